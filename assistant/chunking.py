@@ -1,0 +1,152 @@
+"""Structure-aware chunks: one per smallest section, with its heading path and spans."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+
+from .notices import FORM_TITLE, LABEL, Notice, heading_level
+
+MAX_CHARS = 520
+PREAMBLE = "（标题与正文开头）"
+ATTACHMENT_LIST = re.compile(r"^附件\s*[:：]")
+
+
+@dataclass
+class Line:
+    start: int  # offsets in the clean text
+    end: int
+    text: str
+
+
+@dataclass
+class Section:
+    path: list[str]
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class Chunk:
+    id: str
+    notice_id: str
+    year: int | None
+    path: list[str]
+    start: int  # clean-text span
+    end: int
+    orig_start: int  # original-file span
+    orig_end: int
+    text: str
+
+    @property
+    def section(self) -> str:
+        return " > ".join(self.path)
+
+    def index_text(self) -> str:
+        """What the retrievers see: the heading path keeps short sections findable."""
+        return f"{self.section}\n{self.text}"
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Chunk:
+        return cls(**data)  # type: ignore[arg-type]
+
+
+def iter_lines(text: str) -> Iterator[Line]:
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            yield Line(pos + lead, pos + lead + len(stripped), stripped)
+        pos += len(raw) + 1
+
+
+def sections(notice: Notice) -> list[Section]:
+    """Split a notice on its official heading levels; attachments restart the hierarchy."""
+    result: list[Section] = [Section([PREAMBLE])]
+    stack: list[tuple[float, str]] = []
+    in_attachment = False
+    in_attachment_list = False  # "附件：1. …  2. …" lists attachments; its items are not headings
+    lines = list(iter_lines(notice.text))
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        level: float | None = heading_level(line.text)
+        title = line.text
+        if ATTACHMENT_LIST.match(line.text):
+            in_attachment_list = True
+        elif level is not None and level <= 2:
+            in_attachment_list = False
+        if in_attachment_list and level is not None and level >= 3:
+            level = None
+        if level == 0:
+            in_attachment = True
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if nxt is not None and heading_level(nxt.text) is None and len(nxt.text) <= 90:
+                # A long title carries a note in brackets: "申报样表(以下表单仅为样表…)"
+                short = re.split(r"[（(]", nxt.text)[0] if len(nxt.text) > 40 else nxt.text
+                title = f"{line.text} {short or nxt.text}"
+                i += 1  # the attachment's title line belongs to its heading
+        elif level is None and in_attachment and " | " not in line.text and FORM_TITLE.search(line.text) and len(line.text) <= 50:
+            level = 0.5
+        if level is None:
+            result[-1].lines.append(line)
+        else:
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, title))
+            heading_line = Line(line.start, lines[i].end, title) if title != line.text else line
+            result.append(Section([t for _, t in stack], [heading_line]))
+        i += 1
+    return [s for s in result if s.lines]
+
+
+def _chunk_id(notice_id: str, start: int, end: int) -> str:
+    return hashlib.sha1(f"{notice_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+def chunk_notice(notice: Notice, max_chars: int = MAX_CHARS) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for section in sections(notice):
+        group: list[Line] = []
+        size = 0
+        for line in section.lines:
+            if group and size + len(line.text) > max_chars:
+                cut = _cut_point(group)
+                chunks.append(_make_chunk(notice, section.path, group[:cut]))
+                group = group[cut:]
+                size = sum(len(g.text) + 1 for g in group)
+            group.append(line)
+            size += len(line.text) + 1
+        if group:
+            chunks.append(_make_chunk(notice, section.path, group))
+    return chunks
+
+
+def _cut_point(group: list[Line]) -> int:
+    """Cut before the last block header ("中国科协…联合体（…领域）" above its 联系人 lines) so that
+    a contact block is never split from its header; else cut at the end."""
+    for j in range(len(group) - 1, 0, -1):
+        if not LABEL.match(group[j].text) and j + 1 < len(group) and LABEL.match(group[j + 1].text):
+            return j
+    return len(group)
+
+
+def _make_chunk(notice: Notice, path: list[str], group: list[Line]) -> Chunk:
+    start, end = group[0].start, group[-1].end
+    orig_start, orig_end = notice.original_span(start, end)
+    return Chunk(
+        id=_chunk_id(notice.id, orig_start, orig_end),
+        notice_id=notice.id,
+        year=notice.year,
+        path=list(path),
+        start=start,
+        end=end,
+        orig_start=orig_start,
+        orig_end=orig_end,
+        text=notice.text[start:end],
+    )

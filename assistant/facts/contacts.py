@@ -1,0 +1,183 @@
+"""Contact blocks: a header (list, field or body) followed by labelled lines (联系人、联系方式…)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..chunking import Line, Section, sections
+from ..notices import CJK, LABEL, Notice, heading_level
+from .common import EMAIL, PHONE, Fact, Span, find_fields, find_list_names, make_fact
+
+LABEL_KIND = {
+    "联系人": "person",
+    "联系方式": "phone",
+    "联系电话": "phone",
+    "电话": "phone",
+    "手机": "phone",
+    "传真": "phone",
+    "技术支持": "phone",
+    "客服电话": "phone",
+    "邮寄地址": "address",
+    "通讯地址": "address",
+    "地址": "address",
+    "电子邮箱": "email",
+    "邮箱": "email",
+    "email": "email",
+    "e-mail": "email",
+    "初评机构": "body",
+    "评审机构": "body",
+}
+ORG_WORDS = re.compile(r"联合体|学会|协会|研究会|研究所|秘书处|中心|部$|委员会|办公室|网络|科协|大学|研究院")
+NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、．.]|\d{1,2}\s*[.．、])\s*")
+
+
+@dataclass
+class Block:
+    section: Section
+    header: str
+    header_line: Line | None
+    lines: list[Line] = field(default_factory=list)
+    values: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> [(label, value)]
+
+    def has(self, label: str) -> bool:
+        kind = LABEL_KIND[label.lower()]
+        if kind in ("person", "body"):
+            return kind in self.values
+        return any(lab == label for lab, _ in self.values.get(kind, []))
+
+
+def _split_label(text: str) -> tuple[str, str] | None:
+    m = LABEL.match(text)
+    if not m:
+        return None
+    label = re.sub(r"\s+", "", m.group(1))
+    return label, text[m.end() :].strip()
+
+
+def _persons(value: str) -> tuple[str, list[str]]:
+    """'“科创中国”联合体秘书处 徐春淼、高辰麒' -> (org, [names])."""
+    org_parts: list[str] = []
+    names: list[str] = []
+    for token in value.split():
+        if ORG_WORDS.search(token) or len(re.sub(rf"[^{CJK}]", "", token)) > 6:
+            org_parts.append(token)
+        else:
+            names += [n for n in re.split(r"[、，,/]", token) if re.fullmatch(rf"[{CJK}·]{{2,5}}", n)]
+    return " ".join(org_parts), names
+
+
+def _body_from_header(header: str) -> str:
+    bare = re.split(r"[（(：:]", header)[0].strip()
+    return bare if ORG_WORDS.search(bare) and not bare.endswith("榜") else ""
+
+
+def extract_contacts(notice: Notice, list_names: list[str], field_names: list[str]) -> list[Fact]:
+    facts = []
+    for section in sections(notice):
+        if section.path and section.path[0].startswith("附件"):
+            continue  # form templates have 联系人 cells that are blanks to fill in
+        facts.extend(_section_contacts(notice, section, list_names, field_names))
+    return facts
+
+
+def _section_contacts(notice: Notice, section: Section, list_names: list[str], field_names: list[str]) -> list[Fact]:
+    facts: list[Fact] = []
+    first = section.lines[0]
+    heading = NUMBERING.sub("", first.text) if heading_level(first.text) is not None else ""
+    header, header_line = heading, first if heading else None
+    block: Block | None = None
+    previous: Line | None = None
+
+    def close() -> None:
+        nonlocal block
+        if block and block.lines and ({"person", "phone", "email"} & set(block.values)):
+            facts.append(_block_fact(notice, block, list_names, field_names))
+        block = None
+
+    for line in section.lines:
+        parsed = _split_label(line.text)
+        if parsed is None:
+            if line is not first:
+                close()
+                if len(line.text) <= 60 and "。" not in line.text:
+                    header, header_line = NUMBERING.sub("", line.text).rstrip("：:"), line
+                else:
+                    header, header_line = heading, None
+            previous = line
+            continue
+        label, value = parsed
+        if block is None or block.has(label):
+            close()
+            adjacent = header_line if header_line is not None and previous is header_line else None
+            block = Block(section, header, adjacent)
+        block.lines.append(line)
+        block.values.setdefault(LABEL_KIND[label.lower()], []).append((label, value))
+        previous = line
+    close()
+    return facts
+
+
+def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names: list[str]) -> Fact:
+    start_line = block.header_line or block.lines[0]
+    end_line = block.lines[-1]
+    text = notice.text[start_line.start : end_line.end]
+    span = Span(start_line.start, end_line.end, text, block.section)
+    org, persons = "", []
+    for _, value in block.values.get("person", []):
+        o, names = _persons(value)
+        org = org or o
+        persons += names
+    phones: list[str] = []
+    phone_labels: dict[str, str] = {}
+    for label, value in block.values.get("phone", []):
+        for m in PHONE.finditer(value):
+            number = re.sub(r"\s", "", m.group(0))
+            phones.append(number)
+            phone_labels[number] = label
+    emails = [m.group(0) for _, v in block.values.get("email", []) for m in EMAIL.finditer(v)]
+    address, recipient, recipient_phone = "", "", ""
+    for _, value in block.values.get("address", []):
+        address = value
+        parts = [p.strip() for p in re.split(r"[，,]", value)]
+        if len(parts) >= 3 and PHONE.fullmatch(parts[-1]) and re.fullmatch(rf"[{CJK}]{{2,4}}", parts[-2]):
+            address, recipient, recipient_phone = "，".join(parts[:-2]), parts[-2], parts[-1]
+    bodies = [v for _, v in block.values.get("body", [])]
+    body = bodies[0] if bodies else _body_from_header(block.header)
+    scope_text = block.header + " " + " ".join(block.section.path[-2:])
+    lists = [n for n in find_list_names(scope_text, list_names) if not n.startswith(("系列", "科创中国"))]
+    fields = find_fields(block.header, field_names)
+    if not lists and fields and len(list_names) == 1:
+        lists = list(list_names)  # a one-list notice (2020) names only the field in its contact blocks
+    labels = " ".join(lab for vals in block.values.values() for lab, _ in vals)
+    if re.search(r"系统|技术支持|客服", block.header + labels):
+        role = "tech"
+    elif re.search(r"咨询", block.header):
+        role = "general"
+    elif lists or fields or bodies:
+        role = "review"
+    else:
+        role = "other"
+    if notice.kind == "forwarding" and re.search(r"学会|秘书处", block.header) and not lists:
+        role = "society"
+    return make_fact(
+        notice,
+        "contact",
+        span,
+        value="、".join(persons) or "、".join(phones),
+        lists=lists,
+        fields=fields,
+        attrs={
+            "header": block.header,
+            "body": body,
+            "org": org,
+            "persons": persons,
+            "phones": phones,
+            "phone_labels": phone_labels,
+            "emails": emails,
+            "address": address,
+            "recipient": recipient,
+            "recipient_phone": recipient_phone,
+            "role": role,
+        },
+    )

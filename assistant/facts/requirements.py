@@ -1,0 +1,74 @@
+"""Where to apply (platform addresses) and who may apply (eligibility conditions per list)."""
+
+from __future__ import annotations
+
+import re
+
+from ..chunking import sections
+from ..notices import Notice
+from .common import EMAIL, URL, Fact, Span, clauses, find_fields, find_list_names, make_fact
+
+CONDITION_TITLE = re.compile(r"条件|要求")
+NUMBERED = re.compile(r"^\d{1,2}\s*[.．、]")
+
+
+def extract_platforms(notice: Notice, list_names: list[str]) -> list[Fact]:
+    facts = []
+    seen: set[str] = set()
+    for span in clauses(notice, "。"):
+        emails = {m.group(0) for m in EMAIL.finditer(span.text)}
+        for m in URL.finditer(span.text):
+            url = m.group(0).rstrip("/.")
+            if any(url in e for e in emails) or "@" in span.text[max(0, m.start() - 1) : m.start() + 1]:
+                continue
+            if not re.search(r"平台|系统|网站|网址|登录|申报", span.text):
+                continue
+            host = re.sub(r"^https?://", "", url).split("/")[0]
+            key = f"{host}:{span.start}"
+            if key in seen:
+                continue
+            seen.add(key)
+            platform = re.search(r"[“\"]([^”\"]{2,12})[”\"]\s*(?:平台|系统)", span.text)
+            facts.append(
+                make_fact(
+                    notice,
+                    "platform",
+                    span,
+                    value=url,
+                    lists=find_list_names(span.text, list_names),
+                    attrs={"url": url, "host": host, "name": (platform.group(1) + "平台") if platform else ""},
+                )
+            )
+    return facts
+
+
+def extract_eligibility(notice: Notice, list_names: list[str], field_names: list[str]) -> list[Fact]:
+    """In an attachment about conditions, each list (and field) section's conditions, kept whole."""
+    facts = []
+    for section in sections(notice):
+        if len(section.path) < 2 or not section.path[0].startswith("附件") or not CONDITION_TITLE.search(section.path[0]):
+            continue
+        lines = section.lines[1:]  # the first line is the section's own heading
+        if not lines:
+            continue
+        start, end = lines[0].start, lines[-1].end
+        text = notice.text[start:end]
+        scope = " ".join(section.path)
+        lists = [n for n in find_list_names(scope, list_names) if not n.startswith(("系列", "科创中国"))]
+        if not lists and len(list_names) == 1:
+            lists = list(list_names)
+        fields = find_fields(section.path[-1], field_names)
+        conditions = [ln.text for ln in lines if NUMBERED.match(ln.text)]
+        exclusions = [ln.text for ln in lines if re.search(r"不再纳入|不再推荐|不得", ln.text)]
+        facts.append(
+            make_fact(
+                notice,
+                "eligibility",
+                Span(start, end, text, section),
+                value=section.path[-1],
+                lists=lists,
+                fields=fields,
+                attrs={"conditions": conditions, "exclusions": exclusions, "heading": section.path[-1]},
+            )
+        )
+    return facts

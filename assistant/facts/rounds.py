@@ -1,0 +1,86 @@
+"""The round: which lists a year has (with planned counts) and the fields of each list."""
+
+from __future__ import annotations
+
+import re
+
+from ..chunking import PREAMBLE
+from ..notices import CJK, Notice, heading_level
+from .common import Fact, Span, clauses, find_list_names, make_fact
+
+SETUP_HEADING = re.compile(r"榜单设置|榜单类别|设置")
+COUNT = re.compile(rf"[“\"]?([{CJK}]{{2,14}}榜)[”\"]?(?:[（(][^）)]*[）)])?\s*(\d+)\s*项")
+ENUM_FIELDS = re.compile(rf"(?:设|在|分为|包括)((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}})\s*等")
+SPECIAL_FIELD = re.compile(rf"和([{CJK}]{{2,8}}?)(?:[一二三四五六七八九十\d]+个)?专项领域")
+
+
+def _setup_spans(notice: Notice) -> list[Span]:
+    spans = [s for s in clauses(notice, "。") if s.section.path and SETUP_HEADING.search(s.section.path[0])]
+    if not spans:  # no 榜单设置 section: the title and opening carry the list
+        spans = [s for s in clauses(notice, "。") if s.section.path == [PREAMBLE]][:3]
+    return spans
+
+
+def extract_lists(notice: Notice) -> list[Fact]:
+    facts: list[Fact] = []
+    spans = _setup_spans(notice)
+    names: list[str] = []
+    quote_span: Span | None = None
+    for span in spans:
+        found = [n for n in find_list_names(span.text) if not n.startswith(("系列", "科创中国"))]
+        found = [re.sub(r"榜单$", "榜", n) for n in found]
+        if (found or (len(spans) > 1 and span is spans[1])) and quote_span is None and heading_level(span.text) is None:
+            quote_span = span
+        names += [n for n in found if n not in names]
+    if not names:
+        title_names = [re.sub(r"榜单$", "榜", n) for n in find_list_names(notice.title)]
+        names = [n for n in title_names if not n.startswith(("系列", "科创中国"))]
+        quote_span = next((s for s in spans if heading_level(s.text) is None), None)
+    if not names or quote_span is None:
+        return facts
+    counts: dict[str, int] = {}
+    for span in spans:
+        for m in COUNT.finditer(span.text):
+            counts[m.group(1)] = int(m.group(2))
+    total = None
+    for span in spans:
+        m = re.search(r"共(?:发布)?\s*(\d+)\s*项", span.text)
+        if m and not counts:
+            total = int(m.group(1))
+    attrs: dict[str, object] = {"counts": counts}
+    if total is not None:
+        attrs["total"] = total
+        if len(names) == 1:
+            counts[names[0]] = total
+    facts.append(make_fact(notice, "lists", quote_span, value="、".join(names), lists=names, attrs=attrs))
+    for span in spans:
+        if COUNT.search(span.text) or re.search(r"共(?:发布)?\s*\d+\s*项", span.text):
+            facts.append(make_fact(notice, "list_counts", span, value=str(counts), lists=list(counts), attrs=attrs))
+    facts.extend(_extract_fields(notice, spans, names))
+    return facts
+
+
+def _extract_fields(notice: Notice, spans: list[Span], names: list[str]) -> list[Fact]:
+    facts = []
+    for span in spans:
+        m = ENUM_FIELDS.search(span.text)
+        if not m:
+            continue
+        fields = [f.strip() for f in m.group(1).split("、") if f.strip()]
+        special = SPECIAL_FIELD.search(span.text)
+        special_fields = [special.group(1)] if special else []
+        owner = find_list_names(span.text, names)
+        owner = [re.sub(r"榜单$", "榜", n) for n in owner if not n.startswith(("系列", "科创中国"))]
+        lists = owner[:1] or names[:1]
+        facts.append(
+            make_fact(
+                notice,
+                "fields",
+                span,
+                value="、".join(fields + special_fields),
+                lists=lists,
+                fields=fields + special_fields,
+                attrs={"industry": fields, "special": special_fields},
+            )
+        )
+    return facts

@@ -1,0 +1,109 @@
+"""Stages with their periods, and deadlines with their time of day and what is due."""
+
+from __future__ import annotations
+
+import re
+
+from ..notices import CJK, Notice
+from .common import DATE, TIME, Fact, Span, clauses, find_list_names, make_fact, section_lines
+
+STAGE_HEADING = re.compile(
+    rf"^(?:[（(][一二三四五六七八九十]+[）)]|\d{{1,2}}[.．、])?\s*(?P<name>[{CJK}]{{2,12}})\s*[（(](?P<period>[^（）()]*\d[^（）()]*)[）)]\s*$"
+)
+DEADLINE_BEFORE = re.compile(rf"(?P<date>{DATE})\s*{TIME}\s*(?:前|之前|以前)")
+DEADLINE_IS = re.compile(rf"截[止至](?:时间|日期)?(?:为|是|到|：|:)?\s*(?P<date>{DATE})\s*{TIME}")
+
+
+def _year_of(text: str, default: int | None) -> int | None:
+    m = re.search(r"(\d{4})\s*年", text)
+    return int(m.group(1)) if m else default
+
+
+def _stage_name(path: list[str]) -> str:
+    for heading in reversed(path):
+        m = STAGE_HEADING.match(heading)
+        if m:
+            return m.group("name")
+    return ""
+
+
+def extract_stages(notice: Notice) -> list[Fact]:
+    facts = []
+    for section, line in section_lines(notice):
+        if line is not section.lines[0] or len(section.path) < 2:
+            continue  # stage headings are sub-headings with a period in brackets
+        m = STAGE_HEADING.match(line.text)
+        if not m or not re.search(r"\d{4}\s*年|\d{1,2}\s*月", m.group("period")):
+            continue
+        span = Span(line.start, line.end, line.text, section)
+        period = re.sub(r"\s+", "", m.group("period"))
+        facts.append(
+            make_fact(notice, "stage", span, value=period, attrs={"stage": m.group("name"), "period": period})
+        )
+    return facts
+
+
+def _date_string(m: re.Match[str], fallback_year: int | None) -> tuple[str, str]:
+    """(YYYY-MM-DD, time of day as written) for a DATE+TIME match."""
+    groups = m.groups()
+    year = groups[1] or (str(fallback_year) if fallback_year else "")
+    month, day = int(groups[2]), int(groups[3])
+    iso = f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+    ampm, hour, minute = groups[4], groups[5], groups[6]
+    when = ""
+    if hour:
+        when = f"{ampm or ''}{hour}:{minute or '00'}" if minute or ampm else f"{hour}时"
+    return iso, when
+
+
+def _category(text: str) -> str:
+    if "初评结果" in text or "初评工作" in text:
+        return "review"
+    if re.search(r"申报|推荐材料|上传|推荐至|推荐工作|样表|材料|线上", text):
+        return "submission"
+    return "other"
+
+
+def extract_deadlines(notice: Notice) -> list[Fact]:
+    facts = []
+    for span in clauses(notice, "。"):
+        if re.search(r"成立|注册|出生", span.text) or (span.section.path[0].startswith("附件") and "条件" in span.section.path[0]):
+            continue  # dates in eligibility conditions are not deadlines
+        for pattern, kind in ((DEADLINE_IS, "截止"), (DEADLINE_BEFORE, "前")):
+            for m in pattern.finditer(span.text):
+                iso, when = _date_string(m, _year_of(span.text, notice.year))
+                scope = "platform" if re.search(r"平台|线上|系统", span.text) else "stage"
+                if notice.kind == "forwarding" and scope != "platform" and re.search(r"学会|会员|秘书处邮箱", span.text):
+                    scope = "internal"  # a society's own deadline for its members
+                action = span.text[m.end() :].strip("，,。 ") if kind == "前" else "申报截止"
+                facts.append(
+                    make_fact(
+                        notice,
+                        "deadline",
+                        span,
+                        value=f"{iso} {when}".strip(),
+                        lists=find_list_names(span.text),
+                        attrs={
+                            "date": iso,
+                            "time": when,
+                            "written": m.group(0).rstrip("前之以").strip(),
+                            "action": action,
+                            "stage": _stage_name(span.section.path),
+                            "scope": scope,
+                            "category": _category(span.text),
+                            "form": kind,
+                        },
+                    )
+                )
+    return _dedupe(facts)
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    seen = set()
+    out = []
+    for f in facts:
+        key = (f.start, f.attrs["date"], f.attrs["form"])
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

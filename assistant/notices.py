@@ -1,0 +1,330 @@
+"""Notices: reading files (UTF-8/GBK text, .docx, .pdf), cleaning with an offset map, metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .textmap import MappedText
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
+MANIFEST = "manifest.yaml"
+
+CJK = "\u4e00-\u9fff"
+# Full-width and CJK punctuation that sits next to Chinese text without spaces.
+CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u201c\u201d\u2018\u2019\u2014\u2026"
+
+HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
+    (1, re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]")),
+    (2, re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")),
+    (3, re.compile(r"^\d{1,2}\s*[.．、](?!\d{1,2}[.．、])")),
+    (4, re.compile(r"^[（(]\d{1,2}[）)]")),
+]
+ATTACHMENT = re.compile(r"^附件\s*(\d{1,2})\s*[:：]?\s*$")
+LABEL = re.compile(
+    r"^(联系人|联系方式|联系电话|电话|手机|传真|邮寄地址|通讯地址|地址|电子邮箱|邮箱|E-?mail|"
+    r"初评机构|评审机构|技术支持|客服电话)\s*[:：]",
+    re.I,
+)
+DOC_NUMBER = re.compile(rf"[{CJK}]{{2,10}}[〔\[［(（]\s*(\d{{4}})\s*[〕\]］)）]\s*\d+\s*号")
+DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+TITLE_END = re.compile(r"(通知|公告|函|决定|意见|办法)$")
+TERMINAL = "。；;！!？?：:"
+FORM_TITLE = re.compile(r"(申报表|推荐表|样表|登记表)\s*([（(][^）)]*[）)])*$")
+
+
+class NoticeError(ValueError):
+    """A file that cannot become a notice; the message is for the user, in Chinese."""
+
+
+@dataclass
+class Notice:
+    id: str  # file name in corpus/, the stable key citations use
+    original: str
+    clean: MappedText
+    title: str = ""
+    issuer: str = ""
+    doc_number: str = ""
+    parent_doc_number: str = ""
+    year: int | None = None
+    date: str = ""
+    kind: str = "original"  # "original" (CAST) or "forwarding" (a society passing it on)
+    sha256: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.clean.text
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.clean.original_span(start, end)
+
+    def meta(self) -> dict[str, object]:
+        return {
+            "source": self.id,
+            "title": self.title,
+            "issuer": self.issuer,
+            "doc_number": self.doc_number,
+            "parent_doc_number": self.parent_doc_number,
+            "year": self.year,
+            "date": self.date,
+            "kind": self.kind,
+        }
+
+
+# ---------------------------------------------------------------- reading
+
+
+def decode_text(data: bytes) -> str:
+    if not data.strip():
+        raise NoticeError("文件为空。")
+    if b"\x00" in data[:4096]:
+        raise NoticeError("文件看起来是二进制文件，不是文本、.docx 或 .pdf 通知。")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise NoticeError("无法识别文件编码（支持 UTF-8、GBK/GB18030）。")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(5, len(text) // 100):
+        raise NoticeError("文件内容含大量控制字符，不像是通知文本。")
+    return text
+
+
+def read_document(path: Path) -> str:
+    """The text of a notice file, whatever its format."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise NoticeError(f"不支持的文件类型：{suffix}（支持 .txt、.docx、.pdf）。")
+    data = path.read_bytes()
+    if suffix == ".docx":
+        text = _read_docx(path)
+    elif suffix == ".pdf":
+        text = _read_pdf(path)
+    else:
+        return decode_text(data)
+    if not text.strip():
+        raise NoticeError("未能从文件中提取到文字（可能是扫描件或空文档）。")
+    return text
+
+
+def _read_docx(path: Path) -> str:
+    try:
+        import docx  # python-docx
+
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several unrelated types on bad files
+        raise NoticeError(f"无法解析 .docx 文件：{type(exc).__name__}") from exc
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("\t".join(cell.text.strip() for cell in row.cells))
+    return "\n".join(lines)
+
+
+def _read_pdf(path: Path) -> str:
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(str(path))
+        return "\n".join(page.extract_text() or "" for page in reader.pages)
+    except Exception as exc:
+        raise NoticeError(f"无法解析 .pdf 文件：{type(exc).__name__}") from exc
+
+
+# ---------------------------------------------------------------- cleaning
+
+
+def heading_level(line: str) -> int | None:
+    """The official-document heading level of a line, or None for body text."""
+    s = line.strip()
+    if ATTACHMENT.match(s):
+        return 0
+    for level, pattern in HEADING_PATTERNS:
+        m = pattern.match(s)
+        if not m:
+            continue
+        rest = s[m.end() :].strip()
+        if level <= 2:
+            # 一、/（一） are headings unless a whole sentence follows on the same line.
+            return level if len(re.sub(r"[（(][^）)]*[）)]", "", rest)) <= 30 and "。" not in rest else None
+        bare = re.sub(r"[（(][^）)]*[）)]", "", rest)
+        if len(bare) <= 20 and not re.search(r"[，,。；;]", bare):
+            return level
+        return None
+    return None
+
+
+def _is_table_row(line: str) -> bool:
+    return "\t" in line or " | " in line
+
+
+def _should_join(prev: str, nxt: str) -> bool:
+    """PDF extraction breaks lines (and words) mid-sentence; join those, keep real line ends."""
+    p, n = prev.strip(), nxt.strip()
+    if not p or not n or len(p) < 8:
+        return False
+    if p[-1] in TERMINAL or _is_table_row(prev) or _is_table_row(nxt):
+        return False
+    if heading_level(p) is not None or heading_level(n) is not None or LABEL.match(n) or n.startswith("附件"):
+        return False
+    if re.match(r"[0-9A-Za-z]", p[-1]) and re.match(rf"[{CJK}]", n[0]):
+        return False  # "…13810377984" then the next body's name: a real line end
+    if TITLE_END.search(p) or DATE_LINE.match(p) or DOC_NUMBER.fullmatch(p) or FORM_TITLE.search(n):
+        return False
+    if re.fullmatch(r"[（(][^（()）]*[）)]", p):
+        return False  # a whole parenthetical note, e.g. "(以下表单仅为样表…)"
+    # "中国科协学会学术部：" introduces a block; a wrapped list of recipients ends in ：too but has commas.
+    return not (n[-1] in "：:" and len(n) <= 20 and not re.search(r"[，,、。]", n))
+
+
+def _join_broken_lines(mt: MappedText) -> MappedText:
+    lines = mt.text.split("\n")
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    nonblank = [k for k, line in enumerate(lines) if line.strip()]
+    # For each joined pair, drop the trailing spaces, the newline run and the next line's indent.
+    drops = [
+        (starts[a] + len(lines[a].rstrip()), starts[b] + len(lines[b]) - len(lines[b].lstrip()))
+        for a, b in zip(nonblank, nonblank[1:], strict=False)
+        if _should_join(lines[a], lines[b])
+    ]
+    out: list[str] = []
+    offs: list[int] = []
+    pos = 0
+    for start, end in drops:
+        out.append(mt.text[pos:start])
+        offs.extend(mt.offsets[pos:start])
+        pos = end
+    out.append(mt.text[pos:])
+    offs.extend(mt.offsets[pos:])
+    return MappedText("".join(out), offs)
+
+
+def _fullwidth_alnum(m: re.Match[str]) -> str:
+    return chr(ord(m.group(0)) - 0xFEE0)
+
+
+def clean_text(original: str) -> MappedText:
+    mt = MappedText.of(original)
+    mt = mt.sub(r"\r\n?", "\n")
+    mt = mt.sub(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]", _fullwidth_alnum)
+    mt = mt.sub("„", "〔").sub("‟", "〕")
+    mt = mt.sub(r"[\u00a0\u3000\u2002\u2003\u200b\f\v]", " ")
+    mt = mt.sub(r"(?m)^[ \t]*[—\-–]+[ \t]*\d{1,3}[ \t]*[—\-–]+[ \t]*$", "")  # page numbers "— 2 —"
+    mt = mt.sub(r"(?m)^ +|[ \t]+$", "")
+    mt = mt.sub(r"(?<=\S)\t+(?=\S)", " | ")  # form tables flattened to tab-separated rows
+    # Stray spaces inside Chinese text: "联 系 人", "丁  波", "2023 年", "组织、 人才".
+    mt = mt.sub(rf"(?<=[{CJK}{CJK_PUNCT}]) +(?=[0-9A-Za-z])", "")
+    mt = mt.sub(rf"(?<=[0-9A-Za-z]) +(?=[{CJK}{CJK_PUNCT}])", "")
+    mt = mt.sub(rf"(?<=[{CJK_PUNCT}]) +", "")
+    mt = mt.sub(rf" +(?=[{CJK_PUNCT}])", "")
+    # Between two single characters ("联 系 人", "祝  翠"), never between words ("秘书处 徐春淼").
+    mt = mt.sub(rf"(?<=[{CJK}])(?<![{CJK}][{CJK}]) +(?=[{CJK}](?![{CJK}]))", "")
+    mt = mt.sub(r"(?<=\d-) +(?=\d)", "")  # "010- 62174951"
+    mt = mt.sub(r" {2,}", " ")
+    mt = _join_broken_lines(mt)  # leading tabs still mark table cells here
+    mt = mt.sub(r"(?m)^[ \t]+", "")
+    mt = mt.sub(r"\n[ \t]*(?:\n[ \t]*)+", "\n")
+    mt = mt.sub(r"^\n+|\n+$", "")
+    return mt
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def _first_lines(text: str, n: int) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()][:n]
+
+
+def extract_metadata(text: str) -> dict[str, object]:
+    head = _first_lines(text, 8)
+    title = next((line for line in head if "通知" in line and len(line) <= 90), "")
+    if not title:
+        title = next((line for line in head if len(line) >= 8 and heading_level(line) is None), head[0] if head else "")
+    doc_number = ""
+    for line in head:
+        m = DOC_NUMBER.search(line) if len(line) <= 30 else None
+        if m:
+            doc_number = m.group(0).replace(" ", "")
+            break
+    parent = ""
+    ref = re.search(r"《([^》]{4,80}通知)》\s*[(（]?\s*(" + DOC_NUMBER.pattern + r")", text)
+    if ref and ref.group(2).replace(" ", "") != doc_number:
+        parent = ref.group(2).replace(" ", "")
+    issuer = ""
+    m = re.match(rf"^([{CJK}]{{2,20}}?)关于", title)
+    if m:
+        issuer = m.group(1)
+    else:
+        for line in head[:3]:
+            if re.fullmatch(rf"[{CJK}（）()]{{3,30}}(办公厅|办公室|协会|学会|委员会|科协|研究会|秘书处)", line):
+                issuer = line
+                break
+    year = None
+    m = re.search(r"(20\d{2})\s*年?\s*[“\"「]?\s*科创中国", title) or re.search(r"(20\d{2})\s*年", title)
+    if m:
+        year = int(m.group(1))
+    elif doc_number:
+        year = int(DOC_NUMBER.search(doc_number).group(1))  # type: ignore[union-attr]
+    date = ""
+    body_end = re.search(r"(?m)^附件\s*1\s*$", text)
+    body = text[: body_end.start()] if body_end else text
+    dates = re.findall(r"(?m)^(\d{4}年\d{1,2}月\d{1,2}日)$", body)
+    if dates:
+        date = dates[-1]
+    kind = "forwarding" if parent and not issuer.startswith("中国科协") else "original"
+    if kind == "forwarding" and not issuer:
+        issuer = "转发单位（通知未署名）"
+    return {
+        "title": title,
+        "issuer": issuer,
+        "doc_number": doc_number,
+        "parent_doc_number": parent,
+        "year": year,
+        "date": date,
+        "kind": kind,
+    }
+
+
+def load_manifest(corpus_dir: Path) -> dict[str, dict[str, object]]:
+    path = corpus_dir / MANIFEST
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(k): dict(v or {}) for k, v in data.items()}
+
+
+def make_notice(notice_id: str, original: str, overrides: dict[str, object] | None = None) -> Notice:
+    clean = clean_text(original)
+    if len(clean.text.strip()) < 20:
+        raise NoticeError("文件内容过短，不像是一份通知。")
+    meta = extract_metadata(clean.text)
+    meta.update({k: v for k, v in (overrides or {}).items() if k in meta})
+    return Notice(
+        id=notice_id,
+        original=original,
+        clean=clean,
+        sha256=hashlib.sha256(original.encode("utf-8")).hexdigest(),
+        **meta,  # type: ignore[arg-type]
+    )
+
+
+def load_corpus(corpus_dir: Path) -> list[Notice]:
+    manifest = load_manifest(corpus_dir)
+    notices = []
+    for path in sorted(corpus_dir.glob("*.txt")):
+        original = path.read_text(encoding="utf-8")
+        notices.append(make_notice(path.name, original, manifest.get(path.name)))
+    return notices

@@ -1,0 +1,60 @@
+"""Text with a map from every character back to its offset in the original file.
+
+Cleaning rewrites the text many times; each rewrite goes through `MappedText.sub`, so a span of
+the clean text can always be turned into the span of the original it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Replacement = str | Callable[[re.Match[str]], str]
+
+
+@dataclass
+class MappedText:
+    text: str
+    offsets: list[int]  # offsets[i] = index in the original of text[i]
+
+    @classmethod
+    def of(cls, original: str) -> MappedText:
+        return cls(original, list(range(len(original))))
+
+    def sub(self, pattern: str | re.Pattern[str], repl: Replacement, flags: int = 0) -> MappedText:
+        regex = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
+        out: list[str] = []
+        offs: list[int] = []
+        pos = 0
+        for m in regex.finditer(self.text):
+            out.append(self.text[pos : m.start()])
+            offs.extend(self.offsets[pos : m.start()])
+            new = repl(m) if callable(repl) else m.expand(repl)
+            # A replacement char maps to the matched char at the same position, or the match's last one.
+            last = max(m.end() - 1, m.start())
+            for i in range(len(new)):
+                src = min(m.start() + i, last)
+                offs.append(self.offsets[src] if src < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0))
+            out.append(new)
+            pos = m.end()
+        out.append(self.text[pos:])
+        offs.extend(self.offsets[pos:])
+        return MappedText("".join(out), offs)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original that clean text[start:end] came from."""
+        if not self.offsets or start >= end:
+            return (0, 0)
+        end = min(end, len(self.offsets))
+        return (self.offsets[start], self.offsets[end - 1] + 1)
+
+
+_PUNCT_CATS = ("P", "S", "Z", "C")
+
+
+def normalize_for_match(s: str) -> str:
+    """NFKC, no spaces or punctuation: how quotes and expected answers are compared."""
+    s = unicodedata.normalize("NFKC", s)
+    return "".join(ch for ch in s if not unicodedata.category(ch).startswith(_PUNCT_CATS))

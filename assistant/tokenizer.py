@@ -1,0 +1,55 @@
+"""Chinese tokenization for BM25: a private jieba tokenizer with the domain dictionary."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+import yaml
+
+from .config import DATA_DIR
+
+jieba.setLogLevel(logging.WARNING)
+
+STOPWORDS = set(
+    ["的", "了", "和", "与", "及", "或", "是", "在", "为", "对", "由", "于", "将", "等", "各", "个", "中", "上", "下", "吗", "呢", "吧", "啊", "么", "什么", "哪", "哪些", "哪个", "哪里", "怎么", "如何", "请问", "一下", "可以", "需要", "要", "有", "有没有", "多少", "几", "是否", "我", "我们", "你", "您", "他", "她", "它", "这", "那", "这个", "那个", "之", "其", "也", "都", "就", "还", "又", "被", "把", "从", "到", "向", "以", "及其", "并", "并且", "如果", "因为", "所以", "但是", "而", "且", "年", "月", "日", "号"]
+)
+_TOKEN_OK = re.compile(r"[\w\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def load_aliases() -> dict[str, dict[str, list[str]]]:
+    data = yaml.safe_load((DATA_DIR / "aliases.yaml").read_text(encoding="utf-8"))
+    return {k: {name: list(v or []) for name, v in (data.get(k) or {}).items()} for k in data}
+
+
+class Tokenizer:
+    """jieba's private Tokenizer (not the global one) with our user dictionary and extra terms."""
+
+    def __init__(self, extra_terms: Iterable[str] = ()) -> None:
+        self._jieba = jieba.Tokenizer()
+        self._jieba.load_userdict(str(Path(DATA_DIR / "userdict.txt")))
+        aliases = load_aliases()
+        for group in ("lists", "fields"):
+            for name, variants in aliases.get(group, {}).items():
+                for term in [name, *variants]:
+                    self._jieba.add_word(term, freq=40)
+        for term in extra_terms:
+            if 2 <= len(term) <= 20:
+                self._jieba.add_word(term, freq=30)
+        self._lock = threading.Lock()  # jieba initializes lazily and is not safe to race on first use
+
+    def tokens(self, text: str) -> list[str]:
+        text = unicodedata.normalize("NFKC", text).lower()
+        with self._lock:
+            raw = self._jieba.lcut_for_search(text)
+        return [t for t in (w.strip() for w in raw) if t and t not in STOPWORDS and _TOKEN_OK.search(t)]
+
+    def __call__(self, text: str) -> list[str]:
+        return self.tokens(text)
