@@ -1,0 +1,180 @@
+"""Assistant: loads the index once and answers questions; the CLI and the app sit on top of it."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+
+from . import index
+from .compose import Answer, Citer
+from .config import Settings, quiet_offline_env
+from .facts import Fact
+from .notices import Notice
+from .retrieval import Hit, HybridRetriever
+from .rules import FactStore
+from .rules import answer as rule_answer
+from .tokenizer import Tokenizer
+from .understand import Query, inherit, understand
+
+log = logging.getLogger(__name__)
+
+LINE_SPLIT = re.compile(r"[^。；;\n]+[。；;]?")
+
+
+@dataclass
+class Session:
+    previous: Query | None = None
+    person: str | None = None
+    turns: list[tuple[str, str]] = field(default_factory=list)
+
+
+class Assistant:
+    def __init__(self, settings: Settings | None = None, rebuild: bool = False) -> None:
+        quiet_offline_env()
+        self.settings = settings or Settings()
+        self.sessions: dict[str, Session] = {}
+        self._lock = threading.RLock()
+        self.reload(rebuild=rebuild)
+
+    # ------------------------------------------------------------ loading
+
+    def reload(self, rebuild: bool = False) -> None:
+        state = index.ensure(self.settings, rebuild=rebuild)
+        notices = {n.id: n for n in state.notices}
+        store = FactStore(state.facts, notices)
+        terms = set(store.people)
+        for f in state.facts:
+            terms.update(f.lists)
+            terms.update(f.fields)
+            if f.attrs.get("body"):
+                terms.update(re.split(r"[、，]", f.attrs["body"]))
+        tokenizer = Tokenizer(extra_terms=sorted(terms))
+        embeddings = None
+        chroma_path = None
+        if self.settings.dense:
+            from .embeddings import get_embeddings
+
+            embeddings = get_embeddings(self.settings.embedding_model)
+            chroma_path = state.path / "chroma"
+        retriever = HybridRetriever.create(
+            state.chunks, tokenizer, chroma_path, embeddings, self.settings.bm25_weight, self.settings.top_k
+        )
+        with self._lock:
+            self.notices: dict[str, Notice] = notices
+            self.store = store
+            self.facts: list[Fact] = state.facts
+            self.retriever = retriever
+            self.meta = state.meta
+
+    # ------------------------------------------------------------ answering
+
+    def answer(self, question: str, session_id: str | None = None, qid: object = None) -> Answer:
+        t0 = time.perf_counter()
+        try:
+            result = self._answer(question, session_id)
+        except Exception:  # the service keeps serving; the log has the details
+            log.exception("answer failed for %r", question[:200])
+            result = Answer("抱歉，处理这个问题时出现内部错误，请换个说法再试，或联系工作人员。", "decline")
+        result.id = qid
+        result.latency_ms = (time.perf_counter() - t0) * 1000
+        return result
+
+    def _answer(self, question: str, session_id: str | None) -> Answer:
+        text = question if isinstance(question, str) else ""
+        if not re.search(r"[\w\u4e00-\u9fff]", text):
+            return Answer("请输入一个问题，例如：“2023年先导技术榜的申报截止时间是什么时候？”", "decline")
+        notes = []
+        limit = self.settings.max_question_chars
+        if len(text) > limit:
+            text = text[:limit]
+            notes.append(f"（问题过长，仅按前{limit}个字回答。）")
+        session = self.sessions.setdefault(session_id, Session()) if session_id else None
+        q = understand(text, self.settings.today, self.store.people)
+        if session is not None:
+            q = inherit(q, session.previous, session.person)
+        with self._lock:
+            result = self._route(q)
+        if notes:
+            result.answer = notes[0] + "\n" + result.answer
+        result.query = q.to_dict()
+        if session is not None:
+            session.previous = q
+            session.person = result.person or q.person or session.person
+            session.turns.append((text, result.answer))
+        return result
+
+    def _route(self, q: Query) -> Answer:
+        missing = [y for y in q.years if y not in self.store.years]
+        if q.years and len(missing) == len(q.years):
+            return self._decline(q, f"通知中未找到{'、'.join(map(str, missing))}年的榜单信息"
+                                    f"（现有通知覆盖{'、'.join(map(str, self.store.years))}年），不能用其他年份的信息代替回答。")
+        citer = Citer(self.notices)
+        ruled = rule_answer(q, self.store, citer, self.settings.today)
+        if ruled is not None:
+            return ruled
+        return self._retrieve(q)
+
+    def _retrieve(self, q: Query) -> Answer:
+        years = {y for y in q.years if y in self.store.years}
+        default_year = None
+        if not years and self.store.years:
+            default_year = self.store.years[-1]
+            years = {default_year}
+        hits = self.retriever.search(q.text, years=years)
+        best = max((h.relevance for h in hits[:3]), default=0.0)
+        if best < self.settings.min_relevance and default_year is not None:
+            wider = self.retriever.search(q.text)  # no year asked: the answer may sit in an older round
+            if max((h.relevance for h in wider[:3]), default=0.0) > best:
+                hits, default_year = wider, None
+                best = max(h.relevance for h in hits[:3])
+        if not hits or best < self.settings.min_relevance:
+            return self._decline(q, "通知中未找到与该问题相关的信息。")
+        return self._extract(q, hits, default_year)
+
+    def _extract(self, q: Query, hits: list[Hit], default_year: int | None) -> Answer:
+        """The lines of the best passages that answer the question, best first, each cited."""
+        tokens = self.retriever.tokenizer(q.text)
+        weights = {t: self.retriever.term_weight(t) for t in set(tokens)}
+        total = sum(weights.values()) or 1.0
+        candidates: list[tuple[float, int, Hit, int, int, str]] = []
+        for rank, hit in enumerate(hits[:3]):
+            chunk = hit.chunk
+            for m in LINE_SPLIT.finditer(chunk.text):
+                line = m.group(0).strip()
+                if len(line) < 4:
+                    continue
+                line_tokens = set(self.retriever.tokenizer(line))
+                score = sum(w for t, w in weights.items() if t in line_tokens) / total
+                score += 0.05 * hit.relevance - 0.02 * rank
+                lead = len(m.group(0)) - len(m.group(0).lstrip())
+                candidates.append((score, rank, hit, chunk.start + m.start() + lead, len(line), line))
+        candidates.sort(key=lambda c: -c[0])
+        if not candidates:
+            return self._decline(q, "通知中未找到与该问题相关的信息。")
+        top = candidates[0][0]
+        chosen = [c for c in candidates[:4] if c[0] >= top * 0.6][:3]
+        citer = Citer(self.notices)
+        lines = []
+        for _score, _rank, hit, start, length, line in chosen:
+            notice = self.notices[hit.chunk.notice_id]
+            o_start, o_end = notice.original_span(start, start + length)
+            mark = citer.cite(notice.id, hit.chunk.section, line, o_start, o_end)
+            lines.append(f"{line}{mark}")
+        year = chosen[0][2].chunk.year
+        head = f"根据{year}年通知" + (f"（未指定年份，按最新一轮{year}年通知回答）" if default_year else "") + "："
+        return Answer(head + "\n" + "\n".join(lines), "retrieval", citer.citations)
+
+    def _decline(self, q: Query, reason: str) -> Answer:
+        citer = Citer(self.notices)
+        general = self.store.select("contact", lambda f: f.attrs.get("role") == "general")
+        text = reason
+        if general:
+            latest = max(f.year or 0 for f in general)
+            f = next(f for f in general if f.year == latest)
+            who = " ".join(x for x in [f.attrs.get("org", ""), "、".join(f.attrs.get("persons", []))] if x)
+            phones = "、".join(f.attrs.get("phones", []))
+            text += f"\n如需进一步咨询，可联系{latest}年通知中的工作咨询联系人：{who}，电话：{phones}{citer.fact(f)}"
+        return Answer(text, "decline", citer.citations)

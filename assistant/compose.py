@@ -1,0 +1,90 @@
+"""Answers and citations: the direct answer first, then support, each quote checked verbatim."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .facts import Fact
+from .notices import Notice
+from .textmap import normalize_for_match
+
+
+@dataclass
+class Citation:
+    source: str
+    title: str
+    year: int | None
+    section: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass
+class Answer:
+    answer: str
+    kind: str  # rule, retrieval, llm, decline
+    citations: list[Citation] = field(default_factory=list)
+    latency_ms: float = 0.0
+    id: Any = None
+    query: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    # What a follow-up can refer to ("他的电话呢？").
+    person: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "answer": self.answer,
+            "kind": self.kind,
+            "citations": [asdict(c) for c in self.citations],
+            "latency_ms": round(self.latency_ms, 1),
+        }
+
+
+class Citer:
+    """Numbers citations in the order an answer uses them, one number per distinct passage."""
+
+    def __init__(self, notices: dict[str, Notice]) -> None:
+        self.notices = notices
+        self.citations: list[Citation] = []
+        self._keys: dict[tuple[str, int, int], int] = {}
+
+    def cite(self, source: str, section: str, quote: str, start: int, end: int) -> str:
+        key = (source, start, end)
+        if key not in self._keys:
+            notice = self.notices.get(source)
+            if notice is not None and normalize_for_match(quote) not in normalize_for_match(notice.original):
+                quote = notice.original[start:end]
+            self.citations.append(
+                Citation(
+                    source=source,
+                    title=notice.title if notice else "",
+                    year=notice.year if notice else None,
+                    section=section,
+                    quote=quote,
+                    start=start,
+                    end=end,
+                )
+            )
+            self._keys[key] = len(self.citations)
+        return f"[{self._keys[key]}]"
+
+    def rollback(self, mark: int) -> None:
+        """Forget citations made after `mark` (an answerer that gave up)."""
+        del self.citations[mark:]
+        self._keys = {k: v for k, v in self._keys.items() if v <= mark}
+
+    def fact(self, f: Fact) -> str:
+        return self.cite(f.notice_id, f.section, f.quote, f.start, f.end)
+
+
+def verify(answer: Answer, notices: dict[str, Notice]) -> list[str]:
+    """Citations whose quote is not in the notice they name (should be none)."""
+    bad = []
+    for c in answer.citations:
+        notice = notices.get(c.source)
+        if notice is None or normalize_for_match(c.quote) not in normalize_for_match(notice.original):
+            bad.append(f"{c.source}:{c.start}-{c.end}")
+    return bad

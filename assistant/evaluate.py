@@ -1,0 +1,76 @@
+"""Grading a question file in the format of shared/eval/README.md."""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from .compose import Answer
+from .textmap import normalize_for_match
+
+DECLINE_MARKERS = re.compile(r"未找到|没有相关|无相关|未涉及|不包含|无法回答|没有找到|未提及")
+
+
+def load_questions(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def grade(item: dict[str, Any], ans: Answer, originals: dict[str, str]) -> dict[str, Any]:
+    head = normalize_for_match(ans.answer[:300])
+    if item.get("decline"):
+        correct = bool(DECLINE_MARKERS.search(ans.answer[:300]))
+    else:
+        correct = all(normalize_for_match(s) in head for s in item.get("all", []))
+        if item.get("any"):
+            correct = correct and any(normalize_for_match(s) in head for s in item["any"])
+        if item.get("none"):
+            correct = correct and not any(normalize_for_match(s) in head for s in item["none"])
+    valid = all(
+        c.source in originals and normalize_for_match(c.quote) in normalize_for_match(originals[c.source])
+        for c in ans.citations
+    )
+    doc = item.get("doc")
+    right_doc = None
+    if doc:
+        right_doc = any(
+            c.source.startswith(doc) and normalize_for_match(c.quote) in normalize_for_match(originals[c.source])
+            for c in ans.citations
+            if c.source in originals
+        )
+    return {"id": item.get("id"), "type": item.get("type", "?"), "correct": correct, "valid": valid,
+            "right_doc": right_doc, "latency_ms": ans.latency_ms, "kind": ans.kind}
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * p
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def report(rows: list[dict[str, Any]]) -> str:
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        by_type[r["type"]].append(r)
+    lines = [f"{'type':<12}{'n':>4}{'correct':>10}"]
+    for t, rs in sorted(by_type.items()):
+        lines.append(f"{t:<12}{len(rs):>4}{sum(r['correct'] for r in rs) / len(rs):>10.0%}")
+    n = len(rows) or 1
+    with_doc = [r for r in rows if r["right_doc"] is not None]
+    lat = [r["latency_ms"] for r in rows]
+    lines += [
+        f"{'overall':<12}{len(rows):>4}{sum(r['correct'] for r in rows) / n:>10.1%}",
+        f"citation validity (every quote verbatim in its notice): {sum(r['valid'] for r in rows) / n:.1%}",
+        f"right notice cited: {sum(bool(r['right_doc']) for r in with_doc) / (len(with_doc) or 1):.1%} of {len(with_doc)}",
+        f"latency ms: p50 {statistics.median(lat) if lat else 0:.1f}  p95 {percentile(lat, 0.95):.1f}",
+    ]
+    wrong = [r["id"] for r in rows if not r["correct"]]
+    if wrong:
+        lines.append("wrong: " + ", ".join(map(str, wrong)))
+    return "\n".join(lines)

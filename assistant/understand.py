@@ -1,0 +1,144 @@
+"""Question -> Query: year, list, field, person, intent; follow-ups inherit what they leave out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+
+from .tokenizer import load_aliases
+
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
+# "2022年入选的…" qualifies who, it is not the round being asked about.
+QUALIFIER_AFTER_YEAR = re.compile(r"^\s*(?:年度?)?\s*(?:入选|获奖|上榜|当选|评选出|获评|获得|成立|注册|以前|之前)")
+ATTRIBUTES = [
+    ("email", re.compile(r"邮箱|邮件|e-?mail", re.I)),
+    ("address", re.compile(r"地址|邮寄|寄到|寄送")),
+    ("body", re.compile(r"机构|哪个单位|哪家单位|谁负责|哪个部门")),
+    ("phone", re.compile(r"电话|手机|联系方式|号码|座机")),
+    ("person", re.compile(r"联系人|找谁|问谁|联系谁|对接人")),
+]
+FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|再问|他|她|其|该|这个|同样)|呢[？?。.!！]*$")
+
+
+@dataclass
+class Query:
+    text: str
+    years: list[int] = field(default_factory=list)
+    year_source: str = ""  # explicit, relative, inherited or "" (none: the latest round applies)
+    list_key: str | None = None
+    list_mention: str = ""
+    field_key: str | None = None
+    field_mention: str = ""
+    person: str | None = None
+    intent: str = "other"
+    attribute: str | None = None
+    compare: bool = False
+    inherited: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def normalize_question(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text or "")
+    text = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _find_alias(text: str, group: str) -> tuple[str | None, str]:
+    best: tuple[str | None, str] = (None, "")
+    for key, variants in load_aliases()[group].items():
+        for v in [key, *variants]:
+            if v and v in text and len(v) > len(best[1]):
+                best = (key, v)
+    return best
+
+
+def find_years(text: str, today: dt.date) -> tuple[list[int], str]:
+    years: list[int] = []
+    for m in re.finditer(r"(?<!\d)(20\d{2})(?!\d)\s*年?", text):
+        if QUALIFIER_AFTER_YEAR.match(text[m.end() :]):
+            continue
+        y = int(m.group(1))
+        if y not in years:
+            years.append(y)
+    if years:
+        return years, "explicit"
+    for word, delta in RELATIVE_YEARS.items():
+        if word in text:
+            return [today.year + delta], "relative"
+    return [], ""
+
+
+def detect_intent(text: str) -> str:
+    scores: dict[str, int] = {}
+    for intent, keywords in load_aliases()["intents"].items():
+        score = sum(len(k) for k in keywords if k.lower() in text.lower())
+        if score:
+            scores[intent] = score
+    if not scores:
+        return "other"
+    # Specific beats generic where both fire: "初评结果哪天前报送" is a deadline, not a schedule.
+    if "quota" in scores and re.search(r"推荐|名额", text) and re.search(r"几|多少|名额|上限|不超过", text):
+        return "quota"
+    if "lists" in scores and re.search(r"设(?:置)?(?:了)?(?:多少|几)项|多少项|哪些领域|哪几类|哪些榜|几类|什么领域|几个领域", text):
+        return "lists"
+    return max(scores, key=lambda k: scores[k])
+
+
+def understand(text: str, today: dt.date, people: set[str] | None = None) -> Query:
+    q = Query(text=normalize_question(text))
+    t = q.text
+    q.years, q.year_source = find_years(t, today)
+    q.list_key, q.list_mention = _find_alias(t, "lists")
+    q.field_key, q.field_mention = _find_alias(t, "fields")
+    for name in sorted(people or (), key=len, reverse=True):
+        if name and name in t:
+            q.person = name
+            break
+    q.intent = detect_intent(t)
+    q.compare = q.intent == "compare" or (len(q.years) >= 2 and bool(re.search(r"和|与|及|对比|比较|区别|变化", t)))
+    if q.compare:
+        q.intent = "compare"
+    plain = t.replace(q.list_mention, "") if q.list_mention else t  # "投资机构榜" is a name, not 机构
+    for name, pattern in ATTRIBUTES:
+        if pattern.search(plain):
+            q.attribute = name
+            break
+    if q.person and q.intent in ("other", "schedule"):
+        q.intent = "contact"
+    # "机构" alone is too common ("融通创新组织榜的机构需要…") to make a question a contact query.
+    if q.attribute and q.attribute != "body" and q.intent == "other":
+        q.intent = "contact"
+    return q
+
+
+def is_follow_up(q: Query) -> bool:
+    return bool(FOLLOW_UP.search(q.text)) or len(q.text) <= 8
+
+
+def inherit(q: Query, previous: Query | None, previous_person: str | None = None) -> Query:
+    """Fill what a follow-up leaves out ("那生物医药领域呢？", "2022年呢？", "他的电话呢？")."""
+    if previous is None or not is_follow_up(q):
+        return q
+    if not q.years and previous.years:
+        q.years, q.year_source = list(previous.years), "inherited"
+        q.inherited.append("year")
+    if q.list_key is None and previous.list_key and (q.field_key is None or previous.list_key == "先导技术榜"):
+        q.list_key, q.list_mention = previous.list_key, previous.list_mention
+        q.inherited.append("list")
+    if q.field_key is None and previous.field_key and q.list_key in (None, previous.list_key) and not q.person:
+        q.field_key, q.field_mention = previous.field_key, previous.field_mention
+        q.inherited.append("field")
+    if q.person is None and re.search(r"他|她|此人|该联系人|这个人", q.text):
+        q.person = previous_person or previous.person
+        if q.person:
+            q.inherited.append("person")
+    if q.intent == "other" or (q.intent == "contact" and previous.intent == "contact"):
+        q.intent = previous.intent if q.intent == "other" else q.intent
+        q.inherited.append("intent")
+    if q.attribute is None and previous.attribute and q.intent == previous.intent:
+        q.attribute = previous.attribute
+    return q
