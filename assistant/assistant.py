@@ -7,6 +7,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import index
 from .compose import Answer, Citer
@@ -68,6 +69,15 @@ class Assistant:
             self.facts: list[Fact] = state.facts
             self.retriever = retriever
             self.meta = state.meta
+
+    def ingest(self, paths: list[Path]) -> list[dict[str, object]]:
+        """Add notices (same path as `python -m assistant ingest`) and serve them without a restart."""
+        from .ingest import ingest_files
+
+        with self._lock:
+            added = ingest_files(paths, self.settings)
+            self.reload()
+        return added
 
     # ------------------------------------------------------------ answering
 

@@ -278,6 +278,9 @@ def extract_metadata(text: str) -> dict[str, object]:
         year = int(m.group(1))
     elif doc_number:
         year = int(DOC_NUMBER.search(doc_number).group(1))  # type: ignore[union-attr]
+    else:
+        m = next((m for m in (re.search(r"(20\d{2})\s*年", line) for line in head) if m), None)
+        year = int(m.group(1)) if m else None
     date = ""
     body_end = re.search(r"(?m)^附件\s*1\s*$", text)
     body = text[: body_end.start()] if body_end else text

@@ -154,11 +154,15 @@ def answer_contact(ctx: Context) -> Answer | None:
         if key not in seen:
             seen.add(key)
             unique.append(f)
+    missing = ""
+    if wanted and not any(f.attrs.get(wanted) for f in unique):
+        label = {"emails": "邮箱", "address": "邮寄地址", "body": "初评机构"}[wanted]
+        missing = f"（通知中未列出{label}，以下为已列出的联系方式）"
     body = [_describe_contact(ctx, f, q.attribute) for f in unique[:8]]
     if len(unique) == 1:
-        lines = [f"{year}年" + body[0] + _year_note(q, year)]
+        lines = [f"{year}年" + body[0] + _year_note(q, year) + missing]
     else:
-        lines = [f"{year}年相关联系方式如下{_year_note(q, year)}：", *body]
+        lines = [f"{year}年相关联系方式如下{_year_note(q, year)}{missing}：", *body]
     if q.person and not q.years:
         other = sorted({f.year for f in cands if f.year and f.year != year}, reverse=True)
         for y in other[:2]:

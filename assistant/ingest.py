@@ -1,0 +1,89 @@
+"""Adding notices to the corpus: all-or-nothing, and the corpus and index stay as they were on error."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from . import index
+from .config import Settings
+from .notices import SUPPORTED_SUFFIXES, Notice, NoticeError, load_corpus, make_notice, read_document
+from .textmap import normalize_for_match
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class IngestError(ValueError):
+    """Why a file could not be added; in Chinese, for the user."""
+
+
+def _fingerprint(text: str) -> str:
+    return hashlib.sha256(normalize_for_match(text).encode("utf-8")).hexdigest()
+
+
+def safe_name(path: Path, taken: set[str]) -> str:
+    stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", path.stem).strip("._") or "notice"
+    stem = stem[:80]
+    name = f"{stem}.txt"
+    n = 2
+    while name in taken:
+        name = f"{stem}_{n}.txt"
+        n += 1
+    return name
+
+
+def prepare(paths: list[Path], corpus_dir: Path) -> list[Notice]:
+    """Read and check every file before anything is written."""
+    existing = load_corpus(corpus_dir) if corpus_dir.exists() else []
+    seen = {_fingerprint(n.original): n.id for n in existing}
+    taken = {n.id for n in existing}
+    prepared: list[Notice] = []
+    for path in paths:
+        label = path.name
+        if not path.is_file():
+            raise IngestError(f"找不到文件：{label}")
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise IngestError(f"{label}：不支持的文件类型（支持 .txt、.docx、.pdf）")
+        if path.stat().st_size > MAX_BYTES:
+            raise IngestError(f"{label}：文件过大（超过 20 MB）")
+        try:
+            text = read_document(path)
+            name = safe_name(path, taken)
+            notice = make_notice(name, text)
+        except NoticeError as exc:
+            raise IngestError(f"{label}：{exc}") from exc
+        if notice.year is None:
+            raise IngestError(
+                f"{label}：未能从标题或文号中识别年份；请确认这是一份榜单通知，"
+                f"或在 corpus/manifest.yaml 中为它写明 year 后再导入。"
+            )
+        fp = _fingerprint(text)
+        if fp in seen:
+            raise IngestError(f"{label}：与已有通知 {seen[fp]} 内容相同，未重复导入")
+        seen[fp] = name
+        taken.add(name)
+        prepared.append(notice)
+    if not prepared:
+        raise IngestError("没有要导入的文件")
+    return prepared
+
+
+def ingest_files(paths: list[Path], settings: Settings) -> list[dict[str, object]]:
+    notices = prepare(paths, settings.corpus_dir)
+    settings.corpus_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    try:
+        for notice in notices:
+            target = settings.corpus_dir / notice.id
+            tmp = settings.corpus_dir / f".{notice.id}.tmp"
+            tmp.write_text(notice.original, encoding="utf-8")
+            os.replace(tmp, target)
+            written.append(target)
+        index.build(settings)  # built aside and swapped: the old index serves until this succeeds
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return [n.meta() for n in notices]
