@@ -23,7 +23,7 @@ HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]")),
     (2, re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")),
     (3, re.compile(r"^\d{1,2}\s*[.．、](?!\d{1,2}[.．、])")),
-    (4, re.compile(r"^[（(]\d{1,2}[）)]")),
+    (4, re.compile(r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[）)])")),
 ]
 ATTACHMENT = re.compile(r"^附件\s*(\d{1,2})\s*[:：]?\s*$")
 LABEL = re.compile(
@@ -172,13 +172,13 @@ def _should_join(prev: str, nxt: str) -> bool:
     p, n = prev.strip(), nxt.strip()
     if not p or not n or len(p) < 8:
         return False
-    if p[-1] in TERMINAL or _is_table_row(prev) or _is_table_row(nxt):
+    if p[-1] in TERMINAL or (p[-1] == "." and re.match(rf"[{CJK}]", p[-2])) or _is_table_row(prev) or _is_table_row(nxt):
         return False
     if heading_level(p) is not None or heading_level(n) is not None or LABEL.match(n) or n.startswith("附件"):
         return False
     if re.match(r"[0-9A-Za-z]", p[-1]) and re.match(rf"[{CJK}]", n[0]):
         return False  # "…13810377984" then the next body's name: a real line end
-    if TITLE_END.search(p) or DATE_LINE.match(p) or DOC_NUMBER.fullmatch(p) or FORM_TITLE.search(n):
+    if TITLE_END.search(p) or DATE_LINE.match(p) or DOC_NUMBER.fullmatch(p) or DOC_NUMBER.fullmatch(n) or FORM_TITLE.search(n):
         return False
     if re.fullmatch(r"[（(][^（()）]*[）)]", p):
         return False  # a whole parenthetical note, e.g. "(以下表单仅为样表…)"
@@ -269,8 +269,9 @@ def extract_metadata(text: str) -> dict[str, object]:
         issuer = m.group(1)
     else:
         for line in head[:3]:
-            if re.fullmatch(rf"[{CJK}（）()]{{3,30}}(办公厅|办公室|协会|学会|委员会|科协|研究会|秘书处)", line):
-                issuer = line
+            m = re.fullmatch(rf"([{CJK}（）()]{{3,30}}(?:办公厅|办公室|协会|学会|委员会|科协|研究会|秘书处))(?:文件)?", line)
+            if m:
+                issuer = m.group(1)
                 break
     year = None
     m = re.search(r"(20\d{2})\s*年?\s*[“\"「]?\s*科创中国", title) or re.search(r"(20\d{2})\s*年", title)

@@ -78,8 +78,9 @@ def section_lines(notice: Notice) -> Iterator[tuple[Section, Line]]:
 
 
 def clauses(notice: Notice, separators: str = "。；;") -> Iterator[Span]:
-    """Sentences (or clauses, with ；) of every line, with clean-text offsets."""
-    pattern = re.compile(rf"[^{separators}]+[{separators}]?")
+    """Sentences (or clauses, with ；) of every line, with clean-text offsets. An ASCII full stop
+    after Chinese text ends a sentence too (notices typed with ASCII punctuation)."""
+    pattern = re.compile(rf"(?:[^{separators}.]|(?<![{CJK}）)”\"])\.|\.(?=[0-9A-Za-z]))+(?:[{separators}.]|$)")
     for section, line in section_lines(notice):
         for m in pattern.finditer(line.text):
             text = m.group(0).strip()
@@ -149,6 +150,11 @@ def find_list_names(text: str, known: list[str] | None = None) -> list[str]:
         if variant.endswith("榜"):
             for m in re.finditer(re.escape(variant), text):
                 found.append((m.start(), variant))
+    # Unquoted enumerations: "设置先导技术榜、新锐企业榜、海洋创新榜".
+    for m in re.finditer(r"[^、，,。．.；;：:“”\"「」（）()\s]+", text):
+        piece = re.sub(r"^.*(?:设置|包括|分为|设|和|及|与)", "", m.group(0))
+        if re.fullmatch(rf"[{CJK}]{{2,12}}榜", piece) and not piece.startswith(("系列", "科创中国")):
+            found.append((m.end() - len(piece), piece))
     # Keep the longest name at each place, drop names inside a longer one.
     found.sort(key=lambda p: (p[0], -len(p[1])))
     result: list[str] = []

@@ -5,13 +5,18 @@ from __future__ import annotations
 import re
 
 from ..notices import Notice, heading_level
-from .common import Fact, clauses, find_list_names, make_fact
+from .common import Fact, Span, clauses, find_list_names, make_fact
 
 CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 NUM = r"(\d+|[一二两三四五六七八九十])"
 LIMIT = re.compile(rf"(?:不超过|不多于|最多|至多|限)\s*{NUM}\s*(个|人|项|名|家)")
 PER_PERSON = re.compile(rf"(?:每人|每位)\S{{0,4}}?(?:可)?推荐\s*{NUM}\s*(个|人|项|名)")
 QUOTA_SECTION = re.compile(r"名额|推荐")
+
+
+def _in_heading(span: Span) -> bool:
+    first = span.section.lines[0]
+    return heading_level(first.text) is not None and first.start <= span.start < first.end
 
 
 def _num(s: str) -> int:
@@ -49,7 +54,7 @@ def extract_quotas(notice: Notice, list_names: list[str]) -> list[Fact]:
                     },
                 )
             )
-        elif heading_level(span.text) is None and QUOTA_SECTION.search(span.section.path[-1]) and re.search(
+        elif not _in_heading(span) and QUOTA_SECTION.search(span.section.path[-1]) and re.search(
             r"名额|不再推荐|叠加", span.text
         ):
             facts.append(make_fact(notice, "quota_rule", span, value=span.text, lists=find_list_names(span.text, list_names)))

@@ -1,0 +1,45 @@
+"""Structure-aware chunks: heading paths, spans, never across a top-level section."""
+
+from __future__ import annotations
+
+from assistant.chunking import chunk_notice
+from assistant.textmap import normalize_for_match
+
+
+def test_chunks_carry_heading_paths(notices) -> None:
+    chunks = chunk_notice(notices["000"])
+    contact = next(c for c in chunks if "郭天欢" in c.text)
+    assert contact.path[0] == "五、工作联系"
+    assert contact.path[-1] == "2. 先导技术榜（生物医药领域）"
+    assert contact.year == 2023
+
+
+def test_chunk_spans_point_at_the_original(notices) -> None:
+    for notice in notices.values():
+        for c in chunk_notice(notice):
+            assert notice.text[c.start : c.end] == c.text
+            assert normalize_for_match(c.text) == normalize_for_match(notice.original[c.orig_start : c.orig_end])
+
+
+def test_never_across_a_top_level_section(notices) -> None:
+    for notice in notices.values():
+        for c in chunk_notice(notice):
+            body = c.text.split("\n")[1:]
+            assert not any(line[:2] in ("一、", "二、", "三、", "四、", "五、") for line in body), c.section
+
+
+def test_ids_are_deterministic(notices) -> None:
+    a = [c.id for c in chunk_notice(notices["002"])]
+    b = [c.id for c in chunk_notice(notices["002"])]
+    assert a == b and len(set(a)) == len(a)
+
+
+def test_contact_block_not_split_from_its_header(notices) -> None:
+    for c in chunk_notice(notices["003"]):
+        if c.text.startswith("联系人") or c.text.startswith("联系方式"):
+            raise AssertionError(f"chunk starts inside a contact block: {c.text[:30]}")
+
+
+def test_attachment_forms_keep_their_title_in_the_path(notices) -> None:
+    chunk = next(c for c in chunk_notice(notices["000"]) if "技术团队简介" in c.text)
+    assert any("先导技术榜单 申报表" in p for p in chunk.path)

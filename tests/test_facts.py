@@ -1,0 +1,136 @@
+"""Extraction compared with a golden file written by reading the notices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.facts import Fact, extract_facts
+from assistant.notices import Notice, make_notice
+from assistant.textmap import normalize_for_match
+
+from .conftest import FIXTURES
+
+GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "facts.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def facts(notices: dict[str, Notice]) -> dict[str, list[Fact]]:
+    return {key: extract_facts(n) for key, n in notices.items()}
+
+
+def of(facts: list[Fact], kind: str) -> list[Fact]:
+    return [f for f in facts if f.kind == kind]
+
+
+@pytest.mark.parametrize("key", sorted(GOLDEN))
+def test_every_quote_is_verbatim_and_span_points_at_it(key: str, notices, facts) -> None:
+    notice = notices[key]
+    original = normalize_for_match(notice.original)
+    assert facts[key], "no facts extracted"
+    for f in facts[key]:
+        assert normalize_for_match(f.quote) in original, f
+        assert normalize_for_match(f.quote) == normalize_for_match(notice.original[f.start : f.end]), f
+
+
+@pytest.mark.parametrize("key", sorted(GOLDEN))
+def test_round_metadata(key: str, notices) -> None:
+    gold, notice = GOLDEN[key], notices[key]
+    assert notice.year == gold["year"]
+    assert notice.kind == gold["kind"]
+    for name in ("doc_number", "parent_doc_number", "date"):
+        if name in gold:
+            assert getattr(notice, name) == gold[name]
+
+
+@pytest.mark.parametrize("key", sorted(GOLDEN))
+def test_lists_fields_and_counts(key: str, facts) -> None:
+    gold = GOLDEN[key]
+    lists = of(facts[key], "lists")
+    assert len(lists) == 1 and lists[0].lists == gold["lists"]
+    fields = of(facts[key], "fields")
+    assert fields and fields[0].fields == gold["fields"]
+    if "counts" in gold:
+        assert of(facts[key], "list_counts")[0].attrs["counts"] == gold["counts"]
+
+
+@pytest.mark.parametrize("key", [k for k in sorted(GOLDEN) if "stages" in GOLDEN[k]])
+def test_stages(key: str, facts) -> None:
+    got = {f.attrs["stage"]: f.attrs["period"] for f in of(facts[key], "stage")}
+    assert got == GOLDEN[key]["stages"]
+
+
+@pytest.mark.parametrize("key", sorted(GOLDEN))
+def test_deadlines(key: str, facts) -> None:
+    got = {f.attrs["date"] for f in of(facts[key], "deadline")}
+    assert got == {str(d) for d in GOLDEN[key]["deadlines"]}
+    if "internal_deadline" in GOLDEN[key]:
+        internal = [f for f in of(facts[key], "deadline") if f.attrs["scope"] == "internal"]
+        assert [f.attrs["date"] for f in internal] == [str(GOLDEN[key]["internal_deadline"])]
+
+
+@pytest.mark.parametrize("key", sorted(GOLDEN))
+def test_quotas(key: str, facts) -> None:
+    got = {}
+    for f in of(facts[key], "quota"):
+        for name in f.lists:
+            got[name] = f.attrs["number"]
+    assert got == GOLDEN[key]["quotas"]
+    per_person = [f for f in of(facts[key], "quota") if f.attrs["per_person"]]
+    if "per_person_quota" in GOLDEN[key]:
+        assert [f.attrs["number"] for f in per_person] == [GOLDEN[key]["per_person_quota"]]
+
+
+@pytest.mark.parametrize("key", sorted(GOLDEN))
+def test_contacts(key: str, facts) -> None:
+    gold = GOLDEN[key]
+    contacts = of(facts[key], "contact")
+    by_person = {p: f for f in contacts for p in f.attrs["persons"]}
+    for person, phones in gold["contacts"].items():
+        assert person in by_person, person
+        assert by_person[person].attrs["phones"] == [str(p) for p in phones], person
+    for person, body in gold.get("bodies", {}).items():
+        assert by_person[person].attrs["body"] == body
+    for person, email in gold.get("emails", {}).items():
+        assert email in by_person[person].attrs["emails"]
+    for person, address in gold.get("addresses", {}).items():
+        assert by_person[person].attrs["address"] == address
+    for person, recipient in gold.get("recipients", {}).items():
+        assert by_person[person].attrs["recipient"] == recipient
+    if "tech_phones" in gold:
+        tech = [f for f in contacts if f.attrs["role"] == "tech"]
+        assert tech and tech[0].attrs["phones"] == [str(p) for p in gold["tech_phones"]]
+
+
+@pytest.mark.parametrize("key", sorted(GOLDEN))
+def test_platforms(key: str, facts) -> None:
+    hosts = {f.attrs["host"] for f in of(facts[key], "platform")}
+    for wanted in GOLDEN[key]["platforms"]:
+        assert any(h.endswith(wanted) for h in hosts), hosts
+
+
+def test_eligibility_kept_whole_per_list(facts) -> None:
+    gold = GOLDEN["000"]["eligibility_lists"]
+    elig = of(facts["000"], "eligibility")
+    assert {name for f in elig for name in f.lists} == set(gold)
+    for f in elig:
+        assert all(c in f.quote for c in f.attrs["conditions"])
+
+
+def test_new_style_notice_yields_facts_without_code_change() -> None:
+    """ASCII punctuation, '一.' headings, another issuer and year: the same extractors work."""
+    notice = make_notice("new.txt", (FIXTURES / "new_style_2024.txt").read_text(encoding="utf-8"))
+    facts = extract_facts(notice)
+    assert notice.year == 2024 and notice.doc_number.endswith("[2024]12号")
+    lists = of(facts, "lists")[0].lists
+    assert "海洋创新榜" in lists  # a list name no alias file knows
+    quotas = {n: f.attrs["number"] for f in of(facts, "quota") for n in f.lists}
+    assert quotas["海洋创新榜"] == 1 and quotas["先导技术榜"] == 4
+    deadlines = {f.attrs["date"]: f for f in of(facts, "deadline")}
+    assert deadlines["2024-10-20"].attrs["time"] == "24时"
+    assert deadlines["2024-10-15"].attrs["time"] == "下午16:00"
+    contact = next(f for f in of(facts, "contact") if "海洋创新榜" in f.lists)
+    assert contact.attrs["persons"] == ["欧阳明"]
+    assert contact.attrs["emails"] == ["ouyang@example.org.cn"]

@@ -1,0 +1,93 @@
+"""Reading, cleaning with an offset map back to the original, and metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.notices import NoticeError, clean_text, heading_level, make_notice, read_document
+from assistant.textmap import MappedText, normalize_for_match
+
+
+def test_offsets_map_every_clean_char_back_to_its_source(notices) -> None:
+    for notice in notices.values():
+        clean = notice.clean
+        assert len(clean.offsets) == len(clean.text)
+        assert clean.offsets == sorted(clean.offsets)
+        for i, ch in enumerate(clean.text):
+            src = notice.original[clean.offsets[i]]
+            # identical, or a repair we made on purpose (full-width digit, bracket, tab, space)
+            assert ch == src or normalize_for_match(ch) == normalize_for_match(src) or not normalize_for_match(ch)
+
+
+def test_cleaning_repairs_pdf_artifacts() -> None:
+    original = "科协办函创字„2022‟91号\n\n联 系 人：丁  波\n\n各榜单对应的初评机构根据申报情况组织开展榜单初评工\n\n作，于２０２３年12月30日前报送。\n\n — 2 — \n\n"
+    clean = clean_text(original)
+    assert "〔2022〕" in clean.text
+    assert "联系人：丁波" in clean.text
+    assert "初评工作，于2023年12月30日前" in clean.text
+    assert "— 2 —" not in clean.text
+    start = clean.text.index("初评工作")
+    s, e = clean.original_span(start, start + 4)
+    assert original[s:e].replace("\n", "") == "初评工作"
+
+
+def test_cleaning_keeps_names_apart() -> None:
+    clean = clean_text("联系人：“科创中国”联合体秘书处  徐春淼  董娜娜\n")
+    assert "秘书处 徐春淼 董娜娜" in clean.text
+
+
+def test_mapped_sub_maps_replacements() -> None:
+    mt = MappedText.of("ab12cd").sub(r"\d+", "X")
+    assert mt.text == "abXcd"
+    assert mt.original_span(2, 3) == (2, 3)
+    assert mt.original_span(3, 5) == (4, 6)
+
+
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [("一、榜单设置", 1), ("（二）推荐名额", 2), ("(一) 推荐渠道", 2), ("3. 先导技术榜（装备制造领域、产业基础领域）", 3),
+     ("10．“科创中国”联合体秘书处（新锐企业榜）", 3), ("（1）技术介绍", 4), ("附件2", 0),
+     ("1. 先导技术榜每个领域各单位推荐不超过3个；新锐企业榜各单位推荐不超过5个", None), ("联系人：郑伯龙", None)],
+)
+def test_heading_levels(line: str, level: int | None) -> None:
+    assert heading_level(line) == level
+
+
+def test_metadata_of_a_forwarding_notice(notices) -> None:
+    n = notices["001"]
+    assert n.kind == "forwarding" and n.parent_doc_number and not n.doc_number
+    assert notices["000"].issuer == "中国科协办公厅"
+
+
+def test_reads_gbk_and_gb18030(tmp_path: Path, notices) -> None:
+    text = notices["004"].original
+    for enc in ("gbk", "gb18030"):
+        p = tmp_path / f"n_{enc}.txt"
+        p.write_bytes(text.encode(enc, errors="replace"))
+        assert read_document(p).startswith("中国科协办公厅关于征集遴选2021")
+
+
+def test_reads_docx(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    for line in ["关于开展2025年“科创中国”系列榜单征集遴选工作的通知", "一、榜单设置", "2025年设置先导技术榜、新锐企业榜。"]:
+        d.add_paragraph(line)
+    p = tmp_path / "n.docx"
+    d.save(str(p))
+    notice = make_notice("n.txt", read_document(p))
+    assert notice.year == 2025
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [("empty.txt", b"", "为空"), ("bin.txt", b"\x00\x01\x02binary", "二进制"), ("bad.docx", b"not a zip", ".docx"),
+     ("bad.pdf", b"%PDF-1.4 garbage", ".pdf"), ("x.exe", b"MZ", "不支持")],
+)
+def test_bad_files_get_clear_chinese_errors(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    p = tmp_path / name
+    p.write_bytes(data)
+    with pytest.raises(NoticeError, match=message):
+        read_document(p)

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+import jieba
+
+from assistant.tokenizer import Tokenizer
+
+
+def test_domain_terms_stay_whole() -> None:
+    tok = Tokenizer(extra_terms=["智能制造学会联合体"])
+    tokens = tok("2023年融通创新组织榜和技术经理人先锋榜的初评机构")
+    assert "融通创新组织榜" in tokens and "技术经理人先锋榜" in tokens and "初评机构" in tokens
+    assert "智能制造学会联合体" in tok("中国科协智能制造学会联合体")
+
+
+def test_stopwords_and_punctuation_dropped() -> None:
+    assert Tokenizer()("请问，什么？！") == []
+
+
+def test_private_dictionary_leaves_global_jieba_alone() -> None:
+    Tokenizer(extra_terms=["奇异测试词条"])
+    assert "奇异测试词条" not in jieba.lcut("奇异测试词条")
