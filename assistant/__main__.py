@@ -106,6 +106,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if args.verbose and not row["correct"]:
             print(f"--- {item['id']} {item['q']}\n{ans.answer[:300]}\n")
     print(report(rows))
+    if args.recall:
+        from .evaluate import retrieval_recall
+
+        items = load_questions(Path(args.file))
+        modes = ["bm25", "dense", "hybrid"] if bot.settings.dense else ["bm25"]
+        print("retriever alone (top-k chunk holds every expected string):")
+        for mode in modes:
+            r = retrieval_recall(bot, items, mode)
+            print(f"  {mode:<7} R@1 {r['R@1']:.2f}  R@3 {r['R@3']:.2f}  R@5 {r['R@5']:.2f}  MRR {r['MRR']:.2f}  (n={r['n']:.0f})")
     return 0
 
 
@@ -144,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("eval", help="按 shared/eval 格式评测问题集")
     p.add_argument("file")
     p.add_argument("-v", "--verbose", action="store_true", help="打印答错的题")
+    p.add_argument("--recall", action="store_true", help="另测检索器单独的召回率（BM25、向量、融合）")
     p.set_defaults(func=cmd_eval)
     p = sub.add_parser("triage", help="工单分流：判断类别、给出答案和转交联系人")
     p.add_argument("text", nargs="*")

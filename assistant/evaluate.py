@@ -74,3 +74,24 @@ def report(rows: list[dict[str, Any]]) -> str:
     if wrong:
         lines.append("wrong: " + ", ".join(map(str, wrong)))
     return "\n".join(lines)
+
+
+def retrieval_recall(bot: Any, items: list[dict[str, Any]], mode: str = "hybrid") -> dict[str, float]:
+    """Recall@k and MRR of the retriever alone: a hit is a top-k chunk holding every expected string."""
+    from .understand import understand
+
+    ranks: list[int | None] = []
+    for item in items:
+        if item.get("decline") or not item.get("all"):
+            continue
+        q = understand(item["q"], bot.settings.today, bot.store.people)
+        years = {y for y in q.years if y in bot.store.years} or None
+        hits = bot.retriever.search(q.text, years=years, k=10, mode=mode)
+        wanted = [normalize_for_match(s) for s in item["all"]]
+        rank = next((r for r, h in enumerate(hits) if all(w in normalize_for_match(h.chunk.index_text()) for w in wanted)), None)
+        ranks.append(rank)
+    n = len(ranks) or 1
+    out = {f"R@{k}": sum(1 for r in ranks if r is not None and r < k) / n for k in (1, 3, 5)}
+    out["MRR"] = sum(1 / (r + 1) for r in ranks if r is not None) / n
+    out["n"] = float(len(ranks))
+    return out

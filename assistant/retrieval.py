@@ -18,6 +18,7 @@ from .chunking import Chunk
 from .tokenizer import Tokenizer
 
 RRF_K = 60
+COVERAGE_WEIGHT = 0.005  # about the RRF gap between rank 1 and rank 8
 
 
 @dataclass
@@ -95,8 +96,12 @@ class HybridRetriever(BaseRetriever):
         found = sum(self.term_weight(t) for t in terms if t in self.chunk_tokens[chunk_index])
         return found / total
 
-    def search(self, query: str, years: set[int] | None = None, k: int | None = None) -> list[Hit]:
+    def search(
+        self, query: str, years: set[int] | None = None, k: int | None = None, mode: str = "hybrid"
+    ) -> list[Hit]:
+        """Top-k chunks. mode: hybrid (default), bm25 or dense alone (for measuring each half)."""
         k = k or self.k
+        w_bm25 = {"hybrid": self.bm25_weight, "bm25": 1.0, "dense": 0.0}[mode]
         tokens = self.tokenizer(query)
         allowed = [i for i, c in enumerate(self.chunks) if not years or (c.year in years)]
         if not allowed or not tokens:
@@ -106,9 +111,9 @@ class HybridRetriever(BaseRetriever):
         fused: dict[int, float] = {}
         bm25_rank = {i: r for r, i in enumerate(bm25_order)}
         for i, r in bm25_rank.items():
-            fused[i] = fused.get(i, 0.0) + self.bm25_weight / (RRF_K + r + 1)
+            fused[i] = fused.get(i, 0.0) + w_bm25 / (RRF_K + r + 1)
         dense_rank: dict[int, int] = {}
-        if self.vectorstore is not None:
+        if self.vectorstore is not None and w_bm25 < 1.0:
             position = {c.id: i for i, c in enumerate(self.chunks)}
             flt = {"year": {"$in": sorted(years)}} if years else None
             docs = self.vectorstore.similarity_search_with_score(query, k=max(20, k), filter=flt)
@@ -117,12 +122,15 @@ class HybridRetriever(BaseRetriever):
                 if i is None:
                     continue
                 dense_rank[i] = r
-                fused[i] = fused.get(i, 0.0) + (1 - self.bm25_weight) / (RRF_K + r + 1)
+                fused[i] = fused.get(i, 0.0) + (1 - w_bm25) / (RRF_K + r + 1)
+        fused = {i: v for i, v in fused.items() if v > 0}
+        relevance = {i: self.relevance(tokens, i) for i in fused}
+        if mode == "hybrid":
+            # Rank fusion alone ties a short chunk that matches one term with the passage that
+            # matches them all; the normalized term coverage (0..1) breaks such ties.
+            fused = {i: v + COVERAGE_WEIGHT * relevance[i] for i, v in fused.items()}
         order = sorted(fused, key=lambda i: -fused[i])[:k]
-        return [
-            Hit(self.chunks[i], fused[i], self.relevance(tokens, i), bm25_rank.get(i), dense_rank.get(i))
-            for i in order
-        ]
+        return [Hit(self.chunks[i], fused[i], relevance[i], bm25_rank.get(i), dense_rank.get(i)) for i in order]
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun

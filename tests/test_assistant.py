@@ -1,0 +1,128 @@
+"""End-to-end answers over the real notices; expected values come from the golden file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.compose import verify
+from assistant.textmap import normalize_for_match
+
+GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "facts.yaml").read_text(encoding="utf-8"))
+KEY = {g["year"]: k for k, g in GOLDEN.items() if g["kind"] == "original"}
+
+
+def n(s: object) -> str:
+    return normalize_for_match(str(s))
+
+
+@pytest.mark.parametrize("year", sorted(KEY))
+def test_quota_answers_per_year_and_list(bot, year: int) -> None:
+    for name, number in GOLDEN[KEY[year]]["quotas"].items():
+        ans = bot.answer(f"{year}年{name}每个单位可以推荐几个？")
+        assert ans.kind == "rule", ans.answer
+        first_line = ans.answer.splitlines()[0]
+        assert f"不超过{number}" in first_line, (name, ans.answer)
+        assert ans.citations and ans.citations[0].source.startswith(KEY[year])
+        assert not verify(ans, bot.notices)
+
+
+@pytest.mark.parametrize("key", sorted(GOLDEN))
+def test_contact_answers_for_each_person(bot, key: str) -> None:
+    for person, phones in GOLDEN[key]["contacts"].items():
+        ans = bot.answer(f"{GOLDEN[key]['year']}年{person}的电话是多少？")
+        assert ans.kind == "rule"
+        assert all(n(p) in n(ans.answer) for p in phones), (person, ans.answer)
+        assert not verify(ans, bot.notices)
+
+
+def test_no_year_means_latest_round_and_says_so(bot) -> None:
+    ans = bot.answer("技术经理人先锋榜联系人电话")
+    latest = max(KEY)
+    assert ans.answer.startswith(f"{latest}年") and "未指定年份" in ans.answer
+
+
+def test_list_only_in_an_older_round_answers_that_round(bot) -> None:
+    ans = bot.answer("开源创新榜的联系人是谁？")
+    assert ans.kind == "rule" and ans.answer.startswith("2022年")
+
+
+def test_discrepancy_in_one_notice_is_shown(bot) -> None:
+    ans = bot.answer("2021年申报截止时间是哪天？")
+    dates = [d for d in GOLDEN[KEY[2021]]["deadlines"] if str(d).startswith("2021-10")]
+    for d in dates:
+        assert f"{d.month}月{d.day}日" in ans.answer
+    assert "不一致" in ans.answer
+    assert len({c.start for c in ans.citations}) >= 2
+
+
+def test_society_deadline_and_platform_deadline_named_together(bot) -> None:
+    ans = bot.answer("学会会员内部报送材料的截止时间？")
+    internal = GOLDEN["001"]["internal_deadline"]
+    assert ans.answer.startswith(f"{internal.year}年学会内部")
+    assert f"{internal.month}月{internal.day}日" in ans.answer.splitlines()[0]
+    assert "平台" in ans.answer
+    assert {c.source[:3] for c in ans.citations} == {"001", "000"}
+
+
+def test_passed_deadline_relative_to_injected_today(bot) -> None:
+    # conftest TODAY is 2023-11-25: the society deadline (11-20) has passed, the platform one (11-30) not.
+    ans = bot.answer("2023年申报截止时间")
+    first = ans.answer.splitlines()[0]
+    assert "11月30日" in first and "已截止" not in first
+    assert "11月20日" in ans.answer and "已截止" in ans.answer
+
+
+def test_compare_answers_each_year(bot) -> None:
+    ans = bot.answer("2020年和2023年先导技术榜的领域有什么区别？")
+    assert "2020年" in ans.answer and "2023年" in ans.answer
+    assert {c.source[:3] for c in ans.citations} == {KEY[2020], KEY[2023]}
+
+
+def test_year_not_in_corpus_is_declined(bot) -> None:
+    ans = bot.answer("2026年科创中国榜单的申报截止时间")
+    assert ans.kind == "decline" and "未找到2026年" in ans.answer
+
+
+@pytest.mark.parametrize("text", ["上海今天限行吗？", "推荐一部好看的电影", "hello"])
+def test_unrelated_questions_are_declined(bot, text: str) -> None:
+    ans = bot.answer(text)
+    assert ans.kind == "decline" and "未找到" in ans.answer
+
+
+@pytest.mark.parametrize("text", ["", "   ", "？？！！。。", "\x00\x01"])
+def test_empty_questions_get_a_prompt(bot, text: str) -> None:
+    ans = bot.answer(text)
+    assert ans.kind == "decline" and "请输入" in ans.answer
+
+
+def test_very_long_question_is_truncated_and_said(bot) -> None:
+    ans = bot.answer("2023年先导技术榜联系人" + "啊" * 20000)
+    assert "问题过长" in ans.answer
+
+
+def test_html_in_question_is_not_echoed_as_markup(bot) -> None:
+    from assistant.render import answer_markdown
+
+    ans = bot.answer("<script>alert(1)</script>2023年新锐企业榜联系人")
+    assert "<script>" not in answer_markdown(ans)
+
+
+def test_follow_up_conversation(bot) -> None:
+    s = "t-follow"
+    bot.answer("2023年电子信息领域先导技术榜的联系人", session_id=s)
+    second = bot.answer("那生物医药领域呢？", session_id=s)
+    assert "生物医药" in second.answer.splitlines()[0]
+    third = bot.answer("2022年呢？", session_id=s)
+    assert third.answer.startswith("2022年") and "生物医药" in third.answer
+    fourth = bot.answer("他的邮箱呢？", session_id=s)
+    assert "未列出邮箱" in fourth.answer
+
+
+def test_retrieval_answers_form_questions_with_cited_lines(bot) -> None:
+    ans = bot.answer("先导技术申报表的技术团队简介限多少字？")
+    assert ans.kind == "retrieval"
+    assert ans.citations and "技术团队简介" in ans.citations[0].quote
+    assert not verify(ans, bot.notices)

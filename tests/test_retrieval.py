@@ -1,0 +1,27 @@
+"""Hybrid retrieval: year filters, fused ranking, normalized relevance."""
+
+from __future__ import annotations
+
+
+def test_year_filter_only_returns_that_year(bot) -> None:
+    for year in (2020, 2021, 2022, 2023):
+        hits = bot.retriever.search("初评机构联系人电话", years={year})
+        assert hits and all(h.chunk.year == year for h in hits)
+
+
+def test_both_halves_contribute(bot) -> None:
+    hits = bot.retriever.search("生物医药领域纸质材料邮寄地址", years={2020}, k=5)
+    assert any(h.bm25_rank is not None for h in hits)
+    assert any(h.dense_rank is not None for h in hits)
+    assert "北辰西路" in hits[0].chunk.text or "北辰西路" in hits[1].chunk.text
+
+
+def test_relevance_is_normalized(bot) -> None:
+    good = bot.retriever.search("新锐企业榜 经营异常名录")[0].relevance
+    bad = max((h.relevance for h in bot.retriever.search("上海 限行 天气")), default=0.0)
+    assert 0.0 <= bad < 0.2 < 0.8 <= good <= 1.0
+
+
+def test_langchain_interface(bot) -> None:
+    docs = bot.retriever.invoke("融通创新组织榜申报条件")
+    assert docs and docs[0].metadata["source"].endswith(".txt") and docs[0].metadata["section"]
