@@ -18,7 +18,7 @@ from .retrieval import Hit, HybridRetriever
 from .rules import FactStore
 from .rules import answer as rule_answer
 from .tokenizer import Tokenizer
-from .understand import Query, inherit, understand
+from .understand import Query, inherit
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ class Assistant:
             text = text[:limit]
             notes.append(f"（问题过长，仅按前{limit}个字回答。）")
         session = self.sessions.setdefault(session_id, Session()) if session_id else None
-        q = understand(text, self.settings.today, self.store.people)
+        q = self.store.understand(text, self.settings.today)
         if session is not None:
             q = inherit(q, session.previous, session.person)
         with self._lock:

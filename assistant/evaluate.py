@@ -78,13 +78,12 @@ def report(rows: list[dict[str, Any]]) -> str:
 
 def retrieval_recall(bot: Any, items: list[dict[str, Any]], mode: str = "hybrid") -> dict[str, float]:
     """Recall@k and MRR of the retriever alone: a hit is a top-k chunk holding every expected string."""
-    from .understand import understand
 
     ranks: list[int | None] = []
     for item in items:
         if item.get("decline") or not item.get("all"):
             continue
-        q = understand(item["q"], bot.settings.today, bot.store.people)
+        q = bot.store.understand(item["q"], bot.settings.today)
         years = {y for y in q.years if y in bot.store.years} or None
         hits = bot.retriever.search(q.text, years=years, k=10, mode=mode)
         wanted = [normalize_for_match(s) for s in item["all"]]

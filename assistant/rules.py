@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .compose import Answer, Citer
 from .facts import Fact
 from .notices import Notice
-from .understand import Query
+from .understand import Query, understand
 
 
 def bigrams(text: str) -> set[str]:
@@ -43,6 +43,11 @@ class FactStore:
         self.notices = notices
         self.years = sorted({f.year for f in facts if f.year} | {n.year for n in notices.values() if n.year})
         self.people = {p for f in facts if f.kind == "contact" for p in f.attrs.get("persons", [])}
+        self.list_names = {name for f in facts if f.kind == "lists" for name in f.lists}
+        self.field_names = {name for f in facts if f.kind == "fields" for name in f.fields}
+
+    def understand(self, text: str, today: dt.date) -> Query:
+        return understand(text, today, self.people, self.list_names, self.field_names)
 
     def is_original(self, f: Fact) -> bool:
         notice = self.notices.get(f.notice_id)

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .compose import Answer, Citation, Citer
-from .understand import Query, understand
+from .understand import Query
 
 if TYPE_CHECKING:
     from .assistant import Assistant
@@ -88,7 +88,7 @@ def triage(bot: Assistant, text: str) -> TriageResult:
     if not text:
         empty = Answer("工单内容为空，请粘贴咨询内容。", "decline")
         return TriageResult("other", CATEGORIES["other"], empty, None)
-    q = understand(text[: bot.settings.max_question_chars], bot.settings.today, bot.store.people)
+    q = bot.store.understand(text[: bot.settings.max_question_chars], bot.settings.today)
     category = categorize(text, q)
     answer = bot.answer(text)
     route = _route(bot, q, category)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
+from .facts.common import field_key, list_key
 from .tokenizer import load_aliases
 
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
@@ -88,12 +90,30 @@ def detect_intent(text: str) -> str:
     return max(scores, key=lambda k: scores[k])
 
 
-def understand(text: str, today: dt.date, people: set[str] | None = None) -> Query:
+def _find_known(text: str, names: Iterable[str]) -> str:
+    return max((n for n in names if n and n in text), key=len, default="")
+
+
+def understand(
+    text: str,
+    today: dt.date,
+    people: set[str] | None = None,
+    lists: Iterable[str] = (),
+    fields: Iterable[str] = (),
+) -> Query:
+    """`people`, `lists` and `fields` are the names the notices use, so that a list no alias file
+    knows yet (a new notice's) is still recognised."""
     q = Query(text=normalize_question(text))
     t = q.text
     q.years, q.year_source = find_years(t, today)
     q.list_key, q.list_mention = _find_alias(t, "lists")
+    known = _find_known(t, lists)
+    if known and len(known) > len(q.list_mention):
+        q.list_key, q.list_mention = list_key(known), known
     q.field_key, q.field_mention = _find_alias(t, "fields")
+    known = _find_known(t, fields)
+    if known and len(known) > len(q.field_mention):
+        q.field_key, q.field_mention = field_key(known), known
     for name in sorted(people or (), key=len, reverse=True):
         if name and name in t:
             q.person = name
