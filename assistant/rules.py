@@ -82,6 +82,14 @@ def _pick_years(q: Query, facts: Iterable[Fact]) -> list[int]:
     return have[-1:]
 
 
+def _one_year(q: Query, cands: list[Fact]) -> tuple[int, list[Fact]] | None:
+    """The year to answer for (the asked one, else the latest that has such facts) and its facts."""
+    years = _pick_years(q, cands)
+    if not years:
+        return None
+    return years[0], [f for f in cands if f.year == years[0]]
+
+
 def _year_note(q: Query, year: int) -> str:
     return "" if q.years else f"（未指定年份，按最新一轮{year}年通知回答）"
 
@@ -143,11 +151,10 @@ def answer_contact(ctx: Context) -> Answer | None:
         cands = store.select("contact", lambda f: f.attrs.get("role") == "society")
     else:
         cands = store.select("contact", lambda f: f.attrs.get("role") == "general")
-    years = _pick_years(q, cands)
-    if not years:
+    picked = _one_year(q, cands)
+    if picked is None:
         return None
-    year = years[0]
-    chosen = [f for f in cands if f.year == year]
+    year, chosen = picked
     wanted = {"email": "emails", "address": "address", "body": "body"}.get(q.attribute or "")
     if wanted and any(f.attrs.get(wanted) for f in chosen):
         chosen = [f for f in chosen if f.attrs.get(wanted)]
@@ -203,11 +210,11 @@ def answer_deadline(ctx: Context) -> Answer | None:
         return None  # a stage, not a deadline: the schedule answers it
     else:
         cands = store.select("deadline", lambda f: f.attrs["category"] == "submission" and f.attrs["scope"] != "internal")
-    years = _pick_years(q, cands)
-    if not years:
+    picked = _one_year(q, cands)
+    if picked is None:
         return None
-    year = years[0]
-    chosen = [f for f in cands if f.year == year and _matches_list(f, q) or (f.year == year and not f.lists)]
+    year, in_year = picked
+    chosen = [f for f in in_year if _matches_list(f, q) or not f.lists]
     if not chosen:
         return None
     # Most specific first: an explicit "截止时间为…" line, then a stage's "…前" sentence.
@@ -245,11 +252,10 @@ def answer_deadline(ctx: Context) -> Answer | None:
 def answer_schedule(ctx: Context) -> Answer | None:
     q, store = ctx.q, ctx.store
     cands = store.select("stage")
-    years = _pick_years(q, cands)
-    if not years:
+    picked = _one_year(q, cands)
+    if picked is None:
         return None
-    year = years[0]
-    stages = [f for f in cands if f.year == year]
+    year, stages = picked
     # The CAST notice's stages (a forwarding notice restates them, sometimes less precisely).
     originals = [f for f in stages if store.is_original(f)]
     stages = originals or stages
@@ -277,11 +283,11 @@ def answer_schedule(ctx: Context) -> Answer | None:
 def answer_quota(ctx: Context) -> Answer | None:
     q, store = ctx.q, ctx.store
     cands = store.select("quota")
-    years = _pick_years(q, cands)
-    if not years:
+    picked = _one_year(q, cands)
+    if picked is None:
         return None
-    year = years[0]
-    pool = [f for f in cands if f.year == year and store.is_original(f)] or [f for f in cands if f.year == year]
+    year, in_year = picked
+    pool = [f for f in in_year if store.is_original(f)] or in_year
     ranked = sorted(pool, key=lambda f: (-(3 if q.list_key and q.list_key in f.list_keys else 0) - overlap(q.text, f.quote), f.start))
     if q.list_key and not any(q.list_key in f.list_keys or f.attrs.get("subject") for f in ranked):
         return None
@@ -317,11 +323,11 @@ def answer_lists(ctx: Context) -> Answer | None:
     wants_count = bool(re.search(r"多少项|几项|项数|发布多少|共多少", q.text))
     kind = "fields" if wants_fields else "lists"
     cands = store.select(kind, lambda f: not wants_fields or _matches_list(f, q))
-    years = _pick_years(q, cands)
-    if not years:
+    picked = _one_year(q, cands)
+    if picked is None:
         return None
-    year = years[0]
-    f = next(f for f in cands if f.year == year)
+    year, in_year = picked
+    f = in_year[0]
     note = _year_note(q, year)
     if wants_fields:
         special = f.attrs.get("special", [])
@@ -349,11 +355,11 @@ def answer_lists(ctx: Context) -> Answer | None:
 def answer_platform(ctx: Context) -> Answer | None:
     q, store = ctx.q, ctx.store
     cands = store.select("platform")
-    years = _pick_years(q, cands)
-    if not years:
+    picked = _one_year(q, cands)
+    if picked is None:
         return None
-    year = years[0]
-    f = next(f for f in cands if f.year == year)
+    year, in_year = picked
+    f = in_year[0]
     name = f.attrs.get("name") or "申报平台"
     return _answer(ctx, [f"{year}年通过{name}申报，网址：{f.value}{ctx.citer.fact(f)}{_year_note(q, year)}"])
 
@@ -363,11 +369,10 @@ def answer_eligibility(ctx: Context) -> Answer | None:
     cands = store.select("eligibility", lambda f: _matches_list(f, q) and _matches_field(f, q) and f.attrs.get("conditions"))
     if q.list_key is None:
         return None  # conditions differ per list: without one, retrieval finds the passage asked about
-    years = _pick_years(q, cands)
-    if not years:
+    picked = _one_year(q, cands)
+    if picked is None:
         return None
-    year = years[0]
-    facts = [f for f in cands if f.year == year]
+    year, facts = picked
     lines = []
     for f in facts[:2]:
         conds = sorted(f.attrs["conditions"], key=lambda c: -overlap(q.text, c))

@@ -97,22 +97,19 @@ def line_span(section: Section, line: Line) -> Span:
 # ---------------------------------------------------------------- names
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def _variants(group: str) -> list[tuple[str, str]]:
+    """(variant, canonical name) pairs of an alias group, longest variant first."""
+    pairs = [(v, key) for key, variants in load_aliases()[group].items() for v in [key, *variants]]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
 def _list_variants() -> list[tuple[str, str]]:
-    pairs = []
-    for key, variants in load_aliases()["lists"].items():
-        for v in [key, *variants]:
-            pairs.append((v, key))
-    return sorted(pairs, key=lambda p: -len(p[0]))
+    return _variants("lists")
 
 
-@lru_cache(maxsize=1)
 def _field_variants() -> list[tuple[str, str]]:
-    pairs = []
-    for key, variants in load_aliases()["fields"].items():
-        for v in [key, *variants]:
-            pairs.append((v, key))
-    return sorted(pairs, key=lambda p: -len(p[0]))
+    return _variants("fields")
 
 
 def list_key(name: str) -> str:
