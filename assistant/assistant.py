@@ -81,10 +81,14 @@ class Assistant:
 
     # ------------------------------------------------------------ answering
 
-    def answer(self, question: str, session_id: str | None = None, qid: object = None) -> Answer:
+    def answer(
+        self, question: str, session_id: str | None = None, qid: object = None, filters: dict[str, object] | None = None
+    ) -> Answer:
+        """filters: optional {"year": 2023, "list": "先导技术榜"} chosen in the UI; the question's own
+        year or list wins over them."""
         t0 = time.perf_counter()
         try:
-            result = self._answer(question, session_id)
+            result = self._answer(question, session_id, filters or {})
         except Exception:  # the service keeps serving; the log has the details
             log.exception("answer failed for %r", question[:200])
             result = Answer("抱歉，处理这个问题时出现内部错误，请换个说法再试，或联系工作人员。", "decline")
@@ -92,7 +96,7 @@ class Assistant:
         result.latency_ms = (time.perf_counter() - t0) * 1000
         return result
 
-    def _answer(self, question: str, session_id: str | None) -> Answer:
+    def _answer(self, question: str, session_id: str | None, filters: dict[str, object]) -> Answer:
         text = question if isinstance(question, str) else ""
         if not re.search(r"[\w\u4e00-\u9fff]", text):
             return Answer("请输入一个问题，例如：“2023年先导技术榜的申报截止时间是什么时候？”", "decline")
@@ -105,6 +109,11 @@ class Assistant:
         q = self.store.understand(text, self.settings.today)
         if session is not None:
             q = inherit(q, session.previous, session.person)
+        year = filters.get("year")
+        if not q.years and isinstance(year, int):
+            q.years, q.year_source = [year], "filter"
+        if q.list_key is None and filters.get("list"):
+            q.list_key = q.list_mention = str(filters["list"])
         with self._lock:
             result = self._route(q)
         if notes:

@@ -164,7 +164,7 @@ def heading_level(line: str) -> int | None:
 
 
 def _is_table_row(line: str) -> bool:
-    return "\t" in line or " | " in line
+    return "\t" in line.strip() or " | " in line
 
 
 def _should_join(prev: str, nxt: str) -> bool:
@@ -174,6 +174,8 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False
     if p[-1] in TERMINAL or (p[-1] == "." and re.match(rf"[{CJK}]", p[-2])) or _is_table_row(prev) or _is_table_row(nxt):
         return False
+    if prev.startswith("\t") and nxt.startswith("\t"):
+        return False  # cells of a form flattened one per line, each indented by a tab
     if heading_level(p) is not None or heading_level(n) is not None or LABEL.match(n) or n.startswith("附件"):
         return False
     if re.match(r"[0-9A-Za-z]", p[-1]) and re.match(rf"[{CJK}]", n[0]):

@@ -25,3 +25,35 @@ def sources_markdown(ans: Answer) -> str:
             f"> {html.escape(c.quote).replace(chr(10), '  ' + chr(10) + '> ')}"
         )
     return "\n\n".join(parts)
+
+
+def citation_choices(ans: Answer) -> list[tuple[str, str]]:
+    """Radio choices: a label per citation, valued by its number."""
+    return [
+        (f"[{i}] {c.year}年 · {c.section.split(' > ')[-1][:40]}", str(i - 1))
+        for i, c in enumerate(ans.citations, 1)
+    ]
+
+
+def notice_html(notice, start: int | None = None, end: int | None = None, section: str = "") -> str:  # noqa: ANN001
+    """A notice's original text, escaped, with the cited span marked (id="hl" to scroll to)."""
+    meta = " · ".join(
+        html.escape(str(x)) for x in [notice.issuer, notice.doc_number, f"{notice.year}年" if notice.year else "", notice.date] if x
+    )
+    text = notice.original
+    if start is not None and end is not None and 0 <= start < end <= len(text):
+        body = (
+            html.escape(text[:start])
+            + '<mark id="hl" class="cited">'
+            + html.escape(text[start:end])
+            + "</mark>"
+            + html.escape(text[end:])
+        )
+    else:
+        body = html.escape(text)
+    where = f'<div class="where">引用位置：{html.escape(section)}（原文第 {start}–{end} 字）</div>' if section else ""
+    return (
+        f'<div class="notice-view"><h3>{html.escape(notice.title or notice.id)}</h3>'
+        f'<div class="meta">{meta} · 文件：{html.escape(notice.id)}</div>{where}'
+        f'<div class="notice-text">{body}</div></div>'
+    )

@@ -40,7 +40,7 @@ def test_round_metadata(key: str, notices) -> None:
     gold, notice = GOLDEN[key], notices[key]
     assert notice.year == gold["year"]
     assert notice.kind == gold["kind"]
-    for name in ("doc_number", "parent_doc_number", "date"):
+    for name in ("title", "doc_number", "parent_doc_number", "date"):
         if name in gold:
             assert getattr(notice, name) == gold[name]
 

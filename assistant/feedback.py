@@ -1,0 +1,70 @@
+"""Feedback on answers, in SQLite: one transaction per write, so a crash loses nothing stored."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS feedback (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created TEXT NOT NULL,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    citations TEXT NOT NULL,
+    rating INTEGER NOT NULL,   -- 1 useful, -1 not useful
+    comment TEXT NOT NULL DEFAULT ''
+)
+"""
+COLUMNS = ["id", "created", "question", "answer", "kind", "citations", "rating", "comment"]
+MAX_TEXT = 5000
+
+
+class FeedbackStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        with self._connect() as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path, timeout=10)
+
+    def add(self, question: str, answer: dict[str, Any], rating: int, comment: str = "") -> int:
+        if rating not in (1, -1):
+            raise ValueError("rating must be 1 or -1")
+        row = (
+            time.strftime("%Y-%m-%d %H:%M:%S"),
+            str(question)[:MAX_TEXT],
+            str(answer.get("answer", ""))[:MAX_TEXT],
+            str(answer.get("kind", "")),
+            json.dumps(answer.get("citations", []), ensure_ascii=False)[:MAX_TEXT * 4],
+            rating,
+            str(comment or "")[:MAX_TEXT],
+        )
+        with self._lock, self._connect() as db:  # the context manager commits or rolls back
+            cur = db.execute(
+                "INSERT INTO feedback (created, question, answer, kind, citations, rating, comment) VALUES (?,?,?,?,?,?,?)",
+                row,
+            )
+            return int(cur.lastrowid or 0)
+
+    def rows(self, limit: int = 1000) -> list[list[Any]]:
+        with self._connect() as db:
+            return [list(r) for r in db.execute(f"SELECT {', '.join(COLUMNS)} FROM feedback ORDER BY id DESC LIMIT ?", (limit,))]
+
+    def to_csv(self) -> str:
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(COLUMNS)
+        writer.writerows(self.rows(limit=1_000_000))
+        return "\ufeff" + buf.getvalue()

@@ -1,0 +1,174 @@
+"""The web app driven in headless Chromium (Debian's /usr/bin/chromium, Playwright from PyPI)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import CORPUS, FIXTURES, ROOT
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+SHOTS = ROOT / "artifacts" / "screenshots"
+GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "facts.yaml").read_text(encoding="utf-8"))
+
+if not CHROMIUM.exists():
+    if os.environ.get("REQUIRE_BROWSER"):
+        raise RuntimeError(f"{CHROMIUM} is missing; `make test` installs Debian's chromium")
+    pytest.skip("no Chromium here (make test installs it)", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    base = tmp_path_factory.mktemp("app")
+    shutil.copytree(CORPUS, base / "corpus")
+    port = _free_port()
+    env = {**os.environ, "CORPUS_DIR": str(base / "corpus"), "INDEX_DIR": str(base / "index"),
+           "FEEDBACK_DB": str(base / "feedback.sqlite3"), "DENSE": "0", "GRADIO_SERVER_PORT": str(port),
+           "ASSISTANT_TODAY": "2023-11-25"}
+    log = open(base / "app.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=2)
+                break
+            except OSError:
+                if proc.poll() is not None or time.time() > deadline:
+                    raise RuntimeError((base / "app.log").read_text()) from None
+                time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser, server: str):  # noqa: ANN001, ANN201
+    pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+    pg.set_default_timeout(20000)
+    pg.goto(server, wait_until="domcontentloaded")
+    pg.locator("#question textarea").wait_for()
+    yield pg
+    pg.close()
+
+
+def shot(page, name: str) -> None:  # noqa: ANN001
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def ask(page, question: str) -> str:  # noqa: ANN001
+    before = page.locator("#chat .message").count()
+    page.locator("#question textarea").fill(question)
+    page.locator("#ask").click()
+    page.wait_for_function(f"document.querySelectorAll('#chat .message').length >= {before + 2}")
+    return page.locator("#chat .message").last.inner_text()
+
+
+def test_ask_see_citation_and_open_the_highlighted_passage(page) -> None:  # noqa: ANN001
+    person, phones = next(iter(GOLDEN["000"]["contacts"].items()))
+    answer = ask(page, f"2023年{person}的联系电话")
+    assert person in answer and phones[-1] in answer and "规则" in answer
+    assert "[1]" in page.locator("#sources").inner_text()
+    page.locator("#citations label").first.click()
+    mark = page.locator("#viewer mark")
+    mark.wait_for()
+    assert person in mark.inner_text()
+    assert "〔2023〕" in page.locator("#viewer").inner_text() or "2023" in page.locator("#viewer").inner_text()
+    shot(page, "chat-citation")
+
+
+def test_user_html_is_shown_as_text(page) -> None:  # noqa: ANN001
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    ask(page, '<img src=x onerror="alert(1)"><b>粗体</b>2023年新锐企业榜联系人')
+    page.wait_for_timeout(500)
+    assert not dialogs
+    assert page.locator("#chat img[src='x']").count() == 0
+    assert "<b>粗体</b>" in page.locator("#chat").inner_text()
+
+
+def test_directory_finds_a_phone_in_seconds(page) -> None:  # noqa: ANN001
+    person, phones = list(GOLDEN["004"]["contacts"].items())[0]
+    page.get_by_role("tab", name="查询表").click()
+    search = page.locator("#dir-search textarea")
+    search.wait_for(state="visible")
+    start = time.time()
+    search.fill(person)
+    page.wait_for_function(
+        "(p) => { const m = (document.querySelector('#dir-count')?.innerText || '').match(/共 (\\d+) 条/);"
+        " return m && +m[1] >= 1 && +m[1] <= 3 && document.querySelector('#dir-table').innerText.includes(p); }",
+        arg=person,
+    )
+    assert time.time() - start < 10
+    assert str(phones[-1]) in page.locator("#dir-table").inner_text()
+    shot(page, "directory")
+
+
+def test_triage_routes_an_enquiry(page) -> None:  # noqa: ANN001
+    page.get_by_role("tab", name="工单分流").click()
+    page.locator("#triage-text textarea").fill("老师好，我们在平台上传申报材料时一直提示上传失败，系统无法提交，请问该联系谁？")
+    page.locator("#triage-run").click()
+    result = page.locator("#triage-result")
+    result.get_by_text("申报系统技术问题").wait_for()
+    tech = [str(p) for p in GOLDEN["000"]["tech_phones"]]
+    assert any(p in result.inner_text() for p in tech)
+    shot(page, "triage")
+
+
+def test_feedback_is_stored_and_listed(page) -> None:  # noqa: ANN001
+    ask(page, "2022年先导技术榜每个领域各单位推荐不超过几个？")
+    page.get_by_text("这个回答有帮助吗？").click()
+    page.locator("#fb-comment textarea").fill("很清楚")
+    page.locator("#fb-up").click()
+    page.locator("#fb-status").get_by_text("已记录").wait_for()
+    page.get_by_role("tab", name="反馈").click()
+    page.locator("#fb-refresh").click()
+    page.wait_for_function("() => document.querySelector('#fb-table').innerText.includes('很清楚')")
+    shot(page, "feedback")
+
+
+def test_upload_a_notice_and_ask_about_it(page) -> None:  # noqa: ANN001
+    page.get_by_role("tab", name="通知原文").click()
+    page.locator("#upload input[type=file]").set_input_files(str(FIXTURES / "new_style_2024.txt"))
+    page.wait_for_timeout(1000)
+    page.locator("#upload-run").click()
+    page.locator("#upload-status").get_by_text("已导入").wait_for(timeout=60000)
+    shot(page, "upload")
+    page.locator("#upload input[type=file]").set_input_files(str(FIXTURES / "new_style_2024.txt"))
+    page.wait_for_timeout(1000)
+    page.locator("#upload-run").click()
+    page.locator("#upload-status").get_by_text("内容相同").wait_for(timeout=60000)
+    page.get_by_role("tab", name="问答").click()
+    assert "欧阳明" in ask(page, "2024年海洋创新榜的联系人是谁？")
