@@ -17,8 +17,7 @@ import gradio as gr  # noqa: E402
 
 from assistant.assistant import Assistant  # noqa: E402
 from assistant.directory import Table, contact_table, quota_table, schedule_table  # noqa: E402
-from assistant.feedback import COLUMNS as FEEDBACK_COLUMNS  # noqa: E402
-from assistant.feedback import FeedbackStore  # noqa: E402
+from assistant.feedback import SUMMARY_COLUMNS, FeedbackStore  # noqa: E402
 from assistant.ingest import IngestError  # noqa: E402
 from assistant.render import answer_markdown, citation_choices, notice_html, sources_markdown  # noqa: E402
 from assistant.triage import triage  # noqa: E402
@@ -105,7 +104,7 @@ def build_app(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
         return {"日程与截止": schedule_table(bot.facts), "推荐名额": quota_table(bot.facts), "联系人": contact_table(bot.facts)}
 
     def lookup(which: str, text: str, year: str, list_name: str):  # noqa: ANN202
-        table = tables()[which].filter(text, year, list_name)
+        table = tables()[which].filter(text, year, list_name).display()
         return gr.update(value=table.rows, headers=table.columns), f"共 {len(table.rows)} 条"
 
     def export(which: str, text: str, year: str, list_name: str) -> str:
@@ -193,8 +192,9 @@ def build_app(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
                 d_list = gr.Dropdown(lists(), value=ALL, label="榜单", elem_id="dir-list")
             d_text = gr.Textbox(label="搜索（姓名、电话、机构、领域……）", elem_id="dir-search")
             d_count = gr.Markdown(elem_id="dir-count")
-            first = tables()["联系人"]
-            d_table = gr.Dataframe(value=first.rows, headers=first.columns, interactive=False, wrap=True, elem_id="dir-table")
+            first = tables()["联系人"].display()
+            d_table = gr.Dataframe(value=first.rows, headers=first.columns, interactive=False, wrap=True, elem_id="dir-table",
+                                   max_height=600)
             d_csv = gr.DownloadButton("下载 CSV", elem_id="dir-csv")
             d_inputs = [which, d_text, d_year, d_list]
             for control in (which, d_year, d_list):
@@ -212,7 +212,8 @@ def build_app(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
 
         with gr.Tab("通知原文", id="tab-notices"):
             n_table = gr.Dataframe(value=notices_rows(), headers=["文件", "年份", "标题", "发文单位", "文号", "日期", "类型"],
-                                   interactive=False, wrap=True, elem_id="notice-table")
+                                   interactive=False, wrap=True, elem_id="notice-table",
+                                   column_widths=["17%", "6%", "33%", "12%", "14%", "11%", "7%"])
             n_pick = gr.Dropdown(list(bot.notices), label="查看通知", elem_id="notice-pick")
             n_view = gr.HTML()
             n_pick.change(show_notice, n_pick, n_view)
@@ -221,11 +222,12 @@ def build_app(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
             gr.Button("导入", elem_id="upload-run").click(upload, files, [n_status, n_table, n_pick])
 
         with gr.Tab("反馈", id="tab-feedback"):
-            f_table = gr.Dataframe(headers=FEEDBACK_COLUMNS, interactive=False, wrap=True, elem_id="fb-table")
+            f_table = gr.Dataframe(value=feedback.summary, headers=SUMMARY_COLUMNS, interactive=False, wrap=True,
+                                   column_widths=["6%", "14%", "8%", "18%", "24%", "30%"], elem_id="fb-table")
             with gr.Row():
                 f_refresh = gr.Button("刷新", elem_id="fb-refresh")
                 f_csv = gr.DownloadButton("导出 CSV", elem_id="fb-csv")
-            f_refresh.click(lambda: feedback.rows(), None, f_table)
+            f_refresh.click(lambda: feedback.summary(), None, f_table)
 
             def export_feedback() -> str:
                 path = Path(tempfile.mkdtemp(prefix="kczg-")) / "feedback.csv"

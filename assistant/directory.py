@@ -30,6 +30,11 @@ class Table:
             rows = [r for r in rows if any(word.lower() in str(c).lower() for c in r)]
         return Table(self.columns, rows)
 
+    def display(self) -> Table:
+        """Without the heading-path column, which makes the table too wide to read; CSV keeps it."""
+        keep = [i for i, c in enumerate(self.columns) if c != "章节"]
+        return Table([self.columns[i] for i in keep], [[r[i] for i in keep] for r in self.rows])
+
     def to_csv(self) -> str:
         buf = io.StringIO()
         writer = csv.writer(buf)

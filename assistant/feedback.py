@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS feedback (
 )
 """
 COLUMNS = ["id", "created", "question", "answer", "kind", "citations", "rating", "comment"]
+SUMMARY_COLUMNS = ["编号", "时间", "评价", "意见", "问题", "回答（摘要）"]
 MAX_TEXT = 5000
 
 
@@ -61,6 +62,14 @@ class FeedbackStore:
     def rows(self, limit: int = 1000) -> list[list[Any]]:
         with self._connect() as db:
             return [list(r) for r in db.execute(f"SELECT {', '.join(COLUMNS)} FROM feedback ORDER BY id DESC LIMIT ?", (limit,))]
+
+    def summary(self, limit: int = 500) -> list[list[Any]]:
+        """What the staff view shows: the full record is in the CSV export."""
+        out = []
+        for rid, created, question, answer, _kind, _cites, rating, comment in self.rows(limit):
+            short = answer if len(answer) <= 60 else answer[:60] + "…"
+            out.append([rid, created, "有帮助" if rating > 0 else "没帮助", comment, question, short])
+        return out
 
     def to_csv(self) -> str:
         buf = io.StringIO()
