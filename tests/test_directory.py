@@ -17,7 +17,7 @@ GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "facts.yaml").read_t
 
 def test_contact_table_search_and_filters(bot) -> None:
     table = contact_table(bot.facts)
-    for key, gold in GOLDEN.items():
+    for gold in GOLDEN.values():
         for person, phones in gold["contacts"].items():
             rows = table.filter(person, year=gold["year"]).rows
             assert rows and all(str(p) in rows[0][5] for p in phones), person
