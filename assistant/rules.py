@@ -304,6 +304,13 @@ def answer_quota(ctx: Context) -> Answer | None:
                 continue
             per_f = "每个领域各单位" if f.attrs.get("per_field") else "各单位"
             lines.append(f"{'、'.join(f.lists)}：{per_f}推荐不超过{f.value}{ctx.citer.fact(f)}")
+    if q.list_key and not q.years:
+        others = []
+        for f in store.select("quota", lambda f: f.year != year and q.list_key in f.list_keys and store.is_original(f)):
+            if f.attrs["number"] != top.attrs.get("number") and f"{f.year}年" not in "".join(others):
+                others.append(f"{f.year}年为不超过{f.value}{ctx.citer.fact(f)}")
+        if others:
+            lines.append("其他年份不同：" + "；".join(sorted(others, reverse=True)))
     rules = store.select("quota_rule", lambda f: f.year == year and store.is_original(f))
     for f in rules[:2]:
         lines.append(f"说明：{f.quote}{ctx.citer.fact(f)}")
