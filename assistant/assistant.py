@@ -12,11 +12,12 @@ from pathlib import Path
 from . import index
 from .compose import Answer, Citer
 from .config import Settings, quiet_offline_env
-from .facts import Fact
-from .notices import Notice
+from .facts import Fact, vocabulary
+from .notices import NoticeRecord
 from .retrieval import Hit, HybridRetriever
 from .rules import FactStore
 from .rules import answer as rule_answer
+from .textmap import locate
 from .tokenizer import Tokenizer
 from .understand import Query, inherit
 
@@ -44,27 +45,31 @@ class Assistant:
 
     def reload(self, rebuild: bool = False) -> None:
         state = index.ensure(self.settings, rebuild=rebuild)
-        notices = {n.id: n for n in state.notices}
-        store = FactStore(state.facts, notices)
-        terms = set(store.people)
-        for f in state.facts:
-            terms.update(f.lists)
-            terms.update(f.fields)
-            if f.attrs.get("body"):
-                terms.update(re.split(r"[、，]", f.attrs["body"]))
-        tokenizer = Tokenizer(extra_terms=sorted(terms))
-        embeddings = None
-        chroma_path = None
+        store = FactStore(state.facts, state.notices)
+        tokenizer = Tokenizer(extra_terms=vocabulary(state.facts))
+        vectorstore = None
         if self.settings.dense:
+            from langchain_chroma import Chroma
+
             from .embeddings import get_embeddings
 
-            embeddings = get_embeddings(self.settings.embedding_model)
-            chroma_path = state.path / "chroma"
-        retriever = HybridRetriever.create(
-            state.chunks, tokenizer, chroma_path, embeddings, self.settings.bm25_weight, self.settings.top_k
+            if not self.settings.chroma_host:
+                index.release_local_clients()
+            vectorstore = Chroma(
+                collection_name=state.meta.get("collection") or index.COLLECTION,
+                embedding_function=get_embeddings(self.settings.embedding_model),
+                client=index.chroma_client(self.settings, state.path / "chroma"),
+            )
+        retriever = HybridRetriever(
+            chunks=state.chunks,
+            tokenizer=tokenizer,
+            bm25=state.bm25,
+            vectorstore=vectorstore,
+            bm25_weight=self.settings.bm25_weight,
+            k=self.settings.top_k,
         )
         with self._lock:
-            self.notices: dict[str, Notice] = notices
+            self.notices: dict[str, NoticeRecord] = state.notices
             self.store = store
             self.facts: list[Fact] = state.facts
             self.retriever = retriever
@@ -158,18 +163,15 @@ class Assistant:
         tokens = self.retriever.tokenizer(q.text)
         weights = {t: self.retriever.term_weight(t) for t in set(tokens)}
         total = sum(weights.values()) or 1.0
-        candidates: list[tuple[float, int, Hit, int, int, str]] = []
+        candidates: list[tuple[float, Hit, str]] = []
         for rank, hit in enumerate(hits[:3]):
-            chunk = hit.chunk
-            for m in LINE_SPLIT.finditer(chunk.text):
+            for m in LINE_SPLIT.finditer(hit.chunk.text):
                 line = m.group(0).strip()
                 if len(line) < 4:
                     continue
                 line_tokens = set(self.retriever.tokenizer(line))
                 score = sum(w for t, w in weights.items() if t in line_tokens) / total
-                score += 0.05 * hit.relevance - 0.02 * rank
-                lead = len(m.group(0)) - len(m.group(0).lstrip())
-                candidates.append((score, rank, hit, chunk.start + m.start() + lead, len(line), line))
+                candidates.append((score + 0.05 * hit.relevance - 0.02 * rank, hit, line))
         candidates.sort(key=lambda c: -c[0])
         if not candidates:
             return self._decline(q, "通知中未找到与该问题相关的信息。")
@@ -177,12 +179,12 @@ class Assistant:
         chosen = [c for c in candidates[:4] if c[0] >= top * 0.6][:3]
         citer = Citer(self.notices)
         lines = []
-        for _score, _rank, hit, start, length, line in chosen:
-            notice = self.notices[hit.chunk.notice_id]
-            o_start, o_end = notice.original_span(start, start + length)
-            mark = citer.cite(notice.id, hit.chunk.section, line, o_start, o_end)
-            lines.append(f"{line}{mark}")
-        year = chosen[0][2].chunk.year
+        for _score, hit, line in chosen:
+            chunk = hit.chunk
+            notice = self.notices[chunk.notice_id]
+            span = locate(notice.original, line, chunk.orig_start, chunk.orig_end) or (chunk.orig_start, chunk.orig_end)
+            lines.append(line + citer.cite(notice.id, chunk.section, line, *span))
+        year = chosen[0][1].chunk.year
         head = f"根据{year}年通知" + (f"（未指定年份，按最新一轮{year}年通知回答）" if default_year else "") + "："
         return Answer(head + "\n" + "\n".join(lines), "retrieval", citer.citations)
 

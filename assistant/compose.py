@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .facts import Fact
-from .notices import Notice
+from .notices import NoticeRecord
 from .textmap import normalize_for_match
 
 
@@ -46,7 +46,7 @@ class Answer:
 class Citer:
     """Numbers citations in the order an answer uses them, one number per distinct passage."""
 
-    def __init__(self, notices: dict[str, Notice]) -> None:
+    def __init__(self, notices: dict[str, NoticeRecord]) -> None:
         self.notices = notices
         self.citations: list[Citation] = []
         self._keys: dict[tuple[str, int, int], int] = {}
@@ -55,7 +55,7 @@ class Citer:
         key = (source, start, end)
         if key not in self._keys:
             notice = self.notices.get(source)
-            if notice is not None and normalize_for_match(quote) not in normalize_for_match(notice.original):
+            if notice is not None and normalize_for_match(quote) not in notice.normalized:
                 quote = notice.original[start:end]
             self.citations.append(
                 Citation(
@@ -80,11 +80,11 @@ class Citer:
         return self.cite(f.notice_id, f.section, f.quote, f.start, f.end)
 
 
-def verify(answer: Answer, notices: dict[str, Notice]) -> list[str]:
+def verify(answer: Answer, notices: dict[str, NoticeRecord]) -> list[str]:
     """Citations whose quote is not in the notice they name (should be none)."""
     bad = []
     for c in answer.citations:
         notice = notices.get(c.source)
-        if notice is None or normalize_for_match(c.quote) not in normalize_for_match(notice.original):
+        if notice is None or normalize_for_match(c.quote) not in notice.normalized:
             bad.append(f"{c.source}:{c.start}-{c.end}")
     return bad

@@ -57,6 +57,9 @@ class Settings:
     min_relevance: float = field(default_factory=lambda: float(os.environ.get("MIN_RELEVANCE", "0.34")))
     max_question_chars: int = field(default_factory=lambda: int(os.environ.get("MAX_QUESTION_CHARS", "500")))
     today: dt.date = field(default_factory=_today)
+    # A Chroma server shared by several app processes; unset: a local store under the index.
+    chroma_host: str | None = field(default_factory=lambda: os.environ.get("CHROMA_HOST") or None)
+    chroma_port: int = field(default_factory=lambda: int(os.environ.get("CHROMA_PORT", "8000")))
 
     def model_path(self) -> str:
         return resolve_model(self.embedding_model)

@@ -1,4 +1,12 @@
-"""The built index: chunks, facts and a Chroma collection, built aside and swapped in atomically."""
+"""The built index, built aside and swapped in atomically:
+
+- chunks.json, facts.json, notices.json: what extraction produced;
+- bm25/: the BM25 matrix over jieba tokens (bm25s), so no process re-tokenizes the corpus;
+- vectors.npy + vector_keys.json: every chunk embedding, keyed by model and text, so a rebuild
+  after adding one notice embeds only that notice's chunks;
+- chroma/ (or a collection on a Chroma server, see CHROMA_HOST): the vector store;
+- meta.json, written last: the model, the corpus fingerprint, counts.
+"""
 
 from __future__ import annotations
 
@@ -10,15 +18,19 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from .chunking import Chunk, chunk_notice
 from .config import Settings
-from .facts import Fact, extract_facts
-from .notices import MANIFEST, Notice, load_corpus
+from .facts import Fact, extract_facts, vocabulary
+from .notices import MANIFEST, NoticeRecord, load_corpus
+from .tokenizer import Tokenizer
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 COLLECTION = "kczg_chunks"
 # Code whose output is stored in the index: a change to any of it makes the index stale.
 _DERIVING_SOURCES = ["notices.py", "textmap.py", "chunking.py", "tokenizer.py", "facts", "data"]
@@ -41,20 +53,17 @@ def corpus_fingerprint(corpus_dir: Path) -> str:
 
 @dataclass
 class IndexState:
-    notices: list[Notice]
+    notices: dict[str, NoticeRecord]
     chunks: list[Chunk]
     facts: list[Fact]
-    meta: dict[str, object]
+    meta: dict[str, Any]
     path: Path
+    bm25: Any  # bm25s.BM25
 
 
-def _meta_path(index_dir: Path) -> Path:
-    return index_dir / "meta.json"
-
-
-def read_meta(index_dir: Path) -> dict[str, object] | None:
+def read_meta(index_dir: Path) -> dict[str, Any] | None:
     try:
-        return json.loads(_meta_path(index_dir).read_text(encoding="utf-8"))
+        return json.loads((index_dir / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
 
@@ -64,7 +73,7 @@ def is_stale(settings: Settings) -> str | None:
     meta = read_meta(settings.index_dir)
     if meta is None:
         return "索引不存在或已损坏"
-    for name in ("chunks.json", "facts.json"):
+    for name in ("chunks.json", "facts.json", "notices.json", "bm25"):
         if not (settings.index_dir / name).exists():
             return f"索引缺少 {name}"
     if meta.get("format") != FORMAT:
@@ -73,49 +82,78 @@ def is_stale(settings: Settings) -> str | None:
         return "通知库或解析代码已变化"
     if meta.get("dense") != settings.dense or (settings.dense and meta.get("model") != settings.embedding_model):
         return "向量模型设置已变化"
-    if settings.dense and not (settings.index_dir / "chroma").exists():
+    if settings.dense and meta.get("vector_store") != vector_store_id(settings):
+        return "向量库位置已变化"
+    if settings.dense and settings.chroma_host is None and not (settings.index_dir / "chroma").exists():
         return "向量库缺失"
     return None
 
 
-def build(settings: Settings) -> dict[str, object]:
-    """Build into a temporary folder next to the index, then swap it in; the old index stays
-    usable until the swap, and a build killed halfway leaves it untouched."""
+def vector_store_id(settings: Settings) -> str:
+    return f"http://{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else "local"
+
+
+def _write_json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def build(settings: Settings, progress: bool = False) -> dict[str, Any]:
+    """Build into a temporary folder next to the index, then swap it in; the old index keeps
+    serving until the swap, and a build killed halfway leaves it untouched."""
+    import bm25s
+
     t0 = time.perf_counter()
     notices = load_corpus(settings.corpus_dir)
     chunks = [c for n in notices for c in chunk_notice(n)]
     facts = [f for n in notices for f in extract_facts(n)]
+    timings = {"parse": time.perf_counter() - t0}
     parent = settings.index_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
     tmp = parent / f".{settings.index_dir.name}.building-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     try:
-        (tmp / "chunks.json").write_text(
-            json.dumps([c.to_dict() for c in chunks], ensure_ascii=False), encoding="utf-8"
-        )
-        (tmp / "facts.json").write_text(
-            json.dumps([f.to_dict() for f in facts], ensure_ascii=False, indent=1), encoding="utf-8"
-        )
+        _write_json(tmp / "chunks.json", [c.to_dict() for c in chunks])
+        _write_json(tmp / "facts.json", [f.to_dict() for f in facts])
+        records = [NoticeRecord.of(n, settings.corpus_dir / n.id).to_dict() for n in notices]
+        _write_json(tmp / "notices.json", records)
+        t = time.perf_counter()
+        tokenizer = Tokenizer(extra_terms=vocabulary(facts))
+        bm25 = bm25s.BM25()
+        bm25.index([tokenizer(c.index_text()) or [""] for c in chunks] or [[""]], show_progress=False)
+        bm25.save(str(tmp / "bm25"), show_progress=False)
+        timings["bm25"] = time.perf_counter() - t
+        collection = ""
         if settings.dense:
-            _build_vectors(settings, tmp / "chroma", chunks)
+            t = time.perf_counter()
+            vectors, embedded = _vectors(settings, tmp, chunks)
+            timings["embed"] = time.perf_counter() - t
+            timings["embedded_chunks"] = embedded
+            t = time.perf_counter()
+            collection = _store_vectors(settings, tmp, chunks, vectors)
+            timings["vector_store"] = time.perf_counter() - t
         meta = {
             "format": FORMAT,
             "corpus": corpus_fingerprint(settings.corpus_dir),
             "model": settings.embedding_model,
             "dense": settings.dense,
+            "vector_store": vector_store_id(settings) if settings.dense else "",
+            "collection": collection,
             "notices": len(notices),
             "chunks": len(chunks),
             "facts": len(facts),
             "built_at": time.strftime("%Y-%m-%d %H:%M:%S"),
             "build_seconds": round(time.perf_counter() - t0, 2),
+            "timings": {k: round(v, 2) if isinstance(v, float) else v for k, v in timings.items()},
         }
-        # meta.json last: its presence marks a complete build.
-        _meta_path(tmp).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+        (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+        old_collection = (read_meta(settings.index_dir) or {}).get("collection", "")
         _swap(tmp, settings.index_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    if settings.chroma_host and old_collection and old_collection != collection:
+        _drop_collection(settings, old_collection)
     log.info("index built: %s", meta)
     return meta
 
@@ -128,38 +166,103 @@ def _swap(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _build_vectors(settings: Settings, path: Path, chunks: list[Chunk]) -> None:
-    from langchain_chroma import Chroma
+# ---------------------------------------------------------------- vectors
 
+
+def _key(model: str, text: str) -> str:
+    return hashlib.sha1(f"{model}\n{text}".encode()).hexdigest()
+
+
+def _vectors(settings: Settings, tmp: Path, chunks: list[Chunk]) -> tuple[np.ndarray, int]:
+    """Every chunk's embedding; those of the previous index are reused, only new texts are embedded."""
     from .embeddings import get_embeddings
 
-    store = Chroma(
-        collection_name=COLLECTION,
-        embedding_function=get_embeddings(settings.embedding_model),
-        client=chroma_client(path),
-        collection_metadata={"hnsw:space": "cosine"},
-    )
-    if chunks:
-        store.add_texts(
-            texts=[c.index_text() for c in chunks],
-            metadatas=[{"chunk_id": c.id, "notice_id": c.notice_id, "year": c.year or 0} for c in chunks],
-            ids=[c.id for c in chunks],
-        )
+    cache: dict[str, np.ndarray] = {}
+    old = settings.index_dir
+    try:
+        keys = json.loads((old / "vector_keys.json").read_text(encoding="utf-8"))
+        vecs = np.load(old / "vectors.npy")
+        cache = dict(zip(keys, vecs, strict=True))
+    except (OSError, ValueError):
+        pass
+    keys = [_key(settings.embedding_model, c.index_text()) for c in chunks]
+    missing = sorted({k for k in keys if k not in cache})
+    if missing:
+        texts = {k: c.index_text() for k, c in zip(keys, chunks, strict=True)}
+        model = get_embeddings(settings.embedding_model)
+        for start in range(0, len(missing), 256):
+            batch = missing[start : start + 256]
+            for k, v in zip(batch, model.embed_documents([texts[k] for k in batch]), strict=True):
+                cache[k] = np.asarray(v, dtype=np.float32)
+    dim = next(iter(cache.values())).shape[0] if cache else 0
+    matrix = np.stack([cache[k] for k in keys]) if keys else np.zeros((0, dim), dtype=np.float32)
+    np.save(tmp / "vectors.npy", matrix)
+    _write_json(tmp / "vector_keys.json", keys)
+    return matrix, len(missing)
 
 
-def chroma_client(path: Path):  # -> chromadb.ClientAPI
+def chroma_client(settings: Settings, path: Path | None = None):  # -> chromadb.ClientAPI
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
-    return chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False))
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+    return chromadb.PersistentClient(path=str(path or settings.index_dir / "chroma"), settings=chroma_settings)
+
+
+def _store_vectors(settings: Settings, tmp: Path, chunks: list[Chunk], vectors: np.ndarray) -> str:
+    """Write the vectors to a new collection: local in the build folder, or, on a Chroma server,
+    a collection named after this build, which becomes current when meta.json swaps in."""
+    if settings.chroma_host:
+        name = f"{COLLECTION}-{hashlib.sha1(str(tmp).encode()).hexdigest()[:8]}-{int(time.time())}"
+        client = chroma_client(settings)
+    else:
+        name = COLLECTION
+        client = chroma_client(settings, tmp / "chroma")
+    collection = client.create_collection(name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
+    step = max(1, min(5000, client.get_max_batch_size()))
+    for start in range(0, len(chunks), step):
+        part = chunks[start : start + step]
+        collection.add(
+            ids=[c.id for c in part],
+            embeddings=vectors[start : start + step],
+            documents=[c.index_text() for c in part],
+            metadatas=[{"chunk_id": c.id, "notice_id": c.notice_id, "year": c.year or 0} for c in part],
+        )
+    if not settings.chroma_host:
+        release_local_clients()
+    return name
+
+
+def release_local_clients() -> None:
+    """chromadb caches one client per folder; a swapped-in index must not be read through a client
+    still holding the files of the index it replaced."""
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
+
+
+def _drop_collection(settings: Settings, name: str) -> None:
+    try:
+        chroma_client(settings).delete_collection(name)
+    except Exception as exc:  # an old collection left behind costs space, not correctness
+        log.warning("could not drop old collection %s: %s", name, exc)
+
+
+# ---------------------------------------------------------------- loading
 
 
 def load(settings: Settings) -> IndexState:
-    meta = read_meta(settings.index_dir) or {}
-    chunks = [Chunk.from_dict(d) for d in json.loads((settings.index_dir / "chunks.json").read_text(encoding="utf-8"))]
-    facts = [Fact.from_dict(d) for d in json.loads((settings.index_dir / "facts.json").read_text(encoding="utf-8"))]
-    notices = load_corpus(settings.corpus_dir)
-    return IndexState(notices=notices, chunks=chunks, facts=facts, meta=meta, path=settings.index_dir)
+    import bm25s
+
+    d = settings.index_dir
+    meta = read_meta(d) or {}
+    chunks = [Chunk.from_dict(x) for x in json.loads((d / "chunks.json").read_text(encoding="utf-8"))]
+    facts = [Fact.from_dict(x) for x in json.loads((d / "facts.json").read_text(encoding="utf-8"))]
+    records = [NoticeRecord(**x) for x in json.loads((d / "notices.json").read_text(encoding="utf-8"))]
+    bm25 = bm25s.BM25.load(str(d / "bm25"), show_progress=False)
+    return IndexState({r.id: r for r in records}, chunks, facts, meta, d, bm25)
 
 
 def ensure(settings: Settings, rebuild: bool = False) -> IndexState:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
-from .textmap import MappedText
+from .textmap import MappedText, normalize_for_match
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
@@ -75,6 +76,41 @@ class Notice:
             "date": self.date,
             "kind": self.kind,
         }
+
+
+@dataclass
+class NoticeRecord:
+    """What answering needs of a notice once the index is built: its metadata, and its original
+    text read from the corpus only when a citation is checked or shown."""
+
+    id: str
+    path: str
+    title: str = ""
+    issuer: str = ""
+    doc_number: str = ""
+    parent_doc_number: str = ""
+    year: int | None = None
+    date: str = ""
+    kind: str = "original"
+    sha256: str = ""
+
+    @cached_property
+    def original(self) -> str:
+        return Path(self.path).read_text(encoding="utf-8")
+
+    @cached_property
+    def normalized(self) -> str:
+        """The original as quotes are compared with it (see textmap.normalize_for_match)."""
+        return normalize_for_match(self.original)
+
+    def to_dict(self) -> dict[str, object]:
+        return {k: v for k, v in asdict(self).items()}
+
+    @classmethod
+    def of(cls, notice: Notice, path: Path) -> NoticeRecord:
+        return cls(id=notice.id, path=str(path), sha256=notice.sha256, **{
+            k: v for k, v in notice.meta().items() if k != "source"
+        })  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- reading

@@ -1,24 +1,24 @@
-"""Hybrid retrieval: BM25 over jieba tokens + dense vectors in Chroma, fused by weighted RRF,
-filtered by year; with a normalized relevance score so that a threshold means something."""
+"""Hybrid retrieval: BM25 (bm25s, over jieba tokens) + dense vectors in Chroma, fused by weighted
+reciprocal rank, filtered by year; with a normalized relevance score so a threshold means something."""
 
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
-from rank_bm25 import BM25Okapi
+from pydantic import ConfigDict, PrivateAttr
 
 from .chunking import Chunk
-from .tokenizer import Tokenizer
 
 RRF_K = 60
 COVERAGE_WEIGHT = 0.005  # about the RRF gap between rank 1 and rank 8
+CANDIDATES = 20
 
 
 @dataclass
@@ -37,64 +37,58 @@ class HybridRetriever(BaseRetriever):
 
     chunks: list[Chunk]
     tokenizer: Any
-    bm25: Any
-    chunk_tokens: list[set[str]]
-    idf: dict[str, float]
-    vectorstore: Any = None
+    bm25: Any  # bm25s.BM25
+    vectorstore: Any = None  # langchain_chroma.Chroma
     bm25_weight: float = 0.6
     k: int = 5
+    _years: Any = PrivateAttr()
+    _idf: dict[str, float] = PrivateAttr()
+    _max_idf: float = PrivateAttr()
+    _position: dict[str, int] = PrivateAttr()
+    _token_cache: OrderedDict[int, frozenset[str]] = PrivateAttr(default_factory=OrderedDict)
 
-    @classmethod
-    def create(
-        cls,
-        chunks: list[Chunk],
-        tokenizer: Tokenizer,
-        chroma_path: Path | None = None,
-        embeddings: Any = None,
-        bm25_weight: float = 0.6,
-        k: int = 5,
-    ) -> HybridRetriever:
-        corpus_tokens = [tokenizer(c.index_text()) for c in chunks] or [[""]]
-        bm25 = BM25Okapi(corpus_tokens)
-        n = len(corpus_tokens)
-        df: dict[str, int] = {}
-        for toks in corpus_tokens:
-            for t in set(toks):
-                df[t] = df.get(t, 0) + 1
-        idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
-        vectorstore = None
-        if chroma_path is not None and embeddings is not None:
-            from langchain_chroma import Chroma
-
-            from .index import COLLECTION, chroma_client
-
-            vectorstore = Chroma(
-                collection_name=COLLECTION, embedding_function=embeddings, client=chroma_client(chroma_path)
-            )
-        return cls(
-            chunks=chunks,
-            tokenizer=tokenizer,
-            bm25=bm25,
-            chunk_tokens=[set(t) for t in corpus_tokens],
-            idf=idf,
-            vectorstore=vectorstore,
-            bm25_weight=bm25_weight,
-            k=k,
-        )
+    def model_post_init(self, context: Any) -> None:
+        self._years = np.array([c.year or 0 for c in self.chunks], dtype=np.int32)
+        n = max(len(self.chunks), 1)
+        df = np.diff(self.bm25.scores["indptr"])
+        self._idf = {t: math.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5)) for t, i in self.bm25.vocab_dict.items() if t}
+        self._max_idf = max(self._idf.values(), default=1.0)
+        self._position = {c.id: i for i, c in enumerate(self.chunks)}
 
     # ------------------------------------------------------------ scoring
 
     def term_weight(self, token: str) -> float:
         # A term the corpus never uses weighs like the rarest one: it must be matched to count.
-        return self.idf.get(token, max(self.idf.values(), default=1.0))
+        return self._idf.get(token, self._max_idf)
+
+    def _chunk_tokens(self, i: int) -> frozenset[str]:
+        cached = self._token_cache.get(i)
+        if cached is None:
+            cached = frozenset(self.tokenizer(self.chunks[i].index_text()))
+            self._token_cache[i] = cached
+            if len(self._token_cache) > 4096:
+                self._token_cache.popitem(last=False)
+        return cached
 
     def relevance(self, query_tokens: list[str], chunk_index: int) -> float:
         terms = set(query_tokens)
         total = sum(self.term_weight(t) for t in terms)
         if total == 0:
             return 0.0
-        found = sum(self.term_weight(t) for t in terms if t in self.chunk_tokens[chunk_index])
-        return found / total
+        have = self._chunk_tokens(chunk_index)
+        return sum(self.term_weight(t) for t in terms if t in have) / total
+
+    def _bm25_top(self, tokens: list[str], years: set[int] | None, n: int) -> list[int]:
+        mask = np.isin(self._years, list(years)).astype(np.float32) if years else None
+        scores = self.bm25.get_scores(tokens, weight_mask=mask)
+        top = np.argpartition(-scores, n)[:n] if len(scores) > n else np.arange(len(scores))
+        return [int(i) for i in sorted(top, key=lambda i: -scores[i]) if scores[i] > 0]
+
+    def _dense_top(self, query: str, years: set[int] | None, n: int) -> list[int]:
+        flt = {"year": {"$in": sorted(years)}} if years else None
+        docs = self.vectorstore.similarity_search_with_score(query, k=n, filter=flt)
+        found = (self._position.get(str(doc.metadata.get("chunk_id", doc.id or ""))) for doc, _ in docs)
+        return [i for i in found if i is not None]
 
     def search(
         self, query: str, years: set[int] | None = None, k: int | None = None, mode: str = "hybrid"
@@ -103,27 +97,18 @@ class HybridRetriever(BaseRetriever):
         k = k or self.k
         w_bm25 = {"hybrid": self.bm25_weight, "bm25": 1.0, "dense": 0.0}[mode]
         tokens = self.tokenizer(query)
-        allowed = [i for i, c in enumerate(self.chunks) if not years or (c.year in years)]
-        if not allowed or not tokens:
+        if not tokens or not self.chunks:
             return []
-        scores = self.bm25.get_scores(tokens)
-        bm25_order = sorted((i for i in allowed if scores[i] > 0), key=lambda i: -scores[i])[: max(20, k)]
+        n = max(CANDIDATES, k)
         fused: dict[int, float] = {}
-        bm25_rank = {i: r for r, i in enumerate(bm25_order)}
+        bm25_rank = {i: r for r, i in enumerate(self._bm25_top(tokens, years, n))} if w_bm25 > 0 else {}
         for i, r in bm25_rank.items():
             fused[i] = fused.get(i, 0.0) + w_bm25 / (RRF_K + r + 1)
         dense_rank: dict[int, int] = {}
         if self.vectorstore is not None and w_bm25 < 1.0:
-            position = {c.id: i for i, c in enumerate(self.chunks)}
-            flt = {"year": {"$in": sorted(years)}} if years else None
-            docs = self.vectorstore.similarity_search_with_score(query, k=max(20, k), filter=flt)
-            for r, (doc, _distance) in enumerate(docs):
-                i = position.get(str(doc.metadata.get("chunk_id", doc.id or "")))
-                if i is None:
-                    continue
-                dense_rank[i] = r
+            dense_rank = {i: r for r, i in enumerate(self._dense_top(query, years, n))}
+            for i, r in dense_rank.items():
                 fused[i] = fused.get(i, 0.0) + (1 - w_bm25) / (RRF_K + r + 1)
-        fused = {i: v for i, v in fused.items() if v > 0}
         relevance = {i: self.relevance(tokens, i) for i in fused}
         if mode == "hybrid":
             # Rank fusion alone ties a short chunk that matches one term with the passage that
@@ -144,3 +129,4 @@ class HybridRetriever(BaseRetriever):
             )
             for h in self.search(query)
         ]
+

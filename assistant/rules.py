@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .compose import Answer, Citer
 from .facts import Fact
-from .notices import Notice
+from .notices import NoticeRecord
 from .understand import Query, understand
 
 
@@ -38,24 +38,38 @@ def cn_date(iso: str, time: str = "") -> str:
 
 
 class FactStore:
-    def __init__(self, facts: list[Fact], notices: dict[str, Notice]) -> None:
+    def __init__(self, facts: list[Fact], notices: dict[str, NoticeRecord]) -> None:
         self.facts = facts
         self.notices = notices
         self.years = sorted({f.year for f in facts if f.year} | {n.year for n in notices.values() if n.year})
         self.people = {p for f in facts if f.kind == "contact" for p in f.attrs.get("persons", [])}
         self.list_names = {name for f in facts if f.kind == "lists" for name in f.lists}
         self.field_names = {name for f in facts if f.kind == "fields" for name in f.fields}
+        # kind -> year -> facts, the CAST notice's first: answerers look at one year at a time.
+        self.by_kind: dict[str, dict[int, list[Fact]]] = {}
+        for f in sorted(facts, key=lambda f: not self.is_original(f)):
+            self.by_kind.setdefault(f.kind, {}).setdefault(f.year or 0, []).append(f)
 
     def understand(self, text: str, today: dt.date) -> Query:
         return understand(text, today, self.people, self.list_names, self.field_names)
+
+
+    def pick(self, kind: str, years: list[int], where: Callable[[Fact], bool] | None = None) -> tuple[int, list[Fact]] | None:
+        """The facts of one year: the first asked year that has some, else the latest that has."""
+        buckets = self.by_kind.get(kind, {})
+        for year in [y for y in years if y in buckets] if years else sorted(buckets, reverse=True):
+            found = [f for f in buckets[year] if where is None or where(f)]
+            if found and year:
+                return year, found
+        return None
 
     def is_original(self, f: Fact) -> bool:
         notice = self.notices.get(f.notice_id)
         return notice is None or notice.kind == "original"
 
     def select(self, kind: str, where: Callable[[Fact], bool] | None = None) -> list[Fact]:
-        found = [f for f in self.facts if f.kind == kind and (where is None or where(f))]
-        # CAST's own notice first; a society's forwarding notice restates it.
+        """Facts of every year, the CAST notice's before a society's forwarding notice's."""
+        found = [f for facts in self.by_kind.get(kind, {}).values() for f in facts if where is None or where(f)]
         return sorted(found, key=lambda f: not self.is_original(f))
 
 
@@ -73,21 +87,6 @@ def _matches_list(f: Fact, q: Query) -> bool:
 
 def _matches_field(f: Fact, q: Query) -> bool:
     return q.field_key is None or q.field_key in f.field_keys
-
-
-def _pick_years(q: Query, facts: Iterable[Fact]) -> list[int]:
-    have = sorted({f.year for f in facts if f.year})
-    if q.years:
-        return [y for y in q.years if y in have]
-    return have[-1:]
-
-
-def _one_year(q: Query, cands: list[Fact]) -> tuple[int, list[Fact]] | None:
-    """The year to answer for (the asked one, else the latest that has such facts) and its facts."""
-    years = _pick_years(q, cands)
-    if not years:
-        return None
-    return years[0], [f for f in cands if f.year == years[0]]
 
 
 def _year_note(q: Query, year: int) -> str:
@@ -142,16 +141,16 @@ def answer_contact(ctx: Context) -> Answer | None:
     q, store = ctx.q, ctx.store
     text = q.text.replace(q.list_mention, "") if q.list_mention else q.text
     if q.person:
-        cands = store.select("contact", lambda f: q.person in f.attrs.get("persons", []))
+        kind, where = "contact", (lambda f: q.person in f.attrs.get("persons", []))
     elif q.list_key or q.field_key:
-        cands = store.select("contact", lambda f: _matches_list(f, q) and _matches_field(f, q) and f.attrs.get("role") == "review")
+        kind, where = "contact", (lambda f: _matches_list(f, q) and _matches_field(f, q) and f.attrs.get("role") == "review")
     elif re.search(r"系统|技术支持|技术问题|平台|登录|客服|报错|无法", text):
-        cands = store.select("contact", lambda f: f.attrs.get("role") == "tech")
+        kind, where = "contact", (lambda f: f.attrs.get("role") == "tech")
     elif re.search(r"学会|会员|秘书处", text) and store.select("contact", lambda f: f.attrs.get("role") == "society"):
-        cands = store.select("contact", lambda f: f.attrs.get("role") == "society")
+        kind, where = "contact", (lambda f: f.attrs.get("role") == "society")
     else:
-        cands = store.select("contact", lambda f: f.attrs.get("role") == "general")
-    picked = _one_year(q, cands)
+        kind, where = "contact", (lambda f: f.attrs.get("role") == "general")
+    picked = store.pick(kind, q.years, where)
     if picked is None:
         return None
     year, chosen = picked
@@ -176,6 +175,7 @@ def answer_contact(ctx: Context) -> Answer | None:
     else:
         lines = [f"{year}年相关联系方式如下{_year_note(q, year)}{missing}：", *body]
     if q.person and not q.years:
+        cands = store.select(kind, where)
         other = sorted({f.year for f in cands if f.year and f.year != year}, reverse=True)
         for y in other[:2]:
             f = next(f for f in cands if f.year == y)
@@ -203,14 +203,14 @@ def answer_deadline(ctx: Context) -> Answer | None:
     q, store = ctx.q, ctx.store
     internal_asked = bool(re.search(r"学会|会员|内部|秘书处", q.text))
     if re.search(r"初评", q.text):
-        cands = store.select("deadline", lambda f: f.attrs["category"] == "review")
+        kind, where = "deadline", (lambda f: f.attrs["category"] == "review")
     elif internal_asked:
-        cands = store.select("deadline", lambda f: f.attrs["scope"] == "internal")
+        kind, where = "deadline", (lambda f: f.attrs["scope"] == "internal")
     elif re.search(r"终评|终审|发布|宣传", q.text):
         return None  # a stage, not a deadline: the schedule answers it
     else:
-        cands = store.select("deadline", lambda f: f.attrs["category"] == "submission" and f.attrs["scope"] != "internal")
-    picked = _one_year(q, cands)
+        kind, where = "deadline", (lambda f: f.attrs["category"] == "submission" and f.attrs["scope"] != "internal")
+    picked = store.pick(kind, q.years, where)
     if picked is None:
         return None
     year, in_year = picked
@@ -251,8 +251,8 @@ def answer_deadline(ctx: Context) -> Answer | None:
 
 def answer_schedule(ctx: Context) -> Answer | None:
     q, store = ctx.q, ctx.store
-    cands = store.select("stage")
-    picked = _one_year(q, cands)
+    kind, where = "stage", None
+    picked = store.pick(kind, q.years, where)
     if picked is None:
         return None
     year, stages = picked
@@ -282,8 +282,8 @@ def answer_schedule(ctx: Context) -> Answer | None:
 
 def answer_quota(ctx: Context) -> Answer | None:
     q, store = ctx.q, ctx.store
-    cands = store.select("quota")
-    picked = _one_year(q, cands)
+    kind, where = "quota", None
+    picked = store.pick(kind, q.years, where)
     if picked is None:
         return None
     year, in_year = picked
@@ -329,8 +329,7 @@ def answer_lists(ctx: Context) -> Answer | None:
     wants_fields = "领域" in q.text
     wants_count = bool(re.search(r"多少项|几项|项数|发布多少|共多少", q.text))
     kind = "fields" if wants_fields else "lists"
-    cands = store.select(kind, lambda f: not wants_fields or _matches_list(f, q))
-    picked = _one_year(q, cands)
+    picked = store.pick(kind, q.years, lambda f: not wants_fields or _matches_list(f, q))
     if picked is None:
         return None
     year, in_year = picked
@@ -361,8 +360,8 @@ def answer_lists(ctx: Context) -> Answer | None:
 
 def answer_platform(ctx: Context) -> Answer | None:
     q, store = ctx.q, ctx.store
-    cands = store.select("platform")
-    picked = _one_year(q, cands)
+    kind, where = "platform", None
+    picked = store.pick(kind, q.years, where)
     if picked is None:
         return None
     year, in_year = picked
@@ -373,10 +372,10 @@ def answer_platform(ctx: Context) -> Answer | None:
 
 def answer_eligibility(ctx: Context) -> Answer | None:
     q, store = ctx.q, ctx.store
-    cands = store.select("eligibility", lambda f: _matches_list(f, q) and _matches_field(f, q) and f.attrs.get("conditions"))
+    kind, where = "eligibility", (lambda f: _matches_list(f, q) and _matches_field(f, q) and f.attrs.get("conditions"))
     if q.list_key is None:
         return None  # conditions differ per list: without one, retrieval finds the passage asked about
-    picked = _one_year(q, cands)
+    picked = store.pick(kind, q.years, where)
     if picked is None:
         return None
     year, facts = picked

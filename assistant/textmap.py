@@ -58,3 +58,22 @@ def normalize_for_match(s: str) -> str:
     """NFKC, no spaces or punctuation: how quotes and expected answers are compared."""
     s = unicodedata.normalize("NFKC", s)
     return "".join(ch for ch in s if not unicodedata.category(ch).startswith(_PUNCT_CATS))
+
+
+def locate(original: str, quote: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """The span of `original[start:end]` whose normalized text is the normalized `quote`:
+    finds a cleaned passage again in the file it came from."""
+    end = len(original) if end is None else end
+    chars: list[str] = []
+    where: list[int] = []
+    for pos in range(start, end):
+        for ch in normalize_for_match(original[pos]):
+            chars.append(ch)
+            where.append(pos)
+    target = normalize_for_match(quote)
+    if not target:
+        return None
+    i = "".join(chars).find(target)
+    if i < 0:
+        return None
+    return where[i], where[i + len(target) - 1] + 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..notices import Notice
 from .common import Fact
 from .contacts import extract_contacts
@@ -10,7 +12,7 @@ from .requirements import extract_eligibility, extract_platforms
 from .rounds import extract_lists
 from .schedule import extract_deadlines, extract_stages
 
-__all__ = ["Fact", "extract_facts"]
+__all__ = ["Fact", "extract_facts", "vocabulary"]
 
 
 def extract_facts(notice: Notice) -> list[Fact]:
@@ -26,3 +28,15 @@ def extract_facts(notice: Notice) -> list[Fact]:
         *extract_platforms(notice, list_names),
         *extract_eligibility(notice, list_names, field_names),
     ]
+
+
+def vocabulary(facts: list[Fact]) -> list[str]:
+    """Names the notices use (lists, fields, bodies, people): extra words for the tokenizer."""
+    terms: set[str] = set()
+    for f in facts:
+        terms.update(f.lists)
+        terms.update(f.fields)
+        terms.update(f.attrs.get("persons", []))
+        if f.attrs.get("body"):
+            terms.update(t for t in re.split(r"[、，]", f.attrs["body"]) if t)
+    return sorted(terms)
