@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +68,7 @@ class Settings:
 
 def quiet_offline_env() -> None:
     """No phoning home on a closed network: start-up would wait on connections that never answer."""
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
