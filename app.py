@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import html
 import os
 import tempfile
@@ -136,7 +137,10 @@ def build_app(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
         notice = bot.notices.get(notice_id or "")
         return notice_html(notice) if notice else ""
 
-    def upload(files: list | None):  # noqa: ANN202
+    def upload(files: list | None, password: str = ""):  # noqa: ANN202
+        denied = staff_only(password)
+        if denied:
+            return denied, notices_rows(), gr.update()
         if not files:
             return "请选择要上传的通知文件。", notices_rows(), gr.update()
         paths = [Path(f if isinstance(f, str) else f.name) for f in files]
@@ -149,6 +153,17 @@ def build_app(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
         return message, notices_rows(), gr.update(choices=ids, value=added[-1]["source"])
 
     # ------------------------------------------------------------ layout
+
+    def answer_api(question: str, session: str = "") -> dict[str, Any]:
+        """The answer object of the command line's --json, for scripts and the load test."""
+        return bot.answer(question or "", session_id=session or None).to_dict()
+
+    def staff_only(password: str) -> str | None:
+        """None when allowed; else the message to show. Staff views need ADMIN_PASSWORD when it is set."""
+        wanted = os.environ.get("ADMIN_PASSWORD", "")
+        if wanted and not hmac.compare_digest((password or "").encode(), wanted.encode()):
+            return "需要管理员密码（由部署方通过 ADMIN_PASSWORD 设置）。"
+        return None
 
     with gr.Blocks(title="科创中国榜单问答") as demo:
         session = gr.State(lambda: str(uuid.uuid4()))
@@ -218,23 +233,33 @@ def build_app(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
             n_view = gr.HTML()
             n_pick.change(show_notice, n_pick, n_view)
             files = gr.File(label="上传新通知（.txt / .docx / .pdf）", file_count="multiple", elem_id="upload")
+            n_password = gr.Textbox(label="管理员密码（设置了 ADMIN_PASSWORD 时需要）", type="password", elem_id="upload-password")
             n_status = gr.Markdown(elem_id="upload-status")
-            gr.Button("导入", elem_id="upload-run").click(upload, files, [n_status, n_table, n_pick])
+            gr.Button("导入", elem_id="upload-run").click(upload, [files, n_password], [n_status, n_table, n_pick])
 
         with gr.Tab("反馈", id="tab-feedback"):
-            f_table = gr.Dataframe(value=feedback.summary, headers=SUMMARY_COLUMNS, interactive=False, wrap=True,
+            f_password = gr.Textbox(label="管理员密码（设置了 ADMIN_PASSWORD 时需要）", type="password", elem_id="fb-password")
+            f_note = gr.Markdown(elem_id="fb-note")
+            f_table = gr.Dataframe(headers=SUMMARY_COLUMNS, interactive=False, wrap=True,
                                    column_widths=["6%", "14%", "8%", "18%", "24%", "30%"], elem_id="fb-table")
             with gr.Row():
                 f_refresh = gr.Button("刷新", elem_id="fb-refresh")
                 f_csv = gr.DownloadButton("导出 CSV", elem_id="fb-csv")
-            f_refresh.click(lambda: feedback.summary(), None, f_table)
 
-            def export_feedback() -> str:
+            def list_feedback(password: str):  # noqa: ANN202
+                denied = staff_only(password)
+                return (denied or f"共 {len(feedback.rows())} 条反馈"), ([] if denied else feedback.summary())
+
+            def export_feedback(password: str) -> str | None:
+                if staff_only(password):
+                    return None
                 path = Path(tempfile.mkdtemp(prefix="kczg-")) / "feedback.csv"
                 path.write_text(feedback.to_csv(), encoding="utf-8")
                 return str(path)
 
-            f_csv.click(export_feedback, None, f_csv)
+            f_refresh.click(list_feedback, f_password, [f_note, f_table])
+            f_csv.click(export_feedback, f_password, f_csv)
+        gr.api(answer_api, api_name="answer")
     return demo
 
 

@@ -69,6 +69,7 @@ class Assistant:
             k=self.settings.top_k,
         )
         with self._lock:
+            self._stamp = index.stamp(state.path)
             self.notices: dict[str, NoticeRecord] = state.notices
             self.store = store
             self.facts: list[Fact] = state.facts
@@ -93,6 +94,8 @@ class Assistant:
         year or list wins over them."""
         t0 = time.perf_counter()
         try:
+            if index.stamp(self.settings.index_dir) != self._stamp:
+                self.reload()  # another process (the CLI's ingest, a replica) swapped in a new index
             result = self._answer(question, session_id, filters or {})
         except Exception:  # the service keeps serving; the log has the details
             log.exception("answer failed for %r", question[:200])

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import logging
@@ -62,6 +63,14 @@ class IndexState:
     bm25: Any  # bm25s.BM25
 
 
+def stamp(index_dir: Path) -> int:
+    """Changes whenever a build is swapped in (another process's included)."""
+    try:
+        return (index_dir / "meta.json").stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
 def read_meta(index_dir: Path) -> dict[str, Any] | None:
     try:
         return json.loads((index_dir / "meta.json").read_text(encoding="utf-8"))
@@ -69,8 +78,37 @@ def read_meta(index_dir: Path) -> dict[str, Any] | None:
         return None
 
 
+def _siblings(target: Path, what: str) -> list[Path]:
+    return sorted(target.parent.glob(f".{target.name}.{what}-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def _alive(folder: Path) -> bool:
+    try:
+        os.kill(int(folder.name.rsplit("-", 1)[1]), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover(settings: Settings) -> None:
+    """Undo what a build killed halfway left behind: a swap cut between its two renames leaves
+    the previous index under its ".old" name (put it back); dead builds leave temporary folders."""
+    target = settings.index_dir
+    if not target.parent.exists():
+        return
+    olds = [p for p in _siblings(target, "old") if not _alive(p)]
+    if not target.exists() and olds:
+        log.warning("恢复上一次完整的索引：%s", olds[0].name)
+        os.replace(olds.pop(0), target)
+    for leftover in olds + [p for p in _siblings(target, "building") if not _alive(p)]:
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
 def is_stale(settings: Settings) -> str | None:
     """Why the index must be (re)built, or None when it is current."""
+    recover(settings)
     meta = read_meta(settings.index_dir)
     if meta is None:
         return "索引不存在或已损坏"
@@ -98,17 +136,26 @@ def _write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
-def build(settings: Settings, progress: bool = False) -> dict[str, Any]:
+def build(settings: Settings) -> dict[str, Any]:
     """Build into a temporary folder next to the index, then swap it in; the old index keeps
     serving until the swap, and a build killed halfway leaves it untouched."""
+    settings.index_dir.parent.mkdir(parents=True, exist_ok=True)
+    lock = open(settings.index_dir.parent / f".{settings.index_dir.name}.lock", "w")  # noqa: SIM115
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time, across processes
+        recover(settings)
+        return _build(settings)
+    finally:
+        lock.close()
+
+
+def _build(settings: Settings) -> dict[str, Any]:
     import bm25s
 
     t0 = time.perf_counter()
     records, chunks, facts = parse_corpus(settings.corpus_dir)
     timings = {"parse": time.perf_counter() - t0}
-    parent = settings.index_dir.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    tmp = parent / f".{settings.index_dir.name}.building-{os.getpid()}"
+    tmp = settings.index_dir.parent / f".{settings.index_dir.name}.building-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     try:
@@ -123,6 +170,11 @@ def build(settings: Settings, progress: bool = False) -> dict[str, Any]:
         timings["bm25"] = time.perf_counter() - t
         collection = ""
         if settings.dense:
+            from .embeddings import get_embeddings
+
+            t = time.perf_counter()
+            get_embeddings(settings.embedding_model)  # loaded once per process; timed apart from embedding
+            timings["model_load"] = time.perf_counter() - t
             t = time.perf_counter()
             vectors, embedded = _vectors(settings, tmp, chunks)
             timings["embed"] = time.perf_counter() - t

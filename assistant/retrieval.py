@@ -3,6 +3,7 @@ reciprocal rank, filtered by year; with a normalized relevance score so a thresh
 
 from __future__ import annotations
 
+import logging
 import math
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
 from .chunking import Chunk
+
+log = logging.getLogger(__name__)
 
 RRF_K = 60
 COVERAGE_WEIGHT = 0.005  # about the RRF gap between rank 1 and rank 8
@@ -86,7 +89,11 @@ class HybridRetriever(BaseRetriever):
 
     def _dense_top(self, query: str, years: set[int] | None, n: int) -> list[int]:
         flt = {"year": {"$in": sorted(years)}} if years else None
-        docs = self.vectorstore.similarity_search_with_score(query, k=n, filter=flt)
+        try:
+            docs = self.vectorstore.similarity_search_with_score(query, k=n, filter=flt)
+        except Exception as exc:  # a vector store that is down costs the dense half, not the answer
+            log.warning("vector search failed, BM25 only: %s", exc)
+            return []
         found = (self._position.get(str(doc.metadata.get("chunk_id", doc.id or ""))) for doc, _ in docs)
         return [i for i in found if i is not None]
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
+
+import zhconv
 
 from .facts.common import field_key, list_key
 from .tokenizer import load_aliases
@@ -44,7 +46,9 @@ class Query:
 
 
 def normalize_question(text: str) -> str:
+    """NFKC (full-width digits), traditional -> simplified Chinese, printable characters only."""
     text = unicodedata.normalize("NFKC", text or "")
+    text = zhconv.convert(text, "zh-cn")
     text = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t")
     return re.sub(r"\s+", " ", text).strip()
 
@@ -90,16 +94,23 @@ def detect_intent(text: str) -> str:
     return max(scores, key=lambda k: scores[k])
 
 
-def _find_known(text: str, names: Iterable[str]) -> str:
-    return max((n for n in names if n and n in text), key=len, default="")
+def _find_known(text: str, names: Collection[str], longest: int = 14) -> str:
+    """The longest of `names` inside `text`, by looking its substrings up (names may be many)."""
+    if not names:
+        return ""
+    for size in range(min(longest, len(text)), 1, -1):
+        for i in range(len(text) - size + 1):
+            if text[i : i + size] in names:
+                return text[i : i + size]
+    return ""
 
 
 def understand(
     text: str,
     today: dt.date,
     people: set[str] | None = None,
-    lists: Iterable[str] = (),
-    fields: Iterable[str] = (),
+    lists: Collection[str] = (),
+    fields: Collection[str] = (),
 ) -> Query:
     """`people`, `lists` and `fields` are the names the notices use, so that a list no alias file
     knows yet (a new notice's) is still recognised."""
@@ -114,10 +125,7 @@ def understand(
     known = _find_known(t, fields)
     if known and len(known) > len(q.field_mention):
         q.field_key, q.field_mention = field_key(known), known
-    for name in sorted(people or (), key=len, reverse=True):
-        if name and name in t:
-            q.person = name
-            break
+    q.person = _find_known(t, people or set(), longest=6) or None
     q.intent = detect_intent(t)
     q.compare = q.intent == "compare" or (len(q.years) >= 2 and bool(re.search(r"和|与|及|对比|比较|区别|变化", t)))
     if q.compare:

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -41,3 +49,46 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 def small_settings(tmp_path: Path) -> Settings:
     """A private corpus copy and index, BM25 only: for tests that change the corpus."""
     return make_settings(tmp_path, dense=False)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class AppServer:
+    url: str
+    pid: int
+    base: Path
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """`python app.py` on a free loopback port over a copy of the corpus (BM25 only, to start fast)."""
+    base = tmp_path_factory.mktemp("app")
+    shutil.copytree(CORPUS, base / "corpus")
+    port = free_port()
+    env = {**os.environ, "CORPUS_DIR": str(base / "corpus"), "INDEX_DIR": str(base / "index"),
+           "FEEDBACK_DB": str(base / "feedback.sqlite3"), "DENSE": "0", "GRADIO_SERVER_PORT": str(port),
+           "ASSISTANT_TODAY": "2023-11-25", "APP_CONCURRENCY": "8"}
+    env.pop("ADMIN_PASSWORD", None)
+    log = open(base / "app.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=2)
+                break
+            except OSError:
+                if proc.poll() is not None or time.time() > deadline:
+                    raise RuntimeError((base / "app.log").read_text()) from None
+                time.sleep(0.5)
+        yield AppServer(url, proc.pid, base)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()

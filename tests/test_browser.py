@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .conftest import CORPUS, FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -31,40 +26,6 @@ if not CHROMIUM.exists():
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    base = tmp_path_factory.mktemp("app")
-    shutil.copytree(CORPUS, base / "corpus")
-    port = _free_port()
-    env = {**os.environ, "CORPUS_DIR": str(base / "corpus"), "INDEX_DIR": str(base / "index"),
-           "FEEDBACK_DB": str(base / "feedback.sqlite3"), "DENSE": "0", "GRADIO_SERVER_PORT": str(port),
-           "ASSISTANT_TODAY": "2023-11-25"}
-    log = open(base / "app.log", "w")  # noqa: SIM115
-    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.time() + 120
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=2)
-                break
-            except OSError:
-                if proc.poll() is not None or time.time() > deadline:
-                    raise RuntimeError((base / "app.log").read_text()) from None
-                time.sleep(0.5)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-        log.close()
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     with sync_api.sync_playwright() as p:
@@ -74,10 +35,10 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture()
-def page(browser, server: str):  # noqa: ANN001, ANN201
+def page(browser, app_server):  # noqa: ANN001, ANN201
     pg = browser.new_page(viewport={"width": 1400, "height": 1000})
     pg.set_default_timeout(20000)
-    pg.goto(server, wait_until="domcontentloaded")
+    pg.goto(app_server.url, wait_until="domcontentloaded")
     pg.locator("#question textarea").wait_for()
     yield pg
     pg.close()
@@ -92,7 +53,10 @@ def ask(page, question: str) -> str:  # noqa: ANN001
     before = page.locator("#chat .message").count()
     page.locator("#question textarea").fill(question)
     page.locator("#ask").click()
-    page.wait_for_function(f"document.querySelectorAll('#chat .message').length >= {before + 2}")
+    page.wait_for_function(
+        f"(() => {{ const m = document.querySelectorAll('#chat .message');"
+        f" return m.length >= {before + 2} && m[m.length - 1].innerText.includes('答案类型'); }})()"
+    )
     return page.locator("#chat .message").last.inner_text()
 
 
