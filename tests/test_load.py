@@ -24,3 +24,7 @@ def test_concurrent_users_get_answers_without_errors(app_server) -> None:  # noq
     assert report["errors"] == 0, report["error_samples"]
     assert report["requests"] >= users
     assert report["p95_ms"] < 5000
+    memory = [mb for _, mb in report["rss_mb"]]
+    if len(memory) >= 4:  # flat after warm-up: the second half grows by less than 50 MB
+        half = memory[len(memory) // 2 :]
+        assert max(half) - half[0] < 50, memory
