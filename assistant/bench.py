@@ -138,9 +138,10 @@ def run(out_dir: Path, sizes: list[int], dense_max: int, repeats: int) -> dict[s
             print(f"{n} synthetic notices …", flush=True)
             synth = work / f"synth-{n}"
             generate(n, settings.corpus_dir, synth, seed=n)
-            point = _measure(synth, work / f"index-{n}", n <= dense_max, max(1, repeats // 4))
-            results["scale"].append(point)
-            shutil.rmtree(work / f"index-{n}", ignore_errors=True)
+            # The same corpus without and (when small enough to embed in time) with vectors.
+            for dense in (False, True) if n <= dense_max else (False,):
+                results["scale"].append(_measure(synth, work / f"index-{n}-{int(dense)}", dense, max(1, repeats // 4)))
+                shutil.rmtree(work / f"index-{n}-{int(dense)}", ignore_errors=True)
             shutil.rmtree(synth, ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -190,7 +191,7 @@ def render(r: dict[str, Any]) -> str:
         )
     dense_points = [p for p in [real, *r["scale"]] if p["dense"] and p["timings"].get("embed")]
     if dense_points:
-        rate = max(p["timings"].get("embedded_chunks", 0) / p["timings"]["embed"] for p in dense_points if p["timings"]["embed"])
+        rate = max(p["timings"].get("embedded_chunks", 0) / p["timings"]["embed"] for p in dense_points)
         lines += ["", f"Embedding throughput measured: {rate:.0f} chunks/s on this machine; building vectors for the "
                   f"largest corpus above would take about {max(p['chunks'] for p in r['scale']) / rate / 60:.0f} min "
                   "(batched, proportional to the number of new chunks; cached by text across rebuilds)."]
@@ -203,21 +204,26 @@ def plot(r: dict[str, Any], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    points = r["scale"]
-    n = [p["notices"] for p in points]
+    sparse = [p for p in r["scale"] if not p["dense"]]
+    dense = [p for p in r["scale"] if p["dense"]]
     fig, axes = plt.subplots(1, 3, figsize=(13, 4))
     for ax, key, label in (
         (axes[0], lambda p: p["build_s"], "build (s)"),
         (axes[1], lambda p: p["latency_ms"]["p95"], "answer p95 (ms)"),
         (axes[2], lambda p: p["rss_mb"], "resident memory (MB)"),
     ):
-        ax.plot(n, [key(p) for p in points], marker="o")
+        ax.plot([p["notices"] for p in sparse], [key(p) for p in sparse], marker="o", label="BM25 + facts")
+        if dense:
+            ax.plot([p["notices"] for p in dense], [key(p) for p in dense], marker="s", linestyle="none",
+                    label="with m3e vectors")
         ax.set_xscale("log")
         ax.set_yscale("log")
         ax.set_xlabel("notices")
         ax.set_title(label)
         ax.grid(True, which="both", alpha=0.3)
-    axes[1].plot(n, [p["bm25_ms"]["p95"] for p in points], marker="x", linestyle="--", label="BM25 alone p95")
-    axes[1].legend()
+    axes[1].plot([p["notices"] for p in sparse], [p["bm25_ms"]["p95"] for p in sparse], marker="x", linestyle="--",
+                 label="BM25 search alone")
+    for ax in axes:
+        ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=100)
