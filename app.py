@@ -64,12 +64,21 @@ def build_app(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
     # ------------------------------------------------------------ chat
 
     def ask(message: str, history: list, session: str, year: str, list_name: str):  # noqa: ANN202
-        ans = bot.answer(message or "", session_id=session, filters=filters(year, list_name))
         shown = html.escape(message or "")  # what a user types is shown as text, never run as HTML
-        history = [*history, {"role": "user", "content": shown}, {"role": "assistant", "content": answer_markdown(ans)}]
+        history = [*history, {"role": "user", "content": shown}, {"role": "assistant", "content": "……"}]
+        written = ""
+        ans = None
+        for event, value in bot.stream(message or "", session_id=session, filters=filters(year, list_name)):
+            if event == "delta":  # a language model is writing: show it as it comes
+                written += value
+                history[-1] = {"role": "assistant", "content": html.escape(written) + " ▌"}
+                yield history, gr.update(), gr.update(), "", gr.update(), gr.update()
+            else:
+                ans = value
+        history[-1] = {"role": "assistant", "content": answer_markdown(ans)}
         record = {"question": message or "", **ans.to_dict()}
         choices = citation_choices(ans)
-        return (
+        yield (
             history,
             sources_markdown(ans),
             gr.update(choices=choices, value=None, visible=bool(choices)),

@@ -6,16 +6,18 @@ import logging
 import re
 import threading
 import time
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from . import index
+from . import index, llm
 from .compose import Answer, Citer
 from .config import Settings, quiet_offline_env
 from .facts import Fact, vocabulary
 from .notices import NoticeRecord
 from .retrieval import Hit, HybridRetriever
-from .rules import FactStore
+from .rules import FactStore, overlap
 from .rules import answer as rule_answer
 from .textmap import locate
 from .tokenizer import Tokenizer
@@ -26,6 +28,14 @@ log = logging.getLogger(__name__)
 LINE_SPLIT = re.compile(r"[^。；;\n]+[。；;]?")
 MAX_SESSIONS = 5000
 MAX_TURNS = 20
+
+
+@dataclass
+class Turn:
+    text: str
+    q: Query
+    notes: list[str]
+    session: Session | None
 
 
 @dataclass
@@ -94,19 +104,38 @@ class Assistant:
     ) -> Answer:
         """filters: optional {"year": 2023, "list": "先导技术榜"} chosen in the UI; the question's own
         year or list wins over them."""
+        final = Answer("", "decline")
+        for event, value in self.stream(question, session_id, qid, filters):
+            if event == "final":
+                final = value
+        return final
+
+    def stream(
+        self, question: str, session_id: str | None = None, qid: object = None, filters: dict[str, object] | None = None
+    ) -> Iterator[tuple[str, Any]]:
+        """("delta", text) while a language model writes, then ("final", Answer): the answer to show,
+        which replaces the streamed text (it may be the extractive fallback)."""
         t0 = time.perf_counter()
         try:
             if index.stamp(self.settings.index_dir) != self._stamp:
                 self.reload()  # another process (the CLI's ingest, a replica) swapped in a new index
-            result = self._answer(question, session_id, filters or {})
+            turn = self._prepare(question, session_id, filters or {})
+            if isinstance(turn, Answer):
+                result = turn
+            else:
+                with self._lock:
+                    result, hits = self._route(turn.q)
+                if hits and llm.configured(self.settings):
+                    result = yield from self._generate(turn.q, hits, result)
+                self._finish(turn, result)
         except Exception:  # the service keeps serving; the log has the details
-            log.exception("answer failed for %r", question[:200])
+            log.exception("answer failed for %r", str(question)[:200])
             result = Answer("抱歉，处理这个问题时出现内部错误，请换个说法再试，或联系工作人员。", "decline")
         result.id = qid
         result.latency_ms = (time.perf_counter() - t0) * 1000
-        return result
+        yield "final", result
 
-    def _answer(self, question: str, session_id: str | None, filters: dict[str, object]) -> Answer:
+    def _prepare(self, question: str, session_id: str | None, filters: dict[str, object]) -> Turn | Answer:
         text = question if isinstance(question, str) else ""
         if not re.search(r"[\w\u4e00-\u9fff]", text):
             return Answer("请输入一个问题，例如：“2023年先导技术榜的申报截止时间是什么时候？”", "decline")
@@ -124,16 +153,17 @@ class Assistant:
             q.years, q.year_source = [year], "filter"
         if q.list_key is None and filters.get("list"):
             q.list_key = q.list_mention = str(filters["list"])
-        with self._lock:
-            result = self._route(q)
-        if notes:
-            result.answer = notes[0] + "\n" + result.answer
-        result.query = q.to_dict()
+        return Turn(text, q, notes, session)
+
+    def _finish(self, turn: Turn, result: Answer) -> None:
+        if turn.notes:
+            result.answer = turn.notes[0] + "\n" + result.answer
+        result.query = turn.q.to_dict()
+        session = turn.session
         if session is not None:
-            session.previous = q
-            session.person = result.person or q.person or session.person
-            session.turns = [*session.turns[-(MAX_TURNS - 1):], (text, result.answer)]
-        return result
+            session.previous = turn.q
+            session.person = result.person or turn.q.person or session.person
+            session.turns = [*session.turns[-(MAX_TURNS - 1):], (turn.text, result.answer)]
 
     def _session(self, session_id: str) -> Session:
         """A conversation's state; the least recently used go beyond MAX_SESSIONS."""
@@ -144,18 +174,20 @@ class Assistant:
                 self.sessions.pop(next(iter(self.sessions)))
             return session
 
-    def _route(self, q: Query) -> Answer:
+    def _route(self, q: Query) -> tuple[Answer, list[Hit]]:
+        """The rule answer, a decline, or the extractive answer with the passages it came from
+        (which a language model, where there is one, may answer from instead)."""
         missing = [y for y in q.years if y not in self.store.years]
         if q.years and len(missing) == len(q.years):
             return self._decline(q, f"通知中未找到{'、'.join(map(str, missing))}年的榜单信息"
-                                    f"（现有通知覆盖{'、'.join(map(str, self.store.years))}年），不能用其他年份的信息代替回答。")
+                                    f"（现有通知覆盖{'、'.join(map(str, self.store.years))}年），不能用其他年份的信息代替回答。"), []
         citer = Citer(self.notices)
         ruled = rule_answer(q, self.store, citer, self.settings.today)
         if ruled is not None:
-            return ruled
+            return ruled, []
         return self._retrieve(q)
 
-    def _retrieve(self, q: Query) -> Answer:
+    def _retrieve(self, q: Query) -> tuple[Answer, list[Hit]]:
         years = {y for y in q.years if y in self.store.years}
         default_year = None
         if not years and self.store.years:
@@ -169,8 +201,50 @@ class Assistant:
                 hits, default_year = wider, None
                 best = max(h.relevance for h in hits[:3])
         if not hits or best < self.settings.min_relevance:
-            return self._decline(q, "通知中未找到与该问题相关的信息。")
-        return self._extract(q, hits, default_year)
+            return self._decline(q, "通知中未找到与该问题相关的信息。"), []
+        answer = self._extract(q, hits, default_year)
+        return answer, (hits if answer.kind == "retrieval" else [])
+
+    def _generate(self, q: Query, hits: list[Hit], fallback: Answer) -> Generator[tuple[str, Any], None, Answer]:
+        """A language model's answer from the passages, streamed; verified, else the fallback."""
+        passages = self._passages(q, hits)
+        parts: list[str] = []
+        try:
+            for piece in llm.stream(self.settings, q.text, passages):
+                parts.append(piece)
+                yield "delta", piece
+        except Exception as exc:  # timeout, connection, server error, malformed reply
+            log.warning("language model failed (%s: %s); extractive answer instead", type(exc).__name__, exc)
+            return fallback
+        text = "".join(parts).strip()
+        missing = llm.unsupported(text, passages)
+        if not text or missing:
+            log.warning("generated answer not supported by its passages (%s); extractive answer instead", missing[:5])
+            return fallback
+        citer = Citer(self.notices)
+        renumber = {}
+        for n in dict.fromkeys(int(x) for x in llm.CITE.findall(text)):
+            if 1 <= n <= len(passages):
+                p = passages[n - 1]
+                renumber[n] = citer.cite(p.source, p.section, p.quote, p.start, p.end)
+        text = llm.CITE.sub(lambda m: renumber.get(int(m.group(1)), ""), text)
+        return Answer(text, "llm", citer.citations)
+
+    def _passages(self, q: Query, hits: list[Hit]) -> list[llm.Passage]:
+        """Retrieved chunks, then the rule facts of the same year and list, numbered for the model."""
+        passages = [
+            llm.Passage(h.chunk.text, h.chunk.notice_id, h.chunk.section, h.chunk.text, h.chunk.orig_start, h.chunk.orig_end)
+            for h in hits[:4]
+        ]
+        years = {h.chunk.year for h in hits[:4]}
+        facts = [
+            f for f in self.facts
+            if f.year in years and f.kind in ("deadline", "quota", "contact", "eligibility", "platform")
+            and (q.list_key is None or q.list_key in f.list_keys)
+        ]
+        facts.sort(key=lambda f: -overlap(q.text, f.quote))
+        passages += [llm.Passage(f.quote, f.notice_id, f.section, f.quote, f.start, f.end) for f in facts[:4]]
+        return passages
 
     def _extract(self, q: Query, hits: list[Hit], default_year: int | None) -> Answer:
         """The lines of the best passages that answer the question, best first, each cited."""
@@ -204,11 +278,11 @@ class Assistant:
 
     def _decline(self, q: Query, reason: str) -> Answer:
         citer = Citer(self.notices)
-        general = self.store.select("contact", lambda f: f.attrs.get("role") == "general")
+        picked = self.store.pick("contact", [], lambda f: f.attrs.get("role") == "general")
         text = reason
-        if general:
-            latest = max(f.year or 0 for f in general)
-            f = next(f for f in general if f.year == latest)
+        if picked:
+            latest, general = picked
+            f = general[0]
             who = " ".join(x for x in [f.attrs.get("org", ""), "、".join(f.attrs.get("persons", []))] if x)
             phones = "、".join(f.attrs.get("phones", []))
             text += f"\n如需进一步咨询，可联系{latest}年通知中的工作咨询联系人：{who}，电话：{phones}{citer.fact(f)}"

@@ -61,6 +61,11 @@ class Settings:
     # A Chroma server shared by several app processes; unset: a local store under the index.
     chroma_host: str | None = field(default_factory=lambda: os.environ.get("CHROMA_HOST") or None)
     chroma_port: int = field(default_factory=lambda: int(os.environ.get("CHROMA_PORT", "8000")))
+    # An OpenAI-compatible chat endpoint (vLLM, Ollama, Qwen, DeepSeek…); unset: no language model.
+    llm_base_url: str = field(default_factory=lambda: os.environ.get("LLM_BASE_URL", ""))
+    llm_model: str = field(default_factory=lambda: os.environ.get("LLM_MODEL", ""))
+    llm_api_key: str = field(default_factory=lambda: os.environ.get("LLM_API_KEY", ""))
+    llm_timeout: float = field(default_factory=lambda: float(os.environ.get("LLM_TIMEOUT", "20")))
 
     def model_path(self) -> str:
         return resolve_model(self.embedding_model)

@@ -67,9 +67,11 @@ class FactStore:
         notice = self.notices.get(f.notice_id)
         return notice is None or notice.kind == "original"
 
-    def select(self, kind: str, where: Callable[[Fact], bool] | None = None) -> list[Fact]:
-        """Facts of every year, the CAST notice's before a society's forwarding notice's."""
-        found = [f for facts in self.by_kind.get(kind, {}).values() for f in facts if where is None or where(f)]
+    def select(self, kind: str, where: Callable[[Fact], bool] | None = None, latest: int | None = None) -> list[Fact]:
+        """Facts of every year (or of the `latest` few), the CAST notice's before a forwarding notice's."""
+        buckets = self.by_kind.get(kind, {})
+        years = sorted(buckets, reverse=True)[:latest] if latest else list(buckets)
+        found = [f for y in years for f in buckets[y] if where is None or where(f)]
         return sorted(found, key=lambda f: not self.is_original(f))
 
 
@@ -175,7 +177,7 @@ def answer_contact(ctx: Context) -> Answer | None:
     else:
         lines = [f"{year}年相关联系方式如下{_year_note(q, year)}{missing}：", *body]
     if q.person and not q.years:
-        cands = store.select(kind, where)
+        cands = store.select(kind, where, latest=6)
         other = sorted({f.year for f in cands if f.year and f.year != year}, reverse=True)
         for y in other[:2]:
             f = next(f for f in cands if f.year == y)
@@ -306,7 +308,8 @@ def answer_quota(ctx: Context) -> Answer | None:
             lines.append(f"{'、'.join(f.lists)}：{per_f}推荐不超过{f.value}{ctx.citer.fact(f)}")
     if q.list_key and not q.years:
         others = []
-        for f in store.select("quota", lambda f: f.year != year and q.list_key in f.list_keys and store.is_original(f)):
+        others_of = store.select("quota", lambda f: f.year != year and q.list_key in f.list_keys and store.is_original(f), latest=6)
+        for f in others_of:
             if f.attrs["number"] != top.attrs.get("number") and f"{f.year}年" not in "".join(others):
                 others.append(f"{f.year}年为不超过{f.value}{ctx.citer.fact(f)}")
         if others:
