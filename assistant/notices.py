@@ -264,6 +264,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r"\r\n?", "\n")
     mt = mt.sub(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]", _fullwidth_alnum)
     mt = mt.sub("„", "〔").sub("‟", "〕")
+    mt = mt.sub(r"<input\s+type=[\"']checkbox[\"']\s*/?>", "□")  # form check boxes exported as HTML
     mt = mt.sub(r"[\u00a0\u3000\u2002\u2003\u200b\f\v]", " ")
     mt = mt.sub(r"(?m)^[ \t]*[—\-–]+[ \t]*\d{1,3}[ \t]*[—\-–]+[ \t]*$", "")  # page numbers "— 2 —"
     mt = mt.sub(r"(?m)^ +|[ \t]+$", "")

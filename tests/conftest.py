@@ -67,13 +67,18 @@ class AppServer:
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     """`python app.py` on a free loopback port over a copy of the corpus (BM25 only, to start fast)."""
-    base = tmp_path_factory.mktemp("app")
+    yield from start_app(tmp_path_factory.mktemp("app"))
+
+
+def start_app(base: Path, **extra_env: str) -> Iterator[AppServer]:
     shutil.copytree(CORPUS, base / "corpus")
     port = free_port()
     env = {**os.environ, "CORPUS_DIR": str(base / "corpus"), "INDEX_DIR": str(base / "index"),
            "FEEDBACK_DB": str(base / "feedback.sqlite3"), "DENSE": "0", "GRADIO_SERVER_PORT": str(port),
-           "ASSISTANT_TODAY": "2023-11-25", "APP_CONCURRENCY": "8"}
-    env.pop("ADMIN_PASSWORD", None)
+           "ASSISTANT_TODAY": "2023-11-25", "APP_CONCURRENCY": "8", **extra_env}
+    for name in ("ADMIN_PASSWORD", "LLM_BASE_URL", "LLM_MODEL"):
+        if name not in extra_env:
+            env.pop(name, None)
     log = open(base / "app.log", "w")  # noqa: SIM115
     proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     url = f"http://127.0.0.1:{port}/"

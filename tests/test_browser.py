@@ -136,3 +136,40 @@ def test_upload_a_notice_and_ask_about_it(page) -> None:  # noqa: ANN001
     page.locator("#upload-status").get_by_text("内容相同").wait_for(timeout=60000)
     page.get_by_role("tab", name="问答").click()
     assert "欧阳明" in ask(page, "2024年海洋创新榜的联系人是谁？")
+
+
+@pytest.fixture(scope="module")
+def llm_app(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from .conftest import free_port, start_app
+    from .test_llm import Handler
+
+    fake = ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
+    threading.Thread(target=fake.serve_forever, daemon=True).start()
+    try:
+        yield from start_app(tmp_path_factory.mktemp("llm-app"), LLM_BASE_URL=f"http://127.0.0.1:{fake.server_port}/v1",
+                             LLM_MODEL="good", LLM_TIMEOUT="5", ADMIN_PASSWORD="s3cret")
+    finally:
+        fake.shutdown()
+
+
+def test_generated_answer_streams_into_the_chat(browser, llm_app) -> None:  # noqa: ANN001
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(20000)
+    page.goto(llm_app.url, wait_until="domcontentloaded")
+    page.locator("#question textarea").wait_for()
+    answer = ask(page, "先导技术申报表的技术团队简介限多少字？")
+    assert answer.startswith("根据通知") and "生成" in answer
+    page.locator("#citations label").first.click()
+    page.locator("#viewer mark").wait_for()
+    shot(page, "llm-answer")
+    # ADMIN_PASSWORD is set here: staff views refuse without it.
+    page.get_by_role("tab", name="反馈").click()
+    page.locator("#fb-refresh").click()
+    page.locator("#fb-note").get_by_text("需要管理员密码").wait_for()
+    page.locator("#fb-password input").fill("s3cret")
+    page.locator("#fb-refresh").click()
+    page.locator("#fb-note").get_by_text("共").wait_for()
+    page.close()
