@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, fields
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -43,11 +44,9 @@ class NoticeError(ValueError):
     """A file that cannot become a notice; the message is for the user, in Chinese."""
 
 
-@dataclass
-class Notice:
+@dataclass(kw_only=True)
+class NoticeMeta:
     id: str  # file name in corpus/, the stable key citations use
-    original: str
-    clean: MappedText
     title: str = ""
     issuer: str = ""
     doc_number: str = ""
@@ -56,66 +55,50 @@ class Notice:
     date: str = ""
     kind: str = "original"  # "original" (CAST) or "forwarding" (a society passing it on)
     sha256: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
+
+    if TYPE_CHECKING:  # each subclass provides it: a field of Notice, read lazily by NoticeRecord
+        original: str
+
+    @cached_property
+    def normalized(self) -> str:
+        """The original as quotes are compared with it (see textmap.normalize_for_match)."""
+        return normalize_for_match(self.original)
+
+    def meta(self) -> dict[str, object]:
+        return {"source": self.id, **{f.name: getattr(self, f.name) for f in fields(NoticeMeta) if f.name not in ("id", "sha256")}}
+
+
+@dataclass(kw_only=True)
+class Notice(NoticeMeta):
+    original: str
+    clean: MappedText
 
     @property
     def text(self) -> str:
         return self.clean.text
 
-    @cached_property
-    def normalized(self) -> str:
-        """The original as quotes are compared with it (see textmap.normalize_for_match)."""
-        return normalize_for_match(self.original)
-
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         return self.clean.original_span(start, end)
 
-    def meta(self) -> dict[str, object]:
-        return {
-            "source": self.id,
-            "title": self.title,
-            "issuer": self.issuer,
-            "doc_number": self.doc_number,
-            "parent_doc_number": self.parent_doc_number,
-            "year": self.year,
-            "date": self.date,
-            "kind": self.kind,
-        }
 
-
-@dataclass
-class NoticeRecord:
+@dataclass(kw_only=True)
+class NoticeRecord(NoticeMeta):
     """What answering needs of a notice once the index is built: its metadata, and its original
     text read from the corpus only when a citation is checked or shown."""
 
-    id: str
     path: str
-    title: str = ""
-    issuer: str = ""
-    doc_number: str = ""
-    parent_doc_number: str = ""
-    year: int | None = None
-    date: str = ""
-    kind: str = "original"
-    sha256: str = ""
 
     @cached_property
-    def original(self) -> str:
+    def original(self) -> str:  # type: ignore[override]
         return Path(self.path).read_text(encoding="utf-8")
 
-    @cached_property
-    def normalized(self) -> str:
-        """The original as quotes are compared with it (see textmap.normalize_for_match)."""
-        return normalize_for_match(self.original)
-
     def to_dict(self) -> dict[str, object]:
-        return {k: v for k, v in asdict(self).items()}
+        return asdict(self)
 
     @classmethod
     def of(cls, notice: Notice, path: Path) -> NoticeRecord:
-        return cls(id=notice.id, path=str(path), sha256=notice.sha256, **{
-            k: v for k, v in notice.meta().items() if k != "source"
-        })  # type: ignore[arg-type]
+        meta = {k: v for k, v in notice.meta().items() if k != "source"}
+        return cls(id=notice.id, path=str(path), sha256=notice.sha256, **meta)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- reading
