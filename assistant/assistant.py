@@ -139,6 +139,8 @@ class Assistant:
         text = question if isinstance(question, str) else ""
         if not re.search(r"[\w\u4e00-\u9fff]", text):
             return Answer("请输入一个问题，例如：“2023年先导技术榜的申报截止时间是什么时候？”", "decline")
+        if not re.search(r"[\u4e00-\u9fff]", text):
+            return Answer("目前只支持中文提问（通知均为中文），请用中文重新提问，例如：“2023年先导技术榜的申报截止时间是什么时候？”", "decline")
         notes = []
         limit = self.settings.max_question_chars
         if len(text) > limit:

@@ -86,10 +86,15 @@ def test_year_not_in_corpus_is_declined(bot) -> None:
     assert ans.kind == "decline" and "未找到2026年" in ans.answer
 
 
-@pytest.mark.parametrize("text", ["上海今天限行吗？", "推荐一部好看的电影", "hello"])
+@pytest.mark.parametrize("text", ["上海今天限行吗？", "推荐一部好看的电影", "今天天气怎么样"])
 def test_unrelated_questions_are_declined(bot, text: str) -> None:
     ans = bot.answer(text)
     assert ans.kind == "decline" and "未找到" in ans.answer
+
+
+def test_questions_without_chinese_are_asked_again_in_chinese(bot) -> None:
+    ans = bot.answer("hello")
+    assert ans.kind == "decline" and "中文" in ans.answer
 
 
 @pytest.mark.parametrize("text", ["", "   ", "？？！！。。", "\x00\x01"])
