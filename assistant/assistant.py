@@ -267,6 +267,11 @@ class Assistant:
             return self._decline(q, "通知中未找到与该问题相关的信息。")
         top = candidates[0][0]
         chosen = [c for c in candidates[:4] if c[0] >= top * 0.6][:3]
+        best_hit, best_line = chosen[0][1], chosen[0][2]
+        if best_hit.chunk.text.startswith(best_line) and len(best_hit.chunk.text) > len(best_line) + 10:
+            # The best match is the passage's heading (a form's title): its content is the answer.
+            body = best_hit.chunk.text[:300].rsplit("\n", 1)[0] if len(best_hit.chunk.text) > 300 else best_hit.chunk.text
+            chosen = [(top, best_hit, body)]
         citer = Citer(self.notices)
         lines = []
         for _score, hit, line in chosen:

@@ -299,7 +299,14 @@ def answer_quota(ctx: Context) -> Answer | None:
     limit = f"可推荐{top.value}" if top.attrs.get("per_person") else f"推荐不超过{top.value}"
     hedge = "（原则上）" if top.attrs.get("in_principle") else ""
     prefix = f"{year}年通知：" if top.attrs.get("subject") else f"{year}年"
-    lines = [f"{prefix}{who}{per}{limit}{hedge}{ctx.citer.fact(top)}{_year_note(q, year)}"]
+    rules = sorted(store.select("quota_rule", lambda f: f.year == year and store.is_original(f)),
+                   key=lambda f: -overlap(q.text, f.quote))
+    lines = []
+    if rules and overlap(q.text, rules[0].quote) > overlap(q.text, top.quote):
+        # "属于多个渠道怎么算名额": the rule is the answer, the quotas its context.
+        lines.append(f"{year}年通知：{rules[0].quote}{ctx.citer.fact(rules[0])}{_year_note(q, year)}")
+        rules = rules[1:]
+    lines.append(f"{prefix}{who}{per}{limit}{hedge}{ctx.citer.fact(top)}{'' if lines else _year_note(q, year)}")
     if not q.list_key and not top.attrs.get("per_person"):
         for f in ranked[1:6]:
             if f.attrs.get("per_person"):
@@ -314,7 +321,6 @@ def answer_quota(ctx: Context) -> Answer | None:
                 others.append(f"{f.year}年为不超过{f.value}{ctx.citer.fact(f)}")
         if others:
             lines.append("其他年份不同：" + "；".join(sorted(others, reverse=True)))
-    rules = store.select("quota_rule", lambda f: f.year == year and store.is_original(f))
     for f in rules[:2]:
         lines.append(f"说明：{f.quote}{ctx.citer.fact(f)}")
     return _answer(ctx, lines)

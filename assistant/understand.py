@@ -89,7 +89,7 @@ def detect_intent(text: str) -> str:
     # Specific beats generic where both fire: "初评结果哪天前报送" is a deadline, not a schedule.
     if "quota" in scores and re.search(r"推荐|名额", text) and re.search(r"几|多少|名额|上限|不超过", text):
         return "quota"
-    if "lists" in scores and re.search(r"设(?:置)?(?:了)?(?:多少|几)项|多少项|哪些领域|哪几类|哪些榜|几类|什么领域|几个领域", text):
+    if "lists" in scores and re.search(r"设(?:置)?(?:了)?(?:多少|几)项|多少项|哪些领域|哪几类|哪些榜|几类|多少类|什么领域|几个领域", text):
         return "lists"
     return max(scores, key=lambda k: scores[k])
 

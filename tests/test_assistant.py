@@ -131,3 +131,24 @@ def test_retrieval_answers_form_questions_with_cited_lines(bot) -> None:
     assert ans.kind == "retrieval"
     assert ans.citations and "技术团队简介" in ans.citations[0].quote
     assert not verify(ans, bot.notices)
+
+
+def test_quota_rule_question_leads_with_the_rule(bot) -> None:
+    first = bot.answer("推荐单位属于多个渠道怎么算名额？").answer.splitlines()[0]
+    assert "叠加" in first
+
+
+def test_founding_date_question_is_about_eligibility(bot) -> None:
+    ans = bot.answer("融通创新组织榜的成立时间有什么要求？")
+    assert ans.kind == "rule" and "成立时间" in ans.answer.splitlines()[0]
+
+
+def test_how_many_kinds_of_lists(bot) -> None:
+    first = bot.answer("2022年设置了多少类榜单").answer.splitlines()[0]
+    assert all(name in first for name in GOLDEN["002"]["lists"])
+
+
+def test_a_form_title_match_returns_the_form_content(bot) -> None:
+    ans = bot.answer("新锐企业榜申报表要填哪些内容？")
+    assert ans.kind == "retrieval" and ans.answer.count("|") >= 3
+    assert not verify(ans, bot.notices)
