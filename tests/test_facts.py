@@ -134,3 +134,20 @@ def test_new_style_notice_yields_facts_without_code_change() -> None:
     contact = next(f for f in of(facts, "contact") if "海洋创新榜" in f.lists)
     assert contact.attrs["persons"] == ["欧阳明"]
     assert contact.attrs["emails"] == ["ouyang@example.org.cn"]
+
+
+def test_prose_style_notice() -> None:
+    """Several quotas in one sentence, labels inside a line, a weekday before 前, 设立: still extracted."""
+    notice = make_notice("p.txt", (FIXTURES / "prose_style_2025.txt").read_text(encoding="utf-8"))
+    facts = extract_facts(notice)
+    assert of(facts, "lists")[0].lists == ["先导技术榜", "新锐企业榜", "科技志愿服务榜"]
+    quotas = {n: f.attrs["number"] for f in of(facts, "quota") for n in f.lists}
+    assert quotas == {"先导技术榜": 3, "新锐企业榜": 4, "科技志愿服务榜": 2}
+    deadlines = of(facts, "deadline")
+    assert {f.attrs["date"] for f in deadlines} == {"2025-10-31"}
+    assert any(f.attrs["time"] == "17:00" for f in deadlines)
+    by_person = {p: f for f in of(facts, "contact") for p in f.attrs["persons"]}
+    assert by_person["赵晓明"].lists == ["科技志愿服务榜"]
+    assert by_person["赵晓明"].attrs["phones"] == ["010-66667777"]
+    assert by_person["赵晓明"].attrs["emails"] == ["zhaoxm@example.cn"]
+    assert by_person["钱多多"].attrs["role"] == "tech" and by_person["钱多多"].attrs["phones"] == ["13800001111"]

@@ -149,7 +149,7 @@ def find_list_names(text: str, known: list[str] | None = None) -> list[str]:
                 found.append((m.start(), variant))
     # Unquoted enumerations: "设置先导技术榜、新锐企业榜、海洋创新榜".
     for m in re.finditer(r"[^、，,。．.；;：:“”\"「」（）()\s]+", text):
-        piece = re.sub(r"^.*(?:设置|包括|分为|设|和|及|与)", "", m.group(0))
+        piece = re.sub(r"^.*(?:设置|设立|包括|分为|设|和|及|与)", "", m.group(0))
         if re.fullmatch(rf"[{CJK}]{{2,12}}榜", piece) and not piece.startswith(("系列", "科创中国")):
             found.append((m.end() - len(piece), piece))
     # Keep the longest name at each place, drop names inside a longer one.

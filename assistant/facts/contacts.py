@@ -47,12 +47,20 @@ class Block:
         return any(lab == label for lab, _ in self.values.get(kind, []))
 
 
-def _split_label(text: str) -> tuple[str, str] | None:
-    m = LABEL.match(text)
-    if not m:
-        return None
-    label = re.sub(r"\s+", "", m.group(1))
-    return label, text[m.end() :].strip()
+INLINE_LABEL = re.compile(LABEL.pattern.lstrip("^"), re.I)
+
+
+def _split_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """'科技志愿服务榜：联系人：赵晓明，电话：010-…' -> ('科技志愿服务榜', [('联系人', '赵晓明'), ('电话', '010-…')]).
+    A line is a label line when it starts with a label, or has one after a short header."""
+    found = list(INLINE_LABEL.finditer(text))
+    if not found or (found[0].start() > 0 and (found[0].start() > 30 or "。" in text[: found[0].start()])):
+        return "", []
+    pairs = []
+    for m, nxt in zip(found, [*found[1:], None], strict=True):
+        value = text[m.end() : nxt.start() if nxt else len(text)].strip().rstrip("，,；;。 ")
+        pairs.append((re.sub(r"\s+", "", m.group(1)), value))
+    return text[: found[0].start()].strip().rstrip("：:，, "), pairs
 
 
 def _persons(value: str) -> tuple[str, list[str]]:
@@ -96,8 +104,12 @@ def _section_contacts(notice: Notice, section: Section, list_names: list[str], f
         block = None
 
     for line in section.lines:
-        parsed = _split_label(line.text)
-        if parsed is None:
+        prefix, pairs = _split_labels(line.text) if line is not first or heading_level(line.text) is None else ("", [])
+        if prefix:  # the line names what its labels are about
+            close()
+            header, header_line = NUMBERING.sub("", prefix), line
+            previous = line
+        if not pairs:
             if line is not first:
                 close()
                 if len(line.text) <= 60 and "。" not in line.text:
@@ -106,13 +118,14 @@ def _section_contacts(notice: Notice, section: Section, list_names: list[str], f
                     header, header_line = heading, None
             previous = line
             continue
-        label, value = parsed
-        if block is None or block.has(label):
-            close()
-            adjacent = header_line if header_line is not None and previous is header_line else None
-            block = Block(section, header, adjacent)
-        block.lines.append(line)
-        block.values.setdefault(LABEL_KIND[label.lower()], []).append((label, value))
+        for label, value in pairs:
+            if block is None or block.has(label):
+                close()
+                adjacent = header_line if header_line is not None and previous is header_line else None
+                block = Block(section, header, adjacent)
+            if not block.lines or block.lines[-1] is not line:
+                block.lines.append(line)
+            block.values.setdefault(LABEL_KIND[label.lower()], []).append((label, value))
         previous = line
     close()
     return facts
@@ -130,12 +143,15 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
         persons += names
     phones: list[str] = []
     phone_labels: dict[str, str] = {}
-    for label, value in block.values.get("phone", []):
-        for m in PHONE.finditer(value):
-            number = re.sub(r"\s", "", m.group(0))
-            phones.append(number)
-            phone_labels[number] = label
-    emails = [m.group(0) for _, v in block.values.get("email", []) for m in EMAIL.finditer(v)]
+    # Phones written into a 联系人 line ("张三，电话010-…") count too; addresses keep theirs.
+    for kind in ("phone", "person", "body"):
+        for label, value in block.values.get(kind, []):
+            for m in PHONE.finditer(EMAIL.sub(" ", value)):
+                number = re.sub(r"\s", "", m.group(0))
+                if number not in phone_labels:
+                    phones.append(number)
+                    phone_labels[number] = label if kind == "phone" else "电话"
+    emails = list(dict.fromkeys(m.group(0) for vals in block.values.values() for _, v in vals for m in EMAIL.finditer(v)))
     address, recipient, recipient_phone = "", "", ""
     for _, value in block.values.get("address", []):
         address = value

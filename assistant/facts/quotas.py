@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from ..notices import Notice, heading_level
 from .common import Fact, Span, clauses, find_list_names, make_fact
 
 CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 NUM = r"(\d+|[一二两三四五六七八九十])"
-LIMIT = re.compile(rf"(?:不超过|不多于|最多|至多|限)\s*{NUM}\s*(个|人|项|名|家)")
+LIMIT = re.compile(
+    rf"(?:不超过|不多于|最多|至多|限报|限推荐?|限)\s*{NUM}\s*(个|人|项|名|家)|(?:推荐|报送|申报)\s*{NUM}\s*(个|人|项|名|家)以内"
+)
 PER_PERSON = re.compile(rf"(?:每人|每位)\S{{0,4}}?(?:可)?推荐\s*{NUM}\s*(个|人|项|名)")
 QUOTA_SECTION = re.compile(r"名额|推荐")
 
@@ -23,13 +26,35 @@ def _num(s: str) -> int:
     return int(s) if s.isdigit() else CN_NUM[s]
 
 
+def _number(m: re.Match[str]) -> int:
+    return _num(next(g for g in m.groups()[0::2] if g))
+
+
+def _unit(m: re.Match[str]) -> str:
+    return next(g for g in m.groups()[1::2] if g)
+
+
+def _limit_parts(spans: Iterable[Span]) -> Iterator[Span]:
+    """A clause with several limits ("先导技术榜限报3项，新锐企业榜限报4家") split at its commas,
+    so that each limit goes with the list named beside it."""
+    for span in spans:
+        if len(LIMIT.findall(span.text)) < 2:
+            yield span
+            continue
+        pos = 0
+        for piece in re.split(r"(?<=[，,])", span.text):
+            if piece.strip():
+                yield Span(span.start + pos, span.start + pos + len(piece.rstrip("，,")), piece.rstrip("，,"), span.section)
+            pos += len(piece)
+
+
 def extract_quotas(notice: Notice, list_names: list[str]) -> list[Fact]:
     facts: list[Fact] = []
-    for span in clauses(notice, "。；;"):
+    for span in _limit_parts(clauses(notice, "。；;")):
         if span.section.path and span.section.path[0].startswith("附件"):
             continue  # attachments describe forms, not quotas
         m = LIMIT.search(span.text) or PER_PERSON.search(span.text)
-        if m and "推荐" in span.text:
+        if m and re.search(r"推荐|限报|报送|申报", span.text):
             names = [n for n in find_list_names(span.text, list_names) if not n.startswith(("系列", "科创中国"))]
             subject = ""
             if not names:
@@ -42,11 +67,11 @@ def extract_quotas(notice: Notice, list_names: list[str]) -> list[Fact]:
                     notice,
                     "quota",
                     span,
-                    value=f"{_num(m.group(1))}{m.group(2)}",
+                    value=f"{_number(m)}{_unit(m)}",
                     lists=names,
                     attrs={
-                        "number": _num(m.group(1)),
-                        "unit": m.group(2),
+                        "number": _number(m),
+                        "unit": _unit(m),
                         "per_field": bool(re.search(r"每个(?:技术)?领域", span.text)),
                         "per_person": bool(PER_PERSON.search(span.text)),
                         "in_principle": "原则上" in span.text,

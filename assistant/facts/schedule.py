@@ -10,7 +10,7 @@ from .common import DATE, TIME, Fact, Span, clauses, find_list_names, make_fact,
 STAGE_HEADING = re.compile(
     rf"^(?:[（(][一二三四五六七八九十]+[）)]|\d{{1,2}}[.．、])?\s*(?P<name>[{CJK}]{{2,12}})\s*[（(](?P<period>[^（）()]*\d[^（）()]*)[）)]\s*$"
 )
-DEADLINE_BEFORE = re.compile(rf"(?P<date>{DATE})\s*{TIME}\s*(?:前|之前|以前)")
+DEADLINE_BEFORE = re.compile(rf"(?P<date>{DATE})\s*(?:[（(][^）)]{{1,6}}[）)])?\s*{TIME}\s*(?:前|之前|以前)")
 DEADLINE_IS = re.compile(rf"截[止至](?:时间|日期)?(?:为|是|到|：|:)?\s*(?P<date>{DATE})\s*{TIME}")
 
 
