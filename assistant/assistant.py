@@ -15,7 +15,7 @@ from . import index, llm
 from .compose import Answer, Citer
 from .config import Settings, quiet_offline_env
 from .facts import Fact, vocabulary
-from .notices import NoticeRecord
+from .notices import NoticeRecord, heading_level
 from .retrieval import Hit, HybridRetriever
 from .rules import FactStore, overlap
 from .rules import answer as rule_answer
@@ -261,6 +261,8 @@ class Assistant:
                     continue
                 line_tokens = set(self.retriever.tokenizer(line))
                 score = sum(w for t, w in weights.items() if t in line_tokens) / total
+                if heading_level(line) is not None and len(line) <= 30:
+                    score *= 0.5  # a bare heading says where the answer is, not what it is
                 candidates.append((score + 0.05 * hit.relevance - 0.02 * rank, hit, line))
         candidates.sort(key=lambda c: -c[0])
         if not candidates:

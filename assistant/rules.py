@@ -261,10 +261,12 @@ def answer_schedule(ctx: Context) -> Answer | None:
     # The CAST notice's stages (a forwarding notice restates them, sometimes less precisely).
     originals = [f for f in stages if store.is_original(f)]
     stages = originals or stages
-    asked = set(re.sub(r"阶段|评审|时间|安排", "", q.text))
+    asked = re.sub(r"阶段|评审|时间|安排", " ", q.text)
 
     def score(f: Fact) -> int:
-        return len(set(re.sub(r"阶段|评审", "", f.attrs["stage"])) & asked)
+        # Word pairs, not single characters: "上传" must not match "宣传推广".
+        name = re.sub(r"阶段|评审", " ", f.attrs["stage"])
+        return 2 * overlap(asked, name) + (len(set(name) & set(asked) - {" "}) >= 2)
 
     best = max((score(f) for f in stages), default=0)
     if best > 0:

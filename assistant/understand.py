@@ -19,7 +19,7 @@ QUALIFIER_AFTER_YEAR = re.compile(r"^\s*(?:年度?)?\s*(?:入选|获奖|上榜|�
 ATTRIBUTES = [
     ("email", re.compile(r"邮箱|邮件|e-?mail", re.I)),
     ("address", re.compile(r"地址|邮寄|寄到|寄送")),
-    ("body", re.compile(r"机构|哪个单位|哪家单位|谁负责|哪个部门")),
+    ("body", re.compile(r"机构|哪个单位|哪家单位|谁负责|哪个部门|由谁|谁来|谁初评|谁评审")),
     ("phone", re.compile(r"电话|手机|联系方式|号码|座机")),
     ("person", re.compile(r"联系人|找谁|问谁|联系谁|对接人")),
 ]
@@ -87,9 +87,13 @@ def detect_intent(text: str) -> str:
     if not scores:
         return "other"
     # Specific beats generic where both fire: "初评结果哪天前报送" is a deadline, not a schedule.
-    if "quota" in scores and re.search(r"推荐|名额", text) and re.search(r"几|多少|名额|上限|不超过", text):
+    if re.search(r"最晚|截止|截至|期限|之前|前报送|前提交|前上传|逾期", text) and "deadline" in scores:
+        return "deadline"
+    when = re.search(r"阶段|几个?月|几号|哪天|何时|什么时候|时间", text)
+    counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?!字)", text)
+    if re.search(r"名额", text) or (counted and not when):
         return "quota"
-    if "lists" in scores and re.search(r"设(?:置)?(?:了)?(?:多少|几)项|多少项|哪些领域|哪几类|哪些榜|几类|多少类|什么领域|几个领域", text):
+    if re.search(r"设(?:置)?(?:了)?(?:多少|几)项|多少项|哪些领域|哪几类|哪些榜|几类|多少类|什么领域|几个领域|多少个领域", text):
         return "lists"
     return max(scores, key=lambda k: scores[k])
 

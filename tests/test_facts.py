@@ -99,6 +99,9 @@ def test_contacts(key: str, facts) -> None:
         assert by_person[person].attrs["address"] == address
     for person, recipient in gold.get("recipients", {}).items():
         assert by_person[person].attrs["recipient"] == recipient
+    for f in contacts:
+        if f.lists:  # a block about a list is its review contact, whatever the body's name says
+            assert f.attrs["role"] == "review", f.attrs["header"]
     if "tech_phones" in gold:
         tech = [f for f in contacts if f.attrs["role"] == "tech"]
         assert tech and tech[0].attrs["phones"] == [str(p) for p in gold["tech_phones"]]

@@ -38,7 +38,11 @@ def test_aliases(text: str, list_key: str | None, field_key: str | None) -> None
      ("2021年新锐企业榜每个单位的推荐名额", "quota"), ("2021年设置了哪几类榜单？", "lists"),
      ("2021年青年创业榜设多少项？", "lists"), ("2022年的申报平台网址是什么？", "platform"),
      ("新锐企业榜对企业信用有什么要求？", "eligibility"), ("2021年开源创新榜联系人的邮箱", "contact"),
-     ("2020年和2023年先导技术榜的领域有什么区别？", "compare")],
+     ("2020年和2023年先导技术榜的领域有什么区别？", "compare"),
+     ("2022年申报材料最晚什么时候上传？", "deadline"), ("2023年平台申报几号截止？", "deadline"),
+     ("2020年推荐阶段是哪几个月？", "schedule"), ("2022年先导技术榜绿色低碳领域由谁初评？", "contact"),
+     ("2022年先导技术榜有几个领域？", "lists"), ("先导技术申报表的技术团队简介限多少字？", "form"),
+     ("融通创新组织榜的成立时间有什么要求？", "eligibility")],
 )
 def test_intents(text: str, intent: str) -> None:
     assert understand(text, TODAY).intent == intent

@@ -166,11 +166,13 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
     if not lists and fields and len(list_names) == 1:
         lists = list(list_names)  # a one-list notice (2020) names only the field in its contact blocks
     labels = " ".join(lab for vals in block.values.values() for lab, _ in vals)
-    if re.search(r"系统|技术支持|客服", block.header + labels):
+    if re.search(r"系统|技术支持|客服", block.header + labels) and not lists:
         role = "tech"
+    elif lists or fields:
+        role = "review"  # "长城企业战略咨询研究所（产学研融通组织榜）" reviews a list, whatever its name says
     elif re.search(r"咨询", block.header):
         role = "general"
-    elif lists or fields or bodies:
+    elif bodies:
         role = "review"
     else:
         role = "other"
