@@ -254,6 +254,7 @@ class Assistant:
         weights = {t: self.retriever.term_weight(t) for t in set(tokens)}
         total = sum(weights.values()) or 1.0
         candidates: list[tuple[float, Hit, str]] = []
+        coverage = 0.0  # the best line's share of the question's weighted terms
         for rank, hit in enumerate(hits[:3]):
             for m in LINE_SPLIT.finditer(hit.chunk.text):
                 line = m.group(0).strip()
@@ -263,6 +264,7 @@ class Assistant:
                 score = sum(w for t, w in weights.items() if t in line_tokens) / total
                 if heading_level(line) is not None and len(line) <= 30:
                     score *= 0.5  # a bare heading says where the answer is, not what it is
+                coverage = max(coverage, score)
                 candidates.append((score + 0.05 * hit.relevance - 0.02 * rank, hit, line))
         candidates.sort(key=lambda c: -c[0])
         if not candidates:
@@ -283,6 +285,8 @@ class Assistant:
             lines.append(line + citer.cite(notice.id, chunk.section, line, *span))
         year = chosen[0][1].chunk.year
         head = f"根据{year}年通知" + (f"（未指定年份，按最新一轮{year}年通知回答）" if default_year else "") + "："
+        if coverage < self.settings.min_line_score:
+            head = f"通知中未找到直接回答该问题的内容。{year}年通知中最相关的原文如下，仅供参考："
         return Answer(head + "\n" + "\n".join(lines), "retrieval", citer.citations)
 
     def _decline(self, q: Query, reason: str) -> Answer:

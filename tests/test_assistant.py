@@ -152,3 +152,8 @@ def test_a_form_title_match_returns_the_form_content(bot) -> None:
     ans = bot.answer("新锐企业榜申报表要填哪些内容？")
     assert ans.kind == "retrieval" and ans.answer.count("|") >= 3
     assert not verify(ans, bot.notices)
+
+
+def test_weak_passages_are_shown_as_closest_text_not_as_the_answer(bot) -> None:
+    ans = bot.answer("先导技术榜的获奖者有什么待遇？")
+    assert ans.answer.startswith("通知中未找到直接回答") and ans.citations
