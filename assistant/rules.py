@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .compose import Answer, Citer
 from .facts import Fact
 from .notices import NoticeRecord
-from .understand import Query, understand
+from .understand import Query, understand, unquote
 
 
 def bigrams(text: str) -> set[str]:
@@ -45,13 +45,17 @@ class FactStore:
         self.people = {p for f in facts if f.kind == "contact" for p in f.attrs.get("persons", [])}
         self.list_names = {name for f in facts if f.kind == "lists" for name in f.lists}
         self.field_names = {name for f in facts if f.kind == "fields" for name in f.fields}
+        self.body_names = {
+            unquote(b) for f in facts if f.kind == "contact"
+            for b in re.split(r"[、，]", f.attrs.get("body") or f.attrs.get("org") or "") if len(b) >= 4
+        }
         # kind -> year -> facts, the CAST notice's first: answerers look at one year at a time.
         self.by_kind: dict[str, dict[int, list[Fact]]] = {}
         for f in sorted(facts, key=lambda f: not self.is_original(f)):
             self.by_kind.setdefault(f.kind, {}).setdefault(f.year or 0, []).append(f)
 
     def understand(self, text: str, today: dt.date) -> Query:
-        return understand(text, today, self.people, self.list_names, self.field_names)
+        return understand(text, today, self.people, self.list_names, self.field_names, self.body_names)
 
 
     def pick(self, kind: str, years: list[int], where: Callable[[Fact], bool] | None = None) -> tuple[int, list[Fact]] | None:
@@ -144,6 +148,8 @@ def answer_contact(ctx: Context) -> Answer | None:
     text = q.text.replace(q.list_mention, "") if q.list_mention else q.text
     if q.person:
         kind, where = "contact", (lambda f: q.person in f.attrs.get("persons", []))
+    elif q.body and not (q.list_key or q.field_key):
+        kind, where = "contact", (lambda f: q.body in unquote((f.attrs.get("body") or "") + (f.attrs.get("org") or "")))
     elif q.list_key or q.field_key:
         kind, where = "contact", (lambda f: _matches_list(f, q) and _matches_field(f, q) and f.attrs.get("role") == "review")
     elif re.search(r"系统|技术支持|技术问题|平台|登录|客服|报错|无法", text):

@@ -36,6 +36,7 @@ class Query:
     field_key: str | None = None
     field_mention: str = ""
     person: str | None = None
+    body: str | None = None  # a review body or office named in the question
     intent: str = "other"
     attribute: str | None = None
     compare: bool = False
@@ -98,6 +99,11 @@ def detect_intent(text: str) -> str:
     return max(scores, key=lambda k: scores[k])
 
 
+def unquote(text: str) -> str:
+    """Without quotation marks: "“科创中国”联合体秘书处" and "科创中国联合体秘书处" are one name."""
+    return re.sub(r"[“”\"'「」‘’]", "", text)
+
+
 def _find_known(text: str, names: Collection[str], longest: int = 14) -> str:
     """The longest of `names` inside `text`, by looking its substrings up (names may be many)."""
     if not names:
@@ -115,6 +121,7 @@ def understand(
     people: set[str] | None = None,
     lists: Collection[str] = (),
     fields: Collection[str] = (),
+    bodies: Collection[str] = (),
 ) -> Query:
     """`people`, `lists` and `fields` are the names the notices use, so that a list no alias file
     knows yet (a new notice's) is still recognised."""
@@ -130,6 +137,7 @@ def understand(
     if known and len(known) > len(q.field_mention):
         q.field_key, q.field_mention = field_key(known), known
     q.person = _find_known(t, people or set(), longest=6) or None
+    q.body = _find_known(unquote(t), bodies, longest=30) or None
     q.intent = detect_intent(t)
     q.compare = q.intent == "compare" or (len(q.years) >= 2 and bool(re.search(r"和|与|及|对比|比较|区别|变化", t)))
     if q.compare:
@@ -139,7 +147,7 @@ def understand(
         if pattern.search(plain):
             q.attribute = name
             break
-    if q.person and q.intent in ("other", "schedule"):
+    if (q.person or q.body) and q.intent in ("other", "schedule"):
         q.intent = "contact"
     # "机构" alone is too common ("融通创新组织榜的机构需要…") to make a question a contact query.
     if q.attribute and q.attribute != "body" and q.intent == "other":

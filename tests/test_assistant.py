@@ -157,3 +157,10 @@ def test_a_form_title_match_returns_the_form_content(bot) -> None:
 def test_weak_passages_are_shown_as_closest_text_not_as_the_answer(bot) -> None:
     ans = bot.answer("先导技术榜的获奖者有什么待遇？")
     assert ans.answer.startswith("通知中未找到直接回答") and ans.citations
+
+
+@pytest.mark.parametrize("key", ["001", "002", "004"])
+def test_a_review_body_named_in_the_question(bot, key: str) -> None:
+    for person, body in GOLDEN[key].get("bodies", {}).items():
+        ans = bot.answer(f"{GOLDEN[key]['year']}年{body}的联系人是谁？")
+        assert ans.kind == "rule" and person in ans.answer.splitlines()[0], (body, ans.answer)
