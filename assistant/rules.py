@@ -259,8 +259,7 @@ def answer_deadline(ctx: Context) -> Answer | None:
 
 def answer_schedule(ctx: Context) -> Answer | None:
     q, store = ctx.q, ctx.store
-    kind, where = "stage", None
-    picked = store.pick(kind, q.years, where)
+    picked = store.pick("stage", q.years)
     if picked is None:
         return None
     year, stages = picked
@@ -292,8 +291,7 @@ def answer_schedule(ctx: Context) -> Answer | None:
 
 def answer_quota(ctx: Context) -> Answer | None:
     q, store = ctx.q, ctx.store
-    kind, where = "quota", None
-    picked = store.pick(kind, q.years, where)
+    picked = store.pick("quota", q.years)
     if picked is None:
         return None
     year, in_year = picked
@@ -377,8 +375,7 @@ def answer_lists(ctx: Context) -> Answer | None:
 
 def answer_platform(ctx: Context) -> Answer | None:
     q, store = ctx.q, ctx.store
-    kind, where = "platform", None
-    picked = store.pick(kind, q.years, where)
+    picked = store.pick("platform", q.years)
     if picked is None:
         return None
     year, in_year = picked
