@@ -184,7 +184,11 @@ class Assistant:
             return self._decline(q, f"通知中未找到{'、'.join(map(str, missing))}年的榜单信息"
                                     f"（现有通知覆盖{'、'.join(map(str, self.store.years))}年），不能用其他年份的信息代替回答。"), []
         citer = Citer(self.notices)
-        ruled = rule_answer(q, self.store, citer, self.settings.today)
+        try:
+            ruled = rule_answer(q, self.store, citer, self.settings.today)
+        except Exception:  # an odd fact must cost the rule answer, not the answer
+            log.exception("rule answer failed for %r; retrieval instead", q.text[:200])
+            ruled = None
         if ruled is not None:
             return ruled, []
         return self._retrieve(q)

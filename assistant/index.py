@@ -208,9 +208,20 @@ def _build(settings: Settings) -> dict[str, Any]:
     return meta
 
 
-def _parse_one(path: Path, overrides: dict[str, object] | None) -> tuple[NoticeRecord, list[Chunk], list[Fact]]:
-    notice = make_notice(path.name, path.read_text(encoding="utf-8"), overrides)
-    return NoticeRecord.of(notice, path), chunk_notice(notice), extract_facts(notice)
+def _parse_one(path: Path, overrides: dict[str, object] | None) -> tuple[NoticeRecord, list[Chunk], list[Fact]] | None:
+    """One notice; a file that breaks an extractor costs its facts (or itself), never the build."""
+    try:
+        notice = make_notice(path.name, path.read_text(encoding="utf-8", errors="replace"), overrides)
+        chunks = chunk_notice(notice)
+    except Exception:
+        log.exception("notice %s skipped: it could not be read or chunked", path.name)
+        return None
+    try:
+        facts = extract_facts(notice)
+    except Exception:
+        log.exception("no facts from %s: an extractor failed; it is still searchable", path.name)
+        facts = []
+    return NoticeRecord.of(notice, path), chunks, facts
 
 
 def parse_corpus(corpus_dir: Path) -> tuple[list[NoticeRecord], list[Chunk], list[Fact]]:
@@ -223,7 +234,8 @@ def parse_corpus(corpus_dir: Path) -> tuple[list[NoticeRecord], list[Chunk], lis
             parsed = list(pool.map(_parse_one, paths, overrides, chunksize=64))
     else:
         parsed = [_parse_one(p, o) for p, o in zip(paths, overrides, strict=True)]
-    return [p[0] for p in parsed], [c for p in parsed for c in p[1]], [f for p in parsed for f in p[2]]
+    kept = [p for p in parsed if p is not None]
+    return [p[0] for p in kept], [c for p in kept for c in p[1]], [f for p in kept for f in p[2]]
 
 
 def _swap(new: Path, target: Path) -> None:

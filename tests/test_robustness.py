@@ -109,3 +109,22 @@ def test_paths_stay_inside_the_corpus(bot) -> None:  # noqa: ANN001
     corpus = bot.settings.corpus_dir.resolve()
     assert all(Path(r.path).resolve().parent == corpus for r in bot.notices.values())
     assert bot.notices.get("../../etc/passwd") is None
+
+
+def test_a_notice_that_breaks_an_extractor_does_not_break_the_build(small_settings, monkeypatch) -> None:  # noqa: ANN001
+    import assistant.index as idx
+
+    real = idx.extract_facts
+
+    def flaky(notice):  # noqa: ANN001, ANN202
+        if notice.id.startswith("003"):
+            raise RuntimeError("extractor bug")
+        return real(notice)
+
+    monkeypatch.setattr(idx, "extract_facts", flaky)
+    (small_settings.corpus_dir / "tiny.txt").write_text("短", encoding="utf-8")  # too short to be a notice
+    meta = idx.build(small_settings)
+    state = idx.load(small_settings)
+    assert meta["notices"] == 5 and "tiny.txt" not in state.notices
+    assert not [f for f in state.facts if f.notice_id.startswith("003")]
+    assert [c for c in state.chunks if c.notice_id.startswith("003")]  # still searchable
