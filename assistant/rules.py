@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .compose import Answer, Citer
 from .facts import Fact
@@ -296,7 +296,10 @@ def answer_quota(ctx: Context) -> Answer | None:
         return None
     year, in_year = picked
     pool = [f for f in in_year if store.is_original(f)] or in_year
-    ranked = sorted(pool, key=lambda f: (-(3 if q.list_key and q.list_key in f.list_keys else 0) - overlap(q.text, f.quote), f.start))
+    if q.list_key or re.search(r"入选|每人|人物", q.text):
+        ranked = sorted(pool, key=lambda f: (-(3 if q.list_key and q.list_key in f.list_keys else 0) - overlap(q.text, f.quote), f.start))
+    else:  # every list's quota, in the notice's order; the per-person rule after them
+        ranked = sorted(pool, key=lambda f: (bool(f.attrs.get("per_person")), f.start))
     if q.list_key and not any(q.list_key in f.list_keys or f.attrs.get("subject") for f in ranked):
         return None
     top = ranked[0]
@@ -308,7 +311,7 @@ def answer_quota(ctx: Context) -> Answer | None:
     rules = sorted(store.select("quota_rule", lambda f: f.year == year and store.is_original(f)),
                    key=lambda f: -overlap(q.text, f.quote))
     lines = []
-    if rules and overlap(q.text, rules[0].quote) > overlap(q.text, top.quote):
+    if rules and overlap(q.text, rules[0].quote) > max(3, overlap(q.text, top.quote)):
         # "属于多个渠道怎么算名额": the rule is the answer, the quotas its context.
         lines.append(f"{year}年通知：{rules[0].quote}{ctx.citer.fact(rules[0])}{_year_note(q, year)}")
         rules = rules[1:]
@@ -319,7 +322,7 @@ def answer_quota(ctx: Context) -> Answer | None:
                 continue
             per_f = "每个领域各单位" if f.attrs.get("per_field") else "各单位"
             lines.append(f"{'、'.join(f.lists)}：{per_f}推荐不超过{f.value}{ctx.citer.fact(f)}")
-    if q.list_key and not q.years:
+    if q.list_key and q.list_key in top.list_keys and not q.years:
         others = []
         others_of = store.select("quota", lambda f: f.year != year and q.list_key in f.list_keys and store.is_original(f), latest=6)
         for f in others_of:
@@ -484,4 +487,16 @@ def answer(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Answer |
 
     if q.intent == "compare":
         return answer_compare(Context(q, store, citer, today), run)
+    if q.other_lists and q.intent in ("contact", "quota", "eligibility", "deadline"):
+        # One answer per list named, in the order the question names them.
+        first = q.text.find(q.list_mention)
+        named = sorted([(q.list_key, q.list_mention), *q.other_lists], key=lambda km: q.text.find(km[1]) if km[1] else first)
+        parts = [run(replace(q, list_key=k, list_mention=m, other_lists=[])) for k, m in named]
+        found = [p for p in parts if p is not None]
+        if found:
+            lines = list(dict.fromkeys(line for p in found for line in p.answer.splitlines()))  # shared notes once
+            notes = [line for line in lines if line.startswith(("说明", "其他年份", "另：", "注意", "依据"))]
+            direct = [line for line in lines if line not in notes]
+            return Answer(answer="\n".join(direct + notes), kind="rule", citations=citer.citations)
+        return None
     return run(q)

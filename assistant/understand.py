@@ -37,6 +37,7 @@ class Query:
     field_mention: str = ""
     person: str | None = None
     body: str | None = None  # a review body or office named in the question
+    other_lists: list[tuple[str, str]] = field(default_factory=list)  # (key, mention) of further lists named
     intent: str = "other"
     attribute: str | None = None
     compare: bool = False
@@ -132,6 +133,19 @@ def understand(
     known = _find_known(t, lists)
     if known and len(known) > len(q.list_mention):
         q.list_key, q.list_mention = list_key(known), known
+    if q.list_key:
+        # "先导技术榜和新锐企业榜各推荐几个": every list named, in the order written.
+        rest = t.replace(q.list_mention, " ")
+        while True:
+            key, mention = _find_alias(rest, "lists")
+            known = _find_known(rest, lists)
+            if known and len(known) > len(mention):
+                key, mention = list_key(known), known
+            if not key or key == q.list_key or any(key == k for k, _ in q.other_lists):
+                break
+            q.other_lists.append((key, mention))
+            rest = rest.replace(mention, " ")
+        q.other_lists.sort(key=lambda km: t.find(km[1]))
     q.field_key, q.field_mention = _find_alias(t, "fields")
     known = _find_known(t, fields)
     if known and len(known) > len(q.field_mention):

@@ -164,3 +164,19 @@ def test_a_review_body_named_in_the_question(bot, key: str) -> None:
     for person, body in GOLDEN[key].get("bodies", {}).items():
         ans = bot.answer(f"{GOLDEN[key]['year']}年{body}的联系人是谁？")
         assert ans.kind == "rule" and person in ans.answer.splitlines()[0], (body, ans.answer)
+
+
+def test_several_lists_in_one_question_are_all_answered(bot) -> None:
+    quotas = GOLDEN["000"]["quotas"]
+    ans = bot.answer("2023年先导技术榜和新锐企业榜各推荐几个？")
+    head = "\n".join(ans.answer.splitlines()[:2])
+    assert f"不超过{quotas['先导技术榜']}" in head and f"不超过{quotas['新锐企业榜']}" in head
+    by_list = GOLDEN["002"]["list_contacts"]  # {list: person} read from the 2022 notice
+    names = list(by_list)[:2]
+    contacts = bot.answer(f"2022年{names[0]}和{names[1]}的联系人").answer
+    assert all(by_list[n] in contacts for n in names)
+
+
+def test_all_quotas_of_a_year_lead_with_the_lists(bot) -> None:
+    first = bot.answer("2023年各榜单推荐名额分别是多少？").answer.splitlines()[0]
+    assert "先导技术榜" in first and "不超过" in first
