@@ -70,9 +70,6 @@ class Settings:
     llm_api_key: str = field(default_factory=lambda: os.environ.get("LLM_API_KEY", ""))
     llm_timeout: float = field(default_factory=lambda: float(os.environ.get("LLM_TIMEOUT", "20")))
 
-    def model_path(self) -> str:
-        return resolve_model(self.embedding_model)
-
 
 def quiet_offline_env() -> None:
     """No phoning home on a closed network: start-up would wait on connections that never answer."""

@@ -90,10 +90,6 @@ def clauses(notice: Notice, separators: str = "。；;") -> Iterator[Span]:
                 yield Span(start, start + len(text), text, section)
 
 
-def line_span(section: Section, line: Line) -> Span:
-    return Span(line.start, line.end, line.text, section)
-
-
 # ---------------------------------------------------------------- names
 
 
@@ -131,8 +127,6 @@ def field_key(name: str) -> str:
     return name
 
 
-LIST_NAME = re.compile(rf"[{CJK}]{{2,14}}?榜(?:单)?")
-_LIST_PREFIX = re.compile(r"^(?:其中|共|设置|设|包括|分为|以及|和|及|与|对|由|“|\")+")
 
 
 def find_list_names(text: str, known: list[str] | None = None) -> list[str]:
