@@ -97,11 +97,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import grade, load_questions, report
 
     bot = Assistant()
-    originals = {nid: n.original for nid, n in bot.notices.items()}
     rows = []
     for item in load_questions(Path(args.file)):
         ans = bot.answer(item["q"], qid=item.get("id"))
-        row = grade(item, ans, originals)
+        row = grade(item, ans, bot.notices)
         rows.append(row)
         if args.verbose and not row["correct"]:
             print(f"--- {item['id']} {item['q']}\n{ans.answer[:300]}\n")

@@ -80,11 +80,12 @@ class Citer:
         return self.cite(f.notice_id, f.section, f.quote, f.start, f.end)
 
 
+def quote_found(c: Citation, notices: dict[str, NoticeRecord]) -> bool:
+    """Whether the citation's quote is in the notice it names (after normalize_for_match)."""
+    notice = notices.get(c.source)
+    return notice is not None and normalize_for_match(c.quote) in notice.normalized
+
+
 def verify(answer: Answer, notices: dict[str, NoticeRecord]) -> list[str]:
     """Citations whose quote is not in the notice they name (should be none)."""
-    bad = []
-    for c in answer.citations:
-        notice = notices.get(c.source)
-        if notice is None or normalize_for_match(c.quote) not in notice.normalized:
-            bad.append(f"{c.source}:{c.start}-{c.end}")
-    return bad
+    return [f"{c.source}:{c.start}-{c.end}" for c in answer.citations if not quote_found(c, notices)]

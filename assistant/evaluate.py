@@ -9,7 +9,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from .compose import Answer
+from .compose import Answer, quote_found
+from .notices import NoticeRecord
 from .textmap import normalize_for_match
 
 DECLINE_MARKERS = re.compile(r"未找到|没有相关|无相关|未涉及|不包含|无法回答|没有找到|未提及")
@@ -19,7 +20,7 @@ def load_questions(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def grade(item: dict[str, Any], ans: Answer, originals: dict[str, str]) -> dict[str, Any]:
+def grade(item: dict[str, Any], ans: Answer, notices: dict[str, NoticeRecord]) -> dict[str, Any]:
     head = normalize_for_match(ans.answer[:300])
     if item.get("decline"):
         correct = bool(DECLINE_MARKERS.search(ans.answer[:300]))
@@ -29,18 +30,11 @@ def grade(item: dict[str, Any], ans: Answer, originals: dict[str, str]) -> dict[
             correct = correct and any(normalize_for_match(s) in head for s in item["any"])
         if item.get("none"):
             correct = correct and not any(normalize_for_match(s) in head for s in item["none"])
-    valid = all(
-        c.source in originals and normalize_for_match(c.quote) in normalize_for_match(originals[c.source])
-        for c in ans.citations
-    )
+    valid = all(quote_found(c, notices) for c in ans.citations)
     doc = item.get("doc")
     right_doc = None
     if doc:
-        right_doc = any(
-            c.source.startswith(doc) and normalize_for_match(c.quote) in normalize_for_match(originals[c.source])
-            for c in ans.citations
-            if c.source in originals
-        )
+        right_doc = any(c.source.startswith(doc) and quote_found(c, notices) for c in ans.citations)
     return {"id": item.get("id"), "type": item.get("type", "?"), "correct": correct, "valid": valid,
             "right_doc": right_doc, "latency_ms": ans.latency_ms, "kind": ans.kind}
 

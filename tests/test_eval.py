@@ -13,8 +13,7 @@ pytestmark = pytest.mark.skipif(not SHARED_EVAL.exists(), reason="shared/eval is
 
 def test_dev_set_accuracy_and_citations(bot) -> None:
     items = load_questions(SHARED_EVAL)
-    originals = {k: n.original for k, n in bot.notices.items()}
-    rows = [grade(item, bot.answer(item["q"]), originals) for item in items]
+    rows = [grade(item, bot.answer(item["q"]), bot.notices) for item in items]
     accuracy = sum(r["correct"] for r in rows) / len(rows)
     assert accuracy >= 0.95, [r["id"] for r in rows if not r["correct"]]
     assert all(r["valid"] for r in rows), "a quote is not verbatim in its notice"
