@@ -106,22 +106,28 @@ def run(url: str, users: int, seconds: float, pid: int | None = None) -> dict[st
     }
 
 
+def wait_until_serving(url: str, proc: subprocess.Popen[Any], seconds: float = 180) -> None:
+    """Return once `url` answers; raise if the process dies or time runs out (the process is killed)."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            httpx.get(url, timeout=2)
+            return
+        except httpx.HTTPError:
+            if proc.poll() is not None:
+                break
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError(f"{url} did not start serving")
+
+
 def spawn_app(port: int) -> subprocess.Popen[bytes]:
     """`python app.py` on loopback, waited for until it answers."""
     env = {**os.environ, "GRADIO_SERVER_NAME": "127.0.0.1", "GRADIO_SERVER_PORT": str(port)}
     proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 180
-    while time.time() < deadline:
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/", timeout=2)
-            return proc
-        except httpx.HTTPError:
-            if proc.poll() is not None:
-                break
-            time.sleep(0.5)
-    proc.kill()
-    raise RuntimeError("the app did not start")
+    wait_until_serving(f"http://127.0.0.1:{port}/", proc)
+    return proc
 
 
 def main() -> None:

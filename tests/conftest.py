@@ -8,8 +8,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +16,7 @@ import pytest
 
 from assistant.assistant import Assistant
 from assistant.config import Settings
+from assistant.loadtest import wait_until_serving
 from assistant.notices import Notice, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,15 +82,10 @@ def start_app(base: Path, **extra_env: str) -> Iterator[AppServer]:
     proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.time() + 120
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=2)
-                break
-            except OSError:
-                if proc.poll() is not None or time.time() > deadline:
-                    raise RuntimeError((base / "app.log").read_text()) from None
-                time.sleep(0.5)
+        try:
+            wait_until_serving(url, proc, 120)
+        except RuntimeError:
+            raise RuntimeError((base / "app.log").read_text()) from None
         yield AppServer(url, proc.pid, base)
     finally:
         proc.terminate()
