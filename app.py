@@ -129,8 +129,7 @@ def build_app(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
         result = triage(bot, text or "")
         route = result.route
         if route:
-            contact = "；".join(x for x in ["电话：" + "、".join(route.phones) if route.phones else "", "邮箱：" + "、".join(route.emails) if route.emails else ""] if x)
-            routing = f"**转交：** {route.who}（{contact}）  \n{route.reason}"
+            routing = f"**转交：** {route.who}（{route.contact()}）  \n{route.reason}"
         else:
             routing = "通知中没有合适的联系人，请人工处理。"
         head = f"**类别：** {result.label}\n\n{routing}\n\n---\n\n{answer_markdown(result.answer)}"

@@ -42,6 +42,10 @@ class Route:
     reason: str
     citation: Citation | None = None
 
+    def contact(self) -> str:
+        parts = ["电话：" + "、".join(self.phones) if self.phones else "", "邮箱：" + "、".join(self.emails) if self.emails else ""]
+        return "，".join(x for x in parts if x)
+
 
 @dataclass
 class TriageResult:
@@ -63,8 +67,7 @@ class TriageResult:
         lines = [f"类别：{self.label}", "", self.answer.answer, ""]
         if self.route:
             r = self.route
-            contact = "，".join(x for x in ["电话：" + "、".join(r.phones) if r.phones else "", "邮箱：" + "、".join(r.emails) if r.emails else ""] if x)
-            lines.append(f"转交：{r.who}（{contact}）— {r.reason}")
+            lines.append(f"转交：{r.who}（{r.contact()}）— {r.reason}")
             if r.citation:
                 lines.append(f"依据：{r.citation.source} {r.citation.section}：“{r.citation.quote}”")
         else:
