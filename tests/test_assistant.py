@@ -10,6 +10,8 @@ import yaml
 from assistant.compose import verify
 from assistant.textmap import normalize_for_match
 
+from .conftest import TODAY
+
 GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "facts.yaml").read_text(encoding="utf-8"))
 KEY = {g["year"]: k for k, g in GOLDEN.items() if g["kind"] == "original"}
 
@@ -68,11 +70,14 @@ def test_society_deadline_and_platform_deadline_named_together(bot) -> None:
 
 
 def test_passed_deadline_relative_to_injected_today(bot) -> None:
-    # conftest TODAY is 2023-11-25: the society deadline (11-20) has passed, the platform one (11-30) not.
+    # conftest TODAY falls between the society's internal deadline and the platform's (both from the golden file).
+    platform = GOLDEN["000"]["deadlines"][0]  # the platform deadline comes first in the golden list
+    internal = GOLDEN["001"]["internal_deadline"]
+    assert internal < TODAY < platform
     ans = bot.answer("2023年申报截止时间")
     first = ans.answer.splitlines()[0]
-    assert "11月30日" in first and "已截止" not in first
-    assert "11月20日" in ans.answer and "已截止" in ans.answer
+    assert f"{platform.month}月{platform.day}日" in first and "已截止" not in first
+    assert f"{internal.month}月{internal.day}日" in ans.answer and "已截止" in ans.answer
 
 
 def test_compare_answers_each_year(bot) -> None:
