@@ -41,7 +41,7 @@ bench: setup
 
 # 50 simulated users for a minute against a freshly started app on a spare loopback port.
 load: index
-	$(PY) -m assistant.loadtest --spawn 7870 --users 50 --seconds 60
+	$(PY) -m assistant.tools.loadtest --spawn 7870 --users 50 --seconds 60
 
 clean:
 	rm -rf index/ .pytest_cache

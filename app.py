@@ -17,11 +17,11 @@ quiet_offline_env()
 import gradio as gr  # noqa: E402
 
 from assistant.assistant import Assistant  # noqa: E402
-from assistant.directory import Table, contact_table, quota_table, schedule_table  # noqa: E402
-from assistant.feedback import SUMMARY_COLUMNS, FeedbackStore  # noqa: E402
-from assistant.ingest import IngestError  # noqa: E402
-from assistant.render import answer_markdown, citation_choices, notice_html, sources_markdown  # noqa: E402
-from assistant.triage import triage  # noqa: E402
+from assistant.ingest.importer import IngestError  # noqa: E402
+from assistant.interfaces.render import answer_markdown, citation_choices, notice_html, sources_markdown  # noqa: E402
+from assistant.staff.directory import Table, contact_table, quota_table, schedule_table  # noqa: E402
+from assistant.staff.feedback import SUMMARY_COLUMNS, FeedbackStore  # noqa: E402
+from assistant.staff.triage import triage  # noqa: E402
 
 EXAMPLES = [
     "2023年先导技术榜的申报截止时间是什么时候？",

@@ -11,17 +11,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import index, llm
-from .compose import Answer, Citer
-from .config import Settings, quiet_offline_env
-from .facts import Fact, vocabulary
-from .notices import NoticeRecord, heading_level
-from .retrieval import Hit, HybridRetriever
-from .rules import FactStore, overlap
-from .rules import answer as rule_answer
-from .textmap import locate
-from .tokenizer import Tokenizer
-from .understand import Query, inherit
+from assistant.answer import generate as llm
+from assistant.answer.compose import Answer, Citer
+from assistant.answer.retrieval import Hit, HybridRetriever
+from assistant.answer.rules import FactStore, overlap
+from assistant.answer.rules import answer as rule_answer
+from assistant.answer.understand import Query, inherit
+from assistant.config import Settings, quiet_offline_env
+from assistant.ingest import index
+from assistant.ingest.facts import Fact, vocabulary
+from assistant.ingest.notices import NoticeRecord, heading_level
+from assistant.ingest.textmap import locate
+from assistant.tokenizer import Tokenizer
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class Assistant:
         if self.settings.dense:
             from langchain_chroma import Chroma
 
-            from .embeddings import get_embeddings
+            from assistant.embeddings import get_embeddings
 
             if not self.settings.chroma_host:
                 index.release_local_clients()
@@ -90,7 +91,7 @@ class Assistant:
 
     def ingest(self, paths: list[Path]) -> list[dict[str, object]]:
         """Add notices (same path as `python -m assistant ingest`) and serve them without a restart."""
-        from .ingest import ingest_files
+        from assistant.ingest.importer import ingest_files
 
         with self._lock:
             added = ingest_files(paths, self.settings)

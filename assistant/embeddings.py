@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from langchain_core.embeddings import Embeddings
 
-from .config import quiet_offline_env, resolve_model
+from assistant.config import quiet_offline_env, resolve_model
 
 
 class LocalEmbeddings(Embeddings):

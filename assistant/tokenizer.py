@@ -13,7 +13,7 @@ from pathlib import Path
 import jieba
 import yaml
 
-from .config import DATA_DIR
+from assistant.config import DATA_DIR
 
 jieba.setLogLevel(logging.WARNING)
 

@@ -16,8 +16,8 @@ import pytest
 
 from assistant.assistant import Assistant
 from assistant.config import Settings
-from assistant.loadtest import wait_until_serving
-from assistant.notices import Notice, load_corpus
+from assistant.ingest.notices import Notice, load_corpus
+from assistant.tools.loadtest import wait_until_serving
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.compose import verify
-from assistant.textmap import normalize_for_match
+from assistant.answer.compose import verify
+from assistant.ingest.textmap import normalize_for_match
 
 from .conftest import TODAY
 
@@ -114,7 +114,7 @@ def test_very_long_question_is_truncated_and_said(bot) -> None:
 
 
 def test_html_in_question_is_not_echoed_as_markup(bot) -> None:
-    from assistant.render import answer_markdown
+    from assistant.interfaces.render import answer_markdown
 
     ans = bot.answer("<script>alert(1)</script>2023年新锐企业榜联系人")
     assert "<script>" not in answer_markdown(ans)

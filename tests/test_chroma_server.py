@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import index
 from assistant.assistant import Assistant
 from assistant.config import Settings
-from assistant.loadtest import wait_until_serving
+from assistant.ingest import index
+from assistant.tools.loadtest import wait_until_serving
 
 from .conftest import FIXTURES, free_port, make_settings
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.chunking import chunk_notice
-from assistant.notices import clean_text
-from assistant.textmap import normalize_for_match
+from assistant.ingest.chunking import chunk_notice
+from assistant.ingest.notices import clean_text
+from assistant.ingest.textmap import normalize_for_match
 
 
 def test_chunks_carry_heading_paths(notices) -> None:

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from assistant.__main__ import main
+from assistant.interfaces.cli import main
 
 ANSWER_KEYS = {"id", "answer", "kind", "citations", "latency_ms"}
 CITATION_KEYS = {"source", "title", "year", "section", "quote", "start", "end"}

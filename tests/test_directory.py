@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from assistant.directory import contact_table, quota_table, schedule_table
-from assistant.feedback import FeedbackStore
+from assistant.staff.directory import contact_table, quota_table, schedule_table
+from assistant.staff.feedback import FeedbackStore
 
 GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "facts.yaml").read_text(encoding="utf-8"))
 

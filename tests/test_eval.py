@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evaluate import grade, load_questions, retrieval_recall
+from assistant.tools.evaluate import grade, load_questions, retrieval_recall
 
 from .conftest import SHARED_EVAL
 

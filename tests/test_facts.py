@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.facts import Fact, extract_facts
-from assistant.notices import Notice, make_notice
-from assistant.textmap import normalize_for_match
+from assistant.ingest.facts import Fact, extract_facts
+from assistant.ingest.notices import Notice, make_notice
+from assistant.ingest.textmap import normalize_for_match
 
 from .conftest import FIXTURES
 

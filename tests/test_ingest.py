@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant import index
 from assistant.assistant import Assistant
-from assistant.ingest import IngestError, ingest_files
+from assistant.ingest import index
+from assistant.ingest.importer import IngestError, ingest_files
 
 from .conftest import FIXTURES
 

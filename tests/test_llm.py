@@ -19,9 +19,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from assistant.answer.compose import verify
+from assistant.answer.generate import Passage, unsupported
 from assistant.assistant import Assistant
-from assistant.compose import verify
-from assistant.llm import Passage, unsupported
 
 from .conftest import free_port, make_settings
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from assistant.loadtest import ask, run
+from assistant.tools.loadtest import ask, run
 
 
 def test_api_answer_contract(app_server) -> None:  # noqa: ANN001

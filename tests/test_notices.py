@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.notices import NoticeError, clean_text, heading_level, make_notice, read_document
-from assistant.textmap import MappedText, normalize_for_match
+from assistant.ingest.notices import NoticeError, clean_text, heading_level, make_notice, read_document
+from assistant.ingest.textmap import MappedText, normalize_for_match
 
 
 def test_offsets_map_every_clean_char_back_to_its_source(notices) -> None:

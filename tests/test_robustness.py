@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant import index
-from assistant.ingest import IngestError, prepare
-from assistant.understand import understand
+from assistant.answer.understand import understand
+from assistant.ingest import index
+from assistant.ingest.importer import IngestError, prepare
 
 from .conftest import FIXTURES, ROOT
 
@@ -112,7 +112,7 @@ def test_paths_stay_inside_the_corpus(bot) -> None:  # noqa: ANN001
 
 
 def test_a_notice_that_breaks_an_extractor_does_not_break_the_build(small_settings, monkeypatch) -> None:  # noqa: ANN001
-    import assistant.index as idx
+    import assistant.ingest.index as idx
 
     real = idx.extract_facts
 

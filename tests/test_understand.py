@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.understand import inherit, understand
+from assistant.answer.understand import inherit, understand
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -15,7 +15,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
-from .chunking import Chunk
+from assistant.ingest.chunking import Chunk
 
 log = logging.getLogger(__name__)
 

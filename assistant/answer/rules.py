@@ -11,10 +11,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .compose import Answer, Citer
-from .facts import Fact
-from .notices import NoticeRecord
-from .understand import Query, understand, unquote
+from assistant.answer.compose import Answer, Citer
+from assistant.answer.understand import Query, understand, unquote
+from assistant.ingest.facts import Fact
+from assistant.ingest.notices import NoticeRecord
 
 
 def bigrams(text: str) -> set[str]:

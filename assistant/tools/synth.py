@@ -12,8 +12,8 @@ import random
 import re
 from pathlib import Path
 
-from .facts import extract_facts
-from .notices import Notice, load_corpus
+from assistant.ingest.facts import extract_facts
+from assistant.ingest.notices import Notice, load_corpus
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国志明晓东海燕雪梅春林文斌宇浩然凯欣怡佳琪子涵雨萱思远博文"

@@ -9,9 +9,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from .compose import Answer, quote_found
-from .notices import NoticeRecord
-from .textmap import normalize_for_match
+from assistant.answer.compose import Answer, quote_found
+from assistant.ingest.notices import NoticeRecord
+from assistant.ingest.textmap import normalize_for_match
 
 DECLINE_MARKERS = re.compile(r"未找到|没有相关|无相关|未涉及|不包含|无法回答|没有找到|未提及")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..notices import Notice, heading_level
-from .common import Fact, Span, clauses, find_list_names, make_fact
+from assistant.ingest.facts.common import Fact, Span, clauses, find_list_names, make_fact
+from assistant.ingest.notices import Notice, heading_level
 
 CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 NUM = r"(\d+|[一二两三四五六七八九十])"

@@ -22,8 +22,8 @@ from typing import Any
 
 import httpx
 
-from .config import ROOT
-from .evaluate import percentile
+from assistant.config import ROOT
+from assistant.tools.evaluate import percentile
 
 QUESTIONS = [
     "2023年先导技术榜的申报截止时间是什么时候？", "2022年技术经理人先锋榜联系人电话", "2021年新锐企业榜每个单位的推荐名额",

@@ -7,10 +7,17 @@ import os
 import re
 from pathlib import Path
 
-from . import index
-from .config import Settings
-from .notices import SUPPORTED_SUFFIXES, Notice, NoticeError, load_corpus, make_notice, read_document
-from .textmap import normalize_for_match
+from assistant.config import Settings
+from assistant.ingest import index
+from assistant.ingest.notices import (
+    SUPPORTED_SUFFIXES,
+    Notice,
+    NoticeError,
+    load_corpus,
+    make_notice,
+    read_document,
+)
+from assistant.ingest.textmap import normalize_for_match
 
 MAX_BYTES = 20 * 1024 * 1024
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .facts import Fact
-from .notices import NoticeRecord
-from .textmap import normalize_for_match
+from assistant.ingest.facts import Fact
+from assistant.ingest.notices import NoticeRecord
+from assistant.ingest.textmap import normalize_for_match
 
 
 @dataclass

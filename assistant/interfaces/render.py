@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from .compose import Answer
+from assistant.answer.compose import Answer
 
 KIND_LABELS = {"rule": "规则", "retrieval": "检索", "llm": "生成", "decline": "未找到"}
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
-from .notices import FORM_TITLE, LABEL, Notice, heading_level
+from assistant.ingest.notices import FORM_TITLE, LABEL, Notice, heading_level
 
 MAX_CHARS = 520
 PREAMBLE = "（标题与正文开头）"

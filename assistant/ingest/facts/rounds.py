@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..chunking import PREAMBLE
-from ..notices import CJK, Notice, heading_level
-from .common import Fact, Span, clauses, find_list_names, make_fact
+from assistant.ingest.chunking import PREAMBLE
+from assistant.ingest.facts.common import Fact, Span, clauses, find_list_names, make_fact
+from assistant.ingest.notices import CJK, Notice, heading_level
 
 SETUP_HEADING = re.compile(r"榜单设置|榜单类别|设置")
 COUNT = re.compile(rf"[“\"]?([{CJK}]{{2,14}}榜)[”\"]?(?:[（(][^）)]*[）)])?\s*(\d+)\s*项")

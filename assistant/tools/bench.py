@@ -20,8 +20,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .config import ROOT, Settings
-from .evaluate import load_questions, percentile
+from assistant.config import ROOT, Settings
+from assistant.tools.evaluate import load_questions, percentile
 
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 FALLBACK_QUESTIONS = [
@@ -53,8 +53,8 @@ def stats(values: list[float]) -> dict[str, float]:
 
 def measure_point(corpus: str, index_dir: str, dense_flag: str, repeats_arg: str) -> dict[str, Any]:
     """Build (timed), then load and answer in this process: latency by kind, BM25 baseline, memory."""
-    from . import index
-    from .assistant import Assistant
+    from assistant.assistant import Assistant
+    from assistant.ingest import index
 
     dense, repeats = dense_flag == "1", int(repeats_arg)
     settings = replace(Settings(), corpus_dir=Path(corpus), index_dir=Path(index_dir), dense=dense)
@@ -86,7 +86,7 @@ def measure_point(corpus: str, index_dir: str, dense_flag: str, repeats_arg: str
 def cold_start(corpus: str, index_dir: str) -> dict[str, Any]:
     """Import, load the built index, answer one retrieval question."""
     t = time.perf_counter()
-    from .assistant import Assistant
+    from assistant.assistant import Assistant
 
     settings = replace(Settings(), corpus_dir=Path(corpus), index_dir=Path(index_dir))
     bot = Assistant(settings)
@@ -113,7 +113,7 @@ def _measure(corpus: Path, index_dir: Path, dense: bool, repeats: int) -> dict[s
 
 
 def run(out_dir: Path, sizes: list[int], dense_max: int, repeats: int) -> dict[str, Any]:
-    from .synth import generate
+    from assistant.tools.synth import generate
 
     settings = Settings()
     work = Path(tempfile.mkdtemp(prefix="kczg-bench-"))
@@ -128,7 +128,7 @@ def run(out_dir: Path, sizes: list[int], dense_max: int, repeats: int) -> dict[s
         # One added notice: only its chunks are embedded again.
         generate(1, settings.corpus_dir, corpus, seed=99)
         t = time.perf_counter()
-        from . import index
+        from assistant.ingest import index
 
         meta = index.build(replace(settings, corpus_dir=corpus, index_dir=work / "real-index"))
         results["add_one"] = {"seconds": round(time.perf_counter() - t, 2), "embedded_chunks": meta["timings"].get("embedded_chunks"),

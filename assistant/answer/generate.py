@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .config import Settings
-from .textmap import normalize_for_match
+from assistant.config import Settings
+from assistant.ingest.textmap import normalize_for_match
 
 log = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ import csv
 import io
 from dataclasses import dataclass
 
-from .facts import Fact
-from .rules import cn_date
+from assistant.answer.rules import cn_date
+from assistant.ingest.facts import Fact
 
 SCHEDULE_COLUMNS = ["年份", "事项", "时间", "说明", "来源", "章节"]
 QUOTA_COLUMNS = ["年份", "榜单", "名额", "说明", "来源", "章节"]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ..notices import Notice
-from .common import Fact
-from .contacts import extract_contacts
-from .quotas import extract_quotas
-from .requirements import extract_eligibility, extract_platforms
-from .rounds import extract_lists
-from .schedule import extract_deadlines, extract_stages
+from assistant.ingest.facts.common import Fact
+from assistant.ingest.facts.contacts import extract_contacts
+from assistant.ingest.facts.quotas import extract_quotas
+from assistant.ingest.facts.requirements import extract_eligibility, extract_platforms
+from assistant.ingest.facts.rounds import extract_lists
+from assistant.ingest.facts.schedule import extract_deadlines, extract_stages
+from assistant.ingest.notices import Notice
 
 __all__ = ["Fact", "extract_facts", "vocabulary"]
 

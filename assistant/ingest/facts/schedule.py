@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import re
 
-from ..notices import CJK, Notice
-from .common import DATE, TIME, Fact, Span, clauses, find_list_names, make_fact, section_lines
+from assistant.ingest.facts.common import (
+    DATE,
+    TIME,
+    Fact,
+    Span,
+    clauses,
+    find_list_names,
+    make_fact,
+    section_lines,
+)
+from assistant.ingest.notices import CJK, Notice
 
 STAGE_HEADING = re.compile(
     rf"^(?:[（(][一二三四五六七八九十]+[）)]|\d{{1,2}}[.．、])?\s*(?P<name>[{CJK}]{{2,12}})\s*[（(](?P<period>[^（）()]*\d[^（）()]*)[）)]\s*$"

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import re
 
-from ..chunking import sections
-from ..notices import Notice
-from .common import EMAIL, URL, Fact, Span, clauses, find_fields, find_list_names, make_fact
+from assistant.ingest.chunking import sections
+from assistant.ingest.facts.common import (
+    EMAIL,
+    URL,
+    Fact,
+    Span,
+    clauses,
+    find_fields,
+    find_list_names,
+    make_fact,
+)
+from assistant.ingest.notices import Notice
 
 CONDITION_TITLE = re.compile(r"条件|要求")
 NUMBERED = re.compile(r"^\d{1,2}\s*[.．、]")

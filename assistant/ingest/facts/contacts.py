@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..chunking import Line, Section, sections
-from ..notices import CJK, LABEL, Notice, heading_level
-from .common import EMAIL, PHONE, Fact, Span, find_fields, find_list_names, make_fact
+from assistant.ingest.chunking import Line, Section, sections
+from assistant.ingest.facts.common import EMAIL, PHONE, Fact, Span, find_fields, find_list_names, make_fact
+from assistant.ingest.notices import CJK, LABEL, Notice, heading_level
 
 LABEL_KIND = {
     "联系人": "person",

@@ -24,18 +24,18 @@ from typing import Any
 
 import numpy as np
 
-from .chunking import Chunk, chunk_notice
-from .config import Settings
-from .facts import Fact, extract_facts, vocabulary
-from .notices import MANIFEST, NoticeRecord, load_manifest, make_notice
-from .tokenizer import Tokenizer
+from assistant.config import Settings
+from assistant.ingest.chunking import Chunk, chunk_notice
+from assistant.ingest.facts import Fact, extract_facts, vocabulary
+from assistant.ingest.notices import MANIFEST, NoticeRecord, load_manifest, make_notice
+from assistant.tokenizer import Tokenizer
 
 log = logging.getLogger(__name__)
 
 FORMAT = 2
 COLLECTION = "kczg_chunks"
 # Code whose output is stored in the index: a change to any of it makes the index stale.
-_DERIVING_SOURCES = ["notices.py", "textmap.py", "chunking.py", "tokenizer.py", "facts", "data"]
+_DERIVING_SOURCES = ["ingest", "model.py", "names.py", "tokenizer.py", "data"]
 
 
 def corpus_fingerprint(corpus_dir: Path) -> str:
@@ -43,7 +43,7 @@ def corpus_fingerprint(corpus_dir: Path) -> str:
     for path in sorted(corpus_dir.glob("*.txt")) + sorted(corpus_dir.glob(MANIFEST)):
         h.update(path.name.encode())
         h.update(hashlib.sha256(path.read_bytes()).digest())
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     for name in _DERIVING_SOURCES:
         target = package / name
         files = sorted(target.rglob("*")) if target.is_dir() else [target]
@@ -170,7 +170,7 @@ def _build(settings: Settings) -> dict[str, Any]:
         timings["bm25"] = time.perf_counter() - t
         collection = ""
         if settings.dense:
-            from .embeddings import get_embeddings
+            from assistant.embeddings import get_embeddings
 
             t = time.perf_counter()
             get_embeddings(settings.embedding_model)  # loaded once per process; timed apart from embedding
@@ -255,7 +255,7 @@ def _key(model: str, text: str) -> str:
 
 def _vectors(settings: Settings, tmp: Path, chunks: list[Chunk]) -> tuple[np.ndarray, int]:
     """Every chunk's embedding; those of the previous index are reused, only new texts are embedded."""
-    from .embeddings import get_embeddings
+    from assistant.embeddings import get_embeddings
 
     cache: dict[str, np.ndarray] = {}
     old = settings.index_dir

@@ -8,10 +8,10 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..chunking import Line, Section, sections
-from ..notices import CJK, Notice
-from ..textmap import normalize_for_match
-from ..tokenizer import load_aliases
+from assistant.ingest.chunking import Line, Section, sections
+from assistant.ingest.notices import CJK, Notice
+from assistant.ingest.textmap import normalize_for_match
+from assistant.tokenizer import load_aliases
 
 
 @dataclass

@@ -10,8 +10,8 @@ from dataclasses import asdict, dataclass, field
 
 import zhconv
 
-from .facts.common import field_key, list_key
-from .tokenizer import load_aliases
+from assistant.ingest.facts.common import field_key, list_key
+from assistant.tokenizer import load_aliases
 
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
 # "2022年入选的…" qualifies who, it is not the round being asked about.

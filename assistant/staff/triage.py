@@ -6,11 +6,11 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .compose import Answer, Citation, Citer
-from .understand import Query
+from assistant.answer.compose import Answer, Citation, Citer
+from assistant.answer.understand import Query
 
 if TYPE_CHECKING:
-    from .assistant import Assistant
+    from assistant.assistant import Assistant
 
 CATEGORIES = {
     "tech": "申报系统技术问题",

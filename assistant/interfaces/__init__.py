@@ -1,0 +1,1 @@
+"""Thin layers over the Assistant: the command line and the pieces the web app renders."""

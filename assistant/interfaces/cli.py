@@ -1,0 +1,181 @@
+"""Command line: ask, chat, ingest, build, eval, triage. Argument parsing only."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from assistant.config import Settings, quiet_offline_env
+
+
+def _print_answer(ans, as_json: bool) -> None:  # noqa: ANN001
+    if as_json:
+        print(json.dumps(ans.to_dict(), ensure_ascii=False))
+        return
+    kinds = {"rule": "规则", "retrieval": "检索", "llm": "生成", "decline": "未找到"}
+    print(ans.answer)
+    print(f"\n[{kinds.get(ans.kind, ans.kind)} · {ans.latency_ms:.0f} ms]")
+    for i, c in enumerate(ans.citations, 1):
+        print(f"[{i}] {c.source}（{c.year}年）{c.section}\n    “{c.quote}”（原文位置 {c.start}-{c.end}）")
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.assistant import Assistant
+
+    bot = Assistant()
+    if args.jsonl:
+        for line_no, line in enumerate(sys.stdin, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                question = item.get("q", "") if isinstance(item, dict) else ""
+            except ValueError:
+                item, question = {"id": line_no}, ""
+            ans = bot.answer(str(question), session_id=item.get("session"), qid=item.get("id"))
+            if not question:
+                ans.answer = f"第{line_no}行不是有效的 JSON 问题对象（需要 {{\"id\": ..., \"q\": ...}}）。"
+            print(json.dumps(ans.to_dict(), ensure_ascii=False), flush=True)
+        return 0
+    question = " ".join(args.question)
+    if not question.strip():
+        print("请在 ask 后面给出问题，例如：python -m assistant ask \"2023年申报截止时间\"", file=sys.stderr)
+        return 2
+    _print_answer(bot.answer(question), args.json)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from assistant.assistant import Assistant
+
+    bot = Assistant()
+    print("科创中国榜单问答（输入问题；空行或 Ctrl-D 退出）")
+    while True:
+        try:
+            question = input("> ")
+        except EOFError:
+            break
+        if not question.strip():
+            break
+        _print_answer(bot.answer(question, session_id="cli"), args.json)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from assistant.ingest import index
+
+    settings = Settings()
+    if args.if_stale:
+        reason = index.is_stale(settings)
+        if reason is None:
+            print("索引已是最新，无需重建。")
+            return 0
+        print(f"重建索引：{reason}")
+    meta = index.build(settings)
+    print(json.dumps(meta, ensure_ascii=False, indent=1))
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from assistant.ingest.importer import IngestError, ingest_files
+
+    try:
+        added = ingest_files([Path(p) for p in args.paths], Settings())
+    except IngestError as exc:
+        print(f"导入失败：{exc}", file=sys.stderr)
+        return 1
+    for item in added:
+        print(f"已导入：{item['source']}（{item['year']}年，{item['title']}）")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from assistant.assistant import Assistant
+    from assistant.tools.evaluate import grade, load_questions, report
+
+    bot = Assistant()
+    rows = []
+    for item in load_questions(Path(args.file)):
+        ans = bot.answer(item["q"], qid=item.get("id"))
+        row = grade(item, ans, bot.notices)
+        rows.append(row)
+        if args.verbose and not row["correct"]:
+            print(f"--- {item['id']} {item['q']}\n{ans.answer[:300]}\n")
+    print(report(rows))
+    if args.recall:
+        from assistant.tools.evaluate import retrieval_recall
+
+        items = load_questions(Path(args.file))
+        modes = ["bm25", "dense", "hybrid"] if bot.settings.dense else ["bm25"]
+        print("retriever alone (top-k chunk holds every expected string):")
+        for mode in modes:
+            r = retrieval_recall(bot, items, mode)
+            print(f"  {mode:<7} R@1 {r['R@1']:.2f}  R@3 {r['R@3']:.2f}  R@5 {r['R@5']:.2f}  MRR {r['MRR']:.2f}  (n={r['n']:.0f})")
+    return 0
+
+
+def cmd_triage(args: argparse.Namespace) -> int:
+    from assistant.assistant import Assistant
+    from assistant.staff.triage import triage
+
+    text = " ".join(args.text) if args.text else sys.stdin.read()
+    result = triage(Assistant(), text)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        print(result.render())
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from assistant.tools.bench import run
+
+    sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    results = run(Path(args.out), sizes, args.dense_max, args.repeats)
+    print((Path(args.out) / "README.md").read_text(encoding="utf-8"))
+    return 0 if results else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    quiet_offline_env()
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = argparse.ArgumentParser(prog="python -m assistant", description="科创中国系列榜单通知问答")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("ask", help="回答一个问题")
+    p.add_argument("question", nargs="*")
+    p.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
+    p.add_argument("--jsonl", action="store_true", help="从标准输入逐行读取 {\"id\",\"q\"}，逐行输出答案")
+    p.set_defaults(func=cmd_ask)
+    p = sub.add_parser("chat", help="交互式多轮问答")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_chat)
+    p = sub.add_parser("build", help="重建索引")
+    p.add_argument("--if-stale", action="store_true", help="只在索引缺失或过期时重建")
+    p.set_defaults(func=cmd_build)
+    p = sub.add_parser("ingest", help="导入通知文件（txt/docx/pdf）并更新索引")
+    p.add_argument("paths", nargs="+")
+    p.set_defaults(func=cmd_ingest)
+    p = sub.add_parser("eval", help="按 shared/eval 格式评测问题集")
+    p.add_argument("file")
+    p.add_argument("-v", "--verbose", action="store_true", help="打印答错的题")
+    p.add_argument("--recall", action="store_true", help="另测检索器单独的召回率（BM25、向量、融合）")
+    p.set_defaults(func=cmd_eval)
+    p = sub.add_parser("triage", help="工单分流：判断类别、给出答案和转交联系人")
+    p.add_argument("text", nargs="*")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_triage)
+    p = sub.add_parser("bench", help="性能基准：构建、冷启动、内存、各类答案延迟、规模曲线")
+    p.add_argument("--sizes", default="100,1000,10000", help="合成通知规模，逗号分隔")
+    p.add_argument("--dense-max", type=int, default=100, help="不超过此规模时也构建向量（嵌入较慢）")
+    p.add_argument("--repeats", type=int, default=10, help="问题集重复次数")
+    p.add_argument("--out", default="docs/bench")
+    p.set_defaults(func=cmd_bench)
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

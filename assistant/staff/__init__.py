@@ -1,0 +1,1 @@
+"""What staff and the help desk use: lookup tables, triage, feedback."""

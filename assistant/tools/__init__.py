@@ -1,0 +1,1 @@
+"""Development tools: evaluation, benchmarks, load test, synthetic corpora."""
