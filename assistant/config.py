@@ -69,6 +69,15 @@ class Settings:
     llm_model: str = field(default_factory=lambda: os.environ.get("LLM_MODEL", ""))
     llm_api_key: str = field(default_factory=lambda: os.environ.get("LLM_API_KEY", ""))
     llm_timeout: float = field(default_factory=lambda: float(os.environ.get("LLM_TIMEOUT", "20")))
+    # The web app.
+    server_name: str = field(default_factory=lambda: os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"))
+    server_port: int = field(default_factory=lambda: int(os.environ.get("GRADIO_SERVER_PORT", "7860")))
+    app_concurrency: int = field(default_factory=lambda: int(os.environ.get("APP_CONCURRENCY", "4")))
+    # Browser/API sessions whose state the app keeps; beyond this many the oldest go.
+    session_capacity: int = field(default_factory=lambda: int(os.environ.get("APP_SESSION_CAPACITY", "500")))
+    feedback_db: Path = field(default_factory=lambda: Path(os.environ.get("FEEDBACK_DB", ROOT / "data" / "feedback.sqlite3")))
+    # Unset: staff views are open (the app binds to loopback by default).
+    admin_password: str = field(default_factory=lambda: os.environ.get("ADMIN_PASSWORD", ""), repr=False)
 
 
 def quiet_offline_env() -> None:

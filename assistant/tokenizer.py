@@ -7,13 +7,12 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 
 import jieba
-import yaml
 
 from assistant.config import DATA_DIR
+from assistant.names import load_aliases
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -21,12 +20,6 @@ STOPWORDS = set(
     ["的", "了", "和", "与", "及", "或", "是", "在", "为", "对", "由", "于", "将", "等", "各", "个", "中", "上", "下", "吗", "呢", "吧", "啊", "么", "什么", "哪", "哪些", "哪个", "哪里", "怎么", "如何", "请问", "一下", "可以", "需要", "要", "有", "有没有", "多少", "几", "是否", "我", "我们", "你", "您", "他", "她", "它", "这", "那", "这个", "那个", "之", "其", "也", "都", "就", "还", "又", "被", "把", "从", "到", "向", "以", "及其", "并", "并且", "如果", "因为", "所以", "但是", "而", "且", "年", "月", "日", "号"]
 )
 _TOKEN_OK = re.compile(r"[\w\u4e00-\u9fff]")
-
-
-@lru_cache(maxsize=1)
-def load_aliases() -> dict[str, dict[str, list[str]]]:
-    data = yaml.safe_load((DATA_DIR / "aliases.yaml").read_text(encoding="utf-8"))
-    return {k: {name: list(v or []) for name, v in (data.get(k) or {}).items()} for k in data}
 
 
 class Tokenizer:

@@ -14,9 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer.store import FactStore
 from assistant.assistant import Assistant
 from assistant.config import Settings
-from assistant.ingest.notices import Notice, load_corpus
+from assistant.ingest.facts import extract_facts
+from assistant.ingest.notices import Notice, NoticeRecord, load_corpus
+from assistant.model import Fact
+from assistant.names import Catalogue
 from assistant.tools.loadtest import wait_until_serving
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +33,24 @@ TODAY = dt.date(2023, 11, 25)  # inside the 2023 round: deadlines on both sides 
 @pytest.fixture(scope="session")
 def notices() -> dict[str, Notice]:
     return {n.id[:3]: n for n in load_corpus(CORPUS)}
+
+
+@pytest.fixture(scope="session")
+def facts(notices: dict[str, Notice]) -> list[Fact]:
+    """Every fact extracted from the real notices, straight from the extractors (no index)."""
+    return [f for n in notices.values() for f in extract_facts(n)]
+
+
+@pytest.fixture(scope="session")
+def catalogue(facts: list[Fact]) -> Catalogue:
+    return Catalogue.from_facts(facts)
+
+
+@pytest.fixture(scope="session")
+def store(notices: dict[str, Notice], facts: list[Fact], catalogue: Catalogue) -> FactStore:
+    """A fact store over the real notices, built without an index or vectors: the rules' input."""
+    records = {n.id: NoticeRecord.of(n, CORPUS / n.id) for n in notices.values()}
+    return FactStore(facts, records, catalogue)
 
 
 def make_settings(base: Path, dense: bool = True) -> Settings:

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.ingest.facts import Fact, extract_facts
+from assistant.ingest.facts import extract_facts
 from assistant.ingest.notices import Notice, make_notice
 from assistant.ingest.textmap import normalize_for_match
+from assistant.model import Fact
 
 from .conftest import FIXTURES
 
@@ -53,22 +54,22 @@ def test_lists_fields_and_counts(key: str, facts) -> None:
     fields = of(facts[key], "fields")
     assert fields and fields[0].fields == gold["fields"]
     if "counts" in gold:
-        assert of(facts[key], "list_counts")[0].attrs["counts"] == gold["counts"]
+        assert of(facts[key], "list_counts")[0].counts == gold["counts"]
 
 
 @pytest.mark.parametrize("key", [k for k in sorted(GOLDEN) if "stages" in GOLDEN[k]])
 def test_stages(key: str, facts) -> None:
-    got = {f.attrs["stage"]: f.attrs["period"] for f in of(facts[key], "stage")}
+    got = {f.stage: f.period for f in of(facts[key], "stage")}
     assert got == GOLDEN[key]["stages"]
 
 
 @pytest.mark.parametrize("key", sorted(GOLDEN))
 def test_deadlines(key: str, facts) -> None:
-    got = {f.attrs["date"] for f in of(facts[key], "deadline")}
+    got = {f.date for f in of(facts[key], "deadline")}
     assert got == {str(d) for d in GOLDEN[key]["deadlines"]}
     if "internal_deadline" in GOLDEN[key]:
-        internal = [f for f in of(facts[key], "deadline") if f.attrs["scope"] == "internal"]
-        assert [f.attrs["date"] for f in internal] == [str(GOLDEN[key]["internal_deadline"])]
+        internal = [f for f in of(facts[key], "deadline") if f.scope == "internal"]
+        assert [f.date for f in internal] == [str(GOLDEN[key]["internal_deadline"])]
 
 
 @pytest.mark.parametrize("key", sorted(GOLDEN))
@@ -76,40 +77,40 @@ def test_quotas(key: str, facts) -> None:
     got = {}
     for f in of(facts[key], "quota"):
         for name in f.lists:
-            got[name] = f.attrs["number"]
+            got[name] = f.number
     assert got == GOLDEN[key]["quotas"]
-    per_person = [f for f in of(facts[key], "quota") if f.attrs["per_person"]]
+    per_person = [f for f in of(facts[key], "quota") if f.per_person]
     if "per_person_quota" in GOLDEN[key]:
-        assert [f.attrs["number"] for f in per_person] == [GOLDEN[key]["per_person_quota"]]
+        assert [f.number for f in per_person] == [GOLDEN[key]["per_person_quota"]]
 
 
 @pytest.mark.parametrize("key", sorted(GOLDEN))
 def test_contacts(key: str, facts) -> None:
     gold = GOLDEN[key]
     contacts = of(facts[key], "contact")
-    by_person = {p: f for f in contacts for p in f.attrs["persons"]}
+    by_person = {p: f for f in contacts for p in f.persons}
     for person, phones in gold["contacts"].items():
         assert person in by_person, person
-        assert by_person[person].attrs["phones"] == [str(p) for p in phones], person
+        assert by_person[person].phones == [str(p) for p in phones], person
     for person, body in gold.get("bodies", {}).items():
-        assert by_person[person].attrs["body"] == body
+        assert by_person[person].body == body
     for person, email in gold.get("emails", {}).items():
-        assert email in by_person[person].attrs["emails"]
+        assert email in by_person[person].emails
     for person, address in gold.get("addresses", {}).items():
-        assert by_person[person].attrs["address"] == address
+        assert by_person[person].address == address
     for person, recipient in gold.get("recipients", {}).items():
-        assert by_person[person].attrs["recipient"] == recipient
+        assert by_person[person].recipient == recipient
     for f in contacts:
         if f.lists:  # a block about a list is its review contact, whatever the body's name says
-            assert f.attrs["role"] == "review", f.attrs["header"]
+            assert f.role == "review", f.header
     if "tech_phones" in gold:
-        tech = [f for f in contacts if f.attrs["role"] == "tech"]
-        assert tech and tech[0].attrs["phones"] == [str(p) for p in gold["tech_phones"]]
+        tech = [f for f in contacts if f.role == "tech"]
+        assert tech and tech[0].phones == [str(p) for p in gold["tech_phones"]]
 
 
 @pytest.mark.parametrize("key", sorted(GOLDEN))
 def test_platforms(key: str, facts) -> None:
-    hosts = {f.attrs["host"] for f in of(facts[key], "platform")}
+    hosts = {f.host for f in of(facts[key], "platform")}
     for wanted in GOLDEN[key]["platforms"]:
         assert any(h.endswith(wanted) for h in hosts), hosts
 
@@ -119,7 +120,7 @@ def test_eligibility_kept_whole_per_list(facts) -> None:
     elig = of(facts["000"], "eligibility")
     assert {name for f in elig for name in f.lists} == set(gold)
     for f in elig:
-        assert all(c in f.quote for c in f.attrs["conditions"])
+        assert all(c in f.quote for c in f.conditions)
 
 
 def test_new_style_notice_yields_facts_without_code_change() -> None:
@@ -129,14 +130,14 @@ def test_new_style_notice_yields_facts_without_code_change() -> None:
     assert notice.year == 2024 and notice.doc_number.endswith("[2024]12号")
     lists = of(facts, "lists")[0].lists
     assert "海洋创新榜" in lists  # a list name no alias file knows
-    quotas = {n: f.attrs["number"] for f in of(facts, "quota") for n in f.lists}
+    quotas = {n: f.number for f in of(facts, "quota") for n in f.lists}
     assert quotas["海洋创新榜"] == 1 and quotas["先导技术榜"] == 4
-    deadlines = {f.attrs["date"]: f for f in of(facts, "deadline")}
-    assert deadlines["2024-10-20"].attrs["time"] == "24时"
-    assert deadlines["2024-10-15"].attrs["time"] == "下午16:00"
+    deadlines = {f.date: f for f in of(facts, "deadline")}
+    assert deadlines["2024-10-20"].time == "24时"
+    assert deadlines["2024-10-15"].time == "下午16:00"
     contact = next(f for f in of(facts, "contact") if "海洋创新榜" in f.lists)
-    assert contact.attrs["persons"] == ["欧阳明"]
-    assert contact.attrs["emails"] == ["ouyang@example.org.cn"]
+    assert contact.persons == ["欧阳明"]
+    assert contact.emails == ["ouyang@example.org.cn"]
 
 
 def test_prose_style_notice() -> None:
@@ -144,13 +145,13 @@ def test_prose_style_notice() -> None:
     notice = make_notice("p.txt", (FIXTURES / "prose_style_2025.txt").read_text(encoding="utf-8"))
     facts = extract_facts(notice)
     assert of(facts, "lists")[0].lists == ["先导技术榜", "新锐企业榜", "科技志愿服务榜"]
-    quotas = {n: f.attrs["number"] for f in of(facts, "quota") for n in f.lists}
+    quotas = {n: f.number for f in of(facts, "quota") for n in f.lists}
     assert quotas == {"先导技术榜": 3, "新锐企业榜": 4, "科技志愿服务榜": 2}
     deadlines = of(facts, "deadline")
-    assert {f.attrs["date"] for f in deadlines} == {"2025-10-31"}
-    assert any(f.attrs["time"] == "17:00" for f in deadlines)
-    by_person = {p: f for f in of(facts, "contact") for p in f.attrs["persons"]}
+    assert {f.date for f in deadlines} == {"2025-10-31"}
+    assert any(f.time == "17:00" for f in deadlines)
+    by_person = {p: f for f in of(facts, "contact") for p in f.persons}
     assert by_person["赵晓明"].lists == ["科技志愿服务榜"]
-    assert by_person["赵晓明"].attrs["phones"] == ["010-66667777"]
-    assert by_person["赵晓明"].attrs["emails"] == ["zhaoxm@example.cn"]
-    assert by_person["钱多多"].attrs["role"] == "tech" and by_person["钱多多"].attrs["phones"] == ["13800001111"]
+    assert by_person["赵晓明"].phones == ["010-66667777"]
+    assert by_person["赵晓明"].emails == ["zhaoxm@example.cn"]
+    assert by_person["钱多多"].role == "tech" and by_person["钱多多"].phones == ["13800001111"]

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from assistant.answer.understand import understand
 from assistant.ingest import index
 from assistant.ingest.importer import IngestError, prepare
+from assistant.names import Catalogue
 
 from .conftest import FIXTURES, ROOT
 
@@ -30,7 +31,7 @@ CHINESE = st.text(alphabet=st.sampled_from(list("2023年先导技术榜新锐企
 @given(st.one_of(TEXT, CHINESE))
 @settings(max_examples=150, deadline=None)
 def test_understanding_never_fails(text: str) -> None:
-    q = understand(text, dt.date(2026, 11, 22), {"李娜"}, ["先导技术榜"], ["电子信息"])
+    q = understand(text, dt.date(2026, 11, 22), Catalogue(lists={"先导技术榜": "先导技术榜"}, fields={"电子信息": "电子信息"}, people=["李娜"]))
     assert isinstance(q.intent, str) and all(isinstance(y, int) for y in q.years)
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from assistant.answer.understand import inherit, understand
+from assistant.names import Catalogue
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -49,17 +50,18 @@ def test_intents(text: str, intent: str) -> None:
 
 
 def test_person_is_recognised() -> None:
-    q = understand("李娜的电话是多少？", TODAY, people={"李娜", "章普"})
+    q = understand("李娜的电话是多少？", TODAY, Catalogue(people=["李娜", "章普"]))
     assert q.person == "李娜" and q.intent == "contact" and q.attribute == "phone"
 
 
-def test_follow_ups_inherit_what_they_leave_out() -> None:
-    first = understand("2023年电子信息领域先导技术榜的联系人", TODAY)
-    second = inherit(understand("那生物医药领域呢？", TODAY), first)
+def test_follow_ups_inherit_what_they_leave_out(catalogue: Catalogue) -> None:
+    first = understand("2023年电子信息领域先导技术榜的联系人", TODAY, catalogue)
+    # The previous list is kept with a new field because the notices give that list fields.
+    second = inherit(understand("那生物医药领域呢？", TODAY, catalogue), first, names=catalogue)
     assert (second.years, second.list_key, second.field_key, second.intent) == ([2023], "先导技术榜", "生物医药", "contact")
-    third = inherit(understand("2022年呢？", TODAY), second)
+    third = inherit(understand("2022年呢？", TODAY, catalogue), second, names=catalogue)
     assert (third.years, third.field_key, third.intent) == ([2022], "生物医药", "contact")
-    fourth = inherit(understand("他的电话呢？", TODAY), third, previous_person="郭天欢")
+    fourth = inherit(understand("他的电话呢？", TODAY, catalogue), third, previous_person="郭天欢", names=catalogue)
     assert fourth.person == "郭天欢" and fourth.attribute == "phone"
 
 
@@ -67,3 +69,9 @@ def test_a_new_question_does_not_inherit() -> None:
     first = understand("2023年电子信息领域先导技术榜的联系人", TODAY)
     q = inherit(understand("新锐企业榜对企业信用有什么要求？", TODAY), first)
     assert q.years == [] and q.field_key is None
+
+
+def test_a_field_follow_up_after_a_list_without_fields_drops_the_list(catalogue: Catalogue) -> None:
+    first = understand("2023年新锐企业榜的联系人", TODAY, catalogue)
+    q = inherit(understand("那生物医药领域呢？", TODAY, catalogue), first, names=catalogue)
+    assert q.list_key is None and q.field_key == "生物医药"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from assistant.ingest.facts import Fact
 from assistant.ingest.notices import NoticeRecord
 from assistant.ingest.textmap import normalize_for_match
+from assistant.model import AnswerKind, Fact
 
 
 @dataclass
@@ -24,7 +24,7 @@ class Citation:
 @dataclass
 class Answer:
     answer: str
-    kind: str  # rule, retrieval, llm, decline
+    kind: AnswerKind
     citations: list[Citation] = field(default_factory=list)
     latency_ms: float = 0.0
     id: Any = None
@@ -37,7 +37,7 @@ class Answer:
         return {
             "id": self.id,
             "answer": self.answer,
-            "kind": self.kind,
+            "kind": str(self.kind),
             "citations": [asdict(c) for c in self.citations],
             "latency_ms": round(self.latency_ms, 1),
         }

@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
+from typing import Any
 
+from assistant.answer.compose import Answer, Citer
+from assistant.answer.retrieval import Hit
+from assistant.answer.similarity import overlap
+from assistant.answer.store import FactStore
 from assistant.config import Settings
+from assistant.ingest.notices import NoticeRecord
 from assistant.ingest.textmap import normalize_for_match
+from assistant.model import AnswerKind, FactKind
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +42,8 @@ CHECKED = [
     re.compile(r"\d+(?:[.\-/]\d+)*"),  # any number, phones included
 ]
 CITE = re.compile(r"\[(\d{1,2})\]")
+# Rule facts the model also sees, beside the retrieved chunks.
+GROUNDING_KINDS = (FactKind.DEADLINE, FactKind.QUOTA, FactKind.CONTACT, FactKind.ELIGIBILITY, FactKind.PLATFORM)
 
 
 @dataclass
@@ -96,3 +105,44 @@ def unsupported(answer: str, passages: list[Passage]) -> list[str]:
                 missing.append(m.group(0))
         body = pattern.sub(" ", body)  # a number inside a checked date is not checked again
     return missing
+
+
+def passages_for(question: str, list_key: str | None, hits: list[Hit], store: FactStore) -> list[Passage]:
+    """Retrieved chunks, then the rule facts of the same year and list, numbered for the model."""
+    out = [Passage(h.chunk.text, h.chunk.notice_id, h.chunk.section, h.chunk.text, h.chunk.orig_start, h.chunk.orig_end)
+           for h in hits[:4]]
+    years = {h.chunk.year for h in hits[:4]}
+    facts = [
+        f for f in store.facts
+        if f.year in years and f.kind in GROUNDING_KINDS and (list_key is None or list_key in f.list_keys)
+    ]
+    facts.sort(key=lambda f: -overlap(question, f.quote))
+    out += [Passage(f.quote, f.notice_id, f.section, f.quote, f.start, f.end) for f in facts[:4]]
+    return out
+
+
+def generate(
+    settings: Settings, question: str, passages: list[Passage], notices: dict[str, NoticeRecord], fallback: Answer
+) -> Generator[tuple[str, Any], None, Answer]:
+    """Stream the model's answer as ("delta", text); return it verified and cited, else `fallback`."""
+    parts: list[str] = []
+    try:
+        for piece in stream(settings, question, passages):
+            parts.append(piece)
+            yield "delta", piece
+    except Exception as exc:  # timeout, connection, server error, malformed reply
+        log.warning("language model failed (%s: %s); extractive answer instead", type(exc).__name__, exc)
+        return fallback
+    text = "".join(parts).strip()
+    missing = unsupported(text, passages)
+    if not text or missing:
+        log.warning("generated answer not supported by its passages (%s); extractive answer instead", missing[:5])
+        return fallback
+    citer = Citer(notices)
+    renumber = {}
+    for n in dict.fromkeys(int(x) for x in CITE.findall(text)):
+        if 1 <= n <= len(passages):
+            p = passages[n - 1]
+            renumber[n] = citer.cite(p.source, p.section, p.quote, p.start, p.end)
+    text = CITE.sub(lambda m: renumber.get(int(m.group(1)), ""), text)
+    return Answer(text, AnswerKind.LLM, citer.citations)

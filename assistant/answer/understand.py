@@ -10,8 +10,8 @@ from dataclasses import asdict, dataclass, field
 
 import zhconv
 
-from assistant.ingest.facts.common import field_key, list_key
-from assistant.tokenizer import load_aliases
+from assistant.model import Intent
+from assistant.names import Catalogue, field_key, list_key, load_aliases, unquote
 
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
 # "2022年入选的…" qualifies who, it is not the round being asked about.
@@ -38,7 +38,7 @@ class Query:
     person: str | None = None
     body: str | None = None  # a review body or office named in the question
     other_lists: list[tuple[str, str]] = field(default_factory=list)  # (key, mention) of further lists named
-    intent: str = "other"
+    intent: Intent = Intent.OTHER
     attribute: str | None = None
     compare: bool = False
     inherited: list[str] = field(default_factory=list)
@@ -80,29 +80,24 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], str]:
     return [], ""
 
 
-def detect_intent(text: str) -> str:
+def detect_intent(text: str) -> Intent:
     scores: dict[str, int] = {}
     for intent, keywords in load_aliases()["intents"].items():
         score = sum(len(k) for k in keywords if k.lower() in text.lower())
         if score:
             scores[intent] = score
     if not scores:
-        return "other"
+        return Intent.OTHER
     # Specific beats generic where both fire: "初评结果哪天前报送" is a deadline, not a schedule.
     if re.search(r"最晚|截止|截至|期限|之前|前报送|前提交|前上传|逾期", text) and "deadline" in scores:
-        return "deadline"
+        return Intent.DEADLINE
     when = re.search(r"阶段|几个?月|几号|哪天|何时|什么时候|时间", text)
     counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?!字)", text)
     if re.search(r"名额", text) or (counted and not when):
-        return "quota"
+        return Intent.QUOTA
     if re.search(r"设(?:置)?(?:了)?(?:多少|几)项|多少项|哪些领域|哪几类|哪些榜|几类|多少类|什么领域|几个领域|多少个领域", text):
-        return "lists"
-    return max(scores, key=lambda k: scores[k])
-
-
-def unquote(text: str) -> str:
-    """Without quotation marks: "“科创中国”联合体秘书处" and "科创中国联合体秘书处" are one name."""
-    return re.sub(r"[“”\"'「」‘’]", "", text)
+        return Intent.LISTS
+    return Intent(max(scores, key=lambda k: scores[k]))
 
 
 def _find_known(text: str, names: Collection[str], longest: int = 14) -> str:
@@ -116,16 +111,11 @@ def _find_known(text: str, names: Collection[str], longest: int = 14) -> str:
     return ""
 
 
-def understand(
-    text: str,
-    today: dt.date,
-    people: set[str] | None = None,
-    lists: Collection[str] = (),
-    fields: Collection[str] = (),
-    bodies: Collection[str] = (),
-) -> Query:
-    """`people`, `lists` and `fields` are the names the notices use, so that a list no alias file
-    knows yet (a new notice's) is still recognised."""
+def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Query:
+    """`names` is the catalogue of the names the notices use, so that a list no alias file knows
+    yet (a new notice's) is still recognised."""
+    names = names or Catalogue()
+    lists, fields = names.lists, names.fields
     q = Query(text=normalize_question(text))
     t = q.text
     q.years, q.year_source = find_years(t, today)
@@ -150,22 +140,22 @@ def understand(
     known = _find_known(t, fields)
     if known and len(known) > len(q.field_mention):
         q.field_key, q.field_mention = field_key(known), known
-    q.person = _find_known(t, people or set(), longest=6) or None
-    q.body = _find_known(unquote(t), bodies, longest=30) or None
+    q.person = _find_known(t, set(names.people), longest=6) or None
+    q.body = _find_known(unquote(t), set(names.bodies), longest=30) or None
     q.intent = detect_intent(t)
-    q.compare = q.intent == "compare" or (len(q.years) >= 2 and bool(re.search(r"和|与|及|对比|比较|区别|变化", t)))
+    q.compare = q.intent == Intent.COMPARE or (len(q.years) >= 2 and bool(re.search(r"和|与|及|对比|比较|区别|变化", t)))
     if q.compare:
-        q.intent = "compare"
+        q.intent = Intent.COMPARE
     plain = t.replace(q.list_mention, "") if q.list_mention else t  # "投资机构榜" is a name, not 机构
     for name, pattern in ATTRIBUTES:
         if pattern.search(plain):
             q.attribute = name
             break
-    if (q.person or q.body) and q.intent in ("other", "schedule"):
-        q.intent = "contact"
+    if (q.person or q.body) and q.intent in (Intent.OTHER, Intent.SCHEDULE):
+        q.intent = Intent.CONTACT
     # "机构" alone is too common ("融通创新组织榜的机构需要…") to make a question a contact query.
-    if q.attribute and q.attribute != "body" and q.intent == "other":
-        q.intent = "contact"
+    if q.attribute and q.attribute != "body" and q.intent == Intent.OTHER:
+        q.intent = Intent.CONTACT
     return q
 
 
@@ -173,14 +163,15 @@ def is_follow_up(q: Query) -> bool:
     return bool(FOLLOW_UP.search(q.text)) or len(q.text) <= 8
 
 
-def inherit(q: Query, previous: Query | None, previous_person: str | None = None) -> Query:
+def inherit(q: Query, previous: Query | None, previous_person: str | None = None, names: Catalogue | None = None) -> Query:
     """Fill what a follow-up leaves out ("那生物医药领域呢？", "2022年呢？", "他的电话呢？")."""
+    names = names or Catalogue()
     if previous is None or not is_follow_up(q):
         return q
     if not q.years and previous.years:
         q.years, q.year_source = list(previous.years), "inherited"
         q.inherited.append("year")
-    if q.list_key is None and previous.list_key and (q.field_key is None or previous.list_key == "先导技术榜"):
+    if q.list_key is None and previous.list_key and (q.field_key is None or names.has_fields(previous.list_key)):
         q.list_key, q.list_mention = previous.list_key, previous.list_mention
         q.inherited.append("list")
     if q.field_key is None and previous.field_key and q.list_key in (None, previous.list_key) and not q.person:
@@ -190,8 +181,8 @@ def inherit(q: Query, previous: Query | None, previous_person: str | None = None
         q.person = previous_person or previous.person
         if q.person:
             q.inherited.append("person")
-    if q.intent == "other" or (q.intent == "contact" and previous.intent == "contact"):
-        q.intent = previous.intent if q.intent == "other" else q.intent
+    if q.intent == Intent.OTHER or (q.intent == Intent.CONTACT and previous.intent == Intent.CONTACT):
+        q.intent = previous.intent if q.intent == Intent.OTHER else q.intent
         q.inherited.append("intent")
     if q.attribute is None and previous.attribute and q.intent == previous.intent:
         q.attribute = previous.attribute

@@ -1,10 +1,13 @@
 """The built index, built aside and swapped in atomically:
 
-- chunks.json, facts.json, notices.json: what extraction produced;
+- chunks.json, facts.json, notices.json, names.json: what extraction produced (names.json is the
+  catalogue of names, which also gives the tokenizer its vocabulary);
 - bm25/: the BM25 matrix over jieba tokens (bm25s), so no process re-tokenizes the corpus;
 - vectors.npy + vector_keys.json: every chunk embedding, keyed by model and text, so a rebuild
   after adding one notice embeds only that notice's chunks;
-- chroma/ (or a collection on a Chroma server, see CHROMA_HOST): the vector store;
+- chroma-<build>/ (or a collection on a Chroma server, see CHROMA_HOST): the vector store, in a
+  folder named after its build so that a process still reading the previous one never gets it
+  confused with the new one (chromadb shares one client per path);
 - meta.json, written last: the model, the corpus fingerprint, counts.
 """
 
@@ -26,13 +29,15 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.ingest.chunking import Chunk, chunk_notice
-from assistant.ingest.facts import Fact, extract_facts, vocabulary
+from assistant.ingest.facts import extract_facts
 from assistant.ingest.notices import MANIFEST, NoticeRecord, load_manifest, make_notice
+from assistant.model import Fact
+from assistant.names import Catalogue
 from assistant.tokenizer import Tokenizer
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3
 COLLECTION = "kczg_chunks"
 # Code whose output is stored in the index: a change to any of it makes the index stale.
 _DERIVING_SOURCES = ["ingest", "model.py", "names.py", "tokenizer.py", "data"]
@@ -58,9 +63,11 @@ class IndexState:
     notices: dict[str, NoticeRecord]
     chunks: list[Chunk]
     facts: list[Fact]
+    catalogue: Catalogue
     meta: dict[str, Any]
     path: Path
     bm25: Any  # bm25s.BM25
+    stamp: int = 0  # stamp() when loading began: a swap during the load is noticed later
 
 
 def stamp(index_dir: Path) -> int:
@@ -112,7 +119,7 @@ def is_stale(settings: Settings) -> str | None:
     meta = read_meta(settings.index_dir)
     if meta is None:
         return "索引不存在或已损坏"
-    for name in ("chunks.json", "facts.json", "notices.json", "bm25"):
+    for name in ("chunks.json", "facts.json", "notices.json", "names.json", "bm25"):
         if not (settings.index_dir / name).exists():
             return f"索引缺少 {name}"
     if meta.get("format") != FORMAT:
@@ -123,7 +130,7 @@ def is_stale(settings: Settings) -> str | None:
         return "向量模型设置已变化"
     if settings.dense and meta.get("vector_store") != vector_store_id(settings):
         return "向量库位置已变化"
-    if settings.dense and settings.chroma_host is None and not (settings.index_dir / "chroma").exists():
+    if settings.dense and settings.chroma_host is None and not (settings.index_dir / meta.get("chroma_dir", "")).is_dir():
         return "向量库缺失"
     return None
 
@@ -162,13 +169,16 @@ def _build(settings: Settings) -> dict[str, Any]:
         _write_json(tmp / "chunks.json", [c.to_dict() for c in chunks])
         _write_json(tmp / "facts.json", [f.to_dict() for f in facts])
         _write_json(tmp / "notices.json", [r.to_dict() for r in records])
+        catalogue = Catalogue.from_facts(facts)
+        _write_json(tmp / "names.json", catalogue.to_dict())
         t = time.perf_counter()
-        tokenizer = Tokenizer(extra_terms=vocabulary(facts))
+        tokenizer = Tokenizer(extra_terms=catalogue.terms())
         bm25 = bm25s.BM25()
         bm25.index([tokenizer(c.index_text()) or [""] for c in chunks] or [[""]], show_progress=False)
         bm25.save(str(tmp / "bm25"), show_progress=False)
         timings["bm25"] = time.perf_counter() - t
         collection = ""
+        chroma_dir = f"chroma-{time.time_ns():x}"
         if settings.dense:
             from assistant.embeddings import get_embeddings
 
@@ -180,7 +190,7 @@ def _build(settings: Settings) -> dict[str, Any]:
             timings["embed"] = time.perf_counter() - t
             timings["embedded_chunks"] = embedded
             t = time.perf_counter()
-            collection = _store_vectors(settings, tmp, chunks, vectors)
+            collection = _store_vectors(settings, tmp / chroma_dir, chunks, vectors)
             timings["vector_store"] = time.perf_counter() - t
         meta = {
             "format": FORMAT,
@@ -189,6 +199,7 @@ def _build(settings: Settings) -> dict[str, Any]:
             "dense": settings.dense,
             "vector_store": vector_store_id(settings) if settings.dense else "",
             "collection": collection,
+            "chroma_dir": chroma_dir if settings.dense and not settings.chroma_host else "",
             "notices": len(records),
             "chunks": len(chunks),
             "facts": len(facts),
@@ -281,7 +292,7 @@ def _vectors(settings: Settings, tmp: Path, chunks: list[Chunk]) -> tuple[np.nda
     return matrix, len(missing)
 
 
-def chroma_client(settings: Settings, path: Path | None = None):  # -> chromadb.ClientAPI
+def chroma_client(settings: Settings, path: Path | None = None):  # noqa: ANN201 (chromadb.ClientAPI)
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -291,15 +302,15 @@ def chroma_client(settings: Settings, path: Path | None = None):  # -> chromadb.
     return chromadb.PersistentClient(path=str(path or settings.index_dir / "chroma"), settings=chroma_settings)
 
 
-def _store_vectors(settings: Settings, tmp: Path, chunks: list[Chunk], vectors: np.ndarray) -> str:
+def _store_vectors(settings: Settings, folder: Path, chunks: list[Chunk], vectors: np.ndarray) -> str:
     """Write the vectors to a new collection: local in the build folder, or, on a Chroma server,
     a collection named after this build, which becomes current when meta.json swaps in."""
     if settings.chroma_host:
-        name = f"{COLLECTION}-{hashlib.sha1(str(tmp).encode()).hexdigest()[:8]}-{int(time.time())}"
+        name = f"{COLLECTION}-{hashlib.sha1(str(folder).encode()).hexdigest()[:8]}-{int(time.time())}"
         client = chroma_client(settings)
     else:
         name = COLLECTION
-        client = chroma_client(settings, tmp / "chroma")
+        client = chroma_client(settings, folder)
     collection = client.create_collection(name, metadata={"hnsw:space": "cosine"}, embedding_function=None)
     step = max(1, min(5000, client.get_max_batch_size()))
     for start in range(0, len(chunks), step):
@@ -311,16 +322,8 @@ def _store_vectors(settings: Settings, tmp: Path, chunks: list[Chunk], vectors: 
             metadatas=[{"chunk_id": c.id, "notice_id": c.notice_id, "year": c.year or 0} for c in part],
         )
     if not settings.chroma_host:
-        release_local_clients()
+        client.close()  # release the folder before it is renamed into place
     return name
-
-
-def release_local_clients() -> None:
-    """chromadb caches one client per folder; a swapped-in index must not be read through a client
-    still holding the files of the index it replaced."""
-    from chromadb.api.client import SharedSystemClient
-
-    SharedSystemClient.clear_system_cache()
 
 
 def _drop_collection(settings: Settings, name: str) -> None:
@@ -337,12 +340,14 @@ def load(settings: Settings) -> IndexState:
     import bm25s
 
     d = settings.index_dir
+    loaded_stamp = stamp(d)
     meta = read_meta(d) or {}
     chunks = [Chunk.from_dict(x) for x in json.loads((d / "chunks.json").read_text(encoding="utf-8"))]
     facts = [Fact.from_dict(x) for x in json.loads((d / "facts.json").read_text(encoding="utf-8"))]
     records = [NoticeRecord(**x) for x in json.loads((d / "notices.json").read_text(encoding="utf-8"))]
+    catalogue = Catalogue.from_dict(json.loads((d / "names.json").read_text(encoding="utf-8")))
     bm25 = bm25s.BM25.load(str(d / "bm25"), show_progress=False)
-    return IndexState({r.id: r for r in records}, chunks, facts, meta, d, bm25)
+    return IndexState({r.id: r for r in records}, chunks, facts, catalogue, meta, d, bm25, loaded_stamp)
 
 
 def ensure(settings: Settings, rebuild: bool = False) -> IndexState:

@@ -28,10 +28,29 @@ HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (4, re.compile(r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[）)])")),
 ]
 ATTACHMENT = re.compile(r"^附件\s*(\d{1,2})\s*[:：]?\s*$")
+# Contact labels and what each labels; LABEL (a line that starts with one) is built from this table,
+# so the cleaner and the contact extractor cannot disagree about which labels exist.
+LABEL_KINDS = {
+    "联系人": "person",
+    "联系方式": "phone",
+    "联系电话": "phone",
+    "电话": "phone",
+    "手机": "phone",
+    "传真": "phone",
+    "技术支持": "phone",
+    "客服电话": "phone",
+    "邮寄地址": "address",
+    "通讯地址": "address",
+    "地址": "address",
+    "电子邮箱": "email",
+    "邮箱": "email",
+    "email": "email",
+    "e-mail": "email",
+    "初评机构": "body",
+    "评审机构": "body",
+}
 LABEL = re.compile(
-    r"^(联系人|联系方式|联系电话|电话|手机|传真|邮寄地址|通讯地址|地址|电子邮箱|邮箱|E-?mail|"
-    r"初评机构|评审机构|技术支持|客服电话)\s*[:：]",
-    re.I,
+    "^(" + "|".join(re.escape(k) for k in sorted(LABEL_KINDS, key=len, reverse=True)) + r")\s*[:：]", re.I
 )
 DOC_NUMBER = re.compile(rf"[{CJK}]{{2,10}}[〔\[［(（]\s*(\d{{4}})\s*[〕\]］)）]\s*\d+\s*号")
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")

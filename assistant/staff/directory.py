@@ -5,35 +5,50 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from typing import TypeVar
 
-from assistant.answer.rules import cn_date
-from assistant.ingest.facts import Fact
+from assistant.answer.phrasing import address_text, cn_date, quota_limit
+from assistant.model import (
+    ContactFact,
+    DeadlineFact,
+    DeadlineForm,
+    Fact,
+    QuotaFact,
+    QuotaRuleFact,
+    Scope,
+    StageFact,
+)
 
 SCHEDULE_COLUMNS = ["年份", "事项", "时间", "说明", "来源", "章节"]
 QUOTA_COLUMNS = ["年份", "榜单", "名额", "说明", "来源", "章节"]
 CONTACT_COLUMNS = ["年份", "榜单", "领域", "机构", "联系人", "电话", "邮箱", "邮寄地址", "来源", "章节"]
-SCOPES = {"platform": "平台申报", "stage": "阶段要求", "internal": "学会内部"}
+SCOPES = {Scope.PLATFORM: "平台申报", Scope.STAGE: "阶段要求", Scope.INTERNAL: "学会内部"}
+F = TypeVar("F", bound=Fact)
 
 
 @dataclass
 class Table:
     columns: list[str]
     rows: list[list[object]]
+    # The list families (names.list_key) each row is about: a filter on a list matches every
+    # year's name of it ("产学研融通组织榜" in 2021 is "融通创新组织榜" later).
+    row_keys: list[list[str]] | None = None
 
-    def filter(self, text: str = "", year: str | int | None = None, list_name: str | None = None) -> Table:
-        rows = self.rows
+    def filter(self, text: str = "", year: str | int | None = None, list_key: str | None = None) -> Table:
+        keys = self.row_keys or [[] for _ in self.rows]
+        pairs = list(zip(self.rows, keys, strict=True))
         if year not in (None, "", "全部"):
-            rows = [r for r in rows if str(r[0]) == str(year)]
-        if list_name not in (None, "", "全部"):
-            rows = [r for r in rows if list_name in str(r[1]) or (list_name == "先导技术榜" and "先导" in str(r[1]))]
+            pairs = [(r, k) for r, k in pairs if str(r[0]) == str(year)]
+        if list_key not in (None, "", "全部"):
+            pairs = [(r, k) for r, k in pairs if list_key in k]
         for word in (text or "").split():
-            rows = [r for r in rows if any(word.lower() in str(c).lower() for c in r)]
-        return Table(self.columns, rows)
+            pairs = [(r, k) for r, k in pairs if any(word.lower() in str(c).lower() for c in r)]
+        return Table(self.columns, [r for r, _ in pairs], [k for _, k in pairs])
 
     def display(self) -> Table:
         """Without the heading-path column, which makes the table too wide to read; CSV keeps it."""
         keep = [i for i, c in enumerate(self.columns) if c != "章节"]
-        return Table([self.columns[i] for i in keep], [[r[i] for i in keep] for r in self.rows])
+        return Table([self.columns[i] for i in keep], [[r[i] for i in keep] for r in self.rows], self.row_keys)
 
     def to_csv(self) -> str:
         buf = io.StringIO()
@@ -43,52 +58,52 @@ class Table:
         return "\ufeff" + buf.getvalue()  # BOM: Excel opens UTF-8 Chinese correctly
 
 
-def _sorted(facts: list[Fact]) -> list[Fact]:
+def _sorted(facts: list[F]) -> list[F]:
     return sorted(facts, key=lambda f: (-(f.year or 0), f.notice_id, f.start))
 
 
 def schedule_table(facts: list[Fact]) -> Table:
     rows: list[list[object]] = []
-    for f in _sorted([f for f in facts if f.kind in ("stage", "deadline")]):
-        if f.kind == "stage":
-            rows.append([f.year, f.attrs["stage"], f.attrs["period"], "工作阶段", f.notice_id, f.section])
+    chosen = _sorted([f for f in facts if isinstance(f, StageFact | DeadlineFact)])
+    keys = [f.list_keys for f in chosen]
+    for f in chosen:
+        if isinstance(f, StageFact):
+            rows.append([f.year, f.stage, f.period, "工作阶段", f.notice_id, f.section])
         else:
-            what = f.attrs.get("stage") or ("申报截止" if f.attrs["form"] == "截止" else "")
-            note = SCOPES.get(f.attrs["scope"], "") + ("：" + f.attrs["action"] if f.attrs.get("action") and f.attrs["form"] == "前" else "")
-            rows.append([f.year, f"{what}截止".lstrip(), cn_date(f.attrs["date"], f.attrs.get("time", "")), note, f.notice_id, f.section])
-    return Table(SCHEDULE_COLUMNS, rows)
+            what = f.stage or ("申报截止" if f.form == DeadlineForm.CUTOFF else "")
+            note = SCOPES.get(f.scope, "") + ("：" + f.action if f.action and f.form == DeadlineForm.BEFORE else "")
+            rows.append([f.year, f"{what}截止".lstrip(), cn_date(f.date, f.time), note, f.notice_id, f.section])
+    return Table(SCHEDULE_COLUMNS, rows, keys)
 
 
 def quota_table(facts: list[Fact]) -> Table:
     rows: list[list[object]] = []
-    for f in _sorted([f for f in facts if f.kind in ("quota", "quota_rule")]):
-        if f.kind == "quota":
-            who = "、".join(f.lists) or f.attrs.get("subject", "")
-            per = "每个领域各单位" if f.attrs.get("per_field") else ("每人" if f.attrs.get("per_person") else "各单位")
-            rows.append([f.year, who, f"{per}不超过{f.value}" if not f.attrs.get("per_person") else f"每人可推荐{f.value}",
-                         "原则上" if f.attrs.get("in_principle") else "", f.notice_id, f.section])
+    chosen = _sorted([f for f in facts if isinstance(f, QuotaFact | QuotaRuleFact)])
+    keys = [f.list_keys for f in chosen]
+    for f in chosen:
+        if isinstance(f, QuotaFact):
+            rows.append([f.year, "、".join(f.lists) or f.subject, quota_limit(f), "原则上" if f.in_principle else "",
+                         f.notice_id, f.section])
         else:
             rows.append([f.year, "（通用规则）", "", f.quote, f.notice_id, f.section])
-    return Table(QUOTA_COLUMNS, rows)
+    return Table(QUOTA_COLUMNS, rows, keys)
 
 
 def contact_table(facts: list[Fact]) -> Table:
     rows: list[list[object]] = []
-    for f in _sorted([f for f in facts if f.kind == "contact"]):
-        a = f.attrs
-        address = a.get("address", "")
-        if a.get("recipient"):
-            address += f"（收件人：{a['recipient']}，{a['recipient_phone']}）"
+    chosen = _sorted([f for f in facts if isinstance(f, ContactFact)])
+    keys = [f.list_keys for f in chosen]
+    for f in chosen:
         rows.append([
             f.year,
-            "、".join(f.lists) or a.get("header", ""),
+            "、".join(f.lists) or f.header,
             "、".join(f.fields),
-            a.get("body") or a.get("org", ""),
-            "、".join(a.get("persons", [])),
-            "、".join(a.get("phones", [])),
-            "、".join(a.get("emails", [])),
-            address,
+            f.body or f.org,
+            "、".join(f.persons),
+            "、".join(f.phones),
+            "、".join(f.emails),
+            address_text(f),
             f.notice_id,
             f.section,
         ])
-    return Table(CONTACT_COLUMNS, rows)
+    return Table(CONTACT_COLUMNS, rows, keys)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer.compose import Answer, Citation, Citer
+from assistant.answer.phrasing import contact_who
 from assistant.answer.understand import Query
+from assistant.model import AnswerKind, ContactFact, Intent, Role
 
 if TYPE_CHECKING:
     from assistant.assistant import Assistant
@@ -24,13 +27,13 @@ CATEGORIES = {
 TECH = re.compile(r"登录|登陆|密码|账号|帐号|验证码|报错|打不开|上传失败|无法上传|无法提交|提交不了|系统.{0,6}(问题|故障|异常)|页面|卡住|网页|浏览器")
 FORMS = re.compile(r"申报表|推荐表|样表|表格|填写|填报|字数|附件|盖章|公章|材料")
 INTENT_TO_CATEGORY = {
-    "deadline": "deadline",
-    "schedule": "deadline",
-    "quota": "quota",
-    "eligibility": "eligibility",
-    "form": "forms",
-    "contact": "contact",
-    "platform": "tech",
+    Intent.DEADLINE: "deadline",
+    Intent.SCHEDULE: "deadline",
+    Intent.QUOTA: "quota",
+    Intent.ELIGIBILITY: "eligibility",
+    Intent.FORM: "forms",
+    Intent.CONTACT: "contact",
+    Intent.PLATFORM: "tech",
 }
 
 
@@ -89,7 +92,7 @@ def categorize(text: str, q: Query) -> str:
 def triage(bot: Assistant, text: str) -> TriageResult:
     text = (text or "").strip()
     if not text:
-        empty = Answer("工单内容为空，请粘贴咨询内容。", "decline")
+        empty = Answer("工单内容为空，请粘贴咨询内容。", AnswerKind.DECLINE)
         return TriageResult("other", CATEGORIES["other"], empty, None)
     q = bot.store.understand(text[: bot.settings.max_question_chars], bot.settings.today)
     category = categorize(text, q)
@@ -105,28 +108,32 @@ def _route(bot: Assistant, q: Query, category: str) -> Route | None:
         return None
     year = years[0]
 
-    def pick(role: str, where=None) -> list:  # noqa: ANN001
-        found = store.select("contact", lambda f: f.year == year and f.attrs.get("role") == role and (where is None or where(f)))
-        return found or store.select("contact", lambda f: f.attrs.get("role") == role and (where is None or where(f)))
+    def pick(role: Role, where: Callable[[ContactFact], bool] | None = None) -> list[ContactFact]:
+        """Contacts of that role in the year asked, else in any year."""
+        def ok(f: ContactFact) -> bool:
+            return f.role == role and (where is None or where(f))
 
+        return store.select(ContactFact, lambda f: f.year == year and ok(f)) or store.select(ContactFact, ok)
+
+    general = "综合性问题由工作咨询联系人解答"
     if category == "tech":
-        facts, reason = pick("tech"), "申报系统的技术问题由技术支持处理"
+        facts, reason = pick(Role.TECH), "申报系统的技术问题由技术支持处理"
     elif q.person:
-        facts, reason = store.select("contact", lambda f: q.person in f.attrs.get("persons", [])), f"咨询中提到{q.person}"
+        facts, reason = store.select(ContactFact, lambda f: q.person in f.persons), f"咨询中提到{q.person}"
     elif q.list_key or q.field_key:
         facts = pick(
-            "review",
+            Role.REVIEW,
             lambda f: (q.list_key is None or q.list_key in f.list_keys) and (q.field_key is None or q.field_key in f.field_keys),
         )
         reason = "具体榜单/领域的问题由对应初评机构联系人解答"
     else:
-        facts, reason = pick("general"), "综合性问题由工作咨询联系人解答"
+        facts, reason = pick(Role.GENERAL), general
     if not facts:
-        facts, reason = pick("general"), "综合性问题由工作咨询联系人解答"
+        facts, reason = pick(Role.GENERAL), general
     if not facts:
         return None
     f = sorted(facts, key=lambda f: -(f.year or 0))[0]
     citer = Citer(bot.notices)
     citer.fact(f)
-    who = " ".join(x for x in [f.attrs.get("body") or f.attrs.get("org") or f.attrs.get("header", ""), "、".join(f.attrs.get("persons", []))] if x)
-    return Route(who=f"{f.year}年 {who}", phones=f.attrs.get("phones", []), emails=f.attrs.get("emails", []), reason=reason, citation=citer.citations[0])
+    return Route(who=f"{f.year}年 {contact_who(f, body_first=True)}", phones=f.phones, emails=f.emails, reason=reason,
+                 citation=citer.citations[0])

@@ -25,7 +25,7 @@ def _templates(corpus_dir: Path) -> list[tuple[Notice, list[str]]]:
     for notice in load_corpus(corpus_dir):
         if notice.year is None:
             continue
-        people = sorted({p for f in extract_facts(notice) for p in f.attrs.get("persons", [])}, key=len, reverse=True)
+        people = sorted({p for f in extract_facts(notice) for p in getattr(f, "persons", [])}, key=len, reverse=True)
         out.append((notice, people))
     return out
 

@@ -1,41 +1,19 @@
-"""The Fact record and the helpers every extractor shares."""
+"""Helpers every extractor shares: spans with their section, clauses, name finding, patterns."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
-from functools import lru_cache
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from assistant.ingest.chunking import Line, Section, sections
 from assistant.ingest.notices import CJK, Notice
 from assistant.ingest.textmap import normalize_for_match
-from assistant.tokenizer import load_aliases
+from assistant.model import Fact
+from assistant.names import field_key, list_key, variants
 
-
-@dataclass
-class Fact:
-    kind: str  # lists, fields, stage, deadline, quota, quota_rule, contact, platform, eligibility
-    notice_id: str
-    year: int | None
-    section: str  # heading path, " > "-joined
-    quote: str  # the passage, verbatim from the notice
-    start: int  # span in the original file
-    end: int
-    value: str = ""
-    lists: list[str] = field(default_factory=list)  # names as the notice writes them
-    list_keys: list[str] = field(default_factory=list)  # canonical families (aliases.yaml)
-    fields: list[str] = field(default_factory=list)
-    field_keys: list[str] = field(default_factory=list)
-    attrs: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Fact:
-        return cls(**data)
+F = TypeVar("F", bound=Fact)
 
 
 @dataclass
@@ -48,15 +26,14 @@ class Span:
     section: Section
 
 
-def make_fact(notice: Notice, kind: str, span: Span, **kw: Any) -> Fact:
+def make_fact(notice: Notice, cls: type[F], span: Span, **kw: Any) -> F:
     start, end = notice.original_span(span.start, span.end)
     quote = span.text
     if normalize_for_match(quote) not in notice.normalized:
         quote = re.sub(r"\s+", " ", notice.original[start:end])  # fall back to the original's own words
     lists = kw.pop("lists", [])
     fields = kw.pop("fields", [])
-    return Fact(
-        kind=kind,
+    return cls(
         notice_id=notice.id,
         year=notice.year,
         section=" > ".join(span.section.path),
@@ -93,42 +70,6 @@ def clauses(notice: Notice, separators: str = "。；;") -> Iterator[Span]:
 # ---------------------------------------------------------------- names
 
 
-@lru_cache(maxsize=2)
-def _variants(group: str) -> list[tuple[str, str]]:
-    """(variant, canonical name) pairs of an alias group, longest variant first."""
-    pairs = [(v, key) for key, variants in load_aliases()[group].items() for v in [key, *variants]]
-    return sorted(pairs, key=lambda p: -len(p[0]))
-
-
-def _list_variants() -> list[tuple[str, str]]:
-    return _variants("lists")
-
-
-def _field_variants() -> list[tuple[str, str]]:
-    return _variants("fields")
-
-
-def list_key(name: str) -> str:
-    name = re.sub(r"榜单$", "榜", name)
-    for variant, key in _list_variants():
-        if name == variant:
-            return key
-    for variant, key in _list_variants():
-        if variant.endswith("榜") and variant in name:
-            return key
-    return name
-
-
-def field_key(name: str) -> str:
-    name = re.sub(r"领域$", "", name)
-    for variant, key in _field_variants():
-        if name == variant:
-            return key
-    return name
-
-
-
-
 def find_list_names(text: str, known: list[str] | None = None) -> list[str]:
     """List names (…榜) in a passage, in order: quoted names, names this notice uses, and aliases."""
     found: list[tuple[int, str]] = []
@@ -137,7 +78,7 @@ def find_list_names(text: str, known: list[str] | None = None) -> list[str]:
     for name in known or []:
         for m in re.finditer(re.escape(name), text):
             found.append((m.start(), name))
-    for variant, _key in _list_variants():
+    for variant, _key in variants("lists"):
         if variant.endswith("榜"):
             for m in re.finditer(re.escape(variant), text):
                 found.append((m.start(), variant))
@@ -166,7 +107,7 @@ def find_fields(text: str, known: list[str] | None = None) -> list[str]:
         for m in re.finditer(re.escape(name), text):
             found.append((m.start(), name))
     if not found:
-        for variant, key in _field_variants():
+        for variant, key in variants("fields"):
             if variant == key:
                 for m in re.finditer(re.escape(variant), text):
                     found.append((m.start(), variant))

@@ -6,28 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.ingest.chunking import Line, Section, sections
-from assistant.ingest.facts.common import EMAIL, PHONE, Fact, Span, find_fields, find_list_names, make_fact
-from assistant.ingest.notices import CJK, LABEL, Notice, heading_level
+from assistant.ingest.facts.common import EMAIL, PHONE, Span, find_fields, find_list_names, make_fact
+from assistant.ingest.notices import CJK, LABEL, LABEL_KINDS, Notice, heading_level
+from assistant.model import ContactFact, Fact, NoticeKind, Role
 
-LABEL_KIND = {
-    "联系人": "person",
-    "联系方式": "phone",
-    "联系电话": "phone",
-    "电话": "phone",
-    "手机": "phone",
-    "传真": "phone",
-    "技术支持": "phone",
-    "客服电话": "phone",
-    "邮寄地址": "address",
-    "通讯地址": "address",
-    "地址": "address",
-    "电子邮箱": "email",
-    "邮箱": "email",
-    "email": "email",
-    "e-mail": "email",
-    "初评机构": "body",
-    "评审机构": "body",
-}
 ORG_WORDS = re.compile(r"联合体|学会|协会|研究会|研究所|秘书处|中心|部$|委员会|办公室|网络|科协|大学|研究院")
 NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、．.]|\d{1,2}\s*[.．、])\s*")
 
@@ -41,7 +23,7 @@ class Block:
     values: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> [(label, value)]
 
     def has(self, label: str) -> bool:
-        kind = LABEL_KIND[label.lower()]
+        kind = LABEL_KINDS[label.lower()]
         if kind in ("person", "body"):
             return kind in self.values
         return any(lab == label for lab, _ in self.values.get(kind, []))
@@ -125,7 +107,7 @@ def _section_contacts(notice: Notice, section: Section, list_names: list[str], f
                 block = Block(section, header, adjacent)
             if not block.lines or block.lines[-1] is not line:
                 block.lines.append(line)
-            block.values.setdefault(LABEL_KIND[label.lower()], []).append((label, value))
+            block.values.setdefault(LABEL_KINDS[label.lower()], []).append((label, value))
         previous = line
     close()
     return facts
@@ -167,35 +149,33 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
         lists = list(list_names)  # a one-list notice (2020) names only the field in its contact blocks
     labels = " ".join(lab for vals in block.values.values() for lab, _ in vals)
     if re.search(r"系统|技术支持|客服", block.header + labels) and not lists:
-        role = "tech"
+        role = Role.TECH
     elif lists or fields:
-        role = "review"  # "长城企业战略咨询研究所（产学研融通组织榜）" reviews a list, whatever its name says
+        role = Role.REVIEW  # "长城企业战略咨询研究所（产学研融通组织榜）" reviews a list, whatever its name says
     elif re.search(r"咨询", block.header):
-        role = "general"
+        role = Role.GENERAL
     elif bodies:
-        role = "review"
+        role = Role.REVIEW
     else:
-        role = "other"
-    if notice.kind == "forwarding" and re.search(r"学会|秘书处", block.header) and not lists:
-        role = "society"
+        role = Role.OTHER
+    if notice.kind == NoticeKind.FORWARDING and re.search(r"学会|秘书处", block.header) and not lists:
+        role = Role.SOCIETY
     return make_fact(
         notice,
-        "contact",
+        ContactFact,
         span,
         value="、".join(persons) or "、".join(phones),
         lists=lists,
         fields=fields,
-        attrs={
-            "header": block.header,
-            "body": body,
-            "org": org,
-            "persons": persons,
-            "phones": phones,
-            "phone_labels": phone_labels,
-            "emails": emails,
-            "address": address,
-            "recipient": recipient,
-            "recipient_phone": recipient_phone,
-            "role": role,
-        },
+        header=block.header,
+        body=body,
+        org=org,
+        persons=persons,
+        phones=phones,
+        phone_labels=phone_labels,
+        emails=emails,
+        address=address,
+        recipient=recipient,
+        recipient_phone=recipient_phone,
+        role=role,
     )

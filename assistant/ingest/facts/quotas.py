@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from assistant.ingest.facts.common import Fact, Span, clauses, find_list_names, make_fact
+from assistant.ingest.facts.common import Span, clauses, find_list_names, make_fact
 from assistant.ingest.notices import Notice, heading_level
+from assistant.model import Fact, QuotaFact, QuotaRuleFact
 
 CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 NUM = r"(\d+|[一二两三四五六七八九十])"
@@ -65,22 +66,20 @@ def extract_quotas(notice: Notice, list_names: list[str]) -> list[Fact]:
             facts.append(
                 make_fact(
                     notice,
-                    "quota",
+                    QuotaFact,
                     span,
                     value=f"{_number(m)}{_unit(m)}",
                     lists=names,
-                    attrs={
-                        "number": _number(m),
-                        "unit": _unit(m),
-                        "per_field": bool(re.search(r"每个(?:技术)?领域", span.text)),
-                        "per_person": bool(PER_PERSON.search(span.text)),
-                        "in_principle": "原则上" in span.text,
-                        "subject": subject,
-                    },
+                    number=_number(m),
+                    unit=_unit(m),
+                    per_field=bool(re.search(r"每个(?:技术)?领域", span.text)),
+                    per_person=bool(PER_PERSON.search(span.text)),
+                    in_principle="原则上" in span.text,
+                    subject=subject,
                 )
             )
         elif not _in_heading(span) and QUOTA_SECTION.search(span.section.path[-1]) and re.search(
             r"名额|不再推荐|叠加", span.text
         ):
-            facts.append(make_fact(notice, "quota_rule", span, value=span.text, lists=find_list_names(span.text, list_names)))
+            facts.append(make_fact(notice, QuotaRuleFact, span, value=span.text, lists=find_list_names(span.text, list_names)))
     return facts

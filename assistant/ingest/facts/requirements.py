@@ -8,7 +8,6 @@ from assistant.ingest.chunking import sections
 from assistant.ingest.facts.common import (
     EMAIL,
     URL,
-    Fact,
     Span,
     clauses,
     find_fields,
@@ -16,6 +15,7 @@ from assistant.ingest.facts.common import (
     make_fact,
 )
 from assistant.ingest.notices import Notice
+from assistant.model import EligibilityFact, Fact, PlatformFact
 
 CONDITION_TITLE = re.compile(r"条件|要求")
 NUMBERED = re.compile(r"^\d{1,2}\s*[.．、]")
@@ -41,11 +41,11 @@ def extract_platforms(notice: Notice, list_names: list[str]) -> list[Fact]:
             facts.append(
                 make_fact(
                     notice,
-                    "platform",
+                    PlatformFact,
                     span,
                     value=url,
                     lists=find_list_names(span.text, list_names),
-                    attrs={"url": url, "host": host, "name": (platform.group(1) + "平台") if platform else ""},
+                    url=url, host=host, name=(platform.group(1) + "平台") if platform else "",
                 )
             )
     return facts
@@ -72,12 +72,12 @@ def extract_eligibility(notice: Notice, list_names: list[str], field_names: list
         facts.append(
             make_fact(
                 notice,
-                "eligibility",
+                EligibilityFact,
                 Span(start, end, text, section),
                 value=section.path[-1],
                 lists=lists,
                 fields=fields,
-                attrs={"conditions": conditions, "exclusions": exclusions, "heading": section.path[-1]},
+                conditions=conditions, exclusions=exclusions, heading=section.path[-1],
             )
         )
     return facts

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from assistant.ingest.chunking import PREAMBLE
-from assistant.ingest.facts.common import Fact, Span, clauses, find_list_names, make_fact
+from assistant.ingest.facts.common import Span, clauses, find_list_names, make_fact
 from assistant.ingest.notices import CJK, Notice, heading_level
+from assistant.model import Fact, FieldsFact, ListCountsFact, ListsFact
 
 SETUP_HEADING = re.compile(r"榜单设置|榜单类别|设置")
 COUNT = re.compile(rf"[“\"]?([{CJK}]{{2,14}}榜)[”\"]?(?:[（(][^）)]*[）)])?\s*(\d+)\s*项")
@@ -47,15 +48,12 @@ def extract_lists(notice: Notice) -> list[Fact]:
         m = re.search(r"共(?:发布)?\s*(\d+)\s*项", span.text)
         if m and not counts:
             total = int(m.group(1))
-    attrs: dict[str, object] = {"counts": counts}
-    if total is not None:
-        attrs["total"] = total
-        if len(names) == 1:
-            counts[names[0]] = total
-    facts.append(make_fact(notice, "lists", quote_span, value="、".join(names), lists=names, attrs=attrs))
+    if total is not None and len(names) == 1:
+        counts[names[0]] = total
+    facts.append(make_fact(notice, ListsFact, quote_span, value="、".join(names), lists=names, counts=counts, total=total))
     for span in spans:
         if COUNT.search(span.text) or re.search(r"共(?:发布)?\s*\d+\s*项", span.text):
-            facts.append(make_fact(notice, "list_counts", span, value=str(counts), lists=list(counts), attrs=attrs))
+            facts.append(make_fact(notice, ListCountsFact, span, value=str(counts), lists=list(counts), counts=counts, total=total))
     facts.extend(_extract_fields(notice, spans, names))
     return facts
 
@@ -75,12 +73,12 @@ def _extract_fields(notice: Notice, spans: list[Span], names: list[str]) -> list
         facts.append(
             make_fact(
                 notice,
-                "fields",
+                FieldsFact,
                 span,
                 value="、".join(fields + special_fields),
                 lists=lists,
                 fields=fields + special_fields,
-                attrs={"industry": fields, "special": special_fields},
+                industry=fields, special=special_fields,
             )
         )
     return facts

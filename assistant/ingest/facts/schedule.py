@@ -7,7 +7,6 @@ import re
 from assistant.ingest.facts.common import (
     DATE,
     TIME,
-    Fact,
     Span,
     clauses,
     find_list_names,
@@ -15,6 +14,7 @@ from assistant.ingest.facts.common import (
     section_lines,
 )
 from assistant.ingest.notices import CJK, Notice
+from assistant.model import Category, DeadlineFact, DeadlineForm, Fact, NoticeKind, Scope, StageFact
 
 STAGE_HEADING = re.compile(
     rf"^(?:[（(][一二三四五六七八九十]+[）)]|\d{{1,2}}[.．、])?\s*(?P<name>[{CJK}]{{2,12}})\s*[（(](?P<period>[^（）()]*\d[^（）()]*)[）)]\s*$"
@@ -47,7 +47,7 @@ def extract_stages(notice: Notice) -> list[Fact]:
         span = Span(line.start, line.end, line.text, section)
         period = re.sub(r"\s+", "", m.group("period"))
         facts.append(
-            make_fact(notice, "stage", span, value=period, attrs={"stage": m.group("name"), "period": period})
+            make_fact(notice, StageFact, span, value=period, stage=m.group("name"), period=period)
         )
     return facts
 
@@ -65,12 +65,12 @@ def _date_string(m: re.Match[str], fallback_year: int | None) -> tuple[str, str]
     return iso, when
 
 
-def _category(text: str) -> str:
+def _category(text: str) -> Category:
     if "初评结果" in text or "初评工作" in text:
-        return "review"
+        return Category.REVIEW
     if re.search(r"申报|推荐材料|上传|推荐至|推荐工作|样表|材料|线上", text):
-        return "submission"
-    return "other"
+        return Category.SUBMISSION
+    return Category.OTHER
 
 
 def extract_deadlines(notice: Notice) -> list[Fact]:
@@ -78,40 +78,38 @@ def extract_deadlines(notice: Notice) -> list[Fact]:
     for span in clauses(notice, "。"):
         if re.search(r"成立|注册|出生", span.text) or (span.section.path[0].startswith("附件") and "条件" in span.section.path[0]):
             continue  # dates in eligibility conditions are not deadlines
-        for pattern, kind in ((DEADLINE_IS, "截止"), (DEADLINE_BEFORE, "前")):
+        for pattern, kind in ((DEADLINE_IS, DeadlineForm.CUTOFF), (DEADLINE_BEFORE, DeadlineForm.BEFORE)):
             for m in pattern.finditer(span.text):
                 iso, when = _date_string(m, _year_of(span.text, notice.year))
-                scope = "platform" if re.search(r"平台|线上|系统", span.text) else "stage"
-                if notice.kind == "forwarding" and scope != "platform" and re.search(r"学会|会员|秘书处邮箱", span.text):
-                    scope = "internal"  # a society's own deadline for its members
-                action = span.text[m.end() :].strip("，,。 ") if kind == "前" else "申报截止"
+                scope = Scope.PLATFORM if re.search(r"平台|线上|系统", span.text) else Scope.STAGE
+                if notice.kind == NoticeKind.FORWARDING and scope != Scope.PLATFORM and re.search(r"学会|会员|秘书处邮箱", span.text):
+                    scope = Scope.INTERNAL  # a society's own deadline for its members
+                action = span.text[m.end() :].strip("，,。 ") if kind == DeadlineForm.BEFORE else "申报截止"
                 facts.append(
                     make_fact(
                         notice,
-                        "deadline",
+                        DeadlineFact,
                         span,
                         value=f"{iso} {when}".strip(),
                         lists=find_list_names(span.text),
-                        attrs={
-                            "date": iso,
-                            "time": when,
-                            "written": m.group(0).rstrip("前之以").strip(),
-                            "action": action,
-                            "stage": _stage_name(span.section.path),
-                            "scope": scope,
-                            "category": _category(span.text),
-                            "form": kind,
-                        },
+                        date=iso,
+                        time=when,
+                        written=m.group(0).rstrip("前之以").strip(),
+                        action=action,
+                        stage=_stage_name(span.section.path),
+                        scope=scope,
+                        category=_category(span.text),
+                        form=kind,
                     )
                 )
     return _dedupe(facts)
 
 
-def _dedupe(facts: list[Fact]) -> list[Fact]:
+def _dedupe(facts: list[DeadlineFact]) -> list[DeadlineFact]:
     seen = set()
     out = []
     for f in facts:
-        key = (f.start, f.attrs["date"], f.attrs["form"])
+        key = (f.start, f.date, f.form)
         if key not in seen:
             seen.add(key)
             out.append(f)

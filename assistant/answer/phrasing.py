@@ -1,0 +1,87 @@
+"""Chinese wording of facts, shared by the rule answers, the staff tables and triage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.model import ContactFact, DeadlineFact, QuotaFact
+
+
+def cn_date(iso: str, time: str = "") -> str:
+    parts = iso.split("-")
+    if len(parts) == 3:
+        s = f"{int(parts[0])}年{int(parts[1])}月{int(parts[2])}日"
+    elif len(parts) == 2:
+        s = f"{int(parts[0])}月{int(parts[1])}日"
+    else:
+        s = iso
+    return s + time
+
+
+def deadline_text(f: DeadlineFact, today: dt.date | None = None) -> str:
+    """The date and time as written, "（已截止）" when it is before `today`."""
+    s = cn_date(f.date, f.time)
+    try:
+        if today is not None and dt.date.fromisoformat(f.date) < today:
+            s += "（已截止）"
+    except ValueError:
+        pass
+    return s
+
+
+def year_note(asked: list[int], year: int) -> str:
+    return "" if asked else f"（未指定年份，按最新一轮{year}年通知回答）"
+
+
+def quota_per(f: QuotaFact) -> str:
+    return "每个领域各单位" if f.per_field else ("每人" if f.per_person else "各单位")
+
+
+def quota_limit(f: QuotaFact) -> str:
+    """"每个领域各单位推荐不超过3个" / "每人可推荐1人"."""
+    return quota_per(f) + (f"可推荐{f.value}" if f.per_person else f"推荐不超过{f.value}")
+
+
+def address_text(f: ContactFact) -> str:
+    if f.recipient:
+        return f"{f.address}（收件人：{f.recipient}，{f.recipient_phone}）"
+    return f.address
+
+
+def contact_who(f: ContactFact, body_first: bool = False) -> str:
+    """"机构 联系人": the body (when asked first) or the organisation, and the people."""
+    org = (f.body or f.org or f.header) if body_first else f.org
+    return " ".join(x for x in [org, "、".join(f.persons)] if x)
+
+
+def contact_scope(f: ContactFact) -> str:
+    """What a contact block is about: its lists and fields, else its own header."""
+    parts = []
+    if f.lists:
+        parts.append("、".join(dict.fromkeys(f.lists)))
+    if f.fields:
+        parts.append("（" + "、".join(f.fields) + "领域）")
+    return "".join(parts) or f.header
+
+
+def contact_details(f: ContactFact, attribute: str | None = None) -> list[str]:
+    """The parts of a contact worth saying, the asked attribute included."""
+    bits = []
+    if f.body and (attribute == "body" or f.role == "review"):
+        bits.append(f"初评/评审机构：{f.body}")
+    who = "、".join(f.persons)
+    if f.org and who:
+        who = f"{f.org} {who}"
+    if who:
+        bits.append(f"联系人：{who}")
+    if f.phones:
+        labels = f.phone_labels
+        if len(set(labels.values())) > 1:
+            bits.append("，".join(f"{labels.get(p, '电话')}：{p}" for p in f.phones))
+        else:
+            bits.append("电话：" + "、".join(f.phones))
+    if f.emails:
+        bits.append("邮箱：" + "、".join(f.emails))
+    if f.address and (attribute == "address" or not f.phones):
+        bits.append(f"邮寄地址：{address_text(f)}")
+    return bits

@@ -1,0 +1,77 @@
+"""Deterministic answers: one answerer per intent over the extracted facts.
+
+Each answerer returns None when no fact answers the question; the assistant then falls back
+to retrieval. Nothing here knows a date, a phone or a quota: all of it comes from the facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from assistant.answer.compose import Answer, Citer
+from assistant.answer.rules.base import Answerer, Context, Reply
+from assistant.answer.rules.compare import answer_compare
+from assistant.answer.rules.contact import answer_contact
+from assistant.answer.rules.deadline import answer_deadline
+from assistant.answer.rules.eligibility import answer_eligibility
+from assistant.answer.rules.lists import answer_lists
+from assistant.answer.rules.platform import answer_platform
+from assistant.answer.rules.quota import answer_quota
+from assistant.answer.rules.schedule import answer_schedule
+from assistant.answer.store import FactStore
+from assistant.answer.understand import Query
+from assistant.model import AnswerKind, Intent
+
+__all__ = ["ANSWERERS", "Context", "Reply", "answer", "reply"]
+
+ANSWERERS: dict[Intent, Answerer] = {
+    Intent.CONTACT: answer_contact,
+    Intent.DEADLINE: answer_deadline,
+    Intent.SCHEDULE: answer_schedule,
+    Intent.QUOTA: answer_quota,
+    Intent.LISTS: answer_lists,
+    Intent.PLATFORM: answer_platform,
+    Intent.ELIGIBILITY: answer_eligibility,
+}
+# When the first answerer has nothing, these are worth a try before retrieval.
+FALLBACKS = {Intent.DEADLINE: [Intent.SCHEDULE], Intent.SCHEDULE: [Intent.DEADLINE]}
+# Several lists named in one question are answered one by one for these intents.
+PER_LIST = (Intent.CONTACT, Intent.QUOTA, Intent.ELIGIBILITY, Intent.DEADLINE)
+
+
+def reply(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Reply | None:
+    """The rule reply to a query, or None. One citer numbers the citations of the whole answer."""
+
+    def run(query: Query) -> Reply | None:
+        for intent in [query.intent, *FALLBACKS.get(query.intent, [])]:
+            fn = ANSWERERS.get(intent)
+            if fn is None:
+                continue
+            mark = len(citer.citations)
+            result = fn(Context(query, store, citer, today))
+            if result is not None:
+                return result
+            citer.rollback(mark)
+        return None
+
+    if q.intent == Intent.COMPARE:
+        return answer_compare(Context(q, store, citer, today), run)
+    if q.other_lists and q.intent in PER_LIST:
+        # One reply per list named, in the order the question names them; shared notes once.
+        first = q.text.find(q.list_mention)
+        named = sorted([(q.list_key, q.list_mention), *q.other_lists], key=lambda km: q.text.find(km[1]) if km[1] else first)
+        found = [r for r in (run(replace(q, list_key=k, list_mention=m, other_lists=[])) for k, m in named) if r]
+        if not found:
+            return None
+        direct = list(dict.fromkeys(line for r in found for line in r.direct))
+        notes = [n for n in dict.fromkeys(n for r in found for n in r.notes) if n not in direct]
+        return Reply(direct, notes, person=found[0].person)
+    return run(q)
+
+
+def answer(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Answer | None:
+    result = reply(q, store, citer, today)
+    if result is None:
+        return None
+    return Answer("\n".join(result.lines()), AnswerKind.RULE, citer.citations, person=result.person)

@@ -1,0 +1,57 @@
+"""What every answerer gets (the query, the store, the citer) and gives back (a Reply)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from assistant.answer.compose import Citer
+from assistant.answer.phrasing import year_note
+from assistant.answer.store import FactStore
+from assistant.answer.understand import Query
+from assistant.model import Fact
+
+F = TypeVar("F", bound=Fact)
+
+
+@dataclass
+class Reply:
+    """A rule answer before it is joined: the direct answer lines, then notes that support or
+    qualify them (other years, a second date, the society's deadline). Several replies merge by
+    concatenating their direct lines, then their notes."""
+
+    direct: list[str]
+    notes: list[str] = field(default_factory=list)
+    person: str | None = None  # what a follow-up can refer to ("他的电话呢？")
+
+    def lines(self) -> list[str]:
+        return [line for line in [*self.direct, *self.notes] if line]
+
+
+@dataclass
+class Context:
+    q: Query
+    store: FactStore
+    citer: Citer
+    today: dt.date
+
+    def pick(self, cls: type[F], where: Callable[[F], bool] | None = None) -> tuple[int, list[F]] | None:
+        """The facts of `cls` in the year asked (else the latest year that has some)."""
+        return self.store.pick(cls, self.q.years, where)
+
+    def cite(self, f: Fact) -> str:
+        return self.citer.fact(f)
+
+    def year_note(self, year: int) -> str:
+        return year_note(self.q.years, year)
+
+    def matches_list(self, f: Fact) -> bool:
+        return self.q.list_key is None or self.q.list_key in f.list_keys
+
+    def matches_field(self, f: Fact) -> bool:
+        return self.q.field_key is None or self.q.field_key in f.field_keys
+
+
+Answerer = Callable[[Context], Reply | None]

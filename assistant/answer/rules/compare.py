@@ -1,0 +1,59 @@
+"""Two or more years side by side: each year's answer, and what was added or dropped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from assistant.answer.rules.base import Context, Reply
+from assistant.answer.understand import Query
+from assistant.model import FieldsFact, Intent, ListsFact
+
+
+def _sub_intent(ctx: Context) -> str:
+    q = ctx.q
+    if re.search(r"名额|推荐几|推荐多少", q.text):
+        return "quota"
+    if re.search(r"联系|电话", q.text):
+        return "contact"
+    if re.search(r"截止|时间|安排", q.text):
+        return "deadline"
+    if "领域" in q.text or ctx.store.names.has_fields(q.list_key):
+        return "fields"
+    return "lists"
+
+
+def answer_compare(ctx: Context, answer_for: Callable[[Query], Reply | None]) -> Reply | None:
+    q = ctx.q
+    if len(q.years) < 2:
+        return None
+    sub = _sub_intent(ctx)
+    parts: list[str] = []
+    sets: list[tuple[int, list[str]]] = []
+    for y in q.years:
+        one = replace(q, years=[y], intent=Intent.LISTS if sub in ("fields", "lists") else Intent(sub), compare=False)
+        if sub == "fields" and "领域" not in q.text:
+            one.text = q.text + "领域"
+        reply = answer_for(one)
+        if reply is None:
+            parts.append(f"{y}年：通知中未找到相关信息。")
+            continue
+        parts.append("\n".join(reply.lines()))
+        if sub == "fields":
+            fact = next(iter(ctx.store.select(FieldsFact, lambda f, y=y: f.year == y and ctx.matches_list(f))), None)
+            if fact:
+                sets.append((y, fact.fields))
+        elif sub == "lists":
+            lists = next(iter(ctx.store.select(ListsFact, lambda f, y=y: f.year == y and ctx.matches_list(f))), None)
+            if lists:
+                sets.append((y, lists.lists))
+    if len(sets) >= 2:
+        (y1, a), (y2, b) = sets[0], sets[-1]
+        added = [x for x in b if x not in a]
+        removed = [x for x in a if x not in b]
+        summary = f"{y1}年与{y2}年相比："
+        summary += f"新增{'、'.join(added)}" if added else "无新增"
+        summary += f"；不再设{'、'.join(removed)}" if removed else "；无删减"
+        parts.insert(0, summary + "。")
+    return Reply(parts)

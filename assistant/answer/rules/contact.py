@@ -1,0 +1,73 @@
+"""Who to contact: a person named, a body named, a list's (and field's) review body, technical
+support, a society's secretariat, or the round's enquiry contact."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.answer.phrasing import contact_details, contact_scope
+from assistant.answer.rules.base import Context, Reply
+from assistant.model import ContactFact, Role
+from assistant.names import unquote
+
+ATTRIBUTE_FIELDS = {"email": "emails", "address": "address", "body": "body"}
+ATTRIBUTE_LABELS = {"emails": "邮箱", "address": "邮寄地址", "body": "初评机构"}
+
+
+def _describe(ctx: Context, f: ContactFact) -> str:
+    return f"{contact_scope(f)}：" + "；".join(contact_details(f, ctx.q.attribute)) + ctx.cite(f)
+
+
+def _which(ctx: Context) -> Callable[[ContactFact], bool]:
+    """Which contact blocks the question is about."""
+    q = ctx.q
+    text = q.text.replace(q.list_mention, "") if q.list_mention else q.text
+    if q.person:
+        return lambda f: q.person in f.persons
+    if q.body and not (q.list_key or q.field_key):
+        return lambda f: q.body in unquote(f.body + f.org)
+    if q.list_key or q.field_key:
+        return lambda f: ctx.matches_list(f) and ctx.matches_field(f) and f.role == Role.REVIEW
+    if re.search(r"系统|技术支持|技术问题|平台|登录|客服|报错|无法", text):
+        return lambda f: f.role == Role.TECH
+    if re.search(r"学会|会员|秘书处", text) and ctx.store.select(ContactFact, lambda f: f.role == Role.SOCIETY):
+        return lambda f: f.role == Role.SOCIETY
+    return lambda f: f.role == Role.GENERAL
+
+
+def answer_contact(ctx: Context) -> Reply | None:
+    q = ctx.q
+    where = _which(ctx)
+    picked = ctx.pick(ContactFact, where)
+    if picked is None:
+        return None
+    year, chosen = picked
+    wanted = ATTRIBUTE_FIELDS.get(q.attribute or "")
+    if wanted and any(getattr(f, wanted) for f in chosen):
+        chosen = [f for f in chosen if getattr(f, wanted)]
+    # One block per (list, field, header): the CAST notice's, unless only the other has the detail.
+    seen: set[tuple[str, ...]] = set()
+    unique = []
+    for f in chosen:
+        key = (*f.list_keys, *f.field_keys, f.header if not f.list_keys else "", *f.persons)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    missing = ""
+    if wanted and not any(getattr(f, wanted) for f in unique):
+        missing = f"（通知中未列出{ATTRIBUTE_LABELS[wanted]}，以下为已列出的联系方式）"
+    body = [_describe(ctx, f) for f in unique[:8]]
+    if len(unique) == 1:
+        direct = [f"{year}年" + body[0] + ctx.year_note(year) + missing]
+    else:
+        direct = [f"{year}年相关联系方式如下{ctx.year_note(year)}{missing}：", *body]
+    notes = []
+    if q.person and not q.years:  # the same person in other years, where their details differ
+        cands = ctx.store.select(ContactFact, where, latest=6)
+        other = sorted({f.year for f in cands if f.year and f.year != year}, reverse=True)
+        for y in other[:2]:
+            f = next(f for f in cands if f.year == y)
+            if set(f.phones) != set(unique[0].phones):
+                notes.append(f"另：{y}年通知中{_describe(ctx, f)}")
+    return Reply(direct, notes, person=next(iter(unique[0].persons), None))

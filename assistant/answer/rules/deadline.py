@@ -1,0 +1,59 @@
+"""Deadlines: the platform's, a stage's, the review bodies', or a forwarding society's own; when
+one notice gives two dates for one thing, both are shown."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.phrasing import deadline_text
+from assistant.answer.rules.base import Context, Reply
+from assistant.model import Category, DeadlineFact, DeadlineForm, Scope
+
+INTERNAL_WORDS = re.compile(r"学会|会员|内部|秘书处")
+
+
+def answer_deadline(ctx: Context) -> Reply | None:
+    q, store = ctx.q, ctx.store
+    internal_asked = bool(INTERNAL_WORDS.search(q.text))
+    if re.search(r"初评", q.text):
+        picked = ctx.pick(DeadlineFact, lambda f: f.category == Category.REVIEW)
+    elif internal_asked:
+        picked = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.INTERNAL)
+    elif re.search(r"终评|终审|发布|宣传", q.text):
+        return None  # a stage, not a deadline: the schedule answers it
+    else:
+        picked = ctx.pick(DeadlineFact, lambda f: f.category == Category.SUBMISSION and f.scope != Scope.INTERNAL)
+    if picked is None:
+        return None
+    year, in_year = picked
+    chosen = [f for f in in_year if ctx.matches_list(f) or not f.lists]
+    if not chosen:
+        return None
+    # Most specific first: an explicit "截止时间为…" line, then a stage's "…前" sentence.
+    chosen.sort(key=lambda f: (not store.is_original(f) and not internal_asked, f.form != DeadlineForm.CUTOFF, f.start))
+    first = chosen[0]
+    if first.scope == Scope.INTERNAL:
+        what = "学会内部材料报送截止时间"
+    else:
+        what = "初评结果报送截止时间" if first.category == Category.REVIEW else "申报截止时间"
+    head = f"{year}年{what}：{deadline_text(first, ctx.today)}{ctx.cite(first)}{ctx.year_note(year)}"
+    if first.action and first.form == DeadlineForm.BEFORE:
+        head += f"，需{first.action}"
+    direct, notes = [head], []
+    same_notice = [f for f in chosen if store.is_original(f) or internal_asked]
+    for f in chosen[1:]:
+        if f.date != first.date and f in same_notice:
+            notes.append(f"注意：同一通知另处写的是{deadline_text(f, ctx.today)}{ctx.cite(f)}，两处日期不一致，请以较早者为准或向联系人确认。")
+    if len({f.date for f in same_notice}) == 1 and len(chosen) > 1:
+        notes.append("依据：" + "".join(ctx.cite(f) for f in chosen[1:3]))
+    # The other side of "society vs CAST platform" deadlines, so the asker sees both.
+    if internal_asked:
+        platform = store.select(DeadlineFact, lambda f: f.year == year and f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF)
+        if platform:
+            direct.append(f"“科创中国”平台的申报截止时间为{deadline_text(platform[0], ctx.today)}{ctx.cite(platform[0])}。")
+    elif first.category == Category.SUBMISSION:
+        for f in store.select(DeadlineFact, lambda f: f.year == year and f.scope == Scope.INTERNAL)[:1]:
+            notes.append(
+                f"另：转发通知要求其会员于{deadline_text(f, ctx.today)}前{f.action}{ctx.cite(f)}（学会内部截止时间，早于平台截止）。"
+            )
+    return Reply(direct, notes)

@@ -1,0 +1,53 @@
+"""Which lists a round sets up (with planned counts), and the fields of a list."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.rules.base import Context, Reply
+from assistant.model import FieldsFact, ListCountsFact, ListsFact
+
+COUNT_WORDS = re.compile(r"多少项|几项|项数|发布多少|共多少")
+
+
+def _count_for(f: ListCountsFact, key: str) -> tuple[str, int] | None:
+    for name, n in f.counts.items():
+        if name == key or (key in f.list_keys and f.lists[f.list_keys.index(key)] == name):
+            return name, n
+    return None
+
+
+def answer_fields(ctx: Context) -> Reply | None:
+    picked = ctx.pick(FieldsFact, ctx.matches_list)
+    if picked is None:
+        return None
+    year, in_year = picked
+    f = in_year[0]
+    industry = f.industry or f.fields
+    text = f"{year}年{'、'.join(f.lists)}设{'、'.join(industry)}等{len(industry)}个领域"
+    if f.special:
+        text += f"，另设{'、'.join(f.special)}专项领域"
+    return Reply([text + ctx.cite(f) + ctx.year_note(year)])
+
+
+def answer_lists(ctx: Context) -> Reply | None:
+    q, store = ctx.q, ctx.store
+    if "领域" in q.text:
+        return answer_fields(ctx)
+    picked = ctx.pick(ListsFact)
+    if picked is None:
+        return None
+    year, in_year = picked
+    f = in_year[0]
+    note = ctx.year_note(year)
+    if COUNT_WORDS.search(q.text) and q.list_key:
+        for c in store.select(ListCountsFact, lambda c: c.year == year and q.list_key in c.list_keys):
+            hit = _count_for(c, q.list_key)
+            if hit:
+                return Reply([f"{year}年{hit[0]}设{hit[1]}项{ctx.cite(c)}{note}"])
+        return None
+    direct = [f"{year}年共设置{len(f.lists)}类榜单：{'、'.join(f.lists)}{ctx.cite(f)}{note}"]
+    counts = store.select(ListCountsFact, lambda c: c.year == year)
+    if counts and counts[0].counts:
+        direct.append("计划数量：" + "，".join(f"{k}{v}项" for k, v in counts[0].counts.items()) + ctx.cite(counts[0]))
+    return Reply(direct)

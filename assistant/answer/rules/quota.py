@@ -1,0 +1,51 @@
+"""How many candidates a unit (or a person) may recommend, per list and field, and the rules
+that go with the quotas (叠加, 不再推荐)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.phrasing import quota_limit
+from assistant.answer.rules.base import Context, Reply
+from assistant.answer.similarity import overlap
+from assistant.model import QuotaFact, QuotaRuleFact
+
+
+def answer_quota(ctx: Context) -> Reply | None:
+    q, store = ctx.q, ctx.store
+    picked = ctx.pick(QuotaFact)
+    if picked is None:
+        return None
+    year, in_year = picked
+    pool = [f for f in in_year if store.is_original(f)] or in_year
+    if q.list_key or re.search(r"入选|每人|人物", q.text):
+        ranked = sorted(pool, key=lambda f: (-(3 if q.list_key and q.list_key in f.list_keys else 0) - overlap(q.text, f.quote), f.start))
+    else:  # every list's quota, in the notice's order; the per-person rule after them
+        ranked = sorted(pool, key=lambda f: (f.per_person, f.start))
+    if q.list_key and not any(q.list_key in f.list_keys or f.subject for f in ranked):
+        return None
+    top = ranked[0]
+    who = "、".join(top.lists) if top.lists else top.subject
+    hedge = "（原则上）" if top.in_principle else ""
+    prefix = f"{year}年通知：" if top.subject else f"{year}年"
+    rules = sorted(store.select(QuotaRuleFact, lambda f: f.year == year and store.is_original(f)),
+                   key=lambda f: -overlap(q.text, f.quote))
+    direct: list[str] = []
+    if rules and overlap(q.text, rules[0].quote) > max(3, overlap(q.text, top.quote)):
+        # "属于多个渠道怎么算名额": the rule is the answer, the quotas its context.
+        direct.append(f"{year}年通知：{rules[0].quote}{ctx.cite(rules[0])}{ctx.year_note(year)}")
+        rules = rules[1:]
+    direct.append(f"{prefix}{who}{quota_limit(top)}{hedge}{ctx.cite(top)}{'' if direct else ctx.year_note(year)}")
+    if not q.list_key and not top.per_person:
+        direct += [f"{'、'.join(f.lists)}：{quota_limit(f)}{ctx.cite(f)}" for f in ranked[1:6] if not f.per_person]
+    notes = []
+    if q.list_key and q.list_key in top.list_keys and not q.years:
+        others: list[str] = []
+        others_of = store.select(QuotaFact, lambda f: f.year != year and q.list_key in f.list_keys and store.is_original(f), latest=6)
+        for f in others_of:
+            if f.number != top.number and f"{f.year}年" not in "".join(others):
+                others.append(f"{f.year}年为不超过{f.value}{ctx.cite(f)}")
+        if others:
+            notes.append("其他年份不同：" + "；".join(sorted(others, reverse=True)))
+    notes += [f"说明：{f.quote}{ctx.cite(f)}" for f in rules[:2]]
+    return Reply(direct, notes)

@@ -1,0 +1,34 @@
+"""The round's stages and their periods: the stage asked about, or the whole schedule."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.rules.base import Context, Reply
+from assistant.answer.similarity import overlap
+from assistant.model import StageFact
+
+
+def answer_schedule(ctx: Context) -> Reply | None:
+    q, store = ctx.q, ctx.store
+    picked = ctx.pick(StageFact)
+    if picked is None:
+        return None
+    year, stages = picked
+    # The CAST notice's stages (a forwarding notice restates them, sometimes less precisely).
+    stages = [f for f in stages if store.is_original(f)] or stages
+    asked = re.sub(r"阶段|评审|时间|安排", " ", q.text)
+
+    def score(f: StageFact) -> int:
+        # Word pairs, not single characters: "上传" must not match "宣传推广".
+        name = re.sub(r"阶段|评审", " ", f.stage)
+        return 2 * overlap(asked, name) + (len(set(name) & set(asked) - {" "}) >= 2)
+
+    best = max((score(f) for f in stages), default=0)
+    if best > 0:
+        direct = [f"{year}年{f.stage}：{f.period}{ctx.cite(f)}" for f in stages if score(f) == best]
+        direct[0] += ctx.year_note(year)
+        return Reply(direct)
+    if re.search(r"截止|前", q.text):
+        return None
+    return Reply([f"{year}年工作安排{ctx.year_note(year)}：", *(f"{f.stage}：{f.period}{ctx.cite(f)}" for f in stages)])

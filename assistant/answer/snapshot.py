@@ -1,0 +1,75 @@
+"""One immutable view of the built index that answers are computed from: notices, typed facts,
+the catalogue of names, and the retriever. A rebuild makes a new snapshot; the assistant swaps it
+in with one assignment, so answers in flight finish on the snapshot they started with."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.answer.retrieval import HybridRetriever
+from assistant.answer.store import FactStore
+from assistant.config import Settings
+from assistant.ingest import index
+from assistant.ingest.notices import NoticeRecord
+from assistant.model import Fact
+from assistant.names import Catalogue
+from assistant.tokenizer import Tokenizer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    store: FactStore
+    retriever: HybridRetriever
+    meta: dict[str, Any]
+    stamp: int  # index.stamp() of the index it was loaded from
+    client: Any = field(default=None, repr=False)  # the Chroma client, closed when retired
+
+    @property
+    def notices(self) -> dict[str, NoticeRecord]:
+        return self.store.notices
+
+    @property
+    def facts(self) -> list[Fact]:
+        return self.store.facts
+
+    @property
+    def names(self) -> Catalogue:
+        return self.store.names
+
+    def close(self) -> None:
+        if self.client is not None and hasattr(self.client, "close"):
+            try:
+                self.client.close()
+            except Exception as exc:  # a retired store that will not close costs a file handle
+                log.warning("closing a retired vector store failed: %s", exc)
+
+
+def load_snapshot(settings: Settings, rebuild: bool = False) -> Snapshot:
+    """Load (building first when missing or stale) the index into a new snapshot."""
+    state = index.ensure(settings, rebuild=rebuild)
+    store = FactStore(state.facts, state.notices, state.catalogue)
+    vectorstore = client = None
+    if settings.dense:
+        from langchain_chroma import Chroma
+
+        from assistant.embeddings import get_embeddings
+
+        client = index.chroma_client(settings, state.path / state.meta.get("chroma_dir", "chroma"))
+        vectorstore = Chroma(
+            collection_name=state.meta.get("collection") or index.COLLECTION,
+            embedding_function=get_embeddings(settings.embedding_model),
+            client=client,
+        )
+    retriever = HybridRetriever(
+        chunks=state.chunks,
+        tokenizer=Tokenizer(extra_terms=state.catalogue.terms()),
+        bm25=state.bm25,
+        vectorstore=vectorstore,
+        bm25_weight=settings.bm25_weight,
+        k=settings.top_k,
+    )
+    return Snapshot(store, retriever, state.meta, index.stamp(state.path), client)

@@ -1,0 +1,52 @@
+"""The fact store: typed facts bucketed by kind and year, with the catalogue of names.
+
+Answerers ask it for the facts of one kind in the year asked (`pick`) or across years (`select`);
+the CAST notice's facts come before a forwarding notice's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
+
+from assistant.answer.understand import Query, understand
+from assistant.ingest.notices import NoticeRecord
+from assistant.model import Fact, FactKind, NoticeKind
+from assistant.names import Catalogue
+
+F = TypeVar("F", bound=Fact)
+
+
+class FactStore:
+    def __init__(self, facts: list[Fact], notices: dict[str, NoticeRecord], names: Catalogue | None = None) -> None:
+        self.facts = facts
+        self.notices = notices
+        self.names = names if names is not None else Catalogue.from_facts(facts)
+        self.years = sorted({f.year for f in facts if f.year} | {n.year for n in notices.values() if n.year})
+        # kind -> year -> facts, the CAST notice's first: answerers look at one year at a time.
+        self._buckets: dict[FactKind, dict[int, list[Fact]]] = {}
+        for f in sorted(facts, key=lambda f: not self.is_original(f)):
+            self._buckets.setdefault(f.kind, {}).setdefault(f.year or 0, []).append(f)
+
+    def understand(self, text: str, today: dt.date) -> Query:
+        return understand(text, today, self.names)
+
+    def is_original(self, f: Fact) -> bool:
+        notice = self.notices.get(f.notice_id)
+        return notice is None or notice.kind == NoticeKind.ORIGINAL
+
+    def pick(self, cls: type[F], years: list[int], where: Callable[[F], bool] | None = None) -> tuple[int, list[F]] | None:
+        """The facts of one year: the first asked year that has some, else the latest that has."""
+        buckets = self._buckets.get(cls.kind, {})
+        for year in [y for y in years if y in buckets] if years else sorted(buckets, reverse=True):
+            found = [f for f in buckets[year] if where is None or where(f)]  # type: ignore[arg-type]
+            if found and year:
+                return year, found  # type: ignore[return-value]
+        return None
+
+    def select(self, cls: type[F], where: Callable[[F], bool] | None = None, latest: int | None = None) -> list[F]:
+        """Facts of every year (or of the `latest` few), the CAST notice's before a forwarding notice's."""
+        buckets = self._buckets.get(cls.kind, {})
+        years = sorted(buckets, reverse=True)[:latest] if latest else list(buckets)
+        found = [f for y in years for f in buckets[y] if where is None or where(f)]  # type: ignore[arg-type]
+        return sorted(found, key=lambda f: not self.is_original(f))  # type: ignore[return-value]
