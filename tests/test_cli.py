@@ -46,6 +46,18 @@ def test_ask_jsonl_keeps_order_ids_and_sessions(monkeypatch: pytest.MonkeyPatch,
     assert "不是有效的 JSON" in rows[3]["answer"]
 
 
+def test_ask_jsonl_answers_past_lines_that_are_not_question_objects(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stdin = '[1,2]\n"2023年申报截止时间"\n{"id": 7, "q": 3}\n{"id": 8, "q": "2023年申报截止时间"}\n'
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    assert main(["ask", "--jsonl"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.strip().splitlines()]
+    assert [r["id"] for r in rows] == [1, 2, 7, 8]
+    assert all("不是有效的 JSON 问题对象" in r["answer"] for r in rows[:3])
+    assert rows[3]["kind"] == "rule" and "11月30日" in rows[3]["answer"]
+
+
 def test_ask_without_question_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask"]) == 2
     assert "请在 ask 后面给出问题" in capsys.readouterr().err

@@ -109,7 +109,20 @@ def test_swap_cut_between_its_renames_is_recovered(small_settings) -> None:  # n
 def test_paths_stay_inside_the_corpus(bot) -> None:  # noqa: ANN001
     corpus = bot.settings.corpus_dir.resolve()
     assert all(Path(r.path).resolve().parent == corpus for r in bot.notices.values())
-    assert bot.notices.get("../../etc/passwd") is None
+
+
+
+def test_the_viewer_shows_only_indexed_notices(bot, tmp_path: Path) -> None:  # noqa: ANN001
+    from app import Ui
+    from assistant.staff.feedback import FeedbackStore
+
+    ui = Ui(bot, FeedbackStore(tmp_path / "fb.sqlite3"))
+    some = next(iter(bot.notices))
+    assert bot.notices[some].title in ui.show_notice(some)
+    for hostile in ("../../etc/passwd", "/etc/passwd", str(bot.settings.corpus_dir / some)):
+        assert ui.show_notice(hostile) == ""
+        record = {"citations": [{"source": hostile, "start": 0, "end": 5, "section": ""}]}
+        assert "root:" not in ui.open_citation("0", record)
 
 
 def test_a_notice_that_breaks_an_extractor_does_not_break_the_build(small_settings, monkeypatch) -> None:  # noqa: ANN001

@@ -32,12 +32,17 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 continue
             try:
                 item = json.loads(line)
-                question = item.get("q", "") if isinstance(item, dict) else ""
             except ValueError:
-                item, question = {"id": line_no}, ""
-            ans = bot.answer(str(question), session_id=item.get("session"), qid=item.get("id"))
-            if not question:
-                ans.answer = f"第{line_no}行不是有效的 JSON 问题对象（需要 {{\"id\": ..., \"q\": ...}}）。"
+                item = None
+            if not isinstance(item, dict) or not isinstance(item.get("q"), str) or not item["q"].strip():
+                # Valid JSON that is not a question object ([1,2], "text", {"q": 3}) is an error line too.
+                qid = item.get("id", line_no) if isinstance(item, dict) else line_no
+                error = f"第{line_no}行不是有效的 JSON 问题对象（需要 {{\"id\": ..., \"q\": \"问题\"}}）。"
+                print(json.dumps({"id": qid, "answer": error, "kind": "decline", "citations": [], "latency_ms": 0},
+                                 ensure_ascii=False), flush=True)
+                continue
+            session = item.get("session")
+            ans = bot.answer(item["q"], session_id=str(session) if session is not None else None, qid=item.get("id"))
             print(json.dumps(ans.to_dict(), ensure_ascii=False), flush=True)
         return 0
     question = " ".join(args.question)

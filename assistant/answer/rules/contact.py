@@ -70,4 +70,6 @@ def answer_contact(ctx: Context) -> Reply | None:
             f = next(f for f in cands if f.year == y)
             if set(f.phones) != set(unique[0].phones):
                 notes.append(f"另：{y}年通知中{_describe(ctx, f)}")
-    return Reply(direct, notes, person=next(iter(unique[0].persons), None))
+    # The person a follow-up ("他的邮箱呢？") means: the one asked about, else the block's first.
+    person = q.person if q.person in unique[0].persons else next(iter(unique[0].persons), None)
+    return Reply(direct, notes, person=person)

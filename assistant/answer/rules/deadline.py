@@ -40,18 +40,18 @@ def answer_deadline(ctx: Context) -> Reply | None:
     if first.action and first.form == DeadlineForm.BEFORE:
         head += f"，需{first.action}"
     direct, notes = [head], []
+    # The other side of "society vs CAST platform" deadlines, so the asker sees both.
+    if internal_asked:
+        platform = store.select(DeadlineFact, lambda f: f.year == year and f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF)
+        if platform:
+            direct.append(f"“科创中国”平台的申报截止时间为{deadline_text(platform[0], ctx.today)}{ctx.cite(platform[0])}。")
     same_notice = [f for f in chosen if store.is_original(f) or internal_asked]
     for f in chosen[1:]:
         if f.date != first.date and f in same_notice:
             notes.append(f"注意：同一通知另处写的是{deadline_text(f, ctx.today)}{ctx.cite(f)}，两处日期不一致，请以较早者为准或向联系人确认。")
     if len({f.date for f in same_notice}) == 1 and len(chosen) > 1:
         notes.append("依据：" + "".join(ctx.cite(f) for f in chosen[1:3]))
-    # The other side of "society vs CAST platform" deadlines, so the asker sees both.
-    if internal_asked:
-        platform = store.select(DeadlineFact, lambda f: f.year == year and f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF)
-        if platform:
-            direct.append(f"“科创中国”平台的申报截止时间为{deadline_text(platform[0], ctx.today)}{ctx.cite(platform[0])}。")
-    elif first.category == Category.SUBMISSION:
+    if first.category == Category.SUBMISSION and not internal_asked:
         for f in store.select(DeadlineFact, lambda f: f.year == year and f.scope == Scope.INTERNAL)[:1]:
             notes.append(
                 f"另：转发通知要求其会员于{deadline_text(f, ctx.today)}前{f.action}{ctx.cite(f)}（学会内部截止时间，早于平台截止）。"

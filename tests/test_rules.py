@@ -1,0 +1,169 @@
+"""Each answerer on its own, over a fact store built straight from the extracted facts (no index,
+no vectors, no retrieval to cover for it). Expected values come from the golden file, written by
+reading the notices."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.answer.compose import Citer, quote_found
+from assistant.answer.phrasing import cn_date
+from assistant.answer.rules import ANSWERERS, Context, Reply, reply
+from assistant.answer.rules.compare import answer_compare
+from assistant.answer.store import FactStore
+from assistant.model import Intent
+
+GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "facts.yaml").read_text(encoding="utf-8"))
+ORIGINALS = {k: g for k, g in GOLDEN.items() if g["kind"] == "original"}
+TODAY = dt.date(2023, 11, 25)
+
+
+def run(store: FactStore, intent: Intent, text: str) -> tuple[Reply, Citer]:
+    """One answerer, called directly: a test here fails when that answerer gives nothing."""
+    q = store.understand(text, TODAY)
+    citer = Citer(store.notices)
+    result = ANSWERERS[intent](Context(q, store, citer, TODAY))
+    assert result is not None, f"{intent} gave nothing for {text!r}"
+    assert citer.citations, "a rule answer cites its facts"
+    assert all(quote_found(c, store.notices) for c in citer.citations)
+    return result, citer
+
+
+def text_of(r: Reply) -> str:
+    return "\n".join(r.lines())
+
+
+def month_day(iso: str) -> str:
+    return cn_date(str(iso))[5:]  # "2023年11月30日" -> "11月30日"
+
+
+@pytest.mark.parametrize("key", sorted(ORIGINALS))
+def test_contact_gives_each_persons_phones(store: FactStore, key: str) -> None:
+    gold = GOLDEN[key]
+    for person, phones in gold["contacts"].items():
+        r, _ = run(store, Intent.CONTACT, f"{gold['year']}年{person}的电话是多少")
+        assert all(str(p) in r.direct[0] for p in phones), (person, r.direct)
+        assert r.person == person
+
+
+def test_contact_of_a_list_is_its_review_body(store: FactStore) -> None:
+    gold = GOLDEN["002"]
+    for list_name, person in gold["list_contacts"].items():
+        r, _ = run(store, Intent.CONTACT, f"{gold['year']}年{list_name}的联系人")
+        assert person in text_of(r)
+
+
+def test_contact_says_which_detail_the_notice_lacks(store: FactStore) -> None:
+    r, _ = run(store, Intent.CONTACT, "2023年郑伯龙的邮箱")
+    assert "未列出邮箱" in r.direct[0]
+
+
+@pytest.mark.parametrize("key", sorted(ORIGINALS))
+def test_deadline_is_one_of_the_notices_dates(store: FactStore, key: str) -> None:
+    gold = GOLDEN[key]
+    r, _ = run(store, Intent.DEADLINE, f"{gold['year']}年申报截止时间是哪天")
+    assert any(month_day(d) in r.direct[0] for d in gold["deadlines"]), r.direct
+
+
+def test_deadline_shows_both_dates_when_a_notice_contradicts_itself(store: FactStore) -> None:
+    r, _ = run(store, Intent.DEADLINE, "2021年申报截止时间")
+    assert "两处日期不一致" in text_of(r) and r.notes
+
+
+def test_deadline_of_a_society_names_the_platform_deadline_too(store: FactStore) -> None:
+    internal = GOLDEN["001"]["internal_deadline"]
+    r, _ = run(store, Intent.DEADLINE, "学会会员内部报送材料的截止时间？")
+    assert month_day(internal) in r.direct[0] and "平台" in text_of(r)
+
+
+@pytest.mark.parametrize("key", sorted(k for k in ORIGINALS if "stages" in GOLDEN[k]))
+def test_schedule_gives_the_stage_asked(store: FactStore, key: str) -> None:
+    gold = GOLDEN[key]
+    for stage, period in gold["stages"].items():
+        r, _ = run(store, Intent.SCHEDULE, f"{gold['year']}年{stage}是什么时候")
+        assert str(period).replace(" ", "") in text_of(r), (stage, r.direct)
+
+
+def test_schedule_without_a_stage_lists_them_all(store: FactStore) -> None:
+    r, _ = run(store, Intent.SCHEDULE, "2022年的工作安排")
+    assert all(stage in text_of(r) for stage in GOLDEN["002"]["stages"])
+
+
+@pytest.mark.parametrize("key", sorted(ORIGINALS))
+def test_quota_per_list(store: FactStore, key: str) -> None:
+    gold = GOLDEN[key]
+    for list_name, n in gold["quotas"].items():
+        r, _ = run(store, Intent.QUOTA, f"{gold['year']}年{list_name}每个单位推荐几个")
+        assert f"不超过{n}" in r.direct[0], (list_name, r.direct)
+
+
+def test_quota_without_a_list_gives_every_list(store: FactStore) -> None:
+    r, _ = run(store, Intent.QUOTA, "2022年各单位的推荐名额")
+    assert all(name in text_of(r) for name in GOLDEN["002"]["quotas"])
+
+
+@pytest.mark.parametrize("key", sorted(ORIGINALS))
+def test_lists_of_a_round(store: FactStore, key: str) -> None:
+    gold = GOLDEN[key]
+    r, _ = run(store, Intent.LISTS, f"{gold['year']}年设置了哪几类榜单")
+    assert all(name in r.direct[0] for name in gold["lists"])
+
+
+@pytest.mark.parametrize("key", sorted(ORIGINALS))
+def test_fields_of_the_list_that_has_them(store: FactStore, key: str) -> None:
+    gold = GOLDEN[key]
+    r, _ = run(store, Intent.LISTS, f"{gold['year']}年先导技术榜设哪些领域")
+    assert all(name in r.direct[0] for name in gold["fields"])
+
+
+def test_planned_count_of_a_list(store: FactStore) -> None:
+    for list_name, n in GOLDEN["004"]["counts"].items():
+        r, _ = run(store, Intent.LISTS, f"2021年{list_name}设多少项")
+        assert f"{n}项" in r.direct[0]
+
+
+@pytest.mark.parametrize("key", sorted(ORIGINALS))
+def test_platform_address(store: FactStore, key: str) -> None:
+    gold = GOLDEN[key]
+    r, _ = run(store, Intent.PLATFORM, f"{gold['year']}年申报平台网址")
+    assert any(host in r.direct[0] for host in gold["platforms"])
+
+
+def test_eligibility_of_every_list_that_has_conditions(store: FactStore) -> None:
+    for list_name in GOLDEN["000"]["eligibility_lists"]:
+        r, citer = run(store, Intent.ELIGIBILITY, f"2023年{list_name}的申报条件是什么")
+        assert list_name in r.direct[0] and "申报条件" in r.direct[0]
+        assert citer.citations[0].section.startswith("附件")
+
+
+def test_eligibility_leads_with_the_closest_condition(store: FactStore) -> None:
+    r, _ = run(store, Intent.ELIGIBILITY, "2023年新锐企业榜对企业成立年限有什么要求")
+    assert "最相关的一条" in r.direct[0] and "年" in r.direct[0]
+
+
+def test_compare_two_years_fields(store: FactStore) -> None:
+    q = store.understand("2020年和2023年先导技术榜的领域有什么区别？", TODAY)
+    citer = Citer(store.notices)
+    r = answer_compare(Context(q, store, citer, TODAY), lambda one: reply(one, store, citer, TODAY))
+    assert r is not None
+    first = r.direct[0]
+    assert first.startswith("2020年与2023年相比") and "绿色低碳" in first and "资源环境" in first
+
+
+def test_several_lists_are_answered_each_with_notes_after_them(store: FactStore) -> None:
+    q = store.understand("2023年先导技术榜和新锐企业榜各推荐几个？", TODAY)
+    citer = Citer(store.notices)
+    r = reply(q, store, citer, TODAY)
+    assert r is not None
+    gold = GOLDEN["000"]["quotas"]
+    assert f"不超过{gold['先导技术榜']}" in r.direct[0] and f"不超过{gold['新锐企业榜']}" in r.direct[1]
+    assert text_of(r).index(r.direct[-1]) < min((text_of(r).index(n) for n in r.notes), default=10**6)
+
+
+def test_every_intent_with_facts_has_an_answerer() -> None:
+    assert set(ANSWERERS) == {Intent.CONTACT, Intent.DEADLINE, Intent.SCHEDULE, Intent.QUOTA, Intent.LISTS,
+                              Intent.PLATFORM, Intent.ELIGIBILITY}
