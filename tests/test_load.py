@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from assistant.tools.loadtest import ask, run
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def test_api_answer_contract(app_server) -> None:  # noqa: ANN001
@@ -28,3 +31,15 @@ def test_concurrent_users_get_answers_without_errors(app_server) -> None:  # noq
     if len(memory) >= 4:  # flat after warm-up: the second half grows by less than 50 MB
         half = memory[len(memory) // 2 :]
         assert max(half) - half[0] < 50, memory
+
+
+def test_answers_keep_flowing_while_a_notice_is_ingested(small_settings) -> None:  # noqa: ANN001
+    from assistant.assistant import Assistant
+    from assistant.tools.loadtest import during_ingest
+
+    bot = Assistant(small_settings)
+    report = during_ingest(bot, [FIXTURES / "new_style_2024.txt"], users=3, idle_s=1.5)
+    assert report["errors"] == 0 and report["added"] == ["new_style_2024.txt"]
+    assert report["ingest"]["n"] > 0
+    # No answer waited for the whole rebuild (with one lock over both, the first one would).
+    assert report["ingest"]["max_ms"] < 0.8 * report["ingest_s"] * 1000, report

@@ -1,6 +1,10 @@
 """A load test on loopback: N simulated users asking a mix of questions through the app's HTTP API.
 
-    python -m assistant.loadtest --url http://127.0.0.1:7860/ --users 50 --seconds 60 [--pid PID]
+    python -m assistant.tools.loadtest --url http://127.0.0.1:7860/ --users 50 --seconds 60 [--pid PID]
+    python -m assistant.tools.loadtest --during-ingest NOTICE [--users 4] [--no-dense]
+
+The second form answers in-process from several threads while a notice is ingested (into a copy of
+the corpus and index, so nothing real changes) and compares latency before, during and after.
 
 Bounded in users and time, stops by itself; prints requests, errors, latency p50/p95/p99 and, with
 --pid, the app's resident memory sampled every few seconds (flat after warm-up means no leak).
@@ -106,6 +110,78 @@ def run(url: str, users: int, seconds: float, pid: int | None = None) -> dict[st
     }
 
 
+INTERNAL_ERROR = "抱歉，处理这个问题时出现内部错误"
+
+
+def during_ingest(bot: Any, paths: list[Path], users: int = 4, idle_s: float = 5.0) -> dict[str, Any]:
+    """Answer from `users` threads for `idle_s` seconds, then while `bot.ingest(paths)` runs, then
+    briefly after; latencies are counted in the phase an answer started in."""
+    phases: dict[str, list[float]] = {"idle": [], "ingest": [], "after": []}
+    errors: list[str] = []
+    phase = ["idle"]
+    stop = threading.Event()
+    lock = threading.Lock()
+
+    def user(seed: int) -> None:
+        rng = random.Random(seed)
+        while not stop.is_set():
+            question, started_in = rng.choice(QUESTIONS), phase[0]
+            t = time.perf_counter()
+            try:
+                ans = bot.answer(question)
+                if ans.answer.startswith(INTERNAL_ERROR):
+                    raise RuntimeError(ans.answer)
+            except Exception as exc:  # counted, never stops the run
+                with lock:
+                    errors.append(f"{type(exc).__name__}: {exc}"[:300])
+                continue
+            with lock:
+                phases[started_in].append((time.perf_counter() - t) * 1000)
+
+    threads = [threading.Thread(target=user, args=(i,), daemon=True) for i in range(users)]
+    for t in threads:
+        t.start()
+    time.sleep(idle_s)
+    phase[0] = "ingest"
+    t0 = time.perf_counter()
+    added = bot.ingest(paths)
+    ingest_s = time.perf_counter() - t0
+    phase[0] = "after"
+    time.sleep(min(idle_s, 2.0))
+    stop.set()
+    for t in threads:
+        t.join(timeout=60)
+
+    def stats(values: list[float]) -> dict[str, float]:
+        return {"n": len(values), "p50_ms": round(percentile(values, 0.5), 1), "p95_ms": round(percentile(values, 0.95), 1),
+                "max_ms": round(max(values, default=0.0), 1)}
+
+    report = {name: stats(values) for name, values in phases.items()}
+    idle_p95 = report["idle"]["p95_ms"] or 1.0
+    return {**report, "users": users, "ingest_s": round(ingest_s, 2), "added": [a["source"] for a in added],
+            "p95_ratio_ingest_to_idle": round(report["ingest"]["p95_ms"] / idle_p95, 2), "errors": len(errors),
+            "error_samples": errors[:5]}
+
+
+def ingest_report(notice: Path, users: int, dense: bool) -> dict[str, Any]:
+    """during_ingest over a private copy of the corpus and index."""
+    import shutil
+    import tempfile
+
+    from assistant.assistant import Assistant
+    from assistant.config import Settings
+
+    base = Path(tempfile.mkdtemp(prefix="kczg-ingest-load-"))
+    try:
+        real = Settings()
+        shutil.copytree(real.corpus_dir, base / "corpus")
+        settings = Settings(corpus_dir=base / "corpus", index_dir=base / "index", dense=dense)
+        bot = Assistant(settings)
+        return {"dense": dense, **during_ingest(bot, [notice], users)}
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
 def wait_until_serving(url: str, proc: subprocess.Popen[Any], seconds: float = 180) -> None:
     """Return once `url` answers; raise if the process dies or time runs out (the process is killed)."""
     deadline = time.time() + seconds
@@ -137,7 +213,14 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--pid", type=int, default=None, help="the app's process id, to sample its memory")
     parser.add_argument("--spawn", type=int, metavar="PORT", default=None, help="start the app on this port for the run")
+    parser.add_argument("--during-ingest", type=Path, metavar="NOTICE", default=None,
+                        help="in-process: answer while this notice is ingested into a copy of the corpus")
+    parser.add_argument("--no-dense", action="store_true", help="with --during-ingest: BM25 only")
     args = parser.parse_args()
+    if args.during_ingest:
+        report = ingest_report(args.during_ingest, args.users if args.users != 50 else 4, not args.no_dense)
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        sys.exit(1 if report["errors"] else 0)
     proc = spawn_app(args.spawn) if args.spawn else None
     try:
         url = f"http://127.0.0.1:{args.spawn}/" if proc else args.url
