@@ -183,16 +183,15 @@ class Assistant:
             notes.append(f"（问题过长，仅按前{limit}个字回答。）")
         session = self.sessions.get(session_id) if session_id else None
         q = snap.store.understand(text, self.settings.today)
+        if filters:
+            # Picking a year or a list in the UI means naming it in the question; what the question
+            # names itself wins.
+            year, name = filters.get("year"), filters.get("list")
+            prefix = (f"{year}年" if isinstance(year, int) and not q.years else "") + (str(name) if name and q.list_key is None else "")
+            if prefix:
+                q = snap.store.understand(f"{prefix} {text}", self.settings.today)
         if session is not None:
             q = inherit(q, session.previous, session.person, snap.names)
-        year = filters.get("year")
-        if not q.years and isinstance(year, int):
-            q.years, q.year_source = [year], "filter"
-        chosen = filters.get("list")
-        if q.list_key is None and chosen:
-            # The UI offers the catalogue's names; a name as written maps to its family.
-            name = str(chosen)
-            q.list_key, q.list_mention = snap.names.lists.get(name, name), name
         return Turn(text, q, notes, session)
 
     @staticmethod

@@ -49,3 +49,13 @@ def test_feedback_is_transactional_and_exported(tmp_path: Path) -> None:
     assert [r[0] for r in reopened.rows()] == [first + 1, first]
     assert "问题一" in reopened.to_csv()
     assert reopened.summary()[1][2] == "有帮助"
+
+
+def test_list_filter_keeps_every_years_name_of_a_list(bot) -> None:  # noqa: ANN001
+    """The 2021 name 产学研融通组织榜 and the later 融通创新组织榜 are one list: one filter finds both."""
+    from assistant.names import list_key
+
+    family = list_key("产学研融通组织榜")
+    rows = contact_table(bot.facts).filter(list_key=family).rows
+    assert {r[0] for r in rows} >= {2021, 2022, 2023}
+    assert any("产学研融通组织榜" in str(r[1]) for r in rows) and any("融通创新组织榜" in str(r[1]) for r in rows)

@@ -25,8 +25,15 @@ class FactStore:
         self.years = sorted({f.year for f in facts if f.year} | {n.year for n in notices.values() if n.year})
         # kind -> year -> facts, the CAST notice's first: answerers look at one year at a time.
         self._buckets: dict[FactKind, dict[int, list[Fact]]] = {}
+        self._list_years: dict[str, set[int]] = {}  # list family -> years with a fact about it
         for f in sorted(facts, key=lambda f: not self.is_original(f)):
             self._buckets.setdefault(f.kind, {}).setdefault(f.year or 0, []).append(f)
+            for key in f.list_keys:
+                self._list_years.setdefault(key, set()).add(f.year or 0)
+
+    def mentions(self, list_key: str, year: int) -> bool:
+        """Whether any notice of that year has a fact about the list."""
+        return year in self._list_years.get(list_key, set())
 
     def understand(self, text: str, today: dt.date) -> Query:
         return understand(text, today, self.names)

@@ -21,7 +21,7 @@ from assistant.answer.rules.quota import answer_quota
 from assistant.answer.rules.schedule import answer_schedule
 from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
-from assistant.model import AnswerKind, Intent
+from assistant.model import AnswerKind, Intent, ListsFact
 
 __all__ = ["ANSWERERS", "Context", "Reply", "answer", "reply"]
 
@@ -57,6 +57,9 @@ def reply(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Reply | N
 
     if q.intent == Intent.COMPARE:
         return answer_compare(Context(q, store, citer, today), run)
+    absent = list_not_in_round(Context(q, store, citer, today))
+    if absent is not None:
+        return absent
     if q.other_lists and q.intent in PER_LIST:
         # One reply per list named, in the order the question names them; shared notes once.
         first = q.text.find(q.list_mention)
@@ -68,6 +71,22 @@ def reply(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Reply | N
         notes = [n for n in dict.fromkeys(n for r in found for n in r.notes) if n not in direct]
         return Reply(direct, notes, person=found[0].person)
     return run(q)
+
+
+def list_not_in_round(ctx: Context) -> Reply | None:
+    """A list asked about in a year whose round does not set it up: say so, with that year's lists,
+    rather than answer with another list's facts."""
+    q = ctx.q
+    if q.list_key is None or len(q.years) != 1 or q.other_lists:
+        return None
+    picked = ctx.store.pick(ListsFact, q.years)
+    if picked is None or picked[0] != q.years[0]:
+        return None
+    year, rounds = picked
+    if ctx.store.mentions(q.list_key, year):
+        return None  # some fact of that year is about the list (a forwarding notice's, a quota line)
+    f = rounds[0]
+    return Reply([f"{year}年通知未设置{q.list_mention or q.list_key}。{year}年设置的榜单为：{'、'.join(f.lists)}{ctx.cite(f)}"])
 
 
 def answer(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Answer | None:
