@@ -41,6 +41,15 @@ class Context:
         """The facts of `cls` in the year asked (else the latest year that has some)."""
         return self.store.pick(cls, self.q.years, where)
 
+    def pick_original(self, cls: type[F]) -> tuple[int, list[F]] | None:
+        """Like pick, keeping the CAST notice's facts when it has some: a forwarding notice restates
+        its schedule and quotas, sometimes less precisely."""
+        picked = self.pick(cls)
+        if picked is None:
+            return None
+        year, found = picked
+        return year, [f for f in found if self.store.is_original(f)] or found
+
     def cite(self, f: Fact) -> str:
         return self.citer.fact(f)
 

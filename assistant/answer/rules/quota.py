@@ -13,11 +13,10 @@ from assistant.model import QuotaFact, QuotaRuleFact
 
 def answer_quota(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
-    picked = ctx.pick(QuotaFact)
+    picked = ctx.pick_original(QuotaFact)
     if picked is None:
         return None
-    year, in_year = picked
-    pool = [f for f in in_year if store.is_original(f)] or in_year
+    year, pool = picked
     if q.list_key or re.search(r"入选|每人|人物", q.text):
         ranked = sorted(pool, key=lambda f: (-(3 if q.list_key and q.list_key in f.list_keys else 0) - overlap(q.text, f.quote), f.start))
     else:  # every list's quota, in the notice's order; the per-person rule after them

@@ -10,13 +10,11 @@ from assistant.model import StageFact
 
 
 def answer_schedule(ctx: Context) -> Reply | None:
-    q, store = ctx.q, ctx.store
-    picked = ctx.pick(StageFact)
+    q = ctx.q
+    picked = ctx.pick_original(StageFact)
     if picked is None:
         return None
     year, stages = picked
-    # The CAST notice's stages (a forwarding notice restates them, sometimes less precisely).
-    stages = [f for f in stages if store.is_original(f)] or stages
     asked = re.sub(r"阶段|评审|时间|安排", " ", q.text)
 
     def score(f: StageFact) -> int:
