@@ -23,19 +23,21 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answer import generate
-from assistant.answer.compose import Answer, Citer
+from assistant.answer.compose import Answer, Citer, merge
 from assistant.answer.decline import decline
 from assistant.answer.extractive import extract
+from assistant.answer.message import read_message
+from assistant.answer.profile import read_profile
 from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.answer.rules import answer as rule_answer
 from assistant.answer.sessions import Session, Sessions
 from assistant.answer.snapshot import Snapshot, load_snapshot
 from assistant.answer.store import FactStore
-from assistant.answer.understand import Query, inherit
+from assistant.answer.understand import Query, continue_from, inherit, normalize_question, normalize_years
 from assistant.config import Settings, quiet_offline_env
 from assistant.ingest import index
 from assistant.ingest.notices import NoticeRecord
-from assistant.model import AnswerKind, Fact
+from assistant.model import AnswerKind, Fact, Intent
 
 log = logging.getLogger(__name__)
 
@@ -45,12 +47,23 @@ EXAMPLE = "“2023年先导技术榜的申报截止时间是什么时候？”"
 RETIRE_AFTER_S = 60.0
 
 
+MAX_PARTS = 4
+# A question about one's own situation ("今年还能报吗", "会不会被卡", "够不够").
+ELIGIBILITY_ASK = re.compile(
+    r"(?:能|可以|可否|能否|能不能)(?:再|拿去|去)?(?:报|申报|参评|参加|推荐)(?!几|多少)|符合|满足|够不够|会不会.{0,12}(?:卡|影响)|资格|有没有(?:限制|门槛)"
+)
+
+
 @dataclass
 class Turn:
     text: str
-    q: Query
+    parts: list[Query]  # the message's questions, in order, each understood with its context
     notes: list[str]
     session: Session | None
+
+    @property
+    def q(self) -> Query:
+        return self.parts[-1]
 
 
 class Assistant:
@@ -158,10 +171,13 @@ class Assistant:
             if isinstance(turn, Answer):
                 result = turn
             else:
-                result, hits = self._route(snap, turn.q)
+                routed = [self._route(snap, q) for q in turn.parts]
+                result = merge([answer for answer, _ in routed])
+                hits = routed[0][1] if len(routed) == 1 else []
                 if hits and generate.configured(self.settings):
-                    passages = generate.passages_for(turn.q.text, turn.q.list_key, hits, snap.store)
-                    result = yield from generate.generate(self.settings, turn.q.text, passages, snap.notices, result)
+                    q = turn.parts[0]
+                    passages = generate.passages_for(q.text, q.list_key, hits, snap.store)
+                    result = yield from generate.generate(self.settings, q.text, passages, snap.notices, result)
                 self._finish(turn, result)
         except Exception:  # the service keeps serving; the log has the details
             log.exception("answer failed for %r", str(question)[:200])
@@ -182,20 +198,40 @@ class Assistant:
             text = text[:limit]
             notes.append(f"（问题过长，仅按前{limit}个字回答。）")
         session = self.sessions.get(session_id) if session_id else None
-        q = snap.store.understand(text, self.settings.today)
+        today, store = self.settings.today, snap.store
+        msg = read_message(normalize_question(text))
+        profile = read_profile(normalize_years(msg.text), today)
+        context = store.understand(msg.context, today) if msg.statements else None
+        prefix = ""
         if filters:
             # Picking a year or a list in the UI means naming it in the question; what the question
             # names itself wins.
             year, name = filters.get("year"), filters.get("list")
-            prefix = (f"{year}年" if isinstance(year, int) and not q.years else "") + (str(name) if name and q.list_key is None else "")
-            if prefix:
-                q = snap.store.understand(f"{prefix} {text}", self.settings.today)
-        if session is not None:
-            q = inherit(q, session.previous, session.person, snap.names)
-        return Turn(text, q, notes, session)
+            prefix = (f"{year}年" if isinstance(year, int) else "") + (str(name) if name else "")
+        parts: list[Query] = []
+        for i, part in enumerate(msg.questions[:MAX_PARTS]):
+            q = store.understand(part, today)
+            if prefix and (not q.years or q.list_key is None):
+                first = store.understand(prefix, today)
+                if (first.years and not q.years) or (first.list_key and q.list_key is None):
+                    q = store.understand(f"{prefix} {part}", today)
+            if i == 0 and session is not None:
+                q = inherit(q, session.previous, session.person, snap.names)
+            if parts:
+                continue_from(q, parts[-1])  # "设多少项？" after "2021年的突破短板关键技术榜限定哪个领域？"
+            if context is not None:
+                continue_from(q, context, with_list=q.intent != Intent.CONTACT)
+            q.profile = profile
+            if q.intent in (Intent.OTHER, Intent.ELIGIBILITY) and ELIGIBILITY_ASK.search(q.text):
+                q.intent = Intent.ELIGIBILITY
+            parts.append(q)
+        return Turn(text, parts, notes, session)
 
     @staticmethod
     def _finish(turn: Turn, result: Answer) -> None:
+        readings = [f"“{written}”按“{meant}”理解" for q in turn.parts for written, meant in q.readings]
+        if readings:
+            result.answer = f"（{'；'.join(dict.fromkeys(readings))}）\n" + result.answer
         if turn.notes:
             result.answer = turn.notes[0] + "\n" + result.answer
         result.query = turn.q.to_dict()

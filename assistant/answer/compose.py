@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -89,3 +90,33 @@ def quote_found(c: Citation, notices: dict[str, NoticeRecord]) -> bool:
 def verify(answer: Answer, notices: dict[str, NoticeRecord]) -> list[str]:
     """Citations whose quote is not in the notice they name (should be none)."""
     return [f"{c.source}:{c.start}-{c.end}" for c in answer.citations if not quote_found(c, notices)]
+
+
+MARK = re.compile(r"\[(\d{1,3})\]")
+
+
+def merge(answers: list[Answer], numbered: bool = True) -> Answer:
+    """Answers to the parts of one message, in order, as one answer: citations renumbered across
+    them (one number per passage), the same answer given twice kept once."""
+    if len(answers) == 1:
+        return answers[0]
+    citations: list[Citation] = []
+    seen: dict[tuple[str, int, int], int] = {}
+    texts: list[str] = []
+    for ans in answers:
+        mapping = {}
+        for i, c in enumerate(ans.citations, 1):
+            key = (c.source, c.start, c.end)
+            if key not in seen:
+                citations.append(c)
+                seen[key] = len(citations)
+            mapping[i] = seen[key]
+        text = MARK.sub(lambda m, mp=mapping: f"[{mp.get(int(m.group(1)), m.group(1))}]", ans.answer)
+        if text not in texts:
+            texts.append(text)
+    if numbered and len(texts) > 1:
+        texts = [f"{'①②③④⑤⑥'[i]} {t}" for i, t in enumerate(texts)]
+    kinds = [a.kind for a in answers]
+    kind = next((k for k in (AnswerKind.RULE, AnswerKind.LLM, AnswerKind.RETRIEVAL) if k in kinds), AnswerKind.DECLINE)
+    person = next((a.person for a in reversed(answers) if a.person), None)
+    return Answer("\n".join(texts), kind, citations, person=person)

@@ -10,8 +10,9 @@ from dataclasses import asdict, dataclass, field
 
 import zhconv
 
+from assistant.answer.profile import Profile
 from assistant.model import Intent
-from assistant.names import Catalogue, field_key, list_key, load_aliases, unquote
+from assistant.names import Catalogue, field_key, fuzzy_find, list_key, load_aliases, unquote, variants
 
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
 # "2022年入选的…" qualifies who, it is not the round being asked about.
@@ -42,6 +43,8 @@ class Query:
     attribute: str | None = None
     compare: bool = False
     inherited: list[str] = field(default_factory=list)
+    readings: list[tuple[str, str]] = field(default_factory=list)  # (as written, the name read) for typos
+    profile: Profile = field(default_factory=Profile)  # what the asker says about themselves
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -57,26 +60,49 @@ def normalize_question(text: str) -> str:
 
 def _find_alias(text: str, group: str) -> tuple[str | None, str]:
     best: tuple[str | None, str] = (None, "")
-    for key, variants in load_aliases()[group].items():
-        for v in [key, *variants]:
+    for key, names in load_aliases()[group].items():
+        for v in [key, *names]:
             if v and v in text and len(v) > len(best[1]):
                 best = (key, v)
     return best
 
 
+CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+CN_YEAR = re.compile(r"([二][〇零○一二三四五六七八九]{3})(?=年)")
+# "21年", "23年度": a round year written short; not "不超过10年", "工作8年了", "成立15年".
+SHORT_YEAR = re.compile(r"(?<![\d.])(?<!超过)(?<!满)(?<!近)(?<!约)(?<!了)(?<!工作)(?<!从业)(?<!成立)(?<!经营)(?<!已)([1-3]\d)(?=年度?(?!以上|以内|左右|多|来|之内|内|后|前|间))")
+# A year followed in its clause by what happened to the asker then ("2012年3月在苏州注册的",
+# "2021年上过…榜", "2022年…的入选者") describes the asker, not the round asked about.
+PROFILE_VERB = re.compile(
+    r"^\s*年度?(?:\d{1,2}月(?:\d{1,2}日)?)?[^，。；？！,;?!]{0,12}?"
+    r"(?:成立(?!年限|时间|日期)|注册(?!时间|地|资本)|组建|创办|创立|上市|出过|发生过?|入选|上过|上榜|获评|获奖|当选|评选出|获得)"
+)
+
+
+def normalize_years(text: str) -> str:
+    """二〇二三年 -> 2023年, 21年 / 23年度 -> 2021年 / 2023年度 (years of this century's rounds)."""
+    text = CN_YEAR.sub(lambda m: "".join(CN_DIGITS[c] for c in m.group(1)), text)
+    return SHORT_YEAR.sub(lambda m: f"20{m.group(1)}" if 15 <= int(m.group(1)) <= 39 else m.group(1), text)
+
+
 def find_years(text: str, today: dt.date) -> tuple[list[int], str]:
+    """The round years asked about: explicit years that do not describe the asker, else 今年/去年…"""
     years: list[int] = []
-    for m in re.finditer(r"(?<!\d)(20\d{2})(?!\d)\s*年?", text):
-        if QUALIFIER_AFTER_YEAR.match(text[m.end() :]):
+    for m in re.finditer(r"(?<!\d)(20\d{2})(?!\d)", text):
+        if PROFILE_VERB.match(text[m.end() :]) or QUALIFIER_AFTER_YEAR.match(text[m.end() :]):
             continue
         y = int(m.group(1))
         if y not in years:
             years.append(y)
     if years:
         return years, "explicit"
-    for word, delta in RELATIVE_YEARS.items():
-        if word in text:
-            return [today.year + delta], "relative"
+    found = [(text.find(word), word) for word in RELATIVE_YEARS if word in text]
+    for _pos, word in sorted(found):
+        # "去年在北交所上市了…今年还能报吗": the relative year of a profile clause is not the round.
+        at = text.find(word) + len(word)
+        if PROFILE_VERB.match("年" + text[at:]) and len(found) > 1:
+            continue
+        return [today.year + RELATIVE_YEARS[word]], "relative"
     return [], ""
 
 
@@ -111,12 +137,49 @@ def _find_known(text: str, names: Collection[str], longest: int = 14) -> str:
     return ""
 
 
+CONTACT_WORDS = re.compile(r"电话|座机|手机|邮箱|联系|找谁|是谁|地址|号码")
+
+
 def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Query:
     """`names` is the catalogue of the names the notices use, so that a list no alias file knows
-    yet (a new notice's) is still recognised."""
+    yet (a new notice's) is still recognised. A list or person name written with a homophone or one
+    wrong character is read as the name it sounds like, when only one fits (q.readings says so)."""
     names = names or Catalogue()
+    q = _understand(normalize_years(normalize_question(text)), today, names)
+    readings = []
+    if q.list_key is None:
+        hit = fuzzy_find(q.text, _list_tails(names), min_len=3)
+        if hit and hit[0].endswith("榜"):
+            readings.append((hit[0], _list_tails(names)[hit[1]]))
+    if q.person is None and CONTACT_WORDS.search(q.text):
+        hit = fuzzy_find(q.text, names.people)
+        if hit:
+            readings.append(hit)
+    if not readings:
+        return q
+    corrected = q.text
+    for written, meant in readings:
+        corrected = corrected.replace(written, meant)
+    q = _understand(corrected, today, names)
+    q.readings = readings
+    return q
+
+
+def _list_tails(names: Catalogue) -> dict[str, str]:
+    """Every list name (as the notices and aliases write it) and its tails of four characters or
+    more ("经理人先锋榜"), each mapped to the full name; a tail two names share is left out."""
+    full = {n for n in (*names.lists, *names.mentions, *(v for v, _ in variants("lists"))) if n.endswith("榜")}
+    tails: dict[str, set[str]] = {}
+    for name in full:
+        for i in range(max(1, len(name) - 3)):
+            tails.setdefault(name[i:], set()).add(name)
+    return {tail: next(iter(owners)) for tail, owners in tails.items()
+            if len({list_key(o) for o in owners}) == 1}
+
+
+def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     lists, fields = names.lists, names.fields
-    q = Query(text=normalize_question(text))
+    q = Query(text=text)
     t = q.text
     q.years, q.year_source = find_years(t, today)
     q.list_key, q.list_mention = _find_alias(t, "lists")
@@ -186,4 +249,19 @@ def inherit(q: Query, previous: Query | None, previous_person: str | None = None
         q.inherited.append("intent")
     if q.attribute is None and previous.attribute and q.intent == previous.intent:
         q.attribute = previous.attribute
+    return q
+
+
+def continue_from(q: Query, earlier: Query, with_list: bool = True) -> Query:
+    """A later part of one message, or a question after the asker's own context, keeps the year,
+    list and field it leaves out ("22年国际创新合作榜的评审机构是谁？这个榜也是…推荐报送吗？")."""
+    if not q.years and earlier.years:
+        q.years, q.year_source = list(earlier.years), "context"
+        q.inherited.append("year")
+    if with_list and q.list_key is None and earlier.list_key:
+        q.list_key, q.list_mention = earlier.list_key, earlier.list_mention
+        q.inherited.append("list")
+    if q.field_key is None and earlier.field_key and q.list_key in (None, earlier.list_key):
+        q.field_key, q.field_mention = earlier.field_key, earlier.field_mention
+        q.inherited.append("field")
     return q

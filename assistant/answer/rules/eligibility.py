@@ -1,9 +1,12 @@
-"""Who may apply to a list (and field): its conditions, the one closest to the question first."""
+"""Who may apply to a list (and field): with the asker's situation, a clause-by-clause check;
+without it, the list's conditions, the one closest to the question first."""
 
 from __future__ import annotations
 
+from assistant.answer.eligibility import CHECK, FAIL, PASS, check, ordered
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
+from assistant.ingest.textmap import locate
 from assistant.model import EligibilityFact
 
 
@@ -15,6 +18,8 @@ def answer_eligibility(ctx: Context) -> Reply | None:
     if picked is None:
         return None
     year, facts = picked
+    if q.profile:
+        return self_check(ctx, facts[0], year)
     direct: list[str] = []
     for f in facts[:2]:
         conds = sorted(f.conditions, key=lambda c: -overlap(q.text, c))
@@ -29,3 +34,32 @@ def answer_eligibility(ctx: Context) -> Reply | None:
         direct += f.exclusions[:1]
     direct[0] += ctx.year_note(year)
     return Reply(direct)
+
+
+def _cite_clause(ctx: Context, f: EligibilityFact, text: str) -> str:
+    notice = ctx.store.notices.get(f.notice_id)
+    span = locate(notice.original, text, f.start, f.end) if notice else None
+    return ctx.citer.cite(f.notice_id, f.section, text, *(span or (f.start, f.end)))
+
+
+def self_check(ctx: Context, f: EligibilityFact, year: int) -> Reply:
+    verdicts, unruled = check(f, ctx.q.profile, year)
+    direct = [f"按{year}年{'、'.join(f.lists)}（{f.heading}）申报条件逐条核对{ctx.year_note(year)}："]
+    decided = [v for v in ordered(verdicts) if v.reason]
+    for v in decided:
+        direct.append(f"{v.verdict}：{v.clause.text}{_cite_clause(ctx, f, v.clause.text)}——{v.reason}")
+    if unruled:
+        direct.append(f"通知未规定：{'、'.join(unruled)}（申报条件中没有这方面的门槛）。")
+    unchecked = [v for v in verdicts if v.verdict == CHECK and not v.reason]
+    notes = []
+    if unchecked:
+        notes.append("需要核实：" + "；".join(f"{v.clause.text}{_cite_clause(ctx, f, v.clause.text)}" for v in unchecked))
+    failed = [v for v in verdicts if v.verdict == FAIL]
+    passed = [v for v in verdicts if v.verdict == PASS]
+    if failed:
+        notes.append(f"结论：有{len(failed)}条不符合，按通知条件不能申报；如有疑问请向该榜单联系人确认。")
+    elif passed:
+        notes.append(f"结论：已核对的{len(passed)}条符合；其余{len(unchecked)}条请逐条自行核实后再确定能否申报。")
+    else:
+        notes.append("结论：您提供的情况不足以判断，请对照以上条件逐条核实。")
+    return Reply(direct, notes)

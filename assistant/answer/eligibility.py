@@ -1,0 +1,263 @@
+"""The eligibility self-check: a list's conditions split into atomic clauses with a type (and, where
+the text gives one, a computable bound), each checked against the asker's profile:
+符合 / 不符合 / 需要核实, with the clause quoted; what the profile says and no clause rules on is
+reported as 通知未规定. Nothing is declared eligible while a clause is unchecked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.answer.profile import Profile
+from assistant.model import EligibilityFact
+from assistant.names import list_key
+
+PASS, FAIL, UNSET, CHECK = "符合", "不符合", "通知未规定", "需要核实"
+NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*")
+DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
+
+
+@dataclass
+class Clause:
+    text: str  # verbatim from the notice
+    type: str
+    fact: EligibilityFact
+    number: int  # the condition's number in the notice (0 for an exclusion)
+
+
+@dataclass
+class Verdict:
+    clause: Clause
+    verdict: str
+    reason: str = ""
+
+
+def _split_top(text: str) -> list[str]:
+    """Split at commas and semicolons outside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch in "，,；;" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip().rstrip("。.") for p in parts if p.strip().rstrip("。.")]
+
+
+# (type, what the clause says) in the order they are tried; the first that fits names the type.
+TYPES: list[tuple[str, re.Pattern[str]]] = [
+    ("prior_listing", re.compile(r"入选历年.*不再纳入候选|不再推荐")),
+    ("founding_years", re.compile(r"成立年限不超过\d+年")),
+    ("founding_date", re.compile(rf"成立时间在{DATE}之前")),
+    ("org_type", re.compile(r"机构类型为")),
+    ("region", re.compile(r"境内.{0,20}注册|注册.{0,10}境内")),
+    ("record_window", re.compile(r"上一年及当年内未发生|未发生.{0,10}事故")),
+    ("credit", re.compile(r"经营异常名录|失信企业名单")),
+    ("catalogue", re.compile(r"禁止、限制和淘汰类|禁止类|淘汰类")),
+    ("maturity", re.compile(r"成熟度|早期验证")),
+    ("secrecy", re.compile(r"不涉密|公开宣传")),
+    ("original", re.compile(r"原始创新")),
+    ("import", re.compile(r"禁运|依赖进口")),
+    ("five_basics", re.compile(r"五基")),
+    ("pilot_city", re.compile(r"试点城市|示范市")),
+    ("training", re.compile(r"培训")),
+    ("role", re.compile(r"任职于|工作岗位")),
+    ("field_focus", re.compile(r"聚焦|重点产业领域")),
+    ("size", re.compile(r"中小型|中小企业")),
+    ("willingness", re.compile(r"意愿")),
+]
+
+
+def clause_type(text: str) -> str:
+    return next((name for name, pattern in TYPES if pattern.search(text)), "other")
+
+
+def clauses(f: EligibilityFact) -> list[Clause]:
+    """The fact's conditions and exclusions as atomic clauses; neighbours of one type are one clause."""
+    out: list[Clause] = []
+    for number, condition in enumerate(f.conditions, 1):
+        body = NUMBER.sub("", condition)
+        for atom in _split_top(body):
+            kind = clause_type(atom)
+            if out and out[-1].number == number and out[-1].type == kind and kind != "other":
+                previous = out[-1]
+                joined = body[body.find(previous.text) : body.find(atom) + len(atom)]
+                out[-1] = Clause(joined, kind, f, number)
+            else:
+                out.append(Clause(atom, kind, f, number))
+    for exclusion in f.exclusions:
+        out.append(Clause(exclusion.rstrip("。"), clause_type(exclusion), f, 0))
+    return out
+
+
+# ---------------------------------------------------------------- checks: (verdict, reason) or None when the profile is silent
+
+Check = Callable[[Clause, Profile, int], tuple[str, str] | None]
+
+
+def _founding_years(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    if not p.founded:
+        return None
+    limit = int(re.search(r"成立年限不超过(\d+)年", c.text).group(1))  # type: ignore[union-attr]
+    base_m = re.search(r"以(\d{4})年反推", c.text)
+    base = int(base_m.group(1)) if base_m else year
+    age = base - p.founded[0]
+    if age <= limit:
+        return PASS, f"{p.founded[0]}年注册成立，按{base}年反推为{age}年，不超过{limit}年"
+    return FAIL, f"{p.founded[0]}年注册成立，按{base}年反推已{age}年，超过{limit}年"
+
+
+def _founding_date(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    if not p.founded:
+        return None
+    m = re.search(rf"成立时间在{DATE}之前", c.text)
+    bound = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))  # type: ignore[union-attr]
+    relaxed = re.search(rf"([\u4e00-\u9fff]{{2,10}})的成立时间可放宽至{DATE}之前", c.text)
+    who = "成立时间须在"
+    if relaxed and p.org_type and (p.org_type in relaxed.group(1) or relaxed.group(1) in p.org_type):
+        bound = dt.date(int(relaxed.group(2)), int(relaxed.group(3)), int(relaxed.group(4)))
+        who = f"{relaxed.group(1)}可放宽至"
+    y, mth = p.founded
+    when = f"{y}年{mth}月" if mth else f"{y}年"
+    if (y, mth or 1) < (bound.year, bound.month) and (mth or y < bound.year):
+        return PASS, f"{when}成立，{who}{bound.year}年{bound.month}月{bound.day}日之前"
+    if y > bound.year or (mth and (y, mth) >= (bound.year, bound.month)):
+        return FAIL, f"{when}成立，晚于{who}的{bound.year}年{bound.month}月{bound.day}日"
+    return CHECK, f"{when}成立，请核对是否早于{bound.year}年{bound.month}月{bound.day}日"
+
+
+def _org_type(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    if not p.org_type:
+        return None
+    m = re.search(r"机构类型为(.+?)中的一类", c.text)
+    listed = m.group(1) if m else c.text
+    if p.org_type in listed:
+        group = re.search(rf"([\u4e00-\u9fff]{{2,10}})（包含[^）]*{re.escape(p.org_type)}", listed)
+        return PASS, f"{p.org_type}属于{group.group(1)}" if group else f"{p.org_type}在所列类型中"
+    if p.org_type in ("企业", "公司", "高校", "大学", "课题组"):
+        return FAIL, f"{p.org_type}不在所列机构类型中"
+    return CHECK, f"请核对{p.org_type}是否属于所列类型"
+
+
+def _region(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    if p.overseas is None:
+        return None
+    return (FAIL, "注册地不在境内（或在港澳台）") if p.overseas else (PASS, f"注册地{p.region}在境内")
+
+
+def _record_window(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    if p.accident_year is None:
+        return None
+    if p.accident_year >= year - 1:
+        return FAIL, f"{p.accident_year}年的事故在填报上一年及当年（{year - 1}—{year}年）内"
+    return PASS, f"{p.accident_year}年的事故不在填报上一年及当年（{year - 1}—{year}年）内，本条不构成障碍"
+
+
+def _flag(attribute: str, yes: str, no: str) -> Check:
+    """A clause met when the profile's attribute is True, failed when False."""
+
+    def check(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+        value = getattr(p, attribute)
+        if value is None:
+            return None
+        return (PASS, yes) if value else (FAIL, no)
+
+    return check
+
+
+def _secrecy(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    if p.secret is None:
+        return None
+    return (FAIL, "技术涉密、不能公开") if p.secret else (PASS, "技术不涉密")
+
+
+def _maturity(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    if p.validated is not None:
+        return (PASS, "技术已经过验证") if p.validated else (FAIL, "技术尚未经过任何验证")
+    if p.trl is not None:
+        return CHECK, f"通知未规定最低技术成熟度等级（TRL{p.trl}），只要求“达到一定成熟度且通过早期验证”"
+    return None
+
+
+def _pilot(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    if p.serves_pilot:
+        return PASS, "服务于“科创中国”试点城市" + ("（虽不在试点城市）" if p.in_pilot is False else "")
+    if p.in_pilot is not None:
+        return (PASS, "位于“科创中国”试点城市") if p.in_pilot else (FAIL, "既不在也不服务于试点城市（园区）")
+    return None
+
+
+def _training(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    if p.teaches:
+        return PASS, "持续讲授技术转移相关培训课程即可，不必持证"
+    if p.certified or p.trained:
+        return PASS, "经过技术经理人培训/认证"
+    if p.certified is False or p.trained is False or p.teaches is False:
+        return FAIL, "未经过技术经理人培训、考试或认证，也未讲授培训课程"
+    return None
+
+
+def _size(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    if p.listed is None and p.staff is None:
+        return None
+    return CHECK, "通知未对上市与否、员工人数设具体门槛，只要求为中小型科技企业"
+
+
+CHECKS: dict[str, Check] = {
+    "founding_years": _founding_years,
+    "founding_date": _founding_date,
+    "org_type": _org_type,
+    "region": _region,
+    "record_window": _record_window,
+    "maturity": _maturity,
+    "secrecy": _secrecy,
+    "original": _flag("original", "属于原始创新", "引进消化吸收的技术不属于原始创新"),
+    "import": _flag("import_dependent", "属于被禁运或长期依赖进口的技术", "国内已可稳定供货、不依赖进口"),
+    "pilot_city": _pilot,
+    "training": _training,
+    "size": _size,
+}
+
+
+def _prior(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    families = {list_key(n) for n in c.fact.lists}
+    won = [(k, y) for k, y in p.prior if k in families]
+    if won:
+        k, y = won[0]
+        return FAIL, f"已于{y}年入选{k}" if y else f"已入选{k}"
+    return None
+
+
+CHECKS["prior_listing"] = _prior
+
+# What a profile may say that the conditions may not rule on, and how to say it.
+UNRULED = {"staff": "员工人数", "listed": "是否上市", "revenue": "营业收入", "experience_years": "从业年限"}
+RULED_BY = {"staff": "size", "listed": "size", "revenue": "size", "experience_years": "experience"}
+
+
+def check(f: EligibilityFact, profile: Profile, year: int) -> tuple[list[Verdict], list[str]]:
+    """Every clause's verdict, and what the profile says that no clause rules on."""
+    verdicts = []
+    for clause in clauses(f):
+        fn = CHECKS.get(clause.type)
+        result = fn(clause, profile, year) if fn else None
+        verdicts.append(Verdict(clause, *(result or (CHECK, ""))))
+    types = {c.clause.type for c in verdicts}
+    known = profile.known()
+    unruled = [label for attr, label in UNRULED.items() if attr in known and RULED_BY[attr] not in types]
+    if "size" in types and any(a in known for a in ("staff", "listed")):
+        unruled += [label for attr, label in UNRULED.items() if attr in ("staff", "listed") and attr in known]
+    return verdicts, list(dict.fromkeys(unruled))
+
+
+ORDER = {FAIL: 0, PASS: 1, CHECK: 2}
+
+
+def ordered(verdicts: list[Verdict]) -> list[Verdict]:
+    """Failed clauses first, then those the profile decided, then those it leaves open."""
+    return sorted(verdicts, key=lambda v: (ORDER[v.verdict], not v.reason, v.clause.number or 99))

@@ -1,0 +1,75 @@
+"""A whole message as users write it: greetings, who they are, their situation, one or more
+questions, thanks. Split into sentences; set aside courtesies; keep the question sentences (each
+answered on its own, in order) and the statements (the asker's situation, read into a profile).
+
+Relevance and intent are judged on the questions only, so a long polite e-mail is not declined for
+the words around its question, nor routed by them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+# Opening courtesies ("李老师您好！", "各位老师好，", "您好，") and closing ones.
+GREETING = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,3}老师|各位(?:老师|领导|同事)?|老师|领导|您|你|大家)?\s*(?:您好|你们好|好)[，,！!～~\s]*"
+)
+COURTESY_WORDS = re.compile(
+    r"谢谢(?:您|你|老师|大家)?|多谢|感谢|麻烦(?:您|你)?(?:了|告知|指导一下|回复|帮忙看看)?|先谢过|祝(?:您)?(?:工作)?顺利|祝好|"
+    r"辛苦了?|拜托了?|盼复|比较急|很急|望回复|期待(?:您的)?回复|打扰了|[\s，,！!。～~、]"
+)
+SIGN_OFF = re.compile(r"(?:——|--|—)[^。！？!?]{0,24}$")
+QUESTION_WORDS = re.compile(
+    r"[？?]|吗|呢|什么|哪|(?<![好这那])几|多少|是否|能否|能不能|可不可以|可否|怎么|怎样|如何|请问|有没有|谁|是啥|啥|多久|何时|"
+    r"行不行|够不够|对不对|算不算|要不要|会不会|还有没有|有无"
+)
+ANNOUNCE = re.compile(r"想问[两二三几]件事|有[两二三几]个问题|问[两二三几]个问题")
+ASK_MARK = re.compile(r"^(?:想(?:问|确认|咨询)(?:一下|下)?|请问|问一下|咨询一下)[：:，,]?")
+
+
+@dataclass
+class Message:
+    text: str
+    questions: list[str] = field(default_factory=list)  # in the order asked
+    statements: list[str] = field(default_factory=list)  # the asker's situation and context
+
+    @property
+    def context(self) -> str:
+        return "。".join(self.statements)
+
+
+def _strip(sentence: str) -> str:
+    s = sentence.strip()
+    s = SIGN_OFF.sub("", s).strip()
+    previous = None
+    while s and s != previous:
+        previous = s
+        s = GREETING.sub("", s).strip()
+        s = ASK_MARK.sub("", s).strip()
+    return s
+
+
+def read_message(text: str) -> Message:
+    """Questions and statements of a message; a message with no question sentence is one question."""
+    msg = Message(text)
+    for m in SENTENCE.finditer(text):
+        s = _strip(m.group(0))
+        core = s.rstrip("。！？!?；;，, ")
+        if len(re.sub(r"[^\u4e00-\u9fff\w]", "", core)) < 2 or not COURTESY_WORDS.sub("", s):
+            continue
+        # "我是…的入选者，想问两件事：今年还能报吗": what comes before the colon is the situation.
+        head, colon, tail = core.partition("：") if "：" in core else core.partition(":")
+        if colon and tail and not QUESTION_WORDS.search(head):
+            head = ANNOUNCE.sub("", head).strip("，, ")
+            if head:
+                msg.statements.append(head)
+            core = tail.strip()
+        core = ANNOUNCE.sub("", core).strip("，,：: ")
+        if len(core) < 2:
+            continue
+        (msg.questions if QUESTION_WORDS.search(core) else msg.statements).append(core)
+    if not msg.questions:
+        msg.questions = [" ".join(msg.statements) or text.strip()]
+        msg.statements = []
+    return msg

@@ -1,0 +1,142 @@
+"""The asker's situation, read from what they say about themselves ("我们公司2012年3月在苏州注册的，
+现在60来人", "还没有样品", "不是试点城市，但主要给试点城市的企业做服务"). Each attribute is None
+when the message does not say; the eligibility check then says the clause needs checking."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from assistant.names import list_key
+
+CLAUSE = r"[^，。；,;？?！!]"
+RELATIVE = {"今年": 0, "去年": -1, "前年": -2}
+
+ORG_TYPES = [
+    "创新联合体", "新型研发机构", "大学科技园", "专业化众创空间", "众创空间", "专业孵化器", "孵化器", "技术转移中心",
+    "技术转移机构", "专业技术转移机构", "科研院所", "研究院", "研究所", "高校", "大学", "课题组", "企业", "公司",
+]
+
+
+@dataclass
+class Profile:
+    founded: tuple[int, int | None] | None = None  # (year, month)
+    region: str | None = None
+    overseas: bool | None = None  # registered outside the mainland (HK, Macao, Taiwan, abroad)
+    listed: str | None = None  # where listed ("北交所"), "上市" when not said; "" when not listed
+    staff: int | None = None
+    revenue: str | None = None
+    prior: list[tuple[str, int | None]] = field(default_factory=list)  # (list family, year) already won
+    validated: bool | None = None
+    trl: int | None = None
+    secret: bool | None = None
+    original: bool | None = None  # original innovation (not imported and absorbed)
+    import_dependent: bool | None = None
+    org_type: str | None = None
+    in_pilot: bool | None = None  # located in a pilot city
+    serves_pilot: bool | None = None
+    accident_year: int | None = None
+    certified: bool | None = None  # passed the technology-manager training/exam
+    trained: bool | None = None
+    teaches: bool | None = None  # teaches technology-transfer courses
+    experience_years: int | None = None
+
+    def known(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in (None, [], "")} | (
+            {"listed": ""} if self.listed == "" else {}
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.known())
+
+
+def _year(text: str, today: dt.date) -> int | None:
+    m = re.search(r"(20\d{2})年", text)
+    if m:
+        return int(m.group(1))
+    for word, delta in RELATIVE.items():
+        if word in text:
+            return today.year + delta
+    return None
+
+
+def read_profile(text: str, today: dt.date) -> Profile:
+    """What the message says about the asker (years written short are already 20YY)."""
+    p = Profile()
+    m = re.search(rf"(20\d{{2}})年(?:(\d{{1,2}})月)?{CLAUSE}{{0,12}}?(?:注册|成立(?!年限|时间)|组建|创办|创立)", text) or re.search(
+        r"成立于(20\d{2})年(?:(\d{1,2})月)?", text
+    )
+    if m:
+        p.founded = (int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+    m = re.search(r"在([\u4e00-\u9fff]{2,6}?)(?:注册|成立)|注册(?:地)?(?:在|于)([\u4e00-\u9fff]{2,10})", text)
+    if m:
+        p.region = m.group(1) or m.group(2)
+    if re.search(r"香港|澳门|台湾|境外|海外|国外注册|开曼", text):
+        p.overseas = True
+    elif p.region:
+        p.overseas = False
+    if re.search(r"未上市|没(?:有)?上市|非上市|不是上市", text):
+        p.listed = ""
+    else:
+        board = re.search(rf"(北交所|创业板|科创板|主板|新三板|港股|港交所|纳斯达克){CLAUSE}{{0,6}}上市", text)
+        if board or re.search(r"上市", text):
+            p.listed = board.group(1) if board else "上市"
+    m = re.search(r"(\d{1,6})\s*(?:来|多|余)?\s*(?:名|个)?(?:员工|职工|人)(?![次才])", text)
+    if m and not re.match(r"\d+后", text[m.start():]):
+        p.staff = int(m.group(1))
+    m = re.search(rf"(?:营收|营业收入|年收入|销售额){CLAUSE}{{0,6}}?(\d[\d.]*\s*(?:万|亿)?元?)", text)
+    if m:
+        p.revenue = m.group(1)
+    for m in re.finditer(rf"(?:(20\d{{2}})年|去年|前年|今年)?{CLAUSE}{{0,4}}?(?:上过|入选(?:过)?|获评|上榜)(?:了)?{CLAUSE}{{0,16}}?"
+                         rf"([\u4e00-\u9fff“”\"]{{2,16}}榜)", text):
+        p.prior.append((list_key(m.group(2).strip("“”\"")), _year(m.group(0), today)))
+    for m in re.finditer(r"(20\d{2})年的?“?([\u4e00-\u9fff]{2,14}榜)”?的?(?:入选者|入选企业|入选项目|入选机构|入选人物|获奖者)", text):
+        p.prior.append((list_key(m.group(2)), int(m.group(1))))
+    if re.search(rf"(?:没|未|还没|尚未)(?:有)?(?:做过|进行过|通过|开展)?{CLAUSE}{{0,6}}?(?:验证|试验|测试)|只(?:做完了|做了|完成了|有)"
+                 rf"{CLAUSE}{{0,4}}(?:理论|仿真|计算|设计)|还没有样品|没有样机", text):
+        p.validated = False
+    elif re.search(rf"(?:已|已经)(?:通过|完成){CLAUSE}{{0,8}}(?:验证|中试|试验)|样机|示范应用|小批量|量产|中试", text):
+        p.validated = True
+    m = re.search(r"TRL\s*(\d)", text, re.I)
+    if m:
+        p.trl = int(m.group(1))
+    if re.search(r"不涉密|非涉密|不涉及秘密", text):
+        p.secret = False
+    elif re.search(r"涉密|保密项目|密级|不能对外公开|不可公开", text):
+        p.secret = True
+    if re.search(r"原始创新|自主研发|首创|原创", text):
+        p.original = True
+    if re.search(r"引进|消化吸收|仿制", text):
+        p.original = False
+    if re.search(rf"不依赖进口|国内{CLAUSE}{{0,8}}(?:稳定供货|能生产|可供应|都能)|已(?:经)?国产化|国产替代", text):
+        p.import_dependent = False
+    elif re.search(r"依赖进口|被禁运|卡脖子|禁运", text):
+        p.import_dependent = True
+    p.org_type = next((t for t in ORG_TYPES if t in text), None)
+    if re.search(rf"不(?:是|在|属于){CLAUSE}{{0,6}}试点城市", text):
+        p.in_pilot = False
+    elif re.search(rf"(?:在|就在|位于|属于){CLAUSE}{{0,10}}试点城市|试点城市(?:里|内)", text):
+        p.in_pilot = True
+    if re.search(rf"(?:给|为|服务于?|面向){CLAUSE}{{0,16}}试点城市", text):
+        p.serves_pilot = True
+    m = re.search(rf"((?:20\d{{2}})年|去年|今年|前年){CLAUSE}{{0,6}}?(?:出过|发生过?|有过){CLAUSE}{{0,10}}?事故", text)
+    if m:
+        p.accident_year = _year(m.group(1), today)
+    if re.search(rf"没(?:有)?(?:考|拿|取得)?(?:过)?{CLAUSE}{{0,8}}?证书|没有证书|无证", text):
+        p.certified = False
+    elif re.search(rf"(?:考|拿|取得)(?:过|了|到){CLAUSE}{{0,8}}证书|持证", text):
+        p.certified = True
+    if re.search(rf"没(?:有)?(?:参加|参与|接受)过?{CLAUSE}{{0,10}}培训", text):
+        p.trained = False
+    elif re.search(rf"(?:参加|参与|接受)(?:过|了){CLAUSE}{{0,10}}培训", text):
+        p.trained = True
+    if re.search(r"没(?:有)?讲过|没(?:有)?授过|没(?:有)?上过课", text):
+        p.teaches = False
+    elif re.search(rf"(?<!没)讲{CLAUSE}{{0,14}}课|授课|讲授", text):
+        p.teaches = True
+    m = re.search(rf"(?:工作|做|从事){CLAUSE}{{0,12}}?(\d{{1,2}})\s*年了?", text)
+    if m:
+        p.experience_years = int(m.group(1))
+    return p
