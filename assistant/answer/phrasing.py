@@ -18,6 +18,16 @@ def cn_date(iso: str, time: str = "") -> str:
     return s + time
 
 
+def cn_count(n: int) -> str:
+    """七, 十二: counts as notices write them ("共七类榜单")."""
+    digits = "零一二三四五六七八九"
+    if 0 <= n < 10:
+        return digits[n]
+    if n < 100:
+        return ("" if n // 10 == 1 else digits[n // 10]) + "十" + (digits[n % 10] if n % 10 else "")
+    return str(n)
+
+
 def deadline_text(f: DeadlineFact, today: dt.date | None = None) -> str:
     """The date and time as written, "（已截止）" when it is before `today`."""
     s = cn_date(f.date, f.time)

@@ -114,7 +114,8 @@ def read_profile(text: str, today: dt.date) -> Profile:
         p.import_dependent = False
     elif re.search(r"依赖进口|被禁运|卡脖子|禁运", text):
         p.import_dependent = True
-    p.org_type = next((t for t in ORG_TYPES if t in text), None)
+    if re.search(r"我|本单位|本公司|本机构|咱", text) or p.founded:
+        p.org_type = next((t for t in ORG_TYPES if t in text), None)
     if re.search(rf"不(?:是|在|属于){CLAUSE}{{0,6}}试点城市", text):
         p.in_pilot = False
     elif re.search(rf"(?:在|就在|位于|属于){CLAUSE}{{0,10}}试点城市|试点城市(?:里|内)", text):

@@ -19,7 +19,7 @@ RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上�
 QUALIFIER_AFTER_YEAR = re.compile(r"^\s*(?:年度?)?\s*(?:入选|获奖|上榜|当选|评选出|获评|获得|成立|注册|以前|之前)")
 ATTRIBUTES = [
     ("email", re.compile(r"邮箱|邮件|e-?mail", re.I)),
-    ("address", re.compile(r"地址|邮寄|寄到|寄送")),
+    ("address", re.compile(r"地址|邮寄|寄到|寄送|寄哪|寄往|寄给|往哪寄")),
     ("body", re.compile(r"机构|哪个单位|哪家单位|谁负责|哪个部门|由谁|谁来|谁初评|谁评审")),
     ("phone", re.compile(r"电话|手机|联系方式|号码|座机")),
     ("person", re.compile(r"联系人|找谁|问谁|联系谁|对接人")),
@@ -117,6 +117,8 @@ def detect_intent(text: str) -> Intent:
     # Specific beats generic where both fire: "初评结果哪天前报送" is a deadline, not a schedule.
     if re.search(r"最晚|截止|截至|期限|之前|前报送|前提交|前上传|逾期", text) and "deadline" in scores:
         return Intent.DEADLINE
+    if re.search(r"电话|手机|座机|邮箱|联系人|联系方式", text) and "contact" in scores:
+        return Intent.CONTACT  # "申报系统的技术支持电话是多少" asks for a phone, not a count
     when = re.search(r"阶段|几个?月|几号|哪天|何时|什么时候|时间", text)
     counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?!字)", text)
     if re.search(r"名额", text) or (counted and not when):

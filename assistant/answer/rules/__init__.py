@@ -35,7 +35,8 @@ ANSWERERS: dict[Intent, Answerer] = {
     Intent.ELIGIBILITY: answer_eligibility,
 }
 # When the first answerer has nothing, these are worth a try before retrieval.
-FALLBACKS = {Intent.DEADLINE: [Intent.SCHEDULE], Intent.SCHEDULE: [Intent.DEADLINE]}
+FALLBACKS = {Intent.DEADLINE: [Intent.SCHEDULE], Intent.SCHEDULE: [Intent.DEADLINE],
+             Intent.ELIGIBILITY: [Intent.LISTS]}  # "有对应的领域可以报吗" with no conditions: the fields
 # Several lists named in one question are answered one by one for these intents.
 PER_LIST = (Intent.CONTACT, Intent.QUOTA, Intent.ELIGIBILITY, Intent.DEADLINE)
 
@@ -46,7 +47,7 @@ def reply(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Reply | N
     def run(query: Query) -> Reply | None:
         for intent in [query.intent, *FALLBACKS.get(query.intent, [])]:
             fn = ANSWERERS.get(intent)
-            if fn is None:
+            if fn is None or (intent == Intent.LISTS and query.intent == Intent.ELIGIBILITY and "领域" not in query.text):
                 continue
             mark = len(citer.citations)
             result = fn(Context(query, store, citer, today))

@@ -19,7 +19,9 @@ def answer_eligibility(ctx: Context) -> Reply | None:
         return None
     year, facts = picked
     if q.profile:
-        return self_check(ctx, facts[0], year)
+        verdicts, unruled = check(facts[0], q.profile, year)
+        if unruled or any(v.reason for v in verdicts):  # the situation decides something: check it
+            return self_check(ctx, facts[0], year)
     direct: list[str] = []
     for f in facts[:2]:
         conds = sorted(f.conditions, key=lambda c: -overlap(q.text, c))
@@ -42,6 +44,10 @@ def _cite_clause(ctx: Context, f: EligibilityFact, text: str) -> str:
     return ctx.citer.cite(f.notice_id, f.section, text, *(span or (f.start, f.end)))
 
 
+def _short(text: str, size: int = 10) -> str:
+    return text if len(text) <= size else text[:size] + "…"
+
+
 def self_check(ctx: Context, f: EligibilityFact, year: int) -> Reply:
     verdicts, unruled = check(f, ctx.q.profile, year)
     direct = [f"按{year}年{'、'.join(f.lists)}（{f.heading}）申报条件逐条核对{ctx.year_note(year)}："]
@@ -53,7 +59,9 @@ def self_check(ctx: Context, f: EligibilityFact, year: int) -> Reply:
     unchecked = [v for v in verdicts if v.verdict == CHECK and not v.reason]
     notes = []
     if unchecked:
-        notes.append("需要核实：" + "；".join(f"{v.clause.text}{_cite_clause(ctx, f, v.clause.text)}" for v in unchecked))
+        # Quoted in the citations: a long list here would bury the verdicts.
+        marks = "".join(_cite_clause(ctx, f, v.clause.text) for v in unchecked)
+        notes.append(f"需要核实：其余{len(unchecked)}项条件（{'、'.join(_short(v.clause.text) for v in unchecked)}）{marks}")
     failed = [v for v in verdicts if v.verdict == FAIL]
     passed = [v for v in verdicts if v.verdict == PASS]
     if failed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.phrasing import cn_count
 from assistant.answer.rules.base import Context, Reply
 from assistant.model import FieldsFact, ListCountsFact, ListsFact
 
@@ -46,7 +47,7 @@ def answer_lists(ctx: Context) -> Reply | None:
             if hit:
                 return Reply([f"{year}年{hit[0]}设{hit[1]}项{ctx.cite(c)}{note}"])
         return None
-    direct = [f"{year}年共设置{len(f.lists)}类榜单：{'、'.join(f.lists)}{ctx.cite(f)}{note}"]
+    direct = [f"{year}年共设置{cn_count(len(f.lists))}类榜单：{'、'.join(f.lists)}{ctx.cite(f)}{note}"]
     counts = store.select(ListCountsFact, lambda c: c.year == year)
     if counts and counts[0].counts:
         direct.append("计划数量：" + "，".join(f"{k}{v}项" for k, v in counts[0].counts.items()) + ctx.cite(counts[0]))

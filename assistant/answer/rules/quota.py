@@ -17,7 +17,9 @@ def answer_quota(ctx: Context) -> Reply | None:
     if picked is None:
         return None
     year, pool = picked
-    if q.list_key or re.search(r"入选|每人|人物", q.text):
+    if re.search(r"(?:我|本人|个人|自己)(?:能|可以|可否)?推荐|每人", q.text):  # a person recommending, not a unit
+        ranked = sorted(pool, key=lambda f: (not f.per_person, -overlap(q.text, f.quote), f.start))
+    elif q.list_key or re.search(r"入选|人物", q.text):
         ranked = sorted(pool, key=lambda f: (-(3 if q.list_key and q.list_key in f.list_keys else 0) - overlap(q.text, f.quote), f.start))
     else:  # every list's quota, in the notice's order; the per-person rule after them
         ranked = sorted(pool, key=lambda f: (f.per_person, f.start))
