@@ -24,7 +24,7 @@ from typing import Any
 
 from assistant.answer import generate
 from assistant.answer.compose import Answer, Citer, merge
-from assistant.answer.decline import decline
+from assistant.answer.decline import decline, not_in_notices
 from assistant.answer.extractive import extract
 from assistant.answer.message import read_message
 from assistant.answer.profile import read_profile
@@ -247,6 +247,9 @@ class Assistant:
             reason = (f"通知中未找到{'、'.join(map(str, missing))}年的榜单信息"
                       f"（现有通知覆盖{'、'.join(map(str, store.years))}年），不能用其他年份的信息代替回答。")
             return decline(reason, store), []
+        unanswerable = not_in_notices(q, store)
+        if unanswerable:
+            return decline(unanswerable, store, q), []
         try:
             ruled = rule_answer(q, store, Citer(snap.notices), self.settings.today)
         except Exception:  # an odd fact must cost the rule answer, not the answer

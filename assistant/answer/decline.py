@@ -1,19 +1,55 @@
-"""Saying plainly that the notices do not answer, with the enquiry contact to ask instead."""
+"""Saying plainly that the notices do not answer, with the official contact to ask instead.
+
+Some questions ask for what a call for candidates never holds (who was selected, the experts'
+names, fees): those get "通知中没有相关信息" up front, never a near-miss passage presented as the
+answer."""
 
 from __future__ import annotations
+
+import re
 
 from assistant.answer.compose import Answer, Citer
 from assistant.answer.phrasing import contact_who
 from assistant.answer.store import FactStore
+from assistant.answer.understand import Query
 from assistant.model import AnswerKind, ContactFact, Role
 
+# (what the question asks for, what a notice that did hold it would say, how to name it)
+NOT_IN_A_CALL: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
+    (re.compile(r"(?:都有|有)(?:谁|哪些)(?:人|企业|项目|单位|机构|技术)?(?:入选|获奖|上榜|当选)|入选(?:者)?名单|获奖(?:者)?名单|上榜名单|"
+                r"(?:给|发|要)(?:个|一下|一份)?名单|评选结果|结果(?:公布|出来)|谁(?:入选|获奖|上榜)了"),
+     re.compile(r"入选名单|获奖名单|公示名单|名单如下|评选结果"), "入选名单或评选结果"),
+    (re.compile(r"专家(?:都)?(?:有哪些人|有谁|是谁|名单|姓名|都是谁)|哪些专家|评委(?:是谁|有谁|名单)"),
+     re.compile(r"专家名单|评审专家[:：]|专家组成员"), "评审专家的名单或姓名"),
+    (re.compile(r"(?:交|缴|收|付)(?:纳)?(?:评审|报名|申报|参评)?费|评审费|报名费|申报费|参评费|收费|多少钱|免费"),
+     re.compile(r"收费|费用|免费|不收取"), "需要缴纳的任何费用"),
+]
 
-def decline(reason: str, store: FactStore) -> Answer:
+
+def not_in_notices(q: Query, store: FactStore) -> str | None:
+    """Why the notices cannot answer `q`, when it asks for something a call for candidates does not
+    hold and no notice in the corpus holds it either."""
+    for asks, holds, what in NOT_IN_A_CALL:
+        if asks.search(q.text) and not any(next(store.sentences(y, holds), None) for y in store.years):
+            return f"通知中没有相关信息：已收录的通知未写明{what}。"
+    return None
+
+
+def decline(reason: str, store: FactStore, q: Query | None = None) -> Answer:
+    """The reason, then whom to ask: the review body of the list (and field) asked about, else the
+    round's enquiry contact."""
     citer = Citer(store.notices)
     text = reason
-    picked = store.pick(ContactFact, [], lambda f: f.role == Role.GENERAL)
+    picked = None
+    if q is not None and (q.list_key or q.field_key):
+        picked = store.pick(ContactFact, q.years, lambda f: f.role == Role.REVIEW and (q.list_key is None or q.list_key in f.list_keys)
+                            and (q.field_key is None or q.field_key in f.field_keys))
+    label = "该榜单的联系人"
+    if picked is None:
+        picked = store.pick(ContactFact, [], lambda f: f.role == Role.GENERAL)
+        label = "工作咨询联系人"
     if picked:
-        latest, general = picked
-        f = general[0]
-        text += f"\n如需进一步咨询，可联系{latest}年通知中的工作咨询联系人：{contact_who(f)}，电话：{'、'.join(f.phones)}{citer.fact(f)}"
+        year, found = picked
+        f = found[0]
+        text += f"\n如需进一步咨询，可联系{year}年通知中的{label}：{contact_who(f, body_first=label != '工作咨询联系人')}，电话：{'、'.join(f.phones)}{citer.fact(f)}"
     return Answer(text, AnswerKind.DECLINE, citer.citations)

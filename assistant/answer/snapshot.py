@@ -51,7 +51,7 @@ class Snapshot:
 def load_snapshot(settings: Settings, rebuild: bool = False) -> Snapshot:
     """Load (building first when missing or stale) the index into a new snapshot."""
     state = index.ensure(settings, rebuild=rebuild)
-    store = FactStore(state.facts, state.notices, state.catalogue)
+    store = FactStore(state.facts, state.notices, state.catalogue, state.chunks)
     vectorstore = client = None
     if settings.dense:
         from langchain_chroma import Chroma

@@ -6,21 +6,38 @@ the CAST notice's facts come before a forwarding notice's."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import TypeVar
 
 from assistant.answer.understand import Query, understand
+from assistant.ingest.chunking import Chunk
 from assistant.ingest.notices import NoticeRecord
+from assistant.ingest.textmap import locate
 from assistant.model import Fact, FactKind, NoticeKind
 from assistant.names import Catalogue
 
 F = TypeVar("F", bound=Fact)
+SENTENCE = re.compile(r"[^。；;\n]+(?:[。；;]|$)")
+
+
+@dataclass(frozen=True)
+class Passage:
+    notice_id: str
+    section: str
+    text: str
+    start: int  # span in the original file
+    end: int
 
 
 class FactStore:
-    def __init__(self, facts: list[Fact], notices: dict[str, NoticeRecord], names: Catalogue | None = None) -> None:
+    def __init__(
+        self, facts: list[Fact], notices: dict[str, NoticeRecord], names: Catalogue | None = None, chunks: list[Chunk] | None = None
+    ) -> None:
         self.facts = facts
         self.notices = notices
+        self.chunks = chunks or []
         self.names = names if names is not None else Catalogue.from_facts(facts)
         self.years = sorted({f.year for f in facts if f.year} | {n.year for n in notices.values() if n.year})
         # kind -> year -> facts, the CAST notice's first: answerers look at one year at a time.
@@ -30,6 +47,19 @@ class FactStore:
             self._buckets.setdefault(f.kind, {}).setdefault(f.year or 0, []).append(f)
             for key in f.list_keys:
                 self._list_years.setdefault(key, set()).add(f.year or 0)
+
+    def sentences(self, year: int, pattern: re.Pattern[str]) -> Iterator[Passage]:
+        """Sentences of that year's notices matching `pattern`, each with its section and span."""
+        for chunk in self.chunks:
+            if chunk.year != year or not pattern.search(chunk.text):
+                continue
+            notice = self.notices.get(chunk.notice_id)
+            for m in SENTENCE.finditer(chunk.text):
+                text = re.sub(r"\s+", "", m.group(0)).strip()
+                if notice is not None and pattern.search(text):
+                    span = locate(notice.original, text, chunk.orig_start, chunk.orig_end)
+                    if span:
+                        yield Passage(chunk.notice_id, chunk.section, text, *span)
 
     def mentions(self, list_key: str, year: int) -> bool:
         """Whether any notice of that year has a fact about the list."""

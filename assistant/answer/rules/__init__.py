@@ -7,6 +7,7 @@ to retrieval. Nothing here knows a date, a phone or a quota: all of it comes fro
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from assistant.answer.compose import Answer, Citer
@@ -21,7 +22,9 @@ from assistant.answer.rules.quota import answer_quota
 from assistant.answer.rules.schedule import answer_schedule
 from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
+from assistant.ingest.textmap import locate
 from assistant.model import AnswerKind, Intent, ListsFact
+from assistant.names import list_key, variants
 
 __all__ = ["ANSWERERS", "Context", "Reply", "answer", "reply"]
 
@@ -58,9 +61,9 @@ def reply(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Reply | N
 
     if q.intent == Intent.COMPARE:
         return answer_compare(Context(q, store, citer, today), run)
-    absent = list_not_in_round(Context(q, store, citer, today))
-    if absent is not None:
-        return absent
+    status = list_status(Context(q, store, citer, today))
+    if status is not None:
+        return status
     if q.other_lists and q.intent in PER_LIST:
         # One reply per list named, in the order the question names them; shared notes once.
         first = q.text.find(q.list_mention)
@@ -74,20 +77,52 @@ def reply(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Reply | N
     return run(q)
 
 
-def list_not_in_round(ctx: Context) -> Reply | None:
-    """A list asked about in a year whose round does not set it up: say so, with that year's lists,
-    rather than answer with another list's facts."""
+# A list that a round handles on its own ("“青年创业榜”另行通知", "已另行组织", "专家提名").
+SEPARATE = re.compile(r"另行通知|另行组织|另行发布|另行部署|专家提名|单独组织|单独发布|不在本次")
+ABOUT_A_LIST = (Intent.CONTACT, Intent.LISTS, Intent.COMPARE)
+
+
+def _list_names(ctx: Context, key: str) -> list[str]:
+    """Every way the notices and the alias table write a list family, longest first."""
+    names = {n for n, k in ctx.store.names.lists.items() if k == key}
+    names |= {n for n in ctx.store.names.mentions if list_key(n) == key}
+    names |= {v for v, k in variants("lists") if k == key}
+    return sorted(names, key=len, reverse=True)
+
+
+def _clause_about(sentence: str, names: list[str]) -> str | None:
+    """The clause of a sentence that names the list and says it is handled separately, if any."""
+    for clause in re.split(r"(?<=[，,])", sentence):
+        if SEPARATE.search(clause) and any(n in clause for n in names):
+            return clause.rstrip("，,") if len(sentence) > 120 else sentence
+    return None
+
+
+def list_status(ctx: Context) -> Reply | None:
+    """A list asked about in a year whose notice does not call for it the usual way: not set up
+    that year, or handled separately. Say so, quoting the notice, rather than answer with another
+    list's facts or the round's general rules."""
     q = ctx.q
-    if q.list_key is None or len(q.years) != 1 or q.other_lists:
+    if q.list_key is None or len(q.years) != 1 or q.other_lists or q.intent in ABOUT_A_LIST:
         return None
-    picked = ctx.store.pick(ListsFact, q.years)
-    if picked is None or picked[0] != q.years[0]:
+    year = q.years[0]
+    rounds = ctx.store.pick(ListsFact, [year])
+    if rounds is None or rounds[0] != year:
         return None
-    year, rounds = picked
-    if ctx.store.mentions(q.list_key, year):
-        return None  # some fact of that year is about the list (a forwarding notice's, a quota line)
-    f = rounds[0]
-    return Reply([f"{year}年通知未设置{q.list_mention or q.list_key}。{year}年设置的榜单为：{'、'.join(f.lists)}{ctx.cite(f)}"])
+    names = _list_names(ctx, q.list_key)
+    said = next((p for p in ctx.store.sentences(year, SEPARATE) if _clause_about(p.text, names)), None)
+    set_up = ctx.store.mentions(q.list_key, year)
+    if said is None and set_up:
+        return None
+    direct = []
+    if not set_up:
+        f = rounds[1][0]
+        direct.append(f"{year}年通知未设置{q.list_mention or q.list_key}的申报。{year}年设置的榜单为：{'、'.join(f.lists)}{ctx.cite(f)}")
+    if said is not None:
+        text = _clause_about(said.text, names) or said.text
+        span = locate(ctx.store.notices[said.notice_id].original, text, said.start, said.end) or (said.start, said.end)
+        direct.append(f"{year}年通知：{text}{ctx.citer.cite(said.notice_id, said.section, text, *span)}")
+    return Reply(direct)
 
 
 def answer(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Answer | None:
