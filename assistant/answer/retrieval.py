@@ -64,6 +64,10 @@ class HybridRetriever(BaseRetriever):
         # A term the corpus never uses weighs like the rarest one: it must be matched to count.
         return self._idf.get(token, self._max_idf)
 
+    def known(self, token: str) -> bool:
+        """Whether any chunk uses the term."""
+        return token in self._idf
+
     def _chunk_tokens(self, i: int) -> frozenset[str]:
         cached = self._token_cache.get(i)
         if cached is None:
