@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import html
+import re
 import tempfile
 import uuid
 from pathlib import Path
@@ -15,6 +16,8 @@ quiet_offline_env()
 
 import gradio as gr  # noqa: E402
 
+from assistant.answer.profile import read_profile  # noqa: E402
+from assistant.answer.understand import normalize_question, normalize_years  # noqa: E402
 from assistant.assistant import Assistant  # noqa: E402
 from assistant.ingest.importer import IngestError  # noqa: E402
 from assistant.interfaces.render import answer_markdown, citation_choices, notice_html, sources_markdown  # noqa: E402
@@ -153,6 +156,54 @@ class Ui:
         up.click(lambda r, c: self.rate(r, c, 1), [last, comment], fb_status)
         down.click(lambda r, c: self.rate(r, c, -1), [last, comment], fb_status)
 
+    # ------------------------------------------------------------ self-check
+
+    def run_check(self, list_name: str, year: str, field: str, situation: str, founded: str) -> tuple[str, str]:
+        """The clause-by-clause check, each clause quoted with its place in the notice."""
+        if not list_name or list_name == ALL:
+            return "请先选择榜单。", ""
+        profile = read_profile(normalize_years(normalize_question(situation or "")), self.bot.settings.today)
+        m = re.fullmatch(r"\s*(\d{4})(?:\D+(\d{1,2}))?\D*", founded or "")
+        if m:
+            profile.founded = (int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+        result = self.bot.check(list_name, int(year) if year and year != ALL else None, profile,
+                                field if field and field != ALL else None)
+        if result is None:
+            return f"通知中没有{html.escape(list_name)}{'（' + year + '年）' if year and year != ALL else ''}的申报条件。", ""
+        data = result.to_dict(self.bot.notices)
+        rows = [f"**{data['year']}年{html.escape(data['list'])}（{html.escape(data['heading'])}）申报条件逐条核对**", "",
+                "| 结论 | 条件（通知原文） | 依据 |", "| --- | --- | --- |"]
+        sources = []
+        for i, c in enumerate(data["clauses"], 1):
+            reason = html.escape(c["reason"]) if c["reason"] else "您的描述未涉及，请自行核实"
+            rows.append(f"| {c['verdict']} | {html.escape(c['clause'])} [{i}] | {reason} |")
+            cite = c["citation"]
+            sources.append(f"**[{i}]** {html.escape(cite['source'])} · {html.escape(cite['section'])} · 原文位置 {cite['start']}–{cite['end']}")
+        if data["not_ruled"]:
+            rows += ["", f"通知未规定：{'、'.join(data['not_ruled'])}（申报条件中没有这方面的门槛）。"]
+        failed = sum(c["verdict"] == "不符合" for c in data["clauses"])
+        unchecked = sum(c["verdict"] == "需要核实" for c in data["clauses"])
+        rows += ["", f"结论：有{failed}条不符合，按通知条件不能申报。" if failed else
+                 f"结论：未发现不符合的条件；还有{unchecked}条需要您自行核实后再确定能否申报。"]
+        return "\n".join(rows), "\n\n".join(sources)
+
+    def selfcheck_tab(self) -> None:
+        gr.Markdown("选择榜单，用一段话描述您的情况（成立时间、注册地、是否上市、技术验证情况、是否涉密、是否入选过等），"
+                    "逐条对照通知中的申报条件。")
+        with gr.Row():
+            c_list = gr.Dropdown(self.lists(), value=ALL, label="榜单", elem_id="check-list")
+            c_year = gr.Dropdown(self.years(), value=ALL, label="年份（不选则取最新一轮）", elem_id="check-year")
+            c_field = gr.Dropdown([ALL, *sorted(set(self.bot.store.names.fields.values()))], value=ALL, label="领域（先导技术榜）",
+                                  elem_id="check-field")
+        c_text = gr.Textbox(label="您的情况", lines=3, elem_id="check-text",
+                            placeholder="例如：我们公司2016年在深圳注册，去年在创业板上市，没有发生过安全事故。")
+        c_founded = gr.Textbox(label="成立/注册时间（可选，如 2016 或 2016-03）", elem_id="check-founded")
+        c_btn = gr.Button("逐条核对", variant="primary", elem_id="check-run")
+        with gr.Row():
+            c_out = gr.Markdown(elem_id="check-result")
+            c_src = gr.Markdown(elem_id="check-sources")
+        c_btn.click(self.run_check, [c_list, c_year, c_field, c_text, c_founded], [c_out, c_src])
+
     # ------------------------------------------------------------ directory
 
     def tables(self) -> dict[str, Table]:
@@ -269,6 +320,8 @@ def build_app(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
         gr.Markdown("## “科创中国”系列榜单通知问答\n答案均来自已收录的通知原文，并标注出处；点击引用可查看原文位置。")
         with gr.Tab("问答", id="tab-chat"):
             ui.chat_tab()
+        with gr.Tab("资格自查", id="tab-check"):
+            ui.selfcheck_tab()
         with gr.Tab("查询表", id="tab-directory"):
             ui.directory_tab()
         with gr.Tab("工单分流", id="tab-triage"):

@@ -25,9 +25,10 @@ from typing import Any
 from assistant.answer import generate
 from assistant.answer.compose import Answer, Citer, merge
 from assistant.answer.decline import decline, not_in_notices
+from assistant.answer.eligibility import CheckResult, run_check
 from assistant.answer.extractive import extract
 from assistant.answer.message import read_message
-from assistant.answer.profile import read_profile
+from assistant.answer.profile import Profile, read_profile
 from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.answer.rules import answer as rule_answer
 from assistant.answer.sessions import Session, Sessions
@@ -38,6 +39,7 @@ from assistant.config import Settings, quiet_offline_env
 from assistant.ingest import index
 from assistant.ingest.notices import NoticeRecord
 from assistant.model import AnswerKind, Fact, Intent
+from assistant.names import field_key, list_key
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +146,12 @@ class Assistant:
             added = ingest_files(paths, self.settings)
             self.reload()
         return added
+
+    def check(self, list_name: str, year: int | None, profile: Profile, field: str | None = None) -> CheckResult | None:
+        """The eligibility self-check of a list (as any year writes its name) for a profile."""
+        names = self._snapshot.names
+        key = names.lists.get(list_name) or list_key(list_name)
+        return run_check(self._snapshot.store, key, [year] if year else [], field_key(field) if field else None, profile)
 
     # ------------------------------------------------------------ answering
 

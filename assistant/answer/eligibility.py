@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from assistant.answer.profile import Profile
 from assistant.model import EligibilityFact
@@ -46,7 +47,8 @@ def _split_top(text: str) -> list[str]:
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
-    return [p.strip().rstrip("。.") for p in parts if p.strip().rstrip("。.")]
+    parts = [re.sub(r"^(?:且|并且|同时|以及)", "", p.strip()).rstrip("。.") for p in parts]
+    return [p for p in parts if p]
 
 
 # (type, what the clause says) in the order they are tried; the first that fits names the type.
@@ -84,7 +86,9 @@ def clauses(f: EligibilityFact) -> list[Clause]:
         body = NUMBER.sub("", condition)
         for atom in _split_top(body):
             kind = clause_type(atom)
-            if out and out[-1].number == number and out[-1].type == kind and kind != "other":
+            explains = re.match(r"即|包括|包含|例如|如", atom)  # "属于“五基”领域，即基础零部件…" is one clause
+            if out and out[-1].number == number and (out[-1].type == kind or explains):
+                kind = out[-1].type
                 previous = out[-1]
                 joined = body[body.find(previous.text) : body.find(atom) + len(atom)]
                 out[-1] = Clause(joined, kind, f, number)
@@ -118,16 +122,16 @@ def _founding_date(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     m = re.search(rf"成立时间在{DATE}之前", c.text)
     bound = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))  # type: ignore[union-attr]
     relaxed = re.search(rf"([\u4e00-\u9fff]{{2,10}})的成立时间可放宽至{DATE}之前", c.text)
-    who = "成立时间须在"
+    who = ""
     if relaxed and p.org_type and (p.org_type in relaxed.group(1) or relaxed.group(1) in p.org_type):
         bound = dt.date(int(relaxed.group(2)), int(relaxed.group(3)), int(relaxed.group(4)))
-        who = f"{relaxed.group(1)}可放宽至"
+        who = f"（{relaxed.group(1)}可放宽至此）"
     y, mth = p.founded
     when = f"{y}年{mth}月" if mth else f"{y}年"
     if (y, mth or 1) < (bound.year, bound.month) and (mth or y < bound.year):
-        return PASS, f"{when}成立，{who}{bound.year}年{bound.month}月{bound.day}日之前"
+        return PASS, f"{when}成立，早于{bound.year}年{bound.month}月{bound.day}日{who}"
     if y > bound.year or (mth and (y, mth) >= (bound.year, bound.month)):
-        return FAIL, f"{when}成立，晚于{who}的{bound.year}年{bound.month}月{bound.day}日"
+        return FAIL, f"{when}成立，不在{bound.year}年{bound.month}月{bound.day}日之前{who}"
     return CHECK, f"{when}成立，请核对是否早于{bound.year}年{bound.month}月{bound.day}日"
 
 
@@ -261,3 +265,42 @@ ORDER = {FAIL: 0, PASS: 1, CHECK: 2}
 def ordered(verdicts: list[Verdict]) -> list[Verdict]:
     """Failed clauses first, then those the profile decided, then those it leaves open."""
     return sorted(verdicts, key=lambda v: (ORDER[v.verdict], not v.reason, v.clause.number or 99))
+
+
+@dataclass
+class CheckResult:
+    """A self-check of one list (and field) of one round: every clause with its verdict."""
+
+    fact: EligibilityFact
+    year: int
+    verdicts: list[Verdict]
+    unruled: list[str]
+
+    def to_dict(self, notices: dict[str, Any]) -> dict[str, Any]:
+        from assistant.ingest.textmap import locate
+
+        notice = notices.get(self.fact.notice_id)
+        clauses_out = []
+        for v in ordered(self.verdicts):
+            span = locate(notice.original, v.clause.text, self.fact.start, self.fact.end) if notice else None
+            start, end = span or (self.fact.start, self.fact.end)
+            clauses_out.append({
+                "clause": v.clause.text, "type": v.clause.type, "verdict": v.verdict, "reason": v.reason,
+                "citation": {"source": self.fact.notice_id, "section": self.fact.section, "quote": v.clause.text,
+                             "start": start, "end": end},
+            })
+        return {"list": "、".join(self.fact.lists), "year": self.year, "notice": self.fact.notice_id,
+                "heading": self.fact.heading, "not_ruled": self.unruled, "clauses": clauses_out}
+
+
+def run_check(store: Any, list_key: str, years: list[int], field_key: str | None, profile: Profile) -> CheckResult | None:
+    """The self-check of a list in the year asked (else the latest with conditions)."""
+    picked = store.pick(
+        EligibilityFact, years,
+        lambda f: list_key in f.list_keys and (field_key is None or field_key in f.field_keys) and bool(f.conditions),
+    )
+    if picked is None:
+        return None
+    year, facts = picked
+    verdicts, unruled = check(facts[0], profile, year)
+    return CheckResult(facts[0], year, verdicts, unruled)

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
+import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.config import Settings, quiet_offline_env
+
+if TYPE_CHECKING:
+    from assistant.answer.profile import Profile
 
 
 def _print_answer(ans, as_json: bool) -> None:  # noqa: ANN001
@@ -135,6 +141,61 @@ def cmd_triage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _yes_no(value: str | None) -> bool | None:
+    if value is None:
+        return None
+    return value.strip().lower() in ("y", "yes", "1", "true", "是", "有", "符合")
+
+
+def profile_from_args(args: argparse.Namespace, today: dt.date) -> Profile:
+    """The profile from --text (read like a user's message), then the explicit options over it."""
+    from assistant.answer.profile import read_profile
+    from assistant.answer.understand import normalize_question, normalize_years
+    from assistant.names import list_key
+
+    p = read_profile(normalize_years(normalize_question(args.text or "")), today)
+    if args.founded:
+        year, _, month = args.founded.partition("-")
+        p.founded = (int(year), int(month) if month else None)
+    if args.region:
+        p.region = args.region
+        p.overseas = bool(re.search(r"香港|澳门|台湾|境外|海外", args.region))
+    if args.listed is not None:
+        p.listed = "" if args.listed in ("no", "否", "未上市") else args.listed
+    for name in ("staff", "trl", "org_type", "accident_year", "experience_years"):
+        if getattr(args, name) is not None:
+            setattr(p, name, getattr(args, name))
+    for name in ("validated", "secret", "original", "import_dependent", "in_pilot", "serves_pilot", "certified", "trained", "teaches"):
+        value = _yes_no(getattr(args, name))
+        if value is not None:
+            setattr(p, name, value)
+    for prior in args.prior or []:
+        name, _, year = prior.partition(":")
+        p.prior.append((list_key(name), int(year) if year else None))
+    return p
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from assistant.assistant import Assistant
+
+    bot = Assistant()
+    profile = profile_from_args(args, bot.settings.today)
+    result = bot.check(args.list, args.year, profile, args.field)
+    if result is None:
+        print(f"通知中没有{args.year or ''}{'年' if args.year else ''}{args.list}的申报条件。", file=sys.stderr)
+        return 1
+    data = result.to_dict(bot.notices)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+        return 0
+    print(f"{data['year']}年{data['list']}（{data['heading']}）申报条件逐条核对（{data['notice']}）：")
+    for c in data["clauses"]:
+        print(f"- {c['verdict']}：{c['clause']}" + (f"——{c['reason']}" if c["reason"] else ""))
+    if data["not_ruled"]:
+        print(f"- 通知未规定：{'、'.join(data['not_ruled'])}")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from assistant.tools.bench import run
 
@@ -172,6 +233,24 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("text", nargs="*")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_triage)
+    p = sub.add_parser("check", help="资格自查：按申报条件逐条核对申报者的情况")
+    p.add_argument("--list", required=True, help="榜单名称，如 新锐企业榜")
+    p.add_argument("--year", type=int, default=None, help="轮次年份；不给则取最新一轮")
+    p.add_argument("--field", default=None, help="领域，如 先进材料、产业基础")
+    p.add_argument("--text", default="", help="用一段话描述情况（与提问时一样），再用下面的选项补充或更正")
+    p.add_argument("--founded", help="成立/注册时间 YYYY 或 YYYY-MM")
+    p.add_argument("--region", help="注册地")
+    p.add_argument("--listed", help="上市板块（如 创业板），未上市写 no")
+    p.add_argument("--staff", type=int)
+    p.add_argument("--trl", type=int)
+    p.add_argument("--org-type", dest="org_type", help="机构类型，如 大学科技园、创新联合体")
+    p.add_argument("--accident-year", dest="accident_year", type=int, help="发生重大事故的年份")
+    p.add_argument("--experience-years", dest="experience_years", type=int)
+    p.add_argument("--prior", action="append", help="已入选的榜单，LIST[:YEAR]，可重复")
+    for name in ("validated", "secret", "original", "import-dependent", "in-pilot", "serves-pilot", "certified", "trained", "teaches"):
+        p.add_argument(f"--{name}", dest=name.replace("-", "_"), metavar="yes|no")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
     p = sub.add_parser("bench", help="性能基准：构建、冷启动、内存、各类答案延迟、规模曲线")
     p.add_argument("--sizes", default="100,1000,10000", help="合成通知规模，逗号分隔")
     p.add_argument("--dense-max", type=int, default=100, help="不超过此规模时也构建向量（嵌入较慢）")

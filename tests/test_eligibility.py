@@ -1,0 +1,126 @@
+"""The eligibility self-check: clauses against a golden file written by reading the notices, the
+profile read from what users write, and verdicts for profiles that pass, fail, or say nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.answer.eligibility import CHECK, FAIL, PASS, check, clauses, run_check
+from assistant.answer.profile import Profile, read_profile
+from assistant.answer.store import FactStore
+from assistant.answer.understand import normalize_years
+from assistant.ingest.textmap import normalize_for_match
+from assistant.model import EligibilityFact, Fact
+
+GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "clauses.yaml").read_text(encoding="utf-8"))
+TODAY = dt.date(2023, 10, 20)
+
+
+def conditions(facts: list[Fact]) -> dict[tuple[str, str], EligibilityFact]:
+    return {(f.notice_id[:3], f.heading): f for f in facts if isinstance(f, EligibilityFact) and f.conditions}
+
+
+def test_every_list_with_conditions_is_in_the_golden_file(facts: list[Fact]) -> None:
+    found = sorted(conditions(facts))
+    golden = [(k, h) for k, sections in GOLDEN.items() for h in sections]
+    assert len(found) == len(golden)
+    assert all(any(k == gk and h.startswith(gh) for gk, gh in golden) for k, h in found), found
+
+
+@pytest.mark.parametrize(("key", "heading"), [(k, h) for k, sections in GOLDEN.items() for h in sections])
+def test_clauses_match_the_golden_file(facts: list[Fact], notices, key: str, heading: str) -> None:  # noqa: ANN001
+    fact = next(f for (k, h), f in conditions(facts).items() if k == key and h.startswith(heading))
+    got = clauses(fact)
+    want = GOLDEN[key][heading]
+    assert [c.type for c in got] == [t for t, _ in want], [(c.type, c.text) for c in got]
+    for c, (_, words) in zip(got, want, strict=True):
+        assert words in c.text
+        assert normalize_for_match(c.text) in notices[key].normalized  # quoted verbatim
+
+
+def profile(text: str) -> Profile:
+    return read_profile(normalize_years(text), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我们公司2016年3月在深圳注册，去年在创业板上市，员工300来人", {"founded": (2016, 3), "region": "深圳", "listed": "创业板", "staff": 300}),
+        ("我们是香港注册的公司，2019年成立", {"founded": (2019, None), "overseas": True}),
+        ("我们是2021年9月组建的创新联合体，不在试点城市，但一直为试点城市的企业服务", {"org_type": "创新联合体", "in_pilot": False, "serves_pilot": True}),
+        ("技术还没做过任何验证，只做了理论设计", {"validated": False}),
+        ("这项技术不涉密，已经通过中试", {"secret": False, "validated": True}),
+        ("21年我们上过新锐企业榜", {"prior": [("新锐企业榜", 2021)]}),
+        ("去年出过一次质量事故", {"accident_year": 2022}),
+        ("我拿到了技术经理人证书", {"certified": True}),
+        ("核心部件靠引进消化吸收，国内已经国产化", {"original": False, "import_dependent": False}),
+    ],
+)
+def test_profile_from_what_users_write(text: str, expected: dict[str, object]) -> None:
+    known = profile(text).known()
+    for name, value in expected.items():
+        assert known.get(name) == value, (name, known)
+
+
+def test_nothing_said_is_an_empty_profile() -> None:
+    assert not profile("新锐企业榜对企业信用有什么要求？")
+
+
+def verdicts(store: FactStore, list_name: str, p: Profile, field: str | None = None) -> dict[str, tuple[str, str]]:
+    result = run_check(store, list_name, [2023], field, p)
+    assert result is not None
+    return {v.clause.type: (v.verdict, v.reason) for v in result.verdicts}
+
+
+def test_founding_bound_is_computed(store: FactStore) -> None:
+    young = verdicts(store, "新锐企业榜", Profile(founded=(2016, None), overseas=False, region="深圳"))
+    old = verdicts(store, "新锐企业榜", Profile(founded=(2012, 3)))
+    assert young["founding_years"][0] == PASS and "7年" in young["founding_years"][1]
+    assert young["region"][0] == PASS
+    assert old["founding_years"][0] == FAIL and "11年" in old["founding_years"][1]
+
+
+def test_relaxed_founding_date_applies_to_the_named_type_only(store: FactStore) -> None:
+    joint = verdicts(store, "融通创新组织榜", Profile(founded=(2022, 6), org_type="创新联合体"))
+    park = verdicts(store, "融通创新组织榜", Profile(founded=(2022, 6), org_type="大学科技园"))
+    assert joint["founding_date"][0] == PASS and park["founding_date"][0] == FAIL
+    assert park["org_type"][0] == PASS and "创业孵化载体" in park["org_type"][1]
+
+
+def test_accident_window_counts_only_the_last_two_years(store: FactStore) -> None:
+    assert verdicts(store, "新锐企业榜", Profile(accident_year=2020))["record_window"][0] == PASS
+    assert verdicts(store, "新锐企业榜", Profile(accident_year=2022))["record_window"][0] == FAIL
+
+
+def test_technology_clauses(store: FactStore) -> None:
+    lead = verdicts(store, "先导技术榜", Profile(validated=False, secret=True), "先进材料")
+    assert lead["maturity"][0] == FAIL and lead["secrecy"][0] == FAIL
+    basics = verdicts(store, "先导技术榜", Profile(original=False, import_dependent=False), "产业基础")
+    assert basics["original"][0] == FAIL and basics["import"][0] == FAIL
+
+
+def test_prior_listing_under_an_old_name_excludes(store: FactStore) -> None:
+    again = verdicts(store, "融通创新组织榜", Profile(prior=[("融通创新组织榜", 2021)]))
+    assert again["prior_listing"][0] == FAIL
+
+
+def test_teaching_meets_the_training_clause_and_nothing_fails_it(store: FactStore) -> None:
+    assert verdicts(store, "技术经理人先锋榜", Profile(teaches=True, certified=False))["training"][0] == PASS
+    assert verdicts(store, "技术经理人先锋榜", Profile(teaches=False, certified=False, trained=False))["training"][0] == FAIL
+
+
+def test_a_profile_outside_every_clause_decides_nothing(store: FactStore) -> None:
+    result = run_check(store, "新锐企业榜", [2023], None, Profile(staff=80, listed="", experience_years=5))
+    assert result is not None
+    assert {v.verdict for v in result.verdicts} == {CHECK}
+    assert "员工人数" in result.unruled and "是否上市" in result.unruled
+
+
+def test_what_no_clause_rules_on_is_said(store: FactStore) -> None:
+    fact = run_check(store, "技术经理人先锋榜", [2023], None, Profile()).fact  # type: ignore[union-attr]
+    _, unruled = check(fact, Profile(experience_years=8), 2023)
+    assert unruled == ["从业年限"]
