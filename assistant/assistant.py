@@ -18,7 +18,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -209,6 +209,16 @@ class Assistant:
         today, store = self.settings.today, snap.store
         msg = read_message(normalize_question(text))
         profile = read_profile(normalize_years(msg.text), today)
+        if session is not None and session.previous is not None:
+            profile = session.previous.profile.updated(profile)  # the conversation's situation, corrected
+        if not msg.asked and read_profile(normalize_years(msg.text), today) and store.understand(msg.text, today).list_key is None:
+            # Only a situation ("我们公司2012年在苏州注册的"): keep it for the questions to come.
+            if session is not None:
+                session.record(replace(store.understand("", today), profile=profile), text, "", None)
+            return Answer("已记下您介绍的情况。请问想了解哪个榜单？例如：“今年能报新锐企业榜吗？”我会按申报条件逐条核对。",
+                          AnswerKind.DECLINE)
+        if not msg.asked:
+            msg.statements = []
         context = store.understand(msg.context, today) if msg.statements else None
         prefix = ""
         if filters:
@@ -251,21 +261,28 @@ class Assistant:
         (which a language model, where there is one, may answer from instead)."""
         store = snap.store
         missing = [y for y in q.years if y not in store.years]
+        note = ""
+        if q.years and len(missing) == len(q.years) and q.year_source == "relative" and store.years:
+            # "今年" in a year whose notice is not in yet: the latest round, said to be that.
+            note = f"（尚未收录{'、'.join(map(str, missing))}年的通知，以下按最新一轮{store.years[-1]}年通知回答。）\n"
+            q = replace(q, years=[store.years[-1]], year_source="latest")
+            missing = []
         if q.years and len(missing) == len(q.years):
             reason = (f"通知中未找到{'、'.join(map(str, missing))}年的榜单信息"
                       f"（现有通知覆盖{'、'.join(map(str, store.years))}年），不能用其他年份的信息代替回答。")
             return decline(reason, store), []
         unanswerable = not_in_notices(q, store)
         if unanswerable:
-            return decline(unanswerable, store, q), []
+            return decline(note + unanswerable, store, q), []
         try:
             ruled = rule_answer(q, store, Citer(snap.notices), self.settings.today)
         except Exception:  # an odd fact must cost the rule answer, not the answer
             log.exception("rule answer failed for %r; retrieval instead", q.text[:200])
             ruled = None
-        if ruled is not None:
-            return ruled, []
-        return self._retrieve(snap, q)
+        answer, hits = (ruled, []) if ruled is not None else self._retrieve(snap, q)
+        if note:
+            answer.answer = note + answer.answer
+        return answer, hits
 
     def _retrieve(self, snap: Snapshot, q: Query) -> tuple[Answer, list[Hit]]:
         store, retriever = snap.store, snap.retriever

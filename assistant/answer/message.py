@@ -33,6 +33,7 @@ class Message:
     text: str
     questions: list[str] = field(default_factory=list)  # in the order asked
     statements: list[str] = field(default_factory=list)  # the asker's situation and context
+    asked: bool = True  # False: nothing in the message reads as a question
 
     @property
     def context(self) -> str:
@@ -70,6 +71,6 @@ def read_message(text: str) -> Message:
             continue
         (msg.questions if QUESTION_WORDS.search(core) else msg.statements).append(core)
     if not msg.questions:
+        msg.asked = False
         msg.questions = [" ".join(msg.statements) or text.strip()]
-        msg.statements = []
     return msg

@@ -48,6 +48,16 @@ class Profile:
             {"listed": ""} if self.listed == "" else {}
         )
 
+    def updated(self, newer: Profile) -> Profile:
+        """This profile with what `newer` says over it (a conversation's situation, corrected)."""
+        merged = Profile(**asdict(self))
+        for name, value in asdict(newer).items():
+            if value not in (None, []) or (name == "listed" and value == ""):
+                setattr(merged, name, list(value) if isinstance(value, list) else value)
+        merged.prior = [tuple(x) for x in merged.prior]  # type: ignore[misc]
+        merged.founded = tuple(merged.founded) if merged.founded else None  # type: ignore[assignment]
+        return merged
+
     def __bool__(self) -> bool:
         return bool(self.known())
 
