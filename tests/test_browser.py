@@ -173,3 +173,18 @@ def test_generated_answer_streams_into_the_chat(browser, llm_app) -> None:  # no
     page.locator("#fb-refresh").click()
     page.locator("#fb-note").get_by_text("共").wait_for()
     page.close()
+
+
+def test_self_check_marks_the_failing_clause_with_its_citation(page) -> None:  # noqa: ANN001
+    page.get_by_role("tab", name="资格自查").click()
+    page.locator("#check-list input").click()
+    page.get_by_role("option", name="新锐企业榜").click()
+    page.locator("#check-text textarea").fill("我们公司2012年3月在苏州注册，做机器视觉检测，现在60来人。")
+    page.locator("#check-run").click()
+    result = page.locator("#check-result")
+    result.get_by_text("不符合").first.wait_for()
+    row = result.locator("tr", has_text="不符合").first
+    assert "成立年限不超过10年" in row.inner_text() and "[1]" in row.inner_text()
+    assert "2012年注册成立" in row.inner_text()
+    assert "000_" in page.locator("#check-sources").inner_text()  # [1] names the notice and its place
+    shot(page, "self-check")

@@ -81,3 +81,18 @@ def test_build_if_stale_is_idempotent(capsys: pytest.CaptureFixture[str]) -> Non
     capsys.readouterr()
     assert main(["build", "--if-stale"]) == 0
     assert "无需重建" in capsys.readouterr().out
+
+
+def test_check_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--list", "新锐企业榜", "--year", "2023", "--founded", "2012", "--region", "苏州", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert {"list", "year", "notice", "clauses"} <= set(out) and out["year"] == 2023
+    first = out["clauses"][0]
+    assert set(first) == {"clause", "type", "verdict", "reason", "citation"}
+    assert first["verdict"] == "不符合" and "不超过10年" in first["clause"]
+    assert {c["verdict"] for c in out["clauses"]} <= {"符合", "不符合", "通知未规定", "需要核实"}
+
+
+def test_check_of_a_list_without_conditions_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--list", "开源创新榜", "--year", "2022"]) == 1
+    assert "没有" in capsys.readouterr().err

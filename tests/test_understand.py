@@ -75,3 +75,40 @@ def test_a_field_follow_up_after_a_list_without_fields_drops_the_list(catalogue:
     first = understand("2023年新锐企业榜的联系人", TODAY, catalogue)
     q = inherit(understand("那生物医药领域呢？", TODAY, catalogue), first, names=catalogue)
     assert q.list_key is None and q.field_key == "生物医药"
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [("21年先导技术榜名额", [2021]), ("23年度新锐企业榜", [2023]), ("二〇二二年的截止时间", [2022]),
+     ("成立年限不超过10年吗", []), ("我做技术转移工作8年了，能报吗", []),
+     ("我们公司2012年3月在苏州注册的，今年还能报新锐企业榜吗？", [2026]),
+     ("我们2021年上过产学研融通组织榜，2023年的融通创新组织榜还能报吗", [2023]),
+     ("我是2022年技术经理人先锋榜的入选者，今年还能报吗", [2026]),
+     ("2023年融通创新组织榜的成立时间有什么要求", [2023])],
+)
+def test_years_as_users_write_them(text: str, years: list[int]) -> None:
+    assert understand(text, TODAY).years == years
+
+
+def test_homophones_and_one_wrong_character_are_read_as_the_name(catalogue: Catalogue) -> None:
+    q = understand("新蕊企业榜22年推荐几家", TODAY, catalogue)
+    assert q.list_key == "新锐企业榜" and q.readings == [("新蕊企业榜", "新锐企业榜")]
+    q = understand("经理人先风榜谁初评", TODAY, catalogue)
+    assert q.list_key == "技术经理人先锋榜"
+    q = understand("胡智强座机多少", TODAY, catalogue)
+    assert q.person == "胡志强" and q.readings == [("胡智强", "胡志强")]
+
+
+def test_a_name_two_names_fit_is_not_guessed(catalogue: Catalogue) -> None:
+    q = understand("先锋榜的名额", TODAY, catalogue)  # 技术经理人先锋榜 or 创业就业先锋榜
+    assert q.list_key is None and q.readings == []
+
+
+def test_a_message_is_split_into_questions_and_statements() -> None:
+    from assistant.answer.message import read_message
+
+    msg = read_message("李老师您好！我是XX大学科研院的小周。我们有一项技术想报先导技术榜。"
+                       "请问截止时间是哪天？每个单位能推几个？麻烦您了，谢谢！——XX大学 周某")
+    assert msg.questions == ["截止时间是哪天", "每个单位能推几个"]
+    assert msg.statements == ["我是XX大学科研院的小周", "我们有一项技术想报先导技术榜"]
+    assert read_message("我是2022年先锋榜入选者，想问两件事：今年还能报吗？").statements == ["我是2022年先锋榜入选者"]

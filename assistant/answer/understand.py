@@ -117,7 +117,7 @@ def detect_intent(text: str) -> Intent:
     # Specific beats generic where both fire: "初评结果哪天前报送" is a deadline, not a schedule.
     if re.search(r"最晚|截止|截至|期限|之前|前报送|前提交|前上传|逾期", text) and "deadline" in scores:
         return Intent.DEADLINE
-    if re.search(r"电话|手机|座机|邮箱|联系人|联系方式", text) and "contact" in scores:
+    if re.search(r"电话|手机|座机|邮箱|联系人|联系方式|怎么联系|如何联系|找谁", text) and "contact" in scores:
         return Intent.CONTACT  # "申报系统的技术支持电话是多少" asks for a phone, not a count
     when = re.search(r"阶段|几个?月|几号|哪天|何时|什么时候|时间", text)
     counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?!字)", text)
