@@ -51,8 +51,9 @@ class DeadlineForm(StrEnum):
 
 
 class NoticeKind(StrEnum):
-    ORIGINAL = "original"
-    FORWARDING = "forwarding"
+    ORIGINAL = "original"  # a call of its own: CAST's, or a stand-alone list's organisers'
+    FORWARDING = "forwarding"  # a society or association passing a call on, with its own rules
+    INTERNAL = "internal"  # a unit's notice to its own departments (a university's, an institute's)
 
 
 class Intent(StrEnum):

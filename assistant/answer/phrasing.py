@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.model import ContactFact, DeadlineFact, QuotaFact
+from assistant.model import ContactFact, DeadlineFact, NoticeKind, QuotaFact
+
+NOTICE_KINDS = {NoticeKind.ORIGINAL: "原始通知", NoticeKind.FORWARDING: "转发通知", NoticeKind.INTERNAL: "单位内部通知"}
+
+
+def notice_kind(kind: str) -> str:
+    """"转发通知" for "forwarding"."""
+    return NOTICE_KINDS.get(NoticeKind(kind), kind) if kind in set(NoticeKind) else kind
 
 
 def cn_date(iso: str, time: str = "") -> str:

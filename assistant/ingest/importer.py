@@ -7,6 +7,9 @@ import os
 import re
 from pathlib import Path
 
+import zhconv
+
+from assistant.answer.phrasing import notice_kind
 from assistant.config import Settings
 from assistant.ingest import index
 from assistant.ingest.notices import (
@@ -14,6 +17,7 @@ from assistant.ingest.notices import (
     Notice,
     NoticeError,
     load_corpus,
+    load_manifest,
     make_notice,
     read_document,
 )
@@ -41,9 +45,16 @@ def safe_name(path: Path, taken: set[str]) -> str:
     return name
 
 
+def to_simplified(text: str) -> str:
+    """Traditional-character notices are stored (and so cited) in simplified characters."""
+    simplified = zhconv.convert(text, "zh-cn")
+    return simplified if simplified != text else text
+
+
 def prepare(paths: list[Path], corpus_dir: Path) -> list[Notice]:
     """Read and check every file before anything is written."""
     existing = load_corpus(corpus_dir) if corpus_dir.exists() else []
+    manifest = load_manifest(corpus_dir) if corpus_dir.exists() else {}
     seen = {_fingerprint(n.original): n.id for n in existing}
     taken = {n.id for n in existing}
     prepared: list[Notice] = []
@@ -56,15 +67,15 @@ def prepare(paths: list[Path], corpus_dir: Path) -> list[Notice]:
         if path.stat().st_size > MAX_BYTES:
             raise IngestError(f"{label}：文件过大（超过 20 MB）")
         try:
-            text = read_document(path)
+            text = to_simplified(read_document(path))
             name = safe_name(path, taken)
-            notice = make_notice(name, text)
+            notice = make_notice(name, text, manifest.get(name) or manifest.get(path.name))
         except NoticeError as exc:
             raise IngestError(f"{label}：{exc}") from exc
         if notice.year is None:
             raise IngestError(
-                f"{label}：未能从标题或文号中识别年份；请确认这是一份榜单通知，"
-                f"或在 corpus/manifest.yaml 中为它写明 year 后再导入。"
+                f"{label}：未能从标题、文号、发布时间、落款或正文日期中识别年份；请确认这是一份榜单通知，"
+                f"或在 corpus/manifest.yaml 中为它写明 year 后再导入（例如 {name}: {{year: 2024}}）。"
             )
         fp = _fingerprint(text)
         if fp in seen:
@@ -94,3 +105,11 @@ def ingest_files(paths: list[Path], settings: Settings) -> list[dict[str, object
             path.unlink(missing_ok=True)
         raise
     return [n.meta() for n in notices]
+
+
+def describe(meta: dict[str, object]) -> str:
+    """What was read from an imported notice, for the ingest message: issuer, kind, year and where
+    the year came from, so a wrong guess is seen at once (and corrected in corpus/manifest.yaml)."""
+    year = f"{meta.get('year')}年" + (f"，年份取自{meta['year_source']}" if meta.get("year_source") else "")
+    kind = notice_kind(str(meta.get("kind")))
+    return f"{meta['source']}（{year}；发文单位：{meta.get('issuer') or '未识别'}；类型：{kind}；{meta.get('title')}）"

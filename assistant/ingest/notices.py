@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from assistant.ingest.identity import identify
 from assistant.ingest.textmap import MappedText, normalize_for_match
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -72,7 +73,10 @@ class NoticeMeta:
     parent_doc_number: str = ""
     year: int | None = None
     date: str = ""
-    kind: str = "original"  # "original" (CAST) or "forwarding" (a society passing it on)
+    kind: str = "original"  # original (a call of its own), forwarding (passed on), internal (a unit's own)
+    year_source: str = ""  # where the year was read ("文号 …", "发布时间 …")
+    campaign: str = ""  # 科创中国系列榜单, or a stand-alone list's own call
+    audience: str = ""  # 各学会…, 各学院…
     sha256: str = ""
 
     if TYPE_CHECKING:  # each subclass provides it: a field of Notice, read lazily by NoticeRecord
@@ -221,6 +225,8 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False  # cells of a form flattened one per line, each indented by a tab
     if heading_level(p) is not None or heading_level(n) is not None or LABEL.match(n) or n.startswith("附件"):
         return False
+    if DATE_LINE.match(n) or re.match(r"(?:主办|承办|协办|指导|支持)单位\s*[:：]|发布(?:时间|日期)\s*[:：]", n):
+        return False  # a sign-off's date, an organiser line: real line ends
     if re.match(r"[0-9A-Za-z]", p[-1]) and re.match(rf"[{CJK}]", n[0]):
         return False  # "…13810377984" then the next body's name: a real line end
     if TITLE_END.search(p) or DATE_LINE.match(p) or DOC_NUMBER.fullmatch(p) or DOC_NUMBER.fullmatch(n) or FORM_TITLE.search(n):
@@ -295,57 +301,7 @@ def _first_lines(text: str, n: int) -> list[str]:
 
 
 def extract_metadata(text: str) -> dict[str, object]:
-    head = _first_lines(text, 8)
-    title = next((line for line in head if "通知" in line and len(line) <= 90), "")
-    if not title:
-        title = next((line for line in head if len(line) >= 8 and heading_level(line) is None), head[0] if head else "")
-    doc_number = ""
-    for line in head:
-        m = DOC_NUMBER.search(line) if len(line) <= 30 else None
-        if m:
-            doc_number = m.group(0).replace(" ", "")
-            break
-    parent = ""
-    ref = re.search(r"《([^》]{4,80}通知)》\s*[(（]?\s*(" + DOC_NUMBER.pattern + r")", text)
-    if ref and ref.group(2).replace(" ", "") != doc_number:
-        parent = ref.group(2).replace(" ", "")
-    issuer = ""
-    m = re.match(rf"^([{CJK}]{{2,20}}?)关于", title)
-    if m:
-        issuer = m.group(1)
-    else:
-        for line in head[:3]:
-            m = re.fullmatch(rf"([{CJK}（）()]{{3,30}}(?:办公厅|办公室|协会|学会|委员会|科协|研究会|秘书处))(?:文件)?", line)
-            if m:
-                issuer = m.group(1)
-                break
-    year = None
-    m = re.search(r"(20\d{2})\s*年?\s*[“\"「]?\s*科创中国", title) or re.search(r"(20\d{2})\s*年", title)
-    if m:
-        year = int(m.group(1))
-    elif doc_number:
-        year = int(DOC_NUMBER.search(doc_number).group(1))  # type: ignore[union-attr]
-    else:
-        m = next((m for m in (re.search(r"(20\d{2})\s*年", line) for line in head) if m), None)
-        year = int(m.group(1)) if m else None
-    date = ""
-    body_end = re.search(r"(?m)^附件\s*1\s*$", text)
-    body = text[: body_end.start()] if body_end else text
-    dates = re.findall(r"(?m)^(\d{4}年\d{1,2}月\d{1,2}日)$", body)
-    if dates:
-        date = dates[-1]
-    kind = "forwarding" if parent and not issuer.startswith("中国科协") else "original"
-    if kind == "forwarding" and not issuer:
-        issuer = "转发单位（通知未署名）"
-    return {
-        "title": title,
-        "issuer": issuer,
-        "doc_number": doc_number,
-        "parent_doc_number": parent,
-        "year": year,
-        "date": date,
-        "kind": kind,
-    }
+    return identify(text)
 
 
 def load_manifest(corpus_dir: Path) -> dict[str, dict[str, object]]:
@@ -362,6 +318,8 @@ def make_notice(notice_id: str, original: str, overrides: dict[str, object] | No
         raise NoticeError("文件内容过短，不像是一份通知。")
     meta = extract_metadata(clean.text)
     meta.update({k: v for k, v in (overrides or {}).items() if k in meta})
+    if overrides and "year" in overrides:
+        meta["year_source"] = "corpus/manifest.yaml"
     return Notice(
         id=notice_id,
         original=original,

@@ -91,7 +91,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from assistant.ingest.importer import IngestError, ingest_files
+    from assistant.ingest.importer import IngestError, describe, ingest_files
 
     try:
         added = ingest_files([Path(p) for p in args.paths], Settings())
@@ -99,7 +99,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"导入失败：{exc}", file=sys.stderr)
         return 1
     for item in added:
-        print(f"已导入：{item['source']}（{item['year']}年，{item['title']}）")
+        print(f"已导入：{describe(item)}")
     return 0
 
 

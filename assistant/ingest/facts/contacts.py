@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.ingest.chunking import Line, Section, sections
-from assistant.ingest.facts.common import EMAIL, PHONE, Span, find_fields, find_list_names, make_fact
+from assistant.ingest.facts.common import EMAIL, PHONE, Span, clauses, find_fields, find_list_names, make_fact
 from assistant.ingest.notices import CJK, LABEL, LABEL_KINDS, Notice, heading_level
 from assistant.model import ContactFact, Fact, NoticeKind, Role
 
@@ -49,6 +49,7 @@ def _persons(value: str) -> tuple[str, list[str]]:
     """'“科创中国”联合体秘书处 徐春淼、高辰麒' -> (org, [names])."""
     org_parts: list[str] = []
     names: list[str] = []
+    value = PHONE.sub(" ", EMAIL.sub(" ", value))  # "周老师0351-5550123": the phone is not part of the name
     for token in value.split():
         if ORG_WORDS.search(token) or len(re.sub(rf"[^{CJK}]", "", token)) > 6:
             org_parts.append(token)
@@ -68,6 +69,31 @@ def extract_contacts(notice: Notice, list_names: list[str], field_names: list[st
         if section.path and section.path[0].startswith("附件"):
             continue  # form templates have 联系人 cells that are blanks to fill in
         facts.extend(_section_contacts(notice, section, list_names, field_names))
+    if not facts:
+        facts.extend(_prose_contacts(notice))
+    return facts
+
+
+# "有关问题请与学会秘书处王磊联系，电话：0351-…": a contact written in a sentence, not in labelled lines.
+PROSE_CONTACT = re.compile(
+    rf"(?:请|可|敬请)?(?:与|联系)(?P<org>[{CJK}]{{2,14}}?(?:秘书处|办公室|处|部|中心|科))?(?P<name>[{CJK}]{{1,3}}(?:老师|同志)|[{CJK}]{{2,3}})联系"
+)
+
+
+def _prose_contacts(notice: Notice) -> list[Fact]:
+    facts: list[Fact] = []
+    for span in clauses(notice, "。"):
+        m = PROSE_CONTACT.search(span.text)
+        phones = [re.sub(r"\s", "", p.group(0)) for p in PHONE.finditer(EMAIL.sub(" ", span.text))]
+        if not m or not phones or span.section.path[:1] and span.section.path[0].startswith("附件"):
+            continue
+        org = m.group("org") or ""
+        role = Role.SOCIETY if notice.kind != NoticeKind.ORIGINAL else Role.GENERAL
+        facts.append(make_fact(
+            notice, ContactFact, span, value=m.group("name"), header=org or "联系方式", body="", org=org,
+            persons=[m.group("name")], phones=phones, phone_labels=dict.fromkeys(phones, "电话"),
+            emails=[e.group(0) for e in EMAIL.finditer(span.text)], role=role,
+        ))
     return facts
 
 
@@ -86,7 +112,13 @@ def _section_contacts(notice: Notice, section: Section, list_names: list[str], f
         block = None
 
     for line in section.lines:
-        prefix, pairs = _split_labels(line.text) if line is not first or heading_level(line.text) is None else ("", [])
+        if line is not first or heading_level(line.text) is None:
+            prefix, pairs = _split_labels(line.text)
+        else:  # "3. 联系人：孙悦 139…": a numbered line that is itself a label line
+            rest = NUMBERING.sub("", line.text)
+            prefix, pairs = ("", _split_labels(rest)[1]) if LABEL.match(rest) else ("", [])
+            if pairs:
+                header, header_line = "", None
         if prefix:  # the line names what its labels are about
             close()
             header, header_line = NUMBERING.sub("", prefix), line
@@ -158,8 +190,8 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
         role = Role.REVIEW
     else:
         role = Role.OTHER
-    if notice.kind == NoticeKind.FORWARDING and re.search(r"学会|秘书处", block.header) and not lists:
-        role = Role.SOCIETY
+    if notice.kind != NoticeKind.ORIGINAL and not lists and role != Role.TECH:
+        role = Role.SOCIETY  # a forwarding or internal notice's own contact, whatever its header says
     return make_fact(
         notice,
         ContactFact,

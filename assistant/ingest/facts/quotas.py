@@ -35,27 +35,29 @@ def _unit(m: re.Match[str]) -> str:
     return next(g for g in m.groups()[1::2] if g)
 
 
-def _limit_parts(spans: Iterable[Span]) -> Iterator[Span]:
+def _limit_parts(spans: Iterable[Span]) -> Iterator[tuple[Span, str]]:
     """A clause with several limits ("先导技术榜限报3项，新锐企业榜限报4家") split at its commas,
-    so that each limit goes with the list named beside it."""
+    so that each limit goes with the list named beside it; each part comes with its whole clause
+    (whose "推荐" governs every part: "学会推荐先导技术榜不超过2项，融通创新组织榜不超过1个")."""
     for span in spans:
         if len(LIMIT.findall(span.text)) < 2:
-            yield span
+            yield span, span.text
             continue
         pos = 0
         for piece in re.split(r"(?<=[，,])", span.text):
             if piece.strip():
-                yield Span(span.start + pos, span.start + pos + len(piece.rstrip("，,")), piece.rstrip("，,"), span.section)
+                part = Span(span.start + pos, span.start + pos + len(piece.rstrip("，,")), piece.rstrip("，,"), span.section)
+                yield part, span.text
             pos += len(piece)
 
 
 def extract_quotas(notice: Notice, list_names: list[str]) -> list[Fact]:
     facts: list[Fact] = []
-    for span in _limit_parts(clauses(notice, "。；;")):
+    for span, whole in _limit_parts(clauses(notice, "。；;")):
         if span.section.path and span.section.path[0].startswith("附件"):
             continue  # attachments describe forms, not quotas
         m = LIMIT.search(span.text) or PER_PERSON.search(span.text)
-        if m and re.search(r"推荐|限报|报送|申报", span.text):
+        if m and re.search(r"推荐|限报|报送|申报", whole):
             names = [n for n in find_list_names(span.text, list_names) if not n.startswith(("系列", "科创中国"))]
             subject = ""
             if not names:

@@ -18,6 +18,7 @@ from assistant.ingest.notices import Notice
 from assistant.model import EligibilityFact, Fact, PlatformFact
 
 CONDITION_TITLE = re.compile(r"条件|要求")
+BODY_CONDITIONS = re.compile(r"(?:申报|推荐|参评|参选|基本)条件")
 NUMBERED = re.compile(r"^\d{1,2}\s*[.．、]")
 
 
@@ -55,7 +56,10 @@ def extract_eligibility(notice: Notice, list_names: list[str], field_names: list
     """In an attachment about conditions, each list (and field) section's conditions, kept whole."""
     facts = []
     for section in sections(notice):
-        if len(section.path) < 2 or not section.path[0].startswith("附件") or not CONDITION_TITLE.search(section.path[0]):
+        in_attachment = len(section.path) >= 2 and section.path[0].startswith("附件") and CONDITION_TITLE.search(section.path[0])
+        # A stand-alone call states its conditions in the body ("三、申报条件" and numbered lines).
+        in_body = not section.path[0].startswith("附件") and BODY_CONDITIONS.search(section.path[-1])
+        if not (in_attachment or in_body):
             continue
         lines = section.lines[1:]  # the first line is the section's own heading
         if not lines:

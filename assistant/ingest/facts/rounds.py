@@ -11,7 +11,7 @@ from assistant.model import Fact, FieldsFact, ListCountsFact, ListsFact
 
 SETUP_HEADING = re.compile(r"榜单设置|榜单类别|设置")
 COUNT = re.compile(rf"[“\"]?([{CJK}]{{2,14}}榜)[”\"]?(?:[（(][^）)]*[）)])?\s*(\d+)\s*项")
-ENUM_FIELDS = re.compile(rf"(?:设|在|分为|包括)((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}})\s*等")
+ENUM_FIELDS = re.compile(rf"(?:设|在|分为|包括)((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?)\s*(?:等|[一二三四五六七八九十\d]+个(?:类别|领域|方向|赛道))")
 SPECIAL_FIELD = re.compile(rf"和([{CJK}]{{2,8}}?)(?:[一二三四五六七八九十\d]+个)?专项领域")
 
 

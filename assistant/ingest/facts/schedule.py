@@ -13,7 +13,7 @@ from assistant.ingest.facts.common import (
     make_fact,
     section_lines,
 )
-from assistant.ingest.notices import CJK, Notice
+from assistant.ingest.notices import CJK, Notice, heading_level
 from assistant.model import Category, DeadlineFact, DeadlineForm, Fact, NoticeKind, Scope, StageFact
 
 STAGE_HEADING = re.compile(
@@ -49,6 +49,25 @@ def extract_stages(notice: Notice) -> list[Fact]:
         facts.append(
             make_fact(notice, StageFact, span, value=period, stage=m.group("name"), period=period)
         )
+    return facts or _inline_stages(notice)
+
+
+SCHEDULE_SECTION = re.compile(r"时间安排|进度安排|日程|工作安排|时间节点|活动安排")
+# "报名征集截至4月30日；专家评审：5月；结果发布：6月": stages written on one line.
+INLINE_STAGE = re.compile(rf"^(?P<name>[{CJK}]{{2,10}}?)\s*(?P<sep>[：:]|截[至止](?:到)?)\s*(?P<period>[^；;。]*\d[^；;。]*?)[；;。]?$")
+
+
+def _inline_stages(notice: Notice) -> list[Fact]:
+    facts = []
+    for span in clauses(notice, "；;。"):
+        if not any(SCHEDULE_SECTION.search(h) for h in span.section.path) or heading_level(span.text) is not None:
+            continue
+        m = INLINE_STAGE.match(span.text.strip())
+        if not m or not re.search(r"\d{1,2}\s*月", m.group("period")):
+            continue
+        sep = m.group("sep")
+        period = (sep if sep.startswith("截") else "") + re.sub(r"\s+", "", m.group("period"))
+        facts.append(make_fact(notice, StageFact, span, value=period, stage=m.group("name"), period=period))
     return facts
 
 
@@ -68,7 +87,7 @@ def _date_string(m: re.Match[str], fallback_year: int | None) -> tuple[str, str]
 def _category(text: str) -> Category:
     if "初评结果" in text or "初评工作" in text:
         return Category.REVIEW
-    if re.search(r"申报|推荐材料|上传|推荐至|推荐工作|样表|材料|线上", text):
+    if re.search(r"申报|推荐材料|上传|推荐至|推荐工作|样表|材料|线上|报名|征集", text):
         return Category.SUBMISSION
     return Category.OTHER
 
@@ -82,8 +101,11 @@ def extract_deadlines(notice: Notice) -> list[Fact]:
             for m in pattern.finditer(span.text):
                 iso, when = _date_string(m, _year_of(span.text, notice.year))
                 scope = Scope.PLATFORM if re.search(r"平台|线上|系统", span.text) else Scope.STAGE
-                if notice.kind == NoticeKind.FORWARDING and scope != Scope.PLATFORM and re.search(r"学会|会员|秘书处邮箱", span.text):
-                    scope = Scope.INTERNAL  # a society's own deadline for its members
+                category = _category(span.text)
+                if notice.kind != NoticeKind.ORIGINAL and scope != Scope.PLATFORM and category != Category.REVIEW:
+                    # A forwarding or internal notice's own deadline for its members; the review
+                    # bodies' dates it restates are the original call's.
+                    scope = Scope.INTERNAL
                 action = span.text[m.end() :].strip("，,。 ") if kind == DeadlineForm.BEFORE else "申报截止"
                 facts.append(
                     make_fact(
@@ -98,7 +120,7 @@ def extract_deadlines(notice: Notice) -> list[Fact]:
                         action=action,
                         stage=_stage_name(span.section.path),
                         scope=scope,
-                        category=_category(span.text),
+                        category=category,
                         form=kind,
                     )
                 )

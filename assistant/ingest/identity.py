@@ -1,0 +1,119 @@
+"""Who issued a notice, to whom, of which kind, for which round: read from its text.
+
+The issuer comes from the title ("X关于…"), a letterhead line, the sign-off above the date, or an
+organiser line (主办单位), in that order; the year from the title (also "2024开源创新榜", fused to
+a list name), the document number, a "发布时间" line, the sign-off date, or the dates of the body;
+`year_source` says which. `corpus/manifest.yaml` overrides any of it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+CJK = "\u4e00-\u9fff"
+DOC_NUMBER = re.compile(rf"[{CJK}]{{2,10}}[〔\[［(（]\s*(\d{{4}})\s*[〕\]］)）]\s*\d+\s*号")
+ORG = rf"[{CJK}（）()“”\"]{{2,30}}?(?:办公厅|办公室|协会|学会|委员会|科协|研究会|秘书处|促进会|联合会|联合体|大学|学院|研究院|研究所|中心|处|部)"
+ORG_LINE = re.compile(rf"^({ORG})(?:文件)?$")
+DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+AUDIENCE = re.compile(r"^(各[^。]{1,60}?)[：:]$")
+INTERNAL_AUDIENCE = re.compile(r"各(?:学院|院系|系|部门|课题组|研究室|研究所|处室|二级单位|科室)|校内|院内|全校|本单位各")
+ORIGINAL_ISSUER = re.compile(r"^中国科协|^中国科学技术协会")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _title(head: list[str]) -> str:
+    title = next((line for line in head if "通知" in line and len(line) <= 90), "")
+    if not title:
+        title = next((line for line in head if len(line) >= 8 and not AUDIENCE.match(line)), head[0] if head else "")
+    return title
+
+
+def _sign_off(lines: list[str]) -> tuple[str, str]:
+    """(issuer, date) of the sign-off: a date line and the organisation line just above it."""
+    # The body ends where the first attachment starts ("附件1" alone on its line).
+    body_end = next((i for i, line in enumerate(lines) if re.fullmatch(r"附件\s*1?\s*[:：]?", line) and i > 3), len(lines))
+    for i in range(body_end - 1, 0, -1):
+        if DATE_LINE.match(lines[i]):
+            above = lines[i - 1]
+            return (above if ORG_LINE.match(above) else ""), lines[i]
+    return "", ""
+
+
+def identify(text: str) -> dict[str, object]:
+    lines = _lines(text)
+    head = lines[:8]
+    title = _title(head)
+    doc_number = ""
+    for line in head:
+        m = DOC_NUMBER.search(line) if len(line) <= 30 else None
+        if m:
+            doc_number = m.group(0).replace(" ", "")
+            break
+    parent = ""
+    ref = re.search(r"《([^》]{4,80}通知)》\s*[(（]?\s*(" + DOC_NUMBER.pattern + r")", text)
+    if ref and ref.group(2).replace(" ", "") != doc_number:
+        parent = ref.group(2).replace(" ", "")
+    signed_by, signed_on = _sign_off(lines)
+    issuer = ""
+    m = re.match(rf"^([{CJK}“”\"]{{2,30}}?)关于", title)
+    if m:
+        issuer = m.group(1)
+    if not issuer:
+        issuer = next((m.group(1) for line in head[:3] if (m := ORG_LINE.match(line)) and line != title), "")
+    if not issuer:
+        issuer = signed_by
+    organiser = re.search(r"主办单位\s*[:：]\s*([^\n，,；;]{2,40})", text)
+    if not issuer and organiser:
+        issuer = organiser.group(1).strip()
+
+    year, source = None, ""
+    m = re.search(r"(20\d{2})(?=\s*(?:年|[“\"「]|[" + CJK + r"]))", title)
+    published = PUBLISHED.search("\n".join(lines[:10]))
+    if m:
+        year, source = int(m.group(1)), f"标题中的“{m.group(1)}”"
+    elif doc_number:
+        year, source = int(DOC_NUMBER.search(doc_number).group(1)), f"文号 {doc_number}"  # type: ignore[union-attr]
+    elif published:
+        year, source = int(published.group(1)), f"发布时间 {published.group(1)}-{published.group(2)}-{published.group(3)}"
+    elif signed_on:
+        year, source = int(signed_on[:4]), f"落款日期 {signed_on}"
+    else:
+        found = Counter(int(y) for y in re.findall(r"(20\d{2})\s*年", text))
+        if found:
+            year = max(found)  # the latest round the body's dates point to
+            source = f"正文中的日期（最晚为{year}年）"
+    date = signed_on
+    if not date and published:
+        date = f"{published.group(1)}年{int(published.group(2))}月{int(published.group(3))}日"
+
+    audience = next((m.group(1) for line in lines[1:8] if (m := AUDIENCE.match(line))), "")
+    if ORIGINAL_ISSUER.match(issuer):
+        kind = "original"
+    elif INTERNAL_AUDIENCE.search(audience) or re.search(r"校内|院内|所内", title):
+        kind = "internal"
+    elif parent or re.search(r"转发|推荐工作|组织推荐|组织申报", title):
+        kind = "forwarding"
+    else:
+        kind = "original"  # a call of its own (a stand-alone list's organisers)
+    if kind != "original" and not issuer:
+        issuer = "转发单位（通知未署名）"
+    campaign = "科创中国系列榜单"
+    standalone = re.search(rf"(?:20\d{{2}}\s*年?)?\s*[“\"「]?([{CJK}]{{2,12}}榜)(?:单)?[”\"」]?(?:征集|评选|遴选|申报)", title)
+    if standalone and "科创中国" not in title and "系列" not in title:
+        campaign = standalone.group(1)
+    return {
+        "title": title,
+        "issuer": issuer,
+        "doc_number": doc_number,
+        "parent_doc_number": parent,
+        "year": year,
+        "year_source": source,
+        "date": date,
+        "kind": kind,
+        "campaign": campaign,
+        "audience": audience,
+    }
