@@ -16,12 +16,12 @@ quiet_offline_env()
 
 import gradio as gr  # noqa: E402
 
+from assistant.answer.phrasing import NOTICE_KINDS, notice_kind  # noqa: E402
 from assistant.answer.profile import read_profile  # noqa: E402
 from assistant.answer.understand import normalize_question, normalize_years  # noqa: E402
 from assistant.assistant import Assistant  # noqa: E402
-from assistant.ingest.importer import IngestError  # noqa: E402
+from assistant.ingest.importer import IngestError, describe  # noqa: E402
 from assistant.interfaces.render import answer_markdown, citation_choices, notice_html, sources_markdown  # noqa: E402
-from assistant.model import NoticeKind  # noqa: E402
 from assistant.staff.directory import Table, contact_table, quota_table, schedule_table  # noqa: E402
 from assistant.staff.feedback import SUMMARY_COLUMNS, FeedbackStore  # noqa: E402
 from assistant.staff.triage import triage  # noqa: E402
@@ -57,6 +57,13 @@ class Ui:
 
     def years(self) -> list[str]:
         return [ALL, *[str(y) for y in reversed(self.bot.store.years)]]
+
+    def issuers(self) -> list[str]:
+        return [ALL, *sorted({n.issuer for n in self.bot.notices.values() if n.issuer})]
+
+    @staticmethod
+    def kinds() -> list[str]:
+        return [ALL, *NOTICE_KINDS.values()]
 
     def lists(self) -> list[str]:
         """The list families the notices use, by their current names (each is also a key)."""
@@ -207,15 +214,16 @@ class Ui:
     # ------------------------------------------------------------ directory
 
     def tables(self) -> dict[str, Table]:
-        facts = self.bot.facts
-        return {"日程与截止": schedule_table(facts), "推荐名额": quota_table(facts), "联系人": contact_table(facts)}
+        facts, notices = self.bot.facts, self.bot.notices
+        return {"日程与截止": schedule_table(facts, notices), "推荐名额": quota_table(facts, notices),
+                "联系人": contact_table(facts, notices)}
 
-    def lookup(self, which: str, text: str, year: str, list_name: str):  # noqa: ANN201
-        table = self.tables()[which].filter(text, year, list_name).display()
+    def lookup(self, which: str, text: str, year: str, list_name: str, issuer: str = ALL, kind: str = ALL):  # noqa: ANN201
+        table = self.tables()[which].filter(text, year, list_name, issuer, kind).display()
         return gr.update(value=table.rows, headers=table.columns), f"共 {len(table.rows)} 条"
 
-    def export(self, which: str, text: str, year: str, list_name: str) -> str:
-        table = self.tables()[which].filter(text, year, list_name)
+    def export(self, which: str, text: str, year: str, list_name: str, issuer: str = ALL, kind: str = ALL) -> str:
+        table = self.tables()[which].filter(text, year, list_name, issuer, kind)
         path = Path(tempfile.mkdtemp(prefix="kczg-")) / f"{which}.csv"
         path.write_text(table.to_csv(), encoding="utf-8")
         return str(path)
@@ -225,14 +233,16 @@ class Ui:
             which = gr.Radio(list(self.tables()), value="联系人", label="表", elem_id="dir-which")
             d_year = gr.Dropdown(self.years(), value=ALL, label="年份", elem_id="dir-year")
             d_list = gr.Dropdown(self.lists(), value=ALL, label="榜单", elem_id="dir-list")
+            d_issuer = gr.Dropdown(self.issuers(), value=ALL, label="发文单位", elem_id="dir-issuer")
+            d_kind = gr.Dropdown(self.kinds(), value=ALL, label="通知类型", elem_id="dir-kind")
         d_text = gr.Textbox(label="搜索（姓名、电话、机构、领域……）", elem_id="dir-search")
         d_count = gr.Markdown(elem_id="dir-count")
         first = self.tables()["联系人"].display()
         d_table = gr.Dataframe(value=first.rows, headers=first.columns, interactive=False, wrap=True, elem_id="dir-table",
                                max_height=600)
         d_csv = gr.DownloadButton("下载 CSV", elem_id="dir-csv")
-        d_inputs = [which, d_text, d_year, d_list]
-        for control in (which, d_year, d_list, d_text):
+        d_inputs = [which, d_text, d_year, d_list, d_issuer, d_kind]
+        for control in (which, d_year, d_list, d_text, d_issuer, d_kind):
             control.change(self.lookup, d_inputs, [d_table, d_count])
         d_csv.click(self.export, d_inputs, d_csv)
 
@@ -255,9 +265,10 @@ class Ui:
 
     # ------------------------------------------------------------ notices
 
-    def notices_rows(self) -> list[list[object]]:
-        return [[n.id, n.year, n.title, n.issuer, n.doc_number or n.parent_doc_number, n.date,
-                 "转发" if n.kind == NoticeKind.FORWARDING else "原文"] for n in self.bot.notices.values()]
+    def notices_rows(self, issuer: str = ALL, kind: str = ALL) -> list[list[object]]:
+        return [[n.id, n.year, n.title, n.issuer, n.doc_number or n.parent_doc_number, n.date, notice_kind(n.kind)]
+                for n in self.bot.notices.values()
+                if issuer in (ALL, "", None, n.issuer) and kind in (ALL, "", None, notice_kind(n.kind))]
 
     def show_notice(self, notice_id: str | None) -> str:
         notice = self.bot.notices.get(notice_id or "")
@@ -274,16 +285,21 @@ class Ui:
             added = self.bot.ingest(paths)
         except IngestError as exc:
             return f"**导入失败：** {html.escape(str(exc))}", self.notices_rows(), gr.update()
-        message = "**已导入：**" + "；".join(f"{a['source']}（{a['year']}年，{a['title']}）" for a in added)
+        message = "**已导入：**" + "；".join(html.escape(describe(a)) for a in added)
         return message, self.notices_rows(), gr.update(choices=list(self.bot.notices), value=added[-1]["source"])
 
     def notices_tab(self) -> None:
+        with gr.Row():
+            n_issuer = gr.Dropdown(self.issuers(), value=ALL, label="发文单位", elem_id="notice-issuer")
+            n_kind = gr.Dropdown(self.kinds(), value=ALL, label="通知类型", elem_id="notice-kind")
         n_table = gr.Dataframe(value=self.notices_rows(), headers=["文件", "年份", "标题", "发文单位", "文号", "日期", "类型"],
                                interactive=False, wrap=True, elem_id="notice-table",
-                               column_widths=["17%", "6%", "33%", "12%", "14%", "11%", "7%"])
+                               column_widths=["17%", "6%", "30%", "12%", "14%", "10%", "11%"])
         n_pick = gr.Dropdown(list(self.bot.notices), label="查看通知", elem_id="notice-pick")
         n_view = gr.HTML()
         n_pick.change(self.show_notice, n_pick, n_view)
+        for control in (n_issuer, n_kind):
+            control.change(self.notices_rows, [n_issuer, n_kind], n_table)
         files = gr.File(label="上传新通知（.txt / .docx / .pdf）", file_count="multiple", elem_id="upload")
         n_password = gr.Textbox(label="管理员密码（设置了 ADMIN_PASSWORD 时需要）", type="password", elem_id="upload-password")
         n_status = gr.Markdown(elem_id="upload-status")

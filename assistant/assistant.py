@@ -291,7 +291,12 @@ class Assistant:
         if not years and store.years:
             default_year = store.years[-1]
             years = {default_year}
-        hits = retriever.search(q.text, years=years)
+        hits = []
+        if q.notice_ids:  # a question about one notice searches that notice first
+            hits = retriever.search(q.text, years=years, notices=set(q.notice_ids))
+            if max((h.relevance for h in hits[:3]), default=0.0) < self.settings.min_relevance:
+                hits = []
+        hits = hits or retriever.search(q.text, years=years)
         best = max((h.relevance for h in hits[:3]), default=0.0)
         if best < self.settings.min_relevance and default_year is not None:
             wider = retriever.search(q.text)  # no year asked: the answer may sit in an older round

@@ -45,6 +45,7 @@ class HybridRetriever(BaseRetriever):
     bm25_weight: float = 0.6
     k: int = 5
     _years: Any = PrivateAttr()
+    _notices: Any = PrivateAttr()
     _idf: dict[str, float] = PrivateAttr()
     _max_idf: float = PrivateAttr()
     _position: dict[str, int] = PrivateAttr()
@@ -52,6 +53,7 @@ class HybridRetriever(BaseRetriever):
 
     def model_post_init(self, context: Any) -> None:
         self._years = np.array([c.year or 0 for c in self.chunks], dtype=np.int32)
+        self._notices = np.array([c.notice_id for c in self.chunks], dtype=object)
         n = max(len(self.chunks), 1)
         df = np.diff(self.bm25.scores["indptr"])
         self._idf = {t: math.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5)) for t, i in self.bm25.vocab_dict.items() if t}
@@ -85,14 +87,22 @@ class HybridRetriever(BaseRetriever):
         have = self._chunk_tokens(chunk_index)
         return sum(self.term_weight(t) for t in terms if t in have) / total
 
-    def _bm25_top(self, tokens: list[str], years: set[int] | None, n: int) -> list[int]:
+    def _bm25_top(self, tokens: list[str], years: set[int] | None, n: int, notices: set[str] | None = None) -> list[int]:
         mask = np.isin(self._years, list(years)).astype(np.float32) if years else None
+        if notices:
+            in_notices = np.isin(self._notices, list(notices)).astype(np.float32)
+            mask = in_notices if mask is None else mask * in_notices
         scores = self.bm25.get_scores(tokens, weight_mask=mask)
         top = np.argpartition(-scores, n)[:n] if len(scores) > n else np.arange(len(scores))
         return [int(i) for i in sorted(top, key=lambda i: -scores[i]) if scores[i] > 0]
 
-    def _dense_top(self, query: str, years: set[int] | None, n: int) -> list[int]:
-        flt = {"year": {"$in": sorted(years)}} if years else None
+    def _dense_top(self, query: str, years: set[int] | None, n: int, notices: set[str] | None = None) -> list[int]:
+        clauses: list[dict[str, Any]] = []
+        if years:
+            clauses.append({"year": {"$in": sorted(years)}})
+        if notices:
+            clauses.append({"notice_id": {"$in": sorted(notices)}})
+        flt = clauses[0] if len(clauses) == 1 else ({"$and": clauses} if clauses else None)
         try:
             docs = self.vectorstore.similarity_search_with_score(query, k=n, filter=flt)
         except Exception as exc:  # a vector store that is down costs the dense half, not the answer
@@ -102,9 +112,11 @@ class HybridRetriever(BaseRetriever):
         return [i for i in found if i is not None]
 
     def search(
-        self, query: str, years: set[int] | None = None, k: int | None = None, mode: str = "hybrid"
+        self, query: str, years: set[int] | None = None, k: int | None = None, mode: str = "hybrid",
+        notices: set[str] | None = None,
     ) -> list[Hit]:
-        """Top-k chunks. mode: hybrid (default), bm25 or dense alone (for measuring each half)."""
+        """Top-k chunks (of the `notices` given only, when given). mode: hybrid (default), bm25 or
+        dense alone (for measuring each half)."""
         k = k or self.k
         w_bm25 = {"hybrid": self.bm25_weight, "bm25": 1.0, "dense": 0.0}[mode]
         tokens = self.tokenizer(query)
@@ -112,12 +124,12 @@ class HybridRetriever(BaseRetriever):
             return []
         n = max(CANDIDATES, k)
         fused: dict[int, float] = {}
-        bm25_rank = {i: r for r, i in enumerate(self._bm25_top(tokens, years, n))} if w_bm25 > 0 else {}
+        bm25_rank = {i: r for r, i in enumerate(self._bm25_top(tokens, years, n, notices))} if w_bm25 > 0 else {}
         for i, r in bm25_rank.items():
             fused[i] = fused.get(i, 0.0) + w_bm25 / (RRF_K + r + 1)
         dense_rank: dict[int, int] = {}
         if self.vectorstore is not None and w_bm25 < 1.0:
-            dense_rank = {i: r for r, i in enumerate(self._dense_top(query, years, n))}
+            dense_rank = {i: r for r, i in enumerate(self._dense_top(query, years, n, notices))}
             for i, r in dense_rank.items():
                 fused[i] = fused.get(i, 0.0) + (1 - w_bm25) / (RRF_K + r + 1)
         relevance = {i: self.relevance(tokens, i) for i in fused}

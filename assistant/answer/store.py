@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
+from assistant.answer.pointer import find_notices
+from assistant.answer.pointer import label as notice_label
 from assistant.answer.understand import Query, understand
 from assistant.ingest.chunking import Chunk
 from assistant.ingest.notices import NoticeRecord
@@ -43,6 +45,9 @@ class FactStore:
         # kind -> year -> facts, the CAST notice's first: answerers look at one year at a time.
         self._buckets: dict[FactKind, dict[int, list[Fact]]] = {}
         self._list_years: dict[str, set[int]] = {}  # list family -> years with a fact about it
+        self._by_notice: dict[str, list[Fact]] = {}
+        for f in facts:
+            self._by_notice.setdefault(f.notice_id, []).append(f)
         for f in sorted(facts, key=lambda f: not self.is_original(f)):
             self._buckets.setdefault(f.kind, {}).setdefault(f.year or 0, []).append(f)
             for key in f.list_keys:
@@ -61,22 +66,56 @@ class FactStore:
                     if span:
                         yield Passage(chunk.notice_id, chunk.section, text, *span)
 
+    def of_notice(self, notice_id: str) -> list[Fact]:
+        """Every fact of one notice, in the notice's order."""
+        return sorted(self._by_notice.get(notice_id, []), key=lambda f: f.start)
+
     def mentions(self, list_key: str, year: int) -> bool:
         """Whether any notice of that year has a fact about the list."""
         return year in self._list_years.get(list_key, set())
 
     def understand(self, text: str, today: dt.date) -> Query:
-        return understand(text, today, self.names)
+        """The query, with the notices it points at: an issuer, a kind of notice, a document number.
+        A pointer with no year asked brings its notices' year."""
+        q = understand(text, today, self.names)
+        named = (q.list_mention, q.field_mention, q.body or "", *(m for _, m in q.other_lists))
+        pointer = find_notices(q.text, self.notices, q.years, named)
+        if pointer:
+            q.notice_ids, q.notice_mention = pointer.ids, pointer.mention
+            if not q.years:  # the latest round of the notices pointed at ("学会的通知", an issuer's)
+                latest = max((y for i in pointer.ids if (y := self.notices[i].year)), default=None)
+                if latest is not None:
+                    q.notice_ids = [i for i in pointer.ids if self.notices[i].year == latest]
+                    q.years, q.year_source = [latest], "notice"
+        return q
+
+    def label(self, notice_id: str) -> str:
+        notice = self.notices.get(notice_id)
+        return notice_label(notice) if notice is not None else notice_id
 
     def is_original(self, f: Fact) -> bool:
-        notice = self.notices.get(f.notice_id)
+        return self.is_original_notice(f.notice_id)
+
+    def is_original_notice(self, notice_id: str) -> bool:
+        notice = self.notices.get(notice_id)
         return notice is None or notice.kind == NoticeKind.ORIGINAL
 
-    def pick(self, cls: type[F], years: list[int], where: Callable[[F], bool] | None = None) -> tuple[int, list[F]] | None:
-        """The facts of one year: the first asked year that has some, else the latest that has."""
+    def originals(self, year: int) -> list[str]:
+        """The original calls of a round (CAST's, a stand-alone list's organisers')."""
+        return [n.id for n in self.notices.values() if n.year == year and n.kind == NoticeKind.ORIGINAL]
+
+    def own_notices(self, year: int) -> list[str]:
+        """The forwarding and internal notices of a round, in file order."""
+        return sorted(n.id for n in self.notices.values() if n.year == year and n.kind != NoticeKind.ORIGINAL)
+
+    def pick(
+        self, cls: type[F], years: list[int], where: Callable[[F], bool] | None = None, notices: list[str] | None = None
+    ) -> tuple[int, list[F]] | None:
+        """The facts of one year: the first asked year that has some, else the latest that has;
+        of the `notices` given only, when given."""
         buckets = self._buckets.get(cls.kind, {})
         for year in [y for y in years if y in buckets] if years else sorted(buckets, reverse=True):
-            found = [f for f in buckets[year] if where is None or where(f)]  # type: ignore[arg-type]
+            found = [f for f in buckets[year] if (where is None or where(f)) and (not notices or f.notice_id in notices)]  # type: ignore[arg-type]
             if found and year:
                 return year, found  # type: ignore[return-value]
         return None

@@ -45,6 +45,8 @@ class Query:
     inherited: list[str] = field(default_factory=list)
     readings: list[tuple[str, str]] = field(default_factory=list)  # (as written, the name read) for typos
     profile: Profile = field(default_factory=Profile)  # what the asker says about themselves
+    notice_ids: list[str] = field(default_factory=list)  # the notices the question points at (pointer.py)
+    notice_mention: str = ""  # how it named them ("江北省电子学会", "学校的通知")
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -112,15 +114,15 @@ def detect_intent(text: str) -> Intent:
         score = sum(len(k) for k in keywords if k.lower() in text.lower())
         if score:
             scores[intent] = score
+    counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?!字)", text)
     if not scores:
-        return Intent.OTHER
+        return Intent.QUOTA if counted else Intent.OTHER
     # Specific beats generic where both fire: "初评结果哪天前报送" is a deadline, not a schedule.
     if re.search(r"最晚|截止|截至|期限|之前|前报送|前提交|前上传|逾期", text) and "deadline" in scores:
         return Intent.DEADLINE
     if re.search(r"电话|手机|座机|邮箱|联系人|联系方式|怎么联系|如何联系|找谁", text) and "contact" in scores:
         return Intent.CONTACT  # "申报系统的技术支持电话是多少" asks for a phone, not a count
     when = re.search(r"阶段|几个?月|几号|哪天|何时|什么时候|时间", text)
-    counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?!字)", text)
     if re.search(r"名额", text) or (counted and not when):
         return Intent.QUOTA
     if re.search(r"设(?:置)?(?:了)?(?:多少|几)项|多少项|哪些领域|哪几类|哪些榜|几类|多少类|什么领域|几个领域|多少个领域", text):
@@ -242,6 +244,9 @@ def inherit(q: Query, previous: Query | None, previous_person: str | None = None
     if q.field_key is None and previous.field_key and q.list_key in (None, previous.list_key) and not q.person:
         q.field_key, q.field_mention = previous.field_key, previous.field_mention
         q.inherited.append("field")
+    if not q.notice_ids and previous.notice_ids:
+        q.notice_ids, q.notice_mention = list(previous.notice_ids), previous.notice_mention
+        q.inherited.append("notice")
     if q.person is None and re.search(r"他|她|此人|该联系人|这个人", q.text):
         q.person = previous_person or previous.person
         if q.person:
@@ -266,4 +271,7 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True) -> Query:
     if q.field_key is None and earlier.field_key and q.list_key in (None, earlier.list_key):
         q.field_key, q.field_mention = earlier.field_key, earlier.field_mention
         q.inherited.append("field")
+    if not q.notice_ids and earlier.notice_ids:
+        q.notice_ids, q.notice_mention = list(earlier.notice_ids), earlier.notice_mention
+        q.inherited.append("notice")
     return q

@@ -116,8 +116,13 @@ def _route(bot: Assistant, q: Query, category: str) -> Route | None:
         return store.select(ContactFact, lambda f: f.year == year and ok(f)) or store.select(ContactFact, ok)
 
     general = "综合性问题由工作咨询联系人解答"
+    own = [i for i in q.notice_ids if not store.is_original_notice(i)]
     if category == "tech":
         facts, reason = pick(Role.TECH), "申报系统的技术问题由技术支持处理"
+    elif own:
+        # An enquiry about a society's or a unit's own notice goes to that notice's contact.
+        facts = [f for i in own for f in store.of_notice(i) if isinstance(f, ContactFact) and f.role != Role.TECH]
+        reason = f"咨询针对{store.label(own[0])}，由该通知的联系人解答"
     elif q.person:
         facts, reason = store.select(ContactFact, lambda f: q.person in f.persons), f"咨询中提到{q.person}"
     elif q.list_key or q.field_key:
@@ -135,5 +140,6 @@ def _route(bot: Assistant, q: Query, category: str) -> Route | None:
     f = sorted(facts, key=lambda f: -(f.year or 0))[0]
     citer = Citer(bot.notices)
     citer.fact(f)
-    return Route(who=f"{f.year}年 {contact_who(f, body_first=True)}", phones=f.phones, emails=f.emails, reason=reason,
+    source = "" if store.is_original(f) else f" {store.label(f.notice_id)}"
+    return Route(who=f"{f.year}年{source} {contact_who(f, body_first=True)}", phones=f.phones, emails=f.emails, reason=reason,
                  citation=citer.citations[0])

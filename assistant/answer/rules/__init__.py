@@ -20,6 +20,7 @@ from assistant.answer.rules.lists import answer_lists
 from assistant.answer.rules.platform import answer_platform
 from assistant.answer.rules.quota import answer_quota
 from assistant.answer.rules.schedule import answer_schedule
+from assistant.answer.rules.scope import others_note, pointed
 from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
 from assistant.ingest.textmap import locate
@@ -59,6 +60,20 @@ def reply(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Reply | N
             citer.rollback(mark)
         return None
 
+    def one(query: Query) -> Reply | None:
+        """From the notices the query points at; else from the round's original call, with one line
+        on the forwarding and internal notices that set their own value."""
+        if query.notice_ids:
+            return pointed(query, store, run)
+        mark = len(citer.citations)
+        result = run(query)
+        if result is not None and len(citer.citations) > mark:
+            year = store.notices[citer.citations[mark].source].year if citer.citations[mark].source in store.notices else None
+            note = others_note(query, store, citer, year, today) if year else None
+            if note:
+                result.notes.append(note)
+        return result
+
     if q.intent == Intent.COMPARE:
         return answer_compare(Context(q, store, citer, today), run)
     status = list_status(Context(q, store, citer, today))
@@ -68,13 +83,13 @@ def reply(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Reply | N
         # One reply per list named, in the order the question names them; shared notes once.
         first = q.text.find(q.list_mention)
         named = sorted([(q.list_key, q.list_mention), *q.other_lists], key=lambda km: q.text.find(km[1]) if km[1] else first)
-        found = [r for r in (run(replace(q, list_key=k, list_mention=m, other_lists=[])) for k, m in named) if r]
+        found = [r for r in (one(replace(q, list_key=k, list_mention=m, other_lists=[])) for k, m in named) if r]
         if not found:
             return None
         direct = list(dict.fromkeys(line for r in found for line in r.direct))
         notes = [n for n in dict.fromkeys(n for r in found for n in r.notes) if n not in direct]
         return Reply(direct, notes, person=found[0].person)
-    return run(q)
+    return one(q)
 
 
 # A list that a round handles on its own ("“青年创业榜”另行通知", "已另行组织", "专家提名").

@@ -38,8 +38,18 @@ class Context:
     today: dt.date
 
     def pick(self, cls: type[F], where: Callable[[F], bool] | None = None) -> tuple[int, list[F]] | None:
-        """The facts of `cls` in the year asked (else the latest year that has some)."""
-        return self.store.pick(cls, self.q.years, where)
+        """The facts of `cls` in the year asked (else the latest year that has some), of the notices
+        the question points at when it points at some."""
+        return self.store.pick(cls, self.q.years, where, self.q.notice_ids or None)
+
+    @property
+    def own_notice(self) -> bool:
+        """The question points at a forwarding or internal notice (a society's, a university's)."""
+        return bool(self.q.notice_ids) and not any(self.store.is_original_notice(i) for i in self.q.notice_ids)
+
+    def in_scope(self, f: Fact) -> bool:
+        """For supporting notes: a fact of the notices pointed at, else of an original call."""
+        return f.notice_id in self.q.notice_ids if self.q.notice_ids else self.store.is_original(f)
 
     def pick_original(self, cls: type[F]) -> tuple[int, list[F]] | None:
         """Like pick, keeping the CAST notice's facts when it has some: a forwarding notice restates

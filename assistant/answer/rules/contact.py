@@ -28,9 +28,15 @@ def _which(ctx: Context) -> Callable[[ContactFact], bool]:
     if q.body and not (q.list_key or q.field_key):
         return lambda f: q.body in unquote(f.body + f.org)
     if q.list_key or q.field_key:
+        if q.notice_ids:  # a notice's own contact serves every list it calls for or recommends to
+            return lambda f: (ctx.matches_list(f) and ctx.matches_field(f) and f.role == Role.REVIEW) or f.role != Role.TECH
         return lambda f: ctx.matches_list(f) and ctx.matches_field(f) and f.role == Role.REVIEW
     if re.search(r"系统|技术支持|技术问题|平台|登录|客服|报错|无法", text):
         return lambda f: f.role == Role.TECH
+    if ctx.own_notice:
+        return lambda f: f.role != Role.TECH
+    if q.notice_ids:  # an original call named ("开源创新榜的征集通知"): its enquiry contact, whatever its role
+        return lambda f: f.role in (Role.GENERAL, Role.OTHER)
     if re.search(r"学会|会员|秘书处", text) and ctx.store.select(ContactFact, lambda f: f.role == Role.SOCIETY):
         return lambda f: f.role == Role.SOCIETY
     return lambda f: f.role == Role.GENERAL
@@ -43,6 +49,10 @@ def answer_contact(ctx: Context) -> Reply | None:
     if picked is None:
         return None
     year, chosen = picked
+    if q.notice_ids and (q.list_key or q.field_key):
+        # A notice asked about with a list: the list's own contact there, else the notice's.
+        review = [f for f in chosen if f.role == Role.REVIEW and ctx.matches_list(f) and ctx.matches_field(f)]
+        chosen = review or chosen
     wanted = ATTRIBUTE_FIELDS.get(q.attribute or "")
     if wanted and any(getattr(f, wanted) for f in chosen):
         chosen = [f for f in chosen if getattr(f, wanted)]

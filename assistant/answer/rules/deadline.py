@@ -7,16 +7,18 @@ import re
 
 from assistant.answer.phrasing import deadline_text
 from assistant.answer.rules.base import Context, Reply
-from assistant.model import Category, DeadlineFact, DeadlineForm, Scope
+from assistant.model import Category, DeadlineFact, DeadlineForm, NoticeKind, Scope
 
 INTERNAL_WORDS = re.compile(r"学会|会员|内部|秘书处")
 
 
 def answer_deadline(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
-    internal_asked = bool(INTERNAL_WORDS.search(q.text))
+    internal_asked = bool(INTERNAL_WORDS.search(q.text)) or ctx.own_notice
     if re.search(r"初评", q.text):
         picked = ctx.pick(DeadlineFact, lambda f: f.category == Category.REVIEW)
+    elif ctx.own_notice and "平台" in q.text:  # "学校什么时候在平台统一提交": the unit's own platform date
+        picked = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.PLATFORM)
     elif internal_asked:
         picked = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.INTERNAL)
     elif re.search(r"终评|终审|发布|宣传", q.text):
@@ -33,7 +35,8 @@ def answer_deadline(ctx: Context) -> Reply | None:
     chosen.sort(key=lambda f: (not store.is_original(f) and not internal_asked, f.form != DeadlineForm.CUTOFF, f.start))
     first = chosen[0]
     if first.scope == Scope.INTERNAL:
-        what = "学会内部材料报送截止时间"
+        internal = store.notices.get(first.notice_id)
+        what = "单位内部材料报送截止时间" if internal is not None and internal.kind == NoticeKind.INTERNAL else "学会内部材料报送截止时间"
     else:
         what = "初评结果报送截止时间" if first.category == Category.REVIEW else "申报截止时间"
     head = f"{year}年{what}：{deadline_text(first, ctx.today)}{ctx.cite(first)}{ctx.year_note(year)}"
@@ -44,16 +47,12 @@ def answer_deadline(ctx: Context) -> Reply | None:
     if internal_asked:
         platform = store.select(DeadlineFact, lambda f: f.year == year and f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF)
         if platform:
-            direct.append(f"“科创中国”平台的申报截止时间为{deadline_text(platform[0], ctx.today)}{ctx.cite(platform[0])}。")
+            direct.append(f"{store.label(platform[0].notice_id)}规定的“科创中国”平台申报截止时间为"
+                          f"{deadline_text(platform[0], ctx.today)}{ctx.cite(platform[0])}。")
     same_notice = [f for f in chosen if store.is_original(f) or internal_asked]
     for f in chosen[1:]:
         if f.date != first.date and f in same_notice:
             notes.append(f"注意：同一通知另处写的是{deadline_text(f, ctx.today)}{ctx.cite(f)}，两处日期不一致，请以较早者为准或向联系人确认。")
     if len({f.date for f in same_notice}) == 1 and len(chosen) > 1:
         notes.append("依据：" + "".join(ctx.cite(f) for f in chosen[1:3]))
-    if first.category == Category.SUBMISSION and not internal_asked:
-        for f in store.select(DeadlineFact, lambda f: f.year == year and f.scope == Scope.INTERNAL)[:1]:
-            notes.append(
-                f"另：转发通知要求其会员于{deadline_text(f, ctx.today)}前{f.action}{ctx.cite(f)}（学会内部截止时间，早于平台截止）。"
-            )
     return Reply(direct, notes)

@@ -25,7 +25,8 @@ def answer_fields(ctx: Context) -> Reply | None:
     year, in_year = picked
     f = in_year[0]
     industry = f.industry or f.fields
-    text = f"{year}年{'、'.join(f.lists)}设{'、'.join(industry)}等{len(industry)}个领域"
+    kind = next((w for w in ("类别", "赛道", "方向") if w in f.quote), "领域")  # as the notice calls them
+    text = f"{year}年{'、'.join(f.lists)}设{'、'.join(industry)}{'等' if kind == '领域' else ''}{len(industry)}个{kind}"
     if f.special:
         text += f"，另设{'、'.join(f.special)}专项领域"
     return Reply([text + ctx.cite(f) + ctx.year_note(year)])
@@ -33,7 +34,7 @@ def answer_fields(ctx: Context) -> Reply | None:
 
 def answer_lists(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
-    if "领域" in q.text:
+    if re.search(r"领域|类别|赛道|方向", q.text):
         return answer_fields(ctx)
     picked = ctx.pick(ListsFact)
     if picked is None:

@@ -1,0 +1,101 @@
+"""Many notices per round: answering from the notice a question points at, saying so when that
+notice lacks the fact (and giving the original call's, labelled), and naming in one line the
+forwarding and internal notices that set their own deadline, quota or contact."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from assistant.answer.compose import Citer
+from assistant.answer.phrasing import contact_who, deadline_text, quota_limit
+from assistant.answer.rules.base import Reply
+from assistant.answer.store import FactStore
+from assistant.answer.understand import Query
+from assistant.model import ContactFact, DeadlineFact, Fact, Intent, QuotaFact, Role, Scope
+
+# What each intent asks for, as "该通知未写明…" names it.
+WHAT = {
+    Intent.DEADLINE: "截止时间",
+    Intent.SCHEDULE: "时间安排",
+    Intent.QUOTA: "推荐名额",
+    Intent.CONTACT: "联系方式",
+    Intent.PLATFORM: "申报平台",
+    Intent.ELIGIBILITY: "申报条件",
+    Intent.LISTS: "榜单设置",
+}
+MAX_NOTICES = 4  # notices answered one by one when a question points at several
+MAX_LISTED = 3  # other notices' own values named in the one-line note
+
+Run = Callable[[Query], Reply | None]
+
+
+def _what(q: Query) -> str:
+    thing = WHAT.get(q.intent, "相关内容")
+    return f"{q.list_mention}的{thing}" if q.list_mention and q.intent in (Intent.QUOTA, Intent.CONTACT) else thing
+
+
+def _labelled(reply: Reply, label: str) -> Reply:
+    direct = [f"{label}：{reply.direct[0]}", *reply.direct[1:]] if reply.direct else reply.direct
+    return Reply(direct, reply.notes, reply.person)
+
+
+def pointed(q: Query, store: FactStore, run: Run) -> Reply | None:
+    """The answer from the notices `q` points at, each labelled; else that they do not say, and the
+    original call's answer labelled as such; None when neither has it."""
+    found = []
+    for nid in q.notice_ids[:MAX_NOTICES]:
+        r = run(replace(q, notice_ids=[nid]))
+        if r is not None:
+            found.append(_labelled(r, store.label(nid)))
+    if found:
+        # A line every notice's answer shares (the platform's deadline) is said once, after them.
+        lines = [line for r in found for line in r.direct]
+        shared = [line for line in dict.fromkeys(lines) if len(found) > 1 and lines.count(line) > 1]
+        direct = [line for line in lines if line not in shared] + shared
+        notes = list(dict.fromkeys(n for r in found for n in r.notes))
+        if len(q.notice_ids) > MAX_NOTICES:
+            notes.append(f"（共{len(q.notice_ids)}份通知符合，以上列出前{MAX_NOTICES}份。）")
+        return Reply(direct, notes, found[0].person)
+    years = q.years or sorted({y for i in q.notice_ids if (y := store.notices[i].year)}, reverse=True)
+    originals = [i for y in years for i in store.originals(y) if i not in q.notice_ids]
+    if not originals:
+        return None
+    fallback = run(replace(q, notice_ids=originals))
+    if fallback is None:
+        return None
+    names = "、".join(store.label(i) for i in q.notice_ids[:MAX_LISTED])
+    head = f"{names}未写明{_what(q)}；{store.label(originals[0])}：{fallback.direct[0]}"
+    return Reply([head, *fallback.direct[1:]], fallback.notes, fallback.person)
+
+
+def _own_value(store: FactStore, nid: str, q: Query, today: dt.date) -> tuple[str, Fact] | None:
+    """A forwarding or internal notice's own deadline, quota or contact, said briefly."""
+    facts = store.of_notice(nid)
+    if q.intent == Intent.DEADLINE:
+        for f in facts:
+            if isinstance(f, DeadlineFact) and f.scope == Scope.INTERNAL:
+                return deadline_text(f, today), f
+    elif q.intent == Intent.QUOTA:
+        for f in facts:
+            if isinstance(f, QuotaFact) and f.lists and (q.list_key is None or q.list_key in f.list_keys):
+                return f"{'、'.join(f.lists)}{quota_limit(f)}", f
+    elif q.intent == Intent.CONTACT and not (q.person or q.body or q.list_key or q.field_key or q.attribute == "body"):
+        for f in facts:
+            if isinstance(f, ContactFact) and f.role == Role.SOCIETY and (f.persons or f.phones or f.emails):
+                return "，".join(x for x in [contact_who(f), "、".join(f.phones or f.emails)] if x), f
+    return None
+
+
+def others_note(q: Query, store: FactStore, citer: Citer, year: int, today: dt.date) -> str | None:
+    """One line naming the round's forwarding and internal notices that set their own value for
+    what was asked (issuer: value, cited), a few at most."""
+    if q.intent not in (Intent.DEADLINE, Intent.QUOTA, Intent.CONTACT):
+        return None
+    values = [(nid, v) for nid in store.own_notices(year) if (v := _own_value(store, nid, q, today))]
+    if not values:
+        return None
+    shown = [f"{store.label(nid)}{text}{citer.fact(f)}" for nid, (text, f) in values[:MAX_LISTED]]
+    more = f"等{len(values)}份" if len(values) > MAX_LISTED else ""
+    return f"另：本轮转发或单位内部通知另定了{WHAT[q.intent]}（以所在单位通知为准）：{'；'.join(shown)}{more}。"

@@ -1,0 +1,151 @@
+"""Many notices from many issuers: seven fixture notices we wrote in the styles real forwarding,
+internal and stand-alone notices use (ASCII punctuation, a one-line contact, an issuer only in the
+sign-off, a Traditional-character text, a text cut mid-sentence, a year fused to a list name, one
+society's notices of two years), imported with one `ingest` beside the real notices."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.assistant import Assistant
+from assistant.config import Settings
+from assistant.ingest.importer import describe, ingest_files
+from assistant.tools.evaluate import grade, load_questions
+
+from .conftest import CORPUS, FIXTURES
+
+ISSUERS = FIXTURES / "issuers"
+QUESTIONS = FIXTURES / "issuers_questions.jsonl"
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Assistant, list[dict[str, object]]]:
+    base = tmp_path_factory.mktemp("issuers")
+    shutil.copytree(CORPUS, base / "corpus")
+    settings = Settings(corpus_dir=base / "corpus", index_dir=base / "index", dense=False, today=dt.date(2023, 10, 20))
+    added = ingest_files(sorted(ISSUERS.glob("*.txt")), settings)
+    return Assistant(settings), added
+
+
+@pytest.fixture(scope="module")
+def many(imported: tuple[Assistant, list[dict[str, object]]]) -> Assistant:
+    return imported[0]
+
+
+def test_every_fixture_notice_ingests_with_its_identity(imported: tuple[Assistant, list[dict[str, object]]]) -> None:
+    _, added = imported
+    by_file = {str(a["source"]): a for a in added}
+    assert len(by_file) == len(list(ISSUERS.glob("*.txt")))
+    expected = {  # (issuer, kind, year) as each notice states them
+        "jiangbei_electronics_2023.txt": ("江北省电子学会", "forwarding", 2023),
+        "jiangbei_electronics_2022.txt": ("江北省电子学会", "forwarding", 2022),
+        "nanhu_university_2023.txt": ("南湖大学科学技术处", "internal", 2023),
+        "nanyue_traditional_2023.txt": ("南粤智能制造协会", "forwarding", 2023),
+        "dongfang_signoff_2023.txt": ("东方数字经济促进会", "forwarding", 2023),
+        "new_materials_society_2023_partial.txt": ("中国新材料应用学会", "forwarding", 2023),
+        "open_source_list_2024.txt": ("“科创中国”开源创新联合体", "original", 2024),
+    }
+    for name, (issuer, kind, year) in expected.items():
+        meta = by_file[name]
+        assert (meta["issuer"], meta["kind"], meta["year"]) == (issuer, kind, year), name
+        message = describe(meta)
+        assert issuer in message and f"{year}年" in message and "年份取自" in message
+    assert by_file["open_source_list_2024.txt"]["campaign"] == "开源创新榜"
+    assert by_file["nanhu_university_2023.txt"]["audience"].startswith("各学院")
+
+
+def test_a_traditional_notice_is_stored_and_cited_in_simplified(many: Assistant) -> None:
+    stored = many.notices["nanyue_traditional_2023.txt"].original
+    assert "智能制造协会" in stored and "製造" not in stored
+
+
+def test_fixture_questions(many: Assistant) -> None:
+    rows = [grade(item, many.answer(item["q"]), many.notices) for item in load_questions(QUESTIONS)]
+    accuracy = sum(r["correct"] and r["right_doc"] is not False for r in rows) / len(rows)
+    assert len(rows) >= 40
+    assert accuracy >= 0.95, [r["id"] for r in rows if not (r["correct"] and r["right_doc"] is not False)]
+    assert all(r["valid"] for r in rows), "a quote is not verbatim in its notice"
+
+
+@pytest.mark.parametrize("notice", sorted(p.name for p in ISSUERS.glob("*.txt")))
+def test_a_named_notice_is_answered_from_itself(many: Assistant, notice: str) -> None:
+    """Every deadline, quota and contact of a named notice: the answer cites that notice first, and
+    cites another notice only on a line that names it."""
+    record = many.notices[notice]
+    name = record.issuer.strip("“”")
+    for ask in ("的截止时间是哪天", "推荐名额是多少", "的联系人电话"):
+        ans = many.answer(f"{record.year}年{name}{ask}")
+        assert ans.citations, (notice, ask, ans.answer)
+        assert ans.citations[0].source == notice or "未写明" in ans.answer.splitlines()[0], (notice, ask, ans.answer)
+        for line in ans.answer.splitlines():
+            cited = {c.source for c in ans.citations if f"[{ans.citations.index(c) + 1}]" in line}
+            for other in cited - {notice}:
+                assert many.store.label(other) in line or "未写明" in line or "平台" in line, (notice, ask, line)
+
+
+def test_without_a_pointer_the_original_call_answers_and_the_others_are_named(many: Assistant) -> None:
+    ans = many.answer("2023年申报截止时间是什么时候？")
+    first = ans.answer.splitlines()[0]
+    assert "11月30日" in first and ans.citations[0].source.startswith("000")
+    note = next(line for line in ans.answer.splitlines() if line.startswith("另：本轮"))
+    assert "江北省电子学会通知" in note or "东方数字经济促进会通知" in note
+
+
+def test_a_notice_without_the_fact_says_so_and_labels_the_original(many: Assistant) -> None:
+    ans = many.answer("东方数字经济促进会的申报平台网址是什么")
+    assert ans.answer.startswith("东方数字经济促进会通知未写明申报平台")
+    assert "中国科协办公厅通知" in ans.answer.splitlines()[0]
+    assert ans.citations[0].source.startswith("000")
+
+
+def test_follow_ups_keep_the_notice(many: Assistant) -> None:
+    many.answer("江北省电子学会的联系人是谁？", session_id="issuer-follow-up")
+    ans = many.answer("那截止时间呢？", session_id="issuer-follow-up")
+    assert "10月25日" in ans.answer.splitlines()[0]
+
+
+def test_an_issuer_with_two_years_answers_the_latest_unless_asked(many: Assistant) -> None:
+    assert "10月25日" in many.answer("江北省电子学会的截止时间").answer.splitlines()[0]
+    assert "10月28日" in many.answer("江北省电子学会2022年的截止时间").answer.splitlines()[0]
+
+
+def test_retrieval_searches_the_named_notice_first(many: Assistant) -> None:
+    ans = many.answer("开源创新榜对申报人物有什么要求")
+    assert ans.citations and ans.citations[0].source == "open_source_list_2024.txt"
+
+
+def test_a_year_fused_to_a_list_name_dates_the_notice(tmp_path: Path) -> None:
+    from assistant.ingest.identity import identify
+
+    meta = identify("关于开展2025开源创新榜征集活动的通知\n报名截至5月31日。")
+    assert meta["year"] == 2025
+    undated = identify("关于开展开源创新榜征集活动的通知\n发布时间:2026-03-02 10:00\n报名截至5月31日。")
+    assert undated["year"] == 2026 and "发布时间" in str(undated["year_source"])
+    signed = identify("关于推荐候选的通知\n各会员单位：\n请按时报送。\n某某学会\n2027年4月1日")
+    assert (signed["year"], signed["issuer"]) == (2027, "某某学会")
+
+
+UNDATED = "关于推荐候选项目的通知\n各会员单位：\n请于月底前将推荐材料报送本会秘书处。\n联系人：钱老师，电话：027-88886666\n"
+
+
+def test_a_notice_nothing_dates_is_refused_and_the_manifest_dates_it(small_settings: Settings, tmp_path: Path) -> None:
+    from assistant.ingest.importer import IngestError
+
+    path = tmp_path / "undated.txt"
+    path.write_text(UNDATED, encoding="utf-8")
+    before = sorted(p.name for p in small_settings.corpus_dir.iterdir())
+    with pytest.raises(IngestError, match="未能从标题、文号、发布时间、落款或正文日期中识别年份"):
+        ingest_files([path], small_settings)
+    assert sorted(p.name for p in small_settings.corpus_dir.iterdir()) == before
+    (small_settings.corpus_dir / "manifest.yaml").write_text(
+        "undated.txt: {year: 2023, issuer: 华中某某学会, kind: forwarding}\n", encoding="utf-8")
+    (meta,) = ingest_files([path], small_settings)
+    assert (meta["year"], meta["issuer"], meta["kind"]) == (2023, "华中某某学会", "forwarding")
+    assert "manifest" in describe(meta)
+    bot = Assistant(small_settings)
+    ans = bot.answer("华中某某学会的联系电话")
+    assert "027-88886666" in ans.answer and ans.citations[0].source == "undated.txt"
