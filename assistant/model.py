@@ -66,6 +66,7 @@ class Intent(StrEnum):
     ELIGIBILITY = "eligibility"
     FORM = "form"
     COMPARE = "compare"
+    NOTICE = "notice"  # what a notice is: title, issuer, doc number, date
     OTHER = "other"
 
 

@@ -167,4 +167,12 @@ def test_several_lists_are_answered_each_with_notes_after_them(store: FactStore)
 
 def test_every_intent_with_facts_has_an_answerer() -> None:
     assert set(ANSWERERS) == {Intent.CONTACT, Intent.DEADLINE, Intent.SCHEDULE, Intent.QUOTA, Intent.LISTS,
-                              Intent.PLATFORM, Intent.ELIGIBILITY}
+                              Intent.PLATFORM, Intent.ELIGIBILITY, Intent.NOTICE}
+
+
+@pytest.mark.parametrize("key", sorted(k for k, g in ORIGINALS.items() if g.get("doc_number")))
+def test_notice_says_what_a_notice_is(store: FactStore, key: str) -> None:
+    gold = GOLDEN[key]
+    r, citer = run(store, Intent.NOTICE, f"{gold['year']}年通知的文号是多少")
+    assert gold["doc_number"] in r.direct[0]
+    assert all(c.source.startswith(key) for c in citer.citations)

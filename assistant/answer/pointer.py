@@ -64,80 +64,112 @@ def _is_subsequence(short: str, name: str) -> bool:
     return all(ch in chars for ch in short)
 
 
-def _longest_shared(text: str, name: str) -> str:
-    """The longest run of `name` (at least four characters) that `text` contains; else a shortened
-    name in `text` that keeps the name's ending ("新材料学会" for "中国新材料应用学会")."""
-    for size in range(len(name), 3, -1):
-        for i in range(len(name) - size + 1):
-            if name[i : i + size] in text:
-                return name[i : i + size]
+def _shortened(text: str, name: str) -> str:
+    """A shortened name in `text` that keeps the issuer's ending and first characters, its
+    characters in order ("新材料学会" for "中国新材料应用学会"), or ""."""
     end = ORG_END.search(name)
-    if end:
-        for m in re.finditer(re.escape(end.group(0)), text):
-            for size in range(min(len(name) - 1, m.end()), 3, -1):
-                window = text[m.end() - size : m.end()]
-                if re.fullmatch(r"[\u4e00-\u9fff]+", window) and _is_subsequence(window, name) and window[0] in name[:3]:
-                    return window
+    if not end:
+        return ""
+    for m in re.finditer(re.escape(end.group(0)), text):
+        for size in range(min(len(name) - 1, m.end()), 3, -1):
+            window = text[m.end() - size : m.end()]
+            if re.fullmatch(r"[\u4e00-\u9fff]+", window) and window[0] in name[:3] and _is_subsequence(window, name):
+                return window
     return ""
 
 
-def by_issuer(text: str, notices: Iterable[NoticeMeta], avoid: Iterable[str] = ()) -> Pointer:
-    best: dict[str, list[str]] = {}
-    longest = ""
-    avoid = [a for a in avoid if a]
-    for n in notices:
-        if not n.issuer or n.issuer.startswith("转发单位"):
-            continue
-        shared = max((_longest_shared(text, name) for name in issuer_names(n.issuer)), key=len, default="")
-        if not shared or not _distinctive(shared) or len(shared) < len(longest) or any(shared in a for a in avoid):
-            continue
-        if len(shared) > len(longest):
-            best, longest = {}, shared
-        best.setdefault(n.issuer, []).append(n.id)
-    if not best:
-        return Pointer()
-    return Pointer([i for ids in best.values() for i in ids], longest, "issuer")
+class NoticeIndex:
+    """The notices' identities, indexed for pointing: runs of issuer names, doc numbers, campaigns.
+    Built once per snapshot; a question is matched by looking its substrings up, so the cost does
+    not grow with the number of notices."""
 
+    def __init__(self, notices: Mapping[str, NoticeMeta]) -> None:
+        self.notices = notices
+        self.by_issuer: dict[str, list[str]] = {}
+        self.runs: dict[str, set[str]] = {}  # every run of 4+ characters of an issuer's names -> issuers
+        self.names: dict[str, list[str]] = {}
+        self.docs: dict[tuple[str, str], list[str]] = {}
+        self.campaigns: dict[str, list[str]] = {}
+        for n in notices.values():
+            if n.issuer and not n.issuer.startswith("转发单位"):
+                self.by_issuer.setdefault(n.issuer, []).append(n.id)
+            if (d := DOC_REF.search(n.doc_number)) is not None:
+                self.docs.setdefault((d.group(1), d.group(2)), []).append(n.id)
+            if n.campaign and not _is_series(n):
+                self.campaigns.setdefault(n.campaign, []).append(n.id)
+        for issuer in self.by_issuer:
+            self.names[issuer] = issuer_names(issuer)
+            for name in self.names[issuer]:
+                for size in range(4, len(name) + 1):
+                    for i in range(len(name) - size + 1):
+                        self.runs.setdefault(name[i : i + size], set()).add(issuer)
+        self.longest = max((len(r) for r in self.runs), default=0)
 
-def find_notices(
-    text: str, notices: Mapping[str, NoticeMeta], years: list[int] | None = None, names: Iterable[str] = ()
-) -> Pointer:
-    """The notices `text` points at (of the years asked, when it asks some), or an empty Pointer.
-    `names` are the list, field and body names the question uses: an issuer read inside one of them
-    ("智能制造" of the review body "智能制造学会联合体") is not a pointer, and kind words are looked
-    for outside them."""
-    text = unquote(text)
-    names = [unquote(n) for n in names if n]
-    plain = text
-    for name in names:
-        plain = plain.replace(name, " ")
-    pool = [n for n in notices.values() if not years or n.year in years] or list(notices.values())
-    m = DOC_REF.search(text)
-    if m:
-        ids = [n.id for n in pool if (d := DOC_REF.search(n.doc_number)) and d.groups() == m.groups()]
-        ids = ids or [n.id for n in pool if (d := DOC_REF.search(n.parent_doc_number)) and d.groups() == m.groups()
-                      and n.kind == NoticeKind.ORIGINAL]
-        if ids:
-            return Pointer(ids, m.group(0), "doc number")
-    for n in pool:
-        if n.campaign and not n.campaign.startswith("科创中国") and n.campaign in text:
-            return Pointer([x.id for x in pool if x.campaign == n.campaign], n.campaign, "campaign")
-    pointer = by_issuer(text, pool, names)
-    if pointer:
-        return pointer
-    for kind, pattern in KIND_WORDS:
-        km = pattern.search(plain)
-        if km:
-            ids = [n.id for n in pool if n.kind == kind and (kind != NoticeKind.ORIGINAL or _is_series(n))]
+    def _issuers_in(self, text: str, avoid: list[str]) -> tuple[list[str], list[str]]:
+        """The issuers `text` names (several: "江北省电子学会和南粤协会…") in the order written, and
+        the runs that named them; longest runs are taken first."""
+        found: list[tuple[int, str, str]] = []  # (position, issuer, run)
+        original = text
+        while run := self._longest_run(text, avoid):
+            found += [(original.find(run), issuer, run) for issuer in sorted(self.runs[run])]
+            text = text.replace(run, " " * len(run))  # keeps the positions of what is left
+        named = {issuer for _, issuer, _ in found}
+        for issuer, names in self.names.items():  # shortened names: checked one issuer at a time
+            short = "" if issuer in named else next((s for n in names if (s := _shortened(text, n)) and _distinctive(s)), "")
+            if short and not any(short in a for a in avoid):
+                found.append((original.find(short), issuer, short))
+                text = text.replace(short, " " * len(short))
+        found.sort()
+        return list(dict.fromkeys(i for _, i, _ in found)), list(dict.fromkeys(r for _, _, r in found))
+
+    def _longest_run(self, text: str, avoid: list[str]) -> str:
+        for size in range(min(self.longest, len(text)), 3, -1):
+            for i in range(len(text) - size + 1):
+                run = text[i : i + size]
+                if run in self.runs and _distinctive(run) and not any(run in a for a in avoid):
+                    return run
+        return ""
+
+    def find(self, text: str, years: list[int] | None = None, names: Iterable[str] = ()) -> Pointer:
+        """The notices `text` points at, of the years asked when it names notices of them, or an
+        empty Pointer. `names` are the list, field and body names the question uses: an issuer read
+        inside one of them ("智能制造" of the body "智能制造学会联合体") is not a pointer, and kind
+        words are looked for outside them."""
+        text = unquote(text)
+        avoid = [unquote(n) for n in names if n]
+        plain = text
+        for name in avoid:
+            plain = plain.replace(name, " ")
+
+        def of_years(ids: list[str]) -> list[str]:
+            return [i for i in ids if self.notices[i].year in years] or ids if years else ids
+
+        m = DOC_REF.search(text)
+        if m:
+            ids = self.docs.get((m.group(1), m.group(2))) or []
             if ids:
-                return Pointer(ids, km.group(0), "kind")
-    m = PUBLISHED_ASK.search(text)
-    if m:
-        day = f"{int(m.group(1))}月{int(m.group(2))}日"
-        ids = [n.id for n in pool if n.date.endswith(day)]
-        if ids:
-            return Pointer(ids, m.group(0), "date")
-    return Pointer()
+                return Pointer(ids, m.group(0), "doc number")
+        for campaign, ids in self.campaigns.items():
+            if campaign in text:
+                return Pointer(of_years(ids), campaign, "campaign")
+        issuers, runs = self._issuers_in(text, avoid)
+        if issuers:
+            ids = [i for issuer in issuers for i in of_years(self.by_issuer[issuer])]
+            return Pointer(ids, "、".join(runs), "issuer")
+        pool = [n for n in self.notices.values() if not years or n.year in years]
+        for kind, pattern in KIND_WORDS:
+            km = pattern.search(plain)
+            if km:
+                ids = [n.id for n in pool if n.kind == kind and (kind != NoticeKind.ORIGINAL or _is_series(n))]
+                if ids:
+                    return Pointer(ids, km.group(0), "kind")
+        m = PUBLISHED_ASK.search(text)
+        if m:
+            day = f"{int(m.group(1))}月{int(m.group(2))}日"
+            ids = [n.id for n in pool if n.date.endswith(day)]
+            if ids:
+                return Pointer(ids, m.group(0), "date")
+        return Pointer()
 
 
 def _is_series(n: NoticeMeta) -> bool:

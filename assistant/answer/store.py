@@ -9,9 +9,10 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TypeVar
 
-from assistant.answer.pointer import find_notices
+from assistant.answer.pointer import NoticeIndex
 from assistant.answer.pointer import label as notice_label
 from assistant.answer.understand import Query, understand
 from assistant.ingest.chunking import Chunk
@@ -66,6 +67,17 @@ class FactStore:
                     if span:
                         yield Passage(chunk.notice_id, chunk.section, text, *span)
 
+    @cached_property
+    def pointers(self) -> NoticeIndex:
+        return NoticeIndex(self.notices)
+
+    @cached_property
+    def _notices_by_year(self) -> dict[int, list[NoticeRecord]]:
+        by_year: dict[int, list[NoticeRecord]] = {}
+        for n in sorted(self.notices.values(), key=lambda n: n.id):
+            by_year.setdefault(n.year or 0, []).append(n)
+        return by_year
+
     def of_notice(self, notice_id: str) -> list[Fact]:
         """Every fact of one notice, in the notice's order."""
         return sorted(self._by_notice.get(notice_id, []), key=lambda f: f.start)
@@ -79,7 +91,7 @@ class FactStore:
         A pointer with no year asked brings its notices' year."""
         q = understand(text, today, self.names)
         named = (q.list_mention, q.field_mention, q.body or "", *(m for _, m in q.other_lists))
-        pointer = find_notices(q.text, self.notices, q.years, named)
+        pointer = self.pointers.find(q.text, q.years, named)
         if pointer:
             q.notice_ids, q.notice_mention = pointer.ids, pointer.mention
             if not q.years:  # the latest round of the notices pointed at ("学会的通知", an issuer's)
@@ -102,11 +114,11 @@ class FactStore:
 
     def originals(self, year: int) -> list[str]:
         """The original calls of a round (CAST's, a stand-alone list's organisers')."""
-        return [n.id for n in self.notices.values() if n.year == year and n.kind == NoticeKind.ORIGINAL]
+        return [n.id for n in self._notices_by_year.get(year, []) if n.kind == NoticeKind.ORIGINAL]
 
     def own_notices(self, year: int) -> list[str]:
         """The forwarding and internal notices of a round, in file order."""
-        return sorted(n.id for n in self.notices.values() if n.year == year and n.kind != NoticeKind.ORIGINAL)
+        return [n.id for n in self._notices_by_year.get(year, []) if n.kind != NoticeKind.ORIGINAL]
 
     def pick(
         self, cls: type[F], years: list[int], where: Callable[[F], bool] | None = None, notices: list[str] | None = None

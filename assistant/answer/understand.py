@@ -108,12 +108,22 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], str]:
     return [], ""
 
 
+# What a notice is ("通知是哪天发的", "文号是多少", "这份文件是谁发的"), not what it says.
+NOTICE_ASK = re.compile(
+    r"(?:通知|文件)(?:是|在)?(?:哪天|哪一天|什么时候|何时|几号|几月几号)(?:发|印发|下发|发布|出)|"
+    r"(?:通知|文件)的?(?:发布|印发|发文|落款)(?:时间|日期)|文号|发文字号|发文单位|"
+    r"(?:通知|文件)是(?:谁|哪个单位|哪家单位|哪个部门)(?:发|印发|下发)"
+)
+
+
 def detect_intent(text: str) -> Intent:
     scores: dict[str, int] = {}
     for intent, keywords in load_aliases()["intents"].items():
         score = sum(len(k) for k in keywords if k.lower() in text.lower())
         if score:
             scores[intent] = score
+    if NOTICE_ASK.search(text):
+        return Intent.NOTICE
     counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?!字)", text)
     if not scores:
         return Intent.QUOTA if counted else Intent.OTHER

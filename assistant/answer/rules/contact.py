@@ -16,13 +16,13 @@ ATTRIBUTE_LABELS = {"emails": "邮箱", "address": "邮寄地址", "body": "初�
 
 
 def _describe(ctx: Context, f: ContactFact) -> str:
-    return f"{contact_scope(f)}：" + "；".join(contact_details(f, ctx.q.attribute)) + ctx.cite(f)
+    return f"{contact_scope(f) or '联系方式'}：" + "；".join(contact_details(f, ctx.q.attribute)) + ctx.cite(f)
 
 
 def _which(ctx: Context) -> Callable[[ContactFact], bool]:
     """Which contact blocks the question is about."""
     q = ctx.q
-    text = q.text.replace(q.list_mention, "") if q.list_mention else q.text
+    text = ctx.words
     if q.person:
         return lambda f: q.person in f.persons
     if q.body and not (q.list_key or q.field_key):

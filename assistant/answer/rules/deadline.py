@@ -14,7 +14,7 @@ INTERNAL_WORDS = re.compile(r"学会|会员|内部|秘书处")
 
 def answer_deadline(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
-    internal_asked = bool(INTERNAL_WORDS.search(q.text)) or ctx.own_notice
+    internal_asked = bool(INTERNAL_WORDS.search(ctx.words)) or ctx.own_notice
     if re.search(r"初评", q.text):
         picked = ctx.pick(DeadlineFact, lambda f: f.category == Category.REVIEW)
     elif ctx.own_notice and "平台" in q.text:  # "学校什么时候在平台统一提交": the unit's own platform date

@@ -65,12 +65,17 @@ def pointed(q: Query, store: FactStore, run: Run) -> Reply | None:
     fallback = run(replace(q, notice_ids=originals))
     if fallback is None:
         return None
-    names = "、".join(store.label(i) for i in q.notice_ids[:MAX_LISTED])
-    head = f"{names}未写明{_what(q)}；{store.label(originals[0])}：{fallback.direct[0]}"
+    names = "、".join(dict.fromkeys(store.label(i) for i in q.notice_ids[:MAX_LISTED]))
+    held = {store.notices[i].year for i in q.notice_ids}
+    if q.years and not held & set(q.years):  # "江北省电子学会2021年…" with only its 2022 and 2023 notices
+        missing = f"未收录{names.removesuffix('通知')}{'、'.join(map(str, q.years))}年的通知"
+    else:
+        missing = f"{names}未写明{_what(q)}"
+    head = f"{missing}；{store.label(originals[0])}：{fallback.direct[0]}"
     return Reply([head, *fallback.direct[1:]], fallback.notes, fallback.person)
 
 
-def _own_value(store: FactStore, nid: str, q: Query, today: dt.date) -> tuple[str, Fact] | None:
+def _own_value(store: FactStore, nid: str, q: Query, year: int, today: dt.date) -> tuple[str, Fact] | None:
     """A forwarding or internal notice's own deadline, quota or contact, said briefly."""
     facts = store.of_notice(nid)
     if q.intent == Intent.DEADLINE:
@@ -78,8 +83,11 @@ def _own_value(store: FactStore, nid: str, q: Query, today: dt.date) -> tuple[st
             if isinstance(f, DeadlineFact) and f.scope == Scope.INTERNAL:
                 return deadline_text(f, today), f
     elif q.intent == Intent.QUOTA:
+        # A quota the original call sets too (restated by a forwarding notice) is not the notice's own.
+        restated = {(tuple(o.list_keys), o.number) for o in store.select(QuotaFact, lambda o: o.year == year and store.is_original(o))}
         for f in facts:
-            if isinstance(f, QuotaFact) and f.lists and (q.list_key is None or q.list_key in f.list_keys):
+            if isinstance(f, QuotaFact) and f.lists and (q.list_key is None or q.list_key in f.list_keys) \
+                    and (tuple(f.list_keys), f.number) not in restated:
                 return f"{'、'.join(f.lists)}{quota_limit(f)}", f
     elif q.intent == Intent.CONTACT and not (q.person or q.body or q.list_key or q.field_key or q.attribute == "body"):
         for f in facts:
@@ -93,7 +101,7 @@ def others_note(q: Query, store: FactStore, citer: Citer, year: int, today: dt.d
     what was asked (issuer: value, cited), a few at most."""
     if q.intent not in (Intent.DEADLINE, Intent.QUOTA, Intent.CONTACT):
         return None
-    values = [(nid, v) for nid in store.own_notices(year) if (v := _own_value(store, nid, q, today))]
+    values = [(nid, v) for nid in store.own_notices(year) if (v := _own_value(store, nid, q, year, today))]
     if not values:
         return None
     shown = [f"{store.label(nid)}{text}{citer.fact(f)}" for nid, (text, f) in values[:MAX_LISTED]]
