@@ -19,6 +19,7 @@ class FactKind(StrEnum):
     CONTACT = "contact"
     PLATFORM = "platform"
     ELIGIBILITY = "eligibility"
+    ORGANISER = "organiser"
 
 
 class Role(StrEnum):
@@ -67,6 +68,7 @@ class Intent(StrEnum):
     FORM = "form"
     COMPARE = "compare"
     NOTICE = "notice"  # what a notice is: title, issuer, doc number, date
+    ORGANISER = "organiser"  # who hosts, organises, guides a call
     OTHER = "other"
 
 
@@ -201,8 +203,17 @@ class EligibilityFact(Fact):
     heading: str = ""
 
 
+@dataclass(kw_only=True)
+class OrganiserFact(Fact):
+    """"主办单位：…", "承办单位：…": who runs a call (a stand-alone list's organisers)."""
+
+    kind: ClassVar[FactKind] = FactKind.ORGANISER
+    role: str = ""  # 主办, 承办, 协办, 指导, 支持
+    names: list[str] = field(default_factory=list)
+
+
 FACT_TYPES: dict[FactKind, type[Fact]] = {
     cls.kind: cls
     for cls in (ListsFact, ListCountsFact, FieldsFact, StageFact, DeadlineFact, QuotaFact, QuotaRuleFact,
-                ContactFact, PlatformFact, EligibilityFact)
+                ContactFact, PlatformFact, EligibilityFact, OrganiserFact)
 }

@@ -149,3 +149,27 @@ def test_a_notice_nothing_dates_is_refused_and_the_manifest_dates_it(small_setti
     bot = Assistant(small_settings)
     ans = bot.answer("华中某某学会的联系电话")
     assert "027-88886666" in ans.answer and ans.citations[0].source == "undated.txt"
+
+
+def test_organisers_are_facts(many: Assistant) -> None:
+    ans = many.answer("开源创新榜的承办单位是哪家")
+    assert ans.kind == "rule" and "北辰开源软件促进中心" in ans.answer.splitlines()[0]
+
+
+def test_directory_shows_and_filters_issuer_and_kind(many: Assistant) -> None:
+    from assistant.staff.directory import contact_table, schedule_table
+
+    contacts = contact_table(many.facts, many.notices)
+    jiangbei = contacts.filter(issuer="江北省电子学会")
+    assert {r[jiangbei.columns.index("来源")] for r in jiangbei.rows} == {
+        "jiangbei_electronics_2022.txt", "jiangbei_electronics_2023.txt"}
+    internal = schedule_table(many.facts, many.notices).filter(kind="单位内部通知")
+    assert internal.rows and {r[internal.columns.index("发文单位")] for r in internal.rows} == {"南湖大学科学技术处"}
+
+
+def test_triage_routes_an_enquiry_about_a_notice_to_its_contact(many: Assistant) -> None:
+    from assistant.staff.triage import triage
+
+    result = triage(many, "老师好，我们是南粤智能制造协会的会员单位，推荐材料交给谁？谢谢")
+    assert result.route is not None and "南粤智能制造协会" in result.route.who
+    assert "0755-26660000" in result.route.phones

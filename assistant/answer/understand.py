@@ -116,6 +116,9 @@ NOTICE_ASK = re.compile(
 )
 
 
+ORGANISER_ASK = re.compile(r"(?:主办|承办|协办|指导|支持)(?:单位|方|机构)|谁(?:主办|承办|组织|牵头)|(?:哪家|哪个单位|谁)(?:主办|承办)|由谁(?:主办|承办|组织)")
+
+
 def detect_intent(text: str) -> Intent:
     scores: dict[str, int] = {}
     for intent, keywords in load_aliases()["intents"].items():
@@ -124,6 +127,8 @@ def detect_intent(text: str) -> Intent:
             scores[intent] = score
     if NOTICE_ASK.search(text):
         return Intent.NOTICE
+    if ORGANISER_ASK.search(text):
+        return Intent.ORGANISER
     counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?!字)", text)
     if not scores:
         return Intent.QUOTA if counted else Intent.OTHER

@@ -18,6 +18,7 @@ from assistant.answer.rules.deadline import answer_deadline
 from assistant.answer.rules.eligibility import answer_eligibility
 from assistant.answer.rules.lists import answer_lists
 from assistant.answer.rules.notice import answer_notice
+from assistant.answer.rules.organiser import answer_organiser
 from assistant.answer.rules.platform import answer_platform
 from assistant.answer.rules.quota import answer_quota
 from assistant.answer.rules.schedule import answer_schedule
@@ -39,6 +40,7 @@ ANSWERERS: dict[Intent, Answerer] = {
     Intent.PLATFORM: answer_platform,
     Intent.ELIGIBILITY: answer_eligibility,
     Intent.NOTICE: answer_notice,
+    Intent.ORGANISER: answer_organiser,
 }
 # When the first answerer has nothing, these are worth a try before retrieval.
 FALLBACKS = {Intent.DEADLINE: [Intent.SCHEDULE], Intent.SCHEDULE: [Intent.DEADLINE],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.ingest.facts.contacts import extract_contacts
 from assistant.ingest.facts.quotas import extract_quotas
-from assistant.ingest.facts.requirements import extract_eligibility, extract_platforms
+from assistant.ingest.facts.requirements import extract_eligibility, extract_organisers, extract_platforms
 from assistant.ingest.facts.rounds import extract_lists
 from assistant.ingest.facts.schedule import extract_deadlines, extract_stages
 from assistant.ingest.notices import Notice
@@ -25,4 +25,5 @@ def extract_facts(notice: Notice) -> list[Fact]:
         *extract_contacts(notice, list_names, field_names),
         *extract_platforms(notice, list_names),
         *extract_eligibility(notice, list_names, field_names),
+        *extract_organisers(notice),
     ]

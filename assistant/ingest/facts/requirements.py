@@ -13,9 +13,10 @@ from assistant.ingest.facts.common import (
     find_fields,
     find_list_names,
     make_fact,
+    section_lines,
 )
 from assistant.ingest.notices import Notice
-from assistant.model import EligibilityFact, Fact, PlatformFact
+from assistant.model import EligibilityFact, Fact, OrganiserFact, PlatformFact
 
 CONDITION_TITLE = re.compile(r"条件|要求")
 BODY_CONDITIONS = re.compile(r"(?:申报|推荐|参评|参选|基本)条件")
@@ -84,4 +85,19 @@ def extract_eligibility(notice: Notice, list_names: list[str], field_names: list
                 conditions=conditions, exclusions=exclusions, heading=section.path[-1],
             )
         )
+    return facts
+
+
+ORGANISER = re.compile(r"^(?P<role>主办|承办|协办|指导|支持|联合主办)单位\s*[:：]\s*(?P<names>.+?)[。；;]?$")
+
+
+def extract_organisers(notice: Notice) -> list[Fact]:
+    """Organiser lines ("主办单位：…", "承办单位：…"), one fact each, the names split at 、，."""
+    facts: list[Fact] = []
+    for section, line in section_lines(notice):
+        m = ORGANISER.match(line.text.strip())
+        if m:
+            names = [n.strip() for n in re.split(r"[、，,]", m.group("names")) if n.strip()]
+            span = Span(line.start, line.end, line.text, section)
+            facts.append(make_fact(notice, OrganiserFact, span, value="、".join(names), role=m.group("role"), names=names))
     return facts
