@@ -21,9 +21,17 @@ from assistant.answer.profile import read_profile  # noqa: E402
 from assistant.answer.understand import normalize_question, normalize_years  # noqa: E402
 from assistant.assistant import Assistant  # noqa: E402
 from assistant.ingest.importer import IngestError, describe  # noqa: E402
+from assistant.ingest.manage import REMOVED, NoticeRow, list_notices  # noqa: E402
 from assistant.interfaces.render import answer_markdown, citation_choices, notice_html, sources_markdown  # noqa: E402
+from assistant.staff.batch import ADDED as BATCH_ADDED  # noqa: E402
+from assistant.staff.batch import BatchError, triage_file  # noqa: E402
+from assistant.staff.calendar import select as select_dates  # noqa: E402
+from assistant.staff.calendar import to_ics  # noqa: E402
 from assistant.staff.directory import Table, contact_table, quota_table, schedule_table  # noqa: E402
+from assistant.staff.export import export_file  # noqa: E402
+from assistant.staff.feedback import COLUMNS as FEEDBACK_COLUMNS  # noqa: E402
 from assistant.staff.feedback import SUMMARY_COLUMNS, FeedbackStore  # noqa: E402
+from assistant.staff.questions import GROUP_COLUMNS, QuestionLog  # noqa: E402
 from assistant.staff.triage import triage  # noqa: E402
 
 EXAMPLES = [
@@ -49,9 +57,10 @@ class Ui:
     """The app's tabs and their callbacks, over one Assistant. Every callback reads the assistant's
     current snapshot, so a notice imported by anyone is visible to the next call."""
 
-    def __init__(self, bot: Assistant, feedback: FeedbackStore) -> None:
+    def __init__(self, bot: Assistant, feedback: FeedbackStore, questions: QuestionLog | None = None) -> None:
         self.bot = bot
         self.feedback = feedback
+        self.questions = questions
 
     # ------------------------------------------------------------ shared
 
@@ -87,7 +96,18 @@ class Ui:
 
     def answer_api(self, question: str, session: str = "") -> dict[str, Any]:
         """The answer object of the command line's --json, for scripts and the load test."""
-        return self.bot.answer(question or "", session_id=session or None).to_dict()
+        ans = self.bot.answer(question or "", session_id=session or None)
+        self.log(question, ans, "api")
+        return ans.to_dict()
+
+    def log(self, question: str, ans: Any, channel: str) -> int | None:
+        """Record the question in the question log (what users could not get answered)."""
+        if self.questions is None or not (question or "").strip():
+            return None
+        try:
+            return self.questions.record(question, ans, channel)
+        except Exception:  # the log must never cost the answer
+            return None
 
     # ------------------------------------------------------------ chat
 
@@ -104,7 +124,7 @@ class Ui:
             else:
                 ans = value
         history[-1] = {"role": "assistant", "content": answer_markdown(ans)}
-        record = {"question": message or "", **ans.to_dict()}
+        record = {"question": message or "", **ans.to_dict(), "log_id": self.log(message, ans, "app")}
         choices = citation_choices(ans)
         yield history, sources_markdown(ans), gr.update(choices=choices, value=None, visible=bool(choices)), "", record, ""
 
@@ -124,6 +144,8 @@ class Ui:
         if not record:
             return "请先提问，再对回答给出反馈。"
         self.feedback.add(record.get("question", ""), record, rating, comment)
+        if self.questions is not None and record.get("log_id"):
+            self.questions.rate(int(record["log_id"]), rating)
         return "已记录反馈，谢谢！" if rating > 0 else "已记录，我们会改进这个回答。"
 
     def chat_tab(self) -> None:
@@ -222,10 +244,18 @@ class Ui:
         table = self.tables()[which].filter(text, year, list_name, issuer, kind).display()
         return gr.update(value=table.rows, headers=table.columns), f"共 {len(table.rows)} 条"
 
-    def export(self, which: str, text: str, year: str, list_name: str, issuer: str = ALL, kind: str = ALL) -> str:
+    def export(self, which: str, text: str, year: str, list_name: str, issuer: str = ALL, kind: str = ALL,
+               fmt: str = "csv") -> str:
         table = self.tables()[which].filter(text, year, list_name, issuer, kind)
-        path = Path(tempfile.mkdtemp(prefix="kczg-")) / f"{which}.csv"
-        path.write_text(table.to_csv(), encoding="utf-8")
+        return str(export_file(which, table.columns, table.rows, fmt))
+
+    def calendar(self, year: str, list_name: str, issuer: str) -> str | None:
+        """The deadlines and stages of the filters as an .ics file."""
+        facts = select_dates(self.bot.facts, self.bot.notices, int(year) if year and year != ALL else None,
+                             list_name if list_name and list_name != ALL else None,
+                             issuer if issuer and issuer != ALL else None)
+        path = Path(tempfile.mkdtemp(prefix="kczg-")) / "科创中国榜单截止时间.ics"
+        path.write_bytes(to_ics(facts, self.bot.notices))
         return str(path)
 
     def directory_tab(self) -> None:
@@ -240,11 +270,18 @@ class Ui:
         first = self.tables()["联系人"].display()
         d_table = gr.Dataframe(value=first.rows, headers=first.columns, interactive=False, wrap=True, elem_id="dir-table",
                                max_height=600)
-        d_csv = gr.DownloadButton("下载 CSV", elem_id="dir-csv")
+        # Buttons make the file, a File component offers it: one click each, whatever the browser.
+        with gr.Row():
+            d_csv = gr.Button("导出 CSV", elem_id="dir-csv")
+            d_xlsx = gr.Button("导出 Excel", elem_id="dir-xlsx")
+            d_ics = gr.Button("导出日历（.ics，截止时间与各阶段）", elem_id="dir-ics")
+        d_file = gr.File(label="导出的文件", interactive=False, elem_id="dir-file")
         d_inputs = [which, d_text, d_year, d_list, d_issuer, d_kind]
         for control in (which, d_year, d_list, d_text, d_issuer, d_kind):
             control.change(self.lookup, d_inputs, [d_table, d_count])
-        d_csv.click(self.export, d_inputs, d_csv)
+        d_csv.click(self.export, d_inputs, d_file)
+        d_xlsx.click(lambda *a: self.export(*a, fmt="xlsx"), d_inputs, d_file)
+        d_ics.click(self.calendar, [d_year, d_list, d_issuer], d_file)
 
     # ------------------------------------------------------------ triage
 
@@ -262,13 +299,34 @@ class Ui:
             t_out = gr.Markdown(elem_id="triage-result")
             t_src = gr.Markdown()
         t_btn.click(self.run_triage, t_text, [t_out, t_src])
+        gr.Markdown("#### 批量分流\n上传每行一条咨询的 .csv 或 .xlsx（“内容”列，或第一个文字列）；结果文件保留原有各列，并加上类别、转交联系人、回答和引用。")
+        with gr.Row():
+            t_file = gr.File(label="咨询表格（.csv / .xlsx）", file_types=[".csv", ".xlsx"], elem_id="triage-file")
+            t_routed = gr.File(label="分流结果", interactive=False, elem_id="triage-routed")
+        t_status = gr.Markdown(elem_id="triage-batch-status")
+        gr.Button("批量分流", elem_id="triage-batch-run").click(self.run_batch, t_file, [t_routed, t_status])
+
+    def run_batch(self, upload: Any, progress: gr.Progress = gr.Progress()) -> tuple[str | None, str]:  # noqa: B008
+        if not upload:
+            return None, "请先上传咨询表格。"
+        src = Path(upload if isinstance(upload, str) else upload.name)
+        dst = Path(tempfile.mkdtemp(prefix="kczg-")) / f"{src.stem}_分流{src.suffix.lower()}"
+        try:
+            routed = triage_file(self.bot, src, dst, lambda rows, n: progress.tqdm(rows, total=n, desc="分流中"))
+        except BatchError as exc:
+            return None, f"**无法分流：** {html.escape(str(exc))}"
+        done = sum(1 for r in routed.rows if r[len(routed.columns) - len(BATCH_ADDED)] == "已处理")
+        return str(dst), f"共 {len(routed.rows)} 行：已分流 {done} 行，其余 {len(routed.rows) - done} 行为空白或不含中文（见“处理状态”列）。"
 
     # ------------------------------------------------------------ notices
 
     def notices_rows(self, issuer: str = ALL, kind: str = ALL) -> list[list[object]]:
-        return [[n.id, n.year, n.title, n.issuer, n.doc_number or n.parent_doc_number, n.date, notice_kind(n.kind)]
-                for n in self.bot.notices.values()
-                if issuer in (ALL, "", None, n.issuer) and kind in (ALL, "", None, notice_kind(n.kind))]
+        """Every notice, the disabled ones last and marked so."""
+        rows = [[n.id, n.year, n.title, n.issuer, n.doc_number or n.parent_doc_number, n.date, notice_kind(n.kind)]
+                for n in self.bot.notices.values()]
+        rows += [[r.file, r.year, r.title, r.issuer, "", "", f"{notice_kind(r.kind)}（已停用）"]
+                 for r in self.managed() if not r.enabled]
+        return [r for r in rows if issuer in (ALL, "", None, r[3]) and (kind in (ALL, "", None) or str(r[6]).startswith(kind))]
 
     def show_notice(self, notice_id: str | None) -> str:
         notice = self.bot.notices.get(notice_id or "")
@@ -288,6 +346,35 @@ class Ui:
         message = "**已导入：**" + "；".join(html.escape(describe(a)) for a in added)
         return message, self.notices_rows(), gr.update(choices=list(self.bot.notices), value=added[-1]["source"])
 
+    def managed(self) -> list[NoticeRow]:
+        store = self.bot.store
+        return list_notices(self.bot.settings, store.notices, store.chunks, store.facts)
+
+    def manage(self, name: str | None, action: str, confirmed: bool, files: list | None, password: str = ""):  # noqa: ANN201
+        """删除 / 停用 / 启用 / 替换 one notice; only with the password (when set) and the confirmation."""
+        denied = self.staff_only(password)
+        unchanged = (self.notices_rows(), gr.update(), gr.update())
+        if denied:
+            return denied, *unchanged
+        if not name:
+            return "请先选择通知。", *unchanged
+        if not confirmed:
+            return f"请勾选“确认”后再{action}：{html.escape(name)}。", *unchanged
+        actions = {"删除": "remove", "停用": "disable", "启用": "enable", "替换": "replace"}
+        path = None
+        if action == "替换":
+            if not files:
+                return "替换需要先在上方选择更正后的通知文件。", *unchanged
+            path = Path(files[0] if isinstance(files[0], str) else files[0].name)
+        try:
+            self.bot.manage(actions[action], name, path)
+        except (IngestError, KeyError) as exc:
+            return f"**操作失败：** {html.escape(str(exc))}", *unchanged
+        done = {"删除": f"已删除（文件保存在 corpus/{REMOVED}/，可恢复）", "停用": "已停用", "启用": "已启用", "替换": "已替换"}[action]
+        names = [r.file for r in self.managed()]
+        return (f"{done}：{html.escape(name)}", self.notices_rows(), gr.update(choices=list(self.bot.notices), value=None),
+                gr.update(choices=names, value=None))
+
     def notices_tab(self) -> None:
         with gr.Row():
             n_issuer = gr.Dropdown(self.issuers(), value=ALL, label="发文单位", elem_id="notice-issuer")
@@ -304,19 +391,56 @@ class Ui:
         n_password = gr.Textbox(label="管理员密码（设置了 ADMIN_PASSWORD 时需要）", type="password", elem_id="upload-password")
         n_status = gr.Markdown(elem_id="upload-status")
         gr.Button("导入", elem_id="upload-run").click(self.upload, [files, n_password], [n_status, n_table, n_pick])
+        gr.Markdown("#### 管理通知\n删除的文件保存在 corpus/.removed/（带时间戳），停用的保存在 corpus/.disabled/；替换使用上方选择的文件并保留原文件名。")
+        with gr.Row():
+            m_pick = gr.Dropdown([r.file for r in self.managed()], label="通知文件", elem_id="manage-pick")
+            m_action = gr.Radio(["删除", "停用", "启用", "替换"], value="停用", label="操作", elem_id="manage-action")
+            m_confirm = gr.Checkbox(label="确认执行", elem_id="manage-confirm")
+        m_status = gr.Markdown(elem_id="manage-status")
+        gr.Button("执行", variant="stop", elem_id="manage-run").click(
+            self.manage, [m_pick, m_action, m_confirm, files, n_password], [m_status, n_table, n_pick, m_pick])
 
     # ------------------------------------------------------------ feedback
 
     def list_feedback(self, password: str):  # noqa: ANN201
         denied = self.staff_only(password)
-        return (denied or f"共 {len(self.feedback.rows())} 条反馈"), ([] if denied else self.feedback.summary())
+        return (denied or f"共 {self.feedback.count()} 条反馈"), ([] if denied else self.feedback.summary())
 
-    def export_feedback(self, password: str) -> str | None:
+    def export_feedback(self, password: str, fmt: str = "csv") -> str | None:
         if self.staff_only(password):
             return None
-        path = Path(tempfile.mkdtemp(prefix="kczg-")) / "feedback.csv"
-        path.write_text(self.feedback.to_csv(), encoding="utf-8")
-        return str(path)
+        return str(export_file("feedback", FEEDBACK_COLUMNS, self.feedback.rows(limit=1_000_000), fmt))
+
+    # ------------------------------------------------------------ question log
+
+    def list_questions(self, password: str, since: str):  # noqa: ANN201
+        denied = self.staff_only(password)
+        if denied or self.questions is None:
+            return denied or "问题记录未开启。", []
+        rows = self.questions.summary_rows((since or "").strip())
+        return f"共记录 {self.questions.count()} 个问题；未能很好回答的归为 {len(rows)} 类（保留 {self.questions.retention_days} 天）。", rows
+
+    def export_questions(self, password: str, since: str, fmt: str = "csv") -> str | None:
+        if self.staff_only(password) or self.questions is None:
+            return None
+        return str(export_file("未答问题", GROUP_COLUMNS, self.questions.summary_rows((since or "").strip()), fmt))
+
+    def questions_tab(self) -> None:
+        gr.Markdown("用户没能得到满意回答的问题（未能回答、相关度低、👎），按相似问题归类计数。")
+        with gr.Row():
+            q_password = gr.Textbox(label="管理员密码", type="password", elem_id="ql-password")
+            q_since = gr.Textbox(label="起始日期（可选，如 2023-10-01）", elem_id="ql-since")
+        q_note = gr.Markdown(elem_id="ql-note")
+        q_table = gr.Dataframe(headers=GROUP_COLUMNS, interactive=False, wrap=True, elem_id="ql-table",
+                               column_widths=["8%", "40%", "14%", "16%", "22%"])
+        with gr.Row():
+            q_refresh = gr.Button("刷新", elem_id="ql-refresh")
+            q_csv = gr.Button("导出 CSV", elem_id="ql-csv")
+            q_xlsx = gr.Button("导出 Excel", elem_id="ql-xlsx")
+        q_file = gr.File(label="导出的文件", interactive=False, elem_id="ql-file")
+        q_refresh.click(self.list_questions, [q_password, q_since], [q_note, q_table])
+        q_csv.click(self.export_questions, [q_password, q_since], q_file)
+        q_xlsx.click(lambda p, s: self.export_questions(p, s, "xlsx"), [q_password, q_since], q_file)
 
     def feedback_tab(self) -> None:
         f_password = gr.Textbox(label="管理员密码（设置了 ADMIN_PASSWORD 时需要）", type="password", elem_id="fb-password")
@@ -325,13 +449,16 @@ class Ui:
                                column_widths=["6%", "14%", "8%", "18%", "24%", "30%"], elem_id="fb-table")
         with gr.Row():
             f_refresh = gr.Button("刷新", elem_id="fb-refresh")
-            f_csv = gr.DownloadButton("导出 CSV", elem_id="fb-csv")
+            f_csv = gr.Button("导出 CSV", elem_id="fb-csv")
+            f_xlsx = gr.Button("导出 Excel", elem_id="fb-xlsx")
+        f_file = gr.File(label="导出的文件", interactive=False, elem_id="fb-file")
         f_refresh.click(self.list_feedback, f_password, [f_note, f_table])
-        f_csv.click(self.export_feedback, f_password, f_csv)
+        f_csv.click(self.export_feedback, f_password, f_file)
+        f_xlsx.click(lambda p: self.export_feedback(p, "xlsx"), f_password, f_file)
 
 
-def build_app(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
-    ui = Ui(bot, feedback)
+def build_app(bot: Assistant, feedback: FeedbackStore, questions: QuestionLog | None = None) -> gr.Blocks:
+    ui = Ui(bot, feedback, questions)
     with gr.Blocks(title="科创中国榜单问答") as demo:
         gr.Markdown("## “科创中国”系列榜单通知问答\n答案均来自已收录的通知原文，并标注出处；点击引用可查看原文位置。")
         with gr.Tab("问答", id="tab-chat"):
@@ -346,6 +473,8 @@ def build_app(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
             ui.notices_tab()
         with gr.Tab("反馈", id="tab-feedback"):
             ui.feedback_tab()
+        with gr.Tab("问题记录", id="tab-questions"):
+            ui.questions_tab()
         gr.api(ui.answer_api, api_name="answer")
     return demo
 
@@ -353,7 +482,7 @@ def build_app(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
 def main() -> None:
     settings = Settings()
     bot = Assistant(settings)
-    demo = build_app(bot, FeedbackStore(settings.feedback_db))
+    demo = build_app(bot, FeedbackStore(settings.feedback_db), QuestionLog(settings.feedback_db, settings.question_log_days))
     demo.queue(default_concurrency_limit=settings.app_concurrency)
     demo.launch(
         server_name=settings.server_name,

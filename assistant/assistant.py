@@ -147,6 +147,23 @@ class Assistant:
             self.reload()
         return added
 
+    def manage(self, action: str, name: str, path: Path | None = None) -> object:
+        """remove / disable / enable / replace a notice (assistant.ingest.manage), then serve the
+        corpus as it now is; answers go on from the current snapshot meanwhile."""
+        from assistant.ingest import manage
+
+        with self._ingest_lock:
+            if action == "replace":
+                if path is None:
+                    raise ValueError("replace needs the corrected file")
+                result: object = manage.replace(self.settings, name, path)
+            elif action in ("remove", "disable", "enable"):
+                result = getattr(manage, action)(self.settings, name)
+            else:
+                raise ValueError(f"unknown action {action!r}")
+            self.reload()
+        return result
+
     def check(self, list_name: str, year: int | None, profile: Profile, field: str | None = None) -> CheckResult | None:
         """The eligibility self-check of a list (as any year writes its name) for a profile."""
         names = self._snapshot.names
@@ -304,9 +321,10 @@ class Assistant:
                 hits, default_year = wider, None
                 best = max(h.relevance for h in hits[:3])
         not_found = "通知中未找到与该问题相关的信息。"
-        if not hits or best < self.settings.min_relevance:
-            return decline(not_found, store), []
-        answer = extract(q.text, hits, retriever, snap.notices, default_year, self.settings.min_line_score)
+        answer = None
+        if hits and best >= self.settings.min_relevance:
+            answer = extract(q.text, hits, retriever, snap.notices, default_year, self.settings.min_line_score)
         if answer is None:
-            return decline(not_found, store), []
+            answer, hits = decline(not_found, store), []
+        answer.relevance = best
         return answer, hits

@@ -76,6 +76,8 @@ class Settings:
     # Browser/API sessions whose state the app keeps; beyond this many the oldest go.
     session_capacity: int = field(default_factory=lambda: int(os.environ.get("APP_SESSION_CAPACITY", "500")))
     feedback_db: Path = field(default_factory=lambda: Path(os.environ.get("FEEDBACK_DB", ROOT / "data" / "feedback.sqlite3")))
+    # Questions asked in the app and the API are logged (same SQLite file) and kept this many days.
+    question_log_days: int = field(default_factory=lambda: int(os.environ.get("QUESTION_LOG_DAYS", "180")))
     # Unset: staff views are open (the app binds to loopback by default).
     admin_password: str = field(default_factory=lambda: os.environ.get("ADMIN_PASSWORD", ""), repr=False)
 

@@ -188,3 +188,67 @@ def test_self_check_marks_the_failing_clause_with_its_citation(page) -> None:  #
     assert "2012年注册成立" in row.inner_text()
     assert "000_" in page.locator("#check-sources").inner_text()  # [1] names the notice and its place
     shot(page, "self-check")
+
+
+@pytest.fixture(scope="module")
+def staff_app(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    from .conftest import start_app
+
+    yield from start_app(tmp_path_factory.mktemp("staff-app"), ADMIN_PASSWORD="s3cret")
+
+
+def _download(page, link) -> Path:  # noqa: ANN001
+    link.wait_for(timeout=60000)
+    with page.expect_download() as got:
+        link.click()
+    return Path(got.value.path())
+
+
+def test_staff_remove_a_notice_triage_a_sheet_download_the_calendar(browser, staff_app, tmp_path: Path) -> None:  # noqa: ANN001
+    import icalendar
+
+    from assistant.staff.batch import read_sheet
+    from assistant.staff.export import to_xlsx
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1400}, accept_downloads=True)
+    page.set_default_timeout(30000)
+    page.goto(staff_app.url, wait_until="domcontentloaded")
+    page.locator("#question textarea").wait_for()
+
+    # Remove a notice: refused without the password, done with it; the file is kept aside.
+    page.get_by_role("tab", name="通知原文").click()
+    name = next(p.name for p in (staff_app.base / "corpus").glob("001_*.txt"))
+    page.locator("#manage-pick input").click()
+    page.get_by_role("option", name=name).click()
+    page.locator("#manage-action label", has_text="删除").click()
+    page.locator("#manage-confirm input").check()
+    page.locator("#manage-run").click()
+    page.locator("#manage-status").get_by_text("需要管理员密码").wait_for()
+    page.locator("#upload-password input").fill("s3cret")
+    page.locator("#manage-run").click()
+    page.locator("#manage-status").get_by_text("已删除").wait_for(timeout=60000)
+    assert not (staff_app.base / "corpus" / name).exists() and list((staff_app.base / "corpus" / ".removed").glob(f"*_{name}"))
+    assert name not in page.locator("#notice-table").inner_text()
+    shot(page, "staff-remove")
+
+    # Triage a spreadsheet and download the routed file.
+    sheet = to_xlsx(["编号", "内容"], [["A1", "2023年先导技术榜的申报截止时间是什么时候？"], ["A2", ""], ["A3", "hello"]],
+                    tmp_path / "inbox.xlsx")
+    page.get_by_role("tab", name="工单分流").click()
+    page.locator("#triage-file input[type=file]").set_input_files(str(sheet))
+    page.wait_for_timeout(1000)
+    page.locator("#triage-batch-run").click()
+    page.locator("#triage-batch-status").get_by_text("已分流 1 行").wait_for(timeout=60000)
+    routed = _download(page, page.locator("#triage-routed a").first)
+    rows = read_sheet(routed.rename(routed.with_suffix(".xlsx"))).rows
+    assert [r[0] for r in rows] == ["A1", "A2", "A3"] and rows[0][2] == "已处理" and "11月30日" in str(rows[0][8])
+    shot(page, "staff-batch-triage")
+
+    # Download the calendar of the deadlines.
+    page.get_by_role("tab", name="查询表").click()
+    page.locator("#dir-ics").click()
+    ics = _download(page, page.locator("#dir-file a").first)
+    events = list(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))
+    assert any("2023年" in str(e.get("summary")) for e in events)
+    shot(page, "staff-calendar")
+    page.close()

@@ -33,6 +33,7 @@ class Answer:
     notes: list[str] = field(default_factory=list)
     # What a follow-up can refer to ("他的电话呢？").
     person: str | None = None
+    relevance: float | None = None  # retrieval's best match (0..1); None for rule answers
 
     def to_dict(self) -> dict[str, Any]:
         return {

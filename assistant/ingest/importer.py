@@ -51,6 +51,28 @@ def to_simplified(text: str) -> str:
     return simplified if simplified != text else text
 
 
+def read_checked(path: Path, name: str, manifest: dict[str, dict[str, object]]) -> Notice:
+    """One file as the notice it would be stored as under `name`, or an IngestError saying why not."""
+    label = path.name
+    if not path.is_file():
+        raise IngestError(f"找不到文件：{label}")
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise IngestError(f"{label}：不支持的文件类型（支持 .txt、.docx、.pdf）")
+    if path.stat().st_size > MAX_BYTES:
+        raise IngestError(f"{label}：文件过大（超过 20 MB）")
+    try:
+        text = to_simplified(read_document(path))
+        notice = make_notice(name, text, manifest.get(name) or manifest.get(path.name))
+    except NoticeError as exc:
+        raise IngestError(f"{label}：{exc}") from exc
+    if notice.year is None:
+        raise IngestError(
+            f"{label}：未能从标题、文号、发布时间、落款或正文日期中识别年份；请确认这是一份榜单通知，"
+            f"或在 corpus/manifest.yaml 中为它写明 year 后再导入（例如 {name}: {{year: 2024}}）。"
+        )
+    return notice
+
+
 def prepare(paths: list[Path], corpus_dir: Path) -> list[Notice]:
     """Read and check every file before anything is written."""
     existing = load_corpus(corpus_dir) if corpus_dir.exists() else []
@@ -59,27 +81,12 @@ def prepare(paths: list[Path], corpus_dir: Path) -> list[Notice]:
     taken = {n.id for n in existing}
     prepared: list[Notice] = []
     for path in paths:
-        label = path.name
-        if not path.is_file():
-            raise IngestError(f"找不到文件：{label}")
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            raise IngestError(f"{label}：不支持的文件类型（支持 .txt、.docx、.pdf）")
-        if path.stat().st_size > MAX_BYTES:
-            raise IngestError(f"{label}：文件过大（超过 20 MB）")
-        try:
-            text = to_simplified(read_document(path))
-            name = safe_name(path, taken)
-            notice = make_notice(name, text, manifest.get(name) or manifest.get(path.name))
-        except NoticeError as exc:
-            raise IngestError(f"{label}：{exc}") from exc
-        if notice.year is None:
-            raise IngestError(
-                f"{label}：未能从标题、文号、发布时间、落款或正文日期中识别年份；请确认这是一份榜单通知，"
-                f"或在 corpus/manifest.yaml 中为它写明 year 后再导入（例如 {name}: {{year: 2024}}）。"
-            )
+        name = safe_name(path, taken)
+        notice = read_checked(path, name, manifest)
+        text = notice.original
         fp = _fingerprint(text)
         if fp in seen:
-            raise IngestError(f"{label}：与已有通知 {seen[fp]} 内容相同，未重复导入")
+            raise IngestError(f"{path.name}：与已有通知 {seen[fp]} 内容相同，未重复导入")
         seen[fp] = name
         taken.add(name)
         prepared.append(notice)

@@ -132,12 +132,105 @@ def cmd_triage(args: argparse.Namespace) -> int:
     from assistant.assistant import Assistant
     from assistant.staff.triage import triage
 
+    if args.file:
+        return _triage_file(args)
     text = " ".join(args.text) if args.text else sys.stdin.read()
     result = triage(Assistant(), text)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
         print(result.render())
+    return 0
+
+
+def _triage_file(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from assistant.assistant import Assistant
+    from assistant.staff.batch import BatchError, triage_file
+
+    src = Path(args.file)
+    dst = Path(args.out) if args.out else src.with_name(f"{src.stem}_分流{src.suffix}")
+    try:
+        routed = triage_file(Assistant(), src, dst, lambda rows, n: tqdm(rows, total=n, desc="分流", unit="条", file=sys.stderr))
+    except BatchError as exc:
+        print(f"分流失败：{exc}", file=sys.stderr)
+        return 1
+    done = sum(1 for r in routed.rows if r[-8] == "已处理")
+    print(f"已分流 {done} 条，未处理 {len(routed.rows) - done} 条（空白或不含中文），结果：{dst}")
+    return 0
+
+
+def _settings_and_state():  # noqa: ANN202
+    from assistant.ingest import index
+
+    settings = Settings()
+    return settings, index.ensure(settings)
+
+
+def cmd_notices(args: argparse.Namespace) -> int:
+    from assistant.answer.phrasing import notice_kind
+    from assistant.ingest.manage import list_notices
+
+    settings, state = _settings_and_state()
+    rows = list_notices(settings, state.notices, state.chunks, state.facts)
+    if args.json:
+        from dataclasses import asdict
+
+        print(json.dumps([asdict(r) for r in rows], ensure_ascii=False))
+        return 0
+    for r in rows:
+        status = "启用" if r.enabled else "停用"
+        counts = f"{r.chunks}段/{r.facts}条事实" if r.enabled else "不在索引中"
+        print(f"{r.file}\t{r.year}\t{notice_kind(r.kind)}\t{r.issuer or '未识别'}\t{status}\t{counts}\t{r.title}")
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    from assistant.ingest import manage
+    from assistant.ingest.importer import IngestError, describe
+
+    settings = Settings()
+    try:
+        if args.command == "replace":
+            meta = manage.replace(settings, args.name, Path(args.path))
+            print(f"已替换：{describe(meta)}（原文本已保存在 corpus/{manage.REMOVED}/）")
+        elif args.command == "remove":
+            kept = manage.remove(settings, args.name)
+            print(f"已删除：{args.name}（文件保存在 {kept}，可移回 corpus/ 恢复）")
+        else:
+            getattr(manage, args.command)(settings, args.name)
+            print(f"已{'停用' if args.command == 'disable' else '启用'}：{args.name}")
+    except IngestError as exc:
+        print(f"操作失败：{exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from assistant.names import list_key
+    from assistant.staff.calendar import select, to_ics
+
+    _, state = _settings_and_state()
+    key = state.catalogue.lists.get(args.list) or list_key(args.list) if args.list else None
+    facts = select(state.facts, state.notices, args.year, key, args.issuer)
+    if not facts:
+        print("没有符合条件的截止时间或阶段。", file=sys.stderr)
+        return 1
+    data = to_ics(facts, state.notices)
+    if args.out:
+        Path(args.out).write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from assistant.staff.questions import QuestionLog
+
+    settings = Settings()
+    log = QuestionLog(settings.feedback_db, settings.question_log_days)
+    print(log.report(args.since or ""))
     return 0
 
 
@@ -232,7 +325,31 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("triage", help="工单分流：判断类别、给出答案和转交联系人")
     p.add_argument("text", nargs="*")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--file", help="批量分流：每行一条咨询的 .csv 或 .xlsx（“内容”列或第一个文字列）")
+    p.add_argument("--out", help="分流结果写到这里（.csv 或 .xlsx；默认在原文件名后加“_分流”）")
     p.set_defaults(func=cmd_triage)
+    p = sub.add_parser("notices", help="列出通知库中的每份通知（含停用的）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_notices)
+    for name, help_text in (("remove", "删除一份通知（文件保存在 corpus/.removed/），重建索引"),
+                            ("disable", "停用一份通知（移到 corpus/.disabled/），重建索引"),
+                            ("enable", "重新启用已停用的通知，重建索引")):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("name", help="通知文件名，如 001_xxx.txt")
+        p.set_defaults(func=cmd_manage)
+    p = sub.add_parser("replace", help="用更正后的文本替换一份通知（保留文件名），重建索引")
+    p.add_argument("name")
+    p.add_argument("path")
+    p.set_defaults(func=cmd_manage)
+    p = sub.add_parser("calendar", help="把截止时间和各阶段导出为 .ics 日历")
+    p.add_argument("--year", type=int)
+    p.add_argument("--list", help="榜单名称")
+    p.add_argument("--issuer", help="发文单位（名称的一部分即可）")
+    p.add_argument("--out", help="写到文件（默认输出到标准输出）")
+    p.set_defaults(func=cmd_calendar)
+    p = sub.add_parser("report", help="用户没能得到满意回答的问题：按相似问题归类计数")
+    p.add_argument("--since", help="起始日期，如 2023-10-01")
+    p.set_defaults(func=cmd_report)
     p = sub.add_parser("check", help="资格自查：按申报条件逐条核对申报者的情况")
     p.add_argument("--list", required=True, help="榜单名称，如 新锐企业榜")
     p.add_argument("--year", type=int, default=None, help="轮次年份；不给则取最新一轮")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
@@ -20,6 +18,7 @@ from assistant.model import (
     Scope,
     StageFact,
 )
+from assistant.staff.export import to_csv
 
 SOURCE_COLUMNS = ["发文单位", "通知类型", "来源", "章节"]
 SCHEDULE_COLUMNS = ["年份", "事项", "时间", "说明", *SOURCE_COLUMNS]
@@ -63,11 +62,7 @@ class Table:
         return Table([self.columns[i] for i in keep], [[r[i] for i in keep] for r in self.rows], self.row_keys)
 
     def to_csv(self) -> str:
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(self.columns)
-        writer.writerows(self.rows)
-        return "\ufeff" + buf.getvalue()  # BOM: Excel opens UTF-8 Chinese correctly
+        return to_csv(self.columns, self.rows)
 
 
 def _sorted(facts: list[F]) -> list[F]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sqlite3
 import threading
 import time
 from pathlib import Path
 from typing import Any
+
+from assistant.staff.export import to_csv
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -63,6 +63,10 @@ class FeedbackStore:
         with self._connect() as db:
             return [list(r) for r in db.execute(f"SELECT {', '.join(COLUMNS)} FROM feedback ORDER BY id DESC LIMIT ?", (limit,))]
 
+    def count(self) -> int:
+        with self._connect() as db:
+            return int(db.execute("SELECT COUNT(*) FROM feedback").fetchone()[0])
+
     def summary(self, limit: int = 500) -> list[list[Any]]:
         """What the staff view shows: the full record is in the CSV export."""
         out = []
@@ -72,8 +76,4 @@ class FeedbackStore:
         return out
 
     def to_csv(self) -> str:
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(COLUMNS)
-        writer.writerows(self.rows(limit=1_000_000))
-        return "\ufeff" + buf.getvalue()
+        return to_csv(COLUMNS, self.rows(limit=1_000_000))

@@ -1,0 +1,161 @@
+"""The question log: every question asked in the app or through its API, with the answer's kind,
+relevance, cited notices, latency and any 👍/👎, in the same SQLite file as the feedback. Nothing
+about the asker is stored beyond what they typed; rows older than the retention are deleted.
+
+What staff read from it: the questions the assistant could not answer well (declines, weak
+retrieval answers, 👎), grouped by similar question and counted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.answer.compose import Answer
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS questions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created TEXT NOT NULL,
+    question TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    relevance REAL,
+    notices TEXT NOT NULL,
+    latency_ms REAL NOT NULL,
+    channel TEXT NOT NULL,
+    weak INTEGER NOT NULL DEFAULT 0,  -- the answer itself says the notices do not answer directly
+    rating INTEGER
+)
+"""
+MAX_TEXT = 2000
+WEAK_RELEVANCE = 0.5  # a retrieval answer below this share of the question's terms is a near miss
+WEAK_OPENING = "通知中未找到直接回答"
+GROUP_COLUMNS = ["次数", "问题（示例）", "原因", "最近一次", "其他问法"]
+LOG_COLUMNS = ["编号", "时间", "问题", "答案类型", "相关度", "引用通知", "耗时(ms)", "渠道", "评价", "未直接回答"]
+
+
+def _key(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"[\s\W_]+", "", text).lower()
+
+
+def _bigrams(text: str) -> set[str]:
+    key = _key(text)
+    return {key[i : i + 2] for i in range(len(key) - 1)} or {key}
+
+
+def similar(a: set[str], b: set[str], threshold: float = 0.5) -> bool:
+    return len(a & b) / max(1, len(a | b)) >= threshold
+
+
+@dataclass
+class Group:
+    question: str
+    count: int
+    reasons: set[str]
+    last: str
+    others: list[str] = field(default_factory=list)
+    grams: set[str] = field(default_factory=set)
+
+
+class QuestionLog:
+    def __init__(self, path: Path, retention_days: int = 180) -> None:
+        self.path = path
+        self.retention_days = retention_days
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        with self._connect() as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(SCHEMA)
+        self.purge()
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path, timeout=10)
+
+    def record(self, question: str, answer: Answer, channel: str = "app", now: dt.datetime | None = None) -> int:
+        notices = sorted({c.source for c in answer.citations})
+        row = (
+            (now or dt.datetime.now()).strftime("%Y-%m-%d %H:%M:%S"),
+            str(question or "")[:MAX_TEXT],
+            str(answer.kind),
+            None if answer.relevance is None else round(float(answer.relevance), 3),
+            json.dumps(notices, ensure_ascii=False),
+            round(float(answer.latency_ms), 1),
+            channel,
+            int(WEAK_OPENING in answer.answer[:40]),
+        )
+        with self._lock, self._connect() as db:
+            cur = db.execute(
+                "INSERT INTO questions (created, question, kind, relevance, notices, latency_ms, channel, weak) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                row,
+            )
+            return int(cur.lastrowid or 0)
+
+    def rate(self, log_id: int, rating: int) -> None:
+        with self._lock, self._connect() as db:
+            db.execute("UPDATE questions SET rating = ? WHERE id = ?", (rating, int(log_id)))
+
+    def purge(self, now: dt.datetime | None = None) -> int:
+        """Delete what is older than the retention; returns how many rows went."""
+        cutoff = ((now or dt.datetime.now()) - dt.timedelta(days=self.retention_days)).strftime("%Y-%m-%d %H:%M:%S")
+        with self._lock, self._connect() as db:
+            return db.execute("DELETE FROM questions WHERE created < ?", (cutoff,)).rowcount
+
+    def rows(self, since: str = "", limit: int = 100_000) -> list[list[object]]:
+        with self._connect() as db:
+            cur = db.execute(
+                "SELECT id, created, question, kind, relevance, notices, latency_ms, channel, rating, weak FROM questions "
+                "WHERE created >= ? ORDER BY id DESC LIMIT ?", (since, limit))
+            return [list(r) for r in cur]
+
+    def count(self) -> int:
+        with self._connect() as db:
+            return int(db.execute("SELECT COUNT(*) FROM questions").fetchone()[0])
+
+    @staticmethod
+    def reason(kind: str, relevance: float | None, rating: int | None, weak: bool = False) -> str | None:
+        if rating == -1:
+            return "用户点了👎"
+        if kind == "decline":
+            return "未能回答"
+        if weak or (kind in ("retrieval", "llm") and relevance is not None and relevance < WEAK_RELEVANCE):
+            return "相关度低"
+        return None
+
+    def unanswered(self, since: str = "") -> list[Group]:
+        """Declines, weak answers and 👎, grouped by similar question, most asked first."""
+        groups: list[Group] = []
+        for _id, created, question, kind, relevance, _notices, _ms, _ch, rating, weak in reversed(self.rows(since)):
+            why = self.reason(str(kind), relevance, rating, bool(weak))
+            if why is None:
+                continue
+            grams = _bigrams(str(question))
+            group = next((g for g in groups if similar(g.grams, grams)), None)
+            if group is None:
+                groups.append(Group(str(question), 1, {why}, str(created), grams=grams))
+                continue
+            group.count += 1
+            group.reasons.add(why)
+            group.last = max(group.last, str(created))
+            if _key(str(question)) != _key(group.question) and len(group.others) < 3:
+                group.others.append(str(question))
+        groups.sort(key=lambda g: g.last, reverse=True)
+        return sorted(groups, key=lambda g: -g.count)  # most asked first; among equals, the latest
+
+    def summary_rows(self, since: str = "") -> list[list[object]]:
+        return [[g.count, g.question, "、".join(sorted(g.reasons)), g.last, "；".join(g.others)] for g in self.unanswered(since)]
+
+    def report(self, since: str = "") -> str:
+        rows = self.rows(since)
+        groups = self.unanswered(since)
+        lines = [f"{since or '全部'}以来共 {len(rows)} 个问题；未能很好回答的 {sum(g.count for g in groups)} 个，"
+                 f"归为 {len(groups)} 类："]
+        for g in groups:
+            lines.append(f"- {g.count} 次｜{'、'.join(sorted(g.reasons))}｜{g.question}" + (f"（另有问法：{'；'.join(g.others)}）" if g.others else ""))
+        return "\n".join(lines)
