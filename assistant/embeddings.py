@@ -1,46 +1,172 @@
-"""Sentence-transformers behind LangChain's Embeddings interface, loaded once, queries cached."""
+"""Text -> vectors behind LangChain's Embeddings interface: the sentence-transformers model run by
+torch, or its encoder exported to ONNX and run by onnxruntime (fp32, or int8 by dynamic
+quantisation). Loaded once per process; queries cached.
+
+sentence-transformers' own ONNX backend needs optimum, whose release pins an older transformers, so
+the export is done here: the BERT encoder through `torch.onnx.export` (a wrapper taking the three
+input tensors), mean pooling and normalisation by hand, exactly as the model's pooling config says.
+The exported files are cached (ENCODER_CACHE) and reused; nothing is downloaded."""
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
 import threading
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.config import quiet_offline_env, resolve_model
 
+log = logging.getLogger(__name__)
+
+BACKENDS = ("torch", "onnx", "onnx-int8")
+# Batch sizes measured best on these 2 cores (python -m assistant bench --embedding): padding a
+# batch to its longest text costs more than larger batches gain, most of all for the int8 kernels.
+BATCH = {"torch": 8, "onnx": 4, "onnx-int8": 1}
+
+
+def _threads() -> int:
+    return max(1, os.cpu_count() or 1)
+
 
 class LocalEmbeddings(Embeddings):
-    def __init__(self, model: str) -> None:
+    def __init__(self, model: str, backend: str = "torch", cache_dir: Path | None = None) -> None:
         quiet_offline_env()
+        if backend not in BACKENDS:
+            raise ValueError(f"EMBEDDING_BACKEND 只能是 {'、'.join(BACKENDS)}，而不是 {backend!r}")
+        import torch
         from sentence_transformers import SentenceTransformer  # heavy import, only when dense is on
 
+        torch.set_num_threads(_threads())
         self.name = model
+        self.backend = backend
         self._model = SentenceTransformer(resolve_model(model), device="cpu")
         self._lock = threading.Lock()
         self._cached = lru_cache(maxsize=2048)(self._embed_one)
+        self._onnx: OnnxEncoder | None = None
+        if backend != "torch":
+            self._onnx = OnnxEncoder(self._model, resolve_model(model), cache_dir or default_cache(), int8=backend == "onnx-int8")
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Unit-length vectors, one row per text."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        with self._lock:
+            if self._onnx is not None:
+                return self._onnx.encode(texts, BATCH[self.backend])
+            return np.asarray(self._model.encode(texts, batch_size=BATCH["torch"], normalize_embeddings=True, show_progress_bar=False),
+                              dtype=np.float32)
+
+    @property
+    def dimension(self) -> int:
+        return int(self._model.get_sentence_embedding_dimension() or 0)
 
     def _embed_one(self, text: str) -> tuple[float, ...]:
-        with self._lock:
-            vec = self._model.encode([text], normalize_embeddings=True, show_progress_bar=False)[0]
-        return tuple(float(x) for x in vec)
+        return tuple(float(x) for x in self.encode([text])[0])
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        with self._lock:
-            vecs = self._model.encode(texts, batch_size=32, normalize_embeddings=True, show_progress_bar=False)
-        return [[float(x) for x in v] for v in vecs]
+        return [[float(x) for x in v] for v in self.encode(texts)]
 
     def embed_query(self, text: str) -> list[float]:
         return list(self._cached(text))
 
 
-_shared: dict[str, LocalEmbeddings] = {}
+def default_cache() -> Path:
+    from assistant.config import ROOT
+
+    return Path(os.environ.get("ENCODER_CACHE", ROOT / ".cache" / "encoders"))
+
+
+def _exportable(bert: Any) -> Any:
+    """The transformer of a sentence-transformers model as a module of three plain tensors."""
+    import torch
+
+    class Encoder(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            return self.bert(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids).last_hidden_state
+
+    return Encoder().eval()
+
+
+class OnnxEncoder:
+    def __init__(self, st_model: Any, model_path: str, cache_dir: Path, int8: bool) -> None:
+        import onnxruntime as ort
+
+        self.tokenizer = st_model.tokenizer
+        self.max_length = int(st_model.max_seq_length or 512)
+        pooling = st_model[1] if len(st_model) > 1 else None
+        if pooling is not None and not getattr(pooling, "pooling_mode_mean_tokens", True):
+            raise RuntimeError("ONNX backend supports mean-pooling models only; use EMBEDDING_BACKEND=torch")
+        path = self.exported(st_model, model_path, cache_dir, int8)
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = _threads()
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.inputs = {i.name for i in self.session.get_inputs()}
+
+    @staticmethod
+    def exported(st_model: Any, model_path: str, cache_dir: Path, int8: bool) -> Path:
+        """The ONNX file for this model (exported and quantised once, then read from the cache)."""
+        digest = hashlib.sha1(str(Path(model_path).resolve()).encode()).hexdigest()[:12]
+        folder = cache_dir / digest
+        fp32, quantised = folder / "encoder.onnx", folder / "encoder-int8.onnx"
+        folder.mkdir(parents=True, exist_ok=True)
+        if not fp32.exists():
+            import torch
+
+            log.warning("exporting the encoder to ONNX (once): %s", fp32)
+            encoded = st_model.tokenizer(["导出示例文本", "第二个"], padding=True, return_tensors="pt")
+            args = (encoded["input_ids"], encoded["attention_mask"], encoded.get("token_type_ids", torch.zeros_like(encoded["input_ids"])))
+            tmp = folder / f".encoder-{os.getpid()}.onnx"
+            torch.onnx.export(
+                _exportable(st_model[0].auto_model), args, str(tmp), input_names=["input_ids", "attention_mask", "token_type_ids"],
+                output_names=["last_hidden_state"], opset_version=17, dynamo=False,
+                dynamic_axes={n: {0: "batch", 1: "sequence"} for n in ("input_ids", "attention_mask", "token_type_ids", "last_hidden_state")},
+            )
+            os.replace(tmp, fp32)
+        if int8 and not quantised.exists():
+            from onnxruntime.quantization import QuantType, quantize_dynamic
+
+            tmp = folder / f".encoder-int8-{os.getpid()}.onnx"
+            quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8)
+            os.replace(tmp, quantised)
+        return quantised if int8 else fp32
+
+    def encode(self, texts: list[str], batch: int = 4) -> np.ndarray:
+        # Sorted by length, so each batch pads only to its own longest text.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        rows: dict[int, np.ndarray] = {}
+        for start in range(0, len(order), batch):
+            idx = order[start : start + batch]
+            enc = self.tokenizer([texts[i] for i in idx], padding=True, truncation=True, max_length=self.max_length, return_tensors="np")
+            feed = {k: v.astype(np.int64) for k, v in enc.items() if k in self.inputs}
+            if "token_type_ids" in self.inputs and "token_type_ids" not in feed:
+                feed["token_type_ids"] = np.zeros_like(feed["input_ids"])
+            hidden = self.session.run(None, feed)[0]
+            mask = feed["attention_mask"][..., None].astype(np.float32)
+            pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
+            pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+            rows.update(zip(idx, pooled.astype(np.float32), strict=True))
+        return np.stack([rows[i] for i in range(len(texts))])
+
+
+_shared: dict[tuple[str, str], LocalEmbeddings] = {}
 _shared_lock = threading.Lock()
 
 
-def get_embeddings(model: str) -> LocalEmbeddings:
-    """One model per process: loading it costs seconds and hundreds of MB."""
+def get_embeddings(model: str, backend: str = "torch") -> LocalEmbeddings:
+    """One model per process and backend: loading it costs seconds and hundreds of MB."""
     with _shared_lock:
-        if model not in _shared:
-            _shared[model] = LocalEmbeddings(model)
-        return _shared[model]
+        if (model, backend) not in _shared:
+            _shared[(model, backend)] = LocalEmbeddings(model, backend)
+        return _shared[(model, backend)]

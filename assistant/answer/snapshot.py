@@ -61,7 +61,7 @@ def load_snapshot(settings: Settings, rebuild: bool = False) -> Snapshot:
         client = index.chroma_client(settings, state.path / state.meta.get("chroma_dir", "chroma"))
         vectorstore = Chroma(
             collection_name=state.meta.get("collection") or index.COLLECTION,
-            embedding_function=get_embeddings(settings.embedding_model),
+            embedding_function=get_embeddings(settings.embedding_model, settings.embedding_backend),
             client=client,
         )
     retriever = HybridRetriever(

@@ -126,7 +126,7 @@ def is_stale(settings: Settings) -> str | None:
         return "索引格式已更新"
     if meta.get("corpus") != corpus_fingerprint(settings.corpus_dir):
         return "通知库或解析代码已变化"
-    if meta.get("dense") != settings.dense or (settings.dense and meta.get("model") != settings.embedding_model):
+    if meta.get("dense") != settings.dense or (settings.dense and meta.get("model") != settings.encoder):
         return "向量模型设置已变化"
     if settings.dense and meta.get("vector_store") != vector_store_id(settings):
         return "向量库位置已变化"
@@ -183,7 +183,7 @@ def _build(settings: Settings) -> dict[str, Any]:
             from assistant.embeddings import get_embeddings
 
             t = time.perf_counter()
-            get_embeddings(settings.embedding_model)  # loaded once per process; timed apart from embedding
+            get_embeddings(settings.embedding_model, settings.embedding_backend)  # once per process; timed apart
             timings["model_load"] = time.perf_counter() - t
             t = time.perf_counter()
             vectors, embedded = _vectors(settings, tmp, chunks)
@@ -195,7 +195,7 @@ def _build(settings: Settings) -> dict[str, Any]:
         meta = {
             "format": FORMAT,
             "corpus": corpus_fingerprint(settings.corpus_dir),
-            "model": settings.embedding_model,
+            "model": settings.encoder,
             "dense": settings.dense,
             "vector_store": vector_store_id(settings) if settings.dense else "",
             "collection": collection,
@@ -276,15 +276,15 @@ def _vectors(settings: Settings, tmp: Path, chunks: list[Chunk]) -> tuple[np.nda
         cache = dict(zip(keys, vecs, strict=True))
     except (OSError, ValueError):
         pass
-    keys = [_key(settings.embedding_model, c.index_text()) for c in chunks]
+    keys = [_key(settings.encoder, c.index_text()) for c in chunks]
     missing = sorted({k for k in keys if k not in cache})
     if missing:
         texts = {k: c.index_text() for k, c in zip(keys, chunks, strict=True)}
-        model = get_embeddings(settings.embedding_model)
+        model = get_embeddings(settings.embedding_model, settings.embedding_backend)
         for start in range(0, len(missing), 256):
             batch = missing[start : start + 256]
-            for k, v in zip(batch, model.embed_documents([texts[k] for k in batch]), strict=True):
-                cache[k] = np.asarray(v, dtype=np.float32)
+            for k, v in zip(batch, model.encode([texts[k] for k in batch]), strict=True):
+                cache[k] = v
     dim = next(iter(cache.values())).shape[0] if cache else 0
     matrix = np.stack([cache[k] for k in keys]) if keys else np.zeros((0, dim), dtype=np.float32)
     np.save(tmp / "vectors.npy", matrix)

@@ -290,6 +290,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.embedding:
+        from assistant.tools.embedbench import run as run_embedding
+
+        result = run_embedding(Path(args.out))
+        print((Path(args.out) / "embedding.md").read_text(encoding="utf-8"))
+        print(json.dumps({k: result[k] for k in ("default", "chunks_per_s", "speedup_vs_torch", "r5")}, ensure_ascii=False))
+        return 0
     from assistant.tools.bench import run
 
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
@@ -373,6 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dense-max", type=int, default=100, help="不超过此规模时也构建向量（嵌入较慢）")
     p.add_argument("--repeats", type=int, default=10, help="问题集重复次数")
     p.add_argument("--out", default="docs/bench")
+    p.add_argument("--embedding", action="store_true", help="只测各向量后端（torch/onnx/onnx-int8）的速度与检索质量")
     p.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)
     return int(args.func(args))

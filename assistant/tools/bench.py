@@ -96,7 +96,7 @@ def cold_start(corpus: str, index_dir: str) -> dict[str, Any]:
 
 
 def _child(func: str, *args: str) -> dict[str, Any]:
-    code = f"import json, sys; from assistant.bench import {func}; print('@@' + json.dumps({func}(*sys.argv[1:])))"
+    code = f"import json, sys; from assistant.tools.bench import {func}; print('@@' + json.dumps({func}(*sys.argv[1:])))"
     argv = [sys.executable, "-c", code, *args]
     out = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, check=False)
     line = next((x for x in out.stdout.splitlines() if x.startswith("@@")), None)
