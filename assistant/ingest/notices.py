@@ -127,18 +127,23 @@ class NoticeRecord(NoticeMeta):
 # ---------------------------------------------------------------- reading
 
 
+def decode_bytes(data: bytes) -> str | None:
+    """UTF-8 (with or without a BOM) or GBK/GB18030 text, as Chinese files come; None when neither."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
 def decode_text(data: bytes) -> str:
     if not data.strip():
         raise NoticeError("文件为空。")
     if b"\x00" in data[:4096]:
         raise NoticeError("文件看起来是二进制文件，不是文本、.docx 或 .pdf 通知。")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    text = decode_bytes(data)
+    if text is None:
         raise NoticeError("无法识别文件编码（支持 UTF-8、GBK/GB18030）。")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(5, len(text) // 100):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.ingest.notices import decode_bytes
 from assistant.staff.export import to_csv, to_xlsx
 from assistant.staff.triage import triage
 
@@ -46,14 +47,8 @@ def read_sheet(path: Path) -> Sheet:
         except Exception as exc:  # openpyxl raises several unrelated types on bad files
             raise BatchError(f"无法读取 Excel 文件：{type(exc).__name__}") from exc
     elif suffix == ".csv":
-        data = path.read_bytes()
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
+        text = decode_bytes(path.read_bytes())
+        if text is None:
             raise BatchError("无法识别 CSV 编码（支持 UTF-8、GBK）")
         values = [list(r) for r in csv.reader(io.StringIO(text))]
     else:

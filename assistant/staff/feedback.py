@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
 import time
-from pathlib import Path
 from typing import Any
 
 from assistant.staff.export import to_csv
+from assistant.staff.sqlite import SqliteStore
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -28,17 +26,8 @@ SUMMARY_COLUMNS = ["编号", "时间", "评价", "意见", "问题", "回答（�
 MAX_TEXT = 5000
 
 
-class FeedbackStore:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.Lock()
-        with self._connect() as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute(SCHEMA)
-
-    def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=10)
+class FeedbackStore(SqliteStore):
+    SCHEMA = SCHEMA
 
     def add(self, question: str, answer: dict[str, Any], rating: int, comment: str = "") -> int:
         if rating not in (1, -1):

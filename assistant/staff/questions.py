@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sqlite3
-import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.answer.compose import Answer
+from assistant.staff.sqlite import SqliteStore
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -63,19 +62,13 @@ class Group:
     grams: set[str] = field(default_factory=set)
 
 
-class QuestionLog:
-    def __init__(self, path: Path, retention_days: int = 180) -> None:
-        self.path = path
-        self.retention_days = retention_days
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.Lock()
-        with self._connect() as db:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute(SCHEMA)
-        self.purge()
+class QuestionLog(SqliteStore):
+    SCHEMA = SCHEMA
 
-    def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=10)
+    def __init__(self, path: Path, retention_days: int = 180) -> None:
+        super().__init__(path)
+        self.retention_days = retention_days
+        self.purge()
 
     def record(self, question: str, answer: Answer, channel: str = "app", now: dt.datetime | None = None) -> int:
         notices = sorted({c.source for c in answer.citations})
