@@ -164,7 +164,7 @@ def test_directory_shows_and_filters_issuer_and_kind(many: Assistant) -> None:
     assert {r[jiangbei.columns.index("来源")] for r in jiangbei.rows} == {
         "jiangbei_electronics_2022.txt", "jiangbei_electronics_2023.txt"}
     internal = schedule_table(many.facts, many.notices).filter(kind="单位内部通知")
-    assert internal.rows and {r[internal.columns.index("发文单位")] for r in internal.rows} == {"南湖大学科学技术处"}
+    assert internal.rows and {r[internal.columns.index("发文单位")] for r in internal.rows} == {"南湖大学科学技术处", "北山精密机械研究所"}
 
 
 def test_triage_routes_an_enquiry_about_a_notice_to_its_contact(many: Assistant) -> None:

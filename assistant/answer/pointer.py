@@ -47,7 +47,10 @@ class Pointer:
 def issuer_names(issuer: str) -> list[str]:
     """The ways a question may write an issuer: the full name, without 中国/中华, without 省/市."""
     name = unquote(issuer)
-    names = {name, re.sub(r"^(?:中国|中华)", "", name)}
+    # "西湖省科学技术协会办公室" is written "西湖省科协": the office stands for its organisation.
+    name = re.sub(r"(?<=[会协所院校学])(?:办公室|办公厅|秘书处)$", "", name)
+    names = {name, re.sub(r"^(?:中国|中华)", "", name), name.replace("科学技术协会", "科协")}
+    names |= {n.replace("科学技术协会", "科协") for n in set(names)}
     names |= {re.sub(r"(?<=[\u4e00-\u9fff]{2})[省市](?=[\u4e00-\u9fff]{2})", "", n) for n in set(names)}
     return sorted((n for n in names if len(n) >= 4), key=len, reverse=True)
 
@@ -64,14 +67,27 @@ def _is_subsequence(short: str, name: str) -> bool:
     return all(ch in chars for ch in short)
 
 
+# How an organisation's kind is shortened in speech: "北山所" for 北山精密机械研究所.
+SHORT_END = {"研究所": "所", "研究院": "院", "大学": "大", "科协": "科协"}
+
+
 def _shortened(text: str, name: str) -> str:
-    """A shortened name in `text` that keeps the issuer's ending and first characters, its
-    characters in order ("新材料学会" for "中国新材料应用学会"), or ""."""
+    """A shortened name in `text` that keeps the issuer's ending (or its short form) and first
+    characters, its characters in order ("新材料学会" for "中国新材料应用学会", "北山所"), or ""."""
     end = ORG_END.search(name)
     if not end:
         return ""
-    for m in re.finditer(re.escape(end.group(0)), text):
-        for size in range(min(len(name) - 1, m.end()), 3, -1):
+    ending = end.group(0)
+    for suffix in dict.fromkeys((ending, SHORT_END.get(ending, ending))):
+        found = _shortened_with(text, name, suffix, 3 if suffix != ending else 4)
+        if found:
+            return found
+    return ""
+
+
+def _shortened_with(text: str, name: str, suffix: str, least: int) -> str:
+    for m in re.finditer(re.escape(suffix), text):
+        for size in range(min(len(name) - 1, m.end()), least - 1, -1):
             window = text[m.end() - size : m.end()]
             if re.fullmatch(r"[\u4e00-\u9fff]+", window) and window[0] in name[:3] and _is_subsequence(window, name):
                 return window

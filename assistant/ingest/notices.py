@@ -32,6 +32,9 @@ ATTACHMENT = re.compile(r"^附件\s*(\d{1,2})\s*[:：]?\s*$")
 # Contact labels and what each labels; LABEL (a line that starts with one) is built from this table,
 # so the cleaner and the contact extractor cannot disagree about which labels exist.
 LABEL_KINDS = {
+    "联系人及电话": "person",  # "联系人及电话：王敏 0571-…；李强 137…": people with their phones
+    "联系人及联系方式": "person",
+    "联系人和电话": "person",
     "联系人": "person",
     "联系方式": "phone",
     "联系电话": "phone",

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 from assistant.answer.phrasing import contact_details, contact_scope
 from assistant.answer.rules.base import Context, Reply
-from assistant.model import ContactFact, Role
+from assistant.ingest.facts.common import EMAIL
+from assistant.model import ContactFact, DeadlineFact, Role
 from assistant.names import unquote
 
 ATTRIBUTE_FIELDS = {"email": "emails", "address": "address", "body": "body"}
@@ -42,6 +43,16 @@ def _which(ctx: Context) -> Callable[[ContactFact], bool]:
     return lambda f: f.role == Role.GENERAL
 
 
+def _mailbox(ctx: Context, contacts: list[ContactFact]) -> tuple[str, DeadlineFact] | None:
+    """A mailbox the same notice names where it says what to send ("报送至学会学术部邮箱…")."""
+    for nid in dict.fromkeys(f.notice_id for f in contacts):
+        for f in ctx.store.of_notice(nid):
+            m = EMAIL.search(f.quote) if isinstance(f, DeadlineFact) else None
+            if m:
+                return m.group(0), f
+    return None
+
+
 def answer_contact(ctx: Context) -> Reply | None:
     q = ctx.q
     where = _which(ctx)
@@ -64,10 +75,13 @@ def answer_contact(ctx: Context) -> Reply | None:
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    missing = ""
-    if wanted and not any(getattr(f, wanted) for f in unique):
-        missing = f"（通知中未列出{ATTRIBUTE_LABELS[wanted]}，以下为已列出的联系方式）"
     body = [_describe(ctx, f) for f in unique[:8]]
+    missing = ""
+    mailbox = _mailbox(ctx, unique) if wanted == "emails" and not any(f.emails for f in unique) else None
+    if mailbox is not None:
+        missing = f"（联系方式中未列出邮箱；通知写明材料报送至 {mailbox[0]}{ctx.cite(mailbox[1])}）"
+    elif wanted and not any(getattr(f, wanted) for f in unique):
+        missing = f"（通知中未列出{ATTRIBUTE_LABELS[wanted]}，以下为已列出的联系方式）"
     if len(unique) == 1:
         direct = [f"{year}年" + body[0] + ctx.year_note(year) + missing]
     else:

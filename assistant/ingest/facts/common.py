@@ -85,6 +85,10 @@ def find_list_names(text: str, known: list[str] | None = None) -> list[str]:
     # Unquoted enumerations: "设置先导技术榜、新锐企业榜、海洋创新榜".
     for m in re.finditer(r"[^、，,。．.；;：:“”\"「」（）()\s]+", text):
         piece = re.sub(r"^.*(?:设置|设立|包括|分为|设|和|及|与)", "", m.group(0))
+        # "本会将择优推荐先导技术榜": what comes before the verb is not the list's name.
+        shorter = re.sub(r"^.*(?:推荐|申报|报送|参评|参加|限报|择优|征集|上报|其中|拟报)", "", piece)
+        if len(shorter) >= 4:
+            piece = shorter
         if re.fullmatch(rf"[{CJK}]{{2,12}}榜", piece) and not piece.startswith(("系列", "科创中国")):
             found.append((m.end() - len(piece), piece))
     # Keep the longest name at each place, drop names inside a longer one.

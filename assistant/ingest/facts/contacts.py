@@ -10,7 +10,7 @@ from assistant.ingest.facts.common import EMAIL, PHONE, Span, clauses, find_fiel
 from assistant.ingest.notices import CJK, LABEL, LABEL_KINDS, Notice, heading_level
 from assistant.model import ContactFact, Fact, NoticeKind, Role
 
-ORG_WORDS = re.compile(r"联合体|学会|协会|研究会|研究所|秘书处|中心|部$|委员会|办公室|网络|科协|大学|研究院")
+ORG_WORDS = re.compile(r"联合体|学会|协会|研究会|研究所|秘书处|中心|部$|处$|委员会|办公室|网络|科协|大学|研究院")
 NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、．.]|\d{1,2}\s*[.．、])\s*")
 
 
@@ -50,6 +50,7 @@ def _persons(value: str) -> tuple[str, list[str]]:
     org_parts: list[str] = []
     names: list[str] = []
     value = PHONE.sub(" ", EMAIL.sub(" ", value))  # "周老师0351-5550123": the phone is not part of the name
+    value = re.sub(r"[；;，,、]", " ", value)  # "王敏 …；李强 …": several people
     for token in value.split():
         if ORG_WORDS.search(token) or len(re.sub(rf"[^{CJK}]", "", token)) > 6:
             org_parts.append(token)

@@ -44,9 +44,9 @@ def _limit_parts(spans: Iterable[Span]) -> Iterator[tuple[Span, str]]:
             yield span, span.text
             continue
         pos = 0
-        for piece in re.split(r"(?<=[，,])", span.text):
+        for piece in re.split(r"(?<=[，,、])", span.text):
             if piece.strip():
-                part = Span(span.start + pos, span.start + pos + len(piece.rstrip("，,")), piece.rstrip("，,"), span.section)
+                part = Span(span.start + pos, span.start + pos + len(piece.rstrip("，,、")), piece.rstrip("，,、"), span.section)
                 yield part, span.text
             pos += len(piece)
 

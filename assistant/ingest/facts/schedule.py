@@ -57,12 +57,26 @@ SCHEDULE_SECTION = re.compile(r"时间安排|进度安排|日程|工作安排|�
 INLINE_STAGE = re.compile(rf"^(?P<name>[{CJK}]{{2,10}}?)\s*(?P<sep>[：:]|截[至止](?:到)?)\s*(?P<period>[^；;。]*\d[^；;。]*?)[；;。]?$")
 
 
+STAGE_WORDS = re.compile(r"评审|推荐|征集|报名|发布|公示|遴选|答辩|初评|终评|上报")
+WHEN = re.compile(r"(?:\d{4}\s*年)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:上旬|中旬|下旬|底|初|中)?(?:\s*[—–-至到]\s*(?:\d{4}\s*年)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
+NUMBERED_STAGE = re.compile(rf"^\s*\d{{1,2}}\s*[、.．]\s*(?P<name>[{CJK}]{{2,8}})\s*[：:]")
+
+
 def _inline_stages(notice: Notice) -> list[Fact]:
     facts = []
     for span in clauses(notice, "；;。"):
-        if not any(SCHEDULE_SECTION.search(h) for h in span.section.path) or heading_level(span.text) is not None:
+        text = span.text.strip()
+        numbered = NUMBERED_STAGE.match(text)
+        if numbered and STAGE_WORDS.search(numbered.group("name")) and "截止" not in numbered.group("name"):
+            # "3、所内评审：科研处于11月上旬组织专家评审": a numbered line naming a stage and its time.
+            when = WHEN.search(text[numbered.end() :])
+            if when:
+                period = re.sub(r"\s+", "", when.group(0))
+                facts.append(make_fact(notice, StageFact, span, value=period, stage=numbered.group("name"), period=period))
             continue
-        m = INLINE_STAGE.match(span.text.strip())
+        if not any(SCHEDULE_SECTION.search(h) for h in span.section.path) or heading_level(text) is not None:
+            continue
+        m = INLINE_STAGE.match(text)
         if not m or not re.search(r"\d{1,2}\s*月", m.group("period")):
             continue
         sep = m.group("sep")
