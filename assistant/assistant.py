@@ -277,16 +277,18 @@ class Assistant:
         """The rule answer, a decline, or the extractive answer with the passages it came from
         (which a language model, where there is one, may answer from instead)."""
         store = snap.store
-        missing = [y for y in q.years if y not in store.years]
+        # A round year the series has no notice of (a stand-alone call's year counts only for it).
+        covered = store.years if q.notice_ids else store.rounds
+        missing = [y for y in q.years if y not in covered]
         note = ""
         if q.years and len(missing) == len(q.years) and q.year_source == "relative" and store.years:
             # "今年" in a year whose notice is not in yet: the latest round, said to be that.
-            note = f"（尚未收录{'、'.join(map(str, missing))}年的通知，以下按最新一轮{store.years[-1]}年通知回答。）\n"
-            q = replace(q, years=[store.years[-1]], year_source="latest")
+            note = f"（尚未收录{'、'.join(map(str, missing))}年的通知，以下按最新一轮{store.rounds[-1]}年通知回答。）\n"
+            q = replace(q, years=[store.rounds[-1]], year_source="latest")
             missing = []
         if q.years and len(missing) == len(q.years):
             reason = (f"通知中未找到{'、'.join(map(str, missing))}年的榜单信息"
-                      f"（现有通知覆盖{'、'.join(map(str, store.years))}年），不能用其他年份的信息代替回答。")
+                      f"（现有通知覆盖{'、'.join(map(str, covered))}年），不能用其他年份的信息代替回答。")
             return decline(reason, store), []
         unanswerable = not_in_notices(q, store)
         if unanswerable:
@@ -305,8 +307,8 @@ class Assistant:
         store, retriever = snap.store, snap.retriever
         years = {y for y in q.years if y in store.years}
         default_year = None
-        if not years and store.years:
-            default_year = store.years[-1]
+        if not years and store.rounds:
+            default_year = store.rounds[-1]
             years = {default_year}
         hits = []
         if q.notice_ids:  # a question about one notice searches that notice first

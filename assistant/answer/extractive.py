@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.compose import Answer, Citer
+from assistant.answer.pointer import label
 from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.ingest.notices import NoticeRecord, heading_level
 from assistant.ingest.textmap import locate
@@ -58,11 +59,14 @@ def extract(
         span = locate(notice.original, line, chunk.orig_start, chunk.orig_end) or (chunk.orig_start, chunk.orig_end)
         lines.append(line + citer.cite(notice.id, chunk.section, line, *span))
     year = chosen[0][1].chunk.year
-    head = f"根据{year}年通知" + (f"（未指定年份，按最新一轮{year}年通知回答）" if default_year else "") + "："
+    first = notices[chosen[0][1].chunk.notice_id]
+    # A society's, a unit's or a stand-alone call's passage says whose it is.
+    whose = f"{year}年{label(first)}" if first.kind != "original" or (first.campaign and not first.campaign.startswith("科创中国")) else f"{year}年通知"
+    head = f"根据{whose}" + (f"（未指定年份，按最新一轮{year}年通知回答）" if default_year else "") + "："
     # A weak match that leaves out a word the notices never use ("高新技术企业认定…") answers a
     # question about something else: show it as the closest text, not as the answer.
     unseen = [t for t in weights if len(t) >= 2 and not retriever.known(t)]
     misses = unseen and not any(t in line for _s, _h, line in chosen for t in unseen)
     if coverage < min_line_score or (misses and coverage < 0.5):
-        head = f"通知中未找到直接回答该问题的内容。{year}年通知中最相关的原文如下，仅供参考："
+        head = f"通知中未找到直接回答该问题的内容。{whose}中最相关的原文如下，仅供参考："
     return Answer(head + "\n" + "\n".join(lines), AnswerKind.RETRIEVAL, citer.citations)

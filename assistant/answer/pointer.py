@@ -55,6 +55,11 @@ def issuer_names(issuer: str) -> list[str]:
     return sorted((n for n in names if len(n) >= 4), key=len, reverse=True)
 
 
+def _inside(run: str, names: list[str]) -> bool:
+    """Part of a longer name the question uses (a review body's): then not the issuer's."""
+    return any(run in n and len(run) < len(n) for n in names)
+
+
 def _distinctive(match: str) -> bool:
     return len(GENERIC.sub("", match)) >= 2
 
@@ -132,7 +137,7 @@ class NoticeIndex:
         named = {issuer for _, issuer, _ in found}
         for issuer, names in self.names.items():  # shortened names: checked one issuer at a time
             short = "" if issuer in named else next((s for n in names if (s := _shortened(text, n)) and _distinctive(s)), "")
-            if short and not any(short in a for a in avoid):
+            if short and not _inside(short, avoid):
                 found.append((original.find(short), issuer, short))
                 text = text.replace(short, " " * len(short))
         found.sort()
@@ -142,7 +147,7 @@ class NoticeIndex:
         for size in range(min(self.longest, len(text)), 3, -1):
             for i in range(len(text) - size + 1):
                 run = text[i : i + size]
-                if run in self.runs and _distinctive(run) and not any(run in a for a in avoid):
+                if run in self.runs and _distinctive(run) and not _inside(run, avoid):
                     return run
         return ""
 
@@ -166,8 +171,10 @@ class NoticeIndex:
             if ids:
                 return Pointer(ids, m.group(0), "doc number")
         for campaign, ids in self.campaigns.items():
-            if campaign in text:
-                return Pointer(of_years(ids), campaign, "campaign")
+            # "2021年开源创新榜…" is the series' list of 2021, not the stand-alone call of later years.
+            in_years = [i for i in ids if not years or self.notices[i].year in years]
+            if campaign in text and in_years:
+                return Pointer(in_years, campaign, "campaign")
         issuers, runs = self._issuers_in(text, avoid)
         if issuers:
             ids = [i for issuer in issuers for i in of_years(self.by_issuer[issuer])]

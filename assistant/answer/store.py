@@ -43,6 +43,12 @@ class FactStore:
         self.chunks = chunks or []
         self.names = names if names is not None else Catalogue.from_facts(facts)
         self.years = sorted({f.year for f in facts if f.year} | {n.year for n in notices.values() if n.year})
+        # The 科创中国 series' notices: a stand-alone list's own call (its campaign) answers only
+        # questions that point at it, never a question about "the round".
+        self.series = {n.id for n in notices.values() if not n.campaign or n.campaign.startswith("科创中国")}
+        if len(self.series) == len(notices):
+            self.series = set()  # nothing stands alone: no filter
+        self.rounds = sorted({n.year for n in notices.values() if n.year and (not self.series or n.id in self.series)}) or self.years
         # kind -> year -> facts, the CAST notice's first: answerers look at one year at a time.
         self._buckets: dict[FactKind, dict[int, list[Fact]]] = {}
         self._list_years: dict[str, set[int]] = {}  # list family -> years with a fact about it
@@ -112,6 +118,10 @@ class FactStore:
         notice = self.notices.get(notice_id)
         return notice is None or notice.kind == NoticeKind.ORIGINAL
 
+    def stands_alone(self, notice_id: str) -> bool:
+        """A stand-alone list's own call, outside the 科创中国 series' rounds."""
+        return bool(self.series) and notice_id not in self.series
+
     def originals(self, year: int) -> list[str]:
         """The original calls of a round (CAST's, a stand-alone list's organisers')."""
         return [n.id for n in self._notices_by_year.get(year, []) if n.kind == NoticeKind.ORIGINAL]
@@ -127,14 +137,20 @@ class FactStore:
         of the `notices` given only, when given."""
         buckets = self._buckets.get(cls.kind, {})
         for year in [y for y in years if y in buckets] if years else sorted(buckets, reverse=True):
-            found = [f for f in buckets[year] if (where is None or where(f)) and (not notices or f.notice_id in notices)]  # type: ignore[arg-type]
+            found = [f for f in buckets[year] if (where is None or where(f)) and self._in(f, notices)]  # type: ignore[arg-type]
             if found and year:
                 return year, found  # type: ignore[return-value]
         return None
+
+    def _in(self, f: Fact, notices: list[str] | None) -> bool:
+        """Of the notices given; without any, of the series (when some notices stand alone)."""
+        if notices:
+            return f.notice_id in notices
+        return not self.series or f.notice_id in self.series
 
     def select(self, cls: type[F], where: Callable[[F], bool] | None = None, latest: int | None = None) -> list[F]:
         """Facts of every year (or of the `latest` few), the CAST notice's before a forwarding notice's."""
         buckets = self._buckets.get(cls.kind, {})
         years = sorted(buckets, reverse=True)[:latest] if latest else list(buckets)
-        found = [f for y in years for f in buckets[y] if where is None or where(f)]  # type: ignore[arg-type]
+        found = [f for y in years for f in buckets[y] if (where is None or where(f)) and self._in(f, None)]  # type: ignore[arg-type]
         return sorted(found, key=lambda f: not self.is_original(f))  # type: ignore[return-value]

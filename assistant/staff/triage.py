@@ -116,7 +116,7 @@ def _route(bot: Assistant, q: Query, category: str) -> Route | None:
         return store.select(ContactFact, lambda f: f.year == year and ok(f)) or store.select(ContactFact, ok)
 
     general = "综合性问题由工作咨询联系人解答"
-    own = [i for i in q.notice_ids if not store.is_original_notice(i)]
+    own = [i for i in q.notice_ids if not store.is_original_notice(i) or store.stands_alone(i)]
     if category == "tech":
         facts, reason = pick(Role.TECH), "申报系统的技术问题由技术支持处理"
     elif own:
