@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
 
-from assistant.answer.pointer import NoticeIndex
+from assistant.answer.pointer import NoticeIndex, Pointer
 from assistant.answer.pointer import label as notice_label
 from assistant.answer.understand import Query, understand
 from assistant.ingest.chunking import Chunk
 from assistant.ingest.notices import NoticeRecord
 from assistant.ingest.textmap import locate
-from assistant.model import Fact, FactKind, NoticeKind
+from assistant.model import Fact, FactKind, FieldsFact, NoticeKind
 from assistant.names import Catalogue
 
 F = TypeVar("F", bound=Fact)
@@ -74,6 +74,15 @@ class FactStore:
                         yield Passage(chunk.notice_id, chunk.section, text, *span)
 
     @cached_property
+    def _field_owners(self) -> dict[str, set[str]]:
+        owners: dict[str, set[str]] = {}
+        for f in self.facts:
+            if isinstance(f, FieldsFact):
+                for key in f.field_keys:
+                    owners.setdefault(key, set()).add(f.notice_id)
+        return owners
+
+    @cached_property
     def pointers(self) -> NoticeIndex:
         return NoticeIndex(self.notices)
 
@@ -98,6 +107,11 @@ class FactStore:
         q = understand(text, today, self.names)
         named = (q.list_mention, q.field_mention, q.body or "", *(m for _, m in q.other_lists))
         pointer = self.pointers.find(q.text, q.years, named)
+        if not pointer and q.field_key and self.series:
+            # "开源项目…": a category only a stand-alone list's call sets up points at that call.
+            owners = sorted(self._field_owners.get(q.field_key, set()))
+            if owners and not set(owners) & self.series:
+                pointer = Pointer(owners, q.field_mention, "category")
         if pointer:
             q.notice_ids, q.notice_mention = pointer.ids, pointer.mention
             if not q.years:  # the latest round of the notices pointed at ("学会的通知", an issuer's)
