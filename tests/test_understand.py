@@ -112,3 +112,17 @@ def test_a_message_is_split_into_questions_and_statements() -> None:
     assert msg.questions == ["截止时间是哪天", "每个单位能推几个"]
     assert msg.statements == ["我是XX大学科研院的小周", "我们有一项技术想报先导技术榜"]
     assert read_message("我是2022年先锋榜入选者，想问两件事：今年还能报吗？").statements == ["我是2022年先锋榜入选者"]
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        ("平台网址多少，登录不了找谁", ["平台网址多少", "登录不了找谁"]),
+        ("请问今年先导榜截止是哪天，还来得及吗", ["今年先导榜截止是哪天，还来得及吗"]),
+        ("我们公司2016年注册的，在深圳，今年还能报新锐企业榜吗", ["我们公司2016年注册的，在深圳，今年还能报新锐企业榜吗"]),
+    ],
+)
+def test_two_asks_in_one_sentence_are_split_only_when_each_is_its_own_question(message: str, parts: list[str]) -> None:
+    from assistant.answer.message import read_message
+
+    assert read_message(message).questions == parts

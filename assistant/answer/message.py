@@ -51,6 +51,21 @@ def _strip(sentence: str) -> str:
     return s
 
 
+def _asks(question: str) -> list[str]:
+    """"平台网址多少，登录不了找谁": two asks in one sentence, split at the comma when each part is a
+    question of its own kind; "截止是哪天，还来得及吗" stays one."""
+    from assistant.answer.understand import detect_intent
+    from assistant.model import Intent
+
+    parts = [p.strip() for p in re.split(r"[，,]", question) if p.strip()]
+    if len(parts) < 2 or not all(QUESTION_WORDS.search(p) for p in parts):
+        return [question]
+    intents = [detect_intent(p) for p in parts]
+    if Intent.OTHER in intents or len(set(intents)) < len(intents):
+        return [question]
+    return parts
+
+
 def read_message(text: str) -> Message:
     """Questions and statements of a message; a message with no question sentence is one question."""
     msg = Message(text)
@@ -69,7 +84,10 @@ def read_message(text: str) -> Message:
         core = ANNOUNCE.sub("", core).strip("，,：: ")
         if len(core) < 2:
             continue
-        (msg.questions if QUESTION_WORDS.search(core) else msg.statements).append(core)
+        if QUESTION_WORDS.search(core):
+            msg.questions.extend(_asks(core))
+        else:
+            msg.statements.append(core)
     if not msg.questions:
         msg.asked = False
         msg.questions = [" ".join(msg.statements) or text.strip()]

@@ -5,6 +5,7 @@ forwarding and internal notices that set their own deadline, quota or contact.""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -25,6 +26,7 @@ WHAT = {
     Intent.ELIGIBILITY: "申报条件",
     Intent.LISTS: "榜单设置",
 }
+TECH_ASK = re.compile(r"系统|技术支持|技术问题|平台|登录|登陆|客服|报错|无法")  # the platform's support, not a society's
 MAX_NOTICES = 4  # notices answered one by one when a question points at several
 MAX_LISTED = 3  # other notices' own values named in the one-line note
 
@@ -89,7 +91,8 @@ def _own_value(store: FactStore, nid: str, q: Query, year: int, today: dt.date) 
             if isinstance(f, QuotaFact) and f.lists and (q.list_key is None or q.list_key in f.list_keys) \
                     and (tuple(f.list_keys), f.number) not in restated:
                 return f"{'、'.join(f.lists)}{quota_limit(f)}", f
-    elif q.intent == Intent.CONTACT and not (q.person or q.body or q.list_key or q.field_key or q.attribute == "body"):
+    elif q.intent == Intent.CONTACT and not (q.person or q.body or q.list_key or q.field_key or q.attribute == "body"
+                                             or TECH_ASK.search(q.text)):
         for f in facts:
             if isinstance(f, ContactFact) and f.role == Role.SOCIETY and (f.persons or f.phones or f.emails):
                 return "，".join(x for x in [contact_who(f), "、".join(f.phones or f.emails)] if x), f
