@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import html
+import logging
 import re
-import tempfile
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +24,20 @@ from assistant.answer.understand import normalize_question, normalize_years  # n
 from assistant.assistant import Assistant  # noqa: E402
 from assistant.ingest.importer import IngestError, describe  # noqa: E402
 from assistant.ingest.manage import REMOVED, NoticeRow, list_notices  # noqa: E402
-from assistant.interfaces.render import answer_markdown, citation_choices, notice_html, sources_markdown  # noqa: E402
+from assistant.interfaces.guard import LoginGuard, Throttle  # noqa: E402
+from assistant.interfaces.render import (  # noqa: E402
+    answer_markdown,
+    citation_choices,
+    notice_html,
+    plain_text,
+    sources_markdown,
+)
 from assistant.staff.batch import ADDED as BATCH_ADDED  # noqa: E402
 from assistant.staff.batch import BatchError, triage_file  # noqa: E402
 from assistant.staff.calendar import select as select_dates  # noqa: E402
 from assistant.staff.calendar import to_ics  # noqa: E402
 from assistant.staff.directory import Table, contact_table, quota_table, schedule_table  # noqa: E402
-from assistant.staff.export import export_file  # noqa: E402
+from assistant.staff.export import export_dir, export_file  # noqa: E402
 from assistant.staff.feedback import COLUMNS as FEEDBACK_COLUMNS  # noqa: E402
 from assistant.staff.feedback import SUMMARY_COLUMNS, FeedbackStore  # noqa: E402
 from assistant.staff.questions import GROUP_COLUMNS, QuestionLog  # noqa: E402
@@ -43,6 +52,16 @@ EXAMPLES = [
     "学会会员内部报送材料的截止时间？",
 ]
 ALL = "全部"
+MAX_INPUT = 5000  # characters of a question or an enquiry read at all (answering reads the first 500)
+MAX_SEARCH = 100  # characters of a directory search
+MAX_UPLOAD = "20mb"  # the importer's own limit, enforced before a file is stored
+log = logging.getLogger("app")
+
+
+def client_of(request: gr.Request | None) -> str:
+    """The client's address, the key of the per-client limits."""
+    client = getattr(request, "client", None)
+    return str(getattr(client, "host", "") or "?")
 CSS = """
 .notice-view .notice-text { white-space: pre-wrap; max-height: 520px; overflow-y: auto; font-size: 14px;
   line-height: 1.7; border: 1px solid #ddd; padding: 10px; border-radius: 6px; background: #fafafa; }
@@ -61,6 +80,19 @@ class Ui:
         self.bot = bot
         self.feedback = feedback
         self.questions = questions
+        # Writes anonymous users cause, per client address: feedback, and entries of the question log.
+        self.feedback_limit = Throttle(20, 60)
+        self.log_limit = Throttle(60, 60)
+        # (component, how to rebuild its choices): refreshed on every page load and after an import,
+        # so a notice imported by anyone shows at once in every browser.
+        self.live: list[tuple[Any, Callable[[], Any]]] = []
+
+    def follow(self, component: Any, choices: Callable[[], Any]) -> Any:
+        self.live.append((component, choices))
+        return component
+
+    def refreshed(self) -> list[Any]:
+        return [choices() for _, choices in self.live]
 
     # ------------------------------------------------------------ shared
 
@@ -87,22 +119,15 @@ class Ui:
             out["list"] = list_name
         return out
 
-    def staff_only(self, password: str) -> str | None:
-        """None when allowed; else the message to show. Staff views need ADMIN_PASSWORD when it is set."""
-        wanted = self.bot.settings.admin_password
-        if wanted and not hmac.compare_digest((password or "").encode(), wanted.encode()):
-            return "需要管理员密码（由部署方通过 ADMIN_PASSWORD 设置）。"
-        return None
-
-    def answer_api(self, question: str, session: str = "") -> dict[str, Any]:
+    def answer_api(self, question: str, session: str = "", request: gr.Request = None) -> dict[str, Any]:  # type: ignore[assignment]
         """The answer object of the command line's --json, for scripts and the load test."""
-        ans = self.bot.answer(question or "", session_id=session or None)
-        self.log(question, ans, "api")
+        ans = self.bot.answer(str(question or "")[:MAX_INPUT], session_id=session or None)
+        self.log(question, ans, "api", request)
         return ans.to_dict()
 
-    def log(self, question: str, ans: Any, channel: str) -> int | None:
+    def log(self, question: str, ans: Any, channel: str, request: gr.Request | None = None) -> int | None:
         """Record the question in the question log (what users could not get answered)."""
-        if self.questions is None or not (question or "").strip():
+        if self.questions is None or not (question or "").strip() or not self.log_limit.allow(client_of(request)):
             return None
         try:
             return self.questions.record(question, ans, channel)
@@ -111,20 +136,22 @@ class Ui:
 
     # ------------------------------------------------------------ chat
 
-    def ask(self, message: str, history: list, session: str, year: str, list_name: str):  # noqa: ANN201
-        shown = html.escape(message or "")  # what a user types is shown as text, never run as HTML
+    def ask(self, message: str, history: list, session: str, year: str, list_name: str,  # noqa: ANN201
+            request: gr.Request = None):  # type: ignore[assignment]
+        message = str(message or "")[:MAX_INPUT]  # the assistant reads the first 500 characters anyway
+        shown = plain_text(message)  # what a user types is shown as text: no HTML, no Markdown links
         history = [*history, {"role": "user", "content": shown}, {"role": "assistant", "content": "……"}]
         written = ""
         ans = None
         for event, value in self.bot.stream(message or "", session_id=session, filters=self.filters(year, list_name)):
             if event == "delta":  # a language model is writing: show it as it comes
                 written += value
-                history[-1] = {"role": "assistant", "content": html.escape(written) + " ▌"}
+                history[-1] = {"role": "assistant", "content": plain_text(written) + " ▌"}
                 yield history, gr.update(), gr.update(), "", gr.update(), gr.update()
             else:
                 ans = value
         history[-1] = {"role": "assistant", "content": answer_markdown(ans)}
-        record = {"question": message or "", **ans.to_dict(), "log_id": self.log(message, ans, "app")}
+        record = {"question": message or "", **ans.to_dict(), "log_id": self.log(message, ans, "app", request)}
         choices = citation_choices(ans)
         yield history, sources_markdown(ans), gr.update(choices=choices, value=None, visible=bool(choices)), "", record, ""
 
@@ -140,13 +167,21 @@ class Ui:
             return "<p>该通知已不在通知库中。</p>"
         return notice_html(notice, c["start"], c["end"], c["section"])
 
-    def rate(self, record: dict[str, Any], comment: str, rating: int) -> str:
+    def rate(self, record: dict[str, Any], comment: str, rating: int, request: gr.Request | None = None) -> str:
         if not record:
             return "请先提问，再对回答给出反馈。"
+        if not self.feedback_limit.allow(client_of(request)):
+            return "反馈提交过于频繁，请稍后再试。"
         self.feedback.add(record.get("question", ""), record, rating, comment)
         if self.questions is not None and record.get("log_id"):
             self.questions.rate(int(record["log_id"]), rating)
         return "已记录反馈，谢谢！" if rating > 0 else "已记录，我们会改进这个回答。"
+
+    def rate_up(self, record: dict[str, Any], comment: str, request: gr.Request) -> str:
+        return self.rate(record, comment, 1, request)
+
+    def rate_down(self, record: dict[str, Any], comment: str, request: gr.Request) -> str:
+        return self.rate(record, comment, -1, request)
 
     def chat_tab(self) -> None:
         session = gr.State(lambda: str(uuid.uuid4()))
@@ -154,8 +189,10 @@ class Ui:
         with gr.Row():
             with gr.Column(scale=3):
                 with gr.Row():
-                    year_f = gr.Dropdown(self.years(), value=ALL, label="年份（可选）", elem_id="year-filter")
-                    list_f = gr.Dropdown(self.lists(), value=ALL, label="榜单（可选）", elem_id="list-filter")
+                    year_f = self.follow(gr.Dropdown(self.years(), value=ALL, label="年份（可选）", elem_id="year-filter"),
+                                         lambda: gr.update(choices=self.years()))
+                    list_f = self.follow(gr.Dropdown(self.lists(), value=ALL, label="榜单（可选）", elem_id="list-filter"),
+                                         lambda: gr.update(choices=self.lists()))
                 chat = gr.Chatbot(label="对话", height=420, elem_id="chat")
                 box = gr.Textbox(label="问题", placeholder="例如：2023年申报截止时间是什么时候？", elem_id="question")
                 with gr.Row():
@@ -182,8 +219,8 @@ class Ui:
 
         reset.click(new_session, None, [chat, sources, cites, viewer, last, session])
         cites.change(self.open_citation, [cites, last], viewer).then(None, None, None, js=SCROLL_TO_MARK)
-        up.click(lambda r, c: self.rate(r, c, 1), [last, comment], fb_status)
-        down.click(lambda r, c: self.rate(r, c, -1), [last, comment], fb_status)
+        up.click(self.rate_up, [last, comment], fb_status)
+        down.click(self.rate_down, [last, comment], fb_status)
 
     # ------------------------------------------------------------ self-check
 
@@ -198,16 +235,16 @@ class Ui:
         result = self.bot.check(list_name, int(year) if year and year != ALL else None, profile,
                                 field if field and field != ALL else None)
         if result is None:
-            return f"通知中没有{html.escape(list_name)}{'（' + year + '年）' if year and year != ALL else ''}的申报条件。", ""
+            return f"通知中没有{plain_text(list_name)}{'（' + year + '年）' if year and year != ALL else ''}的申报条件。", ""
         data = result.to_dict(self.bot.notices)
-        rows = [f"**{data['year']}年{html.escape(data['list'])}（{html.escape(data['heading'])}）申报条件逐条核对**", "",
+        rows = [f"**{data['year']}年{plain_text(data['list'])}（{plain_text(data['heading'])}）申报条件逐条核对**", "",
                 "| 结论 | 条件（通知原文） | 依据 |", "| --- | --- | --- |"]
         sources = []
         for i, c in enumerate(data["clauses"], 1):
-            reason = html.escape(c["reason"]) if c["reason"] else "您的描述未涉及，请自行核实"
-            rows.append(f"| {c['verdict']} | {html.escape(c['clause'])} [{i}] | {reason} |")
+            reason = plain_text(c["reason"]) if c["reason"] else "您的描述未涉及，请自行核实"
+            rows.append(f"| {c['verdict']} | {plain_text(c['clause'])} [{i}] | {reason} |")
             cite = c["citation"]
-            sources.append(f"**[{i}]** {html.escape(cite['source'])} · {html.escape(cite['section'])} · 原文位置 {cite['start']}–{cite['end']}")
+            sources.append(f"**[{i}]** {plain_text(cite['source'])} · {plain_text(cite['section'])} · 原文位置 {cite['start']}–{cite['end']}")
         if data["not_ruled"]:
             rows += ["", f"通知未规定：{'、'.join(data['not_ruled'])}（申报条件中没有这方面的门槛）。"]
         failed = sum(c["verdict"] == "不符合" for c in data["clauses"])
@@ -220,8 +257,10 @@ class Ui:
         gr.Markdown("选择榜单，用一段话描述您的情况（成立时间、注册地、是否上市、技术验证情况、是否涉密、是否入选过等），"
                     "逐条对照通知中的申报条件。")
         with gr.Row():
-            c_list = gr.Dropdown(self.lists(), value=ALL, label="榜单", elem_id="check-list")
-            c_year = gr.Dropdown(self.years(), value=ALL, label="年份（不选则取最新一轮）", elem_id="check-year")
+            c_list = self.follow(gr.Dropdown(self.lists(), value=ALL, label="榜单", elem_id="check-list"),
+                                 lambda: gr.update(choices=self.lists()))
+            c_year = self.follow(gr.Dropdown(self.years(), value=ALL, label="年份（不选则取最新一轮）", elem_id="check-year"),
+                                 lambda: gr.update(choices=self.years()))
             c_field = gr.Dropdown([ALL, *sorted(set(self.bot.store.names.fields.values()))], value=ALL, label="领域（先导技术榜）",
                                   elem_id="check-field")
         c_text = gr.Textbox(label="您的情况", lines=3, elem_id="check-text",
@@ -241,12 +280,12 @@ class Ui:
                 "联系人": contact_table(facts, notices)}
 
     def lookup(self, which: str, text: str, year: str, list_name: str, issuer: str = ALL, kind: str = ALL):  # noqa: ANN201
-        table = self.tables()[which].filter(text, year, list_name, issuer, kind).display()
+        table = self.tables()[which].filter(str(text or "")[:MAX_SEARCH], year, list_name, issuer, kind).display()
         return gr.update(value=table.rows, headers=table.columns), f"共 {len(table.rows)} 条"
 
     def export(self, which: str, text: str, year: str, list_name: str, issuer: str = ALL, kind: str = ALL,
                fmt: str = "csv") -> str:
-        table = self.tables()[which].filter(text, year, list_name, issuer, kind)
+        table = self.tables()[which].filter(str(text or "")[:MAX_SEARCH], year, list_name, issuer, kind)
         return str(export_file(which, table.columns, table.rows, fmt))
 
     def calendar(self, year: str, list_name: str, issuer: str) -> str | None:
@@ -254,16 +293,19 @@ class Ui:
         facts = select_dates(self.bot.facts, self.bot.notices, int(year) if year and year != ALL else None,
                              list_name if list_name and list_name != ALL else None,
                              issuer if issuer and issuer != ALL else None)
-        path = Path(tempfile.mkdtemp(prefix="kczg-")) / "科创中国榜单截止时间.ics"
+        path = export_dir() / "科创中国榜单截止时间.ics"
         path.write_bytes(to_ics(facts, self.bot.notices))
         return str(path)
 
     def directory_tab(self) -> None:
         with gr.Row():
             which = gr.Radio(list(self.tables()), value="联系人", label="表", elem_id="dir-which")
-            d_year = gr.Dropdown(self.years(), value=ALL, label="年份", elem_id="dir-year")
-            d_list = gr.Dropdown(self.lists(), value=ALL, label="榜单", elem_id="dir-list")
-            d_issuer = gr.Dropdown(self.issuers(), value=ALL, label="发文单位", elem_id="dir-issuer")
+            d_year = self.follow(gr.Dropdown(self.years(), value=ALL, label="年份", elem_id="dir-year"),
+                                 lambda: gr.update(choices=self.years()))
+            d_list = self.follow(gr.Dropdown(self.lists(), value=ALL, label="榜单", elem_id="dir-list"),
+                                 lambda: gr.update(choices=self.lists()))
+            d_issuer = self.follow(gr.Dropdown(self.issuers(), value=ALL, label="发文单位", elem_id="dir-issuer"),
+                                   lambda: gr.update(choices=self.issuers()))
             d_kind = gr.Dropdown(self.kinds(), value=ALL, label="通知类型", elem_id="dir-kind")
         d_text = gr.Textbox(label="搜索（姓名、电话、机构、领域……）", elem_id="dir-search")
         d_count = gr.Markdown(elem_id="dir-count")
@@ -288,8 +330,9 @@ class Ui:
     def run_triage(self, text: str) -> tuple[str, str]:
         result = triage(self.bot, text or "")
         route = result.route
-        routing = f"**转交：** {route.who}（{route.contact()}）  \n{route.reason}" if route else "通知中没有合适的联系人，请人工处理。"
-        head = f"**类别：** {result.label}\n\n{routing}\n\n---\n\n{answer_markdown(result.answer)}"
+        routing = (f"**转交**： {plain_text(route.who)}（{plain_text(route.contact())}）  \n{plain_text(route.reason)}"
+                   if route else "通知中没有合适的联系人，请人工处理。")
+        head = f"**类别**： {result.label}\n\n{routing}\n\n---\n\n{answer_markdown(result.answer)}"
         return head, sources_markdown(result.answer)
 
     def triage_tab(self) -> None:
@@ -299,6 +342,8 @@ class Ui:
             t_out = gr.Markdown(elem_id="triage-result")
             t_src = gr.Markdown()
         t_btn.click(self.run_triage, t_text, [t_out, t_src])
+
+    def batch_tab(self) -> None:
         gr.Markdown("#### 批量分流\n上传每行一条咨询的 .csv 或 .xlsx（“内容”列，或第一个文字列）；结果文件保留原有各列，并加上类别、转交联系人、回答和引用。")
         with gr.Row():
             t_file = gr.File(label="咨询表格（.csv / .xlsx）", file_types=[".csv", ".xlsx"], elem_id="triage-file")
@@ -310,11 +355,11 @@ class Ui:
         if not upload:
             return None, "请先上传咨询表格。"
         src = Path(upload if isinstance(upload, str) else upload.name)
-        dst = Path(tempfile.mkdtemp(prefix="kczg-")) / f"{src.stem}_分流{src.suffix.lower()}"
+        dst = export_dir() / f"{src.stem}_分流{src.suffix.lower()}"
         try:
             routed = triage_file(self.bot, src, dst, lambda rows, n: progress.tqdm(rows, total=n, desc="分流中"))
         except BatchError as exc:
-            return None, f"**无法分流：** {html.escape(str(exc))}"
+            return None, f"**无法分流**： {plain_text(str(exc))}"
         done = sum(1 for r in routed.rows if r[len(routed.columns) - len(BATCH_ADDED)] == "已处理")
         return str(dst), f"共 {len(routed.rows)} 行：已分流 {done} 行，其余 {len(routed.rows) - done} 行为空白或不含中文（见“处理状态”列）。"
 
@@ -332,30 +377,24 @@ class Ui:
         notice = self.bot.notices.get(notice_id or "")
         return notice_html(notice) if notice else ""
 
-    def upload(self, files: list | None, password: str = ""):  # noqa: ANN201
-        denied = self.staff_only(password)
-        if denied:
-            return denied, self.notices_rows(), gr.update()
+    def upload(self, files: list | None):  # noqa: ANN201
         if not files:
             return "请选择要上传的通知文件。", self.notices_rows(), gr.update()
         paths = [Path(f if isinstance(f, str) else f.name) for f in files]
         try:
             added = self.bot.ingest(paths)
         except IngestError as exc:
-            return f"**导入失败：** {html.escape(str(exc))}", self.notices_rows(), gr.update()
-        message = "**已导入：**" + "；".join(html.escape(describe(a)) for a in added)
+            return f"**导入失败**： {plain_text(str(exc))}", self.notices_rows(), gr.update()
+        message = "**已导入**：" + "；".join(plain_text(describe(a)) for a in added)
         return message, self.notices_rows(), gr.update(choices=list(self.bot.notices), value=added[-1]["source"])
 
     def managed(self) -> list[NoticeRow]:
         store = self.bot.store
         return list_notices(self.bot.settings, store.notices, store.chunks, store.facts)
 
-    def manage(self, name: str | None, action: str, confirmed: bool, files: list | None, password: str = ""):  # noqa: ANN201
-        """删除 / 停用 / 启用 / 替换 one notice; only with the password (when set) and the confirmation."""
-        denied = self.staff_only(password)
+    def manage(self, name: str | None, action: str, confirmed: bool, files: list | None):  # noqa: ANN201
+        """删除 / 停用 / 启用 / 替换 one notice, once the confirmation is ticked (the console is behind the login)."""
         unchanged = (self.notices_rows(), gr.update(), gr.update())
-        if denied:
-            return denied, *unchanged
         if not name:
             return "请先选择通知。", *unchanged
         if not confirmed:
@@ -369,67 +408,73 @@ class Ui:
         try:
             self.bot.manage(actions[action], name, path)
         except (IngestError, KeyError) as exc:
-            return f"**操作失败：** {html.escape(str(exc))}", *unchanged
+            return f"**操作失败**： {plain_text(str(exc))}", *unchanged
         done = {"删除": f"已删除（文件保存在 corpus/{REMOVED}/，可恢复）", "停用": "已停用", "启用": "已启用", "替换": "已替换"}[action]
         names = [r.file for r in self.managed()]
         return (f"{done}：{html.escape(name)}", self.notices_rows(), gr.update(choices=list(self.bot.notices), value=None),
                 gr.update(choices=names, value=None))
 
-    def notices_tab(self) -> None:
+    def notices_view(self) -> tuple[Any, Any]:
+        """The notices table (filtered by issuer and kind) and the notice viewer; both follow the corpus."""
         with gr.Row():
-            n_issuer = gr.Dropdown(self.issuers(), value=ALL, label="发文单位", elem_id="notice-issuer")
+            n_issuer = self.follow(gr.Dropdown(self.issuers(), value=ALL, label="发文单位", elem_id="notice-issuer"),
+                                   lambda: gr.update(choices=self.issuers()))
             n_kind = gr.Dropdown(self.kinds(), value=ALL, label="通知类型", elem_id="notice-kind")
-        n_table = gr.Dataframe(value=self.notices_rows(), headers=["文件", "年份", "标题", "发文单位", "文号", "日期", "类型"],
-                               interactive=False, wrap=True, elem_id="notice-table",
-                               column_widths=["17%", "6%", "30%", "12%", "14%", "10%", "11%"])
-        n_pick = gr.Dropdown(list(self.bot.notices), label="查看通知", elem_id="notice-pick")
+        n_table = self.follow(
+            gr.Dataframe(value=self.notices_rows(), headers=["文件", "年份", "标题", "发文单位", "文号", "日期", "类型"],
+                         interactive=False, wrap=True, elem_id="notice-table",
+                         column_widths=["17%", "6%", "30%", "12%", "14%", "10%", "11%"]),
+            self.notices_rows)
+        n_pick = self.follow(gr.Dropdown(list(self.bot.notices), label="查看通知", elem_id="notice-pick"),
+                             lambda: gr.update(choices=list(self.bot.notices)))
         n_view = gr.HTML()
         n_pick.change(self.show_notice, n_pick, n_view)
         for control in (n_issuer, n_kind):
             control.change(self.notices_rows, [n_issuer, n_kind], n_table)
-        files = gr.File(label="上传新通知（.txt / .docx / .pdf）", file_count="multiple", elem_id="upload")
-        n_password = gr.Textbox(label="管理员密码（设置了 ADMIN_PASSWORD 时需要）", type="password", elem_id="upload-password")
+        return n_table, n_pick
+
+    def notices_tab(self) -> None:
+        self.notices_view()
+
+    def notices_admin_tab(self) -> None:
+        n_table, n_pick = self.notices_view()
+        files = gr.File(label="上传新通知（.txt / .docx / .pdf，单个不超过 20 MB）", file_count="multiple", elem_id="upload")
         n_status = gr.Markdown(elem_id="upload-status")
-        gr.Button("导入", elem_id="upload-run").click(self.upload, [files, n_password], [n_status, n_table, n_pick])
+        gr.Button("导入", elem_id="upload-run").click(self.upload, [files], [n_status, n_table, n_pick])
         gr.Markdown("#### 管理通知\n删除的文件保存在 corpus/.removed/（带时间戳），停用的保存在 corpus/.disabled/；替换使用上方选择的文件并保留原文件名。")
         with gr.Row():
-            m_pick = gr.Dropdown([r.file for r in self.managed()], label="通知文件", elem_id="manage-pick")
+            m_pick = self.follow(gr.Dropdown([r.file for r in self.managed()], label="通知文件", elem_id="manage-pick"),
+                                 lambda: gr.update(choices=[r.file for r in self.managed()]))
             m_action = gr.Radio(["删除", "停用", "启用", "替换"], value="停用", label="操作", elem_id="manage-action")
             m_confirm = gr.Checkbox(label="确认执行", elem_id="manage-confirm")
         m_status = gr.Markdown(elem_id="manage-status")
         gr.Button("执行", variant="stop", elem_id="manage-run").click(
-            self.manage, [m_pick, m_action, m_confirm, files, n_password], [m_status, n_table, n_pick, m_pick])
+            self.manage, [m_pick, m_action, m_confirm, files], [m_status, n_table, n_pick, m_pick])
 
     # ------------------------------------------------------------ feedback
 
-    def list_feedback(self, password: str):  # noqa: ANN201
-        denied = self.staff_only(password)
-        return (denied or f"共 {self.feedback.count()} 条反馈"), ([] if denied else self.feedback.summary())
+    def list_feedback(self):  # noqa: ANN201
+        return f"共 {self.feedback.count()} 条反馈", self.feedback.summary()
 
-    def export_feedback(self, password: str, fmt: str = "csv") -> str | None:
-        if self.staff_only(password):
-            return None
+    def export_feedback(self, fmt: str = "csv") -> str:
         return str(export_file("feedback", FEEDBACK_COLUMNS, self.feedback.rows(limit=1_000_000), fmt))
 
     # ------------------------------------------------------------ question log
 
-    def list_questions(self, password: str, since: str):  # noqa: ANN201
-        denied = self.staff_only(password)
-        if denied or self.questions is None:
-            return denied or "问题记录未开启。", []
+    def list_questions(self, since: str):  # noqa: ANN201
+        if self.questions is None:
+            return "问题记录未开启。", []
         rows = self.questions.summary_rows((since or "").strip())
         return f"共记录 {self.questions.count()} 个问题；未能很好回答的归为 {len(rows)} 类（保留 {self.questions.retention_days} 天）。", rows
 
-    def export_questions(self, password: str, since: str, fmt: str = "csv") -> str | None:
-        if self.staff_only(password) or self.questions is None:
+    def export_questions(self, since: str, fmt: str = "csv") -> str | None:
+        if self.questions is None:
             return None
         return str(export_file("未答问题", GROUP_COLUMNS, self.questions.summary_rows((since or "").strip()), fmt))
 
     def questions_tab(self) -> None:
         gr.Markdown("用户没能得到满意回答的问题（未能回答、相关度低、👎），按相似问题归类计数。")
-        with gr.Row():
-            q_password = gr.Textbox(label="管理员密码", type="password", elem_id="ql-password")
-            q_since = gr.Textbox(label="起始日期（可选，如 2023-10-01）", elem_id="ql-since")
+        q_since = gr.Textbox(label="起始日期（可选，如 2023-10-01）", elem_id="ql-since")
         q_note = gr.Markdown(elem_id="ql-note")
         q_table = gr.Dataframe(headers=GROUP_COLUMNS, interactive=False, wrap=True, elem_id="ql-table",
                                column_widths=["8%", "40%", "14%", "16%", "22%"])
@@ -438,12 +483,11 @@ class Ui:
             q_csv = gr.Button("导出 CSV", elem_id="ql-csv")
             q_xlsx = gr.Button("导出 Excel", elem_id="ql-xlsx")
         q_file = gr.File(label="导出的文件", interactive=False, elem_id="ql-file")
-        q_refresh.click(self.list_questions, [q_password, q_since], [q_note, q_table])
-        q_csv.click(self.export_questions, [q_password, q_since], q_file)
-        q_xlsx.click(lambda p, s: self.export_questions(p, s, "xlsx"), [q_password, q_since], q_file)
+        q_refresh.click(self.list_questions, [q_since], [q_note, q_table])
+        q_csv.click(self.export_questions, [q_since], q_file)
+        q_xlsx.click(lambda s: self.export_questions(s, "xlsx"), [q_since], q_file)
 
     def feedback_tab(self) -> None:
-        f_password = gr.Textbox(label="管理员密码（设置了 ADMIN_PASSWORD 时需要）", type="password", elem_id="fb-password")
         f_note = gr.Markdown(elem_id="fb-note")
         f_table = gr.Dataframe(headers=SUMMARY_COLUMNS, interactive=False, wrap=True,
                                column_widths=["6%", "14%", "8%", "18%", "24%", "30%"], elem_id="fb-table")
@@ -452,15 +496,26 @@ class Ui:
             f_csv = gr.Button("导出 CSV", elem_id="fb-csv")
             f_xlsx = gr.Button("导出 Excel", elem_id="fb-xlsx")
         f_file = gr.File(label="导出的文件", interactive=False, elem_id="fb-file")
-        f_refresh.click(self.list_feedback, f_password, [f_note, f_table])
-        f_csv.click(self.export_feedback, f_password, f_file)
-        f_xlsx.click(lambda p: self.export_feedback(p, "xlsx"), f_password, f_file)
+        f_refresh.click(self.list_feedback, None, [f_note, f_table])
+        f_csv.click(self.export_feedback, None, f_file)
+        f_xlsx.click(lambda: self.export_feedback("xlsx"), None, f_file)
 
 
-def build_app(bot: Assistant, feedback: FeedbackStore, questions: QuestionLog | None = None) -> gr.Blocks:
+HEADER = "## “科创中国”系列榜单通知问答\n答案均来自已收录的通知原文，并标注出处；点击引用可查看原文位置。"
+
+
+def _follow_corpus(demo: gr.Blocks, ui: Ui) -> None:
+    """Every page load reads the corpus as it is now: a notice imported by anyone is there at once."""
+    if ui.live:
+        demo.load(ui.refreshed, None, [c for c, _ in ui.live])
+
+
+def build_public(bot: Assistant, feedback: FeedbackStore, questions: QuestionLog | None = None) -> gr.Blocks:
+    """What anyone may use: questions, the self-check, the look-up tables, triage of one enquiry,
+    the notices' text. Nothing here changes the corpus or shows what users wrote."""
     ui = Ui(bot, feedback, questions)
-    with gr.Blocks(title="科创中国榜单问答") as demo:
-        gr.Markdown("## “科创中国”系列榜单通知问答\n答案均来自已收录的通知原文，并标注出处；点击引用可查看原文位置。")
+    with gr.Blocks(title="科创中国榜单问答", delete_cache=(3600, 3600)) as demo:
+        gr.Markdown(HEADER)
         with gr.Tab("问答", id="tab-chat"):
             ui.chat_tab()
         with gr.Tab("资格自查", id="tab-check"):
@@ -471,30 +526,64 @@ def build_app(bot: Assistant, feedback: FeedbackStore, questions: QuestionLog | 
             ui.triage_tab()
         with gr.Tab("通知原文", id="tab-notices"):
             ui.notices_tab()
+        gr.api(ui.answer_api, api_name="answer")
+        _follow_corpus(demo, ui)
+    return demo
+
+
+def build_staff(bot: Assistant, feedback: FeedbackStore, questions: QuestionLog | None = None) -> gr.Blocks:
+    """The staff console, mounted at /staff behind the login: notices, inbox triage, feedback, the
+    question log and every export."""
+    ui = Ui(bot, feedback, questions)
+    with gr.Blocks(title="科创中国榜单问答 · 工作台", delete_cache=(3600, 3600)) as demo:
+        gr.Markdown("## 工作台（员工）\n通知管理、批量分流、反馈与问题记录。[返回问答](../)")
+        with gr.Tab("通知管理", id="tab-notices"):
+            ui.notices_admin_tab()
+        with gr.Tab("批量分流", id="tab-batch"):
+            ui.batch_tab()
         with gr.Tab("反馈", id="tab-feedback"):
             ui.feedback_tab()
         with gr.Tab("问题记录", id="tab-questions"):
             ui.questions_tab()
-        gr.api(ui.answer_api, api_name="answer")
+        _follow_corpus(demo, ui)
     return demo
 
 
-def main() -> None:
-    settings = Settings()
+def serve(settings: Settings) -> None:
+    """One server: the public app at /, the staff console at /staff (a real login when
+    ADMIN_PASSWORD is set), run history off in both, uploads bounded, login attempts throttled."""
+    import uvicorn
+    from fastapi import FastAPI
+
     bot = Assistant(settings)
-    demo = build_app(bot, FeedbackStore(settings.feedback_db), QuestionLog(settings.feedback_db, settings.question_log_days))
-    demo.queue(default_concurrency_limit=settings.app_concurrency)
-    demo.launch(
-        server_name=settings.server_name,
-        server_port=settings.server_port,
-        share=False,
-        css=CSS,
-        # Gradio keeps each browser or API session's state; beyond this many the oldest go, so
-        # memory stays flat however many callers come and go.
-        state_session_capacity=settings.session_capacity,
-        # System fonts: the default theme fetches web fonts, which a closed network never delivers.
-        theme=gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"]),
-    )
+    feedback = FeedbackStore(settings.feedback_db)
+    questions = QuestionLog(settings.feedback_db, settings.question_log_days)
+    public, staff = build_public(bot, feedback, questions), build_staff(bot, feedback, questions)
+    for demo in (public, staff):
+        demo.queue(default_concurrency_limit=settings.app_concurrency)
+        # Gradio keeps each browser or API session's state; beyond this many the oldest go.
+        demo.state_session_capacity = settings.session_capacity
+    password = settings.admin_password
+    if not password:
+        log.warning("ADMIN_PASSWORD 未设置：员工工作台 /staff 无需登录即可访问（仅适合本机使用）。")
+    digest = hashlib.sha256(password.encode()).digest()
+
+    def login(username: str, given: str) -> bool:
+        return hmac.compare_digest(hashlib.sha256((given or "").encode()).digest(), digest) and username == settings.admin_user
+
+    theme = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"])  # no web fonts offline
+    server = FastAPI()
+    common = {"run_history": False, "theme": theme, "css": CSS, "show_error": False, "footer_links": ["api", "settings"]}
+    gr.mount_gradio_app(server, staff, path="/staff", auth=login if password else None,
+                        auth_message="员工工作台：请用部署方设置的账号和密码登录。", max_file_size=MAX_UPLOAD, **common)
+    # Nothing public takes a file: an upload there is refused at once.
+    gr.mount_gradio_app(server, public, path="", max_file_size="1kb", **common)
+    app = LoginGuard(server, "/staff")
+    uvicorn.run(app, host=settings.server_name, port=settings.server_port, log_level="warning")
+
+
+def main() -> None:
+    serve(Settings())
 
 
 if __name__ == "__main__":

@@ -83,6 +83,7 @@ class Settings:
     question_log_days: int = field(default_factory=lambda: int(os.environ.get("QUESTION_LOG_DAYS", "180")))
     # Unset: staff views are open (the app binds to loopback by default).
     admin_password: str = field(default_factory=lambda: os.environ.get("ADMIN_PASSWORD", ""), repr=False)
+    admin_user: str = field(default_factory=lambda: os.environ.get("ADMIN_USER", "admin"))
 
     @property
     def encoder(self) -> str:

@@ -96,7 +96,7 @@ def start_app(base: Path, **extra_env: str) -> Iterator[AppServer]:
     port = free_port()
     env = {**os.environ, "CORPUS_DIR": str(base / "corpus"), "INDEX_DIR": str(base / "index"),
            "FEEDBACK_DB": str(base / "feedback.sqlite3"), "DENSE": "0", "GRADIO_SERVER_PORT": str(port),
-           "ASSISTANT_TODAY": "2023-11-25", "APP_CONCURRENCY": "8", **extra_env}
+           "ASSISTANT_TODAY": "2023-11-25", "APP_CONCURRENCY": "8", "GRADIO_TEMP_DIR": str(base / "gradio-tmp"), **extra_env}
     for name in ("ADMIN_PASSWORD", "LLM_BASE_URL", "LLM_MODEL"):
         if name not in extra_env:
             env.pop(name, None)

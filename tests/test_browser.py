@@ -44,6 +44,17 @@ def page(browser, app_server):  # noqa: ANN001, ANN201
     pg.close()
 
 
+def staff(browser, server, password: str = ""):  # noqa: ANN001, ANN201
+    """A page on the staff console, logged in through its login route when a password is set."""
+    pg = browser.new_page(viewport={"width": 1400, "height": 1400}, accept_downloads=True)
+    pg.set_default_timeout(30000)
+    if password:
+        assert pg.request.post(server.url + "staff/login", form={"username": "admin", "password": password}).ok
+    pg.goto(server.url + "staff/", wait_until="domcontentloaded")
+    pg.get_by_role("tab", name="通知管理").wait_for()
+    return pg
+
+
 def shot(page, name: str) -> None:  # noqa: ANN001
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
@@ -111,31 +122,46 @@ def test_triage_routes_an_enquiry(page) -> None:  # noqa: ANN001
     shot(page, "triage")
 
 
-def test_feedback_is_stored_and_listed(page) -> None:  # noqa: ANN001
+def test_feedback_is_stored_and_listed(page, browser, app_server) -> None:  # noqa: ANN001
     ask(page, "2022年先导技术榜每个领域各单位推荐不超过几个？")
     page.get_by_text("这个回答有帮助吗？").click()
     page.locator("#fb-comment textarea").fill("很清楚")
     page.locator("#fb-up").click()
     page.locator("#fb-status").get_by_text("已记录").wait_for()
-    page.get_by_role("tab", name="反馈").click()
-    page.locator("#fb-refresh").click()
-    page.wait_for_function("() => document.querySelector('#fb-table').innerText.includes('很清楚')")
-    shot(page, "feedback")
+    desk = staff(browser, app_server)
+    desk.get_by_role("tab", name="反馈").click()
+    desk.locator("#fb-refresh").click()
+    desk.wait_for_function("() => document.querySelector('#fb-table').innerText.includes('很清楚')")
+    shot(desk, "feedback")
+    desk.close()
 
 
-def test_upload_a_notice_and_ask_about_it(page) -> None:  # noqa: ANN001
-    page.get_by_role("tab", name="通知原文").click()
-    page.locator("#upload input[type=file]").set_input_files(str(FIXTURES / "new_style_2024.txt"))
-    page.wait_for_timeout(1000)
-    page.locator("#upload-run").click()
-    page.locator("#upload-status").get_by_text("已导入").wait_for(timeout=60000)
-    shot(page, "upload")
-    page.locator("#upload input[type=file]").set_input_files(str(FIXTURES / "new_style_2024.txt"))
-    page.wait_for_timeout(1000)
-    page.locator("#upload-run").click()
-    page.locator("#upload-status").get_by_text("内容相同").wait_for(timeout=60000)
-    page.get_by_role("tab", name="问答").click()
-    assert "欧阳明" in ask(page, "2024年海洋创新榜的联系人是谁？")
+def test_upload_a_notice_and_every_browser_sees_it(page, browser, app_server) -> None:  # noqa: ANN001
+    assert "2024" not in page.locator("#year-filter").inner_text()
+    desk = staff(browser, app_server)
+    desk.locator("#upload input[type=file]").set_input_files(str(FIXTURES / "new_style_2024.txt"))
+    desk.wait_for_timeout(1000)
+    desk.locator("#upload-run").click()
+    desk.locator("#upload-status").get_by_text("已导入").wait_for(timeout=60000)
+    shot(desk, "upload")
+    desk.locator("#upload input[type=file]").set_input_files(str(FIXTURES / "new_style_2024.txt"))
+    desk.wait_for_timeout(1000)
+    desk.locator("#upload-run").click()
+    desk.locator("#upload-status").get_by_text("内容相同").wait_for(timeout=60000)
+    desk.close()
+    # A browser that opens the app after the import, with no restart, has the new notice and its year.
+    other = browser.new_page(viewport={"width": 1400, "height": 1000})
+    other.set_default_timeout(20000)
+    other.goto(app_server.url, wait_until="domcontentloaded")
+    other.locator("#question textarea").wait_for()
+    other.locator("#year-filter input").click()
+    other.get_by_role("option", name="2024").wait_for()
+    other.keyboard.press("Escape")
+    other.get_by_role("tab", name="通知原文").click()
+    other.locator("#notice-table").get_by_text("new_style_2024.txt").wait_for()
+    other.get_by_role("tab", name="问答").click()
+    assert "欧阳明" in ask(other, "2024年海洋创新榜的联系人是谁？")
+    other.close()
 
 
 @pytest.fixture(scope="module")
@@ -165,14 +191,16 @@ def test_generated_answer_streams_into_the_chat(browser, llm_app) -> None:  # no
     page.locator("#citations label").first.click()
     page.locator("#viewer mark").wait_for()
     shot(page, "llm-answer")
-    # ADMIN_PASSWORD is set here: staff views refuse without it.
-    page.get_by_role("tab", name="反馈").click()
-    page.locator("#fb-refresh").click()
-    page.locator("#fb-note").get_by_text("需要管理员密码").wait_for()
-    page.locator("#fb-password input").fill("s3cret")
-    page.locator("#fb-refresh").click()
-    page.locator("#fb-note").get_by_text("共").wait_for()
+    # ADMIN_PASSWORD is set here: the staff console is a login page until one logs in.
+    page.goto(llm_app.url + "staff/", wait_until="domcontentloaded")
+    page.locator("input[type=password]").wait_for()
+    assert page.get_by_role("tab", name="反馈").count() == 0
     page.close()
+    desk = staff(browser, llm_app, "s3cret")
+    desk.get_by_role("tab", name="反馈").click()
+    desk.locator("#fb-refresh").click()
+    desk.locator("#fb-note").get_by_text("共").wait_for()
+    desk.close()
 
 
 def test_self_check_marks_the_failing_clause_with_its_citation(page) -> None:  # noqa: ANN001
@@ -210,21 +238,16 @@ def test_staff_remove_a_notice_triage_a_sheet_download_the_calendar(browser, sta
     from assistant.staff.batch import read_sheet
     from assistant.staff.export import to_xlsx
 
-    page = browser.new_page(viewport={"width": 1400, "height": 1400}, accept_downloads=True)
-    page.set_default_timeout(30000)
-    page.goto(staff_app.url, wait_until="domcontentloaded")
-    page.locator("#question textarea").wait_for()
+    page = staff(browser, staff_app, "s3cret")
 
-    # Remove a notice: refused without the password, done with it; the file is kept aside.
-    page.get_by_role("tab", name="通知原文").click()
+    # Remove a notice: only once the confirmation is ticked; the file is kept aside.
     name = next(p.name for p in (staff_app.base / "corpus").glob("001_*.txt"))
     page.locator("#manage-pick input").click()
     page.get_by_role("option", name=name).click()
     page.locator("#manage-action label", has_text="删除").click()
-    page.locator("#manage-confirm input").check()
     page.locator("#manage-run").click()
-    page.locator("#manage-status").get_by_text("需要管理员密码").wait_for()
-    page.locator("#upload-password input").fill("s3cret")
+    page.locator("#manage-status").get_by_text("请勾选").wait_for()
+    page.locator("#manage-confirm input").check()
     page.locator("#manage-run").click()
     page.locator("#manage-status").get_by_text("已删除").wait_for(timeout=60000)
     assert not (staff_app.base / "corpus" / name).exists() and list((staff_app.base / "corpus" / ".removed").glob(f"*_{name}"))
@@ -234,7 +257,7 @@ def test_staff_remove_a_notice_triage_a_sheet_download_the_calendar(browser, sta
     # Triage a spreadsheet and download the routed file.
     sheet = to_xlsx(["编号", "内容"], [["A1", "2023年先导技术榜的申报截止时间是什么时候？"], ["A2", ""], ["A3", "hello"]],
                     tmp_path / "inbox.xlsx")
-    page.get_by_role("tab", name="工单分流").click()
+    page.get_by_role("tab", name="批量分流").click()
     page.locator("#triage-file input[type=file]").set_input_files(str(sheet))
     page.wait_for_timeout(1000)
     page.locator("#triage-batch-run").click()
@@ -244,7 +267,11 @@ def test_staff_remove_a_notice_triage_a_sheet_download_the_calendar(browser, sta
     assert [r[0] for r in rows] == ["A1", "A2", "A3"] and rows[0][2] == "已处理" and "11月30日" in str(rows[0][8])
     shot(page, "staff-batch-triage")
 
-    # Download the calendar of the deadlines.
+    # Download the calendar of the deadlines, from the public app.
+    page.close()
+    page = browser.new_page(viewport={"width": 1400, "height": 1400}, accept_downloads=True)
+    page.set_default_timeout(30000)
+    page.goto(staff_app.url, wait_until="domcontentloaded")
     page.get_by_role("tab", name="查询表").click()
     page.locator("#dir-ics").click()
     ics = _download(page, page.locator("#dir-file a").first)

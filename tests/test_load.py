@@ -43,3 +43,16 @@ def test_answers_keep_flowing_while_a_notice_is_ingested(small_settings) -> None
     assert report["ingest"]["n"] > 0
     # No answer waited for the whole rebuild (with one lock over both, the first one would).
     assert report["ingest"]["max_ms"] < 0.8 * report["ingest_s"] * 1000, report
+
+
+def test_answers_flow_while_a_notice_is_imported_through_the_app(tmp_path_factory) -> None:  # noqa: ANN001
+    """An import through the staff console (logged in, as a browser would) while users ask over the
+    public API: every answer arrives, during the import too."""
+    from assistant.tools.loadtest import import_through_app
+
+    from .conftest import start_app
+
+    for server in start_app(tmp_path_factory.mktemp("import-load"), ADMIN_PASSWORD="pw-load-1"):
+        report = import_through_app(server.url, FIXTURES / "new_style_2024.txt", "pw-load-1", users=3, idle_s=2.0)
+        assert report["errors"] == 0, report["error_samples"]
+        assert report["ingest"]["n"] > 0 and report["after"]["n"] > 0 and "已导入" in report["added"]

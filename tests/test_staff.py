@@ -310,5 +310,5 @@ def test_the_app_logs_every_question_and_its_rating(plain: Assistant, tmp_path: 
     rows = {r[2]: r for r in questions.rows()}
     assert rows["明天北京天气怎么样？"][7] == "api" and rows["明天北京天气怎么样？"][3] == "decline"
     assert rows["2023年新锐企业榜的评审费是多少？"][7] == "app" and rows["2023年新锐企业榜的评审费是多少？"][8] == -1
-    note, table = ui.list_questions("", "")
+    note, table = ui.list_questions("")
     assert "共记录 2 个问题" in note and {r[1] for r in table} == set(rows)

@@ -171,7 +171,26 @@ def read_document(path: Path) -> str:
     return text
 
 
+MAX_UNPACKED = 50 * 1024 * 1024  # what a .docx may inflate to
+MAX_PDF_PAGES = 300
+MAX_TEXT_CHARS = 2_000_000  # far beyond any notice
+
+
+def _check_docx(path: Path) -> None:
+    """Refuse a .docx whose parts would inflate beyond MAX_UNPACKED, before anything is inflated."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise NoticeError(f"无法解析 .docx 文件：{type(exc).__name__}") from exc
+    if len(infos) > 5000 or sum(i.file_size for i in infos) > MAX_UNPACKED:
+        raise NoticeError(f"文件解压后超过 {MAX_UNPACKED // 2**20} MB，不像是一份通知，未导入。")
+
+
 def _read_docx(path: Path) -> str:
+    _check_docx(path)
     try:
         import docx  # python-docx
 
@@ -190,7 +209,16 @@ def _read_pdf(path: Path) -> str:
         from pypdf import PdfReader
 
         reader = PdfReader(str(path))
-        return "\n".join(page.extract_text() or "" for page in reader.pages)
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise NoticeError(f"PDF 超过 {MAX_PDF_PAGES} 页，不像是一份通知，未导入。")
+        texts: list[str] = []
+        for page in reader.pages:
+            texts.append(page.extract_text() or "")
+            if sum(map(len, texts)) > MAX_TEXT_CHARS:
+                raise NoticeError("PDF 中的文字远超一份通知的长度，未导入。")
+        return "\n".join(texts)
+    except NoticeError:
+        raise
     except Exception as exc:
         raise NoticeError(f"无法解析 .pdf 文件：{type(exc).__name__}") from exc
 

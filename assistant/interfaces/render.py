@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import html
+import re
 
 from assistant.answer.compose import Answer
 
 KIND_LABELS = {"rule": "规则", "retrieval": "检索", "llm": "生成", "decline": "未找到"}
+MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+def plain_text(text: str) -> str:
+    """User or notice text for a Markdown component, shown as typed: HTML escaped, Markdown marks
+    backslash-escaped, and "://" broken so that no address becomes a link."""
+    return MARKDOWN.sub(r"\\\1", html.escape(text or "")).replace("://", ":&#47;&#47;")
 
 
 def answer_markdown(ans: Answer) -> str:
-    body = html.escape(ans.answer).replace("\n", "  \n")
+    body = plain_text(ans.answer).replace("\n", "  \n")
     return f"{body}\n\n<sub>答案类型：{KIND_LABELS.get(ans.kind, ans.kind)} · {ans.latency_ms:.0f} ms</sub>"
 
 
@@ -20,9 +28,9 @@ def sources_markdown(ans: Answer) -> str:
     parts = []
     for i, c in enumerate(ans.citations, 1):
         parts.append(
-            f"**[{i}]** {html.escape(c.title or c.source)}（{c.year}年）  \n"
-            f"<sub>{html.escape(c.source)} · {html.escape(c.section)} · 原文位置 {c.start}–{c.end}</sub>  \n"
-            f"> {html.escape(c.quote).replace(chr(10), '  ' + chr(10) + '> ')}"
+            f"**[{i}]** {plain_text(c.title or c.source)}（{c.year}年）  \n"
+            f"<sub>{plain_text(c.source)} · {plain_text(c.section)} · 原文位置 {c.start}–{c.end}</sub>  \n"
+            f"> {plain_text(c.quote).replace(chr(10), '  ' + chr(10) + '> ')}"
         )
     return "\n\n".join(parts)
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -44,9 +46,26 @@ def to_xlsx(columns: Sequence[str], rows: Sequence[Sequence[object]], path: Path
     return path
 
 
+EXPORT_ROOT = Path(tempfile.gettempdir()) / "kczg-exports"
+KEEP_EXPORTS_S = 3600
+
+
+def export_dir(now: float | None = None) -> Path:
+    """A fresh folder for one export; exports older than an hour are removed first."""
+    EXPORT_ROOT.mkdir(parents=True, exist_ok=True)
+    cutoff = (now if now is not None else time.time()) - KEEP_EXPORTS_S
+    for old in EXPORT_ROOT.iterdir():
+        try:
+            if old.stat().st_mtime < cutoff:
+                shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+        except OSError:
+            continue
+    return Path(tempfile.mkdtemp(dir=EXPORT_ROOT))
+
+
 def export_file(name: str, columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str = "csv") -> Path:
     """The table written to a file of its own temporary folder, for a download button."""
-    path = Path(tempfile.mkdtemp(prefix="kczg-")) / f"{name}.{fmt}"
+    path = export_dir() / f"{name}.{fmt}"
     if fmt == "xlsx":
         return to_xlsx(columns, rows, path, name)
     path.write_text(to_csv(columns, rows), encoding="utf-8")

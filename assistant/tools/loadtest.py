@@ -113,9 +113,10 @@ def run(url: str, users: int, seconds: float, pid: int | None = None) -> dict[st
 INTERNAL_ERROR = "抱歉，处理这个问题时出现内部错误"
 
 
-def during_ingest(bot: Any, paths: list[Path], users: int = 4, idle_s: float = 5.0) -> dict[str, Any]:
-    """Answer from `users` threads for `idle_s` seconds, then while `bot.ingest(paths)` runs, then
-    briefly after; latencies are counted in the phase an answer started in."""
+def phased(answer: Any, action: Any, users: int = 4, idle_s: float = 5.0) -> dict[str, Any]:
+    """Answer from `users` threads (`answer(question, seed)` raises on a failure) for `idle_s`
+    seconds, then while `action()` runs, then briefly after; latencies are counted in the phase an
+    answer started in."""
     phases: dict[str, list[float]] = {"idle": [], "ingest": [], "after": []}
     errors: list[str] = []
     phase = ["idle"]
@@ -128,9 +129,7 @@ def during_ingest(bot: Any, paths: list[Path], users: int = 4, idle_s: float = 5
             question, started_in = rng.choice(QUESTIONS), phase[0]
             t = time.perf_counter()
             try:
-                ans = bot.answer(question)
-                if ans.answer.startswith(INTERNAL_ERROR):
-                    raise RuntimeError(ans.answer)
+                answer(question, seed)
             except Exception as exc:  # counted, never stops the run
                 with lock:
                     errors.append(f"{type(exc).__name__}: {exc}"[:300])
@@ -144,7 +143,7 @@ def during_ingest(bot: Any, paths: list[Path], users: int = 4, idle_s: float = 5
     time.sleep(idle_s)
     phase[0] = "ingest"
     t0 = time.perf_counter()
-    added = bot.ingest(paths)
+    done = action()
     ingest_s = time.perf_counter() - t0
     phase[0] = "after"
     time.sleep(min(idle_s, 2.0))
@@ -158,9 +157,44 @@ def during_ingest(bot: Any, paths: list[Path], users: int = 4, idle_s: float = 5
 
     report = {name: stats(values) for name, values in phases.items()}
     idle_p95 = report["idle"]["p95_ms"] or 1.0
-    return {**report, "users": users, "ingest_s": round(ingest_s, 2), "added": [a["source"] for a in added],
+    return {**report, "users": users, "ingest_s": round(ingest_s, 2), "added": done,
             "p95_ratio_ingest_to_idle": round(report["ingest"]["p95_ms"] / idle_p95, 2), "errors": len(errors),
             "error_samples": errors[:5]}
+
+
+def during_ingest(bot: Any, paths: list[Path], users: int = 4, idle_s: float = 5.0) -> dict[str, Any]:
+    """In-process: answers from threads while `bot.ingest(paths)` runs."""
+
+    def answer(question: str, _seed: int) -> None:
+        ans = bot.answer(question)
+        if ans.answer.startswith(INTERNAL_ERROR):
+            raise RuntimeError(ans.answer)
+
+    return phased(answer, lambda: [a["source"] for a in bot.ingest(paths)], users, idle_s)
+
+
+def import_through_app(url: str, notice: Path, password: str, users: int = 8, idle_s: float = 5.0) -> dict[str, Any]:
+    """Through the running app: users ask over the public HTTP API while a member of staff, logged
+    in, imports `notice` through the staff console's upload (gradio_client, as a browser would)."""
+    from gradio_client import Client, handle_file
+
+    local = threading.local()
+
+    def answer(question: str, seed: int) -> None:
+        if not hasattr(local, "client"):
+            local.client = httpx.Client(timeout=120)
+        ans = ask(local.client, url, question, f"import-load-{seed}")
+        if not isinstance(ans, dict) or str(ans.get("answer", "")).startswith(INTERNAL_ERROR):
+            raise RuntimeError(f"bad answer: {str(ans)[:200]}")
+
+    def upload() -> str:
+        desk = Client(url + "staff/", auth=("admin", password) if password else None, verbose=False)
+        status = desk.predict([handle_file(str(notice))], api_name="/upload")[0]
+        if "已导入" not in str(status):
+            raise RuntimeError(f"import failed: {status}")
+        return str(status)[:120]
+
+    return phased(answer, upload, users, idle_s)
 
 
 def ingest_report(notice: Path, users: int, dense: bool) -> dict[str, Any]:
@@ -182,6 +216,30 @@ def ingest_report(notice: Path, users: int, dense: bool) -> dict[str, Any]:
         shutil.rmtree(base, ignore_errors=True)
 
 
+def import_report(notice: Path, port: int, users: int) -> dict[str, Any]:
+    """import_through_app against a freshly started app over a private copy of the corpus."""
+    import secrets
+    import shutil
+    import tempfile
+
+    from assistant.config import Settings
+
+    base = Path(tempfile.mkdtemp(prefix="kczg-import-load-"))
+    password = secrets.token_urlsafe(12)
+    try:
+        shutil.copytree(Settings().corpus_dir, base / "corpus")
+        env = {"CORPUS_DIR": str(base / "corpus"), "INDEX_DIR": str(base / "index"), "ADMIN_PASSWORD": password,
+               "FEEDBACK_DB": str(base / "fb.sqlite3")}
+        proc = spawn_app(port, env)
+        try:
+            return {"through": "app", **import_through_app(f"http://127.0.0.1:{port}/", notice, password, users)}
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
 def wait_until_serving(url: str, proc: subprocess.Popen[Any], seconds: float = 180) -> None:
     """Return once `url` answers; raise if the process dies or time runs out (the process is killed)."""
     deadline = time.time() + seconds
@@ -197,9 +255,9 @@ def wait_until_serving(url: str, proc: subprocess.Popen[Any], seconds: float = 1
     raise RuntimeError(f"{url} did not start serving")
 
 
-def spawn_app(port: int) -> subprocess.Popen[bytes]:
+def spawn_app(port: int, extra: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     """`python app.py` on loopback, waited for until it answers."""
-    env = {**os.environ, "GRADIO_SERVER_NAME": "127.0.0.1", "GRADIO_SERVER_PORT": str(port)}
+    env = {**os.environ, "GRADIO_SERVER_NAME": "127.0.0.1", "GRADIO_SERVER_PORT": str(port), **(extra or {})}
     proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_until_serving(f"http://127.0.0.1:{port}/", proc)
@@ -216,7 +274,13 @@ def main() -> None:
     parser.add_argument("--during-ingest", type=Path, metavar="NOTICE", default=None,
                         help="in-process: answer while this notice is ingested into a copy of the corpus")
     parser.add_argument("--no-dense", action="store_true", help="with --during-ingest: BM25 only")
+    parser.add_argument("--import-during-load", type=Path, metavar="NOTICE", default=None,
+                        help="start the app on a copy of the corpus (--spawn PORT) and import this notice through its staff console")
     args = parser.parse_args()
+    if args.import_during_load:
+        report = import_report(args.import_during_load, args.spawn or 7871, args.users if args.users != 50 else 8)
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        sys.exit(1 if report["errors"] else 0)
     if args.during_ingest:
         report = ingest_report(args.during_ingest, args.users if args.users != 50 else 4, not args.no_dense)
         print(json.dumps(report, ensure_ascii=False, indent=1))
