@@ -92,6 +92,9 @@ def test_user_html_is_shown_as_text(page) -> None:  # noqa: ANN001
     assert not dialogs
     assert page.locator("#chat img[src='x']").count() == 0
     assert "<b>粗体</b>" in page.locator("#chat").inner_text()
+    ask(page, "[点我领奖](http://evil.example/x) 或 https://evil.example/y 2023年新锐企业榜联系人")
+    assert page.locator("#chat a[href*='evil.example']").count() == 0  # Markdown makes no link of it
+    assert "[点我领奖]" in page.locator("#chat").inner_text()
 
 
 def test_directory_finds_a_phone_in_seconds(page) -> None:  # noqa: ANN001

@@ -56,3 +56,47 @@ def test_answers_flow_while_a_notice_is_imported_through_the_app(tmp_path_factor
         report = import_through_app(server.url, FIXTURES / "new_style_2024.txt", "pw-load-1", users=3, idle_s=2.0)
         assert report["errors"] == 0, report["error_samples"]
         assert report["ingest"]["n"] > 0 and report["after"]["n"] > 0 and "已导入" in report["added"]
+
+
+def test_a_command_line_import_while_the_app_answers_raises_nothing(tmp_path_factory) -> None:  # noqa: ANN001
+    """The CLI imports into the app's corpus; the app notices the new index and reloads it in the
+    background while answers go on from the old one: no answer fails, and the new notice is served."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from assistant.tools.loadtest import phased
+
+    from .conftest import ROOT, start_app
+
+    app = start_app(tmp_path_factory.mktemp("cli-import"))
+    server = next(app)
+    try:
+        env = {**os.environ, "CORPUS_DIR": str(server.base / "corpus"), "INDEX_DIR": str(server.base / "index"), "DENSE": "0"}
+        clients: dict[int, httpx.Client] = {}
+
+        def answer(question: str, seed: int) -> None:
+            client = clients.setdefault(seed, httpx.Client(timeout=120))
+            ans = ask(client, server.url, question, f"cli-{seed}")
+            if str(ans.get("answer", "")).startswith("抱歉，处理这个问题时出现内部错误"):
+                raise RuntimeError(ans["answer"])
+
+        def cli_import() -> str:
+            done = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(FIXTURES / "new_style_2024.txt")],
+                                  env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
+            assert done.returncode == 0, done.stderr
+            return done.stdout
+
+        report = phased(answer, cli_import, users=3, idle_s=1.5)
+        assert report["errors"] == 0, report["error_samples"]
+        with httpx.Client(timeout=60) as client:
+            for _ in range(40):  # the reload runs in the background
+                if "欧阳明" in ask(client, server.url, "2024年海洋创新榜的联系人是谁？", "after")["answer"]:
+                    break
+                time.sleep(0.5)
+            else:
+                raise AssertionError("the imported notice was never served")
+    finally:
+        app.close()
