@@ -53,6 +53,7 @@ class Settings:
     embedding_model: str = field(default_factory=lambda: os.environ.get("EMBEDDING_MODEL", DEFAULT_MODEL))
     # torch, onnx (fp32) or onnx-int8 (dynamically quantised): see embeddings.py and docs/bench.
     embedding_backend: str = field(default_factory=lambda: os.environ.get("EMBEDDING_BACKEND", DEFAULT_BACKEND))
+    encoder_cache: Path = field(default_factory=lambda: Path(os.environ.get("ENCODER_CACHE", ROOT / ".cache" / "encoders")))
     # "none" turns the dense half off (BM25 only); useful for quick tests and tiny machines.
     dense: bool = field(default_factory=lambda: os.environ.get("DENSE", "1") not in ("0", "false", "none"))
     top_k: int = field(default_factory=lambda: int(os.environ.get("TOP_K", "5")))

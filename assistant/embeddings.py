@@ -50,7 +50,10 @@ class LocalEmbeddings(Embeddings):
         self._cached = lru_cache(maxsize=2048)(self._embed_one)
         self._onnx: OnnxEncoder | None = None
         if backend != "torch":
-            self._onnx = OnnxEncoder(self._model, resolve_model(model), cache_dir or default_cache(), int8=backend == "onnx-int8")
+            from assistant.config import Settings
+
+            cache = cache_dir or Settings().encoder_cache
+            self._onnx = OnnxEncoder(self._model, resolve_model(model), cache, int8=backend == "onnx-int8")
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length vectors, one row per text."""
@@ -74,12 +77,6 @@ class LocalEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return list(self._cached(text))
-
-
-def default_cache() -> Path:
-    from assistant.config import ROOT
-
-    return Path(os.environ.get("ENCODER_CACHE", ROOT / ".cache" / "encoders"))
 
 
 def _exportable(bert: Any) -> Any:
