@@ -19,7 +19,7 @@ RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上�
 QUALIFIER_AFTER_YEAR = re.compile(r"^\s*(?:年度?)?\s*(?:入选|获奖|上榜|当选|评选出|获评|获得|成立|注册|以前|之前)")
 ATTRIBUTES = [
     ("email", re.compile(r"邮箱|邮件|e-?mail", re.I)),
-    ("address", re.compile(r"地址|邮寄|寄到|寄送|寄哪|寄往|寄给|往哪寄")),
+    ("address", re.compile(r"地址|邮寄|寄到|寄送|寄哪|寄往|寄给|往哪寄|(?:交|送|报送|提交|递交)(?:到|给|至)?(?:哪里|哪儿|哪|什么地方|何处)")),
     ("body", re.compile(r"机构|哪个单位|哪家单位|谁负责|哪个部门|由谁|谁来|谁初评|谁评审")),
     ("phone", re.compile(r"电话|手机|联系方式|号码|座机")),
     ("person", re.compile(r"联系人|找谁|问谁|联系谁|对接人")),

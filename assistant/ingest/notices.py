@@ -60,6 +60,7 @@ DOC_NUMBER = re.compile(rf"[{CJK}]{{2,10}}[〔\[［(（]\s*(\d{{4}})\s*[〕\]］
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 TITLE_END = re.compile(r"(通知|公告|函|决定|意见|办法)$")
 TERMINAL = "。；;！!？?：:"
+SIGN_OFF_ORG = re.compile(rf"[{CJK}（）()“”\"]{{2,20}}(?:办公厅|办公室|协会|学会|委员会|科协|研究会|秘书处|促进会|联合会|大学|学院|研究院|研究所|中心|处|部)")
 FORM_TITLE = re.compile(r"(申报表|推荐表|样表|登记表)\s*([（(][^）)]*[）)])*$")
 
 
@@ -257,6 +258,8 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False
     if p[-1] in TERMINAL or (p[-1] == "." and re.match(rf"[{CJK}]", p[-2])) or _is_table_row(prev) or _is_table_row(nxt):
         return False
+    if len(n) <= 20 and SIGN_OFF_ORG.fullmatch(n):
+        return False  # "科学技术处" above the date: the sign-off, not the end of the line before it
     if prev.startswith("\t") and nxt.startswith("\t"):
         return False  # cells of a form flattened one per line, each indented by a tab
     if heading_level(p) is not None or heading_level(n) is not None or LABEL.match(n) or n.startswith("附件"):
