@@ -76,18 +76,15 @@ def _is_subsequence(short: str, name: str) -> bool:
 SHORT_END = {"研究所": "所", "研究院": "院", "大学": "大", "科协": "科协"}
 
 
-def _shortened(text: str, name: str) -> str:
-    """A shortened name in `text` that keeps the issuer's ending (or its short form) and first
-    characters, its characters in order ("新材料学会" for "中国新材料应用学会", "北山所"), or ""."""
+def _endings(name: str) -> list[tuple[str, int]]:
+    """The endings a shortened form of `name` keeps, with the fewest characters such a form has:
+    its own ending ("学会", 4) and the spoken short form ("所" for 研究所, 3)."""
     end = ORG_END.search(name)
     if not end:
-        return ""
+        return []
     ending = end.group(0)
-    for suffix in dict.fromkeys((ending, SHORT_END.get(ending, ending))):
-        found = _shortened_with(text, name, suffix, 3 if suffix != ending else 4)
-        if found:
-            return found
-    return ""
+    short = SHORT_END.get(ending, ending)
+    return [(ending, 4)] + ([(short, 3)] if short != ending else [])
 
 
 def _shortened_with(text: str, name: str, suffix: str, least: int) -> str:
@@ -125,6 +122,13 @@ class NoticeIndex:
                     for i in range(len(name) - size + 1):
                         self.runs.setdefault(name[i : i + size], set()).add(issuer)
         self.longest = max((len(r) for r in self.runs), default=0)
+        # ending -> (issuer, name, fewest characters): shortened names are tried only for the endings
+        # a question contains, so the cost does not grow with the number of issuers.
+        self.by_ending: dict[str, list[tuple[str, str, int]]] = {}
+        for issuer, names in self.names.items():
+            for name in names:
+                for ending, least in _endings(name):
+                    self.by_ending.setdefault(ending, []).append((issuer, name, least))
 
     def _issuers_in(self, text: str, avoid: list[str]) -> tuple[list[str], list[str]]:
         """The issuers `text` names (several: "江北省电子学会和南粤协会…") in the order written, and
@@ -135,11 +139,17 @@ class NoticeIndex:
             found += [(original.find(run), issuer, run) for issuer in sorted(self.runs[run])]
             text = text.replace(run, " " * len(run))  # keeps the positions of what is left
         named = {issuer for _, issuer, _ in found}
-        for issuer, names in self.names.items():  # shortened names: checked one issuer at a time
-            short = "" if issuer in named else next((s for n in names if (s := _shortened(text, n)) and _distinctive(s)), "")
-            if short and not _inside(short, avoid):
-                found.append((original.find(short), issuer, short))
-                text = text.replace(short, " " * len(short))
+        for ending, entries in self.by_ending.items():
+            if ending not in text:
+                continue
+            for issuer, name, least in entries:
+                if issuer in named or not any(c in text for c in name[:3]):
+                    continue
+                short = _shortened_with(text, name, ending, least)
+                if short and _distinctive(short) and not _inside(short, avoid):
+                    found.append((original.find(short), issuer, short))
+                    named.add(issuer)
+                    text = text.replace(short, " " * len(short))
         found.sort()
         return list(dict.fromkeys(i for _, i, _ in found)), list(dict.fromkeys(r for _, _, r in found))
 

@@ -52,8 +52,9 @@ class FactStore:
         # kind -> year -> facts, the CAST notice's first: answerers look at one year at a time.
         self._buckets: dict[FactKind, dict[int, list[Fact]]] = {}
         self._list_years: dict[str, set[int]] = {}  # list family -> years with a fact about it
+        self.memo: dict[object, object] = {}  # answers' derived values, per snapshot (the store never changes)
         self._by_notice: dict[str, list[Fact]] = {}
-        for f in facts:
+        for f in sorted(facts, key=lambda f: f.start):
             self._by_notice.setdefault(f.notice_id, []).append(f)
         for f in sorted(facts, key=lambda f: not self.is_original(f)):
             self._buckets.setdefault(f.kind, {}).setdefault(f.year or 0, []).append(f)
@@ -95,7 +96,7 @@ class FactStore:
 
     def of_notice(self, notice_id: str) -> list[Fact]:
         """Every fact of one notice, in the notice's order."""
-        return sorted(self._by_notice.get(notice_id, []), key=lambda f: f.start)
+        return self._by_notice.get(notice_id, [])
 
     def mentions(self, list_key: str, year: int) -> bool:
         """Whether any notice of that year has a fact about the list."""

@@ -49,7 +49,7 @@ def answer_deadline(ctx: Context) -> Reply | None:
         if platform:
             direct.append(f"{store.label(platform[0].notice_id)}规定的“科创中国”平台申报截止时间为"
                           f"{deadline_text(platform[0], ctx.today)}{ctx.cite(platform[0])}。")
-    same_notice = [f for f in chosen if store.is_original(f) or internal_asked]
+    same_notice = [f for f in chosen if f.notice_id == first.notice_id]  # "两处日期不一致" is about one notice
     for f in chosen[1:]:
         if f.date != first.date and f in same_notice:
             notes.append(f"注意：同一通知另处写的是{deadline_text(f, ctx.today)}{ctx.cite(f)}，两处日期不一致，请以较早者为准或向联系人确认。")

@@ -77,26 +77,41 @@ def pointed(q: Query, store: FactStore, run: Run) -> Reply | None:
     return Reply([head, *fallback.direct[1:]], fallback.notes, fallback.person)
 
 
-def _own_value(store: FactStore, nid: str, q: Query, year: int, today: dt.date) -> tuple[str, Fact] | None:
-    """A forwarding or internal notice's own deadline, quota or contact, said briefly."""
-    facts = store.of_notice(nid)
-    if q.intent == Intent.DEADLINE:
-        for f in facts:
-            if isinstance(f, DeadlineFact) and f.scope == Scope.INTERNAL:
-                return deadline_text(f, today), f
-    elif q.intent == Intent.QUOTA:
+def _own_fact(facts: list[Fact], q: Query, restated: set[tuple[tuple[str, ...], int]]) -> Fact | None:
+    """A forwarding or internal notice's own deadline, quota or contact, if it sets one."""
+    for f in facts:
+        if q.intent == Intent.DEADLINE and isinstance(f, DeadlineFact) and f.scope == Scope.INTERNAL:
+            return f
         # A quota the original call sets too (restated by a forwarding notice) is not the notice's own.
-        restated = {(tuple(o.list_keys), o.number) for o in store.select(QuotaFact, lambda o: o.year == year and store.is_original(o))}
-        for f in facts:
-            if isinstance(f, QuotaFact) and f.lists and (q.list_key is None or q.list_key in f.list_keys) \
-                    and (tuple(f.list_keys), f.number) not in restated:
-                return f"{'、'.join(f.lists)}{quota_limit(f)}", f
-    elif q.intent == Intent.CONTACT and not (q.person or q.body or q.list_key or q.field_key or q.attribute == "body"
-                                             or TECH_ASK.search(q.text)):
-        for f in facts:
-            if isinstance(f, ContactFact) and f.role == Role.SOCIETY and (f.persons or f.phones or f.emails):
-                return "，".join(x for x in [contact_who(f), "、".join(f.phones or f.emails)] if x), f
+        if (q.intent == Intent.QUOTA and isinstance(f, QuotaFact) and f.lists and (q.list_key is None or q.list_key in f.list_keys)
+                and (tuple(f.list_keys), f.number) not in restated):
+            return f
+        if q.intent == Intent.CONTACT and isinstance(f, ContactFact) and f.role == Role.SOCIETY and (f.persons or f.phones or f.emails):
+            return f
     return None
+
+
+def _said(f: Fact, today: dt.date) -> str:
+    if isinstance(f, DeadlineFact):
+        return deadline_text(f, today)
+    if isinstance(f, QuotaFact):
+        return f"{'、'.join(f.lists)}{quota_limit(f)}"
+    assert isinstance(f, ContactFact)
+    return "，".join(x for x in [contact_who(f), "、".join(f.phones or f.emails)] if x)
+
+
+def own_values(q: Query, store: FactStore, year: int) -> list[tuple[str, Fact]]:
+    """(notice, fact) for every forwarding or internal notice of the round that sets its own value
+    for what `q` asks; worked out once per snapshot for each kind of question (a round may have
+    thousands of forwarding notices)."""
+    key = ("own", year, q.intent, q.list_key)
+    found = store.memo.get(key)
+    if found is None:
+        restated = {(tuple(o.list_keys), o.number) for o in store.select(QuotaFact, lambda o: o.year == year and store.is_original(o))} \
+            if q.intent == Intent.QUOTA else set()
+        found = [(nid, f) for nid in store.own_notices(year) if (f := _own_fact(store.of_notice(nid), q, restated))]
+        store.memo[key] = found
+    return found
 
 
 def others_note(q: Query, store: FactStore, citer: Citer, year: int, today: dt.date) -> str | None:
@@ -104,9 +119,12 @@ def others_note(q: Query, store: FactStore, citer: Citer, year: int, today: dt.d
     what was asked (issuer: value, cited), a few at most."""
     if q.intent not in (Intent.DEADLINE, Intent.QUOTA, Intent.CONTACT):
         return None
-    values = [(nid, v) for nid in store.own_notices(year) if (v := _own_value(store, nid, q, year, today))]
+    if q.intent == Intent.CONTACT and (q.person or q.body or q.list_key or q.field_key or q.attribute == "body"
+                                       or TECH_ASK.search(q.text)):
+        return None  # a list's review body or the platform's support is asked, not a society's secretariat
+    values = own_values(q, store, year)
     if not values:
         return None
-    shown = [f"{store.label(nid)}{text}{citer.fact(f)}" for nid, (text, f) in values[:MAX_LISTED]]
+    shown = [f"{store.label(nid)}{_said(f, today)}{citer.fact(f)}" for nid, f in values[:MAX_LISTED]]
     more = f"等{len(values)}份" if len(values) > MAX_LISTED else ""
     return f"另：本轮转发或单位内部通知另定了{WHAT[q.intent]}（以所在单位通知为准）：{'；'.join(shown)}{more}。"
