@@ -43,9 +43,9 @@ bench: setup
 bench-embedding: setup
 	$(PY) -m assistant bench --embedding
 
-# The scale series with vectors at every size, 10,000 notices included: about 90 minutes on 2 cores.
+# The scale series with vectors at every size, 10,000 notices included: about 50 minutes on 2 cores.
 bench-full: setup
-	$(PY) -m assistant bench --sizes 100,1000,10000 --dense-max 10000 --repeats 4 --out docs/bench/full
+	$(PY) -m assistant bench --sizes 10000 --dense-max 10000 --repeats 4 --out docs/bench/full
 
 # 50 simulated users for a minute against a freshly started app on a spare loopback port.
 load: index
