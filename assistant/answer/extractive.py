@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.compose import Answer, Citer
-from assistant.answer.pointer import label
+from assistant.answer.pointer import in_series, label
 from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.ingest.notices import NoticeRecord, heading_level
 from assistant.ingest.textmap import locate
@@ -61,7 +61,7 @@ def extract(
     year = chosen[0][1].chunk.year
     first = notices[chosen[0][1].chunk.notice_id]
     # A society's, a unit's or a stand-alone call's passage says whose it is.
-    whose = f"{year}年{label(first)}" if first.kind != "original" or (first.campaign and not first.campaign.startswith("科创中国")) else f"{year}年通知"
+    whose = f"{year}年{label(first)}" if first.kind != "original" or not in_series(first) else f"{year}年通知"
     head = f"根据{whose}" + (f"（未指定年份，按最新一轮{year}年通知回答）" if default_year else "") + "："
     # A weak match that leaves out a word the notices never use ("高新技术企业认定…") answers a
     # question about something else: show it as the closest text, not as the answer.

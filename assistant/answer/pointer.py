@@ -113,7 +113,7 @@ class NoticeIndex:
                 self.by_issuer.setdefault(n.issuer, []).append(n.id)
             if (d := DOC_REF.search(n.doc_number)) is not None:
                 self.docs.setdefault((d.group(1), d.group(2)), []).append(n.id)
-            if n.campaign and not _is_series(n):
+            if n.campaign and not in_series(n):
                 self.campaigns.setdefault(n.campaign, []).append(n.id)
         for issuer in self.by_issuer:
             self.names[issuer] = issuer_names(issuer)
@@ -193,7 +193,7 @@ class NoticeIndex:
         for kind, pattern in KIND_WORDS:
             km = pattern.search(plain)
             if km:
-                ids = [n.id for n in pool if n.kind == kind and (kind != NoticeKind.ORIGINAL or _is_series(n))]
+                ids = [n.id for n in pool if n.kind == kind and (kind != NoticeKind.ORIGINAL or in_series(n))]
                 if ids:
                     return Pointer(ids, km.group(0), "kind")
         m = PUBLISHED_ASK.search(text)
@@ -205,7 +205,8 @@ class NoticeIndex:
         return Pointer()
 
 
-def _is_series(n: NoticeMeta) -> bool:
+def in_series(n: NoticeMeta) -> bool:
+    """Part of the 科创中国 series (not a stand-alone list's own call)."""
     return not n.campaign or n.campaign.startswith("科创中国")
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
 
-from assistant.answer.pointer import NoticeIndex, Pointer
+from assistant.answer.pointer import NoticeIndex, Pointer, in_series
 from assistant.answer.pointer import label as notice_label
 from assistant.answer.understand import Query, understand
 from assistant.ingest.chunking import Chunk
@@ -45,7 +45,7 @@ class FactStore:
         self.years = sorted({f.year for f in facts if f.year} | {n.year for n in notices.values() if n.year})
         # The 科创中国 series' notices: a stand-alone list's own call (its campaign) answers only
         # questions that point at it, never a question about "the round".
-        self.series = {n.id for n in notices.values() if not n.campaign or n.campaign.startswith("科创中国")}
+        self.series = {n.id for n in notices.values() if in_series(n)}
         if len(self.series) == len(notices):
             self.series = set()  # nothing stands alone: no filter
         self.rounds = sorted({n.year for n in notices.values() if n.year and (not self.series or n.id in self.series)}) or self.years
