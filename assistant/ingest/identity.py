@@ -91,20 +91,21 @@ def identify(text: str) -> dict[str, object]:
         date = f"{published.group(1)}年{int(published.group(2))}月{int(published.group(3))}日"
 
     audience = next((m.group(1) for line in lines[1:8] if (m := AUDIENCE.match(line))), "")
+    campaign = "科创中国系列榜单"
+    standalone = re.search(rf"(?:20\d{{2}}\s*年?)?\s*[“\"「]?([{CJK}]{{2,12}}榜)(?:单)?[”\"」]?(?:征集|评选|遴选|申报)", title)
+    if standalone and "科创中国" not in title and "系列" not in title:
+        campaign = standalone.group(1)
     if ORIGINAL_ISSUER.match(issuer):
         kind = "original"
     elif INTERNAL_AUDIENCE.search(audience) or re.search(r"校内|院内|所内", title):
         kind = "internal"
-    elif parent or re.search(r"转发|推荐工作|组织推荐|组织申报", title):
+    elif parent or re.search(r"转发|推荐工作|组织推荐|组织申报", title) or (issuer and campaign == "科创中国系列榜单"):
+        # The series' calls are CAST's own; a city 科协 or a society "征集" for it is passing it on.
         kind = "forwarding"
     else:
         kind = "original"  # a call of its own (a stand-alone list's organisers)
     if kind != "original" and not issuer:
         issuer = "转发单位（通知未署名）"
-    campaign = "科创中国系列榜单"
-    standalone = re.search(rf"(?:20\d{{2}}\s*年?)?\s*[“\"「]?([{CJK}]{{2,12}}榜)(?:单)?[”\"」]?(?:征集|评选|遴选|申报)", title)
-    if standalone and "科创中国" not in title and "系列" not in title:
-        campaign = standalone.group(1)
     return {
         "title": title,
         "issuer": issuer,

@@ -43,6 +43,7 @@ LABEL_KINDS = {
     "传真": "phone",
     "技术支持": "phone",
     "客服电话": "phone",
+    "咨询电话": "phone",
     "邮寄地址": "address",
     "通讯地址": "address",
     "地址": "address",
