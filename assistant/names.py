@@ -5,15 +5,17 @@ stored in it; understanding, the fact store, the tokenizer and the staff tables 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from assistant.config import DATA_DIR
 from assistant.model import ContactFact, Fact, FieldsFact, ListsFact
+
+T = TypeVar("T")
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +70,15 @@ class Catalogue:
     fielded_lists: list[str] = field(default_factory=list)  # keys of the lists that have fields
     mentions: list[str] = field(default_factory=list)  # list and field names any fact mentions
 
+    def __post_init__(self) -> None:
+        self._derived: dict[str, Any] = {}  # not a field: never stored with the index
+
+    def derived(self, key: str, make: Callable[[], T]) -> T:
+        """A value worked out from the catalogue once (a catalogue does not change once built)."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]
+
     @classmethod
     def from_facts(cls, facts: Iterable[Fact]) -> Catalogue:
         cat = cls()
@@ -109,56 +120,3 @@ class Catalogue:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Catalogue:
         return cls(**data)
-
-
-# ---------------------------------------------------------------- names as users mistype them
-
-
-@lru_cache(maxsize=20000)
-def _syllable(ch: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    return lazy_pinyin(ch)[0]
-
-
-def sound(text: str) -> str:
-    """Toneless pinyin: "胡智强" and "胡志强" sound the same."""
-    return " ".join(_syllable(ch) for ch in text)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
-
-
-def fuzzy_find(text: str, names: Iterable[str], min_len: int = 2) -> tuple[str, str] | None:
-    """(as written in `text`, the name meant) for a name written with a homophone ("新蕊企业榜",
-    "胡智强") or, for names of four characters or more, one wrong character ("先锋企业榜" is not
-    matched against two names at once). None when nothing, or more than one name, fits."""
-    by_sound: dict[tuple[int, str], set[str]] = {}
-    long_names = []
-    for name in names:
-        if len(name) >= min_len:
-            by_sound.setdefault((len(name), sound(name)), set()).add(name)
-            if len(name) >= 4:
-                long_names.append(name)
-    best: tuple[str, str] | None = None
-    for size in sorted({n for n, _ in by_sound}, reverse=True):
-        hits: dict[str, str] = {}
-        for i in range(len(text) - size + 1):
-            window = text[i : i + size]
-            if not re.fullmatch(r"[\u4e00-\u9fff]+", window):
-                continue
-            meant = by_sound.get((size, sound(window)), set())
-            if size >= 4 and not meant:
-                meant = {n for n in long_names if n[-1] == window[-1] and _one_edit(n, window)}
-            meant -= {window}
-            if len(meant) == 1:
-                hits[window] = next(iter(meant))
-            elif len(meant) > 1:
-                return None  # two names fit: never guess
-        if len(set(hits.values())) == 1:
-            best = next(iter(hits.items()))
-            break
-        if len(set(hits.values())) > 1:
-            return None
-    return best

@@ -25,3 +25,18 @@ def test_relevance_is_normalized(bot) -> None:
 def test_langchain_interface(bot) -> None:
     docs = bot.retriever.invoke("融通创新组织榜申报条件")
     assert docs and docs[0].metadata["source"].endswith(".txt") and docs[0].metadata["section"]
+
+
+def test_relevance_from_postings_is_the_share_of_terms_the_chunk_holds(bot) -> None:
+    """Read from the BM25 postings, relevance must equal the weighted share of the question's
+    terms found among the chunk's own tokens."""
+    r = bot.retriever
+    for question in ("新锐企业榜对企业信用有什么要求", "生物医药领域纸质材料邮寄地址", "先导技术申报表的技术团队简介限多少字"):
+        tokens = r.tokenizer(question)
+        picked = list(range(0, len(r.chunks), 7))
+        got = r.relevance(tokens, picked)
+        total = sum(r.term_weight(t) for t in set(tokens))
+        for i in picked:
+            own = set(r.tokenizer(r.chunks[i].index_text()))
+            assert abs(got[i] - sum(r.term_weight(t) for t in set(tokens) if t in own) / total) < 1e-9
+        assert max(got.values()) > 0.2

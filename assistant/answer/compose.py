@@ -57,7 +57,7 @@ class Citer:
         key = (source, start, end)
         if key not in self._keys:
             notice = self.notices.get(source)
-            if notice is not None and normalize_for_match(quote) not in notice.normalized:
+            if notice is not None and not _quoted(quote, notice, start, end):
                 quote = notice.original[start:end]
             self.citations.append(
                 Citation(
@@ -80,6 +80,13 @@ class Citer:
 
     def fact(self, f: Fact) -> str:
         return self.cite(f.notice_id, f.section, f.quote, f.start, f.end)
+
+
+def _quoted(quote: str, notice: NoticeRecord, start: int, end: int) -> bool:
+    """Whether the quote is the notice's text: looked for in its own span first, so that a citation
+    costs its few lines, not normalising the whole notice."""
+    wanted = normalize_for_match(quote)
+    return wanted in normalize_for_match(notice.original[start:end]) or wanted in notice.normalized
 
 
 def quote_found(c: Citation, notices: dict[str, NoticeRecord]) -> bool:

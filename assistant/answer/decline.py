@@ -30,9 +30,15 @@ def not_in_notices(q: Query, store: FactStore) -> str | None:
     """Why the notices cannot answer `q`, when it asks for something a call for candidates does not
     hold and no notice in the corpus holds it either."""
     for asks, holds, what in NOT_IN_A_CALL:
-        if asks.search(q.text) and not any(next(store.sentences(y, holds), None) for y in store.years):
+        if asks.search(q.text) and not store.holds(holds):
             return f"通知中没有相关信息：已收录的通知未写明{what}。"
     return None
+
+
+def warm(store: FactStore) -> None:
+    """Whether the notices hold each of those things, worked out while loading."""
+    for _, holds, _ in NOT_IN_A_CALL:
+        store.holds(holds)
 
 
 def decline(reason: str, store: FactStore, q: Query | None = None) -> Answer:

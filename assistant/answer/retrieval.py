@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import math
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,7 +48,6 @@ class HybridRetriever(BaseRetriever):
     _idf: dict[str, float] = PrivateAttr()
     _max_idf: float = PrivateAttr()
     _position: dict[str, int] = PrivateAttr()
-    _token_cache: OrderedDict[int, frozenset[str]] = PrivateAttr(default_factory=OrderedDict)
 
     def model_post_init(self, context: Any) -> None:
         self._years = np.array([c.year or 0 for c in self.chunks], dtype=np.int32)
@@ -70,22 +68,26 @@ class HybridRetriever(BaseRetriever):
         """Whether any chunk uses the term."""
         return token in self._idf
 
-    def _chunk_tokens(self, i: int) -> frozenset[str]:
-        cached = self._token_cache.get(i)
-        if cached is None:
-            cached = frozenset(self.tokenizer(self.chunks[i].index_text()))
-            self._token_cache[i] = cached
-            if len(self._token_cache) > 4096:
-                self._token_cache.popitem(last=False)
-        return cached
-
-    def relevance(self, query_tokens: list[str], chunk_index: int) -> float:
+    def relevance(self, query_tokens: list[str], chunk_indices: list[int]) -> dict[int, float]:
+        """Each chunk's share of the query's weighted terms: read from the BM25 index's postings
+        (a term's chunks, sorted), never by tokenizing the chunks again."""
         terms = set(query_tokens)
         total = sum(self.term_weight(t) for t in terms)
-        if total == 0:
-            return 0.0
-        have = self._chunk_tokens(chunk_index)
-        return sum(self.term_weight(t) for t in terms if t in have) / total
+        if total == 0 or not chunk_indices:
+            return dict.fromkeys(chunk_indices, 0.0)
+        ids = np.asarray(chunk_indices)
+        indices, indptr = self.bm25.scores["indices"], self.bm25.scores["indptr"]
+        have = np.zeros(len(ids))
+        for t in terms:
+            col = self.bm25.vocab_dict.get(t)
+            if col is None:
+                continue
+            postings = indices[indptr[col] : indptr[col + 1]]
+            if len(postings) == 0:
+                continue
+            pos = np.minimum(np.searchsorted(postings, ids), len(postings) - 1)
+            have += (postings[pos] == ids) * self.term_weight(t)
+        return {int(i): float(v) / total for i, v in zip(ids, have, strict=True)}
 
     def _bm25_top(self, tokens: list[str], years: set[int] | None, n: int, notices: set[str] | None = None) -> list[int]:
         mask = np.isin(self._years, list(years)).astype(np.float32) if years else None
@@ -132,13 +134,19 @@ class HybridRetriever(BaseRetriever):
             dense_rank = {i: r for r, i in enumerate(self._dense_top(query, years, n, notices))}
             for i, r in dense_rank.items():
                 fused[i] = fused.get(i, 0.0) + (1 - w_bm25) / (RRF_K + r + 1)
-        relevance = {i: self.relevance(tokens, i) for i in fused}
+        relevance = self.relevance(tokens, list(fused))
         if mode == "hybrid":
             # Rank fusion alone ties a short chunk that matches one term with the passage that
             # matches them all; the normalized term coverage (0..1) breaks such ties.
             fused = {i: v + COVERAGE_WEIGHT * relevance[i] for i, v in fused.items()}
         order = sorted(fused, key=lambda i: -fused[i])[:k]
         return [Hit(self.chunks[i], fused[i], relevance[i], bm25_rank.get(i), dense_rank.get(i)) for i in order]
+
+    def warm(self) -> None:
+        """One search of each half while loading: the vector index is read into memory and the
+        encoder's session started then, not in the first user's answer."""
+        if self.chunks:
+            self.search("科创中国", k=1)
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
@@ -17,7 +17,6 @@ from assistant.answer.pointer import label as notice_label
 from assistant.answer.understand import Query, understand
 from assistant.ingest.chunking import Chunk
 from assistant.ingest.notices import NoticeRecord
-from assistant.ingest.textmap import locate
 from assistant.model import Fact, FactKind, FieldsFact, NoticeKind
 from assistant.names import Catalogue
 
@@ -30,7 +29,7 @@ class Passage:
     notice_id: str
     section: str
     text: str
-    start: int  # span in the original file
+    start: int  # a span of the original file that holds the text
     end: int
 
 
@@ -61,18 +60,38 @@ class FactStore:
             for key in f.list_keys:
                 self._list_years.setdefault(key, set()).add(f.year or 0)
 
-    def sentences(self, year: int, pattern: re.Pattern[str]) -> Iterator[Passage]:
-        """Sentences of that year's notices matching `pattern`, each with its section and span."""
+    def sentences(self, year: int, pattern: re.Pattern[str]) -> list[Passage]:
+        """Sentences of that year's notices matching `pattern`, each with its section and the span
+        of the chunk it lies in (textmap.locate narrows it to the words quoted). Worked out once per
+        year and pattern."""
+        key = ("sentences", year, pattern.pattern)
+        if key not in self.memo:
+            found = []
+            for chunk in self._chunks_by_year.get(year, []):
+                if chunk.notice_id not in self.notices or not pattern.search(chunk.text):
+                    continue
+                for m in SENTENCE.finditer(chunk.text):
+                    text = re.sub(r"\s+", "", m.group(0)).strip()
+                    if pattern.search(text):
+                        found.append(Passage(chunk.notice_id, chunk.section, text, chunk.orig_start, chunk.orig_end))
+            self.memo[key] = found
+        return self.memo[key]  # type: ignore[return-value]
+
+    def warm(self) -> None:
+        """Build the lookups answers would otherwise build on first use (seconds at 10,000 notices)."""
+        for name in ("pointers", "_field_owners", "_notices_by_year", "_chunks_by_year"):
+            getattr(self, name)
+
+    def holds(self, pattern: re.Pattern[str]) -> bool:
+        """Whether any notice has a sentence matching `pattern`."""
+        return any(self.sentences(y, pattern) for y in self._chunks_by_year)
+
+    @cached_property
+    def _chunks_by_year(self) -> dict[int, list[Chunk]]:
+        by_year: dict[int, list[Chunk]] = {}
         for chunk in self.chunks:
-            if chunk.year != year or not pattern.search(chunk.text):
-                continue
-            notice = self.notices.get(chunk.notice_id)
-            for m in SENTENCE.finditer(chunk.text):
-                text = re.sub(r"\s+", "", m.group(0)).strip()
-                if notice is not None and pattern.search(text):
-                    span = locate(notice.original, text, chunk.orig_start, chunk.orig_end)
-                    if span:
-                        yield Passage(chunk.notice_id, chunk.section, text, *span)
+            by_year.setdefault(chunk.year or 0, []).append(chunk)
+        return by_year
 
     @cached_property
     def _field_owners(self) -> dict[str, set[str]]:
@@ -163,9 +182,14 @@ class FactStore:
             return f.notice_id in notices
         return not self.series or f.notice_id in self.series
 
-    def select(self, cls: type[F], where: Callable[[F], bool] | None = None, latest: int | None = None) -> list[F]:
-        """Facts of every year (or of the `latest` few), the CAST notice's before a forwarding notice's."""
+    def select(self, cls: type[F], where: Callable[[F], bool] | None = None, latest: int | None = None,
+               year: int | None = None) -> list[F]:
+        """Facts of every year (or of the `latest` few, or of one `year`), the CAST notice's before a
+        forwarding notice's."""
         buckets = self._buckets.get(cls.kind, {})
-        years = sorted(buckets, reverse=True)[:latest] if latest else list(buckets)
+        if year is not None:
+            years = [year] if year in buckets else []
+        else:
+            years = sorted(buckets, reverse=True)[:latest] if latest else list(buckets)
         found = [f for y in years for f in buckets[y] if (where is None or where(f)) and self._in(f, None)]  # type: ignore[arg-type]
         return sorted(found, key=lambda f: not self.is_original(f))  # type: ignore[return-value]

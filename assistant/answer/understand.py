@@ -11,8 +11,9 @@ from dataclasses import asdict, dataclass, field
 import zhconv
 
 from assistant.answer.profile import Profile
+from assistant.answer.spelling import SoundIndex, fuzzy_find
 from assistant.model import Intent
-from assistant.names import Catalogue, field_key, fuzzy_find, list_key, load_aliases, unquote, variants
+from assistant.names import Catalogue, field_key, list_key, load_aliases, unquote, variants
 
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
 # "2022年入选的…" qualifies who, it is not the round being asked about.
@@ -168,11 +169,12 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
     q = _understand(normalize_years(normalize_question(text)), today, names)
     readings = []
     if q.list_key is None:
-        hit = fuzzy_find(q.text, _list_tails(names), min_len=3)
+        tails = names.derived("list tails", lambda: _list_tails(names))
+        hit = fuzzy_find(q.text, names.derived("list sounds", lambda: SoundIndex(tails, min_len=3)))
         if hit and hit[0].endswith("榜"):
-            readings.append((hit[0], _list_tails(names)[hit[1]]))
+            readings.append((hit[0], tails[hit[1]]))
     if q.person is None and CONTACT_WORDS.search(q.text):
-        hit = fuzzy_find(q.text, names.people)
+        hit = fuzzy_find(q.text, people_sounds(names))
         if hit:
             readings.append(hit)
     if not readings:
@@ -183,6 +185,10 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
     q = _understand(corrected, today, names)
     q.readings = readings
     return q
+
+
+def people_sounds(names: Catalogue) -> SoundIndex:
+    return names.derived("people sounds", lambda: SoundIndex(names.people))
 
 
 def _list_tails(names: Catalogue) -> dict[str, str]:

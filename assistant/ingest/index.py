@@ -160,6 +160,8 @@ def _build(settings: Settings) -> dict[str, Any]:
     import bm25s
 
     t0 = time.perf_counter()
+    # Taken before reading: a notice or the code changed during a long build makes it stale.
+    fingerprint = corpus_fingerprint(settings.corpus_dir)
     records, chunks, facts = parse_corpus(settings.corpus_dir)
     timings = {"parse": time.perf_counter() - t0}
     tmp = settings.index_dir.parent / f".{settings.index_dir.name}.building-{os.getpid()}"
@@ -194,7 +196,7 @@ def _build(settings: Settings) -> dict[str, Any]:
             timings["vector_store"] = time.perf_counter() - t
         meta = {
             "format": FORMAT,
-            "corpus": corpus_fingerprint(settings.corpus_dir),
+            "corpus": fingerprint,
             "model": settings.encoder,
             "dense": settings.dense,
             "vector_store": vector_store_id(settings) if settings.dense else "",

@@ -300,7 +300,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from assistant.tools.bench import run
 
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
-    results = run(Path(args.out), sizes, args.dense_max, args.repeats)
+    results = run(Path(args.out), sizes, args.dense_max, args.repeats, Path(args.work) if args.work else None)
     print((Path(args.out) / "README.md").read_text(encoding="utf-8"))
     return 0 if results else 1
 
@@ -380,6 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dense-max", type=int, default=100, help="不超过此规模时也构建向量（嵌入较慢）")
     p.add_argument("--repeats", type=int, default=10, help="问题集重复次数")
     p.add_argument("--out", default="docs/bench")
+    p.add_argument("--work", help="保留合成通知与索引的文件夹；下次用同一文件夹时，未过期的索引直接复用")
     p.add_argument("--embedding", action="store_true", help="只测各向量后端（torch/onnx/onnx-int8）的速度与检索质量")
     p.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)

@@ -113,7 +113,7 @@ def _route(bot: Assistant, q: Query, category: str) -> Route | None:
         def ok(f: ContactFact) -> bool:
             return f.role == role and (where is None or where(f))
 
-        return store.select(ContactFact, lambda f: f.year == year and ok(f)) or store.select(ContactFact, ok)
+        return store.select(ContactFact, ok, year=year) or store.select(ContactFact, ok)
 
     general = "综合性问题由工作咨询联系人解答"
     own = [i for i in q.notice_ids if not store.is_original_notice(i) or store.stands_alone(i)]

@@ -58,7 +58,10 @@ def measure_point(corpus: str, index_dir: str, dense_flag: str, repeats_arg: str
 
     dense, repeats = dense_flag == "1", int(repeats_arg)
     settings = replace(Settings(), corpus_dir=Path(corpus), index_dir=Path(index_dir), dense=dense)
-    meta = index.build(settings)
+    # A kept work folder (bench --work) holds indexes of earlier runs: a current one is measured as
+    # it is, its build figures those of the run that built it.
+    meta = index.read_meta(settings.index_dir) if index.is_stale(settings) is None else None
+    meta = meta or index.build(settings)
     base = rss_mb()
     t = time.perf_counter()
     bot = Assistant(settings)
@@ -112,14 +115,20 @@ def _measure(corpus: Path, index_dir: Path, dense: bool, repeats: int) -> dict[s
 # ---------------------------------------------------------------- the run
 
 
-def run(out_dir: Path, sizes: list[int], dense_max: int, repeats: int) -> dict[str, Any]:
+def run(out_dir: Path, sizes: list[int], dense_max: int, repeats: int, work: Path | None = None) -> dict[str, Any]:
+    """The whole series; with `work`, its corpora and indexes are kept there and reused by the
+    next run with the same folder (a 10,000-notice index with vectors takes 40 minutes to build)."""
     from assistant.tools.synth import generate
 
     settings = Settings()
-    work = Path(tempfile.mkdtemp(prefix="kczg-bench-"))
+    keep = work is not None
+    work = work or Path(tempfile.mkdtemp(prefix="kczg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"machine": f"{os.cpu_count()} cores", "date": time.strftime("%Y-%m-%d")}
     try:
         corpus = work / "real"
+        shutil.rmtree(corpus, ignore_errors=True)
+        shutil.rmtree(work / "real-index", ignore_errors=True)
         shutil.copytree(settings.corpus_dir, corpus)
         print("real corpus …", flush=True)
         real = _measure(corpus, work / "real-index", True, repeats)
@@ -137,14 +146,19 @@ def run(out_dir: Path, sizes: list[int], dense_max: int, repeats: int) -> dict[s
         for n in sizes:
             print(f"{n} synthetic notices …", flush=True)
             synth = work / f"synth-{n}"
-            generate(n, settings.corpus_dir, synth, seed=n)
+            if not (keep and len(list(synth.glob("*.txt"))) == n):
+                shutil.rmtree(synth, ignore_errors=True)
+                generate(n, settings.corpus_dir, synth, seed=n)
             # The same corpus without and (when small enough to embed in time) with vectors.
             for dense in (False, True) if n <= dense_max else (False,):
                 results["scale"].append(_measure(synth, work / f"index-{n}-{int(dense)}", dense, max(1, repeats // 4)))
-                shutil.rmtree(work / f"index-{n}-{int(dense)}", ignore_errors=True)
-            shutil.rmtree(synth, ignore_errors=True)
+                if not keep:
+                    shutil.rmtree(work / f"index-{n}-{int(dense)}", ignore_errors=True)
+            if not keep:
+                shutil.rmtree(synth, ignore_errors=True)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     table = render(results)

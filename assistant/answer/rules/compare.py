@@ -41,11 +41,11 @@ def answer_compare(ctx: Context, answer_for: Callable[[Query], Reply | None]) ->
             continue
         parts.append("\n".join(reply.lines()))
         if sub == "fields":
-            fact = next(iter(ctx.store.select(FieldsFact, lambda f, y=y: f.year == y and ctx.matches_list(f))), None)
+            fact = next(iter(ctx.store.select(FieldsFact, ctx.matches_list, year=y)), None)
             if fact:
                 sets.append((y, fact.fields))
         elif sub == "lists":
-            lists = next(iter(ctx.store.select(ListsFact, lambda f, y=y: f.year == y and ctx.matches_list(f))), None)
+            lists = next(iter(ctx.store.select(ListsFact, ctx.matches_list, year=y)), None)
             if lists:
                 sets.append((y, lists.lists))
     if len(sets) >= 2:

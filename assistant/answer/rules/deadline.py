@@ -45,7 +45,7 @@ def answer_deadline(ctx: Context) -> Reply | None:
     direct, notes = [head], []
     # The other side of "society vs CAST platform" deadlines, so the asker sees both.
     if internal_asked:
-        platform = store.select(DeadlineFact, lambda f: f.year == year and f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF)
+        platform = store.select(DeadlineFact, lambda f: f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF, year=year)
         if platform:
             direct.append(f"{store.label(platform[0].notice_id)}规定的“科创中国”平台申报截止时间为"
                           f"{deadline_text(platform[0], ctx.today)}{ctx.cite(platform[0])}。")

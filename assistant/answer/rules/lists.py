@@ -43,13 +43,13 @@ def answer_lists(ctx: Context) -> Reply | None:
     f = in_year[0]
     note = ctx.year_note(year)
     if COUNT_WORDS.search(q.text) and q.list_key:
-        for c in store.select(ListCountsFact, lambda c: c.year == year and q.list_key in c.list_keys):
+        for c in store.select(ListCountsFact, lambda c: q.list_key in c.list_keys, year=year):
             hit = _count_for(c, q.list_key)
             if hit:
                 return Reply([f"{year}年{hit[0]}设{hit[1]}项{ctx.cite(c)}{note}"])
         return None
     direct = [f"{year}年共设置{cn_count(len(f.lists))}类榜单：{'、'.join(f.lists)}{ctx.cite(f)}{note}"]
-    counts = store.select(ListCountsFact, lambda c: c.year == year)
+    counts = store.select(ListCountsFact, year=year)
     if counts and counts[0].counts:
         direct.append("计划数量：" + "，".join(f"{k}{v}项" for k, v in counts[0].counts.items()) + ctx.cite(counts[0]))
     return Reply(direct)

@@ -29,7 +29,7 @@ def answer_quota(ctx: Context) -> Reply | None:
     who = "、".join(top.lists) if top.lists else top.subject
     hedge = "（原则上）" if top.in_principle else ""
     prefix = f"{year}年通知：" if top.subject else f"{year}年"
-    rules = sorted(store.select(QuotaRuleFact, lambda f: f.year == year and ctx.in_scope(f)),
+    rules = sorted(store.select(QuotaRuleFact, ctx.in_scope, year=year),
                    key=lambda f: -overlap(q.text, f.quote))
     direct: list[str] = []
     if rules and overlap(q.text, rules[0].quote) > max(3, overlap(q.text, top.quote)):

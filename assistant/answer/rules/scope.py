@@ -107,7 +107,7 @@ def own_values(q: Query, store: FactStore, year: int) -> list[tuple[str, Fact]]:
     key = ("own", year, q.intent, q.list_key)
     found = store.memo.get(key)
     if found is None:
-        restated = {(tuple(o.list_keys), o.number) for o in store.select(QuotaFact, lambda o: o.year == year and store.is_original(o))} \
+        restated = {(tuple(o.list_keys), o.number) for o in store.select(QuotaFact, store.is_original, year=year)} \
             if q.intent == Intent.QUOTA else set()
         found = [(nid, f) for nid in store.own_notices(year) if (f := _own_fact(store.of_notice(nid), q, restated))]
         store.memo[key] = found

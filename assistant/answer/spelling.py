@@ -1,0 +1,74 @@
+"""Names as users mistype them: a homophone ("新蕊企业榜", "胡智强") or, in a long name, one wrong
+character, read as the one name of the catalogue it can be. Answer-time only: nothing here is
+stored in the index."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=20000)
+def _syllable(ch: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(ch)[0]
+
+
+def sound(text: str) -> str:
+    """Toneless pinyin: "胡智强" and "胡志强" sound the same."""
+    return " ".join(_syllable(ch) for ch in text)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+class SoundIndex:
+    """Names by length and toneless pinyin, and those of four characters or more by length and last
+    character: built once per catalogue, so that reading a mistyped name against 50,000 people costs
+    a question a few windows' lookups, not a pass over every name."""
+
+    def __init__(self, names: Iterable[str], min_len: int = 2) -> None:
+        self.by_sound: dict[tuple[int, str], set[str]] = {}
+        self.by_tail: dict[tuple[int, str], list[str]] = {}
+        for name in names:
+            if len(name) >= min_len:
+                self.by_sound.setdefault((len(name), sound(name)), set()).add(name)
+                if len(name) >= 4:
+                    self.by_tail.setdefault((len(name), name[-1]), []).append(name)
+        self.sizes = sorted({n for n, _ in self.by_sound}, reverse=True)
+
+    def meant(self, window: str) -> set[str]:
+        """The names `window` may be a mistyping of (itself excluded)."""
+        size = len(window)
+        found = set(self.by_sound.get((size, sound(window)), set()))
+        if size >= 4 and not found:
+            found = {n for n in self.by_tail.get((size, window[-1]), []) if _one_edit(n, window)}
+        return found - {window}
+
+
+def fuzzy_find(text: str, names: Iterable[str] | SoundIndex, min_len: int = 2) -> tuple[str, str] | None:
+    """(as written in `text`, the name meant) for a name written with a homophone ("新蕊企业榜",
+    "胡智强") or, for names of four characters or more, one wrong character ("先锋企业榜" is not
+    matched against two names at once). None when nothing, or more than one name, fits."""
+    index = names if isinstance(names, SoundIndex) else SoundIndex(names, min_len)
+    for size in index.sizes:
+        hits: dict[str, str] = {}
+        for i in range(len(text) - size + 1):
+            window = text[i : i + size]
+            if not CJK_RUN.fullmatch(window):
+                continue
+            meant = index.meant(window)
+            if len(meant) == 1:
+                hits[window] = next(iter(meant))
+            elif len(meant) > 1:
+                return None  # two names fit: never guess
+        if len(set(hits.values())) == 1:
+            return next(iter(hits.items()))
+        if len(set(hits.values())) > 1:
+            return None
+    return None
