@@ -40,3 +40,18 @@ def test_relevance_from_postings_is_the_share_of_terms_the_chunk_holds(bot) -> N
             own = set(r.tokenizer(r.chunks[i].index_text()))
             assert abs(got[i] - sum(r.term_weight(t) for t in set(tokens) if t in own) / total) < 1e-9
         assert max(got.values()) > 0.2
+
+
+def test_filtered_dense_search_is_exact_and_agrees_with_chroma(bot) -> None:
+    """A year or notice filter is searched exactly over the index's vector matrix; on the real
+    corpus (where Chroma's filtered HNSW search is exhaustive too) both give the same chunks."""
+    r = bot.retriever
+    assert r.vectors is not None and len(r.vectors) == len(r.chunks)
+    notice = r.chunks[40].notice_id
+    for question, years, notices in (("初评机构联系人电话", {2021}, None), ("申报截止时间", None, {notice}),
+                                     ("生物医药领域纸质材料邮寄地址", {2020, 2022}, None)):
+        hits = r.search(question, years=years, notices=notices, k=5, mode="dense")
+        assert hits and all((not years or h.chunk.year in years) and (not notices or h.chunk.notice_id in notices) for h in hits)
+        flt = {"year": {"$in": sorted(years)}} if years else {"notice_id": {"$in": sorted(notices)}}
+        chroma = r.vectorstore.similarity_search_with_score(question, k=5, filter=flt)
+        assert [h.chunk.id for h in hits] == [d.metadata["chunk_id"] for d, _ in chroma]

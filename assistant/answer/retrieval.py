@@ -41,17 +41,24 @@ class HybridRetriever(BaseRetriever):
     tokenizer: Any
     bm25: Any  # bm25s.BM25
     vectorstore: Any = None  # langchain_chroma.Chroma
+    vectors: Any = None  # the chunks' unit vectors in chunk order (index/vectors.npy, memory-mapped)
     bm25_weight: float = 0.6
     k: int = 5
     _years: Any = PrivateAttr()
-    _notices: Any = PrivateAttr()
+    _notice_rows: dict[str, np.ndarray] = PrivateAttr()
     _idf: dict[str, float] = PrivateAttr()
     _max_idf: float = PrivateAttr()
     _position: dict[str, int] = PrivateAttr()
 
     def model_post_init(self, context: Any) -> None:
         self._years = np.array([c.year or 0 for c in self.chunks], dtype=np.int32)
-        self._notices = np.array([c.notice_id for c in self.chunks], dtype=object)
+        rows: dict[str, list[int]] = {}
+        for i, c in enumerate(self.chunks):
+            rows.setdefault(c.notice_id, []).append(i)
+        self._notice_rows = {nid: np.array(r, dtype=np.int64) for nid, r in rows.items()}
+        if self.vectors is not None and len(self.vectors) != len(self.chunks):
+            log.warning("vector matrix does not match the chunks; filtered dense search goes to Chroma")
+            self.vectors = None
         n = max(len(self.chunks), 1)
         df = np.diff(self.bm25.scores["indptr"])
         self._idf = {t: math.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5)) for t, i in self.bm25.vocab_dict.items() if t}
@@ -89,24 +96,37 @@ class HybridRetriever(BaseRetriever):
             have += (postings[pos] == ids) * self.term_weight(t)
         return {int(i): float(v) / total for i, v in zip(ids, have, strict=True)}
 
-    def _bm25_top(self, tokens: list[str], years: set[int] | None, n: int, notices: set[str] | None = None) -> list[int]:
-        mask = np.isin(self._years, list(years)).astype(np.float32) if years else None
+    def _mask(self, years: set[int] | None, notices: set[str] | None) -> np.ndarray | None:
+        """The chunks the filters let through (None: all of them)."""
+        mask = np.isin(self._years, list(years)) if years else None
         if notices:
-            in_notices = np.isin(self._notices, list(notices)).astype(np.float32)
-            mask = in_notices if mask is None else mask * in_notices
-        scores = self.bm25.get_scores(tokens, weight_mask=mask)
+            of_notices = np.zeros(len(self.chunks), dtype=bool)
+            for nid in notices:
+                of_notices[self._notice_rows.get(nid, [])] = True
+            mask = of_notices if mask is None else mask & of_notices
+        return mask
+
+    def _bm25_top(self, tokens: list[str], mask: np.ndarray | None, n: int) -> list[int]:
+        scores = self.bm25.get_scores(tokens, weight_mask=None if mask is None else mask.astype(np.float32))
         top = np.argpartition(-scores, n)[:n] if len(scores) > n else np.arange(len(scores))
         return [int(i) for i in sorted(top, key=lambda i: -scores[i]) if scores[i] > 0]
 
-    def _dense_top(self, query: str, years: set[int] | None, n: int, notices: set[str] | None = None) -> list[int]:
-        clauses: list[dict[str, Any]] = []
-        if years:
-            clauses.append({"year": {"$in": sorted(years)}})
-        if notices:
-            clauses.append({"notice_id": {"$in": sorted(notices)}})
-        flt = clauses[0] if len(clauses) == 1 else ({"$and": clauses} if clauses else None)
+    def _dense_top(self, query: str, years: set[int] | None, notices: set[str] | None, mask: np.ndarray | None,
+                   n: int) -> list[int]:
+        """Nearest chunks by cosine. Unfiltered: Chroma's HNSW index (1-4 ms at 234,000 chunks). Filtered
+        by year or notice: exact search over the index's own vector matrix, restricted to the chunks
+        the filter keeps (4 ms for a year at 234,000 chunks), where Chroma's metadata pre-filter
+        took 120-250 ms (docs/bench/full)."""
         try:
-            docs = self.vectorstore.similarity_search_with_score(query, k=n, filter=flt)
+            if mask is not None and self.vectors is not None:
+                rows = np.flatnonzero(mask)
+                if len(rows) == 0:
+                    return []
+                q = np.asarray(self.vectorstore.embeddings.embed_query(query), dtype=np.float32)
+                scores = self.vectors[rows] @ q
+                top = np.argpartition(-scores, n)[:n] if len(rows) > n else np.arange(len(rows))
+                return [int(rows[i]) for i in sorted(top, key=lambda i: -scores[i])]
+            docs = self.vectorstore.similarity_search_with_score(query, k=n, filter=_chroma_filter(years, notices))
         except Exception as exc:  # a vector store that is down costs the dense half, not the answer
             log.warning("vector search failed, BM25 only: %s", exc)
             return []
@@ -126,12 +146,13 @@ class HybridRetriever(BaseRetriever):
             return []
         n = max(CANDIDATES, k)
         fused: dict[int, float] = {}
-        bm25_rank = {i: r for r, i in enumerate(self._bm25_top(tokens, years, n, notices))} if w_bm25 > 0 else {}
+        mask = self._mask(years, notices)
+        bm25_rank = {i: r for r, i in enumerate(self._bm25_top(tokens, mask, n))} if w_bm25 > 0 else {}
         for i, r in bm25_rank.items():
             fused[i] = fused.get(i, 0.0) + w_bm25 / (RRF_K + r + 1)
         dense_rank: dict[int, int] = {}
         if self.vectorstore is not None and w_bm25 < 1.0:
-            dense_rank = {i: r for r, i in enumerate(self._dense_top(query, years, n, notices))}
+            dense_rank = {i: r for r, i in enumerate(self._dense_top(query, years, notices, mask, n))}
             for i, r in dense_rank.items():
                 fused[i] = fused.get(i, 0.0) + (1 - w_bm25) / (RRF_K + r + 1)
         relevance = self.relevance(tokens, list(fused))
@@ -161,3 +182,11 @@ class HybridRetriever(BaseRetriever):
             for h in self.search(query)
         ]
 
+
+def _chroma_filter(years: set[int] | None, notices: set[str] | None) -> dict[str, Any] | None:
+    clauses: list[dict[str, Any]] = []
+    if years:
+        clauses.append({"year": {"$in": sorted(years)}})
+    if notices:
+        clauses.append({"notice_id": {"$in": sorted(notices)}})
+    return clauses[0] if len(clauses) == 1 else ({"$and": clauses} if clauses else None)

@@ -9,6 +9,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from assistant.answer import decline
 from assistant.answer.retrieval import HybridRetriever
 from assistant.answer.store import FactStore
@@ -67,8 +69,13 @@ def load_snapshot(settings: Settings, rebuild: bool = False) -> Snapshot:
             embedding_function=get_embeddings(settings.embedding_model, settings.embedding_backend),
             client=client,
         )
+    vectors = None
+    if settings.dense and (state.path / "vectors.npy").exists():
+        # Memory-mapped: pages are read as filtered searches touch them and stay reclaimable.
+        vectors = np.load(state.path / "vectors.npy", mmap_mode="r")
     retriever = HybridRetriever(
         chunks=state.chunks,
+        vectors=vectors,
         tokenizer=Tokenizer(extra_terms=state.catalogue.terms()),
         bm25=state.bm25,
         vectorstore=vectorstore,
