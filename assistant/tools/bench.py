@@ -82,7 +82,7 @@ def measure_point(corpus: str, index_dir: str, dense_flag: str, repeats_arg: str
             bot.retriever.search(q, mode="bm25")
             bm25.append((time.perf_counter() - t) * 1000)
     return {
-        "notices": meta["notices"], "chunks": meta["chunks"], "facts": meta["facts"], "dense": dense,
+        "notices": meta["notices"], "chunks": meta["chunks"], "facts": meta["facts"], "dense": dense, "model": meta.get("model", ""),
         "build_s": meta["build_seconds"], "timings": meta["timings"], "index_mb": round(dir_mb(Path(index_dir)), 1),
         "load_s": round(load_s, 2), "rss_mb": round(rss_mb(), 1), "rss_after_build_mb": round(base, 1),
         "latency_ms": stats(every), "first_pass_ms": stats(first), "by_kind": {k: stats(v) for k, v in by_kind.items()}, "bm25_ms": stats(bm25),
@@ -214,8 +214,14 @@ def render(r: dict[str, Any]) -> str:
     for p in r["scale"]:
         kinds = "; ".join(f"{k} p50 {v['p50']} · p95 {v['p95']} (n={v['n']})" for k, v in sorted(p["by_kind"].items()))
         lines.append(f"- {p['notices']} notices, {'with vectors' if p['dense'] else 'BM25 + facts'}: {kinds}")
+    built = [p for p in r["scale"] if p["dense"] and p["timings"].get("embedded_chunks")]
+    for p in built:
+        t = p["timings"]
+        lines += ["", f"Vectors at {p['notices']} notices: {t['embedded_chunks']} distinct chunk texts (of {p['chunks']}) embedded in "
+                  f"{t['embed']} s ({t['embedded_chunks'] / t['embed']:.0f} chunks/s, encoder {p.get('model', 'as configured')}), "
+                  f"written to Chroma in {t.get('vector_store')} s; a rebuild embeds only texts the previous index lacks."]
     dense_points = [p for p in [real, *r["scale"]] if p["dense"] and p["timings"].get("embed")]
-    if dense_points:
+    if dense_points and not built:
         rate = max(p["timings"].get("embedded_chunks", 0) / p["timings"]["embed"] for p in dense_points)
         lines += ["", f"Embedding throughput measured: {rate:.0f} chunks/s on this machine; building vectors for the "
                   f"largest corpus above would take about {max(p['chunks'] for p in r['scale']) / rate / 60:.0f} min "
