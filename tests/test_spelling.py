@@ -1,0 +1,32 @@
+"""Names as users mistype them, read through a sound index built once per catalogue."""
+
+from __future__ import annotations
+
+from assistant.answer.spelling import SoundIndex, fuzzy_find
+from assistant.answer.understand import people_sounds
+from assistant.names import Catalogue
+
+
+def test_a_homophone_is_read_as_the_one_name_it_sounds_like() -> None:
+    index = SoundIndex(["胡志强", "李娜", "王建国"])
+    assert fuzzy_find("请问胡智强老师的电话", index) == ("胡智强", "胡志强")
+    assert fuzzy_find("请问张三老师的电话", index) is None
+
+
+def test_two_names_that_fit_are_never_guessed() -> None:
+    assert fuzzy_find("找胡知强", SoundIndex(["胡志强", "胡治强"])) is None
+    assert fuzzy_find("找胡知强", SoundIndex(["胡志强"])) == ("胡知强", "胡志强")
+
+
+def test_one_wrong_character_in_a_long_name() -> None:
+    index = SoundIndex(["新锐企业榜", "先导技术榜"], min_len=3)
+    assert fuzzy_find("新蕊企业榜怎么报", index) == ("新蕊企业榜", "新锐企业榜")
+    assert fuzzy_find("新锋企业榜怎么报", index) == ("新锋企业榜", "新锐企业榜")
+    assert fuzzy_find("新锋企业单怎么报", index) is None
+
+
+def test_the_index_of_people_is_built_once_per_catalogue() -> None:
+    cat = Catalogue(people=["胡志强", "李娜"])
+    assert people_sounds(cat) is people_sounds(cat)
+    assert fuzzy_find("胡智强电话", people_sounds(cat)) == ("胡智强", "胡志强")
+    assert people_sounds(Catalogue(people=["李娜"])) is not people_sounds(cat)
