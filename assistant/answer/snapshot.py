@@ -88,8 +88,9 @@ def load_snapshot(settings: Settings, rebuild: bool = False) -> Snapshot:
 
 
 def warm(snapshot: Snapshot) -> None:
-    """Pay while loading for what the first answers would otherwise pay for: measured at 10,000
-    notices, a cold first pass had a p95 of 566 ms against 41 ms warm (docs/bench/full)."""
+    """Pay while loading for what the first answers would otherwise pay for: at 10,000 notices,
+    before this, the first pass over the development questions had a p95 of 566 ms against 41 ms for
+    the second (BM25 + facts, profiled by hand); docs/bench/full has the first pass now."""
     t = time.perf_counter()
     snapshot.store.warm()
     people_sounds(snapshot.names)
