@@ -21,6 +21,7 @@ from assistant.model import Fact, FactKind, FieldsFact, NoticeKind
 from assistant.names import Catalogue
 
 F = TypeVar("F", bound=Fact)
+T = TypeVar("T")
 SENTENCE = re.compile(r"[^。；;\n]+(?:[。；;]|$)")
 
 
@@ -51,7 +52,7 @@ class FactStore:
         # kind -> year -> facts, the CAST notice's first: answerers look at one year at a time.
         self._buckets: dict[FactKind, dict[int, list[Fact]]] = {}
         self._list_years: dict[str, set[int]] = {}  # list family -> years with a fact about it
-        self.memo: dict[object, object] = {}  # answers' derived values, per snapshot (the store never changes)
+        self._derived: dict[object, object] = {}  # see derived()
         self._by_notice: dict[str, list[Fact]] = {}
         for f in sorted(facts, key=lambda f: f.start):
             self._by_notice.setdefault(f.notice_id, []).append(f)
@@ -64,8 +65,7 @@ class FactStore:
         """Sentences of that year's notices matching `pattern`, each with its section and the span
         of the chunk it lies in (textmap.locate narrows it to the words quoted). Worked out once per
         year and pattern."""
-        key = ("sentences", year, pattern.pattern)
-        if key not in self.memo:
+        def scan() -> list[Passage]:
             found = []
             for chunk in self._chunks_by_year.get(year, []):
                 if chunk.notice_id not in self.notices or not pattern.search(chunk.text):
@@ -74,8 +74,15 @@ class FactStore:
                     text = re.sub(r"\s+", "", m.group(0)).strip()
                     if pattern.search(text):
                         found.append(Passage(chunk.notice_id, chunk.section, text, chunk.orig_start, chunk.orig_end))
-            self.memo[key] = found
-        return self.memo[key]  # type: ignore[return-value]
+            return found
+
+        return self.derived(("sentences", year, pattern.pattern), scan)
+
+    def derived(self, key: object, make: Callable[[], T]) -> T:
+        """A value answers work out from the store, once per snapshot (the store never changes)."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]  # type: ignore[no-any-return]
 
     def warm(self) -> None:
         """Build the lookups answers would otherwise build on first use (seconds at 10,000 notices)."""

@@ -104,14 +104,12 @@ def own_values(q: Query, store: FactStore, year: int) -> list[tuple[str, Fact]]:
     """(notice, fact) for every forwarding or internal notice of the round that sets its own value
     for what `q` asks; worked out once per snapshot for each kind of question (a round may have
     thousands of forwarding notices)."""
-    key = ("own", year, q.intent, q.list_key)
-    found = store.memo.get(key)
-    if found is None:
+    def find() -> list[tuple[str, Fact]]:
         restated = {(tuple(o.list_keys), o.number) for o in store.select(QuotaFact, store.is_original, year=year)} \
             if q.intent == Intent.QUOTA else set()
-        found = [(nid, f) for nid in store.own_notices(year) if (f := _own_fact(store.of_notice(nid), q, restated))]
-        store.memo[key] = found
-    return found
+        return [(nid, f) for nid in store.own_notices(year) if (f := _own_fact(store.of_notice(nid), q, restated))]
+
+    return store.derived(("own", year, q.intent, q.list_key), find)
 
 
 def others_note(q: Query, store: FactStore, citer: Citer, year: int, today: dt.date) -> str | None:
