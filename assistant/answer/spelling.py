@@ -51,11 +51,10 @@ class SoundIndex:
         return found - {window}
 
 
-def fuzzy_find(text: str, names: Iterable[str] | SoundIndex, min_len: int = 2) -> tuple[str, str] | None:
+def fuzzy_find(text: str, index: SoundIndex) -> tuple[str, str] | None:
     """(as written in `text`, the name meant) for a name written with a homophone ("新蕊企业榜",
     "胡智强") or, for names of four characters or more, one wrong character ("先锋企业榜" is not
     matched against two names at once). None when nothing, or more than one name, fits."""
-    index = names if isinstance(names, SoundIndex) else SoundIndex(names, min_len)
     for size in index.sizes:
         hits: dict[str, str] = {}
         for i in range(len(text) - size + 1):
