@@ -300,7 +300,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from assistant.tools.bench import run
 
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
-    command = " ".join(["python -m assistant bench", *sys.argv[2:]]) if sys.argv[1:2] == ["bench"] else "python -m assistant bench"
+    command = (f"python -m assistant bench --sizes {args.sizes} --dense-max {args.dense_max} --repeats {args.repeats}"
+               + (f" --work {args.work}" if args.work else "") + f" --out {args.out}")
     results = run(Path(args.out), sizes, args.dense_max, args.repeats, Path(args.work) if args.work else None, command)
     print((Path(args.out) / "README.md").read_text(encoding="utf-8"))
     return 0 if results else 1
