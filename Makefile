@@ -39,7 +39,7 @@ eval: index
 bench: setup
 	$(PY) -m assistant bench
 
-# Encoder backends compared on the real corpus (about 2 minutes here).
+# Encoder backends compared on the real corpus (about a minute here).
 bench-embedding: setup
 	$(PY) -m assistant bench --embedding
 

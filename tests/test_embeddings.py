@@ -44,3 +44,34 @@ def test_the_backend_is_part_of_the_index_identity(small_settings: Settings) -> 
     index.build(dense)
     assert index.is_stale(dense) is None and index.read_meta(dense.index_dir)["model"] == "m3e-small|onnx-int8"
     assert index.is_stale(replace(dense, embedding_backend="torch")) == "向量模型设置已变化"
+
+
+class _Clock:
+    """A fake encoder whose speed is set per call, recording the order it was called in."""
+
+    def __init__(self, name: str, calls: list[str]) -> None:
+        self.name, self.calls = name, calls
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(self.name)
+        return np.ones((len(texts), 2), dtype=np.float32)
+
+
+def test_speed_rounds_rotate_the_order_and_time_every_backend_each_round() -> None:
+    from assistant.tools.embedbench import _rounds
+
+    calls: list[str] = []
+    models = {b: _Clock(b, calls) for b in ("torch", "onnx", "onnx-int8")}
+    runs, vectors = _rounds(models, ["甲", "乙"], rounds=3)  # type: ignore[arg-type]
+    timed = calls[3:]  # after one warm-up call each
+    assert timed == ["torch", "onnx", "onnx-int8", "onnx", "onnx-int8", "torch", "onnx-int8", "torch", "onnx"]
+    assert {b: len(v) for b, v in runs.items()} == {"torch": 3, "onnx": 3, "onnx-int8": 3}
+    assert all(x > 0 for v in runs.values() for x in v) and vectors["onnx"].shape == (2, 2)
+
+
+def test_the_report_names_the_processor() -> None:
+    from assistant.tools.embedbench import processor
+
+    info = processor()
+    assert info["cores"] >= 1 and info["model"]
+    assert set(info["flags"]) <= {"avx2", "avx512f", "avx512_vnni", "avx_vnni", "amx_int8"}
