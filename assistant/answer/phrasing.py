@@ -36,8 +36,11 @@ def cn_count(n: int) -> str:
 
 
 def deadline_text(f: DeadlineFact, today: dt.date | None = None) -> str:
-    """The date and time as written, "（已截止）" when it is before `today`."""
+    """The date and time in Chinese, the notice's own form beside it when that is "2024.04.12",
+    "（已截止）" when it is before `today`."""
     s = cn_date(f.date, f.time)
+    if f.written and "月" not in f.written:
+        s += f"（原文“{f.written}”）"
     try:
         if today is not None and dt.date.fromisoformat(f.date) < today:
             s += "（已截止）"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from assistant.ingest.dates import parse_date
 from assistant.ingest.notices import NoticeMeta
 from assistant.model import NoticeKind
 from assistant.names import unquote
@@ -18,7 +19,7 @@ from assistant.names import unquote
 # Words an issuer's name shares with many others: a match made only of them points at nothing.
 GENERIC = re.compile(
     r"科创中国|榜单|中国|中华|全国|科学技术|科技|协会|学会|委员会|办公厅|办公室|秘书处|促进会|联合会|联合体|研究会|研究院|研究所|"
-    r"大学|学院|中心|省|市|区|处|部|的|有限公司|公司|集团|科协"
+    r"大学|学院|中心|省|市|区|处|部|的|有限公司|公司|集团|科协|联盟|商会|产业"
 )
 # The kind of notice a question names ("学校的通知里…", "学会转发的通知", "科协的原通知").
 KIND_WORDS: list[tuple[NoticeKind, re.Pattern[str]]] = [
@@ -48,7 +49,7 @@ def issuer_names(issuer: str) -> list[str]:
     """The ways a question may write an issuer: the full name, without 中国/中华, without 省/市."""
     name = unquote(issuer)
     # "西湖省科学技术协会办公室" is written "西湖省科协": the office stands for its organisation.
-    name = re.sub(r"(?<=[会协所院校学])(?:办公室|办公厅|秘书处)$", "", name)
+    name = re.sub(r"(?<=[会协所院校学盟体])(?:办公室|办公厅|秘书处)$", "", name)
     names = {name, re.sub(r"^(?:中国|中华)", "", name), name.replace("科学技术协会", "科协")}
     names |= {n.replace("科学技术协会", "科协") for n in set(names)}
     names |= {re.sub(r"(?<=[\u4e00-\u9fff]{2})[省市](?=[\u4e00-\u9fff]{2})", "", n) for n in set(names)}
@@ -64,7 +65,7 @@ def _distinctive(match: str) -> bool:
     return len(GENERIC.sub("", match)) >= 2
 
 
-ORG_END = re.compile(r"(?:学会|协会|促进会|联合会|研究会|联合体|委员会|大学|学院|研究院|研究所|科协|中心)$")
+ORG_END = re.compile(r"(?:学会|协会|促进会|联合会|研究会|联合体|委员会|大学|学院|研究院|研究所|科协|中心|联盟|商会)$")
 
 
 def _is_subsequence(short: str, name: str) -> bool:
@@ -198,8 +199,8 @@ class NoticeIndex:
                     return Pointer(ids, km.group(0), "kind")
         m = PUBLISHED_ASK.search(text)
         if m:
-            day = f"{int(m.group(1))}月{int(m.group(2))}日"
-            ids = [n.id for n in pool if n.date.endswith(day)]
+            day = (int(m.group(1)), int(m.group(2)))
+            ids = [n.id for n in pool if (d := parse_date(n.date)) and d[1:] == day]
             if ids:
                 return Pointer(ids, m.group(0), "date")
         return Pointer()

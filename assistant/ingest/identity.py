@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from assistant.ingest.dates import DATE_LINE, parse_date
+
 CJK = "\u4e00-\u9fff"
 DOC_NUMBER = re.compile(rf"[{CJK}]{{2,10}}[〔\[［(（]\s*(\d{{4}})\s*[〕\]］)）]\s*\d+\s*号")
 ORG = rf"[{CJK}（）()“”\"]{{2,30}}?(?:办公厅|办公室|协会|学会|委员会|科协|研究会|秘书处|促进会|联合会|联合体|大学|学院|研究院|研究所|中心|处|部)"
 ORG_LINE = re.compile(rf"^({ORG})(?:文件)?$")
-DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 AUDIENCE = re.compile(r"^(各[^。]{1,60}?)[：:]$")
 INTERNAL_AUDIENCE = re.compile(r"各(?:学院|院系|系|部门|课题组|研究室|研究所|处室|二级单位|科室)|校内|院内|全校|本单位各")
@@ -79,8 +80,8 @@ def identify(text: str) -> dict[str, object]:
         year, source = int(DOC_NUMBER.search(doc_number).group(1)), f"文号 {doc_number}"  # type: ignore[union-attr]
     elif published:
         year, source = int(published.group(1)), f"发布时间 {published.group(1)}-{published.group(2)}-{published.group(3)}"
-    elif signed_on:
-        year, source = int(signed_on[:4]), f"落款日期 {signed_on}"
+    elif signed_on and (signed := parse_date(signed_on)) and signed[0]:
+        year, source = signed[0], f"落款日期 {signed_on}"
     else:
         found = Counter(int(y) for y in re.findall(r"(20\d{2})\s*年", text))
         if found:

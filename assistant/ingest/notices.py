@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from assistant.ingest.dates import DATE_LINE
 from assistant.ingest.identity import identify
 from assistant.ingest.textmap import MappedText, normalize_for_match
 
@@ -58,10 +59,12 @@ LABEL = re.compile(
     "^(" + "|".join(re.escape(k) for k in sorted(LABEL_KINDS, key=len, reverse=True)) + r")\s*[:：]", re.I
 )
 DOC_NUMBER = re.compile(rf"[{CJK}]{{2,10}}[〔\[［(（]\s*(\d{{4}})\s*[〕\]］)）]\s*\d+\s*号")
-DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 TITLE_END = re.compile(r"(通知|公告|函|决定|意见|办法)$")
 TERMINAL = "。；;！!？?：:"
 SIGN_OFF_ORG = re.compile(rf"[{CJK}（）()“”\"]{{2,20}}(?:办公厅|办公室|协会|学会|委员会|科协|研究会|秘书处|促进会|联合会|大学|学院|研究院|研究所|中心|处|部)")
+# Notices pasted from web pages and WeChat posts come in Markdown: "## 一、…", "- 先导技术榜：…", "**…**".
+MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+")
+BULLET = re.compile(r"^[-*+•●▪◆■·][ \t]+")
 FORM_TITLE = re.compile(r"(申报表|推荐表|样表|登记表)\s*([（(][^）)]*[）)])*$")
 
 
@@ -259,6 +262,8 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False
     if p[-1] in TERMINAL or (p[-1] == "." and re.match(rf"[{CJK}]", p[-2])) or _is_table_row(prev) or _is_table_row(nxt):
         return False
+    if BULLET.match(n) or BULLET.match(p):
+        return False  # list items are lines of their own
     if len(n) <= 20 and SIGN_OFF_ORG.fullmatch(n):
         return False  # "科学技术处" above the date: the sign-off, not the end of the line before it
     if prev.startswith("\t") and nxt.startswith("\t"):
@@ -316,6 +321,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r"[\u00a0\u3000\u2002\u2003\u200b\f\v]", " ")
     mt = mt.sub(r"(?m)^[ \t]*[—\-–]+[ \t]*\d{1,3}[ \t]*[—\-–]+[ \t]*$", "")  # page numbers "— 2 —"
     mt = mt.sub(r"(?m)^ +|[ \t]+$", "")
+    mt = mt.sub(MD_HEADING, "").sub(r"(?m)^>[ \t]?", "").sub(r"\*\*|__", "")
     mt = mt.sub(r"(?<=\S)\t+(?=\S)", " | ")  # form tables flattened to tab-separated rows
     # Stray spaces inside Chinese text: "联 系 人", "丁  波", "2023 年", "组织、 人才".
     mt = mt.sub(rf"(?<=[{CJK}{CJK_PUNCT}]) +(?=[0-9A-Za-z])", "")
@@ -328,6 +334,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r" {2,}", " ")
     mt = _join_broken_lines(mt)  # leading tabs still mark table cells here
     mt = mt.sub(r"(?m)^[ \t]+", "")
+    mt = mt.sub(re.compile(BULLET.pattern, re.M), "")
     mt = mt.sub(r"\n[ \t]*(?:\n[ \t]*)+", "\n")
     mt = mt.sub(r"^\n+|\n+$", "")
     return mt

@@ -36,7 +36,12 @@ def answer_deadline(ctx: Context) -> Reply | None:
     first = chosen[0]
     if first.scope == Scope.INTERNAL:
         internal = store.notices.get(first.notice_id)
-        what = "单位内部材料报送截止时间" if internal is not None and internal.kind == NoticeKind.INTERNAL else "学会内部材料报送截止时间"
+        if internal is not None and internal.kind == NoticeKind.INTERNAL:
+            what = "单位内部材料报送截止时间"
+        elif internal is not None and re.search(r"(?:科协|联盟|商会|协会|联合会|联合体|促进会|中心|公司|局|厅)(?:秘书处|办公室)?$", internal.issuer):
+            what = "本通知规定的材料报送截止时间"  # not a society: its own date for what it passes on
+        else:
+            what = "学会内部材料报送截止时间"
     else:
         what = "初评结果报送截止时间" if first.category == Category.REVIEW else "申报截止时间"
     head = f"{year}年{what}：{deadline_text(first, ctx.today)}{ctx.cite(first)}{ctx.year_note(year)}"
@@ -51,7 +56,8 @@ def answer_deadline(ctx: Context) -> Reply | None:
                           f"{deadline_text(platform[0], ctx.today)}{ctx.cite(platform[0])}。")
     same_notice = [f for f in chosen if f.notice_id == first.notice_id]  # "两处日期不一致" is about one notice
     for f in chosen[1:]:
-        if f.date != first.date and f in same_notice:
+        # Two dates for one thing; "材料提交截止 4月12日" and "报送中国科协 4月26日" are two things.
+        if f.date != first.date and f in same_notice and f.category == first.category:
             notes.append(f"注意：同一通知另处写的是{deadline_text(f, ctx.today)}{ctx.cite(f)}，两处日期不一致，请以较早者为准或向联系人确认。")
     if len({f.date for f in same_notice}) == 1 and len(chosen) > 1:
         notes.append("依据：" + "".join(ctx.cite(f) for f in chosen[1:3]))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from assistant.answer.rules.base import Context, Reply
+from assistant.ingest.dates import cn_written, parse_date
 from assistant.ingest.notices import NoticeRecord
 from assistant.ingest.textmap import locate
 
@@ -38,7 +39,10 @@ def answer_notice(ctx: Context) -> Reply | None:
         if n.parent_doc_number:
             parts.append(f"转发的通知文号：{n.parent_doc_number}")
         if n.date:
-            parts.append(f"落款日期：{n.date}{_cited(ctx, n, n.date, last=True)}")
+            parsed = parse_date(n.date)
+            shown = cn_written(parsed) if parsed else n.date
+            written = "" if shown == n.date else f"（原文“{n.date}”）"
+            parts.append(f"落款日期：{shown}{written}{_cited(ctx, n, n.date, last=True)}")
         else:
             parts.append("通知未写明落款日期")
         lines.append("；".join(parts))

@@ -11,6 +11,15 @@ from assistant.answer.similarity import overlap
 from assistant.model import QuotaFact, QuotaRuleFact
 
 
+def own_words(f: QuotaFact) -> str:
+    """The clause of a quota without the list's name before it, its number in digits when the
+    notice wrote it in characters ("不超过三项" → "不超过三项（3项）")."""
+    text = re.sub(r"^\d{1,2}[.．、]\s*", "", f.quote).rstrip("。；;，, ")
+    for name in f.lists:
+        text = re.sub(rf"^[“\"]?{re.escape(name)}[”\"]?\s*[：:]?\s*", "", text)
+    return text if str(f.number) in text else f"{text}（{f.value}）"
+
+
 def answer_quota(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
     picked = ctx.pick_original(QuotaFact)
@@ -36,7 +45,15 @@ def answer_quota(ctx: Context) -> Reply | None:
         # "属于多个渠道怎么算名额": the rule is the answer, the quotas its context.
         direct.append(f"{year}年通知：{rules[0].quote}{ctx.cite(rules[0])}{ctx.year_note(year)}")
         rules = rules[1:]
-    direct.append(f"{prefix}{who}{quota_limit(top)}{hedge}{ctx.cite(top)}{'' if direct else ctx.year_note(year)}")
+    if store.is_original(top):
+        direct.append(f"{prefix}{who}{quota_limit(top)}{hedge}{ctx.cite(top)}{'' if direct else ctx.year_note(year)}")
+    else:
+        # A society's or a unit's own quotas say who may put forward how many ("每家会员单位限报1项，
+        # 联盟择优推荐不超过三项"): its words, every limit it sets for the list.
+        same = [f for f in ranked if f.notice_id == top.notice_id and set(f.list_keys) == set(top.list_keys)][:3]
+        parts = [f"{own_words(f)}{ctx.cite(f)}" for f in sorted(same, key=lambda f: f.start)]
+        direct.append(f"{prefix}{who}：{'；'.join(parts)}{'' if direct else ctx.year_note(year)}")
+        ranked = [f for f in ranked if f not in same]
     if not q.list_key and not top.per_person:
         direct += [f"{'、'.join(f.lists)}：{quota_limit(f)}{ctx.cite(f)}" for f in ranked[1:6] if not f.per_person]
     notes = []

@@ -123,8 +123,25 @@ def find_fields(text: str, known: list[str] | None = None) -> list[str]:
     return result
 
 
-DATE = r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 TIME = r"(?:(上午|下午|晚上|中午)?\s*(\d{1,2})\s*[:：时点]\s*(\d{2})?\s*(?:分)?)?"
-PHONE = re.compile(r"(?<![\d-])(?:0\d{2,3}-?\s?)?\d{7,8}(?:-\d{1,4})?(?![\d])|(?<!\d)1[3-9]\d{9}(?!\d)")
+# Phones as notices write them: 010-68571234, 0571 8765 4321, (010)6857-1234, 020—8321 6655, an
+# extension -801, a mobile 13812345678 or 138 2600 1234. The local number may be split once.
+PHONE = re.compile(
+    r"(?<!\d)1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)"
+    r"|(?<![\d-])(?:[(（]0\d{2,3}[)）]\s?|0\d{2,3}\s?[-—–－]?\s?)?\d{3,4}[ -]?\d{4}(?:\s?(?:-|转)\s?\d{1,4})?(?![\d])"
+)
+
+
+def phone_text(written: str) -> str:
+    """A phone as answers show it: 020-83216655, 13826001234 (the notice's own form is in the quote)."""
+    number = re.sub(r"^(0\d{2,3})\s+(?=\d)", r"\1-", written.strip())
+    number = re.sub(r"^[(（](0\d{2,3})[)）]", r"\1-", re.sub(r"\s", "", number))
+    number = re.sub(r"[—–－]", "-", number)
+    if re.fullmatch(r"1[3-9][\d-]+", number):
+        return number.replace("-", "")
+    m = re.fullmatch(r"(0\d{2,3}-)?(\d{3,4})-?(\d{4})((?:-|转)\d{1,4})?", number)
+    return "".join(g or "" for g in m.groups()) if m else number
+
+
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 URL = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+(?:cn|com|cloud|org|net|gov|edu)(?:\.cn)?(?:/[\w./?=&%-]*)?", re.I)

@@ -6,7 +6,16 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.ingest.chunking import Line, Section, sections
-from assistant.ingest.facts.common import EMAIL, PHONE, Span, clauses, find_fields, find_list_names, make_fact
+from assistant.ingest.facts.common import (
+    EMAIL,
+    PHONE,
+    Span,
+    clauses,
+    find_fields,
+    find_list_names,
+    make_fact,
+    phone_text,
+)
 from assistant.ingest.notices import CJK, LABEL, LABEL_KINDS, Notice, heading_level
 from assistant.model import ContactFact, Fact, NoticeKind, Role
 
@@ -50,7 +59,7 @@ def _persons(value: str) -> tuple[str, list[str]]:
     org_parts: list[str] = []
     names: list[str] = []
     value = PHONE.sub(" ", EMAIL.sub(" ", value))  # "周老师0351-5550123": the phone is not part of the name
-    value = re.sub(r"[；;，,、]", " ", value)  # "王敏 …；李强 …": several people
+    value = re.sub(r"[；;，,、（）()]", " ", value)  # "王敏 …；李强 …", "陈思远（0755-…）": several people
     for token in value.split():
         if ORG_WORDS.search(token) or len(re.sub(rf"[^{CJK}]", "", token)) > 6:
             org_parts.append(token)
@@ -71,7 +80,28 @@ def extract_contacts(notice: Notice, list_names: list[str], field_names: list[st
             continue  # form templates have 联系人 cells that are blanks to fill in
         facts.extend(_section_contacts(notice, section, list_names, field_names))
     if not facts:
-        facts.extend(_prose_contacts(notice))
+        facts.extend(_prose_contacts(notice) or _unlabelled_contacts(notice))
+    return facts
+
+
+CONTACT_HEADING = re.compile(r"联系")
+
+
+def _unlabelled_contacts(notice: Notice) -> list[Fact]:
+    """"市科协学会部 陈思远（0755-2688 1234，chen@…）" under a 联系方式 heading: a contact line with
+    no label at all, read as office, person, phones and mailbox."""
+    facts: list[Fact] = []
+    for section in sections(notice):
+        if not any(CONTACT_HEADING.search(h) for h in section.path) or section.path[0].startswith("附件"):
+            continue
+        for line in section.lines:
+            if LABEL.match(line.text) or heading_level(line.text) is not None:
+                continue
+            phones = [phone_text(p.group(0)) for p in PHONE.finditer(EMAIL.sub(" ", line.text))]
+            org, persons = _persons(line.text)
+            if not phones or not persons:
+                continue
+            facts.append(_loose_contact(notice, Span(line.start, line.end, line.text, section), org, persons, phones))
     return facts
 
 
@@ -85,17 +115,21 @@ def _prose_contacts(notice: Notice) -> list[Fact]:
     facts: list[Fact] = []
     for span in clauses(notice, "。"):
         m = PROSE_CONTACT.search(span.text)
-        phones = [re.sub(r"\s", "", p.group(0)) for p in PHONE.finditer(EMAIL.sub(" ", span.text))]
+        phones = [phone_text(p.group(0)) for p in PHONE.finditer(EMAIL.sub(" ", span.text))]
         if not m or not phones or span.section.path[:1] and span.section.path[0].startswith("附件"):
             continue
-        org = m.group("org") or ""
-        role = Role.SOCIETY if notice.kind != NoticeKind.ORIGINAL else Role.GENERAL
-        facts.append(make_fact(
-            notice, ContactFact, span, value=m.group("name"), header=org or "联系方式", body="", org=org,
-            persons=[m.group("name")], phones=phones, phone_labels=dict.fromkeys(phones, "电话"),
-            emails=[e.group(0) for e in EMAIL.finditer(span.text)], role=role,
-        ))
+        facts.append(_loose_contact(notice, span, m.group("org") or "", [m.group("name")], phones))
     return facts
+
+
+def _loose_contact(notice: Notice, span: Span, org: str, persons: list[str], phones: list[str]) -> Fact:
+    """A contact read from a sentence or an unlabelled line: its people, phones and mailboxes."""
+    role = Role.SOCIETY if notice.kind != NoticeKind.ORIGINAL else Role.GENERAL
+    return make_fact(
+        notice, ContactFact, span, value="、".join(persons), header=org or "联系方式", body="", org=org,
+        persons=persons, phones=phones, phone_labels=dict.fromkeys(phones, "电话"),
+        emails=[e.group(0) for e in EMAIL.finditer(span.text)], role=role,
+    )
 
 
 def _section_contacts(notice: Notice, section: Section, list_names: list[str], field_names: list[str]) -> list[Fact]:
@@ -162,7 +196,7 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
     for kind in ("phone", "person", "body"):
         for label, value in block.values.get(kind, []):
             for m in PHONE.finditer(EMAIL.sub(" ", value)):
-                number = re.sub(r"\s", "", m.group(0))
+                number = phone_text(m.group(0))
                 if number not in phone_labels:
                     phones.append(number)
                     phone_labels[number] = label if kind == "phone" else "电话"

@@ -13,9 +13,14 @@ CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, 
 NUM = r"(\d+|[一二两三四五六七八九十])"
 LIMIT = re.compile(
     rf"(?:不超过|不多于|最多|至多|限报|限推荐?|限)\s*{NUM}\s*(个|人|项|名|家)|(?:推荐|报送|申报)\s*{NUM}\s*(个|人|项|名|家)以内"
+    rf"|名额(?:为|是|共|：|:)\s*{NUM}\s*(个|人|项|名|家)"  # "联盟推荐名额为两家"
 )
 PER_PERSON = re.compile(rf"(?:每人|每位)\S{{0,4}}?(?:可)?推荐\s*{NUM}\s*(个|人|项|名)")
 QUOTA_SECTION = re.compile(r"名额|推荐")
+
+
+def _named(text: str, list_names: list[str]) -> list[str]:
+    return [n for n in find_list_names(text, list_names) if not n.startswith(("系列", "科创中国"))]
 
 
 def _in_heading(span: Span) -> bool:
@@ -58,7 +63,10 @@ def extract_quotas(notice: Notice, list_names: list[str]) -> list[Fact]:
             continue  # attachments describe forms, not quotas
         m = LIMIT.search(span.text) or PER_PERSON.search(span.text)
         if m and re.search(r"推荐|限报|报送|申报", whole):
-            names = [n for n in find_list_names(span.text, list_names) if not n.startswith(("系列", "科创中国"))]
+            names = _named(span.text, list_names)
+            if not names and whole != span.text and len(_named(whole, list_names)) == 1:
+                # "先导技术榜：每家会员单位限报1项，联盟择优推荐不超过三项": both limits are the list's.
+                names = _named(whole, list_names)
             subject = ""
             if not names:
                 head = re.split(r"[，,]?(?:每人|每位|各单位|每个单位|各有关单位)", span.text)[0]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.ingest.dates import DATE, DATE_GROUPS, ymd
 from assistant.ingest.facts.common import (
-    DATE,
     TIME,
     Span,
     clauses,
@@ -19,8 +19,14 @@ from assistant.model import Category, DeadlineFact, DeadlineForm, Fact, NoticeKi
 STAGE_HEADING = re.compile(
     rf"^(?:[（(][一二三四五六七八九十]+[）)]|\d{{1,2}}[.．、])?\s*(?P<name>[{CJK}]{{2,12}})\s*[（(](?P<period>[^（）()]*\d[^（）()]*)[）)]\s*$"
 )
-DEADLINE_BEFORE = re.compile(rf"(?P<date>{DATE})\s*(?:[（(][^）)]{{1,6}}[）)])?\s*{TIME}\s*(?:前|之前|以前)")
-DEADLINE_IS = re.compile(rf"截[止至](?:时间|日期)?(?:为|是|到|：|:)?\s*(?P<date>{DATE})\s*{TIME}")
+# "（周三）", "（星期五）", "（含）" between a date and its time of day.
+NOTE = r"(?:[（(][^）)]{1,6}[）)])?"
+DEADLINE_BEFORE = re.compile(rf"(?P<date>{DATE})\s*{NOTE}\s*{TIME}\s*{NOTE}\s*(?:前|之前|以前)")
+DEADLINE_IS = re.compile(rf"截[止至](?:时间|日期|日)?(?:为|是|到|：|:)?\s*(?P<date>{DATE})\s*{NOTE}\s*{TIME}")
+
+NUMERIC_DATE = r"\d{4}[./．-]\d{1,2}[./．-]\d{1,2}"
+HAS_MONTH = re.compile(rf"\d{{1,2}}\s*月|{NUMERIC_DATE}")
+HAS_DATE = re.compile(rf"\d{{4}}\s*年|{HAS_MONTH.pattern}")
 
 
 def _year_of(text: str, default: int | None) -> int | None:
@@ -42,7 +48,7 @@ def extract_stages(notice: Notice) -> list[Fact]:
         if line is not section.lines[0] or len(section.path) < 2:
             continue  # stage headings are sub-headings with a period in brackets
         m = STAGE_HEADING.match(line.text)
-        if not m or not re.search(r"\d{4}\s*年|\d{1,2}\s*月", m.group("period")):
+        if not m or not HAS_DATE.search(m.group("period")):
             continue
         span = Span(line.start, line.end, line.text, section)
         period = re.sub(r"\s+", "", m.group("period"))
@@ -58,7 +64,10 @@ INLINE_STAGE = re.compile(rf"^(?P<name>[{CJK}]{{2,10}}?)\s*(?P<sep>[：:]|截[�
 
 
 STAGE_WORDS = re.compile(r"评审|推荐|征集|报名|发布|公示|遴选|答辩|初评|终评|上报")
-WHEN = re.compile(r"(?:\d{4}\s*年)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:上旬|中旬|下旬|底|初|中)?(?:\s*[—–-至到]\s*(?:\d{4}\s*年)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
+WHEN = re.compile(
+    r"(?:\d{4}\s*年)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:上旬|中旬|下旬|底|初|中)?(?:\s*[—–-至到]\s*(?:\d{4}\s*年)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
+    rf"|{NUMERIC_DATE}(?:\s*[—–~～至到]\s*{NUMERIC_DATE})?"
+)
 NUMBERED_STAGE = re.compile(rf"^\s*\d{{1,2}}\s*[、.．]\s*(?P<name>[{CJK}]{{2,8}})\s*[：:]")
 
 
@@ -77,7 +86,7 @@ def _inline_stages(notice: Notice) -> list[Fact]:
         if not any(SCHEDULE_SECTION.search(h) for h in span.section.path) or heading_level(text) is not None:
             continue
         m = INLINE_STAGE.match(text)
-        if not m or not re.search(r"\d{1,2}\s*月", m.group("period")):
+        if not m or not HAS_MONTH.search(m.group("period")):
             continue
         sep = m.group("sep")
         period = (sep if sep.startswith("截") else "") + re.sub(r"\s+", "", m.group("period"))
@@ -88,10 +97,10 @@ def _inline_stages(notice: Notice) -> list[Fact]:
 def _date_string(m: re.Match[str], fallback_year: int | None) -> tuple[str, str]:
     """(YYYY-MM-DD, time of day as written) for a DATE+TIME match."""
     groups = m.groups()
-    year = groups[1] or (str(fallback_year) if fallback_year else "")
-    month, day = int(groups[2]), int(groups[3])
+    written_year, month, day = ymd(groups[1 : 1 + DATE_GROUPS])
+    year = written_year or fallback_year
     iso = f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
-    ampm, hour, minute = groups[4], groups[5], groups[6]
+    ampm, hour, minute = groups[1 + DATE_GROUPS : 4 + DATE_GROUPS]
     when = ""
     if hour:
         when = f"{ampm or ''}{hour}:{minute or '00'}" if minute or ampm else f"{hour}时"
@@ -130,7 +139,7 @@ def extract_deadlines(notice: Notice) -> list[Fact]:
                         lists=find_list_names(span.text),
                         date=iso,
                         time=when,
-                        written=m.group(0).rstrip("前之以").strip(),
+                        written=span.text[m.start("date") : m.end()].rstrip("前之以").strip(),
                         action=action,
                         stage=_stage_name(span.section.path),
                         scope=scope,

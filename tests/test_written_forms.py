@@ -1,0 +1,107 @@
+"""Dates, phones and layouts as other issuers write them: 2024.04.12, 二〇二四年三月二十八日,
+020—8321 6655, (010)6857-1234, Markdown pasted from a web page. Each is read the same way as the
+forms the seed notices use, and the quote stays the notice's own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.ingest.dates import DATE_LINE, cn_number, parse_date
+from assistant.ingest.facts import extract_facts
+from assistant.ingest.facts.common import PHONE, phone_text
+from assistant.ingest.notices import make_notice
+from assistant.ingest.textmap import normalize_for_match
+from assistant.model import ContactFact, DeadlineFact, QuotaFact, StageFact
+
+
+@pytest.mark.parametrize(("written", "parts"), [
+    ("2024年4月12日", (2024, 4, 12)),
+    ("4月12日", (None, 4, 12)),
+    ("2024.04.12", (2024, 4, 12)),
+    ("2024-4-2", (2024, 4, 2)),
+    ("2024/4/20", (2024, 4, 20)),
+    ("二〇二四年三月二十八日", (2024, 3, 28)),
+    ("二○二三年十月十日", (2023, 10, 10)),
+    ("二〇二三年十二月三十一日", (2023, 12, 31)),
+])
+def test_a_date_in_any_written_form_is_read(written: str, parts: tuple[int | None, int, int]) -> None:
+    assert parse_date(f"请于{written}前报送") == parts
+
+
+@pytest.mark.parametrize("text", ["版本3.5.1", "第1-2项", "2024.13.01", "2023年2月30日", "编号2024.04.123"])
+def test_numbers_that_are_no_date_are_not_read_as_one(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_chinese_numbers_and_sign_off_lines() -> None:
+    assert [cn_number(s) for s in ("一", "十", "十二", "二十", "二十八", "三十一", "7")] == [1, 10, 12, 20, 28, 31, 7]
+    assert cn_number("甲") is None
+    assert DATE_LINE.match("二〇二四年三月二十八日") and DATE_LINE.match("2024.3.28") and DATE_LINE.match("2024年3月28日")
+    assert not DATE_LINE.match("2024年3月28日前报送")
+
+
+@pytest.mark.parametrize(("text", "phones"), [
+    ("电话：020—8321 6655；138 2600 1234", ["020-83216655", "13826001234"]),
+    ("陈思远（0755-2688 1234，chen@example.cn）", ["0755-26881234"]),
+    ("（010）6857-1234转801", ["010-68571234转801"]),
+    ("电话 010 6851 7798", ["010-68517798"]),
+    ("手机：139-1234-5678", ["13912345678"]),
+    ("010-56057633/15810910998、18600593479", ["010-56057633", "15810910998", "18600593479"]),
+    ("邮编518000，〔2023〕78号，2024年3月", []),
+])
+def test_phones_in_any_written_form(text: str, phones: list[str]) -> None:
+    assert [phone_text(m.group(0)) for m in PHONE.finditer(text)] == phones
+
+
+MARKDOWN = """# 关于组织申报2030年“科创中国”系列榜单的通知
+
+各会员单位：
+
+根据中国科协办公厅有关通知要求，本联盟现组织会员单位申报，有关事项通知如下。
+
+## 一、申报榜单
+
+- **先导技术榜**：每家会员单位限报1项，联盟择优推荐不超过三项；
+- 新锐企业榜：联盟推荐名额为两家。
+
+## 二、时间安排
+
+- 材料提交截止：2030.04.12（星期五）17:00
+- 联盟初审：2030.04.15—2030.04.19
+
+## 三、联系方式
+
+联系人：欧阳一鸣
+电话：020—8000 6655
+
+某某智能装备产业联盟秘书处
+二〇三〇年三月二十八日
+"""
+
+
+def test_a_markdown_notice_reads_like_a_typed_one() -> None:
+    notice = make_notice("md.txt", MARKDOWN)
+    assert notice.title.startswith("关于组织申报") and notice.issuer == "某某智能装备产业联盟秘书处"
+    assert (notice.year, notice.date) == (2030, "二〇三〇年三月二十八日")
+    assert "#" not in notice.text and "**" not in notice.text and "\n- " not in notice.text
+    facts = extract_facts(notice)
+    deadline = next(f for f in facts if isinstance(f, DeadlineFact))
+    assert (deadline.date, deadline.time, deadline.written) == ("2030-04-12", "17:00", "2030.04.12（星期五）17:00")
+    quotas = {(f.value, tuple(f.lists)) for f in facts if isinstance(f, QuotaFact)}
+    assert quotas == {("1项", ("先导技术榜",)), ("3项", ("先导技术榜",)), ("2家", ("新锐企业榜",))}
+    stage = next(f for f in facts if isinstance(f, StageFact) and f.stage == "联盟初审")
+    assert stage.period == "2030.04.15—2030.04.19"
+    contact = next(f for f in facts if isinstance(f, ContactFact))
+    assert (contact.persons, contact.phones) == (["欧阳一鸣"], ["020-80006655"])
+    for f in facts:  # every quote is the notice's own words
+        assert normalize_for_match(f.quote) in notice.normalized, f.quote
+
+
+def test_a_contact_line_without_labels_under_a_contact_heading() -> None:
+    text = ("某某市科学技术协会\n关于推荐2030年度“科创中国”系列榜单候选对象的通知\n各县（区）科协：\n"
+            "一、推荐名额\n各单位推荐数量原则上不超过2项。\n二、联系方式\n市科协学会部  陈一帆（0755-2600 1234，chen@example.cn）\n"
+            "某某市科学技术协会\n2030年3月30日\n")
+    facts = extract_facts(make_notice("city.txt", text))
+    contact = next(f for f in facts if isinstance(f, ContactFact))
+    assert (contact.org, contact.persons, contact.phones, contact.emails) == (
+        "市科协学会部", ["陈一帆"], ["0755-26001234"], ["chen@example.cn"])
