@@ -281,10 +281,14 @@ class Assistant:
         covered = store.years if q.notice_ids else store.rounds
         missing = [y for y in q.years if y not in covered]
         note = ""
-        if q.years and len(missing) == len(q.years) and q.year_source == "relative" and store.years:
-            # "今年" in a year whose notice is not in yet: the latest round, said to be that.
-            note = f"（尚未收录{'、'.join(map(str, missing))}年的通知，以下按最新一轮{store.rounds[-1]}年通知回答。）\n"
-            q = replace(q, years=[store.rounds[-1]], year_source="latest")
+        uncalled = [y for y in q.years if y not in store.called] if store.called and not q.notice_ids else missing
+        if q.years and len(uncalled) == len(q.years) and q.year_source == "relative" and store.years:
+            # "今年" in a year whose call is not in yet (its forwarding notices may be): the latest
+            # round whose call is, said to be that.
+            latest = max(store.called) if store.called else store.rounds[-1]
+            what = "通知" if len(missing) == len(q.years) else "原始征集通知"
+            note = f"（尚未收录{'、'.join(map(str, uncalled))}年的{what}，以下按最新一轮{latest}年通知回答。）\n"
+            q = replace(q, years=[latest], year_source="latest")
             missing = []
         if q.years and len(missing) == len(q.years):
             reason = (f"通知中未找到{'、'.join(map(str, missing))}年的榜单信息"

@@ -1,7 +1,9 @@
-"""Many notices from many issuers: seven fixture notices we wrote in the styles real forwarding,
-internal and stand-alone notices use (ASCII punctuation, a one-line contact, an issuer only in the
-sign-off, a Traditional-character text, a text cut mid-sentence, a year fused to a list name, one
-society's notices of two years), imported with one `ingest` beside the real notices."""
+"""Many notices from many issuers: fixture notices we wrote in the styles real forwarding, internal
+and stand-alone notices use (ASCII punctuation, a one-line contact, an issuer only in the sign-off,
+a Traditional-character text, a text cut mid-sentence, a year fused to a list name, one society's
+notices of two years, Markdown pasted from a web page with dot dates and a sign-off in Chinese
+numerals, a city 科协's file with an unlabelled contact line, an association's letter with 【】
+labels, a university's notice with a contact table), imported with one `ingest` beside the real notices."""
 
 from __future__ import annotations
 
@@ -48,6 +50,10 @@ def test_every_fixture_notice_ingests_with_its_identity(imported: tuple[Assistan
         "dongfang_signoff_2023.txt": ("东方数字经济促进会", "forwarding", 2023),
         "new_materials_society_2023_partial.txt": ("中国新材料应用学会", "forwarding", 2023),
         "open_source_list_2024.txt": ("“科创中国”开源创新联合体", "original", 2024),
+        "dongjiang_alliance_2024.txt": ("东江智能制造产业联盟秘书处", "forwarding", 2024),
+        "qinghe_city_kexie_2024.txt": ("青河市科学技术协会", "forwarding", 2024),
+        "zhedong_equipment_2023.txt": ("浙东装备制造行业协会", "forwarding", 2023),
+        "xishan_university_2023.txt": ("西山理工大学科研院", "internal", 2023),
     }
     for name, (issuer, kind, year) in expected.items():
         meta = by_file[name]
@@ -164,7 +170,8 @@ def test_directory_shows_and_filters_issuer_and_kind(many: Assistant) -> None:
     assert {r[jiangbei.columns.index("来源")] for r in jiangbei.rows} == {
         "jiangbei_electronics_2022.txt", "jiangbei_electronics_2023.txt"}
     internal = schedule_table(many.facts, many.notices).filter(kind="单位内部通知")
-    assert internal.rows and {r[internal.columns.index("发文单位")] for r in internal.rows} == {"南湖大学科学技术处", "北山精密机械研究所"}
+    assert internal.rows and {r[internal.columns.index("发文单位")] for r in internal.rows} == {
+        "南湖大学科学技术处", "北山精密机械研究所", "西山理工大学科研院"}
 
 
 def test_triage_routes_an_enquiry_about_a_notice_to_its_contact(many: Assistant) -> None:

@@ -49,6 +49,10 @@ class FactStore:
         if len(self.series) == len(notices):
             self.series = set()  # nothing stands alone: no filter
         self.rounds = sorted({n.year for n in notices.values() if n.year and (not self.series or n.id in self.series)}) or self.years
+        # Rounds whose call itself is in: a year with only forwarding notices ("2024年学会转发…",
+        # before CAST's own notice is added) is not the default round.
+        self.called = {n.year for n in notices.values() if n.year and n.kind == NoticeKind.ORIGINAL
+                       and (not self.series or n.id in self.series)}
         # kind -> year -> facts, the CAST notice's first: answerers look at one year at a time.
         self._buckets: dict[FactKind, dict[int, list[Fact]]] = {}
         self._list_years: dict[str, set[int]] = {}  # list family -> years with a fact about it
@@ -142,7 +146,11 @@ class FactStore:
         if pointer:
             q.notice_ids, q.notice_mention = pointer.ids, pointer.mention
             if not q.years:  # the latest round of the notices pointed at ("学会的通知", an issuer's)
-                latest = max((y for i in pointer.ids if (y := self.notices[i].year)), default=None)
+                pointed_years = {y for i in pointer.ids if (y := self.notices[i].year)}
+                if pointer.by == "kind" and pointed_years & self.called:
+                    # "学会转发的通知": a kind of notice, read in the current round (whose call is in).
+                    pointed_years &= self.called
+                latest = max(pointed_years, default=None)
                 if latest is not None:
                     q.notice_ids = [i for i in pointer.ids if self.notices[i].year == latest]
                     q.years, q.year_source = [latest], "notice"
@@ -177,7 +185,8 @@ class FactStore:
         """The facts of one year: the first asked year that has some, else the latest that has;
         of the `notices` given only, when given."""
         buckets = self._buckets.get(cls.kind, {})
-        for year in [y for y in years if y in buckets] if years else sorted(buckets, reverse=True):
+        default = sorted(buckets, key=lambda y: (not notices and bool(self.called) and y not in self.called, -y))
+        for year in [y for y in years if y in buckets] if years else default:
             found = [f for f in buckets[year] if (where is None or where(f)) and self._in(f, notices)]  # type: ignore[arg-type]
             if found and year:
                 return year, found  # type: ignore[return-value]

@@ -111,9 +111,9 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], str]:
 
 # What a notice is ("通知是哪天发的", "文号是多少", "这份文件是谁发的"), not what it says.
 NOTICE_ASK = re.compile(
-    r"(?:通知|文件)(?:是|在)?(?:哪天|哪一天|什么时候|何时|几号|几月几号)(?:发|印发|下发|发布|出)|"
-    r"(?:通知|文件)的?(?:发布|印发|发文|落款)(?:时间|日期)|文号|发文字号|发文单位|"
-    r"(?:通知|文件)是(?:谁|哪个单位|哪家单位|哪个部门)(?:发|印发|下发)|"
+    r"(?:通知|文件|函|公告)(?:是|在)?(?:哪天|哪一天|什么时候|何时|几号|几月几号)(?:发|印发|下发|发布|出)|"
+    r"(?:通知|文件|函|公告)的?(?:发布|印发|发文|落款)(?:时间|日期)|文号|发文字号|发文单位|"
+    r"(?:通知|文件|函|公告)是(?:谁|哪个单位|哪家单位|哪个部门)(?:发|印发|下发)|"
     r"号(?:文件|文)?(?:是)?(?:哪天|哪一天|什么时候|何时)(?:发|印发|下发|发布)"
 )
 
@@ -137,7 +137,7 @@ def detect_intent(text: str) -> Intent:
     # Specific beats generic where both fire: "初评结果哪天前报送" is a deadline, not a schedule.
     if re.search(r"最晚|截止|截至|期限|之前|前报送|前提交|前上传|逾期", text) and "deadline" in scores:
         return Intent.DEADLINE
-    if re.search(r"电话|手机|座机|邮箱|联系人|联系方式|怎么联系|如何联系|找谁", text) and "contact" in scores:
+    if re.search(r"电话|手机|座机|邮箱|联系人|联络人|联系方式|怎么联系|如何联系|找谁|找哪位|哪位老师", text) and "contact" in scores:
         return Intent.CONTACT  # "申报系统的技术支持电话是多少" asks for a phone, not a count
     when = re.search(r"阶段|几个?月|几号|哪天|何时|什么时候|时间", text)
     if re.search(r"名额", text) or (counted and not when):

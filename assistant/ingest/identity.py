@@ -27,7 +27,8 @@ def _lines(text: str) -> list[str]:
 
 
 def _title(head: list[str]) -> str:
-    title = next((line for line in head if "通知" in line and len(line) <= 90), "")
+    title = next((line for line in head if re.search(r"关于.{2,80}(?:通知|公告|通告|函)$", line)), "")
+    title = title or next((line for line in head if "通知" in line and len(line) <= 90), "")
     if not title:
         title = next((line for line in head if len(line) >= 8 and not AUDIENCE.match(line)), head[0] if head else "")
     return title

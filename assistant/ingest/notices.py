@@ -65,6 +65,7 @@ SIGN_OFF_ORG = re.compile(rf"[{CJK}（）()“”\"]{{2,20}}(?:办公厅|办公�
 # Notices pasted from web pages and WeChat posts come in Markdown: "## 一、…", "- 先导技术榜：…", "**…**".
 MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+")
 BULLET = re.compile(r"^[-*+•●▪◆■·][ \t]+")
+BRACKET_LABEL = re.compile(r"(?m)^【(?=[^】\n]{2,10}】)")
 FORM_TITLE = re.compile(r"(申报表|推荐表|样表|登记表)\s*([（(][^）)]*[）)])*$")
 
 
@@ -262,8 +263,10 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False
     if p[-1] in TERMINAL or (p[-1] == "." and re.match(rf"[{CJK}]", p[-2])) or _is_table_row(prev) or _is_table_row(nxt):
         return False
-    if BULLET.match(n) or BULLET.match(p):
-        return False  # list items are lines of their own
+    if BULLET.match(n) or BULLET.match(p) or BRACKET_LABEL.match(n):
+        return False  # list items and 【…】 labels are lines of their own
+    if SIGN_OFF_ORG.fullmatch(p) and (n.startswith("关于") or TITLE_END.search(n)):
+        return False  # a letterhead above the title
     if len(n) <= 20 and SIGN_OFF_ORG.fullmatch(n):
         return False  # "科学技术处" above the date: the sign-off, not the end of the line before it
     if prev.startswith("\t") and nxt.startswith("\t"):
@@ -335,6 +338,8 @@ def clean_text(original: str) -> MappedText:
     mt = _join_broken_lines(mt)  # leading tabs still mark table cells here
     mt = mt.sub(r"(?m)^[ \t]+", "")
     mt = mt.sub(re.compile(BULLET.pattern, re.M), "")
+    # "【联系方式】协会秘书处…": a bracketed label is a label ("联系方式：…"), each character kept in place.
+    mt = mt.sub(BRACKET_LABEL, "").sub(r"(?m)^([^】\n：:]{2,10})】", lambda m: m.group(1) + "：")
     mt = mt.sub(r"\n[ \t]*(?:\n[ \t]*)+", "\n")
     mt = mt.sub(r"^\n+|\n+$", "")
     return mt

@@ -22,7 +22,7 @@ from assistant.answer.rules.organiser import answer_organiser
 from assistant.answer.rules.platform import answer_platform
 from assistant.answer.rules.quota import answer_quota
 from assistant.answer.rules.schedule import answer_schedule
-from assistant.answer.rules.scope import others_note, pointed
+from assistant.answer.rules.scope import labelled, others_note, pointed
 from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
 from assistant.ingest.textmap import locate
@@ -72,8 +72,15 @@ def reply(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Reply | N
         mark = len(citer.citations)
         result = run(query)
         if result is not None and len(citer.citations) > mark:
-            year = store.notices[citer.citations[mark].source].year if citer.citations[mark].source in store.notices else None
-            note = others_note(query, store, citer, year, today) if year else None
+            source = citer.citations[mark].source
+            year = store.notices[source].year if source in store.notices else None
+            if year and not store.is_original_notice(source):
+                # The round's call is not in (or does not say it): the answer is a forwarding
+                # notice's own, and says whose.
+                result = labelled(result, store.label(source))
+                if year not in store.called:
+                    result.notes.insert(0, f"（未收录{year}年的原始征集通知，以上为已收录的{year}年转发或单位内部通知的规定。）")
+            note = others_note(query, store, citer, year, today, answered=source) if year else None
             if note:
                 result.notes.append(note)
         return result

@@ -62,7 +62,7 @@ def answer_contact(ctx: Context) -> Reply | None:
     year, chosen = picked
     if q.notice_ids and (q.list_key or q.field_key):
         # A notice asked about with a list: the list's own contact there, else the notice's.
-        review = [f for f in chosen if f.role == Role.REVIEW and ctx.matches_list(f) and ctx.matches_field(f)]
+        review = [f for f in chosen if (f.role == Role.REVIEW or f.lists) and ctx.matches_list(f) and ctx.matches_field(f)]
         chosen = review or chosen
     wanted = ATTRIBUTE_FIELDS.get(q.attribute or "")
     if wanted and any(getattr(f, wanted) for f in chosen):

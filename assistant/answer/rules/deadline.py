@@ -12,6 +12,12 @@ from assistant.model import Category, DeadlineFact, DeadlineForm, NoticeKind, Sc
 INTERNAL_WORDS = re.compile(r"学会|会员|内部|秘书处")
 
 
+def _piece(f: DeadlineFact) -> str:
+    """The part of the deadline's sentence that holds its date."""
+    pieces = [re.sub(r"^\d{1,2}[.．、]\s*", "", p).strip() for p in re.split(r"[，,；;。]", f.quote)]
+    return next((p for p in pieces if f.written and f.written.split("（")[0] in p), f.written)
+
+
 def answer_deadline(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
     internal_asked = bool(INTERNAL_WORDS.search(ctx.words)) or ctx.own_notice
@@ -48,6 +54,10 @@ def answer_deadline(ctx: Context) -> Reply | None:
     if first.action and first.form == DeadlineForm.BEFORE:
         head += f"，需{first.action}"
     direct, notes = [head], []
+    for f in chosen[1:]:
+        if f.date != first.date and f.notice_id == first.notice_id and f.start == first.start:
+            # "11月6日下班前完成网上填报，纸质材料最迟不晚于11月8日送达": two steps of one sentence.
+            direct.append(f"同一句另有：{_piece(f)}（{deadline_text(f, ctx.today)}）{ctx.cite(f)}")
     # The other side of "society vs CAST platform" deadlines, so the asker sees both.
     if internal_asked:
         platform = store.select(DeadlineFact, lambda f: f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF, year=year)
@@ -56,9 +66,11 @@ def answer_deadline(ctx: Context) -> Reply | None:
                           f"{deadline_text(platform[0], ctx.today)}{ctx.cite(platform[0])}。")
     same_notice = [f for f in chosen if f.notice_id == first.notice_id]  # "两处日期不一致" is about one notice
     for f in chosen[1:]:
-        # Two dates for one thing; "材料提交截止 4月12日" and "报送中国科协 4月26日" are two things.
-        if f.date != first.date and f in same_notice and f.category == first.category:
+        # Two dates for one thing; "材料提交截止 4月12日" and "报送中国科协 4月26日" are two things, and
+        # so are two steps of one sentence.
+        if f.date != first.date and f in same_notice and f.category == first.category and f.start != first.start:
             notes.append(f"注意：同一通知另处写的是{deadline_text(f, ctx.today)}{ctx.cite(f)}，两处日期不一致，请以较早者为准或向联系人确认。")
-    if len({f.date for f in same_notice}) == 1 and len(chosen) > 1:
-        notes.append("依据：" + "".join(ctx.cite(f) for f in chosen[1:3]))
+    support = [f for f in chosen[1:] if (f.notice_id, f.start) != (first.notice_id, first.start)][:2]
+    if len({f.date for f in same_notice}) == 1 and support:  # other passages saying the same date
+        notes.append("依据：" + "".join(ctx.cite(f) for f in support))
     return Reply(direct, notes)

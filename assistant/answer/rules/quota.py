@@ -17,6 +17,7 @@ def own_words(f: QuotaFact) -> str:
     text = re.sub(r"^\d{1,2}[.．、]\s*", "", f.quote).rstrip("。；;，, ")
     for name in f.lists:
         text = re.sub(rf"^[“\"]?{re.escape(name)}[”\"]?\s*[：:]?\s*", "", text)
+    text = re.sub(r"^[\u4e00-\u9fff]{2,8}[：:]\s*", "", text)  # "推荐名额：本会推荐…"
     return text if str(f.number) in text else f"{text}（{f.value}）"
 
 

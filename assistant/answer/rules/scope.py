@@ -38,7 +38,7 @@ def _what(q: Query) -> str:
     return f"{q.list_mention}的{thing}" if q.list_mention and q.intent in (Intent.QUOTA, Intent.CONTACT) else thing
 
 
-def _labelled(reply: Reply, label: str) -> Reply:
+def labelled(reply: Reply, label: str) -> Reply:
     direct = [f"{label}：{reply.direct[0]}", *reply.direct[1:]] if reply.direct else reply.direct
     return Reply(direct, reply.notes, reply.person)
 
@@ -50,7 +50,7 @@ def pointed(q: Query, store: FactStore, run: Run) -> Reply | None:
     for nid in q.notice_ids[:MAX_NOTICES]:
         r = run(replace(q, notice_ids=[nid]))
         if r is not None:
-            found.append(_labelled(r, store.label(nid)))
+            found.append(labelled(r, store.label(nid)))
     if found:
         # A line every notice's answer shares (the platform's deadline) is said once, after them.
         lines = [line for r in found for line in r.direct]
@@ -112,15 +112,15 @@ def own_values(q: Query, store: FactStore, year: int) -> list[tuple[str, Fact]]:
     return store.derived(("own", year, q.intent, q.list_key), find)
 
 
-def others_note(q: Query, store: FactStore, citer: Citer, year: int, today: dt.date) -> str | None:
+def others_note(q: Query, store: FactStore, citer: Citer, year: int, today: dt.date, answered: str = "") -> str | None:
     """One line naming the round's forwarding and internal notices that set their own value for
-    what was asked (issuer: value, cited), a few at most."""
+    what was asked (issuer: value, cited), a few at most; not the notice that `answered`."""
     if q.intent not in (Intent.DEADLINE, Intent.QUOTA, Intent.CONTACT):
         return None
     if q.intent == Intent.CONTACT and (q.person or q.body or q.list_key or q.field_key or q.attribute == "body"
                                        or TECH_ASK.search(q.text)):
         return None  # a list's review body or the platform's support is asked, not a society's secretariat
-    values = own_values(q, store, year)
+    values = [(nid, f) for nid, f in own_values(q, store, year) if nid != answered]
     if not values:
         return None
     shown = [f"{store.label(nid)}{_said(f, today)}{citer.fact(f)}" for nid, f in values[:MAX_LISTED]]

@@ -61,6 +61,8 @@ def _persons(value: str) -> tuple[str, list[str]]:
     value = PHONE.sub(" ", EMAIL.sub(" ", value))  # "周老师0351-5550123": the phone is not part of the name
     value = re.sub(r"[；;，,、（）()]", " ", value)  # "王敏 …；李强 …", "陈思远（0755-…）": several people
     for token in value.split():
+        if token.endswith("榜") or token == "|":
+            continue  # a list's name in a contact table's row
         if ORG_WORDS.search(token) or len(re.sub(rf"[^{CJK}]", "", token)) > 6:
             org_parts.append(token)
         else:
@@ -101,7 +103,8 @@ def _unlabelled_contacts(notice: Notice) -> list[Fact]:
             org, persons = _persons(line.text)
             if not phones or not persons:
                 continue
-            facts.append(_loose_contact(notice, Span(line.start, line.end, line.text, section), org, persons, phones))
+            lists = find_list_names(line.text) if " | " in line.text else []
+            facts.append(_loose_contact(notice, Span(line.start, line.end, line.text, section), org, persons, phones, lists))
     return facts
 
 
@@ -122,11 +125,13 @@ def _prose_contacts(notice: Notice) -> list[Fact]:
     return facts
 
 
-def _loose_contact(notice: Notice, span: Span, org: str, persons: list[str], phones: list[str]) -> Fact:
-    """A contact read from a sentence or an unlabelled line: its people, phones and mailboxes."""
+def _loose_contact(notice: Notice, span: Span, org: str, persons: list[str], phones: list[str], lists: list[str] | None = None) -> Fact:
+    """A contact read from a sentence or an unlabelled line: its people, phones and mailboxes, and
+    the list a contact table's row names."""
     role = Role.SOCIETY if notice.kind != NoticeKind.ORIGINAL else Role.GENERAL
     return make_fact(
-        notice, ContactFact, span, value="、".join(persons), header=org or "联系方式", body="", org=org,
+        notice, ContactFact, span, value="、".join(persons), header=org or "、".join(lists or []) or "联系方式", body="", org=org,
+        lists=lists or [],
         persons=persons, phones=phones, phone_labels=dict.fromkeys(phones, "电话"),
         emails=[e.group(0) for e in EMAIL.finditer(span.text)], role=role,
     )
@@ -161,7 +166,8 @@ def _section_contacts(notice: Notice, section: Section, list_names: list[str], f
         if not pairs:
             if line is not first:
                 close()
-                if len(line.text) <= 60 and "。" not in line.text:
+                # A header names what follows ("先导技术榜（装备制造领域）"); "协会截止时间：请于…" says something.
+                if len(line.text) <= 60 and "。" not in line.text and not re.search(r"[：:](?!//).{6,}", line.text):
                     header, header_line = NUMBERING.sub("", line.text).rstrip("：:"), line
                 else:
                     header, header_line = heading, None
@@ -186,7 +192,8 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
     text = notice.text[start_line.start : end_line.end]
     span = Span(start_line.start, end_line.end, text, block.section)
     org, persons = "", []
-    for _, value in block.values.get("person", []):
+    # "联系方式：协会秘书处 沈一舟 0574-…": with no 联系人 line, the people are in the phone line.
+    for _, value in block.values.get("person") or block.values.get("phone", []):
         o, names = _persons(value)
         org = org or o
         persons += names

@@ -62,7 +62,7 @@ def extract_quotas(notice: Notice, list_names: list[str]) -> list[Fact]:
         if span.section.path and span.section.path[0].startswith("附件"):
             continue  # attachments describe forms, not quotas
         m = LIMIT.search(span.text) or PER_PERSON.search(span.text)
-        if m and re.search(r"推荐|限报|报送|申报", whole):
+        if m and re.search(r"推荐|限报|限推|报送|申报", whole):
             names = _named(span.text, list_names)
             if not names and whole != span.text and len(_named(whole, list_names)) == 1:
                 # "先导技术榜：每家会员单位限报1项，联盟择优推荐不超过三项": both limits are the list's.

@@ -21,8 +21,10 @@ STAGE_HEADING = re.compile(
 )
 # "（周三）", "（星期五）", "（含）" between a date and its time of day.
 NOTE = r"(?:[（(][^）)]{1,6}[）)])?"
-DEADLINE_BEFORE = re.compile(rf"(?P<date>{DATE})\s*{NOTE}\s*{TIME}\s*{NOTE}\s*(?:前|之前|以前)")
-DEADLINE_IS = re.compile(rf"截[止至](?:时间|日期|日)?(?:为|是|到|：|:)?\s*(?P<date>{DATE})\s*{NOTE}\s*{TIME}")
+DEADLINE_BEFORE = re.compile(rf"(?P<date>{DATE})\s*{NOTE}\s*{TIME}\s*{NOTE}\s*(?:下班|当天|当日)?(?:前|之前|以前)")
+DEADLINE_IS = re.compile(
+    rf"(?:截[止至](?:时间|日期|日)?(?:为|是|到|：|:)?|不晚于|最迟(?:于|在|为)?)\s*(?P<date>{DATE})\s*{NOTE}\s*{TIME}"
+)
 
 NUMERIC_DATE = r"\d{4}[./．-]\d{1,2}[./．-]\d{1,2}"
 HAS_MONTH = re.compile(rf"\d{{1,2}}\s*月|{NUMERIC_DATE}")
