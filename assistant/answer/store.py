@@ -146,15 +146,27 @@ class FactStore:
         if pointer:
             q.notice_ids, q.notice_mention = pointer.ids, pointer.mention
             if not q.years:  # the latest round of the notices pointed at ("学会的通知", an issuer's)
-                pointed_years = {y for i in pointer.ids if (y := self.notices[i].year)}
-                if pointer.by == "kind" and pointed_years & self.called:
-                    # "学会转发的通知": a kind of notice, read in the current round (whose call is in).
-                    pointed_years &= self.called
-                latest = max(pointed_years, default=None)
-                if latest is not None:
-                    q.notice_ids = [i for i in pointer.ids if self.notices[i].year == latest]
-                    q.years, q.year_source = [latest], "notice"
+                q.notice_ids = self._latest_of(pointer)
+                q.years = sorted({y for i in q.notice_ids if (y := self.notices[i].year)}, reverse=True)
+                if q.years:
+                    q.year_source = "notice"
         return q
+
+    def _latest_of(self, pointer: Pointer) -> list[str]:
+        """The notices of the latest year pointed at, for each issuer named ("东江联盟和浙东协会",
+        one 2024 notice and one 2023); a kind of notice ("学会转发的通知") is read in the current
+        round, whose call is in."""
+        groups: dict[str, list[str]] = {}
+        for i in pointer.ids:
+            groups.setdefault(self.notices[i].issuer if pointer.by == "issuer" else "", []).append(i)
+        keep: set[str] = set()
+        for ids in groups.values():
+            years = {y for i in ids if (y := self.notices[i].year)}
+            if pointer.by == "kind" and years & self.called:
+                years &= self.called
+            latest = max(years, default=None)
+            keep |= {i for i in ids if latest is None or self.notices[i].year == latest}
+        return [i for i in pointer.ids if i in keep]
 
     def label(self, notice_id: str) -> str:
         notice = self.notices.get(notice_id)

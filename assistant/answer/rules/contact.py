@@ -43,13 +43,20 @@ def _which(ctx: Context) -> Callable[[ContactFact], bool]:
     return lambda f: f.role == Role.GENERAL
 
 
-def _mailbox(ctx: Context, contacts: list[ContactFact]) -> tuple[str, DeadlineFact] | None:
-    """A mailbox the same notice names where it says what to send ("报送至学会学术部邮箱…")."""
+# "报送至学会学术部邮箱…", "纸质材料…送达科研院": where a notice says to send things.
+SEND_TO = re.compile(r"(?:送达|送至|送交|报送至|报送到|交至|交到|提交至|提交到|寄至|寄送至|寄到)([^，,。；;（(]{2,30})")
+
+
+def _destination(ctx: Context, contacts: list[ContactFact], wanted: str) -> tuple[str, DeadlineFact] | None:
+    """The mailbox or place the same notice names where it says what to send, when its contact
+    lines give none."""
     for nid in dict.fromkeys(f.notice_id for f in contacts):
         for f in ctx.store.of_notice(nid):
-            m = EMAIL.search(f.quote) if isinstance(f, DeadlineFact) else None
+            if not isinstance(f, DeadlineFact):
+                continue
+            m = EMAIL.search(f.quote) if wanted == "emails" else SEND_TO.search(f.quote)
             if m:
-                return m.group(0), f
+                return m.group(m.lastindex or 0), f
     return None
 
 
@@ -77,9 +84,9 @@ def answer_contact(ctx: Context) -> Reply | None:
             unique.append(f)
     body = [_describe(ctx, f) for f in unique[:8]]
     missing = ""
-    mailbox = _mailbox(ctx, unique) if wanted == "emails" and not any(f.emails for f in unique) else None
-    if mailbox is not None:
-        missing = f"（联系方式中未列出邮箱；通知写明材料报送至 {mailbox[0]}{ctx.cite(mailbox[1])}）"
+    place = _destination(ctx, unique, wanted) if wanted in ("emails", "address") and not any(getattr(f, wanted) for f in unique) else None
+    if place is not None:
+        missing = f"（联系方式中未列出{ATTRIBUTE_LABELS[wanted]}；通知写明材料报送至 {place[0]}{ctx.cite(place[1])}）"
     elif wanted and not any(getattr(f, wanted) for f in unique):
         missing = f"（通知中未列出{ATTRIBUTE_LABELS[wanted]}，以下为已列出的联系方式）"
     if len(unique) == 1:
