@@ -54,9 +54,10 @@ def answer_quota(ctx: Context) -> Reply | None:
         same = [f for f in ranked if f.notice_id == top.notice_id and set(f.list_keys) == set(top.list_keys)][:3]
         parts = [f"{own_words(f)}{ctx.cite(f)}" for f in sorted(same, key=lambda f: f.start)]
         direct.append(f"{prefix}{who}：{'；'.join(parts)}{'' if direct else ctx.year_note(year)}")
-        ranked = [f for f in ranked if f not in same]
+        ranked = [top, *(f for f in ranked if f not in same)]  # the others are listed after ranked[0]
     if not q.list_key and not top.per_person:
-        direct += [f"{'、'.join(f.lists)}：{quota_limit(f)}{ctx.cite(f)}" for f in ranked[1:6] if not f.per_person]
+        direct += [f"{'、'.join(f.lists)}：{quota_limit(f) if store.is_original(f) else own_words(f)}{ctx.cite(f)}"
+                   for f in ranked[1:6] if not f.per_person]
     notes = []
     if q.list_key and q.list_key in top.list_keys and not q.years:
         others: list[str] = []
