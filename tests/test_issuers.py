@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,29 @@ def test_triage_routes_an_enquiry_about_a_notice_to_its_contact(many: Assistant)
     result = triage(many, "老师好，我们是南粤智能制造协会的会员单位，推荐材料交给谁？谢谢")
     assert result.route is not None and "南粤智能制造协会" in result.route.who
     assert "0755-26660000" in result.route.phones
+
+
+def test_a_year_with_only_forwarding_notices_is_not_the_default_round(many: Assistant) -> None:
+    """2024 has an alliance's and a city 科协's forwarding notices but no call of CAST's own."""
+    unasked = many.answer("先导技术榜名额是多少")
+    assert unasked.answer.startswith("2023年") and unasked.citations[0].source.startswith("000")
+    asked = many.answer("2024年先导技术榜推荐名额是多少")
+    first = asked.answer.splitlines()[0]
+    assert first.startswith(many.store.label("dongjiang_alliance_2024.txt")) and "未收录2024年的原始征集通知" in asked.answer
+    later = Assistant(replace(many.settings, today=dt.date(2024, 4, 1)))
+    this_year = later.answer("今年有哪些榜单")
+    assert this_year.answer.startswith("（尚未收录2024年的原始征集通知，以下按最新一轮2023年通知回答。）")
+    assert this_year.kind == "rule" and this_year.citations[0].source.startswith("000")
+
+
+def test_two_issuers_of_different_years_are_each_answered_from_their_latest_notice(many: Assistant) -> None:
+    ans = many.answer("东江联盟和浙东装备协会的联系电话分别是多少")
+    lines = ans.answer.splitlines()
+    assert "020-83216655" in lines[0] and "0574-87663210" in lines[1]
+    assert [c.source for c in ans.citations[:2]] == ["dongjiang_alliance_2024.txt", "zhedong_equipment_2023.txt"]
+
+
+def test_two_steps_of_one_sentence_are_shown_together_and_not_called_inconsistent(many: Assistant) -> None:
+    ans = many.answer("西山理工大学校内截止时间")
+    assert "11月8日" in ans.answer.splitlines()[0] and "同一句另有" in ans.answer and "11月6日" in ans.answer
+    assert "不一致" not in ans.answer
