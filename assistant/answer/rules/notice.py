@@ -36,6 +36,8 @@ def answer_notice(ctx: Context) -> Reply | None:
             parts.append(f"发文单位：{n.issuer}")
         if n.doc_number:
             parts.append(f"文号：{n.doc_number}{_cited(ctx, n, n.doc_number)}")
+        if n.audience:
+            parts.append(f"发送对象：{n.audience}{_cited(ctx, n, n.audience)}")
         if n.parent_doc_number:
             parts.append(f"转发的通知文号：{n.parent_doc_number}")
         if n.date:
