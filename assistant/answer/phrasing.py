@@ -28,6 +28,8 @@ def cn_date(iso: str, time: str = "") -> str:
 def cn_count(n: int) -> str:
     """七, 十二: counts as notices write them ("共七类榜单")."""
     digits = "零一二三四五六七八九"
+    if n == 2:
+        return "两"  # 两类, never 二类
     if 0 <= n < 10:
         return digits[n]
     if n < 100:

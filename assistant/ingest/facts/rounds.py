@@ -9,7 +9,9 @@ from assistant.ingest.facts.common import Span, clauses, find_list_names, make_f
 from assistant.ingest.notices import CJK, Notice, heading_level
 from assistant.model import Fact, FieldsFact, ListCountsFact, ListsFact
 
-SETUP_HEADING = re.compile(r"榜单设置|榜单类别|设置")
+SETUP_HEADING = re.compile(r"榜单设置|榜单类别|设置|(?:申报|推荐|征集)(?:榜单|范围)")
+# "推荐榜单：先导技术榜、新锐企业榜" (a 【推荐榜单】 label) in a notice with no such section.
+SETUP_LABEL = re.compile(r"^(?:申报|推荐|征集)(?:榜单|范围)[：:]")
 COUNT = re.compile(rf"[“\"]?([{CJK}]{{2,14}}榜)[”\"]?(?:[（(][^）)]*[）)])?\s*(\d+)\s*项")
 ENUM_FIELDS = re.compile(rf"(?:设|在|分为|包括)((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?)\s*(?:等|[一二三四五六七八九十\d]+个(?:类别|领域|方向|赛道))")
 SPECIAL_FIELD = re.compile(rf"和([{CJK}]{{2,8}}?)(?:[一二三四五六七八九十\d]+个)?专项领域")
@@ -17,6 +19,7 @@ SPECIAL_FIELD = re.compile(rf"和([{CJK}]{{2,8}}?)(?:[一二三四五六七八�
 
 def _setup_spans(notice: Notice) -> list[Span]:
     spans = [s for s in clauses(notice, "。") if s.section.path and SETUP_HEADING.search(s.section.path[0])]
+    spans = spans or [s for s in clauses(notice, "。") if SETUP_LABEL.match(s.text)]
     if not spans:  # no 榜单设置 section: the title and opening carry the list
         spans = [s for s in clauses(notice, "。") if s.section.path == [PREAMBLE]][:3]
     return spans
