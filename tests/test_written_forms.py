@@ -20,6 +20,7 @@ from assistant.model import ContactFact, DeadlineFact, QuotaFact, StageFact
     ("2024.04.12", (2024, 4, 12)),
     ("2024-4-2", (2024, 4, 2)),
     ("2024/4/20", (2024, 4, 20)),
+    ("2024.4.12.", (2024, 4, 12)),  # an ASCII full stop after the date ends the sentence
     ("二〇二四年三月二十八日", (2024, 3, 28)),
     ("二○二三年十月十日", (2023, 10, 10)),
     ("二〇二三年十二月三十一日", (2023, 12, 31)),

@@ -15,7 +15,7 @@ _CN = "〇零○Ｏ一二三四五六七八九十"
 # four-digit year, so "3.5" or "1-2" in a body is never read as a date. Groups: (year, month, day)
 # of the 年月日 form, then (year, month, day) of the separated form.
 DATE = (r"(?:(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-        r"|(?<![\d.．/-])(\d{4})\s*[./．-]\s*(1[0-2]|0?[1-9])\s*[./．-]\s*(3[01]|[12]\d|0?[1-9])(?![\d.．]))")
+        r"|(?<![\d.．/-])(\d{4})\s*[./．-]\s*(1[0-2]|0?[1-9])\s*[./．-]\s*(3[01]|[12]\d|0?[1-9])(?!\d|[.．]\d))")
 DATE_GROUPS = 6
 CN_DATE = rf"([{_CN}]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*([{_CN}]{{1,3}})\s*日"
 # A whole line that is only a date: a sign-off.
