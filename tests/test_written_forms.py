@@ -106,3 +106,10 @@ def test_a_contact_line_without_labels_under_a_contact_heading() -> None:
     contact = next(f for f in facts if isinstance(f, ContactFact))
     assert (contact.org, contact.persons, contact.phones, contact.emails) == (
         "市科协学会部", ["陈一帆"], ["0755-26001234"], ["chen@example.cn"])
+
+
+@pytest.mark.parametrize("issuer", ["东海新能源产业联盟", "南江市工商业联合会", "西岭高新区管委会", "北川智能装备集团有限公司"])
+def test_an_issuer_only_in_the_sign_off_is_read_whatever_its_kind(issuer: str) -> None:
+    text = f"关于推荐2030年“科创中国”系列榜单候选项目的通知\n各成员单位：\n请于2030年5月10日前报送推荐材料。\n{issuer}\n2030年4月1日\n"
+    notice = make_notice("signed.txt", text)
+    assert (notice.issuer, notice.year, notice.kind) == (issuer, 2030, "forwarding")

@@ -61,6 +61,7 @@ LABEL = re.compile(
 DOC_NUMBER = re.compile(rf"[{CJK}]{{2,10}}[〔\[［(（]\s*(\d{{4}})\s*[〕\]］)）]\s*\d+\s*号")
 TITLE_END = re.compile(r"(通知|公告|函|决定|意见|办法)$")
 TERMINAL = "。；;！!？?：:"
+# Not 联合体/联盟/公司: a PDF line broken before "能源学会联合体" must still be joined.
 SIGN_OFF_ORG = re.compile(rf"[{CJK}（）()“”\"]{{2,20}}(?:办公厅|办公室|协会|学会|委员会|科协|研究会|秘书处|促进会|联合会|大学|学院|研究院|研究所|中心|处|部)")
 # Notices pasted from web pages and WeChat posts come in Markdown: "## 一、…", "- 先导技术榜：…", "**…**".
 MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+")
