@@ -3,7 +3,8 @@ and stand-alone notices use (ASCII punctuation, a one-line contact, an issuer on
 a Traditional-character text, a text cut mid-sentence, a year fused to a list name, one society's
 notices of two years, Markdown pasted from a web page with dot dates and a sign-off in Chinese
 numerals, a city 科协's file with an unlabelled contact line, an association's letter with 【】
-labels, a university's notice with a contact table), imported with one `ingest` beside the real notices."""
+labels, a university's notice with a contact table, a society's file with a quota table and a contact in
+a sentence), imported with one `ingest` beside the real notices."""
 
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ def test_every_fixture_notice_ingests_with_its_identity(imported: tuple[Assistan
         "qinghe_city_kexie_2024.txt": ("青河市科学技术协会", "forwarding", 2024),
         "zhedong_equipment_2023.txt": ("浙东装备制造行业协会", "forwarding", 2023),
         "xishan_university_2023.txt": ("西山理工大学科研院", "internal", 2023),
+        "donghai_society_2023.txt": ("东海省机械工程学会", "forwarding", 2023),
     }
     for name, (issuer, kind, year) in expected.items():
         meta = by_file[name]

@@ -32,6 +32,10 @@ def _piece(f: DeadlineFact) -> str:
     return next((p for p in pieces if f.written and f.written.split("（")[0] in p), f.written)
 
 
+def _best(ctx: Context, facts: list[DeadlineFact]) -> int:
+    return max((overlap(ctx.words, f.quote) for f in facts), default=0)
+
+
 def answer_deadline(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
     internal_asked = bool(INTERNAL_WORDS.search(ctx.words)) or ctx.own_notice
@@ -41,6 +45,9 @@ def answer_deadline(ctx: Context) -> Reply | None:
         picked = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.PLATFORM)
     elif internal_asked:
         picked = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.INTERNAL)
+        online = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.PLATFORM) if ctx.own_notice else None
+        if online and (picked is None or _best(ctx, online[1]) > _best(ctx, picked[1]) + 1):
+            picked = online  # "学会什么时候完成线上推荐": the notice's own step online, named by the question
     elif re.search(r"终评|终审|发布|宣传", q.text):
         return None  # a stage, not a deadline: the schedule answers it
     else:

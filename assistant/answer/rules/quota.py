@@ -16,7 +16,7 @@ def own_words(f: QuotaFact) -> str:
     notice wrote it in characters ("不超过三项" → "不超过三项（3项）")."""
     text = re.sub(r"^\d{1,2}[.．、]\s*", "", f.quote).rstrip("。；;，, ")
     for name in f.lists:
-        text = re.sub(rf"^[“\"]?{re.escape(name)}[”\"]?\s*[：:]?\s*", "", text)
+        text = re.sub(rf"^[“\"]?{re.escape(name)}[”\"]?\s*[：:|｜]?\s*", "", text)  # "先导技术榜：…", "先导技术榜 | 3项"
     text = re.sub(r"^[\u4e00-\u9fff]{2,8}[：:]\s*", "", text)  # "推荐名额：本会推荐…"
     return text if str(f.number) in text else f"{text}（{f.value}）"
 

@@ -197,6 +197,10 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
         o, names = _persons(value)
         org = org or o
         persons += names
+    prose = PROSE_CONTACT.search(block.header) if not persons else None
+    if prose:  # "有关问题请与学会办公室张敏同志联系，电话：…": the person is in the words before the labels
+        org, persons = org or prose.group("org") or "", [prose.group("name")]
+    header = (prose.group("org") or "联系方式") if prose else block.header
     phones: list[str] = []
     phone_labels: dict[str, str] = {}
     # Phones written into a 联系人 line ("张三，电话010-…") count too; addresses keep theirs.
@@ -241,7 +245,7 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
         value="、".join(persons) or "、".join(phones),
         lists=lists,
         fields=fields,
-        header=block.header,
+        header=header,
         body=body,
         org=org,
         persons=persons,

@@ -15,6 +15,8 @@ LIMIT = re.compile(
     rf"(?:不超过|不多于|最多|至多|限报|限推荐?|限)\s*{NUM}\s*(个|人|项|名|家)|(?:推荐|报送|申报)\s*{NUM}\s*(个|人|项|名|家)以内"
     rf"|名额(?:为|是|共|：|:)\s*{NUM}\s*(个|人|项|名|家)"  # "联盟推荐名额为两家"
 )
+# "先导技术榜 | 3项": a row of a 名额分配 table.
+TABLE_ROW = re.compile(rf"^[“\"]?(?P<name>[\u4e00-\u9fff]{{2,14}}榜)[”\"]?\s*\|\s*{NUM}\s*(个|人|项|名|家)\s*$")
 PER_PERSON = re.compile(rf"(?:每人|每位)\S{{0,4}}?(?:可)?推荐\s*{NUM}\s*(个|人|项|名)")
 QUOTA_SECTION = re.compile(r"名额|推荐")
 
@@ -62,6 +64,12 @@ def extract_quotas(notice: Notice, list_names: list[str]) -> list[Fact]:
         if span.section.path and span.section.path[0].startswith("附件"):
             continue  # attachments describe forms, not quotas
         m = LIMIT.search(span.text) or PER_PERSON.search(span.text)
+        row = TABLE_ROW.match(span.text) if QUOTA_SECTION.search(span.section.path[-1]) else None
+        if row and not m:
+            facts.append(make_fact(notice, QuotaFact, span, value=f"{_num(row.group(2))}{row.group(3)}", lists=[row.group("name")],
+                                   number=_num(row.group(2)), unit=row.group(3), per_field=False, per_person=False,
+                                   in_principle=False, subject=""))
+            continue
         if m and re.search(r"推荐|限报|限推|报送|申报", whole):
             names = _named(span.text, list_names)
             if not names and whole != span.text and len(_named(whole, list_names)) == 1:
