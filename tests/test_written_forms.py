@@ -113,3 +113,36 @@ def test_an_issuer_only_in_the_sign_off_is_read_whatever_its_kind(issuer: str) -
     text = f"关于推荐2030年“科创中国”系列榜单候选项目的通知\n各成员单位：\n请于2030年5月10日前报送推荐材料。\n{issuer}\n2030年4月1日\n"
     notice = make_notice("signed.txt", text)
     assert (notice.issuer, notice.year, notice.kind) == (issuer, 2030, "forwarding")
+
+
+CALL = """中国科协办公厅关于开展2030年“科创中国”系列榜单征集工作的通知
+各全国学会、各地方科协：
+现开展2030年“科创中国”系列榜单征集工作，有关事项通知如下。
+一、榜单设置
+2030年设置三类榜单：先导技术榜、新锐企业榜、融通创新组织榜。
+（一）先导技术榜。聚焦信息技术、生命健康、高端装备3个领域，计划发布60项。
+（二）新锐企业榜。计划发布30家。
+二、时间安排
+（一）组织推荐（2030年3月1日—2030年4月30日）
+各推荐单位于2030年4月30日17:00前在平台完成提交。
+三、联系方式
+（一）平台技术支持
+电话：400-888-9999
+中国科协办公厅
+2030年2月20日
+"""
+
+
+def test_a_new_years_call_written_a_little_differently() -> None:
+    """聚焦… fields, 计划发布N项/家 after the list's own sentence, 提交 as a submission, a 400 line."""
+    from assistant.model import FieldsFact, ListCountsFact
+
+    facts = extract_facts(make_notice("call.txt", CALL))
+    fields = next(f for f in facts if isinstance(f, FieldsFact))
+    assert (fields.lists, fields.fields) == (["先导技术榜"], ["信息技术", "生命健康", "高端装备"])
+    counts = next(f for f in facts if isinstance(f, ListCountsFact))
+    assert counts.counts == {"先导技术榜": 60, "新锐企业榜": 30}
+    deadline = next(f for f in facts if isinstance(f, DeadlineFact))
+    assert (deadline.date, deadline.category) == ("2030-04-30", "submission")
+    support = next(f for f in facts if isinstance(f, ContactFact))
+    assert support.phones == ["400-888-9999"]

@@ -143,7 +143,8 @@ def detect_intent(text: str) -> Intent:
     when = re.search(r"阶段|几个?月|几号|哪天|何时|什么时候|时间", text)
     if re.search(r"名额", text) or (counted and not when):
         return Intent.QUOTA
-    if re.search(r"设(?:置)?(?:了)?(?:多少|几)项|多少项|哪些领域|哪几类|哪些榜|几类|多少类|什么领域|几个领域|多少个领域", text):
+    if re.search(r"设(?:置)?(?:了)?(?:多少|几)项|多少项|哪些领域|哪几类|哪些榜|几类|多少类|什么领域|几个领域|多少个领域"
+                 r"|(?:计划)?(?:发布|遴选)(?:多少|几)(?:项|家|个|人|名)", text):
         return Intent.LISTS
     return Intent(max(scores, key=lambda k: scores[k]))
 

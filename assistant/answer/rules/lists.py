@@ -8,7 +8,7 @@ from assistant.answer.phrasing import cn_count
 from assistant.answer.rules.base import Context, Reply
 from assistant.model import FieldsFact, ListCountsFact, ListsFact
 
-COUNT_WORDS = re.compile(r"多少项|几项|项数|发布多少|共多少")
+COUNT_WORDS = re.compile(r"多少项|几项|项数|发布多少|遴选多少|发布几|共多少")
 
 
 def _count_for(f: ListCountsFact, key: str) -> tuple[str, int] | None:
@@ -43,10 +43,17 @@ def answer_lists(ctx: Context) -> Reply | None:
     f = in_year[0]
     note = ctx.year_note(year)
     if COUNT_WORDS.search(q.text) and q.list_key:
-        for c in store.select(ListCountsFact, lambda c: q.list_key in c.list_keys, year=year):
-            hit = _count_for(c, q.list_key)
-            if hit:
-                return Reply([f"{year}年{hit[0]}设{hit[1]}项{ctx.cite(c)}{note}"])
+        found = [(c, hit) for c in store.select(ListCountsFact, lambda c: q.list_key in c.list_keys, year=year)
+                 if (hit := _count_for(c, q.list_key))]
+        # The passage that writes the number, as it words it: "计划发布30家", "设50项".
+        written = [(c, hit, m) for c, hit in found if (m := re.search(rf"(?<!\d){hit[1]}\s*(项|家|个|人|名)", c.quote))]
+        if written:
+            c, hit, unit = written[0]
+            verb = "计划发布" if "计划" in c.quote else "设"
+            return Reply([f"{year}年{hit[0]}{verb}{hit[1]}{unit.group(1)}{ctx.cite(c)}{note}"])
+        if found:
+            c, hit = found[0]
+            return Reply([f"{year}年{hit[0]}设{hit[1]}项{ctx.cite(c)}{note}"])
         return None
     if store.is_original(f):
         direct = [f"{year}年共设置{cn_count(len(f.lists))}类榜单：{'、'.join(f.lists)}{ctx.cite(f)}{note}"]

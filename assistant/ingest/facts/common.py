@@ -127,7 +127,8 @@ TIME = r"(?:(上午|下午|晚上|中午)?\s*(\d{1,2})\s*[:：时点]\s*(\d{2})?
 # Phones as notices write them: 010-68571234, 0571 8765 4321, (010)6857-1234, 020—8321 6655, an
 # extension -801, a mobile 13812345678 or 138 2600 1234. The local number may be split once.
 PHONE = re.compile(
-    r"(?<!\d)1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)"
+    r"(?<![\d-])[48]00[ -]?\d{3}[ -]?\d{4}(?!\d)"  # a 400/800 service line
+    r"|(?<!\d)1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)"
     r"|(?<![\d-])(?:[(（]0\d{2,3}[)）]\s?|0\d{2,3}\s?[-—–－]?\s?)?\d{3,4}[ -]?\d{4}(?:\s?(?:-|转)\s?\d{1,4})?(?![\d])"
 )
 
@@ -137,6 +138,8 @@ def phone_text(written: str) -> str:
     number = re.sub(r"^(0\d{2,3})\s+(?=\d)", r"\1-", written.strip())
     number = re.sub(r"^[(（](0\d{2,3})[)）]", r"\1-", re.sub(r"\s", "", number))
     number = re.sub(r"[—–－]", "-", number)
+    if re.fullmatch(r"[48]00[\d-]+", number):
+        return number
     if re.fullmatch(r"1[3-9][\d-]+", number):
         return number.replace("-", "")
     m = re.fullmatch(r"(0\d{2,3}-)?(\d{3,4})-?(\d{4})((?:-|转)\d{1,4})?", number)

@@ -13,7 +13,11 @@ SETUP_HEADING = re.compile(r"榜单设置|榜单类别|设置|(?:申报|推荐|�
 # "推荐榜单：先导技术榜、新锐企业榜" (a 【推荐榜单】 label) in a notice with no such section.
 SETUP_LABEL = re.compile(r"^(?:申报|推荐|征集)(?:榜单|范围)[：:]")
 COUNT = re.compile(rf"[“\"]?([{CJK}]{{2,14}}榜)[”\"]?(?:[（(][^）)]*[）)])?\s*(\d+)\s*项")
-ENUM_FIELDS = re.compile(rf"(?:设|在|分为|包括)((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?)\s*(?:等|[一二三四五六七八九十\d]+个(?:类别|领域|方向|赛道))")
+ENUM_FIELDS = re.compile(
+    rf"(?:设|在|分为|包括|聚焦|围绕|涵盖|覆盖|面向)((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?)\s*(?:等|[一二三四五六七八九十\d]+个(?:类别|领域|方向|赛道))"
+)
+# "（一）先导技术榜。聚焦…，计划发布60项。": a planned count in the sentence after the list's name.
+PLANNED = re.compile(r"计划(?:发布|遴选|推出)\s*(\d+)\s*(?:项|家|个|人|名)")
 SPECIAL_FIELD = re.compile(rf"和([{CJK}]{{2,8}}?)(?:[一二三四五六七八九十\d]+个)?专项领域")
 
 
@@ -43,9 +47,15 @@ def extract_lists(notice: Notice) -> list[Fact]:
     if not names or quote_span is None:
         return facts
     counts: dict[str, int] = {}
+    current = ""  # the list the setup section last named
     for span in spans:
+        named = [re.sub(r"榜单$", "榜", n) for n in find_list_names(span.text, names) if n in names or re.sub(r"榜单$", "榜", n) in names]
         for m in COUNT.finditer(span.text):
             counts[m.group(1)] = int(m.group(2))
+        planned = PLANNED.search(span.text)
+        if planned and len(named) <= 1 and (named or current) and not COUNT.search(span.text):
+            counts[named[0] if named else current] = int(planned.group(1))
+        current = named[-1] if len(named) == 1 else ("" if named else current)
     total = None
     for span in spans:
         m = re.search(r"共(?:发布)?\s*(\d+)\s*项", span.text)
@@ -55,7 +65,7 @@ def extract_lists(notice: Notice) -> list[Fact]:
         counts[names[0]] = total
     facts.append(make_fact(notice, ListsFact, quote_span, value="、".join(names), lists=names, counts=counts, total=total))
     for span in spans:
-        if COUNT.search(span.text) or re.search(r"共(?:发布)?\s*\d+\s*项", span.text):
+        if COUNT.search(span.text) or PLANNED.search(span.text) or re.search(r"共(?:发布)?\s*\d+\s*项", span.text):
             facts.append(make_fact(notice, ListCountsFact, span, value=str(counts), lists=list(counts), counts=counts, total=total))
     facts.extend(_extract_fields(notice, spans, names))
     return facts

@@ -112,7 +112,7 @@ def _date_string(m: re.Match[str], fallback_year: int | None) -> tuple[str, str]
 def _category(text: str) -> Category:
     if "初评结果" in text or "初评工作" in text:
         return Category.REVIEW
-    if re.search(r"申报|推荐材料|上传|推荐至|推荐工作|样表|材料|线上|报名|征集", text):
+    if re.search(r"申报|推荐材料|上传|推荐至|推荐工作|样表|材料|线上|报名|征集|提交|填报|报送", text):
         return Category.SUBMISSION
     return Category.OTHER
 
