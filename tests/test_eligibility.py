@@ -124,3 +124,22 @@ def test_what_no_clause_rules_on_is_said(store: FactStore) -> None:
     fact = run_check(store, "技术经理人先锋榜", [2023], None, Profile()).fact  # type: ignore[union-attr]
     _, unruled = check(fact, Profile(experience_years=8), 2023)
     assert unruled == ["从业年限"]
+
+
+@pytest.mark.parametrize(("text", "founded", "verdict"), [
+    ("注册成立不满8年", 2022, PASS),
+    ("注册成立不满8年", 2015, FAIL),  # 8 years by 2023: not under 8
+    ("成立时间不超过五年", 2018, PASS),
+    ("成立时间不超过五年", 2017, FAIL),
+    ("企业成立10年以内", 2014, PASS),
+    ("于2020年1月1日前注册成立", 2019, PASS),
+    ("于2020年1月1日前注册成立", 2021, FAIL),
+])
+def test_founding_clauses_worded_otherwise_are_checked(text: str, founded: int, verdict: str) -> None:
+    from assistant.answer.eligibility import CHECKS, Clause, clause_type
+
+    kind = clause_type(text)
+    assert kind in ("founding_years", "founding_date")
+    clause = Clause(text=text, type=kind, fact=None, number=1)  # type: ignore[arg-type]
+    result = CHECKS[kind](clause, Profile(founded=(founded, None)), 2023)
+    assert result is not None and result[0] == verdict, (text, founded, result)

@@ -12,12 +12,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.answer.profile import Profile
+from assistant.ingest.dates import cn_number
 from assistant.model import EligibilityFact
 from assistant.names import list_key
 
 PASS, FAIL, UNSET, CHECK = "符合", "不符合", "通知未规定", "需要核实"
 NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*")
 DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
+# "成立年限不超过10年", "注册成立不满8年", "成立时间不超过五年", "成立10年以内".
+FOUNDING_YEARS = re.compile(
+    r"(?:成立|注册)(?:成立)?(?:年限|时间)?(?P<op>不超过|不满|未满|不足|少于)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]+)\s*年"
+    r"|(?:成立|注册)(?P<n2>\d{1,2}|[一二三四五六七八九十]+)\s*年(?:以内|之内)"
+)
+# "成立时间在2020年6月30日之前", "于2021年1月1日前注册成立", "成立时间早于…".
+FOUNDING_BEFORE = re.compile(rf"(?:成立时间(?:在|早于)|于)\s*{DATE}\s*(?:之前|以前|前)(?:注册)?(?:成立)?")
 
 
 @dataclass
@@ -54,8 +62,8 @@ def _split_top(text: str) -> list[str]:
 # (type, what the clause says) in the order they are tried; the first that fits names the type.
 TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("prior_listing", re.compile(r"入选历年.*不再纳入候选|不再推荐")),
-    ("founding_years", re.compile(r"成立年限不超过\d+年")),
-    ("founding_date", re.compile(rf"成立时间在{DATE}之前")),
+    ("founding_years", FOUNDING_YEARS),
+    ("founding_date", FOUNDING_BEFORE),
     ("org_type", re.compile(r"机构类型为")),
     ("region", re.compile(r"境内.{0,20}注册|注册.{0,10}境内")),
     ("record_window", re.compile(r"上一年及当年内未发生|未发生.{0,10}事故")),
@@ -107,19 +115,23 @@ Check = Callable[[Clause, Profile, int], tuple[str, str] | None]
 def _founding_years(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     if not p.founded:
         return None
-    limit = int(re.search(r"成立年限不超过(\d+)年", c.text).group(1))  # type: ignore[union-attr]
+    m = FOUNDING_YEARS.search(c.text)
+    assert m is not None
+    written = m.group("n") or m.group("n2")
+    limit = int(written) if written.isdigit() else (cn_number(written) or 0)
+    strict = m.group("op") in ("不满", "未满", "不足", "少于")  # under N years, not N itself
     base_m = re.search(r"以(\d{4})年反推", c.text)
     base = int(base_m.group(1)) if base_m else year
     age = base - p.founded[0]
-    if age <= limit:
-        return PASS, f"{p.founded[0]}年注册成立，按{base}年反推为{age}年，不超过{limit}年"
-    return FAIL, f"{p.founded[0]}年注册成立，按{base}年反推已{age}年，超过{limit}年"
+    if age < limit or (age == limit and not strict):
+        return PASS, f"{p.founded[0]}年注册成立，按{base}年反推为{age}年，{'不满' if strict else '不超过'}{limit}年"
+    return FAIL, f"{p.founded[0]}年注册成立，按{base}年反推已{age}年，{'已满' if strict else '超过'}{limit}年"
 
 
 def _founding_date(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     if not p.founded:
         return None
-    m = re.search(rf"成立时间在{DATE}之前", c.text)
+    m = FOUNDING_BEFORE.search(c.text)
     bound = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))  # type: ignore[union-attr]
     relaxed = re.search(rf"([\u4e00-\u9fff]{{2,10}})的成立时间可放宽至{DATE}之前", c.text)
     who = ""
