@@ -43,7 +43,7 @@ bench: setup
 bench-embedding: setup
 	$(PY) -m assistant bench --embedding
 
-# The scale series with vectors at every size, 10,000 notices included: about 50 minutes on 2 cores
+# The scale series with vectors at every size, 10,000 notices included: about 25 minutes on these 2 cores
 # the first time; the corpora and indexes are kept in .cache/bench-full, so a rerun with the same
 # code only measures (a few minutes).
 bench-full: setup
