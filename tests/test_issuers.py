@@ -75,8 +75,9 @@ def test_a_traditional_notice_is_stored_and_cited_in_simplified(many: Assistant)
 def test_fixture_questions(many: Assistant) -> None:
     rows = [grade(item, many.answer(item["q"]), many.notices) for item in load_questions(QUESTIONS)]
     accuracy = sum(r["correct"] and r["right_doc"] is not False for r in rows) / len(rows)
-    assert len(rows) >= 40
-    assert accuracy >= 0.95, [r["id"] for r in rows if not (r["correct"] and r["right_doc"] is not False)]
+    assert len(rows) >= 90
+    # Rules and BM25 only: deterministic, so every question is pinned (one wrong answer is a regression).
+    assert accuracy == 1.0, [r["id"] for r in rows if not (r["correct"] and r["right_doc"] is not False)]
     assert all(r["valid"] for r in rows), "a quote is not verbatim in its notice"
 
 
