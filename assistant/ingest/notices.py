@@ -67,6 +67,7 @@ SIGN_OFF_ORG = re.compile(rf"[{CJK}（）()“”\"]{{2,20}}(?:办公厅|办公�
 MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+")
 BULLET = re.compile(r"^[-*+•●▪◆■·][ \t]+")
 BRACKET_LABEL = re.compile(r"(?m)^【(?=[^】\n]{2,10}】)")
+TITLE = re.compile(r"[^。；;]{0,40}关于[^。；;]{2,80}(?:通知|公告|通告|函)")
 FORM_TITLE = re.compile(r"(申报表|推荐表|样表|登记表)\s*([（(][^）)]*[）)])*$")
 
 
@@ -266,8 +267,8 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False
     if BULLET.match(n) or BULLET.match(p) or BRACKET_LABEL.match(n):
         return False  # list items and 【…】 labels are lines of their own
-    if SIGN_OFF_ORG.fullmatch(p) and (n.startswith("关于") or TITLE_END.search(n)):
-        return False  # a letterhead above the title
+    if (SIGN_OFF_ORG.fullmatch(p) and (n.startswith("关于") or TITLE_END.search(n))) or TITLE.fullmatch(n):
+        return False  # a letterhead (in Chinese or not) above the title
     if len(n) <= 20 and SIGN_OFF_ORG.fullmatch(n):
         return False  # "科学技术处" above the date: the sign-off, not the end of the line before it
     if prev.startswith("\t") and nxt.startswith("\t"):

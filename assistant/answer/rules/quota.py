@@ -14,7 +14,7 @@ from assistant.model import QuotaFact, QuotaRuleFact
 def own_words(f: QuotaFact) -> str:
     """The clause of a quota without the list's name before it, its number in digits when the
     notice wrote it in characters ("不超过三项" → "不超过三项（3项）")."""
-    text = re.sub(r"^\d{1,2}[.．、]\s*", "", f.quote).rstrip("。；;，, ")
+    text = re.sub(r"^\d{1,2}[.．、]\s*", "", f.quote).rstrip("。；;，,. ")
     for name in f.lists:
         text = re.sub(rf"^[“\"]?{re.escape(name)}[”\"]?\s*[：:|｜]?\s*", "", text)  # "先导技术榜：…", "先导技术榜 | 3项"
     text = re.sub(r"^[\u4e00-\u9fff]{2,8}[：:]\s*", "", text)  # "推荐名额：本会推荐…"

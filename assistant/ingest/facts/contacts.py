@@ -61,8 +61,8 @@ def _persons(value: str) -> tuple[str, list[str]]:
     value = PHONE.sub(" ", EMAIL.sub(" ", value))  # "周老师0351-5550123": the phone is not part of the name
     value = re.sub(r"[；;，,、（）()]", " ", value)  # "王敏 …；李强 …", "陈思远（0755-…）": several people
     for token in value.split():
-        if token.endswith("榜") or token == "|":
-            continue  # a list's name in a contact table's row
+        if token.endswith("榜") or token == "|" or token.lower() in LABEL_KINDS or token in ("分机", "座机", "办公电话"):
+            continue  # a list's name in a contact table's row; "(电话 0431… / 手机 139…)": a label, not a name
         if ORG_WORDS.search(token) or len(re.sub(rf"[^{CJK}]", "", token)) > 6:
             org_parts.append(token)
         else:
