@@ -6,7 +6,7 @@ import re
 
 from assistant.answer.phrasing import cn_count
 from assistant.answer.rules.base import Context, Reply
-from assistant.model import FieldsFact, ListCountsFact, ListsFact
+from assistant.model import FieldsFact, ListCountsFact, ListsFact, QuotaFact
 
 COUNT_WORDS = re.compile(r"多少项|几项|项数|发布多少|遴选多少|发布几|共多少")
 
@@ -32,13 +32,24 @@ def answer_fields(ctx: Context) -> Reply | None:
     return Reply([text + ctx.cite(f) + ctx.year_note(year)])
 
 
+def _lists_from_quotas(ctx: Context) -> Reply | None:
+    """A society's notice that names its lists only in its quotas ("先导技术榜 | 3项" under 名额分配)."""
+    picked = ctx.pick(QuotaFact, lambda f: bool(f.lists))
+    if picked is None:
+        return None
+    year, quotas = picked
+    names = list(dict.fromkeys(n for f in quotas for n in f.lists))
+    cites = "".join(ctx.cite(f) for f in quotas[:4])
+    return Reply([f"{year}年组织推荐的榜单（据推荐名额）：{'、'.join(names)}{cites}{ctx.year_note(year)}"])
+
+
 def answer_lists(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
     if re.search(r"领域|类别|赛道|方向", q.text):
         return answer_fields(ctx)
     picked = ctx.pick(ListsFact)
     if picked is None:
-        return None
+        return _lists_from_quotas(ctx) if ctx.own_notice else None
     year, in_year = picked
     f = in_year[0]
     note = ctx.year_note(year)
