@@ -37,17 +37,20 @@ def cn_count(n: int) -> str:
     return str(n)
 
 
-def deadline_text(f: DeadlineFact, today: dt.date | None = None) -> str:
+def deadline_text(f: DeadlineFact, today: dt.date | None = None, days_left: bool = False) -> str:
     """The date and time in Chinese, the notice's own form beside it when that is "2024.04.12",
-    "（已截止）" when it is before `today`."""
+    "（已截止）" when it is before `today`; with `days_left`, how long is left when it is not."""
     s = cn_date(f.date, f.time)
     if f.written and "月" not in f.written:
         s += f"（原文“{f.written}”）"
     try:
-        if today is not None and dt.date.fromisoformat(f.date) < today:
-            s += "（已截止）"
+        left = (dt.date.fromisoformat(f.date) - today).days if today is not None else None
     except ValueError:
-        pass
+        left = None
+    if left is not None and left < 0:
+        s += "（已截止）"
+    elif left is not None and days_left:
+        s += f"（距截止还有{left}天）" if left > 0 else "（今天截止）"
     return s
 
 

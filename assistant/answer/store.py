@@ -197,8 +197,10 @@ class FactStore:
         """The facts of one year: the first asked year that has some, else the latest that has;
         of the `notices` given only, when given."""
         buckets = self._buckets.get(cls.kind, {})
-        default = sorted(buckets, key=lambda y: (not notices and bool(self.called) and y not in self.called, -y))
-        for year in [y for y in years if y in buckets] if years else default:
+        # Without a year: the latest first, a year whose call is in before one with only forwarding notices.
+        order = [y for y in years if y in buckets] if years else sorted(
+            buckets, key=lambda y: (not notices and bool(self.called) and y not in self.called, -y))
+        for year in order:
             found = [f for f in buckets[year] if (where is None or where(f)) and self._in(f, notices)]  # type: ignore[arg-type]
             if found and year:
                 return year, found  # type: ignore[return-value]

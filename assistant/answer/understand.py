@@ -12,6 +12,7 @@ import zhconv
 
 from assistant.answer.profile import Profile
 from assistant.answer.spelling import SoundIndex, fuzzy_find
+from assistant.ingest.dates import CN_DIGIT
 from assistant.model import Intent
 from assistant.names import Catalogue, field_key, list_key, load_aliases, unquote, variants
 
@@ -70,7 +71,6 @@ def _find_alias(text: str, group: str) -> tuple[str | None, str]:
     return best
 
 
-CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 CN_YEAR = re.compile(r"([二][〇零○一二三四五六七八九]{3})(?=年)")
 # "21年", "23年度": a round year written short; not "不超过10年", "工作8年了", "成立15年".
 SHORT_YEAR = re.compile(r"(?<![\d.])(?<!超过)(?<!满)(?<!近)(?<!约)(?<!了)(?<!工作)(?<!从业)(?<!成立)(?<!经营)(?<!已)([1-3]\d)(?=年度?(?!以上|以内|左右|多|来|之内|内|后|前|间))")
@@ -84,7 +84,7 @@ PROFILE_VERB = re.compile(
 
 def normalize_years(text: str) -> str:
     """二〇二三年 -> 2023年, 21年 / 23年度 -> 2021年 / 2023年度 (years of this century's rounds)."""
-    text = CN_YEAR.sub(lambda m: "".join(CN_DIGITS[c] for c in m.group(1)), text)
+    text = CN_YEAR.sub(lambda m: "".join(str(CN_DIGIT[c]) for c in m.group(1)), text)
     return SHORT_YEAR.sub(lambda m: f"20{m.group(1)}" if 15 <= int(m.group(1)) <= 39 else m.group(1), text)
 
 

@@ -3,7 +3,6 @@ one notice gives two dates for one thing, both are shown."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from assistant.answer.phrasing import deadline_text
@@ -17,23 +16,19 @@ INTERNAL_WORDS = re.compile(r"学会|会员|内部|秘书处")
 STILL_TIME = re.compile(r"过了|来得及|赶得上|还能(?:交|报|申报|提交)|晚了|还有几天|还剩")
 
 
-def _days_left(f: DeadlineFact, ctx: Context) -> str:
-    """"（距截止还有11天）" for "截止日期过了吗", "还来得及吗"."""
-    try:
-        left = (dt.date.fromisoformat(f.date) - ctx.today).days
-    except ValueError:
-        return ""
-    return f"（距截止还有{left}天）" if left > 0 else ("（今天截止）" if left == 0 else "")
-
-
 def _piece(f: DeadlineFact) -> str:
     """The part of the deadline's sentence that holds its date."""
     pieces = [re.sub(r"^\d{1,2}[.．、]\s*", "", p).strip() for p in re.split(r"[，,；;。]", f.quote)]
     return next((p for p in pieces if f.written and f.written.split("（")[0] in p), f.written)
 
 
+def _fit(ctx: Context, f: DeadlineFact) -> int:
+    """How much of the question a deadline's sentence shares (the step it names)."""
+    return overlap(ctx.words, f.quote)
+
+
 def _best(ctx: Context, facts: list[DeadlineFact]) -> int:
-    return max((overlap(ctx.words, f.quote) for f in facts), default=0)
+    return max((_fit(ctx, f) for f in facts), default=0)
 
 
 def answer_deadline(ctx: Context) -> Reply | None:
@@ -60,8 +55,8 @@ def answer_deadline(ctx: Context) -> Reply | None:
         return None
     # Most specific first: an explicit "截止时间为…" line, then a stage's "…前" sentence.
     # In a society's or a unit's own notice, the step the question names ("联盟报送中国科协是哪天").
-    fit = (lambda f: -overlap(ctx.words, f.quote)) if ctx.own_notice else (lambda f: 0)
-    chosen.sort(key=lambda f: (not store.is_original(f) and not internal_asked, fit(f), f.form != DeadlineForm.CUTOFF, f.start))
+    chosen.sort(key=lambda f: (not store.is_original(f) and not internal_asked, -_fit(ctx, f) if ctx.own_notice else 0,
+                               f.form != DeadlineForm.CUTOFF, f.start))
     first = chosen[0]
     if first.scope == Scope.INTERNAL:
         internal = store.notices.get(first.notice_id)
@@ -73,8 +68,7 @@ def answer_deadline(ctx: Context) -> Reply | None:
             what = "学会内部材料报送截止时间"
     else:
         what = "初评结果报送截止时间" if first.category == Category.REVIEW else "申报截止时间"
-    head = f"{year}年{what}：{deadline_text(first, ctx.today)}{_days_left(first, ctx) if STILL_TIME.search(q.text) else ''}"
-    head += f"{ctx.cite(first)}{ctx.year_note(year)}"
+    head = f"{year}年{what}：{deadline_text(first, ctx.today, days_left=bool(STILL_TIME.search(q.text)))}{ctx.cite(first)}{ctx.year_note(year)}"
     if first.action and first.form == DeadlineForm.BEFORE:
         head += f"，需{first.action}"
     direct, notes = [head], []

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from assistant.ingest.dates import cn_number
 from assistant.ingest.facts.common import Span, clauses, find_list_names, make_fact
 from assistant.ingest.notices import Notice, heading_level
 from assistant.model import Fact, QuotaFact, QuotaRuleFact
 
-CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 NUM = r"(\d+|[一二两三四五六七八九十])"
 LIMIT = re.compile(
     rf"(?:不超过|不多于|最多|至多|限报|限推荐?|限)\s*{NUM}\s*(个|人|项|名|家)|(?:推荐|报送|申报)\s*{NUM}\s*(个|人|项|名|家)以内"
@@ -30,12 +30,8 @@ def _in_heading(span: Span) -> bool:
     return heading_level(first.text) is not None and first.start <= span.start < first.end
 
 
-def _num(s: str) -> int:
-    return int(s) if s.isdigit() else CN_NUM[s]
-
-
 def _number(m: re.Match[str]) -> int:
-    return _num(next(g for g in m.groups()[0::2] if g))
+    return cn_number(next(g for g in m.groups()[0::2] if g)) or 0
 
 
 def _unit(m: re.Match[str]) -> str:
@@ -66,8 +62,9 @@ def extract_quotas(notice: Notice, list_names: list[str]) -> list[Fact]:
         m = LIMIT.search(span.text) or PER_PERSON.search(span.text)
         row = TABLE_ROW.match(span.text) if QUOTA_SECTION.search(span.section.path[-1]) else None
         if row and not m:
-            facts.append(make_fact(notice, QuotaFact, span, value=f"{_num(row.group(2))}{row.group(3)}", lists=[row.group("name")],
-                                   number=_num(row.group(2)), unit=row.group(3), per_field=False, per_person=False,
+            number = cn_number(row.group(2)) or 0
+            facts.append(make_fact(notice, QuotaFact, span, value=f"{number}{row.group(3)}", lists=[row.group("name")],
+                                   number=number, unit=row.group(3), per_field=False, per_person=False,
                                    in_principle=False, subject=""))
             continue
         if m and re.search(r"推荐|限报|限推|报送|申报", whole):

@@ -21,6 +21,11 @@ PLANNED = re.compile(r"计划(?:发布|遴选|推出)\s*(\d+)\s*(?:项|家|个|�
 SPECIAL_FIELD = re.compile(rf"和([{CJK}]{{2,8}}?)(?:[一二三四五六七八九十\d]+个)?专项领域")
 
 
+def _bare(name: str) -> str:
+    """"先导技术榜单" → "先导技术榜"."""
+    return re.sub(r"榜单$", "榜", name)
+
+
 def _setup_spans(notice: Notice) -> list[Span]:
     spans = [s for s in clauses(notice, "。") if s.section.path and SETUP_HEADING.search(s.section.path[0])]
     spans = spans or [s for s in clauses(notice, "。") if SETUP_LABEL.match(s.text)]
@@ -36,12 +41,12 @@ def extract_lists(notice: Notice) -> list[Fact]:
     quote_span: Span | None = None
     for span in spans:
         found = [n for n in find_list_names(span.text) if not n.startswith(("系列", "科创中国"))]
-        found = [re.sub(r"榜单$", "榜", n) for n in found]
+        found = [_bare(n) for n in found]
         if (found or (len(spans) > 1 and span is spans[1])) and quote_span is None and heading_level(span.text) is None:
             quote_span = span
         names += [n for n in found if n not in names]
     if not names:
-        title_names = [re.sub(r"榜单$", "榜", n) for n in find_list_names(notice.title)]
+        title_names = [_bare(n) for n in find_list_names(notice.title)]
         names = [n for n in title_names if not n.startswith(("系列", "科创中国"))]
         quote_span = next((s for s in spans if heading_level(s.text) is None), None)
     if not names or quote_span is None:
@@ -49,7 +54,7 @@ def extract_lists(notice: Notice) -> list[Fact]:
     counts: dict[str, int] = {}
     current = ""  # the list the setup section last named
     for span in spans:
-        named = [re.sub(r"榜单$", "榜", n) for n in find_list_names(span.text, names) if n in names or re.sub(r"榜单$", "榜", n) in names]
+        named = [bare for n in find_list_names(span.text, names) if (bare := _bare(n)) in names]
         for m in COUNT.finditer(span.text):
             counts[m.group(1)] = int(m.group(2))
         planned = PLANNED.search(span.text)
@@ -81,7 +86,7 @@ def _extract_fields(notice: Notice, spans: list[Span], names: list[str]) -> list
         special = SPECIAL_FIELD.search(span.text)
         special_fields = [special.group(1)] if special else []
         owner = find_list_names(span.text, names)
-        owner = [re.sub(r"榜单$", "榜", n) for n in owner if not n.startswith(("系列", "科创中国"))]
+        owner = [_bare(n) for n in owner if not n.startswith(("系列", "科创中国"))]
         lists = owner[:1] or names[:1]
         facts.append(
             make_fact(
