@@ -24,6 +24,7 @@ from assistant.model import ContactFact, DeadlineFact, QuotaFact, StageFact
     ("二〇二四年三月二十八日", (2024, 3, 28)),
     ("二○二三年十月十日", (2023, 10, 10)),
     ("二〇二三年十二月三十一日", (2023, 12, 31)),
+    ("二O二四年三月一日", (2024, 3, 1)),  # typed with the letter O
 ])
 def test_a_date_in_any_written_form_is_read(written: str, parts: tuple[int | None, int, int]) -> None:
     assert parse_date(f"请于{written}前报送") == parts
@@ -38,6 +39,7 @@ def test_chinese_numbers_and_sign_off_lines() -> None:
     assert [cn_number(s) for s in ("一", "十", "十二", "二十", "二十八", "三十一", "7")] == [1, 10, 12, 20, 28, 31, 7]
     assert cn_number("甲") is None
     assert DATE_LINE.match("二〇二四年三月二十八日") and DATE_LINE.match("2024.3.28") and DATE_LINE.match("2024年3月28日")
+    assert make_notice("o.txt", "关于推荐候选项目的通知\n各会员单位：\n请按时报送。\n某某学会\n二Ｏ二四年三月一日\n").year == 2024
     assert not DATE_LINE.match("2024年3月28日前报送")
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+# "O" too: a sign-off typed 二O二四年 (cleaning turns a full-width Ｏ into it).
+CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
             "六": 6, "七": 7, "八": 8, "九": 9}
-_CN = "〇零○Ｏ一二三四五六七八九十"
+_CN = "".join(CN_DIGIT) + "十"  # what a date in characters is written with: the digits read above
 
 # Year, month and day in Chinese characters or digits with separators. A numeric date needs its
 # four-digit year, so "3.5" or "1-2" in a body is never read as a date. Groups: (year, month, day)
