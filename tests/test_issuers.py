@@ -4,7 +4,8 @@ a Traditional-character text, a text cut mid-sentence, a year fused to a list na
 notices of two years, Markdown pasted from a web page with dot dates and a sign-off in Chinese
 numerals, a city 科协's file with an unlabelled contact line, an association's letter with 【】
 labels, a university's notice with a contact table, a society's file with a quota table and a contact in
-a sentence, an ASCII-punctuated notice under an English letterhead), imported with one `ingest` beside the real notices."""
+a sentence, an ASCII-punctuated notice under an English letterhead, a college's
+post to a chat group with emoji-led lines), imported with one `ingest` beside the real notices."""
 
 from __future__ import annotations
 
@@ -58,6 +59,7 @@ def test_every_fixture_notice_ingests_with_its_identity(imported: tuple[Assistan
         "xishan_university_2023.txt": ("西山理工大学科研院", "internal", 2023),
         "donghai_society_2023.txt": ("东海省机械工程学会", "forwarding", 2023),
         "beiling_ascii_2023.txt": ("北岭省自动化学会", "forwarding", 2023),
+        "nanxi_college_chat_2023.txt": ("南溪大学材料学院科研办", "internal", 2023),
     }
     for name, (issuer, kind, year) in expected.items():
         meta = by_file[name]
@@ -178,7 +180,7 @@ def test_directory_shows_and_filters_issuer_and_kind(many: Assistant) -> None:
         "jiangbei_electronics_2022.txt", "jiangbei_electronics_2023.txt"}
     internal = schedule_table(many.facts, many.notices).filter(kind="单位内部通知")
     assert internal.rows and {r[internal.columns.index("发文单位")] for r in internal.rows} == {
-        "南湖大学科学技术处", "北山精密机械研究所", "西山理工大学科研院"}
+        "南湖大学科学技术处", "北山精密机械研究所", "西山理工大学科研院", "南溪大学材料学院科研办"}
 
 
 def test_triage_routes_an_enquiry_about_a_notice_to_its_contact(many: Assistant) -> None:

@@ -15,7 +15,7 @@ from assistant.ingest.dates import DATE_LINE, parse_date
 CJK = "\u4e00-\u9fff"
 DOC_NUMBER = re.compile(rf"[{CJK}]{{2,10}}[〔\[［(（]\s*(\d{{4}})\s*[〕\]］)）]\s*\d+\s*号")
 ORG = (rf"[{CJK}（）()“”\"]{{2,30}}?(?:办公厅|办公室|协会|学会|委员会|管委会|科协|研究会|秘书处|促进会|联合会|联合体|联盟|商会|基金会|"
-       r"大学|学院|研究院|研究所|院|所|中心|集团|公司|局|厅|处|部)")
+       r"大学|学院|研究院|研究所|院|所|中心|集团|公司|局|厅|处|部|办)")
 ORG_LINE = re.compile(rf"^({ORG})(?:文件)?$")
 PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 AUDIENCE = re.compile(r"^(各[^。]{1,60}?)[：:]$")

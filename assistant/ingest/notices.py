@@ -37,6 +37,7 @@ LABEL_KINDS = {
     "联系人及联系方式": "person",
     "联系人和电话": "person",
     "联系人": "person",
+    "联系": "person",  # "联系：学院科研办 王老师 137…"
     "联系方式": "phone",
     "联系电话": "phone",
     "电话": "phone",
@@ -66,6 +67,7 @@ SIGN_OFF_ORG = re.compile(rf"[{CJK}（）()“”\"]{{2,20}}(?:办公厅|办公�
 # Notices pasted from web pages and WeChat posts come in Markdown: "## 一、…", "- 先导技术榜：…", "**…**".
 MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+")
 BULLET = re.compile(r"^[-*+•●▪◆■·][ \t]+")
+LEADING_EMOJI = re.compile(r"(?m)^[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+[ \t]*")
 BRACKET_LABEL = re.compile(r"(?m)^【(?=[^】\n]{2,10}】)")
 TITLE = re.compile(r"[^。；;]{0,40}关于[^。；;]{2,80}(?:通知|公告|通告|函)")
 FORM_TITLE = re.compile(r"(申报表|推荐表|样表|登记表)\s*([（(][^）)]*[）)])*$")
@@ -265,8 +267,8 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False
     if p[-1] in TERMINAL or (p[-1] == "." and re.match(rf"[{CJK}]", p[-2])) or _is_table_row(prev) or _is_table_row(nxt):
         return False
-    if BULLET.match(n) or BULLET.match(p) or BRACKET_LABEL.match(n):
-        return False  # list items and 【…】 labels are lines of their own
+    if BULLET.match(n) or BULLET.match(p) or BRACKET_LABEL.match(n) or LEADING_EMOJI.match(n):
+        return False  # list items, 【…】 labels and lines led by an emoji are lines of their own
     if (SIGN_OFF_ORG.fullmatch(p) and (n.startswith("关于") or TITLE_END.search(n))) or TITLE.fullmatch(n):
         return False  # a letterhead (in Chinese or not) above the title
     if len(n) <= 20 and SIGN_OFF_ORG.fullmatch(n):
@@ -339,7 +341,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r" {2,}", " ")
     mt = _join_broken_lines(mt)  # leading tabs still mark table cells here
     mt = mt.sub(r"(?m)^[ \t]+", "")
-    mt = mt.sub(re.compile(BULLET.pattern, re.M), "")
+    mt = mt.sub(re.compile(BULLET.pattern, re.M), "").sub(LEADING_EMOJI, "")  # "📅 校内截止：…" in a chat-group post
     # "【联系方式】协会秘书处…": a bracketed label is a label ("联系方式：…"), each character kept in place.
     mt = mt.sub(BRACKET_LABEL, "").sub(r"(?m)^([^】\n：:]{2,10})】", lambda m: m.group(1) + "：")
     mt = mt.sub(r"\n[ \t]*(?:\n[ \t]*)+", "\n")

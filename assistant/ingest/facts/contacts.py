@@ -19,7 +19,7 @@ from assistant.ingest.facts.common import (
 from assistant.ingest.notices import CJK, LABEL, LABEL_KINDS, Notice, heading_level
 from assistant.model import ContactFact, Fact, NoticeKind, Role
 
-ORG_WORDS = re.compile(r"联合体|学会|协会|研究会|研究所|秘书处|中心|部$|处$|委员会|办公室|网络|科协|大学|研究院")
+ORG_WORDS = re.compile(r"联合体|学会|协会|研究会|研究所|秘书处|中心|部$|处$|办$|委员会|办公室|网络|科协|大学|研究院")
 NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、．.]|\d{1,2}\s*[.．、])\s*")
 
 
