@@ -103,23 +103,46 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval_settings(args: argparse.Namespace) -> Settings:
+    """The shipped corpus, plus the batch's own notices: --notices DIR, or a folder named like the
+    question file beside it (firsttry/ft02_styles.jsonl -> firsttry/ft02_styles/)."""
+    from assistant.tools.evalcorpus import with_notices
+
+    settings = Settings()
+    folder = Path(args.notices) if args.notices else Path(args.file).with_suffix("")
+    if args.notices or folder.is_dir():
+        print(f"通知库：已收录通知 + {folder}")
+        settings = with_notices(settings, folder)
+    return settings
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from assistant.assistant import Assistant
     from assistant.tools.evaluate import grade, load_questions, report
 
-    bot = Assistant()
+    bot = Assistant(_eval_settings(args))
+    items = load_questions(Path(args.file))
     rows = []
-    for item in load_questions(Path(args.file)):
+    for item in items:
         ans = bot.answer(item["q"], qid=item.get("id"))
         row = grade(item, ans, bot.notices)
         rows.append(row)
         if args.verbose and not row["correct"]:
             print(f"--- {item['id']} {item['q']}\n{ans.answer[:300]}\n")
     print(report(rows))
+    if args.baseline:
+        from assistant.tools.baseline import NaiveBaseline
+
+        naive = NaiveBaseline(bot.notices)
+        base_rows = [grade(item, naive.answer(item["q"]), bot.notices) for item in items]
+        n = len(rows) or 1
+        ours, theirs = sum(r["correct"] for r in rows) / n, sum(r["correct"] for r in base_rows) / n
+        print("\nnaive baseline (260-character paragraphs, BM25 over jieba, best three pasted):")
+        print(report(base_rows))
+        print(f"\nmargin over the baseline: {100 * (ours - theirs):+.1f} points ({ours:.1%} vs {theirs:.1%})")
     if args.recall:
         from assistant.tools.evaluate import retrieval_recall
 
-        items = load_questions(Path(args.file))
         modes = ["bm25", "dense", "hybrid"] if bot.settings.dense else ["bm25"]
         print("retriever alone (top-k chunk holds every expected string):")
         for mode in modes:
@@ -330,6 +353,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file")
     p.add_argument("-v", "--verbose", action="store_true", help="打印答错的题")
     p.add_argument("--recall", action="store_true", help="另测检索器单独的召回率（BM25、向量、融合）")
+    p.add_argument("--baseline", action="store_true", help="同一批问题上并列朴素基线（段落 BM25 取前三段）的得分")
+    p.add_argument("--notices", help="这批问题自带的通知所在文件夹（默认：与问题文件同名的文件夹，若存在）")
     p.set_defaults(func=cmd_eval)
     p = sub.add_parser("triage", help="工单分流：判断类别、给出答案和转交联系人")
     p.add_argument("text", nargs="*")

@@ -1,0 +1,39 @@
+"""A corpus for evaluating a question batch about notices of its own: the shipped corpus plus the
+batch's notices, imported the way staff import them (`ingest`), kept under .cache/eval by content so
+a rerun only rebuilds the index when the code or the notices changed."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+from assistant.config import ROOT, Settings
+from assistant.ingest.importer import ingest_files
+from assistant.ingest.notices import SUPPORTED_SUFFIXES
+
+
+def notice_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+
+
+def with_notices(base: Settings, folder: Path, cache: Path = ROOT / ".cache" / "eval") -> Settings:
+    """Settings whose corpus is `base`'s plus the notices in `folder`."""
+    files = [p for p in sorted(base.corpus_dir.iterdir()) if p.is_file()] + notice_files(folder)
+    digest = hashlib.sha256()
+    for p in files:
+        digest.update(p.name.encode())
+        digest.update(p.read_bytes())
+    root = cache / digest.hexdigest()[:16]
+    settings = replace(base, corpus_dir=root / "corpus", index_dir=root / "index")
+    ready = root / "ready"
+    if not ready.exists():  # a run stopped half-way starts again
+        shutil.rmtree(root, ignore_errors=True)
+        settings.corpus_dir.mkdir(parents=True)
+        for p in base.corpus_dir.iterdir():
+            if p.is_file():
+                shutil.copy2(p, settings.corpus_dir / p.name)
+        ingest_files(notice_files(folder), settings)
+        ready.touch()
+    return settings
