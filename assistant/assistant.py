@@ -26,7 +26,6 @@ from assistant.answer import generate
 from assistant.answer.compose import Answer, Citer, merge
 from assistant.answer.decline import decline, not_in_notices
 from assistant.answer.eligibility import CheckResult, run_check
-from assistant.answer.extractive import extract
 from assistant.answer.message import read_message
 from assistant.answer.profile import Profile, read_profile
 from assistant.answer.retrieval import Hit, HybridRetriever
@@ -329,7 +328,7 @@ class Assistant:
         not_found = "通知中未找到与该问题相关的信息。"
         answer = None
         if hits and best >= self.settings.min_relevance:
-            answer = extract(q.text, hits, retriever, snap.notices, default_year, self.settings.min_line_score)
+            answer = snap.reader.read(q, hits, snap.notices, default_year, self.settings.min_line_score)
         if answer is None:
             answer, hits = decline(not_found, store), []
         answer.relevance = best

@@ -72,6 +72,19 @@ class Intent(StrEnum):
     OTHER = "other"
 
 
+class AnswerType(StrEnum):
+    """What a sentence must hold to answer the question (the reader's answer type)."""
+
+    DATE = "date"  # 几号, 什么时候, 截止
+    CONTACT = "contact"  # 找谁, 电话, 邮箱
+    PLACE = "place"  # 寄到哪, 交到哪, 哪个平台
+    NUMBER = "number"  # 几个, 多少, 限多少字
+    NAMES = "names"  # 哪些, 哪几, 包括
+    YESNO = "yesno"  # 是不是, 要不要, 能不能
+    PROCEDURE = "procedure"  # 怎么, 如何, 流程
+    TEXT = "text"  # anything else: the best matching sentence
+
+
 class AnswerKind(StrEnum):
     RULE = "rule"
     RETRIEVAL = "retrieval"

@@ -7,11 +7,13 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
 
 from assistant.answer import decline
+from assistant.answer.reader import Reader
 from assistant.answer.retrieval import HybridRetriever
 from assistant.answer.store import FactStore
 from assistant.answer.understand import people_sounds
@@ -32,6 +34,10 @@ class Snapshot:
     meta: dict[str, Any]
     stamp: int  # index.stamp() of the index it was loaded from
     client: Any = field(default=None, repr=False)  # the Chroma client, closed when retired
+
+    @cached_property
+    def reader(self) -> Reader:
+        return Reader(self.retriever)
 
     @property
     def notices(self) -> dict[str, NoticeRecord]:

@@ -13,7 +13,7 @@ import zhconv
 from assistant.answer.profile import Profile
 from assistant.answer.spelling import SoundIndex, fuzzy_find
 from assistant.ingest.dates import CN_DIGIT
-from assistant.model import Intent
+from assistant.model import AnswerType, Intent
 from assistant.names import Catalogue, field_key, list_key, load_aliases, unquote, variants
 
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
@@ -26,6 +26,44 @@ ATTRIBUTES = [
     ("phone", re.compile(r"电话|手机|联系方式|号码|座机")),
     ("person", re.compile(r"联系人|找谁|问谁|联系谁|对接人")),
 ]
+# The answer type, first match wins: the more specific asks before the general ones.
+ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
+    (AnswerType.CONTACT, re.compile(r"电话|手机|座机|邮箱|邮件|联系人|联系方式|怎么联系|如何联系|联系谁|找谁|找哪位|问谁|哪位老师|对接人|是谁的|谁负责|由谁")),
+    (AnswerType.PLACE, re.compile(r"寄到|寄往|寄哪|邮寄|地址|交到|送到|报送到|提交到|上传到|(?:在|从)哪(?:里|儿|个平台|个网站)|哪个(?:平台|网站|系统)|网址|网站")),
+    (AnswerType.DATE, re.compile(r"几号|哪天|哪一天|什么时候|啥时候|何时|几月|截止|截至|最晚|期限|日期|时间节点|多久|多长时间")),
+    (AnswerType.NUMBER, re.compile(r"几个|几项|几家|几人|几名|几类|多少|上限|限多少|几页|几百字|多少字|字数|名额")),
+    (AnswerType.NAMES, re.compile(r"哪些|哪几|有什么|包括|包含|都有|分为|哪类|什么领域|哪个领域|哪个榜|什么材料|哪些材料|栏目|内容")),
+    (AnswerType.YESNO, re.compile(r"是不是|是否|要不要|需不需要|能不能|能否|可不可以|可以.{0,12}吗|可否|有没有|算不算|行不行|会不会|必须|吗[？?]?$")),
+    (AnswerType.PROCEDURE, re.compile(r"怎么|怎样|如何|流程|程序|步骤|环节|之后|以后|后续|然后")),
+]
+
+
+FIRST_PERSON = re.compile(r"我|咱|本人|本单位|本公司")
+# "去年营收三千来万", "员工60来人": a quantity in a clause that does not ask is the asker's own.
+ASKER_QUANTITY = re.compile(r"[\d一二两三四五六七八九十百千]+(?:来|多|余)?(?:万|亿|人|名|家|年|个|项|岁)")
+CLAUSE = re.compile(r"[^，,；;。！!]+[，,；;。！!]?")
+
+
+def ask_clauses(text: str, today: dt.date) -> str:
+    """The clauses of a question sentence that ask ("今年能报新锐企业榜吗"), without the ones that
+    say who the asker is or what they have ("我们公司前年在无锡注册，去年营收三千来万，…"): relevance
+    and the reader weigh these. The whole text when no clause asks."""
+    from assistant.answer.message import QUESTION_WORDS
+    from assistant.answer.profile import read_profile
+
+    clauses = [c for c in CLAUSE.findall(text) if c.strip()]
+    if not any(QUESTION_WORDS.search(c) for c in clauses):
+        return text
+    kept = [c for c in clauses if QUESTION_WORDS.search(c)
+            or not (FIRST_PERSON.search(c) or ASKER_QUANTITY.search(c) or read_profile(c, today))]
+    return "".join(kept)
+
+
+def answer_type(text: str) -> AnswerType:
+    """What the question asks for, read from its ask words."""
+    return next((kind for kind, pattern in ANSWER_TYPES if pattern.search(text)), AnswerType.TEXT)
+
+
 FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|再问|他|她|其|该|这个|同样)|呢[？?。.!！]*$")
 
 
@@ -49,6 +87,8 @@ class Query:
     profile: Profile = field(default_factory=Profile)  # what the asker says about themselves
     notice_ids: list[str] = field(default_factory=list)  # the notices the question points at (pointer.py)
     notice_mention: str = ""  # how it named them ("江北省电子学会", "学校的通知")
+    answer_type: AnswerType = AnswerType.TEXT  # what a sentence must hold to answer it
+    ask: str = ""  # the clauses that ask, without what the asker says of themselves
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -234,6 +274,8 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     q.person = _find_known(t, set(names.people), longest=6) or None
     q.body = _find_known(unquote(t), set(names.bodies), longest=30) or None
     q.intent = detect_intent(t)
+    q.ask = ask_clauses(t, today)
+    q.answer_type = answer_type(q.ask)
     q.compare = q.intent == Intent.COMPARE or (len(q.years) >= 2 and bool(re.search(r"和|与|及|对比|比较|区别|变化", t)))
     if q.compare:
         q.intent = Intent.COMPARE

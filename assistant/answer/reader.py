@@ -1,0 +1,218 @@
+"""The reader: the sentence, table row or form field of the retrieved passages that answers the
+question, put first, with what a reader needs around it (a row's header, a field's options), cited.
+
+Passages are split into units (sentences, rows, fields) that keep their heading path. Each unit is
+scored by the share of the question's weighted ask terms it holds (its own words, and less its
+heading path's), whether it holds what the answer type needs (a date, a phone, a number…), and the
+rank of its passage; a bare title, a preamble or a field name alone is never the answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from assistant.answer.compose import Answer, Citer
+from assistant.answer.pointer import in_series, label
+from assistant.answer.retrieval import Hit, HybridRetriever
+from assistant.answer.understand import Query
+from assistant.ingest.chunking import PREAMBLE, Chunk
+from assistant.ingest.dates import DATE
+from assistant.ingest.notices import NoticeRecord, heading_level
+from assistant.ingest.textmap import locate
+from assistant.model import AnswerKind, AnswerType
+
+PASSAGES = 6  # retrieved passages read
+SHOWN = 3  # units shown at most
+LONG = 150  # a sentence longer than this is shown around its best clause
+SENTENCE = re.compile(r"[^。；;？?！!\n]+[。；;？?！!]?")
+CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
+PHONE = re.compile(r"\d{3,4}[-－—\s]?\d{7,8}|1[3-9]\d{9}|\d{7,8}")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+# What a unit must hold to be of the answer type asked.
+HOLDS: dict[AnswerType, re.Pattern[str]] = {
+    AnswerType.DATE: re.compile(DATE + r"|\d{1,2}月(?:\d{1,2}日|[上中下]旬|底|初)?|\d{1,2}[./]\d{1,2}(?!\d)|截止|前"),
+    AnswerType.CONTACT: re.compile(PHONE.pattern + "|" + EMAIL.pattern + r"|联系人|联系方式|电话|同志|老师"),
+    AnswerType.PLACE: re.compile(r"地址|寄|送至|报送至|提交至|上传至|平台|网址|https?://|www\.|\w+\.(?:cn|com|org)|邮箱|路|号楼|室"),
+    AnswerType.NUMBER: re.compile(r"\d+|[一二两三四五六七八九十百千]+(?:个|项|家|人|名|类|字|页|年)"),
+    AnswerType.NAMES: re.compile(r"[、]|包括|包含|分为|如下|[：:]"),
+    AnswerType.YESNO: re.compile(r"不得|不能|不可|不予|须|必须|应当|应|可以|可|不超过|不少于|原则上|仅|限|不再|无需|不需要|需|要求"),
+    AnswerType.PROCEDURE: re.compile(r"组织|开展|报送|提交|推荐|评审|审核|确定|发布|公示|流程|程序|由|经|后|通过"),
+}
+TYPE_WEIGHT = 0.25
+PATH_WEIGHT = 0.35  # a heading's words count less than the unit's own
+RANK_WEIGHT = 0.08
+
+
+class UnitKind(StrEnum):
+    SENTENCE = "sentence"
+    ROW = "row"  # a table row, read with its header
+    FIELD = "field"  # a form field, read with what it asks or offers
+    HEADING = "heading"
+    TITLE = "title"  # the notice's title or its opening lines
+
+
+@dataclass(frozen=True)
+class Unit:
+    chunk: Chunk
+    rank: int  # of its passage among the hits
+    kind: UnitKind
+    text: str  # as written in the chunk
+    context: str = ""  # a row's header, a field's following line
+
+
+@dataclass(frozen=True)
+class Scored:
+    unit: Unit
+    score: float
+    coverage: float  # share of the ask's weighted terms in the unit (with its context)
+    typed: bool  # holds what the answer type needs
+
+
+def _is_row(line: str) -> bool:
+    return "\t" in line or line.count("|") >= 2 or " | " in line
+
+
+def units(chunk: Chunk, rank: int) -> list[Unit]:
+    """A passage's sentences, table rows (with the header row) and form fields (with the line that
+    follows them), in order."""
+    lines = [ln.strip() for ln in chunk.text.split("\n") if ln.strip()]
+    preamble = chunk.path[:1] == [PREAMBLE]
+    out: list[Unit] = []
+    header = ""
+    in_attachment = any(p.startswith("附件") for p in chunk.path)
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if _is_row(line):
+            if not header:
+                header = line
+                out.append(Unit(chunk, rank, UnitKind.HEADING, line))
+            else:
+                out.append(Unit(chunk, rank, UnitKind.ROW, line, header))
+            continue
+        header = ""
+        if heading_level(line) is not None:
+            out.append(Unit(chunk, rank, UnitKind.HEADING, line))
+            continue
+        if preamble and i < 3 and not re.search(r"[。；;]", line):
+            out.append(Unit(chunk, rank, UnitKind.TITLE, line))
+            continue
+        if in_attachment and len(line) <= 16 and not re.search(r"[。；;，,]", line):
+            # A form's field name: what the next line asks or offers is what it means.
+            out.append(Unit(chunk, rank, UnitKind.FIELD, line, nxt if not _is_row(nxt) and heading_level(nxt) is None else ""))
+            continue
+        for m in SENTENCE.finditer(line):
+            text = m.group(0).strip()
+            if len(re.sub(r"\W", "", text)) >= 4:
+                out.append(Unit(chunk, rank, UnitKind.SENTENCE, text))
+    return out
+
+
+def _penalty(unit: Unit) -> float:
+    if unit.kind == UnitKind.TITLE:
+        return 0.3
+    if unit.kind == UnitKind.HEADING:
+        return 0.5
+    if unit.kind == UnitKind.FIELD and not unit.context:
+        return 0.4
+    if unit.chunk.path[:1] == [PREAMBLE] and unit.rank > 0:
+        return 0.8  # a preamble sentence says why the call exists, seldom what is asked
+    return 1.0
+
+
+class Reader:
+    def __init__(self, retriever: HybridRetriever) -> None:
+        self.retriever = retriever
+        self._tokens: dict[str, frozenset[str]] = {}
+
+    def _toks(self, text: str) -> frozenset[str]:
+        found = self._tokens.get(text)
+        if found is None:
+            if len(self._tokens) > 200_000:
+                self._tokens.clear()
+            found = self._tokens[text] = frozenset(self.retriever.tokenizer(text))
+        return found
+
+    def score(self, q: Query, hits: list[Hit]) -> list[Scored]:
+        """Every unit of the passages, best first."""
+        ask = q.ask or q.text
+        names = " ".join(n for n in (q.list_mention, q.field_mention) if n and n not in ask)
+        weights = {t: self.retriever.term_weight(t) for t in self._toks(f"{ask} {names}") if self.retriever.known(t)}
+        total = sum(weights.values()) or 1.0
+        pattern = HOLDS.get(q.answer_type)
+        scored = []
+        for rank, hit in enumerate(hits[:PASSAGES]):
+            path = self._toks(" ".join(hit.chunk.path))
+            for unit in units(hit.chunk, rank):
+                own = self._toks(f"{unit.text} {unit.context}")
+                coverage = sum(w for t, w in weights.items() if t in own) / total
+                heading = sum(w for t, w in weights.items() if t in path and t not in own) / total
+                typed = bool(pattern and pattern.search(f"{unit.text} {unit.context}"))
+                value = (coverage + PATH_WEIGHT * heading + (TYPE_WEIGHT if typed else 0.0)) * _penalty(unit)
+                value += RANK_WEIGHT / (1 + rank) + 0.02 * hit.relevance
+                scored.append(Scored(unit, value, coverage, typed))
+        scored.sort(key=lambda s: -s.score)
+        return scored
+
+    def read(self, q: Query, hits: list[Hit], notices: dict[str, NoticeRecord], default_year: int | None,
+             min_line_score: float) -> Answer | None:
+        """The extractive answer, or None when the passages hold no unit worth showing."""
+        scored = self.score(q, hits)
+        if not scored:
+            return None
+        best = scored[0]
+        chosen = [best]
+        for s in scored[1:]:
+            if len(chosen) == SHOWN or s.score < best.score * 0.75:
+                break
+            if s.unit.text not in {c.unit.text for c in chosen} and s.unit.kind != UnitKind.TITLE:
+                chosen.append(s)
+        citer = Citer(notices)
+        lines = [self._show(s, q, citer, notices) for s in chosen]
+        first = notices[best.unit.chunk.notice_id]
+        year = best.unit.chunk.year
+        whose = f"{year}年{label(first)}" if first.kind != "original" or not in_series(first) else f"{year}年通知"
+        head = f"根据{whose}" + (f"（未指定年份，按最新一轮{year}年通知回答）" if default_year else "") + "："
+        # A weak match that leaves out a word the notices never use ("高新技术企业认定…") answers a
+        # question about something else: shown as the closest text, not as the answer.
+        unseen = [t for t in self._toks(q.ask or q.text) if len(t) >= 2 and not self.retriever.known(t)]
+        if best.coverage < min_line_score or (unseen and best.coverage < 0.5):
+            head = f"通知中未找到直接回答该问题的内容。{whose}中最相关的原文如下，仅供参考："
+        return Answer(head + "\n" + "\n".join(lines), AnswerKind.RETRIEVAL, citer.citations)
+
+    def _show(self, s: Scored, q: Query, citer: Citer, notices: dict[str, NoticeRecord]) -> str:
+        """The unit as shown: a long sentence around its best clause; a row after its header; a
+        field with its following line; each part cited at its place."""
+        unit = s.unit
+        chunk = unit.chunk
+        notice = notices[chunk.notice_id]
+        text = unit.text
+        if unit.kind == UnitKind.SENTENCE and len(text) > LONG:
+            text = self._window(text, q)
+        parts = [text]
+        if unit.kind == UnitKind.ROW and unit.context:
+            parts = [unit.context, text]
+        elif unit.kind == UnitKind.FIELD and unit.context:
+            parts = [text, unit.context]
+        shown = []
+        for part in parts:
+            span = locate(notice.original, part, chunk.orig_start, chunk.orig_end) or (chunk.orig_start, chunk.orig_end)
+            shown.append(part + citer.cite(notice.id, chunk.section, part, *span))
+        return " ".join(shown)
+
+    def _window(self, sentence: str, q: Query) -> str:
+        """The best clause of a long sentence with its neighbours, as written."""
+        clauses = CLAUSE.findall(sentence)
+        weights = {t: self.retriever.term_weight(t) for t in self._toks(q.ask or q.text)}
+        pattern = HOLDS.get(q.answer_type)
+
+        def value(c: str) -> float:
+            toks = self._toks(c)
+            return sum(w for t, w in weights.items() if t in toks) + (2.0 if pattern and pattern.search(c) else 0.0)
+
+        i = max(range(len(clauses)), key=lambda j: value(clauses[j]))
+        lo, hi = max(0, i - 1), min(len(clauses), i + 2)
+        while hi < len(clauses) and sum(map(len, clauses[lo:hi])) < 60:
+            hi += 1
+        return "".join(clauses[lo:hi]).strip("，,：: ")
