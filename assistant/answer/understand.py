@@ -40,8 +40,16 @@ ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
 
 FIRST_PERSON = re.compile(r"我|咱|本人|本单位|本公司")
 # "去年营收三千来万", "员工60来人": a quantity in a clause that does not ask is the asker's own.
-ASKER_QUANTITY = re.compile(r"[\d一二两三四五六七八九十百千]+(?:来|多|余)?(?:万|亿|人|名|家|年|个|项|岁)")
-CLAUSE = re.compile(r"[^，,；;。！!]+[，,；;。！!]?")
+ASKER_QUANTITY = re.compile(r"[\d一二两三四五六七八九十百千]+(?:来|多|余)?(?:万|亿|人|名|家|岁)")
+CLAUSE = re.compile(r"[^，,；;。！!？?]+[，,；;。！!？?]?")
+
+
+def asking_clauses(text: str) -> str:
+    """The clauses with a question word, or the whole text when none has one."""
+    from assistant.answer.message import QUESTION_WORDS
+
+    asking = [c for c in CLAUSE.findall(text) if QUESTION_WORDS.search(c)]
+    return "".join(asking) or text
 
 
 def ask_clauses(text: str, today: dt.date) -> str:
@@ -249,7 +257,12 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     lists, fields = names.lists, names.fields
     q = Query(text=text)
     t = q.text
-    q.years, q.year_source = find_years(t, today)
+    ask = ask_clauses(t, today)
+    # The years of the clauses that ask ("21年评了100项，今年要评多少项？" asks about 今年); the
+    # other clauses' years only when those name none.
+    q.years, q.year_source = find_years(asking_clauses(t), today)
+    if not q.years:
+        q.years, q.year_source = find_years(t, today)
     q.list_key, q.list_mention = _find_alias(t, "lists")
     known = _find_known(t, lists)
     if known and len(known) > len(q.list_mention):
@@ -274,7 +287,7 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     q.person = _find_known(t, set(names.people), longest=6) or None
     q.body = _find_known(unquote(t), set(names.bodies), longest=30) or None
     q.intent = detect_intent(t)
-    q.ask = ask_clauses(t, today)
+    q.ask = ask
     q.answer_type = answer_type(q.ask)
     q.compare = q.intent == Intent.COMPARE or (len(q.years) >= 2 and bool(re.search(r"和|与|及|对比|比较|区别|变化", t)))
     if q.compare:
