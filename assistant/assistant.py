@@ -306,6 +306,14 @@ class Assistant:
             answer.answer = note + answer.answer
         return answer, hits
 
+    def _relevance(self, hits: list[Hit]) -> float:
+        """Whether the notices answer: the best of the top passages' lexical share of the ask and
+        their dense similarity, rescaled so that the one threshold serves both (config.py)."""
+        s = self.settings
+        dense = max((h.similarity for h in hits[:3]), default=0.0)
+        scaled = (dense - s.dense_floor) / (s.dense_full - s.dense_floor) if s.dense_full > s.dense_floor else 0.0
+        return max(max((h.relevance for h in hits[:3]), default=0.0), min(1.0, scaled))
+
     def _retrieve(self, snap: Snapshot, q: Query) -> tuple[Answer, list[Hit]]:
         store, retriever = snap.store, snap.retriever
         years = {y for y in q.years if y in store.years}
@@ -315,16 +323,16 @@ class Assistant:
             years = {default_year}
         hits = []
         if q.notice_ids:  # a question about one notice searches that notice first
-            hits = retriever.search(q.text, years=years, notices=set(q.notice_ids))
-            if max((h.relevance for h in hits[:3]), default=0.0) < self.settings.min_relevance:
+            hits = retriever.search(q.text, years=years, notices=set(q.notice_ids), ask=q.ask)
+            if self._relevance(hits) < self.settings.min_relevance:
                 hits = []
-        hits = hits or retriever.search(q.text, years=years)
-        best = max((h.relevance for h in hits[:3]), default=0.0)
+        hits = hits or retriever.search(q.text, years=years, ask=q.ask)
+        best = self._relevance(hits)
         if best < self.settings.min_relevance and default_year is not None:
-            wider = retriever.search(q.text)  # no year asked: the answer may sit in an older round
-            if max((h.relevance for h in wider[:3]), default=0.0) > best:
+            wider = retriever.search(q.text, ask=q.ask)  # no year asked: the answer may sit in an older round
+            if self._relevance(wider) > best:
                 hits, default_year = wider, None
-                best = max(h.relevance for h in hits[:3])
+                best = self._relevance(hits)
         not_found = "通知中未找到与该问题相关的信息。"
         answer = None
         if hits and best >= self.settings.min_relevance:

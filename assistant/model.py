@@ -69,6 +69,7 @@ class Intent(StrEnum):
     COMPARE = "compare"
     NOTICE = "notice"  # what a notice is: title, issuer, doc number, date
     ORGANISER = "organiser"  # who hosts, organises, guides a call
+    LOOKUP = "lookup"  # whose is this phone / e-mail, what does this person handle
     OTHER = "other"
 
 

@@ -167,7 +167,7 @@ def test_several_lists_are_answered_each_with_notes_after_them(store: FactStore)
 
 def test_every_intent_with_facts_has_an_answerer() -> None:
     assert set(ANSWERERS) == {Intent.CONTACT, Intent.DEADLINE, Intent.SCHEDULE, Intent.QUOTA, Intent.LISTS,
-                              Intent.PLATFORM, Intent.ELIGIBILITY, Intent.NOTICE, Intent.ORGANISER}
+                              Intent.PLATFORM, Intent.ELIGIBILITY, Intent.NOTICE, Intent.ORGANISER, Intent.LOOKUP}
 
 
 @pytest.mark.parametrize("key", sorted(k for k, g in ORIGINALS.items() if g.get("doc_number")))

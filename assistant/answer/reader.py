@@ -134,11 +134,14 @@ class Reader:
             found = self._tokens[text] = frozenset(self.retriever.tokenizer(text))
         return found
 
+    def ask_weights(self, q: Query) -> dict[str, float]:
+        """The ask's terms (understand.py keeps the subject in it) and their weights; terms no notice
+        uses cannot be matched by any unit and are left out of the ranking."""
+        return {t: self.retriever.term_weight(t) for t in self._toks(q.ask or q.text) if self.retriever.known(t)}
+
     def score(self, q: Query, hits: list[Hit]) -> list[Scored]:
         """Every unit of the passages, best first."""
-        ask = q.ask or q.text
-        names = " ".join(n for n in (q.list_mention, q.field_mention) if n and n not in ask)
-        weights = {t: self.retriever.term_weight(t) for t in self._toks(f"{ask} {names}") if self.retriever.known(t)}
+        weights = self.ask_weights(q)
         total = sum(weights.values()) or 1.0
         pattern = HOLDS.get(q.answer_type)
         scored = []
@@ -177,7 +180,10 @@ class Reader:
         # A weak match that leaves out a word the notices never use ("高新技术企业认定…") answers a
         # question about something else: shown as the closest text, not as the answer.
         unseen = [t for t in self._toks(q.ask or q.text) if len(t) >= 2 and not self.retriever.known(t)]
-        if best.coverage < min_line_score or (unseen and best.coverage < 0.5):
+        known = sum(self.ask_weights(q).values())
+        # Terms no notice uses count here (weighted like the rarest): the passage does not hold them.
+        coverage = best.coverage * known / ((known + sum(self.retriever.term_weight(t) for t in unseen)) or 1.0)
+        if coverage < min_line_score or (unseen and coverage < 0.5):
             head = f"通知中未找到直接回答该问题的内容。{whose}中最相关的原文如下，仅供参考："
         return Answer(head + "\n" + "\n".join(lines), AnswerKind.RETRIEVAL, citer.citations)
 

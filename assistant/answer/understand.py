@@ -72,6 +72,12 @@ def answer_type(text: str) -> AnswerType:
     return next((kind for kind, pattern in ANSWER_TYPES if pattern.search(text)), AnswerType.TEXT)
 
 
+PHONE_IN_TEXT = re.compile(r"(?<!\d)(?:\d{3,4}[-－—\s]?)?\d{7,8}(?:-\d{1,4})?(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
+EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# What a person handles ("胡志强老师负责哪些榜单", "她管哪个领域").
+OWNER_ASK = re.compile(r"负责(?:哪|什么|啥)|管(?:哪|什么|啥)|(?:哪个|哪些|什么)(?:榜|领域)|是(?:哪|什么)(?:个)?(?:单位|机构)的")
+
+QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|再问|他|她|其|该|这个|同样)|呢[？?。.!！]*$")
 
 
@@ -97,6 +103,8 @@ class Query:
     notice_mention: str = ""  # how it named them ("江北省电子学会", "学校的通知")
     answer_type: AnswerType = AnswerType.TEXT  # what a sentence must hold to answer it
     ask: str = ""  # the clauses that ask, without what the asker says of themselves
+    phones: list[str] = field(default_factory=list)  # phone numbers in the question, digits only
+    emails: list[str] = field(default_factory=list)  # e-mail addresses in the question
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -297,6 +305,15 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
         if pattern.search(plain):
             q.attribute = name
             break
+    q.phones = [d for m in PHONE_IN_TEXT.finditer(t) if len(d := re.sub(r"\D", "", m.group(0))) >= 7]
+    q.emails = EMAIL_IN_TEXT.findall(t)
+    if q.phones or q.emails or (q.person and OWNER_ASK.search(t)):
+        q.intent = Intent.LOOKUP  # whose it is, what they handle
+        return q
+    # The ask keeps its subject wherever the message names it: the lists, fields and quoted terms
+    # ("“从业人数”这栏…应该按什么口径填").
+    named = [n for n in (q.list_mention, q.field_mention, *QUOTED.findall(t)) if n and n not in q.ask]
+    q.ask = " ".join([q.ask, *dict.fromkeys(named)]).strip()
     if (q.person or q.body) and q.intent in (Intent.OTHER, Intent.SCHEDULE):
         q.intent = Intent.CONTACT
     # "机构" alone is too common ("融通创新组织榜的机构需要…") to make a question a contact query.

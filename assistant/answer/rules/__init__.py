@@ -17,6 +17,7 @@ from assistant.answer.rules.contact import answer_contact
 from assistant.answer.rules.deadline import answer_deadline
 from assistant.answer.rules.eligibility import answer_eligibility
 from assistant.answer.rules.lists import answer_lists
+from assistant.answer.rules.lookup import answer_lookup
 from assistant.answer.rules.notice import answer_notice
 from assistant.answer.rules.organiser import answer_organiser
 from assistant.answer.rules.platform import answer_platform
@@ -41,6 +42,7 @@ ANSWERERS: dict[Intent, Answerer] = {
     Intent.ELIGIBILITY: answer_eligibility,
     Intent.NOTICE: answer_notice,
     Intent.ORGANISER: answer_organiser,
+    Intent.LOOKUP: answer_lookup,
 }
 # When the first answerer has nothing, these are worth a try before retrieval.
 FALLBACKS = {Intent.DEADLINE: [Intent.SCHEDULE], Intent.SCHEDULE: [Intent.DEADLINE],
