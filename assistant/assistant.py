@@ -297,7 +297,7 @@ class Assistant:
         if unanswerable:
             return decline(note + unanswerable, store, q), []
         try:
-            ruled = rule_answer(q, store, Citer(snap.notices), self.settings.today)
+            ruled = rule_answer(q, store, Citer(snap.notices), self.settings.today) if self.settings.rules else None
         except Exception:  # an odd fact must cost the rule answer, not the answer
             log.exception("rule answer failed for %r; retrieval instead", q.text[:200])
             ruled = None

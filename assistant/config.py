@@ -56,6 +56,8 @@ class Settings:
     encoder_cache: Path = field(default_factory=lambda: Path(os.environ.get("ENCODER_CACHE", ROOT / ".cache" / "encoders")))
     # "none" turns the dense half off (BM25 only); useful for quick tests and tiny machines.
     dense: bool = field(default_factory=lambda: os.environ.get("DENSE", "1") not in ("0", "false", "none"))
+    # False: no fact rules, only retrieval and the reader (eval --reader-only measures the reader alone).
+    rules: bool = field(default_factory=lambda: os.environ.get("RULES", "1") not in ("0", "false", "none"))
     top_k: int = field(default_factory=lambda: int(os.environ.get("TOP_K", "5")))
     bm25_weight: float = field(default_factory=lambda: float(os.environ.get("BM25_WEIGHT", "0.6")))
     # Below this share of the question's weighted terms found in the best passage, we decline.

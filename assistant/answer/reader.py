@@ -18,7 +18,7 @@ from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.answer.understand import Query
 from assistant.ingest.chunking import PREAMBLE, Chunk
 from assistant.ingest.dates import DATE
-from assistant.ingest.notices import NoticeRecord, heading_level
+from assistant.ingest.notices import FORM_TITLE, NoticeRecord, heading_level
 from assistant.ingest.textmap import locate
 from assistant.model import AnswerKind, AnswerType
 
@@ -40,6 +40,7 @@ HOLDS: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.YESNO: re.compile(r"不得|不能|不可|不予|须|必须|应当|应|可以|可|不超过|不少于|原则上|仅|限|不再|无需|不需要|需|要求"),
     AnswerType.PROCEDURE: re.compile(r"组织|开展|报送|提交|推荐|评审|审核|确定|发布|公示|流程|程序|由|经|后|通过"),
 }
+NOTE = re.compile(r"[（(][^）)]+[）)]")  # "技术团队简介 (200字)": a field with its own note
 TYPE_WEIGHT = 0.25
 PATH_WEIGHT = 0.35  # a heading's words count less than the unit's own
 RANK_WEIGHT = 0.08
@@ -74,6 +75,10 @@ def _is_row(line: str) -> bool:
     return "\t" in line or line.count("|") >= 2 or " | " in line
 
 
+def _is_field(line: str, in_attachment: bool) -> bool:
+    return in_attachment and len(line) <= 16 and not re.search(r"[。；;，,]", line)
+
+
 def units(chunk: Chunk, rank: int) -> list[Unit]:
     """A passage's sentences, table rows (with the header row) and form fields (with the line that
     follows them), in order."""
@@ -95,12 +100,14 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
         if heading_level(line) is not None:
             out.append(Unit(chunk, rank, UnitKind.HEADING, line))
             continue
-        if preamble and i < 3 and not re.search(r"[。；;]", line):
+        if (preamble and i < 3 and not re.search(r"[。；;]", line)) or (FORM_TITLE.search(line) and len(line) <= 50):
             out.append(Unit(chunk, rank, UnitKind.TITLE, line))
             continue
-        if in_attachment and len(line) <= 16 and not re.search(r"[。；;，,]", line):
-            # A form's field name: what the next line asks or offers is what it means.
-            out.append(Unit(chunk, rank, UnitKind.FIELD, line, nxt if not _is_row(nxt) and heading_level(nxt) is None else ""))
+        if _is_field(line, in_attachment):
+            # A form's field name: what the next line asks or offers is what it means (when that
+            # line is not the next field).
+            about = nxt if nxt and not _is_row(nxt) and heading_level(nxt) is None and not _is_field(nxt, True) else ""
+            out.append(Unit(chunk, rank, UnitKind.FIELD, line, about))
             continue
         for m in SENTENCE.finditer(line):
             text = m.group(0).strip()
@@ -114,8 +121,8 @@ def _penalty(unit: Unit) -> float:
         return 0.3
     if unit.kind == UnitKind.HEADING:
         return 0.5
-    if unit.kind == UnitKind.FIELD and not unit.context:
-        return 0.4
+    if unit.kind == UnitKind.FIELD and not unit.context and not NOTE.search(unit.text):
+        return 0.4  # a bare field name: what it asks is elsewhere
     if unit.chunk.path[:1] == [PREAMBLE] and unit.rank > 0:
         return 0.8  # a preamble sentence says why the call exists, seldom what is asked
     return 1.0

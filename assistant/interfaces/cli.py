@@ -8,6 +8,7 @@ import json
 import logging
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -116,11 +117,41 @@ def _eval_settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def _perturbed(bot, items: list[dict], rows: list[dict], n: int) -> None:  # noqa: ANN001
+    """Each question's variants graded like it; invariance by transformation (a variant of a question
+    answered right that is still right), and every variant's accuracy."""
+    import random
+    from collections import defaultdict
+
+    from assistant.tools.evaluate import grade
+    from assistant.tools.perturb import variants
+
+    rng = random.Random(20261202)
+    kept: dict[str, list[bool]] = defaultdict(list)
+    right: dict[str, list[bool]] = defaultdict(list)
+    for item, row in zip(items, rows, strict=True):
+        for v in variants(item["q"], n, rng, decline=bool(item.get("decline"))):
+            ok = grade(item, bot.answer(v.q), bot.notices)["correct"]
+            right[v.transform].append(ok)
+            if row["correct"]:
+                kept[v.transform].append(ok)
+    print(f"\nperturbations ({n} per question, seeded): transformation, variants, still right where the original was, right")
+    for name in sorted(right):
+        k = kept[name]
+        print(f"  {name:<13}{len(right[name]):>5}  {sum(k) / (len(k) or 1):>7.1%}  {sum(right[name]) / len(right[name]):>7.1%}")
+    allk = [x for v in kept.values() for x in v]
+    allr = [x for v in right.values() for x in v]
+    print(f"  {'all':<13}{len(allr):>5}  {sum(allk) / (len(allk) or 1):>7.1%}  {sum(allr) / (len(allr) or 1):>7.1%}")
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from assistant.assistant import Assistant
     from assistant.tools.evaluate import grade, load_questions, report
 
-    bot = Assistant(_eval_settings(args))
+    settings = _eval_settings(args)
+    if args.reader_only:
+        settings = replace(settings, rules=False)
+    bot = Assistant(settings)
     items = load_questions(Path(args.file))
     rows = []
     for item in items:
@@ -140,6 +171,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print("\nnaive baseline (260-character paragraphs, BM25 over jieba, best three pasted):")
         print(report(base_rows))
         print(f"\nmargin over the baseline: {100 * (ours - theirs):+.1f} points ({ours:.1%} vs {theirs:.1%})")
+    if args.perturb:
+        _perturbed(bot, items, rows, args.perturb)
     if args.recall:
         from assistant.tools.evaluate import retrieval_recall
 
@@ -353,6 +386,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file")
     p.add_argument("-v", "--verbose", action="store_true", help="打印答错的题")
     p.add_argument("--recall", action="store_true", help="另测检索器单独的召回率（BM25、向量、融合）")
+    p.add_argument("--perturb", type=int, default=0, metavar="N", help="每题再测 N 个保持答案不变的改写（自我介绍、寒暄、口语、简称、错字、并问、换序、全半角、繁体）")
+    p.add_argument("--reader-only", action="store_true", help="关闭规则，只用检索与阅读器回答")
     p.add_argument("--baseline", action="store_true", help="同一批问题上并列朴素基线（段落 BM25 取前三段）的得分")
     p.add_argument("--notices", help="这批问题自带的通知所在文件夹（默认：与问题文件同名的文件夹，若存在）")
     p.set_defaults(func=cmd_eval)
