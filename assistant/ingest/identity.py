@@ -21,6 +21,8 @@ PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:�
 AUDIENCE = re.compile(r"^(各[^。]{1,60}?)[：:]$")
 INTERNAL_AUDIENCE = re.compile(r"各(?:学院|院系|系|部门|课题组|研究室|研究所|处室|二级单位|科室)|校内|院内|全校|本单位各")
 ORIGINAL_ISSUER = re.compile(r"^中国科协|^中国科学技术协会")
+# An issuer named only in its own body: "中国微纳制造学会（以下简称“我会”）…".
+SELF_NAMED = re.compile(rf"({ORG})\s*[（(]\s*以下简称\s*[“\"「]?(?:我|本)[会校院所局厅办处]")
 
 
 def _lines(text: str) -> list[str]:
@@ -72,6 +74,12 @@ def identify(text: str) -> dict[str, object]:
     organiser = re.search(r"主办单位\s*[:：]\s*([^\n，,；;]{2,40})", text)
     if not issuer and organiser:
         issuer = organiser.group(1).strip()
+    self_named = SELF_NAMED.search(text)
+    if not issuer and self_named:
+        # The longest organisation name ending just before the bracket (a sentence may lead up to it).
+        words = self_named.group(1)
+        issuer = next((words[i:] for i in range(len(words)) if re.fullmatch(ORG, words[i:])
+                       and not re.search(r"[，,。；;《》]", words[i:])), words)
 
     year, source = None, ""
     m = re.search(r"(20\d{2})(?=\s*(?:年|[“\"「]|[" + CJK + r"]))", title)
