@@ -1,0 +1,42 @@
+"""The method's tools: the naive baseline, perturbations, a batch's own corpus, identity from the body."""
+
+from __future__ import annotations
+
+import random
+
+from assistant.ingest.identity import identify
+from assistant.tools.baseline import NaiveBaseline, paragraphs
+from assistant.tools.evaluate import grade
+from assistant.tools.perturb import NOT_FOR_DECLINES, TRANSFORMS, variants
+
+
+def test_paragraphs_are_whole_lines_up_to_260_characters() -> None:
+    text = "\n".join(f"第{i}行" + "字" * 50 for i in range(20))
+    paras = paragraphs("n", text)
+    assert len(paras) > 1
+    assert all(len(p.text) <= 260 for p in paras)
+    assert all(text[p.start : p.end] == p.text for p in paras)
+
+
+def test_the_baseline_pastes_three_cited_paragraphs(bot) -> None:
+    naive = NaiveBaseline(bot.notices)
+    ans = naive.answer("2023年先导技术榜的申报截止时间")
+    assert len(ans.citations) == 3
+    row = grade({"id": "x", "all": ["11月30日"]}, ans, bot.notices)
+    assert row["valid"]
+
+
+def test_perturbations_are_seeded_distinct_and_spare_declines() -> None:
+    q = "老师，2023年新锐企业榜的截止时间是什么时候？"
+    a = variants(q, 5, random.Random(1))
+    b = variants(q, 5, random.Random(1))
+    assert a == b and len({v.transform for v in a}) == len(a) == 5
+    assert all(v.q != q and v.transform in TRANSFORMS for v in a)
+    for seed in range(20):
+        assert not {v.transform for v in variants(q, 8, random.Random(seed), decline=True)} & NOT_FOR_DECLINES
+
+
+def test_an_issuer_named_only_in_the_body_is_read() -> None:
+    text = ("首页 | 通知公告\n关于组织推荐2024年榜单的通知\n发布时间：2024-09-12\n"
+            "根据有关通知，东岭新能源学会（以下简称“我会”）现面向会员征集候选项目。\n请于10月10日前报送。")
+    assert identify(text)["issuer"] == "东岭新能源学会"

@@ -1,0 +1,51 @@
+"""The reader: units keep their structure, the answering sentence comes first, titles never do."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.answer.reader import UnitKind, units
+from assistant.answer.understand import answer_type, ask_clauses, understand
+from assistant.ingest.chunking import Chunk
+from assistant.model import AnswerType
+
+TODAY = dt.date(2023, 10, 20)
+
+
+def _chunk(text: str, path: list[str]) -> Chunk:
+    return Chunk("c1", "n.txt", 2024, path, 0, len(text), 0, len(text), text)
+
+
+def test_table_rows_are_read_with_their_header_and_fields_with_their_note() -> None:
+    text = "单位\t联系人\t电话\n甲市科协\t王敏\t010-61234567\n知识产权情况\n仅限发明专利，请附证明。\n邮箱\n技术团队简介 (200字)"
+    found = units(_chunk(text, ["附件1 申报表"]), 0)
+    row = next(u for u in found if u.kind == UnitKind.ROW)
+    assert row.context == "单位\t联系人\t电话" and "王敏" in row.text
+    field = next(u for u in found if u.text == "知识产权情况")
+    assert field.kind == UnitKind.FIELD and field.context == "仅限发明专利，请附证明。"
+    mail = next(u for u in found if u.text == "邮箱")
+    assert mail.context == ""  # the next line is the next field, not what 邮箱 asks
+
+
+def test_the_reader_puts_the_answering_sentence_first(bot) -> None:
+    ans = bot.answer("上榜以后有哪些落地推广服务？")
+    first = ans.answer.splitlines()[1]
+    assert "落地推广" in first and ans.citations
+    assert "关于征集遴选" not in first  # never the title
+
+
+def test_answer_type_and_ask_are_read_from_the_asking_clauses() -> None:
+    assert answer_type("截止是几号") == AnswerType.DATE
+    assert answer_type("找谁咨询") == AnswerType.CONTACT
+    assert answer_type("推荐几个") == AnswerType.NUMBER
+    ask = ask_clauses("我们公司前年在无锡注册，去年营收三千来万，今年能报新锐企业榜吗？", TODAY)
+    assert "无锡" not in ask and "营收" not in ask and "新锐企业榜" in ask
+
+
+def test_years_come_from_the_clause_that_asks() -> None:
+    q = understand("21年先导技术榜评了100项，今年先导技术榜一共要评出多少项？", TODAY)
+    assert q.years == [2023]
+    q = understand("去年联系人是张三，今年换人了吗？", TODAY)
+    assert q.years == [2023]
+    q = understand("2021年和2023年的先导技术榜领域有什么变化？", TODAY)
+    assert q.years == [2021, 2023]
