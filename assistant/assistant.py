@@ -28,6 +28,7 @@ from assistant.answer.decline import decline, not_in_notices
 from assistant.answer.eligibility import CheckResult, run_check
 from assistant.answer.message import read_message
 from assistant.answer.profile import Profile, read_profile
+from assistant.answer.relevance import evidence, load_model
 from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.answer.rules import answer as rule_answer
 from assistant.answer.sessions import Session, Sessions
@@ -306,38 +307,47 @@ class Assistant:
             answer.answer = note + answer.answer
         return answer, hits
 
-    def _relevance(self, hits: list[Hit]) -> float:
-        """Whether the notices answer: the best of the top passages' lexical share of the ask and
-        their dense similarity, rescaled so that the one threshold serves both (config.py)."""
-        s = self.settings
-        dense = max((h.similarity for h in hits[:3]), default=0.0)
-        scaled = (dense - s.dense_floor) / (s.dense_full - s.dense_floor) if s.dense_full > s.dense_floor else 0.0
-        return max(max((h.relevance for h in hits[:3]), default=0.0), min(1.0, scaled))
-
-    def _retrieve(self, snap: Snapshot, q: Query) -> tuple[Answer, list[Hit]]:
+    def search(self, snap: Snapshot, q: Query) -> tuple[list[Hit], int | None, float]:
+        """The passages for a question part, the default round used when it names no year (None
+        when it had to be widened), and the probability that they answer it (answer/relevance.py).
+        A question about one notice searches that notice first; one with no year, the latest round,
+        then every round."""
         store, retriever = snap.store, snap.retriever
+        model = load_model()
+
+        def judged(hits: list[Hit]) -> float:
+            return model.probability(evidence(q, hits, retriever)) if hits else 0.0
+
         years = {y for y in q.years if y in store.years}
         default_year = None
         if not years and store.rounds:
             default_year = store.rounds[-1]
             years = {default_year}
-        hits = []
-        if q.notice_ids:  # a question about one notice searches that notice first
+        if q.notice_ids:
             hits = retriever.search(q.text, years=years, notices=set(q.notice_ids), ask=q.ask)
-            if self._relevance(hits) < self.settings.min_relevance:
-                hits = []
-        hits = hits or retriever.search(q.text, years=years, ask=q.ask)
-        best = self._relevance(hits)
-        if best < self.settings.min_relevance and default_year is not None:
+            p = judged(hits)
+            if p >= model.threshold:
+                return hits, default_year, p
+        hits = retriever.search(q.text, years=years, ask=q.ask)
+        p = judged(hits)
+        if p < model.threshold and default_year is not None:
             wider = retriever.search(q.text, ask=q.ask)  # no year asked: the answer may sit in an older round
-            if self._relevance(wider) > best:
-                hits, default_year = wider, None
-                best = self._relevance(hits)
-        not_found = "通知中未找到与该问题相关的信息。"
-        answer = None
-        if hits and best >= self.settings.min_relevance:
-            answer = snap.reader.read(q, hits, snap.notices, default_year, self.settings.min_line_score)
+            pw = judged(wider)
+            if pw > p:
+                return wider, None, pw
+        return hits, default_year, p
+
+    def _retrieve(self, snap: Snapshot, q: Query) -> tuple[Answer, list[Hit]]:
+        store = snap.store
+        hits, default_year, p = self.search(snap, q)
+        answers = p >= load_model().threshold
+        answer = snap.reader.read(q, hits, snap.notices, default_year, self.settings.min_line_score, answers) if hits else None
         if answer is None:
-            answer, hits = decline(not_found, store), []
-        answer.relevance = best
+            answer, hits = decline("通知中未找到与该问题相关的信息。", store), []
+        elif not answers:
+            # A decline says what the notices say nearest to the question (labelled as such, above)
+            # and whom to ask.
+            answer = merge([answer, decline("", store, q)], numbered=False)
+            answer.kind, hits = AnswerKind.DECLINE, []
+        answer.relevance = p
         return answer, hits

@@ -60,12 +60,6 @@ class Settings:
     rules: bool = field(default_factory=lambda: os.environ.get("RULES", "1") not in ("0", "false", "none"))
     top_k: int = field(default_factory=lambda: int(os.environ.get("TOP_K", "5")))
     bm25_weight: float = field(default_factory=lambda: float(os.environ.get("BM25_WEIGHT", "0.6")))
-    # Below this share of the question's weighted terms found in the best passage, we decline.
-    min_relevance: float = field(default_factory=lambda: float(os.environ.get("MIN_RELEVANCE", "0.34")))
-    # Dense evidence for relevance: a cosine at dense_floor counts as 0, at dense_full as 1, between
-    # them linearly, against the same min_relevance (calibrated in docs/generalization.md).
-    dense_floor: float = field(default_factory=lambda: float(os.environ.get("DENSE_FLOOR", "0.80")))
-    dense_full: float = field(default_factory=lambda: float(os.environ.get("DENSE_FULL", "0.95")))
     # Below this share of the question's weighted terms in the best line, the passage is shown as
     # "the closest text", not as the answer.
     min_line_score: float = field(default_factory=lambda: float(os.environ.get("MIN_LINE_SCORE", "0.3")))

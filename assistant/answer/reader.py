@@ -166,8 +166,9 @@ class Reader:
         return scored
 
     def read(self, q: Query, hits: list[Hit], notices: dict[str, NoticeRecord], default_year: int | None,
-             min_line_score: float) -> Answer | None:
-        """The extractive answer, or None when the passages hold no unit worth showing."""
+             min_line_score: float, direct: bool = True) -> Answer | None:
+        """The extractive answer, or None when the passages hold no unit worth showing. Not `direct`
+        (the notices do not answer it, answer/relevance.py): the closest text, labelled as such."""
         scored = self.score(q, hits)
         if not scored:
             return None
@@ -190,9 +191,11 @@ class Reader:
         known = sum(self.ask_weights(q).values())
         # Terms no notice uses count here (weighted like the rarest): the passage does not hold them.
         coverage = best.coverage * known / ((known + sum(self.retriever.term_weight(t) for t in unseen)) or 1.0)
-        if coverage < min_line_score or (unseen and coverage < 0.5):
+        kind = AnswerKind.RETRIEVAL
+        if not direct or coverage < min_line_score or (unseen and coverage < 0.5):
             head = f"通知中未找到直接回答该问题的内容。{whose}中最相关的原文如下，仅供参考："
-        return Answer(head + "\n" + "\n".join(lines), AnswerKind.RETRIEVAL, citer.citations)
+            kind = AnswerKind.RETRIEVAL if direct else AnswerKind.DECLINE
+        return Answer(head + "\n" + "\n".join(lines), kind, citer.citations)
 
     def _show(self, s: Scored, q: Query, citer: Citer, notices: dict[str, NoticeRecord]) -> str:
         """The unit as shown: a long sentence around its best clause; a row after its header; a

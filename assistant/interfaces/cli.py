@@ -184,6 +184,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fit_relevance(args: argparse.Namespace) -> int:
+    from assistant.tools.fit_relevance import fit
+
+    result = fit()
+    print(json.dumps(result["cv"], ensure_ascii=False, indent=1))
+    print(f"threshold {result['threshold']}; written to assistant/data/relevance.json")
+    return 0
+
+
 def cmd_triage(args: argparse.Namespace) -> int:
     from assistant.assistant import Assistant
     from assistant.staff.triage import triage
@@ -391,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--baseline", action="store_true", help="同一批问题上并列朴素基线（段落 BM25 取前三段）的得分")
     p.add_argument("--notices", help="这批问题自带的通知所在文件夹（默认：与问题文件同名的文件夹，若存在）")
     p.set_defaults(func=cmd_eval)
+    p = sub.add_parser("fit-relevance", help="在带标注的问题集上重新拟合“通知是否回答了该问题”的判断模型")
+    p.set_defaults(func=cmd_fit_relevance)
     p = sub.add_parser("triage", help="工单分流：判断类别、给出答案和转交联系人")
     p.add_argument("text", nargs="*")
     p.add_argument("--json", action="store_true")

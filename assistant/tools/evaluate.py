@@ -35,7 +35,9 @@ def grade(item: dict[str, Any], ans: Answer, notices: dict[str, NoticeRecord]) -
     right_doc = None
     if doc:
         right_doc = any(c.source.startswith(doc) and quote_found(c, notices) for c in ans.citations)
+    declined = bool(DECLINE_MARKERS.search(ans.answer[:300]))
     return {"id": item.get("id"), "type": item.get("type", "?"), "correct": correct, "valid": valid,
+            "declined": declined, "should_decline": bool(item.get("decline")),
             "right_doc": right_doc, "latency_ms": ans.latency_ms, "kind": ans.kind}
 
 
@@ -64,6 +66,11 @@ def report(rows: list[dict[str, Any]]) -> str:
         f"right notice cited: {sum(bool(r['right_doc']) for r in with_doc) / (len(with_doc) or 1):.1%} of {len(with_doc)}",
         f"latency ms: p50 {statistics.median(lat) if lat else 0:.1f}  p95 {percentile(lat, 0.95):.1f}",
     ]
+    said = [r for r in rows if r.get("declined")]
+    truth = [r for r in rows if r.get("should_decline")]
+    hit = sum(1 for r in said if r["should_decline"])
+    lines.append(f"declines (said not found / should be): precision {hit / (len(said) or 1):.1%} of {len(said)}, "
+                 f"recall {hit / (len(truth) or 1):.1%} of {len(truth)}")
     wrong = [r["id"] for r in rows if not r["correct"]]
     if wrong:
         lines.append("wrong: " + ", ".join(map(str, wrong)))

@@ -1,0 +1,135 @@
+"""Fitting the relevance model (answer/relevance.py) on labelled questions: every single-question
+message of the development sets and of our fixture and first-try batches that are not held out,
+labelled by whether the notices answer it (`decline`). Logistic regression on standardised
+evidence, the classes balanced; cross-validated by leaving one question set out at a time; the
+threshold is the one whose out-of-fold decline precision and recall are both highest (their
+minimum). Writes data/relevance.json with the figures, and prints them.
+
+    python -m assistant fit-relevance
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from assistant.answer.relevance import MODEL_FILE, Evidence, evidence
+from assistant.config import ROOT, Settings
+
+SHARED = ROOT.parent / "shared" / "eval"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    name: str
+    questions: Path
+    today: dt.date
+    notices: Path | None = None
+
+
+SETS = [
+    LabelledSet("dev", SHARED / "dev.jsonl", dt.date(2023, 10, 20)),
+    LabelledSet("dev2", SHARED / "dev2.jsonl", dt.date(2023, 10, 20)),
+    LabelledSet("voices", FIXTURES / "voices.jsonl", dt.date(2023, 10, 20)),
+    LabelledSet("issuers", FIXTURES / "issuers_questions.jsonl", dt.date(2023, 10, 20), FIXTURES / "issuers"),
+    LabelledSet("ft01", FIXTURES / "firsttry" / "ft01_kinds.jsonl", dt.date(2023, 10, 20)),
+    LabelledSet("ft02", FIXTURES / "firsttry" / "ft02_styles.jsonl", dt.date(2024, 10, 20),
+                FIXTURES / "firsttry" / "ft02_styles"),
+]
+
+
+def features(labelled: LabelledSet) -> tuple[np.ndarray, np.ndarray]:
+    """Evidence and labels (1: the notices answer it) of a set's single-question messages."""
+    from assistant.assistant import Assistant
+    from assistant.tools.evalcorpus import with_notices
+    from assistant.tools.evaluate import load_questions
+
+    settings = replace(Settings(), today=labelled.today)
+    if labelled.notices is not None:
+        settings = with_notices(settings, labelled.notices)
+    bot = Assistant(settings)
+    snap = bot.snapshot
+    xs, ys = [], []
+    for item in load_questions(labelled.questions):
+        turn = bot._prepare(snap, item["q"], None, {})
+        if not hasattr(turn, "parts") or len(turn.parts) != 1:
+            continue
+        q = turn.parts[0]
+        xs.append(_evidence(bot, snap, q).vector())
+        ys.append(0 if item.get("decline") else 1)
+    return np.array(xs, dtype=float), np.array(ys)
+
+
+def _evidence(bot, snap, q) -> Evidence:  # noqa: ANN001
+    """The evidence the search would judge first (the notice pointed at, else the year asked or
+    the latest round), or the wider search's when no year is asked and it holds more of the ask."""
+    store, retriever = snap.store, snap.retriever
+    years = {y for y in q.years if y in store.years} or ({store.rounds[-1]} if store.rounds else None)
+    if q.notice_ids:
+        hits = retriever.search(q.text, years=years, notices=set(q.notice_ids), ask=q.ask)
+    else:
+        hits = retriever.search(q.text, years=years, ask=q.ask)
+    e = evidence(q, hits, retriever)
+    if not q.years:
+        wider = evidence(q, retriever.search(q.text, ask=q.ask), retriever)
+        e = wider if wider.lexical > e.lexical else e
+    return e
+
+
+def _scores(probabilities: np.ndarray, labels: np.ndarray, threshold: float) -> tuple[float, float]:
+    """(precision, recall) of declining below the threshold."""
+    declined = probabilities < threshold
+    truth = labels == 0
+    precision = (declined & truth).sum() / max(declined.sum(), 1)
+    recall = (declined & truth).sum() / max(truth.sum(), 1)
+    return float(precision), float(recall)
+
+
+def fit(out: Path = MODEL_FILE) -> dict[str, object]:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    data = {s.name: features(s) for s in SETS if s.questions.exists()}
+    x = np.vstack([v[0] for v in data.values()])
+    y = np.concatenate([v[1] for v in data.values()])
+    groups = np.concatenate([[name] * len(v[1]) for name, v in data.items()])
+
+    def model() -> tuple[StandardScaler, LogisticRegression]:
+        return StandardScaler(), LogisticRegression(class_weight="balanced", C=1.0, max_iter=1000)
+
+    oof = np.zeros(len(y))
+    for name in data:
+        train, test = groups != name, groups == name
+        scaler, clf = model()
+        clf.fit(scaler.fit_transform(x[train]), y[train])
+        oof[test] = clf.predict_proba(scaler.transform(x[test]))[:, 1]
+    candidates = np.unique(np.round(oof, 3))
+    threshold = float(max(candidates, key=lambda t: (min(_scores(oof, y, t)), -t)))
+    precision, recall = _scores(oof, y, threshold)
+    by_set = {}
+    for name in data:
+        mask = groups == name
+        p, r = _scores(oof[mask], y[mask], threshold)
+        by_set[name] = {"n": int(mask.sum()), "declines": int((y[mask] == 0).sum()),
+                        "decline_precision": round(p, 3), "decline_recall": round(r, 3),
+                        "accuracy": round(float(((oof[mask] >= threshold) == (y[mask] == 1)).mean()), 3)}
+    scaler, clf = model()
+    clf.fit(scaler.fit_transform(x), y)
+    result = {
+        "features": Evidence.names(),
+        "coef": [round(float(c), 6) for c in clf.coef_[0]],
+        "intercept": round(float(clf.intercept_[0]), 6),
+        "mean": [round(float(m), 6) for m in scaler.mean_],
+        "scale": [round(float(s), 6) for s in scaler.scale_],
+        "threshold": threshold,
+        "cv": {"method": "leave one question set out", "n": int(len(y)), "declines": int((y == 0).sum()),
+               "decline_precision": round(precision, 3), "decline_recall": round(recall, 3), "by_set": by_set},
+        "command": "python -m assistant fit-relevance",
+    }
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return result
