@@ -38,7 +38,7 @@ from assistant.answer.understand import Query, continue_from, inherit, normalize
 from assistant.config import Settings, quiet_offline_env
 from assistant.ingest import index
 from assistant.ingest.notices import NoticeRecord
-from assistant.model import AnswerKind, Fact, Intent
+from assistant.model import AnswerKind, AnswerType, Fact, Intent
 from assistant.names import field_key, list_key
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,23 @@ MAX_PARTS = 4
 ELIGIBILITY_ASK = re.compile(
     r"(?:能|可以|可否|能否|能不能)(?:再|拿去|去)?(?:报|申报|参评|参加|推荐)(?!几|多少)|符合|满足|够不够|会.{0,12}(?:被卡|卡住|影响申报|影响评选)|资格|有没有(?:限制|门槛)"
 )
+
+
+# Asks whose answer is a sentence, not a value: the reader's sentence first, then the rule's value.
+READER_FIRST = (AnswerType.YESNO, AnswerType.PROCEDURE)
+# Answers that are a verdict or an identification of their own, never led by a sentence.
+RULE_FIRST = (Intent.ELIGIBILITY, Intent.LOOKUP, Intent.NOTICE, Intent.COMPARE)
+
+
+def _first_line(answer: Answer) -> Answer:
+    """An extractive answer cut to its best passage, shown as the notice's words."""
+    _, _, rest = answer.answer.partition("\n")
+    first = rest.split("\n", 1)[0]
+    used = {int(n) for n in re.findall(r"\[(\d+)\]", first)}
+    citations = [c for i, c in enumerate(answer.citations, 1) if i in used]
+    renumber = {old: new for new, old in enumerate(sorted(used), 1)}
+    first = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber[int(m.group(1))]}]", first)
+    return Answer(f"通知原文：{first}", answer.kind, citations)
 
 
 @dataclass
@@ -303,20 +320,31 @@ class Assistant:
             log.exception("rule answer failed for %r; retrieval instead", q.text[:200])
             ruled = None
         answer, hits = (ruled, []) if ruled is not None else self._retrieve(snap, q)
+        if ruled is not None and q.answer_type in READER_FIRST and q.intent not in RULE_FIRST:
+            # "纸质材料还要寄给初评机构吗": a yes/no or how-to ask is answered by a sentence of the
+            # notice; the rule's value (a contact, a date) follows it as support.
+            hits, default_year, _, _ = self.search(snap, q)
+            read = snap.reader.read(q, hits, snap.notices, default_year) if hits else None
+            if read is not None:
+                answer = merge([_first_line(read), ruled], numbered=False)
         if note:
             answer.answer = note + answer.answer
         return answer, hits
 
-    def search(self, snap: Snapshot, q: Query) -> tuple[list[Hit], int | None, float]:
+    def search(self, snap: Snapshot, q: Query) -> tuple[list[Hit], int | None, bool, float]:
         """The passages for a question part, the default round used when it names no year (None
-        when it had to be widened), and the probability that they answer it (answer/relevance.py).
+        when it had to be widened), whether they answer it and the probability (answer/relevance.py).
         A question about one notice searches that notice first; one with no year, the latest round,
         then every round."""
         store, retriever = snap.store, snap.retriever
         model = load_model()
 
-        def judged(hits: list[Hit]) -> float:
-            return model.probability(evidence(q, hits, retriever)) if hits else 0.0
+        def judged(hits: list[Hit]) -> tuple[bool, float]:
+            """Whether the passages answer, and the model's probability (for comparing searches)."""
+            if not hits:
+                return False, 0.0
+            e = evidence(q, hits, retriever, snap.reader)
+            return model.answers(e), model.probability(e)
 
         years = {y for y in q.years if y in store.years}
         default_year = None
@@ -325,23 +353,22 @@ class Assistant:
             years = {default_year}
         if q.notice_ids:
             hits = retriever.search(q.text, years=years, notices=set(q.notice_ids), ask=q.ask)
-            p = judged(hits)
-            if p >= model.threshold:
-                return hits, default_year, p
+            ok, p = judged(hits)
+            if ok:
+                return hits, default_year, ok, p
         hits = retriever.search(q.text, years=years, ask=q.ask)
-        p = judged(hits)
-        if p < model.threshold and default_year is not None:
+        ok, p = judged(hits)
+        if not ok and default_year is not None:
             wider = retriever.search(q.text, ask=q.ask)  # no year asked: the answer may sit in an older round
-            pw = judged(wider)
-            if pw > p:
-                return wider, None, pw
-        return hits, default_year, p
+            ok_w, p_w = judged(wider)
+            if (ok_w, p_w) > (ok, p):
+                return wider, None, ok_w, p_w
+        return hits, default_year, ok, p
 
     def _retrieve(self, snap: Snapshot, q: Query) -> tuple[Answer, list[Hit]]:
         store = snap.store
-        hits, default_year, p = self.search(snap, q)
-        answers = p >= load_model().threshold
-        answer = snap.reader.read(q, hits, snap.notices, default_year, self.settings.min_line_score, answers) if hits else None
+        hits, default_year, answers, p = self.search(snap, q)
+        answer = snap.reader.read(q, hits, snap.notices, default_year, answers) if hits else None
         if answer is None:
             answer, hits = decline("通知中未找到与该问题相关的信息。", store), []
         elif not answers:

@@ -60,9 +60,6 @@ class Settings:
     rules: bool = field(default_factory=lambda: os.environ.get("RULES", "1") not in ("0", "false", "none"))
     top_k: int = field(default_factory=lambda: int(os.environ.get("TOP_K", "5")))
     bm25_weight: float = field(default_factory=lambda: float(os.environ.get("BM25_WEIGHT", "0.6")))
-    # Below this share of the question's weighted terms in the best line, the passage is shown as
-    # "the closest text", not as the answer.
-    min_line_score: float = field(default_factory=lambda: float(os.environ.get("MIN_LINE_SCORE", "0.3")))
     max_question_chars: int = field(default_factory=lambda: int(os.environ.get("MAX_QUESTION_CHARS", "500")))
     today: dt.date = field(default_factory=_today)
     # A Chroma server shared by several app processes; unset: a local store under the index.

@@ -165,8 +165,18 @@ class Reader:
         scored.sort(key=lambda s: -s.score)
         return scored
 
+    def sentence_coverage(self, q: Query, hits: list[Hit]) -> float:
+        """The share of the ask's weight that the unit shown first holds, terms no notice uses
+        counted (weighted like the rarest): evidence for relevance.py."""
+        scored = self.score(q, hits)
+        if not scored:
+            return 0.0
+        known = sum(self.ask_weights(q).values())
+        unseen = sum(self.retriever.term_weight(t) for t in self._toks(q.ask or q.text) if not self.retriever.known(t))
+        return scored[0].coverage * known / ((known + unseen) or 1.0)
+
     def read(self, q: Query, hits: list[Hit], notices: dict[str, NoticeRecord], default_year: int | None,
-             min_line_score: float, direct: bool = True) -> Answer | None:
+             direct: bool = True) -> Answer | None:
         """The extractive answer, or None when the passages hold no unit worth showing. Not `direct`
         (the notices do not answer it, answer/relevance.py): the closest text, labelled as such."""
         scored = self.score(q, hits)
@@ -185,16 +195,10 @@ class Reader:
         year = best.unit.chunk.year
         whose = f"{year}年{label(first)}" if first.kind != "original" or not in_series(first) else f"{year}年通知"
         head = f"根据{whose}" + (f"（未指定年份，按最新一轮{year}年通知回答）" if default_year else "") + "："
-        # A weak match that leaves out a word the notices never use ("高新技术企业认定…") answers a
-        # question about something else: shown as the closest text, not as the answer.
-        unseen = [t for t in self._toks(q.ask or q.text) if len(t) >= 2 and not self.retriever.known(t)]
-        known = sum(self.ask_weights(q).values())
-        # Terms no notice uses count here (weighted like the rarest): the passage does not hold them.
-        coverage = best.coverage * known / ((known + sum(self.retriever.term_weight(t) for t in unseen)) or 1.0)
         kind = AnswerKind.RETRIEVAL
-        if not direct or coverage < min_line_score or (unseen and coverage < 0.5):
+        if not direct:  # relevance.py decided that the notices do not answer it
             head = f"通知中未找到直接回答该问题的内容。{whose}中最相关的原文如下，仅供参考："
-            kind = AnswerKind.RETRIEVAL if direct else AnswerKind.DECLINE
+            kind = AnswerKind.DECLINE
         return Answer(head + "\n" + "\n".join(lines), kind, citer.citations)
 
     def _show(self, s: Scored, q: Query, citer: Citer, notices: dict[str, NoticeRecord]) -> str:

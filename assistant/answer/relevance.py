@@ -15,17 +15,23 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
+from assistant.answer.reader import Reader
 from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.answer.understand import Query
 from assistant.config import DATA_DIR
 
 MODEL_FILE = DATA_DIR / "relevance.json"
 TOP = 3
+# A sentence that holds under 0.3 of the ask, or under 0.5 while the ask has words no notice uses,
+# is the closest text, not the answer, whatever the model says: fitted on 45 declines, the model
+# alone let through declines that this older rule caught (d2-49, d2-50 in dev2).
+WEAK, WEAK_UNSEEN = 0.3, 0.5
 
 
 @dataclass(frozen=True)
 class Evidence:
     lexical: float  # best share of the ask's weight in a top passage, unknown terms counted
+    sentence: float  # the same for the sentence the reader would show first
     known: float  # the same over the terms some notice uses
     unseen: float  # share of the ask's weight that no notice uses
     dense: float  # best cosine of the question to a top passage (0 without vectors)
@@ -40,14 +46,16 @@ class Evidence:
         return list(Evidence.__dataclass_fields__)
 
 
-def evidence(q: Query, hits: list[Hit], retriever: HybridRetriever) -> Evidence:
+def evidence(q: Query, hits: list[Hit], retriever: HybridRetriever, reader: Reader) -> Evidence:
     terms = set(retriever.tokenizer(q.ask or q.text))
     total = sum(retriever.term_weight(t) for t in terms) or 1.0
     unseen = sum(retriever.term_weight(t) for t in terms if not retriever.known(t)) / total
     lexical = max((h.relevance for h in hits[:TOP]), default=0.0)
+    sentence = reader.sentence_coverage(q, hits)
     known = min(1.0, lexical / (1 - unseen)) if unseen < 1 else 0.0
     return Evidence(
         lexical=lexical,
+        sentence=sentence,
         known=known,
         unseen=unseen,
         dense=max((h.similarity for h in hits[:TOP]), default=0.0),
@@ -69,7 +77,8 @@ class RelevanceModel:
         return 1.0 / (1.0 + math.exp(-z))
 
     def answers(self, e: Evidence) -> bool:
-        return self.probability(e) >= self.threshold
+        weak = e.sentence < WEAK or (e.unseen > 0 and e.sentence < WEAK_UNSEEN)
+        return not weak and self.probability(e) >= self.threshold
 
 
 @cache

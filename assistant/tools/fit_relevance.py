@@ -3,7 +3,8 @@ message of the development sets and of our fixture and first-try batches that ar
 labelled by whether the notices answer it (`decline`). Logistic regression on standardised
 evidence, the classes balanced; cross-validated by leaving one question set out at a time; the
 threshold is the one whose out-of-fold decline precision and recall are both highest (their
-minimum). Writes data/relevance.json with the figures, and prints them.
+minimum). The figures are the model's alone; answering also declines on the sentence rule
+(relevance.WEAK), which eval's decline precision and recall include. Writes data/relevance.json with the figures, and prints them.
 
     python -m assistant fit-relevance
 """
@@ -36,6 +37,8 @@ SETS = [
     LabelledSet("dev", SHARED / "dev.jsonl", dt.date(2023, 10, 20)),
     LabelledSet("dev2", SHARED / "dev2.jsonl", dt.date(2023, 10, 20)),
     LabelledSet("voices", FIXTURES / "voices.jsonl", dt.date(2023, 10, 20)),
+    # Messages about anything else (weather, taxes, other programmes): what the notices never answer.
+    LabelledSet("offtopic", FIXTURES / "offtopic.jsonl", dt.date(2023, 10, 20)),
     LabelledSet("issuers", FIXTURES / "issuers_questions.jsonl", dt.date(2023, 10, 20), FIXTURES / "issuers"),
     LabelledSet("ft01", FIXTURES / "firsttry" / "ft01_kinds.jsonl", dt.date(2023, 10, 20)),
     LabelledSet("ft02", FIXTURES / "firsttry" / "ft02_styles.jsonl", dt.date(2024, 10, 20),
@@ -74,9 +77,9 @@ def _evidence(bot, snap, q) -> Evidence:  # noqa: ANN001
         hits = retriever.search(q.text, years=years, notices=set(q.notice_ids), ask=q.ask)
     else:
         hits = retriever.search(q.text, years=years, ask=q.ask)
-    e = evidence(q, hits, retriever)
+    e = evidence(q, hits, retriever, snap.reader)
     if not q.years:
-        wider = evidence(q, retriever.search(q.text, ask=q.ask), retriever)
+        wider = evidence(q, retriever.search(q.text, ask=q.ask), retriever, snap.reader)
         e = wider if wider.lexical > e.lexical else e
     return e
 
