@@ -122,7 +122,7 @@ class Assistant:
 
     def _swap(self, new: Snapshot) -> None:
         old, self._snapshot = self._snapshot, new
-        if old is not new and old.client is not None:
+        if old is not new:
             timer = threading.Timer(RETIRE_AFTER_S, old.close)
             timer.daemon = True
             timer.start()

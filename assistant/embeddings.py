@@ -10,6 +10,7 @@ The exported files are cached (ENCODER_CACHE) and reused; nothing is downloaded.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import threading
@@ -41,21 +42,27 @@ class LocalEmbeddings(Embeddings):
         quiet_offline_env()
         if backend not in BACKENDS:
             raise ValueError(f"EMBEDDING_BACKEND 只能是 {'、'.join(BACKENDS)}，而不是 {backend!r}")
-        import torch
-        from sentence_transformers import SentenceTransformer  # heavy import, only when dense is on
-
-        torch.set_num_threads(_threads())
         self.name = model
         self.backend = backend
-        self._model = SentenceTransformer(resolve_model(model), device="cpu")
         self._lock = threading.Lock()
         self._cached = lru_cache(maxsize=2048)(self._embed_one)
         self._onnx: OnnxEncoder | None = None
-        if backend != "torch":
-            from assistant.config import Settings
+        self._st: Any = None
+        path = resolve_model(model)
+        if backend == "torch":
+            self._st = _sentence_transformer(path)
+            return
+        from assistant.config import Settings
 
-            cache = cache_dir or Settings().encoder_cache
-            self._onnx = OnnxEncoder(self._model, resolve_model(model), cache, int8=backend == "onnx-int8")
+        cache = cache_dir or Settings().encoder_cache
+        int8 = backend == "onnx-int8"
+        exported = OnnxEncoder.cached(path, cache, int8)
+        if exported is None or not (Path(path) / "tokenizer.json").exists():
+            # The export needs the model in torch once; later starts read the ONNX file and the
+            # tokenizer's own file, and import neither torch nor sentence-transformers.
+            self._st = _sentence_transformer(path)
+            exported = OnnxEncoder.exported(self._st, path, cache, int8)
+        self._onnx = OnnxEncoder(exported, path, self._st)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length vectors, one row per text."""
@@ -64,12 +71,14 @@ class LocalEmbeddings(Embeddings):
         with self._lock:
             if self._onnx is not None:
                 return self._onnx.encode(texts, BATCH[self.backend])
-            return np.asarray(self._model.encode(texts, batch_size=BATCH["torch"], normalize_embeddings=True, show_progress_bar=False),
+            return np.asarray(self._st.encode(texts, batch_size=BATCH["torch"], normalize_embeddings=True, show_progress_bar=False),
                               dtype=np.float32)
 
     @property
     def dimension(self) -> int:
-        return int(self._model.get_sentence_embedding_dimension() or 0)
+        if self._st is not None:
+            return int(self._st.get_sentence_embedding_dimension() or 0)
+        return int(json.loads((Path(resolve_model(self.name)) / "config.json").read_text(encoding="utf-8"))["hidden_size"])
 
     def _embed_one(self, text: str) -> tuple[float, ...]:
         return tuple(float(x) for x in self.encode([text])[0])
@@ -79,6 +88,14 @@ class LocalEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return list(self._cached(text))
+
+
+def _sentence_transformer(path: str) -> Any:
+    import torch
+    from sentence_transformers import SentenceTransformer  # heavy: only for torch, or to export once
+
+    torch.set_num_threads(_threads())
+    return SentenceTransformer(path, device="cpu")
 
 
 def _exportable(bert: Any) -> Any:
@@ -97,15 +114,20 @@ def _exportable(bert: Any) -> Any:
 
 
 class OnnxEncoder:
-    def __init__(self, st_model: Any, model_path: str, cache_dir: Path, int8: bool) -> None:
+    def __init__(self, path: Path, model_path: str, st_model: Any = None) -> None:
+        """`path`: the exported (and maybe quantised) file. The tokenizer is read from the model's
+        own tokenizer.json when there is one (no torch, no transformers), else taken from the
+        sentence-transformers model."""
         import onnxruntime as ort
 
-        self.tokenizer = st_model.tokenizer
-        self.max_length = int(st_model.max_seq_length or 512)
-        pooling = st_model[1] if len(st_model) > 1 else None
-        if pooling is not None and not getattr(pooling, "pooling_mode_mean_tokens", True):
-            raise RuntimeError("ONNX backend supports mean-pooling models only; use EMBEDDING_BACKEND=torch")
-        path = self.exported(st_model, model_path, cache_dir, int8)
+        config = json.loads((Path(model_path) / "config.json").read_text(encoding="utf-8"))
+        self.max_length = min(int(config.get("max_position_embeddings", 512)), 512)
+        if st_model is not None:
+            pooling = st_model[1] if len(st_model) > 1 else None
+            if pooling is not None and not getattr(pooling, "pooling_mode_mean_tokens", True):
+                raise RuntimeError("ONNX backend supports mean-pooling models only; use EMBEDDING_BACKEND=torch")
+            self.max_length = int(st_model.max_seq_length or self.max_length)
+        self.tokenizer = _fast_tokenizer(Path(model_path), self.max_length) or st_model.tokenizer
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1  # parallel across batches instead (see encode)
         options.inter_op_num_threads = 1
@@ -115,10 +137,19 @@ class OnnxEncoder:
         self.inputs = {i.name for i in self.session.get_inputs()}
 
     @staticmethod
+    def _folder(model_path: str, cache_dir: Path) -> Path:
+        return cache_dir / hashlib.sha1(str(Path(model_path).resolve()).encode()).hexdigest()[:12]
+
+    @staticmethod
+    def cached(model_path: str, cache_dir: Path, int8: bool) -> Path | None:
+        """The exported file, when an earlier run made it."""
+        path = OnnxEncoder._folder(model_path, cache_dir) / ("encoder-int8.onnx" if int8 else "encoder.onnx")
+        return path if path.exists() else None
+
+    @staticmethod
     def exported(st_model: Any, model_path: str, cache_dir: Path, int8: bool) -> Path:
         """The ONNX file for this model (exported and quantised once, then read from the cache)."""
-        digest = hashlib.sha1(str(Path(model_path).resolve()).encode()).hexdigest()[:12]
-        folder = cache_dir / digest
+        folder = OnnxEncoder._folder(model_path, cache_dir)
         fp32, quantised = folder / "encoder.onnx", folder / "encoder-int8.onnx"
         folder.mkdir(parents=True, exist_ok=True)
         if not fp32.exists():
@@ -159,7 +190,10 @@ class OnnxEncoder:
         return np.stack([rows[i] for i in range(len(texts))])
 
     def _feed(self, texts: list[str]) -> dict[str, np.ndarray]:
-        enc = self.tokenizer(texts, padding=True, truncation=True, max_length=self.max_length, return_tensors="np")
+        if isinstance(self.tokenizer, FastTokenizer):
+            enc = self.tokenizer(texts)
+        else:
+            enc = self.tokenizer(texts, padding=True, truncation=True, max_length=self.max_length, return_tensors="np")
         feed = {k: v.astype(np.int64) for k, v in enc.items() if k in self.inputs}
         if "token_type_ids" in self.inputs and "token_type_ids" not in feed:
             feed["token_type_ids"] = np.zeros_like(feed["input_ids"])
@@ -172,6 +206,32 @@ class OnnxEncoder:
         pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
         pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
         return pooled.astype(np.float32)
+
+
+class FastTokenizer:
+    """The model's tokenizer.json run by the `tokenizers` library: the same ids, mask and type ids as
+    the transformers tokenizer built from that file, without importing transformers or torch."""
+
+    def __init__(self, path: Path, max_length: int) -> None:
+        from tokenizers import Tokenizer
+
+        self._tok = Tokenizer.from_file(str(path))
+        self._tok.enable_truncation(max_length)
+        pad = self._tok.token_to_id("[PAD]")
+        self._tok.enable_padding(pad_id=pad if pad is not None else 0, pad_token="[PAD]")
+
+    def __call__(self, texts: list[str]) -> dict[str, np.ndarray]:
+        encoded = self._tok.encode_batch(texts)
+        return {
+            "input_ids": np.array([e.ids for e in encoded]),
+            "attention_mask": np.array([e.attention_mask for e in encoded]),
+            "token_type_ids": np.array([e.type_ids for e in encoded]),
+        }
+
+
+def _fast_tokenizer(model_path: Path, max_length: int) -> FastTokenizer | None:
+    path = model_path / "tokenizer.json"
+    return FastTokenizer(path, max_length) if path.exists() else None
 
 
 _shared: dict[tuple[str, str], LocalEmbeddings] = {}

@@ -156,7 +156,10 @@ def test_how_many_kinds_of_lists(bot) -> None:
 
 def test_a_form_title_match_returns_the_form_content(bot) -> None:
     ans = bot.answer("新锐企业榜申报表要填哪些内容？")
-    assert ans.kind == "retrieval" and ans.answer.count("|") >= 3
+    line = ans.answer.splitlines()[1]
+    assert ans.kind == "retrieval" and "申报表包括：" in line and line.count("、") >= 4
+    names = line.split("包括：")[1].split("[")[0].split("、")
+    assert all(n in ans.citations[0].quote for n in names)  # every field named is in the quoted form
     assert not verify(ans, bot.notices)
 
 

@@ -23,7 +23,7 @@ def test_relevance_is_normalized(bot) -> None:
 
 
 def test_langchain_interface(bot) -> None:
-    docs = bot.retriever.invoke("融通创新组织榜申报条件")
+    docs = bot.retriever.as_langchain().invoke("融通创新组织榜申报条件")
     assert docs and docs[0].metadata["source"].endswith(".txt") and docs[0].metadata["section"]
 
 

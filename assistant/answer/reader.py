@@ -171,9 +171,10 @@ class Reader:
         scored = self.score(q, hits)
         if not scored:
             return 0.0
+        shown = self._titled(q, scored) or scored[0]
         known = sum(self.ask_weights(q).values())
         unseen = sum(self.retriever.term_weight(t) for t in self._toks(q.ask or q.text) if not self.retriever.known(t))
-        return scored[0].coverage * known / ((known + unseen) or 1.0)
+        return shown.coverage * known / ((known + unseen) or 1.0)
 
     def read(self, q: Query, hits: list[Hit], notices: dict[str, NoticeRecord], default_year: int | None,
              direct: bool = True) -> Answer | None:
@@ -183,6 +184,10 @@ class Reader:
         if not scored:
             return None
         best = scored[0]
+        titled = self._titled(q, scored)
+        if titled is not None:
+            citer = Citer(notices)
+            return self._answer(q, titled, [self._contents(titled, citer, notices)], citer, notices, default_year, direct)
         chosen = [best]
         for s in scored[1:]:
             if len(chosen) == SHOWN or s.score < best.score * 0.75:
@@ -191,6 +196,10 @@ class Reader:
                 chosen.append(s)
         citer = Citer(notices)
         lines = [self._show(s, q, citer, notices) for s in chosen]
+        return self._answer(q, best, lines, citer, notices, default_year, direct)
+
+    def _answer(self, q: Query, best: Scored, lines: list[str], citer: Citer, notices: dict[str, NoticeRecord],
+                default_year: int | None, direct: bool) -> Answer:
         first = notices[best.unit.chunk.notice_id]
         year = best.unit.chunk.year
         whose = f"{year}年{label(first)}" if first.kind != "original" or not in_series(first) else f"{year}年通知"
@@ -200,6 +209,46 @@ class Reader:
             head = f"通知中未找到直接回答该问题的内容。{whose}中最相关的原文如下，仅供参考："
             kind = AnswerKind.DECLINE
         return Answer(head + "\n" + "\n".join(lines), kind, citer.citations)
+
+    def _titled(self, q: Query, scored: list[Scored]) -> Scored | None:
+        """"新锐企业榜申报表要填哪些内容": a title or heading that holds the ask better than any
+        sentence, asked for what it holds: its section's fields and rows are the answer."""
+        if q.answer_type not in (AnswerType.NAMES, AnswerType.TEXT):
+            return None
+        titles = [s for s in scored if s.unit.kind in (UnitKind.TITLE, UnitKind.HEADING)]
+        if not titles:
+            return None
+        top = max(titles, key=lambda s: s.coverage)
+        others = max((s.coverage for s in scored if s.unit.kind not in (UnitKind.TITLE, UnitKind.HEADING)), default=0.0)
+        if top.coverage < 0.5 or top.coverage <= others or len(self._members(top.unit)) < 2:
+            return None
+        return top
+
+    @staticmethod
+    def _members(title: Unit) -> list[Unit]:
+        """The fields and rows under a title, up to the next title or heading of its passage."""
+        found = units(title.chunk, title.rank)
+        at = next((i for i, u in enumerate(found) if u.text == title.text), len(found))
+        members = []
+        for u in found[at + 1 :]:
+            if u.kind == UnitKind.TITLE or (u.kind == UnitKind.HEADING and not _is_row(u.text)):
+                break
+            if u.kind in (UnitKind.FIELD, UnitKind.ROW, UnitKind.HEADING):
+                members.append(u)  # a heading here is a table's first row
+        return members
+
+    def _contents(self, title: Scored, citer: Citer, notices: dict[str, NoticeRecord]) -> str:
+        """The title, then the names its fields and rows give (a row by its first cell), cited at the
+        passage from the title to the last of them."""
+        members = self._members(title.unit)
+        names = list(dict.fromkeys(re.split(r"\t|\s*\|\s*", m.text.strip())[0].strip() for m in members))
+        chunk = title.unit.chunk
+        start = chunk.text.find(title.unit.text)
+        end = chunk.text.find(members[-1].text, max(start, 0)) + len(members[-1].text)
+        quote = chunk.text[start:end] if 0 <= start < end else title.unit.text
+        notice = notices[chunk.notice_id]
+        span = locate(notice.original, quote, chunk.orig_start, chunk.orig_end) or (chunk.orig_start, chunk.orig_end)
+        return f"{title.unit.text}包括：{'、'.join(n for n in names if n)}{citer.cite(notice.id, chunk.section, quote, *span)}"
 
     def _show(self, s: Scored, q: Query, citer: Citer, notices: dict[str, NoticeRecord]) -> str:
         """The unit as shown: a long sentence around its best clause; a row after its header; a

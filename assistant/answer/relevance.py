@@ -34,12 +34,13 @@ class Evidence:
     sentence: float  # the same for the sentence the reader would show first
     known: float  # the same over the terms some notice uses
     unseen: float  # share of the ask's weight that no notice uses
-    dense: float  # best cosine of the question to a top passage (0 without vectors)
+    dense: float | None  # best cosine of the question to a top passage (None without vectors)
     pointed: float  # 1: the question points at a notice
     named: float  # 1: the question names a list or field
 
     def vector(self) -> list[float]:
-        return [float(v) for v in asdict(self).values()]
+        """The features in order; a missing one (no vectors) is NaN."""
+        return [math.nan if v is None else float(v) for v in asdict(self).values()]
 
     @staticmethod
     def names() -> list[str]:
@@ -58,7 +59,7 @@ def evidence(q: Query, hits: list[Hit], retriever: HybridRetriever, reader: Read
         sentence=sentence,
         known=known,
         unseen=unseen,
-        dense=max((h.similarity for h in hits[:TOP]), default=0.0),
+        dense=max((h.similarity for h in hits[:TOP]), default=0.0) if retriever.dense else None,
         pointed=1.0 if q.notice_ids else 0.0,
         named=1.0 if (q.list_key or q.field_key) else 0.0,
     )
@@ -73,7 +74,9 @@ class RelevanceModel:
     scale: list[float]
 
     def probability(self, e: Evidence) -> float:
-        z = self.intercept + sum(c * (x - m) / s for c, x, m, s in zip(self.coef, e.vector(), self.mean, self.scale, strict=True))
+        # A missing feature counts as its fitted mean: it says nothing either way.
+        z = self.intercept + sum(0.0 if math.isnan(x) else c * (x - m) / s
+                                 for c, x, m, s in zip(self.coef, e.vector(), self.mean, self.scale, strict=True))
         return 1.0 / (1.0 + math.exp(-z))
 
     def answers(self, e: Evidence) -> bool:

@@ -1,18 +1,16 @@
-"""Hybrid retrieval: BM25 (bm25s, over jieba tokens) + dense vectors in Chroma, fused by weighted
-reciprocal rank, filtered by year; with a normalized relevance score so a threshold means something."""
+"""Hybrid retrieval: BM25 (bm25s, over jieba tokens) + dense vectors (the index's matrix, or Chroma
+at scale), fused by weighted reciprocal rank, filtered by year; with a normalized relevance score."""
 
 from __future__ import annotations
 
 import logging
 import math
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document
-from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict, PrivateAttr
 
 from assistant.ingest.chunking import Chunk
 
@@ -21,6 +19,9 @@ log = logging.getLogger(__name__)
 RRF_K = 60
 COVERAGE_WEIGHT = 0.005  # about the RRF gap between rank 1 and rank 8
 CANDIDATES = 20
+# Up to this many chunks, unfiltered dense search is exact over the vector matrix (a few ms); above
+# it, Chroma's HNSW index (1-4 ms at 234,000 chunks, where the exact product takes about 27 ms).
+EXACT_MAX = 50_000
 
 
 @dataclass
@@ -33,39 +34,63 @@ class Hit:
     dense_rank: int | None = None
 
 
-class HybridRetriever(BaseRetriever):
-    """A LangChain retriever, so chains can use it; `search` gives scores and filters."""
+class HybridRetriever:
+    """BM25 and dense search fused; `search` gives scores and filters, `as_langchain()` the same
+    search as a LangChain retriever for chains (imported only then)."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
-    chunks: list[Chunk]
-    tokenizer: Any
-    bm25: Any  # bm25s.BM25
-    vectorstore: Any = None  # langchain_chroma.Chroma
-    vectors: Any = None  # the chunks' unit vectors in chunk order (index/vectors.npy, memory-mapped)
-    bm25_weight: float = 0.6
-    k: int = 5
-    _years: Any = PrivateAttr()
-    _notice_rows: dict[str, np.ndarray] = PrivateAttr()
-    _idf: dict[str, float] = PrivateAttr()
-    _max_idf: float = PrivateAttr()
-    _position: dict[str, int] = PrivateAttr()
-    _embedded: dict[str, np.ndarray] = PrivateAttr(default_factory=dict)
-
-    def model_post_init(self, context: Any) -> None:
-        self._years = np.array([c.year or 0 for c in self.chunks], dtype=np.int32)
+    def __init__(
+        self, chunks: list[Chunk], tokenizer: Any, bm25: Any, embeddings: Any = None, vectors: Any = None,
+        open_vectorstore: Callable[[], Any] | None = None, bm25_weight: float = 0.6, k: int = 5,
+    ) -> None:
+        """embeddings: the query encoder (None: BM25 only). vectors: the chunks' unit vectors in chunk
+        order (index/vectors.npy, memory-mapped). open_vectorstore: opens the Chroma store, when a
+        search needs it (an unfiltered search over more than EXACT_MAX chunks)."""
+        self.chunks = chunks
+        self.tokenizer = tokenizer
+        self.bm25 = bm25
+        self.embeddings = embeddings
+        self.bm25_weight = bm25_weight
+        self.k = k
+        self._open_vectorstore = open_vectorstore
+        self._vectorstore: Any = None
+        self._store_lock = threading.Lock()
+        self._embedded: dict[str, np.ndarray] = {}
+        self._years = np.array([c.year or 0 for c in chunks], dtype=np.int32)
         rows: dict[str, list[int]] = {}
-        for i, c in enumerate(self.chunks):
+        for i, c in enumerate(chunks):
             rows.setdefault(c.notice_id, []).append(i)
         self._notice_rows = {nid: np.array(r, dtype=np.int64) for nid, r in rows.items()}
-        if self.vectors is not None and len(self.vectors) != len(self.chunks):
-            log.warning("vector matrix does not match the chunks; filtered dense search goes to Chroma")
-            self.vectors = None
-        n = max(len(self.chunks), 1)
-        df = np.diff(self.bm25.scores["indptr"])
-        self._idf = {t: math.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5)) for t, i in self.bm25.vocab_dict.items() if t}
+        if vectors is not None and len(vectors) != len(chunks):
+            log.warning("vector matrix does not match the chunks; dense search goes to Chroma")
+            vectors = None
+        self.vectors = vectors
+        n = max(len(chunks), 1)
+        df = np.diff(bm25.scores["indptr"])
+        self._idf = {t: math.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5)) for t, i in bm25.vocab_dict.items() if t}
         self._max_idf = max(self._idf.values(), default=1.0)
-        self._position = {c.id: i for i, c in enumerate(self.chunks)}
+        self._position = {c.id: i for i, c in enumerate(chunks)}
+
+    @property
+    def dense(self) -> bool:
+        return self.embeddings is not None
+
+    @property
+    def vectorstore(self) -> Any:
+        """The Chroma store, opened on first use (importing chromadb costs most of a second)."""
+        if self._vectorstore is None and self._open_vectorstore is not None:
+            with self._store_lock:
+                if self._vectorstore is None:
+                    self._vectorstore = self._open_vectorstore()
+        return self._vectorstore
+
+    def close(self) -> None:
+        store = self._vectorstore
+        client = getattr(store, "_client", None)
+        if client is not None and hasattr(client, "close"):
+            try:
+                client.close()
+            except Exception as exc:  # a retired store that will not close costs a file handle
+                log.warning("closing a retired vector store failed: %s", exc)
 
     # ------------------------------------------------------------ scoring
 
@@ -119,12 +144,12 @@ class HybridRetriever(BaseRetriever):
         if found is None:
             if len(self._embedded) > 1024:
                 self._embedded.clear()
-            found = self._embedded[query] = np.asarray(self.vectorstore.embeddings.embed_query(query), dtype=np.float32)
+            found = self._embedded[query] = np.asarray(self.embeddings.embed_query(query), dtype=np.float32)
         return found
 
     def similarity(self, query: str, chunk_indices: list[int]) -> dict[int, float]:
         """Cosine of the question to each chunk, from the index's own vector matrix."""
-        if self.vectors is None or self.vectorstore is None or not chunk_indices:
+        if self.vectors is None or not self.dense or not chunk_indices:
             return dict.fromkeys(chunk_indices, 0.0)
         try:
             q = self.embed(query)
@@ -141,8 +166,8 @@ class HybridRetriever(BaseRetriever):
         the filter keeps (4 ms for a year at 234,000 chunks), where Chroma's metadata pre-filter
         took 120-250 ms (docs/bench/full)."""
         try:
-            if mask is not None and self.vectors is not None:
-                rows = np.flatnonzero(mask)
+            if self.vectors is not None and (mask is not None or len(self.vectors) <= EXACT_MAX):
+                rows = np.flatnonzero(mask) if mask is not None else np.arange(len(self.vectors))
                 if len(rows) == 0:
                     return []
                 q = self.embed(query)
@@ -176,12 +201,12 @@ class HybridRetriever(BaseRetriever):
         for i, r in bm25_rank.items():
             fused[i] = fused.get(i, 0.0) + w_bm25 / (RRF_K + r + 1)
         dense_rank: dict[int, int] = {}
-        if self.vectorstore is not None and w_bm25 < 1.0:
+        if self.dense and w_bm25 < 1.0:
             dense_rank = {i: r for r, i in enumerate(self._dense_top(query, years, notices, mask, n))}
             for i, r in dense_rank.items():
                 fused[i] = fused.get(i, 0.0) + (1 - w_bm25) / (RRF_K + r + 1)
         relevance = self.relevance(self.tokenizer(ask) if ask else tokens, list(fused))
-        similarity = self.similarity(query, list(fused)) if w_bm25 < 1.0 else {}
+        similarity = self.similarity(query, list(fused)) if self.dense and w_bm25 < 1.0 else {}
         if mode == "hybrid":
             # Rank fusion alone ties a short chunk that matches one term with the passage that
             # matches them all; the normalized term coverage (0..1) breaks such ties.
@@ -201,18 +226,23 @@ class HybridRetriever(BaseRetriever):
             for start in range(0, len(self.vectors), 8192):
                 self.vectors[start : start + 8192].max()
 
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
-        return [
-            Document(
-                page_content=h.chunk.text,
-                metadata={"source": h.chunk.notice_id, "year": h.chunk.year, "section": h.chunk.section,
-                          "score": h.score, "relevance": h.relevance},
-                id=h.chunk.id,
-            )
-            for h in self.search(query)
-        ]
+    def as_langchain(self) -> Any:
+        """This search as a LangChain retriever (`.invoke(question)` -> Documents), for chains."""
+        from langchain_core.documents import Document
+        from langchain_core.retrievers import BaseRetriever
+
+        search = self.search
+
+        class Retriever(BaseRetriever):
+            def _get_relevant_documents(self, query: str, *, run_manager: Any) -> list[Document]:
+                return [
+                    Document(page_content=h.chunk.text, id=h.chunk.id,
+                             metadata={"source": h.chunk.notice_id, "year": h.chunk.year, "section": h.chunk.section,
+                                       "score": h.score, "relevance": h.relevance})
+                    for h in search(query)
+                ]
+
+        return Retriever()
 
 
 def _chroma_filter(years: set[int] | None, notices: set[str] | None) -> dict[str, Any] | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -33,7 +33,6 @@ class Snapshot:
     retriever: HybridRetriever
     meta: dict[str, Any]
     stamp: int  # index.stamp() of the index it was loaded from
-    client: Any = field(default=None, repr=False)  # the Chroma client, closed when retired
 
     @cached_property
     def reader(self) -> Reader:
@@ -52,43 +51,41 @@ class Snapshot:
         return self.store.names
 
     def close(self) -> None:
-        if self.client is not None and hasattr(self.client, "close"):
-            try:
-                self.client.close()
-            except Exception as exc:  # a retired store that will not close costs a file handle
-                log.warning("closing a retired vector store failed: %s", exc)
+        """Retired: its vector store (if one was opened) is closed."""
+        self.retriever.close()
 
 
 def load_snapshot(settings: Settings, rebuild: bool = False) -> Snapshot:
     """Load (building first when missing or stale) the index into a new snapshot."""
     state = index.ensure(settings, rebuild=rebuild)
     store = FactStore(state.facts, state.notices, state.catalogue, state.chunks)
-    vectorstore = client = None
+    embeddings = vectors = opener = None
     if settings.dense:
-        from langchain_chroma import Chroma
-
         from assistant.embeddings import get_embeddings
 
-        client = index.chroma_client(settings, state.path / state.meta.get("chroma_dir", "chroma"))
-        vectorstore = Chroma(
-            collection_name=state.meta.get("collection") or index.COLLECTION,
-            embedding_function=get_embeddings(settings.embedding_model, settings.embedding_backend),
-            client=client,
-        )
-    vectors = None
-    if settings.dense and (state.path / "vectors.npy").exists():
-        # Memory-mapped: pages are read as filtered searches touch them and stay reclaimable.
-        vectors = np.load(state.path / "vectors.npy", mmap_mode="r")
+        embeddings = get_embeddings(settings.embedding_model, settings.embedding_backend)
+
+        def opener() -> Any:
+            from langchain_chroma import Chroma
+
+            client = index.chroma_client(settings, state.path / state.meta.get("chroma_dir", "chroma"))
+            return Chroma(collection_name=state.meta.get("collection") or index.COLLECTION,
+                          embedding_function=embeddings, client=client)
+
+        if (state.path / "vectors.npy").exists():
+            # Memory-mapped: pages are read as searches touch them and stay reclaimable.
+            vectors = np.load(state.path / "vectors.npy", mmap_mode="r")
     retriever = HybridRetriever(
         chunks=state.chunks,
-        vectors=vectors,
         tokenizer=Tokenizer(extra_terms=state.catalogue.terms()),
         bm25=state.bm25,
-        vectorstore=vectorstore,
+        embeddings=embeddings,
+        vectors=vectors,
+        open_vectorstore=opener,
         bm25_weight=settings.bm25_weight,
         k=settings.top_k,
     )
-    snapshot = Snapshot(store, retriever, state.meta, index.stamp(state.path), client)
+    snapshot = Snapshot(store, retriever, state.meta, index.stamp(state.path))
     warm(snapshot)
     return snapshot
 
