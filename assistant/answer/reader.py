@@ -189,8 +189,11 @@ class Reader:
             citer = Citer(notices)
             return self._answer(q, titled, [self._contents(titled, citer, notices)], citer, notices, default_year, direct)
         chosen = [best]
+        if q.answer_type == AnswerType.PROCEDURE:
+            # "评审完之后还有哪些步骤": a procedure is the sentence that matches and the steps after it.
+            chosen += [Scored(u, 0.0, 0.0, False) for u in self._after(best.unit)]
         for s in scored[1:]:
-            if len(chosen) == SHOWN or s.score < best.score * 0.75:
+            if len(chosen) >= SHOWN or s.score < best.score * 0.75:
                 break
             if s.unit.text not in {c.unit.text for c in chosen} and s.unit.kind != UnitKind.TITLE:
                 chosen.append(s)
@@ -223,6 +226,18 @@ class Reader:
         if top.coverage < 0.5 or top.coverage <= others or len(self._members(top.unit)) < 2:
             return None
         return top
+
+    @staticmethod
+    def _after(unit: Unit, n: int = SHOWN - 1) -> list[Unit]:
+        """The sentences that follow a unit in its passage, up to the next heading."""
+        found = units(unit.chunk, unit.rank)
+        at = next((i for i, u in enumerate(found) if u.text == unit.text), len(found))
+        out = []
+        for u in found[at + 1 :]:
+            if u.kind in (UnitKind.TITLE, UnitKind.HEADING) or len(out) == n:
+                break
+            out.append(u)
+        return out
 
     @staticmethod
     def _members(title: Unit) -> list[Unit]:
