@@ -319,6 +319,8 @@ class Assistant:
         except Exception:  # an odd fact must cost the rule answer, not the answer
             log.exception("rule answer failed for %r; retrieval instead", q.text[:200])
             ruled = None
+        if ruled is None and q.intent == Intent.COMPARE and len(q.years) >= 2:
+            ruled = self._compare_read(snap, q)
         answer, hits = (ruled, []) if ruled is not None else self._retrieve(snap, q)
         if ruled is not None and q.answer_type in READER_FIRST and q.intent not in RULE_FIRST:
             # "纸质材料还要寄给初评机构吗": a yes/no or how-to ask is answered by a sentence of the
@@ -330,6 +332,26 @@ class Assistant:
         if note:
             answer.answer = note + answer.answer
         return answer, hits
+
+    def _compare_read(self, snap: Snapshot, q: Query) -> Answer | None:
+        """Any other fact compared across years ("推荐渠道跟去年比有什么新变化"): the sentence each
+        year's notices answer it with, side by side, each cited."""
+        parts = []
+        for year in q.years:
+            one = replace(q, years=[year], compare=False)
+            hits = snap.retriever.search(q.text, years={year}, ask=q.ask)
+            read = snap.reader.read(one, hits, snap.notices, None) if hits else None
+            if read is None:
+                parts.append(Answer(f"{year}年：通知中未找到相关内容。", AnswerKind.DECLINE))
+            else:
+                line = _first_line(read)
+                line.answer = line.answer.replace("通知原文：", f"{year}年：", 1)
+                parts.append(line)
+        if all(p.kind == AnswerKind.DECLINE for p in parts):
+            return None
+        result = merge(parts, numbered=False)
+        result.kind = AnswerKind.RETRIEVAL
+        return result
 
     def search(self, snap: Snapshot, q: Query) -> tuple[list[Hit], int | None, bool, float]:
         """The passages for a question part, the default round used when it names no year (None

@@ -145,6 +145,10 @@ def normalize_years(text: str) -> str:
     return SHORT_YEAR.sub(lambda m: f"20{m.group(1)}" if 15 <= int(m.group(1)) <= 39 else m.group(1), text)
 
 
+# A question about what changed between rounds.
+CHANGE_ASK = re.compile(r"变化|变了|改了|改名|区别|不同|对比|比较|相比|(?:跟|和|与).{0,8}比|新增|多了|少了|以前|原来|现在叫|换人|换了")
+
+
 def find_years(text: str, today: dt.date) -> tuple[list[int], str]:
     """The round years asked about: explicit years that do not describe the asker, else 今年/去年…"""
     years: list[int] = []
@@ -157,13 +161,18 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], str]:
     if years:
         return years, "explicit"
     found = [(text.find(word), word) for word in RELATIVE_YEARS if word in text]
+    relative: list[int] = []
     for _pos, word in sorted(found):
         # "去年在北交所上市了…今年还能报吗": the relative year of a profile clause is not the round.
         at = text.find(word) + len(word)
         if PROFILE_VERB.match("年" + text[at:]) and len(found) > 1:
             continue
-        return [today.year + RELATIVE_YEARS[word]], "relative"
-    return [], ""
+        year = today.year + RELATIVE_YEARS[word]
+        if year not in relative:
+            relative.append(year)
+        if not CHANGE_ASK.search(text):
+            break  # one round, unless the question compares ("今年…跟去年比有什么变化")
+    return (sorted(relative), "relative") if relative else ([], "")
 
 
 # What a notice is ("通知是哪天发的", "文号是多少", "这份文件是谁发的"), not what it says.
@@ -298,7 +307,7 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     q.intent = detect_intent(t)
     q.ask = ask
     q.answer_type = answer_type(q.ask)
-    q.compare = q.intent == Intent.COMPARE or (len(q.years) >= 2 and bool(re.search(r"和|与|及|对比|比较|区别|变化", t)))
+    q.compare = q.intent == Intent.COMPARE or (len(q.years) >= 2 and bool(re.search(r"和|与|及", t) or CHANGE_ASK.search(t)))
     if q.compare:
         q.intent = Intent.COMPARE
     plain = t.replace(q.list_mention, "") if q.list_mention else t  # "投资机构榜" is a name, not 机构

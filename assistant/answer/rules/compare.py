@@ -19,9 +19,11 @@ def _sub_intent(ctx: Context) -> str:
         return "contact"
     if re.search(r"截止|时间|安排", q.text):
         return "deadline"
-    if "领域" in q.text or ctx.store.names.has_fields(q.list_key):
+    if "领域" in q.text or (ctx.store.names.has_fields(q.list_key) and not q.ask):
         return "fields"
-    return "lists"
+    if re.search(r"榜单|哪些榜|几类|设置|(?:多|少|新增)了?(?:哪些|什么)?榜", q.text) or not q.list_key:
+        return "lists"
+    return ""  # another fact of a list: each year's sentence, read (Assistant._compare_read)
 
 
 def answer_compare(ctx: Context, answer_for: Callable[[Query], Reply | None]) -> Reply | None:
@@ -29,6 +31,8 @@ def answer_compare(ctx: Context, answer_for: Callable[[Query], Reply | None]) ->
     if len(q.years) < 2:
         return None
     sub = _sub_intent(ctx)
+    if not sub:
+        return None
     parts: list[str] = []
     sets: list[tuple[int, list[str]]] = []
     for y in q.years:
