@@ -73,6 +73,12 @@ def _first_line(answer: Answer) -> Answer:
     return Answer(f"通知原文：{first}", answer.kind, citations)
 
 
+def _body(answer: Answer) -> Answer:
+    """An extractive answer without its head line (a procedure's steps), shown as the notice's words."""
+    _, _, rest = answer.answer.partition("\n")
+    return Answer(f"通知原文：{rest}", answer.kind, answer.citations)
+
+
 @dataclass
 class Turn:
     text: str
@@ -325,10 +331,14 @@ class Assistant:
         if ruled is not None and q.answer_type in READER_FIRST and q.intent not in RULE_FIRST:
             # "纸质材料还要寄给初评机构吗": a yes/no or how-to ask is answered by a sentence of the
             # notice; the rule's value (a contact, a date) follows it as support.
-            hits, default_year, _, _ = self.search(snap, q)
-            read = snap.reader.read(q, hits, snap.notices, default_year) if hits else None
+            # Read in the year the rule answered for, so the sentence and the value agree.
+            ruled_years = sorted({c.year for c in ruled.citations if c.year})
+            same = replace(q, years=ruled_years) if not q.years and ruled_years else q
+            hits, default_year, _, _ = self.search(snap, same)
+            read = snap.reader.read(same, hits, snap.notices, default_year) if hits else None
             if read is not None:
-                answer = merge([_first_line(read), ruled], numbered=False)
+                lead = _first_line(read) if q.answer_type == AnswerType.YESNO else _body(read)
+                answer = merge([lead, ruled], numbered=False)
         if note:
             answer.answer = note + answer.answer
         return answer, hits

@@ -227,17 +227,21 @@ class Reader:
             return None
         return top
 
-    @staticmethod
-    def _after(unit: Unit, n: int = SHOWN - 1) -> list[Unit]:
-        """The sentences that follow a unit in its passage, up to the next heading."""
-        found = units(unit.chunk, unit.rank)
+    def _after(self, unit: Unit, n: int = SHOWN - 1) -> list[Unit]:
+        """What follows a unit in its notice: the rest of its passage, then the next passages (a
+        procedure's next steps are often the next sections, headed by their stage and dates)."""
+        chunk = unit.chunk
+        found = units(chunk, unit.rank)
         at = next((i for i, u in enumerate(found) if u.text == unit.text), len(found))
-        out = []
-        for u in found[at + 1 :]:
-            if u.kind in (UnitKind.TITLE, UnitKind.HEADING) or len(out) == n:
+        following = found[at + 1 :]
+        i = self.retriever.position(chunk.id)
+        while len(following) < n and i is not None and i + 1 < len(self.retriever.chunks):
+            i += 1
+            nxt = self.retriever.chunks[i]
+            if nxt.notice_id != chunk.notice_id:
                 break
-            out.append(u)
-        return out
+            following += units(nxt, unit.rank)
+        return [u for u in following if u.kind != UnitKind.TITLE][:n]
 
     @staticmethod
     def _members(title: Unit) -> list[Unit]:

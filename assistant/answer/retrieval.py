@@ -70,6 +70,10 @@ class HybridRetriever:
         self._max_idf = max(self._idf.values(), default=1.0)
         self._position = {c.id: i for i, c in enumerate(chunks)}
 
+    def position(self, chunk_id: str) -> int | None:
+        """A chunk's place in the index (chunks of a notice are in its order)."""
+        return self._position.get(chunk_id)
+
     @property
     def dense(self) -> bool:
         return self.embeddings is not None
