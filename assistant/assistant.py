@@ -251,7 +251,9 @@ class Assistant:
         profile = read_profile(normalize_years(msg.text), today)
         if session is not None and session.previous is not None:
             profile = session.previous.profile.updated(profile)  # the conversation's situation, corrected
-        if not msg.asked and read_profile(normalize_years(msg.text), today) and store.understand(msg.text, today).list_key is None:
+        said = store.understand(msg.text, today) if not msg.asked else None
+        if said is not None and read_profile(normalize_years(msg.text), today) and said.list_key is None \
+                and said.intent in (Intent.OTHER, Intent.ELIGIBILITY) and said.attribute is None:
             # Only a situation ("我们公司2012年在苏州注册的"): keep it for the questions to come.
             if session is not None:
                 session.record(replace(store.understand("", today), profile=profile), text, "", None)

@@ -84,7 +84,7 @@ def read_message(text: str) -> Message:
         core = ANNOUNCE.sub("", core).strip("，,：: ")
         if len(core) < 2:
             continue
-        if QUESTION_WORDS.search(core):
+        if QUESTION_WORDS.search(core) or re.search(r"[？?]\s*$", s):  # "…联系人和电话？" asks by its mark
             msg.questions.extend(_asks(core))
         else:
             msg.statements.append(core)

@@ -32,13 +32,14 @@ class SoundIndex:
     character: built once per catalogue, so that reading a mistyped name against 50,000 people costs
     a question a few windows' lookups, not a pass over every name."""
 
-    def __init__(self, names: Iterable[str], min_len: int = 2) -> None:
+    def __init__(self, names: Iterable[str], min_len: int = 2, one_edit: bool = True) -> None:
+        """one_edit: names of four characters or more also match with one wrong character."""
         self.by_sound: dict[tuple[int, str], set[str]] = {}
         self.by_tail: dict[tuple[int, str], list[str]] = {}
         for name in names:
             if len(name) >= min_len:
                 self.by_sound.setdefault((len(name), sound(name)), set()).add(name)
-                if len(name) >= 4:
+                if len(name) >= 4 and one_edit:
                     self.by_tail.setdefault((len(name), name[-1]), []).append(name)
         self.sizes = sorted({n for n, _ in self.by_sound}, reverse=True)
 

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
+from functools import cache
 
 import zhconv
 
@@ -39,6 +40,7 @@ ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
 ]
 
 
+FIELDS_ASKED = re.compile(r"(?:哪些|哪个|哪几个|什么|几个)[^，,。？?]{0,6}领域")
 FIRST_PERSON = re.compile(r"我|咱|本人|本单位|本公司")
 # "去年营收三千来万", "员工60来人": a quantity in a clause that does not ask is the asker's own.
 ASKER_QUANTITY = re.compile(r"[\d一二两三四五六七八九十百千]+(?:来|多|余)?(?:万|亿|人|名|家|岁)")
@@ -245,6 +247,10 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
         hit = fuzzy_find(q.text, people_sounds(names))
         if hit:
             readings.append(hit)
+    # "连系人", "截至时间": an ask word written with a homophone.
+    hit = fuzzy_find(q.text, keyword_sounds())
+    if hit:
+        readings.append(hit)
     if not readings:
         return q
     corrected = q.text
@@ -253,6 +259,13 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
     q = _understand(corrected, today, names)
     q.readings = readings
     return q
+
+
+@cache
+def keyword_sounds() -> SoundIndex:
+    """The intent words of three characters or more (data/aliases.yaml), by sound."""
+    words = {k for ws in load_aliases()["intents"].values() for k in ws if len(k) >= 3}
+    return SoundIndex(words, min_len=3, one_edit=False)  # "多少类榜单" is not a typo of 多少个榜单
 
 
 def people_sounds(names: Catalogue) -> SoundIndex:
@@ -302,9 +315,15 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     known = _find_known(t, fields)
     if known and len(known) > len(q.field_mention):
         q.field_key, q.field_mention = field_key(known), known
+    if q.field_key and q.field_mention not in ask and FIELDS_ASKED.search(ask):
+        q.field_key, q.field_mention = None, ""  # "我是新材料企业…要聚焦哪些领域": the fields are the answer
+    if q.list_key and q.field_key and names.fielded_lists and not names.has_fields(q.list_key):
+        # "我是一家新材料企业…投资机构榜联系人": a list without fields is not qualified by one; the
+        # field describes the asker.
+        q.field_key, q.field_mention = None, ""
     q.person = _find_known(t, set(names.people), longest=6) or None
     q.body = _find_known(unquote(t), set(names.bodies), longest=30) or None
-    q.intent = detect_intent(t)
+    q.intent = detect_intent(ask)  # what the asking clauses ask, not the words of the asker's situation
     q.ask = ask
     q.answer_type = answer_type(q.ask)
     q.compare = q.intent == Intent.COMPARE or (len(q.years) >= 2 and bool(re.search(r"和|与|及", t) or CHANGE_ASK.search(t)))
