@@ -18,7 +18,7 @@ from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.answer.understand import Query
 from assistant.ingest.chunking import PREAMBLE, Chunk
 from assistant.ingest.dates import DATE
-from assistant.ingest.notices import FORM_TITLE, NoticeRecord, heading_level
+from assistant.ingest.notices import FORM_TITLE, LABEL, NoticeRecord, heading_level
 from assistant.ingest.textmap import locate
 from assistant.model import AnswerKind, AnswerType
 
@@ -32,15 +32,17 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 # What a unit must hold to be of the answer type asked.
 HOLDS: dict[AnswerType, re.Pattern[str]] = {
-    AnswerType.DATE: re.compile(DATE + r"|\d{1,2}月(?:\d{1,2}日|[上中下]旬|底|初)?|\d{1,2}[./]\d{1,2}(?!\d)|截止|前"),
-    AnswerType.CONTACT: re.compile(PHONE.pattern + "|" + EMAIL.pattern + r"|联系人|联系方式|电话|同志|老师"),
-    AnswerType.PLACE: re.compile(r"地址|寄|送至|报送至|提交至|上传至|平台|网址|https?://|www\.|\w+\.(?:cn|com|org)|邮箱|路|号楼|室"),
-    AnswerType.NUMBER: re.compile(r"\d+|[一二两三四五六七八九十百千]+(?:个|项|家|人|名|类|字|页|年)"),
-    AnswerType.NAMES: re.compile(r"[、]|包括|包含|分为|如下|[：:]"),
+    # Values, not the words that label them: a form's "联系人 | 电话" row holds no contact.
+    AnswerType.DATE: re.compile(DATE + r"|\d{1,2}月(?:\d{1,2}日|[上中下]旬|底|初)|(?<![\d.])\d{1,2}[./]\d{1,2}(?![\d.])"),
+    AnswerType.CONTACT: re.compile(PHONE.pattern + "|" + EMAIL.pattern),
+    AnswerType.PLACE: re.compile(r"https?://|www\.|[\w-]+\.(?:cn|com|org|net|cloud)\b|[\w.+-]+@|[路街]\d|号楼|号院|\d+室|邮编"),
+    AnswerType.NUMBER: re.compile(r"\d+\s*(?:个|项|家|人|名|类|字|页|年|万|%)|[一二两三四五六七八九十百千]+(?:个|项|家|人|名|类|字|页)"),
+    AnswerType.NAMES: re.compile(r"[^、]{2,}、[^、]{2,}|包括|包含|分为|如下|以下"),
     AnswerType.YESNO: re.compile(r"不得|不能|不可|不予|须|必须|应当|应|可以|可|不超过|不少于|原则上|仅|限|不再|无需|不需要|需|要求"),
     AnswerType.PROCEDURE: re.compile(r"组织|开展|报送|提交|推荐|评审|审核|确定|发布|公示|流程|程序|由|经|后|通过"),
 }
 NOTE = re.compile(r"[（(][^）)]+[）)]")  # "技术团队简介 (200字)": a field with its own note
+ANNOUNCES = re.compile(r"(?:以下|如下)[^。；;]{0,12}[：:]\s*$|[：:]\s*$")
 TYPE_WEIGHT = 0.25
 PATH_WEIGHT = 0.35  # a heading's words count less than the unit's own
 RANK_WEIGHT = 0.08
@@ -50,6 +52,7 @@ class UnitKind(StrEnum):
     SENTENCE = "sentence"
     ROW = "row"  # a table row, read with its header
     FIELD = "field"  # a form field, read with what it asks or offers
+    BLOCK = "block"  # a contact block's label lines, read with the line that heads it
     HEADING = "heading"
     TITLE = "title"  # the notice's title or its opening lines
 
@@ -97,6 +100,15 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
                 out.append(Unit(chunk, rank, UnitKind.ROW, line, header))
             continue
         header = ""
+        if LABEL.match(line):
+            # A contact block: its label lines are one unit, read with the line that heads it.
+            if out and out[-1].kind == UnitKind.BLOCK and lines[i - 1] == out[-1].text.split("\n")[-1]:
+                last = out.pop()
+                out.append(Unit(chunk, rank, UnitKind.BLOCK, f"{last.text}\n{line}", last.context))
+            else:
+                above = lines[i - 1] if i > 0 and not LABEL.match(lines[i - 1]) else ""
+                out.append(Unit(chunk, rank, UnitKind.BLOCK, line, above))
+            continue
         if heading_level(line) is not None:
             out.append(Unit(chunk, rank, UnitKind.HEADING, line))
             continue
@@ -189,7 +201,10 @@ class Reader:
             citer = Citer(notices)
             return self._answer(q, titled, [self._contents(titled, citer, notices)], citer, notices, default_year, direct)
         chosen = [best]
-        if q.answer_type == AnswerType.PROCEDURE:
+        if ANNOUNCES.search(best.unit.text):
+            # "申报技术应符合以下条件：": what it announces follows it.
+            chosen += [Scored(u, 0.0, 0.0, False) for u in self._after(best.unit, n=4)]
+        elif q.answer_type == AnswerType.PROCEDURE:
             # "评审完之后还有哪些步骤": a procedure is the sentence that matches and the steps after it.
             chosen += [Scored(u, 0.0, 0.0, False) for u in self._after(best.unit)]
         for s in scored[1:]:
@@ -279,7 +294,9 @@ class Reader:
         if unit.kind == UnitKind.SENTENCE and len(text) > LONG:
             text = self._window(text, q)
         parts = [text]
-        if unit.kind == UnitKind.ROW and unit.context:
+        if unit.kind == UnitKind.BLOCK:
+            parts = ([unit.context] if unit.context else []) + unit.text.split("\n")
+        elif unit.kind == UnitKind.ROW and unit.context:
             parts = [unit.context, text]
         elif unit.kind == UnitKind.FIELD and unit.context:
             parts = [text, unit.context]
