@@ -64,19 +64,18 @@ RULE_FIRST = (Intent.ELIGIBILITY, Intent.LOOKUP, Intent.NOTICE, Intent.COMPARE)
 
 def _first_line(answer: Answer) -> Answer:
     """An extractive answer cut to its best passage, shown as the notice's words."""
+    return _body(answer, lines=1)
+
+
+def _body(answer: Answer, lines: int = 2) -> Answer:
+    """An extractive answer's first lines without its head (a procedure's step and the next one),
+    shown as the notice's words: the rule's value must stay within sight after it."""
     _, _, rest = answer.answer.partition("\n")
-    first = rest.split("\n", 1)[0]
-    used = {int(n) for n in re.findall(r"\[(\d+)\]", first)}
-    citations = [c for i, c in enumerate(answer.citations, 1) if i in used]
+    kept = "\n".join(rest.split("\n")[:lines])
+    used = {int(n) for n in re.findall(r"\[(\d+)\]", kept)}
     renumber = {old: new for new, old in enumerate(sorted(used), 1)}
-    first = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber[int(m.group(1))]}]", first)
-    return Answer(f"通知原文：{first}", answer.kind, citations)
-
-
-def _body(answer: Answer) -> Answer:
-    """An extractive answer without its head line (a procedure's steps), shown as the notice's words."""
-    _, _, rest = answer.answer.partition("\n")
-    return Answer(f"通知原文：{rest}", answer.kind, answer.citations)
+    kept = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber[int(m.group(1))]}]", kept)
+    return Answer(f"通知原文：{kept}", answer.kind, [c for i, c in enumerate(answer.citations, 1) if i in used])
 
 
 @dataclass

@@ -200,18 +200,23 @@ class Reader:
         if titled is not None:
             citer = Citer(notices)
             return self._answer(q, titled, [self._contents(titled, citer, notices)], citer, notices, default_year, direct)
-        chosen = [best]
-        if ANNOUNCES.search(best.unit.text):
-            # "申报技术应符合以下条件：": what it announces follows it.
-            chosen += [Scored(u, 0.0, 0.0, False) for u in self._after(best.unit, n=4)]
-        elif q.answer_type == AnswerType.PROCEDURE:
-            # "评审完之后还有哪些步骤": a procedure is the sentence that matches and the steps after it.
-            chosen += [Scored(u, 0.0, 0.0, False) for u in self._after(best.unit)]
+        picked = [best]
         for s in scored[1:]:
-            if len(chosen) >= SHOWN or s.score < best.score * 0.75:
+            if len(picked) >= SHOWN or s.score < best.score * 0.75:
                 break
-            if s.unit.text not in {c.unit.text for c in chosen} and s.unit.kind != UnitKind.TITLE:
-                chosen.append(s)
+            if s.unit.text not in {c.unit.text for c in picked} and s.unit.kind != UnitKind.TITLE:
+                picked.append(s)
+        chosen: list[Scored] = []
+        for i, s in enumerate(picked):
+            chosen.append(s)
+            if ANNOUNCES.search(s.unit.text):
+                # "申报技术应符合以下条件：": what it announces follows it.
+                chosen += [Scored(u, 0.0, 0.0, False) for u in self._after(s.unit, n=4)]
+            elif i == 0 and q.answer_type == AnswerType.PROCEDURE:
+                # "评审完之后还有哪些步骤": the sentence that matches and the steps after it.
+                chosen += [Scored(u, 0.0, 0.0, False) for u in self._after(s.unit)]
+        seen: set[str] = set()
+        chosen = [c for c in chosen if not (c.unit.text in seen or seen.add(c.unit.text))]
         citer = Citer(notices)
         lines = [self._show(s, q, citer, notices) for s in chosen]
         return self._answer(q, best, lines, citer, notices, default_year, direct)
