@@ -50,10 +50,6 @@ RETIRE_AFTER_S = 60.0
 
 
 MAX_PARTS = 4
-# A question about one's own situation ("今年还能报吗", "会不会被卡", "够不够").
-ELIGIBILITY_ASK = re.compile(
-    r"(?:能|可以|可否|能否|能不能)(?:再|拿去|去)?(?:报|申报|参评|参加|推荐)(?!几|多少)|符合|满足|够不够|会.{0,12}(?:被卡|卡住|影响申报|影响评选)|资格|有没有(?:限制|门槛)"
-)
 
 
 # Asks whose answer is a sentence, not a value: the reader's sentence first, then the rule's value.
@@ -281,8 +277,6 @@ class Assistant:
             if context is not None:
                 continue_from(q, context, with_list=q.intent != Intent.CONTACT)
             q.profile = profile
-            if q.intent in (Intent.OTHER, Intent.ELIGIBILITY) and ELIGIBILITY_ASK.search(q.text):
-                q.intent = Intent.ELIGIBILITY
             parts.append(q)
         return Turn(text, parts, notes, session)
 
@@ -350,7 +344,7 @@ class Assistant:
         parts = []
         for year in q.years:
             one = replace(q, years=[year], compare=False)
-            hits = snap.retriever.search(q.text, years={year}, ask=q.ask)
+            hits = snap.retriever.search(q.search_text, years={year}, ask=q.ask)
             read = snap.reader.read(one, hits, snap.notices, None) if hits else None
             if read is None:
                 parts.append(Answer(f"{year}年：通知中未找到相关内容。", AnswerKind.DECLINE))
@@ -385,14 +379,14 @@ class Assistant:
             default_year = store.rounds[-1]
             years = {default_year}
         if q.notice_ids:
-            hits = retriever.search(q.text, years=years, notices=set(q.notice_ids), ask=q.ask)
+            hits = retriever.search(q.search_text, years=years, notices=set(q.notice_ids), ask=q.ask)
             ok, p = judged(hits)
             if ok:
                 return hits, default_year, ok, p
-        hits = retriever.search(q.text, years=years, ask=q.ask)
+        hits = retriever.search(q.search_text, years=years, ask=q.ask)
         ok, p = judged(hits)
         if not ok and default_year is not None:
-            wider = retriever.search(q.text, ask=q.ask)  # no year asked: the answer may sit in an older round
+            wider = retriever.search(q.search_text, ask=q.ask)  # no year asked: the answer may sit in an older round
             ok_w, p_w = judged(wider)
             if (ok_w, p_w) > (ok, p):
                 return wider, None, ok_w, p_w

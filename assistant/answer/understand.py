@@ -40,6 +40,14 @@ ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
 ]
 
 
+# A question about one's own situation ("今年还能报吗", "会不会被卡", "够不够").
+ELIGIBILITY_ASK = re.compile(
+    r"(?:能|可以|可否|能否|能不能)(?:再|拿去|去)?(?:报|申报|参评|参加|推荐)(?!几|多少)|符合|满足|够不够|会.{0,12}(?:被卡|卡住|影响申报|影响评选)|资格|有没有(?:限制|门槛)"
+)
+# The words a notice states each kind of fact with: "能报吗" is answered by its 申报条件.
+EXPANSION: dict[Intent, tuple[str, ...]] = {
+    Intent.ELIGIBILITY: ("申报条件", "应符合以下条件"),
+}
 FIELDS_ASKED = re.compile(r"(?:哪些|哪个|哪几个|什么|几个)[^，,。？?]{0,6}领域")
 FIRST_PERSON = re.compile(r"我|咱|本人|本单位|本公司")
 # "去年营收三千来万", "员工60来人": a quantity in a clause that does not ask is the asker's own.
@@ -106,11 +114,17 @@ class Query:
     notice_mention: str = ""  # how it named them ("江北省电子学会", "学校的通知")
     answer_type: AnswerType = AnswerType.TEXT  # what a sentence must hold to answer it
     ask: str = ""  # the clauses that ask, without what the asker says of themselves
+    expansion: str = ""  # words of what is asked that passages say it with (the intent's own words)
     phones: list[str] = field(default_factory=list)  # phone numbers in the question, digits only
     emails: list[str] = field(default_factory=list)  # e-mail addresses in the question
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
+
+    @property
+    def search_text(self) -> str:
+        """What retrieval searches with: the question and the words its ask is written with in notices."""
+        return f"{self.text} {self.expansion}".strip()
 
 
 def normalize_question(text: str) -> str:
@@ -324,6 +338,9 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     q.person = _find_known(t, set(names.people), longest=6) or None
     q.body = _find_known(unquote(t), set(names.bodies), longest=30) or None
     q.intent = detect_intent(ask)  # what the asking clauses ask, not the words of the asker's situation
+    if q.intent in (Intent.OTHER, Intent.ELIGIBILITY) and ELIGIBILITY_ASK.search(t):
+        q.intent = Intent.ELIGIBILITY  # about one's own situation: 今年还能报吗, 会不会被卡, 够不够
+    q.expansion = " ".join(EXPANSION.get(q.intent, ()))
     q.ask = ask
     q.answer_type = answer_type(q.ask)
     q.compare = q.intent == Intent.COMPARE or (len(q.years) >= 2 and bool(re.search(r"和|与|及", t) or CHANGE_ASK.search(t)))

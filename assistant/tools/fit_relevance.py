@@ -74,12 +74,12 @@ def _evidence(bot, snap, q) -> Evidence:  # noqa: ANN001
     store, retriever = snap.store, snap.retriever
     years = {y for y in q.years if y in store.years} or ({store.rounds[-1]} if store.rounds else None)
     if q.notice_ids:
-        hits = retriever.search(q.text, years=years, notices=set(q.notice_ids), ask=q.ask)
+        hits = retriever.search(q.search_text, years=years, notices=set(q.notice_ids), ask=q.ask)
     else:
-        hits = retriever.search(q.text, years=years, ask=q.ask)
+        hits = retriever.search(q.search_text, years=years, ask=q.ask)
     e = evidence(q, hits, retriever, snap.reader)
     if not q.years:
-        wider = evidence(q, retriever.search(q.text, ask=q.ask), retriever, snap.reader)
+        wider = evidence(q, retriever.search(q.search_text, ask=q.ask), retriever, snap.reader)
         e = wider if wider.lexical > e.lexical else e
     return e
 
