@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from assistant.answer.reader import UnitKind, units
 from assistant.answer.understand import answer_type, ask_clauses, understand
@@ -49,3 +50,19 @@ def test_years_come_from_the_clause_that_asks() -> None:
     assert q.years == [2023]
     q = understand("2021年和2023年的先导技术榜领域有什么变化？", TODAY)
     assert q.years == [2021, 2023]
+
+
+def test_without_rules_the_reader_answers_contacts_and_conditions(tmp_path_factory) -> None:
+    """Rules off (RULES=0): a contact block is read whole with its heading, and a sentence that
+    announces the conditions brings them."""
+    from dataclasses import replace
+
+    from assistant.assistant import Assistant
+    from tests.conftest import make_settings
+
+    reader_only = Assistant(replace(make_settings(tmp_path_factory.mktemp("reader"), dense=False), rules=False))
+    ans = reader_only.answer("2022年技术经理人先锋榜联系人电话")
+    block = ans.answer.splitlines()[1]
+    assert "联系人" in block and re.search(r"\d{7,}", block) and "技术经理人先锋榜" in ans.answer
+    ans = reader_only.answer("我们公司2012年在苏州注册的，今年还能报新锐企业榜吗？")
+    assert "以下条件" in ans.answer and "10年" in ans.answer[:300]

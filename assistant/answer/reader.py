@@ -156,7 +156,8 @@ class Reader:
     def ask_weights(self, q: Query) -> dict[str, float]:
         """The ask's terms (understand.py keeps the subject in it) and their weights; terms no notice
         uses cannot be matched by any unit and are left out of the ranking."""
-        return {t: self.retriever.term_weight(t) for t in self._toks(q.ask or q.text) if self.retriever.known(t)}
+        ask = f"{q.ask or q.text} {q.expansion}"  # and the words notices state such an answer with
+        return {t: self.retriever.term_weight(t) for t in self._toks(ask) if self.retriever.known(t)}
 
     def score(self, q: Query, hits: list[Hit]) -> list[Scored]:
         """Every unit of the passages, best first."""
