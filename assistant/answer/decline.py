@@ -17,6 +17,7 @@ from assistant.model import AnswerKind, ContactFact, Role
 # (what the question asks for, what a notice that did hold it would say, how to name it)
 NOT_IN_A_CALL: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(r"(?:都有|有)(?:谁|哪些)(?:人|企业|项目|单位|机构|技术)?(?:入选|获奖|上榜|当选)|入选(?:者)?名单|获奖(?:者)?名单|上榜名单|"
+                r"(?:入选|获奖|上榜|当选)了?的(?:人|企业|项目|单位|机构|技术)?(?:都)?(?:有|是)(?:谁|哪些|哪几)|"
                 r"(?:给|发|要)(?:个|一下|一份)?名单|评选结果|结果(?:公布|出来)|谁(?:入选|获奖|上榜)了"),
      re.compile(r"入选名单|获奖名单|公示名单|名单如下|评选结果"), "入选名单或评选结果"),
     (re.compile(r"专家(?:都)?(?:有哪些人|有谁|是谁|名单|姓名|都是谁)|哪些专家|评委(?:是谁|有谁|名单)"),

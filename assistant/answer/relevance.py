@@ -22,10 +22,7 @@ from assistant.config import DATA_DIR
 
 MODEL_FILE = DATA_DIR / "relevance.json"
 TOP = 3
-# A sentence that holds under 0.3 of the ask, or under 0.5 while the ask has words no notice uses,
-# is the closest text, not the answer, whatever the model says: fitted on 45 declines, the model
-# alone let through declines that this older rule caught (d2-49, d2-50 in dev2).
-WEAK, WEAK_UNSEEN = 0.3, 0.5
+
 
 
 @dataclass(frozen=True)
@@ -72,6 +69,10 @@ class RelevanceModel:
     threshold: float  # probability that the notices answer, below which we decline
     mean: list[float]  # feature standardisation, as fitted
     scale: list[float]
+    # The sentence rule: the sentence shown holds under `weak` of the ask, or under `weak_unseen`
+    # while the ask has words no notice uses: the closest text, not the answer. Fitted with the rest.
+    weak: float = 0.3
+    weak_unseen: float = 0.5
 
     def probability(self, e: Evidence) -> float:
         # A missing feature counts as its fitted mean: it says nothing either way.
@@ -80,7 +81,7 @@ class RelevanceModel:
         return 1.0 / (1.0 + math.exp(-z))
 
     def answers(self, e: Evidence) -> bool:
-        weak = e.sentence < WEAK or (e.unseen > 0 and e.sentence < WEAK_UNSEEN)
+        weak = e.sentence < self.weak or (e.unseen > 0 and e.sentence < self.weak_unseen)
         return not weak and self.probability(e) >= self.threshold
 
 
@@ -89,4 +90,5 @@ def load_model(path: Path = MODEL_FILE) -> RelevanceModel:
     data = json.loads(path.read_text(encoding="utf-8"))
     if data.get("features") != Evidence.names():
         raise ValueError(f"{path}: fitted on other features; run python -m assistant fit-relevance")
-    return RelevanceModel(data["coef"], data["intercept"], data["threshold"], data["mean"], data["scale"])
+    return RelevanceModel(data["coef"], data["intercept"], data["threshold"], data["mean"], data["scale"],
+                          data.get("weak", 0.3), data.get("weak_unseen", 0.5))
