@@ -40,3 +40,18 @@ def test_an_issuer_named_only_in_the_body_is_read() -> None:
     text = ("首页 | 通知公告\n关于组织推荐2024年榜单的通知\n发布时间：2024-09-12\n"
             "根据有关通知，东岭新能源学会（以下简称“我会”）现面向会员征集候选项目。\n请于10月10日前报送。")
     assert identify(text)["issuer"] == "东岭新能源学会"
+
+
+def test_a_scraped_pages_chrome_is_set_aside_and_the_rest_keeps_its_offsets() -> None:
+    from assistant.ingest.notices import clean_text
+
+    page = ("首页 | 学会概况 | 新闻中心 | 通知公告 | 联系我们\n您现在的位置：首页 > 通知公告\n"
+            "关于组织推荐2024年榜单的通知\n【字体：大 中 小】 【打印本页】 【关闭窗口】\n"
+            "一、推荐名额\n每个领域推荐不超过3项。\n二、联系方式\n联系人：王敏，电话：010-61234567\n"
+            "上一篇：关于召开年会的通知\n相关文章\n版权所有 © 2024\n电话：010-99999999\n")
+    mt = clean_text(page)
+    assert "首页" not in mt.text and "字体" not in mt.text and "上一篇" not in mt.text
+    assert "010-99999999" not in mt.text and "010-61234567" in mt.text
+    at = mt.text.index("每个领域")
+    start, end = mt.original_span(at, at + 4)
+    assert page[start:end] == "每个领域"

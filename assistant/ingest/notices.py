@@ -319,9 +319,26 @@ def _fullwidth_alnum(m: re.Match[str]) -> str:
     return chr(ord(m.group(0)) - 0xFEE0)
 
 
+# A web page's or a WeChat article's chrome around the notice: navigation bars of short items split
+# by "|", "you are here" lines, buttons in 【】, and the footer from 上一篇 / 相关文章 / 版权所有 /
+# 长按识别二维码 … to the end. Set aside from the text (the original keeps it, nothing cites it).
+NAV_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[^|\n]{1,10}[ \t]*\|[ \t]*){3,}[^|\n]{1,10}|(?:您现在的位置|当前位置|站内搜索|设为首页)[^\n]*)[ \t]*$")
+BUTTONS = re.compile(r"(?m)^[ \t]*(?:【[^】\n]{1,10}】[ \t]*){2,}$")
+FOOTER = re.compile(r"(?m)^[ \t]*(?:上一篇|下一篇|相关文章|相关阅读|相关链接|友情链接|版权所有|Copyright|©|分享到|扫一扫|长按识别|"
+                    r"阅读原文|点击蓝字|往期推荐|责任编辑|网站建设)")
+
+
+def _set_aside_chrome(mt: MappedText) -> MappedText:
+    footer = next((m.start() for m in FOOTER.finditer(mt.text) if m.start() >= len(mt.text) // 2), None)
+    if footer is not None:
+        mt = mt.without(footer, len(mt.text))
+    return mt.sub(NAV_LINE, "").sub(BUTTONS, "")
+
+
 def clean_text(original: str) -> MappedText:
     mt = MappedText.of(original)
     mt = mt.sub(r"\r\n?", "\n")
+    mt = _set_aside_chrome(mt)
     mt = mt.sub(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]", _fullwidth_alnum)
     mt = mt.sub("„", "〔").sub("‟", "〕")
     mt = mt.sub(r"<input\s+type=[\"']checkbox[\"']\s*/?>", "□")  # form check boxes exported as HTML

@@ -43,6 +43,10 @@ class MappedText:
         offs.extend(self.offsets[pos:])
         return MappedText("".join(out), offs)
 
+    def without(self, start: int, end: int) -> MappedText:
+        """The text with text[start:end] left out (what remains keeps its offsets)."""
+        return MappedText(self.text[:start] + self.text[end:], self.offsets[:start] + self.offsets[end:])
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original that clean text[start:end] came from."""
         if not self.offsets or start >= end:
