@@ -148,3 +148,17 @@ def test_a_new_years_call_written_a_little_differently() -> None:
     assert (deadline.date, deadline.category) == ("2030-04-30", "submission")
     support = next(f for f in facts if isinstance(f, ContactFact))
     assert support.phones == ["400-888-9999"]
+
+
+def test_a_contact_line_led_by_the_lists_it_serves_is_read_beside_labelled_lines() -> None:
+    from assistant.ingest.facts.contacts import extract_contacts
+    from assistant.ingest.notices import make_notice
+    from assistant.model import ContactFact
+
+    text = ("中国某某学会关于组织推荐2024年榜单的通知\n一、推荐名额\n每个领域推荐不超过3项。\n五、联系方式\n"
+            "先导技术榜：林朝晖010-62017458\n新锐企业榜、科技成果转化先锋榜：宋佳怡 010-62017462\n"
+            "电子邮箱：kczg@example.org.cn\n中国某某学会\n2024年9月12日\n")
+    facts = [f for f in extract_contacts(make_notice("x.txt", text), [], []) if isinstance(f, ContactFact)]
+    song = next(f for f in facts if "宋佳怡" in f.persons)
+    assert song.lists == ["新锐企业榜", "科技成果转化先锋榜"] and song.phones == ["010-62017462"]
+    assert any("林朝晖" in f.persons and f.lists == ["先导技术榜"] for f in facts)

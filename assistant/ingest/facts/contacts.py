@@ -83,15 +83,19 @@ def extract_contacts(notice: Notice, list_names: list[str], field_names: list[st
         facts.extend(_section_contacts(notice, section, list_names, field_names))
     if not facts:
         facts.extend(_prose_contacts(notice) or _unlabelled_contacts(notice))
+    else:
+        # Labelled lines beside unlabelled ones: "先导技术榜：林朝晖010-…" under the same heading.
+        facts.extend(_unlabelled_contacts(notice, by_list_only=True))
     return facts
 
 
 CONTACT_HEADING = re.compile(r"联系")
 
 
-def _unlabelled_contacts(notice: Notice) -> list[Fact]:
+def _unlabelled_contacts(notice: Notice, by_list_only: bool = False) -> list[Fact]:
     """"市科协学会部 陈思远（0755-2688 1234，chen@…）" under a 联系方式 heading: a contact line with
-    no label at all, read as office, person, phones and mailbox."""
+    no label at all, read as office, person, phones and mailbox; "新锐企业榜、…：宋佳怡 010-…": the
+    lists it is for, then the person (the only kind read when `by_list_only`)."""
     facts: list[Fact] = []
     for section in sections(notice):
         if not any(CONTACT_HEADING.search(h) for h in section.path) or section.path[0].startswith("附件"):
@@ -100,10 +104,12 @@ def _unlabelled_contacts(notice: Notice) -> list[Fact]:
             if LABEL.match(line.text) or heading_level(line.text) is not None:
                 continue
             phones = [phone_text(p.group(0)) for p in PHONE.finditer(EMAIL.sub(" ", line.text))]
-            org, persons = _persons(line.text)
-            if not phones or not persons:
+            head, colon, rest = line.text.partition("：") if "：" in line.text else line.text.partition(":")
+            named = find_list_names(head) if colon else []
+            org, persons = _persons(rest if named else line.text)
+            if not phones or not persons or (by_list_only and not named):
                 continue
-            lists = find_list_names(line.text) if " | " in line.text else []
+            lists = named or (find_list_names(line.text) if " | " in line.text else [])
             facts.append(_loose_contact(notice, Span(line.start, line.end, line.text, section), org, persons, phones, lists))
     return facts
 
