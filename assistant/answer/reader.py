@@ -144,6 +144,7 @@ class Reader:
     def __init__(self, retriever: HybridRetriever) -> None:
         self.retriever = retriever
         self._tokens: dict[str, frozenset[str]] = {}
+        self._scored: dict[tuple[object, ...], list[Scored]] = {}
 
     def _toks(self, text: str) -> frozenset[str]:
         found = self._tokens.get(text)
@@ -160,7 +161,17 @@ class Reader:
         return {t: self.retriever.term_weight(t) for t in self._toks(ask) if self.retriever.known(t)}
 
     def score(self, q: Query, hits: list[Hit]) -> list[Scored]:
-        """Every unit of the passages, best first."""
+        """Every unit of the passages, best first (worked out once per ask and passages: relevance
+        and the answer both read it)."""
+        key = (q.ask, q.text, q.expansion, q.answer_type, tuple(h.chunk.id for h in hits[:PASSAGES]))
+        found = self._scored.get(key)
+        if found is None:
+            if len(self._scored) > 512:
+                self._scored.clear()
+            found = self._scored[key] = self._score(q, hits)
+        return found
+
+    def _score(self, q: Query, hits: list[Hit]) -> list[Scored]:
         weights = self.ask_weights(q)
         total = sum(weights.values()) or 1.0
         pattern = HOLDS.get(q.answer_type)
