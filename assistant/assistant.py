@@ -329,8 +329,9 @@ class Assistant:
             # Read in the year the rule answered for, so the sentence and the value agree.
             ruled_years = sorted({c.year for c in ruled.citations if c.year})
             same = replace(q, years=ruled_years) if not q.years and ruled_years else q
-            hits, default_year, _, _ = self.search(snap, same)
-            read = snap.reader.read(same, hits, snap.notices, default_year) if hits else None
+            # (Its passages are not returned: a rule's answer is never rewritten by a language model.)
+            found, default_year, _, _ = self.search(snap, same)
+            read = snap.reader.read(same, found, snap.notices, default_year) if found else None
             if read is not None:
                 lead = _first_line(read) if q.answer_type == AnswerType.YESNO else _body(read)
                 answer = merge([lead, ruled], numbered=False)
