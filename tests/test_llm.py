@@ -127,6 +127,9 @@ def test_slow_endpoint_times_out_and_falls_back(llm_bot: Assistant) -> None:
 def test_rule_answers_and_declines_never_go_to_the_model(llm_bot: Assistant) -> None:
     assert using(llm_bot, "invent").answer("2022年技术经理人先锋榜联系人电话").kind == "rule"
     assert using(llm_bot, "invent").answer("上海今天限行吗？").kind == "decline"
+    # A yes/no ask a rule answers is led by the reader's sentence, and still never rewritten.
+    led = using(llm_bot, "good").answer("2021年纸质推荐材料还要寄给初评机构吗？")
+    assert led.kind == "rule" and led.answer.startswith("通知原文：")
 
 
 def test_without_settings_nothing_changes(llm_bot: Assistant) -> None:
