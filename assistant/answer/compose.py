@@ -104,13 +104,15 @@ MARK = re.compile(r"\[(\d{1,3})\]")
 
 
 def merge(answers: list[Answer], numbered: bool = True) -> Answer:
-    """Answers to the parts of one message, in order, as one answer: citations renumbered across
-    them (one number per passage), the same answer given twice kept once."""
-    if len(answers) == 1:
+    """Answers to the parts of one message, in order, as one answer: every part's direct answer
+    first, then their notes (other years, second dates, whose value it is), citations renumbered
+    across them (one number per passage), the same text given twice kept once."""
+    if len(answers) == 1 and not answers[0].notes:
         return answers[0]
     citations: list[Citation] = []
     seen: dict[tuple[str, int, int], int] = {}
     texts: list[str] = []
+    notes: list[str] = []
     for ans in answers:
         mapping = {}
         for i, c in enumerate(ans.citations, 1):
@@ -119,12 +121,17 @@ def merge(answers: list[Answer], numbered: bool = True) -> Answer:
                 citations.append(c)
                 seen[key] = len(citations)
             mapping[i] = seen[key]
-        text = MARK.sub(lambda m, mp=mapping: f"[{mp.get(int(m.group(1)), m.group(1))}]", ans.answer)
+
+        def renumbered(text: str, mp: dict[int, int] = mapping) -> str:
+            return MARK.sub(lambda m: f"[{mp.get(int(m.group(1)), m.group(1))}]", text)
+
+        text = renumbered(ans.answer)
         if text not in texts:
             texts.append(text)
+        notes += [n for n in map(renumbered, ans.notes) if n not in notes]
     if numbered and len(texts) > 1:
         texts = [f"{'①②③④⑤⑥'[i]} {t}" for i, t in enumerate(texts)]
     kinds = [a.kind for a in answers]
     kind = next((k for k in (AnswerKind.RULE, AnswerKind.LLM, AnswerKind.RETRIEVAL) if k in kinds), AnswerKind.DECLINE)
     person = next((a.person for a in reversed(answers) if a.person), None)
-    return Answer("\n".join(texts), kind, citations, person=person)
+    return Answer("\n".join(texts + notes), kind, citations, person=person)

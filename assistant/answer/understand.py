@@ -33,7 +33,7 @@ ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (AnswerType.PLACE, re.compile(r"寄到|寄往|寄哪|邮寄|地址|交到|送到|报送到|提交到|上传到|(?:在|从)哪(?:里|儿|个平台|个网站)|哪个(?:平台|网站|系统)|网址|网站")),
     (AnswerType.DATE, re.compile(r"几号|哪天|哪一天|什么时候|啥时候|何时|几月|截止|截至|最晚|期限|日期|时间节点|多久|多长时间")),
     (AnswerType.NUMBER, re.compile(r"几个|几项|几家|几人|几名|几类|多少|上限|限多少|几页|几百字|多少字|字数|名额")),
-    (AnswerType.PROCEDURE, re.compile(r"流程|程序|步骤|环节|之后|以后|后续")),
+    (AnswerType.PROCEDURE, re.compile(r"流程|程序|步骤|环节|之后|以后|后续|(?:什么|哪种|何种)(?:形式|方式)")),
     (AnswerType.NAMES, re.compile(r"哪些|哪几|有什么|包括|包含|都有|分为|哪类|什么领域|哪个领域|哪个榜|什么材料|哪些材料|栏目|内容")),
     (AnswerType.YESNO, re.compile(r"是不是|是否|要不要|需不需要|能不能|能否|可不可以|可以.{0,12}吗|可否|有没有|算不算|行不行|会不会|必须|吗[？?]?$")),
     (AnswerType.PROCEDURE, re.compile(r"怎么|怎样|如何|然后")),
@@ -337,7 +337,9 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
         q.field_key, q.field_mention = None, ""
     q.person = _find_known(t, set(names.people), longest=6) or None
     q.body = _find_known(unquote(t), set(names.bodies), longest=30) or None
-    q.intent = detect_intent(ask)  # what the asking clauses ask, not the words of the asker's situation
+    # What the clauses with a question word ask: not the asker's situation ("负责申报的"), nor the
+    # context before the ask ("之前报榜都是在…上弄的，今年还是这个网址吗").
+    q.intent = detect_intent(asking_clauses(ask))
     if q.intent in (Intent.OTHER, Intent.ELIGIBILITY) and ELIGIBILITY_ASK.search(t):
         q.intent = Intent.ELIGIBILITY  # about one's own situation: 今年还能报吗, 会不会被卡, 够不够
     q.expansion = " ".join(EXPANSION.get(q.intent, ()))

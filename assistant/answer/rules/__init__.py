@@ -157,4 +157,8 @@ def answer(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Answer |
     result = reply(q, store, citer, today)
     if result is None:
         return None
-    return Answer("\n".join(result.lines()), AnswerKind.RULE, citer.citations, person=result.person)
+    # The notes (other years, a second date, a society's own value) go after every part's direct
+    # answer when a message has several parts (compose.merge).
+    direct = [line for line in result.direct if line]
+    return Answer("\n".join(direct), AnswerKind.RULE, citer.citations, notes=[n for n in result.notes if n],
+                  person=result.person)
