@@ -126,7 +126,7 @@ def merge(answers: list[Answer], numbered: bool = True) -> Answer:
             return MARK.sub(lambda m: f"[{mp.get(int(m.group(1)), m.group(1))}]", text)
 
         text = renumbered(ans.answer)
-        if text not in texts:
+        if text and text not in texts:
             texts.append(text)
         notes += [n for n in map(renumbered, ans.notes) if n not in notes]
     if numbered and len(texts) > 1:

@@ -55,8 +55,11 @@ def decline(reason: str, store: FactStore, q: Query | None = None) -> Answer:
     if picked is None:
         picked = store.pick(ContactFact, [], lambda f: f.role == Role.GENERAL)
         label = "工作咨询联系人"
+    notes = []
     if picked:
         year, found = picked
         f = found[0]
-        text += f"\n如需进一步咨询，可联系{year}年通知中的{label}：{contact_who(f, body_first=label != '工作咨询联系人')}，电话：{'、'.join(f.phones)}{citer.fact(f)}"
-    return Answer(text, AnswerKind.DECLINE, citer.citations)
+        # A note: after the direct answers of every part of the message (compose.merge).
+        notes.append(f"如需进一步咨询，可联系{year}年通知中的{label}：{contact_who(f, body_first=label != '工作咨询联系人')}，"
+                     f"电话：{'、'.join(f.phones)}{citer.fact(f)}")
+    return Answer(text, AnswerKind.DECLINE, citer.citations, notes=notes)

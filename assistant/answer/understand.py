@@ -48,6 +48,8 @@ ELIGIBILITY_ASK = re.compile(
 EXPANSION: dict[Intent, tuple[str, ...]] = {
     Intent.ELIGIBILITY: ("申报条件", "应符合以下条件"),
 }
+# "哪个联合体初评", "由谁评审": asks which organisation, a contact question whatever stage it names.
+BODY_ASK = re.compile(r"(?:哪个|哪家|哪一家|什么)(?:联合体|学会|协会|机构|单位|部门)|谁(?:负责|初评|评审)|由谁")
 FIELDS_ASKED = re.compile(r"(?:哪些|哪个|哪几个|什么|几个)[^，,。？?]{0,6}领域")
 FIRST_PERSON = re.compile(r"我|咱|本人|本单位|本公司")
 # "去年营收三千来万", "员工60来人": a quantity in a clause that does not ask is the asker's own.
@@ -362,7 +364,7 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     # ("“从业人数”这栏…应该按什么口径填").
     named = [n for n in (q.list_mention, q.field_mention, *QUOTED.findall(t)) if n and n not in q.ask]
     q.ask = " ".join([q.ask, *dict.fromkeys(named)]).strip()
-    if (q.person or q.body) and q.intent in (Intent.OTHER, Intent.SCHEDULE):
+    if (q.person or q.body or BODY_ASK.search(asking_clauses(ask))) and q.intent in (Intent.OTHER, Intent.SCHEDULE):
         q.intent = Intent.CONTACT
     # "机构" alone is too common ("融通创新组织榜的机构需要…") to make a question a contact query.
     if q.attribute and q.attribute != "body" and q.intent == Intent.OTHER:
