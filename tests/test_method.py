@@ -55,3 +55,14 @@ def test_a_scraped_pages_chrome_is_set_aside_and_the_rest_keeps_its_offsets() ->
     at = mt.text.index("每个领域")
     start, end = mt.original_span(at, at + 4)
     assert page[start:end] == "每个领域"
+
+
+def test_a_wechat_articles_account_and_byline_give_its_issuer_and_date() -> None:
+    from assistant.ingest.notices import clean_text
+
+    article = ("东岭机械学会\n点击蓝字关注我们\n\n原创 东岭机械学会  2024年10月16日 09:12  江东\n\n"
+               "申报通知丨2024年“科创中国”系列榜单开始征集啦！\n各位会员朋友：\n请于11月6日前报送。\n")
+    text = clean_text(article).text
+    assert "点击蓝字" not in text and text.split("\n")[0] == "东岭机械学会"
+    meta = identify(text)
+    assert meta["issuer"] == "东岭机械学会" and meta["date"] == "2024年10月16日"

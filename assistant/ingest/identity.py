@@ -21,6 +21,8 @@ PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:�
 AUDIENCE = re.compile(r"^(各[^。]{1,60}?)[：:]$")
 INTERNAL_AUDIENCE = re.compile(r"各(?:学院|院系|系|部门|课题组|研究室|研究所|处室|二级单位|科室)|校内|院内|全校|本单位各")
 ORIGINAL_ISSUER = re.compile(r"^中国科协|^中国科学技术协会")
+# A WeChat article's byline: "原创 皖北机械工程学会 2024年10月16日 09:12".
+BYLINE = re.compile(rf"^原创\s*({ORG})\s*(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日", re.M)
 # An issuer named only in its own body: "中国微纳制造学会（以下简称“我会”）…".
 SELF_NAMED = re.compile(rf"({ORG})\s*[（(]\s*以下简称\s*[“\"「]?(?:我|本)[会校院所局厅办处]")
 
@@ -74,6 +76,9 @@ def identify(text: str) -> dict[str, object]:
     organiser = re.search(r"主办单位\s*[:：]\s*([^\n，,；;]{2,40})", text)
     if not issuer and organiser:
         issuer = organiser.group(1).strip()
+    byline = BYLINE.search("\n".join(lines[:6]))
+    if not issuer and byline:
+        issuer = byline.group(1)
     self_named = SELF_NAMED.search(text)
     if not issuer and self_named:
         # The longest organisation name ending just before the bracket (a sentence may lead up to it).
@@ -100,6 +105,8 @@ def identify(text: str) -> dict[str, object]:
     date = signed_on
     if not date and published:
         date = f"{published.group(1)}年{int(published.group(2))}月{int(published.group(3))}日"
+    if not date and byline:
+        date = f"{byline.group(2)}年{int(byline.group(3))}月{int(byline.group(4))}日"
 
     audience = next((m.group(1) for line in lines[1:8] if (m := AUDIENCE.match(line))), "")
     campaign = "科创中国系列榜单"

@@ -267,6 +267,8 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False
     if p[-1] in TERMINAL or (p[-1] == "." and re.match(rf"[{CJK}]", p[-2])) or _is_table_row(prev) or _is_table_row(nxt):
         return False
+    if BYLINE.match(n) or BYLINE.match(p):
+        return False
     if BULLET.match(n) or BULLET.match(p) or BRACKET_LABEL.match(n) or LEADING_EMOJI.match(n):
         return False  # list items, 【…】 labels and lines led by an emoji are lines of their own
     if (SIGN_OFF_ORG.fullmatch(p) and (n.startswith("关于") or TITLE_END.search(n))) or TITLE.fullmatch(n):
@@ -298,10 +300,12 @@ def _join_broken_lines(mt: MappedText) -> MappedText:
         pos += len(line) + 1
     nonblank = [k for k, line in enumerate(lines) if line.strip()]
     # For each joined pair, drop the trailing spaces, the newline run and the next line's indent.
+    # The first line alone being an organisation's name is a letterhead or an account's name, never
+    # the first half of a sentence.
     drops = [
         (starts[a] + len(lines[a].rstrip()), starts[b] + len(lines[b]) - len(lines[b].lstrip()))
         for a, b in zip(nonblank, nonblank[1:], strict=False)
-        if _should_join(lines[a], lines[b])
+        if _should_join(lines[a], lines[b]) and not (a == nonblank[0] and SIGN_OFF_ORG.fullmatch(lines[a].strip()))
     ]
     out: list[str] = []
     offs: list[int] = []
@@ -323,7 +327,8 @@ def _fullwidth_alnum(m: re.Match[str]) -> str:
 # by "|", "you are here" lines, buttons in 【】, and the footer from 上一篇 / 相关文章 / 版权所有 /
 # 长按识别二维码 … to the end. Set aside from the text (the original keeps it, nothing cites it).
 NAV_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[^|\n]{1,10}[ \t]*\|[ \t]*){3,}[^|\n]{1,10}|(?:您现在的位置|当前位置|站内搜索|设为首页)[^\n]*)[ \t]*$")
-BUTTONS = re.compile(r"(?m)^[ \t]*(?:【[^】\n]{1,10}】[ \t]*){2,}$")
+BUTTONS = re.compile(r"(?m)^[ \t]*(?:(?:【[^】\n]{1,10}】[ \t]*){2,}|点击(?:上方)?蓝字[^\n]{0,12}|关注我们)[ \t]*$")
+BYLINE = re.compile(r"^原创\s")  # "原创 皖北机械工程学会 2024年10月16日 09:12": a WeChat article's byline
 FOOTER = re.compile(r"(?m)^[ \t]*(?:上一篇|下一篇|相关文章|相关阅读|相关链接|友情链接|版权所有|Copyright|©|分享到|扫一扫|长按识别|"
                     r"阅读原文|点击蓝字|往期推荐|责任编辑|网站建设)")
 
