@@ -66,3 +66,12 @@ def test_without_rules_the_reader_answers_contacts_and_conditions(tmp_path_facto
     assert "联系人" in block and re.search(r"\d{7,}", block) and "技术经理人先锋榜" in ans.answer
     ans = reader_only.answer("我们公司2012年在苏州注册的，今年还能报新锐企业榜吗？")
     assert "以下条件" in ans.answer and "10年" in ans.answer[:300]
+
+
+def test_a_count_of_something_else_is_no_quota() -> None:
+    from assistant.answer.understand import detect_intent
+    from assistant.model import Intent
+
+    assert detect_intent("初评前需要制定哪几个方案？") != Intent.QUOTA
+    assert detect_intent("先导技术榜每个领域能报几个？") == Intent.QUOTA
+    assert detect_intent("新锐企业榜推几家") == Intent.QUOTA

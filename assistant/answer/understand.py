@@ -206,12 +206,23 @@ NOTICE_ASK = re.compile(
 ORGANISER_ASK = re.compile(r"(?:主办|承办|协办|指导|支持)(?:单位|方|机构)|谁(?:主办|承办|组织|牵头)|(?:哪家|哪个单位|谁)(?:主办|承办)|由谁(?:主办|承办|组织)")
 
 
+# What a count is of: recommendations (a quota) or something else ("哪几个方案", "几个阶段").
+COUNTED = re.compile(r"(?:几个|几项|多少个|几家|几人|几位)([\u4e00-\u9fff]{0,4})")
+RECOMMENDED = re.compile(r"^(?:$|项目|单位|名额|人|企业|技术|成果|候选|组织|机构|[吗呢啊？?]|推荐|申报|报|推|领域)")
+QUOTA_WORDS = re.compile(r"名额|推荐几|报几|推几|不超过|上限|限额|限报")
+
+
 def detect_intent(text: str) -> Intent:
     scores: dict[str, int] = {}
     for intent, keywords in load_aliases()["intents"].items():
         score = sum(len(k) for k in keywords if k.lower() in text.lower())
         if score:
             scores[intent] = score
+    if "quota" in scores and not QUOTA_WORDS.search(text):
+        # "需要制定哪几个方案": a count of something other than what units recommend is no quota.
+        objects = [m.group(1) for m in COUNTED.finditer(text)]
+        if objects and not any(RECOMMENDED.match(o) for o in objects):
+            del scores["quota"]
     if NOTICE_ASK.search(text):
         return Intent.NOTICE
     if ORGANISER_ASK.search(text):
