@@ -66,3 +66,11 @@ def test_a_wechat_articles_account_and_byline_give_its_issuer_and_date() -> None
     assert "点击蓝字" not in text and text.split("\n")[0] == "东岭机械学会"
     meta = identify(text)
     assert meta["issuer"] == "东岭机械学会" and meta["date"] == "2024年10月16日"
+
+
+def test_an_issuer_is_pointed_at_by_each_organiser_and_by_its_place() -> None:
+    from assistant.answer.pointer import issuer_names
+
+    joint = issuer_names("东川省科学技术协会东川省科学技术厅东川省工业和信息化厅")
+    assert {"东川省科协", "东川省科学技术厅", "东川省工业和信息化厅", "东川省", "东川"} <= set(joint)
+    assert {"澄州市科协", "澄州市", "澄州"} <= set(issuer_names("澄州市科学技术协会"))

@@ -48,6 +48,7 @@ class Pointer:
 # One organisation of a joint issuer ("东川省科学技术协会东川省科学技术厅东川省工业和信息化厅").
 ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:科学技术协会|科协|厅|局|委员会|办公室|学会|协会|研究会|促进会|联合会|大学|学院|研究院|研究所|中心|联盟)")
 PLACE = re.compile(r"^[\u4e00-\u9fff]{2}[省市]")
+BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def issuer_names(issuer: str) -> list[str]:
@@ -63,7 +64,8 @@ def issuer_names(issuer: str) -> list[str]:
         names |= {n for part in parts for n in issuer_names(part)}
     # "东川省这次的通知": the province or city an issuer is named after points at its notices.
     names |= {m.group(0) for m in PLACE.finditer(name)}
-    return sorted((n for n in names if len(n) >= 4 or PLACE.fullmatch(n)), key=len, reverse=True)
+    names |= {m.group(0)[:-1] for m in PLACE.finditer(name)}  # "澄州高新区…": the place without 市
+    return sorted((n for n in names if len(n) >= 4 or PLACE.fullmatch(n) or BARE_PLACE.fullmatch(n)), key=len, reverse=True)
 
 
 def _inside(run: str, names: list[str]) -> bool:
@@ -129,7 +131,7 @@ class NoticeIndex:
         for issuer in self.by_issuer:
             self.names[issuer] = issuer_names(issuer)
             for name in self.names[issuer]:
-                for size in range(3 if PLACE.fullmatch(name) else 4, len(name) + 1):
+                for size in range(len(name) if len(name) <= 3 else 4, len(name) + 1):
                     for i in range(len(name) - size + 1):
                         self.runs.setdefault(name[i : i + size], set()).add(issuer)
         self.longest = max((len(r) for r in self.runs), default=0)
@@ -165,7 +167,7 @@ class NoticeIndex:
         return list(dict.fromkeys(i for _, i, _ in found)), list(dict.fromkeys(r for _, _, r in found))
 
     def _longest_run(self, text: str, avoid: list[str]) -> str:
-        for size in range(min(self.longest, len(text)), 2, -1):
+        for size in range(min(self.longest, len(text)), 1, -1):
             for i in range(len(text) - size + 1):
                 run = text[i : i + size]
                 if run in self.runs and _distinctive(run) and not _inside(run, avoid):
