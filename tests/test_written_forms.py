@@ -162,3 +162,17 @@ def test_a_contact_line_led_by_the_lists_it_serves_is_read_beside_labelled_lines
     song = next(f for f in facts if "宋佳怡" in f.persons)
     assert song.lists == ["新锐企业榜", "科技成果转化先锋榜"] and song.phones == ["010-62017462"]
     assert any("林朝晖" in f.persons and f.lists == ["先导技术榜"] for f in facts)
+
+
+def test_lists_marked_as_organised_or_not() -> None:
+    from assistant.ingest.facts.rounds import extract_lists
+    from assistant.ingest.notices import make_notice
+    from assistant.model import ListsFact
+
+    text = ("南江市科学技术协会\n关于做好2024年“科创中国”榜单推荐工作的通知\n一、组织推荐的榜单\n"
+            "说明：★为组织推荐，☆为不组织。\n★ 先导技术榜（装备制造领域）\n☆ 技术经理人先锋榜——可通过其他渠道申报\n"
+            "★ 新锐企业榜\n二、推荐名额\n| 榜单 | 领域 | 组织 |\n| 先导技术榜 | 电子信息 | × |\n")
+    facts = [f for f in extract_lists(make_notice("n.txt", text)) if isinstance(f, ListsFact)]
+    assert facts[0].lists == ["先导技术榜", "新锐企业榜"]
+    assert facts[0].value == "先导技术榜（装备制造领域）、新锐企业榜"
+    assert "技术经理人先锋榜" not in facts[0].lists

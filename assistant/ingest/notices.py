@@ -67,7 +67,8 @@ SIGN_OFF_ORG = re.compile(rf"[{CJK}（）()“”\"]{{2,20}}(?:办公厅|办公�
 # Notices pasted from web pages and WeChat posts come in Markdown: "## 一、…", "- 先导技术榜：…", "**…**".
 MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+")
 BULLET = re.compile(r"^[-*+•●▪◆■·][ \t]+")
-LEADING_EMOJI = re.compile(r"(?m)^[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F]+[ \t]*")
+# Marks that say something (★ organised, ☆ not, ✓, ☐) are kept; other leading emoji are decoration.
+LEADING_EMOJI = re.compile(r"(?m)^(?:(?![★☆✓✔✗✘☑☐])[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])+[ \t]*")
 BRACKET_LABEL = re.compile(r"(?m)^【(?=[^】\n]{2,10}】)")
 TITLE = re.compile(r"[^。；;]{0,40}关于[^。；;]{2,80}(?:通知|公告|通告|函)")
 FORM_TITLE = re.compile(r"(申报表|推荐表|样表|登记表)\s*([（(][^）)]*[）)])*$")
@@ -267,8 +268,8 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False
     if p[-1] in TERMINAL or (p[-1] == "." and re.match(rf"[{CJK}]", p[-2])) or _is_table_row(prev) or _is_table_row(nxt):
         return False
-    if BYLINE.match(n) or BYLINE.match(p):
-        return False
+    if BYLINE.match(n) or BYLINE.match(p) or MARK_LEAD.match(n):
+        return False  # a byline; a line led by a mark (★ 新锐企业榜) is an item of its own
     if BULLET.match(n) or BULLET.match(p) or BRACKET_LABEL.match(n) or LEADING_EMOJI.match(n):
         return False  # list items, 【…】 labels and lines led by an emoji are lines of their own
     if (SIGN_OFF_ORG.fullmatch(p) and (n.startswith("关于") or TITLE_END.search(n))) or TITLE.fullmatch(n):
@@ -328,7 +329,8 @@ def _fullwidth_alnum(m: re.Match[str]) -> str:
 # 长按识别二维码 … to the end. Set aside from the text (the original keeps it, nothing cites it).
 NAV_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[^|\n]{1,10}[ \t]*\|[ \t]*){3,}[^|\n]{1,10}|(?:您现在的位置|当前位置|站内搜索|设为首页)[^\n]*)[ \t]*$")
 BUTTONS = re.compile(r"(?m)^[ \t]*(?:(?:【[^】\n]{1,10}】[ \t]*){2,}|点击(?:上方)?蓝字[^\n]{0,12}|关注我们)[ \t]*$")
-BYLINE = re.compile(r"^原创\s")  # "原创 皖北机械工程学会 2024年10月16日 09:12": a WeChat article's byline
+BYLINE = re.compile(r"^原创\s")
+MARK_LEAD = re.compile(r"^[★☆✓✔✗✘☑☐√×]\s*")  # "原创 皖北机械工程学会 2024年10月16日 09:12": a WeChat article's byline
 FOOTER = re.compile(r"(?m)^[ \t]*(?:上一篇|下一篇|相关文章|相关阅读|相关链接|友情链接|版权所有|Copyright|©|分享到|扫一扫|长按识别|"
                     r"阅读原文|点击蓝字|往期推荐|责任编辑|网站建设)")
 

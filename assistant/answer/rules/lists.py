@@ -69,7 +69,7 @@ def answer_lists(ctx: Context) -> Reply | None:
     if store.is_original(f):
         direct = [f"{year}年共设置{cn_count(len(f.lists))}类榜单：{'、'.join(f.lists)}{ctx.cite(f)}{note}"]
     else:  # a society or a unit recommends for some of the round's lists; it sets none up
-        direct = [f"{year}年组织推荐的榜单：{'、'.join(f.lists)}{ctx.cite(f)}{note}"]
+        direct = [f"{year}年组织推荐的榜单：{f.value or '、'.join(f.lists)}{ctx.cite(f)}{note}"]
     counts = store.select(ListCountsFact, year=year)
     if counts and counts[0].counts:
         direct.append("计划数量：" + "，".join(f"{k}{v}项" for k, v in counts[0].counts.items()) + ctx.cite(counts[0]))

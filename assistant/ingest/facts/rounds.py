@@ -34,8 +34,53 @@ def _setup_spans(notice: Notice) -> list[Span]:
     return spans
 
 
+# Lists marked as organised (★, ✓, √, ☑) or not (☆, ×, ✗, ☐) on their own line or in a table row.
+MARK_YES = re.compile(r"[★✓✔√☑]")
+MARK_NO = re.compile(r"[☆×✗✘☐]")
+
+
+def _item(line: str, name: str) -> str:
+    """A marked line as the list it names, with its qualifier: "★ 先导技术榜（装备制造领域）——…" or a
+    table row "| 先导技术榜 | 电子信息 | ✓ | 1项 |" -> "先导技术榜（电子信息）"."""
+    if "|" in line:
+        cells = [c.strip() for c in line.strip(" |").split("|")]
+        at = next((i for i, c in enumerate(cells) if MARK_YES.search(c)), len(cells))
+        before = [c for c in cells[:at] if c and not re.fullmatch(r"[—\-–]+", c)]
+        return before[0] + (f"（{'、'.join(before[1:])}）" if len(before) > 1 else "") if before else name
+    item = re.split(r"——|--|，|,", MARK_YES.sub("", line).strip())[0].strip()
+    return item if item.startswith(name) else name
+
+
+def _marked_lists(notice: Notice) -> tuple[list[str], list[str], Span | None]:
+    """The lists a notice marks as organised, in order, each item as written ("先导技术榜（装备制造领域）"),
+    and the passage from the first to the last line marking one; a list only ever marked as not
+    organised is left out. Empty when the notice marks none."""
+    yes: list[str] = []
+    items: list[str] = []
+    lines: list[Span] = []
+    for span in clauses(notice, "\n"):
+        marked_yes, marked_no = MARK_YES.search(span.text), MARK_NO.search(span.text)
+        if not (marked_yes or marked_no) or (marked_yes and marked_no):
+            continue  # a legend ("★为…，☆为…") marks nothing
+        names = [_bare(n) for n in find_list_names(span.text) if not n.startswith(("系列", "科创中国"))]
+        if not names or not marked_yes:
+            continue
+        yes += [n for n in names if n not in yes]
+        items.append(_item(span.text, names[0]))
+        lines.append(span)
+    if not lines:
+        return [], [], None
+    first, last = lines[0], lines[-1]
+    block = Span(first.start, last.end, notice.text[first.start : last.end], first.section)
+    return yes, list(dict.fromkeys(items)), block
+
+
 def extract_lists(notice: Notice) -> list[Fact]:
     facts: list[Fact] = []
+    marked, items, block = _marked_lists(notice)
+    if marked and block is not None:
+        # "★ 新锐企业榜 / ☆ 技术经理人先锋榜": the marks say which lists this notice organises.
+        facts.append(make_fact(notice, ListsFact, block, value="、".join(items), lists=marked, counts={}, total=None))
     spans = _setup_spans(notice)
     names: list[str] = []
     quote_span: Span | None = None
@@ -68,7 +113,8 @@ def extract_lists(notice: Notice) -> list[Fact]:
             total = int(m.group(1))
     if total is not None and len(names) == 1:
         counts[names[0]] = total
-    facts.append(make_fact(notice, ListsFact, quote_span, value="、".join(names), lists=names, counts=counts, total=total))
+    if not marked:
+        facts.append(make_fact(notice, ListsFact, quote_span, value="、".join(names), lists=names, counts=counts, total=total))
     for span in spans:
         if COUNT.search(span.text) or PLANNED.search(span.text) or re.search(r"共(?:发布)?\s*\d+\s*项", span.text):
             facts.append(make_fact(notice, ListCountsFact, span, value=str(counts), lists=list(counts), counts=counts, total=total))
