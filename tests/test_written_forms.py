@@ -176,3 +176,10 @@ def test_lists_marked_as_organised_or_not() -> None:
     assert facts[0].lists == ["先导技术榜", "新锐企业榜"]
     assert facts[0].value == "先导技术榜（装备制造领域）、新锐企业榜"
     assert "技术经理人先锋榜" not in facts[0].lists
+
+
+def test_a_limit_with_its_verb_between_is_a_limit() -> None:
+    from assistant.ingest.facts.quotas import LIMIT
+
+    assert LIMIT.search("各研究部在每个领域最多报送2项").group(0).endswith("2项")
+    assert LIMIT.search("每个单位最多推荐3个")
