@@ -28,6 +28,7 @@ from assistant.answer.decline import decline, not_in_notices
 from assistant.answer.eligibility import CheckResult, run_check
 from assistant.answer.message import read_message
 from assistant.answer.profile import Profile, read_profile
+from assistant.answer.reader import HOLDS
 from assistant.answer.relevance import evidence, load_model
 from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.answer.rules import answer as rule_answer
@@ -323,18 +324,28 @@ class Assistant:
         if ruled is None and q.intent == Intent.COMPARE and len(q.years) >= 2:
             ruled = self._compare_read(snap, q)
         answer, hits = (ruled, []) if ruled is not None else self._retrieve(snap, q)
-        if ruled is not None and q.answer_type in READER_FIRST and q.intent not in RULE_FIRST:
+        # A question about a society's or a unit's own notice: its own sentence leads, the rule's value
+        # follows (on notices in styles the extractors were not written for, the reader alone scored
+        # above the rules: docs/generalization.md).
+        own_notice = len({store.notices[i].issuer for i in q.notice_ids}) == 1 and not any(
+            store.is_original_notice(i) for i in q.notice_ids)  # one issuer's own notice
+        if ruled is not None and (q.answer_type in READER_FIRST or own_notice) and q.intent not in RULE_FIRST:
             # "纸质材料还要寄给初评机构吗": a yes/no or how-to ask is answered by a sentence of the
             # notice; the rule's value (a contact, a date) follows it as support.
             # Read in the year the rule answered for, so the sentence and the value agree.
             ruled_years = sorted({c.year for c in ruled.citations if c.year})
             same = replace(q, years=ruled_years) if not q.years and ruled_years else q
             # (Its passages are not returned: a rule's answer is never rewritten by a language model.)
-            found, default_year, _, _ = self.search(snap, same)
+            found, default_year, answers, _ = self.search(snap, same)
+            if own_notice:  # the pointed notice's own sentence, or none
+                found = [h for h in found if h.chunk.notice_id in q.notice_ids] if answers else []
             read = snap.reader.read(same, found, snap.notices, default_year) if found else None
             if read is not None:
                 lead = _first_line(read) if q.answer_type == AnswerType.YESNO else _body(read)
-                answer = merge([lead, ruled], numbered=False)
+                wanted = HOLDS.get(q.answer_type)
+                # Before a value, a sentence that holds a value of the kind asked, or none.
+                if not (own_notice and wanted and not wanted.search(lead.answer)):
+                    answer = merge([lead, ruled], numbered=False)
         if note:
             answer.answer = note + answer.answer
         return answer, hits

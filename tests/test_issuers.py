@@ -112,9 +112,11 @@ def test_without_a_pointer_the_original_call_answers_and_the_others_are_named(ma
 
 def test_a_notice_without_the_fact_says_so_and_labels_the_original(many: Assistant) -> None:
     ans = many.answer("东方数字经济促进会的申报平台网址是什么")
-    assert ans.answer.startswith("东方数字经济促进会通知未写明申报平台")
-    assert "中国科协办公厅通知" in ans.answer.splitlines()[0]
-    assert ans.citations[0].source.startswith("000")
+    said = next(line for line in ans.answer.splitlines() if "未写明申报平台" in line)
+    assert said.startswith("东方数字经济促进会通知未写明申报平台") and "中国科协办公厅通知" in said
+    assert any(c.source.startswith("000") for c in ans.citations)
+    # The society's own sentence, if one leads, is the society's (cited from its notice).
+    assert ans.answer.index(said) == 0 or ans.citations[0].source.startswith("dongfang")
 
 
 def test_follow_ups_keep_the_notice(many: Assistant) -> None:

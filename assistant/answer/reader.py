@@ -17,8 +17,9 @@ from assistant.answer.pointer import in_series, label
 from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.answer.understand import QUOTED, Query
 from assistant.ingest.chunking import PREAMBLE, Chunk
-from assistant.ingest.dates import DATE
-from assistant.ingest.notices import FORM_TITLE, LABEL, NoticeRecord, heading_level
+from assistant.ingest.dates import DATE, DATE_LINE
+from assistant.ingest.identity import ORG_LINE
+from assistant.ingest.notices import FORM_TITLE, LABEL, SIGN_OFF_ORG, NoticeRecord, heading_level
 from assistant.ingest.textmap import locate
 from assistant.model import AnswerKind, AnswerType
 
@@ -112,7 +113,9 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
         if heading_level(line) is not None:
             out.append(Unit(chunk, rank, UnitKind.HEADING, line))
             continue
-        if (preamble and i < 3 and not re.search(r"[。；;]", line)) or (FORM_TITLE.search(line) and len(line) <= 50):
+        if (preamble and i < 3 and not re.search(r"[。；;]", line)) or (FORM_TITLE.search(line) and len(line) <= 50) \
+                or SIGN_OFF_ORG.fullmatch(line) or ORG_LINE.match(line) or DATE_LINE.match(line):
+            # A title, a letterhead or sign-off's organisation, a date line: where, not what.
             out.append(Unit(chunk, rank, UnitKind.TITLE, line))
             continue
         if _is_field(line, in_attachment):
@@ -205,15 +208,17 @@ class Reader:
         """The extractive answer, or None when the passages hold no unit worth showing. Not `direct`
         (the notices do not answer it, answer/relevance.py): the closest text, labelled as such."""
         scored = self.score(q, hits)
-        if not scored:
-            return None
-        best = scored[0]
         titled = self._titled(q, scored)
         if titled is not None:
             citer = Citer(notices)
             return self._answer(q, titled, [self._contents(titled, citer, notices)], citer, notices, default_year, direct)
+        # A title, a letterhead or a sign-off is never the answer by itself.
+        bodies = [s for s in scored if s.unit.kind != UnitKind.TITLE]
+        if not bodies:
+            return None
+        best = bodies[0]
         picked = [best]
-        for s in scored[1:]:
+        for s in bodies[1:]:
             if len(picked) >= SHOWN or s.score < best.score * 0.75:
                 break
             if s.unit.text not in {c.unit.text for c in picked} and s.unit.kind != UnitKind.TITLE:
