@@ -75,3 +75,10 @@ def test_a_count_of_something_else_is_no_quota() -> None:
     assert detect_intent("初评前需要制定哪几个方案？") != Intent.QUOTA
     assert detect_intent("先导技术榜每个领域能报几个？") == Intent.QUOTA
     assert detect_intent("新锐企业榜推几家") == Intent.QUOTA
+
+
+def test_a_relative_year_that_describes_the_asker_is_not_the_round() -> None:
+    from assistant.answer.understand import find_years
+
+    assert find_years("去年在北交所上市了", TODAY) == ([], "")
+    assert find_years("去年的截止时间是哪天", TODAY) == ([2022], "relative")

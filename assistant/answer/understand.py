@@ -183,7 +183,7 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], str]:
     for _pos, word in sorted(found):
         # "去年在北交所上市了…今年还能报吗": the relative year of a profile clause is not the round.
         at = text.find(word) + len(word)
-        if PROFILE_VERB.match("年" + text[at:]) and len(found) > 1:
+        if PROFILE_VERB.match("年" + text[at:]):
             continue
         year = today.year + RELATIVE_YEARS[word]
         if year not in relative:
