@@ -74,3 +74,14 @@ def test_an_issuer_is_pointed_at_by_each_organiser_and_by_its_place() -> None:
     joint = issuer_names("东川省科学技术协会东川省科学技术厅东川省工业和信息化厅")
     assert {"东川省科协", "东川省科学技术厅", "东川省工业和信息化厅", "东川省", "东川"} <= set(joint)
     assert {"澄州市科协", "澄州市", "澄州"} <= set(issuer_names("澄州市科学技术协会"))
+
+
+def test_a_pdfs_space_columns_are_a_tables_rows_and_its_running_heads_go() -> None:
+    from assistant.ingest.notices import clean_text
+
+    text = ("南江省科学技术协会文件\n南科协发〔2024〕9号\n关于推荐2024年榜单的通知\n三、推荐名额\n"
+            "榜单类别          设区市科协      高校科协      联系人\n"
+            "先导技术榜        每领域1项       每领域2项     周明远\n\n- 2 -\n\n南科协发〔2024〕9号\n四、时间安排\n")
+    mt = clean_text(text)
+    assert "先导技术榜 | 每领域1项 | 每领域2项 | 周明远" in mt.text
+    assert mt.text.count("南科协发〔2024〕9号") == 1 and "- 2 -" not in mt.text

@@ -335,6 +335,26 @@ FOOTER = re.compile(r"(?m)^[ \t]*(?:上一篇|下一篇|相关文章|相关阅�
                     r"阅读原文|点击蓝字|往期推荐|责任编辑|网站建设)")
 
 
+SPACED_ROW = re.compile(r"(?m)^[^\n]*?\S {3,}\S[^\n]*?\S {3,}\S[^\n]*$")
+# A page's running head repeated on every page of a PDF: the document number or the page count.
+RUNNING_HEAD = re.compile(rf"[{CJK}]{{2,10}}[〔\[［(（]\s*\d{{4}}\s*[〕\]］)）]\s*\d+\s*号|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?")
+
+
+def _drop_running_heads(mt: MappedText) -> MappedText:
+    """A line that is only a document number (or a page count) and recurs: every repeat after the
+    first is a page's running head, not the notice's text."""
+    seen: set[str] = set()
+
+    def repeat(m: re.Match[str]) -> str:
+        line = m.group(0).strip()
+        if line in seen:
+            return ""
+        seen.add(line)
+        return m.group(0)
+
+    return mt.sub(re.compile(rf"(?m)^[ \t]*(?:{RUNNING_HEAD.pattern})[ \t]*$"), repeat)
+
+
 def _set_aside_chrome(mt: MappedText) -> MappedText:
     footer = next((m.start() for m in FOOTER.finditer(mt.text) if m.start() >= len(mt.text) // 2), None)
     if footer is not None:
@@ -354,6 +374,10 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r"(?m)^ +|[ \t]+$", "")
     mt = mt.sub(MD_HEADING, "").sub(r"(?m)^>[ \t]?", "").sub(r"\*\*|__", "")
     mt = mt.sub(r"(?<=\S)\t+(?=\S)", " | ")  # form tables flattened to tab-separated rows
+    # Columns a PDF's extraction kept apart with runs of spaces ("先导技术榜        每领域1项   …"): a
+    # table's row, when at least two such gaps split the line.
+    mt = mt.sub(SPACED_ROW, lambda m: re.sub(r" {3,}", " | ", m.group(0)))
+    mt = _drop_running_heads(mt)
     # Stray spaces inside Chinese text: "联 系 人", "丁  波", "2023 年", "组织、 人才".
     mt = mt.sub(rf"(?<=[{CJK}{CJK_PUNCT}]) +(?=[0-9A-Za-z])", "")
     mt = mt.sub(rf"(?<=[0-9A-Za-z]) +(?=[{CJK}{CJK_PUNCT}])", "")
