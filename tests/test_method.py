@@ -85,3 +85,11 @@ def test_a_pdfs_space_columns_are_a_tables_rows_and_its_running_heads_go() -> No
     mt = clean_text(text)
     assert "先导技术榜 | 每领域1项 | 每领域2项 | 周明远" in mt.text
     assert mt.text.count("南科协发〔2024〕9号") == 1 and "- 2 -" not in mt.text
+
+
+def test_a_notice_declares_short_names_for_its_issuer() -> None:
+    text = ("EU-China Green Technology Innovation Alliance (ECGTIA) — Secretariat\n中欧绿色技术创新联盟秘书处\n"
+            "关于组织推荐2024年“科创中国”榜单的通知\n东岭流体学会（以下简称“流体学会”）与本联盟……\n")
+    meta = identify(text)
+    assert meta["aliases"] == ["流体学会", "ECGTIA"]
+    assert "我会" not in identify("中国某学会（以下简称“我会”）现征集候选项目。\n")["aliases"]

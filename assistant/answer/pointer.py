@@ -128,8 +128,12 @@ class NoticeIndex:
                 self.docs.setdefault((d.group(1), d.group(2)), []).append(n.id)
             if n.campaign and not in_series(n):
                 self.campaigns.setdefault(n.campaign, []).append(n.id)
+        declared: dict[str, list[str]] = {}
+        for n in notices.values():
+            declared.setdefault(n.issuer, []).extend(a for a in getattr(n, "aliases", []) or [] if a)
         for issuer in self.by_issuer:
-            self.names[issuer] = issuer_names(issuer)
+            self.names[issuer] = issuer_names(issuer) + [a for a in dict.fromkeys(declared.get(issuer, []))
+                                                         if a not in ("学会", "协会", "联盟")]
             for name in self.names[issuer]:
                 for size in range(len(name) if len(name) <= 3 else 4, len(name) + 1):
                     for i in range(len(name) - size + 1):

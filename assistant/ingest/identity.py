@@ -23,6 +23,11 @@ INTERNAL_AUDIENCE = re.compile(r"各(?:学院|院系|系|部门|课题组|研究
 ORIGINAL_ISSUER = re.compile(r"^中国科协|^中国科学技术协会")
 # A WeChat article's byline: "原创 皖北机械工程学会 2024年10月16日 09:12".
 BYLINE = re.compile(rf"^原创\s*({ORG})\s*(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日", re.M)
+# Short names a notice declares for its issuer: "中国流体机械与泵阀学会（以下简称“泵阀学会”）",
+# "EU-China Green Technology Innovation Alliance (ECGTIA)" in its letterhead.
+DECLARED_SHORT = re.compile(r"[（(]\s*以下简称\s*[“\"「]([^”\"」]{2,12})[”\"」]")
+SELF_WORDS = {"我会", "本会", "我校", "本校", "我院", "本院", "我所", "本所", "我局", "我厅", "我办", "我处", "本通知", "本联盟"}
+ACRONYM = re.compile(r"[（(]\s*([A-Z]{3,8})\s*[）)]")
 # An issuer named only in its own body: "中国微纳制造学会（以下简称“我会”）…".
 SELF_NAMED = re.compile(rf"({ORG})\s*[（(]\s*以下简称\s*[“\"「]?(?:我|本)[会校院所局厅办处]")
 
@@ -124,7 +129,10 @@ def identify(text: str) -> dict[str, object]:
         kind = "original"  # a call of its own (a stand-alone list's organisers)
     if kind != "original" and not issuer:
         issuer = "转发单位（通知未署名）"
+    aliases = [a for a in dict.fromkeys(m.group(1) for m in DECLARED_SHORT.finditer(text)) if a not in SELF_WORDS]
+    aliases += [a for a in dict.fromkeys(ACRONYM.findall("\n".join(lines[:6]))) if a not in aliases]
     return {
+        "aliases": aliases,
         "title": title,
         "issuer": issuer,
         "doc_number": doc_number,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,6 +91,7 @@ class NoticeMeta:
     year_source: str = ""  # where the year was read ("文号 …", "发布时间 …")
     campaign: str = ""  # 科创中国系列榜单, or a stand-alone list's own call
     audience: str = ""  # 各学会…, 各学院…
+    aliases: list[str] = field(default_factory=list)  # short names the notice declares for its issuer (ECGTIA, 泵阀学会)
     sha256: str = ""
 
     if TYPE_CHECKING:  # each subclass provides it: a field of Notice, read lazily by NoticeRecord
