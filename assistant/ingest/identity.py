@@ -129,7 +129,11 @@ def identify(text: str) -> dict[str, object]:
         kind = "original"  # a call of its own (a stand-alone list's organisers)
     if kind != "original" and not issuer:
         issuer = "转发单位（通知未署名）"
-    aliases = [a for a in dict.fromkeys(m.group(1) for m in DECLARED_SHORT.finditer(text)) if a not in SELF_WORDS]
+    # Only the issuer's own short name: "东岭流体学会（以下简称“流体学会”）" names another organisation.
+    own = [m.group(1) for m in DECLARED_SHORT.finditer(text)
+           if issuer and (text[max(0, m.start() - len(issuer)) : m.start()].endswith(issuer)
+                          or re.sub(r"(?:办公室|办公厅|秘书处)$", "", issuer) in text[max(0, m.start() - 30) : m.start()])]
+    aliases = [a for a in dict.fromkeys(own) if a not in SELF_WORDS]
     aliases += [a for a in dict.fromkeys(ACRONYM.findall("\n".join(lines[:6]))) if a not in aliases]
     return {
         "aliases": aliases,
