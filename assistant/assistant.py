@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.answer import generate
 from assistant.answer.compose import Answer, Citer, merge
@@ -41,6 +41,9 @@ from assistant.ingest import index
 from assistant.ingest.notices import NoticeRecord
 from assistant.model import AnswerKind, AnswerType, Fact, Intent
 from assistant.names import field_key, list_key
+
+if TYPE_CHECKING:
+    from assistant.answer.explain import Explanation
 
 log = logging.getLogger(__name__)
 
@@ -349,6 +352,33 @@ class Assistant:
         if note:
             answer.answer = note + answer.answer
         return answer, hits
+
+    def explain(self, question: str) -> Explanation:
+        """The answer with what led to it, part by part (answer/explain.py)."""
+        from assistant.answer.explain import Explanation, PartView, UnitView
+        from assistant.answer.relevance import evidence
+
+        snap = self._snapshot
+        final = self.answer(question)
+        turn = self._prepare(snap, question, None, {})
+        views = []
+        for q in turn.parts if isinstance(turn, Turn) else []:
+            try:
+                ruled = rule_answer(q, snap.store, Citer(snap.notices), self.settings.today) if self.settings.rules else None
+            except Exception:  # the explanation shows what failed rather than failing
+                ruled = None
+            hits, _, answers, p = self.search(snap, q)
+            e = evidence(q, hits, snap.retriever, snap.reader) if hits else None
+            units = [UnitView(s.unit.text, str(s.unit.kind), round(s.score, 3), round(s.coverage, 3), s.typed,
+                              s.unit.chunk.notice_id, s.unit.chunk.section) for s in snap.reader.score(q, hits)[:5]]
+            views.append(PartView(
+                question=q.text, ask=q.ask, years=list(q.years), year_source=q.year_source, intent=str(q.intent),
+                answer_type=str(q.answer_type), list_key=q.list_key, field_key=q.field_key, notices_pointed=list(q.notice_ids),
+                rule_answer=ruled.answer if ruled is not None else None,
+                relevance={"evidence": e.__dict__ if e else None, "probability": round(p, 3), "answers": answers},
+                reader_units=units,
+            ))
+        return Explanation(question, views, final.answer, str(final.kind))
 
     def _compare_read(self, snap: Snapshot, q: Query) -> Answer | None:
         """Any other fact compared across years ("推荐渠道跟去年比有什么新变化"): the sentence each

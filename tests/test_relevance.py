@@ -53,3 +53,13 @@ def test_a_procedure_is_the_matching_step_and_the_steps_after_it(bot) -> None:
     assert lead[0].startswith("通知原文：") and "初评" in lead[0]
     assert any("终评" in line for line in lead[1:])  # the next step, from the next section
     assert {c.year for c in ans.citations} == {2023}
+
+
+def test_explain_shows_each_parts_understanding_rule_reader_and_relevance(bot) -> None:
+    out = bot.explain("2023年先导技术榜电子信息领域的联系人是谁？另外平台网址是多少？").to_dict()
+    assert set(out) == {"message", "parts", "answer", "kind"} and len(out["parts"]) == 2
+    part = out["parts"][0]
+    assert part["intent"] == "contact" and part["years"] == [2023] and part["rule_answer"]
+    assert {"evidence", "probability", "answers"} <= set(part["relevance"])
+    unit = part["reader_units"][0]
+    assert {"text", "kind", "score", "coverage", "typed", "notice", "section"} <= set(unit)

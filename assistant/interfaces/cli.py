@@ -56,6 +56,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if not question.strip():
         print("请在 ask 后面给出问题，例如：python -m assistant ask \"2023年申报截止时间\"", file=sys.stderr)
         return 2
+    if args.explain:
+        print(json.dumps(bot.explain(question).to_dict(), ensure_ascii=False, indent=1))
+        return 0
     _print_answer(bot.answer(question), args.json)
     return 0
 
@@ -381,6 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("question", nargs="*")
     p.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
     p.add_argument("--jsonl", action="store_true", help="从标准输入逐行读取 {\"id\",\"q\"}，逐行输出答案")
+    p.add_argument("--explain", action="store_true", help="输出 JSON：每个分问的理解、规则答案、阅读器候选句及得分、相关性证据与判断")
     p.set_defaults(func=cmd_ask)
     p = sub.add_parser("chat", help="交互式多轮问答")
     p.add_argument("--json", action="store_true")
