@@ -82,3 +82,9 @@ def test_a_relative_year_that_describes_the_asker_is_not_the_round() -> None:
 
     assert find_years("去年在北交所上市了", TODAY) == ([], "")
     assert find_years("去年的截止时间是哪天", TODAY) == ([2022], "relative")
+
+
+def test_two_relative_years_joined_are_both_asked() -> None:
+    from assistant.answer.understand import find_years
+
+    assert find_years("去年和今年的申报截止日期分别是哪天", TODAY) == ([2022, 2023], "relative")

@@ -256,7 +256,7 @@ class Reader:
         if q.answer_type not in (AnswerType.NAMES, AnswerType.TEXT):
             return None
         quoted = QUOTED.findall(q.text)
-        if any(t in s.unit.text for t in quoted for s in scored if s.unit.kind not in (UnitKind.TITLE, UnitKind.HEADING)):
+        if any(t in s.unit.text for t in quoted for s in scored if s.unit.kind != UnitKind.TITLE):
             return None  # "“技术成熟度”那一栏填啥": the field the question quotes is the subject, not the form
         titles = [s for s in scored if s.unit.kind in (UnitKind.TITLE, UnitKind.HEADING)]
         if not titles:

@@ -167,6 +167,10 @@ def normalize_years(text: str) -> str:
 CHANGE_ASK = re.compile(r"变化|变了|改了|改名|区别|不同|对比|比较|相比|(?:跟|和|与).{0,8}比|新增|多了|少了|以前|原来|现在叫|换人|换了")
 
 
+_RELATIVE = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
+RELATIVE_PAIR = re.compile(rf"(?:{_RELATIVE})(?:和|与|跟|及|、|还是)(?:{_RELATIVE})")
+
+
 def find_years(text: str, today: dt.date) -> tuple[list[int], str]:
     """The round years asked about: explicit years that do not describe the asker, else 今年/去年…"""
     years: list[int] = []
@@ -188,8 +192,8 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], str]:
         year = today.year + RELATIVE_YEARS[word]
         if year not in relative:
             relative.append(year)
-        if not CHANGE_ASK.search(text):
-            break  # one round, unless the question compares ("今年…跟去年比有什么变化")
+        if not (CHANGE_ASK.search(text) or RELATIVE_PAIR.search(text)):
+            break  # one round, unless the question compares ("今年…跟去年比", "去年和今年…分别")
     return (sorted(relative), "relative") if relative else ([], "")
 
 
