@@ -88,3 +88,10 @@ def test_two_relative_years_joined_are_both_asked() -> None:
     from assistant.answer.understand import find_years
 
     assert find_years("去年和今年的申报截止日期分别是哪天", TODAY) == ([2022, 2023], "relative")
+
+
+def test_a_written_year_and_a_relative_one_compared_are_both_asked_and_phones_in_groups_are_read() -> None:
+    q = understand("申报系统的客服电话，21年的和今年的是同一个吗", TODAY)
+    assert q.years == [2021, 2023] and q.compare
+    assert understand("156 0077 7267 是谁的号码", TODAY).phones == ["15600777267"]
+    assert understand("2023年11月30日24时截止", TODAY).phones == []

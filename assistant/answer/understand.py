@@ -42,7 +42,7 @@ ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
 
 # A question about one's own situation ("今年还能报吗", "会不会被卡", "够不够").
 ELIGIBILITY_ASK = re.compile(
-    r"(?:能|可以|可否|能否|能不能)(?:再|拿去|去)?(?:报|申报|参评|参加|推荐)(?!几|多少)|符合|满足|够不够|会.{0,12}(?:被卡|卡住|影响申报|影响评选)|资格|有没有(?:限制|门槛)"
+    r"(?:能|可以|可否|能否|能不能)(?:再|拿去|去)?(?:报|申报|参评|参加|推荐)(?!几|多少)|符合|满足|够不够|会.{0,12}(?:被卡|卡住|影响申报|影响评选)|资格|有没有(?:限制|门槛)|是否允许|允许吗|允不允许"
 )
 # The words a notice states each kind of fact with: "能报吗" is answered by its 申报条件.
 EXPANSION: dict[Intent, tuple[str, ...]] = {
@@ -85,7 +85,9 @@ def answer_type(text: str) -> AnswerType:
     return next((kind for kind, pattern in ANSWER_TYPES if pattern.search(text)), AnswerType.TEXT)
 
 
-PHONE_IN_TEXT = re.compile(r"(?<!\d)(?:\d{3,4}[-－—\s]?)?\d{7,8}(?:-\d{1,4})?(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
+PHONE_IN_TEXT = re.compile(
+    r"(?<!\d)1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?!\d)"  # a mobile, in groups as people write it: 156 0077 7267
+    r"|(?<!\d)(?:0\d{2,3}[ \-－—]?)?\d{3,4}[ \-]?\d{4}(?:-\d{1,4})?(?!\d)")  # a landline, with or without its area code
 EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # What a person handles ("胡志强老师负责哪些榜单", "她管哪个领域").
 OWNER_ASK = re.compile(r"负责(?:哪|什么|啥)|管(?:哪|什么|啥)|(?:哪个|哪些|什么)(?:榜|领域)|是(?:哪|什么)(?:个)?(?:单位|机构)的")
@@ -169,6 +171,8 @@ CHANGE_ASK = re.compile(r"变化|变了|改了|改名|区别|不同|对比|比�
 
 _RELATIVE = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 RELATIVE_PAIR = re.compile(rf"(?:{_RELATIVE})(?:和|与|跟|及|、|还是)(?:{_RELATIVE})")
+# "2021年和今年", "今年跟21年": a year written out and a relative one, joined.
+MIXED_PAIR = re.compile(rf"20\d{{2}}年?(?:的)?(?:和|与|跟|及|、|还是|比)(?:{_RELATIVE})|(?:{_RELATIVE})的?(?:和|与|跟|及|、|还是|比)20\d{{2}}")
 
 
 def find_years(text: str, today: dt.date) -> tuple[list[int], str]:
@@ -180,7 +184,7 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], str]:
         y = int(m.group(1))
         if y not in years:
             years.append(y)
-    if years:
+    if years and not MIXED_PAIR.search(text):
         return years, "explicit"
     found = [(text.find(word), word) for word in RELATIVE_YEARS if word in text]
     relative: list[int] = []
@@ -194,6 +198,8 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], str]:
             relative.append(year)
         if not (CHANGE_ASK.search(text) or RELATIVE_PAIR.search(text)):
             break  # one round, unless the question compares ("今年…跟去年比", "去年和今年…分别")
+    if years:  # "21年的和今年的…一样吗": an explicit year and a relative one, compared
+        return sorted(set(years) | set(relative)), "explicit"
     return (sorted(relative), "relative") if relative else ([], "")
 
 

@@ -13,7 +13,7 @@ from assistant.model import FieldsFact, Intent, ListsFact
 
 def _sub_intent(ctx: Context) -> str:
     q = ctx.q
-    if re.search(r"名额|上限|限额|不超过|推荐.{0,6}(?:几|多少)", q.text):
+    if re.search(r"名额|上限|限额|不超过|推荐.{0,6}(?:几|多少)|(?:推|报)(?:几|多少)", q.text):
         return "quota"
     if re.search(r"联系|电话", q.text):
         return "contact"
