@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer import generate
-from assistant.answer.compose import Answer, Citer, merge
+from assistant.answer.compose import MARK, Answer, Citer, merge
 from assistant.answer.decline import decline, not_in_notices
 from assistant.answer.eligibility import CheckResult, run_check
 from assistant.answer.message import read_message
@@ -72,9 +72,9 @@ def _body(answer: Answer, lines: int = 2) -> Answer:
     shown as the notice's words: the rule's value must stay within sight after it."""
     _, _, rest = answer.answer.partition("\n")
     kept = "\n".join(rest.split("\n")[:lines])
-    used = {int(n) for n in re.findall(r"\[(\d+)\]", kept)}
+    used = {int(n) for n in MARK.findall(kept)}
     renumber = {old: new for new, old in enumerate(sorted(used), 1)}
-    kept = re.sub(r"\[(\d+)\]", lambda m: f"[{renumber[int(m.group(1))]}]", kept)
+    kept = MARK.sub(lambda m: f"[{renumber[int(m.group(1))]}]", kept)
     return Answer(f"通知原文：{kept}", answer.kind, [c for i, c in enumerate(answer.citations, 1) if i in used])
 
 
@@ -356,7 +356,6 @@ class Assistant:
     def explain(self, question: str) -> Explanation:
         """The answer with what led to it, part by part (answer/explain.py)."""
         from assistant.answer.explain import Explanation, PartView, UnitView
-        from assistant.answer.relevance import evidence
 
         snap = self._snapshot
         final = self.answer(question)
@@ -409,11 +408,7 @@ class Assistant:
         model = load_model()
 
         def judged(hits: list[Hit]) -> tuple[bool, float]:
-            """Whether the passages answer, and the model's probability (for comparing searches)."""
-            if not hits:
-                return False, 0.0
-            e = evidence(q, hits, retriever, snap.reader)
-            return model.answers(e), model.probability(e)
+            return model.judge(evidence(q, hits, retriever, snap.reader)) if hits else (False, 0.0)
 
         years = {y for y in q.years if y in store.years}
         default_year = None

@@ -18,6 +18,7 @@ from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.answer.understand import QUOTED, Query
 from assistant.ingest.chunking import PREAMBLE, Chunk
 from assistant.ingest.dates import DATE, DATE_LINE
+from assistant.ingest.facts.common import EMAIL, PHONE
 from assistant.ingest.identity import ORG_LINE
 from assistant.ingest.notices import FORM_TITLE, LABEL, SIGN_OFF_ORG, NoticeRecord, heading_level
 from assistant.ingest.textmap import locate
@@ -28,8 +29,6 @@ SHOWN = 3  # units shown at most
 LONG = 150  # a sentence longer than this is shown around its best clause
 SENTENCE = re.compile(r"[^。；;？?！!\n]+[。；;？?！!]?")
 CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
-PHONE = re.compile(r"\d{3,4}[-－—\s]?\d{7,8}|1[3-9]\d{9}|\d{7,8}")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 # What a unit must hold to be of the answer type asked.
 HOLDS: dict[AnswerType, re.Pattern[str]] = {

@@ -80,9 +80,14 @@ class RelevanceModel:
                                  for c, x, m, s in zip(self.coef, e.vector(), self.mean, self.scale, strict=True))
         return 1.0 / (1.0 + math.exp(-z))
 
-    def answers(self, e: Evidence) -> bool:
+    def judge(self, e: Evidence) -> tuple[bool, float]:
+        """Whether the passages answer, and the model's probability (for comparing searches)."""
+        p = self.probability(e)
         weak = e.sentence < self.weak or (e.unseen > 0 and e.sentence < self.weak_unseen)
-        return not weak and self.probability(e) >= self.threshold
+        return not weak and p >= self.threshold, p
+
+    def answers(self, e: Evidence) -> bool:
+        return self.judge(e)[0]
 
 
 @cache

@@ -14,6 +14,7 @@ import zhconv
 from assistant.answer.profile import Profile
 from assistant.answer.spelling import SoundIndex, fuzzy_find
 from assistant.ingest.dates import CN_DIGIT
+from assistant.ingest.facts.common import EMAIL, PHONE
 from assistant.model import AnswerType, Intent
 from assistant.names import Catalogue, field_key, list_key, load_aliases, unquote, variants
 
@@ -85,10 +86,6 @@ def answer_type(text: str) -> AnswerType:
     return next((kind for kind, pattern in ANSWER_TYPES if pattern.search(text)), AnswerType.TEXT)
 
 
-PHONE_IN_TEXT = re.compile(
-    r"(?<!\d)1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?!\d)"  # a mobile, in groups as people write it: 156 0077 7267
-    r"|(?<!\d)(?:0\d{2,3}[ \-－—]?)?\d{3,4}[ \-]?\d{4}(?:-\d{1,4})?(?!\d)")  # a landline, with or without its area code
-EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # What a person handles ("胡志强老师负责哪些榜单", "她管哪个领域").
 OWNER_ASK = re.compile(r"负责(?:哪|什么|啥)|管(?:哪|什么|啥)|(?:哪个|哪些|什么)(?:榜|领域)|是(?:哪|什么)(?:个)?(?:单位|机构)的")
 
@@ -362,7 +359,8 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     q.body = _find_known(unquote(t), set(names.bodies), longest=30) or None
     # What the clauses with a question word ask: not the asker's situation ("负责申报的"), nor the
     # context before the ask ("之前报榜都是在…上弄的，今年还是这个网址吗").
-    q.intent = detect_intent(asking_clauses(ask))
+    asking = asking_clauses(ask)
+    q.intent = detect_intent(asking)
     if q.intent in (Intent.OTHER, Intent.ELIGIBILITY) and ELIGIBILITY_ASK.search(t):
         q.intent = Intent.ELIGIBILITY  # about one's own situation: 今年还能报吗, 会不会被卡, 够不够
     q.expansion = " ".join(EXPANSION.get(q.intent, ()))
@@ -376,8 +374,9 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
         if pattern.search(plain):
             q.attribute = name
             break
-    q.phones = [d for m in PHONE_IN_TEXT.finditer(t) if len(d := re.sub(r"\D", "", m.group(0))) >= 7]
-    q.emails = EMAIL_IN_TEXT.findall(t)
+    # Phones and mailboxes as notices write them (ingest reads both; "156 0077 7267" too), by digits.
+    q.phones = [d for m in PHONE.finditer(EMAIL.sub(" ", t)) if len(d := re.sub(r"\D", "", m.group(0))) >= 7]
+    q.emails = EMAIL.findall(t)
     if q.phones or q.emails or (q.person and OWNER_ASK.search(t)):
         q.intent = Intent.LOOKUP  # whose it is, what they handle
         return q
@@ -385,7 +384,7 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     # ("“从业人数”这栏…应该按什么口径填").
     named = [n for n in (q.list_mention, q.field_mention, *QUOTED.findall(t)) if n and n not in q.ask]
     q.ask = " ".join([q.ask, *dict.fromkeys(named)]).strip()
-    if (q.person or q.body or BODY_ASK.search(asking_clauses(ask))) and q.intent in (Intent.OTHER, Intent.SCHEDULE):
+    if (q.person or q.body or BODY_ASK.search(asking)) and q.intent in (Intent.OTHER, Intent.SCHEDULE):
         q.intent = Intent.CONTACT
     # "机构" alone is too common ("融通创新组织榜的机构需要…") to make a question a contact query.
     if q.attribute and q.attribute != "body" and q.intent == Intent.OTHER:
