@@ -18,28 +18,29 @@ import re
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer import generate
-from assistant.answer.compose import MARK, Answer, Citer, merge
-from assistant.answer.decline import decline, not_in_notices
+from assistant.answer.candidates import Candidate, Source, gather
+from assistant.answer.compose import Answer, merge
+from assistant.answer.decline import decline
 from assistant.answer.eligibility import CheckResult, run_check
 from assistant.answer.message import read_message
 from assistant.answer.profile import Profile, read_profile
-from assistant.answer.reader import HOLDS
-from assistant.answer.relevance import evidence, load_model
+from assistant.answer.ranker import Ranking, rank, signals_of
+from assistant.answer.relevance import evidence
 from assistant.answer.retrieval import Hit, HybridRetriever
-from assistant.answer.rules import answer as rule_answer
 from assistant.answer.sessions import Session, Sessions
 from assistant.answer.snapshot import Snapshot, load_snapshot
 from assistant.answer.store import FactStore
 from assistant.answer.understand import Query, continue_from, inherit, normalize_question, normalize_years
+from assistant.answer.years import settle
 from assistant.config import Settings, quiet_offline_env
 from assistant.ingest import index
 from assistant.ingest.notices import NoticeRecord
-from assistant.model import AnswerKind, AnswerType, Fact, Intent
+from assistant.model import AnswerKind, Fact, Intent
 from assistant.names import field_key, list_key
 
 if TYPE_CHECKING:
@@ -54,28 +55,6 @@ RETIRE_AFTER_S = 60.0
 
 
 MAX_PARTS = 4
-
-
-# Asks whose answer is a sentence, not a value: the reader's sentence first, then the rule's value.
-READER_FIRST = (AnswerType.YESNO, AnswerType.PROCEDURE)
-# Answers that are a verdict or an identification of their own, never led by a sentence.
-RULE_FIRST = (Intent.ELIGIBILITY, Intent.LOOKUP, Intent.NOTICE, Intent.COMPARE)
-
-
-def _first_line(answer: Answer) -> Answer:
-    """An extractive answer cut to its best passage, shown as the notice's words."""
-    return _body(answer, lines=1)
-
-
-def _body(answer: Answer, lines: int = 2) -> Answer:
-    """An extractive answer's first lines without its head (a procedure's step and the next one),
-    shown as the notice's words: the rule's value must stay within sight after it."""
-    _, _, rest = answer.answer.partition("\n")
-    kept = "\n".join(rest.split("\n")[:lines])
-    used = {int(n) for n in MARK.findall(kept)}
-    renumber = {old: new for new, old in enumerate(sorted(used), 1)}
-    kept = MARK.sub(lambda m: f"[{renumber[int(m.group(1))]}]", kept)
-    return Answer(f"通知原文：{kept}", answer.kind, [c for i, c in enumerate(answer.citations, 1) if i in used])
 
 
 @dataclass
@@ -295,150 +274,65 @@ class Assistant:
         if turn.session is not None:
             turn.session.record(turn.q, turn.text, result.answer, result.person)
 
+    def rank(self, snap: Snapshot, q: Query) -> Ranking:
+        """Every candidate answer to a part, best first (answer/candidates.py, answer/ranker.py),
+        after its years are settled (answer/years.py)."""
+        decision = settle(q, snap.store)
+        if decision.refusal is not None:
+            return Ranking(decision, [Candidate(Source.DECLINE, decline(decision.refusal, snap.store))], None)
+        candidates, situation = gather(snap, decision.query, self.settings.today, self.settings.rules)
+        return Ranking(decision, rank(decision.query, candidates, situation, snap.reader), situation)
+
     def _route(self, snap: Snapshot, q: Query) -> tuple[Answer, list[Hit]]:
-        """The rule answer, a decline, or the extractive answer with the passages it came from
-        (which a language model, where there is one, may answer from instead)."""
-        store = snap.store
-        # A round year the series has no notice of (a stand-alone call's year counts only for it).
-        covered = store.years if q.notice_ids else store.rounds
-        missing = [y for y in q.years if y not in covered]
-        note = ""
-        uncalled = [y for y in q.years if y not in store.called] if store.called and not q.notice_ids else missing
-        if q.years and len(uncalled) == len(q.years) and q.year_source == "relative" and store.years:
-            # "今年" in a year whose call is not in yet (its forwarding notices may be): the latest
-            # round whose call is, said to be that.
-            latest = max(store.called) if store.called else store.rounds[-1]
-            what = "通知" if len(missing) == len(q.years) else "原始征集通知"
-            note = f"（尚未收录{'、'.join(map(str, uncalled))}年的{what}，以下按最新一轮{latest}年通知回答。）\n"
-            q = replace(q, years=[latest], year_source="latest")
-            missing = []
-        if q.years and len(missing) == len(q.years):
-            reason = (f"通知中未找到{'、'.join(map(str, missing))}年的榜单信息"
-                      f"（现有通知覆盖{'、'.join(map(str, covered))}年），不能用其他年份的信息代替回答。")
-            return decline(reason, store), []
-        unanswerable = not_in_notices(q, store)
-        if unanswerable:
-            return decline(note + unanswerable, store, q), []
-        try:
-            ruled = rule_answer(q, store, Citer(snap.notices), self.settings.today) if self.settings.rules else None
-        except Exception:  # an odd fact must cost the rule answer, not the answer
-            log.exception("rule answer failed for %r; retrieval instead", q.text[:200])
-            ruled = None
-        if ruled is None and q.intent == Intent.COMPARE and len(q.years) >= 2:
-            ruled = self._compare_read(snap, q)
-        answer, hits = (ruled, []) if ruled is not None else self._retrieve(snap, q)
-        # A question about a society's or a unit's own notice: its own sentence leads, the rule's value
-        # follows (on notices in styles the extractors were not written for, the reader alone scored
-        # above the rules: docs/generalization.md).
-        own_notice = len({store.notices[i].issuer for i in q.notice_ids}) == 1 and not any(
-            store.is_original_notice(i) for i in q.notice_ids)  # one issuer's own notice
-        if ruled is not None and (q.answer_type in READER_FIRST or own_notice) and q.intent not in RULE_FIRST:
-            # "纸质材料还要寄给初评机构吗": a yes/no or how-to ask is answered by a sentence of the
-            # notice; the rule's value (a contact, a date) follows it as support.
-            # Read in the year the rule answered for, so the sentence and the value agree.
-            ruled_years = sorted({c.year for c in ruled.citations if c.year})
-            same = replace(q, years=ruled_years) if not q.years and ruled_years else q
-            # (Its passages are not returned: a rule's answer is never rewritten by a language model.)
-            found, default_year, answers, _ = self.search(snap, same)
-            if own_notice:  # the pointed notice's own sentence, or none
-                found = [h for h in found if h.chunk.notice_id in q.notice_ids] if answers else []
-            read = snap.reader.read(same, found, snap.notices, default_year) if found else None
-            if read is not None:
-                lead = _first_line(read) if q.answer_type == AnswerType.YESNO else _body(read)
-                wanted = HOLDS.get(q.answer_type)
-                # Before a value, a sentence that holds a value of the kind asked, or none.
-                if not (own_notice and wanted and not wanted.search(lead.answer)):
-                    answer = merge([lead, ruled], numbered=False)
-        if note:
-            answer.answer = note + answer.answer
-        return answer, hits
+        """The best candidate's answer, with the passages it read (which a language model, where
+        there is one, may answer from instead)."""
+        ranking = self.rank(snap, q)
+        best = ranking.best
+        answer = best.answer
+        if ranking.decision.note:
+            answer.answer = ranking.decision.note + answer.answer
+        return answer, best.hits
 
     def explain(self, question: str) -> Explanation:
-        """The answer with what led to it, part by part (answer/explain.py)."""
-        from assistant.answer.explain import Explanation, PartView, UnitView
+        """The answer with what led to it, part by part (answer/explain.py): what was understood,
+        every candidate with its signals and score, the reader's best units and the relevance
+        evidence."""
+        from assistant.answer.explain import CandidateView, Explanation, PartView, UnitView
 
         snap = self._snapshot
         final = self.answer(question)
         turn = self._prepare(snap, question, None, {})
         views = []
-        for q in turn.parts if isinstance(turn, Turn) else []:
-            try:
-                ruled = rule_answer(q, snap.store, Citer(snap.notices), self.settings.today) if self.settings.rules else None
-            except Exception:  # the explanation shows what failed rather than failing
-                ruled = None
-            hits, _, answers, p = self.search(snap, q)
+        for part in turn.parts if isinstance(turn, Turn) else []:
+            ranking = self.rank(snap, part)
+            q = ranking.decision.query
+            found = ranking.situation.search if ranking.situation is not None else None
+            hits = found.hits if found is not None else []
             e = evidence(q, hits, snap.retriever, snap.reader) if hits else None
             units = [UnitView(s.unit.text, str(s.unit.kind), round(s.score, 3), round(s.coverage, 3), s.typed,
                               s.unit.chunk.notice_id, s.unit.chunk.section) for s in snap.reader.score(q, hits)[:5]]
+            weighed = signals_of(q, ranking.candidates, ranking.situation, snap.reader) \
+                if ranking.situation is not None else [None] * len(ranking.candidates)
+            candidates = [CandidateView(str(c.source), round(c.score, 3), c.answer.answer[:300],
+                                        {k: round(v, 3) for k, v in asdict(s).items()} if s is not None else {})
+                          for c, s in zip(ranking.candidates, weighed, strict=True)]
             views.append(PartView(
-                question=q.text, ask=q.ask, years=list(q.years), year_source=q.year_source, intent=str(q.intent),
+                question=q.text, ask=q.ask, years=list(q.years), year_source=str(q.year_source), intent=str(q.intent),
                 answer_type=str(q.answer_type), list_key=q.list_key, field_key=q.field_key, notices_pointed=list(q.notice_ids),
-                rule_answer=ruled.answer if ruled is not None else None,
-                relevance={"evidence": e.__dict__ if e else None, "probability": round(p, 3), "answers": answers},
+                candidates=candidates, chosen=str(ranking.best.source), why=_why(ranking),
+                relevance={"evidence": e.__dict__ if e else None,
+                           "probability": round(found.probability, 3) if found else None,
+                           "answers": found.answers if found else None},
                 reader_units=units,
             ))
         return Explanation(question, views, final.answer, str(final.kind))
 
-    def _compare_read(self, snap: Snapshot, q: Query) -> Answer | None:
-        """Any other fact compared across years ("推荐渠道跟去年比有什么新变化"): the sentence each
-        year's notices answer it with, side by side, each cited."""
-        parts = []
-        for year in q.years:
-            one = replace(q, years=[year], compare=False)
-            hits = snap.retriever.search(q.search_text, years={year}, ask=q.ask)
-            read = snap.reader.read(one, hits, snap.notices, None) if hits else None
-            if read is None:
-                parts.append(Answer(f"{year}年：通知中未找到相关内容。", AnswerKind.DECLINE))
-            else:
-                line = _first_line(read)
-                line.answer = line.answer.replace("通知原文：", f"{year}年：", 1)
-                parts.append(line)
-        if all(p.kind == AnswerKind.DECLINE for p in parts):
-            return None
-        result = merge(parts, numbered=False)
-        result.kind = AnswerKind.RETRIEVAL
-        return result
 
-    def search(self, snap: Snapshot, q: Query) -> tuple[list[Hit], int | None, bool, float]:
-        """The passages for a question part, the default round used when it names no year (None
-        when it had to be widened), whether they answer it and the probability (answer/relevance.py).
-        A question about one notice searches that notice first; one with no year, the latest round,
-        then every round."""
-        store, retriever = snap.store, snap.retriever
-        model = load_model()
-
-        def judged(hits: list[Hit]) -> tuple[bool, float]:
-            return model.judge(evidence(q, hits, retriever, snap.reader)) if hits else (False, 0.0)
-
-        years = {y for y in q.years if y in store.years}
-        default_year = None
-        if not years and store.rounds:
-            default_year = store.rounds[-1]
-            years = {default_year}
-        if q.notice_ids:
-            hits = retriever.search(q.search_text, years=years, notices=set(q.notice_ids), ask=q.ask)
-            ok, p = judged(hits)
-            if ok:
-                return hits, default_year, ok, p
-        hits = retriever.search(q.search_text, years=years, ask=q.ask)
-        ok, p = judged(hits)
-        if not ok and default_year is not None:
-            wider = retriever.search(q.search_text, ask=q.ask)  # no year asked: the answer may sit in an older round
-            ok_w, p_w = judged(wider)
-            if (ok_w, p_w) > (ok, p):
-                return wider, None, ok_w, p_w
-        return hits, default_year, ok, p
-
-    def _retrieve(self, snap: Snapshot, q: Query) -> tuple[Answer, list[Hit]]:
-        store = snap.store
-        hits, default_year, answers, p = self.search(snap, q)
-        answer = snap.reader.read(q, hits, snap.notices, default_year, answers) if hits else None
-        if answer is None:
-            answer, hits = decline("通知中未找到与该问题相关的信息。", store), []
-        elif not answers:
-            # A decline says what the notices say nearest to the question (labelled as such, above)
-            # and whom to ask.
-            answer = merge([answer, decline("", store, q)], numbered=False)
-            answer.kind, hits = AnswerKind.DECLINE, []
-        answer.relevance = p
-        return answer, hits
+def _why(ranking: Ranking) -> str:
+    """Why the chosen candidate won, in a line."""
+    if ranking.situation is None:
+        return f"年份：{ranking.decision.refusal}"
+    best, rest = ranking.candidates[0], ranking.candidates[1:]
+    if not rest:
+        return f"只有 {best.source} 一个候选"
+    return f"{best.source} 得分 {best.score:.3f}，高于 {rest[0].source} 的 {rest[0].score:.3f}"

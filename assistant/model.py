@@ -86,6 +86,26 @@ class AnswerType(StrEnum):
     TEXT = "text"  # anything else: the best matching sentence
 
 
+class YearSource(StrEnum):
+    """Why a question part is answered for its years (answer/years.py settles them)."""
+
+    EXPLICIT = "explicit"  # written in the question (2023年, 23年)
+    RELATIVE = "relative"  # 今年, 去年, 明年 against today
+    INHERITED = "inherited"  # the conversation's previous question
+    CONTEXT = "context"  # an earlier part of the same message, or the asker's own context
+    NOTICE = "notice"  # the latest year of the notices the question points at
+    LATEST = "latest"  # a relative year whose call is not in yet: the latest round whose call is
+    NONE = ""  # none: the latest round, widened to every round when it does not answer
+
+
+class RuleBasis(StrEnum):
+    """Which fact rule gave an answer."""
+
+    INTENT = "intent"  # the answerer of the question's own intent
+    FALLBACK = "fallback"  # a neighbouring intent's (a deadline asked, the schedule answered)
+    STATUS = "status"  # the list asked is not set up that year, or handled separately
+
+
 class AnswerKind(StrEnum):
     RULE = "rule"
     RETRIEVAL = "retrieval"

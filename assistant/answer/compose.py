@@ -8,7 +8,7 @@ from typing import Any
 
 from assistant.ingest.notices import NoticeRecord
 from assistant.ingest.textmap import normalize_for_match
-from assistant.model import AnswerKind, Fact
+from assistant.model import AnswerKind, Fact, RuleBasis
 
 
 @dataclass
@@ -34,6 +34,7 @@ class Answer:
     # What a follow-up can refer to ("他的电话呢？").
     person: str | None = None
     relevance: float | None = None  # retrieval's best match (0..1); None for rule answers
+    basis: RuleBasis | None = None  # a rule answer's: which rule gave it
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -14,6 +14,10 @@ from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
 from assistant.model import AnswerKind, ContactFact, Role
 
+# How an answer says the notices do not hold something (a signal for the ranker, and how grading
+# recognises a decline).
+DECLINE_MARKERS = re.compile(r"未找到|没有相关|无相关|未涉及|不包含|无法回答|没有找到|未提及")
+
 # (what the question asks for, what a notice that did hold it would say, how to name it)
 NOT_IN_A_CALL: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
     (re.compile(r"(?:都有|有)(?:谁|哪些)(?:人|企业|项目|单位|机构|技术)?(?:入选|获奖|上榜|当选)|入选(?:者)?名单|获奖(?:者)?名单|上榜名单|"

@@ -20,6 +20,14 @@ class UnitView:
 
 
 @dataclass
+class CandidateView:
+    source: str  # which answerer (rule, reader+rule, reader, compare, decline)
+    score: float  # the ranker's probability that it is right
+    answer: str  # its first 300 characters
+    signals: dict[str, float]  # what the ranker weighed (answer/ranker.py Signals)
+
+
+@dataclass
 class PartView:
     question: str
     ask: str
@@ -30,7 +38,9 @@ class PartView:
     list_key: str | None
     field_key: str | None
     notices_pointed: list[str]
-    rule_answer: str | None  # what the fact rules answered, before any reading
+    candidates: list[CandidateView]  # every answer that could apply, best first
+    chosen: str  # the answerer whose answer was given
+    why: str  # why it won
     relevance: dict[str, Any]  # the evidence, the model's probability and its decision
     reader_units: list[UnitView] = field(default_factory=list)
 

@@ -148,6 +148,10 @@ class Reader:
         self._tokens: dict[str, frozenset[str]] = {}
         self._scored: dict[tuple[object, ...], list[Scored]] = {}
 
+    def tokens(self, text: str) -> frozenset[str]:
+        """The terms of a text as the ask is weighed (cached)."""
+        return self._toks(text)
+
     def _toks(self, text: str) -> frozenset[str]:
         found = self._tokens.get(text)
         if found is None:
@@ -191,6 +195,10 @@ class Reader:
         scored.sort(key=lambda s: -s.score)
         return scored
 
+    def unseen_weight(self, q: Query) -> float:
+        """The weight of the ask's terms no notice uses (weighted like the rarest)."""
+        return sum(self.retriever.term_weight(t) for t in self._toks(q.ask or q.text) if not self.retriever.known(t))
+
     def sentence_coverage(self, q: Query, hits: list[Hit]) -> float:
         """The share of the ask's weight that the unit shown first holds, terms no notice uses
         counted (weighted like the rarest): evidence for relevance.py."""
@@ -199,7 +207,7 @@ class Reader:
             return 0.0
         shown = self._titled(q, scored) or scored[0]
         known = sum(self.ask_weights(q).values())
-        unseen = sum(self.retriever.term_weight(t) for t in self._toks(q.ask or q.text) if not self.retriever.known(t))
+        unseen = self.unseen_weight(q)
         return shown.coverage * known / ((known + unseen) or 1.0)
 
     def read(self, q: Query, hits: list[Hit], notices: dict[str, NoticeRecord], default_year: int | None,

@@ -15,9 +15,10 @@ from typing import TypeVar
 from assistant.answer.pointer import NoticeIndex, Pointer, in_series
 from assistant.answer.pointer import label as notice_label
 from assistant.answer.understand import Query, understand
+from assistant.answer.years import pointed_years
 from assistant.ingest.chunking import Chunk
 from assistant.ingest.notices import NoticeRecord
-from assistant.model import Fact, FactKind, FieldsFact, NoticeKind
+from assistant.model import Fact, FactKind, FieldsFact, NoticeKind, YearSource
 from assistant.names import Catalogue
 
 F = TypeVar("F", bound=Fact)
@@ -146,27 +147,10 @@ class FactStore:
         if pointer:
             q.notice_ids, q.notice_mention = pointer.ids, pointer.mention
             if not q.years:  # the latest round of the notices pointed at ("学会的通知", an issuer's)
-                q.notice_ids = self._latest_of(pointer)
-                q.years = sorted({y for i in q.notice_ids if (y := self.notices[i].year)}, reverse=True)
+                q.notice_ids, q.years = pointed_years(pointer, self)
                 if q.years:
-                    q.year_source = "notice"
+                    q.year_source = YearSource.NOTICE
         return q
-
-    def _latest_of(self, pointer: Pointer) -> list[str]:
-        """The notices of the latest year pointed at, for each issuer named ("东江联盟和浙东协会",
-        one 2024 notice and one 2023); a kind of notice ("学会转发的通知") is read in the current
-        round, whose call is in."""
-        groups: dict[str, list[str]] = {}
-        for i in pointer.ids:
-            groups.setdefault(self.notices[i].issuer if pointer.by == "issuer" else "", []).append(i)
-        keep: set[str] = set()
-        for ids in groups.values():
-            years = {y for i in ids if (y := self.notices[i].year)}
-            if pointer.by == "kind" and years & self.called:
-                years &= self.called
-            latest = max(years, default=None)
-            keep |= {i for i in ids if latest is None or self.notices[i].year == latest}
-        return [i for i in pointer.ids if i in keep]
 
     def label(self, notice_id: str) -> str:
         notice = self.notices.get(notice_id)

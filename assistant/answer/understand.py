@@ -15,7 +15,7 @@ from assistant.answer.profile import Profile
 from assistant.answer.spelling import SoundIndex, fuzzy_find
 from assistant.ingest.dates import CN_DIGIT
 from assistant.ingest.facts.common import EMAIL, PHONE
-from assistant.model import AnswerType, Intent
+from assistant.model import AnswerType, Intent, YearSource
 from assistant.names import Catalogue, field_key, list_key, load_aliases, unquote, variants
 
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
@@ -97,7 +97,7 @@ FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|再问|他|她|其|该|这
 class Query:
     text: str
     years: list[int] = field(default_factory=list)
-    year_source: str = ""  # explicit, relative, inherited or "" (none: the latest round applies)
+    year_source: YearSource = YearSource.NONE
     list_key: str | None = None
     list_mention: str = ""
     field_key: str | None = None
@@ -172,7 +172,7 @@ RELATIVE_PAIR = re.compile(rf"(?:{_RELATIVE})(?:和|与|跟|及|、|还是)(?:{_
 MIXED_PAIR = re.compile(rf"20\d{{2}}年?(?:的)?(?:和|与|跟|及|、|还是|比)(?:{_RELATIVE})|(?:{_RELATIVE})的?(?:和|与|跟|及|、|还是|比)20\d{{2}}")
 
 
-def find_years(text: str, today: dt.date) -> tuple[list[int], str]:
+def find_years(text: str, today: dt.date) -> tuple[list[int], YearSource]:
     """The round years asked about: explicit years that do not describe the asker, else 今年/去年…"""
     years: list[int] = []
     for m in re.finditer(r"(?<!\d)(20\d{2})(?!\d)", text):
@@ -182,7 +182,7 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], str]:
         if y not in years:
             years.append(y)
     if years and not MIXED_PAIR.search(text):
-        return years, "explicit"
+        return years, YearSource.EXPLICIT
     found = [(text.find(word), word) for word in RELATIVE_YEARS if word in text]
     relative: list[int] = []
     for _pos, word in sorted(found):
@@ -196,8 +196,8 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], str]:
         if not (CHANGE_ASK.search(text) or RELATIVE_PAIR.search(text)):
             break  # one round, unless the question compares ("今年…跟去年比", "去年和今年…分别")
     if years:  # "21年的和今年的…一样吗": an explicit year and a relative one, compared
-        return sorted(set(years) | set(relative)), "explicit"
-    return (sorted(relative), "relative") if relative else ([], "")
+        return sorted(set(years) | set(relative)), YearSource.EXPLICIT
+    return (sorted(relative), YearSource.RELATIVE) if relative else ([], YearSource.NONE)
 
 
 # What a notice is ("通知是哪天发的", "文号是多少", "这份文件是谁发的"), not what it says.
@@ -402,7 +402,7 @@ def inherit(q: Query, previous: Query | None, previous_person: str | None = None
     if previous is None or not is_follow_up(q):
         return q
     if not q.years and previous.years:
-        q.years, q.year_source = list(previous.years), "inherited"
+        q.years, q.year_source = list(previous.years), YearSource.INHERITED
         q.inherited.append("year")
     if q.list_key is None and previous.list_key and (q.field_key is None or names.has_fields(previous.list_key)):
         q.list_key, q.list_mention = previous.list_key, previous.list_mention
@@ -429,7 +429,7 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True) -> Query:
     """A later part of one message, or a question after the asker's own context, keeps the year,
     list and field it leaves out ("22年国际创新合作榜的评审机构是谁？这个榜也是…推荐报送吗？")."""
     if not q.years and earlier.years:
-        q.years, q.year_source = list(earlier.years), "context"
+        q.years, q.year_source = list(earlier.years), YearSource.CONTEXT
         q.inherited.append("year")
     if with_list and q.list_key is None and earlier.list_key:
         q.list_key, q.list_mention = earlier.list_key, earlier.list_mention

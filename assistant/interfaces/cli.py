@@ -196,6 +196,14 @@ def cmd_fit_relevance(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fit_ranker(args: argparse.Namespace) -> int:
+    from assistant.tools.fit_ranker import main
+
+    main()
+    print("written to assistant/data/ranker.json and assistant/data/ranker_rows.npz")
+    return 0
+
+
 def cmd_triage(args: argparse.Namespace) -> int:
     from assistant.assistant import Assistant
     from assistant.staff.triage import triage
@@ -406,6 +414,8 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_eval)
     p = sub.add_parser("fit-relevance", help="在带标注的问题集上重新拟合“通知是否回答了该问题”的判断模型")
     p.set_defaults(func=cmd_fit_relevance)
+    p = sub.add_parser("fit-ranker", help="在带标注的问题集上重新拟合候选答案的排序模型（留一问题集交叉验证）")
+    p.set_defaults(func=cmd_fit_ranker)
     p = sub.add_parser("triage", help="工单分流：判断类别、给出答案和转交联系人")
     p.add_argument("text", nargs="*")
     p.add_argument("--json", action="store_true")

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import re
 import statistics
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from assistant.answer.compose import Answer, quote_found
+from assistant.answer.decline import DECLINE_MARKERS
 from assistant.ingest.notices import NoticeRecord
 from assistant.ingest.textmap import normalize_for_match
-
-DECLINE_MARKERS = re.compile(r"未找到|没有相关|无相关|未涉及|不包含|无法回答|没有找到|未提及")
 
 
 def load_questions(path: Path) -> list[dict[str, Any]]:

@@ -27,7 +27,7 @@ from assistant.answer.rules.scope import labelled, others_note, pointed
 from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
 from assistant.ingest.textmap import locate
-from assistant.model import AnswerKind, Intent, ListsFact
+from assistant.model import AnswerKind, Intent, ListsFact, RuleBasis
 from assistant.names import list_key, variants
 
 __all__ = ["ANSWERERS", "Context", "Reply", "answer", "reply"]
@@ -62,6 +62,8 @@ def reply(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Reply | N
             mark = len(citer.citations)
             result = fn(Context(query, store, citer, today))
             if result is not None:
+                if intent != query.intent:
+                    result.basis = RuleBasis.FALLBACK
                 return result
             citer.rollback(mark)
         return None
@@ -91,6 +93,7 @@ def reply(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Reply | N
         return answer_compare(Context(q, store, citer, today), run)
     status = list_status(Context(q, store, citer, today))
     if status is not None:
+        status.basis = RuleBasis.STATUS
         return status
     if q.other_lists and q.intent in PER_LIST:
         # One reply per list named, in the order the question names them; shared notes once.
@@ -101,7 +104,7 @@ def reply(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Reply | N
             return None
         direct = list(dict.fromkeys(line for r in found for line in r.direct))
         notes = [n for n in dict.fromkeys(n for r in found for n in r.notes) if n not in direct]
-        return Reply(direct, notes, person=found[0].person)
+        return Reply(direct, notes, person=found[0].person, basis=found[0].basis)
     return one(q)
 
 
@@ -161,4 +164,4 @@ def answer(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Answer |
     # answer when a message has several parts (compose.merge).
     direct = [line for line in result.direct if line]
     return Answer("\n".join(direct), AnswerKind.RULE, citer.citations, notes=[n for n in result.notes if n],
-                  person=result.person)
+                  person=result.person, basis=result.basis)

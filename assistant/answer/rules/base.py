@@ -11,7 +11,7 @@ from assistant.answer.compose import Citer
 from assistant.answer.phrasing import year_note
 from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
-from assistant.model import Fact
+from assistant.model import Fact, RuleBasis
 
 F = TypeVar("F", bound=Fact)
 
@@ -25,6 +25,7 @@ class Reply:
     direct: list[str]
     notes: list[str] = field(default_factory=list)
     person: str | None = None  # what a follow-up can refer to ("他的电话呢？")
+    basis: RuleBasis = RuleBasis.INTENT  # which rule answered (a signal for the ranker)
 
     def lines(self) -> list[str]:
         return [line for line in [*self.direct, *self.notes] if line]

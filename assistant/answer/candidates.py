@@ -1,0 +1,220 @@
+"""Every answer that could apply to one question part, each with the evidence it rests on.
+
+The answerers: the fact rules (`answer/rules/`), the reader's sentence leading a rule's value, the
+reader over the retrieved passages (`answer/reader.py`), the per-year reading of a comparison, and
+the decline ("nothing answers this", with the closest text and whom to ask). Each gives its answer
+if it can; `answer/ranker.py` picks among them by their signals. Nothing here decides which wins.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from assistant.answer.compose import MARK, Answer, Citer, merge
+from assistant.answer.decline import decline, not_in_notices
+from assistant.answer.reader import HOLDS
+from assistant.answer.relevance import evidence, load_model
+from assistant.answer.retrieval import Hit
+from assistant.answer.rules import answer as rule_answer
+from assistant.answer.understand import Query
+from assistant.model import AnswerKind, AnswerType, Intent, RuleBasis
+from assistant.names import Catalogue
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from assistant.answer.snapshot import Snapshot
+
+log = logging.getLogger(__name__)
+
+# Asks whose answer is a sentence, not a value (a signal for the ranker, not a decision).
+SENTENCE_ASKS = (AnswerType.YESNO, AnswerType.PROCEDURE)
+# Intents whose answer is a verdict or an identification of its own.
+OWN_ANSWER_INTENTS = (Intent.ELIGIBILITY, Intent.LOOKUP, Intent.NOTICE, Intent.COMPARE)
+HEAD = 300  # what a user reads first (and what the grading reads)
+
+
+class Source(StrEnum):
+    RULE = "rule"  # a fact rule's value
+    STATUS = "status"  # a fact rule's word that the list asked is not set up, or handled separately
+    LED = "reader+rule"  # the reader's sentence, the rule's value after it
+    READER = "reader"  # the reader over the retrieved passages
+    COMPARE = "compare"  # one sentence per year, side by side
+    DECLINE = "decline"  # nothing answers: the closest text, labelled, and whom to ask
+
+
+@dataclass(frozen=True)
+class Search:
+    hits: list[Hit]
+    default_year: int | None  # the round searched when the question names no year (None: widened)
+    answers: bool  # the relevance model's decision (answer/relevance.py)
+    probability: float
+    pointed: list[Hit] = field(default_factory=list)  # the pointed notices' own passages, when searched
+
+
+@dataclass
+class Candidate:
+    source: Source
+    answer: Answer
+    hits: list[Hit] = field(default_factory=list)  # passages a language model may answer from
+    score: float = 0.0  # set by the ranker
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What is known of the part before any answerer runs: shared by all its candidates' signals."""
+
+    search: Search
+    not_in_call: bool  # it asks for what a call never holds (results, experts' names, fees)
+    own_notice: bool  # it points at one issuer's own (forwarding or internal) notice
+    subject: tuple[str, ...] = ()  # every way the notices write the list and field asked about
+
+
+def search(snap: Snapshot, q: Query) -> Search:
+    """The passages for a question part. A question about one notice searches that notice first;
+    one with no year, the latest round, then every round."""
+    store, retriever = snap.store, snap.retriever
+    model = load_model()
+
+    def judged(hits: list[Hit]) -> tuple[bool, float]:
+        return model.judge(evidence(q, hits, retriever, snap.reader)) if hits else (False, 0.0)
+
+    years = {y for y in q.years if y in store.years}
+    default_year = None
+    if not years and store.rounds:
+        default_year = store.rounds[-1]
+        years = {default_year}
+    pointed: list[Hit] = []
+    if q.notice_ids:
+        pointed = retriever.search(q.search_text, years=years, notices=set(q.notice_ids), ask=q.ask)
+        ok, p = judged(pointed)
+        if ok:
+            return Search(pointed, default_year, ok, p, pointed)
+    hits = retriever.search(q.search_text, years=years, ask=q.ask)
+    ok, p = judged(hits)
+    if not ok and default_year is not None:
+        wider = retriever.search(q.search_text, ask=q.ask)  # no year asked: the answer may sit in an older round
+        ok_w, p_w = judged(wider)
+        if (ok_w, p_w) > (ok, p):
+            return Search(wider, None, ok_w, p_w, pointed)
+    return Search(hits, default_year, ok, p, pointed)
+
+
+def gather(snap: Snapshot, q: Query, today: dt.date, rules: bool = True) -> tuple[list[Candidate], Situation]:
+    """Every candidate answer to the part, and what the ranker knows of the part."""
+    store = snap.store
+    found = search(snap, q)
+    own_notice = len({store.notices[i].issuer for i in q.notice_ids}) == 1 and not any(
+        store.is_original_notice(i) for i in q.notice_ids)
+    unanswerable = not_in_notices(q, store)
+    situation = Situation(found, unanswerable is not None, own_notice, _subject(q, store.names))
+    candidates: list[Candidate] = []
+    ruled = None
+    if rules:
+        try:
+            ruled = rule_answer(q, store, Citer(snap.notices), today)
+        except Exception:  # an odd fact must cost the rule answer, not the answer
+            log.exception("rule answer failed for %r", q.text[:200])
+    if ruled is not None:
+        candidates.append(Candidate(Source.STATUS if ruled.basis == RuleBasis.STATUS else Source.RULE, ruled))
+        led = _led(snap, q, ruled, own_notice)
+        if led is not None:
+            candidates.append(Candidate(Source.LED, led))
+    if q.intent == Intent.COMPARE and len(q.years) >= 2:
+        compared = compare_read(snap, q)
+        if compared is not None:
+            candidates.append(Candidate(Source.COMPARE, compared))
+    read = snap.reader.read(q, found.hits, snap.notices, found.default_year) if found.hits else None
+    if read is not None:
+        read.relevance = found.probability
+        candidates.append(Candidate(Source.READER, read, found.hits))
+    if found.pointed and found.pointed is not found.hits:
+        # The notice the question points at, read on its own even where its passages were judged
+        # weaker than the round's: its own sentence may be the answer ("学会那边材料最晚哪天交").
+        own = snap.reader.read(q, found.pointed, snap.notices, found.default_year)
+        if own is not None:
+            own.relevance = found.probability
+            candidates.append(Candidate(Source.READER, own, found.pointed))
+    candidates.append(Candidate(Source.DECLINE, _decline(snap, q, found, unanswerable)))
+    return candidates, situation
+
+
+def _subject(q: Query, names: Catalogue) -> tuple[str, ...]:
+    written = [q.list_mention, q.field_mention, q.list_key or "", q.field_key or ""]
+    written += [n for n, k in names.lists.items() if k == q.list_key]
+    written += [n for n, k in names.fields.items() if k == q.field_key]
+    return tuple(sorted({w for w in written if w}, key=len, reverse=True))
+
+
+def _decline(snap: Snapshot, q: Query, found: Search, reason: str | None) -> Answer:
+    """That the notices do not answer: the reason a call never holds it, else the closest text
+    (labelled as such) with whom to ask."""
+    store = snap.store
+    if reason is not None:
+        return decline(reason, store, q)
+    closest = snap.reader.read(q, found.hits, snap.notices, found.default_year, False) if found.hits else None
+    if closest is None:
+        return decline("通知中未找到与该问题相关的信息。", store)
+    answer = merge([closest, decline("", store, q)], numbered=False)
+    answer.kind, answer.relevance = AnswerKind.DECLINE, found.probability
+    return answer
+
+
+def _led(snap: Snapshot, q: Query, ruled: Answer, own_notice: bool) -> Answer | None:
+    """The reader's sentence first, the rule's value after it ("纸质材料还要寄给初评机构吗"),
+    read in the year the rule answered for so that the two agree. For one issuer's own notice,
+    its own sentence only, and before a value only a sentence holding a value of the kind asked."""
+    ruled_years = sorted({c.year for c in ruled.citations if c.year})
+    same = replace(q, years=ruled_years) if not q.years and ruled_years else q
+    found = search(snap, same)
+    hits = found.hits
+    if own_notice:
+        hits = [h for h in hits if h.chunk.notice_id in q.notice_ids] if found.answers else []
+    read = snap.reader.read(same, hits, snap.notices, found.default_year) if hits else None
+    if read is None:
+        return None
+    lead = first_line(read) if q.answer_type == AnswerType.YESNO else body(read)
+    wanted = HOLDS.get(q.answer_type)
+    if own_notice and wanted and not wanted.search(lead.answer):
+        return None
+    return merge([lead, ruled], numbered=False)
+
+
+def compare_read(snap: Snapshot, q: Query) -> Answer | None:
+    """Any fact compared across years ("推荐渠道跟去年比有什么新变化"): the sentence each year's
+    notices answer it with, side by side, each cited."""
+    parts = []
+    for year in q.years:
+        one = replace(q, years=[year], compare=False)
+        hits = snap.retriever.search(q.search_text, years={year}, ask=q.ask)
+        read = snap.reader.read(one, hits, snap.notices, None) if hits else None
+        if read is None:
+            parts.append(Answer(f"{year}年：通知中未找到相关内容。", AnswerKind.DECLINE))
+        else:
+            line = first_line(read)
+            line.answer = line.answer.replace("通知原文：", f"{year}年：", 1)
+            parts.append(line)
+    if all(p.kind == AnswerKind.DECLINE for p in parts):
+        return None
+    result = merge(parts, numbered=False)
+    result.kind = AnswerKind.RETRIEVAL
+    return result
+
+
+def first_line(answer: Answer) -> Answer:
+    """An extractive answer cut to its best passage, shown as the notice's words."""
+    return body(answer, lines=1)
+
+
+def body(answer: Answer, lines: int = 2) -> Answer:
+    """An extractive answer's first lines without its head (a procedure's step and the next one),
+    shown as the notice's words: the rule's value must stay within sight after it."""
+    _, _, rest = answer.answer.partition("\n")
+    kept = "\n".join(rest.split("\n")[:lines])
+    used = {int(n) for n in MARK.findall(kept)}
+    renumber = {old: new for new, old in enumerate(sorted(used), 1)}
+    kept = MARK.sub(lambda m: f"[{renumber[int(m.group(1))]}]", kept)
+    return Answer(f"通知原文：{kept}", answer.kind, [c for i, c in enumerate(answer.citations, 1) if i in used])

@@ -1,0 +1,75 @@
+"""Where a question part's years are settled, once, after it is understood: the years it asks
+(written, or relative to today), or its pointed notices' latest year, or the latest round whose call
+is in when a relative year ("今年") has no call yet; and whether the notices cover them at all.
+
+`understand.find_years` reads what the words say; this decides what is answered for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from assistant.answer.pointer import Pointer
+from assistant.answer.understand import Query
+from assistant.ingest.notices import NoticeRecord
+from assistant.model import YearSource
+
+
+@dataclass(frozen=True)
+class YearDecision:
+    query: Query  # the part with its years settled
+    note: str  # what the answer says about the years chosen ("尚未收录2024年的…")
+    refusal: str | None  # why it cannot be answered: the asked years have no notice
+
+
+class Rounds(Protocol):
+    """What the corpus holds by year (the fact store is one)."""
+
+    years: list[int]  # every year with a notice or a fact
+    rounds: list[int]  # the series' rounds
+    called: set[int]  # rounds whose original call is in
+    notices: dict[str, NoticeRecord]
+
+
+def settle(q: Query, rounds: Rounds) -> YearDecision:
+    """The years a part is answered for, and what is said about them."""
+    covered = rounds.years if q.notice_ids else rounds.rounds  # a stand-alone call's year counts only for it
+    missing = [y for y in q.years if y not in covered]
+    uncalled = [y for y in q.years if y not in rounds.called] if rounds.called and not q.notice_ids else missing
+    note = ""
+    if q.years and len(uncalled) == len(q.years) and q.year_source == YearSource.RELATIVE and rounds.years:
+        # "今年" in a year whose call is not in yet (its forwarding notices may be): the latest
+        # round whose call is, said to be that.
+        latest = max(rounds.called) if rounds.called else rounds.rounds[-1]
+        what = "通知" if len(missing) == len(q.years) else "原始征集通知"
+        note = f"（尚未收录{'、'.join(map(str, uncalled))}年的{what}，以下按最新一轮{latest}年通知回答。）\n"
+        return YearDecision(replace(q, years=[latest], year_source=YearSource.LATEST), note, None)
+    if q.years and len(missing) == len(q.years):
+        return YearDecision(q, "", f"通知中未找到{'、'.join(map(str, missing))}年的榜单信息"
+                                   f"（现有通知覆盖{'、'.join(map(str, covered))}年），不能用其他年份的信息代替回答。")
+    return YearDecision(q, note, None)
+
+
+def pointed_years(pointer: Pointer, rounds: Rounds) -> tuple[list[str], list[int]]:
+    """A question that points at notices without a year: the notices of the latest year pointed
+    at, for each issuer named ("东江联盟和浙东协会", one 2024 notice and one 2023), and their years.
+    A kind of notice ("学会转发的通知") is read in the current round, whose call is in."""
+    notices = rounds.notices
+    groups: dict[str, list[str]] = {}
+    for i in pointer.ids:
+        groups.setdefault(notices[i].issuer if pointer.by == "issuer" else "", []).append(i)
+    keep: set[str] = set()
+    for ids in groups.values():
+        years = {y for i in ids if (y := notices[i].year)}
+        if pointer.by == "kind" and years & rounds.called:
+            years &= rounds.called
+        latest = max(years, default=None)
+        keep |= {i for i in ids if latest is None or notices[i].year == latest}
+    ids = [i for i in pointer.ids if i in keep]
+    return ids, sorted({y for i in ids if (y := notices[i].year)}, reverse=True)
+
+
+def default_round(rounds: Rounds) -> int | None:
+    """The round a part with no year is searched in first."""
+    return rounds.rounds[-1] if rounds.rounds else None
