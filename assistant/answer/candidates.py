@@ -20,6 +20,7 @@ from assistant.answer.relevance import evidence, load_model
 from assistant.answer.retrieval import Hit
 from assistant.answer.rules import answer as rule_answer
 from assistant.answer.understand import Query
+from assistant.answer.years import default_round
 from assistant.model import AnswerKind, AnswerType, Intent, RuleBasis
 from assistant.names import Catalogue
 
@@ -52,7 +53,9 @@ class Search:
     default_year: int | None  # the round searched when the question names no year (None: widened)
     answers: bool  # the relevance model's decision (answer/relevance.py)
     probability: float
-    pointed: list[Hit] = field(default_factory=list)  # the pointed notices' own passages, when searched
+    # The passages of the notices the question means, when they are not all the round's: the
+    # notices it points at, else the round's original calls.
+    meant: list[Hit] = field(default_factory=list)
 
 
 @dataclass
@@ -71,6 +74,7 @@ class Situation:
     not_in_call: bool  # it asks for what a call never holds (results, experts' names, fees)
     own_notice: bool  # it points at one issuer's own (forwarding or internal) notice
     subject: tuple[str, ...] = ()  # every way the notices write the list and field asked about
+    originals: frozenset[str] = frozenset()  # the original calls (a round's question means them)
 
 
 def search(snap: Snapshot, q: Query) -> Search:
@@ -85,22 +89,26 @@ def search(snap: Snapshot, q: Query) -> Search:
     years = {y for y in q.years if y in store.years}
     default_year = None
     if not years and store.rounds:
-        default_year = store.rounds[-1]
-        years = {default_year}
-    pointed: list[Hit] = []
+        default_year = default_round(store)
+        years = {default_year} if default_year is not None else set()
+    meant: list[Hit] = []
     if q.notice_ids:
-        pointed = retriever.search(q.search_text, years=years, notices=set(q.notice_ids), ask=q.ask)
-        ok, p = judged(pointed)
+        meant = retriever.search(q.search_text, years=years, notices=set(q.notice_ids), ask=q.ask)
+        ok, p = judged(meant)
         if ok:
-            return Search(pointed, default_year, ok, p, pointed)
+            return Search(meant, default_year, ok, p, meant)
+    else:
+        originals = {i for y in years for i in store.originals(y)}
+        if originals and any(store.own_notices(y) for y in years):
+            meant = retriever.search(q.search_text, years=years, notices=originals, ask=q.ask)
     hits = retriever.search(q.search_text, years=years, ask=q.ask)
     ok, p = judged(hits)
     if not ok and default_year is not None:
         wider = retriever.search(q.search_text, ask=q.ask)  # no year asked: the answer may sit in an older round
         ok_w, p_w = judged(wider)
         if (ok_w, p_w) > (ok, p):
-            return Search(wider, None, ok_w, p_w, pointed)
-    return Search(hits, default_year, ok, p, pointed)
+            return Search(wider, None, ok_w, p_w, meant)
+    return Search(hits, default_year, ok, p, meant)
 
 
 def gather(snap: Snapshot, q: Query, today: dt.date, rules: bool = True) -> tuple[list[Candidate], Situation]:
@@ -110,7 +118,7 @@ def gather(snap: Snapshot, q: Query, today: dt.date, rules: bool = True) -> tupl
     own_notice = len({store.notices[i].issuer for i in q.notice_ids}) == 1 and not any(
         store.is_original_notice(i) for i in q.notice_ids)
     unanswerable = not_in_notices(q, store)
-    situation = Situation(found, unanswerable is not None, own_notice, _subject(q, store.names))
+    situation = Situation(found, unanswerable is not None, own_notice, _subject(q, store.names), store.original_ids)
     candidates: list[Candidate] = []
     ruled = None
     if rules:
@@ -120,7 +128,9 @@ def gather(snap: Snapshot, q: Query, today: dt.date, rules: bool = True) -> tupl
             log.exception("rule answer failed for %r", q.text[:200])
     if ruled is not None:
         candidates.append(Candidate(Source.STATUS if ruled.basis == RuleBasis.STATUS else Source.RULE, ruled))
-        led = _led(snap, q, ruled, own_notice)
+        # The reader's sentence leading the value answers asks answered by a sentence (yes/no, how
+        # to) and questions about one issuer's own notice, whose own words come first.
+        led = _led(snap, q, ruled, own_notice) if q.answer_type in SENTENCE_ASKS or own_notice else None
         if led is not None:
             candidates.append(Candidate(Source.LED, led))
     if q.intent == Intent.COMPARE and len(q.years) >= 2:
@@ -131,13 +141,14 @@ def gather(snap: Snapshot, q: Query, today: dt.date, rules: bool = True) -> tupl
     if read is not None:
         read.relevance = found.probability
         candidates.append(Candidate(Source.READER, read, found.hits))
-    if found.pointed and found.pointed is not found.hits:
-        # The notice the question points at, read on its own even where its passages were judged
-        # weaker than the round's: its own sentence may be the answer ("学会那边材料最晚哪天交").
-        own = snap.reader.read(q, found.pointed, snap.notices, found.default_year)
+    if found.meant and found.meant is not found.hits:
+        # The notices the question means, read on their own even where their passages were judged
+        # weaker than the round's: the pointed notice's own sentence ("学会那边材料最晚哪天交"), or
+        # the original call's rather than a forwarding notice's restatement.
+        own = snap.reader.read(q, found.meant, snap.notices, found.default_year)
         if own is not None:
             own.relevance = found.probability
-            candidates.append(Candidate(Source.READER, own, found.pointed))
+            candidates.append(Candidate(Source.READER, own, found.meant))
     candidates.append(Candidate(Source.DECLINE, _decline(snap, q, found, unanswerable)))
     return candidates, situation
 

@@ -6,9 +6,11 @@ whether it holds a value of the answer type asked, whether it cites the notice a
 question points at, and what is known of the part (the relevance model's probability that the
 notices answer, whether the ask has a recognised intent, whether it asks for a sentence or a value).
 Every signal is weighted per answerer kind, so the same evidence may favour the reader and count
-against a rule. The decline is one more candidate with its own score, the probability that nothing
-answers the part, judged on the best answer's score and the part's evidence; it leads when that is
-above a threshold fitted with the rest. No single signal decides.
+against a rule; the answerers' fixed precedence is one signal among them, and another answer replaces
+its choice only by a margin fitted with the weights. The decline is one more candidate, scored by the
+relevance model (answer/relevance.py, fitted for that decision). A learned decline of its own was
+tried and kept out: on held-out sets it declined answerable questions more often than the relevance
+model (docs/generalization.md).
 """
 
 from __future__ import annotations
@@ -25,22 +27,36 @@ from assistant.answer.reader import HOLDS, Reader
 from assistant.answer.understand import Query
 from assistant.answer.years import YearDecision
 from assistant.config import DATA_DIR
-from assistant.model import Intent, RuleBasis
+from assistant.model import AnswerType, Intent, RuleBasis
 
 MODEL_FILE = DATA_DIR / "ranker.json"
+SHOWN_QUOTES = 4
+# The answer types each intent's rule gives.
+INTENT_TYPES: dict[Intent, tuple[AnswerType, ...]] = {
+    Intent.CONTACT: (AnswerType.CONTACT,), Intent.DEADLINE: (AnswerType.DATE,), Intent.SCHEDULE: (AnswerType.DATE,),
+    Intent.QUOTA: (AnswerType.NUMBER,), Intent.LISTS: (AnswerType.NAMES, AnswerType.NUMBER),
+    Intent.PLATFORM: (AnswerType.PLACE,), Intent.ELIGIBILITY: (AnswerType.YESNO, AnswerType.TEXT),
+    Intent.LOOKUP: (AnswerType.CONTACT, AnswerType.TEXT), Intent.NOTICE: (AnswerType.TEXT, AnswerType.DATE),
+    Intent.ORGANISER: (AnswerType.NAMES, AnswerType.TEXT),
+}
 
 
 @dataclass(frozen=True)
 class Signals:
     # of the candidate
     cover: float  # share of the ask's weight its first lines hold
+    quote_cover: float  # the same for the passages it quotes (a rule words its value in its own way)
+    fits_type: float  # 1: its answerer gives the answer type asked (a deadline rule a date…)
     subject: float  # 1: they name the list or field asked about
     typed: float  # 1: they hold a value of the answer type asked (a date, a phone, a number…)
+    value_count: float  # log(1 + how many such values they hold): "各榜单…分别" asks for several
     cites_pointed: float  # share of its citations from the notices the question points at
     cites_year: float  # 1: it cites a notice of a year asked
+    cites_original: float  # share of its citations from an original call (what a round's question means)
     says_missing: float  # 1: it says the notices do not hold it
     citations: float  # log(1 + its citations)
     fallback: float  # 1: a neighbouring intent's rule gave it
+    preferred: float  # 1: the answerers' fixed precedence would give it (see precedence())
     # of the part (the same for every candidate; weighted per kind)
     best_cover: float  # the most of the ask any answering candidate's first lines hold
     probability: float  # the relevance model's probability that the passages answer
@@ -61,15 +77,36 @@ class Signals:
         return [float(v) for v in asdict(self).values()]
 
 
+def precedence(q: Query, candidates: list[Candidate], situation: Situation) -> int:
+    """The candidate the answerers' fixed order gives (the path before the ranker, kept as one
+    signal among the others): a rule's value (led by the reader's sentence for yes/no and how-to
+    asks and for one issuer's own notice), else the comparison read per year, else the reader when
+    the relevance model says the passages answer, else the decline."""
+    by = {c.source: i for i, c in enumerate(candidates)}
+    if situation.not_in_call:
+        return by[Source.DECLINE]
+    ruled = by.get(Source.RULE, by.get(Source.STATUS))
+    if ruled is not None:
+        led = (q.answer_type in SENTENCE_ASKS or situation.own_notice) and q.intent not in OWN_ANSWER_INTENTS
+        return by[Source.LED] if led and Source.LED in by else ruled
+    if Source.COMPARE in by:
+        return by[Source.COMPARE]
+    if Source.READER in by and situation.search.answers:
+        return by[Source.READER]
+    return by[Source.DECLINE]
+
+
 def signals_of(q: Query, candidates: list[Candidate], situation: Situation, reader: Reader) -> list[Signals]:
     """Each candidate's signals, in order."""
     own = [signals(q, c, situation, reader) for c in candidates]
     best = max((s.cover for c, s in zip(candidates, own, strict=True) if c.source != Source.DECLINE), default=0.0)
-    return [replace(s, best_cover=best) for s in own]
+    first = precedence(q, candidates, situation)
+    return [replace(s, best_cover=best, preferred=1.0 if i == first else 0.0) for i, s in enumerate(own)]
 
 
 def signals(q: Query, candidate: Candidate, situation: Situation, reader: Reader) -> Signals:
-    """A candidate's signals (`best_cover` is filled in by signals_of, over all of a part's)."""
+    """A candidate's signals (`best_cover` and `preferred` are filled in by signals_of, over all of
+    a part's)."""
     answer = candidate.answer
     # (A decline's own text is the closest passage and whom to ask: how well that fits is its evidence.)
     head = answer.answer[:HEAD]
@@ -78,18 +115,24 @@ def signals(q: Query, candidate: Candidate, situation: Situation, reader: Reader
     # by no notice's text, however well its known words are.
     total = (sum(weights.values()) + reader.unseen_weight(q)) or 1.0
     shown = reader.tokens(head)
+    quoted = reader.tokens(" ".join(c.quote for c in answer.citations[:SHOWN_QUOTES]))
     pattern = HOLDS.get(q.answer_type)
     cited = answer.citations
     pointed = sum(1 for c in cited if c.source in q.notice_ids) / len(cited) if cited and q.notice_ids else 0.0
     return Signals(
         cover=sum(w for t, w in weights.items() if t in shown) / total,
+        quote_cover=sum(w for t, w in weights.items() if t in quoted) / total,
+        fits_type=1.0 if q.answer_type in INTENT_TYPES.get(q.intent, ()) else 0.0,
         subject=1.0 if any(name in head for name in situation.subject) else 0.0,
         typed=1.0 if pattern is not None and pattern.search(head) else 0.0,
+        value_count=math.log1p(len(set(pattern.findall(head)))) if pattern is not None else 0.0,
         cites_pointed=pointed,
         cites_year=1.0 if q.years and any(c.year in q.years for c in cited) else 0.0,
+        cites_original=sum(1 for c in cited if c.source in situation.originals) / len(cited) if cited else 0.0,
         says_missing=1.0 if DECLINE_MARKERS.search(head) else 0.0,
         citations=math.log1p(len(cited)),
         fallback=1.0 if answer.basis == RuleBasis.FALLBACK else 0.0,
+        preferred=0.0,
         best_cover=0.0,
         probability=situation.search.probability,
         answers=1.0 if situation.search.answers else 0.0,
@@ -104,9 +147,6 @@ def signals(q: Query, candidate: Candidate, situation: Situation, reader: Reader
 
 
 ANSWERING = [kind for kind in Source if kind != Source.DECLINE]
-# What the decline is judged on: the best answer's score and what is known of the part.
-DECLINE_SIGNALS = ["best_score", "probability", "answers", "not_in_call", "intent", "best_cover", "named",
-                   "own_notice", "best_is_rule", "no_answer"]
 
 
 def features(source: Source, s: Signals) -> list[float]:
@@ -121,14 +161,6 @@ def features(source: Source, s: Signals) -> list[float]:
 
 def feature_names() -> list[str]:
     return [f"{kind}:{name}" for kind in ANSWERING for name in ("bias", *Signals.names())]
-
-
-def decline_features(best: Candidate | None, part: Signals) -> list[float]:
-    """The decline's row: how good the best answer is, and the part's evidence."""
-    return [best.score if best else 0.0, part.probability, part.answers, part.not_in_call, part.intent,
-            part.best_cover, part.named, part.own_notice,
-            1.0 if best is not None and best.source in (Source.RULE, Source.STATUS) else 0.0,
-            1.0 if best is None else 0.0]
 
 
 @dataclass(frozen=True)
@@ -150,33 +182,42 @@ class Logistic:
 @dataclass(frozen=True)
 class RankerModel:
     answers: Logistic  # P(an answering candidate is right)
-    decline: Logistic  # P(nothing answers the part)
-    threshold: float  # the decline wins above this
+    margin: float  # by how much an answer must outscore the fixed precedence's to replace it
 
     def rank(self, candidates: list[Candidate], signals: list[Signals]) -> list[Candidate]:
-        """The candidates best first, each with its score: an answer's, its probability of being
-        right; the decline's, the probability that nothing answers (it leads above the threshold)."""
-        answering, declines = [], []
+        """The candidates best first, each with its score. An answer's score is its probability of
+        being right; the decline's, the relevance model's probability that the passages do not
+        answer. The decline leads when the fixed precedence gives it (no rule holds a value and the
+        relevance model judges the passages not to answer, or the ask is for what a call never
+        holds: answer/relevance.py is the fitted decision of whether the notices answer)."""
+        answering, declines, preferred = [], [], None
         for c, s in zip(candidates, signals, strict=True):
             if c.source == Source.DECLINE:
-                declines.append((c, s))
+                c.score = 1.0 - s.probability
+                declines.append(c)
+                if s.preferred:
+                    preferred = c
             else:
                 c.score = self.answers.probability(features(c.source, s))
                 answering.append(c)
+                if s.preferred:
+                    preferred = c
         answering.sort(key=lambda c: -c.score)
-        best = answering[0] if answering else None
-        for c, s in declines:
-            c.score = self.decline.probability(decline_features(best, s))
-        leads = [c for c, _ in declines if best is None or c.score > self.threshold]
-        return leads + answering + [c for c, _ in declines if c not in leads]
+        if preferred is not None and preferred.source == Source.DECLINE or not answering:
+            return declines + answering
+        if preferred is not None and answering[0].score - preferred.score < self.margin:
+            # Evidence that another answer is better must be clear before the fixed order is left.
+            answering.remove(preferred)
+            answering.insert(0, preferred)
+        return answering + declines
 
 
 @cache
 def load_model(path: Path = MODEL_FILE) -> RankerModel:
     data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("features") != feature_names() or data.get("decline_features") != DECLINE_SIGNALS:
+    if data.get("features") != feature_names():
         raise ValueError(f"{path}: fitted on other features; run python -m assistant fit-ranker")
-    return RankerModel(Logistic.from_dict(data["answers"]), Logistic.from_dict(data["decline"]), data["threshold"])
+    return RankerModel(Logistic.from_dict(data["answers"]), data["margin"])
 
 
 def rank(q: Query, candidates: list[Candidate], situation: Situation, reader: Reader,

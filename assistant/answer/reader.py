@@ -36,7 +36,9 @@ HOLDS: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.DATE: re.compile(DATE + r"|\d{1,2}月(?:\d{1,2}日|[上中下]旬|底|初)|(?<![\d.])\d{1,2}[./]\d{1,2}(?![\d.])"),
     AnswerType.CONTACT: re.compile(PHONE.pattern + "|" + EMAIL.pattern),
     AnswerType.PLACE: re.compile(r"https?://|www\.|[\w-]+\.(?:cn|com|org|net|cloud)\b|[\w.+-]+@|[路街]\d|号楼|号院|\d+室|邮编"),
-    AnswerType.NUMBER: re.compile(r"\d+\s*(?:个|项|家|人|名|类|字|页|年|万|%)|[一二两三四五六七八九十百千]+(?:个|项|家|人|名|类|字|页)"),
+    # (A count of years, "不超过10年", not a year: "2023年" holds no number asked for.)
+    AnswerType.NUMBER: re.compile(r"\d+\s*(?:个|项|家|人|名|类|字|页|万|%)|(?<!\d)\d{1,3}\s*年(?!\d)|"
+                                  r"[一二两三四五六七八九十百千]+(?:个|项|家|人|名|类|字|页)"),
     AnswerType.NAMES: re.compile(r"[^、]{2,}、[^、]{2,}|包括|包含|分为|如下|以下"),
     AnswerType.YESNO: re.compile(r"不得|不能|不可|不予|须|必须|应当|应|可以|可|不超过|不少于|原则上|仅|限|不再|无需|不需要|需|要求"),
     AnswerType.PROCEDURE: re.compile(r"组织|开展|报送|提交|推荐|评审|审核|确定|发布|公示|流程|程序|由|经|后|通过"),

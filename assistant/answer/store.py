@@ -91,7 +91,7 @@ class FactStore:
 
     def warm(self) -> None:
         """Build the lookups answers would otherwise build on first use (seconds at 10,000 notices)."""
-        for name in ("pointers", "_field_owners", "_notices_by_year", "_chunks_by_year"):
+        for name in ("pointers", "_field_owners", "_notices_by_year", "_chunks_by_year", "original_ids"):
             getattr(self, name)
 
     def holds(self, pattern: re.Pattern[str]) -> bool:
@@ -124,6 +124,11 @@ class FactStore:
         for n in sorted(self.notices.values(), key=lambda n: n.id):
             by_year.setdefault(n.year or 0, []).append(n)
         return by_year
+
+    @cached_property
+    def original_ids(self) -> frozenset[str]:
+        """The original calls (CAST's, a stand-alone list's organisers'), not forwarding notices."""
+        return frozenset(i for i, n in self.notices.items() if n.kind == NoticeKind.ORIGINAL)
 
     def of_notice(self, notice_id: str) -> list[Fact]:
         """Every fact of one notice, in the notice's order."""

@@ -41,7 +41,7 @@ def settle(q: Query, rounds: Rounds) -> YearDecision:
     if q.years and len(uncalled) == len(q.years) and q.year_source == YearSource.RELATIVE and rounds.years:
         # "今年" in a year whose call is not in yet (its forwarding notices may be): the latest
         # round whose call is, said to be that.
-        latest = max(rounds.called) if rounds.called else rounds.rounds[-1]
+        latest = default_round(rounds) or rounds.years[-1]
         what = "通知" if len(missing) == len(q.years) else "原始征集通知"
         note = f"（尚未收录{'、'.join(map(str, uncalled))}年的{what}，以下按最新一轮{latest}年通知回答。）\n"
         return YearDecision(replace(q, years=[latest], year_source=YearSource.LATEST), note, None)
@@ -71,5 +71,9 @@ def pointed_years(pointer: Pointer, rounds: Rounds) -> tuple[list[str], list[int
 
 
 def default_round(rounds: Rounds) -> int | None:
-    """The round a part with no year is searched in first."""
+    """The round a part with no year is answered in first: the latest whose call is in (a year with
+    only forwarding notices, "2024年学会转发…" before CAST's own notice, is not yet the round), else
+    the latest."""
+    if rounds.called:
+        return max(rounds.called)
     return rounds.rounds[-1] if rounds.rounds else None

@@ -2,13 +2,12 @@
 
 Every single-question message of the development sets and of our fixture and first-try batches is
 answered by every answerer that can (answer/candidates.py); each candidate is labelled by whether it
-is right under the grading rules (tools/evaluate.py), and its signals become a row. One logistic
-regression scores the answering candidates (fitted on the questions the notices answer); a second
-gives the decline's score, the probability that nothing answers (fitted on every question, from the
-best answer's score and the part's evidence); the decline leads above a threshold. Cross-validated
-by leaving one question set out at a time, the threshold chosen on the out-of-fold answers (graded,
-and with a decline of an answerable question counted wrong): the accuracy by set, beside the former fixed order of
-answerers and the best any candidate could do. Writes
+is right under the grading rules (tools/evaluate.py), and its signals become a row. A logistic
+regression fitted on the answering candidates of the questions the notices answer scores them; the
+fixed precedence's choice is kept unless another answer outscores it by a margin. Cross-validated by
+leaving one question set out at a time, the margin chosen on the out-of-fold answers (graded, and with
+a decline of an answerable question counted wrong): the accuracy by set, beside the fixed order alone
+and the best any candidate could do. Writes
 data/ranker.json (weights and figures) and data/ranker_rows.npz (the rows, so a test can refit and
 check the figures without answering every question again).
 
@@ -24,24 +23,16 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.answer.candidates import (
-    OWN_ANSWER_INTENTS,
-    SENTENCE_ASKS,
-    Candidate,
-    Situation,
-    Source,
-    gather,
-)
+from assistant.answer.candidates import Candidate, Source, gather
 from assistant.answer.compose import Answer
 from assistant.answer.ranker import (
-    DECLINE_SIGNALS,
     MODEL_FILE,
     Logistic,
     RankerModel,
     Signals,
-    decline_features,
     feature_names,
     features,
+    precedence,
     signals_of,
 )
 from assistant.answer.years import settle
@@ -53,7 +44,7 @@ SHARED = ROOT.parent / "shared" / "eval"
 FIXTURES = ROOT / "tests" / "fixtures"
 C = 0.1  # inverse regularisation: a few hundred questions, ~90 weights
 SOURCES = list(Source)
-THRESHOLDS = [round(0.3 + 0.05 * i, 2) for i in range(14)]  # where the decline may lead: 0.30 … 0.95
+MARGINS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1.0]  # 1.0: the fixed precedence among answers always
 # Batches kept out of the fit: measured as first tries of the ranked path.
 HELD_OUT = ("ft12", "ft13")
 
@@ -79,24 +70,6 @@ def labelled_sets() -> list[LabelledSet]:
     return [s for s in sets if s.questions.exists() and s.name not in HELD_OUT]
 
 
-def former_choice(q, candidates: list[Candidate], situation: Situation) -> int:  # noqa: ANN001
-    """The fixed order the ranker replaced, for comparison: a rule's value (led by the reader's
-    sentence for yes/no and how-to asks and for one issuer's own notice), else the comparison read
-    per year, else the reader when the relevance model said the passages answer, else the decline."""
-    by = {c.source: i for i, c in enumerate(candidates)}
-    if situation.not_in_call:
-        return by[Source.DECLINE]
-    ruled = by.get(Source.RULE, by.get(Source.STATUS))
-    if ruled is not None:
-        led = (q.answer_type in SENTENCE_ASKS or situation.own_notice) and q.intent not in OWN_ANSWER_INTENTS
-        return by[Source.LED] if led and Source.LED in by else ruled
-    if Source.COMPARE in by:
-        return by[Source.COMPARE]
-    if Source.READER in by and situation.search.answers:
-        return by[Source.READER]
-    return by[Source.DECLINE]
-
-
 def collect(labelled: LabelledSet) -> dict[str, np.ndarray]:
     """The rows of a set, one per candidate: its signals, its answerer, whether it is right, the
     question's number, whether the notices should be said not to answer it, and the former choice."""
@@ -119,7 +92,7 @@ def collect(labelled: LabelledSet) -> dict[str, np.ndarray]:
             continue  # refused for its years before any answerer ran
         q = decision.query
         candidates, situation = gather(snap, q, settings.today, settings.rules)
-        chosen = former_choice(q, candidates, situation)
+        chosen = precedence(q, candidates, situation)
         for i, (c, sig) in enumerate(zip(candidates, signals_of(q, candidates, situation, snap.reader), strict=True)):
             right = grade(item, replace(c.answer, answer=decision.note + c.answer.answer), snap.notices)["correct"]
             if item.get("decline"):  # only saying so is right, never a passage shown as the answer
@@ -135,12 +108,12 @@ def collect(labelled: LabelledSet) -> dict[str, np.ndarray]:
     return out
 
 
-def _logistic(x: np.ndarray, y: np.ndarray, balanced: bool = False) -> Logistic:
+def _logistic(x: np.ndarray, y: np.ndarray) -> Logistic:
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
     scaler = StandardScaler().fit(x)
-    clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced" if balanced else None)
+    clf = LogisticRegression(C=C, max_iter=5000)
     clf.fit(scaler.transform(x), y)
     return Logistic([round(float(c), 6) for c in clf.coef_[0]], round(float(clf.intercept_[0]), 6),
                     [round(float(m), 6) for m in scaler.mean_], [round(float(v) or 1.0, 6) for v in scaler.scale_])
@@ -164,25 +137,12 @@ class Questions:
                 [Signals(*r["s"][i]) for i in group])
 
 
-def fit_model(rows: dict[str, np.ndarray], mask: np.ndarray, threshold: float | None = None) -> RankerModel:
-    """The two models fitted on the rows of `mask`: the answers' on the answering candidates of the
-    questions the notices answer, the decline's on every question with the answers' best score."""
+def fit_model(rows: dict[str, np.ndarray], mask: np.ndarray, margin: float = 0.0) -> RankerModel:
+    """The answers' model fitted on the answering candidates of the questions the notices answer."""
     src = rows["src"]
     train = mask & (src != SOURCES.index(Source.DECLINE)) & (rows["decline"] == 0)
     x = np.array([features(SOURCES[int(src[i])], Signals(*rows["s"][i])) for i in np.flatnonzero(train)])
-    answers = _logistic(x, rows["y"][train])
-    half = RankerModel(answers, Logistic([0.0] * len(DECLINE_SIGNALS), 0.0, [0.0] * len(DECLINE_SIGNALS),
-                                         [1.0] * len(DECLINE_SIGNALS)), 1.0)
-    xd, yd = [], []
-    questions = Questions(rows, mask)
-    for group in questions.groups:
-        candidates, sigs = questions.candidates(group)
-        ranked = half.rank(candidates, sigs)
-        best = next((c for c in ranked if c.source != Source.DECLINE), None)
-        decline = next(i for i, c in zip(group, candidates, strict=True) if c.source == Source.DECLINE)
-        xd.append(decline_features(best, Signals(*rows["s"][decline])))
-        yd.append(int(rows["decline"][decline]))
-    return RankerModel(answers, _logistic(np.array(xd), np.array(yd), balanced=True), threshold or 0.5)
+    return RankerModel(_logistic(x, rows["y"][train]), margin)
 
 
 def choices(model: RankerModel, rows: dict[str, np.ndarray], mask: np.ndarray) -> list[int]:
@@ -208,31 +168,32 @@ def score(rows: dict[str, np.ndarray], picked: list[int]) -> tuple[float, float,
 
 
 def evaluate(rows: dict[str, np.ndarray]) -> tuple[float, dict[str, object]]:
-    """Leave one question set out: the threshold that gives the best out-of-fold accuracy, as graded
-    and as users see it, and the figures by set at that threshold beside the former fixed order's."""
+    """Leave one question set out: the margin that gives the best out-of-fold accuracy, as graded and
+    as users see it, and the figures by set at that margin beside the fixed order's alone."""
     sets = rows["set"]
     names = list(dict.fromkeys(sets.tolist()))
     folds = {name: fit_model(rows, sets != name) for name in names}
     out_of_fold: dict[float, dict[str, list[int]]] = {}
-    for t in THRESHOLDS:
-        out_of_fold[t] = {name: choices(replace(folds[name], threshold=t), rows, sets == name) for name in names}
+    for m in MARGINS:
+        out_of_fold[m] = {name: choices(replace(folds[name], margin=m), rows, sets == name) for name in names}
     everything = lambda picks: [i for p in picks.values() for i in p]  # noqa: E731
     # The judges' grading and the users' view (a decline of an answerable question is a failure
-    # even when the closest text it shows holds the answer) weigh the same.
-    threshold = max(THRESHOLDS, key=lambda t: sum(score(rows, everything(out_of_fold[t]))[:2]))
+    # even when the closest text it shows holds the answer) weigh the same; the larger margin (the
+    # fixed order kept more often) on a tie.
+    margin = max(out_of_fold, key=lambda m: (sum(score(rows, everything(out_of_fold[m]))[:2]), m))
     by_set = {}
     for name in names:
         mask = sets == name
         former = [i for i in np.flatnonzero(mask) if rows["former"][i]]
-        g, st, d, w = score(rows, out_of_fold[threshold][name])
+        g, st, d, w = score(rows, out_of_fold[margin][name])
         fg, fst, fd, fw = score(rows, former)
         best = np.mean([rows["y"][group].max() for group in Questions(rows, mask).groups])
         by_set[name] = {"n": len(former), "ranked": round(g, 3), "ranked_strict": round(st, 3), "declined": d,
                         "wrongly_declined": w, "former": round(fg, 3), "former_strict": round(fst, 3),
                         "former_declined": fd, "best_possible": round(float(best), 3)}
-    g, st, d, w = score(rows, everything(out_of_fold[threshold]))
+    g, st, d, w = score(rows, everything(out_of_fold[margin]))
     fg, fst, fd, fw = score(rows, [i for i in range(len(rows["y"])) if rows["former"][i]])
-    return threshold, {"method": "leave one question set out", "questions": len(everything(out_of_fold[threshold])),
+    return margin, {"method": "leave one question set out", "questions": len(everything(out_of_fold[margin])),
                        "accuracy": round(g, 3), "strict_accuracy": round(st, 3), "declined": d, "wrongly_declined": w,
                        "former_accuracy": round(fg, 3), "former_strict_accuracy": round(fst, 3),
                        "former_declined": fd, "former_wrongly_declined": fw, "by_set": by_set}
@@ -247,15 +208,13 @@ def fit(out: Path = MODEL_FILE, rows_file: Path = ROWS_FILE) -> dict[str, object
 
 
 def fit_rows(rows: dict[str, np.ndarray], out: Path | None = MODEL_FILE) -> dict[str, object]:
-    """The models fitted on every row, the threshold and the cross-validated figures."""
-    threshold, cv = evaluate(rows)
-    model = fit_model(rows, np.ones(len(rows["y"]), dtype=bool), threshold)
+    """The model fitted on every row, its margin and the cross-validated figures."""
+    margin, cv = evaluate(rows)
+    model = fit_model(rows, np.ones(len(rows["y"]), dtype=bool), margin)
     result = {
         "features": feature_names(),
-        "decline_features": DECLINE_SIGNALS,
         "answers": asdict(model.answers),
-        "decline": asdict(model.decline),
-        "threshold": threshold,
+        "margin": margin,
         "C": C,
         "cv": cv,
         "command": "python -m assistant fit-ranker",
@@ -274,10 +233,10 @@ def main() -> None:
     result = fit()
     cv = result["cv"]
     assert isinstance(cv, dict)
-    print(f"ranker: {cv['questions']} questions, leave one set out; decline threshold {result['threshold']}")
+    print(f"ranker: {cv['questions']} questions, leave one set out; margin over the fixed order {result['margin']}")
     print(f"  accuracy {cv['accuracy']:.1%} (a decline of an answerable question counted wrong: {cv['strict_accuracy']:.1%}),"
           f" {cv['declined']} declined, {cv['wrongly_declined']} of them answerable")
-    print(f"  former fixed order {cv['former_accuracy']:.1%} ({cv['former_strict_accuracy']:.1%}),"
+    print(f"  the fixed order alone {cv['former_accuracy']:.1%} ({cv['former_strict_accuracy']:.1%}),"
           f" {cv['former_declined']} declined, {cv['former_wrongly_declined']} of them answerable")
     for name, f in cv["by_set"].items():
         print(f"  {name:<9} n={f['n']:>3}  ranked {f['ranked']:.1%} ({f['ranked_strict']:.1%})  former {f['former']:.1%}"

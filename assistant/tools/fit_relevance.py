@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.answer.relevance import MODEL_FILE, Evidence, evidence
+from assistant.answer.years import default_round
 from assistant.config import ROOT, Settings
 
 SHARED = ROOT.parent / "shared" / "eval"
@@ -71,7 +72,8 @@ def _evidence(bot, snap, q) -> Evidence:  # noqa: ANN001
     """The evidence the search would judge first (the notice pointed at, else the year asked or
     the latest round), or the wider search's when no year is asked and it holds more of the ask."""
     store, retriever = snap.store, snap.retriever
-    years = {y for y in q.years if y in store.years} or ({store.rounds[-1]} if store.rounds else None)
+    first = default_round(store)
+    years = {y for y in q.years if y in store.years} or ({first} if first is not None else None)
     if q.notice_ids:
         hits = retriever.search(q.search_text, years=years, notices=set(q.notice_ids), ask=q.ask)
     else:
