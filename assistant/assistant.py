@@ -288,7 +288,7 @@ class Assistant:
         there is one, may answer from instead)."""
         ranking = self.rank(snap, q)
         best = ranking.best
-        answer = best.answer
+        answer = best.shown()
         if ranking.decision.note:
             answer.answer = ranking.decision.note + answer.answer
         return answer, best.hits
@@ -313,7 +313,7 @@ class Assistant:
                               s.unit.chunk.notice_id, s.unit.chunk.section) for s in snap.reader.score(q, hits)[:5]]
             weighed = signals_of(q, ranking.candidates, ranking.situation, snap.reader) \
                 if ranking.situation is not None else [None] * len(ranking.candidates)
-            candidates = [CandidateView(str(c.source), round(c.score, 3), c.answer.answer[:300],
+            candidates = [CandidateView(str(c.source), round(c.score, 3), c.shown().answer[:300],
                                         {k: round(v, 3) for k, v in asdict(s).items()} if s is not None else {})
                           for c, s in zip(ranking.candidates, weighed, strict=True)]
             views.append(PartView(

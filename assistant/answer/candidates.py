@@ -9,6 +9,7 @@ if it can; `answer/ranker.py` picks among them by their signals. Nothing here de
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -64,6 +65,14 @@ class Candidate:
     answer: Answer
     hits: list[Hit] = field(default_factory=list)  # passages a language model may answer from
     score: float = 0.0  # set by the ranker
+    # What builds the answer when it is shown (a decline's closest text is read only if it wins).
+    build: Callable[[], Answer] | None = None
+
+    def shown(self) -> Answer:
+        """The answer to give, built now if it was left for later."""
+        if self.build is not None:
+            self.answer, self.build = self.build(), None
+        return self.answer
 
 
 @dataclass(frozen=True)
@@ -130,7 +139,7 @@ def gather(snap: Snapshot, q: Query, today: dt.date, rules: bool = True) -> tupl
         candidates.append(Candidate(Source.STATUS if ruled.basis == RuleBasis.STATUS else Source.RULE, ruled))
         # The reader's sentence leading the value answers asks answered by a sentence (yes/no, how
         # to) and questions about one issuer's own notice, whose own words come first.
-        led = _led(snap, q, ruled, own_notice) if q.answer_type in SENTENCE_ASKS or own_notice else None
+        led = _led(snap, q, ruled, own_notice, found) if q.answer_type in SENTENCE_ASKS or own_notice else None
         if led is not None:
             candidates.append(Candidate(Source.LED, led))
     if q.intent == Intent.COMPARE and len(q.years) >= 2:
@@ -149,7 +158,8 @@ def gather(snap: Snapshot, q: Query, today: dt.date, rules: bool = True) -> tupl
         if own is not None:
             own.relevance = found.probability
             candidates.append(Candidate(Source.READER, own, found.meant))
-    candidates.append(Candidate(Source.DECLINE, _decline(snap, q, found, unanswerable)))
+    candidates.append(Candidate(Source.DECLINE, Answer("", AnswerKind.DECLINE),
+                                build=lambda: _decline(snap, q, found, unanswerable)))
     return candidates, situation
 
 
@@ -174,13 +184,14 @@ def _decline(snap: Snapshot, q: Query, found: Search, reason: str | None) -> Ans
     return answer
 
 
-def _led(snap: Snapshot, q: Query, ruled: Answer, own_notice: bool) -> Answer | None:
+def _led(snap: Snapshot, q: Query, ruled: Answer, own_notice: bool, searched: Search) -> Answer | None:
     """The reader's sentence first, the rule's value after it ("纸质材料还要寄给初评机构吗"),
     read in the year the rule answered for so that the two agree. For one issuer's own notice,
     its own sentence only, and before a value only a sentence holding a value of the kind asked."""
     ruled_years = sorted({c.year for c in ruled.citations if c.year})
     same = replace(q, years=ruled_years) if not q.years and ruled_years else q
-    found = search(snap, same)
+    # (The part's own search when it searched the same round.)
+    found = searched if same is q or ruled_years == [searched.default_year] else search(snap, same)
     hits = found.hits
     if own_notice:
         hits = [h for h in hits if h.chunk.notice_id in q.notice_ids] if found.answers else []

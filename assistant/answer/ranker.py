@@ -108,19 +108,19 @@ def signals(q: Query, candidate: Candidate, situation: Situation, reader: Reader
     """A candidate's signals (`best_cover` and `preferred` are filled in by signals_of, over all of
     a part's)."""
     answer = candidate.answer
-    # (A decline's own text is the closest passage and whom to ask: how well that fits is its evidence.)
-    head = answer.answer[:HEAD]
+    # A decline is scored on the part's evidence (rank()), not on the text it would show.
+    head = "" if candidate.source == Source.DECLINE else answer.answer[:HEAD]
     weights = reader.ask_weights(q)
     # The ask's words no notice uses count in the whole: an ask about something else is covered
     # by no notice's text, however well its known words are.
     total = (sum(weights.values()) + reader.unseen_weight(q)) or 1.0
-    shown = reader.tokens(head)
-    quoted = reader.tokens(" ".join(c.quote for c in answer.citations[:SHOWN_QUOTES]))
+    # The ask's terms are looked for as written (no second segmentation of every candidate's text).
+    quoted = "".join(c.quote for c in answer.citations[:SHOWN_QUOTES])
     pattern = HOLDS.get(q.answer_type)
     cited = answer.citations
     pointed = sum(1 for c in cited if c.source in q.notice_ids) / len(cited) if cited and q.notice_ids else 0.0
     return Signals(
-        cover=sum(w for t, w in weights.items() if t in shown) / total,
+        cover=sum(w for t, w in weights.items() if t in head) / total,
         quote_cover=sum(w for t, w in weights.items() if t in quoted) / total,
         fits_type=1.0 if q.answer_type in INTENT_TYPES.get(q.intent, ()) else 0.0,
         subject=1.0 if any(name in head for name in situation.subject) else 0.0,

@@ -9,7 +9,7 @@ rank of its passage; a bare title, a preamble or a field name alone is never the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from assistant.answer.compose import Answer, Citer
@@ -149,6 +149,7 @@ class Reader:
         self.retriever = retriever
         self._tokens: dict[str, frozenset[str]] = {}
         self._scored: dict[tuple[object, ...], list[Scored]] = {}
+        self._read: dict[tuple[object, ...], Answer | None] = {}
 
     def tokens(self, text: str) -> frozenset[str]:
         """The terms of a text as the ask is weighed (cached)."""
@@ -215,7 +216,20 @@ class Reader:
     def read(self, q: Query, hits: list[Hit], notices: dict[str, NoticeRecord], default_year: int | None,
              direct: bool = True) -> Answer | None:
         """The extractive answer, or None when the passages hold no unit worth showing. Not `direct`
-        (the notices do not answer it, answer/relevance.py): the closest text, labelled as such."""
+        (the notices do not answer it, answer/relevance.py): the closest text, labelled as such.
+        Read once per ask, passages and form (the answerers of a part share readings); each caller
+        gets its own copy to add to."""
+        key = (q.ask, q.text, q.expansion, q.answer_type, tuple(q.years), tuple(h.chunk.id for h in hits[:PASSAGES]),
+               default_year, direct, id(notices))
+        if key not in self._read:
+            if len(self._read) > 512:
+                self._read.clear()
+            self._read[key] = self._read_once(q, hits, notices, default_year, direct)
+        found = self._read[key]
+        return None if found is None else replace(found, citations=list(found.citations), notes=list(found.notes))
+
+    def _read_once(self, q: Query, hits: list[Hit], notices: dict[str, NoticeRecord], default_year: int | None,
+                   direct: bool) -> Answer | None:
         scored = self.score(q, hits)
         titled = self._titled(q, scored)
         if titled is not None:

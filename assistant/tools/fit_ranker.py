@@ -94,7 +94,7 @@ def collect(labelled: LabelledSet) -> dict[str, np.ndarray]:
         candidates, situation = gather(snap, q, settings.today, settings.rules)
         chosen = precedence(q, candidates, situation)
         for i, (c, sig) in enumerate(zip(candidates, signals_of(q, candidates, situation, snap.reader), strict=True)):
-            right = grade(item, replace(c.answer, answer=decision.note + c.answer.answer), snap.notices)["correct"]
+            right = grade(item, replace(c.shown(), answer=decision.note + c.shown().answer), snap.notices)["correct"]
             if item.get("decline"):  # only saying so is right, never a passage shown as the answer
                 right = right and c.source == Source.DECLINE
             rows["s"].append(sig.values())
