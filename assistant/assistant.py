@@ -14,11 +14,10 @@ background while answers go on from the old snapshot.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,20 +26,20 @@ from assistant.answer.candidates import Candidate, Source, gather
 from assistant.answer.compose import Answer, merge
 from assistant.answer.decline import decline
 from assistant.answer.eligibility import CheckResult, run_check
-from assistant.answer.message import read_message
-from assistant.answer.profile import Profile, read_profile
+from assistant.answer.profile import Profile
 from assistant.answer.ranker import Ranking, rank, signals_of
 from assistant.answer.relevance import evidence
 from assistant.answer.retrieval import Hit, HybridRetriever
-from assistant.answer.sessions import Session, Sessions
+from assistant.answer.sessions import Sessions
 from assistant.answer.snapshot import Snapshot, load_snapshot
 from assistant.answer.store import FactStore
-from assistant.answer.understand import Query, continue_from, inherit, normalize_question, normalize_years
+from assistant.answer.turn import Filters, Turn, read_turn
+from assistant.answer.understand import Query
 from assistant.answer.years import settle
 from assistant.config import Settings, quiet_offline_env
 from assistant.ingest import index
 from assistant.ingest.notices import NoticeRecord
-from assistant.model import AnswerKind, Fact, Intent
+from assistant.model import AnswerKind, Fact
 from assistant.names import field_key, list_key
 
 if TYPE_CHECKING:
@@ -48,25 +47,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXAMPLE = "“2023年先导技术榜的申报截止时间是什么时候？”"
 # A retired snapshot's vector store is closed this long after the swap: answers that started on
 # it finish first.
 RETIRE_AFTER_S = 60.0
-
-
-MAX_PARTS = 4
-
-
-@dataclass
-class Turn:
-    text: str
-    parts: list[Query]  # the message's questions, in order, each understood with its context
-    notes: list[str]
-    session: Session | None
-
-    @property
-    def q(self) -> Query:
-        return self.parts[-1]
 
 
 class Assistant:
@@ -212,56 +195,17 @@ class Assistant:
         result.latency_ms = (time.perf_counter() - t0) * 1000
         yield "final", result
 
-    def _prepare(self, snap: Snapshot, question: str, session_id: str | None, filters: dict[str, object]) -> Turn | Answer:
-        text = question if isinstance(question, str) else ""
-        if not re.search(r"[\w\u4e00-\u9fff]", text):
-            return Answer(f"请输入一个问题，例如：{EXAMPLE}", AnswerKind.DECLINE)
-        if not re.search(r"[\u4e00-\u9fff]", text):
-            return Answer(f"目前只支持中文提问（通知均为中文），请用中文重新提问，例如：{EXAMPLE}", AnswerKind.DECLINE)
-        notes = []
-        limit = self.settings.max_question_chars
-        if len(text) > limit:
-            text = text[:limit]
-            notes.append(f"（问题过长，仅按前{limit}个字回答。）")
+    def _prepare(self, snap: Snapshot, question: object, session_id: str | None,
+                 filters: dict[str, object]) -> Turn | Answer:
+        """The message understood (answer/turn.py), or what to say instead of answering."""
         session = self.sessions.get(session_id) if session_id else None
-        today, store = self.settings.today, snap.store
-        msg = read_message(normalize_question(text))
-        profile = read_profile(normalize_years(msg.text), today)
-        if session is not None and session.previous is not None:
-            profile = session.previous.profile.updated(profile)  # the conversation's situation, corrected
-        said = store.understand(msg.text, today) if not msg.asked else None
-        if said is not None and read_profile(normalize_years(msg.text), today) and said.list_key is None \
-                and said.intent in (Intent.OTHER, Intent.ELIGIBILITY) and said.attribute is None:
-            # Only a situation ("我们公司2012年在苏州注册的"): keep it for the questions to come.
-            if session is not None:
-                session.record(replace(store.understand("", today), profile=profile), text, "", None)
-            return Answer("已记下您介绍的情况。请问想了解哪个榜单？例如：“今年能报新锐企业榜吗？”我会按申报条件逐条核对。",
-                          AnswerKind.DECLINE)
-        if not msg.asked:
-            msg.statements = []
-        context = store.understand(msg.context, today) if msg.statements else None
-        prefix = ""
-        if filters:
-            # Picking a year or a list in the UI means naming it in the question; what the question
-            # names itself wins.
-            year, name = filters.get("year"), filters.get("list")
-            prefix = (f"{year}年" if isinstance(year, int) else "") + (str(name) if name else "")
-        parts: list[Query] = []
-        for i, part in enumerate(msg.questions[:MAX_PARTS]):
-            q = store.understand(part, today)
-            if prefix and (not q.years or q.list_key is None):
-                first = store.understand(prefix, today)
-                if (first.years and not q.years) or (first.list_key and q.list_key is None):
-                    q = store.understand(f"{prefix} {part}", today)
-            if i == 0 and session is not None:
-                q = inherit(q, session.previous, session.person, snap.names)
-            if parts:
-                continue_from(q, parts[-1])  # "设多少项？" after "2021年的突破短板关键技术榜限定哪个领域？"
-            if context is not None:
-                continue_from(q, context, with_list=q.intent != Intent.CONTACT)
-            q.profile = profile
-            parts.append(q)
-        return Turn(text, parts, notes, session)
+        turn = read_turn(question, self.settings.today, snap.store, session, Filters.of(filters),
+                         self.settings.max_question_chars)
+        if turn.reply is None:
+            return turn
+        if turn.situation_only and session is not None:
+            session.record(turn.q, turn.text, "", None)
+        return Answer(turn.reply, AnswerKind.DECLINE)
 
     @staticmethod
     def _finish(turn: Turn, result: Answer) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from assistant.answer.compose import Citer
 from assistant.answer.rules import reply
+from assistant.answer.turn import understand_part
 from assistant.model import ContactFact, Intent
 
 TODAY = dt.date(2023, 10, 20)
@@ -18,7 +19,7 @@ def _a_contact(store) -> ContactFact:  # noqa: ANN001
 def test_a_phone_number_is_looked_up_in_the_contact_facts(store) -> None:
     f = _a_contact(store)
     phone = f.phones[-1]
-    q = store.understand(f"{phone} 这个号码是哪位老师的？", TODAY)
+    q = understand_part(f"{phone} 这个号码是哪位老师的？", TODAY, store)
     assert q.intent == Intent.LOOKUP
     r = reply(q, store, Citer(store.notices), TODAY)
     assert r is not None and f.persons[0] in r.direct[0] and f.lists[0] in r.direct[0]
@@ -26,9 +27,9 @@ def test_a_phone_number_is_looked_up_in_the_contact_facts(store) -> None:
 
 def test_an_email_and_a_person_are_looked_up(store) -> None:
     f = next(f for f in store.select(ContactFact) if f.emails and f.persons)
-    r = reply(store.understand(f"{f.emails[0]} 是谁的邮箱？", TODAY), store, Citer(store.notices), TODAY)
+    r = reply(understand_part(f"{f.emails[0]} 是谁的邮箱？", TODAY, store), store, Citer(store.notices), TODAY)
     assert r is not None and f.persons[0] in r.direct[0]
-    q = store.understand(f"{f.persons[0]}老师负责哪些榜单？", TODAY)
+    q = understand_part(f"{f.persons[0]}老师负责哪些榜单？", TODAY, store)
     assert q.intent == Intent.LOOKUP
     r = reply(q, store, Citer(store.notices), TODAY)
     assert r is not None and all(f.persons[0] in line for line in r.direct)

@@ -15,6 +15,7 @@ from assistant.answer.phrasing import cn_date
 from assistant.answer.rules import ANSWERERS, Context, Reply, reply
 from assistant.answer.rules.compare import answer_compare
 from assistant.answer.store import FactStore
+from assistant.answer.turn import understand_part
 from assistant.model import Intent
 
 GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "facts.yaml").read_text(encoding="utf-8"))
@@ -24,7 +25,7 @@ TODAY = dt.date(2023, 11, 25)
 
 def run(store: FactStore, intent: Intent, text: str) -> tuple[Reply, Citer]:
     """One answerer, called directly: a test here fails when that answerer gives nothing."""
-    q = store.understand(text, TODAY)
+    q = understand_part(text, TODAY, store)
     citer = Citer(store.notices)
     result = ANSWERERS[intent](Context(q, store, citer, TODAY))
     assert result is not None, f"{intent} gave nothing for {text!r}"
@@ -147,7 +148,7 @@ def test_eligibility_leads_with_the_closest_condition(store: FactStore) -> None:
 
 
 def test_compare_two_years_fields(store: FactStore) -> None:
-    q = store.understand("2020年和2023年先导技术榜的领域有什么区别？", TODAY)
+    q = understand_part("2020年和2023年先导技术榜的领域有什么区别？", TODAY, store)
     citer = Citer(store.notices)
     r = answer_compare(Context(q, store, citer, TODAY), lambda one: reply(one, store, citer, TODAY))
     assert r is not None
@@ -156,7 +157,7 @@ def test_compare_two_years_fields(store: FactStore) -> None:
 
 
 def test_several_lists_are_answered_each_with_notes_after_them(store: FactStore) -> None:
-    q = store.understand("2023年先导技术榜和新锐企业榜各推荐几个？", TODAY)
+    q = understand_part("2023年先导技术榜和新锐企业榜各推荐几个？", TODAY, store)
     citer = Citer(store.notices)
     r = reply(q, store, citer, TODAY)
     assert r is not None

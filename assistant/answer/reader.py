@@ -15,7 +15,7 @@ from enum import StrEnum
 from assistant.answer.compose import Answer, Citer
 from assistant.answer.pointer import in_series, label
 from assistant.answer.retrieval import Hit, HybridRetriever
-from assistant.answer.understand import QUOTED, Query
+from assistant.answer.understand import Query
 from assistant.ingest.chunking import PREAMBLE, Chunk
 from assistant.ingest.dates import DATE, DATE_LINE
 from assistant.ingest.facts.common import EMAIL, PHONE
@@ -278,7 +278,7 @@ class Reader:
         sentence, asked for what it holds: its section's fields and rows are the answer."""
         if q.answer_type not in (AnswerType.NAMES, AnswerType.TEXT):
             return None
-        quoted = QUOTED.findall(q.text)
+        quoted = q.quoted
         if any(t in s.unit.text for t in quoted for s in scored if s.unit.kind != UnitKind.TITLE):
             return None  # "“技术成熟度”那一栏填啥": the field the question quotes is the subject, not the form
         titles = [s for s in scored if s.unit.kind in (UnitKind.TITLE, UnitKind.HEADING)]

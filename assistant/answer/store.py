@@ -5,20 +5,17 @@ the CAST notice's facts come before a forwarding notice's."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TypeVar
 
-from assistant.answer.pointer import NoticeIndex, Pointer, in_series
+from assistant.answer.pointer import NoticeIndex, in_series
 from assistant.answer.pointer import label as notice_label
-from assistant.answer.understand import Query, understand
-from assistant.answer.years import pointed_years
 from assistant.ingest.chunking import Chunk
 from assistant.ingest.notices import NoticeRecord
-from assistant.model import Fact, FactKind, FieldsFact, NoticeKind, YearSource
+from assistant.model import Fact, FactKind, FieldsFact, NoticeKind
 from assistant.names import Catalogue
 
 F = TypeVar("F", bound=Fact)
@@ -91,7 +88,7 @@ class FactStore:
 
     def warm(self) -> None:
         """Build the lookups answers would otherwise build on first use (seconds at 10,000 notices)."""
-        for name in ("pointers", "_field_owners", "_notices_by_year", "_chunks_by_year", "original_ids"):
+        for name in ("pointers", "field_owners", "_notices_by_year", "_chunks_by_year", "original_ids"):
             getattr(self, name)
 
     def holds(self, pattern: re.Pattern[str]) -> bool:
@@ -106,7 +103,7 @@ class FactStore:
         return by_year
 
     @cached_property
-    def _field_owners(self) -> dict[str, set[str]]:
+    def field_owners(self) -> dict[str, set[str]]:
         owners: dict[str, set[str]] = {}
         for f in self.facts:
             if isinstance(f, FieldsFact):
@@ -137,25 +134,6 @@ class FactStore:
     def mentions(self, list_key: str, year: int) -> bool:
         """Whether any notice of that year has a fact about the list."""
         return year in self._list_years.get(list_key, set())
-
-    def understand(self, text: str, today: dt.date) -> Query:
-        """The query, with the notices it points at: an issuer, a kind of notice, a document number.
-        A pointer with no year asked brings its notices' year."""
-        q = understand(text, today, self.names)
-        named = (q.list_mention, q.field_mention, q.body or "", *(m for _, m in q.other_lists))
-        pointer = self.pointers.find(q.text, q.years, named)
-        if not pointer and q.field_key and self.series:
-            # "开源项目…": a category only a stand-alone list's call sets up points at that call.
-            owners = sorted(self._field_owners.get(q.field_key, set()))
-            if owners and not set(owners) & self.series:
-                pointer = Pointer(owners, q.field_mention, "category")
-        if pointer:
-            q.notice_ids, q.notice_mention = pointer.ids, pointer.mention
-            if not q.years:  # the latest round of the notices pointed at ("学会的通知", an issuer's)
-                q.notice_ids, q.years = pointed_years(pointer, self)
-                if q.years:
-                    q.year_source = YearSource.NOTICE
-        return q
 
     def label(self, notice_id: str) -> str:
         notice = self.notices.get(notice_id)

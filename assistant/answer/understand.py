@@ -110,6 +110,7 @@ class Query:
     compare: bool = False
     inherited: list[str] = field(default_factory=list)
     readings: list[tuple[str, str]] = field(default_factory=list)  # (as written, the name read) for typos
+    quoted: list[str] = field(default_factory=list)  # the words the question puts in quotation marks
     profile: Profile = field(default_factory=Profile)  # what the asker says about themselves
     notice_ids: list[str] = field(default_factory=list)  # the notices the question points at (pointer.py)
     notice_mention: str = ""  # how it named them ("江北省电子学会", "学校的通知")
@@ -271,6 +272,7 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
     wrong character is read as the name it sounds like, when only one fits (q.readings says so)."""
     names = names or Catalogue()
     q = _understand(normalize_years(normalize_question(text)), today, names)
+    q.quoted = QUOTED.findall(q.text)
     readings = []
     if q.list_key is None:
         tails = names.derived("list tails", lambda: _list_tails(names))

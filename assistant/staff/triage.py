@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.answer.compose import Answer, Citation, Citer
 from assistant.answer.phrasing import contact_who
+from assistant.answer.turn import understand_part
 from assistant.answer.understand import Query
 from assistant.model import AnswerKind, ContactFact, Intent, Role
 
@@ -94,7 +95,7 @@ def triage(bot: Assistant, text: str) -> TriageResult:
     if not text:
         empty = Answer("工单内容为空，请粘贴咨询内容。", AnswerKind.DECLINE)
         return TriageResult("other", CATEGORIES["other"], empty, None)
-    q = bot.store.understand(text[: bot.settings.max_question_chars], bot.settings.today)
+    q = understand_part(text[: bot.settings.max_question_chars], bot.settings.today, bot.store)
     category = categorize(text, q)
     answer = bot.answer(text)
     route = _route(bot, q, category)

@@ -10,6 +10,7 @@ from typing import Any
 
 from assistant.answer.compose import Answer, quote_found
 from assistant.answer.decline import DECLINE_MARKERS
+from assistant.answer.turn import understand_part
 from assistant.ingest.notices import NoticeRecord
 from assistant.ingest.textmap import normalize_for_match
 
@@ -82,7 +83,7 @@ def retrieval_recall(bot: Any, items: list[dict[str, Any]], mode: str = "hybrid"
     for item in items:
         if item.get("decline") or not item.get("all"):
             continue
-        q = bot.store.understand(item["q"], bot.settings.today)
+        q = understand_part(item["q"], bot.settings.today, bot.store)
         years = {y for y in q.years if y in bot.store.years} or None
         hits = bot.retriever.search(q.text, years=years, k=10, mode=mode)
         wanted = [normalize_for_match(s) for s in item["all"]]

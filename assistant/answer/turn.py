@@ -1,0 +1,135 @@
+"""Where a question is understood: one function reads a message with its conversation, the UI's
+filters and the corpus's names and notices, and returns a typed Turn — its parts (each a Query with
+years, list, field, person, body, notice pointers, what is asked and the answer type), the asker's
+situation, and the readings made (typos, homophones, 21年). Nothing after it parses the question:
+the answerers, the ranker and the years read the Turn (a test checks the imports).
+
+The words are read by `understand.py` (one part), `message.py` (a message's parts and the asker's
+own statements), `profile.py` (the asker's situation); the notices a part points at by `pointer.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from assistant.answer.message import read_message
+from assistant.answer.pointer import Pointer
+from assistant.answer.profile import Profile, read_profile
+from assistant.answer.sessions import Session
+from assistant.answer.store import FactStore
+from assistant.answer.understand import (
+    Query,
+    continue_from,
+    inherit,
+    normalize_question,
+    normalize_years,
+    understand,
+)
+from assistant.answer.years import pointed_years
+from assistant.model import Intent, YearSource
+
+EXAMPLE = "“2023年先导技术榜的申报截止时间是什么时候？”"
+MAX_PARTS = 4  # questions answered from one message
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A year or a list picked in the UI: the same as naming it in the question, which wins."""
+
+    year: int | None = None
+    list_name: str | None = None
+
+    @staticmethod
+    def of(given: dict[str, object] | None) -> Filters:
+        given = given or {}
+        year, name = given.get("year"), given.get("list")
+        return Filters(year if isinstance(year, int) else None, str(name) if name else None)
+
+    def prefix(self) -> str:
+        return (f"{self.year}年" if self.year else "") + (self.list_name or "")
+
+
+@dataclass
+class Turn:
+    text: str  # the message as answered (cut to the length limit)
+    parts: list[Query]  # its questions, in order, each understood with its context
+    profile: Profile  # the asker's situation, the conversation's corrected by this message
+    session: Session | None
+    notes: list[str] = field(default_factory=list)  # said before the answer ("问题过长…")
+    reply: str | None = None  # said instead of answering: no question in it, or only a situation
+    situation_only: bool = False  # the message only describes the asker: keep it for what follows
+
+    @property
+    def q(self) -> Query:
+        return self.parts[-1]
+
+
+def understand_part(text: str, today: dt.date, store: FactStore) -> Query:
+    """One question, with the notices it points at: an issuer, a kind of notice, a document number,
+    a category only a stand-alone list's call sets up. A pointer with no year asked brings its
+    notices' latest year (answer/years.py)."""
+    q = understand(text, today, store.names)
+    named = (q.list_mention, q.field_mention, q.body or "", *(m for _, m in q.other_lists))
+    pointer = store.pointers.find(q.text, q.years, named)
+    if not pointer and q.field_key and store.series:
+        # "开源项目…": a category only a stand-alone list's call sets up points at that call.
+        owners = sorted(store.field_owners.get(q.field_key, set()))
+        if owners and not set(owners) & store.series:
+            pointer = Pointer(owners, q.field_mention, "category")
+    if pointer:
+        q.notice_ids, q.notice_mention = pointer.ids, pointer.mention
+        if not q.years:  # the latest round of the notices pointed at ("学会的通知", an issuer's)
+            q.notice_ids, q.years = pointed_years(pointer, store)
+            if q.years:
+                q.year_source = YearSource.NOTICE
+    return q
+
+
+def read_turn(question: object, today: dt.date, store: FactStore, session: Session | None,
+              filters: Filters = Filters(), max_chars: int = 200) -> Turn:  # noqa: B008
+    """The message understood once: its parts, each with what earlier parts, the asker's own
+    statements and the conversation supply; the asker's situation; or what to say instead."""
+    text = question if isinstance(question, str) else ""
+    if not re.search(r"[\w\u4e00-\u9fff]", text):
+        return Turn(text, [], Profile(), session, reply=f"请输入一个问题，例如：{EXAMPLE}")
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return Turn(text, [], Profile(), session,
+                    reply=f"目前只支持中文提问（通知均为中文），请用中文重新提问，例如：{EXAMPLE}")
+    notes = []
+    if len(text) > max_chars:
+        text = text[:max_chars]
+        notes.append(f"（问题过长，仅按前{max_chars}个字回答。）")
+    msg = read_message(normalize_question(text))
+    said_profile = read_profile(normalize_years(msg.text), today)
+    profile = said_profile
+    if session is not None and session.previous is not None:
+        profile = session.previous.profile.updated(profile)  # the conversation's situation, corrected
+    said = understand_part(msg.text, today, store) if not msg.asked else None
+    if said is not None and said_profile and said.list_key is None \
+            and said.intent in (Intent.OTHER, Intent.ELIGIBILITY) and said.attribute is None:
+        # Only a situation ("我们公司2012年在苏州注册的"): kept for the questions to come.
+        return Turn(text, [replace(understand_part("", today, store), profile=profile)], profile, session,
+                    reply="已记下您介绍的情况。请问想了解哪个榜单？例如：“今年能报新锐企业榜吗？”我会按申报条件逐条核对。",
+                    situation_only=True)
+    if not msg.asked:
+        msg.statements = []
+    context = understand_part(msg.context, today, store) if msg.statements else None
+    prefix = filters.prefix()
+    parts: list[Query] = []
+    for i, part in enumerate(msg.questions[:MAX_PARTS]):
+        q = understand_part(part, today, store)
+        if prefix and (not q.years or q.list_key is None):
+            first = understand_part(prefix, today, store)
+            if (first.years and not q.years) or (first.list_key and q.list_key is None):
+                q = understand_part(f"{prefix} {part}", today, store)
+        if i == 0 and session is not None:
+            q = inherit(q, session.previous, session.person, store.names)
+        if parts:
+            continue_from(q, parts[-1])  # "设多少项？" after "2021年的突破短板关键技术榜限定哪个领域？"
+        if context is not None:
+            continue_from(q, context, with_list=q.intent != Intent.CONTACT)
+        q.profile = profile
+        parts.append(q)
+    return Turn(text, parts, profile, session, notes)
