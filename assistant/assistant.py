@@ -64,10 +64,6 @@ class Assistant:
     # ------------------------------------------------------------ the current snapshot
 
     @property
-    def snapshot(self) -> Snapshot:
-        return self._snapshot
-
-    @property
     def store(self) -> FactStore:
         return self._snapshot.store
 
@@ -82,10 +78,6 @@ class Assistant:
     @property
     def retriever(self) -> HybridRetriever:
         return self._snapshot.retriever
-
-    @property
-    def meta(self) -> dict[str, Any]:
-        return self._snapshot.meta
 
     def _swap(self, new: Snapshot) -> None:
         old, self._snapshot = self._snapshot, new

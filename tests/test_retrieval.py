@@ -22,11 +22,6 @@ def test_relevance_is_normalized(bot) -> None:
     assert 0.0 <= bad < 0.2 < 0.8 <= good <= 1.0
 
 
-def test_langchain_interface(bot) -> None:
-    docs = bot.retriever.as_langchain().invoke("融通创新组织榜申报条件")
-    assert docs and docs[0].metadata["source"].endswith(".txt") and docs[0].metadata["section"]
-
-
 def test_relevance_from_postings_is_the_share_of_terms_the_chunk_holds(bot) -> None:
     """Read from the BM25 postings, relevance must equal the weighted share of the question's
     terms found among the chunk's own tokens."""

@@ -35,8 +35,8 @@ class Hit:
 
 
 class HybridRetriever:
-    """BM25 and dense search fused; `search` gives scores and filters, `as_langchain()` the same
-    search as a LangChain retriever for chains (imported only then)."""
+    """BM25 and dense search fused; `search` gives scores and filters. (LangChain is used where it
+    serves: the embeddings interface, the Chroma vector store, the optional model's chat client.)"""
 
     def __init__(
         self, chunks: list[Chunk], tokenizer: Any, bm25: Any, embeddings: Any = None, vectors: Any = None,
@@ -229,24 +229,6 @@ class HybridRetriever:
             # page faults (386 ms for the first question of a year at 234,000 chunks).
             for start in range(0, len(self.vectors), 8192):
                 self.vectors[start : start + 8192].max()
-
-    def as_langchain(self) -> Any:
-        """This search as a LangChain retriever (`.invoke(question)` -> Documents), for chains."""
-        from langchain_core.documents import Document
-        from langchain_core.retrievers import BaseRetriever
-
-        search = self.search
-
-        class Retriever(BaseRetriever):
-            def _get_relevant_documents(self, query: str, *, run_manager: Any) -> list[Document]:
-                return [
-                    Document(page_content=h.chunk.text, id=h.chunk.id,
-                             metadata={"source": h.chunk.notice_id, "year": h.chunk.year, "section": h.chunk.section,
-                                       "score": h.score, "relevance": h.relevance})
-                    for h in search(query)
-                ]
-
-        return Retriever()
 
 
 def _chroma_filter(years: set[int] | None, notices: set[str] | None) -> dict[str, Any] | None:

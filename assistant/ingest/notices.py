@@ -401,10 +401,6 @@ def clean_text(original: str) -> MappedText:
 # ---------------------------------------------------------------- metadata
 
 
-def _first_lines(text: str, n: int) -> list[str]:
-    return [line.strip() for line in text.split("\n") if line.strip()][:n]
-
-
 def extract_metadata(text: str) -> dict[str, object]:
     return identify(text)
 

@@ -56,7 +56,7 @@ def features(labelled: LabelledSet) -> tuple[np.ndarray, np.ndarray]:
     if labelled.notices is not None:
         settings = with_notices(settings, labelled.notices)
     bot = Assistant(settings)
-    snap = bot.snapshot
+    snap = bot._snapshot
     xs, ys = [], []
     for item in load_questions(labelled.questions):
         turn = bot._prepare(snap, item["q"], None, {})

@@ -1,0 +1,63 @@
+"""Every answerer that can gives its candidate (answer/candidates.py); and no module of the answer
+path parses a question: only the understanding modules import the functions that read one."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from assistant.answer.candidates import Source, gather
+from assistant.answer.turn import understand_part
+from assistant.answer.years import settle
+
+ANSWER = Path(__file__).resolve().parents[1] / "assistant" / "answer"
+# Where a question is read: the words of a part, a message's parts, the asker's situation, the
+# notices it points at, the sounds of names, and the Turn that puts them together.
+UNDERSTANDING = {"understand.py", "message.py", "profile.py", "pointer.py", "spelling.py", "turn.py"}
+# What the other modules may take from them: the typed records, never a function that reads text.
+RECORDS = {"Query", "Profile", "Pointer", "NoticeIndex", "Turn", "Filters", "label", "in_series"}
+
+
+def test_a_plain_question_gets_a_rule_a_reading_and_a_decline(bot) -> None:  # noqa: ANN001
+    snap = bot._snapshot
+    q = settle(understand_part("2023年新锐企业榜每个单位能推荐几个？", bot.settings.today, snap.store), snap.store).query
+    candidates, situation = gather(snap, q, bot.settings.today)
+    sources = [c.source for c in candidates]
+    assert Source.RULE in sources and Source.READER in sources and sources[-1] == Source.DECLINE
+    assert situation.search.answers and situation.search.hits
+    rule = candidates[sources.index(Source.RULE)].answer
+    assert "5" in rule.answer and rule.citations[0].source.startswith("000")
+    # The decline's closest text is read only when it is shown.
+    decline = candidates[-1]
+    assert decline.build is not None and decline.answer.answer == ""
+    assert decline.shown().answer.startswith("通知中未找到") and decline.build is None
+
+
+def test_without_rules_only_the_reader_and_the_decline_answer(bot) -> None:  # noqa: ANN001
+    snap = bot._snapshot
+    q = understand_part("2023年新锐企业榜每个单位能推荐几个？", bot.settings.today, snap.store)
+    candidates, _ = gather(snap, q, bot.settings.today, rules=False)
+    assert {c.source for c in candidates} <= {Source.READER, Source.DECLINE}
+
+
+def test_a_question_about_something_a_call_never_holds_is_known_before_ranking(bot) -> None:  # noqa: ANN001
+    snap = bot._snapshot
+    q = understand_part("先导技术榜评审专家都有谁？", bot.settings.today, snap.store)
+    _, situation = gather(snap, q, bot.settings.today)
+    assert situation.not_in_call
+
+
+def test_only_the_understanding_modules_read_questions() -> None:
+    """Every module of the answer path imports from the understanding modules only typed records
+    (a Query, a Profile…), never a function that parses text."""
+    offenders = []
+    for path in sorted(ANSWER.rglob("*.py")):
+        if path.name in UNDERSTANDING:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                module = node.module.rsplit(".", 1)[-1] + ".py"
+                if node.module.startswith("assistant.answer.") and module in UNDERSTANDING:
+                    offenders += [f"{path.relative_to(ANSWER)}: {a.name}" for a in node.names if a.name not in RECORDS]
+    # snapshot.py builds the sound index of people's names once per snapshot, for understand.py.
+    assert offenders == ["snapshot.py: people_sounds"], offenders

@@ -1,0 +1,47 @@
+"""Where a part's years are settled (answer/years.py): what is answered for, and what is said."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.answer.understand import Query
+from assistant.answer.years import default_round, settle
+from assistant.ingest.notices import NoticeRecord
+from assistant.model import YearSource
+
+
+@dataclass
+class Corpus:
+    """What settle() reads of a corpus: the fact store is one."""
+
+    years: list[int]
+    rounds: list[int]
+    called: set[int]
+    notices: dict[str, NoticeRecord] = field(default_factory=dict)
+
+
+# 2024 has forwarding notices only: CAST's 2024 call is not in yet.
+CORPUS = Corpus(years=[2022, 2023, 2024], rounds=[2022, 2023, 2024], called={2022, 2023})
+
+
+def test_a_relative_year_without_its_call_is_answered_in_the_latest_called_round_and_says_so() -> None:
+    decision = settle(Query("今年截止时间", years=[2024], year_source=YearSource.RELATIVE), CORPUS)
+    assert decision.query.years == [2023] and decision.query.year_source == YearSource.LATEST
+    assert "尚未收录2024年的原始征集通知" in decision.note and decision.refusal is None
+
+
+def test_a_written_year_is_kept_even_without_its_call() -> None:
+    """"2024年…": the forwarding notices of 2024 answer it (the rules label whose)."""
+    decision = settle(Query("2024年截止时间", years=[2024], year_source=YearSource.EXPLICIT), CORPUS)
+    assert decision.query.years == [2024] and decision.note == "" and decision.refusal is None
+
+
+def test_a_year_no_notice_covers_is_refused_not_replaced() -> None:
+    decision = settle(Query("2019年截止时间", years=[2019], year_source=YearSource.EXPLICIT), CORPUS)
+    assert decision.refusal is not None and "2019" in decision.refusal and "2022、2023、2024" in decision.refusal
+
+
+def test_the_default_round_is_the_latest_whose_call_is_in() -> None:
+    assert default_round(CORPUS) == 2023
+    assert default_round(Corpus(years=[2021], rounds=[2021], called=set())) == 2021
+    assert default_round(Corpus(years=[], rounds=[], called=set())) is None
