@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import numpy as np
@@ -36,25 +36,16 @@ from assistant.answer.ranker import (
     signals_of,
 )
 from assistant.answer.years import settle
-from assistant.config import DATA_DIR, ROOT, Settings
+from assistant.config import DATA_DIR
 from assistant.model import AnswerKind
+from assistant.tools.labelled import FIXTURES, SHARED, LabelledSet, assistant_for
 
 ROWS_FILE = DATA_DIR / "ranker_rows.npz"
-SHARED = ROOT.parent / "shared" / "eval"
-FIXTURES = ROOT / "tests" / "fixtures"
 C = 0.1  # inverse regularisation: a few hundred questions, ~90 weights
 SOURCES = list(Source)
 MARGINS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1.0]  # 1.0: the fixed precedence among answers always
 # Batches kept out of the fit: measured as first tries of the ranked path.
 HELD_OUT = ("ft12", "ft13")
-
-
-@dataclass(frozen=True)
-class LabelledSet:
-    name: str
-    questions: Path
-    today: dt.date
-    notices: Path | None = None
 
 
 def labelled_sets() -> list[LabelledSet]:
@@ -73,15 +64,10 @@ def labelled_sets() -> list[LabelledSet]:
 def collect(labelled: LabelledSet) -> dict[str, np.ndarray]:
     """The rows of a set, one per candidate: its signals, its answerer, whether it is right, the
     question's number, whether the notices should be said not to answer it, and the former choice."""
-    from assistant.assistant import Assistant
-    from assistant.tools.evalcorpus import with_notices
     from assistant.tools.evaluate import grade, load_questions
 
-    settings = replace(Settings(), today=labelled.today)
-    if labelled.notices is not None:
-        settings = with_notices(settings, labelled.notices)
-    bot = Assistant(settings)
-    snap = bot._snapshot
+    bot = assistant_for(labelled)
+    settings, snap = bot.settings, bot._snapshot
     rows: dict[str, list[object]] = {k: [] for k in ("s", "src", "y", "q", "decline", "former")}
     for n, item in enumerate(load_questions(labelled.questions)):
         turn = bot._prepare(snap, item["q"], None, {})

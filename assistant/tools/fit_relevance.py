@@ -12,26 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from assistant.answer.relevance import MODEL_FILE, Evidence, evidence
 from assistant.answer.years import default_round
-from assistant.config import ROOT, Settings
-
-SHARED = ROOT.parent / "shared" / "eval"
-FIXTURES = ROOT / "tests" / "fixtures"
-
-
-@dataclass(frozen=True)
-class LabelledSet:
-    name: str
-    questions: Path
-    today: dt.date
-    notices: Path | None = None
-
+from assistant.tools.labelled import FIXTURES, SHARED, LabelledSet, assistant_for
 
 SETS = [
     LabelledSet("dev", SHARED / "dev.jsonl", dt.date(2023, 10, 20)),
@@ -48,14 +35,9 @@ SETS = [
 
 def features(labelled: LabelledSet) -> tuple[np.ndarray, np.ndarray]:
     """Evidence and labels (1: the notices answer it) of a set's single-question messages."""
-    from assistant.assistant import Assistant
-    from assistant.tools.evalcorpus import with_notices
     from assistant.tools.evaluate import load_questions
 
-    settings = replace(Settings(), today=labelled.today)
-    if labelled.notices is not None:
-        settings = with_notices(settings, labelled.notices)
-    bot = Assistant(settings)
+    bot = assistant_for(labelled)
     snap = bot._snapshot
     xs, ys = [], []
     for item in load_questions(labelled.questions):
