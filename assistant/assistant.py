@@ -173,7 +173,8 @@ class Assistant:
                 result = turn
             else:
                 routed = [self._route(snap, q) for q in turn.parts]
-                result = merge([answer for answer, _ in routed])
+                result = merge([answer for answer, _, _ in routed])
+                result.considered = [considered for _, _, considered in routed]
                 hits = routed[0][1] if len(routed) == 1 else []
                 if hits and generate.configured(self.settings):
                     q = turn.parts[0]
@@ -219,15 +220,15 @@ class Assistant:
         candidates, situation = gather(snap, decision.query, self.settings.today, self.settings.rules)
         return Ranking(decision, rank(decision.query, candidates, situation, snap.reader), situation)
 
-    def _route(self, snap: Snapshot, q: Query) -> tuple[Answer, list[Hit]]:
+    def _route(self, snap: Snapshot, q: Query) -> tuple[Answer, list[Hit], list[tuple[str, float]]]:
         """The best candidate's answer, with the passages it read (which a language model, where
-        there is one, may answer from instead)."""
+        there is one, may answer from instead) and the candidates weighed."""
         ranking = self.rank(snap, q)
         best = ranking.best
         answer = best.shown()
         if ranking.decision.note:
             answer.answer = ranking.decision.note + answer.answer
-        return answer, best.hits
+        return answer, best.hits, [(str(c.source), c.score) for c in ranking.candidates]
 
     def explain(self, question: str) -> Explanation:
         """The answer with what led to it, part by part (answer/explain.py): what was understood,

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.interfaces.cli import main
 
-ANSWER_KEYS = {"id", "answer", "kind", "citations", "latency_ms"}
+ANSWER_KEYS = {"id", "answer", "kind", "citations", "latency_ms", "candidates"}
 CITATION_KEYS = {"source", "title", "year", "section", "quote", "start", "end"}
 
 
@@ -27,6 +27,10 @@ def test_ask_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert out["kind"] in ("rule", "retrieval", "llm", "decline")
     assert out["citations"] and set(out["citations"][0]) == CITATION_KEYS
     assert out["citations"][0]["source"].endswith(".txt")
+    # The candidates each part weighed, best first, with their scores (answer/ranker.py).
+    weighed = out["candidates"][0]
+    assert weighed[0]["source"] == "rule" and {c["source"] for c in weighed} >= {"rule", "decline"}
+    assert all(0.0 <= c["score"] <= 1.0 for c in weighed)
 
 
 def test_ask_jsonl_keeps_order_ids_and_sessions(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,7 +15,7 @@ def test_api_answer_contract(app_server) -> None:  # noqa: ANN001
 
     with httpx.Client(timeout=60) as client:
         ans = ask(client, app_server.url, "2022年技术经理人先锋榜联系人电话", "")
-    assert {"id", "answer", "kind", "citations", "latency_ms"} == set(ans)
+    assert {"id", "answer", "kind", "citations", "latency_ms", "candidates"} == set(ans)
     assert ans["kind"] == "rule" and ans["citations"]
 
 

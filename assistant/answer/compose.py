@@ -35,6 +35,8 @@ class Answer:
     person: str | None = None
     relevance: float | None = None  # retrieval's best match (0..1); None for rule answers
     basis: RuleBasis | None = None  # a rule answer's: which rule gave it
+    # The candidates each part weighed (answerer and score, best first): why this answer was given.
+    considered: list[list[tuple[str, float]]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +45,8 @@ class Answer:
             "kind": str(self.kind),
             "citations": [asdict(c) for c in self.citations],
             "latency_ms": round(self.latency_ms, 1),
+            "candidates": [[{"source": source, "score": round(score, 3)} for source, score in part]
+                           for part in self.considered],
         }
 
 

@@ -30,7 +30,9 @@ def _print_answer(ans, as_json: bool) -> None:  # noqa: ANN001
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.answer.compose import Answer
     from assistant.assistant import Assistant
+    from assistant.model import AnswerKind
 
     bot = Assistant()
     if args.jsonl:
@@ -45,8 +47,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 # Valid JSON that is not a question object ([1,2], "text", {"q": 3}) is an error line too.
                 qid = item.get("id", line_no) if isinstance(item, dict) else line_no
                 error = f"第{line_no}行不是有效的 JSON 问题对象（需要 {{\"id\": ..., \"q\": \"问题\"}}）。"
-                print(json.dumps({"id": qid, "answer": error, "kind": "decline", "citations": [], "latency_ms": 0},
-                                 ensure_ascii=False), flush=True)
+                print(json.dumps(Answer(error, AnswerKind.DECLINE, id=qid).to_dict(), ensure_ascii=False), flush=True)
                 continue
             session = item.get("session")
             ans = bot.answer(item["q"], session_id=str(session) if session is not None else None, qid=item.get("id"))
