@@ -9,7 +9,6 @@ import logging
 import re
 import uuid
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings, quiet_offline_env
@@ -24,7 +23,7 @@ from assistant.answer.understand import normalize_question, normalize_years  # n
 from assistant.assistant import Assistant  # noqa: E402
 from assistant.ingest.importer import IngestError, describe  # noqa: E402
 from assistant.ingest.manage import REMOVED, NoticeRow, list_notices  # noqa: E402
-from assistant.interfaces.guard import LoginGuard, Throttle  # noqa: E402
+from assistant.interfaces.guard import LoginGuard, Throttle, weak_password  # noqa: E402
 from assistant.interfaces.render import (  # noqa: E402
     answer_markdown,
     citation_choices,
@@ -32,6 +31,8 @@ from assistant.interfaces.render import (  # noqa: E402
     plain_text,
     sources_markdown,
 )
+from assistant.interfaces.shield import Shield, ShieldSettings  # noqa: E402
+from assistant.interfaces.uploads import UploadRefused, received  # noqa: E402
 from assistant.staff.batch import ADDED as BATCH_ADDED  # noqa: E402
 from assistant.staff.batch import BatchError, triage_file  # noqa: E402
 from assistant.staff.calendar import select as select_dates  # noqa: E402
@@ -127,7 +128,9 @@ class Ui:
 
     def log(self, question: str, ans: Any, channel: str, request: gr.Request | None = None) -> int | None:
         """Record the question in the question log (what users could not get answered)."""
-        if self.questions is None or not (question or "").strip() or not self.log_limit.allow(client_of(request)):
+        if not isinstance(question, str):
+            question = str(question or "")[:MAX_INPUT]
+        if self.questions is None or not question.strip() or not self.log_limit.allow(client_of(request)):
             return None
         try:
             return self.questions.record(question, ans, channel)
@@ -228,7 +231,8 @@ class Ui:
         """The clause-by-clause check, each clause quoted with its place in the notice."""
         if not list_name or list_name == ALL:
             return "请先选择榜单。", ""
-        profile = read_profile(normalize_years(normalize_question(situation or "")), self.bot.settings.today)
+        situation = str(situation or "")[:MAX_INPUT]  # read like a question, bounded like one
+        profile = read_profile(normalize_years(normalize_question(situation)), self.bot.settings.today)
         m = re.fullmatch(r"\s*(\d{4})(?:\D+(\d{1,2}))?\D*", founded or "")
         if m:
             profile.founded = (int(m.group(1)), int(m.group(2)) if m.group(2) else None)
@@ -354,7 +358,10 @@ class Ui:
     def run_batch(self, upload: Any, progress: gr.Progress = gr.Progress()) -> tuple[str | None, str]:  # noqa: B008
         if not upload:
             return None, "请先上传咨询表格。"
-        src = Path(upload if isinstance(upload, str) else upload.name)
+        try:
+            src = received(upload)[0]
+        except UploadRefused as exc:
+            return None, f"**无法分流**： {exc}"
         dst = export_dir() / f"{src.stem}_分流{src.suffix.lower()}"
         try:
             routed = triage_file(self.bot, src, dst, lambda rows, n: progress.tqdm(rows, total=n, desc="分流中"))
@@ -380,10 +387,9 @@ class Ui:
     def upload(self, files: list | None):  # noqa: ANN201
         if not files:
             return "请选择要上传的通知文件。", self.notices_rows(), gr.update()
-        paths = [Path(f if isinstance(f, str) else f.name) for f in files]
         try:
-            added = self.bot.ingest(paths)
-        except IngestError as exc:
+            added = self.bot.ingest(received(files))
+        except (IngestError, UploadRefused) as exc:
             return f"**导入失败**： {plain_text(str(exc))}", self.notices_rows(), gr.update()
         message = "**已导入**：" + "；".join(plain_text(describe(a)) for a in added)
         return message, self.notices_rows(), gr.update(choices=list(self.bot.notices), value=added[-1]["source"])
@@ -401,13 +407,13 @@ class Ui:
             return f"请勾选“确认”后再{action}：{html.escape(name)}。", *unchanged
         actions = {"删除": "remove", "停用": "disable", "启用": "enable", "替换": "replace"}
         path = None
-        if action == "替换":
-            if not files:
-                return "替换需要先在上方选择更正后的通知文件。", *unchanged
-            path = Path(files[0] if isinstance(files[0], str) else files[0].name)
+        if action == "替换" and not files:
+            return "替换需要先在上方选择更正后的通知文件。", *unchanged
         try:
+            if action == "替换":
+                path = received(files[:1])[0]
             self.bot.manage(actions[action], name, path)
-        except (IngestError, KeyError) as exc:
+        except (IngestError, KeyError, UploadRefused) as exc:
             return f"**操作失败**： {plain_text(str(exc))}", *unchanged
         done = {"删除": f"已删除（文件保存在 corpus/{REMOVED}/，可恢复）", "停用": "已停用", "启用": "已启用", "替换": "已替换"}[action]
         names = [r.file for r in self.managed()]
@@ -555,6 +561,9 @@ def serve(settings: Settings) -> None:
     import uvicorn
     from fastapi import FastAPI
 
+    password = settings.admin_password
+    if password and (why := weak_password(password)):
+        raise SystemExit(f"ADMIN_PASSWORD 太弱：{why}。请换一个更强的密码后再启动。")
     bot = Assistant(settings)
     feedback = FeedbackStore(settings.feedback_db)
     questions = QuestionLog(settings.feedback_db, settings.question_log_days)
@@ -563,7 +572,6 @@ def serve(settings: Settings) -> None:
         demo.queue(default_concurrency_limit=settings.app_concurrency)
         # Gradio keeps each browser or API session's state; beyond this many the oldest go.
         demo.state_session_capacity = settings.session_capacity
-    password = settings.admin_password
     if not password:
         log.warning("ADMIN_PASSWORD 未设置：员工工作台 /staff 无需登录即可访问（仅适合本机使用）。")
     digest = hashlib.sha256(password.encode()).digest()
@@ -576,10 +584,18 @@ def serve(settings: Settings) -> None:
     common = {"run_history": False, "theme": theme, "css": CSS, "show_error": False, "footer_links": ["api", "settings"]}
     gr.mount_gradio_app(server, staff, path="/staff", auth=login if password else None,
                         auth_message="员工工作台：请用部署方设置的账号和密码登录。", max_file_size=MAX_UPLOAD, **common)
-    # Nothing public takes a file: an upload there is refused at once.
+    # Nothing public takes a file: an upload there is refused at once (and by the shield first).
     gr.mount_gradio_app(server, public, path="", max_file_size="1kb", **common)
-    app = LoginGuard(server, "/staff")
-    uvicorn.run(app, host=settings.server_name, port=settings.server_port, log_level="warning")
+    for demo in (public, staff):
+        # Mounted apps never "launch", and Gradio checks a file input's path against its upload
+        # folder only once launched: without this a client could name any file on the server.
+        demo.has_launched = True
+    shield = ShieldSettings(max_body=settings.max_body_kb * 1024, max_upload=25 * 1024 * 1024,
+                            allowed_origins=settings.allowed_origins)
+    app = Shield(LoginGuard(server, "/staff"), shield)
+    # The client's address is the peer's unless the peer is a proxy trusted to say it (TRUSTED_PROXIES).
+    uvicorn.run(app, host=settings.server_name, port=settings.server_port, log_level="warning",
+                proxy_headers=bool(settings.trusted_proxies), forwarded_allow_ips=",".join(settings.trusted_proxies) or None)
 
 
 def main() -> None:

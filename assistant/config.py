@@ -46,6 +46,10 @@ def _today() -> dt.date:
     return dt.date.fromisoformat(raw) if raw else dt.date.today()
 
 
+def _listed(name: str) -> tuple[str, ...]:
+    return tuple(v.strip().rstrip("/") for v in os.environ.get(name, "").split(",") if v.strip())
+
+
 @dataclass(frozen=True)
 class Settings:
     corpus_dir: Path = field(default_factory=lambda: Path(os.environ.get("CORPUS_DIR", ROOT / "corpus")))
@@ -82,6 +86,12 @@ class Settings:
     # Unset: staff views are open (the app binds to loopback by default).
     admin_password: str = field(default_factory=lambda: os.environ.get("ADMIN_PASSWORD", ""), repr=False)
     admin_user: str = field(default_factory=lambda: os.environ.get("ADMIN_USER", "admin"))
+    # Origins (scheme://host[:port]) besides the server's own that may send staff actions and frame pages.
+    allowed_origins: tuple[str, ...] = field(default_factory=lambda: _listed("ALLOWED_ORIGINS"))
+    # Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed; none by default.
+    trusted_proxies: tuple[str, ...] = field(default_factory=lambda: _listed("TRUSTED_PROXIES"))
+    # Any request body above this many KB gets 413 (a staff upload has its own 25 MB).
+    max_body_kb: int = field(default_factory=lambda: int(os.environ.get("MAX_BODY_KB", "1024")))
 
     @property
     def encoder(self) -> str:

@@ -179,7 +179,7 @@ def llm_app(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     threading.Thread(target=fake.serve_forever, daemon=True).start()
     try:
         yield from start_app(tmp_path_factory.mktemp("llm-app"), LLM_BASE_URL=f"http://127.0.0.1:{fake.server_port}/v1",
-                             LLM_MODEL="good", LLM_TIMEOUT="5", ADMIN_PASSWORD="s3cret")
+                             LLM_MODEL="good", LLM_TIMEOUT="5", ADMIN_PASSWORD="Kczg-staff-2026")
     finally:
         fake.shutdown()
 
@@ -199,7 +199,7 @@ def test_generated_answer_streams_into_the_chat(browser, llm_app) -> None:  # no
     page.locator("input[type=password]").wait_for()
     assert page.get_by_role("tab", name="反馈").count() == 0
     page.close()
-    desk = staff(browser, llm_app, "s3cret")
+    desk = staff(browser, llm_app, "Kczg-staff-2026")
     desk.get_by_role("tab", name="反馈").click()
     desk.locator("#fb-refresh").click()
     desk.locator("#fb-note").get_by_text("共").wait_for()
@@ -225,7 +225,7 @@ def test_self_check_marks_the_failing_clause_with_its_citation(page) -> None:  #
 def staff_app(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     from .conftest import start_app
 
-    yield from start_app(tmp_path_factory.mktemp("staff-app"), ADMIN_PASSWORD="s3cret")
+    yield from start_app(tmp_path_factory.mktemp("staff-app"), ADMIN_PASSWORD="Kczg-staff-2026")
 
 
 def _download(page, link) -> Path:  # noqa: ANN001
@@ -241,7 +241,7 @@ def test_staff_remove_a_notice_triage_a_sheet_download_the_calendar(browser, sta
     from assistant.staff.batch import read_sheet
     from assistant.staff.export import to_xlsx
 
-    page = staff(browser, staff_app, "s3cret")
+    page = staff(browser, staff_app, "Kczg-staff-2026")
 
     # Remove a notice: only once the confirmation is ticked; the file is kept aside.
     name = next(p.name for p in (staff_app.base / "corpus").glob("001_*.txt"))

@@ -52,8 +52,8 @@ def test_answers_flow_while_a_notice_is_imported_through_the_app(tmp_path_factor
 
     from .conftest import start_app
 
-    for server in start_app(tmp_path_factory.mktemp("import-load"), ADMIN_PASSWORD="pw-load-1"):
-        report = import_through_app(server.url, FIXTURES / "new_style_2024.txt", "pw-load-1", users=3, idle_s=2.0)
+    for server in start_app(tmp_path_factory.mktemp("import-load"), ADMIN_PASSWORD="Kczg-load-2026"):
+        report = import_through_app(server.url, FIXTURES / "new_style_2024.txt", "Kczg-load-2026", users=3, idle_s=2.0)
         assert report["errors"] == 0, report["error_samples"]
         assert report["ingest"]["n"] > 0 and report["after"]["n"] > 0 and "已导入" in report["added"]
 

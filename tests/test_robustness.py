@@ -40,7 +40,7 @@ def test_understanding_never_fails(text: str) -> None:
 def test_every_answer_has_its_fields(bot, text: str) -> None:  # noqa: ANN001
     ans = bot.answer(text, session_id="fuzz")
     d = ans.to_dict()
-    assert set(d) == {"id", "answer", "kind", "citations", "latency_ms"}
+    assert set(d) == {"id", "answer", "kind", "citations", "latency_ms", "candidates"}
     assert d["kind"] in KINDS and d["answer"].strip()
 
 

@@ -22,7 +22,7 @@ from assistant.interfaces.guard import LoginGuard, Throttle
 
 from .conftest import CORPUS, ROOT, AppServer, start_app
 
-PASSWORD = "s3cret-42"
+PASSWORD = "Kczg-s3cret-42"
 FORMULA = '=HYPERLINK("http://evil.example","点我")'
 
 
@@ -62,7 +62,7 @@ def test_a_logged_in_session_reaches_the_console_and_a_30mb_upload_is_refused(gu
     tmp = guarded.base / "gradio-tmp"
     assert not any(f.stat().st_size >= len(big) for f in tmp.rglob("*") if f.is_file()) if tmp.exists() else True
     anonymous = requests.post(guarded.url + "gradio_api/upload", files={"files": ("x.txt", b"x" * 4096)}, timeout=30)
-    assert anonymous.status_code == 413  # the public app takes no files at all
+    assert anonymous.status_code == 403  # the public app takes no files at all (refused before Gradio)
 
 
 def test_wrong_logins_are_slowed_and_logged(guarded: AppServer) -> None:

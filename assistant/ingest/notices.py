@@ -152,17 +152,44 @@ def decode_bytes(data: bytes) -> str | None:
     return None
 
 
+MAX_NOTICE_CHARS = 500_000
+
+
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 text (Windows Notepad's "Unicode"): by its byte-order mark, or, without one, by the
+    zero bytes of its ASCII characters all on one side."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding = "utf-16"
+    else:
+        head = data[:4096]
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if len(data) % 2 or max(even, odd) < 4 * min(even, odd) + 1:
+            return None
+        encoding = "utf-16-be" if even > odd else "utf-16-le"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    sample = text[:2000]
+    odd_chars = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or 0xE000 <= ord(c) <= 0xF8FF)
+    return text.lstrip("\ufeff") if odd_chars <= len(sample) // 50 else None
+
+
 def decode_text(data: bytes) -> str:
     if not data.strip():
         raise NoticeError("文件为空。")
-    if b"\x00" in data[:4096]:
+    text = _utf16(data) if b"\x00" in data[:4096] else None
+    if b"\x00" in data[:4096] and text is None:
         raise NoticeError("文件看起来是二进制文件，不是文本、.docx 或 .pdf 通知。")
-    text = decode_bytes(data)
+    text = text if text is not None else decode_bytes(data)
     if text is None:
         raise NoticeError("无法识别文件编码（支持 UTF-8、GBK/GB18030）。")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(5, len(text) // 100):
         raise NoticeError("文件内容含大量控制字符，不像是通知文本。")
+    if len(text) > MAX_NOTICE_CHARS:
+        # A notice runs to tens of thousands of characters; millions take minutes of index build.
+        raise NoticeError(f"文本超过 {MAX_NOTICE_CHARS:,} 字（本文件 {len(text):,} 字），不像是一份通知，未导入。")
     return text
 
 

@@ -303,11 +303,12 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from assistant.interfaces.render import terminal_safe
     from assistant.staff.questions import QuestionLog
 
     settings = Settings()
     log = QuestionLog(settings.feedback_db, settings.question_log_days)
-    print(log.report(args.since or ""))
+    print(terminal_safe(log.report(args.since or "")))
     return 0
 
 

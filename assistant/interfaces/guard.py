@@ -101,3 +101,12 @@ class LoginGuard:
             self.succeeded(client)
         else:
             self.failed(client)
+
+
+def weak_password(password: str) -> str | None:
+    """Why a staff password is too weak, or None: at least 12 characters, letters and digits."""
+    if len(password) < 12:
+        return "至少需要 12 个字符"
+    if not any(c.isalpha() for c in password) or not any(c.isdigit() for c in password):
+        return "需要同时包含字母和数字"
+    return None

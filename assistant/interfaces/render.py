@@ -17,6 +17,13 @@ def plain_text(text: str) -> str:
     return MARKDOWN.sub(r"\\\1", html.escape(text or "")).replace("://", ":&#47;&#47;")
 
 
+def terminal_safe(text: str) -> str:
+    """User text for a terminal: control characters (escape sequences that retitle a window, clear
+    the screen or hide lines) shown as their visible symbols; newlines and tabs kept."""
+    return "".join(chr(0x2400 + ord(c)) if ord(c) < 32 and c not in "\n\t" else "␡" if c == "\x7f" else c
+                   for c in text)
+
+
 def answer_markdown(ans: Answer) -> str:
     body = plain_text(ans.answer).replace("\n", "  \n")
     return f"{body}\n\n<sub>答案类型：{KIND_LABELS.get(ans.kind, ans.kind)} · {ans.latency_ms:.0f} ms</sub>"
