@@ -564,7 +564,7 @@ def serve(settings: Settings) -> None:
     password = settings.admin_password
     if password and (why := weak_password(password)):
         raise SystemExit(f"ADMIN_PASSWORD 太弱：{why}。请换一个更强的密码后再启动。")
-    bot = Assistant(settings)
+    bot = Assistant(settings, serve_stale=True)
     feedback = FeedbackStore(settings.feedback_db)
     questions = QuestionLog(settings.feedback_db, settings.question_log_days)
     public, staff = build_public(bot, feedback, questions), build_staff(bot, feedback, questions)

@@ -53,13 +53,25 @@ RETIRE_AFTER_S = 60.0
 
 
 class Assistant:
-    def __init__(self, settings: Settings | None = None, rebuild: bool = False) -> None:
+    def __init__(self, settings: Settings | None = None, rebuild: bool = False, serve_stale: bool = False) -> None:
+        """`serve_stale` (the web app): an index that is only out of date is served at once and
+        rebuilt aside, never making start-up wait; the command line waits for a current one."""
         quiet_offline_env()
         self.settings = settings or Settings()
         self.sessions = Sessions()
         self._ingest_lock = threading.Lock()  # one ingest at a time; answers never take it
         self._refresh_lock = threading.Lock()  # one background reload at a time
-        self._snapshot = load_snapshot(self.settings, rebuild=rebuild)
+        self._snapshot = load_snapshot(self.settings, rebuild=rebuild, stale_ok=serve_stale)
+        if serve_stale and index.is_stale(self.settings):
+            threading.Thread(target=self._rebuild_aside, name="index-rebuild", daemon=True).start()
+
+    def _rebuild_aside(self) -> None:
+        try:
+            with self._ingest_lock:
+                index.build(self.settings)
+                self.reload()
+        except Exception:  # the stale index keeps serving
+            log.exception("rebuilding the index at start-up failed; still answering from the previous one")
 
     # ------------------------------------------------------------ the current snapshot
 

@@ -60,13 +60,13 @@ def test_failed_build_rolls_back_the_corpus(tmp_path: Path, small_settings, monk
     index.build(small_settings)
     before = snapshot(small_settings)
 
-    def boom(settings):  # noqa: ANN001, ANN202
+    def boom(settings, source=None, publish=None):  # noqa: ANN001, ANN202
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(index, "build", boom)
     src = tmp_path / "n.txt"
     shutil.copy(FIXTURES / "new_style_2024.txt", src)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(IngestError, match="建立索引失败"):  # said in Chinese, never a traceback
         ingest_files([src], small_settings)
     assert snapshot(small_settings) == before
 

@@ -55,9 +55,10 @@ class Snapshot:
         self.retriever.close()
 
 
-def load_snapshot(settings: Settings, rebuild: bool = False) -> Snapshot:
-    """Load (building first when missing or stale) the index into a new snapshot."""
-    state = index.ensure(settings, rebuild=rebuild)
+def load_snapshot(settings: Settings, rebuild: bool = False, stale_ok: bool = False) -> Snapshot:
+    """Load (building first when missing or stale; `stale_ok`: a stale one that loads as it is)
+    the index into a new snapshot."""
+    state = index.ensure(settings, rebuild=rebuild, stale_ok=stale_ok)
     store = FactStore(state.facts, state.notices, state.catalogue, state.chunks)
     embeddings = vectors = opener = None
     if settings.dense:

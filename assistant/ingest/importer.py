@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import shutil
 from pathlib import Path
 
 import zhconv
@@ -13,6 +15,7 @@ from assistant.answer.phrasing import notice_kind
 from assistant.config import Settings
 from assistant.ingest import index
 from assistant.ingest.notices import (
+    MANIFEST,
     SUPPORTED_SUFFIXES,
     Notice,
     NoticeError,
@@ -96,22 +99,47 @@ def prepare(paths: list[Path], corpus_dir: Path) -> list[Notice]:
 
 
 def ingest_files(paths: list[Path], settings: Settings) -> list[dict[str, object]]:
+    """All or nothing: the corpus as it will be is staged (links to the notices there, the new
+    files written), the index built from it aside; then the new files move into the corpus and the
+    index is swapped in, together. Killed before that, both stay as they were (the staged folder
+    is removed at the next start); a failure says why in Chinese and keeps the old index."""
     notices = prepare(paths, settings.corpus_dir)
     settings.corpus_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    staged = settings.corpus_dir / f"{index.STAGING}-{os.getpid()}"
+    shutil.rmtree(staged, ignore_errors=True)
     try:
+        staged.mkdir()
+        for existing in list(settings.corpus_dir.glob("*.txt")) + list(settings.corpus_dir.glob(MANIFEST)):
+            _link(existing, staged / existing.name)
         for notice in notices:
-            target = settings.corpus_dir / notice.id
-            tmp = settings.corpus_dir / f".{notice.id}.tmp"
-            tmp.write_text(notice.original, encoding="utf-8")
-            os.replace(tmp, target)
-            written.append(target)
-        index.build(settings)  # built aside and swapped: the old index serves until this succeeds
-    except BaseException:
-        for path in written:
-            path.unlink(missing_ok=True)
+            (staged / notice.id).write_text(notice.original, encoding="utf-8")
+
+        def publish() -> None:
+            for notice in notices:
+                os.replace(staged / notice.id, settings.corpus_dir / notice.id)
+
+        index.build(settings, source=staged, publish=publish)
+    except OSError as exc:
+        for notice in notices:  # published but the swap failed: take the files back out
+            if not (staged / notice.id).exists() and (settings.corpus_dir / notice.id).exists():
+                os.replace(settings.corpus_dir / notice.id, staged / notice.id)
+        why = "磁盘空间不足" if exc.errno == errno.ENOSPC else f"写入失败（{exc.strerror or exc}）"
+        raise IngestError(f"导入未完成：{why}；通知库和索引保持导入前的状态。") from exc
+    except IngestError:
         raise
+    except Exception as exc:  # the vector store's own errors (a full disk among them)
+        raise IngestError(f"导入未完成：建立索引失败（{type(exc).__name__}）；通知库和索引保持导入前的状态。") from exc
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
     return [n.meta() for n in notices]
+
+
+def _link(source: Path, target: Path) -> None:
+    """A hard link where the file system allows one (no copy of the corpus), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def describe(meta: dict[str, object]) -> str:

@@ -20,6 +20,7 @@ import logging
 import os
 import shutil
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,8 @@ from assistant.tokenizer import Tokenizer
 log = logging.getLogger(__name__)
 
 FORMAT = 3
+STALE_CORPUS = "通知库或解析代码已变化"
+STAGING = ".staging"  # corpus/.staging-<pid>/: an import's corpus as it will be, built from before it is published
 COLLECTION = "kczg_chunks"
 # Code whose output is stored in the index: a change to any of it makes the index stale.
 _DERIVING_SOURCES = ["ingest", "model.py", "names.py", "tokenizer.py", "data"]
@@ -111,6 +114,10 @@ def recover(settings: Settings) -> None:
         os.replace(olds.pop(0), target)
     for leftover in olds + [p for p in _siblings(target, "building") if not _alive(p)]:
         shutil.rmtree(leftover, ignore_errors=True)
+    # An import killed before it published leaves its staged corpus: the import did not happen.
+    for staged in settings.corpus_dir.glob(f"{STAGING}-*") if settings.corpus_dir.exists() else []:
+        if not _alive(staged):
+            shutil.rmtree(staged, ignore_errors=True)
 
 
 def is_stale(settings: Settings) -> str | None:
@@ -125,7 +132,7 @@ def is_stale(settings: Settings) -> str | None:
     if meta.get("format") != FORMAT:
         return "索引格式已更新"
     if meta.get("corpus") != corpus_fingerprint(settings.corpus_dir):
-        return "通知库或解析代码已变化"
+        return STALE_CORPUS
     if meta.get("dense") != settings.dense or (settings.dense and meta.get("model") != settings.encoder):
         return "向量模型设置已变化"
     if settings.dense and meta.get("vector_store") != vector_store_id(settings):
@@ -143,26 +150,30 @@ def _write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
-def build(settings: Settings) -> dict[str, Any]:
+def build(settings: Settings, source: Path | None = None, publish: Callable[[], None] | None = None) -> dict[str, Any]:
     """Build into a temporary folder next to the index, then swap it in; the old index keeps
-    serving until the swap, and a build killed halfway leaves it untouched."""
+    serving until the swap, and a build killed halfway leaves it untouched.
+
+    `source`: a staged copy of the corpus as it will be (an import's, importer.py) to build from;
+    `publish`, called just before the swap, makes the corpus so (moves the staged files in). Killed
+    before that, the corpus and the index are as they were."""
     settings.index_dir.parent.mkdir(parents=True, exist_ok=True)
     lock = open(settings.index_dir.parent / f".{settings.index_dir.name}.lock", "w")  # noqa: SIM115
     try:
         fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time, across processes
         recover(settings)
-        return _build(settings)
+        return _build(settings, source or settings.corpus_dir, publish)
     finally:
         lock.close()
 
 
-def _build(settings: Settings) -> dict[str, Any]:
+def _build(settings: Settings, source: Path, publish: Callable[[], None] | None) -> dict[str, Any]:
     import bm25s
 
     t0 = time.perf_counter()
     # Taken before reading: a notice or the code changed during a long build makes it stale.
-    fingerprint = corpus_fingerprint(settings.corpus_dir)
-    records, chunks, facts = parse_corpus(settings.corpus_dir)
+    fingerprint = corpus_fingerprint(source)
+    records, chunks, facts = parse_corpus(source, settings.corpus_dir)
     timings = {"parse": time.perf_counter() - t0}
     tmp = settings.index_dir.parent / f".{settings.index_dir.name}.building-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -211,6 +222,8 @@ def _build(settings: Settings) -> dict[str, Any]:
         }
         (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
         old_collection = (read_meta(settings.index_dir) or {}).get("collection", "")
+        if publish is not None:
+            publish()
         _swap(tmp, settings.index_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -221,7 +234,8 @@ def _build(settings: Settings) -> dict[str, Any]:
     return meta
 
 
-def _parse_one(path: Path, overrides: dict[str, object] | None) -> tuple[NoticeRecord, list[Chunk], list[Fact]] | None:
+def _parse_one(path: Path, overrides: dict[str, object] | None,
+               home: Path | None = None) -> tuple[NoticeRecord, list[Chunk], list[Fact]] | None:
     """One notice; a file that breaks an extractor costs its facts (or itself), never the build."""
     try:
         notice = make_notice(path.name, path.read_text(encoding="utf-8", errors="replace"), overrides)
@@ -234,19 +248,21 @@ def _parse_one(path: Path, overrides: dict[str, object] | None) -> tuple[NoticeR
     except Exception:
         log.exception("no facts from %s: an extractor failed; it is still searchable", path.name)
         facts = []
-    return NoticeRecord.of(notice, path), chunks, facts
+    return NoticeRecord.of(notice, home or path), chunks, facts
 
 
-def parse_corpus(corpus_dir: Path) -> tuple[list[NoticeRecord], list[Chunk], list[Fact]]:
-    """Every notice cleaned, chunked and its facts extracted; in parallel for a large corpus."""
+def parse_corpus(corpus_dir: Path, home: Path | None = None) -> tuple[list[NoticeRecord], list[Chunk], list[Fact]]:
+    """Every notice cleaned, chunked and its facts extracted; in parallel for a large corpus.
+    `home`: where the files will live (a staged corpus is read from elsewhere)."""
     manifest = load_manifest(corpus_dir)
     paths = sorted(corpus_dir.glob("*.txt"))
     overrides = [manifest.get(p.name) for p in paths]
+    homes = [(home or corpus_dir) / p.name for p in paths]
     if len(paths) > 200 and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor() as pool:
-            parsed = list(pool.map(_parse_one, paths, overrides, chunksize=64))
+            parsed = list(pool.map(_parse_one, paths, overrides, homes, chunksize=64))
     else:
-        parsed = [_parse_one(p, o) for p, o in zip(paths, overrides, strict=True)]
+        parsed = [_parse_one(p, o, h) for p, o, h in zip(paths, overrides, homes, strict=True)]
     kept = [p for p in parsed if p is not None]
     return [p[0] for p in kept], [c for p in kept for c in p[1]], [f for p in kept for f in p[2]]
 
@@ -352,9 +368,15 @@ def load(settings: Settings) -> IndexState:
     return IndexState({r.id: r for r in records}, chunks, facts, catalogue, meta, d, bm25, loaded_stamp)
 
 
-def ensure(settings: Settings, rebuild: bool = False) -> IndexState:
-    """Load the index, building it first when missing, stale or unreadable."""
+def ensure(settings: Settings, rebuild: bool = False, stale_ok: bool = False) -> IndexState:
+    """Load the index, building it first when missing, stale or unreadable. `stale_ok`: a stale
+    index that still loads is served as it is (the caller rebuilds it aside)."""
     reason = "按要求重建" if rebuild else is_stale(settings)
+    if reason == STALE_CORPUS and stale_ok:
+        try:
+            return load(settings)
+        except (OSError, ValueError, TypeError, KeyError) as exc:
+            log.warning("stale index unreadable (%s), rebuilding first", exc)
     if reason:
         log.warning("building index: %s", reason)
         build(settings)
