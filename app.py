@@ -31,7 +31,7 @@ from assistant.interfaces.render import (  # noqa: E402
     plain_text,
     sources_markdown,
 )
-from assistant.interfaces.shield import Shield, ShieldSettings  # noqa: E402
+from assistant.interfaces.shield import STAFF_EXPORT, Shield, ShieldSettings  # noqa: E402
 from assistant.interfaces.uploads import UploadRefused, received  # noqa: E402
 from assistant.staff.batch import ADDED as BATCH_ADDED  # noqa: E402
 from assistant.staff.batch import BatchError, triage_file  # noqa: E402
@@ -362,7 +362,7 @@ class Ui:
             src = received(upload)[0]
         except UploadRefused as exc:
             return None, f"**无法分流**： {exc}"
-        dst = export_dir() / f"{src.stem}_分流{src.suffix.lower()}"
+        dst = export_dir() / f"{STAFF_EXPORT}{src.stem}_分流{src.suffix.lower()}"
         try:
             routed = triage_file(self.bot, src, dst, lambda rows, n: progress.tqdm(rows, total=n, desc="分流中"))
         except BatchError as exc:
@@ -463,7 +463,7 @@ class Ui:
         return f"共 {self.feedback.count()} 条反馈", self.feedback.summary()
 
     def export_feedback(self, fmt: str = "csv") -> str:
-        return str(export_file("feedback", FEEDBACK_COLUMNS, self.feedback.rows(limit=1_000_000), fmt))
+        return str(export_file(f"{STAFF_EXPORT}feedback", FEEDBACK_COLUMNS, self.feedback.rows(limit=1_000_000), fmt))
 
     # ------------------------------------------------------------ question log
 
@@ -476,7 +476,7 @@ class Ui:
     def export_questions(self, since: str, fmt: str = "csv") -> str | None:
         if self.questions is None:
             return None
-        return str(export_file("未答问题", GROUP_COLUMNS, self.questions.summary_rows((since or "").strip()), fmt))
+        return str(export_file(f"{STAFF_EXPORT}未答问题", GROUP_COLUMNS, self.questions.summary_rows((since or "").strip()), fmt))
 
     def questions_tab(self) -> None:
         gr.Markdown("用户没能得到满意回答的问题（未能回答、相关度低、👎），按相似问题归类计数。")

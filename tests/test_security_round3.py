@@ -113,6 +113,17 @@ def test_staff_calls_from_another_site_are_refused(app: AppServer) -> None:
     assert _call(session, base, questions, ["2000-01-01"], headers={"Origin": app.url.rstrip("/")})[0] == 200
 
 
+def test_staff_exports_are_served_by_the_staff_app_only(app: AppServer) -> None:
+    session = _staff(app)
+    base = app.url + "staff/"
+    status, messages = _call(session, base, _fn_index(session, base, "fb-csv"), [])
+    done = next(m for m in messages if m.get("msg") == "process_completed")
+    path = done["output"]["data"][0]["path"]
+    assert status == 200 and Path(path).name.startswith("staff-")
+    assert requests.get(app.url + f"gradio_api/file={path}", timeout=30).status_code == 404  # the public app
+    assert session.get(base + f"gradio_api/file={path}", timeout=30).status_code == 200
+
+
 def test_session_cookies_are_lax_and_logout_ends_the_session(app: AppServer) -> None:
     login = requests.post(app.url + "staff/login", data={"username": "admin", "password": PASSWORD}, timeout=30,
                           allow_redirects=False)
@@ -164,6 +175,27 @@ def test_a_utf16_notice_is_read() -> None:
 def test_a_text_notice_far_beyond_any_notice_is_refused_with_its_limit() -> None:
     with pytest.raises(NoticeError, match="字"):
         decode_text(("通知正文。" * 200_000).encode("utf-8"))
+
+
+def test_an_idle_or_old_staff_session_must_log_in_again() -> None:
+    from assistant.interfaces.shield import Shield, ShieldSettings
+
+    now = [0.0]
+    shield = Shield(lambda *a: None, ShieldSettings(1024, 1024, idle_seconds=100, absolute_seconds=1000),  # type: ignore[arg-type, return-value]
+                    clock=lambda: now[0])
+    headers = {"cookie": "access-token-abc=tok1"}
+    assert not shield.expired(headers)
+    now[0] = 90
+    assert not shield.expired(headers)  # active: the idle clock restarts
+    now[0] = 195
+    assert shield.expired(headers)  # idle 105 s
+    other = {"cookie": "access-token-abc=tok2"}
+    for t in range(200, 1300, 50):
+        now[0] = t
+        if shield.expired(other):
+            break
+    assert now[0] > 1000 + 200 - 50  # open too long, however active
+    assert not shield.expired({"cookie": "theme=dark"})
 
 
 def test_report_neutralises_terminal_escapes(tmp_path: Path) -> None:

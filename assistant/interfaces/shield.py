@@ -8,6 +8,7 @@
   foreign origin credentials;
 - staff sessions end: cookies are SameSite=Lax (Secure where the request came over https), and a
   session idle or open too long must log in again;
+- staff exports are served by the staff app only;
 - security headers on every response: Content-Security-Policy with frame-ancestors (the allowed
   origins may frame the pages), X-Content-Type-Options, Referrer-Policy.
 """
@@ -20,7 +21,7 @@ import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -28,6 +29,9 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
 SAFE_METHODS = {"GET", "HEAD"}
+# What staff exports (the question log, feedback, a triaged inbox) are named with: the public app
+# never serves them, whoever holds the address.
+STAFF_EXPORT = "staff-"
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,9 @@ class Shield:
         method = scope.get("method", "GET")
         if not staff and path.rstrip("/").endswith("/gradio_api/upload"):
             await _refuse(send, 403, "公开页面不接受上传文件。", self.security_headers())
+            return
+        if not staff and "/file=" in path and unquote(path.rsplit("/", 1)[-1]).startswith(STAFF_EXPORT):
+            await _refuse(send, 404, "文件不存在。", self.security_headers())
             return
         if staff and self.foreign(scope, headers):
             await _refuse(send, 403, "员工工作台只接受来自本站页面的操作。", self.security_headers())
