@@ -17,6 +17,7 @@ quiet_offline_env()
 
 import gradio as gr  # noqa: E402
 
+from assistant.answer.compose import Answer  # noqa: E402
 from assistant.answer.phrasing import NOTICE_KINDS, notice_kind  # noqa: E402
 from assistant.answer.profile import read_profile  # noqa: E402
 from assistant.answer.understand import normalize_question, normalize_years  # noqa: E402
@@ -33,6 +34,7 @@ from assistant.interfaces.render import (  # noqa: E402
 )
 from assistant.interfaces.shield import STAFF_EXPORT, Shield, ShieldSettings  # noqa: E402
 from assistant.interfaces.uploads import UploadRefused, received  # noqa: E402
+from assistant.model import AnswerKind  # noqa: E402
 from assistant.staff.batch import ADDED as BATCH_ADDED  # noqa: E402
 from assistant.staff.batch import BatchError, triage_file  # noqa: E402
 from assistant.staff.calendar import select as select_dates  # noqa: E402
@@ -122,7 +124,10 @@ class Ui:
 
     def answer_api(self, question: str, session: str = "", request: gr.Request = None) -> dict[str, Any]:  # type: ignore[assignment]
         """The answer object of the command line's --json, for scripts and the load test."""
-        ans = self.bot.answer(str(question or "")[:MAX_INPUT], session_id=session or None)
+        if not isinstance(question, str):  # a number, a list, an object: said so, never guessed at
+            return Answer("问题须为一段文字（字符串），例如：“2023年先导技术榜的申报截止时间是什么时候？”",
+                          AnswerKind.DECLINE).to_dict()
+        ans = self.bot.answer(question[:MAX_INPUT], session_id=str(session or "") or None)
         self.log(question, ans, "api", request)
         return ans.to_dict()
 

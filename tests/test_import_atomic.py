@@ -4,6 +4,7 @@ after it serves at once, rebuilding aside when the index is out of date."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -55,12 +56,16 @@ def test_a_killed_ingest_leaves_everything_as_it_was_or_done(tmp_path: Path, kil
     else:
         assert after == before
     assert not list((tmp_path / "corpus").glob(".staging-*"))
-    # The next start serves within 10 s (out of date or not, the last good index answers at once).
+    _serves_within(tmp_path, 10.0)
+
+
+def _serves_within(base: Path, seconds: float) -> None:
+    """The next start answers within `seconds` (out of date or not, the last good index at once)."""
     t = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", "from assistant.assistant import Assistant; "
                            "a = Assistant(serve_stale=True); print(a.answer('2023年申报截止时间').kind)"],
-                          env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0 and time.perf_counter() - t < 10, done.stderr[-2000:]
+                          env=_env(base), cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and time.perf_counter() - t < seconds, done.stderr[-2000:]
 
 
 def test_a_failed_build_keeps_the_old_index_and_says_why_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,3 +97,36 @@ def test_a_stale_index_is_served_at_once_and_rebuilt_aside(tmp_path: Path) -> No
     while NEW.name not in bot._snapshot.notices and time.time() < deadline:
         time.sleep(0.2)
     assert NEW.name in bot._snapshot.notices and index.is_stale(settings) is None
+
+
+def test_the_app_killed_during_a_staff_upload_leaves_the_corpus_and_index_as_they_were_or_done(tmp_path: Path) -> None:
+    from .conftest import start_app
+    from .test_security_round3 import PASSWORD, _fn_index, _staff
+
+    servers = start_app(tmp_path, ADMIN_PASSWORD=PASSWORD)
+    server = next(servers)
+    try:
+        before = _state(tmp_path)
+        session = _staff(server)
+        base = server.url + "staff/"
+        with NEW.open("rb") as f:
+            uploaded = session.post(base + "gradio_api/upload", files={"files": (NEW.name, f)}, timeout=30).json()[0]
+        upload = _fn_index(session, base, "upload-run")
+        joined = session.post(base + "gradio_api/queue/join", timeout=30, json={
+            "data": [[{"path": uploaded, "meta": {"_type": "gradio.FileData"}, "orig_name": NEW.name}]],
+            "fn_index": upload, "session_hash": "killme"})
+        assert joined.status_code == 200
+        time.sleep(0.3)
+        os.kill(server.pid, signal.SIGKILL)
+    finally:
+        with contextlib.suppress(StopIteration, subprocess.TimeoutExpired):  # the server is gone: only clean up
+            next(servers)
+    settings = Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index", dense=False)
+    index.recover(settings)
+    after = _state(tmp_path)
+    if NEW.name in after[0]:
+        assert after[1] == index.corpus_fingerprint(tmp_path / "corpus")
+    else:
+        assert after == before
+    assert not list((tmp_path / "corpus").glob(".staging-*"))
+    _serves_within(tmp_path, 10.0)

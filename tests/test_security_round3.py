@@ -151,6 +151,20 @@ def test_bodies_are_bounded_and_the_public_app_takes_no_uploads(app: AppServer) 
     assert not any(f.name == "x.txt" for f in tmp.rglob("*")) if tmp.exists() else True
 
 
+def test_a_question_of_another_type_gets_an_answer_and_the_app_keeps_serving(app: AppServer) -> None:
+    def ask(question: object) -> str:
+        started = requests.post(app.url + "gradio_api/call/answer", json={"data": [question, ""]}, timeout=30)
+        assert started.status_code == 200, started.text
+        event = started.json()["event_id"]
+        stream = requests.get(app.url + f"gradio_api/call/answer/{event}", timeout=60).text
+        return stream.encode().decode("unicode_escape") if "\\u" in stream else stream
+
+    odd = ask({"q": "截止时间"})
+    assert "event: complete" in odd and "问题须为一段文字" in odd  # said in Chinese, not guessed at
+    assert "AttributeError" not in (app.base / "app.log").read_text(encoding="utf-8")
+    assert "11月30日" in ask("2023年申报截止时间是什么时候？")
+
+
 def test_every_page_carries_security_headers(app: AppServer) -> None:
     for path in ("", "staff/", "config"):
         headers = requests.get(app.url + path, timeout=30).headers
