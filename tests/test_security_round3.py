@@ -141,6 +141,21 @@ def test_a_forged_forwarded_header_does_not_dodge_the_login_limit(app: AppServer
     assert 429 in codes, codes
 
 
+def test_a_forged_forwarded_header_does_not_dodge_the_question_log_limit(app: AppServer) -> None:
+    import sqlite3
+
+    def logged() -> int:
+        with sqlite3.connect(app.base / "feedback.sqlite3") as db:
+            return int(db.execute("SELECT COUNT(*) FROM questions").fetchone()[0])
+
+    before = logged()
+    for i in range(75):
+        started = requests.post(app.url + "gradio_api/call/answer", json={"data": [f"第{i}个问题：截止时间？", ""]},
+                                headers={"X-Forwarded-For": f"10.1.{i}.1"}, timeout=30)
+        requests.get(app.url + f"gradio_api/call/answer/{started.json()['event_id']}", timeout=60)
+    assert logged() - before <= 60  # one client, whatever it says it forwards for
+
+
 def test_bodies_are_bounded_and_the_public_app_takes_no_uploads(app: AppServer) -> None:
     big = requests.post(app.url + "gradio_api/queue/join", data=b"[" + b"1," * (3 * 1024 * 1024) + b"1]",
                         headers={"Content-Type": "application/json"}, timeout=60)

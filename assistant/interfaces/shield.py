@@ -82,7 +82,7 @@ class Shield:
     def expired(self, headers: dict[str, str]) -> bool:
         """Whether the staff session this request carries has been idle or open too long."""
         tokens = [part.split("=", 1)[1] for part in headers.get("cookie", "").split("; ")
-                  if part.startswith("access-token") and "=" in part]
+                  if part.startswith("access-token") and "=" in part and part.split("=", 1)[1]]
         if not tokens:
             return False
         now = self.clock()
@@ -122,8 +122,16 @@ class Shield:
         if staff and self.foreign(scope, headers):
             await _refuse(send, 403, "员工工作台只接受来自本站页面的操作。", self.security_headers())
             return
-        if staff and method not in SAFE_METHODS and not path.endswith("/login") and self.expired(headers):
-            await _refuse(send, 401, "登录已过期，请重新登录。", self.security_headers())
+        if staff and not path.endswith("/login") and self.expired(headers):
+            # The session's cookies are cleared: a page load shows the login again, a call is refused.
+            cleared = [(b"set-cookie", f"{name}=; Max-Age=0; Path=/; SameSite=Lax".encode("latin-1"))
+                       for name in _session_cookies(headers)]
+            if method in SAFE_METHODS:
+                await send({"type": "http.response.start", "status": 302,
+                            "headers": [(b"location", path.encode("latin-1")), *cleared, *self.security_headers()]})
+                await send({"type": "http.response.body", "body": b""})
+            else:
+                await _refuse(send, 401, "登录已过期，请重新登录。", [*cleared, *self.security_headers()])
             return
         cap = self.settings.max_upload if staff and path.rstrip("/").endswith("/gradio_api/upload") else self.settings.max_body
         declared = headers.get("content-length", "")
@@ -163,6 +171,10 @@ class Shield:
         except TooLarge:
             if not started:
                 await _refuse(send, 413, f"请求过大（上限 {cap // 1024} KB）。", self.security_headers())
+
+
+def _session_cookies(headers: dict[str, str]) -> list[str]:
+    return [part.split("=", 1)[0] for part in headers.get("cookie", "").split("; ") if part.startswith("access-token")]
 
 
 def _lax(cookie: bytes, https: bool) -> bytes:
