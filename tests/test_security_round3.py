@@ -232,3 +232,19 @@ def test_report_neutralises_terminal_escapes(tmp_path: Path) -> None:
 
     assert terminal_safe("正常\x1b]0;pwned\x07问题\x1b[2J") == "正常␛]0;pwned␇问题␛[2J"
     assert terminal_safe("换行\n保留\t制表") == "换行\n保留\t制表"
+
+
+def test_cookies_are_secure_over_https_and_allowed_origins_may_act() -> None:
+    from assistant.interfaces.shield import Shield, ShieldSettings, _lax
+
+    assert _lax(b"access-token-x=abc; HttpOnly; Path=/; SameSite=none; Secure", https=True).endswith(b"SameSite=Lax; Secure")
+    assert b"Secure" not in _lax(b"access-token-unsecure-x=abc; HttpOnly; Path=/; SameSite=lax", https=False)
+    shield = Shield(lambda *a: None, ShieldSettings(1024, 1024, allowed_origins=("https://www.society.example",)))  # type: ignore[arg-type, return-value]
+    scope = {"scheme": "https"}
+    own = {"host": "kczg.example"}
+    assert not shield.foreign(scope, {**own, "origin": "https://kczg.example"})
+    assert not shield.foreign(scope, {**own, "origin": "https://www.society.example"})
+    assert shield.foreign(scope, {**own, "origin": "https://evil.example"})
+    assert shield.foreign(scope, {**own, "referer": "https://evil.example/page"})
+    assert shield.foreign(scope, {**own, "origin": "null"})
+    assert "https://www.society.example" in dict(shield.security_headers())[b"content-security-policy"].decode()
