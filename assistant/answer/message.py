@@ -51,17 +51,32 @@ def _strip(sentence: str) -> str:
     return s
 
 
-def _asks(question: str) -> list[str]:
-    """"平台网址多少，登录不了找谁": two asks in one sentence, split at the comma when each part is a
-    question of its own kind; "截止是哪天，还来得及吗" stays one."""
+# Where one sentence may join several asks: commas, 、, and the spaces of a message typed without
+# punctuation ("23年终评几月 啥时候发榜").
+JOINS = re.compile(r"[，,、]|\s+")
+# "新锐呢", "那融通呢", "生物医药领域呢": the same ask of another subject.
+ELLIPTICAL = re.compile(r"^(?:那|那么|还有)?[^，,、\s]{1,12}呢$")
+
+
+def _asks(question: str, marked: bool = False) -> list[str]:
+    """"平台网址多少，登录不了找谁", "几个名额、截止哪天、初评找谁", "先导榜能推几个 新锐呢": several
+    asks in one sentence, split where each part asks something of its own kind (or, elliptically, the
+    same of another subject); "截止是哪天，还来得及吗" stays one. `marked`: the sentence ended with a
+    question mark, which asks for its last part too ("…设几项，联系人电话？")."""
     from assistant.answer.understand import detect_intent
     from assistant.model import Intent
 
-    parts = [p.strip() for p in re.split(r"[，,]", question) if p.strip()]
-    if len(parts) < 2 or not all(QUESTION_WORDS.search(p) for p in parts):
+    parts = [p.strip() for p in JOINS.split(question) if p.strip()]
+    if len(parts) < 2:
         return [question]
     intents = [detect_intent(p) for p in parts]
-    if Intent.OTHER in intents or len(set(intents)) < len(intents):
+    elliptical = [bool(ELLIPTICAL.match(p)) for p in parts]
+    asking = [bool(QUESTION_WORDS.search(p)) or (marked and i == len(parts) - 1 and intents[i] != Intent.OTHER)
+              for i, p in enumerate(parts)]
+    if not all(asking) or elliptical[0] or intents[0] == Intent.OTHER:
+        return [question]
+    own = [intent for intent, ell in zip(intents, elliptical, strict=True) if not ell]
+    if any(i == Intent.OTHER and not ell for i, ell in zip(intents, elliptical, strict=True)) or len(set(own)) < len(own):
         return [question]
     return parts
 
@@ -84,8 +99,9 @@ def read_message(text: str) -> Message:
         core = ANNOUNCE.sub("", core).strip("，,：: ")
         if len(core) < 2:
             continue
-        if QUESTION_WORDS.search(core) or re.search(r"[？?]\s*$", s):  # "…联系人和电话？" asks by its mark
-            msg.questions.extend(_asks(core))
+        marked = bool(re.search(r"[？?]\s*$", s))
+        if QUESTION_WORDS.search(core) or marked:  # "…联系人和电话？" asks by its mark
+            msg.questions.extend(_asks(core, marked))
         else:
             msg.statements.append(core)
     if not msg.questions:

@@ -126,8 +126,8 @@ def read_turn(question: object, today: dt.date, store: FactStore, session: Sessi
                 q = understand_part(f"{prefix} {part}", today, store)
         if i == 0 and session is not None:
             q = inherit(q, session.previous, session.person, store.names)
-        if parts:
-            continue_from(q, parts[-1])  # "设多少项？" after "2021年的突破短板关键技术榜限定哪个领域？"
+        if parts:  # "设多少项？" after "2021年的突破短板关键技术榜限定哪个领域？"; "新锐呢" after "先导榜能推几个"
+            continue_from(q, parts[-1], with_intent=True)
         if context is not None:
             continue_from(q, context, with_list=q.intent != Intent.CONTACT)
         q.profile = profile

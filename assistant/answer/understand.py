@@ -427,7 +427,7 @@ def inherit(q: Query, previous: Query | None, previous_person: str | None = None
     return q
 
 
-def continue_from(q: Query, earlier: Query, with_list: bool = True) -> Query:
+def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent: bool = False) -> Query:
     """A later part of one message, or a question after the asker's own context, keeps the year,
     list and field it leaves out ("22年国际创新合作榜的评审机构是谁？这个榜也是…推荐报送吗？")."""
     if not q.years and earlier.years:
@@ -442,4 +442,9 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True) -> Query:
     if not q.notice_ids and earlier.notice_ids:
         q.notice_ids, q.notice_mention = list(earlier.notice_ids), earlier.notice_mention
         q.inherited.append("notice")
+    if with_intent and q.intent == Intent.OTHER and earlier.intent != Intent.OTHER and q.text.rstrip("？?。 ").endswith("呢"):
+        # "…每个领域能推几个 新锐呢": the same ask as the part before, of another subject.
+        q.intent, q.attribute = earlier.intent, q.attribute or earlier.attribute
+        q.answer_type = earlier.answer_type if q.answer_type == AnswerType.TEXT else q.answer_type
+        q.inherited.append("intent")
     return q
