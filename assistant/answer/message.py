@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.model import Intent
+
 SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 # Opening courtesies ("李老师您好！", "各位老师好，", "您好，") and closing ones.
 GREETING = re.compile(
@@ -22,7 +24,9 @@ COURTESY_WORDS = re.compile(
 SIGN_OFF = re.compile(r"(?:——|--|—)[^。！？!?]{0,24}$")
 QUESTION_WORDS = re.compile(
     r"[？?]|吗|呢|什么|哪|(?<![好这那])几|多少|是否|能否|能不能|可不可以|可否|怎么|怎样|如何|请问|有没有|谁|是啥|啥|多久|何时|"
-    r"行不行|够不够|对不对|算不算|要不要|会不会|还有没有|有无"
+    r"行不行|够不够|对不对|算不算|要不要|会不会|还有没有|有无|"
+    # requests are asks too: "联系人电话顺便也发我下", "麻烦告知一下截止时间"
+    r"发(?:给)?我|给我|告诉我|告知|(?:发|给|说|讲|查)一?下"
 )
 ANNOUNCE = re.compile(r"想问[两二三几]件事|有[两二三几]个问题|问[两二三几]个问题")
 ASK_MARK = re.compile(r"^(?:想(?:问|确认|咨询)(?:一下|下)?|请问|问一下|咨询一下)[：:，,]?")
@@ -64,21 +68,26 @@ def _asks(question: str, marked: bool = False) -> list[str]:
     same of another subject); "截止是哪天，还来得及吗" stays one. `marked`: the sentence ended with a
     question mark, which asks for its last part too ("…设几项，联系人电话？")."""
     from assistant.answer.understand import detect_intent
-    from assistant.model import Intent
 
-    parts = [p.strip() for p in JOINS.split(question) if p.strip()]
-    if len(parts) < 2:
+    pieces = [p.strip() for p in JOINS.split(question) if p.strip()]
+    if len(pieces) < 2:
         return [question]
-    intents = [detect_intent(p) for p in parts]
-    elliptical = [bool(ELLIPTICAL.match(p)) for p in parts]
-    asking = [bool(QUESTION_WORDS.search(p)) or (marked and i == len(parts) - 1 and intents[i] != Intent.OTHER)
-              for i, p in enumerate(parts)]
-    if not all(asking) or elliptical[0] or intents[0] == Intent.OTHER:
+    # Pieces of one ask stay together: one that asks the same kind as the one before ("联系人、电话"),
+    # or that asks nothing of its own ("截止是哪天，还来得及吗"), joins it.
+    parts: list[tuple[str, Intent, bool]] = []
+    for i, piece in enumerate(pieces):
+        intent = detect_intent(piece)
+        elliptical = bool(ELLIPTICAL.match(piece))
+        asks = bool(QUESTION_WORDS.search(piece)) or (marked and i == len(pieces) - 1 and intent != Intent.OTHER)
+        if parts and not elliptical and (intent in (Intent.OTHER, parts[-1][1]) or not asks):
+            text, kind, ell = parts[-1]
+            parts[-1] = (f"{text}，{piece}", kind if kind != Intent.OTHER else intent, ell)
+        else:
+            parts.append((piece, intent, elliptical))
+    if len(parts) < 2 or parts[0][1] == Intent.OTHER or not all(
+            QUESTION_WORDS.search(text) or (marked and text is parts[-1][0]) for text, _, _ in parts):
         return [question]
-    own = [intent for intent, ell in zip(intents, elliptical, strict=True) if not ell]
-    if any(i == Intent.OTHER and not ell for i, ell in zip(intents, elliptical, strict=True)) or len(set(own)) < len(own):
-        return [question]
-    return parts
+    return [text for text, _, _ in parts]
 
 
 def read_message(text: str) -> Message:
