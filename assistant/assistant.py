@@ -27,7 +27,7 @@ from assistant.answer.compose import Answer, merge
 from assistant.answer.decline import decline
 from assistant.answer.eligibility import CheckResult, run_check
 from assistant.answer.profile import Profile
-from assistant.answer.ranker import Ranking, rank, signals_of
+from assistant.answer.ranker import Ranking, rank
 from assistant.answer.relevance import evidence
 from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.answer.sessions import Sessions
@@ -62,7 +62,7 @@ class Assistant:
         self._ingest_lock = threading.Lock()  # one ingest at a time; answers never take it
         self._refresh_lock = threading.Lock()  # one background reload at a time
         self._snapshot = load_snapshot(self.settings, rebuild=rebuild, stale_ok=serve_stale)
-        if serve_stale and index.is_stale(self.settings):
+        if self._snapshot.stale:
             threading.Thread(target=self._rebuild_aside, name="index-rebuild", daemon=True).start()
 
     def _rebuild_aside(self) -> None:
@@ -260,11 +260,9 @@ class Assistant:
             e = evidence(q, hits, snap.retriever, snap.reader) if hits else None
             units = [UnitView(s.unit.text, str(s.unit.kind), round(s.score, 3), round(s.coverage, 3), s.typed,
                               s.unit.chunk.notice_id, s.unit.chunk.section) for s in snap.reader.score(q, hits)[:5]]
-            weighed = signals_of(q, ranking.candidates, ranking.situation, snap.reader) \
-                if ranking.situation is not None else [None] * len(ranking.candidates)
             candidates = [CandidateView(str(c.source), round(c.score, 3), c.shown().answer[:300],
-                                        {k: round(v, 3) for k, v in asdict(s).items()} if s is not None else {})
-                          for c, s in zip(ranking.candidates, weighed, strict=True)]
+                                        {k: round(v, 3) for k, v in asdict(c.signals).items()} if c.signals else {})
+                          for c in ranking.candidates]
             views.append(PartView(
                 question=q.text, ask=q.ask, years=list(q.years), year_source=str(q.year_source), intent=str(q.intent),
                 answer_type=str(q.answer_type), list_key=q.list_key, field_key=q.field_key, notices_pointed=list(q.notice_ids),

@@ -28,6 +28,7 @@ from assistant.names import Catalogue
 if TYPE_CHECKING:
     import datetime as dt
 
+    from assistant.answer.ranker import Signals
     from assistant.answer.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,7 @@ class Candidate:
     answer: Answer
     hits: list[Hit] = field(default_factory=list)  # passages a language model may answer from
     score: float = 0.0  # set by the ranker
+    signals: Signals | None = None  # what the ranker weighed (answer/ranker.py)
     # What builds the answer when it is shown (a decline's closest text is read only if it wins).
     build: Callable[[], Answer] | None = None
 

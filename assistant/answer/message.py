@@ -85,7 +85,7 @@ def _asks(question: str, marked: bool = False) -> list[str]:
         else:
             parts.append((piece, intent, elliptical))
     if len(parts) < 2 or parts[0][1] == Intent.OTHER or not all(
-            QUESTION_WORDS.search(text) or (marked and text is parts[-1][0]) for text, _, _ in parts):
+            QUESTION_WORDS.search(text) or (marked and i == len(parts) - 1) for i, (text, _, _) in enumerate(parts)):
         return [question]
     return [text for text, _, _ in parts]
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import asdict, dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -96,27 +97,36 @@ def precedence(q: Query, candidates: list[Candidate], situation: Situation) -> i
     return by[Source.DECLINE]
 
 
+@dataclass(frozen=True)
+class _Ask:
+    """What every candidate of a part is weighed against, worked out once per part."""
+
+    weights: dict[str, float]  # the ask's known terms and their weights
+    total: float  # their weight with the words no notice uses
+    pattern: re.Pattern[str] | None  # a value of the answer type asked
+
+
 def signals_of(q: Query, candidates: list[Candidate], situation: Situation, reader: Reader) -> list[Signals]:
     """Each candidate's signals, in order."""
-    own = [signals(q, c, situation, reader) for c in candidates]
+    weights = reader.ask_weights(q)
+    # The ask's words no notice uses count in the whole: an ask about something else is covered
+    # by no notice's text, however well its known words are.
+    ask = _Ask(weights, (sum(weights.values()) + reader.unseen_weight(q)) or 1.0, HOLDS.get(q.answer_type))
+    own = [_signals(q, c, situation, ask) for c in candidates]
     best = max((s.cover for c, s in zip(candidates, own, strict=True) if c.source != Source.DECLINE), default=0.0)
     first = precedence(q, candidates, situation)
     return [replace(s, best_cover=best, preferred=1.0 if i == first else 0.0) for i, s in enumerate(own)]
 
 
-def signals(q: Query, candidate: Candidate, situation: Situation, reader: Reader) -> Signals:
+def _signals(q: Query, candidate: Candidate, situation: Situation, ask: _Ask) -> Signals:
     """A candidate's signals (`best_cover` and `preferred` are filled in by signals_of, over all of
     a part's)."""
     answer = candidate.answer
     # A decline is scored on the part's evidence (rank()), not on the text it would show.
     head = "" if candidate.source == Source.DECLINE else answer.answer[:HEAD]
-    weights = reader.ask_weights(q)
-    # The ask's words no notice uses count in the whole: an ask about something else is covered
-    # by no notice's text, however well its known words are.
-    total = (sum(weights.values()) + reader.unseen_weight(q)) or 1.0
     # The ask's terms are looked for as written (no second segmentation of every candidate's text).
     quoted = "".join(c.quote for c in answer.citations[:SHOWN_QUOTES])
-    pattern = HOLDS.get(q.answer_type)
+    weights, total, pattern = ask.weights, ask.total, ask.pattern
     cited = answer.citations
     pointed = sum(1 for c in cited if c.source in q.notice_ids) / len(cited) if cited and q.notice_ids else 0.0
     return Signals(
@@ -192,6 +202,7 @@ class RankerModel:
         holds: answer/relevance.py is the fitted decision of whether the notices answer)."""
         answering, declines, preferred = [], [], None
         for c, s in zip(candidates, signals, strict=True):
+            c.signals = s
             if c.source == Source.DECLINE:
                 c.score = 1.0 - s.probability
                 declines.append(c)

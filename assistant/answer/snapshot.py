@@ -33,6 +33,7 @@ class Snapshot:
     retriever: HybridRetriever
     meta: dict[str, Any]
     stamp: int  # index.stamp() of the index it was loaded from
+    stale: bool = False  # an out-of-date index served while a current one is built aside
 
     @cached_property
     def reader(self) -> Reader:
@@ -86,7 +87,7 @@ def load_snapshot(settings: Settings, rebuild: bool = False, stale_ok: bool = Fa
         bm25_weight=settings.bm25_weight,
         k=settings.top_k,
     )
-    snapshot = Snapshot(store, retriever, state.meta, index.stamp(state.path))
+    snapshot = Snapshot(store, retriever, state.meta, index.stamp(state.path), state.stale)
     warm(snapshot)
     return snapshot
 

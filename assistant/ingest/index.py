@@ -71,6 +71,7 @@ class IndexState:
     path: Path
     bm25: Any  # bm25s.BM25
     stamp: int = 0  # stamp() when loading began: a swap during the load is noticed later
+    stale: bool = False  # served out of date (ensure's stale_ok): the caller rebuilds it aside
 
 
 def stamp(index_dir: Path) -> int:
@@ -374,7 +375,9 @@ def ensure(settings: Settings, rebuild: bool = False, stale_ok: bool = False) ->
     reason = "按要求重建" if rebuild else is_stale(settings)
     if reason == STALE_CORPUS and stale_ok:
         try:
-            return load(settings)
+            state = load(settings)
+            state.stale = True
+            return state
         except (OSError, ValueError, TypeError, KeyError) as exc:
             log.warning("stale index unreadable (%s), rebuilding first", exc)
     if reason:
