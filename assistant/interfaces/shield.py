@@ -63,6 +63,12 @@ class Shield:
         self.app, self.settings, self.clock = app, settings, clock
         self._sessions: dict[str, tuple[float, float]] = {}  # staff token -> (first seen, last seen)
         self._lock = threading.Lock()
+        self._allowed = {o.lower().rstrip("/") for o in settings.allowed_origins}
+        ancestors = " ".join(["'self'", *settings.allowed_origins])
+        self._security_headers = [
+            (b"content-security-policy", f"frame-ancestors {ancestors}; object-src 'none'; base-uri 'self'".encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"strict-origin-when-cross-origin")]
 
     # ------------------------------------------------------------ decisions
 
@@ -70,7 +76,7 @@ class Shield:
         return f"{scope.get('scheme', 'http')}://{headers.get('host', '')}".lower()
 
     def allowed(self, origin: str, scope: Scope, headers: dict[str, str]) -> bool:
-        return origin == self.own_origin(scope, headers) or origin in {o.lower().rstrip("/") for o in self.settings.allowed_origins}
+        return origin == self.own_origin(scope, headers) or origin in self._allowed
 
     def foreign(self, scope: Scope, headers: dict[str, str]) -> bool:
         """A staff request sent by a page of another site (an opaque "null" origin included)."""
@@ -81,8 +87,7 @@ class Shield:
 
     def expired(self, headers: dict[str, str]) -> bool:
         """Whether the staff session this request carries has been idle or open too long."""
-        tokens = [part.split("=", 1)[1] for part in headers.get("cookie", "").split("; ")
-                  if part.startswith("access-token") and "=" in part and part.split("=", 1)[1]]
+        tokens = [token for token in _session_cookies(headers).values() if token]
         if not tokens:
             return False
         now = self.clock()
@@ -98,10 +103,7 @@ class Shield:
         return False
 
     def security_headers(self) -> list[tuple[bytes, bytes]]:
-        ancestors = " ".join(["'self'", *self.settings.allowed_origins])
-        return [(b"content-security-policy", f"frame-ancestors {ancestors}; object-src 'none'; base-uri 'self'".encode()),
-                (b"x-content-type-options", b"nosniff"),
-                (b"referrer-policy", b"strict-origin-when-cross-origin")]
+        return list(self._security_headers)
 
     # ------------------------------------------------------------ ASGI
 
@@ -134,9 +136,10 @@ class Shield:
                 await _refuse(send, 401, "登录已过期，请重新登录。", [*cleared, *self.security_headers()])
             return
         cap = self.settings.max_upload if staff and path.rstrip("/").endswith("/gradio_api/upload") else self.settings.max_body
+        too_large = f"请求过大（上限 {cap // 1024} KB）。"
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap:
-            await _refuse(send, 413, f"请求过大（上限 {cap // 1024} KB）。", self.security_headers())
+            await _refuse(send, 413, too_large, self.security_headers())
             return
         origin = headers.get("origin", "")
         foreign_origin = bool(origin) and not self.allowed(origin, scope, headers)
@@ -170,11 +173,17 @@ class Shield:
             await self.app(scope, bounded, guarded)
         except TooLarge:
             if not started:
-                await _refuse(send, 413, f"请求过大（上限 {cap // 1024} KB）。", self.security_headers())
+                await _refuse(send, 413, too_large, self.security_headers())
 
 
-def _session_cookies(headers: dict[str, str]) -> list[str]:
-    return [part.split("=", 1)[0] for part in headers.get("cookie", "").split("; ") if part.startswith("access-token")]
+def _session_cookies(headers: dict[str, str]) -> dict[str, str]:
+    """Gradio's session cookies the request carries, by name."""
+    found = {}
+    for part in headers.get("cookie", "").split(";"):
+        name, _, value = part.strip().partition("=")
+        if name.startswith("access-token"):
+            found[name] = value
+    return found
 
 
 def _lax(cookie: bytes, https: bool) -> bytes:
