@@ -125,8 +125,6 @@ def ingest_files(paths: list[Path], settings: Settings) -> list[dict[str, object
                 os.replace(settings.corpus_dir / notice.id, staged / notice.id)
         why = "磁盘空间不足" if exc.errno == errno.ENOSPC else f"写入失败（{exc.strerror or exc}）"
         raise IngestError(f"导入未完成：{why}；通知库和索引保持导入前的状态。") from exc
-    except IngestError:
-        raise
     except Exception as exc:  # the vector store's own errors (a full disk among them)
         raise IngestError(f"导入未完成：建立索引失败（{type(exc).__name__}）；通知库和索引保持导入前的状态。") from exc
     finally:

@@ -6,9 +6,10 @@ path exists."""
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from gradio.utils import get_upload_folder
 
 REFUSED = "文件未经本页面上传，已拒绝。请用“上传”选择文件。"
 
@@ -17,15 +18,10 @@ class UploadRefused(ValueError):
     pass
 
 
-def upload_folder() -> Path:
-    """Gradio's upload folder (GRADIO_TEMP_DIR, else the system's temp folder's gradio/)."""
-    return Path(os.environ.get("GRADIO_TEMP_DIR") or Path(tempfile.gettempdir()) / "gradio").resolve()
-
-
 def received(value: Any) -> list[Path]:
     """The paths of the uploaded files a file input's value holds; UploadRefused if any is not one."""
     items = value if isinstance(value, list) else [value]
-    folder = upload_folder()
+    folder = Path(get_upload_folder()).resolve()  # Gradio's own answer (GRADIO_TEMP_DIR, else temp/gradio)
     paths = []
     for item in items:
         name = item if isinstance(item, str) else getattr(item, "name", None) or getattr(item, "path", None)
