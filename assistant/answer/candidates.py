@@ -98,10 +98,9 @@ def search(snap: Snapshot, q: Query) -> Search:
         return model.judge(evidence(q, hits, retriever, snap.reader)) if hits else (False, 0.0)
 
     years = {y for y in q.years if y in store.years}
-    default_year = None
-    if not years and store.rounds:
-        default_year = default_round(store)
-        years = {default_year} if default_year is not None else set()
+    default_year = None if years else default_round(store)
+    if default_year is not None:
+        years = {default_year}
     meant: list[Hit] = []
     if q.notice_ids:
         meant = retriever.search(q.search_text, years=years, notices=set(q.notice_ids), ask=q.ask)

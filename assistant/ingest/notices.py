@@ -178,10 +178,12 @@ def _utf16(data: bytes) -> str | None:
 def decode_text(data: bytes) -> str:
     if not data.strip():
         raise NoticeError("文件为空。")
-    text = _utf16(data) if b"\x00" in data[:4096] else None
-    if b"\x00" in data[:4096] and text is None:
-        raise NoticeError("文件看起来是二进制文件，不是文本、.docx 或 .pdf 通知。")
-    text = text if text is not None else decode_bytes(data)
+    if b"\x00" in data[:4096]:  # UTF-16 text, or not text at all
+        text = _utf16(data)
+        if text is None:
+            raise NoticeError("文件看起来是二进制文件，不是文本、.docx 或 .pdf 通知。")
+    else:
+        text = decode_bytes(data)
     if text is None:
         raise NoticeError("无法识别文件编码（支持 UTF-8、GBK/GB18030）。")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
