@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from assistant.answer.understand import inherit, understand
+from assistant.model import Intent
 from assistant.names import Catalogue
 
 TODAY = dt.date(2026, 11, 22)
@@ -120,9 +121,27 @@ def test_a_message_is_split_into_questions_and_statements() -> None:
         ("平台网址多少，登录不了找谁", ["平台网址多少", "登录不了找谁"]),
         ("请问今年先导榜截止是哪天，还来得及吗", ["今年先导榜截止是哪天，还来得及吗"]),
         ("我们公司2016年注册的，在深圳，今年还能报新锐企业榜吗", ["我们公司2016年注册的，在深圳，今年还能报新锐企业榜吗"]),
+        # joined by 、 and by the spaces of a message typed without punctuation
+        ("今年技术经理人先锋榜几个名额、截止哪天、初评找谁", ["今年技术经理人先锋榜几个名额", "截止哪天", "初评找谁"]),
+        ("23年先导榜每个领域能推几个 新锐呢 融通呢", ["23年先导榜每个领域能推几个", "新锐呢", "融通呢"]),
+        # the question mark asks for the last part; a request is an ask
+        ("21年投资机构榜设几项，联系人电话？", ["21年投资机构榜设几项", "联系人电话"]),
+        # pieces of one ask stay together
+        ("技术经理人先锋榜联系人是谁、电话多少", ["技术经理人先锋榜联系人是谁、电话多少"]),
     ],
 )
 def test_two_asks_in_one_sentence_are_split_only_when_each_is_its_own_question(message: str, parts: list[str]) -> None:
     from assistant.answer.message import read_message
 
     assert read_message(message).questions == parts
+
+
+def test_a_request_is_an_ask_and_an_elliptical_part_asks_what_the_part_before_asked(store) -> None:  # noqa: ANN001
+    from assistant.answer.message import read_message
+    from assistant.answer.turn import read_turn
+
+    assert read_message("去年创业就业先锋榜是哪家初评的？联系人电话顺便也发我下").questions == [
+        "去年创业就业先锋榜是哪家初评的", "联系人电话顺便也发我下"]
+    first, second = read_turn("23年先导榜每个领域能推几个 新锐榜呢", dt.date(2023, 10, 20), store, None).parts
+    assert second.intent == first.intent == Intent.QUOTA and second.list_key != first.list_key
+    assert second.years == [2023] and "intent" in second.inherited
