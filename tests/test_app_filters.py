@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app import ALL, Ui
 from assistant.assistant import Assistant
+from assistant.interfaces.pages import ALL, Ui
 from assistant.staff.feedback import FeedbackStore
 
 

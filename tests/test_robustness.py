@@ -113,7 +113,7 @@ def test_paths_stay_inside_the_corpus(bot) -> None:  # noqa: ANN001
 
 
 def test_the_viewer_shows_only_indexed_notices(bot, tmp_path: Path) -> None:  # noqa: ANN001
-    from app import Ui
+    from assistant.interfaces.pages import Ui
     from assistant.staff.feedback import FeedbackStore
 
     ui = Ui(bot, FeedbackStore(tmp_path / "fb.sqlite3"))

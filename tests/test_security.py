@@ -122,9 +122,9 @@ def test_a_decompression_bomb_is_refused_quickly_and_cheaply(tmp_path: Path) -> 
 def test_formulas_in_questions_comments_and_notices_come_out_neutralised(tmp_path: Path) -> None:
     import shutil
 
-    from app import Ui
     from assistant.assistant import Assistant
     from assistant.config import Settings
+    from assistant.interfaces.pages import Ui
     from assistant.staff.feedback import FeedbackStore
     from assistant.staff.questions import QuestionLog
 

@@ -298,7 +298,7 @@ def test_cli_triage_file(tmp_path: Path) -> None:
 
 
 def test_the_app_logs_every_question_and_its_rating(plain: Assistant, tmp_path: Path) -> None:
-    from app import Ui
+    from assistant.interfaces.pages import Ui
     from assistant.staff.feedback import FeedbackStore
 
     questions = QuestionLog(tmp_path / "fb.sqlite3")

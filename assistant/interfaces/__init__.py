@@ -1,1 +1,1 @@
-"""Thin layers over the Assistant: the command line and the pieces the web app renders."""
+"""The thin layers over the one `Assistant`: the command line, the web pages, the HTTP APIs, the widget."""
