@@ -92,6 +92,12 @@ class Settings:
     trusted_proxies: tuple[str, ...] = field(default_factory=lambda: _listed("TRUSTED_PROXIES"))
     # Any request body above this many KB gets 413 (a staff upload has its own 25 MB).
     max_body_kb: int = field(default_factory=lambda: int(os.environ.get("MAX_BODY_KB", "1024")))
+    # /api/v1 and /v1 (the OpenAI-compatible endpoint) take only requests with a live API key.
+    api_require_key: bool = field(default_factory=lambda: os.environ.get("API_REQUIRE_KEY", "1") not in ("0", "false", "no"))
+    # Requests per minute: a new key's default, and each client's without a key (widget, open API).
+    api_rate: int = field(default_factory=lambda: int(os.environ.get("API_RATE", "60")))
+    # Sites (scheme://host[:port]) whose pages may embed the chat widget (frame /embed, call its API).
+    widget_origins: tuple[str, ...] = field(default_factory=lambda: _listed("WIDGET_ORIGINS"))
 
     @property
     def encoder(self) -> str:

@@ -151,3 +151,18 @@ def read_profile(text: str, today: dt.date) -> Profile:
     if m:
         p.experience_years = int(m.group(1))
     return p
+
+
+def situation_profile(situation: str, founded: str | None, today: dt.date) -> Profile:
+    """The self-check's input: a situation read like a user's message, then an explicit founding
+    date ("2016", "2016-03", "2016年3月") over what the text says."""
+    from assistant.answer.understand import (  # (understand imports this module)
+        normalize_question,
+        normalize_years,
+    )
+
+    profile = read_profile(normalize_years(normalize_question(situation)), today)
+    m = re.fullmatch(r"\s*(\d{4})(?:\D+(\d{1,2}))?\D*", founded or "")
+    if m:
+        profile.founded = (int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+    return profile

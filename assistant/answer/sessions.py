@@ -40,6 +40,11 @@ class Sessions:
                 self._items.popitem(last=False)
             return session
 
+    def drop(self, session_id: str) -> None:
+        """Forget a conversation (one rebuilt for a single request, as the OpenAI endpoint does)."""
+        with self._lock:
+            self._items.pop(session_id, None)
+
     def __len__(self) -> int:
         return len(self._items)
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import gradio as gr
 
-from assistant.answer.profile import read_profile
-from assistant.answer.understand import normalize_question, normalize_years
+from assistant.answer.profile import situation_profile
 from assistant.interfaces.render import (
     plain_text,
 )
@@ -26,10 +23,7 @@ class CheckTab(UiBase):
         if not list_name or list_name == ALL:
             return "请先选择榜单。", ""
         situation = str(situation or "")[:MAX_INPUT]  # read like a question, bounded like one
-        profile = read_profile(normalize_years(normalize_question(situation)), self.bot.settings.today)
-        m = re.fullmatch(r"\s*(\d{4})(?:\D+(\d{1,2}))?\D*", founded or "")
-        if m:
-            profile.founded = (int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+        profile = situation_profile(situation, founded, self.bot.settings.today)
         result = self.bot.check(list_name, int(year) if year and year != ALL else None, profile,
                                 field if field and field != ALL else None)
         if result is None:

@@ -312,6 +312,45 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_apikey(args: argparse.Namespace) -> int:
+    """API keys for /api/v1 and /v1: created (the key printed once), listed, revoked."""
+    from assistant.staff.api_keys import COLUMNS, KeyRefused, KeyStore
+
+    settings = Settings()
+    keys = KeyStore(settings.feedback_db)
+    today = dt.date.today()
+    if args.action == "create":
+        try:
+            expires = dt.date.fromisoformat(args.expires) if args.expires else None
+            rate = int(str(args.rate).removesuffix("/min")) if args.rate else settings.api_rate
+        except ValueError:
+            print("有效期请写成 2026-12-31，上限写成 60 或 60/min。", file=sys.stderr)
+            return 2
+        try:
+            key, secret = keys.create(args.name, expires, rate, today)
+        except KeyRefused as exc:
+            print(f"无法创建：{exc}", file=sys.stderr)
+            return 1
+        print(f"已创建密钥 {key.id}（{key.name}，每分钟 {key.rate} 次，"
+              f"{'有效期至 ' + key.expires.isoformat() if key.expires else '长期有效'}）。密钥只显示这一次：", file=sys.stderr)
+        print(secret)
+        return 0
+    if args.action == "revoke":
+        key = keys.revoke(args.id)
+        if key is None:
+            print(f"没有编号为 {args.id} 的密钥。", file=sys.stderr)
+            return 1
+        print(f"已吊销密钥 {key.id}（{key.name}）。")
+        return 0
+    rows = [k.row(today) for k in keys.all()]
+    if args.json:
+        print(json.dumps([dict(zip(COLUMNS, r, strict=True)) for r in rows], ensure_ascii=False))
+    else:
+        for r in rows:
+            print("\t".join(str(c) for c in r))
+    return 0
+
+
 def _yes_no(value: str | None) -> bool | None:
     if value is None:
         return None
@@ -446,6 +485,17 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("report", help="用户没能得到满意回答的问题：按相似问题归类计数")
     p.add_argument("--since", help="起始日期，如 2023-10-01")
     p.set_defaults(func=cmd_report)
+    p = sub.add_parser("apikey", help="API 密钥：create NAME [--expires DATE] [--rate N/min] | list | revoke ID")
+    keys = p.add_subparsers(dest="action", required=True)
+    k = keys.add_parser("create", help="创建密钥（只显示一次）")
+    k.add_argument("name", help="名称：使用它的系统或单位")
+    k.add_argument("--expires", help="有效期至（含当天），如 2026-12-31；不给则长期有效")
+    k.add_argument("--rate", help="每分钟请求上限，如 60 或 60/min；默认 API_RATE")
+    k = keys.add_parser("list", help="列出密钥（名称、开头、有效期、上限、状态、请求次数）")
+    k.add_argument("--json", action="store_true")
+    k = keys.add_parser("revoke", help="吊销密钥")
+    k.add_argument("id", type=int, help="密钥编号（list 中的第一列）")
+    p.set_defaults(func=cmd_apikey)
     p = sub.add_parser("check", help="资格自查：按申报条件逐条核对申报者的情况")
     p.add_argument("--list", required=True, help="榜单名称，如 新锐企业榜")
     p.add_argument("--year", type=int, default=None, help="轮次年份；不给则取最新一轮")

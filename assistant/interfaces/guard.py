@@ -44,6 +44,15 @@ class Throttle:
                     del self._events[k]
             return True
 
+    def retry_after(self, key: str) -> float:
+        """Seconds until this key may have its next event."""
+        now = self.clock()
+        with self._lock:
+            events = self._events.get(key)
+            if not events or len(events) < self.limit:
+                return 0.0
+            return max(0.0, events[0] + self.window - now)
+
 
 class LoginGuard:
     def __init__(self, app: Callable[..., Awaitable[None]], path: str, allowed: int = 5,

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import gradio as gr
 
-from assistant.assistant import Assistant
+from assistant.interfaces.backend import Backend
 from assistant.interfaces.chat_tab import ChatTab
 from assistant.interfaces.check_tab import CheckTab
 from assistant.interfaces.directory_tab import DirectoryTab
+from assistant.interfaces.keys_tab import KeysTab
 from assistant.interfaces.notices_tab import NoticesTab
 from assistant.interfaces.records_tab import RecordsTab
 from assistant.interfaces.triage_tab import TriageTab
 from assistant.interfaces.web_base import ALL, CSS, UiBase
-from assistant.staff.feedback import FeedbackStore
-from assistant.staff.questions import QuestionLog
 
 __all__ = ["ALL", "CSS", "Ui", "build_public", "build_staff"]
 
 
-class Ui(ChatTab, CheckTab, DirectoryTab, TriageTab, NoticesTab, RecordsTab, UiBase):
+class Ui(ChatTab, CheckTab, DirectoryTab, TriageTab, NoticesTab, RecordsTab, KeysTab, UiBase):
     """Every tab's callbacks over one Assistant. Every callback reads the assistant's current snapshot,
     so a notice imported by anyone is visible to the next call."""
 
@@ -32,10 +31,10 @@ def _follow_corpus(demo: gr.Blocks, ui: Ui) -> None:
         demo.load(ui.refreshed, None, [c for c, _ in ui.live])
 
 
-def build_public(bot: Assistant, feedback: FeedbackStore, questions: QuestionLog | None = None) -> gr.Blocks:
+def build_public(backend: Backend) -> gr.Blocks:
     """What anyone may use: questions, the self-check, the look-up tables, triage of one enquiry,
     the notices' text. Nothing here changes the corpus or shows what users wrote."""
-    ui = Ui(bot, feedback, questions)
+    ui = Ui(backend.bot, backend.feedback, backend.questions)
     with gr.Blocks(title="科创中国榜单问答", delete_cache=(3600, 3600)) as demo:
         gr.Markdown(HEADER)
         with gr.Tab("问答", id="tab-chat"):
@@ -53,12 +52,12 @@ def build_public(bot: Assistant, feedback: FeedbackStore, questions: QuestionLog
     return demo
 
 
-def build_staff(bot: Assistant, feedback: FeedbackStore, questions: QuestionLog | None = None) -> gr.Blocks:
+def build_staff(backend: Backend) -> gr.Blocks:
     """The staff console, mounted at /staff behind the login: notices, inbox triage, feedback, the
-    question log and every export."""
-    ui = Ui(bot, feedback, questions)
+    question log, API keys and every export."""
+    ui = Ui(backend.bot, backend.feedback, backend.questions, backend.keys)
     with gr.Blocks(title="科创中国榜单问答 · 工作台", delete_cache=(3600, 3600)) as demo:
-        gr.Markdown("## 工作台（员工）\n通知管理、批量分流、反馈与问题记录。[返回问答](../)")
+        gr.Markdown("## 工作台（员工）\n通知管理、批量分流、反馈与问题记录、API 密钥。[返回问答](../)")
         with gr.Tab("通知管理", id="tab-notices"):
             ui.notices_admin_tab()
         with gr.Tab("批量分流", id="tab-batch"):
@@ -67,6 +66,8 @@ def build_staff(bot: Assistant, feedback: FeedbackStore, questions: QuestionLog 
             ui.feedback_tab()
         with gr.Tab("问题记录", id="tab-questions"):
             ui.questions_tab()
+        with gr.Tab("API 密钥", id="tab-keys"):
+            ui.keys_tab()
         _follow_corpus(demo, ui)
     return demo
 

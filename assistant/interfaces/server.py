@@ -1,38 +1,80 @@
-"""One server: the public page at /, the staff console at /staff, behind the shield and the login guard."""
+"""One server, one process, one Assistant:
+
+- the public page at / and the staff console at /staff (Gradio; pages.py),
+- the REST API at /api/v1 (api.py; its OpenAPI at /api/docs), the OpenAI-compatible endpoint at
+  /v1 (openai_compat.py), the calendar feed /calendar.ics (calendar_feed.py) and the chat widget
+  /embed.js, /embed (widget.py),
+
+all behind the shield (bodies, origins, sessions, headers) and the staff login's guard."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
 import logging
+from typing import Any
 
 import gradio as gr
+from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
 
 from assistant.assistant import Assistant
 from assistant.config import Settings
+from assistant.interfaces import api_errors
+from assistant.interfaces.api import rest_router
+from assistant.interfaces.api_access import Access
+from assistant.interfaces.api_errors import ApiError
+from assistant.interfaces.backend import Backend
+from assistant.interfaces.calendar_feed import calendar_router
 from assistant.interfaces.guard import LoginGuard, weak_password
+from assistant.interfaces.openai_compat import openai_router
 from assistant.interfaces.pages import CSS, build_public, build_staff
 from assistant.interfaces.shield import Shield, ShieldSettings
 from assistant.interfaces.web_base import MAX_UPLOAD
-from assistant.staff.feedback import FeedbackStore
-from assistant.staff.questions import QuestionLog
+from assistant.interfaces.widget import widget_router
 
 log = logging.getLogger("app")
+API_PREFIXES = ("/api", "/v1")  # everything under them answers in JSON, an unknown path included
 
 
-def serve(settings: Settings) -> None:
-    """One server: the public app at /, the staff console at /staff (a real login when
-    ADMIN_PASSWORD is set), run history off in both, uploads bounded, login attempts throttled."""
-    import uvicorn
-    from fastapi import FastAPI
+def http_api(backend: Backend) -> FastAPI:
+    """The routes that are not Gradio's, on the app the Gradio pages are then mounted on."""
+    settings = backend.bot.settings
+    server = FastAPI(title="科创中国榜单问答 API", version="1", docs_url=None, redoc_url=None,
+                     openapi_url="/api/openapi.json",
+                     description="答案均来自已收录的通知原文，每条引用带原文位置。密钥：Authorization: Bearer <密钥>。")
+    api_errors.install(server)
+    access = Access(backend.keys, settings.api_require_key, settings.api_rate)
+    server.include_router(rest_router(backend, access))
+    server.include_router(openai_router(backend, access))
+    server.include_router(calendar_router(backend))
+    server.include_router(widget_router(backend, settings.widget_origins, settings.api_rate))
+    # The docs page with Swagger UI from the installed package, not a CDN (closed networks).
+    server.mount("/api/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
 
+    @server.get("/api/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="openapi.json", title="科创中国榜单问答 API",
+                                   swagger_js_url="docs-assets/swagger-ui-bundle.js",
+                                   swagger_css_url="docs-assets/swagger-ui.css", swagger_favicon_url="")
+
+    for prefix in API_PREFIXES:
+        @server.api_route(prefix + "/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+        def unknown(rest: str) -> None:
+            raise ApiError(404, "not_found", "没有这个接口。请查看 /api/docs。")
+    return server
+
+
+def build_server(settings: Settings) -> Any:
+    """The whole ASGI application (what uvicorn serves)."""
     password = settings.admin_password
     if password and (why := weak_password(password)):
         raise SystemExit(f"ADMIN_PASSWORD 太弱：{why}。请换一个更强的密码后再启动。")
-    bot = Assistant(settings, serve_stale=True)
-    feedback = FeedbackStore(settings.feedback_db)
-    questions = QuestionLog(settings.feedback_db, settings.question_log_days)
-    public, staff = build_public(bot, feedback, questions), build_staff(bot, feedback, questions)
+    backend = Backend.open(Assistant(settings, serve_stale=True))
+    public, staff = build_public(backend), build_staff(backend)
     for demo in (public, staff):
         demo.queue(default_concurrency_limit=settings.app_concurrency)
         # Gradio keeps each browser or API session's state; beyond this many the oldest go.
@@ -45,7 +87,7 @@ def serve(settings: Settings) -> None:
         return hmac.compare_digest(hashlib.sha256((given or "").encode()).digest(), digest) and username == settings.admin_user
 
     theme = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["monospace"])  # no web fonts offline
-    server = FastAPI()
+    server = http_api(backend)
     common = {"run_history": False, "theme": theme, "css": CSS, "show_error": False, "footer_links": ["api", "settings"]}
     gr.mount_gradio_app(server, staff, path="/staff", auth=login if password else None,
                         auth_message="员工工作台：请用部署方设置的账号和密码登录。", max_file_size=MAX_UPLOAD, **common)
@@ -56,8 +98,14 @@ def serve(settings: Settings) -> None:
         # folder only once launched: without this a client could name any file on the server.
         demo.has_launched = True
     shield = ShieldSettings(max_body=settings.max_body_kb * 1024, max_upload=25 * 1024 * 1024,
-                            allowed_origins=settings.allowed_origins)
-    app = Shield(LoginGuard(server, "/staff"), shield)
+                            allowed_origins=settings.allowed_origins, widget_origins=settings.widget_origins)
+    return Shield(LoginGuard(server, "/staff"), shield)
+
+
+def serve(settings: Settings) -> None:
+    import uvicorn
+
+    app = build_server(settings)
     # The client's address is the peer's unless the peer is a proxy trusted to say it (TRUSTED_PROXIES).
     uvicorn.run(app, host=settings.server_name, port=settings.server_port, log_level="warning",
                 proxy_headers=bool(settings.trusted_proxies), forwarded_allow_ips=",".join(settings.trusted_proxies) or None)
@@ -65,4 +113,3 @@ def serve(settings: Settings) -> None:
 
 def main() -> None:
     serve(Settings())
-

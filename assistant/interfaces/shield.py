@@ -40,6 +40,9 @@ class ShieldSettings:
     max_upload: int  # bytes of a staff upload's body (the files plus their form)
     staff_prefix: str = "/staff"
     allowed_origins: tuple[str, ...] = ()  # besides the server's own (scheme://host[:port])
+    # Sites that may embed the chat widget: they may frame, and call, the paths under widget_prefix.
+    widget_origins: tuple[str, ...] = ()
+    widget_prefix: str = "/embed"
     idle_seconds: float = 2 * 3600
     absolute_seconds: float = 12 * 3600
 
@@ -64,19 +67,21 @@ class Shield:
         self._sessions: dict[str, tuple[float, float]] = {}  # staff token -> (first seen, last seen)
         self._lock = threading.Lock()
         self._allowed = {o.lower().rstrip("/") for o in settings.allowed_origins}
-        ancestors = " ".join(["'self'", *settings.allowed_origins])
-        self._security_headers = [
-            (b"content-security-policy", f"frame-ancestors {ancestors}; object-src 'none'; base-uri 'self'".encode()),
-            (b"x-content-type-options", b"nosniff"),
-            (b"referrer-policy", b"strict-origin-when-cross-origin")]
+        self._widget_allowed = self._allowed | {o.lower().rstrip("/") for o in settings.widget_origins}
+        self._security_headers = _security_headers(settings.allowed_origins)
+        self._widget_headers = _security_headers((*settings.allowed_origins, *settings.widget_origins))
 
     # ------------------------------------------------------------ decisions
 
     def own_origin(self, scope: Scope, headers: dict[str, str]) -> str:
         return f"{scope.get('scheme', 'http')}://{headers.get('host', '')}".lower()
 
+    def widget(self, path: str) -> bool:
+        return path == self.settings.widget_prefix or path.startswith(self.settings.widget_prefix + "/")
+
     def allowed(self, origin: str, scope: Scope, headers: dict[str, str]) -> bool:
-        return origin == self.own_origin(scope, headers) or origin in self._allowed
+        sites = self._widget_allowed if self.widget(scope.get("path", "")) else self._allowed
+        return origin == self.own_origin(scope, headers) or origin in sites
 
     def foreign(self, scope: Scope, headers: dict[str, str]) -> bool:
         """A staff request sent by a page of another site (an opaque "null" origin included)."""
@@ -102,8 +107,9 @@ class Shield:
                     del self._sessions[t]
         return False
 
-    def security_headers(self) -> list[tuple[bytes, bytes]]:
-        return list(self._security_headers)
+    def security_headers(self, path: str = "") -> list[tuple[bytes, bytes]]:
+        """The widget's page may be framed by the widget's sites too; every other page by ours only."""
+        return list(self._widget_headers if self.widget(path) else self._security_headers)
 
     # ------------------------------------------------------------ ASGI
 
@@ -166,7 +172,7 @@ class Shield:
                     if name == b"set-cookie":
                         value = _lax(value, https)
                     kept.append((key, value))
-                message["headers"] = kept + self.security_headers()
+                message["headers"] = kept + self.security_headers(path)
             await send(message)
 
         try:
@@ -174,6 +180,13 @@ class Shield:
         except TooLarge:
             if not started:
                 await _refuse(send, 413, too_large, self.security_headers())
+
+
+def _security_headers(ancestors: tuple[str, ...]) -> list[tuple[bytes, bytes]]:
+    framers = " ".join(["'self'", *ancestors])
+    return [(b"content-security-policy", f"frame-ancestors {framers}; object-src 'none'; base-uri 'self'".encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"strict-origin-when-cross-origin")]
 
 
 def _session_cookies(headers: dict[str, str]) -> dict[str, str]:

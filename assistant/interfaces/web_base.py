@@ -12,6 +12,7 @@ import gradio as gr
 from assistant.answer.phrasing import NOTICE_KINDS
 from assistant.assistant import Assistant
 from assistant.interfaces.guard import Throttle
+from assistant.staff.api_keys import KeyStore
 from assistant.staff.feedback import FeedbackStore
 from assistant.staff.questions import QuestionLog
 
@@ -49,10 +50,12 @@ SCROLL_TO_MARK = "() => { setTimeout(() => document.getElementById('hl')?.scroll
 class UiBase:
     """What the tabs share, over one Assistant: the stores, the limits, the choices that follow the corpus."""
 
-    def __init__(self, bot: Assistant, feedback: FeedbackStore, questions: QuestionLog | None = None) -> None:
+    def __init__(self, bot: Assistant, feedback: FeedbackStore, questions: QuestionLog | None = None,
+                 keys: KeyStore | None = None) -> None:
         self.bot = bot
         self.feedback = feedback
         self.questions = questions
+        self.keys = keys
         # Writes anonymous users cause, per client address: feedback, and entries of the question log.
         self.feedback_limit = Throttle(20, 60)
         self.log_limit = Throttle(60, 60)

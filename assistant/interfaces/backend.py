@@ -1,0 +1,39 @@
+"""What the web pages and the HTTP APIs all serve from: the one Assistant and the staff stores."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from assistant.answer.compose import Answer
+from assistant.assistant import Assistant
+from assistant.staff.api_keys import KeyStore
+from assistant.staff.feedback import FeedbackStore
+from assistant.staff.questions import QuestionLog
+
+log = logging.getLogger("assistant.interfaces")
+
+
+@dataclass
+class Backend:
+    bot: Assistant
+    feedback: FeedbackStore
+    questions: QuestionLog | None
+    keys: KeyStore
+
+    @classmethod
+    def open(cls, bot: Assistant) -> Backend:
+        """The stores of the bot's settings (all in the staff SQLite file)."""
+        settings = bot.settings
+        return cls(bot, FeedbackStore(settings.feedback_db), QuestionLog(settings.feedback_db, settings.question_log_days),
+                   KeyStore(settings.feedback_db))
+
+    def record(self, question: str, ans: Answer, channel: str) -> int | None:
+        """The question in the question log; the log never costs the answer."""
+        if self.questions is None or not str(question or "").strip():
+            return None
+        try:
+            return self.questions.record(str(question), ans, channel)
+        except Exception:
+            log.exception("question log write failed")
+            return None
