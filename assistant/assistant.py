@@ -40,7 +40,7 @@ from assistant.config import Settings, quiet_offline_env
 from assistant.ingest import index
 from assistant.ingest.notices import NoticeRecord
 from assistant.model import AnswerKind, Fact
-from assistant.names import field_key, list_key
+from assistant.names import field_key
 
 if TYPE_CHECKING:
     from assistant.answer.explain import Explanation
@@ -154,8 +154,7 @@ class Assistant:
 
     def check(self, list_name: str, year: int | None, profile: Profile, field: str | None = None) -> CheckResult | None:
         """The eligibility self-check of a list (as any year writes its name) for a profile."""
-        names = self._snapshot.names
-        key = names.lists.get(list_name) or list_key(list_name)
+        key = self._snapshot.names.list_family(list_name)
         return run_check(self._snapshot.store, key, [year] if year else [], field_key(field) if field else None, profile)
 
     # ------------------------------------------------------------ answering

@@ -103,6 +103,11 @@ class Catalogue:
     def has_fields(self, key: str | None) -> bool:
         return key is not None and key in self.fielded_lists
 
+    def list_family(self, name: str) -> str:
+        """The family key of a list as a user or a client names it: any year's name, a short name."""
+        name = name.strip()
+        return self.lists.get(name) or list_key(name)
+
     def list_names(self) -> list[str]:
         """Every list family the notices use, by its canonical name."""
         return sorted(set(self.lists.values()))

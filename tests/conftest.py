@@ -113,3 +113,34 @@ def start_app(base: Path, **extra_env: str) -> Iterator[AppServer]:
         proc.terminate()
         proc.wait(timeout=20)
         log.close()
+
+
+@dataclass
+class ApiServer:
+    """The app with its HTTP APIs, a page origin allowed to embed the widget, and how to run the
+    command line against the same corpus, index and key store."""
+
+    url: str
+    base: Path
+    widget_origin: str  # a site allowed to embed the widget (nothing serves it until a test does)
+    env: dict[str, str]
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "assistant", *args], env=self.env, capture_output=True, text=True,
+                              timeout=120, cwd=ROOT)
+
+    def new_key(self, name: str, *options: str) -> str:
+        done = self.cli("apikey", "create", name, *options)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+
+@pytest.fixture(scope="session")
+def api_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ApiServer]:
+    base = tmp_path_factory.mktemp("api")
+    host_port = free_port()
+    widget = f"http://127.0.0.1:{host_port}"
+    for server in start_app(base, WIDGET_ORIGINS=widget):
+        env = {**os.environ, "CORPUS_DIR": str(base / "corpus"), "INDEX_DIR": str(base / "index"),
+               "FEEDBACK_DB": str(base / "feedback.sqlite3"), "DENSE": "0", "ASSISTANT_TODAY": "2023-11-25"}
+        yield ApiServer(server.url, base, widget, env)

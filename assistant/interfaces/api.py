@@ -15,7 +15,6 @@ from assistant.ingest.manage import list_notices
 from assistant.interfaces.api_access import Access, Caller
 from assistant.interfaces.api_errors import ApiError
 from assistant.interfaces.backend import Backend
-from assistant.names import list_key
 from assistant.staff.directory import Table, contact_table, quota_table, schedule_table
 from assistant.staff.triage import triage
 
@@ -102,6 +101,6 @@ def rest_router(backend: Backend, access: Access) -> APIRouter:
         kind: Annotated[str | None, Query(max_length=MAX_NAME, description="通知类型，如 转发通知")] = None,
     ) -> dict[str, Any]:
         whole = TABLES[table](bot.facts, bot.notices)
-        return _table_json(whole.filter(q, year, list_key(list) if list else None, issuer, kind))
+        return _table_json(whole.filter(q, year, bot.store.names.list_family(list) if list else None, issuer, kind))
 
     return router

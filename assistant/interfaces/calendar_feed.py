@@ -10,7 +10,6 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from assistant.interfaces.backend import Backend
-from assistant.names import list_key
 from assistant.staff.calendar import select, to_ics
 
 MAX_NAME = 50
@@ -26,7 +25,7 @@ def calendar_router(backend: Backend) -> APIRouter:
         issuer: Annotated[str | None, Query(max_length=MAX_NAME, description="发文单位（名称的一部分）")] = None,
         year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
     ) -> Response:
-        facts = select(bot.facts, bot.notices, year, list_key(list) if list else None, issuer or None)
+        facts = select(bot.facts, bot.notices, year, bot.store.names.list_family(list) if list else None, issuer or None)
         return Response(to_ics(facts, bot.notices), media_type="text/calendar; charset=utf-8",
                         headers={"Content-Disposition": 'inline; filename="kczg-deadlines.ics"',
                                  "Cache-Control": "max-age=300"})

@@ -285,11 +285,10 @@ def cmd_manage(args: argparse.Namespace) -> int:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    from assistant.names import list_key
     from assistant.staff.calendar import select, to_ics
 
     _, state = _settings_and_state()
-    key = state.catalogue.lists.get(args.list) or list_key(args.list) if args.list else None
+    key = state.catalogue.list_family(args.list) if args.list else None
     facts = select(state.facts, state.notices, args.year, key, args.issuer)
     if not facts:
         print("没有符合条件的截止时间或阶段。", file=sys.stderr)

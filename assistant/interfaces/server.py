@@ -15,9 +15,10 @@ import logging
 from typing import Any
 
 import gradio as gr
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
 
@@ -48,10 +49,10 @@ def http_api(backend: Backend) -> FastAPI:
                      description="答案均来自已收录的通知原文，每条引用带原文位置。密钥：Authorization: Bearer <密钥>。")
     api_errors.install(server)
     access = Access(backend.keys, settings.api_require_key, settings.api_rate)
-    server.include_router(rest_router(backend, access))
-    server.include_router(openai_router(backend, access))
-    server.include_router(calendar_router(backend))
-    server.include_router(widget_router(backend, settings.widget_origins, settings.api_rate))
+    routers = [rest_router(backend, access), openai_router(backend, access), calendar_router(backend),
+               widget_router(backend, settings.widget_origins, settings.api_rate)]
+    for router in routers:
+        server.include_router(router)
     # The docs page with Swagger UI from the installed package, not a CDN (closed networks).
     server.mount("/api/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
 
@@ -61,10 +62,18 @@ def http_api(backend: Backend) -> FastAPI:
                                    swagger_js_url="docs-assets/swagger-ui-bundle.js",
                                    swagger_css_url="docs-assets/swagger-ui.css", swagger_favicon_url="")
 
+    known = [route for router in routers for route in router.routes if isinstance(route, APIRoute)]
+
+    def unknown(request: Request) -> None:
+        """A path no route has (404), or one asked with a method it does not take (405)."""
+        path = request.url.path
+        if any(route.path_regex.match(path) for route in known):
+            raise ApiError(405, "method_not_allowed", f"这个接口不接受 {request.method} 请求。请查看 /api/docs。")
+        raise ApiError(404, "not_found", "没有这个接口。请查看 /api/docs。")
+
     for prefix in API_PREFIXES:
-        @server.api_route(prefix + "/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
-        def unknown(rest: str) -> None:
-            raise ApiError(404, "not_found", "没有这个接口。请查看 /api/docs。")
+        server.add_api_route(prefix + "/{rest:path}", unknown, methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+                             include_in_schema=False)
     return server
 
 
