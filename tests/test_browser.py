@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 import time
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -282,3 +285,101 @@ def test_staff_remove_a_notice_triage_a_sheet_download_the_calendar(browser, sta
     assert any("2023年" in str(e.get("summary")) for e in events)
     shot(page, "staff-calendar")
     page.close()
+
+
+# ------------------------------------------------------------ the widget on other sites, and phones
+
+PHONE_VIEW = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+@contextlib.contextmanager
+def society_site(port: int, app_url: str) -> Iterator[str]:
+    """A society's web page on another origin, with the widget's one script tag."""
+    page = (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
+            f'<title>某学会</title></head><body><h1>某学会 · 科创中国榜单专栏</h1><p>欢迎咨询。</p>'
+            f'<script src="{app_url}embed.js" defer></script></body></html>').encode()
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", port), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _widget_answers(pg, question: str, expected: str) -> None:  # noqa: ANN001
+    pg.locator("#kczg-bubble").click()
+    frame = pg.frame_locator("#kczg-frame")
+    frame.locator("#q").fill(question)
+    frame.locator("#q").press("Enter")
+    answer = frame.locator(".msg.bot").last
+    answer.locator("button.cite").first.wait_for()
+    assert expected in answer.inner_text()
+    answer.locator("button.cite").first.click()
+    quote = frame.locator(".source .quote")
+    quote.wait_for()
+    assert expected in quote.inner_text()  # the passage the answer quotes, shown in place
+
+
+def test_the_widget_answers_on_another_site_on_a_desktop_and_a_phone(browser, api_server) -> None:  # noqa: ANN001
+    port = int(api_server.widget_origin.rsplit(":", 1)[1])
+    with society_site(port, api_server.url) as site:
+        for name, options in (("desktop", {"viewport": {"width": 1280, "height": 800}}), ("phone", PHONE_VIEW)):
+            pg = browser.new_page(**options)
+            pg.set_default_timeout(30000)
+            pg.goto(site, wait_until="load")
+            _widget_answers(pg, "2023年电子信息领域先导技术榜的联系人和电话", "010-68767227")
+            box = pg.locator("#kczg-frame").bounding_box()
+            if name == "phone":  # the chat takes the whole small screen
+                assert box is not None and box["width"] == 390 and box["height"] == 844
+            else:
+                assert box is not None and box["width"] == 380
+            shot(pg, f"widget-{name}")
+            pg.close()
+
+
+def test_the_widget_is_refused_on_a_site_not_allowed(browser, api_server) -> None:  # noqa: ANN001
+    from .conftest import free_port
+
+    with society_site(free_port(), api_server.url) as site:
+        pg = browser.new_page()
+        pg.set_default_timeout(15000)
+        pg.goto(site, wait_until="load")
+        pg.locator("#kczg-bubble").click()
+        pg.wait_for_timeout(2000)
+        frame = pg.locator("#kczg-frame").element_handle().content_frame()
+        # frame-ancestors: Chromium does not render the chat inside a page of a site not allowed
+        assert frame is None or frame.locator("#q").count() == 0
+        pg.close()
+
+
+def test_the_chat_reads_on_a_phone(browser, app_server) -> None:  # noqa: ANN001
+    pg = browser.new_page(**PHONE_VIEW)
+    pg.set_default_timeout(30000)
+    pg.goto(app_server.url, wait_until="domcontentloaded")
+    pg.locator("#question textarea").wait_for()
+    ask(pg, "2023年设置了哪几类榜单？每类榜单的申报条件分别是什么？")
+    layout = pg.evaluate("""() => {
+      const msgs = document.querySelectorAll('#chat .message');
+      const last = msgs[msgs.length - 1].getBoundingClientRect();
+      const boxed = [...document.querySelectorAll('#chat, #chat *')].filter(e =>
+        e.scrollHeight > e.clientHeight + 4 && /auto|scroll/.test(getComputedStyle(e).overflowY));
+      return {answerBottom: last.bottom + scrollY, sourcesTop: document.querySelector('#sources').getBoundingClientRect().top + scrollY,
+              boxed: boxed.length, width: document.documentElement.scrollWidth};
+    }""")
+    assert layout["boxed"] == 0  # the answer is not in an inner scroll box
+    assert 0 < layout["sourcesTop"] - layout["answerBottom"] < 500  # its sources follow it
+    assert layout["width"] <= 390  # nothing wider than the screen
+    shot(pg, "chat-phone")
+    pg.close()

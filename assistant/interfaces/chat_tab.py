@@ -89,27 +89,27 @@ class ChatTab(UiBase):
     def chat_tab(self) -> None:
         session = gr.State(lambda: str(uuid.uuid4()))
         last = gr.State({})
-        with gr.Row():
-            with gr.Column(scale=3):
-                with gr.Row():
+        with gr.Row(elem_id="chat-row"):
+            with gr.Column(scale=3, elem_id="chat-col"):
+                with gr.Row(elem_id="chat-filters"):
                     year_f = self.follow(gr.Dropdown(self.years(), value=ALL, label="年份（可选）", elem_id="year-filter"),
                                          lambda: gr.update(choices=self.years()))
                     list_f = self.follow(gr.Dropdown(self.lists(), value=ALL, label="榜单（可选）", elem_id="list-filter"),
                                          lambda: gr.update(choices=self.lists()))
                 chat = gr.Chatbot(label="对话", height=420, elem_id="chat")
                 box = gr.Textbox(label="问题", placeholder="例如：2023年申报截止时间是什么时候？", elem_id="question")
-                with gr.Row():
+                with gr.Row(elem_id="chat-buttons"):
                     send = gr.Button("提问", variant="primary", elem_id="ask")
                     reset = gr.Button("新对话", elem_id="new-chat")
-                gr.Examples(EXAMPLES, inputs=box, label="示例问题")
-                with gr.Accordion("这个回答有帮助吗？", open=False):
+                gr.Examples(EXAMPLES, inputs=box, label="示例问题", elem_id="chat-examples")
+                with gr.Accordion("这个回答有帮助吗？", open=False, elem_id="chat-feedback"):
                     comment = gr.Textbox(label="补充意见（可选）", elem_id="fb-comment")
                     with gr.Row():
                         up = gr.Button("👍 有帮助", elem_id="fb-up")
                         down = gr.Button("👎 没帮助", elem_id="fb-down")
                     fb_status = gr.Markdown(elem_id="fb-status")
-            with gr.Column(scale=2):
-                gr.Markdown("#### 来源")
+            with gr.Column(scale=2, elem_id="src-col"):
+                gr.Markdown("#### 来源", elem_id="sources-head")
                 sources = gr.Markdown("引用的通知原文会显示在这里。", elem_id="sources")
                 cites = gr.Radio([], label="点击查看原文", visible=False, elem_id="citations")
                 viewer = gr.HTML(elem_id="viewer")

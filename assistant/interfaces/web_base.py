@@ -43,6 +43,17 @@ CSS = """
 .notice-view mark.cited { background: #ffe36e; padding: 1px 0; }
 .notice-view .meta, .notice-view .where { color: #555; font-size: 13px; margin-bottom: 6px; }
 #sources blockquote { margin: 4px 0 10px 0; }
+/* On a phone the chat grows with its answers (no small inner scroll box) and the sources follow the
+   answer directly: the two columns dissolve into one sequence, the examples and feedback last. */
+@media (max-width: 640px) {
+  #chat-row { flex-direction: column !important; }
+  #chat-col, #src-col { display: contents !important; }
+  #chat-filters { order: 1; } #chat { order: 2; } #chat-col > .form { order: 3; } #chat-buttons { order: 4; }
+  #sources-head { order: 5; } #sources { order: 6; } #src-col > :not(#sources-head):not(#sources) { order: 7; }
+  #chat-examples { order: 8; } #chat-feedback { order: 9; }
+  #chat { height: auto !important; min-height: 240px; max-height: none !important; }
+  #chat .bubble-wrap, #chat [role="log"] { height: auto !important; max-height: none !important; overflow: visible !important; }
+}
 """
 SCROLL_TO_MARK = "() => { setTimeout(() => document.getElementById('hl')?.scrollIntoView({block: 'center'}), 100); }"
 

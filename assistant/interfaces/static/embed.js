@@ -17,7 +17,7 @@
     "#kczg-bubble{position:fixed;bottom:20px;" + side + ":20px;z-index:2147483000;border:0;border-radius:28px;" +
     "padding:0 18px;height:56px;background:#1f6feb;color:#fff;font:15px/56px system-ui,sans-serif;cursor:pointer;" +
     "box-shadow:0 4px 14px rgba(0,0,0,.25)}" +
-    "#kczg-frame{position:fixed;bottom:88px;" + side + ":20px;z-index:2147483000;width:380px;height:600px;" +
+    "#kczg-frame{box-sizing:border-box;position:fixed;bottom:88px;" + side + ":20px;z-index:2147483000;width:380px;height:600px;" +
     "max-height:calc(100vh - 108px);border:1px solid #d0d7de;border-radius:12px;background:#fff;" +
     "box-shadow:0 8px 28px rgba(0,0,0,.25)}" +
     "#kczg-frame[hidden]{display:none}" +
