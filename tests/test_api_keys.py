@@ -84,3 +84,20 @@ def test_the_chat_text_keeps_markers_and_lists_its_sources() -> None:
     assert with_sources(Answer("通知中未找到。", AnswerKind.DECLINE)) == "通知中未找到。"
     long = "2023年申报截止时间：2023年11月30日24时[1]\n依据：[2][3]" * 3
     assert "".join(_pieces(long)) == long and len(list(_pieces(long))) > 3
+
+
+def test_the_staff_console_creates_shows_once_lists_and_revokes(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from assistant.config import Settings
+    from assistant.interfaces.pages import Ui
+
+    keys = KeyStore(tmp_path / "staff.sqlite3")
+    ui = Ui(SimpleNamespace(settings=Settings()), None, None, keys)  # type: ignore[arg-type]
+    message, secret, rows, _ = ui.create_key("区科协网站", "", 30)
+    assert "只显示这一次" in message and keys.verify(secret, dt.date.today()) is not None
+    assert rows[0][1] == "区科协网站" and rows[0][5] == 30 and secret not in str(rows)
+    assert ui.create_key("x", "明年", 30)[1] == "" and ui.create_key("", "", 30)[1] == ""
+    assert "确认" in ui.revoke_key(rows[0][0], False)[0] and keys.verify(secret, dt.date.today()) is not None
+    done, rows, _ = ui.revoke_key(str(rows[0][0]), True)
+    assert "已吊销" in done and rows[0][6] == "已吊销" and keys.verify(secret, dt.date.today()) is None
