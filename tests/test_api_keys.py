@@ -101,3 +101,32 @@ def test_the_staff_console_creates_shows_once_lists_and_revokes(tmp_path: Path) 
     assert "确认" in ui.revoke_key(rows[0][0], False)[0] and keys.verify(secret, dt.date.today()) is not None
     done, rows, _ = ui.revoke_key(str(rows[0][0]), True)
     assert "已吊销" in done and rows[0][6] == "已吊销" and keys.verify(secret, dt.date.today()) is None
+
+
+def _request(headers: dict[str, str], client: str = "10.0.0.1"):  # noqa: ANN202
+    from starlette.requests import Request
+
+    raw = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+    return Request({"type": "http", "method": "POST", "path": "/api/v1/ask", "headers": raw, "client": (client, 1234)})
+
+
+def test_without_required_keys_each_client_is_held_to_its_own_rate(tmp_path: Path) -> None:
+    from assistant.interfaces.api_access import Access
+    from assistant.interfaces.api_errors import ApiError
+
+    keys = KeyStore(tmp_path / "staff.sqlite3")
+    open_api = Access(keys, require_key=False, client_rate=2)
+    assert open_api(_request({})).key is None and open_api(_request({})).name == "client:10.0.0.1"
+    with pytest.raises(ApiError) as limited:
+        open_api(_request({}))
+    assert limited.value.status == 429 and int(limited.value.headers["Retry-After"]) >= 1
+    assert open_api(_request({}, client="10.0.0.2")).key is None  # another client, its own window
+    with pytest.raises(ApiError) as wrong:  # a key given is still checked
+        open_api(_request({"Authorization": "Bearer kczg-wrong"}, client="10.0.0.3"))
+    assert wrong.value.status == 401
+    closed = Access(keys, require_key=True, client_rate=2)
+    with pytest.raises(ApiError) as missing:
+        closed(_request({}))
+    assert missing.value.code == "missing_key"
+    _, secret = keys.create("x", today=dt.date.today())
+    assert closed(_request({"X-API-Key": secret})).key is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import gradio as gr
 
 from assistant.interfaces.backend import Backend
@@ -25,30 +27,29 @@ class Ui(ChatTab, CheckTab, DirectoryTab, TriageTab, NoticesTab, RecordsTab, Key
 HEADER = "## “科创中国”系列榜单通知问答\n答案均来自已收录的通知原文，并标注出处；点击引用可查看原文位置。"
 
 
-def _follow_corpus(demo: gr.Blocks, ui: Ui) -> None:
-    """Every page load reads the corpus as it is now: a notice imported by anyone is there at once."""
-    if ui.live:
-        demo.load(ui.refreshed, None, [c for c, _ in ui.live])
+def _page(ui: Ui, title: str, header: str, tabs: list[tuple[str, str, Callable[[], None]]]) -> gr.Blocks:
+    """A Gradio app of these tabs (label, id, builder). Every page load reads the corpus as it is
+    now: a notice imported by anyone is there at once."""
+    with gr.Blocks(title=title, delete_cache=(3600, 3600)) as demo:
+        gr.Markdown(header)
+        for label, tab_id, build in tabs:
+            with gr.Tab(label, id=tab_id):
+                build()
+        if ui.live:
+            demo.load(ui.refreshed, None, [c for c, _ in ui.live])
+    return demo
 
 
 def build_public(backend: Backend) -> gr.Blocks:
     """What anyone may use: questions, the self-check, the look-up tables, triage of one enquiry,
     the notices' text. Nothing here changes the corpus or shows what users wrote."""
     ui = Ui(backend.bot, backend.feedback, backend.questions)
-    with gr.Blocks(title="科创中国榜单问答", delete_cache=(3600, 3600)) as demo:
-        gr.Markdown(HEADER)
-        with gr.Tab("问答", id="tab-chat"):
-            ui.chat_tab()
-        with gr.Tab("资格自查", id="tab-check"):
-            ui.selfcheck_tab()
-        with gr.Tab("查询表", id="tab-directory"):
-            ui.directory_tab()
-        with gr.Tab("工单分流", id="tab-triage"):
-            ui.triage_tab()
-        with gr.Tab("通知原文", id="tab-notices"):
-            ui.notices_tab()
+    demo = _page(ui, "科创中国榜单问答", HEADER, [
+        ("问答", "tab-chat", ui.chat_tab), ("资格自查", "tab-check", ui.selfcheck_tab),
+        ("查询表", "tab-directory", ui.directory_tab), ("工单分流", "tab-triage", ui.triage_tab),
+        ("通知原文", "tab-notices", ui.notices_tab)])
+    with demo:
         gr.api(ui.answer_api, api_name="answer")
-        _follow_corpus(demo, ui)
     return demo
 
 
@@ -56,19 +57,7 @@ def build_staff(backend: Backend) -> gr.Blocks:
     """The staff console, mounted at /staff behind the login: notices, inbox triage, feedback, the
     question log, API keys and every export."""
     ui = Ui(backend.bot, backend.feedback, backend.questions, backend.keys)
-    with gr.Blocks(title="科创中国榜单问答 · 工作台", delete_cache=(3600, 3600)) as demo:
-        gr.Markdown("## 工作台（员工）\n通知管理、批量分流、反馈与问题记录、API 密钥。[返回问答](../)")
-        with gr.Tab("通知管理", id="tab-notices"):
-            ui.notices_admin_tab()
-        with gr.Tab("批量分流", id="tab-batch"):
-            ui.batch_tab()
-        with gr.Tab("反馈", id="tab-feedback"):
-            ui.feedback_tab()
-        with gr.Tab("问题记录", id="tab-questions"):
-            ui.questions_tab()
-        with gr.Tab("API 密钥", id="tab-keys"):
-            ui.keys_tab()
-        _follow_corpus(demo, ui)
-    return demo
-
-
+    return _page(ui, "科创中国榜单问答 · 工作台", "## 工作台（员工）\n通知管理、批量分流、反馈与问题记录、API 密钥。[返回问答](../)", [
+        ("通知管理", "tab-notices", ui.notices_admin_tab), ("批量分流", "tab-batch", ui.batch_tab),
+        ("反馈", "tab-feedback", ui.feedback_tab), ("问题记录", "tab-questions", ui.questions_tab),
+        ("API 密钥", "tab-keys", ui.keys_tab)])
