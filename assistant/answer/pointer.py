@@ -49,6 +49,8 @@ class Pointer:
 ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:科学技术协会|科协|厅|局|委员会|办公室|学会|协会|研究会|促进会|联合会|大学|学院|研究院|研究所|中心|联盟)")
 PLACE = re.compile(r"^[\u4e00-\u9fff]{2}[省市]")
 BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2}")
+PARK = re.compile(r"^([\u4e00-\u9fff]{2})(?:高新区|经开区|开发区|新区|园区|科学城)")
+BRAND_GROUP = re.compile(r"^([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{1,8}?集团")
 
 
 def issuer_names(issuer: str) -> list[str]:
@@ -65,6 +67,10 @@ def issuer_names(issuer: str) -> list[str]:
     # "东川省这次的通知": the province or city an issuer is named after points at its notices.
     names |= {m.group(0) for m in PLACE.finditer(name)}
     names |= {m.group(0)[:-1] for m in PLACE.finditer(name)}  # "澄州高新区…": the place without 市
+    # "东岳集团" for 东岳装备集团有限公司…: a group is called by its brand and 集团.
+    names |= {m.group(1) + "集团" for m in BRAND_GROUP.finditer(name)}
+    # "云溪那边" for 云溪高新区…: a park is called by its place.
+    names |= {m.group(1) for m in PARK.finditer(name)}
     return sorted((n for n in names if len(n) >= 4 or PLACE.fullmatch(n) or BARE_PLACE.fullmatch(n)), key=len, reverse=True)
 
 

@@ -28,6 +28,18 @@ BYLINE = re.compile(rf"^原创\s*({ORG})\s*(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})
 DECLARED_SHORT = re.compile(r"[（(]\s*以下简称\s*[“\"「]([^”\"」]{2,12})[”\"」]")
 SELF_WORDS = {"我会", "本会", "我校", "本校", "我院", "本院", "我所", "本所", "我局", "我厅", "我办", "我处", "本通知", "本联盟"}
 ACRONYM = re.compile(r"[（(]\s*([A-Z]{3,8})\s*[）)]")
+# A red-header document's first line names its issuer whatever the scan made of its last characters:
+# "南屏大学科学技术研究阮文件".
+RED_HEADER = re.compile(rf"^([{CJK}（）()]{{4,30}})文件$")
+# An issuer in a labelled field of a page's header, a registration sheet or a group post:
+# "发布单位：岭东省技术市场协会秘书处", "发布人：云溪高新区科技创新服务中心-陆晓帆".
+LABELLED = re.compile(rf"(?:发布单位|发文单位|发布部门|发布机构|发布人|印发单位|来源单位)\s*[:：]\s*({ORG})")
+# A name a notice declares for an organisation and then calls it by throughout is its own name.
+DECLARED = re.compile(rf"({ORG})\s*[（(]\s*以下简称\s*[“\"「]([^”\"」]{{2,12}})[”\"」]")
+SELF_REFERENCES = 3  # uses of a declared short name that make it the notice's own voice
+# A title's first line when the title runs over two: "关于组织推荐2025年“科创中国”系列榜单" + "候选对象的通知".
+TITLE_START = re.compile(r"^#*\s*关于")
+TITLE_END = re.compile(r"(?:通知|公告|通告|函|说明)(?:[（(][^）)]{1,10}[）)])?$")
 # An issuer named only in its own body: "中国微纳制造学会（以下简称“我会”）…".
 SELF_NAMED = re.compile(rf"({ORG})\s*[（(]\s*以下简称\s*[“\"「]?(?:我|本)[会校院所局厅办处]")
 
@@ -36,11 +48,28 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def _joined_titles(head: list[str]) -> list[str]:
+    """The head's lines, a title broken over two lines joined back, Markdown heading marks dropped."""
+    out: list[str] = []
+    skip = False
+    for i, line in enumerate(head):
+        if skip:
+            skip = False
+            continue
+        line = re.sub(r"^(?:#+\s*|[━─═—_=~·\s]{3,})", "", line)  # heading marks, a rule drawn above the title
+        if TITLE_START.match(line) and not TITLE_END.search(line) and i + 1 < len(head) and TITLE_END.search(head[i + 1]):
+            line, skip = line + head[i + 1], True
+        out.append(line)
+    return out
+
+
 def _title(head: list[str]) -> str:
-    title = next((line for line in head if re.search(r"关于.{2,80}(?:通知|公告|通告|函)$", line)), "")
+    head = _joined_titles(head)
+    title = next((line for line in head if re.search(r"关于.{2,80}(?:通知|公告|通告|函|说明)(?:[（(][^）)]{1,10}[）)])?$", line)), "")
     title = title or next((line for line in head if "通知" in line and len(line) <= 90), "")
     if not title:
-        title = next((line for line in head if len(line) >= 8 and not AUDIENCE.match(line)), head[0] if head else "")
+        title = next((line for line in head if len(line) >= 8 and not AUDIENCE.match(line) and not ORG_LINE.match(line)),
+                     head[0] if head else "")
     return title
 
 
@@ -53,6 +82,12 @@ def _sign_off(lines: list[str]) -> tuple[str, str]:
             above = lines[i - 1]
             return (above if ORG_LINE.match(above) else ""), lines[i]
     return "", ""
+
+
+def _longest_org_ending(words: str) -> str:
+    """The longest organisation name ending `words` (a sentence may lead up to it)."""
+    return next((words[i:] for i in range(len(words)) if re.fullmatch(ORG, words[i:])
+                 and not re.search(r"[，,。；;《》：:]", words[i:])), words)
 
 
 def identify(text: str) -> dict[str, object]:
@@ -75,7 +110,15 @@ def identify(text: str) -> dict[str, object]:
     if m:
         issuer = m.group(1)
     if not issuer:
-        issuer = next((m.group(1) for line in head[:3] if (m := ORG_LINE.match(line)) and line != title), "")
+        issuer = next((m.group(1) for line in head[:3] if (m := ORG_LINE.match(line) or RED_HEADER.match(line))
+                       and line != title), "")
+    labelled = LABELLED.search("\n".join(lines[:12]))
+    if not issuer and labelled:
+        issuer = labelled.group(1)
+    if not issuer:
+        issuer = next((m.group(1) for m in DECLARED.finditer(text) if text.count(m.group(2)) > SELF_REFERENCES
+                       and m.group(2) not in SELF_WORDS), "")
+        issuer = _longest_org_ending(issuer) if issuer else ""
     if not issuer:
         issuer = signed_by
     organiser = re.search(r"主办单位\s*[:：]\s*([^\n，,；;]{2,40})", text)
@@ -86,10 +129,7 @@ def identify(text: str) -> dict[str, object]:
         issuer = byline.group(1)
     self_named = SELF_NAMED.search(text)
     if not issuer and self_named:
-        # The longest organisation name ending just before the bracket (a sentence may lead up to it).
-        words = self_named.group(1)
-        issuer = next((words[i:] for i in range(len(words)) if re.fullmatch(ORG, words[i:])
-                       and not re.search(r"[，,。；;《》]", words[i:])), words)
+        issuer = _longest_org_ending(self_named.group(1))
 
     year, source = None, ""
     m = re.search(r"(20\d{2})(?=\s*(?:年|[“\"「]|[" + CJK + r"]))", title)
