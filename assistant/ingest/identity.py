@@ -35,7 +35,7 @@ RED_HEADER = re.compile(rf"^([{CJK}（）()]{{4,30}})文件$")
 # "发布单位：岭东省技术市场协会秘书处", "发布人：云溪高新区科技创新服务中心-陆晓帆".
 LABELLED = re.compile(rf"(?:发布单位|发文单位|发布部门|发布机构|发布人|印发单位|来源单位)\s*[:：]\s*({ORG})")
 # A name a notice declares for an organisation and then calls it by throughout is its own name.
-DECLARED = re.compile(rf"({ORG})\s*[（(]\s*以下简称\s*[“\"「]([^”\"」]{{2,12}})[”\"」]")
+DECLARED = re.compile(rf"({ORG})\s*" + DECLARED_SHORT.pattern)
 SELF_REFERENCES = 3  # uses of a declared short name that make it the notice's own voice
 # A title's first line when the title runs over two: "关于组织推荐2025年“科创中国”系列榜单" + "候选对象的通知".
 TITLE_START = re.compile(r"^#*\s*关于")

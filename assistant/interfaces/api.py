@@ -15,17 +15,14 @@ from assistant.ingest.manage import list_notices
 from assistant.interfaces.api_access import Access, Caller
 from assistant.interfaces.api_errors import ApiError
 from assistant.interfaces.backend import Backend
+from assistant.interfaces.limits import MAX_INPUT, MAX_NAME, MAX_SEARCH
 from assistant.staff.directory import Table, contact_table, quota_table, schedule_table
 from assistant.staff.triage import triage
-
-MAX_QUESTION = 5000  # characters accepted (answering reads the first 500)
-MAX_NAME = 50
-MAX_SEARCH = 100
 
 
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    question: StrictStr = Field(min_length=1, max_length=MAX_QUESTION, examples=["2023年先导技术榜的申报截止时间是什么时候？"])
+    question: StrictStr = Field(min_length=1, max_length=MAX_INPUT, examples=["2023年先导技术榜的申报截止时间是什么时候？"])
     session: StrictStr | None = Field(None, max_length=100, description="同一会话的追问（如“他的电话呢？”）沿用上文")
     year: StrictInt | None = Field(None, ge=2000, le=2100, description="问题未说年份时按这一年回答")
     list: StrictStr | None = Field(None, max_length=MAX_NAME, description="问题未说榜单时按这个榜单回答")
@@ -36,13 +33,13 @@ class CheckRequest(BaseModel):
     list: StrictStr = Field(min_length=1, max_length=MAX_NAME, examples=["新锐企业榜"])
     year: StrictInt | None = Field(None, ge=2000, le=2100)
     field: StrictStr | None = Field(None, max_length=MAX_NAME, description="领域（先导技术榜）")
-    situation: StrictStr = Field("", max_length=MAX_QUESTION, examples=["我们公司2016年在深圳注册，去年在创业板上市。"])
+    situation: StrictStr = Field("", max_length=MAX_INPUT, examples=["我们公司2016年在深圳注册，去年在创业板上市。"])
     founded: StrictStr | None = Field(None, max_length=20, description="成立/注册时间，如 2016 或 2016-03")
 
 
 class TriageRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    text: StrictStr = Field(min_length=1, max_length=MAX_QUESTION)
+    text: StrictStr = Field(min_length=1, max_length=MAX_INPUT)
 
 
 class TableName(StrEnum):

@@ -34,6 +34,13 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "?"
 
 
+def hold(throttle: Throttle, who: str, message: str) -> None:
+    """429 with Retry-After when `who` is over its rate; `message` says so, with {wait} seconds."""
+    if not throttle.allow(who):
+        wait = max(1, math.ceil(throttle.retry_after(who)))
+        raise ApiError(429, "rate_limited", message.format(wait=wait), {"Retry-After": str(wait)})
+
+
 def presented_key(request: Request) -> str:
     auth = request.headers.get("authorization", "")
     scheme, _, token = auth.partition(" ")
@@ -69,12 +76,8 @@ class Access:
         elif self.require_key:
             raise ApiError(401, "missing_key", "需要 API 密钥：请在请求头加上 Authorization: Bearer <密钥>"
                            "（密钥由管理员在工作台或用 python -m assistant apikey create 创建）。", {"WWW-Authenticate": "Bearer"})
-        throttle, who, rate = ((self._throttle(key), str(key.id), key.rate) if key else
-                               (self.per_client, client, self.per_client.limit))
-        if not throttle.allow(who):
-            wait = max(1, math.ceil(throttle.retry_after(who)))
-            raise ApiError(429, "rate_limited", f"请求过于频繁：每分钟至多 {rate} 次，请 {wait} 秒后再试。",
-                           {"Retry-After": str(wait)})
+        throttle, who = (self._throttle(key), str(key.id)) if key else (self.per_client, client)
+        hold(throttle, who, f"请求过于频繁：每分钟至多 {throttle.limit} 次，请 {{wait}} 秒后再试。")
         if key is not None:
             self.keys.count(key.id)
         return Caller(key, client)

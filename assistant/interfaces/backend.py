@@ -29,11 +29,16 @@ class Backend:
                    KeyStore(settings.feedback_db))
 
     def record(self, question: str, ans: Answer, channel: str) -> int | None:
-        """The question in the question log; the log never costs the answer."""
-        if self.questions is None or not str(question or "").strip():
-            return None
-        try:
-            return self.questions.record(str(question), ans, channel)
-        except Exception:
-            log.exception("question log write failed")
-            return None
+        return record_question(self.questions, question, ans, channel)
+
+
+def record_question(questions: QuestionLog | None, question: object, ans: Answer, channel: str) -> int | None:
+    """The question in the question log (its id); the log never costs the answer."""
+    text = question if isinstance(question, str) else str(question or "")
+    if questions is None or not text.strip():
+        return None
+    try:
+        return questions.record(text, ans, channel)
+    except Exception:
+        log.exception("question log write failed")
+        return None

@@ -10,9 +10,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from assistant.interfaces.backend import Backend
+from assistant.interfaces.limits import MAX_NAME
 from assistant.staff.calendar import select, to_ics
-
-MAX_NAME = 50
 
 
 def calendar_router(backend: Backend) -> APIRouter:

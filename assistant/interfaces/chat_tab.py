@@ -9,6 +9,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.answer.compose import Answer
+from assistant.interfaces.limits import MAX_INPUT
 from assistant.interfaces.render import (
     answer_markdown,
     citation_choices,
@@ -19,7 +20,6 @@ from assistant.interfaces.render import (
 from assistant.interfaces.web_base import (
     ALL,
     EXAMPLES,
-    MAX_INPUT,
     SCROLL_TO_MARK,
     UiBase,
     client_of,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import gradio as gr
 
 from assistant.answer.profile import situation_profile
+from assistant.interfaces.limits import MAX_INPUT
 from assistant.interfaces.render import (
     plain_text,
 )
 from assistant.interfaces.web_base import (
     ALL,
-    MAX_INPUT,
     UiBase,
 )
 

@@ -358,14 +358,10 @@ def _yes_no(value: str | None) -> bool | None:
 
 def profile_from_args(args: argparse.Namespace, today: dt.date) -> Profile:
     """The profile from --text (read like a user's message), then the explicit options over it."""
-    from assistant.answer.profile import read_profile
-    from assistant.answer.understand import normalize_question, normalize_years
+    from assistant.answer.profile import situation_profile
     from assistant.names import list_key
 
-    p = read_profile(normalize_years(normalize_question(args.text or "")), today)
-    if args.founded:
-        year, _, month = args.founded.partition("-")
-        p.founded = (int(year), int(month) if month else None)
+    p = situation_profile(args.text or "", args.founded, today)
     if args.region:
         p.region = args.region
         p.overseas = bool(re.search(r"香港|澳门|台湾|境外|海外", args.region))

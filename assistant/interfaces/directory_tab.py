@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import gradio as gr
 
+from assistant.interfaces.limits import MAX_SEARCH
 from assistant.interfaces.web_base import (
     ALL,
-    MAX_SEARCH,
     UiBase,
 )
 from assistant.staff.calendar import select as select_dates

@@ -23,9 +23,9 @@ from assistant.answer.compose import Answer, Citation
 from assistant.interfaces.api_access import Access, Caller
 from assistant.interfaces.api_errors import ApiError
 from assistant.interfaces.backend import Backend
+from assistant.interfaces.limits import MAX_INPUT
 
 MODEL = "kczg-assistant"
-MAX_MESSAGE = 5000
 MAX_REPLAYED = 8  # earlier user messages read as the conversation
 QUOTE_IN_TEXT = 120  # characters of a quote in the text's source list (the field has it whole)
 
@@ -33,7 +33,7 @@ QUOTE_IN_TEXT = 120  # characters of a quote in the text's source list (the fiel
 class TextPart(BaseModel):
     model_config = ConfigDict(extra="allow")
     type: StrictStr
-    text: StrictStr | None = Field(None, max_length=MAX_MESSAGE)
+    text: StrictStr | None = Field(None, max_length=MAX_INPUT)
 
 
 class ChatMessage(BaseModel):
@@ -93,8 +93,8 @@ def openai_router(backend: Backend, access: Access) -> APIRouter:
         asked = [text for text in asked if text.strip()]
         if not asked:
             raise ApiError(400, "no_user_message", "messages 中没有用户消息（role 为 user 且内容不为空）。")
-        if any(len(text) > MAX_MESSAGE for text in asked):
-            raise ApiError(422, "invalid_request", f"单条消息过长（至多 {MAX_MESSAGE} 个字符）。")
+        if any(len(text) > MAX_INPUT for text in asked):
+            raise ApiError(422, "invalid_request", f"单条消息过长（至多 {MAX_INPUT} 个字符）。")
         session = f"openai:{caller.name}:{uuid.uuid4().hex}"
         try:
             for earlier in asked[:-1][-MAX_REPLAYED:]:

@@ -31,10 +31,10 @@ from assistant.interfaces.api_errors import ApiError
 from assistant.interfaces.backend import Backend
 from assistant.interfaces.calendar_feed import calendar_router
 from assistant.interfaces.guard import LoginGuard, weak_password
+from assistant.interfaces.limits import MAX_UPLOAD
 from assistant.interfaces.openai_compat import openai_router
 from assistant.interfaces.pages import CSS, build_public, build_staff
 from assistant.interfaces.shield import Shield, ShieldSettings
-from assistant.interfaces.web_base import MAX_UPLOAD
 from assistant.interfaces.widget import widget_router
 
 log = logging.getLogger("app")
@@ -50,7 +50,7 @@ def http_api(backend: Backend) -> FastAPI:
     api_errors.install(server)
     access = Access(backend.keys, settings.api_require_key, settings.api_rate)
     routers = [rest_router(backend, access), openai_router(backend, access), calendar_router(backend),
-               widget_router(backend, settings.widget_origins, settings.api_rate)]
+               widget_router(backend, settings.api_rate)]
     for router in routers:
         server.include_router(router)
     # The docs page with Swagger UI from the installed package, not a CDN (closed networks).

@@ -3,6 +3,7 @@
 - bodies bounded: a body larger than the route's cap gets 413 with a Chinese message, whether it
   says its length or streams it;
 - the public app takes no files: its upload route is refused outright;
+- the chat widget's paths only from our own origin or a widget site's: any other page gets 403;
 - staff actions only from our own origin: a request to /staff with an Origin (or, without one, a
   Referer) that is neither the server's own nor an allowed one gets 403, and CORS never grants a
   foreign origin credentials;
@@ -130,6 +131,12 @@ class Shield:
         if staff and self.foreign(scope, headers):
             await _refuse(send, 403, "员工工作台只接受来自本站页面的操作。", self.security_headers())
             return
+        origin = headers.get("origin", "")
+        foreign_origin = bool(origin) and not self.allowed(origin, scope, headers)
+        if foreign_origin and self.widget(path):  # a page of a site not in WIDGET_ORIGINS calling the widget
+            await _refuse(send, 403, "这个网站未获准使用问答挂件（请管理员在 WIDGET_ORIGINS 中加入它）。",
+                          self.security_headers(path))
+            return
         if staff and not path.endswith("/login") and self.expired(headers):
             # The session's cookies are cleared: a page load shows the login again, a call is refused.
             cleared = [(b"set-cookie", f"{name}=; Max-Age=0; Path=/; SameSite=Lax".encode("latin-1"))
@@ -147,8 +154,6 @@ class Shield:
         if declared.isdigit() and int(declared) > cap:
             await _refuse(send, 413, too_large, self.security_headers())
             return
-        origin = headers.get("origin", "")
-        foreign_origin = bool(origin) and not self.allowed(origin, scope, headers)
         https = scope.get("scheme") == "https"  # (behind a trusted proxy, uvicorn sets it from X-Forwarded-Proto)
         started: list[bool] = []
         received = [0]

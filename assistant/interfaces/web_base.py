@@ -11,7 +11,9 @@ import gradio as gr
 
 from assistant.answer.phrasing import NOTICE_KINDS
 from assistant.assistant import Assistant
+from assistant.interfaces.backend import record_question
 from assistant.interfaces.guard import Throttle
+from assistant.interfaces.limits import MAX_INPUT
 from assistant.staff.api_keys import KeyStore
 from assistant.staff.feedback import FeedbackStore
 from assistant.staff.questions import QuestionLog
@@ -25,9 +27,6 @@ EXAMPLES = [
     "学会会员内部报送材料的截止时间？",
 ]
 ALL = "全部"
-MAX_INPUT = 5000  # characters of a question or an enquiry read at all (answering reads the first 500)
-MAX_SEARCH = 100  # characters of a directory search
-MAX_UPLOAD = "20mb"  # the importer's own limit, enforced before a file is stored
 log = logging.getLogger("app")
 
 
@@ -107,13 +106,11 @@ class UiBase:
         return out
 
     def log(self, question: str, ans: Any, channel: str, request: gr.Request | None = None) -> int | None:
-        """Record the question in the question log (what users could not get answered)."""
+        """Record the question in the question log (what users could not get answered), at most
+        `log_limit` entries a minute per client."""
         if not isinstance(question, str):
             question = str(question or "")[:MAX_INPUT]
-        if self.questions is None or not question.strip() or not self.log_limit.allow(client_of(request)):
+        if not question.strip() or not self.log_limit.allow(client_of(request)):
             return None
-        try:
-            return self.questions.record(question, ans, channel)
-        except Exception:  # the log must never cost the answer
-            return None
+        return record_question(self.questions, question, ans, channel)
 
