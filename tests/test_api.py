@@ -84,6 +84,7 @@ def test_over_its_rate_a_key_gets_429_with_retry_after(api_server: ApiServer) ->
 
 @pytest.mark.parametrize(("body", "status", "code"), [
     (b"{not json", 400, "invalid_json"),
+    ('{"question": "截止时间？"}'.encode("gbk"), 400, "bad_request"),  # not UTF-8
     ({"question": 5}, 422, "invalid_request"),
     ({"question": ""}, 422, "invalid_request"),
     ({"question": "截止时间？", "year": "去年"}, 422, "invalid_request"),

@@ -37,7 +37,8 @@ FIELD_PROBLEMS = {
 }
 STATUS_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
                 413: "too_large", 422: "invalid_request", 429: "rate_limited"}
-STATUS_MESSAGES = {404: "没有这个接口。请查看 /api/docs。", 405: "这个接口不接受这种请求方法。"}
+STATUS_MESSAGES = {400: "请求体无法解析：请用 UTF-8 编码的 JSON 对象（Content-Type: application/json）。",
+                   404: "没有这个接口。请查看 /api/docs。", 405: "这个接口不接受这种请求方法。"}
 
 
 class ApiError(Exception):
