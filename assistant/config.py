@@ -81,7 +81,10 @@ class Settings:
     # Browser/API sessions whose state the app keeps; beyond this many the oldest go.
     session_capacity: int = field(default_factory=lambda: int(os.environ.get("APP_SESSION_CAPACITY", "500")))
     feedback_db: Path = field(default_factory=lambda: Path(os.environ.get("FEEDBACK_DB", ROOT / "data" / "feedback.sqlite3")))
-    # Questions asked in the app and the API are logged (same SQLite file) and kept this many days.
+    # The staff database (question log, feedback, API keys, curated answers): PostgreSQL shared by
+    # several app processes (postgresql://user:password@host/db); unset: the SQLite file above.
+    database_url: str = field(default_factory=lambda: os.environ.get("DATABASE_URL", "").strip(), repr=False)
+    # Questions asked in the app and the API are logged (staff database) and kept this many days.
     question_log_days: int = field(default_factory=lambda: int(os.environ.get("QUESTION_LOG_DAYS", "180")))
     # Unset: staff views are open (the app binds to loopback by default).
     admin_password: str = field(default_factory=lambda: os.environ.get("ADMIN_PASSWORD", ""), repr=False)
@@ -98,6 +101,11 @@ class Settings:
     api_rate: int = field(default_factory=lambda: int(os.environ.get("API_RATE", "60")))
     # Sites (scheme://host[:port]) whose pages may embed the chat widget (frame /embed, call its API).
     widget_origins: tuple[str, ...] = field(default_factory=lambda: _listed("WIDGET_ORIGINS"))
+
+    @property
+    def staff_database(self) -> str | Path:
+        """What assistant.staff.database.Database.open takes: the URL, or the SQLite file."""
+        return self.database_url or self.feedback_db
 
     @property
     def encoder(self) -> str:

@@ -144,3 +144,36 @@ def api_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ApiServer]:
         env = {**os.environ, "CORPUS_DIR": str(base / "corpus"), "INDEX_DIR": str(base / "index"),
                "FEEDBACK_DB": str(base / "feedback.sqlite3"), "DENSE": "0", "ASSISTANT_TODAY": "2023-11-25"}
         yield ApiServer(server.url, base, widget, env)
+
+
+# ---------------------------------------------------------------- the staff database
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[object]:
+    """A throwaway PostgreSQL server (Debian's package) for the whole run. Skipped, with the
+    reason, only where the server cannot be installed; `make test` sets REQUIRE_POSTGRES=1 and
+    installs it, so there a missing server fails."""
+    from assistant.tools.pgcluster import ClusterUnavailable, throwaway_cluster
+
+    try:
+        with throwaway_cluster() as cluster:
+            yield cluster
+    except ClusterUnavailable as exc:
+        if os.environ.get("REQUIRE_POSTGRES"):
+            raise
+        pytest.skip(f"PostgreSQL 不可用：{exc}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def staff_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
+    """An empty staff database of each kind the service runs on."""
+    from assistant.staff.database import Database
+
+    if request.param == "sqlite":
+        db = Database.open(tmp_path / "staff.sqlite3")
+    else:
+        cluster = request.getfixturevalue("postgres")
+        db = Database.open(cluster.new_database(f"t{abs(hash(request.node.name)) % 10**8}"))
+    yield db
+    db.dispose()

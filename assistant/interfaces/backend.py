@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from assistant.answer.compose import Answer
 from assistant.assistant import Assistant
 from assistant.staff.api_keys import KeyStore
+from assistant.staff.database import Database
 from assistant.staff.feedback import FeedbackStore
 from assistant.staff.questions import QuestionLog
 
@@ -23,10 +24,10 @@ class Backend:
 
     @classmethod
     def open(cls, bot: Assistant) -> Backend:
-        """The stores of the bot's settings (all in the staff SQLite file)."""
+        """The stores of the bot's settings (all in the staff database)."""
         settings = bot.settings
-        return cls(bot, FeedbackStore(settings.feedback_db), QuestionLog(settings.feedback_db, settings.question_log_days),
-                   KeyStore(settings.feedback_db))
+        db = Database.open(settings.staff_database)
+        return cls(bot, FeedbackStore(db), QuestionLog(db, settings.question_log_days), KeyStore(db))
 
     def record(self, question: str, ans: Answer, channel: str) -> int | None:
         return record_question(self.questions, question, ans, channel)

@@ -306,7 +306,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from assistant.staff.questions import QuestionLog
 
     settings = Settings()
-    log = QuestionLog(settings.feedback_db, settings.question_log_days)
+    log = QuestionLog(settings.staff_database, settings.question_log_days)
     print(terminal_safe(log.report(args.since or "")))
     return 0
 
@@ -316,7 +316,7 @@ def cmd_apikey(args: argparse.Namespace) -> int:
     from assistant.staff.api_keys import COLUMNS, KeyRefused, KeyStore
 
     settings = Settings()
-    keys = KeyStore(settings.feedback_db)
+    keys = KeyStore(settings.staff_database)
     today = dt.date.today()
     if args.action == "create":
         try:

@@ -1,4 +1,4 @@
-"""API keys, in the staff SQLite file: created with a name, an optional expiry and a rate; the key
+"""API keys, in the staff database: created with a name, an optional expiry and a rate; the key
 itself is shown once and only its SHA-256 is kept (a key is 256 random bits, so a plain hash is
 as good as a slow one); each request is counted against its key."""
 
@@ -9,22 +9,11 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from assistant.staff.sqlite import SqliteStore
+from sqlalchemy import insert, select, update
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS api_keys (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    name TEXT NOT NULL,
-    prefix TEXT NOT NULL,          -- the key's first characters, to tell keys apart in lists
-    digest TEXT NOT NULL UNIQUE,   -- sha256 of the whole key
-    created TEXT NOT NULL,
-    expires TEXT,                  -- ISO date, the last day the key works; NULL: never
-    rate INTEGER NOT NULL,         -- requests per minute
-    revoked TEXT,                  -- when it was revoked; NULL: live
-    requests INTEGER NOT NULL DEFAULT 0,
-    last_used TEXT
-)
-"""
+from assistant.staff.database import Store
+from assistant.staff.schema import api_keys
+
 KEY_PREFIX = "kczg-"
 MAX_NAME = 80
 COLUMNS = ["编号", "名称", "密钥开头", "创建时间", "有效期至", "每分钟上限", "状态", "请求次数", "最近使用"]
@@ -67,9 +56,8 @@ def _now() -> str:
     return dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
 
 
-class KeyStore(SqliteStore):
-    SCHEMA = SCHEMA
-    _FIELDS = "id, name, prefix, created, expires, rate, revoked, requests, last_used"
+class KeyStore(Store):
+    _FIELDS = ("id", "name", "prefix", "created", "expires", "rate", "revoked", "requests", "last_used")
 
     def create(self, name: str, expires: dt.date | None = None, rate: int = 60,
                today: dt.date | None = None) -> tuple[ApiKey, str]:
@@ -82,21 +70,21 @@ class KeyStore(SqliteStore):
         if expires is not None and expires < (today or dt.date.today()):
             raise KeyRefused(f"有效期 {expires.isoformat()} 已经过去。")
         secret = KEY_PREFIX + secrets.token_urlsafe(32)
-        with self._lock, self._connect() as db:
-            cur = db.execute(
-                "INSERT INTO api_keys (name, prefix, digest, created, expires, rate) VALUES (?, ?, ?, ?, ?, ?)",
-                (name, secret[:12], _digest(secret), _now(), expires.isoformat() if expires else None, int(rate)))
-            key_id = int(cur.lastrowid or 0)
+        row = {"name": name, "prefix": secret[:12], "digest": _digest(secret), "created": _now(),
+               "expires": expires.isoformat() if expires else None, "rate": int(rate)}
+        with self.db.begin() as conn:
+            key_id = int(conn.execute(insert(api_keys).values(**row).returning(api_keys.c.id)).scalar_one())
         return self.get(key_id), secret  # type: ignore[return-value]
 
-    def _read(self, where: str = "", args: tuple[object, ...] = ()) -> list[ApiKey]:
-        with self._connect() as db:
-            rows = db.execute(f"SELECT {self._FIELDS} FROM api_keys {where} ORDER BY id", args).fetchall()
+    def _read(self, *where: object) -> list[ApiKey]:
+        query = select(*(api_keys.c[f] for f in self._FIELDS)).where(*where).order_by(api_keys.c.id)  # type: ignore[arg-type]
+        with self.db.read() as conn:
+            rows = conn.execute(query).all()
         return [ApiKey(r[0], r[1], r[2], r[3], dt.date.fromisoformat(r[4]) if r[4] else None, r[5], r[6], r[7], r[8])
                 for r in rows]
 
     def get(self, key_id: int) -> ApiKey | None:
-        found = self._read("WHERE id = ?", (int(key_id),))
+        found = self._read(api_keys.c.id == int(key_id))
         return found[0] if found else None
 
     def all(self) -> list[ApiKey]:
@@ -104,22 +92,22 @@ class KeyStore(SqliteStore):
 
     def revoke(self, key_id: int) -> ApiKey | None:
         """Revoked at once: the next request with it is refused. None: no such key."""
-        with self._lock, self._connect() as db:
-            db.execute("UPDATE api_keys SET revoked = ? WHERE id = ? AND revoked IS NULL", (_now(), int(key_id)))
+        with self.db.begin() as conn:
+            conn.execute(update(api_keys).where(api_keys.c.id == int(key_id), api_keys.c.revoked.is_(None))
+                         .values(revoked=_now()))
         return self.get(key_id)
 
     def verify(self, secret: str, today: dt.date) -> ApiKey | None:
         """The live key this secret is, or None (unknown, revoked or expired)."""
         if not secret.startswith(KEY_PREFIX) or len(secret) > 200:
             return None
-        digest = _digest(secret)
-        found = self._read("WHERE digest = ?", (digest,))
+        found = self._read(api_keys.c.digest == _digest(secret))
         if not found or not found[0].live(today):
             return None
         return found[0]
 
     def count(self, key_id: int) -> None:
         """One more request made with this key."""
-        with self._lock, self._connect() as db:
-            db.execute("UPDATE api_keys SET requests = requests + 1, last_used = ? WHERE id = ?", (_now(), key_id))
-
+        with self.db.begin() as conn:
+            conn.execute(update(api_keys).where(api_keys.c.id == key_id)
+                         .values(requests=api_keys.c.requests + 1, last_used=_now()))

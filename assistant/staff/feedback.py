@@ -1,4 +1,4 @@
-"""Feedback on answers, in SQLite: one transaction per write, so a crash loses nothing stored."""
+"""Feedback on answers, in the staff database: one transaction per write, so a crash loses nothing stored."""
 
 from __future__ import annotations
 
@@ -6,55 +6,42 @@ import json
 import time
 from typing import Any
 
-from assistant.staff.export import to_csv
-from assistant.staff.sqlite import SqliteStore
+from sqlalchemy import func, insert, select
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS feedback (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    created TEXT NOT NULL,
-    question TEXT NOT NULL,
-    answer TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    citations TEXT NOT NULL,
-    rating INTEGER NOT NULL,   -- 1 useful, -1 not useful
-    comment TEXT NOT NULL DEFAULT ''
-)
-"""
+from assistant.staff.database import Store
+from assistant.staff.export import to_csv
+from assistant.staff.schema import feedback
+
 COLUMNS = ["id", "created", "question", "answer", "kind", "citations", "rating", "comment"]
 SUMMARY_COLUMNS = ["编号", "时间", "评价", "意见", "问题", "回答（摘要）"]
 MAX_TEXT = 5000
 
 
-class FeedbackStore(SqliteStore):
-    SCHEMA = SCHEMA
+class FeedbackStore(Store):
 
     def add(self, question: str, answer: dict[str, Any], rating: int, comment: str = "") -> int:
         if rating not in (1, -1):
             raise ValueError("rating must be 1 or -1")
-        row = (
-            time.strftime("%Y-%m-%d %H:%M:%S"),
-            str(question)[:MAX_TEXT],
-            str(answer.get("answer", ""))[:MAX_TEXT],
-            str(answer.get("kind", "")),
-            json.dumps(answer.get("citations", []), ensure_ascii=False)[:MAX_TEXT * 4],
-            rating,
-            str(comment or "")[:MAX_TEXT],
-        )
-        with self._lock, self._connect() as db:  # the context manager commits or rolls back
-            cur = db.execute(
-                "INSERT INTO feedback (created, question, answer, kind, citations, rating, comment) VALUES (?,?,?,?,?,?,?)",
-                row,
-            )
-            return int(cur.lastrowid or 0)
+        row = {
+            "created": time.strftime("%Y-%m-%d %H:%M:%S"),
+            "question": str(question)[:MAX_TEXT],
+            "answer": str(answer.get("answer", ""))[:MAX_TEXT],
+            "kind": str(answer.get("kind", "")),
+            "citations": json.dumps(answer.get("citations", []), ensure_ascii=False)[:MAX_TEXT * 4],
+            "rating": rating,
+            "comment": str(comment or "")[:MAX_TEXT],
+        }
+        with self.db.begin() as conn:  # committed when the block ends, rolled back if it raises
+            return int(conn.execute(insert(feedback).values(**row).returning(feedback.c.id)).scalar_one())
 
     def rows(self, limit: int = 1000) -> list[list[Any]]:
-        with self._connect() as db:
-            return [list(r) for r in db.execute(f"SELECT {', '.join(COLUMNS)} FROM feedback ORDER BY id DESC LIMIT ?", (limit,))]
+        query = select(*(feedback.c[c] for c in COLUMNS)).order_by(feedback.c.id.desc()).limit(limit)
+        with self.db.read() as conn:
+            return [list(r) for r in conn.execute(query)]
 
     def count(self) -> int:
-        with self._connect() as db:
-            return int(db.execute("SELECT COUNT(*) FROM feedback").fetchone()[0])
+        with self.db.read() as conn:
+            return int(conn.execute(select(func.count()).select_from(feedback)).scalar_one())
 
     def summary(self, limit: int = 500) -> list[list[Any]]:
         """What the staff view shows: the full record is in the CSV export."""

@@ -1,5 +1,5 @@
 """The question log: every question asked in the app or through its API, with the answer's kind,
-relevance, cited notices, latency and any 👍/👎, in the same SQLite file as the feedback. Nothing
+relevance, cited notices, latency and any 👍/👎, in the staff database with the feedback. Nothing
 about the asker is stored beyond what they typed; rows older than the retention are deleted.
 
 What staff read from it: the questions the assistant could not answer well (declines, weak
@@ -9,47 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.answer.compose import Answer
-from assistant.staff.sqlite import SqliteStore
+from sqlalchemy import delete, func, insert, select, update
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS questions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    created TEXT NOT NULL,
-    question TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    relevance REAL,
-    notices TEXT NOT NULL,
-    latency_ms REAL NOT NULL,
-    channel TEXT NOT NULL,
-    weak INTEGER NOT NULL DEFAULT 0,  -- the answer itself says the notices do not answer directly
-    rating INTEGER
-)
-"""
+from assistant.answer.compose import Answer
+from assistant.answer.similarity import question_grams, question_key, same_question
+from assistant.staff.database import Database, Store
+from assistant.staff.schema import questions
+
 MAX_TEXT = 2000
 WEAK_RELEVANCE = 0.5  # a retrieval answer below this share of the question's terms is a near miss
 WEAK_OPENING = "通知中未找到直接回答"
 GROUP_COLUMNS = ["次数", "问题（示例）", "原因", "最近一次", "其他问法"]
 LOG_COLUMNS = ["编号", "时间", "问题", "答案类型", "相关度", "引用通知", "耗时(ms)", "渠道", "评价", "未直接回答"]
-
-
-def _key(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[\s\W_]+", "", text).lower()
-
-
-def _bigrams(text: str) -> set[str]:
-    key = _key(text)
-    return {key[i : i + 2] for i in range(len(key) - 1)} or {key}
-
-
-def similar(a: set[str], b: set[str], threshold: float = 0.5) -> bool:
-    return len(a & b) / max(1, len(a | b)) >= threshold
 
 
 @dataclass
@@ -62,54 +36,47 @@ class Group:
     grams: set[str] = field(default_factory=set)
 
 
-class QuestionLog(SqliteStore):
-    SCHEMA = SCHEMA
-
-    def __init__(self, path: Path, retention_days: int = 180) -> None:
-        super().__init__(path)
+class QuestionLog(Store):
+    def __init__(self, db: Database | Path | str, retention_days: int = 180) -> None:
+        super().__init__(db)
         self.retention_days = retention_days
         self.purge()
 
     def record(self, question: str, answer: Answer, channel: str = "app", now: dt.datetime | None = None) -> int:
         notices = sorted({c.source for c in answer.citations})
-        row = (
-            (now or dt.datetime.now()).strftime("%Y-%m-%d %H:%M:%S"),
-            str(question or "")[:MAX_TEXT],
-            str(answer.kind),
-            None if answer.relevance is None else round(float(answer.relevance), 3),
-            json.dumps(notices, ensure_ascii=False),
-            round(float(answer.latency_ms), 1),
-            channel,
-            int(WEAK_OPENING in answer.answer[:40]),
-        )
-        with self._lock, self._connect() as db:
-            cur = db.execute(
-                "INSERT INTO questions (created, question, kind, relevance, notices, latency_ms, channel, weak) "
-                "VALUES (?,?,?,?,?,?,?,?)",
-                row,
-            )
-            return int(cur.lastrowid or 0)
+        row = {
+            "created": (now or dt.datetime.now()).strftime("%Y-%m-%d %H:%M:%S"),
+            "question": str(question or "")[:MAX_TEXT],
+            "kind": str(answer.kind),
+            "relevance": None if answer.relevance is None else round(float(answer.relevance), 3),
+            "notices": json.dumps(notices, ensure_ascii=False),
+            "latency_ms": round(float(answer.latency_ms), 1),
+            "channel": channel,
+            "weak": int(WEAK_OPENING in answer.answer[:40]),
+        }
+        with self.db.begin() as conn:
+            return int(conn.execute(insert(questions).values(**row).returning(questions.c.id)).scalar_one())
 
     def rate(self, log_id: int, rating: int) -> None:
-        with self._lock, self._connect() as db:
-            db.execute("UPDATE questions SET rating = ? WHERE id = ?", (rating, int(log_id)))
+        with self.db.begin() as conn:
+            conn.execute(update(questions).where(questions.c.id == int(log_id)).values(rating=rating))
 
     def purge(self, now: dt.datetime | None = None) -> int:
         """Delete what is older than the retention; returns how many rows went."""
         cutoff = ((now or dt.datetime.now()) - dt.timedelta(days=self.retention_days)).strftime("%Y-%m-%d %H:%M:%S")
-        with self._lock, self._connect() as db:
-            return db.execute("DELETE FROM questions WHERE created < ?", (cutoff,)).rowcount
+        with self.db.begin() as conn:
+            return int(conn.execute(delete(questions).where(questions.c.created < cutoff)).rowcount)
 
     def rows(self, since: str = "", limit: int = 100_000) -> list[list[object]]:
-        with self._connect() as db:
-            cur = db.execute(
-                "SELECT id, created, question, kind, relevance, notices, latency_ms, channel, rating, weak FROM questions "
-                "WHERE created >= ? ORDER BY id DESC LIMIT ?", (since, limit))
-            return [list(r) for r in cur]
+        c = questions.c
+        query = (select(c.id, c.created, c.question, c.kind, c.relevance, c.notices, c.latency_ms, c.channel, c.rating,
+                        c.weak).where(c.created >= since).order_by(c.id.desc()).limit(limit))
+        with self.db.read() as conn:
+            return [list(r) for r in conn.execute(query)]
 
     def count(self) -> int:
-        with self._connect() as db:
-            return int(db.execute("SELECT COUNT(*) FROM questions").fetchone()[0])
+        with self.db.read() as conn:
+            return int(conn.execute(select(func.count()).select_from(questions)).scalar_one())
 
     @staticmethod
     def reason(kind: str, relevance: float | None, rating: int | None, weak: bool = False) -> str | None:
@@ -128,15 +95,15 @@ class QuestionLog(SqliteStore):
             why = self.reason(str(kind), relevance, rating, bool(weak))
             if why is None:
                 continue
-            grams = _bigrams(str(question))
-            group = next((g for g in groups if similar(g.grams, grams)), None)
+            grams = question_grams(str(question))
+            group = next((g for g in groups if same_question(g.grams, grams)), None)
             if group is None:
                 groups.append(Group(str(question), 1, {why}, str(created), grams=grams))
                 continue
             group.count += 1
             group.reasons.add(why)
             group.last = max(group.last, str(created))
-            if _key(str(question)) != _key(group.question) and len(group.others) < 3:
+            if question_key(str(question)) != question_key(group.question) and len(group.others) < 3:
                 group.others.append(str(question))
         groups.sort(key=lambda g: g.last, reverse=True)
         return sorted(groups, key=lambda g: -g.count)  # most asked first; among equals, the latest
