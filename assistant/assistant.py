@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.answer import generate
 from assistant.answer.candidates import Candidate, Source, gather
 from assistant.answer.compose import Answer, merge
+from assistant.answer.curated import CuratedSource, bearing, curated_first
 from assistant.answer.decline import decline
 from assistant.answer.eligibility import CheckResult, run_check
 from assistant.answer.profile import Profile
@@ -62,6 +63,9 @@ class Assistant:
         self._ingest_lock = threading.Lock()  # one ingest at a time; answers never take it
         self._refresh_lock = threading.Lock()  # one background reload at a time
         self._snapshot = load_snapshot(self.settings, rebuild=rebuild, stale_ok=serve_stale)
+        # Staff's curated answers, given first when a question matches one (the web app and the
+        # APIs set it to the staff database's store; evaluation and the CLI answer from the notices alone).
+        self.curated: CuratedSource | None = None
         if self._snapshot.stale:
             threading.Thread(target=self._rebuild_aside, name="index-rebuild", daemon=True).start()
 
@@ -191,6 +195,7 @@ class Assistant:
                     q = turn.parts[0]
                     passages = generate.passages_for(q.text, q.list_key, hits, snap.store)
                     result = yield from generate.generate(self.settings, q.text, passages, snap.notices, result)
+                result = self._with_curated(snap, turn.text, result)
                 self._finish(turn, result)
         except Exception:  # the service keeps serving; the log has the details
             log.exception("answer failed for %r", str(question)[:200])
@@ -210,6 +215,24 @@ class Assistant:
         if turn.situation_only and session is not None:
             session.record(turn.q, turn.text, "", None)
         return Answer(turn.reply, AnswerKind.DECLINE)
+
+    def _with_curated(self, snap: Snapshot, question: str, own: Answer) -> Answer:
+        """Staff's curated answer for this question first, when there is one the notices (as they
+        are in this snapshot) still bear out; one they no longer do is flagged for review."""
+        if self.curated is None:
+            return own
+        try:
+            found = self.curated.match(question)
+            if found is None:
+                return own
+            state = bearing(found, snap.notices)
+            if not state.ok:
+                self.curated.flag(found.id, state.reason)
+                return own
+            return curated_first(found, own, snap.notices)
+        except Exception:  # the notices' own answer never waits on the staff database
+            log.exception("curated answers unavailable; answering from the notices alone")
+            return own
 
     @staticmethod
     def _finish(turn: Turn, result: Answer) -> None:

@@ -111,6 +111,7 @@ class AnswerKind(StrEnum):
     RETRIEVAL = "retrieval"
     LLM = "llm"
     DECLINE = "decline"
+    CURATED = "curated"  # staff's answer for this question, shown first (answer/curated.py)
 
 
 @dataclass(kw_only=True)

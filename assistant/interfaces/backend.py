@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from assistant.answer.compose import Answer
 from assistant.assistant import Assistant
 from assistant.staff.api_keys import KeyStore
+from assistant.staff.curated import CuratedStore
 from assistant.staff.database import Database
 from assistant.staff.feedback import FeedbackStore
 from assistant.staff.questions import QuestionLog
@@ -21,13 +22,16 @@ class Backend:
     feedback: FeedbackStore
     questions: QuestionLog | None
     keys: KeyStore
+    curated: CuratedStore | None = None
 
     @classmethod
     def open(cls, bot: Assistant) -> Backend:
         """The stores of the bot's settings (all in the staff database)."""
         settings = bot.settings
         db = Database.open(settings.staff_database)
-        return cls(bot, FeedbackStore(db), QuestionLog(db, settings.question_log_days), KeyStore(db))
+        curated = CuratedStore(db)
+        bot.curated = curated  # every channel's answers start with staff's, where one matches
+        return cls(bot, FeedbackStore(db), QuestionLog(db, settings.question_log_days), KeyStore(db), curated)
 
     def record(self, question: str, ans: Answer, channel: str) -> int | None:
         return record_question(self.questions, question, ans, channel)

@@ -350,6 +350,44 @@ def cmd_apikey(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_curated(args: argparse.Namespace) -> int:
+    """Curated answers: listed (with their state), exported, imported (checked against the notices)."""
+    from assistant.interfaces.render import terminal_safe
+    from assistant.staff.curated import COLUMNS, LIST_COLUMNS, CuratedRefused, CuratedStore
+    from assistant.staff.export import export_file
+
+    settings = Settings()
+    store = CuratedStore(settings.staff_database)
+    if args.action == "export":
+        out = Path(args.file)
+        fmt = "xlsx" if out.suffix.lower() == ".xlsx" else "csv"
+        written = export_file("审定答案", COLUMNS, store.export_rows(), fmt)
+        out.write_bytes(written.read_bytes())
+        print(f"已导出 {len(store.all())} 条审定答案到 {out}。", file=sys.stderr)
+        return 0
+    if args.action == "import":
+        from assistant.assistant import Assistant
+
+        try:
+            done = store.import_file(Path(args.file), Assistant(settings).notices)
+        except CuratedRefused as exc:
+            print(f"导入失败：{exc}", file=sys.stderr)
+            return 1
+        print(f"已导入 {len(done)} 条审定答案。")
+        return 0
+    if args.check:  # flag what the notices as they are now no longer bear out, as the console does
+        from assistant.assistant import Assistant
+
+        store.sweep(Assistant(settings).notices)
+    rows = store.list_rows()
+    if args.json:
+        print(json.dumps([dict(zip(LIST_COLUMNS, r, strict=True)) for r in rows], ensure_ascii=False))
+    else:
+        for r in rows:
+            print(terminal_safe("\t".join(str(c).replace("\n", " ") for c in r)))
+    return 0
+
+
 def _yes_no(value: str | None) -> bool | None:
     if value is None:
         return None
@@ -491,6 +529,16 @@ def main(argv: list[str] | None = None) -> int:
     k = keys.add_parser("revoke", help="吊销密钥")
     k.add_argument("id", type=int, help="密钥编号（list 中的第一列）")
     p.set_defaults(func=cmd_apikey)
+    p = sub.add_parser("curated", help="审定答案：list [--check] | export FILE | import FILE（.csv 或 .xlsx）")
+    cur = p.add_subparsers(dest="action", required=True)
+    k = cur.add_parser("list", help="列出审定答案（问题、答案、引用通知、状态）")
+    k.add_argument("--json", action="store_true")
+    k.add_argument("--check", action="store_true", help="先按当前通知库核对，所引通知已删除、停用或替换的标为需复核")
+    k = cur.add_parser("export", help="导出为 CSV 或 Excel（按文件扩展名）")
+    k.add_argument("file")
+    k = cur.add_parser("import", help="从导出格式的 CSV 或 Excel 导入（编号已存在则改写，否则新增；有一行不合格则全部不导入）")
+    k.add_argument("file")
+    p.set_defaults(func=cmd_curated)
     p = sub.add_parser("check", help="资格自查：按申报条件逐条核对申报者的情况")
     p.add_argument("--list", required=True, help="榜单名称，如 新锐企业榜")
     p.add_argument("--year", type=int, default=None, help="轮次年份；不给则取最新一轮")

@@ -9,6 +9,7 @@ import gradio as gr
 from assistant.interfaces.backend import Backend
 from assistant.interfaces.chat_tab import ChatTab
 from assistant.interfaces.check_tab import CheckTab
+from assistant.interfaces.curated_tab import CuratedTab
 from assistant.interfaces.directory_tab import DirectoryTab
 from assistant.interfaces.keys_tab import KeysTab
 from assistant.interfaces.notices_tab import NoticesTab
@@ -19,7 +20,7 @@ from assistant.interfaces.web_base import ALL, CSS, UiBase
 __all__ = ["ALL", "CSS", "Ui", "build_public", "build_staff"]
 
 
-class Ui(ChatTab, CheckTab, DirectoryTab, TriageTab, NoticesTab, RecordsTab, KeysTab, UiBase):
+class Ui(ChatTab, CheckTab, DirectoryTab, TriageTab, NoticesTab, RecordsTab, CuratedTab, KeysTab, UiBase):
     """Every tab's callbacks over one Assistant. Every callback reads the assistant's current snapshot,
     so a notice imported by anyone is visible to the next call."""
 
@@ -56,8 +57,8 @@ def build_public(backend: Backend) -> gr.Blocks:
 def build_staff(backend: Backend) -> gr.Blocks:
     """The staff console, mounted at /staff behind the login: notices, inbox triage, feedback, the
     question log, API keys and every export."""
-    ui = Ui(backend.bot, backend.feedback, backend.questions, backend.keys)
-    return _page(ui, "科创中国榜单问答 · 工作台", "## 工作台（员工）\n通知管理、批量分流、反馈与问题记录、API 密钥。[返回问答](../)", [
+    ui = Ui(backend.bot, backend.feedback, backend.questions, backend.keys, backend.curated)
+    return _page(ui, "科创中国榜单问答 · 工作台", "## 工作台（员工）\n通知管理、批量分流、反馈、问题记录与审定答案、API 密钥。[返回问答](../)", [
         ("通知管理", "tab-notices", ui.notices_admin_tab), ("批量分流", "tab-batch", ui.batch_tab),
         ("反馈", "tab-feedback", ui.feedback_tab), ("问题记录", "tab-questions", ui.questions_tab),
         ("API 密钥", "tab-keys", ui.keys_tab)])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import gradio as gr
 
 from assistant.interfaces.shield import STAFF_EXPORT
@@ -15,6 +17,8 @@ from assistant.staff.questions import GROUP_COLUMNS
 
 
 class RecordsTab(UiBase):
+    curated_panel: Callable[[], None]  # from CuratedTab, in the same Ui
+
     """Feedback and the question log, listed and exported (staff)."""
 
     def list_feedback(self):  # noqa: ANN201
@@ -50,6 +54,7 @@ class RecordsTab(UiBase):
         q_refresh.click(self.list_questions, [q_since], [q_note, q_table])
         q_csv.click(self.export_questions, [q_since], q_file)
         q_xlsx.click(lambda s: self.export_questions(s, "xlsx"), [q_since], q_file)
+        self.curated_panel()  # (curated_tab.py) answers for these groups
 
     def feedback_tab(self) -> None:
         f_note = gr.Markdown(elem_id="fb-note")

@@ -15,6 +15,7 @@ from assistant.interfaces.backend import record_question
 from assistant.interfaces.guard import Throttle
 from assistant.interfaces.limits import MAX_INPUT
 from assistant.staff.api_keys import KeyStore
+from assistant.staff.curated import CuratedStore
 from assistant.staff.feedback import FeedbackStore
 from assistant.staff.questions import QuestionLog
 
@@ -61,8 +62,9 @@ class UiBase:
     """What the tabs share, over one Assistant: the stores, the limits, the choices that follow the corpus."""
 
     def __init__(self, bot: Assistant, feedback: FeedbackStore, questions: QuestionLog | None = None,
-                 keys: KeyStore | None = None) -> None:
+                 keys: KeyStore | None = None, curated: CuratedStore | None = None) -> None:
         self.bot = bot
+        self.curated = curated
         self.feedback = feedback
         self.questions = questions
         self.keys = keys
