@@ -287,6 +287,69 @@ def test_staff_remove_a_notice_triage_a_sheet_download_the_calendar(browser, sta
     page.close()
 
 
+# ------------------------------------------------------------ curated answers
+
+
+@pytest.fixture(scope="module")
+def curation_app(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    from .conftest import start_app
+
+    yield from start_app(tmp_path_factory.mktemp("curation-app"), ADMIN_PASSWORD="Kczg-curate-2026")
+
+
+def test_a_curated_answer_from_the_log_to_the_user_and_flagged_when_its_notice_goes(browser, curation_app) -> None:  # noqa: ANN001
+    question, answer = "获奖企业有没有奖金？", "通知没有写奖金；入选榜单按通知安排统一发布推介。"
+    user = browser.new_page(viewport={"width": 1400, "height": 1000})
+    user.set_default_timeout(30000)
+    user.goto(curation_app.url, wait_until="domcontentloaded")
+    first = ask(user, question)
+    assert "未找到" in first and "工作人员审定" not in first
+
+    # Staff open the group in 问题记录, find the passage, tick it, write the answer, save.
+    desk = staff(browser, curation_app, "Kczg-curate-2026")
+    desk.get_by_role("tab", name="问题记录").click()
+    desk.locator("#cur-group input").click()
+    desk.get_by_role("option", name=question).click()
+    # Opening the group fills in its question and searches the notices for it.
+    desk.wait_for_function("() => document.querySelector('#cur-question textarea').value.length > 0")
+    desk.locator("#cur-quotes label").first.wait_for()
+    desk.locator("#cur-search textarea").fill("发布推介")
+    desk.locator("#cur-find").click()
+    desk.locator("#cur-quotes label").first.wait_for()
+    desk.locator("#cur-quotes label", has_text="发布推介").first.click()
+    desk.locator("#cur-answer textarea").fill(answer)
+    desk.locator("#cur-save").click()
+    desk.locator("#cur-status").get_by_text("已保存").wait_for()
+    assert "使用中" in desk.locator("#cur-table").inner_text()
+    shot(desk, "curated-saved")
+
+    # The same question, worded a little apart: the curated answer first, marked, cited verbatim.
+    again = ask(user, "获奖的企业有没有奖金")
+    assert "工作人员审定" in again and answer in again
+    sources = user.locator("#sources").inner_text()
+    quoted = next(line.strip().lstrip("> ") for line in sources.splitlines()
+                  if "发布推介" in line and "原文位置" not in line and not line.startswith("["))
+    cited = next(p for p in (curation_app.base / "corpus").glob("*.txt") if quoted in p.read_text(encoding="utf-8"))
+    shot(user, "curated-answer")
+
+    # The cited notice disabled in the console: the answer is flagged and no longer given.
+    desk.get_by_role("tab", name="通知管理").click()
+    desk.locator("#manage-pick input").click()
+    desk.get_by_role("option", name=cited.name).click()
+    desk.locator("#manage-action label", has_text="停用").click()
+    desk.locator("#manage-confirm input").check()
+    desk.locator("#manage-run").click()
+    desk.locator("#manage-status").get_by_text("已停用").wait_for(timeout=60000)
+    third = ask(user, question)
+    assert "工作人员审定" not in third
+    desk.get_by_role("tab", name="问题记录").click()
+    desk.locator("#cur-refresh").click()
+    desk.wait_for_function("() => document.querySelector('#cur-table').innerText.includes('需复核')")
+    shot(desk, "curated-flagged")
+    desk.close()
+    user.close()
+
+
 # ------------------------------------------------------------ the widget on other sites, and phones
 
 PHONE_VIEW = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}

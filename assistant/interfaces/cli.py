@@ -22,9 +22,10 @@ def _print_answer(ans, as_json: bool) -> None:  # noqa: ANN001
     if as_json:
         print(json.dumps(ans.to_dict(), ensure_ascii=False))
         return
-    kinds = {"rule": "规则", "retrieval": "检索", "llm": "生成", "decline": "未找到"}
+    from assistant.interfaces.render import KIND_LABELS
+
     print(ans.answer)
-    print(f"\n[{kinds.get(ans.kind, ans.kind)} · {ans.latency_ms:.0f} ms]")
+    print(f"\n[{KIND_LABELS.get(ans.kind, ans.kind)} · {ans.latency_ms:.0f} ms]")
     for i, c in enumerate(ans.citations, 1):
         print(f"[{i}] {c.source}（{c.year}年）{c.section}\n    “{c.quote}”（原文位置 {c.start}-{c.end}）")
 

@@ -140,6 +140,7 @@ class CuratedTab(UiBase):
             c_find = gr.Button("查找原文", elem_id="cur-find", scale=1)
         c_quotes = gr.CheckboxGroup([], label="勾选依据的原文（可多选）", elem_id="cur-quotes")
         c_editing = gr.Textbox(visible=False)  # the id of the answer being corrected; empty: a new one
+        c_save = gr.Button("保存审定答案", variant="primary", elem_id="cur-save")
         c_status = gr.Markdown(elem_id="cur-status")
         c_table = self.follow(gr.Dataframe(value=self.curated_rows(), headers=LIST_COLUMNS, interactive=False, wrap=True,
                                            elem_id="cur-table", column_widths=["6%", "22%", "34%", "16%", "12%", "10%"]),
@@ -162,10 +163,10 @@ class CuratedTab(UiBase):
         c_pick.change(self.load_curated, [c_pick], [c_question, c_variants, c_answer, c_quotes, c_editing])
         c_find.click(self.find_passages, [c_search], c_quotes)
         c_search.submit(self.find_passages, [c_search], c_quotes)
-        gr.Button("保存审定答案", variant="primary", elem_id="cur-save").click(
+        c_save.click(
             self.save_curated, [c_question, c_variants, c_answer, c_quotes, c_editing], [c_status, c_table, c_pick])
         c_run.click(self.curated_action, [c_pick, c_action, c_confirm], [c_status, c_table, c_pick])
-        c_refresh.click(self.curated_rows, None, c_table)
+        c_refresh.click(lambda: (self.curated_rows(), gr.update(choices=self.group_choices())), None, [c_table, c_group])
         c_csv.click(self.export_curated, None, c_file)
         c_xlsx.click(lambda: self.export_curated("xlsx"), None, c_file)
         c_import.click(self.import_curated, [c_upload], [c_status, c_table, c_pick])

@@ -7,7 +7,7 @@ import re
 
 from assistant.answer.compose import Answer
 
-KIND_LABELS = {"rule": "规则", "retrieval": "检索", "llm": "生成", "decline": "未找到"}
+KIND_LABELS = {"rule": "规则", "retrieval": "检索", "llm": "生成", "decline": "未找到", "curated": "工作人员审定"}
 MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
 
