@@ -14,26 +14,17 @@ import pytest
 from assistant.assistant import Assistant
 from assistant.config import Settings
 from assistant.ingest import index
-from assistant.tools.loadtest import wait_until_serving
+from assistant.tools.deployment import CHROMA, chroma_server
 
-from .conftest import FIXTURES, free_port, make_settings
+from .conftest import FIXTURES, make_settings
 
-CHROMA = Path(sys.executable).parent / "chroma"
 pytestmark = pytest.mark.skipif(not CHROMA.exists(), reason="the chroma CLI is not installed")
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    port = free_port()
-    data = tmp_path_factory.mktemp("chroma-server")
-    proc = subprocess.Popen([str(CHROMA), "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_until_serving(f"http://127.0.0.1:{port}/api/v2/heartbeat", proc, 60)
+    with chroma_server(tmp_path_factory.mktemp("chroma-server")) as port:
         yield port
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 @pytest.fixture()
