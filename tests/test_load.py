@@ -100,3 +100,14 @@ def test_a_command_line_import_while_the_app_answers_raises_nothing(tmp_path_fac
                 raise AssertionError("the imported notice was never served")
     finally:
         app.close()
+
+
+def test_two_replicas_on_postgresql_serve_every_user_and_log_every_question(postgres) -> None:  # noqa: ANN001
+    """A short `make load`: users over the REST API spread over two replicas sharing a PostgreSQL
+    (and a Chroma server where its CLI is installed); no error, no question missing from the log."""
+    from assistant.tools.loadtest import replica_report
+
+    report = replica_report(replicas=2, users=8, seconds=5)
+    print({k: v for k, v in report.items() if k != "rss_mb"})
+    assert report["errors"] == 0, report["error_samples"]
+    assert report["requests"] >= 8 and report["lost_log_rows"] == 0 and report["log_rows"] == report["requests"]

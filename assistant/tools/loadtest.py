@@ -13,6 +13,7 @@ Bounded in users and time, stops by itself; prints requests, errors, latency p50
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -63,14 +64,24 @@ def ask(client: httpx.Client, url: str, question: str, session: str) -> dict[str
     raise RuntimeError("the stream ended without a result")
 
 
-def _user(url: str, until: float, result: Result, seed: int) -> None:
+def ask_rest(client: httpx.Client, url: str, question: str, session: str, key: str) -> dict[str, Any]:
+    """One call of the REST API (/api/v1/ask) with an API key: every such question is logged."""
+    r = client.post(f"{url}api/v1/ask", json={"question": question, "session": session},
+                    headers={"Authorization": f"Bearer {key}"})
+    r.raise_for_status()
+    return r.json()
+
+
+def _user(url: str, until: float, result: Result, seed: int, key: str | None = None) -> None:
     rng = random.Random(seed)
+    # The REST API refuses an empty question (422, as it should): REST users do not send one.
+    questions = [q for q in QUESTIONS if q] if key else QUESTIONS
     with httpx.Client(timeout=60) as client:
         while time.time() < until:
-            q = rng.choice(QUESTIONS)
+            q = rng.choice(questions)
             t = time.perf_counter()
             try:
-                ans = ask(client, url, q, f"load-{seed}")
+                ans = ask_rest(client, url, q, f"load-{seed}", key) if key else ask(client, url, q, f"load-{seed}")
                 if not isinstance(ans, dict) or not {"answer", "kind", "citations"} <= set(ans):
                     raise RuntimeError(f"malformed answer: {str(ans)[:200]}")
                 with result.lock:
@@ -87,12 +98,15 @@ def rss_of(pid: int) -> float:
     return 0.0
 
 
-def run(url: str, users: int, seconds: float, pid: int | None = None) -> dict[str, Any]:
-    url = url if url.endswith("/") else url + "/"
+def run(url: str | list[str], users: int, seconds: float, pid: int | None = None, key: str | None = None) -> dict[str, Any]:
+    """Users spread over the URLs (replicas behind an imagined round-robin proxy); with `key`, over
+    the REST API, else Gradio's."""
+    urls = [u if u.endswith("/") else u + "/" for u in ([url] if isinstance(url, str) else url)]
     result = Result()
     start = time.time()
     until = start + seconds
-    threads = [threading.Thread(target=_user, args=(url, until, result, i), daemon=True) for i in range(users)]
+    threads = [threading.Thread(target=_user, args=(urls[i % len(urls)], until, result, i, key), daemon=True)
+               for i in range(users)]
     for t in threads:
         t.start()
     while any(t.is_alive() for t in threads):
@@ -103,7 +117,7 @@ def run(url: str, users: int, seconds: float, pid: int | None = None) -> dict[st
         t.join(timeout=90)
     lat = result.latencies
     return {
-        "users": users, "seconds": seconds, "requests": len(lat), "errors": len(result.errors),
+        "users": users, "seconds": seconds, "replicas": len(urls), "requests": len(lat), "errors": len(result.errors),
         "error_samples": result.errors[:5], "rps": round(len(lat) / seconds, 1),
         "p50_ms": round(percentile(lat, 0.5), 1), "p95_ms": round(percentile(lat, 0.95), 1), "p99_ms": round(percentile(lat, 0.99), 1),
         "rss_mb": result.memory,
@@ -240,6 +254,44 @@ def import_report(notice: Path, port: int, users: int) -> dict[str, Any]:
         shutil.rmtree(base, ignore_errors=True)
 
 
+def replica_report(replicas: int, users: int, seconds: float) -> dict[str, Any]:
+    """The load on N replicas as deployed: a throwaway PostgreSQL, one Chroma server (when its CLI is
+    installed), one copy of the corpus; users over the REST API with a key, spread over the
+    replicas. Then the question log is counted: every answered question must be in it once."""
+    import shutil
+    import tempfile
+
+    from assistant.config import Settings
+    from assistant.staff.api_keys import KeyStore
+    from assistant.staff.database import Database
+    from assistant.staff.questions import QuestionLog
+    from assistant.tools.deployment import CHROMA, chroma_server
+    from assistant.tools.deployment import replicas as start_replicas
+    from assistant.tools.pgcluster import throwaway_cluster
+
+    base = Path(tempfile.mkdtemp(prefix="kczg-replica-load-"))
+    try:
+        shutil.copytree(Settings().corpus_dir, base / "corpus")
+        with throwaway_cluster() as pg, contextlib.ExitStack() as stack:
+            url = pg.new_database("load")
+            env = {"DATABASE_URL": url, "FEEDBACK_DB": str(base / "unused.sqlite3"), "APP_CONCURRENCY": "8"}
+            if CHROMA.exists():
+                port = stack.enter_context(chroma_server(base / "chroma"))
+                env.update(CHROMA_HOST="127.0.0.1", CHROMA_PORT=str(port))
+            apps = stack.enter_context(start_replicas(replicas, base, env))
+            db = Database.open(url)
+            _, key = KeyStore(db).create("load test", rate=10_000)
+            before = QuestionLog(db).count()
+            report = run([a.url for a in apps], users, seconds, apps[0].pid, key)
+            time.sleep(1.0)  # requests cut off by the deadline may still be writing
+            logged = QuestionLog(db).count() - before
+            db.dispose()
+        return {**report, "database": "postgresql", "vectors": "chroma server" if CHROMA.exists() else "none",
+                "log_rows": logged, "lost_log_rows": max(0, report["requests"] - logged)}
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
 def wait_until_serving(url: str, proc: subprocess.Popen[Any], seconds: float = 180) -> None:
     """Return once `url` answers; raise if the process dies or time runs out (the process is killed)."""
     deadline = time.time() + seconds
@@ -274,6 +326,8 @@ def main() -> None:
     parser.add_argument("--during-ingest", type=Path, metavar="NOTICE", default=None,
                         help="in-process: answer while this notice is ingested into a copy of the corpus")
     parser.add_argument("--no-dense", action="store_true", help="with --during-ingest: BM25 only")
+    parser.add_argument("--replicas", type=int, default=0, metavar="N",
+                        help="start N app processes on a throwaway PostgreSQL and one Chroma server, spread the users over them")
     parser.add_argument("--import-during-load", type=Path, metavar="NOTICE", default=None,
                         help="start the app on a copy of the corpus (--spawn PORT) and import this notice through its staff console")
     args = parser.parse_args()
@@ -281,6 +335,10 @@ def main() -> None:
         report = import_report(args.import_during_load, args.spawn or 7871, args.users if args.users != 50 else 8)
         print(json.dumps(report, ensure_ascii=False, indent=1))
         sys.exit(1 if report["errors"] else 0)
+    if args.replicas:
+        report = replica_report(args.replicas, args.users, args.seconds)
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        sys.exit(1 if report["errors"] or report["lost_log_rows"] else 0)
     if args.during_ingest:
         report = ingest_report(args.during_ingest, args.users if args.users != 50 else 4, not args.no_dense)
         print(json.dumps(report, ensure_ascii=False, indent=1))
