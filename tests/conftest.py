@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from assistant.ingest.facts import extract_facts
 from assistant.ingest.notices import Notice, NoticeRecord, load_corpus
 from assistant.model import Fact
 from assistant.names import Catalogue
+from assistant.tools.deployment import free_port
 from assistant.tools.loadtest import wait_until_serving
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,12 +70,6 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 def small_settings(tmp_path: Path) -> Settings:
     """A private corpus copy and index, BM25 only: for tests that change the corpus."""
     return make_settings(tmp_path, dense=False)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

@@ -12,13 +12,14 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from assistant.tools.deployment import free_port
 
 SERVER_USER = "postgres"
 
@@ -37,12 +38,6 @@ def server_bin() -> Path:
     if initdb:
         return Path(initdb).resolve().parent
     raise ClusterUnavailable("未找到 PostgreSQL 服务器程序：请安装 Debian 的 postgresql 包（make postgres）。")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
@@ -79,7 +74,7 @@ def throwaway_cluster() -> Iterator[Cluster]:
         os.chown(folder, account.pw_uid, account.pw_gid)
         as_user = ["runuser", "-u", SERVER_USER, "--"]
     data = folder / "data"
-    port = _free_port()
+    port = free_port()
     run = [*as_user]
     try:
         subprocess.run([*run, str(bindir / "initdb"), "-D", str(data), "-U", SERVER_USER, "--auth=trust",
