@@ -40,3 +40,28 @@ def test_an_unknown_number_is_not_answered_as_someone_elses() -> None:
 
     q = understand("010-99999999 是谁的电话", TODAY)
     assert q.intent == Intent.LOOKUP and q.phones == ["01099999999"]
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def test_a_number_the_asked_year_lacks_gives_the_persons_number_that_year_then_where_it_was(store) -> None:  # noqa: ANN001
+    """“X老师的座机我存的是<an older number>，今年还是这个号吗”: X's number this year first."""
+    contacts = store.select(ContactFact)
+    old, new = next((a, b) for a in contacts for b in contacts
+                    if a.persons and b.persons and a.persons[0] in b.persons and a.year and b.year and a.year < b.year
+                    and a.phones and b.phones and not {_digits(p) for p in a.phones} & {_digits(p) for p in b.phones})
+    person = old.persons[0]
+    q = understand_part(f"{person}老师的座机我存的是{old.phones[0]}，{new.year}年通知里还是这个号吗？", TODAY, store)
+    r = reply(q, store, Citer(store.notices), TODAY)
+    assert r is not None and str(new.year) in r.direct[0] and new.phones[0] in r.direct[0]
+    assert any(old.phones[0] in n and str(old.year) in n for n in r.notes)
+
+
+def test_a_number_is_given_with_what_the_notice_calls_it(store) -> None:  # noqa: ANN001
+    plain = {"电话", "联系电话", "手机", "座机", "联系方式"}  # what any contact line says anyway
+    f = next(f for f in store.select(ContactFact) if set(f.phone_labels.values()) - plain - {""})
+    phone, label = next((p, lab) for p, lab in f.phone_labels.items() if lab and lab not in plain)
+    r = reply(understand_part(f"{phone}这是干嘛的电话", TODAY, store), store, Citer(store.notices), TODAY)
+    assert r is not None and label in r.direct[0]

@@ -95,3 +95,22 @@ def test_a_written_year_and_a_relative_one_compared_are_both_asked_and_phones_in
     assert q.years == [2021, 2023] and q.compare
     assert understand("156 0077 7267 是谁的号码", TODAY).phones == ["15600777267"]
     assert understand("2023年11月30日24时截止", TODAY).phones == []
+
+
+def test_a_line_that_is_only_the_notices_title_is_never_read_as_the_answer(bot) -> None:  # noqa: ANN001
+    """Where the layout did not mark it as a title (a forwarding notice's body), the title line
+    still says nothing the question asks."""
+    from assistant.answer.reader import Unit, _is_title
+
+    notice = next(n for n in bot.notices.values() if n.title)
+    chunk = Chunk("c1", notice.id, notice.year, ["正文"], 0, 10, 0, 10, notice.title)
+    assert _is_title(Unit(chunk, 0, UnitKind.SENTENCE, notice.title), bot.notices)
+    assert _is_title(Unit(chunk, 0, UnitKind.SENTENCE, f"“{notice.title}”"), bot.notices)
+    said = "各推荐单位于截止日前完成线上申报并上传盖章材料。"
+    assert not _is_title(Unit(chunk, 0, UnitKind.SENTENCE, said), bot.notices)
+    for n in bot.notices.values():  # no answer of the reader starts with a notice's bare title
+        q = understand(f"{n.year}年{n.title}里说了什么", TODAY)
+        hits = bot.retriever.search(q.text)
+        read = bot._snapshot.reader.read(q, hits, bot.notices, n.year)
+        first = read.answer.split("\n")[1] if read and "\n" in read.answer else ""
+        assert not re.fullmatch(r"[“\"]?" + re.escape(n.title) + r"[”\"]?\[\d+\]", first), first

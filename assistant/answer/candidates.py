@@ -22,6 +22,7 @@ from assistant.answer.retrieval import Hit
 from assistant.answer.rules import answer as rule_answer
 from assistant.answer.understand import Query
 from assistant.answer.years import default_round
+from assistant.ingest.notices import heading_level
 from assistant.model import AnswerKind, AnswerType, Intent, RuleBasis
 from assistant.names import Catalogue
 
@@ -200,6 +201,8 @@ def _led(snap: Snapshot, q: Query, ruled: Answer, own_notice: bool, searched: Se
     if read is None:
         return None
     lead = first_line(read) if q.answer_type == AnswerType.YESNO else body(read)
+    if not lead.citations or all(heading_level(c.quote.strip()) is not None for c in lead.citations):
+        return None  # a bare heading says nothing the value does not
     wanted = HOLDS.get(q.answer_type)
     if own_notice and wanted and not wanted.search(lead.answer):
         return None

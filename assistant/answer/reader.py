@@ -21,7 +21,7 @@ from assistant.ingest.dates import DATE, DATE_LINE
 from assistant.ingest.facts.common import EMAIL, PHONE
 from assistant.ingest.identity import ORG_LINE
 from assistant.ingest.notices import FORM_TITLE, LABEL, SIGN_OFF_ORG, NoticeRecord, heading_level
-from assistant.ingest.textmap import locate
+from assistant.ingest.textmap import locate, normalize_for_match
 from assistant.model import AnswerKind, AnswerType
 
 PASSAGES = 6  # retrieved passages read
@@ -132,6 +132,16 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
     return out
 
 
+def _is_title(unit: Unit, notices: dict[str, NoticeRecord]) -> bool:
+    """The unit says no more than its notice's title."""
+    notice = notices.get(unit.chunk.notice_id)
+    if notice is None or unit.kind != UnitKind.SENTENCE:
+        return False
+    text = normalize_for_match(unit.text)
+    title = normalize_for_match(notice.title)
+    return bool(text and title) and (text in title or (title in text and len(text) <= len(title) + 4))
+
+
 def _penalty(unit: Unit) -> float:
     if unit.kind == UnitKind.TITLE:
         return 0.3
@@ -235,8 +245,9 @@ class Reader:
         if titled is not None:
             citer = Citer(notices)
             return self._answer(q, titled, [self._contents(titled, citer, notices)], citer, notices, default_year, direct)
-        # A title, a letterhead or a sign-off is never the answer by itself.
-        bodies = [s for s in scored if s.unit.kind != UnitKind.TITLE]
+        # A title, a letterhead or a sign-off is never the answer by itself; nor is a line that is
+        # only the notice's own title where the layout did not mark it as one.
+        bodies = [s for s in scored if s.unit.kind != UnitKind.TITLE and not _is_title(s.unit, notices)]
         if not bodies:
             return None
         best = bodies[0]
