@@ -114,3 +114,15 @@ def test_a_line_that_is_only_the_notices_title_is_never_read_as_the_answer(bot) 
         read = bot._snapshot.reader.read(q, hits, bot.notices, n.year)
         first = read.answer.split("\n")[1] if read and "\n" in read.answer else ""
         assert not re.fullmatch(r"[“\"]?" + re.escape(n.title) + r"[”\"]?\[\d+\]", first), first
+
+
+def test_one_round_named_and_compared_is_compared_with_this_one() -> None:
+    from assistant.answer.understand import find_years, normalize_years
+
+    today = dt.date(2023, 10, 20)
+    for text in ("申报平台网址跟21年是同一个吗", "联系人和2022年的一样吗", "领域跟2021年比变了没"):
+        assert find_years(normalize_years(text), today)[0] == [int("20" + re.search(r"(\d\d)年", text).group(1)), 2023], text
+    assert find_years(normalize_years("2021年的申报截止时间"), today)[0] == [2021]
+    assert find_years(normalize_years("2023年和今年一样吗"), today)[0] == [2023]
+    q = understand("申报平台网址跟21年是同一个吗", today)
+    assert q.compare and q.years == [2021, 2023]

@@ -164,7 +164,10 @@ def normalize_years(text: str) -> str:
 
 
 # A question about what changed between rounds.
-CHANGE_ASK = re.compile(r"变化|变了|改了|改名|区别|不同|对比|比较|相比|(?:跟|和|与).{0,8}比|新增|多了|少了|以前|原来|现在叫|换人|换了")
+CHANGE_ASK = re.compile(r"变化|变了|改了|改名|区别|不同|对比|比较|相比|(?:跟|和|与).{0,8}比|新增|多了|少了|以前|原来|现在叫|换人|换了|"
+                        r"(?:跟|和|与|同)[^，,。？?]{0,12}(?:一样|同一|相同|一致)")
+# "网址跟21年是同一个吗", "和2021年比变了没": one round named and compared, the other being this one.
+ONE_YEAR_COMPARED = re.compile(r"(?:跟|和|与|同|比)\s*20\d{2}年?(?:的|那会|那次|那年)?[^，,。？?]{0,12}(?:一样|同一|相同|一致|变|区别|不同|比)")
 
 
 _RELATIVE = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
@@ -182,6 +185,8 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], YearSource]:
         y = int(m.group(1))
         if y not in years:
             years.append(y)
+    if len(years) == 1 and years[0] != today.year and ONE_YEAR_COMPARED.search(text):
+        return sorted({years[0], today.year}), YearSource.EXPLICIT
     if years and not MIXED_PAIR.search(text):
         return years, YearSource.EXPLICIT
     found = [(text.find(word), word) for word in RELATIVE_YEARS if word in text]
