@@ -3,6 +3,7 @@ folder. What one replica writes, the other serves: API keys, curated answers, im
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -42,21 +43,13 @@ def deployment(tmp_path_factory: pytest.TempPathFactory, postgres) -> Iterator[D
     url = postgres.new_database("replicas")
     env = {"DATABASE_URL": url, "ADMIN_PASSWORD": PASSWORD, "ASSISTANT_TODAY": "2023-11-25", "APP_CONCURRENCY": "8",
            "API_REQUIRE_KEY": "1", "FEEDBACK_DB": str(base / "unused.sqlite3")}
-    with chroma_server(base / "chroma") if CHROMA.exists() else _no_chroma() as port:
+    with chroma_server(base / "chroma") if CHROMA.exists() else contextlib.nullcontext(0) as port:
         if port:
             env.update(CHROMA_HOST="127.0.0.1", CHROMA_PORT=str(port), DENSE="1")
         else:
             env["DENSE"] = "0"
         with replicas(2, base, env) as (a, b):
             yield Deployment(a, b, url, base / "index", port)
-
-
-class _no_chroma:  # noqa: N801 - a context manager standing in for chroma_server
-    def __enter__(self) -> int:
-        return 0
-
-    def __exit__(self, *_: object) -> None:
-        return None
 
 
 def desk(replica: Replica):  # noqa: ANN201

@@ -6,7 +6,7 @@ The store is in assistant/staff/curated.py; answering only sees the CuratedSourc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from assistant.answer.compose import Answer, Citer, merge
@@ -63,7 +63,6 @@ class Bearing:
 
     ok: bool
     reason: str = ""  # why not, for the console
-    problems: list[str] = field(default_factory=list)
 
 
 def bearing(curated: CuratedAnswer, notices: dict[str, NoticeRecord]) -> Bearing:
@@ -80,7 +79,7 @@ def bearing(curated: CuratedAnswer, notices: dict[str, NoticeRecord]) -> Bearing
             problems.append(f"引文不在通知 {q.notice} 的原位置")
     if not curated.quotes:
         problems.append("没有引用通知原文")
-    return Bearing(not problems, "；".join(problems), problems)
+    return Bearing(not problems, "；".join(problems))
 
 
 def curated_first(curated: CuratedAnswer, own: Answer, notices: dict[str, NoticeRecord]) -> Answer:

@@ -6,6 +6,7 @@ export and import."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -117,8 +118,6 @@ class CuratedTab(UiBase):
     def import_curated(self, upload: Any) -> tuple[str, list[list[object]], Any]:
         if self.curated is None or upload is None:
             return "请先选择导出格式的 CSV 或 Excel 文件。", self.curated_rows(), gr.update()
-        from pathlib import Path
-
         try:
             done = self.curated.import_file(Path(getattr(upload, "name", upload)), self.bot.notices)
         except CuratedRefused as exc:

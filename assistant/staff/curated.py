@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import ColumnElement, Connection, delete, insert, select, update
 
 from assistant.answer.curated import CuratedAnswer, CuratedQuote, bearing
 from assistant.answer.similarity import SAME_QUESTION, closeness, question_grams
@@ -184,11 +184,16 @@ class CuratedStore(Store):
     # ------------------------------------------------------------ reading
 
     def all(self, status: str | None = None) -> list[CuratedAnswer]:
-        query = select(curated_answers).order_by(curated_answers.c.id)
-        if status:
-            query = query.where(curated_answers.c.status == status)
+        return self._read(curated_answers.c.status == status) if status else self._read()
+
+    def get(self, curated_id: int) -> CuratedAnswer | None:
+        found = self._read(curated_answers.c.id == int(curated_id))
+        return found[0] if found else None
+
+    def _read(self, *where: ColumnElement[bool]) -> list[CuratedAnswer]:
+        """The answers the conditions select, each with its quotes in order (two queries)."""
         with self.db.read() as conn:
-            heads = conn.execute(query).mappings().all()
+            heads = conn.execute(select(curated_answers).where(*where).order_by(curated_answers.c.id)).mappings().all()
             quotes = conn.execute(select(curated_quotes).where(curated_quotes.c.curated_id.in_([h["id"] for h in heads]))
                                   .order_by(curated_quotes.c.curated_id, curated_quotes.c.position)).mappings().all()
         by_answer: dict[int, list[CuratedQuote]] = {}
@@ -198,9 +203,6 @@ class CuratedStore(Store):
         return [CuratedAnswer(h["id"], h["question"], h["answer"], tuple(by_answer.get(h["id"], [])),
                               tuple(json.loads(h["variants"] or "[]")), h["status"], h["review_reason"], h["created"],
                               h["updated"], h["author"]) for h in heads]
-
-    def get(self, curated_id: int) -> CuratedAnswer | None:
-        return next((c for c in self.all() if c.id == int(curated_id)), None)
 
     def match(self, question: str) -> CuratedAnswer | None:
         """The active curated answer written for this question or one worded close to it."""
@@ -262,4 +264,4 @@ class CuratedStore(Store):
             raise CuratedRefused("未导入任何内容。" + "；".join(errors[:10]))
         with self.db.begin() as conn:  # all rows or none
             ids = [self._write(conn, checked, curated_id) for curated_id, checked in staged]
-        return [c for c in self.all() if c.id in ids]
+        return self._read(curated_answers.c.id.in_(ids))
