@@ -57,6 +57,13 @@ def test_a_number_the_asked_year_lacks_gives_the_persons_number_that_year_then_w
     r = reply(q, store, Citer(store.notices), TODAY)
     assert r is not None and str(new.year) in r.direct[0] and new.phones[0] in r.direct[0]
     assert any(old.phones[0] in n and str(old.year) in n for n in r.notes)
+    # Without the name: the holder is whoever the notices tie the number to.
+    q = understand_part(f"那位老师的座机还是{old.phones[0]}吗？{new.year}年的通知里", TODAY, store)
+    r = reply(q, store, Citer(store.notices), TODAY)
+    assert r is not None and new.phones[0] in r.direct[0] and person in r.direct[0]
+    # No round asked: whose the number is comes first, the holder's number in their latest round after.
+    r = reply(understand_part(f"{old.phones[0]}是谁的电话", TODAY, store), store, Citer(store.notices), TODAY)
+    assert r is not None and old.phones[0] in r.direct[0] and any(new.phones[0] in n for n in r.notes)
 
 
 def test_a_number_is_given_with_what_the_notice_calls_it(store) -> None:  # noqa: ANN001

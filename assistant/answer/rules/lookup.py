@@ -49,26 +49,36 @@ def _line(ctx: Context, f: ContactFact, what: str) -> str:
 
 
 def answer_lookup(ctx: Context) -> Reply | None:
-    """Whose the entity is, in the years asked. A number or mailbox the asked year does not hold,
-    with a person named beside it ("胡老师的座机我存的是…，今年还是这个号吗"): that person's contacts
-    in the asked year first, then where the number was."""
+    """Whose the entity is, in the years asked. A number or mailbox that is not its holder's in the
+    round asked (or, none asked, in the latest round they appear in): "胡老师的座机我存的是…，今年还
+    是这个号吗" gets the holder's contacts in that round first, then where the number was. The holder
+    is the person named, or whoever the notices tie the number to."""
     q = ctx.q
     if not (q.phones or q.emails or q.person):
         return None
     facts = ctx.store.select(ContactFact)
     years = set(q.years)
-    found = [(f, what) for f in facts if (not years or f.year in years) and (what := _holds(f, ctx))]
+    matched = [(f, what) for f in facts if (what := _holds(f, ctx))]
+    found = [(f, what) for f, what in matched if not years or f.year in years]
     notes: list[str] = []
-    if not found and years and (q.phones or q.emails):
-        elsewhere = [(f, what) for f in facts if (what := _holds(f, ctx))]
-        asked = "、".join(str(y) for y in sorted(years))
-        if q.person:
-            found = [(f, q.person) for f in facts if f.year in years and q.person in f.persons]
-        if elsewhere:
-            entity = elsewhere[0][1]
-            seen = "、".join(dict.fromkeys(f"{f.year}年" for f, _ in elsewhere))
-            notes.append(f"{entity} 不在{asked}年的通知中，它见于{seen}的通知：")
-            notes += [_line(ctx, f, what) for f, what in sorted(elsewhere, key=lambda fw: -(fw[0].year or 0))[:3]]
+    if q.phones or q.emails:
+        people = ({q.person} if q.person else set()) | {p for f, _ in matched for p in f.persons}
+        theirs = [f for f in facts if people & set(f.persons)]
+        asked = years or ({max(f.year or 0 for f in theirs)} if theirs else set())
+        current = [(f, next(p for p in f.persons if p in people)) for f in theirs if f.year in asked]
+        if current and not any(f.year in asked for f, _ in found):
+            if years:  # the round asked: its contacts answer, the number's past is the note
+                where = sorted(matched, key=lambda fw: -(fw[0].year or 0))[:3]
+                found = current
+            else:  # whose it is, answered; what the holder's number is now, the note
+                where, current = [], sorted(current, key=lambda fw: -(fw[0].year or 0))[:3]
+            if where:
+                seen = "、".join(dict.fromkeys(f"{f.year}年" for f, _ in where))
+                notes.append(f"{where[0][1]} 不在{'、'.join(str(y) for y in sorted(asked))}年的通知中，它见于{seen}的通知：")
+                notes += [_line(ctx, f, what) for f, what in where]
+            else:
+                notes.append(f"{'、'.join(str(y) for y in sorted(asked))}年的通知中，{'、'.join(sorted(people))}的联系方式为：")
+                notes += [_line(ctx, f, what) for f, what in current]
     if not found:
         return None
     found.sort(key=lambda fw: -(fw[0].year or 0))
