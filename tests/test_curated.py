@@ -172,3 +172,5 @@ def test_cli_lists_exports_and_imports(small_settings: Settings, tmp_path: Path)
     bad.write_text("问题,审定答案\n只有两列,没有引用\n", encoding="utf-8")
     failed = cli("import", str(bad))
     assert failed.returncode == 1 and "缺少列" in failed.stderr
+    missing = cli("import", str(tmp_path / "没有这个文件.csv"))
+    assert missing.returncode == 1 and "无法读取文件" in missing.stderr and "Traceback" not in missing.stderr

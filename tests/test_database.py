@@ -119,3 +119,18 @@ def test_database_urls() -> None:
         normalise_url("mysql://u@h/db")
     with pytest.raises(DatabaseError, match="无法解析"):
         normalise_url("::not a url::")
+
+
+def test_an_unreachable_database_is_said_in_chinese_without_its_password() -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import free_port
+
+    url = f"postgresql://kczg:s3cret@127.0.0.1:{free_port()}/kczg"
+    with pytest.raises(DatabaseError, match="无法连接") as caught:
+        Database.open(url)
+    assert "s3cret" not in str(caught.value)
+    done = subprocess.run([sys.executable, "-m", "assistant", "apikey", "list"], capture_output=True, text=True,
+                          env={"DATABASE_URL": url, "PATH": "/usr/bin:/bin"}, timeout=60)
+    assert done.returncode == 2 and "无法连接" in done.stderr and "Traceback" not in done.stderr

@@ -567,7 +567,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--embedding", action="store_true", help="只测各向量后端（torch/onnx/onnx-int8）的速度与检索质量")
     p.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    from assistant.staff.database import DatabaseError
+
+    try:
+        return int(args.func(args))
+    except DatabaseError as exc:  # the staff database named in the settings cannot be used
+        print(str(exc), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -237,6 +237,8 @@ class CuratedStore(Store):
             sheet = read_sheet(path)
         except BatchError as exc:
             raise CuratedRefused(str(exc)) from None
+        except OSError as exc:
+            raise CuratedRefused(f"无法读取文件 {path.name}：{exc.strerror or exc}") from None
         missing = [c for c in ("问题", "审定答案", "引用（JSON）") if c not in sheet.columns]
         if missing:
             raise CuratedRefused(f"缺少列：{'、'.join(missing)}（请用导出的文件作模板）")

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import OperationalError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Two processes starting at once on one PostgreSQL must not both migrate: they queue on this lock.
@@ -100,11 +101,15 @@ class Database:
 
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
-        with self.engine.begin() as conn:
-            if self.kind == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
-            config.attributes["connection"] = conn
-            command.upgrade(config, "head")
+        try:
+            with self.engine.begin() as conn:
+                if self.kind == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+        except OperationalError as exc:  # unreachable, refused, a file that cannot be written
+            self.engine.dispose()
+            raise DatabaseError(f"无法连接或升级员工数据库 {self.label}：{str(exc.orig or exc).strip()[:300]}") from None
 
     def revision(self) -> str | None:
         with self.read() as conn:
