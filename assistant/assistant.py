@@ -45,6 +45,7 @@ from assistant.names import field_key
 
 if TYPE_CHECKING:
     from assistant.answer.explain import Explanation
+    from assistant.staff.selftest import SelfTest
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +139,23 @@ class Assistant:
             added = ingest_files(paths, self.settings)
             self.reload()
         return added
+
+    def correct(self, name: str, changes: dict[str, object]) -> None:
+        """Staff's correction of a notice's issuer, year or kind (the manifest), then serve it."""
+        from assistant.ingest import manage
+
+        with self._ingest_lock:
+            manage.correct(self.settings, name, changes)
+            self.reload()
+
+    def self_test(self, notice_id: str) -> SelfTest:
+        """Ask the questions made from a notice's facts (staff/selftest.py) and keep the result beside it."""
+        from assistant.staff import selftest
+
+        notice = self.notices[notice_id]
+        result = selftest.run(self.answer, notice, self.facts)
+        selftest.save(self.settings.corpus_dir, result)
+        return result
 
     def manage(self, action: str, name: str, path: Path | None = None) -> object:
         """remove / disable / enable / replace a notice (assistant.ingest.manage), then serve the

@@ -4,7 +4,8 @@ question may call that issuer by (answer/pointer.py: issuer_names)."""
 from __future__ import annotations
 
 from assistant.answer.pointer import issuer_names
-from assistant.ingest.identity import identify
+from assistant.ingest.identity import IssuerSource, identify
+from assistant.model import NoticeKind
 
 BODY = "根据《中国科协办公厅关于征集遴选2025年“科创中国”系列榜单的通知》，现将有关事项通知如下。\n一、推荐名额\n新锐企业榜不超过5个。\n"
 
@@ -12,29 +13,81 @@ BODY = "根据《中国科协办公厅关于征集遴选2025年“科创中国�
 def test_a_red_header_names_its_issuer_even_when_the_scan_garbled_its_ending() -> None:
     text = "北湖大学科学技术研究阮文件\n\n北湖大科字[2025]7号\n\n关于组织申报2025年“科创中国”系列榜单的\n通知\n\n各学院：\n" + BODY
     meta = identify(text)
-    assert meta["issuer"] == "北湖大学科学技术研究阮"
-    assert meta["title"] == "关于组织申报2025年“科创中国”系列榜单的通知"  # one title over two lines
-    assert meta["kind"] == "internal"
+    assert meta.issuer == "北湖大学科学技术研究阮"
+    assert meta.title == "关于组织申报2025年“科创中国”系列榜单的通知"  # one title over two lines
+    assert meta.kind == "internal"
 
 
 def test_an_issuer_in_a_labelled_field_of_a_post_or_a_sheet() -> None:
     post = "【群公告】某园区企业群\n发布人：西岭高新区科技创新服务中心-王小明\n发布时间：2025-10-20 09:15\n" + BODY
     sheet = "南江省技术市场协会\n2025年“科创中国”系列榜单推荐登记表\n发布单位：南江省技术市场协会秘书处\n" + BODY
-    assert identify(post)["issuer"] == "西岭高新区科技创新服务中心"
-    assert identify(post)["kind"] == "forwarding"
-    assert identify(sheet)["issuer"] == "南江省技术市场协会"
+    assert identify(post).issuer == "西岭高新区科技创新服务中心"
+    assert identify(post).kind == "forwarding"
+    assert identify(sheet).issuer == "南江省技术市场协会"
 
 
 def test_an_issuer_that_calls_itself_by_a_declared_short_name() -> None:
     text = ("# 关于组织申报2025年“科创中国”系列榜单的说明（集团内部）\n"
             "北辰重工集团有限公司科学技术协会（以下简称“集团科协”）统一组织申报。\n"
             "各单位材料报集团科协。集团科协组织评审。集团科协统一推荐。\n" + BODY)
-    assert identify(text)["issuer"] == "北辰重工集团有限公司科学技术协会"
+    assert identify(text).issuer == "北辰重工集团有限公司科学技术协会"
     once = "材料报送至东林材料学会（以下简称“材料学会”）秘书处。\n" + BODY  # named once: another organisation
-    assert identify(once)["issuer"] != "东林材料学会"
+    assert identify(once).issuer != "东林材料学会"
 
 
 def test_a_group_is_called_by_its_brand_and_a_park_by_its_place() -> None:
     assert "北辰集团" in issuer_names("北辰重工集团有限公司科学技术协会")
     assert "西岭" in issuer_names("西岭高新区科技创新服务中心")
     assert "集团" not in [n[-2:] for n in issuer_names("北湖大学科学技术研究院")]
+
+
+def test_the_identity_says_where_each_part_was_read() -> None:
+    red = identify("北湖大学科学技术研究阮文件\n北湖大科字[2025]7号\n关于组织申报2025年“科创中国”系列榜单的通知\n各学院：\n" + BODY
+                   + "北湖大学科学技术研究院\n2025年10月9日\n")
+    assert red.issuer_source == IssuerSource.LETTERHEAD and red.signed
+    assert red.date == "2025年10月9日" and red.date_source == "落款"
+    assert red.kind is NoticeKind.INTERNAL  # an enum, not a string beside it
+    titled = identify("江北省电子学会关于推荐2025年“科创中国”系列榜单的通知\n各会员单位：\n" + BODY)
+    assert titled.issuer_source == IssuerSource.TITLE and titled.year_source.startswith("标题")
+    inferred = identify("# 关于组织申报2025年“科创中国”系列榜单的说明（集团内部）\n"
+                        "北辰重工集团有限公司科学技术协会（以下简称“集团科协”）统一组织申报。\n"
+                        "各单位材料报集团科协。集团科协组织评审。集团科协统一推荐。\n" + BODY)
+    assert inferred.issuer_source == IssuerSource.DECLARED and not inferred.signed
+
+
+def test_an_unsigned_notice_has_no_issuer_only_a_label_for_its_kind() -> None:
+    unsigned = identify("关于组织推荐2025年“科创中国”系列榜单的通知\n各位会员：\n" + BODY)
+    assert unsigned.issuer == "" and unsigned.issuer_source == IssuerSource.NONE and not unsigned.signed
+    assert unsigned.kind == NoticeKind.FORWARDING
+    assert unsigned.issuer_label == "学会转发通知（未署名）"
+
+
+def test_organisers_of_a_joint_or_organised_call() -> None:
+    joint = identify("南湖市科学技术协会、南湖市科学技术局关于推荐2025年“科创中国”系列榜单的通知\n各有关单位：\n" + BODY)
+    assert joint.organisers == ["南湖市科学技术协会", "南湖市科学技术局"]
+    hosted = identify("2025开源创新榜征集公告\n主办单位：开源技术联盟、东湖大学\n承办单位：东湖创新中心\n报名截至5月31日。")
+    assert hosted.organisers == ["开源技术联盟", "东湖大学", "东湖创新中心"]
+
+
+def test_an_email_threads_sender_and_a_title_led_by_its_organisation_name_the_issuer() -> None:
+    mail = identify("邮件会话导出\n会话主题：回复：关于推荐2026年“科创中国”系列榜单的通知（共3封）\n"
+                    "发件人：中国东岭传感学会秘书处 <kczg@example.org>\n收件人：各位会员\n" + BODY)
+    assert mail.issuer == "中国东岭传感学会" and mail.issuer_source == IssuerSource.LABELLED
+    assert mail.title == "关于推荐2026年“科创中国”系列榜单的通知（共3封）"  # the subject's label and reply marks dropped
+    briefing = identify("东湖理工大学2026年“科创中国”系列榜单申报宣讲会文字实录\n时间：2026年9月25日\n" + BODY)
+    assert briefing.issuer == "东湖理工大学" and briefing.issuer_source == IssuerSource.TITLE
+
+
+def test_a_pages_metadata_block_before_the_title() -> None:
+    from assistant.ingest.notices import clean_text
+
+    page = ("江南省科学技术协会 政府信息公开\n首页 > 政务公开 > 通知公告 > 科技服务\n索 引 号：4300-2026-00427\n发布机构：江南省科学技术协会\n"
+            "成文日期：2026-09-08\n发文字号：江科协函〔2026〕97号\n主题分类：科技\n有 效 性：有效\n公开方式：主动公开\n公开范围：面向全社会\n"
+            "责任处室：科技服务部\n标    题：江南省科协关于组织推荐2026年“科创中国”系列榜单的通知\n"
+            "江南省科协关于组织推荐2026年“科创中国”系列榜单的通知\n各市州科协：\n" + BODY)
+    text = clean_text(page).text
+    assert "发布机构：江南省科学技术协会\n成文日期：2026-09-08\n" in text  # fields stay lines of their own
+    assert "首页" not in text  # the breadcrumb is the page's chrome
+    meta = identify(text)
+    assert meta.title == "江南省科协关于组织推荐2026年“科创中国”系列榜单的通知"
+    assert meta.doc_number == "江科协函〔2026〕97号" and meta.issuer == "江南省科协"

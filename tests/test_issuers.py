@@ -139,11 +139,11 @@ def test_a_year_fused_to_a_list_name_dates_the_notice(tmp_path: Path) -> None:
     from assistant.ingest.identity import identify
 
     meta = identify("关于开展2025开源创新榜征集活动的通知\n报名截至5月31日。")
-    assert meta["year"] == 2025
+    assert meta.year == 2025
     undated = identify("关于开展开源创新榜征集活动的通知\n发布时间:2026-03-02 10:00\n报名截至5月31日。")
-    assert undated["year"] == 2026 and "发布时间" in str(undated["year_source"])
+    assert undated.year == 2026 and "发布时间" in str(undated.year_source)
     signed = identify("关于推荐候选的通知\n各会员单位：\n请按时报送。\n某某学会\n2027年4月1日")
-    assert (signed["year"], signed["issuer"]) == (2027, "某某学会")
+    assert (signed.year, signed.issuer) == (2027, "某某学会")
 
 
 UNDATED = "关于推荐候选项目的通知\n各会员单位：\n请于月底前将推荐材料报送本会秘书处。\n联系人：钱老师，电话：027-88886666\n"

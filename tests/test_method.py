@@ -39,7 +39,7 @@ def test_perturbations_are_seeded_distinct_and_spare_declines() -> None:
 def test_an_issuer_named_only_in_the_body_is_read() -> None:
     text = ("首页 | 通知公告\n关于组织推荐2024年榜单的通知\n发布时间：2024-09-12\n"
             "根据有关通知，东岭新能源学会（以下简称“我会”）现面向会员征集候选项目。\n请于10月10日前报送。")
-    assert identify(text)["issuer"] == "东岭新能源学会"
+    assert identify(text).issuer == "东岭新能源学会"
 
 
 def test_a_scraped_pages_chrome_is_set_aside_and_the_rest_keeps_its_offsets() -> None:
@@ -65,7 +65,7 @@ def test_a_wechat_articles_account_and_byline_give_its_issuer_and_date() -> None
     text = clean_text(article).text
     assert "点击蓝字" not in text and text.split("\n")[0] == "东岭机械学会"
     meta = identify(text)
-    assert meta["issuer"] == "东岭机械学会" and meta["date"] == "2024年10月16日"
+    assert meta.issuer == "东岭机械学会" and meta.date == "2024年10月16日"
 
 
 def test_an_issuer_is_pointed_at_by_each_organiser_and_by_its_place() -> None:
@@ -91,7 +91,7 @@ def test_a_notice_declares_short_names_for_its_issuer() -> None:
     text = ("EU-China Green Technology Innovation Alliance (ECGTIA) — Secretariat\n中欧绿色技术创新联盟秘书处\n"
             "关于组织推荐2024年“科创中国”榜单的通知\n东岭流体学会（以下简称“流体学会”）与本联盟……\n")
     meta = identify(text)
-    assert meta["aliases"] == ["ECGTIA"]  # 流体学会 is another organisation's short name
+    assert meta.aliases == ["ECGTIA"]  # 流体学会 is another organisation's short name
     signed = identify("中国某某学会关于推荐2024年榜单的通知\n中国某某学会（以下简称“某某学会”）现征集候选项目。\n")
-    assert signed["issuer"] == "中国某某学会" and signed["aliases"] == ["某某学会"]
-    assert "我会" not in identify("中国某学会（以下简称“我会”）现征集候选项目。\n")["aliases"]
+    assert signed.issuer == "中国某某学会" and signed.aliases == ["某某学会"]
+    assert "我会" not in identify("中国某学会（以下简称“我会”）现征集候选项目。\n").aliases

@@ -126,3 +126,47 @@ def test_one_round_named_and_compared_is_compared_with_this_one() -> None:
     assert find_years(normalize_years("2023年和今年一样吗"), today)[0] == [2023]
     q = understand("申报平台网址跟21年是同一个吗", today)
     assert q.compare and q.years == [2021, 2023]
+
+
+def test_a_passage_that_starts_inside_a_table_has_no_made_up_header() -> None:
+    # A two-column "matter | what about it" table cut by the chunker: its first row here is a row.
+    text = "保密要求\t申报内容须经保密审查。\n内部截止时间\t2026年10月16日17:00前报集团科协。\n联系人\t邓可欣，010-63218875"
+    found = units(_chunk(text, ["正文"]), 0)
+    rows = [u for u in found if u.kind == UnitKind.ROW]
+    assert [u.text.split("\t")[0] for u in rows] == ["保密要求", "内部截止时间", "联系人"]
+    assert all(u.context == "" for u in rows)  # each row says what it is
+    headed = units(_chunk("榜单\t名额\t截止\n新锐企业榜\t2家\t11月8日", ["正文"]), 0)
+    assert headed[0].kind == UnitKind.HEADING and headed[1].context == "榜单\t名额\t截止"
+
+
+def test_a_drawn_tables_wrapped_cell_goes_on_with_its_row() -> None:
+    text = ("┌────┬────┐\n│ 时间节点 | │ 工作内容 | │\n├────┼────┤\n│ 11月27日前 | │ 入选项目在平台完成 │\n"
+            "│ | │ 线上填报 | │\n├────┼────┤")
+    found = units(_chunk(text, ["正文"]), 0)
+    wrapped = next(u for u in found if "线上填报" in u.text)
+    assert wrapped.kind == UnitKind.ROW and "11月27日前" in wrapped.context
+    assert next(u for u in found if "11月27日前" in u.text).context.startswith("│ 时间节点")
+
+
+def test_a_question_the_notice_asks_is_read_with_its_reply_and_never_alone() -> None:
+    text = "提问（科技园）：我们是2025年3月挂牌的，能报融通创新组织榜吗？\n王老师：成立时间须在2024年9月1日之前，今年报不了。\n1. 还不是会员能报吗？\n2. 样表用哪个？"
+    found = units(_chunk(text, ["答疑"]), 0)
+    asked = found[0]
+    assert asked.kind == UnitKind.ASKED and asked.context.startswith("王老师：成立时间须在2024年9月1日之前")
+    from assistant.answer.reader import _penalty
+
+    alone = next(u for u in found if u.text.startswith("1."))
+    assert _penalty(alone) < 0.5 and _penalty(asked) == 1.0
+
+
+def test_a_year_in_the_askers_story_is_not_the_round() -> None:
+    from assistant.answer.understand import find_years, in_story
+
+    today = dt.date(2026, 10, 20)
+    story = "我是博士生，2024年和导师开了家公司，还没登记，能报新锐企业榜吗？"
+    assert in_story(story, story.find("2024"), story.find("2024") + 4) and find_years(story, today)[0] == []
+    assert find_years("去年研发投入150万左右，今年能报吗？", today)[0] == [2026]
+    assert find_years("去年营收三千来万，今年能报新锐企业榜吗？", today)[0] == [2026]
+    assert find_years("2023年的截止时间改了吗？", today)[0] == [2023]  # a clause that asks
+    assert find_years("2020年我们公司想通过学会推荐报新锐企业榜，可以吗？", today)[0] == [2020]  # 通过 is no perfective
+    assert find_years("20年报过先导技术榜，当年的邮寄地址是哪里？".replace("20年", "2020年"), today)[0] == [2020]  # pointed back at

@@ -24,10 +24,19 @@ class Corpus:
 CORPUS = Corpus(years=[2022, 2023, 2024], rounds=[2022, 2023, 2024], called={2022, 2023})
 
 
-def test_a_relative_year_without_its_call_is_answered_in_the_latest_called_round_and_says_so() -> None:
+def test_a_relative_year_without_its_call_is_answered_from_that_years_notices_and_says_so() -> None:
+    """"今年…" when only the units' notices of this year are in: they restate the call (its lists,
+    quotas, platform deadline) with their own rules, so they answer, not last year's call."""
     decision = settle(Query("今年截止时间", years=[2024], year_source=YearSource.RELATIVE), CORPUS)
+    assert decision.query.years == [2024] and decision.query.year_source == YearSource.RELATIVE
+    assert "尚未收录2024年的原始征集通知" in decision.note and "该年各单位的通知" in decision.note
+    assert decision.refusal is None
+
+
+def test_a_relative_year_with_no_notice_at_all_is_answered_in_the_latest_called_round() -> None:
+    decision = settle(Query("明年截止时间", years=[2025], year_source=YearSource.RELATIVE), CORPUS)
     assert decision.query.years == [2023] and decision.query.year_source == YearSource.LATEST
-    assert "尚未收录2024年的原始征集通知" in decision.note and decision.refusal is None
+    assert "尚未收录2025年的通知" in decision.note and decision.refusal is None
 
 
 def test_a_written_year_is_kept_even_without_its_call() -> None:

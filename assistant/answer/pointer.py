@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from assistant.ingest.dates import parse_date
+from assistant.ingest.identity import UNSIGNED_LABELS
 from assistant.ingest.notices import NoticeMeta
 from assistant.model import NoticeKind
 from assistant.names import unquote
@@ -128,7 +129,7 @@ class NoticeIndex:
         self.docs: dict[tuple[str, str], list[str]] = {}
         self.campaigns: dict[str, list[str]] = {}
         for n in notices.values():
-            if n.issuer and not n.issuer.startswith("转发单位"):
+            if n.issuer:
                 self.by_issuer.setdefault(n.issuer, []).append(n.id)
             if (d := DOC_REF.search(n.doc_number)) is not None:
                 self.docs.setdefault((d.group(1), d.group(2)), []).append(n.id)
@@ -136,7 +137,7 @@ class NoticeIndex:
                 self.campaigns.setdefault(n.campaign, []).append(n.id)
         declared: dict[str, list[str]] = {}
         for n in notices.values():
-            declared.setdefault(n.issuer, []).extend(a for a in getattr(n, "aliases", []) or [] if a)
+            declared.setdefault(n.issuer, []).extend(a for a in n.aliases if a)
         for issuer in self.by_issuer:
             self.names[issuer] = issuer_names(issuer) + [a for a in dict.fromkeys(declared.get(issuer, []))
                                                          if a not in ("学会", "协会", "联盟")]
@@ -233,11 +234,8 @@ def in_series(n: NoticeMeta) -> bool:
     return not n.campaign or n.campaign.startswith("科创中国")
 
 
-UNSIGNED = {NoticeKind.FORWARDING: "学会转发通知（未署名）", NoticeKind.INTERNAL: "单位内部通知（未署名）"}
-
-
 def label(n: NoticeMeta) -> str:
     """How an answer names a notice: "江北省电子学会通知", "中国科协办公厅通知"."""
-    if not n.issuer or n.issuer.startswith("转发单位"):
-        return UNSIGNED.get(NoticeKind(n.kind), f"《{n.title}》")
+    if not n.issuer:
+        return UNSIGNED_LABELS.get(n.kind, f"《{n.title}》")
     return f"{n.issuer}通知"

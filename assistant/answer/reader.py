@@ -22,7 +22,7 @@ from assistant.ingest.facts.common import EMAIL, PHONE
 from assistant.ingest.identity import ORG_LINE
 from assistant.ingest.notices import FORM_TITLE, LABEL, SIGN_OFF_ORG, NoticeRecord, heading_level
 from assistant.ingest.textmap import locate, normalize_for_match
-from assistant.model import AnswerKind, AnswerType
+from assistant.model import AnswerKind, AnswerType, NoticeKind
 
 PASSAGES = 6  # retrieved passages read
 SHOWN = 3  # units shown at most
@@ -45,6 +45,7 @@ HOLDS: dict[AnswerType, re.Pattern[str]] = {
 }
 NOTE = re.compile(r"[（(][^）)]+[）)]")  # "技术团队简介 (200字)": a field with its own note
 ANNOUNCES = re.compile(r"(?:以下|如下)[^。；;]{0,12}[：:]\s*$|[：:]\s*$")
+QUOTED_WEIGHT = 0.15
 TYPE_WEIGHT = 0.25
 PATH_WEIGHT = 0.35  # a heading's words count less than the unit's own
 RANK_WEIGHT = 0.08
@@ -57,6 +58,7 @@ class UnitKind(StrEnum):
     BLOCK = "block"  # a contact block's label lines, read with the line that heads it
     HEADING = "heading"
     TITLE = "title"  # the notice's title or its opening lines
+    ASKED = "asked"  # a question the notice asks itself (a FAQ, a Q&A turn), read with the reply after it
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,31 @@ def _is_row(line: str) -> bool:
     return "\t" in line or line.count("|") >= 2 or " | " in line
 
 
+BORDER = re.compile(r"[─━┌┐└┘├┤┬┴┼═╔╗╚╝╠╣╦╩╬\-+=|│\s]{3,}")
+
+
+ASKED_LINE = re.compile(r"[？?]\s*$")
+CONTINUED = re.compile(r"^[│┃|]?\s*[│┃|]")  # "│ | │ 线上填报 | …": the first cell is empty
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\t|\s*[|│┃]\s*", line.strip().strip("|│┃")) if c.strip()]
+
+
+def _header_like(line: str) -> bool:
+    """A table's header row: every cell a short label (no sentence, no figure but a year's)."""
+    cells = _cells(line)
+    return len(cells) >= 2 and all(len(c) <= 12 and not re.search(r"[。；;，,：:]", c)
+                                   and not re.search(r"\d(?!\d*\s*年)", c) for c in cells)
+
+
+def _self_described(line: str) -> bool:
+    """A two-column row "matter | what about it" says what it is: its table's header adds nothing."""
+    cells = _cells(line)
+    return len(cells) == 2 and len(cells[0]) <= 12 and not re.search(r"[。；;，,]", cells[0]) \
+        and (len(cells[1]) >= 15 or bool(re.search(r"[。；;，,]", cells[1])))
+
+
 def _is_field(line: str, in_attachment: bool) -> bool:
     return in_attachment and len(line) <= 16 and not re.search(r"[。；;，,]", line)
 
@@ -90,18 +117,26 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
     lines = [ln.strip() for ln in chunk.text.split("\n") if ln.strip()]
     preamble = chunk.path[:1] == [PREAMBLE]
     out: list[Unit] = []
-    header = ""
+    header, in_table = "", False
     in_attachment = any(p.startswith("附件") for p in chunk.path)
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if BORDER.fullmatch(line):
+            continue  # a drawn table's rule: still inside the table
         if _is_row(line):
-            if not header:
-                header = line
+            # A passage may start inside a table: its first row is the header only when it reads as one.
+            if not in_table and _header_like(line):
+                header, in_table = line, True
                 out.append(Unit(chunk, rank, UnitKind.HEADING, line))
-            else:
-                out.append(Unit(chunk, rank, UnitKind.ROW, line, header))
+                continue
+            in_table = True
+            if CONTINUED.match(line) and out and out[-1].kind in (UnitKind.ROW, UnitKind.HEADING):
+                # A drawn table's wrapped cells: a row with an empty first cell goes on with the one above.
+                out.append(Unit(chunk, rank, UnitKind.ROW, line, out[-1].text))
+                continue
+            out.append(Unit(chunk, rank, UnitKind.ROW, line, "" if _self_described(line) else header))
             continue
-        header = ""
+        header, in_table = "", False
         if LABEL.match(line):
             # A contact block: its label lines are one unit, read with the line that heads it.
             if out and out[-1].kind == UnitKind.BLOCK and lines[i - 1] == out[-1].text.split("\n")[-1]:
@@ -110,6 +145,10 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
             else:
                 above = lines[i - 1] if i > 0 and not LABEL.match(lines[i - 1]) else ""
                 out.append(Unit(chunk, rank, UnitKind.BLOCK, line, above))
+            continue
+        if ASKED_LINE.search(line) and nxt and not ASKED_LINE.search(nxt) and not _is_row(nxt):
+            # "问：…能报吗？" then "答：…": the question is how it is found, the reply is what it says.
+            out.append(Unit(chunk, rank, UnitKind.ASKED, line, nxt))
             continue
         if heading_level(line) is not None:
             out.append(Unit(chunk, rank, UnitKind.HEADING, line))
@@ -142,9 +181,21 @@ def _is_title(unit: Unit, notices: dict[str, NoticeRecord]) -> bool:
     return bool(text and title) and (text in title or (title in text and len(text) <= len(title) + 4))
 
 
+def _head(text: str) -> str:
+    """A reply's first sentences, as written, up to about a short answer's length."""
+    out = ""
+    for m in SENTENCE.finditer(text):
+        if out and len(out) + len(m.group(0)) > LONG:
+            break
+        out += m.group(0)
+    return out.strip() or text[:LONG]
+
+
 def _penalty(unit: Unit) -> float:
     if unit.kind == UnitKind.TITLE:
         return 0.3
+    if unit.kind != UnitKind.ASKED and ASKED_LINE.search(unit.text):
+        return 0.3  # a question the notice quotes without its reply answers nothing
     if unit.kind == UnitKind.HEADING:
         return 0.5
     if unit.kind == UnitKind.FIELD and not unit.context and not NOTE.search(unit.text):
@@ -204,6 +255,8 @@ class Reader:
                 typed = bool(pattern and pattern.search(f"{unit.text} {unit.context}"))
                 value = (coverage + PATH_WEIGHT * heading + (TYPE_WEIGHT if typed else 0.0)) * _penalty(unit)
                 value += RANK_WEIGHT / (1 + rank) + 0.02 * hit.relevance
+                if any(t in unit.text for t in q.quoted):
+                    value += QUOTED_WEIGHT  # the field, list or phrase the user quotes, as the notice writes it
                 scored.append(Scored(unit, value, coverage, typed))
         scored.sort(key=lambda s: -s.score)
         return scored
@@ -257,6 +310,11 @@ class Reader:
                 break
             if s.unit.text not in {c.unit.text for c in picked} and s.unit.kind != UnitKind.TITLE:
                 picked.append(s)
+        for term in q.quoted:  # each field or phrase the user quotes gets the unit that names it
+            if not any(term in s.unit.text for s in picked):
+                named = next((s for s in bodies if term in s.unit.text), None)
+                if named is not None:
+                    picked.append(named)
         chosen: list[Scored] = []
         for i, s in enumerate(picked):
             chosen.append(s)
@@ -276,7 +334,7 @@ class Reader:
                 default_year: int | None, direct: bool) -> Answer:
         first = notices[best.unit.chunk.notice_id]
         year = best.unit.chunk.year
-        whose = f"{year}年{label(first)}" if first.kind != "original" or not in_series(first) else f"{year}年通知"
+        whose = f"{year}年{label(first)}" if first.kind != NoticeKind.ORIGINAL or not in_series(first) else f"{year}年通知"
         head = f"根据{whose}" + (f"（未指定年份，按最新一轮{year}年通知回答）" if default_year else "") + "："
         kind = AnswerKind.RETRIEVAL
         if not direct:  # relevance.py decided that the notices do not answer it
@@ -359,6 +417,9 @@ class Reader:
             parts = [unit.context, text]
         elif unit.kind == UnitKind.FIELD and unit.context:
             parts = [text, unit.context]
+        elif unit.kind == UnitKind.ASKED:
+            # The reply answers, its verdict first: a long one up to the sentences that fill a short answer.
+            parts = [_head(unit.context)]
         shown = []
         for part in parts:
             span = locate(notice.original, part, chunk.orig_start, chunk.orig_end) or (chunk.orig_start, chunk.orig_end)

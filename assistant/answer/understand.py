@@ -176,11 +176,35 @@ RELATIVE_PAIR = re.compile(rf"(?:{_RELATIVE})(?:和|与|跟|及|、|还是)(?:{_
 MIXED_PAIR = re.compile(rf"20\d{{2}}年?(?:的)?(?:和|与|跟|及|、|还是|比)(?:{_RELATIVE})|(?:{_RELATIVE})的?(?:和|与|跟|及|、|还是|比)20\d{{2}}")
 
 
+CLAUSE_END = re.compile(r"[，。；？！,;?!\n]")
+CLAUSE_ASKS = re.compile(r"[吗呢么？?]|是否|能否|可否|有没有|没有|了没|哪|几|多少|什么|啥|怎么|如何|是不是")
+# What the asker did or measured: "2024年和导师开了家公司", "去年研发投入150万左右".
+DONE = re.compile(r"了(?!解)|(?<![通经超不越难度路错])过")  # the perfective particles, not 通过/了解
+MEASURED = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:多|来|余)?\s*(?:万|亿|千|百)?(?:元|块)?(?:左右)?"
+                      r"(?:$|[，。；,;])|\d+\s*%")
+
+
+# "当年的邮寄地址": the ask points back at the year of the story.
+REFERS_BACK = re.compile(r"当年|那年|那一年|当时|那届|那一届|那次|那一轮")
+
+
+def in_story(text: str, start: int, end: int) -> bool:
+    """A year in a clause of the asker's own story (something done, a figure of theirs), which is not
+    the round asked: the clause tells and does not ask, and the ask does not point back at it."""
+    if REFERS_BACK.search(text):
+        return False
+    before = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
+    after = CLAUSE_END.search(text, end)
+    clause = text[before : after.end() if after else len(text)]  # with its own ？
+    rest = text[end : after.start() if after else len(text)]
+    return not CLAUSE_ASKS.search(clause) and bool(DONE.search(rest) or MEASURED.search(rest + "，"))
+
+
 def find_years(text: str, today: dt.date) -> tuple[list[int], YearSource]:
     """The round years asked about: explicit years that do not describe the asker, else 今年/去年…"""
     years: list[int] = []
     for m in re.finditer(r"(?<!\d)(20\d{2})(?!\d)", text):
-        if PROFILE_VERB.match(text[m.end() :]) or QUALIFIER_AFTER_YEAR.match(text[m.end() :]):
+        if PROFILE_VERB.match(text[m.end() :]) or QUALIFIER_AFTER_YEAR.match(text[m.end() :]) or in_story(text, m.start(), m.end()):
             continue
         y = int(m.group(1))
         if y not in years:
@@ -194,7 +218,7 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], YearSource]:
     for _pos, word in sorted(found):
         # "去年在北交所上市了…今年还能报吗": the relative year of a profile clause is not the round.
         at = text.find(word) + len(word)
-        if PROFILE_VERB.match("年" + text[at:]):
+        if PROFILE_VERB.match("年" + text[at:]) or in_story(text, at - len(word), at):
             continue
         year = today.year + RELATIVE_YEARS[word]
         if year not in relative:

@@ -38,6 +38,11 @@ def settle(q: Query, rounds: Rounds) -> YearDecision:
     missing = [y for y in q.years if y not in covered]
     uncalled = [y for y in q.years if y not in rounds.called] if rounds.called and not q.notice_ids else missing
     note = ""
+    if q.years and len(uncalled) == len(q.years) and not missing and q.year_source == YearSource.RELATIVE:
+        # "今年" in a year whose call is not in but whose units' notices are: they restate the call
+        # with their own rules, so they answer for it.
+        note = f"（尚未收录{'、'.join(map(str, uncalled))}年的原始征集通知，以下据该年各单位的通知回答。）\n"
+        return YearDecision(q, note, None)
     if q.years and len(uncalled) == len(q.years) and q.year_source == YearSource.RELATIVE and rounds.years:
         # "今年" in a year whose call is not in yet (its forwarding notices may be): the latest
         # round whose call is, said to be that.

@@ -3,14 +3,19 @@
 The issuer comes from the title ("X关于…"), a letterhead line, the sign-off above the date, or an
 organiser line (主办单位), in that order; the year from the title (also "2024开源创新榜", fused to
 a list name), the document number, a "发布时间" line, the sign-off date, or the dates of the body;
-`year_source` says which. `corpus/manifest.yaml` overrides any of it."""
+`year_source` says which. `corpus/manifest.yaml` overrides any of it. What is read is one typed
+record, `Identity`: the index stores it with each notice (`NoticeMeta` is an `Identity` with an id),
+and the pointer, the rules, `inspect` and the console's review read it from there."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
 
 from assistant.ingest.dates import DATE_LINE, parse_date
+from assistant.model import NoticeKind
 
 CJK = "\u4e00-\u9fff"
 DOC_NUMBER = re.compile(rf"[{CJK}]{{2,10}}[〔\[［(（]\s*(\d{{4}})\s*[〕\]］)）]\s*\d+\s*号")
@@ -33,7 +38,9 @@ ACRONYM = re.compile(r"[（(]\s*([A-Z]{3,8})\s*[）)]")
 RED_HEADER = re.compile(rf"^([{CJK}（）()]{{4,30}})文件$")
 # An issuer in a labelled field of a page's header, a registration sheet or a group post:
 # "发布单位：岭东省技术市场协会秘书处", "发布人：云溪高新区科技创新服务中心-陆晓帆".
-LABELLED = re.compile(rf"(?:发布单位|发文单位|发布部门|发布机构|发布人|印发单位|来源单位)\s*[:：]\s*({ORG})")
+LABELLED = re.compile(rf"(?:发布单位|发文单位|发布部门|发布机构|发布人|印发单位|来源单位|发件人)\s*[:：]\s*({ORG})")
+# A subject line's label and a reply's marks before a title: "会话主题：关于…", "主题：回复：关于…".
+SUBJECT = re.compile(r"^(?:(?:会话|邮件)?主题|标题|题目)\s*[:：]\s*(?:(?:回复|转发|答复|RE|Re|FW|Fw|Fwd)\s*[:：]\s*)*")
 # A name a notice declares for an organisation and then calls it by throughout is its own name.
 DECLARED = re.compile(rf"({ORG})\s*" + DECLARED_SHORT.pattern)
 SELF_REFERENCES = 3  # uses of a declared short name that make it the notice's own voice
@@ -42,6 +49,64 @@ TITLE_START = re.compile(r"^#*\s*关于")
 TITLE_END = re.compile(r"(?:通知|公告|通告|函|说明)(?:[（(][^）)]{1,10}[）)])?$")
 # An issuer named only in its own body: "中国微纳制造学会（以下简称“我会”）…".
 SELF_NAMED = re.compile(rf"({ORG})\s*[（(]\s*以下简称\s*[“\"「]?(?:我|本)[会校院所局厅办处]")
+
+
+class IssuerSource(StrEnum):
+    """Where a notice's issuer was read; the first four are the notice signing itself."""
+
+    TITLE = "标题"  # "X关于…的通知"
+    LETTERHEAD = "版头"  # "X文件" or an organisation alone above the title
+    SIGN_OFF = "落款"
+    LABELLED = "标注的发布单位"  # "发布单位：X"
+    MANIFEST = "corpus/manifest.yaml"  # set by staff
+    DECLARED = "正文中反复使用的自称"  # "X（以下简称“Y”）" and Y used throughout
+    ORGANISER = "主办单位"
+    BYLINE = "文章署名"
+    SELF_NAMED = "正文自称"  # "X（以下简称“我会”）"
+    NONE = "未找到"
+
+
+SIGNED = {IssuerSource.TITLE, IssuerSource.LETTERHEAD, IssuerSource.SIGN_OFF, IssuerSource.LABELLED,
+          IssuerSource.MANIFEST, IssuerSource.BYLINE}
+UNSIGNED_LABELS = {NoticeKind.FORWARDING: "学会转发通知（未署名）", NoticeKind.INTERNAL: "单位内部通知（未署名）"}
+ORGANISER_LINE = re.compile(r"(?:主办单位|承办单位|协办单位|联合发文单位|发文单位)\s*[:：]\s*([^\n]{2,120})")
+
+
+@dataclass(kw_only=True)
+class Identity:
+    """What a notice is, as read from its text (or set in the manifest), each part with where it was read."""
+
+    title: str = ""
+    issuer: str = ""  # "" when neither the notice nor the manifest names one
+    issuer_source: IssuerSource = IssuerSource.NONE
+    kind: NoticeKind = NoticeKind.ORIGINAL
+    year: int | None = None
+    year_source: str = ""  # "标题中的“2023”", "文号 …", "发布时间 …", "corpus/manifest.yaml"
+    date: str = ""  # as the notice writes it
+    date_source: str = ""  # "落款", "发布时间", "文章署名"
+    doc_number: str = ""
+    parent_doc_number: str = ""  # the number of the call a forwarding notice passes on
+    organisers: list[str] = field(default_factory=list)  # every organisation a joint or organised call names
+    campaign: str = ""  # 科创中国系列榜单, or a stand-alone list's own call
+    audience: str = ""  # 各学会…, 各学院…
+    aliases: list[str] = field(default_factory=list)  # short names the notice declares for its issuer
+
+    def __post_init__(self) -> None:  # read back from JSON, kinds come as strings
+        self.kind = NoticeKind(self.kind)
+        self.issuer_source = IssuerSource(self.issuer_source)
+
+    @property
+    def signed(self) -> bool:
+        """The notice names its issuer itself (title, letterhead, sign-off, a labelled field)."""
+        return bool(self.issuer) and self.issuer_source in SIGNED
+
+    @property
+    def issuer_label(self) -> str:
+        """The issuer, or what kind of unsigned notice it is."""
+        return self.issuer or UNSIGNED_LABELS.get(self.kind, "发文单位未识别")
+
+    def identity(self) -> Identity:
+        return Identity(**{f.name: getattr(self, f.name) for f in fields(Identity)})
 
 
 def _lines(text: str) -> list[str]:
@@ -63,10 +128,13 @@ def _joined_titles(head: list[str]) -> list[str]:
     return out
 
 
-def _title(head: list[str]) -> str:
-    head = _joined_titles(head)
-    title = next((line for line in head if re.search(r"关于.{2,80}(?:通知|公告|通告|函|说明)(?:[（(][^）)]{1,10}[）)])?$", line)), "")
-    title = title or next((line for line in head if "通知" in line and len(line) <= 90), "")
+def _title(head: list[str], longer: list[str]) -> str:
+    """The title: a "关于…的通知" line among the first lines (a page's metadata block may come before
+    it), else a line naming a notice, else the first line that is not an audience or an organisation."""
+    head = [SUBJECT.sub("", line) for line in _joined_titles(head)]
+    longer = [SUBJECT.sub("", line) for line in _joined_titles(longer)]
+    title = next((line for line in longer if re.search(r"关于.{2,80}(?:通知|公告|通告|函|说明)(?:[（(][^）)]{1,10}[）)])?$", line)), "")
+    title = title or next((line for line in head if "通知" in line and len(line) <= 90 and not re.search(r"[。；;]", line)), "")
     if not title:
         title = next((line for line in head if len(line) >= 8 and not AUDIENCE.match(line) and not ORG_LINE.match(line)),
                      head[0] if head else "")
@@ -90,10 +158,21 @@ def _longest_org_ending(words: str) -> str:
                  and not re.search(r"[，,。；;《》：:]", words[i:])), words)
 
 
-def identify(text: str) -> dict[str, object]:
+def _organisers(text: str, title: str) -> list[str]:
+    """The organisations an organised or joint call names: its organiser lines, or a title's "A、B关于"."""
+    names: list[str] = []
+    for m in ORGANISER_LINE.finditer(text):
+        names += [x.strip() for x in re.split(r"[、，,；;/]|\s{2,}", m.group(1)) if re.fullmatch(ORG, x.strip())]
+    joint = re.match(rf"^([{CJK}、]{{4,80}}?)关于", title)  # "A、B关于…的通知"
+    if joint and "、" in joint.group(1):
+        names += [x for x in joint.group(1).split("、") if re.fullmatch(ORG, x)]
+    return list(dict.fromkeys(names))
+
+
+def identify(text: str) -> Identity:
     lines = _lines(text)
     head = lines[:8]
-    title = _title(head)
+    title = _title(head, lines[:16])
     doc_number = ""
     for line in head:
         m = DOC_NUMBER.search(line) if len(line) <= 30 else None
@@ -105,31 +184,38 @@ def identify(text: str) -> dict[str, object]:
     if ref and ref.group(2).replace(" ", "") != doc_number:
         parent = ref.group(2).replace(" ", "")
     signed_by, signed_on = _sign_off(lines)
-    issuer = ""
+    issuer, issuer_source = "", IssuerSource.NONE
     m = re.match(rf"^([{CJK}“”\"]{{2,30}}?)关于", title)
     if m:
-        issuer = m.group(1)
+        issuer, issuer_source = m.group(1), IssuerSource.TITLE
+    # A title led by its organisation and the round: "东海理工大学2026年“科创中国”系列榜单申报宣讲会文字实录".
+    m = None if issuer else re.match(rf"^({ORG})(?=\s*20\d{{2}}\s*年)", title)
+    if m and "关于" not in m.group(1):
+        issuer, issuer_source = m.group(1), IssuerSource.TITLE
     if not issuer:
         issuer = next((m.group(1) for line in head[:3] if (m := ORG_LINE.match(line) or RED_HEADER.match(line))
                        and line != title), "")
+        issuer_source = IssuerSource.LETTERHEAD
     labelled = LABELLED.search("\n".join(lines[:12]))
     if not issuer and labelled:
-        issuer = labelled.group(1)
+        issuer, issuer_source = labelled.group(1), IssuerSource.LABELLED
     if not issuer:
         issuer = next((m.group(1) for m in DECLARED.finditer(text) if text.count(m.group(2)) > SELF_REFERENCES
                        and m.group(2) not in SELF_WORDS), "")
-        issuer = _longest_org_ending(issuer) if issuer else ""
+        issuer, issuer_source = (_longest_org_ending(issuer) if issuer else ""), IssuerSource.DECLARED
     if not issuer:
-        issuer = signed_by
+        issuer, issuer_source = signed_by, IssuerSource.SIGN_OFF
     organiser = re.search(r"主办单位\s*[:：]\s*([^\n，,；;]{2,40})", text)
     if not issuer and organiser:
-        issuer = organiser.group(1).strip()
+        issuer, issuer_source = organiser.group(1).strip(), IssuerSource.ORGANISER
     byline = BYLINE.search("\n".join(lines[:6]))
     if not issuer and byline:
-        issuer = byline.group(1)
+        issuer, issuer_source = byline.group(1), IssuerSource.BYLINE
     self_named = SELF_NAMED.search(text)
     if not issuer and self_named:
-        issuer = _longest_org_ending(self_named.group(1))
+        issuer, issuer_source = _longest_org_ending(self_named.group(1)), IssuerSource.SELF_NAMED
+    if not issuer:
+        issuer_source = IssuerSource.NONE
 
     year, source = None, ""
     m = re.search(r"(20\d{2})(?=\s*(?:年|[“\"「]|[" + CJK + r"]))", title)
@@ -147,11 +233,11 @@ def identify(text: str) -> dict[str, object]:
         if found:
             year = max(found)  # the latest round the body's dates point to
             source = f"正文中的日期（最晚为{year}年）"
-    date = signed_on
+    date, date_source = signed_on, "落款" if signed_on else ""
     if not date and published:
-        date = f"{published.group(1)}年{int(published.group(2))}月{int(published.group(3))}日"
+        date, date_source = f"{published.group(1)}年{int(published.group(2))}月{int(published.group(3))}日", "发布时间"
     if not date and byline:
-        date = f"{byline.group(2)}年{int(byline.group(3))}月{int(byline.group(4))}日"
+        date, date_source = f"{byline.group(2)}年{int(byline.group(3))}月{int(byline.group(4))}日", "文章署名"
 
     audience = next((m.group(1) for line in lines[1:8] if (m := AUDIENCE.match(line))), "")
     campaign = "科创中国系列榜单"
@@ -159,32 +245,20 @@ def identify(text: str) -> dict[str, object]:
     if standalone and "科创中国" not in title and "系列" not in title:
         campaign = standalone.group(1)
     if ORIGINAL_ISSUER.match(issuer):
-        kind = "original"
+        kind = NoticeKind.ORIGINAL
     elif INTERNAL_AUDIENCE.search(audience) or re.search(r"校内|院内|所内", title):
-        kind = "internal"
+        kind = NoticeKind.INTERNAL
     elif parent or re.search(r"转发|推荐工作|组织推荐|组织申报", title) or (issuer and campaign == "科创中国系列榜单"):
         # The series' calls are CAST's own; a city 科协 or a society "征集" for it is passing it on.
-        kind = "forwarding"
+        kind = NoticeKind.FORWARDING
     else:
-        kind = "original"  # a call of its own (a stand-alone list's organisers)
-    if kind != "original" and not issuer:
-        issuer = "转发单位（通知未署名）"
+        kind = NoticeKind.ORIGINAL  # a call of its own (a stand-alone list's organisers)
     # Only the issuer's own short name: "东岭流体学会（以下简称“流体学会”）" names another organisation.
     own = [m.group(1) for m in DECLARED_SHORT.finditer(text)
            if issuer and (text[max(0, m.start() - len(issuer)) : m.start()].endswith(issuer)
                           or re.sub(r"(?:办公室|办公厅|秘书处)$", "", issuer) in text[max(0, m.start() - 30) : m.start()])]
     aliases = [a for a in dict.fromkeys(own) if a not in SELF_WORDS]
     aliases += [a for a in dict.fromkeys(ACRONYM.findall("\n".join(lines[:6]))) if a not in aliases]
-    return {
-        "aliases": aliases,
-        "title": title,
-        "issuer": issuer,
-        "doc_number": doc_number,
-        "parent_doc_number": parent,
-        "year": year,
-        "year_source": source,
-        "date": date,
-        "kind": kind,
-        "campaign": campaign,
-        "audience": audience,
-    }
+    return Identity(title=title, issuer=issuer, issuer_source=issuer_source, kind=kind, year=year, year_source=source,
+                    date=date, date_source=date_source, doc_number=doc_number, parent_doc_number=parent,
+                    organisers=_organisers(text, title), campaign=campaign, audience=audience, aliases=aliases)

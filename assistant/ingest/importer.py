@@ -54,8 +54,9 @@ def to_simplified(text: str) -> str:
     return simplified if simplified != text else text
 
 
-def read_checked(path: Path, name: str, manifest: dict[str, dict[str, object]]) -> Notice:
-    """One file as the notice it would be stored as under `name`, or an IngestError saying why not."""
+def read_notice(path: Path, name: str, manifest: dict[str, dict[str, object]]) -> Notice:
+    """One file as the notice it would be stored as under `name`, whatever it lacks (`inspect` shows
+    what it lacks); an IngestError when it cannot be read at all."""
     label = path.name
     if not path.is_file():
         raise IngestError(f"找不到文件：{label}")
@@ -68,6 +69,13 @@ def read_checked(path: Path, name: str, manifest: dict[str, dict[str, object]]) 
         notice = make_notice(name, text, manifest.get(name) or manifest.get(path.name))
     except NoticeError as exc:
         raise IngestError(f"{label}：{exc}") from exc
+    return notice
+
+
+def read_checked(path: Path, name: str, manifest: dict[str, dict[str, object]]) -> Notice:
+    """One file as the notice it would be stored as under `name`, or an IngestError saying why not."""
+    label = path.name
+    notice = read_notice(path, name, manifest)
     if notice.year is None:
         raise IngestError(
             f"{label}：未能从标题、文号、发布时间、落款或正文日期中识别年份；请确认这是一份榜单通知，"

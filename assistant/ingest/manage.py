@@ -9,30 +9,41 @@ import os
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+
+import yaml
 
 from assistant.config import Settings
 from assistant.ingest import index
 from assistant.ingest.chunking import Chunk
+from assistant.ingest.identity import Identity
 from assistant.ingest.importer import IngestError, read_checked
-from assistant.ingest.notices import NoticeMeta, load_manifest, make_notice
+from assistant.ingest.notices import MANIFEST, NoticeMeta, load_manifest, make_notice
 from assistant.model import Fact
+from assistant.staff.selftest import status as selftest_status
 
 DISABLED = ".disabled"
 REMOVED = ".removed"
 
 
-@dataclass
-class NoticeRow:
+@dataclass(kw_only=True)
+class NoticeRow(Identity):
+    """A notice as `notices`, the API and the console list it: its identity as read (the same fields
+    `inspect` and the review show), where it stands, and its self-test."""
+
     file: str
-    issuer: str
-    kind: str
-    year: int | None
-    title: str
+    issuer_shown: str  # the issuer, or what kind of unsigned notice it is
     chunks: int | None  # None for a disabled notice: it is not in the index
     facts: int | None
     enabled: bool
+    selftest: str = ""  # "自测 5/6", "未自测"
+
+    @classmethod
+    def of(cls, settings: Settings, n: NoticeMeta, chunks: int | None, facts: int | None, enabled: bool) -> NoticeRow:
+        ident = n.identity()
+        return cls(file=n.id, issuer_shown=ident.issuer_label, chunks=chunks, facts=facts, enabled=enabled,
+                   selftest=selftest_status(settings.corpus_dir, n), **asdict(ident))
 
 
 def _checked_name(name: str) -> str:
@@ -119,12 +130,57 @@ def list_notices(settings: Settings, notices: Mapping[str, NoticeMeta], chunks: 
     """Every notice, enabled (with its chunk and fact counts from the index) and disabled."""
     chunk_count = Counter(c.notice_id for c in chunks)
     fact_count = Counter(f.notice_id for f in facts)
-    rows = [
-        NoticeRow(n.id, n.issuer, n.kind, n.year, n.title, chunk_count[n.id], fact_count[n.id], True)
-        for n in sorted(notices.values(), key=lambda n: n.id)
-    ]
+    rows = [NoticeRow.of(settings, n, chunk_count[n.id], fact_count[n.id], True)
+            for n in sorted(notices.values(), key=lambda n: n.id)]
     manifest = load_manifest(settings.corpus_dir)
     for path in sorted((settings.corpus_dir / DISABLED).glob("*.txt")):
         n = make_notice(path.name, path.read_text(encoding="utf-8"), manifest.get(path.name))
-        rows.append(NoticeRow(n.id, n.issuer, n.kind, n.year, n.title, None, None, False))
+        rows.append(NoticeRow.of(settings, n, None, None, False))
     return rows
+
+
+CORRECTABLE = ("issuer", "year", "kind")
+
+
+def correct(settings: Settings, name: str, changes: Mapping[str, object]) -> NoticeMeta:
+    """Staff's correction of what was read of a notice (issuer, year, kind): written to the manifest
+    (aside, then swapped in), the index rebuilt; on any failure the manifest is as it was."""
+    from assistant.model import NoticeKind
+
+    path = _in_corpus(settings, name)
+    values: dict[str, object] = {}
+    for key, value in changes.items():
+        if key not in CORRECTABLE:
+            raise IngestError(f"不能更正的项目：{key}")
+        if key == "year":
+            try:
+                year = int(str(value).strip().removesuffix("年"))
+            except ValueError:
+                raise IngestError(f"年份应为四位数字：{value!r}") from None
+            if not 2000 <= year <= 2100:
+                raise IngestError(f"年份超出范围：{year}")
+            values[key] = year
+        elif key == "kind":
+            if str(value) not in set(NoticeKind):
+                raise IngestError(f"通知类型应为 {'、'.join(NoticeKind)} 之一：{value!r}")
+            values[key] = str(value)
+        else:
+            issuer = str(value).strip()
+            if len(issuer) > 60 or "\n" in issuer:
+                raise IngestError("发文单位名称过长或含换行")
+            values[key] = issuer
+    manifest = load_manifest(settings.corpus_dir)
+    manifest[name] = {**manifest.get(name, {}), **values}
+    target = settings.corpus_dir / MANIFEST
+    staged = settings.corpus_dir / f".{MANIFEST}.{os.getpid()}.new"
+    staged.write_text(yaml.safe_dump(manifest, allow_unicode=True, sort_keys=True), encoding="utf-8")
+    moves = [(staged, target)]
+    kept = settings.corpus_dir / f".{MANIFEST}.{os.getpid()}.old"
+    if target.exists():
+        moves.insert(0, (target, kept))  # undone in reverse: the old manifest comes back
+    try:
+        _move_and_rebuild(settings, moves)
+    finally:
+        staged.unlink(missing_ok=True)
+        kept.unlink(missing_ok=True)
+    return make_notice(name, path.read_text(encoding="utf-8"), manifest[name])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 import yaml
 
 from assistant.ingest.dates import DATE_LINE
-from assistant.ingest.identity import identify
+from assistant.ingest.identity import Identity, IssuerSource, identify
 from assistant.ingest.textmap import MappedText, normalize_for_match
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
 MANIFEST = "manifest.yaml"
+MANIFEST_SOURCE = "corpus/manifest.yaml"
 
 CJK = "\u4e00-\u9fff"
 # Full-width and CJK punctuation that sits next to Chinese text without spaces.
@@ -62,6 +63,8 @@ LABEL = re.compile(
 DOC_NUMBER = re.compile(rf"[{CJK}]{{2,10}}[〔\[［(（]\s*(\d{{4}})\s*[〕\]］)）]\s*\d+\s*号")
 TITLE_END = re.compile(r"(通知|公告|函|决定|意见|办法)$")
 TERMINAL = "。；;！!？?：:"
+# A line that is a field, "key：value", with a short key: a metadata block, a registration sheet.
+KEY_VALUE = re.compile(rf"^[{CJK}]{{2,6}}[:：]\s*\S")
 # Not 联合体/联盟/公司: a PDF line broken before "能源学会联合体" must still be joined.
 SIGN_OFF_ORG = re.compile(rf"[{CJK}（）()“”\"]{{2,20}}(?:办公厅|办公室|协会|学会|委员会|科协|研究会|秘书处|促进会|联合会|大学|学院|研究院|研究所|中心|处|部)")
 # Notices pasted from web pages and WeChat posts come in Markdown: "## 一、…", "- 先导技术榜：…", "**…**".
@@ -79,19 +82,10 @@ class NoticeError(ValueError):
 
 
 @dataclass(kw_only=True)
-class NoticeMeta:
+class NoticeMeta(Identity):
+    """A notice's identity (read by `identity.identify`, or set in the manifest) under its stable key."""
+
     id: str  # file name in corpus/, the stable key citations use
-    title: str = ""
-    issuer: str = ""
-    doc_number: str = ""
-    parent_doc_number: str = ""
-    year: int | None = None
-    date: str = ""
-    kind: str = "original"  # original (a call of its own), forwarding (passed on), internal (a unit's own)
-    year_source: str = ""  # where the year was read ("文号 …", "发布时间 …")
-    campaign: str = ""  # 科创中国系列榜单, or a stand-alone list's own call
-    audience: str = ""  # 各学会…, 各学院…
-    aliases: list[str] = field(default_factory=list)  # short names the notice declares for its issuer (ECGTIA, 泵阀学会)
     sha256: str = ""
 
     if TYPE_CHECKING:  # each subclass provides it: a field of Notice, read lazily by NoticeRecord
@@ -310,6 +304,8 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False  # cells of a form flattened one per line, each indented by a tab
     if heading_level(p) is not None or heading_level(n) is not None or LABEL.match(n) or n.startswith("附件"):
         return False
+    if KEY_VALUE.match(n) and p[-1] not in "，,、（(“《":
+        return False  # "成文日期：2026-09-08", "时间：…": a field of its own, unless the line before stops mid-phrase
     if DATE_LINE.match(n) or re.match(r"(?:主办|承办|协办|指导|支持)单位\s*[:：]|发布(?:时间|日期)\s*[:：]", n):
         return False  # a sign-off's date, an organiser line: real line ends
     if re.match(r"[0-9A-Za-z]", p[-1]) and re.match(rf"[{CJK}]", n[0]):
@@ -357,7 +353,8 @@ def _fullwidth_alnum(m: re.Match[str]) -> str:
 # A web page's or a WeChat article's chrome around the notice: navigation bars of short items split
 # by "|", "you are here" lines, buttons in 【】, and the footer from 上一篇 / 相关文章 / 版权所有 /
 # 长按识别二维码 … to the end. Set aside from the text (the original keeps it, nothing cites it).
-NAV_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[^|\n]{1,10}[ \t]*\|[ \t]*){3,}[^|\n]{1,10}|(?:您现在的位置|当前位置|站内搜索|设为首页)[^\n]*)[ \t]*$")
+NAV_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[^|\n]{1,10}[ \t]*\|[ \t]*){3,}[^|\n]{1,10}|(?:[^>\n]{1,10}[ \t]*>[ \t]*){2,}[^>\n]{1,10}"
+                      r"|(?:您现在的位置|当前位置|站内搜索|设为首页)[^\n]*)[ \t]*$")
 BUTTONS = re.compile(r"(?m)^[ \t]*(?:(?:【[^】\n]{1,10}】[ \t]*){2,}|点击(?:上方)?蓝字[^\n]{0,12}|关注我们)[ \t]*$")
 BYLINE = re.compile(r"^原创\s")
 MARK_LEAD = re.compile(r"^[★☆✓✔✗✘☑☐√×]\s*")  # "原创 皖北机械工程学会 2024年10月16日 09:12": a WeChat article's byline
@@ -430,8 +427,17 @@ def clean_text(original: str) -> MappedText:
 # ---------------------------------------------------------------- metadata
 
 
-def extract_metadata(text: str) -> dict[str, object]:
-    return identify(text)
+def with_overrides(identity: Identity, overrides: dict[str, object] | None) -> Identity:
+    """The identity with what staff set in the manifest (issuer, year, kind…); each says it came from there."""
+    known = {f.name for f in fields(Identity)}
+    values = {k: v for k, v in (overrides or {}).items() if k in known}
+    if not values:
+        return identity
+    if "issuer" in values:
+        values["issuer_source"] = IssuerSource.MANIFEST if values["issuer"] else IssuerSource.NONE
+    if "year" in values:
+        values["year_source"] = MANIFEST_SOURCE
+    return replace(identity, **values)  # type: ignore[arg-type]
 
 
 def load_manifest(corpus_dir: Path) -> dict[str, dict[str, object]]:
@@ -446,16 +452,13 @@ def make_notice(notice_id: str, original: str, overrides: dict[str, object] | No
     clean = clean_text(original)
     if len(clean.text.strip()) < 20:
         raise NoticeError("文件内容过短，不像是一份通知。")
-    meta = extract_metadata(clean.text)
-    meta.update({k: v for k, v in (overrides or {}).items() if k in meta})
-    if overrides and "year" in overrides:
-        meta["year_source"] = "corpus/manifest.yaml"
+    identity = with_overrides(identify(clean.text), overrides)
     return Notice(
         id=notice_id,
         original=original,
         clean=clean,
         sha256=hashlib.sha256(original.encode("utf-8")).hexdigest(),
-        **meta,  # type: ignore[arg-type]
+        **{f.name: getattr(identity, f.name) for f in fields(Identity)},
     )
 
 

@@ -96,6 +96,67 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_inspect(args: argparse.Namespace) -> int:
+    """What would be understood of a file, before it is imported; with the self-test run on a copy of
+    the corpus that holds it (.cache/eval), never on the live one."""
+    import shutil
+    import tempfile
+
+    from assistant.assistant import Assistant
+    from assistant.ingest.importer import IngestError, read_notice
+    from assistant.ingest.notices import load_manifest
+    from assistant.ingest.review import review
+    from assistant.staff import selftest
+    from assistant.tools.evalcorpus import with_notices
+
+    settings = Settings()
+    path = Path(args.path)
+    try:
+        notice = read_notice(path, path.name, load_manifest(settings.corpus_dir))
+    except IngestError as exc:
+        print(f"无法读取：{exc}", file=sys.stderr)
+        return 2
+    found = review(notice)
+    result, why = None, ""
+    if not args.no_selftest:
+        with tempfile.TemporaryDirectory() as folder:
+            shutil.copy2(path, Path(folder) / path.name)
+            try:
+                aside = with_notices(settings, Path(folder))
+            except IngestError as exc:
+                why = str(exc)
+            else:
+                bot = Assistant(aside)
+                held = next((n for n in bot.notices.values() if n.sha256 == notice.sha256), None)
+                result = selftest.run(bot.answer, held, bot.facts) if held else None
+    if args.json:
+        print(json.dumps({**found.to_dict(), "selftest": result.to_dict() if result else None},
+                         ensure_ascii=False, indent=1))
+        return 0
+    print(found.text())
+    if result:
+        print("\n".join(selftest.lines(result)))
+    elif why:
+        print(f"自测未运行：{why}")
+    return 0
+
+
+def cmd_selftest(args: argparse.Namespace) -> int:
+    from assistant.assistant import Assistant
+    from assistant.staff import selftest
+
+    bot = Assistant()
+    names = args.names or sorted(bot.notices)
+    unknown = [n for n in names if n not in bot.notices]
+    if unknown:
+        print(f"通知库中没有：{'、'.join(unknown)}（可用 notices 命令查看已有通知）", file=sys.stderr)
+        return 2
+    for name in names:
+        print(name)
+        print("\n".join(selftest.lines(bot.self_test(name))))
+    return 0
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from assistant.ingest.importer import IngestError, describe, ingest_files
 
@@ -106,6 +167,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 1
     for item in added:
         print(f"已导入：{describe(item)}")
+    if not args.no_selftest:
+        from assistant.assistant import Assistant
+        from assistant.staff import selftest
+
+        bot = Assistant()
+        for item in added:
+            print("\n".join(selftest.lines(bot.self_test(str(item["source"])))))
     return 0
 
 
@@ -260,7 +328,7 @@ def cmd_notices(args: argparse.Namespace) -> int:
     for r in rows:
         status = "启用" if r.enabled else "停用"
         counts = f"{r.chunks}段/{r.facts}条事实" if r.enabled else "不在索引中"
-        print(f"{r.file}\t{r.year}\t{notice_kind(r.kind)}\t{r.issuer or '未识别'}\t{status}\t{counts}\t{r.title}")
+        print(f"{r.file}\t{r.year}\t{notice_kind(r.kind)}\t{r.issuer_shown}\t{status}\t{counts}\t{r.selftest}\t{r.title}")
     return 0
 
 
@@ -477,7 +545,16 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("ingest", help="导入通知文件（txt/docx/pdf）并更新索引")
     p.add_argument("paths", nargs="+")
+    p.add_argument("--no-selftest", action="store_true", help="导入后不运行自测")
     p.set_defaults(func=cmd_ingest)
+    p = sub.add_parser("inspect", help="导入前查看：从一份通知文件中读出的身份、榜单、名额、截止、联系人等（各附原文）、提醒和自测")
+    p.add_argument("path")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--no-selftest", action="store_true", help="不在通知库副本上运行自测")
+    p.set_defaults(func=cmd_inspect)
+    p = sub.add_parser("selftest", help="用从通知事实生成的问题自测已导入的通知，结果保存在 corpus/.selftest/")
+    p.add_argument("names", nargs="*", help="通知文件名（默认：全部）")
+    p.set_defaults(func=cmd_selftest)
     p = sub.add_parser("eval", help="按 shared/eval 格式评测问题集")
     p.add_argument("file")
     p.add_argument("-v", "--verbose", action="store_true", help="打印答错的题")

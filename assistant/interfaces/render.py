@@ -50,11 +50,53 @@ def citation_choices(ans: Answer) -> list[tuple[str, str]]:
     ]
 
 
+def identity_line(notice) -> list[str]:  # noqa: ANN001
+    """A notice's identity as read, each part with where it was read: for the notice view and the review."""
+    from assistant.answer.phrasing import notice_kind
+
+    issuer = notice.issuer_label + (f"（据{notice.issuer_source}）" if notice.issuer else "")
+    year = f"{notice.year}年（据{notice.year_source}）" if notice.year else "年度未识别"
+    return [f"发文单位：{issuer}", notice_kind(notice.kind), year,
+            f"文号：{notice.doc_number}" if notice.doc_number else "",
+            f"所转发通知：{notice.parent_doc_number}" if notice.parent_doc_number else "",
+            f"日期：{notice.date}" if notice.date else ""]
+
+
+def review_html(review, selftest=None) -> str:  # noqa: ANN001
+    """The review panel: what was read of a notice, part by part, each with its quote; the warnings;
+    the self-test. Everything from the notice is escaped."""
+    out = [f'<div class="review" id="review-{html.escape(review.notice_id)}">']
+    if review.warnings:
+        out.append('<div class="warnings"><b>提醒</b><ul>' + "".join(f"<li>⚠ {html.escape(w)}</li>" for w in review.warnings)
+                   + "</ul></div>")
+    else:
+        out.append('<div class="warnings"><b>提醒</b>：无</div>')
+    current = None
+    for f in review.findings:
+        if f.part != current:
+            if current is not None:
+                out.append("</table>")
+            current = f.part
+            out.append(f"<h4>{html.escape(str(f.part))}</h4><table class=\"findings\">")
+        where = f"<sub>（{html.escape(f.where)}）</sub>" if f.where else ""
+        quote = f"<br><sub>原文：{html.escape(f.quote)}</sub>" if f.quote and f.quote != f.value else ""
+        out.append(f"<tr><td>{html.escape(f.label)}</td><td>{html.escape(f.value)}{where}{quote}</td></tr>")
+    if current is not None:
+        out.append("</table>")
+    if selftest is not None:
+        out.append(f'<h4>自测：<span class="selftest-score">{html.escape(selftest.summary)}</span></h4><ul class="selftest">')
+        for r in selftest.results:
+            mark = "✓" if r.passed else "✗"
+            out.append(f"<li>{mark} {html.escape(r.probe.question)} — 期望含“{html.escape(r.probe.expected)}”"
+                       f"<br><sub>{html.escape(r.answer[:160])}</sub></li>")
+        out.append("</ul>")
+    out.append("</div>")
+    return "".join(out)
+
+
 def notice_html(notice, start: int | None = None, end: int | None = None, section: str = "") -> str:  # noqa: ANN001
     """A notice's original text, escaped, with the cited span marked (id="hl" to scroll to)."""
-    meta = " · ".join(
-        html.escape(str(x)) for x in [notice.issuer, notice.doc_number, f"{notice.year}年" if notice.year else "", notice.date] if x
-    )
+    meta = " · ".join(html.escape(x) for x in identity_line(notice) if x)
     text = notice.original
     if start is not None and end is not None and 0 <= start < end <= len(text):
         body = (

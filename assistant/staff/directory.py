@@ -72,7 +72,7 @@ def _sorted(facts: list[F]) -> list[F]:
 def _source(f: Fact, notices: Notices | None) -> list[object]:
     """发文单位, 通知类型, 来源, 章节 of a fact's row."""
     n = notices.get(f.notice_id) if notices else None
-    issuer = (n.issuer or "") if n is not None else ""
+    issuer = n.issuer_label if n is not None else ""
     return [issuer, notice_kind(n.kind) if n is not None else "", f.notice_id, f.section]
 
 

@@ -32,7 +32,7 @@ def answer_notice(ctx: Context) -> Reply | None:
         if not title:
             continue
         parts = [f"《{n.title}》{title}"]
-        if n.issuer and not n.issuer.startswith("转发单位"):
+        if n.issuer:
             parts.append(f"发文单位：{n.issuer}")
         if n.doc_number:
             parts.append(f"文号：{n.doc_number}{_cited(ctx, n, n.doc_number)}")
