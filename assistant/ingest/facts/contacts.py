@@ -86,6 +86,60 @@ def extract_contacts(notice: Notice, list_names: list[str], field_names: list[st
     else:
         # Labelled lines beside unlabelled ones: "先导技术榜：林朝晖010-…" under the same heading.
         facts.extend(_unlabelled_contacts(notice, by_list_only=True))
+    held = {p for f in facts if isinstance(f, ContactFact) for p in [*f.phones, f.recipient_phone] if p}
+    facts.extend(_entity_contacts(notice, list_names, held))
+    return facts
+
+
+# What a clause says the contact is for: "路演答辩安排：园区科协秘书处 方若琳，0592-…" (before the
+# colon), "政策和名额问题找王启明老师，0532-…" (before 找/联系/咨询).
+DUTY = re.compile(r"^(?P<duty>[^：:，,]{2,30})[：:]|^(?P<asked>[^：:]{2,30}?)(?:问题|事宜|事项)?(?:请?找|请?联系|咨询|可联系)")
+TEACHER = re.compile(rf"([{CJK}]{{2,3}}?)(?:老师|同志|主任)")
+# Common surnames: a word that does not start with one is not read as a person's name.
+SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由")
+
+
+def _name(token: str) -> str:
+    """A person's name at the end of a word ("人叫易骁" -> "易骁"), or ""."""
+    for size in (3, 2):
+        tail = token[-size:]
+        if len(token) >= size and re.fullmatch(rf"[{CJK}]{{{size}}}", tail) and tail[0] in SURNAMES:
+            return tail
+    return ""
+
+
+def _entity_contacts(notice: Notice, list_names: list[str], held: set[str]) -> list[Fact]:
+    """Contacts found from the phone numbers themselves, wherever a notice writes them (an article,
+    a table's row, a speaker's words): each number no labelled block holds, with the person, office,
+    lists and duty of its own clause."""
+    facts: list[Fact] = []
+    for span in clauses(notice, "。；;"):
+        if span.section.path[:1] and span.section.path[0].startswith("附件"):
+            continue
+        phones = [phone_text(p.group(0)) for p in PHONE.finditer(EMAIL.sub(" ", span.text)) if len(re.sub(r"\D", "", p.group(0))) >= 10]
+        new = [p for p in dict.fromkeys(phones) if p not in held]
+        label = LABEL.match(span.text)
+        if not new or (label and LABEL_KINDS[label.group(1).lower()] == "address"):
+            continue  # a recipient's number on an address line belongs to the address
+        text = NUMBERING.sub("", re.sub(r"\s*\|\s*|\t", "：", span.text, count=1))
+        duty = DUTY.match(text)
+        rest = text[duty.end() :] if duty else text
+        org, tokens = _persons(TEACHER.sub(lambda m: " " + m.group(1) + " ", rest))
+        persons = [n for n in dict.fromkeys(_name(t) for t in [*TEACHER.findall(rest), *tokens]) if n]
+        lists = [n for n in find_list_names(span.text, list_names) if not n.startswith(("系列", "科创中国"))]
+        reviews = bool(lists) or bool(re.search(r"初评|评审机构", span.text + " ".join(span.section.path)))
+        if re.search(r"技术支持|系统|客服|平台技术", span.text):
+            role = Role.TECH
+        elif notice.kind != NoticeKind.ORIGINAL and not lists:
+            role = Role.SOCIETY  # a forwarding or internal notice's own contact (as labelled blocks are read)
+        else:
+            role = Role.REVIEW if reviews else Role.OTHER
+        what = (duty.group("duty") or duty.group("asked") or "").strip("，, ") if duty else ""
+        facts.append(make_fact(
+            notice, ContactFact, span, value="、".join(persons) or "、".join(new), lists=lists,
+            header=what or org or "联系方式", body="", org=org, persons=persons, phones=new,
+            phone_labels=dict.fromkeys(new, "电话"), emails=[e.group(0) for e in EMAIL.finditer(span.text)], role=role))
+        held.update(new)
     return facts
 
 
