@@ -41,7 +41,7 @@ from assistant.config import Settings, quiet_offline_env
 from assistant.ingest import index
 from assistant.ingest.notices import NoticeRecord
 from assistant.model import AnswerKind, Fact
-from assistant.names import field_key
+from assistant.names import field_key, list_key
 
 if TYPE_CHECKING:
     from assistant.answer.explain import Explanation
@@ -280,6 +280,7 @@ class Assistant:
         answer = best.shown()
         if ranking.decision.note:
             answer.answer = ranking.decision.note + answer.answer
+        answer.answer = _renamed_note(snap.store, ranking.decision.query, answer) + answer.answer
         return answer, best.hits, [(str(c.source), c.score) for c in ranking.candidates]
 
     def explain(self, question: str) -> Explanation:
@@ -313,6 +314,16 @@ class Assistant:
                 reader_units=units,
             ))
         return Explanation(question, views, final.answer, str(final.kind))
+
+
+def _renamed_note(store: FactStore, q: Query, answer: Answer) -> str:
+    """A list asked by its old name, answered for a round that renamed it: the answer says so first."""
+    if not q.list_key or not q.list_mention or list_key(q.list_mention) != q.list_key:
+        return ""
+    for year in sorted({c.year for c in answer.citations if c.year}, reverse=True) or q.years:
+        if name := store.renamed(q.list_key, year):
+            return f"（“{q.list_mention}”在{year}年已更名为“{name}”。）\n"
+    return ""
 
 
 def _why(ranking: Ranking) -> str:

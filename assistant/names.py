@@ -43,6 +43,44 @@ def list_key(name: str) -> str:
     return name
 
 
+LIST_NAME = r"[\u4e00-\u9fff]{2,12}榜"
+# How a notice says a list was renamed: "技术经理人先锋榜更名为“成果转化先锋榜”", "原技术经理人先锋榜调整为
+# 成果转化先锋榜", "成果转化先锋榜（原技术经理人先锋榜）", a sheet's "榜单名称：…" above "原榜单名称：…".
+RENAMED = [
+    re.compile(rf"(?:原|原来的)?[“\"「]?(?P<old>{LIST_NAME})[”\"」]?(?:单)?[^。；;\n榜]{{0,10}}?"
+               rf"(?:更名为|改名为|调整为|改为|改成了?|更名|改称|升级为|变为|变成了?)[“\"「]?(?P<new>{LIST_NAME})"),
+    re.compile(rf"[“\"「]?(?P<new>{LIST_NAME})[”\"」]?[（(](?:原|原名|原名称|原称|原为)[：:]?[“\"「]?(?P<old>{LIST_NAME})"),
+    re.compile(rf"(?P<new>{LIST_NAME})[^。；;\n榜]{{0,4}}?由(?:原)?[“\"「]?(?P<old>{LIST_NAME})[”\"」]?(?:更名|改名|调整|改设|升级)"),
+    re.compile(rf"榜单名称\s*[：:]\s*(?P<new>{LIST_NAME})[^\n]{{0,6}}\n?\s*原(?:榜单)?名称\s*[：:]\s*(?P<old>{LIST_NAME})"),
+]
+
+
+def _bare_name(name: str) -> str:
+    """A list's name without the words a sentence led up to it with: "其中成果转化先锋榜" -> "成果转化先锋榜"."""
+    return re.sub(r"^(?:其中|另外|此外|同时|今年|本年度|本轮|将|把|即|原来的|原)+", "", name)
+
+
+def read_renames(text: str) -> dict[str, str]:
+    """The lists a notice says were renamed: new name -> the family of the old one."""
+    found: dict[str, str] = {}
+    for pattern in RENAMED:
+        for m in pattern.finditer(text):
+            old, new = _bare_name(m.group("old")), _bare_name(m.group("new"))
+            if new != old and list_key(new) != list_key(old):
+                found.setdefault(new, list_key(old))
+    return found
+
+
+def apply_renames(facts: Iterable[Fact]) -> None:
+    """A rename one notice states holds for every notice: a list written by its new name is the old
+    one's family wherever it appears (a unit's notice may use the new name without saying so)."""
+    facts = list(facts)
+    renamed = {n: k for f in facts for n, k in zip(f.lists, f.list_keys, strict=True) if list_key(n) != k}
+    if renamed:
+        for f in facts:
+            f.list_keys = [renamed.get(n, k) for n, k in zip(f.lists, f.list_keys, strict=True)]
+
+
 def field_key(name: str) -> str:
     name = re.sub(r"领域$", "", name)
     for variant, key in variants("fields"):

@@ -14,7 +14,6 @@ from typing import Any
 from assistant.answer.profile import Profile
 from assistant.ingest.dates import cn_number
 from assistant.model import EligibilityFact
-from assistant.names import list_key
 
 PASS, FAIL, UNSET, CHECK = "符合", "不符合", "通知未规定", "需要核实"
 NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*")
@@ -241,7 +240,7 @@ CHECKS: dict[str, Check] = {
 
 
 def _prior(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
-    families = {list_key(n) for n in c.fact.lists}
+    families = set(c.fact.list_keys)
     won = [(k, y) for k, y in p.prior if k in families]
     if won:
         k, y = won[0]

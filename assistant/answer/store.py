@@ -17,6 +17,7 @@ from assistant.ingest.chunking import Chunk
 from assistant.ingest.notices import NoticeRecord
 from assistant.model import Fact, FactKind, FieldsFact, NoticeKind
 from assistant.names import Catalogue
+from assistant.names import list_key as family_of
 
 F = TypeVar("F", bound=Fact)
 T = TypeVar("T")
@@ -171,6 +172,14 @@ class FactStore:
             found = [f for f in buckets[year] if (where is None or where(f)) and self._in(f, notices)]  # type: ignore[arg-type]
             if found and year:
                 return year, found  # type: ignore[return-value]
+        return None
+
+    def renamed(self, family: str, year: int) -> str | None:
+        """The name a round gives a list it renamed ("成果转化先锋榜" for 技术经理人先锋榜 in 2026), or None."""
+        for f in self._buckets.get(FactKind.LISTS, {}).get(year, []):
+            for name, key in zip(f.lists, f.list_keys, strict=True):
+                if key == family and family_of(name) != family:
+                    return name
         return None
 
     def _in(self, f: Fact, notices: list[str] | None) -> bool:

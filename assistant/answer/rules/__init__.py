@@ -28,7 +28,7 @@ from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
 from assistant.ingest.textmap import locate
 from assistant.model import AnswerKind, Intent, ListsFact, RuleBasis
-from assistant.names import list_key, variants
+from assistant.names import variants
 
 __all__ = ["ANSWERERS", "Context", "Reply", "answer", "reply"]
 
@@ -116,7 +116,7 @@ ABOUT_A_LIST = (Intent.CONTACT, Intent.LISTS, Intent.COMPARE)
 def _list_names(ctx: Context, key: str) -> list[str]:
     """Every way the notices and the alias table write a list family, longest first."""
     names = {n for n, k in ctx.store.names.lists.items() if k == key}
-    names |= {n for n in ctx.store.names.mentions if list_key(n) == key}
+    names |= {n for n in ctx.store.names.mentions if ctx.store.names.list_family(n) == key}
     names |= {v for v, k in variants("lists") if k == key}
     return sorted(names, key=len, reverse=True)
 

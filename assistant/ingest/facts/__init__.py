@@ -9,15 +9,17 @@ from assistant.ingest.facts.rounds import extract_lists
 from assistant.ingest.facts.schedule import extract_deadlines, extract_stages
 from assistant.ingest.notices import Notice
 from assistant.model import Fact, FieldsFact, ListsFact
+from assistant.names import read_renames
 
 __all__ = ["extract_facts"]
 
 
 def extract_facts(notice: Notice) -> list[Fact]:
-    round_facts = extract_lists(notice)
+    renames = read_renames(notice.text)
+    round_facts = extract_lists(notice, list(renames))
     list_names = next((f.lists for f in round_facts if type(f) is ListsFact), [])
     field_names = [name for f in round_facts if isinstance(f, FieldsFact) for name in f.fields]
-    return [
+    facts = [
         *round_facts,
         *extract_stages(notice),
         *extract_deadlines(notice),
@@ -27,3 +29,11 @@ def extract_facts(notice: Notice) -> list[Fact]:
         *extract_eligibility(notice, list_names, field_names),
         *extract_organisers(notice),
     ]
+    # A list the notice says was renamed is the old one's family under its new name ("成果转化先锋榜",
+    # formerly 技术经理人先锋榜): questions by either name find it, and the catalogue learns the name.
+    for f in facts:
+        f.list_keys = [renames.get(name, key) for name, key in zip(f.lists, f.list_keys, strict=True)]
+        if isinstance(f, ListsFact) and renames:  # the round's lists: the new name, not the old one beside it
+            kept = [(n, k) for n, k in zip(f.lists, f.list_keys, strict=True) if n in renames or k not in renames.values()]
+            f.lists, f.list_keys = [n for n, _ in kept], [k for _, k in kept]
+    return facts

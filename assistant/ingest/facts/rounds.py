@@ -75,7 +75,9 @@ def _marked_lists(notice: Notice) -> tuple[list[str], list[str], Span | None]:
     return yes, list(dict.fromkeys(items)), block
 
 
-def extract_lists(notice: Notice) -> list[Fact]:
+def extract_lists(notice: Notice, renamed: list[str] | None = None) -> list[Fact]:
+    """The lists a notice sets up (and their counts), its fields; `renamed`: names the notice says
+    lists were renamed to, which are list names wherever it writes them."""
     facts: list[Fact] = []
     marked, items, block = _marked_lists(notice)
     if marked and block is not None:
@@ -85,7 +87,7 @@ def extract_lists(notice: Notice) -> list[Fact]:
     names: list[str] = []
     quote_span: Span | None = None
     for span in spans:
-        found = [n for n in find_list_names(span.text) if not n.startswith(("系列", "科创中国"))]
+        found = [n for n in find_list_names(span.text, renamed) if not n.startswith(("系列", "科创中国"))]
         found = [_bare(n) for n in found]
         if (found or (len(spans) > 1 and span is spans[1])) and quote_span is None and heading_level(span.text) is None:
             quote_span = span

@@ -1,0 +1,55 @@
+"""The catalogue of names learns from each notice (names.py): a list a notice says was renamed is
+the old one's family under its new name, in that notice and in every other."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.answer.understand import understand
+from assistant.ingest.facts import extract_facts
+from assistant.ingest.notices import make_notice
+from assistant.model import ListsFact
+from assistant.names import Catalogue, apply_renames, read_renames
+
+HEAD = "东岭市科学技术协会关于组织推荐2026年“科创中国”系列榜单的通知\n各有关单位：\n一、榜单设置\n"
+
+
+def test_the_ways_a_notice_says_a_list_was_renamed() -> None:
+    for text in ("原技术经理人先锋榜调整为成果转化先锋榜，申报对象扩展", "技术经理人先锋榜更名为“成果转化先锋榜”",
+                 "成果转化先锋榜（原技术经理人先锋榜）", "成果转化先锋榜由原技术经理人先锋榜更名设立。",
+                 "榜单名称：成果转化先锋榜\n原榜单名称：技术经理人先锋榜", "原来的技术经理人先锋榜，今年改成了成果转化先锋榜"):
+        assert read_renames(text) == {"成果转化先锋榜": "技术经理人先锋榜"}, text
+    assert read_renames("先导技术榜调整为每个领域2项，新锐企业榜改为4个") == {}  # a quota changed, no list renamed
+
+
+def test_a_renamed_list_is_the_old_family_and_the_round_lists_only_the_new_name() -> None:
+    text = HEAD + "2026年设置先导技术榜、新锐企业榜、融通创新组织榜、成果转化先锋榜四类。二是原技术经理人先锋榜调整为成果转化先锋榜。\n"
+    facts = extract_facts(make_notice("a.txt", text))
+    lists = next(f for f in facts if type(f) is ListsFact)
+    assert lists.lists == ["先导技术榜", "新锐企业榜", "融通创新组织榜", "成果转化先锋榜"]
+    assert lists.list_keys[-1] == "技术经理人先锋榜"
+    catalogue = Catalogue.from_facts(facts)
+    q = understand("成果转化先锋榜每个单位能推荐几人？", dt.date(2026, 10, 20), catalogue)
+    assert q.list_key == "技术经理人先锋榜" and q.list_mention == "成果转化先锋榜"
+
+
+def test_a_rename_one_notice_states_holds_in_the_others() -> None:
+    says = extract_facts(make_notice("a.txt", HEAD + "2026年设置先导技术榜、成果转化先锋榜两类。技术经理人先锋榜更名为成果转化先锋榜。\n"))
+    silent = extract_facts(make_notice("b.txt", HEAD + "2026年设置先导技术榜、成果转化先锋榜两类。\n二、推荐名额\n成果转化先锋榜不超过2人。\n"))
+    assert not any("技术经理人先锋榜" in f.list_keys for f in silent)
+    apply_renames([*says, *silent])
+    lists = next(f for f in silent if type(f) is ListsFact)
+    assert lists.list_keys == ["先导技术榜", "技术经理人先锋榜"]
+
+
+def test_an_old_name_asked_for_the_renaming_round_is_answered_by_the_new_name_and_says_so(tmp_path, small_settings) -> None:
+    from assistant.assistant import Assistant
+
+    bot = Assistant(small_settings)
+    src = tmp_path / "dongling_2024.txt"
+    src.write_text(HEAD.replace("2026", "2024") + "2024年设置先导技术榜、新锐企业榜、成果转化先锋榜三类，其中成果转化先锋榜由原技术经理人先锋榜更名设立。\n"
+                   "二、推荐名额\n各单位推荐成果转化先锋榜不超过3人。\n", encoding="utf-8")
+    bot.ingest([src])
+    ans = bot.answer("2024年技术经理人先锋榜每个单位能推荐几人？")
+    assert ans.answer.startswith("（“技术经理人先锋榜”在2024年已更名为“成果转化先锋榜”。）")
+    assert "3人" in ans.answer[:300]
