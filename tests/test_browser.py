@@ -170,6 +170,31 @@ def test_upload_a_notice_and_every_browser_sees_it(page, browser, app_server) ->
     other.close()
 
 
+def test_review_an_upload_correct_its_issuer_and_ask_by_that_name(page, browser, app_server, tmp_path) -> None:  # noqa: ANN001
+    """Issue 22: after an upload the console shows what was read (with a warning for the missing
+    issuer); staff correct the issuer; a question naming it is answered from that notice."""
+    src = tmp_path / "unsigned_2024.txt"
+    src.write_text("关于组织推荐2024年“科创中国”系列榜单的通知\n各会员单位：\n根据《中国科协办公厅关于征集遴选2024年“科创中国”"
+                   "系列榜单的通知》（科协办函创字〔2024〕51号），请于2024年11月8日前将新锐企业榜申报材料报送秘书处。\n"
+                   "联系人：顾青，电话：025-84460011。\n", encoding="utf-8")
+    desk = staff(browser, app_server)
+    desk.locator("#upload input[type=file]").set_input_files(str(src))
+    desk.wait_for_timeout(1000)
+    desk.locator("#upload-run").click()
+    desk.locator("#upload-status").get_by_text("已导入").wait_for(timeout=60000)
+    panel = desk.locator("#review-panel")
+    panel.get_by_text("未找到发文单位").wait_for(timeout=30000)
+    assert "025-84460011" in panel.inner_text() and "11月8日" in panel.inner_text()
+    shot(desk, "review")
+    desk.locator("#review-issuer textarea").fill("江东省未来产业学会")
+    desk.locator("#review-save").click()
+    desk.locator("#review-status").get_by_text("已更正").wait_for(timeout=60000)
+    panel.get_by_text("据corpus/manifest.yaml").wait_for(timeout=30000)
+    desk.close()
+    answer = ask(page, "江东省未来产业学会新锐企业榜的材料哪天截止？")
+    assert "11月8日" in answer and "江东省未来产业学会" in answer
+
+
 @pytest.fixture(scope="module")
 def llm_app(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     import threading

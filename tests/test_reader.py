@@ -170,3 +170,4 @@ def test_a_year_in_the_askers_story_is_not_the_round() -> None:
     assert find_years("2023年的截止时间改了吗？", today)[0] == [2023]  # a clause that asks
     assert find_years("2020年我们公司想通过学会推荐报新锐企业榜，可以吗？", today)[0] == [2020]  # 通过 is no perfective
     assert find_years("20年报过先导技术榜，当年的邮寄地址是哪里？".replace("20年", "2020年"), today)[0] == [2020]  # pointed back at
+

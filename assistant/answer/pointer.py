@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from assistant.ingest.dates import parse_date
 from assistant.ingest.identity import UNSIGNED_LABELS
@@ -34,13 +35,25 @@ DOC_REF = re.compile(r"[〔\[［(（]\s*(20\d{2})\s*[〕\]］)）]\s*(\d+)\s*号
 PUBLISHED_ASK = re.compile(r"(\d{1,2})月(\d{1,2})日(?:发布|印发|下发|发的|发出|的通知)")
 
 
+class PointedBy(StrEnum):
+    """How a question names the notices it points at."""
+
+    NONE = ""
+    ISSUER = "issuer"  # "江北省电子学会", "电子学会"
+    KIND = "kind"  # "学会转发的通知", "学校的通知"
+    DOC_NUMBER = "doc number"
+    CAMPAIGN = "campaign"  # a stand-alone list's own call
+    DATE = "date"  # "10月16日发的通知"
+    CATEGORY = "category"  # a category only some notices set up
+
+
 @dataclass
 class Pointer:
     """The notices a question points at, and how it named them (for the answer's label)."""
 
     ids: list[str] = field(default_factory=list)
     mention: str = ""
-    by: str = ""  # issuer, kind, doc number, campaign, date
+    by: PointedBy = PointedBy.NONE
 
     def __bool__(self) -> bool:
         return bool(self.ids)
@@ -203,29 +216,29 @@ class NoticeIndex:
         if m:
             ids = self.docs.get((m.group(1), m.group(2))) or []
             if ids:
-                return Pointer(ids, m.group(0), "doc number")
+                return Pointer(ids, m.group(0), PointedBy.DOC_NUMBER)
         for campaign, ids in self.campaigns.items():
             # "2021年开源创新榜…" is the series' list of 2021, not the stand-alone call of later years.
             in_years = [i for i in ids if not years or self.notices[i].year in years]
             if campaign in text and in_years:
-                return Pointer(in_years, campaign, "campaign")
+                return Pointer(in_years, campaign, PointedBy.CAMPAIGN)
         issuers, runs = self._issuers_in(text, avoid)
         if issuers:
             ids = [i for issuer in issuers for i in of_years(self.by_issuer[issuer])]
-            return Pointer(ids, "、".join(runs), "issuer")
+            return Pointer(ids, "、".join(runs), PointedBy.ISSUER)
         pool = [n for n in self.notices.values() if not years or n.year in years]
         for kind, pattern in KIND_WORDS:
             km = pattern.search(plain)
             if km:
                 ids = [n.id for n in pool if n.kind == kind and (kind != NoticeKind.ORIGINAL or in_series(n))]
                 if ids:
-                    return Pointer(ids, km.group(0), "kind")
+                    return Pointer(ids, km.group(0), PointedBy.KIND)
         m = PUBLISHED_ASK.search(text)
         if m:
             day = (int(m.group(1)), int(m.group(2)))
             ids = [n.id for n in pool if (d := parse_date(n.date)) and d[1:] == day]
             if ids:
-                return Pointer(ids, m.group(0), "date")
+                return Pointer(ids, m.group(0), PointedBy.DATE)
         return Pointer()
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.answer.message import read_message
-from assistant.answer.pointer import Pointer
+from assistant.answer.pointer import PointedBy, Pointer
 from assistant.answer.profile import Profile, read_profile
 from assistant.answer.sessions import Session
 from assistant.answer.store import FactStore
@@ -77,7 +77,7 @@ def understand_part(text: str, today: dt.date, store: FactStore) -> Query:
         # "开源项目…": a category only a stand-alone list's call sets up points at that call.
         owners = sorted(store.field_owners.get(q.field_key, set()))
         if owners and not set(owners) & store.series:
-            pointer = Pointer(owners, q.field_mention, "category")
+            pointer = Pointer(owners, q.field_mention, PointedBy.CATEGORY)
     if pointer:
         q.notice_ids, q.notice_mention = pointer.ids, pointer.mention
         if not q.years:  # the latest round of the notices pointed at ("学会的通知", an issuer's)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from assistant.answer.pointer import Pointer
+from assistant.answer.pointer import PointedBy, Pointer
 from assistant.answer.understand import Query
 from assistant.ingest.notices import NoticeRecord
 from assistant.model import YearSource
@@ -63,11 +63,11 @@ def pointed_years(pointer: Pointer, rounds: Rounds) -> tuple[list[str], list[int
     notices = rounds.notices
     groups: dict[str, list[str]] = {}
     for i in pointer.ids:
-        groups.setdefault(notices[i].issuer if pointer.by == "issuer" else "", []).append(i)
+        groups.setdefault(notices[i].issuer if pointer.by == PointedBy.ISSUER else "", []).append(i)
     keep: set[str] = set()
     for ids in groups.values():
         years = {y for i in ids if (y := notices[i].year)}
-        if pointer.by == "kind" and years & rounds.called:
+        if pointer.by == PointedBy.KIND and years & rounds.called:
             years &= rounds.called
         latest = max(years, default=None)
         keep |= {i for i in ids if latest is None or notices[i].year == latest}
