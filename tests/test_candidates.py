@@ -15,7 +15,7 @@ ANSWER = Path(__file__).resolve().parents[1] / "assistant" / "answer"
 # notices it points at, the sounds of names, and the Turn that puts them together.
 UNDERSTANDING = {"understand.py", "message.py", "profile.py", "pointer.py", "spelling.py", "turn.py"}
 # What the other modules may take from them: the typed records, never a function that reads text.
-RECORDS = {"Query", "Profile", "Pointer", "NoticeIndex", "Turn", "Filters", "label", "in_series"}
+RECORDS = {"Query", "Profile", "Pointer", "PointedBy", "NoticeIndex", "Turn", "Filters", "label", "in_series"}
 
 
 def test_a_plain_question_gets_a_rule_a_reading_and_a_decline(bot) -> None:  # noqa: ANN001
