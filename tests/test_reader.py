@@ -171,3 +171,18 @@ def test_a_year_in_the_askers_story_is_not_the_round() -> None:
     assert find_years("2020年我们公司想通过学会推荐报新锐企业榜，可以吗？", today)[0] == [2020]  # 通过 is no perfective
     assert find_years("20年报过先导技术榜，当年的邮寄地址是哪里？".replace("20年", "2020年"), today)[0] == [2020]  # pointed back at
 
+
+
+def test_a_heading_with_its_own_note_says_what_its_part_asks() -> None:
+    from assistant.answer.reader import _penalty
+
+    text = ("三、技术知识产权情况（仅限具有发明专利的技术，或技术成果关键功能相关论文的发表情况）\n"
+            "3. 先导技术榜（装备制造领域、产业基础领域）")
+    noted, scoped = [u for u in units(_chunk(text, ["附件1 申报表"]), 0) if u.kind == UnitKind.HEADING]
+    assert _penalty(noted) == 1.0 and _penalty(scoped) == 0.5  # a scope in brackets is no note
+
+
+def test_a_year_the_asker_was_founded_in_is_not_the_round() -> None:
+    from assistant.answer.understand import find_years
+
+    assert find_years("我们是大学的技术转移中心，2019年挂牌，融通榜能报吗？", dt.date(2023, 10, 20))[0] == []

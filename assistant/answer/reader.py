@@ -44,6 +44,7 @@ HOLDS: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.PROCEDURE: re.compile(r"组织|开展|报送|提交|推荐|评审|审核|确定|发布|公示|流程|程序|由|经|后|通过"),
 }
 NOTE = re.compile(r"[（(][^）)]+[）)]")  # "技术团队简介 (200字)": a field with its own note
+LONG_NOTE = re.compile(r"[（(][^）)]{6,}[，,；;][^）)]{6,}[）)]")  # a note that says something, not a scope
 ANNOUNCES = re.compile(r"(?:以下|如下)[^。；;]{0,12}[：:]\s*$|[：:]\s*$")
 QUOTED_WEIGHT = 0.15
 TYPE_WEIGHT = 0.25
@@ -196,8 +197,8 @@ def _penalty(unit: Unit) -> float:
         return 0.3
     if unit.kind != UnitKind.ASKED and ASKED_LINE.search(unit.text):
         return 0.3  # a question the notice quotes without its reply answers nothing
-    if unit.kind == UnitKind.HEADING:
-        return 0.5
+    if unit.kind == UnitKind.HEADING and not LONG_NOTE.search(unit.text):
+        return 0.5  # a heading names a part; one with its own note ("三、X情况（仅限…）") says what the part asks
     if unit.kind == UnitKind.FIELD and not unit.context and not NOTE.search(unit.text):
         return 0.4  # a bare field name: what it asks is elsewhere
     if unit.chunk.path[:1] == [PREAMBLE] and unit.rank > 0:
