@@ -145,3 +145,15 @@ def test_a_request_is_an_ask_and_an_elliptical_part_asks_what_the_part_before_as
     first, second = read_turn("23年先导榜每个领域能推几个 新锐榜呢", dt.date(2023, 10, 20), store, None).parts
     assert second.intent == first.intent == Intent.QUOTA and second.list_key != first.list_key
     assert second.years == [2023] and "intent" in second.inherited
+
+
+def test_a_short_list_name_typed_with_a_homophone_and_a_date_asked_of_the_platform() -> None:
+    import datetime as dt
+
+    from assistant.answer.understand import understand
+    from assistant.model import Intent
+
+    q = understand("21年突破短版那个榜找谁？要手机号", dt.date(2023, 10, 20))
+    assert q.list_key == "突破短板关键技术榜" and q.readings == [("突破短版", "突破短板")]
+    assert understand("22年平台几号关的？精确到几点", dt.date(2023, 10, 20)).intent == Intent.DEADLINE
+    assert understand("平台网址是什么", dt.date(2023, 10, 20)).intent == Intent.PLATFORM

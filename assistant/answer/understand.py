@@ -307,7 +307,7 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
     if q.list_key is None:
         tails = names.derived("list tails", lambda: _list_tails(names))
         hit = fuzzy_find(q.text, names.derived("list sounds", lambda: SoundIndex(tails, min_len=3)))
-        if hit and hit[0].endswith("榜"):
+        if hit and (hit[0].endswith("榜") or not hit[1].endswith("榜")):
             readings.append((hit[0], tails[hit[1]]))
     if q.person is None and CONTACT_WORDS.search(q.text):
         hit = fuzzy_find(q.text, people_sounds(names))
@@ -346,8 +346,10 @@ def _list_tails(names: Catalogue) -> dict[str, str]:
     for name in full:
         for i in range(max(1, len(name) - 3)):
             tails.setdefault(name[i:], set()).add(name)
-    return {tail: next(iter(owners)) for tail, owners in tails.items()
-            if len({list_key(o) for o in owners}) == 1}
+    found = {tail: next(iter(owners)) for tail, owners in tails.items() if len({list_key(o) for o in owners}) == 1}
+    # A short name of four characters or more without 榜 ("突破短板", "技术经理人"): "突破短版那个榜".
+    found.update({v: v for v, _ in variants("lists") if not v.endswith("榜") and len(v) >= 4 and v not in found})
+    return found
 
 
 def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
@@ -398,6 +400,10 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     q.expansion = " ".join(EXPANSION.get(q.intent, ()))
     q.ask = ask
     q.answer_type = answer_type(q.ask)
+    if q.answer_type == AnswerType.DATE and q.intent == Intent.PLATFORM:
+        # "平台几号关的": a date is asked of the platform; its answer is the platform's deadline, not its address.
+        q.intent = Intent.DEADLINE
+        q.expansion = " ".join(EXPANSION.get(q.intent, ()))
     q.compare = q.intent == Intent.COMPARE or (len(q.years) >= 2 and bool(re.search(r"和|与|及", t) or CHANGE_ASK.search(t)))
     if q.compare:
         q.intent = Intent.COMPARE
