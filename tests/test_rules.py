@@ -177,3 +177,14 @@ def test_notice_says_what_a_notice_is(store: FactStore, key: str) -> None:
     r, citer = run(store, Intent.NOTICE, f"{gold['year']}年通知的文号是多少")
     assert gold["doc_number"] in r.direct[0]
     assert all(c.source.startswith(key) for c in citer.citations)
+
+
+def test_a_platform_compared_across_years_says_whether_it_changed(bot) -> None:  # noqa: ANN001
+    ans = bot.answer("21年和22年在科创中国平台申报用的是同一个网址吗？")
+    assert ans.answer.startswith("2021年、2022年的申报平台网址不同。")
+    assert "kczg.org.cn" in ans.answer and "ranking.kczg.cloud" in ans.answer
+
+
+def test_a_units_own_step_is_answered_with_the_units_own_contact(bot) -> None:  # noqa: ANN001
+    ans = bot.answer("学会内部材料要交给谁？")
+    assert "李凤" in ans.answer[:300] and "郑伯龙" not in ans.answer[:300]  # not the review bodies it restates

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -30,6 +31,9 @@ class Reply:
     def lines(self) -> list[str]:
         return [line for line in [*self.direct, *self.notes] if line]
 
+
+# Words that mean a unit's own step (its members, its secretariat, its internal deadline).
+INTERNAL_WORDS = re.compile(r"学会|会员|内部|秘书处")
 
 @dataclass
 class Context:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.understand import Query
-from assistant.model import FieldsFact, Intent, ListsFact
+from assistant.model import FieldsFact, Intent, ListsFact, PlatformFact
 
 
 def _sub_intent(ctx: Context) -> str:
@@ -19,6 +19,8 @@ def _sub_intent(ctx: Context) -> str:
         return "contact"
     if re.search(r"截止|时间|安排", q.text):
         return "deadline"
+    if re.search(r"网址|网站|链接|平台", q.text):
+        return "platform"
     if "领域" in q.text or (ctx.store.names.has_fields(q.list_key) and not q.ask):
         return "fields"
     if re.search(r"榜单|哪些榜|几类|设置|(?:多|少|新增)了?(?:哪些|什么)?榜", q.text) or not q.list_key:
@@ -52,7 +54,15 @@ def answer_compare(ctx: Context, answer_for: Callable[[Query], Reply | None]) ->
             lists = next(iter(ctx.store.select(ListsFact, ctx.matches_list, year=y)), None)
             if lists:
                 sets.append((y, lists.lists))
-    if len(sets) >= 2:
+        elif sub == "platform":
+            site = next(iter(ctx.store.select(PlatformFact, year=y)), None)
+            if site:
+                sets.append((y, [site.host or site.value]))
+    if sub == "platform" and len(sets) >= 2:
+        same = len({tuple(v) for _, v in sets}) == 1
+        years = "、".join(f"{y}年" for y, _ in sets)
+        parts.insert(0, f"{years}的申报平台网址{'相同' if same else '不同'}。")
+    elif len(sets) >= 2:
         (y1, a), (y2, b) = sets[0], sets[-1]
         added = [x for x in b if x not in a]
         removed = [x for x in a if x not in b]

@@ -6,12 +6,9 @@ from __future__ import annotations
 import re
 
 from assistant.answer.phrasing import deadline_text
-from assistant.answer.rules.base import Context, Reply
+from assistant.answer.rules.base import INTERNAL_WORDS, Context, Reply
 from assistant.answer.similarity import overlap
 from assistant.model import Category, DeadlineFact, DeadlineForm, NoticeKind, Scope
-
-INTERNAL_WORDS = re.compile(r"学会|会员|内部|秘书处")
-
 
 STILL_TIME = re.compile(r"过了|来得及|赶得上|还能(?:交|报|申报|提交)|晚了|还有几天|还剩")
 
