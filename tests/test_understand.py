@@ -157,3 +157,11 @@ def test_a_short_list_name_typed_with_a_homophone_and_a_date_asked_of_the_platfo
     assert q.list_key == "突破短板关键技术榜" and q.readings == [("突破短版", "突破短板")]
     assert understand("22年平台几号关的？精确到几点", dt.date(2023, 10, 20)).intent == Intent.DEADLINE
     assert understand("平台网址是什么", dt.date(2023, 10, 20)).intent == Intent.PLATFORM
+
+
+def test_a_topic_before_several_asks_leads_the_first_and_the_asks_still_split() -> None:
+    from assistant.answer.message import read_message
+
+    msg = read_message("鹭江高新区那份科创中国榜单实施细则，文号是多少，有效期到哪天？")
+    assert msg.questions == ["鹭江高新区那份科创中国榜单实施细则，文号是多少", "有效期到哪天"]
+    assert read_message("截止是哪天，还来得及吗？").questions == ["截止是哪天，还来得及吗"]  # one ask stays one

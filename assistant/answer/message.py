@@ -84,6 +84,11 @@ def _asks(question: str, marked: bool = False) -> list[str]:
             parts[-1] = (f"{text}，{piece}", kind if kind != Intent.OTHER else intent, ell)
         else:
             parts.append((piece, intent, elliptical))
+    if len(parts) >= 3 and parts[0][1] == Intent.OTHER and not QUESTION_WORDS.search(parts[0][0]):
+        # "鹭江那份实施细则，文号是多少，有效期到哪天": a topic first, asking nothing; it leads the first ask
+        # (the later ones take its subject from the part before them).
+        (topic, _, _), (text, kind, ell) = parts[0], parts[1]
+        parts[:2] = [(f"{topic}，{text}", kind, ell)]
     if len(parts) < 2 or parts[0][1] == Intent.OTHER or not all(
             QUESTION_WORDS.search(text) or (marked and i == len(parts) - 1) for i, (text, _, _) in enumerate(parts)):
         return [question]
