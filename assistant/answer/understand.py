@@ -21,11 +21,12 @@ from assistant.names import Catalogue, field_key, list_key, load_aliases, unquot
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
 # "2022年入选的…" qualifies who, it is not the round being asked about.
 QUALIFIER_AFTER_YEAR = re.compile(r"^\s*(?:年度?)?\s*(?:入选|获奖|上榜|当选|评选出|获评|获得|成立|注册|以前|之前)")
+# "由谁初评", "谁来受理": asks which body or office; "由谁审定" asks who decides, which no contact answers.
+BY_WHOM = r"(?:由谁|谁来)(?:负责|初评|评审|受理|联系|对接)"
 ATTRIBUTES = [
     ("email", re.compile(r"邮箱|邮件|e-?mail", re.I)),
     ("address", re.compile(r"地址|邮寄|寄到|寄送|寄哪|寄往|寄给|往哪寄|(?:交|送|报送|提交|递交)(?:到|给|至)?(?:哪里|哪儿|哪|什么地方|何处)")),
-    # "由谁初评" asks a body; "由谁审定" asks who decides, which no contact answers.
-    ("body", re.compile(r"机构|哪个单位|哪家单位|谁负责|哪个部门|(?:由谁|谁来)(?:负责|初评|评审|受理|联系|对接|组织评审)|谁初评|谁评审")),
+    ("body", re.compile(rf"机构|哪个单位|哪家单位|谁负责|哪个部门|{BY_WHOM}|(?:由谁|谁来)组织评审|谁初评|谁评审")),
     ("phone", re.compile(r"电话|手机|联系方式|号码|座机")),
     ("person", re.compile(r"联系人|找谁|问谁|联系谁|对接人")),
 ]
@@ -51,7 +52,7 @@ EXPANSION: dict[Intent, tuple[str, ...]] = {
     Intent.ELIGIBILITY: ("申报条件", "应符合以下条件"),
 }
 # "哪个联合体初评", "由谁评审": asks which organisation, a contact question whatever stage it names.
-BODY_ASK = re.compile(r"(?:哪个|哪家|哪一家|什么)(?:联合体|学会|协会|机构|单位|部门)|谁(?:负责|初评|评审)|(?:由谁|谁来)(?:负责|初评|评审|受理|联系|对接)")
+BODY_ASK = re.compile(rf"(?:哪个|哪家|哪一家|什么)(?:联合体|学会|协会|机构|单位|部门)|谁(?:负责|初评|评审)|{BY_WHOM}")
 FIELDS_ASKED = re.compile(r"(?:哪些|哪个|哪几个|什么|几个)[^，,。？?]{0,6}领域")
 FIRST_PERSON = re.compile(r"我|咱|本人|本单位|本公司")
 # "去年营收三千来万", "员工60来人": a quantity in a clause that does not ask is the asker's own.

@@ -37,23 +37,22 @@ def settle(q: Query, rounds: Rounds) -> YearDecision:
     covered = rounds.years if q.notice_ids else rounds.rounds  # a stand-alone call's year counts only for it
     missing = [y for y in q.years if y not in covered]
     uncalled = [y for y in q.years if y not in rounds.called] if rounds.called and not q.notice_ids else missing
-    note = ""
-    if q.years and len(uncalled) == len(q.years) and not missing and q.year_source == YearSource.RELATIVE:
-        # "今年" in a year whose call is not in but whose units' notices are: they restate the call
-        # with their own rules, so they answer for it.
-        note = f"（尚未收录{'、'.join(map(str, uncalled))}年的原始征集通知，以下据该年各单位的通知回答。）\n"
-        return YearDecision(q, note, None)
-    if q.years and len(uncalled) == len(q.years) and q.year_source == YearSource.RELATIVE and rounds.years:
-        # "今年" in a year whose call is not in yet (its forwarding notices may be): the latest
-        # round whose call is, said to be that.
-        latest = default_round(rounds) or rounds.years[-1]
-        what = "通知" if len(missing) == len(q.years) else "原始征集通知"
-        note = f"（尚未收录{'、'.join(map(str, uncalled))}年的{what}，以下按最新一轮{latest}年通知回答。）\n"
-        return YearDecision(replace(q, years=[latest], year_source=YearSource.LATEST), note, None)
+    if q.years and len(uncalled) == len(q.years) and q.year_source == YearSource.RELATIVE:
+        asked = "、".join(map(str, uncalled))
+        if not missing:
+            # "今年" in a year whose call is not in but whose units' notices are: they restate the
+            # call with their own rules, so they answer for it.
+            return YearDecision(q, f"（尚未收录{asked}年的原始征集通知，以下据该年各单位的通知回答。）\n", None)
+        if rounds.years:
+            # "今年" in a year with no notice of the series: the latest round whose call is in, said to be that.
+            latest = default_round(rounds) or rounds.years[-1]
+            what = "通知" if len(missing) == len(q.years) else "原始征集通知"
+            note = f"（尚未收录{asked}年的{what}，以下按最新一轮{latest}年通知回答。）\n"
+            return YearDecision(replace(q, years=[latest], year_source=YearSource.LATEST), note, None)
     if q.years and len(missing) == len(q.years):
         return YearDecision(q, "", f"通知中未找到{'、'.join(map(str, missing))}年的榜单信息"
                                    f"（现有通知覆盖{'、'.join(map(str, covered))}年），不能用其他年份的信息代替回答。")
-    return YearDecision(q, note, None)
+    return YearDecision(q, "", None)
 
 
 def pointed_years(pointer: Pointer, rounds: Rounds) -> tuple[list[str], list[int]]:

@@ -19,8 +19,8 @@ from assistant.ingest import index
 from assistant.ingest.chunking import Chunk
 from assistant.ingest.identity import Identity
 from assistant.ingest.importer import IngestError, read_checked
-from assistant.ingest.notices import MANIFEST, NoticeMeta, load_manifest, make_notice
-from assistant.model import Fact
+from assistant.ingest.notices import MANIFEST, Notice, NoticeMeta, load_manifest, make_notice
+from assistant.model import Fact, NoticeKind
 from assistant.staff.selftest import status as selftest_status
 
 DISABLED = ".disabled"
@@ -134,20 +134,29 @@ def list_notices(settings: Settings, notices: Mapping[str, NoticeMeta], chunks: 
             for n in sorted(notices.values(), key=lambda n: n.id)]
     manifest = load_manifest(settings.corpus_dir)
     for path in sorted((settings.corpus_dir / DISABLED).glob("*.txt")):
-        n = make_notice(path.name, path.read_text(encoding="utf-8"), manifest.get(path.name))
-        rows.append(NoticeRow.of(settings, n, None, None, False))
+        rows.append(NoticeRow.of(settings, _read_disabled(path, manifest), None, None, False))
     return rows
+
+
+def _read_disabled(path: Path, manifest: Mapping[str, dict[str, object]]) -> Notice:
+    return make_notice(path.name, path.read_text(encoding="utf-8"), manifest.get(path.name))
+
+
+def disabled_notice(settings: Settings, name: str) -> Notice:
+    """A disabled notice, parsed (it is not in the index), for its review."""
+    path = settings.corpus_dir / DISABLED / _checked_name(name)
+    if not path.is_file():
+        raise IngestError(f"没有已停用的通知 {name}")
+    return _read_disabled(path, load_manifest(settings.corpus_dir))
 
 
 CORRECTABLE = ("issuer", "year", "kind")
 
 
-def correct(settings: Settings, name: str, changes: Mapping[str, object]) -> NoticeMeta:
+def correct(settings: Settings, name: str, changes: Mapping[str, object]) -> None:
     """Staff's correction of what was read of a notice (issuer, year, kind): written to the manifest
     (aside, then swapped in), the index rebuilt; on any failure the manifest is as it was."""
-    from assistant.model import NoticeKind
-
-    path = _in_corpus(settings, name)
+    _in_corpus(settings, name)
     values: dict[str, object] = {}
     for key, value in changes.items():
         if key not in CORRECTABLE:
@@ -183,4 +192,3 @@ def correct(settings: Settings, name: str, changes: Mapping[str, object]) -> Not
     finally:
         staged.unlink(missing_ok=True)
         kept.unlink(missing_ok=True)
-    return make_notice(name, path.read_text(encoding="utf-8"), manifest[name])

@@ -18,7 +18,6 @@ from assistant.ingest.textmap import MappedText, normalize_for_match
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
 MANIFEST = "manifest.yaml"
-MANIFEST_SOURCE = "corpus/manifest.yaml"
 
 CJK = "\u4e00-\u9fff"
 # Full-width and CJK punctuation that sits next to Chinese text without spaces.
@@ -436,7 +435,7 @@ def with_overrides(identity: Identity, overrides: dict[str, object] | None) -> I
     if "issuer" in values:
         values["issuer_source"] = IssuerSource.MANIFEST if values["issuer"] else IssuerSource.NONE
     if "year" in values:
-        values["year_source"] = MANIFEST_SOURCE
+        values["year_source"] = str(IssuerSource.MANIFEST)  # "corpus/manifest.yaml", as for the issuer
     return replace(identity, **values)  # type: ignore[arg-type]
 
 
@@ -458,7 +457,7 @@ def make_notice(notice_id: str, original: str, overrides: dict[str, object] | No
         original=original,
         clean=clean,
         sha256=hashlib.sha256(original.encode("utf-8")).hexdigest(),
-        **{f.name: getattr(identity, f.name) for f in fields(Identity)},
+        **asdict(identity),
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -11,8 +10,8 @@ import gradio as gr
 from assistant.answer.phrasing import NOTICE_KINDS, notice_kind
 from assistant.ingest.facts import extract_facts
 from assistant.ingest.importer import IngestError, describe
-from assistant.ingest.manage import DISABLED, REMOVED, NoticeRow, list_notices
-from assistant.ingest.notices import NoticeMeta, load_manifest, make_notice
+from assistant.ingest.manage import REMOVED, NoticeRow, disabled_notice, list_notices
+from assistant.ingest.notices import NoticeMeta
 from assistant.ingest.review import review
 from assistant.interfaces.render import identity_line, notice_html, plain_text, review_html
 from assistant.interfaces.uploads import UploadRefused, received
@@ -66,10 +65,10 @@ class NoticesTab(UiBase):
     def _notice_and_facts(self, name: str) -> tuple[NoticeMeta, list[Fact]] | None:
         if name in self.bot.notices:
             return self.bot.notices[name], self.bot.facts
-        path = self.bot.settings.corpus_dir / DISABLED / name
-        if Path(name).name != name or not path.is_file():
+        try:
+            notice = disabled_notice(self.bot.settings, name)
+        except IngestError:
             return None
-        notice = make_notice(name, path.read_text(encoding="utf-8"), load_manifest(self.bot.settings.corpus_dir).get(name))
         return notice, extract_facts(notice)
 
     def review_of(self, name: str | None) -> tuple[str, Any, Any, Any]:

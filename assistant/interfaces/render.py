@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
 from assistant.answer.compose import Answer
+from assistant.ingest.review import Part
+
+if TYPE_CHECKING:
+    from assistant.ingest.review import Review
+    from assistant.staff.selftest import SelfTest
 
 KIND_LABELS = {"rule": "规则", "retrieval": "检索", "llm": "生成", "decline": "未找到", "curated": "工作人员审定"}
 MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -62,7 +68,7 @@ def identity_line(notice) -> list[str]:  # noqa: ANN001
             f"日期：{notice.date}" if notice.date else ""]
 
 
-def review_html(review, selftest=None) -> str:  # noqa: ANN001
+def review_html(review: Review, selftest: SelfTest | None = None) -> str:
     """The review panel: what was read of a notice, part by part, each with its quote; the warnings;
     the self-test. Everything from the notice is escaped."""
     out = [f'<div class="review" id="review-{html.escape(review.notice_id)}">']
@@ -71,17 +77,15 @@ def review_html(review, selftest=None) -> str:  # noqa: ANN001
                    + "</ul></div>")
     else:
         out.append('<div class="warnings"><b>提醒</b>：无</div>')
-    current = None
-    for f in review.findings:
-        if f.part != current:
-            if current is not None:
-                out.append("</table>")
-            current = f.part
-            out.append(f"<h4>{html.escape(str(f.part))}</h4><table class=\"findings\">")
-        where = f"<sub>（{html.escape(f.where)}）</sub>" if f.where else ""
-        quote = f"<br><sub>原文：{html.escape(f.quote)}</sub>" if f.quote and f.quote != f.value else ""
-        out.append(f"<tr><td>{html.escape(f.label)}</td><td>{html.escape(f.value)}{where}{quote}</td></tr>")
-    if current is not None:
+    for part in Part:
+        found = review.part(part)
+        if not found:
+            continue
+        out.append(f"<h4>{html.escape(str(part))}</h4><table class=\"findings\">")
+        for f in found:
+            where = f"<sub>（{html.escape(f.where)}）</sub>" if f.where else ""
+            quote = f"<br><sub>原文：{html.escape(f.quote)}</sub>" if f.quote and f.quote != f.value else ""
+            out.append(f"<tr><td>{html.escape(f.label)}</td><td>{html.escape(f.value)}{where}{quote}</td></tr>")
         out.append("</table>")
     if selftest is not None:
         out.append(f'<h4>自测：<span class="selftest-score">{html.escape(selftest.summary)}</span></h4><ul class="selftest">')
