@@ -52,6 +52,11 @@ class Finding:
     quote: str = ""  # the passage it was read from, verbatim ("" when set by staff or inferred)
     where: str = ""  # how it was read ("标题", "落款") or the section it is in
 
+    @property
+    def shown_quote(self) -> str:
+        """The quote, when it says more than the value read from it."""
+        return self.quote if self.quote != self.value else ""
+
 
 @dataclass
 class Review:
@@ -63,20 +68,21 @@ class Review:
     def part(self, part: Part) -> list[Finding]:
         return [f for f in self.findings if f.part == part]
 
+    def parts(self) -> list[tuple[Part, list[Finding]]]:
+        """The parts something was read for, in the order they are shown, each with its findings."""
+        return [(part, found) for part in Part if (found := self.part(part))]
+
     def to_dict(self) -> dict[str, object]:
         return {"notice": self.notice_id, "identity": asdict(self.identity),
                 "findings": [asdict(f) for f in self.findings], "warnings": self.warnings}
 
     def text(self) -> str:
         lines = [f"通知：{self.notice_id}"]
-        for part in Part:
-            found = self.part(part)
-            if not found:
-                continue
+        for part, found in self.parts():
             lines.append(f"【{part}】")
             for f in found:
                 where = f"（{f.where.strip('（）()')}）" if f.where else ""
-                quote = f"\n    原文：“{f.quote}”" if f.quote and f.quote != f.value else ""
+                quote = f"\n    原文：“{f.shown_quote}”" if f.shown_quote else ""
                 lines.append(f"  {f.label}：{f.value}{where}{quote}")
         lines.append("【提醒】" if self.warnings else "【提醒】无")
         lines += [f"  ⚠ {w}" for w in self.warnings]

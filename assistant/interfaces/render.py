@@ -7,7 +7,6 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.answer.compose import Answer
-from assistant.ingest.review import Part
 
 if TYPE_CHECKING:
     from assistant.ingest.review import Review
@@ -77,14 +76,11 @@ def review_html(review: Review, selftest: SelfTest | None = None) -> str:
                    + "</ul></div>")
     else:
         out.append('<div class="warnings"><b>提醒</b>：无</div>')
-    for part in Part:
-        found = review.part(part)
-        if not found:
-            continue
+    for part, found in review.parts():
         out.append(f"<h4>{html.escape(str(part))}</h4><table class=\"findings\">")
         for f in found:
             where = f"<sub>（{html.escape(f.where)}）</sub>" if f.where else ""
-            quote = f"<br><sub>原文：{html.escape(f.quote)}</sub>" if f.quote and f.quote != f.value else ""
+            quote = f"<br><sub>原文：{html.escape(f.shown_quote)}</sub>" if f.shown_quote else ""
             out.append(f"<tr><td>{html.escape(f.label)}</td><td>{html.escape(f.value)}{where}{quote}</td></tr>")
         out.append("</table>")
     if selftest is not None:
