@@ -145,6 +145,11 @@ def test_a_request_is_an_ask_and_an_elliptical_part_asks_what_the_part_before_as
     first, second = read_turn("23年先导榜每个领域能推几个 新锐榜呢", dt.date(2023, 10, 20), store, None).parts
     assert second.intent == first.intent == Intent.QUOTA and second.list_key != first.list_key
     assert second.years == [2023] and "intent" in second.inherited
+    # the elliptical subject may be a list's first characters only ("新锐", "融通"), when one list starts so
+    parts = read_turn("23年先导榜每个领域能推几个 新锐呢 融通呢", dt.date(2023, 10, 20), store, None).parts
+    assert [(p.list_key, p.intent) for p in parts] == [
+        ("先导技术榜", Intent.QUOTA), ("新锐企业榜", Intent.QUOTA), ("融通创新组织榜", Intent.QUOTA)]
+    assert read_turn("先导榜找谁 创业呢", dt.date(2023, 10, 20), store, None).parts[1].list_key in (None, "先导技术榜")
 
 
 def test_a_short_list_name_typed_with_a_homophone_and_a_date_asked_of_the_platform() -> None:

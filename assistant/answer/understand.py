@@ -305,6 +305,13 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
     q = _understand(normalize_years(normalize_question(text)), today, names)
     q.quoted = QUOTED.findall(q.text)
     readings = []
+    subject = _elliptical_subject(q.text)
+    if q.list_key is None and subject:
+        # "…能推几个 新锐呢": the subject of an elliptical ask may be a list's first characters.
+        full = names.derived("list heads", lambda: _list_heads(names)).get(subject)
+        if full:
+            q = _understand(q.text.replace(subject, full, 1), today, names)
+            q.quoted = QUOTED.findall(q.text)
     if q.list_key is None:
         tails = names.derived("list tails", lambda: _list_tails(names))
         hit = fuzzy_find(q.text, names.derived("list sounds", lambda: SoundIndex(tails, min_len=3)))
@@ -351,6 +358,27 @@ def _list_tails(names: Catalogue) -> dict[str, str]:
     # A short name of four characters or more without 榜 ("突破短板", "技术经理人"): "突破短版那个榜".
     found.update({v: v for v, _ in variants("lists") if not v.endswith("榜") and len(v) >= 4 and v not in found})
     return found
+
+
+def _list_heads(names: Catalogue) -> dict[str, str]:
+    """The first two characters or more of every list name ("新锐", "融通创新"), each mapped to the
+    full name when only one list family starts so."""
+    full = {n for n in (*names.lists, *names.mentions, *(v for v, _ in variants("lists"))) if n.endswith("榜")}
+    heads: dict[str, set[str]] = {}
+    for name in full:
+        for i in range(2, len(name)):
+            heads.setdefault(name[:i], set()).add(name)
+    return {head: max(owners, key=len) for head, owners in heads.items()
+            if len({names.list_family(o) for o in owners}) == 1}
+
+
+ELLIPTICAL_SUBJECT = re.compile(r"^(?:那|那么|还有|另外)?(?:\d{4}年)?(?:的)?(.{2,8}?)(?:的)?呢[？?。.!！]*$")
+
+
+def _elliptical_subject(text: str) -> str:
+    """"新锐呢", "那22年融通的呢": the subject an elliptical ask names, else ""."""
+    m = ELLIPTICAL_SUBJECT.match(text.strip())
+    return m.group(1) if m else ""
 
 
 def _understand(text: str, today: dt.date, names: Catalogue) -> Query:

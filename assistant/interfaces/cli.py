@@ -232,7 +232,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         row = grade(item, ans, bot.notices)
         rows.append(row)
         if args.verbose and not row["correct"]:
-            print(f"--- {item['id']} {item['q']}\n{ans.answer[:300]}\n")
+            wanted = "（应拒答）" if item.get("decline") else " / ".join(item.get("all", []))
+            if item.get("any"):
+                wanted += f"（任一：{'|'.join(item['any'])}）"
+            print(f"--- {item['id']} {item['q']}\n期望：{wanted}\n{ans.answer[:300]}\n")
     print(report(rows))
     if args.baseline:
         from assistant.tools.baseline import NaiveBaseline
