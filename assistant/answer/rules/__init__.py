@@ -148,11 +148,13 @@ def list_status(ctx: Context) -> Reply | None:
     direct = []
     if not set_up:
         f = rounds[1][0]
-        direct.append(f"{year}年通知未设置{q.list_mention or q.list_key}的申报。{year}年设置的榜单为：{'、'.join(f.lists)}{ctx.cite(f)}")
+        direct.append(f"{year}年通知没有相关安排：未设置{q.list_mention or q.list_key}。"
+                      f"{year}年设置的榜单为：{'、'.join(f.lists)}{ctx.cite(f)}")
     if said is not None:
         text = _clause_about(said.text, names) or said.text
         span = locate(ctx.store.notices[said.notice_id].original, text, said.start, said.end) or (said.start, said.end)
-        direct.append(f"{year}年通知：{text}{ctx.citer.cite(said.notice_id, said.section, text, *span)}")
+        # What was asked is not in the call: say so plainly, then what it says of the list instead.
+        direct.append(f"{year}年通知没有相关的具体安排，原文：{text}{ctx.citer.cite(said.notice_id, said.section, text, *span)}")
     return Reply(direct)
 
 
