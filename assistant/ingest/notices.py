@@ -13,6 +13,7 @@ import yaml
 
 from assistant.ingest.dates import DATE_LINE
 from assistant.ingest.identity import Identity, IssuerSource, identify
+from assistant.ingest.layout import drop_page_furniture, rebuild_cell_tables
 from assistant.ingest.textmap import MappedText, normalize_for_match
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -69,6 +70,8 @@ SIGN_OFF_ORG = re.compile(rf"[{CJK}（）()“”\"]{{2,20}}(?:办公厅|办公�
 # Notices pasted from web pages and WeChat posts come in Markdown: "## 一、…", "- 先导技术榜：…", "**…**".
 MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+")
 BULLET = re.compile(r"^[-*+•●▪◆■·][ \t]+")
+# An item's number: "5. ", "5、", "（2）", "2）" (not "9.5亿").
+ENUMERATED = re.compile(r"^(?:\d{1,2}[.．、](?![\d.．])|[（(]\d{1,2}[）)]|\d{1,2}[）)])")
 # Marks that say something (★ organised, ☆ not, ✓, ☐) are kept; other leading emoji are decoration.
 LEADING_EMOJI = re.compile(r"(?m)^(?:(?![★☆✓✔✗✘☑☐])[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])+[ \t]*")
 BRACKET_LABEL = re.compile(r"(?m)^【(?=[^】\n]{2,10}】)")
@@ -293,8 +296,8 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False
     if BYLINE.match(n) or BYLINE.match(p) or MARK_LEAD.match(n):
         return False  # a byline; a line led by a mark (★ 新锐企业榜) is an item of its own
-    if BULLET.match(n) or BULLET.match(p) or BRACKET_LABEL.match(n) or LEADING_EMOJI.match(n):
-        return False  # list items, 【…】 labels and lines led by an emoji are lines of their own
+    if BULLET.match(n) or BULLET.match(p) or BRACKET_LABEL.match(n) or LEADING_EMOJI.match(n) or ENUMERATED.match(n):
+        return False  # list items ("5. …", "（2）…"), 【…】 labels and lines led by an emoji are lines of their own
     if (SIGN_OFF_ORG.fullmatch(p) and (n.startswith("关于") or TITLE_END.search(n))) or TITLE.fullmatch(n):
         return False  # a letterhead (in Chinese or not) above the title
     if len(n) <= 20 and SIGN_OFF_ORG.fullmatch(n):
@@ -396,7 +399,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub("„", "〔").sub("‟", "〕")
     mt = mt.sub(r"<input\s+type=[\"']checkbox[\"']\s*/?>", "□")  # form check boxes exported as HTML
     mt = mt.sub(r"[\u00a0\u3000\u2002\u2003\u200b\f\v]", " ")
-    mt = mt.sub(r"(?m)^[ \t]*[—\-–]+[ \t]*\d{1,3}[ \t]*[—\-–]+[ \t]*$", "")  # page numbers "— 2 —"
+    mt = drop_page_furniture(mt)  # "— 2 —" and the running head printed beside it
     mt = mt.sub(r"(?m)^ +|[ \t]+$", "")
     mt = mt.sub(MD_HEADING, "").sub(r"(?m)^>[ \t]?", "").sub(r"\*\*|__", "")
     mt = mt.sub(r"(?<=\S)\t+(?=\S)", " | ")  # form tables flattened to tab-separated rows
@@ -413,6 +416,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(rf"(?<=[{CJK}])(?<![{CJK}][{CJK}]) +(?=[{CJK}](?![{CJK}]))", "")
     mt = mt.sub(r"(?<=\d-) +(?=\d)", "")  # "010- 62174951"
     mt = mt.sub(r" {2,}", " ")
+    mt = rebuild_cell_tables(mt)  # a table flattened to one cell per line: its rows, cells split by " | "
     mt = _join_broken_lines(mt)  # leading tabs still mark table cells here
     mt = mt.sub(r"(?m)^[ \t]+", "")
     mt = mt.sub(re.compile(BULLET.pattern, re.M), "").sub(LEADING_EMOJI, "")  # "📅 校内截止：…" in a chat-group post

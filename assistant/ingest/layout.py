@@ -1,0 +1,119 @@
+"""A page layout's leftovers in text extracted from a PDF: the page furniture between pages (page
+numbers, the running head repeated under each of them) and tables flattened to one cell per line.
+Both are undone on the MappedText, so every quote still maps back to the original."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.ingest.textmap import MappedText
+
+PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—\-–]+[ \t]*\d{1,3}[ \t]*[—\-–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)[ \t]*$")
+# A running head is short and no sentence: "中国智能传感学会", "XX大学科研院文件".
+HEAD_LIKE = re.compile(r"^[^。；;，,：:！？!?]{2,30}$")
+# The words a table's header cells are made of.
+HEADER_CELL = re.compile(r"序号|编号|榜单|领域|名额|数量|机构|单位|部门|联系人|姓名|电话|联系方式|手机|邮箱|备注|时间|时限|任务|事项|内容|地址|职务")
+ROW_NUMBER_CELL = re.compile(r"^(?:序号|编号|No\.?)$", re.I)
+# A column whose header names a phone holds one in every row: a row whose does not is misaligned.
+PHONE_COLUMN = re.compile(r"电话|手机|联系方式")
+PHONE_CELL = re.compile(r"\d[\d\- /]{5,}\d")
+MIN_COLUMNS = 3
+MIN_ROWS = 2
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # offset of its first character in the text
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def bare(self) -> str:
+        return self.text.strip()
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, pos = [], 0
+    for raw in text.split("\n"):
+        lines.append(_Line(pos, raw))
+        pos += len(raw) + 1
+    return lines
+
+
+def drop_page_furniture(mt: MappedText) -> MappedText:
+    """Page numbers ("— 2 —", "第2页 共5页") and the running head printed beside each of them: a short
+    line found next to two page numbers or more, or next to one and heading the first page as well.
+    The first page's letterhead itself stays (it names the issuer)."""
+    lines = _lines(mt.text)
+    filled = [i for i, line in enumerate(lines) if line.bare]
+    if not filled:
+        return mt
+    pages = {i for i in filled if PAGE_NUMBER.match(lines[i].text)}
+    if not pages:
+        return mt
+    order = {i: n for n, i in enumerate(filled)}
+    beside: dict[str, set[int]] = {}
+    for i in pages:
+        for step in (-1, 1):
+            n = order[i] + step
+            if 0 <= n < len(filled) and filled[n] not in pages and HEAD_LIKE.match(lines[filled[n]].bare):
+                beside.setdefault(lines[filled[n]].bare, set()).add(filled[n])
+    first = filled[0]
+    drop = set(pages)
+    for text, where in beside.items():
+        if len(where) >= 2 or text == lines[first].bare:
+            drop |= where - {first}
+    for i in sorted(drop, reverse=True):
+        mt = mt.without(lines[i].start, lines[i].end)
+    return mt
+
+
+def rebuild_cell_tables(mt: MappedText) -> MappedText:
+    """A table a PDF's extraction flattened to one cell per line: a header of short cells led by 序号,
+    then rows of as many lines, each led by its number (1, 2, 3…). Each row becomes one line of
+    cells split by " | ", as tables are read elsewhere. A row whose cells do not line up (a cell
+    wrapped over two lines: its number or its phone is not where the header says) ends the table."""
+    lines = [line for line in _lines(mt.text) if line.bare]
+    joins: list[tuple[int, int]] = []  # (end of a cell, start of the next) to become " | "
+    i = 0
+    while i < len(lines):
+        if not ROW_NUMBER_CELL.match(lines[i].bare):
+            i += 1
+            continue
+        k = i + 1
+        while k < len(lines) and len(lines[k].bare) <= 12 and HEADER_CELL.search(lines[k].bare) \
+                and not re.search(r"\d", lines[k].bare):
+            k += 1
+        width = k - i
+        rows = [list(range(i, k))]
+        number = 1
+        phones = [c for c in range(width) if PHONE_COLUMN.search(lines[i + c].bare)]
+        while k + width <= len(lines) and lines[k].bare == str(number) \
+                and all(PHONE_CELL.search(lines[k + c].bare) for c in phones):
+            rows.append(list(range(k, k + width)))
+            number += 1
+            k += width
+        if width < MIN_COLUMNS or len(rows) - 1 < MIN_ROWS:
+            i += 1
+            continue
+        for row in rows:
+            joins += [(lines[a].end, lines[b].start) for a, b in zip(row, row[1:], strict=False)]
+        i = k
+    if not joins:
+        return mt
+    out: list[str] = []
+    offs: list[int] = []
+    pos = 0
+    for end, start in joins:
+        out.append(mt.text[pos:end])
+        offs.extend(mt.offsets[pos:end])
+        out.append(" | ")
+        offs.extend([mt.offsets[end]] * 3)  # the separator stands where the line break was
+        pos = start
+    out.append(mt.text[pos:])
+    offs.extend(mt.offsets[pos:])
+    return MappedText("".join(out), offs)

@@ -1,0 +1,74 @@
+"""A PDF's layout leftovers: page furniture dropped, tables flattened one cell per line rebuilt,
+numbered items never joined to the line before; every character still maps to the original."""
+
+from __future__ import annotations
+
+from assistant.ingest.layout import drop_page_furniture, rebuild_cell_tables
+from assistant.ingest.notices import clean_text
+from assistant.ingest.textmap import MappedText
+
+PDF = """东岭市机械工程学会
+
+关于推荐2026年榜单的通知
+各会员单位：
+现将有关事项通知如下：
+
+— 1 —
+
+东岭市机械工程学会
+
+序号
+榜单
+推荐名额
+联系人
+联系电话
+1
+先导技术榜
+不超过2项
+周明川
+0731-84120011
+2
+新锐企业榜
+不超过1个
+
+— 2 —
+
+东岭市机械工程学会
+
+何静
+0731-84120012
+联系方式
+1. 学会办公室
+联系人：邓一帆
+电话：0731-84120013
+
+2. 平台技术支持：17600471126；客服电话：010-56057700
+"""
+
+
+def test_page_numbers_and_the_running_head_beside_them_go_and_the_letterhead_stays() -> None:
+    text = drop_page_furniture(MappedText.of(PDF)).text
+    assert "— 1 —" not in text and "— 2 —" not in text
+    assert text.count("东岭市机械工程学会") == 1 and text.startswith("东岭市机械工程学会")
+
+
+def test_a_table_flattened_one_cell_per_line_is_read_back_row_by_row() -> None:
+    clean = clean_text(PDF)
+    lines = clean.text.split("\n")
+    assert "序号 | 榜单 | 推荐名额 | 联系人 | 联系电话" in lines
+    # a row broken by a page break is one row again
+    assert "2 | 新锐企业榜 | 不超过1个 | 何静 | 0731-84120012" in lines
+    row = "1 | 先导技术榜 | 不超过2项 | 周明川 | 0731-84120011"
+    start = clean.text.index(row)
+    a, b = clean.original_span(start, start + len(row))
+    assert PDF[a:b].startswith("1\n先导技术榜") and PDF[a:b].endswith("0731-84120011")
+
+
+def test_cells_that_do_not_line_up_are_left_as_lines() -> None:
+    broken = "序号\n榜单\n联系人\n电话\n1\n先导技术榜\n周明川\n0731-84120011\n2\n新锐企业榜（由秘书处\n统一联系）\n何静\n0731-84120012\n"
+    assert rebuild_cell_tables(MappedText.of(broken)).text == broken
+
+
+def test_a_numbered_item_is_never_joined_to_the_line_before_it() -> None:
+    lines = clean_text(PDF).text.split("\n")
+    assert "电话：0731-84120013" in lines and "2. 平台技术支持：17600471126；客服电话：010-56057700" in lines
