@@ -24,6 +24,11 @@ def test_an_issuer_in_a_labelled_field_of_a_post_or_a_sheet() -> None:
     assert identify(post).issuer == "西岭高新区科技创新服务中心"
     assert identify(post).kind == "forwarding"
     assert identify(sheet).issuer == "南江省技术市场协会"
+    # a page's source line under an interview's title: the source is who publishes it
+    page = "省科协负责人就2025年“科创中国”系列榜单工作答记者问\n来源：南江省科学技术协会　　发布时间：2025年9月24日\n" + BODY
+    assert identify(page).issuer == "南江省科学技术协会"
+    department = "关于推荐2025年“科创中国”系列榜单的通知\n发布时间：2025-09-12 来源：学术交流部\n" + BODY
+    assert identify(department).issuer != "学术交流部"
 
 
 def test_an_issuer_that_calls_itself_by_a_declared_short_name() -> None:

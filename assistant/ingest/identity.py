@@ -38,7 +38,11 @@ ACRONYM = re.compile(r"[（(]\s*([A-Z]{3,8})\s*[）)]")
 RED_HEADER = re.compile(rf"^([{CJK}（）()]{{4,30}})文件$")
 # An issuer in a labelled field of a page's header, a registration sheet or a group post:
 # "发布单位：岭东省技术市场协会秘书处", "发布人：云溪高新区科技创新服务中心-陆晓帆".
-LABELLED = re.compile(rf"(?:发布单位|发文单位|发布部门|发布机构|发布人|印发单位|来源单位|发件人)\s*[:：]\s*({ORG})")
+LABELLED = re.compile(rf"(?:发布单位|发文单位|发布部门|发布机构|发布人|发布者|印发单位|来源单位|发件人)\s*[:：]\s*({ORG})")
+# A page's source line ("来源：南江省科学技术协会"): its publisher, unless it names only a department
+# ("来源：学术交流部", of the society the body names).
+SOURCE = re.compile(rf"(?:信息来源|来源)\s*[:：]\s*({ORG})")
+DEPARTMENT = re.compile(rf"^[{CJK}]{{2,6}}(?:部|处|科|室|办|办公室)$")
 # A subject line's label and a reply's marks before a title: "会话主题：关于…", "主题：回复：关于…".
 SUBJECT = re.compile(r"^(?:(?:会话|邮件)?主题|标题|题目)\s*[:：]\s*(?:(?:回复|转发|答复|RE|Re|FW|Fw|Fwd)\s*[:：]\s*)*")
 # A name a notice declares for an organisation and then calls it by throughout is its own name.
@@ -197,8 +201,11 @@ def identify(text: str) -> Identity:
                        and line != title), "")
         issuer_source = IssuerSource.LETTERHEAD
     labelled = LABELLED.search("\n".join(lines[:12]))
+    source = SOURCE.search("\n".join(lines[:12]))
     if not issuer and labelled:
         issuer, issuer_source = labelled.group(1), IssuerSource.LABELLED
+    elif not issuer and source and not DEPARTMENT.match(source.group(1)):
+        issuer, issuer_source = source.group(1), IssuerSource.LABELLED
     if not issuer:
         issuer = next((m.group(1) for m in DECLARED.finditer(text) if text.count(m.group(2)) > SELF_REFERENCES
                        and m.group(2) not in SELF_WORDS), "")
