@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
 from assistant.answer.compose import verify
+from assistant.assistant import Assistant
 from assistant.ingest.textmap import normalize_for_match
 
 from .conftest import TODAY
@@ -206,3 +209,15 @@ def test_a_list_the_round_does_not_call_for_says_so_plainly_with_the_notice_s_wo
     # what was asked is not in the call, said in words a reader (and the grading) takes as such
     assert DECLINE_MARKERS.search(ans.answer[:300]) and said in ans.answer[:300]
     assert ans.citations and all(quote_found(c, bot.notices) for c in ans.citations)
+
+
+def test_a_question_in_english_is_read_only_where_a_notice_is_written_in_english_too(bot, small_settings) -> None:  # noqa: ANN001
+    question = "What is the internal deadline for sending the draft application form to the institute?"
+    assert "只支持中文" in bot.answer(question).answer  # the seed notices are all in Chinese
+    bilingual = ("东湖中英联合研究院\n关于组织申报2026年“科创中国”系列榜单的通知\n"
+                 "一、院内截止时间\n请于2026年10月28日前将申报书初稿发送至科研办公室。\n"
+                 "Applicants should send the draft application form to the Research Office by October 28, 2026.\n"
+                 "东湖中英联合研究院\n2026年9月20日\n")
+    (small_settings.corpus_dir / "donghu_bilingual.txt").write_text(bilingual, encoding="utf-8")
+    ans = Assistant(replace(small_settings, today=dt.date(2026, 10, 1))).answer(question)
+    assert "只支持中文" not in ans.answer and "October 28" in ans.answer[:300]

@@ -66,6 +66,10 @@ class Turn:
         return self.parts[-1]
 
 
+# A sentence in English: where a notice has some (a bilingual notice), a question in English is read.
+ENGLISH = re.compile(r"(?:[A-Za-z]+[ ,;]+){6,}[A-Za-z]+")
+
+
 def understand_part(text: str, today: dt.date, store: FactStore) -> Query:
     """One question, with the notices it points at: an issuer, a kind of notice, a document number,
     a category only a stand-alone list's call sets up. A pointer with no year asked brings its
@@ -94,7 +98,8 @@ def read_turn(question: object, today: dt.date, store: FactStore, session: Sessi
     text = question if isinstance(question, str) else ""
     if not re.search(r"[\w\u4e00-\u9fff]", text):
         return Turn(text, [], Profile(), session, reply=f"请输入一个问题，例如：{EXAMPLE}")
-    if not re.search(r"[\u4e00-\u9fff]", text):
+    if not re.search(r"[\u4e00-\u9fff]", text) and not store.derived(
+            "english", lambda: any(ENGLISH.search(c.text) for c in store.chunks)):
         return Turn(text, [], Profile(), session,
                     reply=f"目前只支持中文提问（通知均为中文），请用中文重新提问，例如：{EXAMPLE}")
     notes = []
