@@ -170,3 +170,15 @@ def test_a_topic_before_several_asks_leads_the_first_and_the_asks_still_split() 
     msg = read_message("鹭江高新区那份科创中国榜单实施细则，文号是多少，有效期到哪天？")
     assert msg.questions == ["鹭江高新区那份科创中国榜单实施细则，文号是多少", "有效期到哪天"]
     assert read_message("截止是哪天，还来得及吗？").questions == ["截止是哪天，还来得及吗"]  # one ask stays one
+
+
+def test_which_organisation_does_a_stage_is_a_contact_ask_and_that_list_is_the_one_named_before(store) -> None:  # noqa: ANN001
+    from assistant.answer.turn import read_turn
+
+    today = dt.date(2023, 10, 20)
+    for text in ("23年新锐榜哪家初评", "新锐企业榜由哪家单位负责评审"):
+        q = understand(text, today)
+        assert q.intent == Intent.CONTACT and q.attribute == "body", text
+    # "那个榜" refers back to the list the asker's own story named
+    story = "我们公司21年报过突破短板关键技术榜，现在要找当时的初评单位。那个榜是哪家初评的、联系人是谁？"
+    assert {p.list_key for p in read_turn(story, today, store, None).parts} == {"突破短板关键技术榜"}

@@ -20,6 +20,7 @@ from assistant.answer.profile import Profile, read_profile
 from assistant.answer.sessions import Session
 from assistant.answer.store import FactStore
 from assistant.answer.understand import (
+    LIST_REFERRED,
     Query,
     continue_from,
     inherit,
@@ -134,7 +135,9 @@ def read_turn(question: object, today: dt.date, store: FactStore, session: Sessi
         if parts:  # "设多少项？" after "2021年的突破短板关键技术榜限定哪个领域？"; "新锐呢" after "先导榜能推几个"
             continue_from(q, parts[-1], with_intent=True)
         if context is not None:
-            continue_from(q, context, with_list=q.intent != Intent.CONTACT)
+            # A contact ask keeps its own list (the asker's story may name another), unless it
+            # refers back to the one named ("那个榜是哪家初评的").
+            continue_from(q, context, with_list=q.intent != Intent.CONTACT or bool(LIST_REFERRED.search(part)))
         q.profile = profile
         parts.append(q)
     return Turn(text, parts, profile, session, notes)

@@ -22,7 +22,7 @@ RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上�
 # "2022年入选的…" qualifies who, it is not the round being asked about.
 QUALIFIER_AFTER_YEAR = re.compile(r"^\s*(?:年度?)?\s*(?:入选|获奖|上榜|当选|评选出|获评|获得|成立|注册|以前|之前)")
 # "由谁初评", "谁来受理": asks which body or office; "由谁审定" asks who decides, which no contact answers.
-BY_WHOM = r"(?:由谁|谁来)(?:负责|初评|评审|受理|联系|对接)"
+BY_WHOM = r"(?:由谁|谁来|由?哪家(?:单位|机构)?|由哪个(?:单位|部门|机构))来?(?:负责|初评|评审|受理|联系|对接|组织|管)"
 ATTRIBUTES = [
     ("email", re.compile(r"邮箱|邮件|e-?mail", re.I)),
     ("address", re.compile(r"地址|邮寄|寄到|寄送|寄哪|寄往|寄给|往哪寄|(?:交|送|报送|提交|递交)(?:到|给|至)?(?:哪里|哪儿|哪|什么地方|何处)")),
@@ -188,6 +188,8 @@ MEASURED = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百�
 
 # "当年的邮寄地址": the ask points back at the year of the story.
 REFERS_BACK = re.compile(r"当年|那年|那一年|当时|那届|那一届|那次|那一轮")
+# "那个榜是哪家初评的": the list the asker named before.
+LIST_REFERRED = re.compile(r"(?:那|这|该|此)(?:个|一)?(?:榜单|榜)")
 
 
 def in_story(text: str, start: int, end: int) -> bool:
