@@ -221,3 +221,16 @@ def test_a_question_in_english_is_read_only_where_a_notice_is_written_in_english
     (small_settings.corpus_dir / "donghu_bilingual.txt").write_text(bilingual, encoding="utf-8")
     ans = Assistant(replace(small_settings, today=dt.date(2026, 10, 1))).answer(question)
     assert "只支持中文" not in ans.answer and "October 28" in ans.answer[:300]
+
+
+def test_a_round_whose_call_is_not_in_is_identified_as_its_units_notices_cite_it(small_settings) -> None:  # noqa: ANN001
+    forwarding = ("东岭省科学技术协会\n关于做好2026年“科创中国”系列榜单推荐工作的通知\n各设区市科协：\n"
+                  "2026年9月8日，中国科协办公厅印发《关于征集遴选2026年“科创中国”系列榜单的通知》"
+                  "（科协办函创字〔2026〕99号），现将有关事项通知如下。\n一、省内截止时间\n"
+                  "请于2026年11月10日前报送推荐材料。\n东岭省科学技术协会\n2026年9月20日\n")
+    (small_settings.corpus_dir / "dongling_2026.txt").write_text(forwarding, encoding="utf-8")
+    bot = Assistant(replace(small_settings, today=dt.date(2026, 10, 1)))
+    ans = bot.answer("中国科协2026年榜单通知的文号是多少？哪天印发的")
+    head = ans.answer[:300]
+    assert "科协办函创字〔2026〕99号" in head and "2026年9月8日" in head and "未收录" in head
+    assert ans.citations and not verify(ans, bot.notices)

@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from assistant.answer.rules.base import Context, Reply
-from assistant.ingest.dates import cn_written, parse_date
+from assistant.ingest.dates import DATE, cn_written, parse_date
 from assistant.ingest.notices import NoticeRecord
 from assistant.ingest.textmap import locate
 
 MAX_NOTICES = 4
+# "2026年9月8日，中国科协办公厅印发《…》": the date a unit's notice says the call was issued.
+ISSUED = re.compile(rf"({DATE})[，,]?\s*[^，,。《]{{0,20}}(?:印发|发布|下发|出台|发出)")
 
 
 def _cited(ctx: Context, n: NoticeRecord, text: str, last: bool = False) -> str:
@@ -25,6 +30,8 @@ def answer_notice(ctx: Context) -> Reply | None:
     if not ids:  # the round's original call
         year = q.years[0] if q.years else (store.years[-1] if store.years else None)
         ids = store.originals(year) if year else []
+        if year and not ids:
+            return _call_as_cited(ctx, year)
     lines = []
     for nid in ids[:MAX_NOTICES]:
         n = store.notices[nid]
@@ -49,3 +56,28 @@ def answer_notice(ctx: Context) -> Reply | None:
             parts.append("通知未写明落款日期")
         lines.append("；".join(parts))
     return Reply(lines) if lines else None
+
+
+def _call_as_cited(ctx: Context, year: int) -> Reply | None:
+    """A round whose own call is not in: the call as its units' notices cite it, the number most of
+    them pass on, with the sentence that names it (and the date, where one says when it was issued)."""
+    store = ctx.store
+    cited = Counter(n.parent_doc_number for i in store.own_notices(year) if (n := store.notices[i]).parent_doc_number)
+    if not cited:
+        return None
+    number = cited.most_common(1)[0][0]
+    said = store.sentences(year, re.compile(re.escape(number)))
+    if not said:
+        return None
+    # The sentence that also says when it was issued, else the first that names it.
+    best = next((p for p in said if ISSUED.search(p.text)), said[0])
+    span = locate(store.notices[best.notice_id].original, best.text, best.start, best.end) or (best.start, best.end)
+    title = re.search(r"《([^》]+)》[^《]{0,6}" + re.escape(number), best.text) or re.search(r"《([^》]+)》", best.text)
+    parts = [f"{year}年的原始征集通知未收录，据{store.label(best.notice_id)}转述："]
+    if title:
+        parts.append(f"《{title.group(1)}》")
+    parts.append(f"文号：{number}")
+    issued = ISSUED.search(best.text)
+    if issued:
+        parts.append(f"印发日期：{issued.group(1)}")
+    return Reply([parts[0] + "；".join(parts[1:]) + ctx.citer.cite(best.notice_id, best.section, best.text, *span)])
