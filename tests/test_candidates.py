@@ -15,7 +15,7 @@ ANSWER = Path(__file__).resolve().parents[1] / "assistant" / "answer"
 # notices it points at, the sounds of names, and the Turn that puts them together.
 UNDERSTANDING = {"understand.py", "message.py", "profile.py", "pointer.py", "spelling.py", "turn.py"}
 # What the other modules may take from them: the typed records, never a function that reads text.
-RECORDS = {"Query", "Profile", "Pointer", "PointedBy", "NoticeIndex", "Turn", "Filters", "label", "in_series"}
+RECORDS = {"Query", "ListAsk", "Profile", "Pointer", "PointedBy", "NoticeIndex", "Turn", "Filters", "label", "in_series"}
 
 
 def test_a_plain_question_gets_a_rule_a_reading_and_a_decline(bot) -> None:  # noqa: ANN001
@@ -61,3 +61,17 @@ def test_only_the_understanding_modules_read_questions() -> None:
                     offenders += [f"{path.relative_to(ANSWER)}: {a.name}" for a in node.names if a.name not in RECORDS]
     # snapshot.py builds the sound index of people's names once per snapshot, for understand.py.
     assert offenders == ["snapshot.py: people_sounds"], offenders
+
+
+def test_a_comparison_of_several_lists_reads_each_list_in_each_year(bot) -> None:  # noqa: ANN001
+    from assistant.answer.candidates import compare_read
+
+    snap = bot._snapshot
+    q = settle(understand_part("先导榜每个领域的名额、新锐榜每家的名额，2023年跟2022年比有变化吗？", bot.settings.today,
+                               snap.store), snap.store).query
+    assert [a.list_key for a in q.by_list] == ["先导技术榜", "新锐企业榜"]
+    assert q.by_list[1].text == "新锐榜每家的名额"  # its own clause: what is asked of it
+    compared = compare_read(snap, q)
+    assert compared is not None
+    lines = compared.answer.split("\n")
+    assert sum("新锐企业榜" in line for line in lines) >= 2 and sum("先导技术榜" in line for line in lines) >= 2

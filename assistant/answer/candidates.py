@@ -213,21 +213,29 @@ def compare_read(snap: Snapshot, q: Query) -> Answer | None:
     """Any fact compared across years ("推荐渠道跟去年比有什么新变化"): the sentence each year's
     notices answer it with, side by side, each cited."""
     parts = []
-    for year in q.years:
-        one = replace(q, years=[year], compare=False)
-        hits = snap.retriever.search(q.search_text, years={year}, ask=q.ask)
-        read = snap.reader.read(one, hits, snap.notices, None) if hits else None
-        if read is None:
-            parts.append(Answer(f"{year}年：通知中未找到相关内容。", AnswerKind.DECLINE))
-        else:
-            line = first_line(read)
-            line.answer = line.answer.replace("通知原文：", f"{year}年：", 1)
-            parts.append(line)
+    for subject in _each_list(q):
+        for year in q.years:
+            one = replace(subject, years=[year], compare=False)
+            hits = snap.retriever.search(subject.search_text, years={year}, ask=subject.ask)
+            read = snap.reader.read(one, hits, snap.notices, None) if hits else None
+            if read is None:
+                parts.append(Answer(f"{year}年：通知中未找到相关内容。", AnswerKind.DECLINE))
+            else:
+                line = first_line(read)
+                line.answer = line.answer.replace("通知原文：", f"{year}年：", 1)
+                parts.append(line)
     if all(p.kind == AnswerKind.DECLINE for p in parts):
         return None
     result = merge(parts, numbered=False)
     result.kind = AnswerKind.RETRIEVAL
     return result
+
+
+def _each_list(q: Query) -> list[Query]:
+    """The part once per list it names (understand.ListAsk), so that each list's sentence is read;
+    the part itself when it names one."""
+    return [replace(q, text=a.text, ask=a.text, list_key=a.list_key, list_mention=a.mention, other_lists=[],
+                    answer_type=a.answer_type, by_list=[]) for a in q.by_list] or [q]
 
 
 def first_line(answer: Answer) -> Answer:

@@ -95,6 +95,18 @@ QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|再问|他|她|其|该|这个|同样)|呢[？?。.!！]*$")
 
 
+@dataclass(frozen=True)
+class ListAsk:
+    """What a part asks of one of the several lists it names: its own clauses ("先导榜每个领域的名额、
+    新锐榜的名额，今年跟去年比有变化吗" -> "新锐榜的名额"), with those naming no list when its own ask no
+    kind of answer."""
+
+    list_key: str
+    mention: str
+    text: str
+    answer_type: AnswerType
+
+
 @dataclass
 class Query:
     text: str
@@ -121,6 +133,7 @@ class Query:
     expansion: str = ""  # words of what is asked that passages say it with (the intent's own words)
     phones: list[str] = field(default_factory=list)  # phone numbers in the question, digits only
     emails: list[str] = field(default_factory=list)  # e-mail addresses in the question
+    by_list: list[ListAsk] = field(default_factory=list)  # each list named, when several are
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -327,14 +340,31 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
     hit = fuzzy_find(q.text, keyword_sounds())
     if hit:
         readings.append(hit)
-    if not readings:
-        return q
-    corrected = q.text
-    for written, meant in readings:
-        corrected = corrected.replace(written, meant)
-    q = _understand(corrected, today, names)
-    q.readings = readings
+    if readings:
+        corrected = q.text
+        for written, meant in readings:
+            corrected = corrected.replace(written, meant)
+        q = _understand(corrected, today, names)
+        q.readings = readings
+    q.by_list = _by_list(q)
     return q
+
+
+def _by_list(q: Query) -> list[ListAsk]:
+    """Each list a part names with the clauses that ask of it, when it names several."""
+    named = [(q.list_key, q.list_mention), *q.other_lists]
+    if len(named) < 2 or not all(key and mention for key, mention in named):
+        return []
+    clauses = [c for c in re.split(r"[，,、；;]", q.text) if c.strip()]
+    asks = []
+    shared = [c for c in clauses if not any(m in c for _, m in named)]
+    for key, mention in named:
+        mine = [c for c in clauses if mention in c]
+        # its own clauses say what is asked of it; the shared ones only how ("跟去年比有变化吗")
+        kind = answer_type("，".join(mine))
+        text = "，".join(mine) if kind != AnswerType.TEXT else "，".join(mine + shared)
+        asks.append(ListAsk(key or "", mention, text, kind if kind != AnswerType.TEXT else q.answer_type))
+    return asks
 
 
 @cache

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.answer.compose import Answer, Citer
@@ -89,23 +90,31 @@ def reply(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Reply | N
                 result.notes.append(note)
         return result
 
+    def compare(query: Query) -> Reply | None:
+        return answer_compare(Context(query, store, citer, today), run)
+
     if q.intent == Intent.COMPARE:
-        return answer_compare(Context(q, store, citer, today), run)
+        return per_list(q, compare) if q.other_lists else compare(q)
     status = list_status(Context(q, store, citer, today))
     if status is not None:
         status.basis = RuleBasis.STATUS
         return status
     if q.other_lists and q.intent in PER_LIST:
-        # One reply per list named, in the order the question names them; shared notes once.
-        first = q.text.find(q.list_mention)
-        named = sorted([(q.list_key, q.list_mention), *q.other_lists], key=lambda km: q.text.find(km[1]) if km[1] else first)
-        found = [r for r in (one(replace(q, list_key=k, list_mention=m, other_lists=[])) for k, m in named) if r]
-        if not found:
-            return None
-        direct = list(dict.fromkeys(line for r in found for line in r.direct))
-        notes = [n for n in dict.fromkeys(n for r in found for n in r.notes) if n not in direct]
-        return Reply(direct, notes, person=found[0].person, basis=found[0].basis)
+        return per_list(q, one)
     return one(q)
+
+
+def per_list(q: Query, answer: Callable[[Query], Reply | None]) -> Reply | None:
+    """One reply per list the question names, in the order it names them; shared notes once
+    ("先导榜和新锐榜各推荐几个", "先导榜、新锐榜的名额今年跟去年比有变化吗")."""
+    first = q.text.find(q.list_mention)
+    named = sorted([(q.list_key, q.list_mention), *q.other_lists], key=lambda km: q.text.find(km[1]) if km[1] else first)
+    found = [r for r in (answer(replace(q, list_key=k, list_mention=m, other_lists=[])) for k, m in named) if r]
+    if not found:
+        return None
+    direct = list(dict.fromkeys(line for r in found for line in r.direct))
+    notes = [n for n in dict.fromkeys(n for r in found for n in r.notes) if n not in direct]
+    return Reply(direct, notes, person=found[0].person, basis=found[0].basis)
 
 
 # A list that a round handles on its own ("“青年创业榜”另行通知", "已另行组织", "专家提名").
