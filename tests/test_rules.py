@@ -188,3 +188,9 @@ def test_a_platform_compared_across_years_says_whether_it_changed(bot) -> None: 
 def test_a_units_own_step_is_answered_with_the_units_own_contact(bot) -> None:  # noqa: ANN001
     ans = bot.answer("学会内部材料要交给谁？")
     assert "李凤" in ans.answer[:300] and "郑伯龙" not in ans.answer[:300]  # not the review bodies it restates
+
+
+def test_cast_s_review_bodies_are_not_a_society_s_own_steps(store: FactStore) -> None:
+    # "学会联合体" is where the call sends recommendations, not the society's internal deadline
+    r, _ = run(store, Intent.DEADLINE, "2020年先导榜推荐材料几号前要送到对应的学会联合体")
+    assert "11月20日" in text_of(r)

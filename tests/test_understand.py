@@ -182,3 +182,12 @@ def test_which_organisation_does_a_stage_is_a_contact_ask_and_that_list_is_the_o
     # "那个榜" refers back to the list the asker's own story named
     story = "我们公司21年报过突破短板关键技术榜，现在要找当时的初评单位。那个榜是哪家初评的、联系人是谁？"
     assert {p.list_key for p in read_turn(story, today, store, None).parts} == {"突破短板关键技术榜"}
+
+
+def test_a_question_word_says_the_answer_type_before_a_verb_does() -> None:
+    from assistant.answer.understand import answer_type
+    from assistant.model import AnswerType
+
+    assert answer_type("推荐材料几号前要送到对应的学会联合体") == AnswerType.DATE  # 送到 names where, 几号 asks
+    assert answer_type("纸质材料寄到哪里") == AnswerType.PLACE
+    assert answer_type("材料最晚要交到哪儿") == AnswerType.PLACE

@@ -33,8 +33,11 @@ ATTRIBUTES = [
 # The answer type, first match wins: the more specific asks before the general ones.
 ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (AnswerType.CONTACT, re.compile(r"电话|手机|座机|邮箱|邮件|联系人|联系方式|怎么联系|如何联系|联系谁|找谁|找哪位|问谁|哪位老师|对接人|是谁的|谁负责|由谁")),
-    (AnswerType.PLACE, re.compile(r"寄到|寄往|寄哪|邮寄|地址|交到|送到|报送到|提交到|上传到|(?:在|从)哪(?:里|儿|个平台|个网站)|哪个(?:平台|网站|系统)|网址|网站")),
-    (AnswerType.DATE, re.compile(r"几号|哪天|哪一天|什么时候|啥时候|何时|几月|截止|截至|最晚|期限|日期|时间节点|多久|多长时间")),
+    # A question word says what is asked before a verb does: "几号前要送到学会联合体" asks a date.
+    (AnswerType.PLACE, re.compile(r"寄哪|地址|哪(?:里|儿|个平台|个网站|个系统)|网址|网站")),
+    (AnswerType.DATE, re.compile(r"几号|哪天|哪一天|什么时候|啥时候|何时|几月")),
+    (AnswerType.PLACE, re.compile(r"寄到|寄往|邮寄|交到|送到|报送到|提交到|上传到")),
+    (AnswerType.DATE, re.compile(r"截止|截至|最晚|期限|日期|时间节点|多久|多长时间")),
     (AnswerType.NUMBER, re.compile(r"几个|几项|几家|几人|几名|几类|多少|上限|限多少|几页|几百字|多少字|字数|名额")),
     (AnswerType.PROCEDURE, re.compile(r"流程|程序|步骤|环节|之后|以后|后续|(?:什么|哪种|何种)(?:形式|方式)")),
     (AnswerType.NAMES, re.compile(r"哪些|哪几|有什么|包括|包含|都有|分为|哪类|什么领域|哪个领域|哪个榜|什么材料|哪些材料|栏目|内容")),

@@ -33,7 +33,8 @@ class Reply:
 
 
 # Words that mean a unit's own step (its members, its secretariat, its internal deadline).
-INTERNAL_WORDS = re.compile(r"学会|会员|内部|秘书处")
+# A society's own steps; not CAST's review bodies ("学会联合体", "联合体秘书处").
+INTERNAL_WORDS = re.compile(r"学会(?!联合体)|会员|内部|(?<!联合体)秘书处")
 
 @dataclass
 class Context:
