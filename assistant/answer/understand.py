@@ -330,11 +330,14 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
         if full:
             q = _understand(q.text.replace(subject, full, 1), today, names)
             q.quoted = QUOTED.findall(q.text)
-    if q.list_key is None:
-        tails = names.derived("list tails", lambda: _list_tails(names))
-        hit = fuzzy_find(q.text, names.derived("list sounds", lambda: SoundIndex(tails, min_len=3)))
-        if hit and (hit[0].endswith("榜") or not hit[1].endswith("榜")):
-            readings.append((hit[0], tails[hit[1]]))
+    # A list written with a homophone, also beside lists written right ("融通榜、经里人榜分别能推几个").
+    tails = names.derived("list tails", lambda: _list_tails(names))
+    rest = q.text
+    for mention in (q.list_mention, *(m for _, m in q.other_lists)):
+        rest = rest.replace(mention, " ") if mention else rest
+    hit = fuzzy_find(rest, names.derived("list sounds", lambda: SoundIndex(tails, min_len=3)))
+    if hit and (hit[0].endswith("榜") or not hit[1].endswith("榜")) and hit[0] != hit[1]:
+        readings.append((hit[0], tails[hit[1]]))
     if q.person is None and CONTACT_WORDS.search(q.text):
         hit = fuzzy_find(q.text, people_sounds(names))
         if hit:
