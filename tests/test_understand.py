@@ -197,3 +197,7 @@ def test_a_list_written_with_a_homophone_beside_lists_written_right_is_read_too(
     q = understand("今年融通榜、经里人榜分别能推几个", TODAY, catalogue)
     assert {q.list_key, *(k for k, _ in q.other_lists)} == {"融通创新组织榜", "技术经理人先锋榜"}
     assert q.readings and q.readings[0][0] == "经里人榜"
+
+
+def test_the_recipient_of_paper_materials_is_asked_of_the_mailing_address() -> None:
+    assert understand("20年生物医药领域的纸质推荐材料，收件人写谁", TODAY).attribute == "address"
