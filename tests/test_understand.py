@@ -201,3 +201,8 @@ def test_a_list_written_with_a_homophone_beside_lists_written_right_is_read_too(
 
 def test_the_recipient_of_paper_materials_is_asked_of_the_mailing_address() -> None:
     assert understand("20年生物医药领域的纸质推荐材料，收件人写谁", TODAY).attribute == "address"
+
+
+def test_asking_to_apply_again_is_an_eligibility_ask() -> None:
+    for text in ("今年能换个名字再报一次吗", "还可以再申报吗"):
+        assert understand(text, TODAY).intent == Intent.ELIGIBILITY, text
