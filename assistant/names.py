@@ -133,7 +133,7 @@ class Catalogue:
                     if key not in cat.fielded_lists:
                         cat.fielded_lists.append(key)
             elif isinstance(f, ContactFact):
-                people.update(f.persons)
+                people.update([*f.persons, *([f.recipient] if f.recipient else [])])  # a mailing address's recipient too
                 bodies.update(body_names(f))
         cat.bodies, cat.people, cat.mentions = sorted(bodies), sorted(people), sorted(mentions)
         return cat

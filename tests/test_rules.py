@@ -194,3 +194,9 @@ def test_cast_s_review_bodies_are_not_a_society_s_own_steps(store: FactStore) ->
     # "学会联合体" is where the call sends recommendations, not the society's internal deadline
     r, _ = run(store, Intent.DEADLINE, "2020年先导榜推荐材料几号前要送到对应的学会联合体")
     assert "11月20日" in text_of(r)
+
+
+def test_the_recipient_on_a_mailing_address_is_looked_up_as_a_person(store: FactStore) -> None:
+    r, _ = run(store, Intent.LOOKUP, "2020年通知里的“裴培”是负责哪块的")
+    shown = text_of(r)
+    assert "收件人" in shown and "生物医药" in shown and "13161972216" in shown

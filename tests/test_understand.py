@@ -206,3 +206,8 @@ def test_the_recipient_of_paper_materials_is_asked_of_the_mailing_address() -> N
 def test_asking_to_apply_again_is_an_eligibility_ask() -> None:
     for text in ("今年能换个名字再报一次吗", "还可以再申报吗"):
         assert understand(text, TODAY).intent == Intent.ELIGIBILITY, text
+
+
+def test_a_field_written_with_a_homophone_is_read_as_the_field(catalogue: Catalogue) -> None:
+    q = understand("绿色底碳那个方向的先导榜，有问题该问谁", TODAY, catalogue)
+    assert q.field_key == "绿色低碳" and q.readings == [("绿色底碳", "绿色低碳")]

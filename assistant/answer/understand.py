@@ -339,6 +339,12 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
     hit = fuzzy_find(rest, names.derived("list sounds", lambda: SoundIndex(tails, min_len=3)))
     if hit and (hit[0].endswith("榜") or not hit[1].endswith("榜")) and hit[0] != hit[1]:
         readings.append((hit[0], tails[hit[1]]))
+    if q.field_key is None:
+        # "绿色底碳那个方向": a field written with a homophone.
+        fields = names.derived("field names", lambda: sorted({*names.fields, *(v for v, _ in variants("fields"))}))
+        hit = fuzzy_find(q.text, names.derived("field sounds", lambda: SoundIndex(fields, min_len=3)))
+        if hit and hit[0] != hit[1]:
+            readings.append(hit)
     if q.person is None and CONTACT_WORDS.search(q.text):
         hit = fuzzy_find(q.text, people_sounds(names))
         if hit:

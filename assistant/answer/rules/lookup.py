@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.phrasing import contact_scope
+from assistant.answer.phrasing import address_text, contact_scope
 from assistant.answer.rules.base import Context, Reply
 from assistant.model import ContactFact
 
@@ -26,7 +26,7 @@ def _holds(f: ContactFact, ctx: Context) -> str | None:
         for e in f.emails:
             if email.lower() == e.lower():
                 return e
-    if not q.phones and not q.emails and q.person and q.person in f.persons:
+    if not q.phones and not q.emails and q.person and (q.person in f.persons or q.person == f.recipient):
         return q.person
     return None
 
@@ -39,6 +39,9 @@ def _label(f: ContactFact, what: str) -> str:
 
 
 def _line(ctx: Context, f: ContactFact, what: str) -> str:
+    if what == f.recipient:  # the person receives the mail of the block's body
+        return (f"{what}：{f.year}年{ctx.store.label(f.notice_id) if not ctx.store.is_original(f) else '通知'}中"
+                f"{contact_scope(f)}纸质材料的收件人（{f.body or f.org}，邮寄地址：{address_text(f)}）{ctx.cite(f)}")
     who = "、".join(f.persons)
     org = f.body or f.org
     owner = "，".join(x for x in (f"{org} {who}".strip(), f"电话：{'、'.join(f.phones)}" if f.phones else "",
