@@ -63,10 +63,11 @@ def answer_compare(ctx: Context, answer_for: Callable[[Query], Reply | None]) ->
         years = "、".join(f"{y}年" for y, _ in sets)
         parts.insert(0, f"{years}的申报平台网址{'相同' if same else '不同'}。")
     elif len(sets) >= 2:
-        (y1, a), (y2, b) = sets[0], sets[-1]
+        # The later round against the earlier, whichever order the question names them in.
+        (y1, a), (y2, b) = min(sets), max(sets)
         added = [x for x in b if x not in a]
         removed = [x for x in a if x not in b]
-        summary = f"{y1}年与{y2}年相比："
+        summary = f"从{y1}年到{y2}年："
         summary += f"新增{'、'.join(added)}" if added else "无新增"
         summary += f"；不再设{'、'.join(removed)}" if removed else "；无删减"
         parts.insert(0, summary + "。")
