@@ -96,3 +96,9 @@ def test_a_pages_metadata_block_before_the_title() -> None:
     meta = identify(text)
     assert meta.title == "江南省科协关于组织推荐2026年“科创中国”系列榜单的通知"
     assert meta.doc_number == "江科协函〔2026〕97号" and meta.issuer == "江南省科协"
+
+
+def test_a_letter_signed_by_an_officer_is_the_organisation_s() -> None:
+    letter = ("致会员的一封信——关于推荐2025年“科创中国”系列榜单\n亲爱的各位会员朋友：\n" + BODY +
+              "\n东岭生物医药转化学会秘书长　罗一静\n二〇二五年十月十日\n")
+    assert identify(letter).issuer == "东岭生物医药转化学会"

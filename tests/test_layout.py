@@ -72,3 +72,36 @@ def test_cells_that_do_not_line_up_are_left_as_lines() -> None:
 def test_a_numbered_item_is_never_joined_to_the_line_before_it() -> None:
     lines = clean_text(PDF).text.split("\n")
     assert "电话：0731-84120013" in lines and "2. 平台技术支持：17600471126；客服电话：010-56057700" in lines
+
+
+SHEET = """东岭市科技服务协会关于组织会员申报2025年“科创中国”系列榜单的通知
+各会员单位：名额、截止时间和联系人见下表。
+榜单,领域,本单位名额,内部截止,联系人,电话
+先导技术榜,装备制造,3个,2025年11月3日17:00,梁一鸣,0757-83360001
+先导技术榜,人工智能,2个,2025年11月3日17:00,梁一鸣,0757-83360001
+新锐企业榜,不分领域,2个,2025年11月6日17:00,冯小川,13902880000
+备注：平台截止时间以中国科协通知为准，地址：东岭市科技大厦1,2号楼。
+东岭市科技服务协会
+2025年10月16日
+"""
+
+
+def test_a_sheet_exported_as_comma_separated_rows_is_read_as_a_table() -> None:
+    from assistant.ingest.layout import rebuild_csv_tables
+
+    lines = rebuild_csv_tables(MappedText.of(SHEET)).text.split("\n")
+    assert "榜单 | 领域 | 本单位名额 | 内部截止 | 联系人 | 电话" in lines
+    assert "新锐企业榜 | 不分领域 | 2个 | 2025年11月6日17:00 | 冯小川 | 13902880000" in lines
+    assert any("1,2号楼" in line for line in lines)  # a comma outside the sheet stays
+
+
+def test_a_table_s_quota_and_deadline_columns_give_each_row_s_facts() -> None:
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.notices import make_notice
+    from assistant.model import DeadlineFact, QuotaFact, Scope
+
+    facts = extract_facts(make_notice("dongling_sheet.txt", SHEET))
+    quotas = {(tuple(f.lists), tuple(f.fields), f.value) for f in facts if isinstance(f, QuotaFact)}
+    assert (("先导技术榜",), ("人工智能",), "2个") in quotas and (("新锐企业榜",), (), "2个") in quotas
+    internal = {(tuple(f.lists), f.date) for f in facts if isinstance(f, DeadlineFact) and f.scope == Scope.INTERNAL}
+    assert (("新锐企业榜",), "2025-11-06") in internal

@@ -145,6 +145,11 @@ def _title(head: list[str], longer: list[str]) -> str:
     return title
 
 
+# A person signing for an organisation: the organisation, the office held, the name.
+SIGNED_BY_OFFICER = re.compile(
+    rf"^({ORG})\s*(?:常务副|副)?(?:秘书长|理事长|会长|主任|院长|所长|局长|主席|执行主任)\s*[{CJK}·]{{2,4}}$")
+
+
 def _sign_off(lines: list[str]) -> tuple[str, str]:
     """(issuer, date) of the sign-off: a date line and the organisation line just above it."""
     # The body ends where the first attachment starts ("附件1" alone on its line).
@@ -152,7 +157,11 @@ def _sign_off(lines: list[str]) -> tuple[str, str]:
     for i in range(body_end - 1, 0, -1):
         if DATE_LINE.match(lines[i]):
             above = lines[i - 1]
-            return (above if ORG_LINE.match(above) else ""), lines[i]
+            if ORG_LINE.match(above):
+                return above, lines[i]
+            # "中国生物医药转化学会秘书长　罗静怡": a letter signed by a person with the office they hold.
+            signed = SIGNED_BY_OFFICER.match(above)
+            return (signed.group(1) if signed else ""), lines[i]
     return "", ""
 
 

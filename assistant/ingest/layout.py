@@ -1,9 +1,11 @@
-"""A page layout's leftovers in text extracted from a PDF: the page furniture between pages (page
-numbers, the running head repeated under each of them) and tables flattened to one cell per line.
-Both are undone on the MappedText, so every quote still maps back to the original."""
+"""A layout's leftovers in text: the page furniture between a PDF's pages (page numbers, the running
+head repeated under each of them), tables a PDF flattened to one cell per line, and a spreadsheet's
+sheets exported as comma-separated rows. Each is undone on the MappedText, so every quote still maps
+back to the original."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -13,7 +15,7 @@ PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—\-–]+[ \t]*\d{1,3}[ \t]*[—\-–]+|�
 # A running head is short and no sentence: "中国智能传感学会", "XX大学科研院文件".
 HEAD_LIKE = re.compile(r"^[^。；;，,：:！？!?]{2,30}$")
 # The words a table's header cells are made of.
-HEADER_CELL = re.compile(r"序号|编号|榜单|领域|名额|数量|机构|单位|部门|联系人|姓名|电话|联系方式|手机|邮箱|备注|时间|时限|任务|事项|内容|地址|职务")
+HEADER_CELL = re.compile(r"序号|编号|榜单|领域|名额|数量|机构|单位|部门|联系人|负责人|姓名|电话|联系方式|方式|手机|邮箱|备注|说明|时间|时限|截止|环节|阶段|地点|任务|事项|内容|地址|职务")
 ROW_NUMBER_CELL = re.compile(r"^(?:序号|编号|No\.?)$", re.I)
 # A column whose header names a phone holds one in every row: a row whose does not is misaligned.
 PHONE_COLUMN = re.compile(r"电话|手机|联系方式")
@@ -117,3 +119,33 @@ def rebuild_cell_tables(mt: MappedText) -> MappedText:
     out.append(mt.text[pos:])
     offs.extend(mt.offsets[pos:])
     return MappedText("".join(out), offs)
+
+
+def rebuild_csv_tables(mt: MappedText) -> MappedText:
+    """A sheet exported as comma-separated rows ("先导技术榜,装备制造,3个,2025年11月3日17:00,…"): a header
+    of short cells split by ASCII commas, most of them header words, then rows with as many cells.
+    Their commas become " | ", as tables are read elsewhere."""
+    lines = _lines(mt.text)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        cells = lines[i].bare.split(",")
+        header = len(cells) >= MIN_COLUMNS and all(0 < len(c) <= 12 for c in cells) \
+            and 2 * sum(bool(HEADER_CELL.search(c)) for c in cells) >= len(cells)
+        k = i + 1
+        while header and k < len(lines) and len(lines[k].bare.split(",")) == len(cells):
+            k += 1
+        if header and k - i - 1 >= MIN_ROWS:
+            spans += [(line.start, line.end) for line in lines[i:k]]
+            i = k
+        else:
+            i += 1
+    if not spans:
+        return mt
+    ends = [b for _, b in spans]
+
+    def cell_break(m: re.Match[str]) -> str:
+        n = bisect.bisect_right(ends, m.start())
+        return " | " if n < len(spans) and spans[n][0] <= m.start() else m.group(0)
+
+    return mt.sub(re.compile(","), cell_break)

@@ -13,7 +13,7 @@ import yaml
 
 from assistant.ingest.dates import DATE_LINE
 from assistant.ingest.identity import Identity, IssuerSource, identify
-from assistant.ingest.layout import drop_page_furniture, rebuild_cell_tables
+from assistant.ingest.layout import drop_page_furniture, rebuild_cell_tables, rebuild_csv_tables
 from assistant.ingest.textmap import MappedText, normalize_for_match
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -417,6 +417,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r"(?<=\d-) +(?=\d)", "")  # "010- 62174951"
     mt = mt.sub(r" {2,}", " ")
     mt = rebuild_cell_tables(mt)  # a table flattened to one cell per line: its rows, cells split by " | "
+    mt = rebuild_csv_tables(mt)  # a spreadsheet's sheet exported as comma-separated rows
     mt = _join_broken_lines(mt)  # leading tabs still mark table cells here
     mt = mt.sub(r"(?m)^[ \t]+", "")
     mt = mt.sub(re.compile(BULLET.pattern, re.M), "").sub(LEADING_EMOJI, "")  # "📅 校内截止：…" in a chat-group post

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 from assistant.ingest.facts import extract_facts
-from assistant.ingest.identity import Identity
+from assistant.ingest.identity import Identity, IssuerSource
 from assistant.ingest.notices import Notice, NoticeMeta
 from assistant.model import (
     ContactFact,
@@ -89,11 +89,13 @@ class Review:
         return "\n".join(lines)
 
 
-def _line_with(notice: NoticeMeta, value: str) -> str:
-    """The original line a value was read from (identity values are read from lines)."""
+def _line_with(notice: NoticeMeta, value: str, last: bool = False) -> str:
+    """The original line a value was read from (identity values are read from lines): the last
+    such line for what a sign-off says."""
     if not value:
         return ""
-    for line in notice.original.splitlines():
+    lines = notice.original.splitlines()
+    for line in reversed(lines) if last else lines:
         if value in line:
             return line.strip()
     return ""
@@ -123,7 +125,8 @@ def _identity(notice: NoticeMeta) -> list[Finding]:
         ("简称", "、".join(ident.aliases), "", ""),
         ("系列", ident.campaign, "", ""),
     ]
-    found = [Finding(Part.IDENTITY, label, value, _line_with(notice, quote), where)
+    signed_off = ident.issuer_source == IssuerSource.SIGN_OFF
+    found = [Finding(Part.IDENTITY, label, value, _line_with(notice, quote, last=signed_off and quote == ident.issuer), where)
              for label, value, quote, where in rows if value]
     found += [Finding(Part.IDENTITY, "联合/主办单位", name, _line_with(notice, name)) for name in ident.organisers]
     return found

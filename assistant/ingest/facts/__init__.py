@@ -7,6 +7,7 @@ from assistant.ingest.facts.quotas import extract_quotas
 from assistant.ingest.facts.requirements import extract_eligibility, extract_organisers, extract_platforms
 from assistant.ingest.facts.rounds import extract_lists
 from assistant.ingest.facts.schedule import extract_deadlines, extract_stages
+from assistant.ingest.facts.tables import extract_table_facts
 from assistant.ingest.notices import Notice
 from assistant.model import Fact, FieldsFact, ListsFact
 from assistant.names import read_renames
@@ -24,6 +25,7 @@ def extract_facts(notice: Notice) -> list[Fact]:
         *extract_stages(notice),
         *extract_deadlines(notice),
         *extract_quotas(notice, list_names),
+        *extract_table_facts(notice, list_names, field_names),
         *extract_contacts(notice, list_names, field_names),
         *extract_platforms(notice, list_names),
         *extract_eligibility(notice, list_names, field_names),

@@ -1,0 +1,96 @@
+"""Quotas and deadlines read from a table by its header: a column headed 名额 holds each row's quota,
+one headed 截止 or 时限 each row's deadline, for the list (and field) the row names. Tables are lines
+of cells split by " | " (tabs, pipes, rebuilt PDF cells and comma-separated rows all come to this,
+ingest/notices.py and ingest/layout.py), the first one a header.
+
+Clause reading (quotas.py, schedule.py) needs the words a sentence says a limit or a deadline with
+("不超过3个", "…前"); a table's cell says "3个" or "2025年11月3日17:00" and its header says what it is."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from assistant.ingest.chunking import Line, Section
+from assistant.ingest.dates import DATE, parse_date
+from assistant.ingest.facts.common import Span, find_fields, find_list_names, make_fact, section_lines
+from assistant.ingest.notices import Notice
+from assistant.model import Category, DeadlineFact, DeadlineForm, Fact, NoticeKind, QuotaFact, Scope
+
+CELL = " | "
+QUOTA_HEADER = re.compile(r"名额|限额|数量|推荐数|限报")
+DEADLINE_HEADER = re.compile(r"截止|时限|期限")
+LIST_HEADER = re.compile(r"榜单|类别|榜")
+FIELD_HEADER = re.compile(r"领域|方向")
+QUOTA_CELL = re.compile(r"^(?:不超过|限报|限推)?\s*(\d{1,3})\s*(个|项|家|人|名)")
+DATE_CELL = re.compile(rf"(?P<date>{DATE})(?:\s*(?P<time>\d{{1,2}}[:：]\d{{2}}|\d{{1,2}}时))?")
+PLATFORM = re.compile(r"平台|线上|系统")
+WHOLE_LIST = re.compile(r"不分领域|—|-|/|^$")
+
+
+@dataclass(frozen=True)
+class Table:
+    section: Section
+    header: list[str]
+    rows: list[Line]
+
+    def column(self, pattern: re.Pattern[str]) -> int | None:
+        return next((i for i, h in enumerate(self.header) if pattern.search(h)), None)
+
+
+def tables(notice: Notice) -> Iterator[Table]:
+    """Each run of " | " lines with one cell count, its first line a header (no digits)."""
+    run: list[Line] = []
+    section: Section | None = None
+    for sec, line in [*section_lines(notice), (None, None)]:
+        cells = line.text.split(CELL) if line is not None and CELL in line.text else None
+        if cells and run and sec is section and len(cells) == len(run[0].text.split(CELL)):
+            run.append(line)
+            continue
+        if len(run) >= 3 and section is not None and not re.search(r"\d", run[0].text):
+            yield Table(section, [c.strip() for c in run[0].text.split(CELL)], run[1:])
+        run, section = ([line], sec) if cells else ([], None)
+
+
+def extract_table_facts(notice: Notice, list_names: list[str], field_names: list[str]) -> list[Fact]:
+    facts: list[Fact] = []
+    for table in tables(notice):
+        quota_at, deadline_at = table.column(QUOTA_HEADER), table.column(DEADLINE_HEADER)
+        if quota_at is None and deadline_at is None:
+            continue
+        list_at, field_at = table.column(LIST_HEADER), table.column(FIELD_HEADER)
+        for row in table.rows:
+            cells = [c.strip() for c in row.text.split(CELL)]
+            lists = find_list_names(cells[list_at] if list_at is not None else row.text, list_names)
+            if not lists:
+                continue
+            field_cell = cells[field_at] if field_at is not None else ""
+            # The field column names the row's field, in words the notice's field list may not have.
+            fields = [] if WHOLE_LIST.search(field_cell) else (find_fields(field_cell, field_names) or [field_cell])
+            span = Span(row.start, row.end, row.text, table.section)
+            if quota_at is not None and (m := QUOTA_CELL.match(cells[quota_at])):
+                number, unit = int(m.group(1)), m.group(2)
+                facts.append(make_fact(notice, QuotaFact, span, value=f"{number}{unit}", lists=lists[:1], fields=fields,
+                                       number=number, unit=unit, per_field=bool(fields), per_person=False,
+                                       in_principle=False, subject=""))
+            if deadline_at is not None and (d := _deadline(notice, span, cells[deadline_at], table.header[deadline_at],
+                                                            lists[:1], fields)):
+                facts.append(d)
+    return facts
+
+
+def _deadline(notice: Notice, span: Span, cell: str, header: str, lists: list[str], fields: list[str]) -> Fact | None:
+    m = DATE_CELL.search(cell)
+    parts = parse_date(m.group("date")) if m else None
+    if m is None or parts is None:
+        return None
+    year, month, day = parts
+    year = year or notice.year
+    iso = f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+    when = m.group("time") or ""
+    platform = bool(PLATFORM.search(header))
+    scope = Scope.PLATFORM if platform else (Scope.INTERNAL if notice.kind != NoticeKind.ORIGINAL else Scope.STAGE)
+    return make_fact(notice, DeadlineFact, span, value=f"{iso} {when}".strip(), lists=lists, fields=fields, date=iso,
+                     time=when, written=m.group(0), action=header, stage="", scope=scope,
+                     category=Category.SUBMISSION, form=DeadlineForm.CUTOFF)
