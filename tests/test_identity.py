@@ -102,3 +102,4 @@ def test_a_letter_signed_by_an_officer_is_the_organisation_s() -> None:
     letter = ("致会员的一封信——关于推荐2025年“科创中国”系列榜单\n亲爱的各位会员朋友：\n" + BODY +
               "\n东岭生物医药转化学会秘书长　罗一静\n二〇二五年十月十日\n")
     assert identify(letter).issuer == "东岭生物医药转化学会"
+    assert identify(letter).signer.replace("　", " ") == "秘书长 罗一静"

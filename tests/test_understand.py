@@ -211,3 +211,8 @@ def test_asking_to_apply_again_is_an_eligibility_ask() -> None:
 def test_a_field_written_with_a_homophone_is_read_as_the_field(catalogue: Catalogue) -> None:
     q = understand("绿色底碳那个方向的先导榜，有问题该问谁", TODAY, catalogue)
     assert q.field_key == "绿色低碳" and q.readings == [("绿色底碳", "绿色低碳")]
+
+
+def test_who_signed_a_notice_and_when_is_asked_of_the_notice() -> None:
+    for text in ("学会那封信是谁署名的", "这份通知落款哪天"):
+        assert understand(text, TODAY).intent == Intent.NOTICE, text

@@ -94,6 +94,7 @@ class Identity:
     campaign: str = ""  # 科创中国系列榜单, or a stand-alone list's own call
     audience: str = ""  # 各学会…, 各学院…
     aliases: list[str] = field(default_factory=list)  # short names the notice declares for its issuer
+    signer: str = ""  # who signs for the issuer, as the sign-off writes it ("秘书长　罗静怡")
 
     def __post_init__(self) -> None:  # read back from JSON, kinds come as strings
         self.kind = NoticeKind(self.kind)
@@ -163,6 +164,14 @@ def _sign_off(lines: list[str]) -> tuple[str, str]:
             signed = SIGNED_BY_OFFICER.match(above)
             return (signed.group(1) if signed else ""), lines[i]
     return "", ""
+
+
+def _signer(lines: list[str]) -> str:
+    """The officer and name a sign-off line gives after its organisation, if any."""
+    for line in reversed(lines):
+        if (m := SIGNED_BY_OFFICER.match(line)):
+            return line[m.end(1):].strip()
+    return ""
 
 
 def _longest_org_ending(words: str) -> str:
@@ -277,4 +286,5 @@ def identify(text: str) -> Identity:
     aliases += [a for a in dict.fromkeys(ACRONYM.findall("\n".join(lines[:6]))) if a not in aliases]
     return Identity(title=title, issuer=issuer, issuer_source=issuer_source, kind=kind, year=year, year_source=source,
                     date=date, date_source=date_source, doc_number=doc_number, parent_doc_number=parent,
-                    organisers=_organisers(text, title), campaign=campaign, audience=audience, aliases=aliases)
+                    organisers=_organisers(text, title), campaign=campaign, audience=audience, aliases=aliases,
+                    signer=_signer(lines) if issuer_source == IssuerSource.SIGN_OFF else "")

@@ -123,6 +123,7 @@ def _identity(notice: NoticeMeta) -> list[Finding]:
         ("所转发通知的文号", ident.parent_doc_number, ident.parent_doc_number, ""),
         ("发送对象", ident.audience, ident.audience, ""),
         ("简称", "、".join(ident.aliases), "", ""),
+        ("署名", ident.signer, ident.signer, ""),
         ("系列", ident.campaign, "", ""),
     ]
     signed_off = ident.issuer_source == IssuerSource.SIGN_OFF

@@ -41,6 +41,8 @@ def answer_notice(ctx: Context) -> Reply | None:
         parts = [f"《{n.title}》{title}"]
         if n.issuer:
             parts.append(f"发文单位：{n.issuer}")
+        if n.signer:
+            parts.append(f"署名：{n.signer}{_cited(ctx, n, n.signer, last=True)}")
         if n.doc_number:
             parts.append(f"文号：{n.doc_number}{_cited(ctx, n, n.doc_number)}")
         if n.audience:
