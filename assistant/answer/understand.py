@@ -193,6 +193,8 @@ _RELATIVE = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 RELATIVE_PAIR = re.compile(rf"(?:{_RELATIVE})(?:和|与|跟|及|、|还是)(?:{_RELATIVE})")
 # "2021年和今年", "今年跟21年": a year written out and a relative one, joined.
 MIXED_PAIR = re.compile(rf"20\d{{2}}年?(?:的)?(?:和|与|跟|及|、|还是|比)(?:{_RELATIVE})|(?:{_RELATIVE})的?(?:和|与|跟|及|、|还是|比)20\d{{2}}")
+# "2020年用的网站，跟今年的是同一个吗": a round named, then compared with a relative one.
+RELATIVE_COMPARED = re.compile(rf"(?:跟|和|与|同|比)(?:{_RELATIVE})[^，,。？?]{{0,14}}(?:比|一样|同一|相同|不同|区别|变)")
 
 
 CLAUSE_END = re.compile(r"[，。；？！,;?!\n]")
@@ -232,7 +234,7 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], YearSource]:
             years.append(y)
     if len(years) == 1 and years[0] != today.year and ONE_YEAR_COMPARED.search(text):
         return sorted({years[0], today.year}), YearSource.EXPLICIT
-    if years and not MIXED_PAIR.search(text):
+    if years and not (MIXED_PAIR.search(text) or RELATIVE_COMPARED.search(text)):
         return years, YearSource.EXPLICIT
     found = [(text.find(word), word) for word in RELATIVE_YEARS if word in text]
     relative: list[int] = []
@@ -435,7 +437,8 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     # The years of the clauses that ask ("21年评了100项，今年要评多少项？" asks about 今年); the
     # other clauses' years only when those name none.
     q.years, q.year_source = find_years(asking_clauses(t), today)
-    if not q.years:
+    if not q.years or RELATIVE_COMPARED.search(t):
+        # "21年的领域跟今年比有啥不一样": a comparison asks about every year it names.
         q.years, q.year_source = find_years(t, today)
     q.list_key, q.list_mention = _find_alias(t, "lists")
     known = _find_known(t, lists)
