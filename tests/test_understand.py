@@ -219,3 +219,14 @@ def test_a_field_written_with_a_homophone_is_read_as_the_field(catalogue: Catalo
 def test_who_signed_a_notice_and_when_is_asked_of_the_notice() -> None:
     for text in ("学会那封信是谁署名的", "这份通知落款哪天"):
         assert understand(text, TODAY).intent == Intent.NOTICE, text
+
+
+def test_a_contact_ask_takes_the_list_the_story_names_unless_it_is_about_the_unit_s_own_step(store) -> None:  # noqa: ANN001
+    from assistant.answer.turn import read_turn
+
+    today = dt.date(2023, 10, 20)
+    mail = "您好！我们是一家开源基金会，想参加2021年的开源创新榜。请问纸质材料寄到哪里？联系人是谁？谢谢！"
+    assert {p.list_key for p in read_turn(mail, today, store, None).parts} == {"开源创新榜"}
+    member = "老师您好，我们是学会单位会员，打算通过学会报新锐企业榜。请问申报材料发到哪个邮箱？"
+    part = read_turn(member, today, store, None).parts[0]
+    assert part.list_key is None and not part.own_step  # the society's own mailbox: its story says so

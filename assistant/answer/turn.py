@@ -21,6 +21,7 @@ from assistant.answer.sessions import Session
 from assistant.answer.store import FactStore
 from assistant.answer.understand import (
     LIST_REFERRED,
+    OWN_STEP,
     Query,
     continue_from,
     inherit,
@@ -89,6 +90,11 @@ def understand_part(text: str, today: dt.date, store: FactStore) -> Query:
             q.notice_ids, q.years = pointed_years(pointer, store)
             if q.years:
                 q.year_source = YearSource.NOTICE
+    # The names it uses are not its words ("江北省电子学会" is a name, not 学会's own step).
+    words = q.text
+    for name in (q.list_mention, q.notice_mention):
+        words = words.replace(name, " ") if name else words
+    q.own_step = bool(OWN_STEP.search(words))
     return q
 
 
@@ -135,9 +141,11 @@ def read_turn(question: object, today: dt.date, store: FactStore, session: Sessi
         if parts:  # "设多少项？" after "2021年的突破短板关键技术榜限定哪个领域？"; "新锐呢" after "先导榜能推几个"
             continue_from(q, parts[-1], with_intent=True)
         if context is not None:
-            # A contact ask keeps its own list (the asker's story may name another), unless it
-            # refers back to the one named ("那个榜是哪家初评的").
-            continue_from(q, context, with_list=q.intent != Intent.CONTACT or bool(LIST_REFERRED.search(part)))
+            # The list the asker's story names is what they ask about ("想报开源创新榜…寄到哪里？联系人
+            # 是谁"), but not for a contact of their unit's own step ("我们是学会会员…发到哪个邮箱"),
+            # unless the ask refers back to it ("那个榜是哪家初评的").
+            continue_from(q, context, with_list=not (q.intent == Intent.CONTACT and (q.own_step or context.own_step))
+                          or bool(LIST_REFERRED.search(part)))
         q.profile = profile
         parts.append(q)
     return Turn(text, parts, profile, session, notes)

@@ -138,6 +138,7 @@ class Query:
     phones: list[str] = field(default_factory=list)  # phone numbers in the question, digits only
     emails: list[str] = field(default_factory=list)  # e-mail addresses in the question
     by_list: list[ListAsk] = field(default_factory=list)  # each list named, when several are
+    own_step: bool = False  # asks about a unit's own step: its members, secretariat, internal deadline
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -207,6 +208,9 @@ MEASURED = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百�
 
 # "当年的邮寄地址": the ask points back at the year of the story.
 REFERS_BACK = re.compile(r"当年|那年|那一年|当时|那届|那一届|那次|那一轮")
+# Words that mean a unit's own step (its members, its secretariat, its internal deadline); not CAST's
+# review bodies ("学会联合体", "联合体秘书处").
+OWN_STEP = re.compile(r"学会(?!联合体)|会员|内部|(?<!联合体)秘书处")
 # "那个榜是哪家初评的": the list the asker named before.
 LIST_REFERRED = re.compile(r"(?:那|这|该|此)(?:个|一)?(?:榜单|榜)")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -31,10 +30,6 @@ class Reply:
     def lines(self) -> list[str]:
         return [line for line in [*self.direct, *self.notes] if line]
 
-
-# Words that mean a unit's own step (its members, its secretariat, its internal deadline).
-# A society's own steps; not CAST's review bodies ("学会联合体", "联合体秘书处").
-INTERNAL_WORDS = re.compile(r"学会(?!联合体)|会员|内部|(?<!联合体)秘书处")
 
 @dataclass
 class Context:

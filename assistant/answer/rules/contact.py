@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answer.phrasing import contact_details, contact_scope
-from assistant.answer.rules.base import INTERNAL_WORDS, Context, Reply
+from assistant.answer.rules.base import Context, Reply
 from assistant.ingest.facts.common import EMAIL
 from assistant.model import ContactFact, DeadlineFact, Role
 from assistant.names import unquote
@@ -71,7 +71,7 @@ def answer_contact(ctx: Context) -> Reply | None:
         # A notice asked about with a list: the list's own contact there, else the notice's.
         review = [f for f in chosen if (f.role == Role.REVIEW or f.lists) and ctx.matches_list(f) and ctx.matches_field(f)]
         chosen = review or chosen
-    if ctx.own_notice and (INTERNAL_WORDS.search(ctx.words) or "内部" in q.notice_mention):  # "学会内部" points and says
+    if ctx.own_notice and (q.own_step or "内部" in q.notice_mention):  # "学会内部" points and says
         # "学会内部材料交给谁": the unit's own step, so the unit's own contact, not the bodies it restates.
         chosen = [f for f in chosen if f.role == Role.SOCIETY] or chosen
     wanted = ATTRIBUTE_FIELDS.get(q.attribute or "")

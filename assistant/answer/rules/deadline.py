@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.phrasing import deadline_text
-from assistant.answer.rules.base import INTERNAL_WORDS, Context, Reply
+from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
 from assistant.model import Category, DeadlineFact, DeadlineForm, NoticeKind, Scope
 
@@ -30,7 +30,7 @@ def _best(ctx: Context, facts: list[DeadlineFact]) -> int:
 
 def answer_deadline(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
-    internal_asked = bool(INTERNAL_WORDS.search(ctx.words)) or ctx.own_notice
+    internal_asked = q.own_step or ctx.own_notice
     if re.search(r"初评", q.text):
         picked = ctx.pick(DeadlineFact, lambda f: f.category == Category.REVIEW)
     elif ctx.own_notice and "平台" in q.text:  # "学校什么时候在平台统一提交": the unit's own platform date
