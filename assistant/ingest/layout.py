@@ -20,6 +20,7 @@ ROW_NUMBER_CELL = re.compile(r"^(?:序号|编号|No\.?)$", re.I)
 # A column whose header names a phone holds one in every row: a row whose does not is misaligned.
 PHONE_COLUMN = re.compile(r"电话|手机|联系方式")
 PHONE_CELL = re.compile(r"\d[\d\- /]{5,}\d")
+CELL = " | "
 MIN_COLUMNS = 3
 MIN_ROWS = 2
 
@@ -105,20 +106,8 @@ def rebuild_cell_tables(mt: MappedText) -> MappedText:
         for row in rows:
             joins += [(lines[a].end, lines[b].start) for a, b in zip(row, row[1:], strict=False)]
         i = k
-    if not joins:
-        return mt
-    out: list[str] = []
-    offs: list[int] = []
-    pos = 0
-    for end, start in joins:
-        out.append(mt.text[pos:end])
-        offs.extend(mt.offsets[pos:end])
-        out.append(" | ")
-        offs.extend([mt.offsets[end]] * 3)  # the separator stands where the line break was
-        pos = start
-    out.append(mt.text[pos:])
-    offs.extend(mt.offsets[pos:])
-    return MappedText("".join(out), offs)
+    # The separator stands where the line break was.
+    return mt.splice([(end, start, CELL) for end, start in joins]) if joins else mt
 
 
 def rebuild_csv_tables(mt: MappedText) -> MappedText:
@@ -146,6 +135,6 @@ def rebuild_csv_tables(mt: MappedText) -> MappedText:
 
     def cell_break(m: re.Match[str]) -> str:
         n = bisect.bisect_right(ends, m.start())
-        return " | " if n < len(spans) and spans[n][0] <= m.start() else m.group(0)
+        return CELL if n < len(spans) and spans[n][0] <= m.start() else m.group(0)
 
     return mt.sub(re.compile(","), cell_break)

@@ -336,16 +336,7 @@ def _join_broken_lines(mt: MappedText) -> MappedText:
         for a, b in zip(nonblank, nonblank[1:], strict=False)
         if _should_join(lines[a], lines[b]) and not (a == nonblank[0] and SIGN_OFF_ORG.fullmatch(lines[a].strip()))
     ]
-    out: list[str] = []
-    offs: list[int] = []
-    pos = 0
-    for start, end in drops:
-        out.append(mt.text[pos:start])
-        offs.extend(mt.offsets[pos:start])
-        pos = end
-    out.append(mt.text[pos:])
-    offs.extend(mt.offsets[pos:])
-    return MappedText("".join(out), offs)
+    return mt.splice([(start, end, "") for start, end in drops])
 
 
 def _fullwidth_alnum(m: re.Match[str]) -> str:

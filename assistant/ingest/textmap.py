@@ -43,6 +43,22 @@ class MappedText:
         offs.extend(self.offsets[pos:])
         return MappedText("".join(out), offs)
 
+    def splice(self, cuts: list[tuple[int, int, str]]) -> MappedText:
+        """The text with each text[start:end] replaced by its new text (cuts in order, not
+        overlapping); a new character maps to where its cut starts."""
+        out: list[str] = []
+        offs: list[int] = []
+        pos = 0
+        for start, end, new in cuts:
+            out.append(self.text[pos:start])
+            offs.extend(self.offsets[pos:start])
+            out.append(new)
+            offs.extend([self.offsets[start] if start < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)] * len(new))
+            pos = end
+        out.append(self.text[pos:])
+        offs.extend(self.offsets[pos:])
+        return MappedText("".join(out), offs)
+
     def without(self, start: int, end: int) -> MappedText:
         """The text with text[start:end] left out (what remains keeps its offsets)."""
         return MappedText(self.text[:start] + self.text[end:], self.offsets[:start] + self.offsets[end:])

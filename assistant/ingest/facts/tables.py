@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from assistant.ingest.chunking import Line, Section
 from assistant.ingest.dates import DATE, parse_date
 from assistant.ingest.facts.common import Span, find_fields, find_list_names, make_fact, section_lines
+from assistant.ingest.layout import CELL
 from assistant.ingest.notices import Notice
 from assistant.model import Category, DeadlineFact, DeadlineForm, Fact, NoticeKind, QuotaFact, Scope
 
-CELL = " | "
 QUOTA_HEADER = re.compile(r"名额|限额|数量|推荐数|限报")
 DEADLINE_HEADER = re.compile(r"截止|时限|期限")
 LIST_HEADER = re.compile(r"榜单|类别|榜")
