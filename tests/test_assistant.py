@@ -234,3 +234,10 @@ def test_a_round_whose_call_is_not_in_is_identified_as_its_units_notices_cite_it
     head = ans.answer[:300]
     assert "科协办函创字〔2026〕99号" in head and "2026年9月8日" in head and "未收录" in head
     assert ans.citations and not verify(ans, bot.notices)
+
+
+def test_whether_a_round_has_a_list_is_answered_not_declined(bot) -> None:  # noqa: ANN001
+    from assistant.answer.decline import DECLINE_MARKERS
+
+    ans = bot.answer("我们去年报的是创业就业先锋榜，2023年还有这个榜吗？")
+    assert "未设置" in ans.answer[:300] and not DECLINE_MARKERS.search(ans.answer[:300])

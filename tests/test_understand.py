@@ -230,3 +230,11 @@ def test_a_contact_ask_takes_the_list_the_story_names_unless_it_is_about_the_uni
     member = "老师您好，我们是学会单位会员，打算通过学会报新锐企业榜。请问申报材料发到哪个邮箱？"
     part = read_turn(member, today, store, None).parts[0]
     assert part.list_key is None and not part.own_step  # the society's own mailbox: its story says so
+
+
+def test_counting_the_askers_is_not_asking_a_number() -> None:
+    from assistant.answer.understand import answer_type
+    from assistant.model import AnswerType
+
+    assert answer_type("我们几个90后创业者想报青年创业榜，是不是也由学会推荐") == AnswerType.YESNO
+    assert answer_type("每个单位能推几个") == AnswerType.NUMBER

@@ -38,7 +38,8 @@ ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (AnswerType.DATE, re.compile(r"几号|哪天|哪一天|什么时候|啥时候|何时|几月")),
     (AnswerType.PLACE, re.compile(r"寄到|寄往|邮寄|交到|送到|报送到|提交到|上传到")),
     (AnswerType.DATE, re.compile(r"截止|截至|最晚|期限|日期|时间节点|多久|多长时间")),
-    (AnswerType.NUMBER, re.compile(r"几个|几项|几家|几人|几名|几类|多少|上限|限多少|几页|几百字|多少字|字数|名额")),
+    # "我们几个90后" counts the askers, it does not ask a number.
+    (AnswerType.NUMBER, re.compile(r"(?<![好这那们])几(?:个|项|家|人|名|类|页|百字)|多少|上限|限多少|多少字|字数|名额")),
     (AnswerType.PROCEDURE, re.compile(r"流程|程序|步骤|环节|之后|以后|后续|(?:什么|哪种|何种)(?:形式|方式)")),
     (AnswerType.NAMES, re.compile(r"哪些|哪几|有什么|包括|包含|都有|分为|哪类|什么领域|哪个领域|哪个榜|什么材料|哪些材料|栏目|内容")),
     (AnswerType.YESNO, re.compile(r"是不是|是否|要不要|需不需要|能不能|能否|可不可以|可以.{0,12}吗|可否|有没有|算不算|行不行|会不会|必须|吗[？?]?$")),

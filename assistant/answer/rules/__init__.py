@@ -28,7 +28,7 @@ from assistant.answer.rules.scope import labelled, others_note, pointed
 from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
 from assistant.ingest.textmap import locate
-from assistant.model import AnswerKind, Intent, ListsFact, RuleBasis
+from assistant.model import AnswerKind, AnswerType, Intent, ListsFact, RuleBasis
 from assistant.names import variants
 
 __all__ = ["ANSWERERS", "Context", "Reply", "answer", "reply"]
@@ -120,6 +120,8 @@ def per_list(q: Query, answer: Callable[[Query], Reply | None]) -> Reply | None:
 # A list that a round handles on its own ("“青年创业榜”另行通知", "已另行组织", "专家提名").
 SEPARATE = re.compile(r"另行通知|另行组织|另行发布|另行部署|专家提名|单独组织|单独发布|不在本次")
 ABOUT_A_LIST = (Intent.CONTACT, Intent.LISTS, Intent.COMPARE)
+# Asks for a fact a call states of a list (not whether it has the list).
+FACT_INTENTS = (Intent.DEADLINE, Intent.QUOTA, Intent.ELIGIBILITY, Intent.SCHEDULE, Intent.PLATFORM, Intent.FORM)
 
 
 def _list_names(ctx: Context, key: str) -> list[str]:
@@ -155,15 +157,19 @@ def list_status(ctx: Context) -> Reply | None:
     if said is None and set_up:
         return None
     direct = []
+    # A fact of the list asked (its deadline, its conditions) is not in the call: said plainly to be
+    # missing, then why. Whether the list is there, or how it is handled, is answered by why itself.
+    missing = q.intent in FACT_INTENTS and q.answer_type not in (AnswerType.YESNO, AnswerType.PROCEDURE)
     if not set_up:
         f = rounds[1][0]
-        direct.append(f"{year}年通知没有相关安排：未设置{q.list_mention or q.list_key}。"
-                      f"{year}年设置的榜单为：{'、'.join(f.lists)}{ctx.cite(f)}")
+        lead = f"{year}年通知没有相关安排：未设置{q.list_mention or q.list_key}。" if missing else \
+            f"{year}年通知未设置{q.list_mention or q.list_key}的申报。"
+        direct.append(f"{lead}{year}年设置的榜单为：{'、'.join(f.lists)}{ctx.cite(f)}")
     if said is not None:
         text = _clause_about(said.text, names) or said.text
         span = locate(ctx.store.notices[said.notice_id].original, text, said.start, said.end) or (said.start, said.end)
-        # What was asked is not in the call: say so plainly, then what it says of the list instead.
-        direct.append(f"{year}年通知没有相关的具体安排，原文：{text}{ctx.citer.cite(said.notice_id, said.section, text, *span)}")
+        lead = f"{year}年通知没有相关的具体安排，原文：" if missing else f"{year}年通知："
+        direct.append(f"{lead}{text}{ctx.citer.cite(said.notice_id, said.section, text, *span)}")
     return Reply(direct)
 
 
