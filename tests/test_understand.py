@@ -20,7 +20,9 @@ TODAY = dt.date(2026, 11, 22)
      ("２０２１年新锐企业榜名额", [2021]),
      # a round named, then compared with a relative one
      ("2021年先导榜的领域划分跟今年比有啥不一样", [2021, 2026]),
-     ("2020年报先导技术用的网站，跟今年申报用的平台是同一个网址吗", [2020, 2026])],
+     ("2020年报先导技术用的网站，跟今年申报用的平台是同一个网址吗", [2020, 2026]),
+     # a courtesy's 了 tells nothing of the asker's story
+     ("您好，2020年生物医药领域纸质材料邮寄地址麻烦了，谢谢老师。", [2020])],
 )
 def test_years(text: str, years: list[int]) -> None:
     assert understand(text, TODAY).years == years
