@@ -203,7 +203,7 @@ CLAUSE_END = re.compile(r"[，。；？！,;?!\n]")
 CLAUSE_ASKS = re.compile(r"[吗呢么？?]|是否|能否|可否|有没有|没有|了没|哪|几|多少|什么|啥|怎么|如何|是不是")
 # What the asker did or measured: "2024年和导师开了家公司", "去年研发投入150万左右".
 # The perfective particles, not 通过/了解, nor a courtesy's ("麻烦了", "辛苦了", "打扰了").
-DONE = re.compile(r"(?<![麻烦辛苦打扰多谢谢])了(?!解)|(?<![通经超不越难度路错])过")
+DONE = re.compile(r"(?<!麻烦)(?<!辛苦)(?<!打扰)(?<!多谢)了(?!解)|(?<![通经超不越难度路错])过")
 MEASURED = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:多|来|余)?\s*(?:万|亿|千|百)?(?:元|块)?(?:左右)?"
                       r"(?:$|[，。；,;])|\d+\s*%")
 

@@ -151,27 +151,30 @@ SIGNED_BY_OFFICER = re.compile(
     rf"^({ORG})\s*(?:常务副|副)?(?:秘书长|理事长|会长|主任|院长|所长|局长|主席|执行主任)\s*[{CJK}·]{{2,4}}$")
 
 
-def _sign_off(lines: list[str]) -> tuple[str, str]:
-    """(issuer, date) of the sign-off: a date line and the organisation line just above it."""
+@dataclass(frozen=True)
+class SignOff:
+    """What a notice's sign-off says: the organisation above the date, who signs for it, the date."""
+
+    org: str = ""
+    signer: str = ""  # "秘书长　罗静怡", when a person signs with the office they hold
+    date: str = ""
+
+
+def _sign_off(lines: list[str]) -> SignOff:
+    """The sign-off: a date line and the organisation line just above it, or a person signing for
+    the organisation with the office they hold ("中国生物医药转化学会秘书长　罗静怡")."""
     # The body ends where the first attachment starts ("附件1" alone on its line).
     body_end = next((i for i, line in enumerate(lines) if re.fullmatch(r"附件\s*1?\s*[:：]?", line) and i > 3), len(lines))
     for i in range(body_end - 1, 0, -1):
         if DATE_LINE.match(lines[i]):
             above = lines[i - 1]
             if ORG_LINE.match(above):
-                return above, lines[i]
-            # "中国生物医药转化学会秘书长　罗静怡": a letter signed by a person with the office they hold.
+                return SignOff(above, "", lines[i])
             signed = SIGNED_BY_OFFICER.match(above)
-            return (signed.group(1) if signed else ""), lines[i]
-    return "", ""
-
-
-def _signer(lines: list[str]) -> str:
-    """The officer and name a sign-off line gives after its organisation, if any."""
-    for line in reversed(lines):
-        if (m := SIGNED_BY_OFFICER.match(line)):
-            return line[m.end(1):].strip()
-    return ""
+            if signed:
+                return SignOff(signed.group(1), above[signed.end(1):].strip(), lines[i])
+            return SignOff(date=lines[i])
+    return SignOff()
 
 
 def _longest_org_ending(words: str) -> str:
@@ -205,7 +208,8 @@ def identify(text: str) -> Identity:
     ref = re.search(r"《([^》]{4,80}通知)》\s*[(（]?\s*(" + DOC_NUMBER.pattern + r")", text)
     if ref and ref.group(2).replace(" ", "") != doc_number:
         parent = ref.group(2).replace(" ", "")
-    signed_by, signed_on = _sign_off(lines)
+    sign_off = _sign_off(lines)
+    signed_by, signed_on = sign_off.org, sign_off.date
     issuer, issuer_source = "", IssuerSource.NONE
     m = re.match(rf"^([{CJK}“”\"]{{2,30}}?)关于", title)
     if m:
@@ -287,4 +291,4 @@ def identify(text: str) -> Identity:
     return Identity(title=title, issuer=issuer, issuer_source=issuer_source, kind=kind, year=year, year_source=source,
                     date=date, date_source=date_source, doc_number=doc_number, parent_doc_number=parent,
                     organisers=_organisers(text, title), campaign=campaign, audience=audience, aliases=aliases,
-                    signer=_signer(lines) if issuer_source == IssuerSource.SIGN_OFF else "")
+                    signer=sign_off.signer if issuer_source == IssuerSource.SIGN_OFF else "")

@@ -70,9 +70,7 @@ def drop_page_furniture(mt: MappedText) -> MappedText:
     for text, where in beside.items():
         if len(where) >= 2 or text == lines[first].bare:
             drop |= where - {first}
-    for i in sorted(drop, reverse=True):
-        mt = mt.without(lines[i].start, lines[i].end)
-    return mt
+    return mt.splice([(lines[i].start, lines[i].end, "") for i in sorted(drop)])
 
 
 def rebuild_cell_tables(mt: MappedText) -> MappedText:

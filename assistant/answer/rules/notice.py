@@ -72,14 +72,13 @@ def _call_as_cited(ctx: Context, year: int) -> Reply | None:
     if not said:
         return None
     # The sentence that also says when it was issued, else the first that names it.
-    best = next((p for p in said if ISSUED.search(p.text)), said[0])
+    issued, best = next(((m, p) for p in said if (m := ISSUED.search(p.text))), (None, said[0]))
     span = locate(store.notices[best.notice_id].original, best.text, best.start, best.end) or (best.start, best.end)
     title = re.search(r"《([^》]+)》[^《]{0,6}" + re.escape(number), best.text) or re.search(r"《([^》]+)》", best.text)
     parts = [f"{year}年的原始征集通知未收录，据{store.label(best.notice_id)}转述："]
     if title:
         parts.append(f"《{title.group(1)}》")
     parts.append(f"文号：{number}")
-    issued = ISSUED.search(best.text)
     if issued:
         parts.append(f"印发日期：{issued.group(1)}")
     return Reply([parts[0] + "；".join(parts[1:]) + ctx.citer.cite(best.notice_id, best.section, best.text, *span)])

@@ -96,8 +96,9 @@ def _inline_stages(notice: Notice) -> list[Fact]:
     return facts
 
 
-def _date_string(m: re.Match[str], fallback_year: int | None) -> tuple[str, str]:
-    """(YYYY-MM-DD, time of day as written) for a DATE+TIME match."""
+def date_and_time(m: re.Match[str], fallback_year: int | None) -> tuple[str, str]:
+    """(YYYY-MM-DD, or MM-DD without a year; the time of day as written) for a match of a DATE
+    group named `date` followed by TIME (DEADLINE_IS, DEADLINE_BEFORE, a table's date cell)."""
     groups = m.groups()
     written_year, month, day = ymd(groups[1 : 1 + DATE_GROUPS])
     year = written_year or fallback_year
@@ -124,7 +125,7 @@ def extract_deadlines(notice: Notice) -> list[Fact]:
             continue  # dates in eligibility conditions are not deadlines
         for pattern, kind in ((DEADLINE_IS, DeadlineForm.CUTOFF), (DEADLINE_BEFORE, DeadlineForm.BEFORE)):
             for m in pattern.finditer(span.text):
-                iso, when = _date_string(m, _year_of(span.text, notice.year))
+                iso, when = date_and_time(m, _year_of(span.text, notice.year))
                 scope = Scope.PLATFORM if re.search(r"平台|线上|系统", span.text) else Scope.STAGE
                 category = _category(span.text)
                 if notice.kind != NoticeKind.ORIGINAL and scope != Scope.PLATFORM and category != Category.REVIEW:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from assistant.ingest.chunking import Line, Section
 from assistant.ingest.dates import DATE, parse_date
-from assistant.ingest.facts.common import Span, find_fields, find_list_names, make_fact, section_lines
+from assistant.ingest.facts.common import TIME, Span, find_fields, find_list_names, make_fact, section_lines
+from assistant.ingest.facts.schedule import NOTE, date_and_time
 from assistant.ingest.layout import CELL
 from assistant.ingest.notices import Notice
 from assistant.model import Category, DeadlineFact, DeadlineForm, Fact, NoticeKind, QuotaFact, Scope
@@ -24,7 +25,7 @@ DEADLINE_HEADER = re.compile(r"截止|时限|期限")
 LIST_HEADER = re.compile(r"榜单|类别|榜")
 FIELD_HEADER = re.compile(r"领域|方向")
 QUOTA_CELL = re.compile(r"^(?:不超过|限报|限推)?\s*(\d{1,3})\s*(个|项|家|人|名)")
-DATE_CELL = re.compile(rf"(?P<date>{DATE})(?:\s*(?P<time>\d{{1,2}}[:：]\d{{2}}|\d{{1,2}}时))?")
+DATE_CELL = re.compile(rf"(?P<date>{DATE})\s*{NOTE}\s*{TIME}")
 PLATFORM = re.compile(r"平台|线上|系统")
 WHOLE_LIST = re.compile(r"不分领域|—|-|/|^$")
 
@@ -82,13 +83,9 @@ def extract_table_facts(notice: Notice, list_names: list[str], field_names: list
 
 def _deadline(notice: Notice, span: Span, cell: str, header: str, lists: list[str], fields: list[str]) -> Fact | None:
     m = DATE_CELL.search(cell)
-    parts = parse_date(m.group("date")) if m else None
-    if m is None or parts is None:
+    if m is None or parse_date(m.group("date")) is None:  # a calendar day, as written
         return None
-    year, month, day = parts
-    year = year or notice.year
-    iso = f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
-    when = m.group("time") or ""
+    iso, when = date_and_time(m, notice.year)
     platform = bool(PLATFORM.search(header))
     scope = Scope.PLATFORM if platform else (Scope.INTERNAL if notice.kind != NoticeKind.ORIGINAL else Scope.STAGE)
     return make_fact(notice, DeadlineFact, span, value=f"{iso} {when}".strip(), lists=lists, fields=fields, date=iso,
