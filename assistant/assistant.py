@@ -333,4 +333,12 @@ def _why(ranking: Ranking) -> str:
     best, rest = ranking.candidates[0], ranking.candidates[1:]
     if not rest:
         return f"只有 {best.source} 一个候选"
-    return f"{best.source} 得分 {best.score:.3f}，高于 {rest[0].source} 的 {rest[0].score:.3f}"
+    if best.source == Source.DECLINE:
+        return "decline：相关性模型判定通知不回答该问题"
+    others = [c for c in rest if c.source != Source.DECLINE]
+    if not others:
+        return f"只有 {best.source} 一个回答候选"
+    top = max(others, key=lambda c: c.score)
+    if top.score <= best.score:
+        return f"{best.source} 得分 {best.score:.3f}，高于 {top.source} 的 {top.score:.3f}"
+    return f"{best.source} 由固定次序给出，{top.source} 得分 {top.score:.3f} 未超出所需差值"

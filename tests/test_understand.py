@@ -240,3 +240,26 @@ def test_counting_the_askers_is_not_asking_a_number() -> None:
 
     assert answer_type("我们几个90后创业者想报青年创业榜，是不是也由学会推荐") == AnswerType.YESNO
     assert answer_type("每个单位能推几个") == AnswerType.NUMBER
+
+
+def test_a_value_heard_and_asked_to_be_checked_is_asked_as_its_question() -> None:
+    from assistant.model import AnswerType
+
+    q = understand("同事说今年科协平台11月20号就关了，真的假的？", TODAY)
+    assert (q.intent, q.answer_type, q.years) == (Intent.DEADLINE, AnswerType.DATE, [2026])
+    assert "11月20" not in q.ask  # the answer need not hold the value heard
+    q = understand("今年先导榜每个领域能推3个，对吗？", TODAY)
+    assert (q.intent, q.answer_type) == (Intent.QUOTA, AnswerType.NUMBER)
+
+
+def test_a_change_asked_of_a_year_compares_it_with_the_year_the_asker_states() -> None:
+    q = understand("20年先导榜是5个领域，到21年变成几个了", TODAY)
+    assert q.years == [2020, 2021] and q.intent == Intent.COMPARE
+
+
+def test_a_later_part_asking_what_changed_compares_the_years_it_takes_from_before() -> None:
+    from assistant.answer.understand import continue_from
+
+    first = understand("20年先导榜是5个领域，到21年变成几个了", TODAY)
+    later = continue_from(understand("多出来的是哪个", TODAY), first)
+    assert later.years == [2020, 2021] and later.intent == Intent.COMPARE

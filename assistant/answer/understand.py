@@ -93,6 +93,29 @@ def answer_type(text: str) -> AnswerType:
     return next((kind for kind, pattern in ANSWER_TYPES if pattern.search(text)), AnswerType.TEXT)
 
 
+# "同事说平台11月20号就关了，真的假的", "每个领域能推3个，对吗": a value the asker heard, asked to be
+# checked, is asked as its question ("平台几月几号关", "能推几个"): the answer gives the right value.
+VERIFIED = re.compile(r"真的假的|真假|是真的吗|对吗|对不对|没错吧|没记错吧|是这样吗|确认一下|核实一下|核对一下")
+STATED_VALUES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]"), "几月几号"),
+    (re.compile(r"(?<![\d月])\d{1,2}\s*[日号](?!\d)"), "几号"),
+    (re.compile(r"(?<![\d-])\d{1,3}\s*(个|项|家|人|名|字)"), r"几\1"),
+]
+
+
+def as_asked(text: str, worded: bool = True) -> str:
+    """A checked value's question: the first value stated before the check, as a question word
+    (what is asked), or left out (what is searched for: the answer need not hold the value heard)."""
+    check = VERIFIED.search(text)
+    if not check:
+        return text
+    head = text[: check.start()]
+    for value, question in STATED_VALUES:
+        if value.search(head):
+            return value.sub(question if worded else "", head, count=1) + text[check.start() :]
+    return text
+
+
 # What a person handles ("胡志强老师负责哪些榜单", "她管哪个领域").
 OWNER_ASK = re.compile(r"负责(?:哪|什么|啥)|管(?:哪|什么|啥)|(?:哪个|哪些|什么)(?:榜|领域)|是(?:哪|什么)(?:个)?(?:单位|机构)的")
 
@@ -185,7 +208,7 @@ def normalize_years(text: str) -> str:
 
 
 # A question about what changed between rounds.
-CHANGE_ASK = re.compile(r"变化|变了|改了|改名|区别|不同|对比|比较|相比|(?:跟|和|与).{0,8}比|新增|多了|少了|以前|原来|现在叫|换人|换了|"
+CHANGE_ASK = re.compile(r"变化|变了|变成|变为|改了|改成|改为|改名|区别|不同|对比|比较|相比|(?:跟|和|与).{0,8}比|新增|多了|多出|少了|以前|原来|现在叫|换人|换了|"
                         r"(?:跟|和|与|同)[^，,。？?]{0,12}(?:一样|同一|相同|一致)")
 # "网址跟21年是同一个吗", "和2021年比变了没": one round named and compared, the other being this one.
 ONE_YEAR_COMPARED = re.compile(r"(?:跟|和|与|同|比)\s*20\d{2}年?(?:的|那会|那次|那年)?[^，,。？?]{0,12}(?:一样|同一|相同|一致|变|区别|不同|比)")
@@ -298,7 +321,7 @@ def detect_intent(text: str) -> Intent:
     if not scores:
         return Intent.QUOTA if counted else Intent.OTHER
     # Specific beats generic where both fire: "初评结果哪天前报送" is a deadline, not a schedule.
-    if re.search(r"最晚|截止|截至|期限|之前|前报送|前提交|前上传|逾期", text) and "deadline" in scores:
+    if re.search(r"最晚|截止|截至|期限|之前|前报送|前提交|前上传|逾期|关闭|关了|关门", text) and "deadline" in scores:
         return Intent.DEADLINE
     if re.search(r"电话|手机|座机|邮箱|联系人|联络人|联系方式|怎么联系|如何联系|找谁|找哪位|哪位老师", text) and "contact" in scores:
         return Intent.CONTACT  # "申报系统的技术支持电话是多少" asks for a phone, not a count
@@ -438,13 +461,15 @@ def _elliptical_subject(text: str) -> str:
 def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     lists, fields = names.lists, names.fields
     q = Query(text=text)
-    t = q.text
+    t = as_asked(q.text)  # a checked value is read as its question; it is searched as written
     ask = ask_clauses(t, today)
+    searched = ask_clauses(as_asked(q.text, worded=False), today) if t != q.text else ask
     # The years of the clauses that ask ("21年评了100项，今年要评多少项？" asks about 今年); the
     # other clauses' years only when those name none.
     q.years, q.year_source = find_years(asking_clauses(t), today)
-    if not q.years or RELATIVE_COMPARED.search(t):
-        # "21年的领域跟今年比有啥不一样": a comparison asks about every year it names.
+    if not q.years or RELATIVE_COMPARED.search(t) or CHANGE_ASK.search(asking_clauses(t)):
+        # "21年的领域跟今年比有啥不一样", "20年是5个领域，到21年变成几个了": a comparison asks
+        # about every year it names, the one the asker states too.
         q.years, q.year_source = find_years(t, today)
     q.list_key, q.list_mention = _find_alias(t, "lists")
     known = _find_known(t, lists)
@@ -482,8 +507,8 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     if q.intent in (Intent.OTHER, Intent.ELIGIBILITY) and ELIGIBILITY_ASK.search(t):
         q.intent = Intent.ELIGIBILITY  # about one's own situation: 今年还能报吗, 会不会被卡, 够不够
     q.expansion = " ".join(EXPANSION.get(q.intent, ()))
-    q.ask = ask
-    q.answer_type = answer_type(q.ask)
+    q.ask = searched
+    q.answer_type = answer_type(ask)
     if q.answer_type == AnswerType.DATE and q.intent == Intent.PLATFORM:
         # "平台几号关的": a date is asked of the platform; its answer is the platform's deadline, not its address.
         q.intent = Intent.DEADLINE
@@ -544,7 +569,7 @@ def inherit(q: Query, previous: Query | None, previous_person: str | None = None
         q.inherited.append("intent")
     if q.attribute is None and previous.attribute and q.intent == previous.intent:
         q.attribute = previous.attribute
-    return q
+    return _compares(q)
 
 
 def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent: bool = False) -> Query:
@@ -567,4 +592,11 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
         q.intent, q.attribute = earlier.intent, q.attribute or earlier.attribute
         q.answer_type = earlier.answer_type if q.answer_type == AnswerType.TEXT else q.answer_type
         q.inherited.append("intent")
+    return _compares(q)
+
+
+def _compares(q: Query) -> Query:
+    """A part that asks what changed ("多出来的是哪个") compares the years it took from before."""
+    if not q.compare and len(q.years) >= 2 and CHANGE_ASK.search(q.text):
+        q.compare, q.intent = True, Intent.COMPARE
     return q
