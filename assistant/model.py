@@ -83,6 +83,7 @@ class AnswerType(StrEnum):
     NAMES = "names"  # 哪些, 哪几, 包括
     YESNO = "yesno"  # 是不是, 要不要, 能不能
     PROCEDURE = "procedure"  # 怎么, 如何, 流程
+    PURPOSE = "purpose"  # 为什么, 目的, 出发点
     TEXT = "text"  # anything else: the best matching sentence
 
 

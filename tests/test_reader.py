@@ -186,3 +186,10 @@ def test_a_year_the_asker_was_founded_in_is_not_the_round() -> None:
     from assistant.answer.understand import find_years
 
     assert find_years("我们是大学的技术转移中心，2019年挂牌，融通榜能报吗？", dt.date(2023, 10, 20))[0] == []
+
+
+def test_asked_why_the_call_exists_the_reader_gives_its_purpose_sentence(bot) -> None:  # noqa: ANN001
+    assert answer_type("21年征集榜单的出发点是什么") == AnswerType.PURPOSE
+    assert answer_type("科协为啥要搞这个系列榜单") == AnswerType.PURPOSE
+    ans = bot.answer("2021年征集榜单的出发点是什么")
+    assert "为深入贯彻" in ans.answer[:200]  # the preamble's purpose sentence, not the schedule

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Asks whose answer is a sentence, not a value (a signal for the ranker, not a decision).
-SENTENCE_ASKS = (AnswerType.YESNO, AnswerType.PROCEDURE)
+SENTENCE_ASKS = (AnswerType.YESNO, AnswerType.PROCEDURE, AnswerType.PURPOSE)
 # Intents whose answer is a verdict or an identification of its own.
 OWN_ANSWER_INTENTS = (Intent.ELIGIBILITY, Intent.LOOKUP, Intent.NOTICE, Intent.COMPARE)
 HEAD = 300  # what a user reads first (and what the grading reads)

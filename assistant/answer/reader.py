@@ -41,6 +41,7 @@ HOLDS: dict[AnswerType, re.Pattern[str]] = {
                                   r"[一二两三四五六七八九十百千]+(?:个|项|家|人|名|类|字|页)"),
     AnswerType.NAMES: re.compile(r"[^、]{2,}、[^、]{2,}|包括|包含|分为|如下|以下"),
     AnswerType.YESNO: re.compile(r"不得|不能|不可|不予|须|必须|应当|应|可以|可|不超过|不少于|原则上|仅|限|不再|无需|不需要|需|要求"),
+    AnswerType.PURPOSE: re.compile(r"为(?:了|深入|全面|进一步|贯彻|落实|推进|加快|促进|发挥|激发|助力|服务)|旨在|目的|意义|推进|助力|推动|促进|引领|激发"),
     AnswerType.PROCEDURE: re.compile(r"组织|开展|报送|提交|推荐|评审|审核|确定|发布|公示|流程|程序|由|经|后|通过"),
 }
 NOTE = re.compile(r"[（(][^）)]+[）)]")  # "技术团队简介 (200字)": a field with its own note
@@ -192,7 +193,7 @@ def _head(text: str) -> str:
     return out.strip() or text[:LONG]
 
 
-def _penalty(unit: Unit) -> float:
+def _penalty(unit: Unit, purpose: bool = False) -> float:
     if unit.kind == UnitKind.TITLE:
         return 0.3
     if unit.kind != UnitKind.ASKED and ASKED_LINE.search(unit.text):
@@ -201,8 +202,8 @@ def _penalty(unit: Unit) -> float:
         return 0.5  # a heading names a part; one with its own note ("三、X情况（仅限…）") says what the part asks
     if unit.kind == UnitKind.FIELD and not unit.context and not NOTE.search(unit.text):
         return 0.4  # a bare field name: what it asks is elsewhere
-    if unit.chunk.path[:1] == [PREAMBLE] and unit.rank > 0:
-        return 0.8  # a preamble sentence says why the call exists, seldom what is asked
+    if unit.chunk.path[:1] == [PREAMBLE] and unit.rank > 0 and not purpose:
+        return 0.8  # a preamble sentence says why the call exists, seldom what is asked (unless asked why)
     return 1.0
 
 
@@ -246,6 +247,7 @@ class Reader:
         weights = self.ask_weights(q)
         total = sum(weights.values()) or 1.0
         pattern = HOLDS.get(q.answer_type)
+        purpose = q.answer_type == AnswerType.PURPOSE
         scored = []
         for rank, hit in enumerate(hits[:PASSAGES]):
             path = self._toks(" ".join(hit.chunk.path))
@@ -254,7 +256,7 @@ class Reader:
                 coverage = sum(w for t, w in weights.items() if t in own) / total
                 heading = sum(w for t, w in weights.items() if t in path and t not in own) / total
                 typed = bool(pattern and pattern.search(f"{unit.text} {unit.context}"))
-                value = (coverage + PATH_WEIGHT * heading + (TYPE_WEIGHT if typed else 0.0)) * _penalty(unit)
+                value = (coverage + PATH_WEIGHT * heading + (TYPE_WEIGHT if typed else 0.0)) * _penalty(unit, purpose)
                 value += RANK_WEIGHT / (1 + rank) + 0.02 * hit.relevance
                 if any(t in unit.text for t in q.quoted):
                     value += QUOTED_WEIGHT  # the field, list or phrase the user quotes, as the notice writes it
