@@ -174,3 +174,13 @@ def test_contacts_are_found_from_their_numbers_wherever_a_notice_writes_them() -
     assert by_phone["0532-86057312"].persons == ["孙佳怡"] and by_phone["0532-86057301"].persons == ["王启明"]
     assert by_phone["13911820436"].persons == ["邓可欣"] and by_phone["13911820436"].header == "集团科协联系人"
     assert "13810377984" not in by_phone  # a recipient's number on an address line is the address's
+
+
+def test_a_date_a_notice_replaces_or_one_of_an_earlier_round_is_not_its_deadline() -> None:
+    from assistant.model import DeadlineFact
+
+    text = ("东岭省科学技术协会关于组织推荐2027年“科创中国”系列榜单的通知\n各有关单位：\n一、今年变化\n"
+            "平台截止：2023年11月30日24时 → 2027年11月10日24时。\n"
+            "二、校内安排\n校内截止时间为10月23日17:00 → 10月30日17:00前。\n")
+    dates = sorted(f.date for f in extract_facts(make_notice("d.txt", text)) if isinstance(f, DeadlineFact))
+    assert dates == ["2027-10-30"]  # neither the 2023 round's date nor the one replaced

@@ -53,3 +53,23 @@ def test_an_old_name_asked_for_the_renaming_round_is_answered_by_the_new_name_an
     ans = bot.answer("2024年技术经理人先锋榜每个单位能推荐几人？")
     assert ans.answer.startswith("（“技术经理人先锋榜”在2024年已更名为“成果转化先锋榜”。）")
     assert "3人" in ans.answer[:300]
+
+
+def test_a_former_name_written_beside_the_new_one_is_no_list_of_the_round() -> None:
+    text = HEAD + "2026年设置先导技术榜、融通创新机构榜（原融通创新组织榜）、新锐企业榜三类榜单。\n"
+    lists = next(f for f in extract_facts(make_notice("a.txt", text)) if type(f) is ListsFact)
+    assert "原融通创新组织榜" not in lists.lists and "原融通创新组织榜" not in lists.value
+    assert lists.list_keys[lists.lists.index("融通创新机构榜")] == "融通创新组织榜"
+
+
+def test_comparing_two_rounds_lists_says_a_renamed_list_was_renamed(tmp_path, small_settings) -> None:
+    from assistant.assistant import Assistant
+
+    bot = Assistant(small_settings)
+    src = tmp_path / "dongling_2026.txt"
+    src.write_text(HEAD + "2026年设置先导技术榜、新锐企业榜、融通创新机构榜（原融通创新组织榜）、技术经理人先锋榜四类榜单。\n",
+                   encoding="utf-8")
+    bot.ingest([src])
+    ans = bot.answer("2026年跟2023年比，榜单设置有啥变化？")
+    assert "融通创新组织榜更名为融通创新机构榜" in ans.answer
+    assert "不再设融通创新组织榜" not in ans.answer

@@ -37,6 +37,7 @@ def answer_compare(ctx: Context, answer_for: Callable[[Query], Reply | None]) ->
         return None
     parts: list[str] = []
     sets: list[tuple[int, list[str]]] = []
+    families: dict[str, str] = {}  # a list's name -> its family (a renamed list keeps the old one's)
     for y in q.years:
         one = replace(q, years=[y], intent=Intent.LISTS if sub in ("fields", "lists") else Intent(sub), compare=False)
         if sub == "fields" and "领域" not in q.text:
@@ -54,6 +55,7 @@ def answer_compare(ctx: Context, answer_for: Callable[[Query], Reply | None]) ->
             lists = next(iter(ctx.store.select(ListsFact, ctx.matches_list, year=y)), None)
             if lists:
                 sets.append((y, lists.lists))
+                families.update(zip(lists.lists, lists.list_keys, strict=True))
         elif sub == "platform":
             site = next(iter(ctx.store.select(PlatformFact, year=y)), None)
             if site:
@@ -65,10 +67,15 @@ def answer_compare(ctx: Context, answer_for: Callable[[Query], Reply | None]) ->
     elif len(sets) >= 2:
         # The later round against the earlier, whichever order the question names them in.
         (y1, a), (y2, b) = min(sets), max(sets)
-        added = [x for x in b if x not in a]
-        removed = [x for x in a if x not in b]
+        # A list of the same family under another name was renamed, not dropped and added.
+        renamed = [(old, new) for new in b if new not in a
+                   for old in a if old not in b and families.get(old, old) == families.get(new, new)]
+        moved = {name for pair in renamed for name in pair}
+        added = [x for x in b if x not in a and x not in moved]
+        removed = [x for x in a if x not in b and x not in moved]
         summary = f"从{y1}年到{y2}年："
         summary += f"新增{'、'.join(added)}" if added else "无新增"
+        summary += "".join(f"；{old}更名为{new}" for old, new in renamed)
         summary += f"；不再设{'、'.join(removed)}" if removed else "；无删减"
         parts.insert(0, summary + "。")
     return Reply(parts)

@@ -35,7 +35,11 @@ def extract_facts(notice: Notice) -> list[Fact]:
     # formerly 技术经理人先锋榜): questions by either name find it, and the catalogue learns the name.
     for f in facts:
         f.list_keys = [renames.get(name, key) for name, key in zip(f.lists, f.list_keys, strict=True)]
-        if isinstance(f, ListsFact) and renames:  # the round's lists: the new name, not the old one beside it
-            kept = [(n, k) for n, k in zip(f.lists, f.list_keys, strict=True) if n in renames or k not in renames.values()]
+        if isinstance(f, ListsFact):  # the round's lists: the new name, not the old one beside it
+            # ("融通创新机构榜（原融通创新组织榜）": the former name written beside it is no list of the round.)
+            kept = [(n, k) for n, k in zip(f.lists, f.list_keys, strict=True)
+                    if n in renames or (k not in renames.values() and not n.startswith("原"))]
+            if len(kept) < len(f.lists) and f.value == "、".join(f.lists):
+                f.value = "、".join(n for n, _ in kept)
             f.lists, f.list_keys = [n for n, _ in kept], [k for _, k in kept]
     return facts

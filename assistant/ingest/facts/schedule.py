@@ -118,6 +118,16 @@ def _category(text: str) -> Category:
     return Category.OTHER
 
 
+# "平台截止：2023年11月30日24时 → 2027年11月10日24时", "由10月23日调整为10月30日": the date before
+# the change is the old value, not a deadline of this notice.
+CHANGED_TO = re.compile(r"^[\s）)]*(?:→|->|⇒|调整为|改为|变更为|变为|延期至|延长至|推迟至|提前至|提前到|推迟到)")
+
+
+def _superseded(m: re.Match[str], text: str, iso: str, year: int | None) -> bool:
+    """A date the clause replaces, or one of an earlier round than the notice's."""
+    return bool(CHANGED_TO.match(text[m.end() :])) or (year is not None and iso[:4].isdigit() and int(iso[:4]) < year)
+
+
 def extract_deadlines(notice: Notice) -> list[Fact]:
     facts = []
     for span in clauses(notice, "。"):
@@ -126,6 +136,8 @@ def extract_deadlines(notice: Notice) -> list[Fact]:
         for pattern, kind in ((DEADLINE_IS, DeadlineForm.CUTOFF), (DEADLINE_BEFORE, DeadlineForm.BEFORE)):
             for m in pattern.finditer(span.text):
                 iso, when = date_and_time(m, _year_of(span.text, notice.year))
+                if _superseded(m, span.text, iso, notice.year):
+                    continue
                 scope = Scope.PLATFORM if re.search(r"平台|线上|系统", span.text) else Scope.STAGE
                 category = _category(span.text)
                 if notice.kind != NoticeKind.ORIGINAL and scope != Scope.PLATFORM and category != Category.REVIEW:
