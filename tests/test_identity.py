@@ -29,6 +29,8 @@ def test_an_issuer_in_a_labelled_field_of_a_post_or_a_sheet() -> None:
     assert identify(page).issuer == "南江省科学技术协会"
     department = "关于推荐2025年“科创中国”系列榜单的通知\n发布时间：2025-09-12 来源：学术交流部\n" + BODY
     assert identify(department).issuer != "学术交流部"
+    longer = "关于推荐2027年“科创中国”系列榜单的通知\n发布时间：2027-09-24 来源：科技服务与成果转化部\n" + BODY
+    assert identify(longer).issuer != "科技服务与成果转化部"  # a department, however long its name
 
 
 def test_an_issuer_that_calls_itself_by_a_declared_short_name() -> None:

@@ -105,3 +105,24 @@ def test_a_table_s_quota_and_deadline_columns_give_each_row_s_facts() -> None:
     assert (("先导技术榜",), ("人工智能",), "2个") in quotas and (("新锐企业榜",), (), "2个") in quotas
     internal = {(tuple(f.lists), f.date) for f in facts if isinstance(f, DeadlineFact) and f.scope == Scope.INTERNAL}
     assert (("新锐企业榜",), "2025-11-06") in internal
+
+
+ALIGNED = ("附表1  校内任务分工表\n"
+           "榜单                    负责部门              联系人  电话                      内部截止\n"
+           "------------------------------------------------------------------------------------\n"
+           "先导技术榜（电子信息）  科研院成果转化办      韩冰洁  025-84316620              10月15日\n"
+           "新锐企业榜              大学科技园管理办公室  杜凯    025-84319260/13813927514  10月20日\n"
+           "平台账号及系统问题      科研院信息科          林朔    025-84316605              —\n"
+           "\n注：内部截止均为当日17:00前。\n")
+
+
+def test_a_table_aligned_with_spaces_is_split_where_its_header_s_columns_start() -> None:
+    from assistant.ingest.layout import rebuild_aligned_tables
+
+    lines = [line.rstrip() for line in rebuild_aligned_tables(MappedText.of(ALIGNED)).text.split("\n")]
+    assert lines[1] == "榜单 | 负责部门 | 联系人 | 电话 | 内部截止"
+    # a two-space gap between Chinese cells is a column's start too, when the header's column starts there
+    assert lines[3] == "先导技术榜（电子信息） | 科研院成果转化办 | 韩冰洁 | 025-84316620 | 10月15日"
+    assert lines[4] == "新锐企业榜 | 大学科技园管理办公室 | 杜凯 | 025-84319260/13813927514 | 10月20日"
+    assert lines[-2] == "注：内部截止均为当日17:00前。"  # the table ends at the blank line
+    assert "先导技术榜（电子信息）| 科研院成果转化办 | 韩冰洁 | 025-84316620 | 10月15日" in clean_text(ALIGNED).text

@@ -42,7 +42,7 @@ LABELLED = re.compile(rf"(?:发布单位|发文单位|发布部门|发布机构|
 # A page's source line ("来源：南江省科学技术协会"): its publisher, unless it names only a department
 # ("来源：学术交流部", of the society the body names).
 SOURCE = re.compile(rf"(?:信息来源|来源)\s*[:：]\s*({ORG})")
-DEPARTMENT = re.compile(rf"^[{CJK}]{{2,6}}(?:部|处|科|室|办|办公室)$")
+DEPARTMENT = re.compile(rf"^[{CJK}]{{2,12}}(?:部|处|科|室|办|办公室)$")
 # A subject line's label and a reply's marks before a title: "会话主题：关于…", "主题：回复：关于…".
 SUBJECT = re.compile(r"^(?:(?:会话|邮件)?主题|标题|题目)\s*[:：]\s*(?:(?:回复|转发|答复|RE|Re|FW|Fw|Fwd)\s*[:：]\s*)*")
 # A name a notice declares for an organisation and then calls it by throughout is its own name.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from assistant.ingest.textmap import MappedText
@@ -136,3 +137,59 @@ def rebuild_csv_tables(mt: MappedText) -> MappedText:
         return CELL if n < len(spans) and spans[n][0] <= m.start() else m.group(0)
 
     return mt.sub(re.compile(","), cell_break)
+
+
+GAP = re.compile(r" {2,}")
+RULE_LINE = re.compile(r"^[ \t]*[-─━=_]{10,}[ \t]*$")
+
+
+def _width(text: str) -> int:
+    """Display columns: a Chinese or full-width character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _aligned_header(line: str) -> list[int] | None:
+    """The display column each cell of a space-aligned header starts at ("榜单      负责部门    联系人…"):
+    three short cells or more split by runs of spaces, most of them header words."""
+    bare = line.rstrip()
+    cells = [c for c in GAP.split(bare.strip()) if c]
+    if len(cells) < MIN_COLUMNS or not all(len(c) <= 10 for c in cells) \
+            or 2 * sum(bool(HEADER_CELL.search(c)) for c in cells) < len(cells):
+        return None
+    starts, pos = [], 0
+    for cell in cells:
+        at = bare.index(cell, pos)
+        starts.append(_width(bare[:at]))
+        pos = at + len(cell)
+    return starts
+
+
+def rebuild_aligned_tables(mt: MappedText) -> MappedText:
+    """A table aligned with spaces in a fixed-width font (a plain-text export, an e-mail): a header of
+    short cells split by runs of spaces, then rows up to the next blank line. Each row is split where
+    the header's columns start (a gap of one space or more at that display column), the gaps becoming
+    " | ", as tables are read elsewhere; the header's own gaps too."""
+    lines = _lines(mt.text)
+    cuts: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        starts = _aligned_header(lines[i].text)
+        if starts is None:
+            i += 1
+            continue
+        table = [lines[i]]
+        k = i + 1
+        while k < len(lines) and lines[k].bare:
+            if not RULE_LINE.match(lines[k].text):
+                table.append(lines[k])
+            k += 1
+        if len(table) - 1 < MIN_ROWS:
+            i += 1
+            continue
+        for line in table:
+            for m in re.finditer(r" +", line.text.rstrip()):
+                column = _width(line.text[: m.end()])
+                if m.start() > 0 and any(abs(column - s) <= 1 for s in starts[1:]):
+                    cuts.append((line.start + m.start(), line.start + m.end(), CELL))
+        i = k
+    return mt.splice(sorted(cuts)) if cuts else mt

@@ -13,7 +13,7 @@ import yaml
 
 from assistant.ingest.dates import DATE_LINE
 from assistant.ingest.identity import Identity, IssuerSource, identify
-from assistant.ingest.layout import drop_page_furniture, rebuild_cell_tables, rebuild_csv_tables
+from assistant.ingest.layout import drop_page_furniture, rebuild_aligned_tables, rebuild_cell_tables, rebuild_csv_tables
 from assistant.ingest.textmap import MappedText, normalize_for_match
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -391,6 +391,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r"<input\s+type=[\"']checkbox[\"']\s*/?>", "□")  # form check boxes exported as HTML
     mt = mt.sub(r"[\u00a0\u3000\u2002\u2003\u200b\f\v]", " ")
     mt = drop_page_furniture(mt)  # "— 2 —" and the running head printed beside it
+    mt = rebuild_aligned_tables(mt)  # columns aligned with spaces: split where the header's columns start
     mt = mt.sub(r"(?m)^ +|[ \t]+$", "")
     mt = mt.sub(MD_HEADING, "").sub(r"(?m)^>[ \t]?", "").sub(r"\*\*|__", "")
     mt = mt.sub(r"(?<=\S)\t+(?=\S)", " | ")  # form tables flattened to tab-separated rows
