@@ -13,7 +13,12 @@ import yaml
 
 from assistant.ingest.dates import DATE_LINE
 from assistant.ingest.identity import Identity, IssuerSource, identify
-from assistant.ingest.layout import drop_page_furniture, rebuild_aligned_tables, rebuild_cell_tables, rebuild_csv_tables
+from assistant.ingest.layout import (
+    drop_page_furniture,
+    rebuild_aligned_tables,
+    rebuild_cell_tables,
+    rebuild_csv_tables,
+)
 from assistant.ingest.textmap import MappedText, normalize_for_match
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
