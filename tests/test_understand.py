@@ -263,3 +263,22 @@ def test_a_later_part_asking_what_changed_compares_the_years_it_takes_from_befor
     first = understand("20年先导榜是5个领域，到21年变成几个了", TODAY)
     later = continue_from(understand("多出来的是哪个", TODAY), first)
     assert later.years == [2020, 2021] and later.intent == Intent.COMPARE
+
+
+def test_a_year_the_asker_says_they_were_founded_in_is_not_the_round() -> None:
+    q = understand("子公司想报今年的新锐企业榜，成立时间都在2016年以后。", TODAY)
+    assert q.years == [2026]
+
+
+def test_a_person_addressed_with_a_homophone_is_looked_up_and_a_later_part_asks_about_them_too(store) -> None:  # noqa: ANN001
+    from assistant.answer.turn import read_turn
+
+    parts = read_turn("何兵老师负责的是哪个榜？是哪个单位的", dt.date(2023, 10, 20), store, None).parts
+    assert [p.person for p in parts] == ["何冰", "何冰"] and all(p.intent == Intent.LOOKUP for p in parts)
+
+
+def test_a_statement_ending_in_ba_asks_for_confirmation() -> None:
+    from assistant.answer.understand import answer_type
+    from assistant.model import AnswerType
+
+    assert answer_type("融通榜那边是邵雨桐老师负责吧") == AnswerType.YESNO

@@ -21,6 +21,8 @@ from assistant.names import Catalogue, field_key, list_key, load_aliases, unquot
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
 # "2022年入选的…" qualifies who, it is not the round being asked about.
 QUALIFIER_AFTER_YEAR = re.compile(r"^\s*(?:年度?)?\s*(?:入选|获奖|上榜|当选|评选出|获评|获得|成立|注册|以前|之前)")
+# "成立时间都在2016年以后", "注册于2019年": a year the clause says the asker was founded in.
+FOUNDED_BEFORE_YEAR = re.compile(r"(?:成立|注册|创办|创立|设立|挂牌|出生|毕业)(?:时间|日期)?(?:都|均|是|为|于|在)*\s*$")
 # "由谁初评", "谁来受理": asks which body or office; "由谁审定" asks who decides, which no contact answers.
 BY_WHOM = r"(?:由谁|谁来|由?哪家(?:单位|机构)?|由哪个(?:单位|部门|机构))来?(?:负责|初评|评审|受理|联系|对接|组织|管)"
 ATTRIBUTES = [
@@ -44,7 +46,7 @@ ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (AnswerType.NUMBER, re.compile(r"(?<![好这那们])几(?:个|项|家|人|名|类|页|百字)|多少|上限|限多少|多少字|字数|名额")),
     (AnswerType.PROCEDURE, re.compile(r"流程|程序|步骤|环节|之后|以后|后续|(?:什么|哪种|何种)(?:形式|方式)")),
     (AnswerType.NAMES, re.compile(r"哪些|哪几|有什么|包括|包含|都有|分为|哪类|什么领域|哪个领域|哪个榜|什么材料|哪些材料|栏目|内容")),
-    (AnswerType.YESNO, re.compile(r"是不是|是否|要不要|需不需要|能不能|能否|可不可以|可以.{0,12}吗|可否|有没有|算不算|行不行|会不会|必须|吗[？?]?$")),
+    (AnswerType.YESNO, re.compile(r"是不是|是否|要不要|需不需要|能不能|能否|可不可以|可以.{0,12}吗|可否|有没有|算不算|行不行|会不会|必须|[吗吧][？?]?$")),
     (AnswerType.PROCEDURE, re.compile(r"怎么|怎样|如何|然后")),
 ]
 
@@ -121,6 +123,7 @@ def as_asked(text: str, worded: bool = True) -> str:
 # What a person handles ("胡志强老师负责哪些榜单", "她管哪个领域").
 OWNER_ASK = re.compile(r"负责(?:哪|什么|啥)|管(?:哪|什么|啥)|(?:哪个|哪些|什么)(?:榜|领域)|是(?:哪|什么)(?:个)?(?:单位|机构)的")
 
+PERSON_ADDRESSED = re.compile(r"[\u4e00-\u9fff]{2,3}(?:老师|主任|处长|部长|秘书长|同志|女士|先生)")
 QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|再问|他|她|其|该|这个|同样)|呢[？?。.!！]*$")
 
@@ -258,7 +261,8 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], YearSource]:
     """The round years asked about: explicit years that do not describe the asker, else 今年/去年…"""
     years: list[int] = []
     for m in re.finditer(r"(?<!\d)(20\d{2})(?!\d)", text):
-        if PROFILE_VERB.match(text[m.end() :]) or QUALIFIER_AFTER_YEAR.match(text[m.end() :]) or in_story(text, m.start(), m.end()):
+        if PROFILE_VERB.match(text[m.end() :]) or QUALIFIER_AFTER_YEAR.match(text[m.end() :]) \
+                or FOUNDED_BEFORE_YEAR.search(text[max(0, m.start() - 12) : m.start()]) or in_story(text, m.start(), m.end()):
             continue
         y = int(m.group(1))
         if y not in years:
@@ -379,7 +383,8 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
         hit = fuzzy_find(q.text, names.derived("field sounds", lambda: SoundIndex(fields, min_len=3)))
         if hit and hit[0] != hit[1]:
             readings.append(hit)
-    if q.person is None and CONTACT_WORDS.search(q.text):
+    if q.person is None and (CONTACT_WORDS.search(q.text) or OWNER_ASK.search(q.text) or PERSON_ADDRESSED.search(q.text)):
+        # "何兵老师负责的是哪个榜": a person asked about, written with a homophone.
         hit = fuzzy_find(q.text, people_sounds(names))
         if hit:
             readings.append(hit)
@@ -589,6 +594,11 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
     if not q.notice_ids and earlier.notice_ids:
         q.notice_ids, q.notice_mention = list(earlier.notice_ids), earlier.notice_mention
         q.inherited.append("notice")
+    if q.person is None and earlier.person and not q.list_key and OWNER_ASK.search(q.text):
+        # "何冰老师负责哪个榜？是哪个单位的": the person the part before asked about.
+        q.person, q.intent = earlier.person, Intent.LOOKUP
+        q.ask = f"{q.ask} {earlier.person}"  # the ask's subject, as a named list is kept in it
+        q.inherited.append("person")
     if with_intent and q.intent == Intent.OTHER and earlier.intent != Intent.OTHER and q.text.rstrip("？?。 ").endswith("呢"):
         # "…每个领域能推几个 新锐呢": the same ask as the part before, of another subject.
         q.intent, q.attribute = earlier.intent, q.attribute or earlier.attribute
