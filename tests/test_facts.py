@@ -184,3 +184,12 @@ def test_a_date_a_notice_replaces_or_one_of_an_earlier_round_is_not_its_deadline
             "二、校内安排\n校内截止时间为10月23日17:00 → 10月30日17:00前。\n")
     dates = sorted(f.date for f in extract_facts(make_notice("d.txt", text)) if isinstance(f, DeadlineFact))
     assert dates == ["2027-10-30"]  # neither the 2023 round's date nor the one replaced
+
+
+def test_a_deadline_written_in_characters_is_read() -> None:
+    from assistant.model import DeadlineFact
+
+    text = ("江临市科学技术协会关于组织推荐2027年“科创中国”系列榜单的通知\n各有关单位：\n一、时间安排\n"
+            "各区县科协于十月十八日下午五点前将初选项目报送学会部。\n")
+    found = [f for f in extract_facts(make_notice("m.txt", text)) if isinstance(f, DeadlineFact)]
+    assert [(f.date, f.time) for f in found] == [("2027-10-18", "下午5:00")]

@@ -25,12 +25,15 @@ from assistant.model import ContactFact, DeadlineFact, QuotaFact, StageFact
     ("二○二三年十月十日", (2023, 10, 10)),
     ("二〇二三年十二月三十一日", (2023, 12, 31)),
     ("二O二四年三月一日", (2024, 3, 1)),  # typed with the letter O
+    ("十月十八日", (None, 10, 18)),  # a month and day in characters, in prose
+    ("十一月五日", (None, 11, 5)),
+    ("十二月三十一日", (None, 12, 31)),
 ])
 def test_a_date_in_any_written_form_is_read(written: str, parts: tuple[int | None, int, int]) -> None:
     assert parse_date(f"请于{written}前报送") == parts
 
 
-@pytest.mark.parametrize("text", ["版本3.5.1", "第1-2项", "2024.13.01", "2023年2月30日", "编号2024.04.123"])
+@pytest.mark.parametrize("text", ["版本3.5.1", "第1-2项", "2024.13.01", "2023年2月30日", "编号2024.04.123", "统一月度", "二十一日"])
 def test_numbers_that_are_no_date_are_not_read_as_one(text: str) -> None:
     assert parse_date(text) is None
 

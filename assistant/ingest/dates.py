@@ -15,7 +15,10 @@ _CN = "".join(CN_DIGIT) + "十"  # what a date in characters is written with: th
 # Year, month and day in Chinese characters or digits with separators. A numeric date needs its
 # four-digit year, so "3.5" or "1-2" in a body is never read as a date. Groups: (year, month, day)
 # of the 年月日 form, then (year, month, day) of the separated form.
-DATE = (r"(?:(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+# A month and day may be written in characters in prose ("十月十八日前", "十一月五日").
+CN_MONTH = "十[一二]?|[一二三四五六七八九]"
+CN_DAY = "三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]"
+DATE = (rf"(?:(?:(\d{{4}})\s*年\s*)?(\d{{1,2}}|{CN_MONTH})\s*月\s*(\d{{1,2}}|{CN_DAY})\s*日"
         r"|(?<![\d.．/-])(\d{4})\s*[./．-]\s*(1[0-2]|0?[1-9])\s*[./．-]\s*(3[01]|[12]\d|0?[1-9])(?!\d|[.．]\d))")
 DATE_GROUPS = 6
 CN_DATE = rf"([{_CN}]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*([{_CN}]{{1,3}})\s*日"
@@ -38,7 +41,7 @@ def cn_number(s: str) -> int | None:
 def ymd(groups: tuple[str | None, ...]) -> tuple[int | None, int, int]:
     """(year or None, month, day) from the DATE_GROUPS groups of a DATE match."""
     if groups[2] is not None:
-        return (int(groups[0]) if groups[0] else None), int(groups[1]), int(groups[2])  # type: ignore[arg-type]
+        return (int(groups[0]) if groups[0] else None), cn_number(groups[1]) or 0, cn_number(groups[2] or "") or 0  # type: ignore[arg-type]
     return int(groups[3]), int(groups[4]), int(groups[5])  # type: ignore[arg-type]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.dates import DATE, DATE_GROUPS, ymd
+from assistant.ingest.dates import DATE, DATE_GROUPS, cn_number, ymd
 from assistant.ingest.facts.common import (
     TIME,
     Span,
@@ -104,6 +104,7 @@ def date_and_time(m: re.Match[str], fallback_year: int | None) -> tuple[str, str
     year = written_year or fallback_year
     iso = f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
     ampm, hour, minute = groups[1 + DATE_GROUPS : 4 + DATE_GROUPS]
+    hour = str(cn_number(hour)) if hour else hour  # "下午五点"
     when = ""
     if hour:
         when = f"{ampm or ''}{hour}:{minute or '00'}" if minute or ampm else f"{hour}时"
