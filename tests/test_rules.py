@@ -204,3 +204,12 @@ def test_the_recipient_on_a_mailing_address_is_looked_up_as_a_person(store: Fact
     r, _ = run(store, Intent.LOOKUP, "2020年通知里的“裴培”是负责哪块的")
     shown = text_of(r)
     assert "收件人" in shown and "生物医药" in shown and "13161972216" in shown
+
+
+def test_asked_who_may_not_apply_the_conditions_that_rule_applicants_out_come_first(store: FactStore) -> None:
+    q = understand_part("2023年新锐榜有没有一票否决的情况？哪些企业肯定报不了", TODAY, store)
+    assert q.intent == Intent.ELIGIBILITY and q.excluding
+    r, _ = run(store, Intent.ELIGIBILITY, "2023年先导技术榜什么样的技术是直接不收的？")
+    first = r.direct[0]
+    assert "排除的情形" in first and "不涉密" in first
+    assert first.index("不涉密") < first.index("排除的情形") + 40  # before the conditions that qualify

@@ -60,6 +60,9 @@ ELIGIBILITY_ASK = re.compile(
 EXPANSION: dict[Intent, tuple[str, ...]] = {
     Intent.ELIGIBILITY: ("申报条件", "应符合以下条件"),
 }
+# Who may not apply: "哪些企业肯定报不了", "什么样的技术直接不收", "有没有一票否决的情况".
+EXCLUSION_ASK = re.compile(r"报不了|不能报|不能申报|不可以报|不收|不受理|不予受理|一票否决|排除|不在[^，,。？?]{0,6}范围|"
+                           r"(?:哪些|什么)(?:情况|情形)[^，,。？?]{0,4}不(?:能|可以|予)")
 # "哪个联合体初评", "由谁评审": asks which organisation, a contact question whatever stage it names.
 BODY_ASK = re.compile(rf"(?:哪个|哪家|哪一家|什么)(?:联合体|学会|协会|机构|单位|部门)|谁(?:负责|初评|评审)|{BY_WHOM}")
 FIELDS_ASKED = re.compile(r"(?:哪些|哪个|哪几个|什么|几个)[^，,。？?]{0,6}领域")
@@ -155,6 +158,7 @@ class Query:
     intent: Intent = Intent.OTHER
     attribute: str | None = None
     compare: bool = False
+    excluding: bool = False  # asks who or what may not apply (the conditions that exclude)
     inherited: list[str] = field(default_factory=list)
     readings: list[tuple[str, str]] = field(default_factory=list)  # (as written, the name read) for typos
     quoted: list[str] = field(default_factory=list)  # the words the question puts in quotation marks
@@ -513,6 +517,8 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     q.intent = detect_intent(asking)
     if q.intent in (Intent.OTHER, Intent.ELIGIBILITY) and ELIGIBILITY_ASK.search(t):
         q.intent = Intent.ELIGIBILITY  # about one's own situation: 今年还能报吗, 会不会被卡, 够不够
+    if EXCLUSION_ASK.search(t) and q.intent in (Intent.OTHER, Intent.ELIGIBILITY):
+        q.intent, q.excluding = Intent.ELIGIBILITY, True
     q.expansion = " ".join(EXPANSION.get(q.intent, ()))
     q.ask = searched
     q.answer_type = answer_type(ask)

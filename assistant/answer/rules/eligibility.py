@@ -3,6 +3,8 @@ without it, the list's conditions, the one closest to the question first."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.eligibility import CHECK, FAIL, PASS, check, ordered
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
@@ -23,6 +25,8 @@ def answer_eligibility(ctx: Context) -> Reply | None:
         if unruled or any(v.reason for v in verdicts):  # the situation decides something: check it
             return self_check(ctx, facts[0], year)
     direct: list[str] = []
+    if q.excluding:
+        return _exclusions(ctx, facts[:2], year)
     for f in facts[:2]:
         conds = sorted(f.conditions, key=lambda c: -overlap(q.text, c))
         best = conds[0] if overlap(q.text, conds[0]) > overlap(q.text, conds[-1]) else None
@@ -34,6 +38,26 @@ def answer_eligibility(ctx: Context) -> Reply | None:
         else:
             direct.append(f"{head}：" + " ".join(f.conditions) + cite)
         direct += f.exclusions[:1]
+    direct[0] += ctx.year_note(year)
+    return Reply(direct)
+
+
+# A condition that rules some out: "不包括港、澳、台地区", "不属于…淘汰类", "不涉密", "未列入经营异常名录".
+EXCLUDING = re.compile(r"不包括|不含|不属于|不得|不能|不予|禁止|限制|淘汰|涉密|失信|异常|未发生|未列入|不再|除外")
+
+
+def _exclusions(ctx: Context, facts: list[EligibilityFact], year: int) -> Reply:
+    """"哪些企业肯定报不了": the conditions that rule applicants out, then the rest."""
+    direct: list[str] = []
+    for f in facts:
+        ruling_out = [c for c in f.conditions if EXCLUDING.search(c)] + [x for x in f.exclusions if x not in f.conditions]
+        rest = [c for c in f.conditions if not EXCLUDING.search(c)]
+        head = f"{year}年{'、'.join(f.lists)}（{f.heading}）"
+        if ruling_out:
+            direct.append(f"{head}申报条件中排除的情形：" + " ".join(ruling_out) + ctx.cite(f))
+            direct += ["其余条件：" + " ".join(rest)] if rest else []
+        else:
+            direct.append(f"{head}申报条件：" + " ".join(f.conditions) + ctx.cite(f))
     direct[0] += ctx.year_note(year)
     return Reply(direct)
 
