@@ -213,3 +213,10 @@ def test_asked_who_may_not_apply_the_conditions_that_rule_applicants_out_come_fi
     first = r.direct[0]
     assert "排除的情形" in first and "不涉密" in first
     assert first.index("不涉密") < first.index("排除的情形") + 40  # before the conditions that qualify
+
+
+def test_a_day_asked_of_a_stage_given_by_its_month_says_the_notice_gives_only_the_month(store: FactStore) -> None:
+    r, _ = run(store, Intent.SCHEDULE, "2023年的榜单具体哪天公布？")
+    assert r.direct[0] == "通知只写到月份，没有写具体日期：" and "2024年2月" in r.direct[1]
+    r, _ = run(store, Intent.SCHEDULE, "2023年终评评审安排在几月？")
+    assert "没有写具体日期" not in text_of(r)  # a month asked, a month given

@@ -282,3 +282,12 @@ def test_a_statement_ending_in_ba_asks_for_confirmation() -> None:
     from assistant.model import AnswerType
 
     assert answer_type("融通榜那边是邵雨桐老师负责吧") == AnswerType.YESNO
+
+
+def test_a_later_part_asking_the_same_kind_of_value_and_nothing_else_restates_the_part_before(store) -> None:  # noqa: ANN001
+    from assistant.answer.turn import read_turn
+
+    parts = read_turn("2023年的榜单具体哪天公布？要几月几号，我们好提前订会场", dt.date(2023, 10, 20), store, None).parts
+    assert len(parts) == 1
+    parts = read_turn("先导榜每个领域能推几个？新锐榜能推几个？", dt.date(2023, 10, 20), store, None).parts
+    assert len(parts) == 2  # another subject is another question

@@ -27,6 +27,7 @@ from assistant.answer.understand import (
     inherit,
     normalize_question,
     normalize_years,
+    restates,
     understand,
 )
 from assistant.answer.years import pointed_years
@@ -138,6 +139,8 @@ def read_turn(question: object, today: dt.date, store: FactStore, session: Sessi
                 q = understand_part(f"{prefix} {part}", today, store)
         if i == 0 and session is not None:
             q = inherit(q, session.previous, session.person, store.names)
+        if parts and restates(q, parts[-1]):
+            continue  # "具体哪天公布？要几月几号": the same question again
         if parts:  # "设多少项？" after "2021年的突破短板关键技术榜限定哪个领域？"; "新锐呢" after "先导榜能推几个"
             continue_from(q, parts[-1], with_intent=True)
         if context is not None:

@@ -95,6 +95,19 @@ def ask_clauses(text: str, today: dt.date) -> str:
     return "".join(kept)
 
 
+# What is left of an ask without its question words and fillers says whether it adds anything.
+FILLER = re.compile(r"[\W_]|请问|要|是|呢|吗|吧|啊|呀|具体|到底|究竟|大概|一下|那|这|个|的|了")
+
+
+def restates(q: Query, earlier: Query) -> bool:
+    """"具体哪天公布？要几月几号": a later part asking the same kind of value and nothing else
+    is the part before asked again."""
+    pattern = next((p for kind, p in ANSWER_TYPES if kind == q.answer_type), None)
+    if pattern is None or q.answer_type != earlier.answer_type or q.list_key or q.field_key or q.person:
+        return False
+    return len(FILLER.sub("", pattern.sub("", q.ask))) <= 1
+
+
 def answer_type(text: str) -> AnswerType:
     """What the question asks for, read from its ask words."""
     return next((kind for kind, pattern in ANSWER_TYPES if pattern.search(text)), AnswerType.TEXT)

@@ -9,13 +9,18 @@ from assistant.answer.similarity import overlap
 from assistant.model import StageFact
 
 
+# A day asked for ("具体哪天公布", "几月几号"): a stage given only by its month does not say it.
+DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几[号日]|具体(?:日期|哪天|时间|日子)")
+MONTH_ONLY = re.compile(r"^[^日]*月$")
+
+
 def answer_schedule(ctx: Context) -> Reply | None:
     q = ctx.q
     picked = ctx.pick_original(StageFact)
     if picked is None:
         return None
     year, stages = picked
-    asked = re.sub(r"阶段|评审|时间|安排", " ", q.text)
+    asked = re.sub(r"阶段|评审|时间|安排", " ", re.sub(r"公布|揭晓|出炉|公开", "发布", q.text))
 
     def score(f: StageFact) -> int:
         # Word pairs, not single characters: "上传" must not match "宣传推广".
@@ -24,8 +29,11 @@ def answer_schedule(ctx: Context) -> Reply | None:
 
     best = max((score(f) for f in stages), default=0)
     if best > 0:
-        direct = [f"{year}年{f.stage}：{f.period}{ctx.cite(f)}" for f in stages if score(f) == best]
+        shown = [f for f in stages if score(f) == best]
+        direct = [f"{year}年{f.stage}：{f.period}{ctx.cite(f)}" for f in shown]
         direct[0] += ctx.year_note(year)
+        if DAY_ASKED.search(q.text) and all(MONTH_ONLY.match(f.period.strip()) for f in shown):
+            direct.insert(0, "通知只写到月份，没有写具体日期：")
         return Reply(direct)
     if re.search(r"截止|前", q.text):
         return None
