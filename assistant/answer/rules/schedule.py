@@ -8,7 +8,6 @@ from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
 from assistant.model import StageFact
 
-
 # A day asked for ("具体哪天公布", "几月几号"): a stage given only by its month does not say it.
 DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几[号日]|具体(?:日期|哪天|时间|日子)")
 MONTH_ONLY = re.compile(r"^[^日]*月$")
