@@ -193,3 +193,29 @@ def test_a_deadline_written_in_characters_is_read() -> None:
             "各区县科协于十月十八日下午五点前将初选项目报送学会部。\n")
     found = [f for f in extract_facts(make_notice("m.txt", text)) if isinstance(f, DeadlineFact)]
     assert [(f.date, f.time) for f in found] == [("2027-10-18", "下午5:00")]
+
+
+def test_a_deadline_that_refers_back_to_two_lists_is_theirs() -> None:
+    from assistant.model import DeadlineFact
+
+    text = ("江临市科学技术协会关于组织推荐2027年“科创中国”系列榜单的通知\n各有关单位：\n一、分工\n"
+            "会议听取了汇报。中国科协今年设置先导技术榜、新锐企业榜、融通创新机构榜、技术经理人先锋榜四类榜单。\n"
+            "四是融通创新机构榜和技术经理人先锋榜由科技服务中心牵头组织。两个榜单材料于10月20日前报科技服务中心。"
+            "各区县科协于10月18日前将初选项目报送学会部。\n")
+    found = {f.date: f.lists for f in extract_facts(make_notice("m.txt", text)) if isinstance(f, DeadlineFact)}
+    assert found == {"2027-10-20": ["融通创新机构榜", "技术经理人先锋榜"], "2027-10-18": []}
+
+
+def test_a_units_deadline_for_the_list_asked_comes_before_one_for_every_list(tmp_path, small_settings) -> None:  # noqa: ANN001
+    from assistant.assistant import Assistant
+
+    bot = Assistant(small_settings)
+    src = tmp_path / "jianglin_2027.txt"
+    src.write_text("江临市科学技术协会关于组织推荐2027年“科创中国”系列榜单的通知\n各有关单位：\n一、分工\n"
+                   "各区县科协于10月18日前将初选项目报送学会部。"
+                   "四是融通创新机构榜和技术经理人先锋榜由科技服务中心牵头组织。两个榜单材料于10月20日前报科技服务中心。\n",
+                   encoding="utf-8")
+    bot.ingest([src])
+    ans = bot.answer("江临市科协那边，技术经理人先锋榜材料最晚哪天报？")
+    assert "10月20日" in ans.answer.split("\n")[0]
+    assert "两处日期不一致" not in ans.answer  # two lists' dates, not one date written twice

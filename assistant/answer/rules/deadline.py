@@ -52,7 +52,9 @@ def answer_deadline(ctx: Context) -> Reply | None:
         return None
     # Most specific first: an explicit "截止时间为…" line, then a stage's "…前" sentence.
     # In a society's or a unit's own notice, the step the question names ("联盟报送中国科协是哪天").
-    chosen.sort(key=lambda f: (not store.is_original(f) and not internal_asked, -_fit(ctx, f) if ctx.own_notice else 0,
+    # A date given for the list asked comes before one given for every list.
+    chosen.sort(key=lambda f: (not store.is_original(f) and not internal_asked, not (q.list_key and f.lists),
+                               -_fit(ctx, f) if ctx.own_notice else 0,
                                f.form != DeadlineForm.CUTOFF, f.start))
     first = chosen[0]
     if first.scope == Scope.INTERNAL:
@@ -82,8 +84,9 @@ def answer_deadline(ctx: Context) -> Reply | None:
     same_notice = [f for f in chosen if f.notice_id == first.notice_id]  # "两处日期不一致" is about one notice
     for f in chosen[1:]:
         # Two dates for one thing; "材料提交截止 4月12日" and "报送中国科协 4月26日" are two things, and
-        # so are two steps of one sentence.
-        if f.date != first.date and f in same_notice and f.category == first.category and f.start != first.start:
+        # so are two steps of one sentence, and the dates of two lists ("两个榜单材料于10月20日前").
+        if f.date != first.date and f in same_notice and f.category == first.category and f.start != first.start \
+                and set(f.list_keys) == set(first.list_keys):
             notes.append(f"注意：同一通知另处写的是{deadline_text(f, ctx.today)}{ctx.cite(f)}，两处日期不一致，请以较早者为准或向联系人确认。")
     support = [f for f in chosen[1:] if (f.notice_id, f.start) != (first.notice_id, first.start)][:2]
     if len({f.date for f in same_notice}) == 1 and support:  # other passages saying the same date

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.ingest.facts.common import find_list_names
 from assistant.ingest.facts.contacts import extract_contacts
 from assistant.ingest.facts.quotas import extract_quotas
 from assistant.ingest.facts.requirements import extract_eligibility, extract_organisers, extract_platforms
@@ -23,7 +24,8 @@ def extract_facts(notice: Notice) -> list[Fact]:
     facts = [
         *round_facts,
         *extract_stages(notice),
-        *extract_deadlines(notice),
+        # (Without a round's lists sentence, the lists the notice names anywhere: "两个榜单" refers to them.)
+        *extract_deadlines(notice, list_names or find_list_names(notice.text)),
         *extract_quotas(notice, list_names),
         *extract_table_facts(notice, list_names, field_names),
         *extract_contacts(notice, list_names, field_names),

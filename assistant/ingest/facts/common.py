@@ -24,6 +24,17 @@ class Span:
     end: int
     text: str
     section: Section
+    before: str = ""  # its line's text before it: what "两个榜单" refers back to
+
+
+# "两个榜单材料于10月20日前报…", "上述榜单由…负责": the lists the line named before.
+REFERS_TO_LISTS = re.compile(r"(?:两个|两类|这两个|上述|以上|该|本|这些|前述)(?:两个?|两类)?榜单?|两榜")
+
+
+def lists_of(span: Span, known: list[str] | None = None) -> list[str]:
+    """The lists a clause names, or those of its line before it when it refers back to them."""
+    return find_list_names(span.text, known) or (
+        find_list_names(span.before, known) if REFERS_TO_LISTS.search(span.text) else [])
 
 
 def make_fact(notice: Notice, cls: type[F], span: Span, **kw: Any) -> F:
@@ -64,7 +75,7 @@ def clauses(notice: Notice, separators: str = "。；;") -> Iterator[Span]:
             if text:
                 lead = len(m.group(0)) - len(m.group(0).lstrip())
                 start = line.start + m.start() + lead
-                yield Span(start, start + len(text), text, section)
+                yield Span(start, start + len(text), text, section, line.text[: m.start() + lead])
 
 
 # ---------------------------------------------------------------- names

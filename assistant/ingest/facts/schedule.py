@@ -9,7 +9,7 @@ from assistant.ingest.facts.common import (
     TIME,
     Span,
     clauses,
-    find_list_names,
+    lists_of,
     make_fact,
     section_lines,
 )
@@ -129,7 +129,7 @@ def _superseded(m: re.Match[str], text: str, iso: str, year: int | None) -> bool
     return bool(CHANGED_TO.match(text[m.end() :])) or (year is not None and iso[:4].isdigit() and int(iso[:4]) < year)
 
 
-def extract_deadlines(notice: Notice) -> list[Fact]:
+def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> list[Fact]:
     facts = []
     for span in clauses(notice, "。"):
         if re.search(r"成立|注册|出生", span.text) or (span.section.path[0].startswith("附件") and "条件" in span.section.path[0]):
@@ -152,7 +152,7 @@ def extract_deadlines(notice: Notice) -> list[Fact]:
                         DeadlineFact,
                         span,
                         value=f"{iso} {when}".strip(),
-                        lists=find_list_names(span.text),
+                        lists=lists_of(span, list_names),
                         date=iso,
                         time=when,
                         written=span.text[m.start("date") : m.end()].rstrip("前之以").strip(),
