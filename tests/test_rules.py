@@ -220,3 +220,14 @@ def test_a_day_asked_of_a_stage_given_by_its_month_says_the_notice_gives_only_th
     assert r.direct[0] == "通知只写到月份，没有写具体日期：" and "2024年2月" in r.direct[1]
     r, _ = run(store, Intent.SCHEDULE, "2023年终评评审安排在几月？")
     assert "没有写具体日期" not in text_of(r)  # a month asked, a month given
+
+
+def test_whether_a_past_rounds_list_is_still_set_up_says_its_name_in_each_round(store: FactStore) -> None:
+    today = dt.date(2023, 10, 20)
+    for text, first in (("21年的产学研融通组织榜今年还有吗？是不是改名了", "2021年的产学研融通组织榜在2023年名为融通创新组织榜。"),
+                        ("去年的创业就业先锋榜今年还有吗", "2023年未设创业就业先锋榜。")):
+        q = understand_part(text, today, store)
+        assert len(q.years) == 2 and q.intent == Intent.COMPARE, text
+        citer = Citer(store.notices)
+        r = answer_compare(Context(q, store, citer, today), lambda one, c=citer: reply(one, store, c, today))
+        assert r is not None and r.direct[0] == first

@@ -240,6 +240,8 @@ _RELATIVE = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 RELATIVE_PAIR = re.compile(rf"(?:{_RELATIVE})(?:和|与|跟|及|、|还是)(?:{_RELATIVE})")
 # "2021年和今年", "今年跟21年": a year written out and a relative one, joined.
 MIXED_PAIR = re.compile(rf"20\d{{2}}年?(?:的)?(?:和|与|跟|及|、|还是|比)(?:{_RELATIVE})|(?:{_RELATIVE})的?(?:和|与|跟|及|、|还是|比)20\d{{2}}")
+# "21年的产学研融通组织榜今年还有吗": what a round had, asked of this one.
+YEAR_THEN_NOW = re.compile(rf"(?:20\d{{2}}年?|{_RELATIVE})的[^，,。？?]{{2,16}}(?:{_RELATIVE})(?:还有|还在|还设|还叫|还是|也有|有没有)")
 # "2020年用的网站，跟今年的是同一个吗": a round named, then compared with a relative one.
 RELATIVE_COMPARED = re.compile(rf"(?:跟|和|与|同|比)(?:{_RELATIVE})[^，,。？?]{{0,14}}(?:比|一样|同一|相同|不同|区别|变)")
 
@@ -286,7 +288,7 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], YearSource]:
             years.append(y)
     if len(years) == 1 and years[0] != today.year and ONE_YEAR_COMPARED.search(text):
         return sorted({years[0], today.year}), YearSource.EXPLICIT
-    if years and not (MIXED_PAIR.search(text) or RELATIVE_COMPARED.search(text)):
+    if years and not (MIXED_PAIR.search(text) or RELATIVE_COMPARED.search(text) or YEAR_THEN_NOW.search(text)):
         return years, YearSource.EXPLICIT
     found = [(text.find(word), word) for word in RELATIVE_YEARS if word in text]
     relative: list[int] = []
@@ -298,7 +300,7 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], YearSource]:
         year = today.year + RELATIVE_YEARS[word]
         if year not in relative:
             relative.append(year)
-        if not (CHANGE_ASK.search(text) or RELATIVE_PAIR.search(text)):
+        if not (CHANGE_ASK.search(text) or RELATIVE_PAIR.search(text) or YEAR_THEN_NOW.search(text)):
             break  # one round, unless the question compares ("今年…跟去年比", "去年和今年…分别")
     if years:  # "21年的和今年的…一样吗": an explicit year and a relative one, compared
         return sorted(set(years) | set(relative)), YearSource.EXPLICIT
@@ -539,7 +541,8 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
         # "平台几号关的": a date is asked of the platform; its answer is the platform's deadline, not its address.
         q.intent = Intent.DEADLINE
         q.expansion = " ".join(EXPANSION.get(q.intent, ()))
-    q.compare = q.intent == Intent.COMPARE or (len(q.years) >= 2 and bool(re.search(r"和|与|及", t) or CHANGE_ASK.search(t)))
+    q.compare = q.intent == Intent.COMPARE or (len(q.years) >= 2 and bool(re.search(r"和|与|及", t) or CHANGE_ASK.search(t)
+                                                                         or YEAR_THEN_NOW.search(t)))
     if q.compare:
         q.intent = Intent.COMPARE
     plain = t.replace(q.list_mention, "") if q.list_mention else t  # "投资机构榜" is a name, not 机构

@@ -21,6 +21,8 @@ def _sub_intent(ctx: Context) -> str:
         return "deadline"
     if re.search(r"网址|网站|链接|平台", q.text):
         return "platform"
+    if q.list_key and re.search(r"改名|更名|还有吗|还有没有|还设|还在吗|叫什么|名字|名称", q.text):
+        return "name"
     if "领域" in q.text or (ctx.store.names.has_fields(q.list_key) and not q.ask):
         return "fields"
     if re.search(r"榜单|哪些榜|几类|设置|(?:多|少|新增)了?(?:哪些|什么)?榜", q.text) or not q.list_key:
@@ -35,6 +37,8 @@ def answer_compare(ctx: Context, answer_for: Callable[[Query], Reply | None]) ->
     sub = _sub_intent(ctx)
     if not sub:
         return None
+    if sub == "name":
+        return _names_by_year(ctx)
     parts: list[str] = []
     sets: list[tuple[int, list[str]]] = []
     families: dict[str, str] = {}  # a list's name -> its family (a renamed list keeps the old one's)
@@ -79,3 +83,30 @@ def answer_compare(ctx: Context, answer_for: Callable[[Query], Reply | None]) ->
         summary += f"；不再设{'、'.join(removed)}" if removed else "；无删减"
         parts.insert(0, summary + "。")
     return Reply(parts)
+
+
+def _names_by_year(ctx: Context) -> Reply | None:
+    """"21年的产学研融通组织榜今年还有吗？是不是改名了": the list's name in each round, or that the
+    round does not set it up; a different name is the list renamed."""
+    q = ctx.q
+    lines: list[str] = []
+    named: list[tuple[int, str]] = []
+    for y in sorted(q.years):
+        fact = next(iter(ctx.store.select(ListsFact, year=y)), None)
+        if fact is None:
+            lines.append(f"{y}年：通知中未找到榜单设置。")
+            continue
+        name = next((n for n, k in zip(fact.lists, fact.list_keys, strict=True) if k == q.list_key), None)
+        lines.append(f"{y}年：{'设' + name if name else '未设该榜'}{ctx.cite(fact)}")
+        if name:
+            named.append((y, name))
+    if len(lines) - sum(1 for line in lines if "未找到" in line) < 2:
+        return None
+    latest = max(q.years)
+    if named and named[-1][0] != latest:
+        lines.insert(0, f"{latest}年未设{named[-1][1]}。")
+    elif len(named) >= 2 and named[0][1] != named[-1][1]:
+        lines.insert(0, f"{named[0][0]}年的{named[0][1]}在{named[-1][0]}年名为{named[-1][1]}。")
+    elif len(named) >= 2:
+        lines.insert(0, f"{named[-1][0]}年仍设{named[-1][1]}，名称未变。")
+    return Reply(lines)
