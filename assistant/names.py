@@ -107,6 +107,8 @@ class Catalogue:
     people: list[str] = field(default_factory=list)
     fielded_lists: list[str] = field(default_factory=list)  # keys of the lists that have fields
     mentions: list[str] = field(default_factory=list)  # list and field names any fact mentions
+    # The alias file's user words (`words`) that notices write themselves ("盖章"): read as written.
+    written: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._derived: dict[str, Any] = {}  # not a field: never stored with the index
@@ -137,6 +139,11 @@ class Catalogue:
                 bodies.update(body_names(f))
         cat.bodies, cat.people, cat.mentions = sorted(bodies), sorted(people), sorted(mentions)
         return cat
+
+    def learn_words(self, texts: Iterable[str]) -> None:
+        """Which of the user words the notices themselves write."""
+        words = [v for v, w in variants("words") if v != w]
+        self.written = sorted({v for text in texts for v in words if v in text})
 
     def has_fields(self, key: str | None) -> bool:
         return key is not None and key in self.fielded_lists

@@ -291,3 +291,13 @@ def test_a_later_part_asking_the_same_kind_of_value_and_nothing_else_restates_th
     assert len(parts) == 1
     parts = read_turn("先导榜每个领域能推几个？新锐榜能推几个？", dt.date(2023, 10, 20), store, None).parts
     assert len(parts) == 2  # another subject is another question
+
+
+def test_the_ask_is_read_in_the_notices_words_unless_a_notice_writes_the_users_word() -> None:
+    q = understand("去年的榜最后是怎么公布的", TODAY)
+    assert "发布" in q.ask and "公布" not in q.ask and "发布" in q.search_text
+    names = Catalogue()
+    names.learn_words(["保密审查意见表由二级单位保密办盖章。"])
+    assert names.written == ["盖章"]
+    assert "盖章" in understand("保密审查意见表要谁盖章", TODAY, names).ask  # the notices' own word
+    assert "公章" in understand("申报表要盖章吗", TODAY).ask

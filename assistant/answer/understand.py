@@ -108,6 +108,15 @@ def restates(q: Query, earlier: Query) -> bool:
     return len(FILLER.sub("", pattern.sub("", q.ask))) <= 1
 
 
+def in_notice_words(text: str, names: Catalogue) -> str:
+    """The ask with the words users write for what notices say otherwise ("公布" -> "发布",
+    "盖章" -> "公章"), from the alias file's `words`; a word some notice writes is kept."""
+    for variant, word in variants("words"):
+        if variant in text and variant not in names.written:
+            text = text.replace(variant, word)
+    return text
+
+
 def answer_type(text: str) -> AnswerType:
     """What the question asks for, read from its ask words."""
     return next((kind for kind, pattern in ANSWER_TYPES if pattern.search(text)), AnswerType.TEXT)
@@ -535,12 +544,15 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     if EXCLUSION_ASK.search(t) and q.intent in (Intent.OTHER, Intent.ELIGIBILITY):
         q.intent, q.excluding = Intent.ELIGIBILITY, True
     q.expansion = " ".join(EXPANSION.get(q.intent, ()))
-    q.ask = searched
+    q.ask = in_notice_words(searched, names)
+    reworded = q.ask != searched
     q.answer_type = answer_type(ask)
     if q.answer_type == AnswerType.DATE and q.intent == Intent.PLATFORM:
         # "平台几号关的": a date is asked of the platform; its answer is the platform's deadline, not its address.
         q.intent = Intent.DEADLINE
         q.expansion = " ".join(EXPANSION.get(q.intent, ()))
+    if reworded:  # the notices' words are searched for too
+        q.expansion = " ".join([q.expansion, *(w for _, w in variants("words") if w in q.ask and w not in searched)]).strip()
     q.compare = q.intent == Intent.COMPARE or (len(q.years) >= 2 and bool(re.search(r"和|与|及", t) or CHANGE_ASK.search(t)
                                                                          or YEAR_THEN_NOW.search(t)))
     if q.compare:
