@@ -105,3 +105,17 @@ def test_a_letter_signed_by_an_officer_is_the_organisation_s() -> None:
               "\n东岭生物医药转化学会秘书长　罗一静\n二〇二五年十月十日\n")
     assert identify(letter).issuer == "东岭生物医药转化学会"
     assert identify(letter).signer.replace("　", " ") == "秘书长 罗一静"
+
+
+def test_a_service_guide_and_a_group_post_name_their_issuer_and_the_round_of_the_call_they_implement() -> None:
+    from assistant.ingest.notices import clean_text
+
+    guide = ("杭州市科学技术协会 办事指南\n\n事项名称\n2028年“科创中国”系列榜单推荐申报\n\n实施主体\n杭州市科学技术协会\n\n"
+             "设定依据\n《中国科协办公厅关于征集遴选2028年“科创中国”系列榜单的通知》（科协办函创字〔2028〕64号）\n\n"
+             "办理流程\n榜单拟于2029年3月发布。\n")
+    meta = identify(clean_text(guide).text)
+    assert meta.issuer == "杭州市科学技术协会" and meta.year == 2028  # the cited call's round, not the latest date
+    assert "事项名称" not in meta.title  # a label set apart is never joined to the line above
+    chat = ("【榜单申报对接群】\n[群公告]\n各位好！根据《中国科协办公厅关于征集遴选2028年“科创中国”系列榜单的通知》"
+            "（科协办函创字〔2028〕64号），无锡市科协作为“科创中国”试点城市推荐渠道组织全市申报。\n")
+    assert identify(chat).issuer == "无锡市科协"

@@ -52,6 +52,10 @@ SELF_REFERENCES = 3  # uses of a declared short name that make it the notice's o
 TITLE_START = re.compile(r"^#*\s*关于")
 TITLE_END = re.compile(r"(?:通知|公告|通告|函|说明)(?:[（(][^）)]{1,10}[）)])?$")
 # An issuer named only in its own body: "中国微纳制造学会（以下简称“我会”）…".
+# A service guide's labelled block: "实施主体" on its line, the organisation on the next.
+LABELLED_BLOCK = re.compile(rf"^(?:实施主体|实施机关|办理机构|发布单位|发文单位)\s*[:：]?\s*\n\s*({ORG})\s*$", re.M)
+# "无锡市科协作为“科创中国”试点城市推荐渠道组织全市申报": a unit saying which channel it acts as.
+ACTING_AS = re.compile(rf"({ORG})作为[^，,。；;]{{2,30}}?推荐(?:渠道|单位)")
 SELF_NAMED = re.compile(rf"({ORG})\s*[（(]\s*以下简称\s*[“\"「]?(?:我|本)[会校院所局厅办处]")
 
 
@@ -224,6 +228,7 @@ def identify(text: str) -> Identity:
         issuer_source = IssuerSource.LETTERHEAD
     labelled = LABELLED.search("\n".join(lines[:12]))
     source = SOURCE.search("\n".join(lines[:12]))
+    labelled = labelled or LABELLED_BLOCK.search("\n".join(lines[:16]))
     if not issuer and labelled:
         issuer, issuer_source = labelled.group(1), IssuerSource.LABELLED
     elif not issuer and source and not DEPARTMENT.match(source.group(1)):
@@ -240,7 +245,7 @@ def identify(text: str) -> Identity:
     byline = BYLINE.search("\n".join(lines[:6]))
     if not issuer and byline:
         issuer, issuer_source = byline.group(1), IssuerSource.BYLINE
-    self_named = SELF_NAMED.search(text)
+    self_named = SELF_NAMED.search(text) or ACTING_AS.search(text)
     if not issuer and self_named:
         issuer, issuer_source = _longest_org_ending(self_named.group(1)), IssuerSource.SELF_NAMED
     if not issuer:
@@ -257,6 +262,8 @@ def identify(text: str) -> Identity:
         year, source = int(published.group(1)), f"发布时间 {published.group(1)}-{published.group(2)}-{published.group(3)}"
     elif signed_on and (signed := parse_date(signed_on)) and signed[0]:
         year, source = signed[0], f"落款日期 {signed_on}"
+    elif parent:  # a unit's notice implements the call it cites: that call's round
+        year, source = int(DOC_NUMBER.search(parent).group(1)), f"所转发通知的文号 {parent}"  # type: ignore[union-attr]
     else:
         found = Counter(int(y) for y in re.findall(r"(20\d{2})\s*年", text))
         if found:

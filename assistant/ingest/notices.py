@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from assistant.ingest.dates import DATE_LINE
-from assistant.ingest.identity import Identity, IssuerSource, identify
+from assistant.ingest.identity import ORG_LINE, Identity, IssuerSource, identify
 from assistant.ingest.layout import (
     drop_page_furniture,
     rebuild_aligned_tables,
@@ -325,6 +325,16 @@ def _should_join(prev: str, nxt: str) -> bool:
     return not (n[-1] in "：:" and len(n) <= 20 and not re.search(r"[，,、。]", n))
 
 
+SHORT_LABEL = re.compile(rf"[{CJK}]{{2,10}}")
+
+
+def _set_apart_label(lines: list[str], i: int) -> bool:
+    """A short label set apart by a blank line, its content under it ("实施主体", "办理对象"): a
+    service guide's or a form's field name, never the end of the sentence above it."""
+    label = lines[i].strip()
+    return bool(SHORT_LABEL.fullmatch(label)) and not ORG_LINE.match(label) and i > 0 and not lines[i - 1].strip()
+
+
 def _join_broken_lines(mt: MappedText) -> MappedText:
     lines = mt.text.split("\n")
     starts = []
@@ -340,6 +350,7 @@ def _join_broken_lines(mt: MappedText) -> MappedText:
         (starts[a] + len(lines[a].rstrip()), starts[b] + len(lines[b]) - len(lines[b].lstrip()))
         for a, b in zip(nonblank, nonblank[1:], strict=False)
         if _should_join(lines[a], lines[b]) and not (a == nonblank[0] and SIGN_OFF_ORG.fullmatch(lines[a].strip()))
+        and not _set_apart_label(lines, b)
     ]
     return mt.splice([(start, end, "") for start, end in drops])
 
