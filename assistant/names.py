@@ -81,6 +81,21 @@ def apply_renames(facts: Iterable[Fact]) -> None:
             f.list_keys = [renamed.get(n, k) for n, k in zip(f.lists, f.list_keys, strict=True)]
 
 
+def apply_own_fields(facts: Iterable[Fact]) -> None:
+    """A field a round lists beside the one the alias file folds it into ("电子信息、…、人工智能等六大
+    产业领域") is a field of its own, in every notice: its facts are keyed by its own name."""
+    facts = list(facts)
+    own: set[str] = set()
+    for f in facts:
+        if isinstance(f, FieldsFact):
+            bare = [re.sub(r"领域$", "", n) for n in f.fields]
+            own |= {b for b, k in zip(bare, f.field_keys, strict=True) if b != k and k in bare}
+    if own:
+        for f in facts:
+            f.field_keys = [b if (b := re.sub(r"领域$", "", n)) in own else k
+                            for n, k in zip(f.fields, f.field_keys, strict=True)]
+
+
 def field_key(name: str) -> str:
     name = re.sub(r"领域$", "", name)
     for variant, key in variants("fields"):

@@ -73,3 +73,18 @@ def test_comparing_two_rounds_lists_says_a_renamed_list_was_renamed(tmp_path, sm
     ans = bot.answer("2026年跟2023年比，榜单设置有啥变化？")
     assert "融通创新组织榜更名为融通创新机构榜" in ans.answer
     assert "不再设融通创新组织榜" not in ans.answer
+
+
+def test_a_field_a_round_lists_beside_the_one_the_aliases_fold_it_into_is_a_field_of_its_own(tmp_path, small_settings) -> None:
+    from assistant.assistant import Assistant
+
+    bot = Assistant(small_settings)
+    src = tmp_path / "dongling_2028.txt"
+    src.write_text(HEAD.replace("2026", "2028") + "2028年设置先导技术榜、新锐企业榜两类。其中，先导技术榜设电子信息、人工智能、"
+                   "生物医药等三个领域。\n二、联系方式\n先导技术榜（人工智能领域）：联系人：欧阳楠，电话：010-62781934\n"
+                   "先导技术榜（电子信息领域）：联系人：邵启明，电话：010-68761152\n", encoding="utf-8")
+    bot.ingest([src])
+    q = understand("2028年先导技术榜人工智能领域初评找谁", dt.date(2028, 10, 20), bot._snapshot.store.names)
+    assert q.field_key == "人工智能"
+    ans = bot.answer("2028年先导技术榜人工智能领域初评找谁，电话多少")
+    assert "欧阳楠" in ans.answer[:200] and "邵启明" not in ans.answer[:200]

@@ -525,8 +525,9 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
         q.other_lists.sort(key=lambda km: t.find(km[1]))
     q.field_key, q.field_mention = _find_alias(t, "fields")
     known = _find_known(t, fields)
-    if known and len(known) > len(q.field_mention):
-        q.field_key, q.field_mention = field_key(known), known
+    if known and (len(known) > len(q.field_mention) or (known == q.field_mention and fields[known] != q.field_key)):
+        # (The notices' own reading of a name beats the alias file's: a round's 人工智能 field.)
+        q.field_key, q.field_mention = fields[known], known
     if q.field_key and q.field_mention not in ask and FIELDS_ASKED.search(ask):
         q.field_key, q.field_mention = None, ""  # "我是新材料企业…要聚焦哪些领域": the fields are the answer
     if q.list_key and q.field_key and names.fielded_lists and not names.has_fields(q.list_key):

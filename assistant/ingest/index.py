@@ -33,7 +33,7 @@ from assistant.ingest.chunking import Chunk, chunk_notice
 from assistant.ingest.facts import extract_facts
 from assistant.ingest.notices import MANIFEST, NoticeRecord, load_manifest, make_notice
 from assistant.model import Fact
-from assistant.names import Catalogue, apply_renames
+from assistant.names import Catalogue, apply_own_fields, apply_renames
 from assistant.tokenizer import Tokenizer
 
 log = logging.getLogger(__name__)
@@ -176,6 +176,7 @@ def _build(settings: Settings, source: Path, publish: Callable[[], None] | None)
     fingerprint = corpus_fingerprint(source)
     records, chunks, facts = parse_corpus(source, settings.corpus_dir)
     apply_renames(facts)
+    apply_own_fields(facts)
     timings = {"parse": time.perf_counter() - t0}
     tmp = settings.index_dir.parent / f".{settings.index_dir.name}.building-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
