@@ -16,7 +16,7 @@ from assistant.answer.spelling import SoundIndex, fuzzy_find
 from assistant.ingest.dates import CN_DIGIT
 from assistant.ingest.facts.common import EMAIL, PHONE
 from assistant.model import AnswerType, Intent, YearSource
-from assistant.names import Catalogue, field_key, list_key, load_aliases, unquote, variants
+from assistant.names import Catalogue, list_key, load_aliases, unquote, variants
 
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
 # "2022年入选的…" qualifies who, it is not the round being asked about.
