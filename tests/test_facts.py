@@ -219,3 +219,14 @@ def test_a_units_deadline_for_the_list_asked_comes_before_one_for_every_list(tmp
     ans = bot.answer("江临市科协那边，技术经理人先锋榜材料最晚哪天报？")
     assert "10月20日" in ans.answer.split("\n")[0]
     assert "两处日期不一致" not in ans.answer  # two lists' dates, not one date written twice
+
+
+def test_a_date_the_notice_corrects_later_is_not_a_deadline() -> None:
+    from assistant.model import DeadlineFact
+
+    chat = ("无锡市科学技术协会关于组织推荐2028年“科创中国”系列榜单的通知\n各有关单位：\n一、安排\n"
+            "各区科协于10月20日前将推荐汇总表发送至市科协邮箱。\n"
+            "更正：上面说的10月20日改为10月24日前报送汇总表。\n"
+            "企业于十一月五号下午五点前点提交——不对不对，我看错了，是十一月七号，十一月七号下午五点前。\n")
+    dates = sorted({f.date for f in extract_facts(make_notice("c.txt", chat)) if isinstance(f, DeadlineFact)})
+    assert dates == ["2028-10-24", "2028-11-07"]

@@ -28,6 +28,8 @@ from assistant.model import ContactFact, DeadlineFact, QuotaFact, StageFact
     ("十月十八日", (None, 10, 18)),  # a month and day in characters, in prose
     ("十一月五日", (None, 11, 5)),
     ("十二月三十一日", (None, 12, 31)),
+    ("11月5号", (None, 11, 5)),  # a day said with 号
+    ("十一月七号", (None, 11, 7)),
 ])
 def test_a_date_in_any_written_form_is_read(written: str, parts: tuple[int | None, int, int]) -> None:
     assert parse_date(f"请于{written}前报送") == parts

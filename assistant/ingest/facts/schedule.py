@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.dates import DATE, DATE_GROUPS, cn_number, ymd
+from assistant.ingest.dates import DATE, DATE_GROUPS, cn_number, parse_date, ymd
 from assistant.ingest.facts.common import (
     TIME,
     Span,
@@ -124,20 +124,40 @@ def _category(text: str) -> Category:
 CHANGED_TO = re.compile(r"^[\s）)]*(?:→|->|⇒|调整为|改为|变更为|变为|延期至|延长至|推迟至|提前至|提前到|推迟到)")
 
 
-def _superseded(m: re.Match[str], text: str, iso: str, year: int | None) -> bool:
-    """A date the clause replaces, or one of an earlier round than the notice's."""
-    return bool(CHANGED_TO.match(text[m.end() :])) or (year is not None and iso[:4].isdigit() and int(iso[:4]) < year)
+# "更正：上面说的10月20日改为10月24日", "十一月五号下午五点前——不对不对，是十一月七号": a date the
+# notice itself corrects, wherever else it is written.
+CORRECTED = re.compile(rf"(?P<old>{DATE})\s*(?:改为|改成|调整为|更正为|变更为|→|->)\s*(?P<new>{DATE})"
+                       rf"|(?P<slip>{DATE})[^。\n]{{0,40}}?(?:不对|说错|看错|口误)[^。\n]{{0,20}}?(?:是|为)\s*(?P<right>{DATE})")
+
+
+def corrected_dates(text: str) -> set[tuple[int, int]]:
+    """The (month, day) of every date the notice says it corrected, unless it is also a corrected-to date."""
+    old, new = set(), set()
+    for m in CORRECTED.finditer(text):
+        for group, into in (("old", old), ("slip", old), ("new", new), ("right", new)):
+            if m.group(group) and (parts := parse_date(m.group(group))):
+                into.add(parts[1:])
+    return old - new
+
+
+def _superseded(m: re.Match[str], text: str, iso: str, year: int | None, corrected: set[tuple[int, int]]) -> bool:
+    """A date the clause replaces or the notice corrects, or one of an earlier round than the notice's."""
+    if CHANGED_TO.match(text[m.end() :]) or (year is not None and iso[:4].isdigit() and int(iso[:4]) < year):
+        return True
+    month, day = iso.split("-")[-2:]
+    return (int(month), int(day)) in corrected
 
 
 def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> list[Fact]:
     facts = []
+    corrected = corrected_dates(notice.text)
     for span in clauses(notice, "。"):
         if re.search(r"成立|注册|出生", span.text) or (span.section.path[0].startswith("附件") and "条件" in span.section.path[0]):
             continue  # dates in eligibility conditions are not deadlines
         for pattern, kind in ((DEADLINE_IS, DeadlineForm.CUTOFF), (DEADLINE_BEFORE, DeadlineForm.BEFORE)):
             for m in pattern.finditer(span.text):
                 iso, when = date_and_time(m, _year_of(span.text, notice.year))
-                if _superseded(m, span.text, iso, notice.year):
+                if _superseded(m, span.text, iso, notice.year, corrected):
                     continue
                 scope = Scope.PLATFORM if re.search(r"平台|线上|系统", span.text) else Scope.STAGE
                 category = _category(span.text)
