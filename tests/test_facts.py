@@ -230,3 +230,15 @@ def test_a_date_the_notice_corrects_later_is_not_a_deadline() -> None:
             "企业于十一月五号下午五点前点提交——不对不对，我看错了，是十一月七号，十一月七号下午五点前。\n")
     dates = sorted({f.date for f in extract_facts(make_notice("c.txt", chat)) if isinstance(f, DeadlineFact)})
     assert dates == ["2028-10-24", "2028-11-07"]
+
+
+def test_a_chat_speaker_line_stays_a_line_and_a_speaker_who_introduces_themselves_is_the_contact() -> None:
+    from assistant.ingest.notices import clean_text
+    from assistant.model import ContactFact
+
+    chat = ("无锡市科协关于组织推荐2028年“科创中国”系列榜单的通知\n一、对接\n张岚（市科协）2028/10/09 16:40\n"
+            "@所有人 汇总表模板已上传群文件，请各区下载填写后在截止前报送市里\n\n朱莉（市科协）2028/10/11 09:05\n"
+            "大家好，我是市科协科技经济融合部朱莉，今年新设的科技服务团先锋榜由我对接，电话0510-81826752。\n")
+    assert "朱莉（市科协）2028/10/11 09:05\n" in clean_text(chat).text  # never joined to the message above
+    found = [f for f in extract_facts(make_notice("w.txt", chat)) if isinstance(f, ContactFact) and "0510-81826752" in f.phones]
+    assert found and found[0].persons == ["朱莉"]

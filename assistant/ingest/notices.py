@@ -292,10 +292,14 @@ def _is_table_row(line: str) -> bool:
     return "\t" in line.strip() or " | " in line
 
 
+# A chat export's message header: who spoke and when ("张岚（市科协）2028/09/21 09:14").
+SPEAKER_LINE = re.compile(r"^\S{1,24}?\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$")
+
+
 def _should_join(prev: str, nxt: str) -> bool:
     """PDF extraction breaks lines (and words) mid-sentence; join those, keep real line ends."""
     p, n = prev.strip(), nxt.strip()
-    if not p or not n or len(p) < 8:
+    if not p or not n or len(p) < 8 or SPEAKER_LINE.match(p) or SPEAKER_LINE.match(n):
         return False
     if p[-1] in TERMINAL or (p[-1] == "." and re.match(rf"[{CJK}]", p[-2])) or _is_table_row(prev) or _is_table_row(nxt):
         return False

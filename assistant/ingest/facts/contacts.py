@@ -94,6 +94,7 @@ def extract_contacts(notice: Notice, list_names: list[str], field_names: list[st
 # What a clause says the contact is for: "路演答辩安排：园区科协秘书处 方若琳，0592-…" (before the
 # colon), "政策和名额问题找王启明老师，0532-…" (before 找/联系/咨询).
 DUTY = re.compile(r"^(?P<duty>[^：:，,]{2,30})[：:]|^(?P<asked>[^：:]{2,30}?)(?:问题|事宜|事项)?(?:请?找|请?联系|咨询|可联系)")
+SELF_INTRO = re.compile(r"我(?:是|叫)([^，,。！!；;]{2,30})")
 TEACHER = re.compile(rf"([{CJK}]{{2,3}}?)(?:老师|同志|主任)")
 # Common surnames: a word that does not start with one is not read as a person's name.
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由")
@@ -124,8 +125,10 @@ def _entity_contacts(notice: Notice, list_names: list[str], held: set[str]) -> l
         text = NUMBERING.sub("", re.sub(r"\s*\|\s*|\t", "：", span.text, count=1))
         duty = DUTY.match(text)
         rest = text[duty.end() :] if duty else text
-        org, tokens = _persons(TEACHER.sub(lambda m: " " + m.group(1) + " ", rest))
-        persons = [n for n in dict.fromkeys(_name(t) for t in [*TEACHER.findall(rest), *tokens]) if n]
+        # "我是市科协科技经济融合部朱莉，…电话…": a speaker introducing themselves.
+        intro = [m.group(1) for m in SELF_INTRO.finditer(rest)]
+        org, tokens = _persons(TEACHER.sub(lambda m: " " + m.group(1) + " ", SELF_INTRO.sub("", rest) if intro else rest))
+        persons = [n for n in dict.fromkeys(_name(t) for t in [*TEACHER.findall(rest), *tokens, *intro]) if n]
         lists = [n for n in find_list_names(span.text, list_names) if not n.startswith(("系列", "科创中国"))]
         reviews = bool(lists) or bool(re.search(r"初评|评审机构", span.text + " ".join(span.section.path)))
         if re.search(r"技术支持|系统|客服|平台技术", span.text):
