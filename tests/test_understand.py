@@ -22,7 +22,9 @@ TODAY = dt.date(2026, 11, 22)
      ("2021年先导榜的领域划分跟今年比有啥不一样", [2021, 2026]),
      ("2020年报先导技术用的网站，跟今年申报用的平台是同一个网址吗", [2020, 2026]),
      # a courtesy's 了 tells nothing of the asker's story
-     ("您好，2020年生物医药领域纸质材料邮寄地址麻烦了，谢谢老师。", [2020])],
+     ("您好，2020年生物医药领域纸质材料邮寄地址麻烦了，谢谢老师。", [2020]),
+     # a round named and a relative one, asked what changed between them
+     ("21年的技术支持和客服电话我都存着，去年换了没有？", [2021, 2025])],
 )
 def test_years(text: str, years: list[int]) -> None:
     assert understand(text, TODAY).years == years

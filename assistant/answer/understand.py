@@ -297,7 +297,8 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], YearSource]:
             years.append(y)
     if len(years) == 1 and years[0] != today.year and ONE_YEAR_COMPARED.search(text):
         return sorted({years[0], today.year}), YearSource.EXPLICIT
-    if years and not (MIXED_PAIR.search(text) or RELATIVE_COMPARED.search(text) or YEAR_THEN_NOW.search(text)):
+    if years and not (MIXED_PAIR.search(text) or RELATIVE_COMPARED.search(text) or YEAR_THEN_NOW.search(text)
+                      or CHANGE_ASK.search(text)):  # "21年的电话我存着，去年换了没有": both rounds
         return years, YearSource.EXPLICIT
     found = [(text.find(word), word) for word in RELATIVE_YEARS if word in text]
     relative: list[int] = []
