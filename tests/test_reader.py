@@ -193,3 +193,13 @@ def test_asked_why_the_call_exists_the_reader_gives_its_purpose_sentence(bot) ->
     assert answer_type("科协为啥要搞这个系列榜单") == AnswerType.PURPOSE
     ans = bot.answer("2021年征集榜单的出发点是什么")
     assert "为深入贯彻" in ans.answer[:200]  # the preamble's purpose sentence, not the schedule
+
+
+def test_asked_the_value_of_each_item_the_reader_shows_the_items_after_the_first_with_theirs(bot) -> None:  # noqa: ANN001
+    from assistant.answer.turn import read_turn
+
+    parts = read_turn("融通榜申报表组织机构简介那栏限多少字？后面那几大段的呢", TODAY, bot._snapshot.store, None).parts
+    assert len(parts) == 1 and parts[0].several  # "the rest" asks the part before, for each item
+    assert not understand("四川省科协和宁波科技局各自的评审会哪天开", TODAY).several  # each unit, not each item
+    ans = bot.answer("2023年融通创新组织榜申报表组织机构简介那栏限多少字？后面那几大段的呢")
+    assert "500字以内" in ans.answer and ans.answer.count("1000字以内") >= 3

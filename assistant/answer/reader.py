@@ -313,6 +313,11 @@ class Reader:
                 break
             if s.unit.text not in {c.unit.text for c in picked} and s.unit.kind != UnitKind.TITLE:
                 picked.append(s)
+        if q.several and best.typed:
+            # "组织机构简介限多少字？后面那几大段的呢": the items after it that hold such a value too.
+            pattern = HOLDS.get(q.answer_type)
+            more = [u for u in self._after(best.unit, n=8) if pattern and pattern.search(f"{u.text} {u.context}")]
+            picked = [best, *(Scored(u, 0.0, 0.0, True) for u in more[:6])]
         for term in q.quoted:  # each field or phrase the user quotes gets the unit that names it
             if not any(term in s.unit.text for s in picked):
                 named = next((s for s in bodies if term in s.unit.text), None)

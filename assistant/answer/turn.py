@@ -22,6 +22,7 @@ from assistant.answer.store import FactStore
 from assistant.answer.understand import (
     LIST_REFERRED,
     OWN_STEP,
+    REST_OF,
     Query,
     continue_from,
     inherit,
@@ -141,6 +142,9 @@ def read_turn(question: object, today: dt.date, store: FactStore, session: Sessi
             q = inherit(q, session.previous, session.person, store.names)
         if parts and restates(q, parts[-1]):
             continue  # "具体哪天公布？要几月几号": the same question again
+        if parts and REST_OF.match(part.strip()) and not (q.list_key or q.field_key or q.person):
+            parts[-1].several = True  # "组织机构简介限多少字？后面那几大段的呢": each item's
+            continue
         if parts:  # "设多少项？" after "2021年的突破短板关键技术榜限定哪个领域？"; "新锐呢" after "先导榜能推几个"
             continue_from(q, parts[-1], with_intent=True)
         if context is not None:

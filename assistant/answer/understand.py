@@ -108,6 +108,12 @@ def restates(q: Query, earlier: Query) -> bool:
     return len(FILLER.sub("", pattern.sub("", q.ask))) <= 1
 
 
+# The value of each of several items: "后面几项又各限多少字", "每一栏分别多少字".
+SEVERAL = re.compile(r"各(?:限|是|要)|分别|每(?:一)?(?:项|栏|段|部分)|那几|这几|几大段|几段|后面几|其余|其他几")
+# A later part asking the same of the rest ("后面那几大段的呢", "其他几项呢"): the part before, for each item.
+REST_OF = re.compile(r"^(?:那|那么|还有)?(?:后面|其余|其他|剩下|别的)(?:的)?(?:那)?(?:几|些)?[^，,。？?]{0,6}?(?:的)?呢?[？?。]*$")
+
+
 def in_notice_words(text: str, names: Catalogue) -> str:
     """The ask with the words users write for what notices say otherwise ("公布" -> "发布",
     "盖章" -> "公章"), from the alias file's `words`; a word some notice writes is kept."""
@@ -194,6 +200,7 @@ class Query:
     emails: list[str] = field(default_factory=list)  # e-mail addresses in the question
     by_list: list[ListAsk] = field(default_factory=list)  # each list named, when several are
     own_step: bool = False  # asks about a unit's own step: its members, secretariat, internal deadline
+    several: bool = False  # asks the value of each of several items ("后面几项各限多少字")
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -549,6 +556,7 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     q.ask = in_notice_words(searched, names)
     reworded = q.ask != searched
     q.answer_type = answer_type(ask)
+    q.several = bool(SEVERAL.search(ask))
     if q.answer_type == AnswerType.DATE and q.intent == Intent.PLATFORM:
         # "平台几号关的": a date is asked of the platform; its answer is the platform's deadline, not its address.
         q.intent = Intent.DEADLINE
