@@ -189,7 +189,6 @@ def test_several_lists_in_one_question_are_all_answered(bot) -> None:
     assert all(by_list[n] in contacts for n in names)
 
 
-@pytest.mark.xfail(strict=True, reason="ranker: the reader's sentence with the ask's words outscores the rule's four quotas, which word them otherwise (answer/ranker.py cover); kept red-on-fix so the regression is seen")
 def test_all_quotas_of_a_year_lead_with_the_lists(bot) -> None:
     first = bot.answer("2023年各榜单推荐名额分别是多少？").answer.splitlines()[0]
     assert "先导技术榜" in first and "不超过" in first

@@ -285,7 +285,7 @@ class Reader:
         (the notices do not answer it, answer/relevance.py): the closest text, labelled as such.
         Read once per ask, passages and form (the answerers of a part share readings); each caller
         gets its own copy to add to."""
-        key = (q.ask, q.text, q.expansion, q.answer_type, tuple(q.years), tuple(h.chunk.id for h in hits[:PASSAGES]),
+        key = (q.ask, q.text, q.expansion, q.answer_type, q.several, tuple(q.years), tuple(h.chunk.id for h in hits[:PASSAGES]),
                default_year, direct, id(notices))
         if key not in self._read:
             if len(self._read) > 512:
