@@ -119,3 +119,12 @@ def test_a_service_guide_and_a_group_post_name_their_issuer_and_the_round_of_the
     chat = ("【榜单申报对接群】\n[群公告]\n各位好！根据《中国科协办公厅关于征集遴选2028年“科创中国”系列榜单的通知》"
             "（科协办函创字〔2028〕64号），无锡市科协作为“科创中国”试点城市推荐渠道组织全市申报。\n")
     assert identify(chat).issuer == "无锡市科协"
+
+
+def test_a_letterhead_beside_a_system_a_news_reports_first_actor_and_no_quoted_label_as_issuer() -> None:
+    export = ("中国智能传感学会 会员服务系统\n【数据导出】2029年“科创中国”系列榜单 学会组织申报安排表\n"
+              "字段说明：“推荐名额”为本学会作为全国学会推荐渠道可使用的名额。\n" + BODY)
+    assert identify(export).issuer == "中国智能传感学会"
+    report = ("宁川日报 2029年9月25日 第3版\n名额叠加用足\n我市部署2029年“科创中国”系列榜单征集遴选工作\n"
+              "9月24日下午，宁川市科协在市科技会堂召开2029年“科创中国”系列榜单征集遴选工作部署会。\n" + BODY)
+    assert identify(report).issuer == "宁川市科协"

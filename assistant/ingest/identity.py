@@ -55,7 +55,14 @@ TITLE_END = re.compile(r"(?:通知|公告|通告|函|说明)(?:[（(][^）)]{1,1
 # A service guide's labelled block: "实施主体" on its line, the organisation on the next.
 LABELLED_BLOCK = re.compile(rf"^(?:实施主体|实施机关|办理机构|发布单位|发文单位)\s*[:：]?\s*\n\s*({ORG})\s*$", re.M)
 # "无锡市科协作为“科创中国”试点城市推荐渠道组织全市申报": a unit saying which channel it acts as.
-ACTING_AS = re.compile(rf"({ORG})作为[^，,。；;]{{2,30}}?推荐(?:渠道|单位)")
+ACTING_AS = re.compile(rf"(?:^|[，,。；;：:\s])([{CJK}]{{2,30}}?(?:协会|学会|科协|大学|学院|研究院|委员会|集团|中心|局))作为[^，,。；;]{{2,30}}?推荐(?:渠道|单位)",
+                       re.M)
+# A report's or minutes' first actor: "宁川市科协在市科技会堂召开…部署会".
+HELD_MEETING = re.compile(rf"(?:^|[，,。；;：:\s]|下午|上午)([{CJK}]{{2,30}}?(?:协会|学会|科协|大学|学院|研究院|委员会|集团|局))"
+                          rf"(?:在[^，,。]{{0,20}})?(?:召开|举办|组织召开|举行)[^，,。]{{0,40}}?(?:部署会|工作会|推进会|宣讲会|培训会|动员会)", re.M)
+# A letterhead of an organisation and a system or office beside it: "中国智能传感学会 会员服务系统",
+# "东屿大学 科学技术研究院 × 技术转移中心".
+LETTERHEAD_BESIDE = re.compile(rf"^({ORG})\s+\S")
 SELF_NAMED = re.compile(rf"({ORG})\s*[（(]\s*以下简称\s*[“\"「]?(?:我|本)[会校院所局厅办处]")
 
 
@@ -245,7 +252,9 @@ def identify(text: str) -> Identity:
     byline = BYLINE.search("\n".join(lines[:6]))
     if not issuer and byline:
         issuer, issuer_source = byline.group(1), IssuerSource.BYLINE
-    self_named = SELF_NAMED.search(text) or ACTING_AS.search(text)
+    if not issuer and head and (beside := LETTERHEAD_BESIDE.match(head[0])) and "关于" not in beside.group(1):
+        issuer, issuer_source = beside.group(1), IssuerSource.LETTERHEAD
+    self_named = SELF_NAMED.search(text) or ACTING_AS.search(text) or HELD_MEETING.search(text)
     if not issuer and self_named:
         issuer, issuer_source = _longest_org_ending(self_named.group(1)), IssuerSource.SELF_NAMED
     if not issuer:
