@@ -91,3 +91,12 @@ def test_bad_files_get_clear_chinese_errors(tmp_path: Path, name: str, data: byt
     p.write_bytes(data)
     with pytest.raises(NoticeError, match=message):
         read_document(p)
+
+
+def test_a_drawn_rule_and_a_date_alone_on_its_line_are_never_joined_to_their_neighbours() -> None:
+    from assistant.ingest.notices import clean_text
+
+    poster = ("成立不超过10年，未列入经营异常名录和严重违法失信企业名单\n━━━━━━━━━━━━━━\n关键时间\n━━━━━━━━━━━━━━\n"
+              "政策宣讲会｜图书馆报告厅\n10月26日17:00\n校内报名截止\n")
+    lines = clean_text(poster).text.split("\n")
+    assert "━━━━━━━━━━━━━━" in lines and "10月26日17:00" in lines and "校内报名截止" in lines

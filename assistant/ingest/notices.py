@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from assistant.ingest.dates import DATE_LINE
+from assistant.ingest.dates import DATE, DATE_LINE
 from assistant.ingest.identity import ORG_LINE, Identity, IssuerSource, identify
 from assistant.ingest.layout import (
     drop_page_furniture,
@@ -292,6 +292,8 @@ def _is_table_row(line: str) -> bool:
     return "\t" in line.strip() or " | " in line
 
 
+RULE_DRAWN = re.compile(r"[━─═\-_=~·]{5,}")
+DATE_TIME_LINE = re.compile(rf"^(?:{DATE})\s*(?:\d{{1,2}}[:：]\d{{2}}|\d{{1,2}}时)?$")
 # A chat export's message header: who spoke and when ("张岚（市科协）2028/09/21 09:14").
 SPEAKER_LINE = re.compile(r"^\S{1,24}?\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$")
 
@@ -301,6 +303,8 @@ def _should_join(prev: str, nxt: str) -> bool:
     p, n = prev.strip(), nxt.strip()
     if not p or not n or len(p) < 8 or SPEAKER_LINE.match(p) or SPEAKER_LINE.match(n):
         return False
+    if RULE_DRAWN.fullmatch(p) or RULE_DRAWN.fullmatch(n) or DATE_TIME_LINE.match(n) or DATE_TIME_LINE.match(p):
+        return False  # a drawn rule; a date (and time) alone on its line, as a poster or a timeline sets it
     if p[-1] in TERMINAL or (p[-1] == "." and re.match(rf"[{CJK}]", p[-2])) or _is_table_row(prev) or _is_table_row(nxt):
         return False
     if BYLINE.match(n) or BYLINE.match(p) or MARK_LEAD.match(n):
