@@ -46,6 +46,9 @@ def test_a_group_is_called_by_its_brand_and_a_park_by_its_place() -> None:
     assert "北辰集团" in issuer_names("北辰重工集团有限公司科学技术协会")
     assert "西岭" in issuer_names("西岭高新区科技创新服务中心")
     assert "集团" not in [n[-2:] for n in issuer_names("北湖大学科学技术研究院")]
+    # a group by its brand alone ("恒岳那个请示"), a university by the name before its kind ("东屿校内")
+    assert "恒岳" in issuer_names("中国恒岳能源集团有限公司科学技术协会")
+    assert "东屿" in issuer_names("东屿大学") and "江北理工" in issuer_names("江北理工大学科学技术研究院")
 
 
 def test_the_identity_says_where_each_part_was_read() -> None:
