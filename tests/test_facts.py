@@ -242,3 +242,9 @@ def test_a_chat_speaker_line_stays_a_line_and_a_speaker_who_introduces_themselve
     assert "朱莉（市科协）2028/10/11 09:05\n" in clean_text(chat).text  # never joined to the message above
     found = [f for f in extract_facts(make_notice("w.txt", chat)) if isinstance(f, ContactFact) and "0510-81826752" in f.phones]
     assert found and found[0].persons == ["朱莉"]
+
+
+def test_a_verb_before_an_enumerated_list_is_not_part_of_its_name() -> None:
+    from assistant.ingest.facts.common import find_list_names
+
+    assert find_list_names("本会组织电子信息领域的推荐，同时接受新锐企业榜、融通创新组织榜的申报") == ["新锐企业榜", "融通创新组织榜"]

@@ -98,7 +98,7 @@ def find_list_names(text: str, known: list[str] | None = None) -> list[str]:
         piece = re.sub(r"^.*(?:设置|设立|包括|分为|设|和|及|与)", "", m.group(0))
         piece = re.sub(r"(?:等)?[一二三四五六七八九十两\d]+(?:类|个|项)$", "", piece)  # "…、成果转化先锋榜四类"
         # "本会将择优推荐先导技术榜": what comes before the verb is not the list's name.
-        shorter = re.sub(r"^.*(?:推荐|申报|报送|参评|参加|限报|择优|征集|上报|其中|拟报|围绕|针对|面向|组织)", "", piece)
+        shorter = re.sub(r"^.*(?:推荐|申报|报送|参评|参加|限报|择优|征集|上报|其中|拟报|围绕|针对|面向|组织|接受|受理|开展)", "", piece)
         if len(shorter) >= 4:
             piece = shorter
         if re.fullmatch(rf"[{CJK}]{{2,12}}榜", piece) and not piece.startswith(("系列", "科创中国")):
