@@ -248,3 +248,12 @@ def test_a_verb_before_an_enumerated_list_is_not_part_of_its_name() -> None:
     from assistant.ingest.facts.common import find_list_names
 
     assert find_list_names("本会组织电子信息领域的推荐，同时接受新锐企业榜、融通创新组织榜的申报") == ["新锐企业榜", "融通创新组织榜"]
+
+
+def test_a_notice_without_a_setup_section_sets_up_its_lists_in_any_sentence() -> None:
+    from assistant.model import ListsFact
+
+    report = ("宁川市科协部署2029年“科创中国”系列榜单征集遴选工作\n一、会议情况\n9月24日下午，宁川市科协召开部署会。\n"
+              "二、记者了解\n今年设先导技术榜、新锐企业榜、融通创新组织榜、技术经理人先锋榜。\n")
+    lists = [f for f in extract_facts(make_notice("r.txt", report)) if type(f) is ListsFact]
+    assert lists and lists[0].lists == ["先导技术榜", "新锐企业榜", "融通创新组织榜", "技术经理人先锋榜"]

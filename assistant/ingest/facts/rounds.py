@@ -16,6 +16,8 @@ COUNT = re.compile(rf"[“\"]?([{CJK}]{{2,14}}榜)[”\"]?(?:[（(][^）)]*[）)
 ENUM_FIELDS = re.compile(
     rf"(?:设|在|分为|包括|聚焦|围绕|涵盖|覆盖|面向)((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?)\s*(?:等|[一二三四五六七八九十\d]+个(?:类别|领域|方向|赛道))"
 )
+# A sentence setting up the round's lists, wherever it stands: "今年设先导技术榜、新锐企业榜…".
+SETS_UP = re.compile(r"(?:设|设置|共设|设立|包括)[^，,。；;]{0,8}?[“\"]?[\u4e00-\u9fff]{2,10}榜[”\"]?[、，,]")
 # "（一）先导技术榜。聚焦…，计划发布60项。": a planned count in the sentence after the list's name.
 PLANNED = re.compile(r"计划(?:发布|遴选|推出)\s*(\d+)\s*(?:项|家|个|人|名)")
 SPECIAL_FIELD = re.compile(rf"和([{CJK}]{{2,8}}?)(?:[一二三四五六七八九十\d]+个)?专项领域")
@@ -29,6 +31,12 @@ def _bare(name: str) -> str:
 def _setup_spans(notice: Notice) -> list[Span]:
     spans = [s for s in clauses(notice, "。") if s.section.path and SETUP_HEADING.search(s.section.path[0])]
     spans = spans or [s for s in clauses(notice, "。") if SETUP_LABEL.match(s.text)]
+    if not spans:
+        # No such section or label (a report, a chat, a service guide): the sentences anywhere that set
+        # up the round's lists ("今年设先导技术榜、新锐企业榜…") and the fields of one of them.
+        spans = [s for s in clauses(notice, "。")
+                 if SETS_UP.search(s.text) and len(find_list_names(s.text)) >= 2
+                 or ENUM_FIELDS.search(s.text) and "领域" in s.text and "榜" in s.text][:4]
     if not spans:  # no 榜单设置 section: the title and opening carry the list
         spans = [s for s in clauses(notice, "。") if s.section.path == [PREAMBLE]][:3]
     return spans
