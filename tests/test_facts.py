@@ -257,3 +257,14 @@ def test_a_notice_without_a_setup_section_sets_up_its_lists_in_any_sentence() ->
               "二、记者了解\n今年设先导技术榜、新锐企业榜、融通创新组织榜、技术经理人先锋榜。\n")
     lists = [f for f in extract_facts(make_notice("r.txt", report)) if type(f) is ListsFact]
     assert lists and lists[0].lists == ["先导技术榜", "新锐企业榜", "融通创新组织榜", "技术经理人先锋榜"]
+
+
+def test_a_records_list_heads_the_contact_of_that_record() -> None:
+    from assistant.model import ContactFact
+
+    export = ("中国智能传感学会 会员服务系统\n【数据导出】2029年“科创中国”系列榜单 学会组织申报安排表\n一、记录\n"
+              "==========\n记录号：001\n榜单：新锐企业榜\n推荐名额：4家\n内部截止：2029年11月6日17:00\n对接人：沈一鸣\n"
+              "电话：010-63315236 / 18811472690\n邮箱：shenym@cisss.org.cn\n----------\n记录号：002\n榜单：融通创新组织榜\n"
+              "推荐名额：2家\n对接人：范思琪\n电话：010-63315248\n邮箱：fansq@cisss.org.cn\n")
+    contacts = {tuple(f.persons): f.lists for f in extract_facts(make_notice("e.txt", export)) if isinstance(f, ContactFact)}
+    assert contacts[("沈一鸣",)] == ["新锐企业榜"] and contacts[("范思琪",)] == ["融通创新组织榜"]

@@ -49,6 +49,7 @@ def test_a_group_is_called_by_its_brand_and_a_park_by_its_place() -> None:
     # a group by its brand alone ("恒岳那个请示"), a university by the name before its kind ("东屿校内")
     assert "恒岳" in issuer_names("中国恒岳能源集团有限公司科学技术协会")
     assert "东屿" in issuer_names("东屿大学") and "江北理工" in issuer_names("江北理工大学科学技术研究院")
+    assert "材料" not in issuer_names("南溪大学材料学院科研办")  # a college is a department, not a short name
 
 
 def test_the_identity_says_where_each_part_was_read() -> None:

@@ -65,8 +65,8 @@ PLACE = re.compile(r"^[\u4e00-\u9fff]{2}[省市]")
 BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2}")
 PARK = re.compile(r"^([\u4e00-\u9fff]{2})(?:高新区|经开区|开发区|新区|园区|科学城)")
 BRAND_GROUP = re.compile(r"^([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{1,8}?集团")
-# "东屿校内…" for 东屿大学: a university or college is called by the name before its kind.
-UNIVERSITY = re.compile(r"^(([\u4e00-\u9fff]{2,4}?)(?:理工|科技|工业)?)(?:大学|学院)")
+# "东屿校内…" for 东屿大学: a university is called by the name before its kind (not a 学院: "材料学院" is a department).
+UNIVERSITY = re.compile(r"^(([\u4e00-\u9fff]{2,4}?)(?:理工|科技|工业)?)大学")
 
 
 def issuer_names(issuer: str) -> list[str]:

@@ -44,6 +44,9 @@ LABEL_KINDS = {
     "联系人和电话": "person",
     "联系人": "person",
     "联系": "person",  # "联系：学院科研办 王老师 137…"
+    "对接人": "person",  # a record's or a sheet's person in charge
+    "联络人": "person",
+    "负责人": "person",
     "联系方式": "phone",
     "联系电话": "phone",
     "电话": "phone",

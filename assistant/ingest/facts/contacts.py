@@ -16,7 +16,7 @@ from assistant.ingest.facts.common import (
     make_fact,
     phone_text,
 )
-from assistant.ingest.notices import CJK, LABEL, LABEL_KINDS, Notice, heading_level
+from assistant.ingest.notices import CJK, KEY_VALUE, LABEL, LABEL_KINDS, Notice, heading_level
 from assistant.model import ContactFact, Fact, NoticeKind, Role
 
 ORG_WORDS = re.compile(r"联合体|学会|协会|研究会|研究所|秘书处|中心|部$|处$|办$|委员会|办公室|网络|科协|大学|研究院")
@@ -94,6 +94,7 @@ def extract_contacts(notice: Notice, list_names: list[str], field_names: list[st
 # What a clause says the contact is for: "路演答辩安排：园区科协秘书处 方若琳，0592-…" (before the
 # colon), "政策和名额问题找王启明老师，0532-…" (before 找/联系/咨询).
 DUTY = re.compile(r"^(?P<duty>[^：:，,]{2,30})[：:]|^(?P<asked>[^：:]{2,30}?)(?:问题|事宜|事项)?(?:请?找|请?联系|咨询|可联系)")
+RECORD_HEAD = re.compile(r"^(?:榜单|榜单名称|申报榜单|推荐榜单|所属榜单)\s*[：:]\s*(\S.{1,40})$")
 SELF_INTRO = re.compile(r"我(?:是|叫)([^，,。！!；;]{2,30})")
 TEACHER = re.compile(rf"([{CJK}]{{2,3}}?)(?:老师|同志|主任)")
 # Common surnames: a word that does not start with one is not read as a person's name.
@@ -207,6 +208,7 @@ def _section_contacts(notice: Notice, section: Section, list_names: list[str], f
     header, header_line = heading, first if heading else None
     block: Block | None = None
     previous: Line | None = None
+    in_record = False  # inside a record headed by "榜单：…"
 
     def close() -> None:
         nonlocal block
@@ -229,8 +231,17 @@ def _section_contacts(notice: Notice, section: Section, list_names: list[str], f
         if not pairs:
             if line is not first:
                 close()
-                # A header names what follows ("先导技术榜（装备制造领域）"); "协会截止时间：请于…" says something.
-                if len(line.text) <= 60 and "。" not in line.text and not re.search(r"[：:](?!//).{6,}", line.text):
+                # A header names what follows ("先导技术榜（装备制造领域）"); "协会截止时间：请于…" says something;
+                # a record's "榜单：先导技术榜（电子信息领域）" names what its other fields are about.
+                record = RECORD_HEAD.match(line.text)
+                if record:
+                    header, header_line = record.group(1).strip(), line
+                    in_record = True
+                elif re.fullmatch(r"[-=─━_*]{5,}", line.text.strip()):
+                    header, header_line, in_record = heading, None, False  # the record ends
+                elif in_record and KEY_VALUE.match(line.text):
+                    pass  # the record's other fields ("推荐名额：3项") keep its head
+                elif len(line.text) <= 60 and "。" not in line.text and not re.search(r"[：:](?!//).{6,}", line.text):
                     header, header_line = NUMBERING.sub("", line.text).rstrip("：:"), line
                 else:
                     header, header_line = heading, None
