@@ -92,11 +92,7 @@ def understand_part(text: str, today: dt.date, store: FactStore) -> Query:
             q.notice_ids, q.years = pointed_years(pointer, store)
             if q.years:
                 q.year_source = YearSource.NOTICE
-    # The names it uses are not its words ("江北省电子学会" is a name, not 学会's own step).
-    words = q.text
-    for name in (q.list_mention, q.notice_mention):
-        words = words.replace(name, " ") if name else words
-    q.own_step = bool(OWN_STEP.search(words))
+    q.own_step = bool(OWN_STEP.search(q.words))  # its words, not the names it uses
     return q
 
 

@@ -206,6 +206,14 @@ class Query:
         return asdict(self)
 
     @property
+    def words(self) -> str:
+        """The question without the names it uses ("江北省电子学会" is a name, not 学会's own step)."""
+        text = self.text
+        for name in (self.list_mention, self.notice_mention):
+            text = text.replace(name, " ") if name else text
+        return text
+
+    @property
     def search_text(self) -> str:
         """What retrieval searches with: the question and the words its ask is written with in notices."""
         return f"{self.text} {self.expansion}".strip()

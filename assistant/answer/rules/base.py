@@ -44,14 +44,6 @@ class Context:
         return self.store.pick(cls, self.q.years, where, self.q.notice_ids or None)
 
     @property
-    def words(self) -> str:
-        """The question without the names it uses ("江北省电子学会" is a name, not 学会's deadline)."""
-        text = self.q.text
-        for name in (self.q.list_mention, self.q.notice_mention):
-            text = text.replace(name, " ") if name else text
-        return text
-
-    @property
     def own_notice(self) -> bool:
         """The question points at a forwarding or internal notice (a society's, a university's)."""
         return bool(self.q.notice_ids) and not any(self.store.is_original_notice(i) for i in self.q.notice_ids)

@@ -23,7 +23,7 @@ def _describe(ctx: Context, f: ContactFact) -> str:
 def _which(ctx: Context) -> Callable[[ContactFact], bool]:
     """Which contact blocks the question is about."""
     q = ctx.q
-    text = ctx.words
+    text = ctx.q.words
     if q.person:
         return lambda f: q.person in f.persons
     if q.body and not (q.list_key or q.field_key):

@@ -21,7 +21,7 @@ def _piece(f: DeadlineFact) -> str:
 
 def _fit(ctx: Context, f: DeadlineFact) -> int:
     """How much of the question a deadline's sentence shares (the step it names)."""
-    return overlap(ctx.words, f.quote)
+    return overlap(ctx.q.words, f.quote)
 
 
 def _best(ctx: Context, facts: list[DeadlineFact]) -> int:
