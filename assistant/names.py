@@ -88,16 +88,21 @@ def apply_own_fields(facts: Iterable[Fact]) -> None:
     own: set[str] = set()
     for f in facts:
         if isinstance(f, FieldsFact):
-            bare = [re.sub(r"领域$", "", n) for n in f.fields]
+            bare = [bare_field(n) for n in f.fields]
             own |= {b for b, k in zip(bare, f.field_keys, strict=True) if b != k and k in bare}
     if own:
         for f in facts:
-            f.field_keys = [b if (b := re.sub(r"领域$", "", n)) in own else k
+            f.field_keys = [b if (b := bare_field(n)) in own else k
                             for n, k in zip(f.fields, f.field_keys, strict=True)]
 
 
+def bare_field(name: str) -> str:
+    """A field's name without 领域 ("人工智能领域" -> "人工智能")."""
+    return re.sub(r"领域$", "", name)
+
+
 def field_key(name: str) -> str:
-    name = re.sub(r"领域$", "", name)
+    name = bare_field(name)
     for variant, key in variants("fields"):
         if name == variant:
             return key

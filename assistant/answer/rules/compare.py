@@ -91,16 +91,18 @@ def _names_by_year(ctx: Context) -> Reply | None:
     q = ctx.q
     lines: list[str] = []
     named: list[tuple[int, str]] = []
+    read = 0  # rounds whose lists are known
     for y in sorted(q.years):
         fact = next(iter(ctx.store.select(ListsFact, year=y)), None)
         if fact is None:
             lines.append(f"{y}年：通知中未找到榜单设置。")
             continue
+        read += 1
         name = next((n for n, k in zip(fact.lists, fact.list_keys, strict=True) if k == q.list_key), None)
         lines.append(f"{y}年：{'设' + name if name else '未设该榜'}{ctx.cite(fact)}")
         if name:
             named.append((y, name))
-    if len(lines) - sum(1 for line in lines if "未找到" in line) < 2:
+    if read < 2:
         return None
     latest = max(q.years)
     if named and named[-1][0] != latest:

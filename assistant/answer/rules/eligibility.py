@@ -24,9 +24,9 @@ def answer_eligibility(ctx: Context) -> Reply | None:
         verdicts, unruled = check(facts[0], q.profile, year)
         if unruled or any(v.reason for v in verdicts):  # the situation decides something: check it
             return self_check(ctx, facts[0], year)
-    direct: list[str] = []
     if q.excluding:
         return _exclusions(ctx, facts[:2], year)
+    direct: list[str] = []
     for f in facts[:2]:
         conds = sorted(f.conditions, key=lambda c: -overlap(q.text, c))
         best = conds[0] if overlap(q.text, conds[0]) > overlap(q.text, conds[-1]) else None
