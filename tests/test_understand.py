@@ -252,6 +252,9 @@ def test_a_value_heard_and_asked_to_be_checked_is_asked_as_its_question() -> Non
     assert "11月20" not in q.ask  # the answer need not hold the value heard
     q = understand("今年先导榜每个领域能推3个，对吗？", TODAY)
     assert (q.intent, q.answer_type) == (Intent.QUOTA, AnswerType.NUMBER)
+    # told as the asker's memory: the clause is still what is asked, searched without the value
+    q = understand("我记得23年平台是12月1号截止，对不对", TODAY)
+    assert q.intent == Intent.DEADLINE and "平台" in q.ask and "12月1" not in q.ask
 
 
 def test_a_change_asked_of_a_year_compares_it_with_the_year_the_asker_states() -> None:

@@ -138,17 +138,19 @@ STATED_VALUES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-def as_asked(text: str, worded: bool = True) -> str:
-    """A checked value's question: the first value stated before the check, as a question word
-    (what is asked), or left out (what is searched for: the answer need not hold the value heard)."""
+def as_asked(text: str) -> tuple[str, str]:
+    """A checked value's question: the text with the first value stated before the check as a
+    question word (what is asked), and that question word ("" when nothing is checked): what is
+    searched leaves it out, the answer need not hold the value heard."""
     check = VERIFIED.search(text)
     if not check:
-        return text
+        return text, ""
     head = text[: check.start()]
     for value, question in STATED_VALUES:
-        if value.search(head):
-            return value.sub(question if worded else "", head, count=1) + text[check.start() :]
-    return text
+        if m := value.search(head):
+            word = m.expand(question)
+            return head[: m.start()] + word + head[m.end() :] + text[check.start() :], word
+    return text, ""
 
 
 # What a person handles ("胡志强老师负责哪些榜单", "她管哪个领域").
@@ -512,9 +514,9 @@ def _elliptical_subject(text: str) -> str:
 def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     lists, fields = names.lists, names.fields
     q = Query(text=text)
-    t = as_asked(q.text)  # a checked value is read as its question; it is searched as written
+    t, checked = as_asked(q.text)  # a checked value is read as its question…
     ask = ask_clauses(t, today)
-    searched = ask_clauses(as_asked(q.text, worded=False), today) if t != q.text else ask
+    searched = ask.replace(checked, "", 1) if checked else ask  # …and searched without it
     # The years of the clauses that ask ("21年评了100项，今年要评多少项？" asks about 今年); the
     # other clauses' years only when those name none.
     q.years, q.year_source = find_years(asking_clauses(t), today)
