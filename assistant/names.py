@@ -129,6 +129,8 @@ class Catalogue:
     mentions: list[str] = field(default_factory=list)  # list and field names any fact mentions
     # The alias file's user words (`words`) that notices write themselves ("盖章"): read as written.
     written: list[str] = field(default_factory=list)
+    # Each round's list names as written (JSON keys: the year as text): a short name settled by the round.
+    by_year: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._derived: dict[str, Any] = {}  # not a field: never stored with the index
@@ -149,6 +151,9 @@ class Catalogue:
             mentions.update(f.lists, f.fields)
             if isinstance(f, ListsFact) and f.kind == ListsFact.kind:
                 cat.lists.update(zip(f.lists, f.list_keys, strict=True))
+                if f.year is not None:
+                    named = cat.by_year.setdefault(str(f.year), [])
+                    named += [n for n in f.lists if n not in named]
             elif isinstance(f, FieldsFact):
                 cat.fields.update(zip(f.fields, f.field_keys, strict=True))
                 for key in f.list_keys:
@@ -172,6 +177,16 @@ class Catalogue:
         """The family key of a list as a user or a client names it: any year's name, a short name."""
         name = name.strip()
         return self.lists.get(name) or list_key(name)
+
+    def round_list(self, tail: str, year: int | None) -> str | None:
+        """The one list of a round (the year asked, else the latest) whose name ends with `tail`
+        ("先锋榜" in 2023: 技术经理人先锋榜; in 2022 two lists end so, and it settles nothing)."""
+        rounds = sorted(int(y) for y in self.by_year)
+        if not rounds:
+            return None
+        year = year if year in rounds else rounds[-1]
+        owners = {self.list_family(n) for n in self.by_year[str(year)] if n.endswith(tail) and n != tail}
+        return owners.pop() if len(owners) == 1 else None
 
     def list_names(self) -> list[str]:
         """Every list family the notices use, by its canonical name."""

@@ -58,6 +58,8 @@ def profile(text: str) -> Profile:
         ("去年出过一次质量事故", {"accident_year": 2022}),
         ("我拿到了技术经理人证书", {"certified": True}),
         ("核心部件靠引进消化吸收，国内已经国产化", {"original": False, "import_dependent": False}),
+        ("本人在一所985高校的技术转移中心干了6年", {"employer": "高等院校"}),
+        ("我去年辞职了，现在自己单干，没挂靠任何单位", {"employed": False}),
     ],
 )
 def test_profile_from_what_users_write(text: str, expected: dict[str, object]) -> None:
@@ -111,6 +113,12 @@ def test_prior_listing_under_an_old_name_excludes(store: FactStore) -> None:
 def test_teaching_meets_the_training_clause_and_nothing_fails_it(store: FactStore) -> None:
     assert verdicts(store, "技术经理人先锋榜", Profile(teaches=True, certified=False))["training"][0] == PASS
     assert verdicts(store, "技术经理人先锋榜", Profile(teaches=False, certified=False, trained=False))["training"][0] == FAIL
+
+
+def test_where_a_person_works_is_checked_against_the_units_listed(store: FactStore) -> None:
+    assert verdicts(store, "技术经理人先锋榜", Profile(employer="高等院校"))["role"][0] == PASS
+    assert verdicts(store, "技术经理人先锋榜", Profile(employer="高等院校", employed=False))["role"][0] == CHECK
+    assert verdicts(store, "技术经理人先锋榜", Profile())["role"] == (CHECK, "")
 
 
 def test_a_profile_outside_every_clause_decides_nothing(store: FactStore) -> None:

@@ -132,3 +132,19 @@ def test_a_letterhead_beside_a_system_a_news_reports_first_actor_and_no_quoted_l
     report = ("宁川日报 2029年9月25日 第3版\n名额叠加用足\n我市部署2029年“科创中国”系列榜单征集遴选工作\n"
               "9月24日下午，宁川市科协在市科技会堂召开2029年“科创中国”系列榜单征集遴选工作部署会。\n" + BODY)
     assert identify(report).issuer == "宁川市科协"
+
+
+def test_an_unsigned_email_thread_and_wiki_page_are_known_by_what_they_say_of_themselves() -> None:
+    thread = identify("主题：Re: Fwd: 【学会通知】2030年榜单推荐安排\n发件人：黎振东 <li@example.org>\n\n各位好，\n补充一点。\n\n"
+                      "黎振东\n中国东岭传感学会 副秘书长\n电话：010-62587302\n" + BODY)
+    assert thread.issuer == "中国东岭传感学会"  # the newest mail's signature: name, then organisation and office
+    acting = identify("各分支机构联络员：\n东湖材料学会作为全国学会，是本次榜单的推荐单位。\n" + BODY)
+    assert acting.issuer == "东湖材料学会"
+    wiki = identify("# 2030年“科创中国”系列榜单 校内申报指南\n> 所属空间：科研院 / 成果转化办公室 / 申报通知\n"
+                    "学校作为推荐渠道统一推荐。\n附件：东江理工大学推荐汇总表\n联系东江理工大学技术转移中心。\n" + BODY)
+    assert wiki.title == "2030年“科创中国”系列榜单 校内申报指南"  # not the page's metadata line
+    assert wiki.issuer == "东江理工大学"  # the university a text calling itself 学校 names most
+    generic = identify("各省级学会、各市科协：\n省级学会推荐不超过2项，省级学会须盖章。\n" + BODY)
+    assert generic.issuer == ""  # "省级学会" is a kind of unit, not a name
+    reminder = identify("远衡集团科学技术协会\n远衡科协提〔2030〕7号\n关于抓紧报送2030年“科创中国”系列榜单推荐材料的工作提醒\n" + BODY)
+    assert reminder.title == "关于抓紧报送2030年“科创中国”系列榜单推荐材料的工作提醒"

@@ -203,3 +203,25 @@ def test_asked_the_value_of_each_item_the_reader_shows_the_items_after_the_first
     assert not understand("四川省科协和宁波科技局各自的评审会哪天开", TODAY).several  # each unit, not each item
     ans = bot.answer("2023年融通创新组织榜申报表组织机构简介那栏限多少字？后面那几大段的呢")
     assert "500字以内" in ans.answer and ans.answer.count("1000字以内") >= 3
+
+
+def test_a_posters_values_are_read_with_the_label_set_beside_them() -> None:
+    text = "关键时间\n10月26日 17:00\n校内报名截止\n2\n项/领域\n先导技术榜 学校推荐上限\n项目联系人\n姚启明"
+    found = {u.text: u for u in units(_chunk(text, ["关键时间"]), 0)}
+    assert found["校内报名截止"].kind == UnitKind.CAPTION and found["校内报名截止"].context == "10月26日 17:00"
+    assert found["先导技术榜 学校推荐上限"].context == "2\n项/领域"  # the figure and its unit word above it
+    assert found["项目联系人"].kind != UnitKind.CAPTION  # a name is no value set apart
+
+
+def test_a_heading_between_drawn_rules_is_read_with_its_items() -> None:
+    from assistant.answer.reader import Reader
+    from assistant.ingest.chunking import chunk_notice
+    from assistant.ingest.notices import make_notice
+
+    poster = make_notice("p.txt", "东湖大学 科研院\n2030 校内征集\n━━━━━━━━\n准 备 材 料\n━━━━━━━━\n① 申报表（Word版）\n"
+                         "② 知识产权证明\n③ 应用场景图片\n━━━━━━━━\n咨 询\n━━━━━━━━\n张三｜0592-2186734\n")
+    chunks = chunk_notice(poster)
+    assert [c.path for c in chunks][1:] == [["准备材料"], ["咨询"]]  # (letter-spaced words closed up by clean_text)
+    heading = units(chunks[1], 0)[0]
+    assert heading.kind == UnitKind.HEADING
+    assert [u.text for u in Reader._members(heading)] == ["① 申报表（Word版）", "② 知识产权证明", "③ 应用场景图片"]

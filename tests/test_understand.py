@@ -108,7 +108,7 @@ def test_homophones_and_one_wrong_character_are_read_as_the_name(catalogue: Cata
 
 
 def test_a_name_two_names_fit_is_not_guessed(catalogue: Catalogue) -> None:
-    q = understand("先锋榜的名额", TODAY, catalogue)  # 技术经理人先锋榜 or 创业就业先锋榜
+    q = understand("22年先锋榜的名额", TODAY, catalogue)  # 技术经理人先锋榜 or 创业就业先锋榜 (2023 has one: the latest round settles it)
     assert q.list_key is None and q.readings == []
 
 
@@ -306,3 +306,14 @@ def test_the_ask_is_read_in_the_notices_words_unless_a_notice_writes_the_users_w
     assert names.written == ["盖章"]
     assert "盖章" in understand("保密审查意见表要谁盖章", TODAY, names).ask  # the notices' own word
     assert "公章" in understand("申报表要盖章吗", TODAY).ask
+
+
+def test_a_rough_count_is_no_question_and_a_short_list_name_is_settled_by_the_round(catalogue: Catalogue) -> None:
+    from assistant.answer.message import QUESTION_WORDS
+
+    assert not QUESTION_WORDS.search("这几年促成了十几项专利许可转让，服务过几十家企业")
+    assert QUESTION_WORDS.search("能推几项")
+    q = understand("我自己单干做技术经纪，今年先锋榜我还能报吗", TODAY, catalogue)
+    assert q.list_key == "技术经理人先锋榜"  # 2023 has one list ending so
+    old = understand("2022年先锋榜能推几个", TODAY, catalogue)
+    assert old.list_key != "技术经理人先锋榜"  # 2022 has two (创业就业先锋榜 too): it settles nothing

@@ -217,6 +217,17 @@ def _training(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     return None
 
 
+def _role(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    """"任职于…高等院校、科研院所…": where the asker works, against the kinds of unit listed."""
+    if p.employed is False:
+        return CHECK, "目前未在任何单位任职，本条要求任职于所列单位，请向联系人确认"
+    if not p.employer:
+        return None
+    if p.employer in c.text:
+        return PASS, f"任职单位属于{p.employer}"
+    return CHECK, f"任职单位（{p.employer}）是否属于所列单位，请核实"
+
+
 def _size(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     if p.listed is None and p.staff is None:
         return None
@@ -235,6 +246,7 @@ CHECKS: dict[str, Check] = {
     "import": _flag("import_dependent", "属于被禁运或长期依赖进口的技术", "国内已可稳定供货、不依赖进口"),
     "pilot_city": _pilot,
     "training": _training,
+    "role": _role,
     "size": _size,
 }
 

@@ -42,6 +42,8 @@ class Profile:
     trained: bool | None = None
     teaches: bool | None = None  # teaches technology-transfer courses
     experience_years: int | None = None
+    employer: str | None = None  # the kind of unit a person works at, as conditions name it ("高等院校")
+    employed: bool | None = None  # False: resigned, on their own, attached to no unit
 
     def known(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v not in (None, [], "")} | (
@@ -60,6 +62,23 @@ class Profile:
 
     def __bool__(self) -> bool:
         return bool(self.known())
+
+
+# The kinds of unit a person may work at, as the conditions name them, and how people say them.
+EMPLOYERS = {
+    "高等院校": ("高等院校", "高校", "大学", "学院"),
+    "科研院所": ("科研院所", "研究所", "研究院", "科学院"),
+    "新型研发机构": ("新型研发机构",),
+    "企事业单位": ("企事业单位", "企业", "公司", "事业单位"),
+    "政府机关": ("政府机关", "政府", "机关", "科技局", "科委"),
+}
+
+
+def _employer_words(text: str) -> list[tuple[str, str]]:
+    """(word, kind) for each employer word in the text, in the order written."""
+    found = [(m.start(), word, kind) for kind, words in EMPLOYERS.items() for word in words
+             for m in re.finditer(re.escape(word), text)]
+    return [(word, kind) for _, word, kind in sorted(found)]
 
 
 def _year(text: str, today: dt.date) -> int | None:
@@ -147,6 +166,10 @@ def read_profile(text: str, today: dt.date) -> Profile:
         p.teaches = False
     elif re.search(rf"(?<!没)讲{CLAUSE}{{0,14}}课|授课|讲授", text):
         p.teaches = True
+    if re.search(r"我|本人", text):
+        p.employer = next((kind for word, kind in _employer_words(text)), None)
+    if re.search(r"辞职|离职|单干|自由职业|(?:没|不)(?:有)?(?:挂靠|任职|单位)", text):
+        p.employed = False
     m = re.search(rf"(?:工作|做|从事){CLAUSE}{{0,12}}?(\d{{1,2}})\s*年了?", text)
     if m:
         p.experience_years = int(m.group(1))

@@ -20,7 +20,7 @@ from assistant.ingest.chunking import PREAMBLE, Chunk
 from assistant.ingest.dates import DATE, DATE_LINE
 from assistant.ingest.facts.common import EMAIL, PHONE
 from assistant.ingest.identity import ORG_LINE
-from assistant.ingest.notices import FORM_TITLE, LABEL, SIGN_OFF_ORG, NoticeRecord, heading_level
+from assistant.ingest.notices import FORM_TITLE, LABEL, SIGN_OFF_ORG, NoticeRecord, heading_level, value_line
 from assistant.ingest.textmap import locate, normalize_for_match
 from assistant.model import AnswerKind, AnswerType, NoticeKind
 
@@ -44,6 +44,7 @@ HOLDS: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.PURPOSE: re.compile(r"为(?:了|深入|全面|进一步|贯彻|落实|推进|加快|促进|发挥|激发|助力|服务)|旨在|目的|意义|推进|助力|推动|促进|引领|激发"),
     AnswerType.PROCEDURE: re.compile(r"组织|开展|报送|提交|推荐|评审|审核|确定|发布|公示|流程|程序|由|经|后|通过"),
 }
+ITEM = re.compile(r"[①-⑳]|[-*+•●▪◆■·✔✓√☐☑][ \t]*|(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])(?![\d.．])")
 NOTE = re.compile(r"[（(][^）)]+[）)]")  # "技术团队简介 (200字)": a field with its own note
 LONG_NOTE = re.compile(r"[（(][^）)]{6,}[，,；;][^）)]{6,}[）)]")  # a note that says something, not a scope
 ANNOUNCES = re.compile(r"(?:以下|如下)[^。；;]{0,12}[：:]\s*$|[：:]\s*$")
@@ -61,6 +62,7 @@ class UnitKind(StrEnum):
     HEADING = "heading"
     TITLE = "title"  # the notice's title or its opening lines
     ASKED = "asked"  # a question the notice asks itself (a FAQ, a Q&A turn), read with the reply after it
+    CAPTION = "caption"  # a poster's or timeline's label, read with the value set on the lines beside it
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,33 @@ def _self_described(line: str) -> bool:
         and (len(cells[1]) >= 15 or bool(re.search(r"[。；;，,]", cells[1])))
 
 
+# The short unit word a poster sets below its figure ("项/领域", "家").
+UNIT_WORD = re.compile(r"[^\d\s。；;，,：:]{1,4}(?:/[^\d\s。；;，,：:]{1,3})?")
+CAPTION_MAX = 40
+
+
+def _caption_values(lines: list[str], i: int) -> list[str]:
+    """The value lines a short label line captions: the run of value lines (each with its unit word)
+    right above it, else the value line right below it. Empty when the label stands alone."""
+    line = lines[i]
+    if len(line) > CAPTION_MAX or re.search(r"[。；;]", line) or value_line(line) or UNIT_WORD.fullmatch(line):
+        return []
+    above: list[str] = []
+    j = i - 1
+    while j >= 0 and len(above) < 4:
+        prev = lines[j]
+        if value_line(prev) or (UNIT_WORD.fullmatch(prev) and j > 0 and value_line(lines[j - 1])):
+            above.insert(0, prev)
+            j -= 1
+            continue
+        break
+    if any(value_line(v) for v in above):
+        return above
+    if i + 1 < len(lines) and value_line(lines[i + 1]):
+        return [lines[i + 1]]
+    return []
+
+
 def _is_field(line: str, in_attachment: bool) -> bool:
     return in_attachment and len(line) <= 16 and not re.search(r"[。；;，,]", line)
 
@@ -152,10 +181,11 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
             # "问：…能报吗？" then "答：…": the question is how it is found, the reply is what it says.
             out.append(Unit(chunk, rank, UnitKind.ASKED, line, nxt))
             continue
-        if heading_level(line) is not None:
+        if heading_level(line) is not None or (i == 0 and chunk.path and line == chunk.path[-1]):
             out.append(Unit(chunk, rank, UnitKind.HEADING, line))
             continue
-        if (preamble and i < 3 and not re.search(r"[。；;]", line)) or (FORM_TITLE.search(line) and len(line) <= 50) \
+        if (preamble and i < 3 and not re.search(r"[。；;]", line)) or (FORM_TITLE.search(line) and len(line) <= 50
+                                                                          and not ITEM.match(line)) \
                 or SIGN_OFF_ORG.fullmatch(line) or ORG_LINE.match(line) or DATE_LINE.match(line):
             # A title, a letterhead or sign-off's organisation, a date line: where, not what.
             out.append(Unit(chunk, rank, UnitKind.TITLE, line))
@@ -165,6 +195,10 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
             # line is not the next field).
             about = nxt if nxt and not _is_row(nxt) and heading_level(nxt) is None and not _is_field(nxt, True) else ""
             out.append(Unit(chunk, rank, UnitKind.FIELD, line, about))
+            continue
+        values = _caption_values(lines, i)
+        if values:
+            out.append(Unit(chunk, rank, UnitKind.CAPTION, line, "\n".join(values)))
             continue
         for m in SENTENCE.finditer(line):
             text = m.group(0).strip()
@@ -392,15 +426,16 @@ class Reader:
         for u in found[at + 1 :]:
             if u.kind == UnitKind.TITLE or (u.kind == UnitKind.HEADING and not _is_row(u.text)):
                 break
-            if u.kind in (UnitKind.FIELD, UnitKind.ROW, UnitKind.HEADING):
-                members.append(u)  # a heading here is a table's first row
+            if u.kind in (UnitKind.FIELD, UnitKind.ROW, UnitKind.HEADING) or ITEM.match(u.text):
+                members.append(u)  # a heading here is a table's first row; an item is led by its mark
         return members
 
     def _contents(self, title: Scored, citer: Citer, notices: dict[str, NoticeRecord]) -> str:
         """The title, then the names its fields and rows give (a row by its first cell), cited at the
         passage from the title to the last of them."""
         members = self._members(title.unit)
-        names = list(dict.fromkeys(re.split(r"\t|\s*\|\s*", m.text.strip())[0].strip() for m in members))
+        names = list(dict.fromkeys(ITEM.sub("", re.split(r"\t|\s*\|\s*", m.text.strip())[0].strip(), count=1).strip()
+                                   for m in members))
         chunk = title.unit.chunk
         start = chunk.text.find(title.unit.text)
         end = chunk.text.find(members[-1].text, max(start, 0)) + len(members[-1].text)
@@ -425,6 +460,18 @@ class Reader:
             parts = [unit.context, text]
         elif unit.kind == UnitKind.FIELD and unit.context:
             parts = [text, unit.context]
+        elif unit.kind == UnitKind.CAPTION:
+            # The value lines and their label as one passage, in the order the notice sets them.
+            at = chunk.text.find(text)
+            first = unit.context.split("\n")[0]
+            below = chunk.text.find(first, at) if at >= 0 else -1
+            start = chunk.text.rfind(first, 0, at) if at >= 0 else -1
+            if below >= 0 and (start < 0 or below - at < at - start):
+                quote = chunk.text[at : below + len(unit.context)]
+            else:
+                quote = chunk.text[start : at + len(text)] if start >= 0 else text
+            span = locate(notice.original, quote, chunk.orig_start, chunk.orig_end) or (chunk.orig_start, chunk.orig_end)
+            return " ".join(quote.split()) + citer.cite(notice.id, chunk.section, quote, *span)
         elif unit.kind == UnitKind.ASKED:
             # The reply answers, its verdict first: a long one up to the sentences that fill a short answer.
             parts = [_head(unit.context)]

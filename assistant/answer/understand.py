@@ -11,6 +11,7 @@ from functools import cache
 
 import zhconv
 
+from assistant.answer.message import ASKING_JI
 from assistant.answer.profile import Profile
 from assistant.answer.spelling import SoundIndex, fuzzy_find
 from assistant.ingest.dates import CN_DIGIT
@@ -43,7 +44,7 @@ ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (AnswerType.PLACE, re.compile(r"寄到|寄往|邮寄|交到|送到|报送到|提交到|上传到")),
     (AnswerType.DATE, re.compile(r"截止|截至|最晚|期限|日期|时间节点|多久|多长时间")),
     # "我们几个90后" counts the askers, it does not ask a number.
-    (AnswerType.NUMBER, re.compile(r"(?<![好这那们])几(?:个|项|家|人|名|类|页|百字)|多少|上限|限多少|多少字|字数|名额")),
+    (AnswerType.NUMBER, re.compile(ASKING_JI + r"(?:个|项|家|人|名|类|页|百字)|多少|上限|限多少|多少字|字数|名额")),
     (AnswerType.PROCEDURE, re.compile(r"流程|程序|步骤|环节|之后|以后|后续|(?:什么|哪种|何种)(?:形式|方式)")),
     (AnswerType.NAMES, re.compile(r"哪些|哪几|有什么|包括|包含|都有|分为|哪类|什么领域|哪个领域|哪个榜|什么材料|哪些材料|栏目|内容")),
     (AnswerType.YESNO, re.compile(r"是不是|是否|要不要|需不需要|能不能|能否|可不可以|可以.{0,12}吗|可否|有没有|算不算|行不行|会不会|必须|[吗吧][？?]?$")),
@@ -273,7 +274,7 @@ RELATIVE_COMPARED = re.compile(rf"(?:跟|和|与|同|比)(?:{_RELATIVE})[^，,�
 
 
 CLAUSE_END = re.compile(r"[，。；？！,;?!\n]")
-CLAUSE_ASKS = re.compile(r"[吗呢么？?]|是否|能否|可否|有没有|没有|了没|哪|几|多少|什么|啥|怎么|如何|是不是")
+CLAUSE_ASKS = re.compile(r"[吗呢么？?]|是否|能否|可否|有没有|没有|了没|哪|" + ASKING_JI + r"|多少|什么|啥|怎么|如何|是不是")
 # What the asker did or measured: "2024年和导师开了家公司", "去年研发投入150万左右".
 # The perfective particles, not 通过/了解, nor a courtesy's ("麻烦了", "辛苦了", "打扰了").
 DONE = re.compile(r"(?<!麻烦)(?<!辛苦)(?<!打扰)(?<!多谢)了(?!解)|(?<![通经超不越难度路错])过")
@@ -444,6 +445,12 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
             corrected = corrected.replace(written, meant)
         q = _understand(corrected, today, names)
         q.readings = readings
+    if q.list_key is None:
+        key, mention = _round_list(q.text, q.years, names)
+        if key:  # "今年先锋榜我还能报吗": read with the round's list it names
+            readings = q.readings
+            q = _understand(q.text.replace(mention, key, 1), today, names)
+            q.readings = readings
     q.by_list = _by_list(q)
     return q
 
@@ -488,6 +495,20 @@ def _list_tails(names: Catalogue) -> dict[str, str]:
     # A short name of four characters or more without 榜 ("突破短板", "技术经理人"): "突破短版那个榜".
     found.update({v: v for v, _ in variants("lists") if not v.endswith("榜") and len(v) >= 4 and v not in found})
     return found
+
+
+SHORT_LIST = re.compile(r"([\u4e00-\u9fff]{2,4})榜")
+
+
+def _round_list(text: str, years: list[int], names: Catalogue) -> tuple[str | None, str]:
+    """"今年先锋榜我还能报吗": a list's short name that the round's lists settle, with the mention."""
+    for m in SHORT_LIST.finditer(text):
+        for start in range(m.start(1), m.end(1) - 1):  # the longest tail first ("年先锋榜" names no list)
+            tail = text[start : m.end()]
+            key = names.round_list(tail, years[-1] if years else None)
+            if key:
+                return key, tail
+    return None, ""
 
 
 def _list_heads(names: Catalogue) -> dict[str, str]:

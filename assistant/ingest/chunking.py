@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
-from assistant.ingest.notices import FORM_TITLE, LABEL, Notice, heading_level
+from assistant.ingest.notices import FORM_TITLE, LABEL, RULE_DRAWN, Notice, heading_level
 
 MAX_CHARS = 520
+BOXED_MAX = 20  # a heading boxed by drawn rules is short
 PREAMBLE = "（标题与正文开头）"
 ATTACHMENT_LIST = re.compile(r"^附件\s*[:：]")
 
@@ -93,6 +94,8 @@ def sections(notice: Notice) -> list[Section]:
                 i += 1  # the attachment's title line belongs to its heading
         elif level is None and in_attachment and " | " not in line.text and FORM_TITLE.search(line.text) and len(line.text) <= 50:
             level = 0.5
+        elif level is None and _boxed(lines, i):
+            level = 1  # "━━━ / 准 备 材 料 / ━━━": a poster's or a slide's heading between drawn rules
         if level is None:
             result[-1].lines.append(line)
         else:
@@ -103,6 +106,12 @@ def sections(notice: Notice) -> list[Section]:
             result.append(Section([t for _, t in stack], [heading_line]))
         i += 1
     return [s for s in result if s.lines]
+
+
+def _boxed(lines: list[Line], i: int) -> bool:
+    """A short line with a drawn rule right above and right below it."""
+    return 0 < i < len(lines) - 1 and len(lines[i].text) <= BOXED_MAX and bool(RULE_DRAWN.fullmatch(lines[i - 1].text)) \
+        and bool(RULE_DRAWN.fullmatch(lines[i + 1].text))
 
 
 def _chunk_id(notice_id: str, start: int, end: int) -> str:

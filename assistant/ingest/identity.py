@@ -55,7 +55,8 @@ TITLE_END = re.compile(r"(?:通知|公告|通告|函|说明)(?:[（(][^）)]{1,1
 # A service guide's labelled block: "实施主体" on its line, the organisation on the next.
 LABELLED_BLOCK = re.compile(rf"^(?:实施主体|实施机关|办理机构|发布单位|发文单位)\s*[:：]?\s*\n\s*({ORG})\s*$", re.M)
 # "无锡市科协作为“科创中国”试点城市推荐渠道组织全市申报": a unit saying which channel it acts as.
-ACTING_AS = re.compile(rf"(?:^|[，,。；;：:\s])([{CJK}]{{2,30}}?(?:协会|学会|科协|大学|学院|研究院|委员会|集团|中心|局))作为[^，,。；;]{{2,30}}?推荐(?:渠道|单位)",
+# (Also "X作为全国学会，是本次榜单的推荐单位": what it acts as, then the channel it is.)
+ACTING_AS = re.compile(rf"(?:^|[，,。；;：:\s])([{CJK}]{{2,30}}?(?:协会|学会|科协|大学|学院|研究院|委员会|集团|中心|局))作为[^。；;]{{2,30}}?推荐(?:渠道|单位)",
                        re.M)
 # A report's or minutes' first actor: "宁川市科协在市科技会堂召开…部署会".
 HELD_MEETING = re.compile(rf"(?:^|[，,。；;：:\s]|下午|上午)([{CJK}]{{2,30}}?(?:协会|学会|科协|大学|学院|研究院|委员会|集团|局))"
@@ -125,6 +126,9 @@ class Identity:
         return Identity(**{f.name: getattr(self, f.name) for f in fields(Identity)})
 
 
+META_LINE = re.compile(rf"^>?\s*[{CJK}]{{2,6}}\s*[:：]")
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
@@ -149,8 +153,11 @@ def _title(head: list[str], longer: list[str]) -> str:
     it), else a line naming a notice, else the first line that is not an audience or an organisation."""
     head = [SUBJECT.sub("", line) for line in _joined_titles(head)]
     longer = [SUBJECT.sub("", line) for line in _joined_titles(longer)]
-    title = next((line for line in longer if re.search(r"关于.{2,80}(?:通知|公告|通告|函|说明)(?:[（(][^）)]{1,10}[）)])?$", line)), "")
-    title = title or next((line for line in head if "通知" in line and len(line) <= 90 and not re.search(r"[。；;]", line)), "")
+    title = next((line for line in longer if re.search(r"关于.{2,80}(?:通知|公告|通告|函|说明|提醒|安排|指南|方案)(?:[（(][^）)]{1,10}[）)])?$", line)
+                  and not re.search(r"[。；;]", line)), "")
+    # (Not a page's metadata line, "所属空间：… / 申报通知".)
+    title = title or next((line for line in head if "通知" in line and len(line) <= 90 and not re.search(r"[。；;]", line)
+                           and not META_LINE.match(line)), "")
     if not title:
         title = next((line for line in head if len(line) >= 8 and not AUDIENCE.match(line) and not ORG_LINE.match(line)),
                      head[0] if head else "")
@@ -158,8 +165,15 @@ def _title(head: list[str], longer: list[str]) -> str:
 
 
 # A person signing for an organisation: the organisation, the office held, the name.
-SIGNED_BY_OFFICER = re.compile(
-    rf"^({ORG})\s*(?:常务副|副)?(?:秘书长|理事长|会长|主任|院长|所长|局长|主席|执行主任)\s*[{CJK}·]{{2,4}}$")
+OFFICE = r"(?:常务副|副)?(?:秘书长|理事长|会长|主任|院长|所长|局长|主席|执行主任|部长|处长|科长)"
+SIGNED_BY_OFFICER = re.compile(rf"^({ORG})\s*{OFFICE}\s*[{CJK}·]{{2,4}}$")
+# An e-mail's signature: the sender's name, then the organisation and the office they hold.
+SIGNATURE = re.compile(rf"^[{CJK}·]{{2,4}}\n({ORG})\s*{OFFICE}$", re.M)
+# How a text calls its issuer ("学校以…身份推荐", "我会", "集团科协") and what such an issuer's name ends with.
+SELF_KINDS = ((re.compile(r"我校|本校|学校|校内"), "大学|学院"), (re.compile(r"我会|本会|学会"), "学会|协会|研究会"),
+              (re.compile(r"集团"), "集团|公司"))
+NAMED_AT_LEAST = 2
+GENERIC_ORG = re.compile(r"[各请本我全该此其]|(?:省|市|县|区|国家)级|有关|相关|所属|下属|一流|重点|高水平")  # "省级学会", "各高校"
 
 
 @dataclass(frozen=True)
@@ -203,6 +217,26 @@ def _organisers(text: str, title: str) -> list[str]:
     if joint and "、" in joint.group(1):
         names += [x for x in joint.group(1).split("、") if re.fullmatch(ORG, x)]
     return list(dict.fromkeys(names))
+
+
+def _most_named_self(text: str) -> str:
+    """A text that calls its issuer "学校" (or "我会", "集团") and never signs: the organisation of that
+    kind it names most often ("东江理工大学" in its forms' and units' names), when named at least twice."""
+    for calls, ends in SELF_KINDS:
+        if not calls.search(text):
+            continue
+        # Each name's every ending of four characters or more: "联系东江理工大学" also counts for 东江理工大学.
+        names: Counter[str] = Counter()
+        for m in re.finditer(rf"([{CJK}]{{2,8}})(?:{ends})", text):
+            for start in range(m.start(), m.end(1) - 1):
+                if not GENERIC_ORG.match(text[start:m.end()]):
+                    names[text[start : m.end()]] += 1
+        if names:
+            # the most named, and the longest of those (not its shorter endings)
+            name, count = max(names.items(), key=lambda kv: (kv[1], len(kv[0])))
+            if count >= NAMED_AT_LEAST:
+                return name
+    return ""
 
 
 def identify(text: str) -> Identity:
@@ -254,9 +288,11 @@ def identify(text: str) -> Identity:
         issuer, issuer_source = byline.group(1), IssuerSource.BYLINE
     if not issuer and head and (beside := LETTERHEAD_BESIDE.match(head[0])) and "关于" not in beside.group(1):
         issuer, issuer_source = beside.group(1), IssuerSource.LETTERHEAD
-    self_named = SELF_NAMED.search(text) or ACTING_AS.search(text) or HELD_MEETING.search(text)
+    self_named = SELF_NAMED.search(text) or ACTING_AS.search(text) or HELD_MEETING.search(text) or SIGNATURE.search(text)
     if not issuer and self_named:
         issuer, issuer_source = _longest_org_ending(self_named.group(1)), IssuerSource.SELF_NAMED
+    if not issuer:
+        issuer, issuer_source = _most_named_self(text), IssuerSource.SELF_NAMED
     if not issuer:
         issuer_source = IssuerSource.NONE
 

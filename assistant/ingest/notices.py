@@ -297,6 +297,12 @@ def _is_table_row(line: str) -> bool:
 
 RULE_DRAWN = re.compile(r"[━─═\-_=~·]{5,}")
 DATE_TIME_LINE = re.compile(rf"^(?:{DATE})\s*(?:\d{{1,2}}[:：]\d{{2}}|\d{{1,2}}时)?$")
+FIGURE_LINE = re.compile(r"^[+＋]?\d{1,3}$")  # a poster's big figure ("2", "+1"), its unit and caption below it
+
+
+def value_line(line: str) -> bool:
+    """A value set alone on its line, as a poster or a timeline sets it: a figure, a date (and time)."""
+    return bool(FIGURE_LINE.match(line) or DATE_TIME_LINE.match(line))
 # A chat export's message header: who spoke and when ("张岚（市科协）2028/09/21 09:14").
 SPEAKER_LINE = re.compile(r"^\S{1,24}?\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$")
 
@@ -306,8 +312,8 @@ def _should_join(prev: str, nxt: str) -> bool:
     p, n = prev.strip(), nxt.strip()
     if not p or not n or len(p) < 8 or SPEAKER_LINE.match(p) or SPEAKER_LINE.match(n):
         return False
-    if RULE_DRAWN.fullmatch(p) or RULE_DRAWN.fullmatch(n) or DATE_TIME_LINE.match(n) or DATE_TIME_LINE.match(p):
-        return False  # a drawn rule; a date (and time) alone on its line, as a poster or a timeline sets it
+    if RULE_DRAWN.fullmatch(p) or RULE_DRAWN.fullmatch(n) or value_line(n) or value_line(p):
+        return False  # a drawn rule; a figure or a date (and time) alone on its line, as a poster or a timeline sets it
     if p[-1] in TERMINAL or (p[-1] == "." and re.match(rf"[{CJK}]", p[-2])) or _is_table_row(prev) or _is_table_row(nxt):
         return False
     if BYLINE.match(n) or BYLINE.match(p) or MARK_LEAD.match(n):
@@ -377,7 +383,7 @@ NAV_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[^|\n]{1,10}[ \t]*\|[ \t]*){3,}[^|\n]{1
                       r"|(?:您现在的位置|当前位置|站内搜索|设为首页)[^\n]*)[ \t]*$")
 BUTTONS = re.compile(r"(?m)^[ \t]*(?:(?:【[^】\n]{1,10}】[ \t]*){2,}|点击(?:上方)?蓝字[^\n]{0,12}|关注我们)[ \t]*$")
 BYLINE = re.compile(r"^原创\s")
-MARK_LEAD = re.compile(r"^[★☆✓✔✗✘☑☐√×]\s*")  # "原创 皖北机械工程学会 2024年10月16日 09:12": a WeChat article's byline
+MARK_LEAD = re.compile(r"^[★☆✓✔✗✘☑☐√×①-⑳]\s*")  # "原创 皖北机械工程学会 2024年10月16日 09:12": a WeChat article's byline
 FOOTER = re.compile(r"(?m)^[ \t]*(?:上一篇|下一篇|相关文章|相关阅读|相关链接|友情链接|版权所有|Copyright|©|分享到|扫一扫|长按识别|"
                     r"阅读原文|点击蓝字|往期推荐|责任编辑|网站建设)")
 
