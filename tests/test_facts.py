@@ -268,3 +268,18 @@ def test_a_records_list_heads_the_contact_of_that_record() -> None:
               "推荐名额：2家\n对接人：范思琪\n电话：010-63315248\n邮箱：fansq@cisss.org.cn\n")
     contacts = {tuple(f.persons): f.lists for f in extract_facts(make_notice("e.txt", export)) if isinstance(f, ContactFact)}
     assert contacts[("沈一鸣",)] == ["新锐企业榜"] and contacts[("范思琪",)] == ["融通创新组织榜"]
+
+
+def test_an_email_signature_names_the_person_above_the_organisation_and_office() -> None:
+    from assistant.model import ContactFact
+
+    thread = ("主题：Re: 2030年“科创中国”系列榜单学会推荐安排\n\n各位好，\n补充一点：先锋榜材料发我本人邮箱。\n\n"
+              "黎振东\n中国智能传感学会 副秘书长\n电话：010-62587302\n邮箱：lizhendong@cists.org.cn\n\n"
+              "> -----原始邮件-----\n\n彭博\n中国智能传感学会 传感器与MEMS专业委员会 秘书\n电话：0571-87952618\n\n"
+              "签报\n恒岳集团科协办公室\n电话：010-59871436\n")
+    contacts = [f for f in extract_facts(make_notice("thread.txt", thread)) if isinstance(f, ContactFact)]
+    by_phone = {f.phones[0]: f for f in contacts}
+    assert by_phone["010-62587302"].persons == ["黎振东"] and by_phone["010-62587302"].body == "中国智能传感学会"
+    assert by_phone["0571-87952618"].persons == ["彭博"]
+    assert by_phone["0571-87952618"].body == "中国智能传感学会 传感器与MEMS专业委员会"  # the office is not the body
+    assert by_phone["010-59871436"].persons == []  # "签报" names a document, not a person

@@ -125,4 +125,20 @@ def test_a_table_aligned_with_spaces_is_split_where_its_header_s_columns_start()
     assert lines[3] == "先导技术榜（电子信息） | 科研院成果转化办 | 韩冰洁 | 025-84316620 | 10月15日"
     assert lines[4] == "新锐企业榜 | 大学科技园管理办公室 | 杜凯 | 025-84319260/13813927514 | 10月20日"
     assert lines[-2] == "注：内部截止均为当日17:00前。"  # the table ends at the blank line
-    assert "先导技术榜（电子信息）| 科研院成果转化办 | 韩冰洁 | 025-84316620 | 10月15日" in clean_text(ALIGNED).text
+    assert "先导技术榜（电子信息） | 科研院成果转化办 | 韩冰洁 | 025-84316620 | 10月15日" in clean_text(ALIGNED).text
+
+
+def test_a_markdown_tables_row_gives_the_fields_its_list_cell_names() -> None:
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.notices import make_notice
+    from assistant.model import DeadlineFact, QuotaFact
+
+    page = ("# 2030年“科创中国”系列榜单 校内申报指南\n\n根据《中国科协办公厅关于征集遴选2030年“科创中国”系列榜单的通知》，"
+            "今年设先导技术榜、新锐企业榜。先导技术榜设电子信息、人工智能、生物医药等领域。\n\n## 名额与校内截止\n\n"
+            "| 榜单 | 学校名额 | 校内截止 | 联系人 |\n| --- | --- | --- | --- |\n"
+            "| 先导技术榜（电子信息、人工智能） | 每个领域3项 | 10月24日 17:00 | 付晓琳 020-39381156 |\n"
+            "| 新锐企业榜 | 4家 | 10月17日 17:00 | 梁卓然 020-39381150 |\n")
+    facts = extract_facts(make_notice("wiki.txt", page))
+    quotas = {(tuple(f.lists), tuple(f.fields), f.value) for f in facts if isinstance(f, QuotaFact)}
+    assert (("先导技术榜",), ("电子信息", "人工智能"), "3项") in quotas and (("新锐企业榜",), (), "4家") in quotas
+    assert any(isinstance(f, DeadlineFact) and f.lists == ["新锐企业榜"] and f.date == "2030-10-17" for f in facts)

@@ -100,3 +100,11 @@ def test_a_drawn_rule_and_a_date_alone_on_its_line_are_never_joined_to_their_nei
               "政策宣讲会｜图书馆报告厅\n10月26日17:00\n校内报名截止\n")
     lines = clean_text(poster).text.split("\n")
     assert "━━━━━━━━━━━━━━" in lines and "10月26日17:00" in lines and "校内报名截止" in lines
+
+
+def test_a_markdown_or_tabbed_tables_cells_stay_apart_after_full_width_punctuation() -> None:
+    from assistant.ingest.notices import clean_text
+
+    md = clean_text("| 榜单 | 名额 | 校内截止 |\n| --- | :---: | --- |\n| 先导技术榜（电子信息、人工智能） | 每个领域3项 | 10月24日 17:00 |\n")
+    assert md.text.split("\n") == ["榜单 | 名额 | 校内截止", "先导技术榜（电子信息、人工智能） | 每个领域3项 | 10月24日17:00"]
+    assert clean_text("先导技术榜（AI）\t3项\t10月24日").text == "先导技术榜（AI） | 3项 | 10月24日"

@@ -225,3 +225,17 @@ def test_a_heading_between_drawn_rules_is_read_with_its_items() -> None:
     heading = units(chunks[1], 0)[0]
     assert heading.kind == UnitKind.HEADING
     assert [u.text for u in Reader._members(heading)] == ["① 申报表（Word版）", "② 知识产权证明", "③ 应用场景图片"]
+
+
+def test_a_second_thing_asked_in_one_sentence_gets_its_own_unit(bot) -> None:
+    answer = bot.answer("新锐企业榜申报表里 所在地区怎么填 从业人数按啥算").answer
+    head = answer[:300]
+    assert "纳税所在地区" in head and "缴纳社会保险的人数" in head  # the best row, then the row for the other ask
+
+
+def test_a_faq_tables_row_is_read_as_its_question_and_reply() -> None:
+    text = "序号 | 问题 | 回答\n1 | 学校一共有多少推荐名额？ | 先导技术榜每个领域2项。\n2 | 技术成熟度有要求吗？ | 原则上达到TRL4及以上。"
+    found = units(_chunk(text, ["常见问题"]), 0)
+    asked = [u for u in found if u.kind == UnitKind.ASKED]
+    assert [(u.text, u.context) for u in asked] == [("学校一共有多少推荐名额？", "先导技术榜每个领域2项。"),
+                                                  ("技术成熟度有要求吗？", "原则上达到TRL4及以上。")]

@@ -231,3 +231,23 @@ def test_whether_a_past_rounds_list_is_still_set_up_says_its_name_in_each_round(
         citer = Citer(store.notices)
         r = answer_compare(Context(q, store, citer, today), lambda one, c=citer: reply(one, store, c, today))
         assert r is not None and r.direct[0] == first
+
+
+def test_an_internal_deadline_is_shown_with_the_platform_date_its_own_notice_gives(tmp_path: Path) -> None:
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.notices import NoticeRecord, make_notice
+    from assistant.names import Catalogue
+
+    other = make_notice("a_other.txt", "甲省科协关于组织推荐2029年“科创中国”系列榜单的通知\n先导技术榜省内截止时间为2029年10月10日。\n"
+                        "“科创中国”平台申报截止时间为2029年11月18日24时。\n甲省科协\n2029年9月5日\n")
+    park = make_notice("park.txt", "云溪科学城科学技术协会关于组织申报2029年“科创中国”系列榜单的通知\n"
+                       "先导技术榜园区内部截止时间为2029年10月22日17时。\n“科创中国”平台申报截止时间为2029年11月20日24时。\n"
+                       "云溪科学城科学技术协会\n2029年9月28日\n")
+    notices = [other, park]  # (no call of the round loaded: two units' notices)
+    facts = [f for n in notices for f in extract_facts(n)]
+    for n in notices:
+        (tmp_path / n.id).write_text(n.original, encoding="utf-8")
+    store = FactStore(facts, {n.id: NoticeRecord.of(n, tmp_path / n.id) for n in notices}, Catalogue.from_facts(facts))
+    reply_, _ = run(store, Intent.DEADLINE, "云溪科学城先导榜内部截止是哪天")
+    said = text_of(reply_)
+    assert "10月22日" in said and "11月20日" in said and "11月18日" not in said  # the park's own date, not 甲省's

@@ -317,3 +317,23 @@ def test_a_rough_count_is_no_question_and_a_short_list_name_is_settled_by_the_ro
     assert q.list_key == "技术经理人先锋榜"  # 2023 has one list ending so
     old = understand("2022年先锋榜能推几个", TODAY, catalogue)
     assert old.list_key != "技术经理人先锋榜"  # 2022 has two (创业就业先锋榜 too): it settles nothing
+    after = understand("不在企业也不在高校，这种情况能报经理人先锋榜吗", TODAY, catalogue)
+    assert after.list_key == "技术经理人先锋榜" and after.readings == []  # "报" is a word of its own, no misspelling
+
+
+def test_a_list_written_short_and_off_by_a_character_is_read_whole() -> None:
+    names = Catalogue(lists={"融通创新平台榜": "融通创新平台榜", "新锐企业榜": "新锐企业榜"})
+    q = understand("东江理工融通平台榜校内截止几号", TODAY, names)
+    assert q.text == "东江理工融通创新平台榜校内截止几号"  # not "…融融通创新平台榜…"
+    assert q.readings == [("融通平台榜", "融通创新平台榜")]
+
+
+def test_an_ask_without_a_subject_asks_of_the_clause_before_it() -> None:
+    q = understand("新锐榜和经理人榜的名额跟23年比变了，现在分别是多少？", TODAY)
+    assert q.intent == Intent.QUOTA
+    assert understand("我们公司去年营收三千万，现在分别是多少？", TODAY).intent != Intent.QUOTA
+
+
+def test_a_field_is_read_through_a_homophone_not_through_any_wrong_character() -> None:
+    assert understand("绿色底碳那个方向能推几个", TODAY).readings == [("绿色底碳", "绿色低碳")]
+    assert understand("23年的榜提交完以后，是谁先审材料？", TODAY).readings == []

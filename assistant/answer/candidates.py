@@ -197,7 +197,7 @@ def _led(snap: Snapshot, q: Query, ruled: Answer, own_notice: bool, searched: Se
     hits = found.hits
     if own_notice:
         hits = [h for h in hits if h.chunk.notice_id in q.notice_ids] if found.answers else []
-    read = snap.reader.read(same, hits, snap.notices, found.default_year) if hits else None
+    read = snap.reader.read(same, hits, snap.notices, found.default_year, alone=False) if hits else None
     if read is None:
         return None
     lead = first_line(read) if q.answer_type == AnswerType.YESNO else body(read)

@@ -52,6 +52,8 @@ QUOTED_WEIGHT = 0.15
 TYPE_WEIGHT = 0.25
 PATH_WEIGHT = 0.35  # a heading's words count less than the unit's own
 RANK_WEIGHT = 0.08
+COMPLEMENT_SHARE = 0.2  # of the ask's weight a second unit adds for being shown beside the best
+COMPLEMENT_FLOOR = 0.5  # of the best unit's score it must have
 
 
 class UnitKind(StrEnum):
@@ -161,6 +163,12 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
                 out.append(Unit(chunk, rank, UnitKind.HEADING, line))
                 continue
             in_table = True
+            cells = _cells(line)
+            asked = next((k for k, c in enumerate(cells[:-1]) if ASKED_LINE.search(c)), None)
+            if asked is not None:
+                # "4 | 学校一共有多少推荐名额？ | 安徽省科协分配给我校的…": a FAQ table's row is its question and reply.
+                out.append(Unit(chunk, rank, UnitKind.ASKED, cells[asked], " ".join(cells[asked + 1 :])))
+                continue
             if CONTINUED.match(line) and out and out[-1].kind in (UnitKind.ROW, UnitKind.HEADING):
                 # A drawn table's wrapped cells: a row with an empty first cell goes on with the one above.
                 out.append(Unit(chunk, rank, UnitKind.ROW, line, out[-1].text))
@@ -314,22 +322,23 @@ class Reader:
         return shown.coverage * known / ((known + unseen) or 1.0)
 
     def read(self, q: Query, hits: list[Hit], notices: dict[str, NoticeRecord], default_year: int | None,
-             direct: bool = True) -> Answer | None:
+             direct: bool = True, alone: bool = True) -> Answer | None:
         """The extractive answer, or None when the passages hold no unit worth showing. Not `direct`
-        (the notices do not answer it, answer/relevance.py): the closest text, labelled as such.
+        (the notices do not answer it, answer/relevance.py): the closest text, labelled as such. Not
+        `alone` (a rule's value follows it): no second unit for what the best one leaves out.
         Read once per ask, passages and form (the answerers of a part share readings); each caller
         gets its own copy to add to."""
         key = (q.ask, q.text, q.expansion, q.answer_type, q.several, tuple(q.years), tuple(h.chunk.id for h in hits[:PASSAGES]),
-               default_year, direct, id(notices))
+               default_year, direct, alone, id(notices))
         if key not in self._read:
             if len(self._read) > 512:
                 self._read.clear()
-            self._read[key] = self._read_once(q, hits, notices, default_year, direct)
+            self._read[key] = self._read_once(q, hits, notices, default_year, direct, alone)
         found = self._read[key]
         return None if found is None else replace(found, citations=list(found.citations), notes=list(found.notes))
 
     def _read_once(self, q: Query, hits: list[Hit], notices: dict[str, NoticeRecord], default_year: int | None,
-                   direct: bool) -> Answer | None:
+                   direct: bool, alone: bool) -> Answer | None:
         scored = self.score(q, hits)
         titled = self._titled(q, scored)
         if titled is not None:
@@ -347,6 +356,9 @@ class Reader:
                 break
             if s.unit.text not in {c.unit.text for c in picked} and s.unit.kind != UnitKind.TITLE:
                 picked.append(s)
+        other = self._complement(q, picked, bodies) if alone else None
+        if other is not None:
+            picked.append(other)  # "所在地区怎么填 从业人数按啥算": the unit for what the others leave out
         if q.several and best.typed:
             # "组织机构简介限多少字？后面那几大段的呢": the items after it that hold such a value too.
             pattern = HOLDS.get(q.answer_type)
@@ -363,7 +375,7 @@ class Reader:
             if ANNOUNCES.search(s.unit.text):
                 # "申报技术应符合以下条件：": what it announces follows it.
                 chosen += [Scored(u, 0.0, 0.0, False) for u in self._after(s.unit, n=4)]
-            elif i == 0 and q.answer_type == AnswerType.PROCEDURE:
+            elif i == 0 and q.answer_type == AnswerType.PROCEDURE and other is None:
                 # "评审完之后还有哪些步骤": the sentence that matches and the steps after it.
                 chosen += [Scored(u, 0.0, 0.0, False) for u in self._after(s.unit)]
         seen: set[str] = set()
@@ -371,6 +383,26 @@ class Reader:
         citer = Citer(notices)
         lines = [self._show(s, q, citer, notices) for s in chosen]
         return self._answer(q, best, lines, citer, notices, default_year, direct)
+
+    def _complement(self, q: Query, picked: list[Scored], bodies: list[Scored]) -> Scored | None:
+        """A unit that holds a good share of the ask's weight the units picked do not (a second thing
+        asked in one sentence), among the well-scored ones: the one holding most of it."""
+        weights = self.ask_weights(q)
+        total = sum(weights.values()) or 1.0
+        best = picked[0]
+        have = frozenset().union(*(self._toks(f"{p.unit.text} {p.unit.context}") for p in picked))
+        left = {t: w for t, w in weights.items() if t not in have}
+        if sum(left.values()) / total < COMPLEMENT_SHARE:
+            return None
+
+        def adds(s: Scored) -> float:
+            own = self._toks(f"{s.unit.text} {s.unit.context}")
+            return sum(w for t, w in left.items() if t in own) / total
+
+        shown = {p.unit.text for p in picked}
+        pool = [s for s in bodies[1:PASSAGES * 8] if s.score >= best.score * COMPLEMENT_FLOOR and s.unit.text not in shown]
+        found = max(pool, key=lambda s: (adds(s), s.score), default=None)
+        return found if found is not None and adds(found) >= COMPLEMENT_SHARE else None
 
     def _answer(self, q: Query, best: Scored, lines: list[str], citer: Citer, notices: dict[str, NoticeRecord],
                 default_year: int | None, direct: bool) -> Answer:

@@ -212,7 +212,8 @@ class Query:
     def words(self) -> str:
         """The question without the names it uses ("江北省电子学会" is a name, not 学会's own step)."""
         text = self.text
-        for name in (self.list_mention, self.notice_mention):
+        # (The notices a question names are one mention, "东屿大学、云溪科学城": each name goes.)
+        for name in (self.list_mention, *self.notice_mention.split("、")):
             text = text.replace(name, " ") if name else text
         return text
 
@@ -352,6 +353,9 @@ ORGANISER_ASK = re.compile(r"(?:主办|承办|协办|指导|支持)(?:单位|方
 # What a count is of: recommendations (a quota) or something else ("哪几个方案", "几个阶段").
 COUNTED = re.compile(r"(?:几个|几项|多少个|几家|几人|几位)([\u4e00-\u9fff]{0,4})")
 RECOMMENDED = re.compile(r"^(?:$|项目|单位|名额|人|企业|技术|成果|候选|组织|机构|[吗呢啊？?]|推荐|申报|报|推|领域)")
+# What an ask is made of besides its subject ("现在分别是多少", "那是几号"): with it removed, little is left.
+BARE_ASK = re.compile(r"现在|目前|今年|那|这|分别|各|都|又|还|是|为|有|多少|几|哪|什么|啥|呢|吗|[个项家人名号天\s，,？?。]")
+BARE_LEFT = 1
 QUOTA_WORDS = re.compile(r"名额|推荐几|报几|推几|不超过|上限|限额|限报")
 
 
@@ -422,12 +426,18 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
     for mention in (q.list_mention, *(m for _, m in q.other_lists)):
         rest = rest.replace(mention, " ") if mention else rest
     hit = fuzzy_find(rest, names.derived("list sounds", lambda: SoundIndex(tails, min_len=3)))
+    if hit and hit[0][1:] == hit[1][1:] and hit[0][1:] in tails:
+        hit = None  # "报经理人先锋榜": a name written right after another word, no misspelling (read below)
     if hit and (hit[0].endswith("榜") or not hit[1].endswith("榜")) and hit[0] != hit[1]:
-        readings.append((hit[0], tails[hit[1]]))
+        # "融通平台榜" matched as "通平台榜": the characters before it that the name has are written too.
+        meant, at = tails[hit[1]], rest.find(hit[0])
+        while at > 0 and rest[at - 1] in meant[: meant.find(hit[1][:1]) + 1] and rest[at - 1] not in hit[0]:
+            at -= 1
+        readings.append((rest[at : rest.find(hit[0]) + len(hit[0])], meant))
     if q.field_key is None:
-        # "绿色底碳那个方向": a field written with a homophone.
+        # "绿色底碳那个方向": a field written with a homophone (not one wrong character: "先审材料" is 先 审 材料).
         fields = names.derived("field names", lambda: sorted({*names.fields, *(v for v, _ in variants("fields"))}))
-        hit = fuzzy_find(q.text, names.derived("field sounds", lambda: SoundIndex(fields, min_len=3)))
+        hit = fuzzy_find(q.text, names.derived("field sounds", lambda: SoundIndex(fields, min_len=3, one_edit=False)))
         if hit and hit[0] != hit[1]:
             readings.append(hit)
     if q.person is None and (CONTACT_WORDS.search(q.text) or OWNER_ASK.search(q.text) or PERSON_ADDRESSED.search(q.text)):
@@ -497,11 +507,12 @@ def _list_tails(names: Catalogue) -> dict[str, str]:
     return found
 
 
-SHORT_LIST = re.compile(r"([\u4e00-\u9fff]{2,4})榜")
+SHORT_LIST = re.compile(r"([\u4e00-\u9fff]{2,8})榜")
 
 
 def _round_list(text: str, years: list[int], names: Catalogue) -> tuple[str | None, str]:
-    """"今年先锋榜我还能报吗": a list's short name that the round's lists settle, with the mention."""
+    """"今年先锋榜我还能报吗", "能报经理人先锋榜吗": a list's short name that the round's lists settle,
+    with the mention."""
     for m in SHORT_LIST.finditer(text):
         for start in range(m.start(1), m.end(1) - 1):  # the longest tail first ("年先锋榜" names no list)
             tail = text[start : m.end()]
@@ -579,6 +590,9 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     # context before the ask ("之前报榜都是在…上弄的，今年还是这个网址吗").
     asking = asking_clauses(ask)
     q.intent = detect_intent(asking)
+    if q.intent == Intent.OTHER and asking != ask and len(BARE_ASK.sub("", asking)) <= BARE_LEFT:
+        # "…名额跟23年比变了，现在分别是多少": an ask without a subject asks of the clause before it.
+        q.intent = detect_intent(ask)
     if q.intent in (Intent.OTHER, Intent.ELIGIBILITY) and ELIGIBILITY_ASK.search(t):
         q.intent = Intent.ELIGIBILITY  # about one's own situation: 今年还能报吗, 会不会被卡, 够不够
     if EXCLUSION_ASK.search(t) and q.intent in (Intent.OTHER, Intent.ELIGIBILITY):

@@ -76,6 +76,8 @@ KEY_VALUE = re.compile(rf"^[{CJK}]{{2,6}}[:：]\s*\S")
 # Not 联合体/联盟/公司: a PDF line broken before "能源学会联合体" must still be joined.
 SIGN_OFF_ORG = re.compile(rf"[{CJK}（）()“”\"]{{2,20}}(?:办公厅|办公室|协会|学会|委员会|科协|研究会|秘书处|促进会|联合会|大学|学院|研究院|研究所|中心|处|部)")
 # Notices pasted from web pages and WeChat posts come in Markdown: "## 一、…", "- 先导技术榜：…", "**…**".
+MD_TABLE_RULE = re.compile(r"(?m)^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$")
+MD_TABLE_EDGE = re.compile(r"(?m)^\|[ \t]*(?=[^|\n]*\|)|(?<=\S)[ \t]*\|[ \t]*$")
 MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+")
 BULLET = re.compile(r"^[-*+•●▪◆■·][ \t]+")
 # An item's number: "5. ", "5、", "（2）", "2）" (not "9.5亿").
@@ -427,6 +429,8 @@ def clean_text(original: str) -> MappedText:
     mt = rebuild_aligned_tables(mt)  # columns aligned with spaces: split where the header's columns start
     mt = mt.sub(r"(?m)^ +|[ \t]+$", "")
     mt = mt.sub(MD_HEADING, "").sub(r"(?m)^>[ \t]?", "").sub(r"\*\*|__", "")
+    # A Markdown table: its rule row goes, its rows lose their outer pipes ("| 榜单 | 名额 |" -> "榜单 | 名额").
+    mt = mt.sub(MD_TABLE_RULE, "").sub(MD_TABLE_EDGE, "")
     mt = mt.sub(r"(?<=\S)\t+(?=\S)", " | ")  # form tables flattened to tab-separated rows
     # Columns a PDF's extraction kept apart with runs of spaces ("先导技术榜        每领域1项   …"): a
     # table's row, when at least two such gaps split the line.
@@ -435,8 +439,8 @@ def clean_text(original: str) -> MappedText:
     # Stray spaces inside Chinese text: "联 系 人", "丁  波", "2023 年", "组织、 人才".
     mt = mt.sub(rf"(?<=[{CJK}{CJK_PUNCT}]) +(?=[0-9A-Za-z])", "")
     mt = mt.sub(rf"(?<=[0-9A-Za-z]) +(?=[{CJK}{CJK_PUNCT}])", "")
-    mt = mt.sub(rf"(?<=[{CJK_PUNCT}]) +", "")
-    mt = mt.sub(rf" +(?=[{CJK_PUNCT}])", "")
+    mt = mt.sub(rf"(?<=[{CJK_PUNCT}]) +(?!\|)", "")  # (a cell's edge " | " stays: "（AI） | 3项")
+    mt = mt.sub(rf"(?<!\|) +(?=[{CJK_PUNCT}])", "")
     # Between two single characters ("联 系 人", "祝  翠"), never between words ("秘书处 徐春淼").
     mt = mt.sub(rf"(?<=[{CJK}])(?<![{CJK}][{CJK}]) +(?=[{CJK}](?![{CJK}]))", "")
     mt = mt.sub(r"(?<=\d-) +(?=\d)", "")  # "010- 62174951"

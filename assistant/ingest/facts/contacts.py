@@ -16,9 +16,12 @@ from assistant.ingest.facts.common import (
     make_fact,
     phone_text,
 )
+from assistant.ingest.identity import OFFICE
 from assistant.ingest.notices import CJK, KEY_VALUE, LABEL, LABEL_KINDS, Notice, heading_level
 from assistant.model import ContactFact, Fact, NoticeKind, Role
 
+# A signature's second line: the organisation (and department), then the office held ("…专业委员会 秘书").
+SIGNATURE_ORG = re.compile(rf"^(.{{4,50}}?)\s*(?:{OFFICE}|秘书|干事|专员|联络员)$")
 ORG_WORDS = re.compile(r"联合体|学会|协会|研究会|研究所|秘书处|中心|部$|处$|办$|委员会|办公室|网络|科协|大学|研究院")
 NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、．.]|\d{1,2}\s*[.．、])\s*")
 
@@ -30,6 +33,7 @@ class Block:
     header_line: Line | None
     lines: list[Line] = field(default_factory=list)
     values: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> [(label, value)]
+    signer: str = ""  # a signature's name, on the line above its organisation and office
 
     def has(self, label: str) -> bool:
         kind = LABEL_KINDS[label.lower()]
@@ -209,6 +213,7 @@ def _section_contacts(notice: Notice, section: Section, list_names: list[str], f
     block: Block | None = None
     previous: Line | None = None
     in_record = False  # inside a record headed by "榜单：…"
+    signer = ""
 
     def close() -> None:
         nonlocal block
@@ -243,6 +248,13 @@ def _section_contacts(notice: Notice, section: Section, list_names: list[str], f
                     pass  # the record's other fields ("推荐名额：3项") keep its head
                 elif len(line.text) <= 60 and "。" not in line.text and not re.search(r"[：:](?!//).{6,}", line.text):
                     header, header_line = NUMBERING.sub("", line.text).rstrip("：:"), line
+                    # An e-mail's signature: "黎振东" above "中国智能传感学会 副秘书长", its phones below.
+                    signed = SIGNATURE_ORG.match(line.text)
+                    named = previous is not None and re.fullmatch(rf"[{CJK}]{{2,4}}", previous.text) \
+                        and previous.text[0] in SURNAMES and not ORG_WORDS.search(previous.text)
+                    signer = previous.text if (signed or ORG_WORDS.search(line.text)) and named and previous is not None else ""
+                    if signer and signed:
+                        header = signed.group(1)
                 else:
                     header, header_line = heading, None
             previous = line
@@ -251,7 +263,7 @@ def _section_contacts(notice: Notice, section: Section, list_names: list[str], f
             if block is None or block.has(label):
                 close()
                 adjacent = header_line if header_line is not None and previous is header_line else None
-                block = Block(section, header, adjacent)
+                block = Block(section, header, adjacent, signer=signer if adjacent is not None else "")
             if not block.lines or block.lines[-1] is not line:
                 block.lines.append(line)
             block.values.setdefault(LABEL_KINDS[label.lower()], []).append((label, value))
@@ -271,6 +283,7 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
         o, names = _persons(value)
         org = org or o
         persons += names
+    persons = persons or ([block.signer] if block.signer else [])
     prose = PROSE_CONTACT.search(block.header) if not persons else None
     if prose:  # "有关问题请与学会办公室张敏同志联系，电话：…": the person is in the words before the labels
         org, persons = org or prose.group("org") or "", [prose.group("name")]

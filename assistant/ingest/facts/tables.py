@@ -24,7 +24,7 @@ QUOTA_HEADER = re.compile(r"名额|限额|数量|推荐数|限报")
 DEADLINE_HEADER = re.compile(r"截止|时限|期限")
 LIST_HEADER = re.compile(r"榜单|类别|榜")
 FIELD_HEADER = re.compile(r"领域|方向")
-QUOTA_CELL = re.compile(r"^(?:不超过|限报|限推)?\s*(\d{1,3})\s*(个|项|家|人|名)")
+QUOTA_CELL = re.compile(r"^(?P<each>每个?领域|各领域)?\s*(?:各)?(?:不超过|限报|限推)?\s*(\d{1,3})\s*(个|项|家|人|名)")
 DATE_CELL = re.compile(rf"(?P<date>{DATE})\s*{NOTE}\s*{TIME}")
 PLATFORM = re.compile(r"平台|线上|系统")
 WHOLE_LIST = re.compile(r"不分领域|—|-|/|^$")
@@ -66,14 +66,17 @@ def extract_table_facts(notice: Notice, list_names: list[str], field_names: list
             lists = find_list_names(cells[list_at] if list_at is not None else row.text, list_names)
             if not lists:
                 continue
-            field_cell = cells[field_at] if field_at is not None else ""
-            # The field column names the row's field, in words the notice's field list may not have.
-            fields = [] if WHOLE_LIST.search(field_cell) else (find_fields(field_cell, field_names) or [field_cell])
+            if field_at is not None:
+                # The field column names the row's field, in words the notice's field list may not have.
+                field_cell = cells[field_at]
+                fields = [] if WHOLE_LIST.search(field_cell) else (find_fields(field_cell, field_names) or [field_cell])
+            else:  # "先导技术榜（电子信息、人工智能） | 每个领域3项": the fields the list's cell names
+                fields = find_fields(cells[list_at] if list_at is not None else cells[0], field_names)
             span = Span(row.start, row.end, row.text, table.section)
             if quota_at is not None and (m := QUOTA_CELL.match(cells[quota_at])):
-                number, unit = int(m.group(1)), m.group(2)
+                number, unit = int(m.group(2)), m.group(3)
                 facts.append(make_fact(notice, QuotaFact, span, value=f"{number}{unit}", lists=lists[:1], fields=fields,
-                                       number=number, unit=unit, per_field=bool(fields), per_person=False,
+                                       number=number, unit=unit, per_field=bool(fields or m.group("each")), per_person=False,
                                        in_principle=False, subject=""))
             if deadline_at is not None and (d := _deadline(notice, span, cells[deadline_at], table.header[deadline_at],
                                                             lists[:1], fields)):
