@@ -233,7 +233,7 @@ def test_whether_a_past_rounds_list_is_still_set_up_says_its_name_in_each_round(
         assert r is not None and r.direct[0] == first
 
 
-def test_an_internal_deadline_is_shown_with_the_platform_date_its_own_notice_gives(tmp_path: Path) -> None:
+def test_an_internal_deadline_is_shown_with_the_calls_platform_date_else_its_own_notices(tmp_path: Path) -> None:
     from assistant.ingest.facts import extract_facts
     from assistant.ingest.notices import NoticeRecord, make_notice
     from assistant.names import Catalogue

@@ -78,8 +78,8 @@ def answer_deadline(ctx: Context) -> Reply | None:
     # The other side of "society vs CAST platform" deadlines, so the asker sees both.
     if internal_asked:
         platform = store.select(DeadlineFact, lambda f: f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF, year=year)
-        # The platform date the same notice gives, else the call's own; never another unit's by chance.
-        platform.sort(key=lambda f: (f.notice_id != first.notice_id, not store.is_original(f)))
+        # The call's own platform date, else the one the same notice gives; never another unit's by chance.
+        platform.sort(key=lambda f: (not store.is_original(f), f.notice_id != first.notice_id))
         if platform:
             direct.append(f"{store.label(platform[0].notice_id)}规定的“科创中国”平台申报截止时间为"
                           f"{deadline_text(platform[0], ctx.today)}{ctx.cite(platform[0])}。")
