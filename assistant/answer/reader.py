@@ -140,6 +140,12 @@ def _caption_values(lines: list[str], i: int) -> list[str]:
     return []
 
 
+def _unmarked(item: str) -> str:
+    """An item without the mark that leads it ("① 申报表" -> "申报表"); a dash inside stays."""
+    m = ITEM.match(item)
+    return item[m.end() :].strip() if m else item
+
+
 def _is_field(line: str, in_attachment: bool) -> bool:
     return in_attachment and len(line) <= 16 and not re.search(r"[。；;，,]", line)
 
@@ -466,8 +472,7 @@ class Reader:
         """The title, then the names its fields and rows give (a row by its first cell), cited at the
         passage from the title to the last of them."""
         members = self._members(title.unit)
-        names = list(dict.fromkeys(ITEM.sub("", re.split(r"\t|\s*\|\s*", m.text.strip())[0].strip(), count=1).strip()
-                                   for m in members))
+        names = list(dict.fromkeys(_unmarked(re.split(r"\t|\s*\|\s*", m.text.strip())[0].strip()) for m in members))
         chunk = title.unit.chunk
         start = chunk.text.find(title.unit.text)
         end = chunk.text.find(members[-1].text, max(start, 0)) + len(members[-1].text)
