@@ -46,3 +46,16 @@ def test_contact_block_not_split_from_its_header(notices) -> None:
 def test_attachment_forms_keep_their_title_in_the_path(notices) -> None:
     chunk = next(c for c in chunk_notice(notices["000"]) if "技术团队简介" in c.text)
     assert any("先导技术榜单 申报表" in p for p in chunk.path)
+
+
+def test_a_word_outline_numbered_1_1_1_gives_the_heading_path() -> None:
+    from assistant.ingest.notices import make_notice
+
+    text = ("某学会2031年“科创中国”系列榜单推荐工作方案\n发布日期：2031年9月30日\n1总则\n1.1依据\n根据有关通知制定本方案。\n1.2适用范围\n"
+            "1.2.1本方案适用于学会会员单位。\n2联系方式\n2.1会员部 柯启航：会员资格核验。电话010-62385422。\n"
+            "2.2学会榜单工作邮箱：bangdan@example.org。\n")
+    paths = [c.path for c in chunk_notice(make_notice("outline.txt", text))]
+    assert ["1总则", "1.1依据"] in paths and ["1总则", "1.2适用范围"] in paths and ["2联系方式"] in paths
+    assert not any("1.2.1本方案适用于学会会员单位。" in p for p in paths)  # a numbered sentence is body
+    plain = make_notice("plain.txt", "关于开展榜单推荐的通知\n一、名额\n3项目负责人须在职。\n二、联系方式\n电话010-1\n")
+    assert ["3项目负责人须在职。"] not in [c.path for c in chunk_notice(plain)]  # no outline, no decimal headings

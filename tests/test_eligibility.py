@@ -59,6 +59,7 @@ def profile(text: str) -> Profile:
         ("我拿到了技术经理人证书", {"certified": True}),
         ("核心部件靠引进消化吸收，国内已经国产化", {"original": False, "import_dependent": False}),
         ("本人在一所985高校的技术转移中心干了6年", {"employer": "高等院校"}),
+        ("本人40岁，在区科技局成果转化科工作", {"employer": "政府机关"}),
         ("我去年辞职了，现在自己单干，没挂靠任何单位", {"employed": False}),
     ],
 )

@@ -283,3 +283,15 @@ def test_an_email_signature_names_the_person_above_the_organisation_and_office()
     assert by_phone["0571-87952618"].persons == ["彭博"]
     assert by_phone["0571-87952618"].body == "中国智能传感学会 传感器与MEMS专业委员会"  # the office is not the body
     assert by_phone["010-59871436"].persons == []  # "签报" names a document, not a person
+
+
+def test_a_contact_line_saying_who_handles_what_before_the_numbers() -> None:
+    from assistant.model import ContactFact
+
+    text = ("某学会2031年榜单推荐工作方案\n1总则\n1.1依据\n据通知制定。\n1.2范围\n适用于会员。\n6联系方式\n"
+            "6.1学术部 郑雨桐：总体协调、材料接收。电话010-62385417，手机13911620387。\n"
+            "6.2会员部 柯启航：会员资格核验、技术经理人先锋榜咨询。电话010-62385422，手机13701148569。\n")
+    contacts = [f for f in extract_facts(make_notice("plan.txt", text)) if isinstance(f, ContactFact)]
+    member = next(f for f in contacts if "13701148569" in f.phones)
+    assert member.persons == ["柯启航"] and member.org == "会员部"
+    assert "会员资格核验" in member.header and member.lists == ["技术经理人先锋榜"]  # what they handle

@@ -337,3 +337,25 @@ def test_an_ask_without_a_subject_asks_of_the_clause_before_it() -> None:
 def test_a_field_is_read_through_a_homophone_not_through_any_wrong_character() -> None:
     assert understand("绿色底碳那个方向能推几个", TODAY).readings == [("绿色底碳", "绿色低碳")]
     assert understand("23年的榜提交完以后，是谁先审材料？", TODAY).readings == []
+
+
+def test_a_yes_no_ask_of_a_list_after_the_askers_situation_is_whether_they_may_apply(store) -> None:  # noqa: ANN001
+    from assistant.answer.turn import read_turn
+
+    today = dt.date(2023, 10, 20)
+    (q,) = read_turn("我们是一家专业孵化器，2021年7月成立。今年的融通榜我们够格吗？", today, store, None).parts
+    assert q.intent == Intent.ELIGIBILITY
+    (plain,) = read_turn("今年的融通榜还有吗？", today, store, None).parts
+    assert plain.intent != Intent.ELIGIBILITY  # no situation told: not a self-check
+    (sized,) = read_turn("我们公司员工80来人，融通榜今年还有吗？", today, store, None).parts
+    assert sized.intent != Intent.ELIGIBILITY  # a size no condition rules on
+    (school,) = read_turn("我是南屿理工医学院的，今年学校组织先导技术榜生物医药领域的申报吗？", today, store, None).parts
+    assert school.intent != Intent.ELIGIBILITY  # who is asking, not a situation to check
+
+
+def test_a_part_naming_only_another_round_asks_what_the_part_before_asked(store) -> None:  # noqa: ANN001
+    from assistant.answer.turn import read_turn
+
+    first, second = read_turn("今年科创中国平台申报截止是几号？23年那次是几号？", dt.date(2023, 10, 20), store, None).parts
+    assert first.intent == second.intent == Intent.DEADLINE and second.years == [2023]
+    assert "截止" in second.ask  # searched in the words of the part before

@@ -12,6 +12,8 @@ from typing import Any
 from assistant.names import list_key
 
 CLAUSE = r"[^，。；,;？?！!]"
+# No condition rules on these; and "我们公司", "我是医学院的" alone say who is asking, not a situation to check.
+UNRULED_ATTRIBUTES = {"staff", "revenue", "listed", "org_type", "employer"}
 RELATIVE = {"今年": 0, "去年": -1, "前年": -2}
 
 ORG_TYPES = [
@@ -60,6 +62,10 @@ class Profile:
         merged.founded = tuple(merged.founded) if merged.founded else None  # type: ignore[assignment]
         return merged
 
+    def rules_on(self) -> bool:
+        """Whether it says something a list's conditions rule on (not only its size or revenue)."""
+        return any(k not in UNRULED_ATTRIBUTES for k in self.known())
+
     def __bool__(self) -> bool:
         return bool(self.known())
 
@@ -72,6 +78,9 @@ EMPLOYERS = {
     "企事业单位": ("企事业单位", "企业", "公司", "事业单位"),
     "政府机关": ("政府机关", "政府", "机关", "科技局", "科委"),
 }
+
+
+PERSON_AT = re.compile(r"(?:本人|我)(?!们)(?:[^。？?，,]{0,8}[，,])?(?:目前|现在|之前)?(?:在|于|是|就职于|任职于)")
 
 
 def _employer_words(text: str) -> list[tuple[str, str]]:
@@ -166,8 +175,9 @@ def read_profile(text: str, today: dt.date) -> Profile:
         p.teaches = False
     elif re.search(rf"(?<!没)讲{CLAUSE}{{0,14}}课|授课|讲授", text):
         p.teaches = True
-    if re.search(r"我|本人", text):
-        p.employer = next((kind for word, kind in _employer_words(text)), None)
+    at = PERSON_AT.search(text)  # a person telling where they work ("本人在…高校", "我是区科技局的")
+    if at:
+        p.employer = next((kind for word, kind in _employer_words(text[at.end() :])), None)
     if re.search(r"辞职|离职|单干|自由职业|(?:没|不)(?:有)?(?:挂靠|任职|单位)", text):
         p.employed = False
     m = re.search(rf"(?:工作|做|从事){CLAUSE}{{0,12}}?(\d{{1,2}})\s*年了?", text)

@@ -24,6 +24,7 @@ from assistant.answer.understand import (
     OWN_STEP,
     REST_OF,
     Query,
+    asked_of_situation,
     continue_from,
     inherit,
     normalize_question,
@@ -150,5 +151,5 @@ def read_turn(question: object, today: dt.date, store: FactStore, session: Sessi
             continue_from(q, context, with_list=not (q.intent == Intent.CONTACT and (q.own_step or context.own_step))
                           or bool(LIST_REFERRED.search(part)))
         q.profile = profile
-        parts.append(q)
+        parts.append(asked_of_situation(q, profile))
     return Turn(text, parts, profile, session, notes)

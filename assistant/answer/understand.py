@@ -668,6 +668,15 @@ def inherit(q: Query, previous: Query | None, previous_person: str | None = None
     return _compares(q)
 
 
+def asked_of_situation(q: Query, profile: Profile) -> Query:
+    """"我们公司2019年在香港注册…想报新锐企业榜，行不行？": a yes/no ask of a list by an asker who
+    told their situation (what the conditions rule on) is whether they may apply."""
+    if q.intent == Intent.OTHER and q.answer_type == AnswerType.YESNO and q.list_key and profile.rules_on():
+        q.intent = Intent.ELIGIBILITY
+        q.expansion = " ".join(EXPANSION.get(q.intent, ()))
+    return q
+
+
 def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent: bool = False) -> Query:
     """A later part of one message, or a question after the asker's own context, keeps the year,
     list and field it leaves out ("22年国际创新合作榜的评审机构是谁？这个榜也是…推荐报送吗？")."""
@@ -688,12 +697,23 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
         q.person, q.intent = earlier.person, Intent.LOOKUP
         q.ask = f"{q.ask} {earlier.person}"  # the ask's subject, as a named list is kept in it
         q.inherited.append("person")
-    if with_intent and q.intent == Intent.OTHER and earlier.intent != Intent.OTHER and q.text.rstrip("？?。 ").endswith("呢"):
-        # "…每个领域能推几个 新锐呢": the same ask as the part before, of another subject.
+    bare = _subjectless(q.text)
+    if with_intent and q.intent == Intent.OTHER and earlier.intent != Intent.OTHER and (q.text.rstrip("？?。 ").endswith("呢") or bare):
+        # "…每个领域能推几个 新锐呢": the same ask as the part before, of another subject; "今年平台截止是几号？
+        # 23年那次是几号": of another round, in the words of the part before.
         q.intent, q.attribute = earlier.intent, q.attribute or earlier.attribute
         q.answer_type = earlier.answer_type if q.answer_type == AnswerType.TEXT else q.answer_type
+        q.expansion = q.expansion or earlier.expansion
+        if bare:
+            q.ask = f"{earlier.ask} {q.ask}"
         q.inherited.append("intent")
     return _compares(q)
+
+
+def _subjectless(text: str) -> bool:
+    """"23年那次是几号", "那22年的呢": a part that names a round or points back, and asks nothing of its own."""
+    rest = REFERS_BACK.sub("", re.sub(r"(?:20)?\d{2}\s*年(?:的)?", "", text))
+    return len(BARE_ASK.sub("", rest)) <= BARE_LEFT
 
 
 def _compares(q: Query) -> Query:

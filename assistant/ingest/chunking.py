@@ -7,10 +7,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
-from assistant.ingest.notices import FORM_TITLE, LABEL, RULE_DRAWN, Notice, heading_level
+from assistant.ingest.notices import (
+    DECIMAL,
+    FORM_TITLE,
+    LABEL,
+    RULE_DRAWN,
+    Notice,
+    heading_level,
+    outline_level,
+    outlined,
+)
 
 MAX_CHARS = 520
 BOXED_MAX = 20  # a heading boxed by drawn rules is short
+
 PREAMBLE = "（标题与正文开头）"
 ATTACHMENT_LIST = re.compile(r"^附件\s*[:：]")
 
@@ -73,10 +83,14 @@ def sections(notice: Notice) -> list[Section]:
     in_attachment = False
     in_attachment_list = False  # "附件：1. …  2. …" lists attachments; its items are not headings
     lines = list(iter_lines(notice.text))
+    decimal = outlined(line.text for line in lines)
     i = 0
     while i < len(lines):
         line = lines[i]
         level: float | None = heading_level(line.text)
+        if decimal and DECIMAL.match(line.text):
+            # A Word outline numbered 1 / 1.1 / 1.1.1: a short numbered title heads its level's part.
+            level = outline_level(line.text)
         title = line.text
         if ATTACHMENT_LIST.match(line.text):
             in_attachment_list = True

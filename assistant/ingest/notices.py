@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
 from functools import cached_property
 from pathlib import Path
@@ -81,7 +82,7 @@ MD_TABLE_EDGE = re.compile(r"(?m)^\|[ \t]*(?=[^|\n]*\|)|(?<=\S)[ \t]*\|[ \t]*$")
 MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+")
 BULLET = re.compile(r"^[-*+•●▪◆■·][ \t]+")
 # An item's number: "5. ", "5、", "（2）", "2）" (not "9.5亿").
-ENUMERATED = re.compile(r"^(?:\d{1,2}[.．、](?![\d.．])|[（(]\d{1,2}[）)]|\d{1,2}[）)])")
+ENUMERATED = re.compile(r"^(?:\d{1,2}[.．、](?![\d.．])|[（(]\d{1,2}[）)]|\d{1,2}[）)]|\d{1,2}(?:\.\d{1,2}){1,2}(?=\s*[\u4e00-\u9fff]))")
 # Marks that say something (★ organised, ☆ not, ✓, ☐) are kept; other leading emoji are decoration.
 LEADING_EMOJI = re.compile(r"(?m)^(?:(?![★☆✓✔✗✘☑☐])[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])+[ \t]*")
 BRACKET_LABEL = re.compile(r"(?m)^【(?=[^】\n]{2,10}】)")
@@ -354,8 +355,29 @@ def _set_apart_label(lines: list[str], i: int) -> bool:
     return bool(SHORT_LABEL.fullmatch(label)) and not ORG_LINE.match(label) and i > 0 and not lines[i - 1].strip()
 
 
+# "6联系方式", "5.1材料格式", "3.2.4技术经理人领航榜": a Word outline's decimal numbers (no Chinese numerals).
+DECIMAL = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}(?![\d.．、)）])\s*(?=[\u4e00-\u9fff])")
+DECIMAL_SUB = re.compile(r"^\d{1,2}\.\d{1,2}(?![\d.．])\s*[\u4e00-\u9fff]")
+DECIMAL_LINES = 3  # numbered sub-items ("1.1…") a text needs for its numbers to be its outline
+DECIMAL_TITLE = 16  # characters of a numbered title
+
+
+def outlined(lines: Iterable[str]) -> bool:
+    """Whether a text is numbered as a Word outline (1 / 1.1 / 1.1.1)."""
+    return sum(1 for line in lines if DECIMAL_SUB.match(line.strip())) >= DECIMAL_LINES
+
+
+def outline_level(line: str) -> int | None:
+    """A Word outline's numbered title ("1总则" 1, "5.1材料清单" 2), not a numbered sentence."""
+    m = DECIMAL.match(line)
+    if m is None or len(line) - m.end() > DECIMAL_TITLE or re.search(r"[。；;，,：:]", line):
+        return None
+    return m.group(0).count(".") + 1
+
+
 def _join_broken_lines(mt: MappedText) -> MappedText:
     lines = mt.text.split("\n")
+    outline = outlined(lines)
     starts = []
     pos = 0
     for line in lines:
@@ -369,7 +391,7 @@ def _join_broken_lines(mt: MappedText) -> MappedText:
         (starts[a] + len(lines[a].rstrip()), starts[b] + len(lines[b]) - len(lines[b].lstrip()))
         for a, b in zip(nonblank, nonblank[1:], strict=False)
         if _should_join(lines[a], lines[b]) and not (a == nonblank[0] and SIGN_OFF_ORG.fullmatch(lines[a].strip()))
-        and not _set_apart_label(lines, b)
+        and not _set_apart_label(lines, b) and not (outline and (outline_level(lines[b].strip()) is not None or DECIMAL_SUB.match(lines[b].strip())))
     ]
     return mt.splice([(start, end, "") for start, end in drops])
 

@@ -43,6 +43,9 @@ class Block:
 
 
 INLINE_LABEL = re.compile(LABEL.pattern.lstrip("^"), re.I)
+# "6.2 会员部 柯启航：会员资格核验、技术经理人领航榜咨询。": who (and their office), then what they handle.
+WHO_DUTY = re.compile(rf"^(?:\d+(?:\.\d+)*\s*)?(?:(?P<org>[{CJK}A-Za-z]{{2,24}})\s+)?(?P<name>[{CJK}]{{2,3}})[：:]"
+                      rf"(?P<duty>[^。：:]{{2,60}})[。；;]\s*$")
 
 
 def _split_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -169,10 +172,17 @@ def _unlabelled_contacts(notice: Notice, by_list_only: bool = False) -> list[Fac
             head, colon, rest = line.text.partition("：") if "：" in line.text else line.text.partition(":")
             named = find_list_names(head) if colon else []
             org, persons = _persons(rest if named else line.text)
+            duty = WHO_DUTY.match(line.text.split("。")[0] + "。")
+            what = ""
+            if duty and duty.group("name")[0] in SURNAMES:
+                # "6.2会员部 柯启航：会员资格核验、领航榜咨询。电话…": who (and their office), then what they handle.
+                org, persons, named = (duty.group("org") or "").lstrip("0123456789. "), [duty.group("name")], \
+                    find_list_names(duty.group("duty"))
+                what = f"{org} {duty.group('name')}：{duty.group('duty')}".strip()
             if not phones or not persons or (by_list_only and not named):
                 continue
             lists = named or (find_list_names(line.text) if " | " in line.text else [])
-            facts.append(_loose_contact(notice, Span(line.start, line.end, line.text, section), org, persons, phones, lists))
+            facts.append(_loose_contact(notice, Span(line.start, line.end, line.text, section), org, persons, phones, lists, what))
     return facts
 
 
@@ -193,12 +203,13 @@ def _prose_contacts(notice: Notice) -> list[Fact]:
     return facts
 
 
-def _loose_contact(notice: Notice, span: Span, org: str, persons: list[str], phones: list[str], lists: list[str] | None = None) -> Fact:
-    """A contact read from a sentence or an unlabelled line: its people, phones and mailboxes, and
-    the list a contact table's row names."""
+def _loose_contact(notice: Notice, span: Span, org: str, persons: list[str], phones: list[str], lists: list[str] | None = None,
+                   what: str = "") -> Fact:
+    """A contact read from a sentence or an unlabelled line: its people, phones and mailboxes, the
+    list a contact table's row names, and what the line says they handle."""
     role = Role.SOCIETY if notice.kind != NoticeKind.ORIGINAL else Role.GENERAL
     return make_fact(
-        notice, ContactFact, span, value="、".join(persons), header=org or "、".join(lists or []) or "联系方式", body="", org=org,
+        notice, ContactFact, span, value="、".join(persons), header=what or org or "、".join(lists or []) or "联系方式", body="", org=org,
         lists=lists or [],
         persons=persons, phones=phones, phone_labels=dict.fromkeys(phones, "电话"),
         emails=[e.group(0) for e in EMAIL.finditer(span.text)], role=role,
