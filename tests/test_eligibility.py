@@ -60,6 +60,8 @@ def profile(text: str) -> Profile:
         ("核心部件靠引进消化吸收，国内已经国产化", {"original": False, "import_dependent": False}),
         ("本人在一所985高校的技术转移中心干了6年", {"employer": "高等院校"}),
         ("本人40岁，在区科技局成果转化科工作", {"employer": "政府机关"}),
+        ("我们是市里的一个行业协会，成立十几年了", {"org_type": "行业协会"}),
+        ("听说这类产品在产业结构调整目录里算限制类", {"restricted": True}),
         ("我去年辞职了，现在自己单干，没挂靠任何单位", {"employed": False}),
     ],
 )
@@ -114,6 +116,11 @@ def test_prior_listing_under_an_old_name_excludes(store: FactStore) -> None:
 def test_teaching_meets_the_training_clause_and_nothing_fails_it(store: FactStore) -> None:
     assert verdicts(store, "技术经理人先锋榜", Profile(teaches=True, certified=False))["training"][0] == PASS
     assert verdicts(store, "技术经理人先锋榜", Profile(teaches=False, certified=False, trained=False))["training"][0] == FAIL
+
+
+def test_an_association_is_no_listed_organisation_and_a_restricted_product_fails(store: FactStore) -> None:
+    assert verdicts(store, "融通创新组织榜", Profile(org_type="行业协会"))["org_type"][0] == FAIL
+    assert verdicts(store, "新锐企业榜", Profile(restricted=True))["catalogue"][0] == FAIL
 
 
 def test_where_a_person_works_is_checked_against_the_units_listed(store: FactStore) -> None:

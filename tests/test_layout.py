@@ -142,3 +142,29 @@ def test_a_markdown_tables_row_gives_the_fields_its_list_cell_names() -> None:
     quotas = {(tuple(f.lists), tuple(f.fields), f.value) for f in facts if isinstance(f, QuotaFact)}
     assert (("先导技术榜",), ("电子信息", "人工智能"), "3项") in quotas and (("新锐企业榜",), (), "4家") in quotas
     assert any(isinstance(f, DeadlineFact) and f.lists == ["新锐企业榜"] and f.date == "2030-10-17" for f in facts)
+
+
+SIDEWAYS = ("杭州市科协关于组织推荐2032年“科创中国”系列榜单候选对象的通知\n今年设先导技术榜、新锐企业榜、融通创新组织榜。\n"
+            "表1 各榜单推荐工作要素一览\n"
+            "项目 | 先导技术榜 | 新锐企业榜 | 融通创新组织榜\n"
+            "各单位报送上限 | 每个领域不超过2项 | 不超过3家 | 不超过1家\n"
+            "单位内部截止 | 11月3日17:00 | 11月5日17:00 | 11月5日17:00\n"
+            "联系人 | 沈一帆 | 周婧 | 陆海川\n"
+            "电话 | 0571-85171236 | 0571-85171239 | 0571-85171245\n"
+            "邮箱 | xdjs@hzkx.org.cn | xrqy@hzkx.org.cn | rtcx@hzkx.org.cn\n")
+
+
+def test_a_table_on_its_side_gives_each_list_columns_facts() -> None:
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.notices import make_notice
+    from assistant.model import ContactFact, DeadlineFact, QuotaFact
+
+    notice = make_notice("hzkx_2032.txt", SIDEWAYS)
+    assert "项目 | 先导技术榜 | 新锐企业榜 | 融通创新组织榜" in notice.text  # a table's header, not a navigation bar
+    facts = extract_facts(notice)
+    quotas = {(tuple(f.lists), f.value) for f in facts if isinstance(f, QuotaFact)}
+    assert (("先导技术榜",), "2项") in quotas and (("融通创新组织榜",), "1家") in quotas
+    assert any(isinstance(f, DeadlineFact) and f.lists == ["新锐企业榜"] and f.date == "2032-11-05" for f in facts)
+    contacts = {f.lists[0]: f for f in facts if isinstance(f, ContactFact) and f.lists}
+    assert contacts["新锐企业榜"].persons == ["周婧"] and contacts["新锐企业榜"].emails == ["xrqy@hzkx.org.cn"]
+    assert not any(isinstance(f, ContactFact) and len(f.phones) >= 3 for f in facts)  # no contact of every column at once

@@ -359,3 +359,11 @@ def test_a_part_naming_only_another_round_asks_what_the_part_before_asked(store)
     first, second = read_turn("今年科创中国平台申报截止是几号？23年那次是几号？", dt.date(2023, 10, 20), store, None).parts
     assert first.intent == second.intent == Intent.DEADLINE and second.years == [2023]
     assert "截止" in second.ask  # searched in the words of the part before
+
+
+def test_a_few_of_something_told_in_a_statement_is_not_asked() -> None:
+    from assistant.answer.message import read_message
+
+    msg = read_message("我们厂2018年成立，有几项实用新型专利。这类产品算限制类，报新锐企业榜会不会有问题？")
+    assert msg.questions == ["这类产品算限制类，报新锐企业榜会不会有问题"]
+    assert read_message("先导榜每个领域能推几个？").questions == ["先导榜每个领域能推几个"]

@@ -154,7 +154,7 @@ def _org_type(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     if p.org_type in listed:
         group = re.search(rf"([\u4e00-\u9fff]{{2,10}})（包含[^）]*{re.escape(p.org_type)}", listed)
         return PASS, f"{p.org_type}属于{group.group(1)}" if group else f"{p.org_type}在所列类型中"
-    if p.org_type in ("企业", "公司", "高校", "大学", "课题组"):
+    if p.org_type in ("企业", "公司", "高校", "大学", "课题组", "行业协会", "商会", "产业联盟"):
         return FAIL, f"{p.org_type}不在所列机构类型中"
     return CHECK, f"请核对{p.org_type}是否属于所列类型"
 
@@ -228,6 +228,12 @@ def _role(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     return CHECK, f"任职单位（{p.employer}）是否属于所列单位，请核实"
 
 
+def _catalogue(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    if p.restricted is None:
+        return None
+    return (FAIL, "按您所说，产品属于限制、淘汰或禁止类") if p.restricted else (PASS, "产品不属于限制、淘汰或禁止类")
+
+
 def _size(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     if p.listed is None and p.staff is None:
         return None
@@ -243,6 +249,7 @@ CHECKS: dict[str, Check] = {
     "maturity": _maturity,
     "secrecy": _secrecy,
     "original": _flag("original", "属于原始创新", "引进消化吸收的技术不属于原始创新"),
+    "catalogue": _catalogue,
     "import": _flag("import_dependent", "属于被禁运或长期依赖进口的技术", "国内已可稳定供货、不依赖进口"),
     "pilot_city": _pilot,
     "training": _training,

@@ -116,7 +116,11 @@ def read_message(text: str) -> Message:
         if len(core) < 2:
             continue
         marked = bool(re.search(r"[？?]\s*$", s))
-        if QUESTION_WORDS.search(core) or marked:  # "…联系人和电话？" asks by its mark
+        words = [m.group(0) for m in QUESTION_WORDS.finditer(core)]
+        if s.rstrip().endswith("。") and words and all(w == "几" for w in words) and re.search(r"有" + ASKING_JI, core):
+            msg.statements.append(core)  # "有几项实用新型专利。": a few of them, told; not asked
+            continue
+        if words or marked:  # "…联系人和电话？" asks by its mark
             msg.questions.extend(_asks(core, marked))
         else:
             msg.statements.append(core)

@@ -19,6 +19,7 @@ RELATIVE = {"今年": 0, "去年": -1, "前年": -2}
 ORG_TYPES = [
     "创新联合体", "新型研发机构", "大学科技园", "专业化众创空间", "众创空间", "专业孵化器", "孵化器", "技术转移中心",
     "技术转移机构", "专业技术转移机构", "科研院所", "研究院", "研究所", "高校", "大学", "课题组", "企业", "公司",
+    "行业协会", "商会", "产业联盟",
 ]
 
 
@@ -44,6 +45,7 @@ class Profile:
     trained: bool | None = None
     teaches: bool | None = None  # teaches technology-transfer courses
     experience_years: int | None = None
+    restricted: bool | None = None  # its products are of a restricted, eliminated or banned category
     employer: str | None = None  # the kind of unit a person works at, as conditions name it ("高等院校")
     employed: bool | None = None  # False: resigned, on their own, attached to no unit
 
@@ -175,6 +177,8 @@ def read_profile(text: str, today: dt.date) -> Profile:
         p.teaches = False
     elif re.search(rf"(?<!没)讲{CLAUSE}{{0,14}}课|授课|讲授", text):
         p.teaches = True
+    if re.search(rf"(?:属于|算|是|列为|列入){CLAUSE}{{0,6}}?(?:限制类|淘汰类|禁止类)", text):
+        p.restricted = True
     at = PERSON_AT.search(text)  # a person telling where they work ("本人在…高校", "我是区科技局的")
     if at:
         p.employer = next((kind for word, kind in _employer_words(text[at.end() :])), None)

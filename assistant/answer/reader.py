@@ -54,6 +54,7 @@ PATH_WEIGHT = 0.35  # a heading's words count less than the unit's own
 RANK_WEIGHT = 0.08
 COMPLEMENT_SHARE = 0.2  # of the ask's weight a second unit adds for being shown beside the best
 COMPLEMENT_FLOOR = 0.5  # of the best unit's score it must have
+COMPLEMENT_TERMS = 2  # of the ask's words left out that it must hold
 
 
 class UnitKind(StrEnum):
@@ -403,7 +404,9 @@ class Reader:
 
         def adds(s: Scored) -> float:
             own = self._toks(f"{s.unit.text} {s.unit.context}")
-            return sum(w for t, w in left.items() if t in own) / total
+            added = [w for t, w in left.items() if t in own]
+            # (One heavy word alone is a chance match: "内部截止" is not "在内部进行转化".)
+            return sum(added) / total if len(added) >= COMPLEMENT_TERMS else 0.0
 
         shown = {p.unit.text for p in picked}
         pool = [s for s in bodies[1:PASSAGES * 8] if s.score >= best.score * COMPLEMENT_FLOOR and s.unit.text not in shown]

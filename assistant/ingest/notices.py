@@ -405,6 +405,7 @@ def _fullwidth_alnum(m: re.Match[str]) -> str:
 # 长按识别二维码 … to the end. Set aside from the text (the original keeps it, nothing cites it).
 NAV_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[^|\n]{1,10}[ \t]*\|[ \t]*){3,}[^|\n]{1,10}|(?:[^>\n]{1,10}[ \t]*>[ \t]*){2,}[^>\n]{1,10}"
                       r"|(?:您现在的位置|当前位置|站内搜索|设为首页)[^\n]*)[ \t]*$")
+TABLE_ROWS = 3  # lines with one count of "|" that make a table, not a navigation bar
 BUTTONS = re.compile(r"(?m)^[ \t]*(?:(?:【[^】\n]{1,10}】[ \t]*){2,}|点击(?:上方)?蓝字[^\n]{0,12}|关注我们)[ \t]*$")
 BYLINE = re.compile(r"^原创\s")
 MARK_LEAD = re.compile(r"^[★☆✓✔✗✘☑☐√×①-⑳]\s*")  # "原创 皖北机械工程学会 2024年10月16日 09:12": a WeChat article's byline
@@ -436,7 +437,15 @@ def _set_aside_chrome(mt: MappedText) -> MappedText:
     footer = next((m.start() for m in FOOTER.finditer(mt.text) if m.start() >= len(mt.text) // 2), None)
     if footer is not None:
         mt = mt.without(footer, len(mt.text))
-    return mt.sub(NAV_LINE, "").sub(BUTTONS, "")
+    lines = mt.text.split("\n")
+
+    def nav(m: re.Match[str]) -> str:
+        # A table's row has rows beside it with as many cells ("项目 | 先导技术榜 | 新锐企业榜 | …"); a
+        # navigation bar stands alone.
+        same = sum(1 for line in lines if line.count("|") == m.group(0).count("|"))
+        return m.group(0) if "|" in m.group(0) and same >= TABLE_ROWS else ""
+
+    return mt.sub(NAV_LINE, nav).sub(BUTTONS, "")
 
 
 def clean_text(original: str) -> MappedText:

@@ -10,7 +10,7 @@ from assistant.ingest.facts.rounds import extract_lists
 from assistant.ingest.facts.schedule import extract_deadlines, extract_stages
 from assistant.ingest.facts.tables import extract_table_facts
 from assistant.ingest.notices import Notice
-from assistant.model import Fact, FieldsFact, ListsFact
+from assistant.model import ContactFact, Fact, FieldsFact, ListsFact
 from assistant.names import read_renames
 
 __all__ = ["extract_facts"]
@@ -21,14 +21,19 @@ def extract_facts(notice: Notice) -> list[Fact]:
     round_facts = extract_lists(notice, list(renames))
     list_names = next((f.lists for f in round_facts if type(f) is ListsFact), [])
     field_names = [name for f in round_facts if isinstance(f, FieldsFact) for name in f.fields]
+    tabled = extract_table_facts(notice, list_names, field_names)
+    # A table's phones read column by column (each list's own) are not also one contact of them all.
+    held = {p for f in tabled if isinstance(f, ContactFact) for p in f.phones}
+    contacts = [f for f in extract_contacts(notice, list_names, field_names)
+                if not (isinstance(f, ContactFact) and not f.persons and f.phones and set(f.phones) <= held)]
     facts = [
         *round_facts,
         *extract_stages(notice),
         # (Without a round's lists sentence, the lists the notice names anywhere: "两个榜单" refers to them.)
         *extract_deadlines(notice, list_names or find_list_names(notice.text)),
         *extract_quotas(notice, list_names),
-        *extract_table_facts(notice, list_names, field_names),
-        *extract_contacts(notice, list_names, field_names),
+        *tabled,
+        *contacts,
         *extract_platforms(notice, list_names),
         *extract_eligibility(notice, list_names, field_names),
         *extract_organisers(notice),

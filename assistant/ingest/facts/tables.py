@@ -14,13 +14,33 @@ from dataclasses import dataclass
 
 from assistant.ingest.chunking import Line, Section
 from assistant.ingest.dates import DATE, parse_date
-from assistant.ingest.facts.common import TIME, Span, find_fields, find_list_names, make_fact, section_lines
+from assistant.ingest.facts.common import (
+    EMAIL,
+    PHONE,
+    TIME,
+    Span,
+    find_fields,
+    find_list_names,
+    make_fact,
+    phone_text,
+    section_lines,
+)
 from assistant.ingest.facts.schedule import NOTE, date_and_time
 from assistant.ingest.layout import CELL
-from assistant.ingest.notices import Notice
-from assistant.model import Category, DeadlineFact, DeadlineForm, Fact, NoticeKind, QuotaFact, Scope
+from assistant.ingest.notices import CJK, Notice
+from assistant.model import (
+    Category,
+    ContactFact,
+    DeadlineFact,
+    DeadlineForm,
+    Fact,
+    NoticeKind,
+    QuotaFact,
+    Role,
+    Scope,
+)
 
-QUOTA_HEADER = re.compile(r"名额|限额|数量|推荐数|限报")
+QUOTA_HEADER = re.compile(r"名额|限额|数量|推荐数|限报|上限")
 DEADLINE_HEADER = re.compile(r"截止|时限|期限")
 LIST_HEADER = re.compile(r"榜单|类别|榜")
 FIELD_HEADER = re.compile(r"领域|方向")
@@ -28,6 +48,10 @@ QUOTA_CELL = re.compile(r"^(?P<each>每个?领域|各领域)?\s*(?:各)?(?:不�
 DATE_CELL = re.compile(rf"(?P<date>{DATE})\s*{NOTE}\s*{TIME}")
 PLATFORM = re.compile(r"平台|线上|系统")
 WHOLE_LIST = re.compile(r"不分领域|—|-|/|^$")
+LIST_COLUMNS = 2  # list names a header needs to be a table turned on its side
+PERSON_ROW = re.compile(r"联系人|负责人|对接人|联络人")
+PHONE_ROW = re.compile(r"电话|手机")
+EMAIL_ROW = re.compile(r"邮箱|邮件|E-?mail", re.I)
 
 
 @dataclass(frozen=True)
@@ -35,6 +59,7 @@ class Table:
     section: Section
     header: list[str]
     rows: list[Line]
+    head: Line  # the header's line
 
     def column(self, pattern: re.Pattern[str]) -> int | None:
         return next((i for i, h in enumerate(self.header) if pattern.search(h)), None)
@@ -50,13 +75,17 @@ def tables(notice: Notice) -> Iterator[Table]:
             run.append(line)
             continue
         if len(run) >= 3 and section is not None and not re.search(r"\d", run[0].text):
-            yield Table(section, [c.strip() for c in run[0].text.split(CELL)], run[1:])
+            yield Table(section, [c.strip() for c in run[0].text.split(CELL)], run[1:], run[0])
         run, section = ([line], sec) if cells else ([], None)
 
 
 def extract_table_facts(notice: Notice, list_names: list[str], field_names: list[str]) -> list[Fact]:
     facts: list[Fact] = []
     for table in tables(notice):
+        columns = _list_columns(table, list_names)
+        if columns:
+            facts += _column_facts(notice, table, columns, field_names)
+            continue
         quota_at, deadline_at = table.column(QUOTA_HEADER), table.column(DEADLINE_HEADER)
         if quota_at is None and deadline_at is None:
             continue
@@ -81,6 +110,56 @@ def extract_table_facts(notice: Notice, list_names: list[str], field_names: list
             if deadline_at is not None and (d := _deadline(notice, span, cells[deadline_at], table.header[deadline_at],
                                                             lists[:1], fields)):
                 facts.append(d)
+    return facts
+
+
+def _list_columns(table: Table, list_names: list[str]) -> list[str] | None:
+    """"项目 | 先导技术榜 | 新锐企业榜 | …": a table turned on its side, the lists as its columns and
+    what is said of them (名额, 截止, 联系人…) as its rows. The list each column is for, "" for none."""
+    named = [(find_list_names(h, list_names) or [""])[0] for h in table.header[1:]]
+    return named if sum(1 for n in named if n) >= LIST_COLUMNS else None
+
+
+def _column_facts(notice: Notice, table: Table, columns: list[str], field_names: list[str]) -> list[Fact]:
+    """Each list column's quota, deadline and contact, read row by row; a quota or a deadline cites its
+    row, a contact the table from its header to its last row."""
+    facts: list[Fact] = []
+    for j, name in enumerate(columns, start=1):
+        if not name:
+            continue
+        persons: list[str] = []
+        phones: list[str] = []
+        emails: list[str] = []
+        last: Line | None = None
+        for row in table.rows:
+            cells = [c.strip() for c in row.text.split(CELL)]
+            if len(cells) <= j:
+                continue
+            what, value = cells[0], cells[j]
+            span = Span(row.start, row.end, row.text, table.section)  # the row says it; the header says for which list
+            if QUOTA_HEADER.search(what) and (m := QUOTA_CELL.match(value)):
+                number, unit = int(m.group(2)), m.group(3)
+                fields = find_fields(value, field_names)
+                facts.append(make_fact(notice, QuotaFact, span, value=f"{number}{unit}", lists=[name], fields=fields,
+                                       number=number, unit=unit, per_field=bool(fields or m.group("each")),
+                                       per_person=False, in_principle=False, subject=""))
+            elif DEADLINE_HEADER.search(what) and (d := _deadline(notice, span, value, what, [name], [])):
+                facts.append(d)
+            elif PERSON_ROW.search(what):
+                persons += [p for p in re.split(r"[、，,/\s]+", value) if re.fullmatch(rf"[{CJK}·]{{2,4}}", p)]
+                last = row
+            elif PHONE_ROW.search(what):
+                phones += [phone_text(p.group(0)) for p in PHONE.finditer(value)]
+                last = row
+            elif EMAIL_ROW.search(what):
+                emails += [e.group(0) for e in EMAIL.finditer(value)]
+                last = row
+        if last is not None and (phones or emails):
+            span = Span(table.head.start, last.end, notice.text[table.head.start : last.end], table.section)
+            role = Role.SOCIETY if notice.kind != NoticeKind.ORIGINAL else Role.REVIEW
+            facts.append(make_fact(notice, ContactFact, span, value="、".join(persons) or "、".join(phones), lists=[name],
+                                   header=name, body="", org="", persons=persons, phones=phones,
+                                   phone_labels=dict.fromkeys(phones, "电话"), emails=emails, role=role))
     return facts
 
 
