@@ -295,3 +295,14 @@ def test_a_contact_line_saying_who_handles_what_before_the_numbers() -> None:
     member = next(f for f in contacts if "13701148569" in f.phones)
     assert member.persons == ["柯启航"] and member.org == "会员部"
     assert "会员资格核验" in member.header and member.lists == ["技术经理人先锋榜"]  # what they handle
+
+
+def test_an_office_exports_contact_records_give_each_person_their_office_and_lists() -> None:
+    from assistant.model import ContactFact
+
+    text = ("标题: 关于组织申报2032年“科创中国”系列榜单的通知\n发文单位: 远航集团科协\n正文: |\n  今年设先导技术榜、新锐企业榜。\n"
+            "contacts:\n  - 姓名: 谢铭\n    部门: 集团科协秘书处\n    负责: 先导技术榜\n    电话: 010-68523417\n"
+            "  - 姓名: 柯雨桐\n    部门: 集团科协秘书处\n    负责: 新锐企业榜\n    手机: 18601137745\n    email: keyt@yhzb.com.cn\n")
+    contacts = {f.persons[0]: f for f in extract_facts(make_notice("oa.txt", text)) if isinstance(f, ContactFact) and f.persons}
+    assert contacts["柯雨桐"].phones == ["18601137745"] and contacts["柯雨桐"].lists == ["新锐企业榜"]
+    assert contacts["谢铭"].phones == ["010-68523417"] and contacts["谢铭"].org == "集团科协秘书处"

@@ -367,3 +367,12 @@ def test_a_few_of_something_told_in_a_statement_is_not_asked() -> None:
     msg = read_message("我们厂2018年成立，有几项实用新型专利。这类产品算限制类，报新锐企业榜会不会有问题？")
     assert msg.questions == ["这类产品算限制类，报新锐企业榜会不会有问题"]
     assert read_message("先导榜每个领域能推几个？").questions == ["先导榜每个领域能推几个"]
+
+
+def test_our_school_points_at_a_universitys_own_notice() -> None:
+    from assistant.answer.pointer import KIND_WORDS
+    from assistant.model import NoticeKind
+
+    internal = dict(KIND_WORDS)[NoticeKind.INTERNAL]
+    assert internal.search("我们学院先导榜能报几项？是按领域算吗")
+    assert not internal.search("学院路的那家研究院能报吗")  # a place's name, not the asker's school

@@ -26,7 +26,8 @@ GENERIC = re.compile(
 # The kind of notice a question names ("学校的通知里…", "学会转发的通知", "科协的原通知").
 KIND_WORDS: list[tuple[NoticeKind, re.Pattern[str]]] = [
     (NoticeKind.INTERNAL, re.compile(
-        r"(?:学校|高校|校内|我校|本校|院里|所里|院内|所内|单位内部)(?:的|发的|下发的|里的?)?(?:通知|文件|安排|要求)?|校内通知|内部通知")),
+        r"(?:学校|高校|校内|我校|本校|院里|所里|院内|所内|单位内部)(?:的|发的|下发的|里的?)?(?:通知|文件|安排|要求)?|校内通知|内部通知"
+        r"|(?:我们|咱们|我|本)(?:学院|院系|系里)")),  # "我们学院先导榜能报几项": a school of the university whose notice it is
     (NoticeKind.FORWARDING, re.compile(
         r"(?:学会|协会|本会|我会|我们学会|我们协会|促进会)(?:的|发的|下发的|转发的|里的?)?(?:通知|文件|转发)|转发(?:的)?通知|学会内部|会员单位的通知")),
     (NoticeKind.ORIGINAL, re.compile(r"(?:中国)?科协(?:办公厅)?(?:的|发的|原)?(?:原)?通知|原通知|总通知|科协原文")),

@@ -48,6 +48,10 @@ LABEL_KINDS = {
     "对接人": "person",  # a record's or a sheet's person in charge
     "联络人": "person",
     "负责人": "person",
+    "姓名": "person",  # a record's "- 姓名: 柯雨桐" in an office system's export
+    "部门": "org",
+    "负责": "duty",  # "负责: 新锐企业榜、技术经理人先锋榜": the lists the person above handles
+    "负责榜单": "duty",
     "联系方式": "phone",
     "联系电话": "phone",
     "电话": "phone",

@@ -295,6 +295,7 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
         org = org or o
         persons += names
     persons = persons or ([block.signer] if block.signer else [])
+    org = org or next((v for _, v in block.values.get("org", [])), "")  # "部门: 集团科协秘书处"
     prose = PROSE_CONTACT.search(block.header) if not persons else None
     if prose:  # "有关问题请与学会办公室张敏同志联系，电话：…": the person is in the words before the labels
         org, persons = org or prose.group("org") or "", [prose.group("name")]
@@ -318,7 +319,8 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
             address, recipient, recipient_phone = "，".join(parts[:-2]), parts[-2], parts[-1]
     bodies = [v for _, v in block.values.get("body", [])]
     body = bodies[0] if bodies else _body_from_header(block.header)
-    scope_text = block.header + " " + " ".join(block.section.path[-2:])
+    duties = " ".join(v for _, v in block.values.get("duty", []))  # "负责: 新锐企业榜、青年科创先锋榜"
+    scope_text = f"{block.header} {duties} " + " ".join(block.section.path[-2:])
     lists = [n for n in find_list_names(scope_text, list_names) if not n.startswith(("系列", "科创中国"))]
     fields = find_fields(block.header, field_names)
     if not lists and fields and len(list_names) == 1:
