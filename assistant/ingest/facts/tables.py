@@ -102,11 +102,8 @@ def extract_table_facts(notice: Notice, list_names: list[str], field_names: list
             else:  # "先导技术榜（电子信息、人工智能） | 每个领域3项": the fields the list's cell names
                 fields = find_fields(cells[list_at] if list_at is not None else cells[0], field_names)
             span = Span(row.start, row.end, row.text, table.section)
-            if quota_at is not None and (m := QUOTA_CELL.match(cells[quota_at])):
-                number, unit = int(m.group(2)), m.group(3)
-                facts.append(make_fact(notice, QuotaFact, span, value=f"{number}{unit}", lists=lists[:1], fields=fields,
-                                       number=number, unit=unit, per_field=bool(fields or m.group("each")), per_person=False,
-                                       in_principle=False, subject=""))
+            if quota_at is not None and (q := _quota(notice, span, cells[quota_at], lists[:1], fields)):
+                facts.append(q)
             if deadline_at is not None and (d := _deadline(notice, span, cells[deadline_at], table.header[deadline_at],
                                                             lists[:1], fields)):
                 facts.append(d)
@@ -137,12 +134,8 @@ def _column_facts(notice: Notice, table: Table, columns: list[str], field_names:
                 continue
             what, value = cells[0], cells[j]
             span = Span(row.start, row.end, row.text, table.section)  # the row says it; the header says for which list
-            if QUOTA_HEADER.search(what) and (m := QUOTA_CELL.match(value)):
-                number, unit = int(m.group(2)), m.group(3)
-                fields = find_fields(value, field_names)
-                facts.append(make_fact(notice, QuotaFact, span, value=f"{number}{unit}", lists=[name], fields=fields,
-                                       number=number, unit=unit, per_field=bool(fields or m.group("each")),
-                                       per_person=False, in_principle=False, subject=""))
+            if QUOTA_HEADER.search(what) and (q := _quota(notice, span, value, [name], find_fields(value, field_names))):
+                facts.append(q)
             elif DEADLINE_HEADER.search(what) and (d := _deadline(notice, span, value, what, [name], [])):
                 facts.append(d)
             elif PERSON_ROW.search(what):
@@ -161,6 +154,16 @@ def _column_facts(notice: Notice, table: Table, columns: list[str], field_names:
                                    header=name, body="", org="", persons=persons, phones=phones,
                                    phone_labels=dict.fromkeys(phones, "电话"), emails=emails, role=role))
     return facts
+
+
+def _quota(notice: Notice, span: Span, cell: str, lists: list[str], fields: list[str]) -> Fact | None:
+    """A quota cell ("每个领域不超过3项", "4家") for the row's or the column's list."""
+    m = QUOTA_CELL.match(cell)
+    if m is None:
+        return None
+    number, unit = int(m.group(2)), m.group(3)
+    return make_fact(notice, QuotaFact, span, value=f"{number}{unit}", lists=lists, fields=fields, number=number, unit=unit,
+                     per_field=bool(fields or m.group("each")), per_person=False, in_principle=False, subject="")
 
 
 def _deadline(notice: Notice, span: Span, cell: str, header: str, lists: list[str], fields: list[str]) -> Fact | None:
