@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
 from functools import cached_property
@@ -310,6 +311,8 @@ FIGURE_LINE = re.compile(r"^[+＋]?\d{1,3}$")  # a poster's big figure ("2", "+1
 def value_line(line: str) -> bool:
     """A value set alone on its line, as a poster or a timeline sets it: a figure, a date (and time)."""
     return bool(FIGURE_LINE.match(line) or DATE_TIME_LINE.match(line))
+
+
 # A chat export's message header: who spoke and when ("张岚（市科协）2028/09/21 09:14").
 SPEAKER_LINE = re.compile(r"^\S{1,24}?\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$")
 
@@ -411,8 +414,8 @@ NAV_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[^|\n]{1,10}[ \t]*\|[ \t]*){3,}[^|\n]{1
                       r"|(?:您现在的位置|当前位置|站内搜索|设为首页)[^\n]*)[ \t]*$")
 TABLE_ROWS = 3  # lines with one count of "|" that make a table, not a navigation bar
 BUTTONS = re.compile(r"(?m)^[ \t]*(?:(?:【[^】\n]{1,10}】[ \t]*){2,}|点击(?:上方)?蓝字[^\n]{0,12}|关注我们)[ \t]*$")
-BYLINE = re.compile(r"^原创\s")
-MARK_LEAD = re.compile(r"^[★☆✓✔✗✘☑☐√×①-⑳]\s*")  # "原创 皖北机械工程学会 2024年10月16日 09:12": a WeChat article's byline
+BYLINE = re.compile(r"^原创\s")  # "原创 皖北机械工程学会 2024年10月16日 09:12": a WeChat article's byline
+MARK_LEAD = re.compile(r"^[★☆✓✔✗✘☑☐√×①-⑳]\s*")  # "★ 新锐企业榜", "① 申报表": an item led by its mark
 FOOTER = re.compile(r"(?m)^[ \t]*(?:上一篇|下一篇|相关文章|相关阅读|相关链接|友情链接|版权所有|Copyright|©|分享到|扫一扫|长按识别|"
                     r"阅读原文|点击蓝字|往期推荐|责任编辑|网站建设)")
 
@@ -441,13 +444,12 @@ def _set_aside_chrome(mt: MappedText) -> MappedText:
     footer = next((m.start() for m in FOOTER.finditer(mt.text) if m.start() >= len(mt.text) // 2), None)
     if footer is not None:
         mt = mt.without(footer, len(mt.text))
-    lines = mt.text.split("\n")
+    bars = Counter(line.count("|") for line in mt.text.split("\n"))  # lines by how many "|" they hold
 
     def nav(m: re.Match[str]) -> str:
         # A table's row has rows beside it with as many cells ("项目 | 先导技术榜 | 新锐企业榜 | …"); a
         # navigation bar stands alone.
-        same = sum(1 for line in lines if line.count("|") == m.group(0).count("|"))
-        return m.group(0) if "|" in m.group(0) and same >= TABLE_ROWS else ""
+        return m.group(0) if "|" in m.group(0) and bars[m.group(0).count("|")] >= TABLE_ROWS else ""
 
     return mt.sub(NAV_LINE, nav).sub(BUTTONS, "")
 
