@@ -590,7 +590,7 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     # context before the ask ("之前报榜都是在…上弄的，今年还是这个网址吗").
     asking = asking_clauses(ask)
     q.intent = detect_intent(asking)
-    if q.intent == Intent.OTHER and asking != ask and len(BARE_ASK.sub("", asking)) <= BARE_LEFT:
+    if q.intent == Intent.OTHER and asking != ask and _bare(asking):
         # "…名额跟23年比变了，现在分别是多少": an ask without a subject asks of the clause before it.
         q.intent = detect_intent(ask)
     if q.intent in (Intent.OTHER, Intent.ELIGIBILITY) and ELIGIBILITY_ASK.search(t):
@@ -710,10 +710,14 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
     return _compares(q)
 
 
+def _bare(ask: str) -> bool:
+    """An ask of question words only ("现在分别是多少", "那是几号"): it names nothing it asks about."""
+    return len(BARE_ASK.sub("", ask)) <= BARE_LEFT
+
+
 def _subjectless(text: str) -> bool:
     """"23年那次是几号", "那22年的呢": a part that names a round or points back, and asks nothing of its own."""
-    rest = REFERS_BACK.sub("", re.sub(r"(?:20)?\d{2}\s*年(?:的)?", "", text))
-    return len(BARE_ASK.sub("", rest)) <= BARE_LEFT
+    return _bare(REFERS_BACK.sub("", re.sub(r"(?:20)?\d{2}\s*年(?:的)?", "", text)))
 
 
 def _compares(q: Query) -> Query:
