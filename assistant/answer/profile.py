@@ -85,11 +85,10 @@ EMPLOYERS = {
 PERSON_AT = re.compile(r"(?:本人|我)(?!们)(?:[^。？?，,]{0,8}[，,])?(?:目前|现在|之前)?(?:在|于|是|就职于|任职于)")
 
 
-def _employer_words(text: str) -> list[tuple[str, str]]:
-    """(word, kind) for each employer word in the text, in the order written."""
-    found = [(m.start(), word, kind) for kind, words in EMPLOYERS.items() for word in words
-             for m in re.finditer(re.escape(word), text)]
-    return [(word, kind) for _, word, kind in sorted(found)]
+def _first_employer(text: str) -> str | None:
+    """The kind of unit of the first employer word written in the text."""
+    found = [(at, kind) for kind, words in EMPLOYERS.items() for word in words if (at := text.find(word)) >= 0]
+    return min(found)[1] if found else None
 
 
 def _year(text: str, today: dt.date) -> int | None:
@@ -181,7 +180,7 @@ def read_profile(text: str, today: dt.date) -> Profile:
         p.restricted = True
     at = PERSON_AT.search(text)  # a person telling where they work ("本人在…高校", "我是区科技局的")
     if at:
-        p.employer = next((kind for word, kind in _employer_words(text[at.end() :])), None)
+        p.employer = _first_employer(text[at.end() :])
     if re.search(r"辞职|离职|单干|自由职业|(?:没|不)(?:有)?(?:挂靠|任职|单位)", text):
         p.employed = False
     m = re.search(rf"(?:工作|做|从事){CLAUSE}{{0,12}}?(\d{{1,2}})\s*年了?", text)
