@@ -21,6 +21,7 @@ from assistant.ingest.layout import (
     rebuild_cell_tables,
     rebuild_csv_tables,
 )
+from assistant.ingest.markup import is_page_source, page_text
 from assistant.ingest.textmap import MappedText, normalize_for_match
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -457,6 +458,8 @@ def _set_aside_chrome(mt: MappedText) -> MappedText:
 def clean_text(original: str) -> MappedText:
     mt = MappedText.of(original)
     mt = mt.sub(r"\r\n?", "\n")
+    page = is_page_source(mt.text)
+    mt = page_text(mt)  # a web page's source: the text it shows, its lines the page's
     mt = _set_aside_chrome(mt)
     mt = mt.sub(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]", _fullwidth_alnum)
     mt = mt.sub("„", "〔").sub("‟", "〕")
@@ -484,7 +487,8 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r" {2,}", " ")
     mt = rebuild_cell_tables(mt)  # a table flattened to one cell per line: its rows, cells split by " | "
     mt = rebuild_csv_tables(mt)  # a spreadsheet's sheet exported as comma-separated rows
-    mt = _join_broken_lines(mt)  # leading tabs still mark table cells here
+    if not page:  # a page's lines are its blocks, never broken ones
+        mt = _join_broken_lines(mt)  # leading tabs still mark table cells here
     mt = mt.sub(r"(?m)^[ \t]+", "")
     mt = mt.sub(re.compile(BULLET.pattern, re.M), "").sub(LEADING_EMOJI, "")  # "📅 校内截止：…" in a chat-group post
     # "【联系方式】协会秘书处…": a bracketed label is a label ("联系方式：…"), each character kept in place.
