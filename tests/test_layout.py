@@ -168,3 +168,35 @@ def test_a_table_on_its_side_gives_each_list_columns_facts() -> None:
     contacts = {f.lists[0]: f for f in facts if isinstance(f, ContactFact) and f.lists}
     assert contacts["新锐企业榜"].persons == ["周婧"] and contacts["新锐企业榜"].emails == ["xrqy@hzkx.org.cn"]
     assert not any(isinstance(f, ContactFact) and len(f.phones) >= 3 for f in facts)  # no contact of every column at once
+
+
+QUOTED_SHEET = """工作计划表,,,,
+说明：本表由共享表格导出。,,,,
+序号,榜单,内部截止,责任人,备注
+1,先导技术榜,10月27日17:00,"韦晨曦
+010-63358417","优先推荐芯片方向，
+其他方向从严"
+2,新锐企业榜,10月24日17:00,"司马越 010-63358420",
+3,融通创新组织榜,,,"只推荐""1""家"
+4,技术经理人先锋榜,10月30日17:00,阮清妍,
+阶段,时间,负责人,,
+公示,11月5日—11月9日,,,
+评审,11月2日,韦晨曦,,
+"""
+
+
+def test_a_quoted_sheet_with_merged_cells_is_read_row_by_row() -> None:
+    from assistant.ingest.layout import rebuild_csv_tables
+
+    mt = rebuild_csv_tables(MappedText.of(QUOTED_SHEET))
+    lines = mt.text.split("\n")
+    # a quoted cell's commas and line breaks stay inside it; its quotes go, a doubled one is kept once
+    assert "1 | 先导技术榜 | 10月27日17:00 | 韦晨曦 010-63358417 | 优先推荐芯片方向， 其他方向从严" in lines
+    # a blank between filled cells is a merged cell: the value above; blanks at a row's end are none
+    assert '3 | 融通创新组织榜 | 10月24日17:00 | 司马越 010-63358420 | 只推荐"1"家' in lines
+    assert "4 | 技术经理人先锋榜 | 10月30日17:00 | 阮清妍" in lines
+    assert "公示 | 11月5日—11月9日" in lines and "工作计划表" in lines
+    # the row's own characters still map back to the sheet
+    at = mt.text.index("融通创新组织榜")
+    start, end = mt.original_span(at, at + 7)
+    assert QUOTED_SHEET[start:end] == "融通创新组织榜"

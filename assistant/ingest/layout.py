@@ -5,7 +5,6 @@ back to the original."""
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -109,34 +108,119 @@ def rebuild_cell_tables(mt: MappedText) -> MappedText:
     return mt.splice([(end, start, CELL) for end, start in joins]) if joins else mt
 
 
+# A column of remarks is blank where a row has none: its blanks are never a merged cell's.
+REMARK_CELL = re.compile(r"备注|说明")
+
+
+def _record(text: str, pos: int) -> tuple[list[tuple[int, int]], int] | None:
+    """The cells (spans, quotes included) of the comma-separated record starting at `pos`, and where
+    it ends (its newline or the text's end); a cell in double quotes may hold commas, doubled quotes
+    and line breaks. None when a quote is never closed."""
+    cells, start, i, quoted = [], pos, pos, False
+    while i < len(text):
+        ch = text[i]
+        if quoted:
+            if ch == '"' and text.startswith('""', i):
+                i += 2
+                continue
+            quoted = ch != '"'
+        elif ch == '"' and i == start:
+            quoted = True
+        elif ch == ",":
+            cells.append((start, i))
+            start = i + 1
+        elif ch == "\n":
+            break
+        i += 1
+    if quoted:
+        return None
+    cells.append((start, i))
+    return cells, i
+
+
+def _value(text: str, span: tuple[int, int]) -> str:
+    raw = text[span[0]:span[1]]
+    if len(raw) >= 2 and raw[0] == raw[-1] == '"':
+        raw = raw[1:-1].replace('""', '"')
+    return raw.replace("\n", " ").strip()
+
+
+def _is_header(values: list[str]) -> bool:
+    filled = [v for v in values if v]
+    return len(filled) >= MIN_COLUMNS and all(len(v) <= 12 for v in filled) \
+        and 2 * sum(bool(HEADER_CELL.search(v)) for v in filled) >= len(filled)
+
+
+def _sheet(text: str, pos: int) -> list[tuple[list[tuple[int, int]], int]]:
+    """The records from `pos` on with as many cells as the first, when they hold a header and at
+    least two rows after it (else none)."""
+    first = _record(text, pos)
+    if first is None or len(first[0]) < MIN_COLUMNS:
+        return []
+    records, width = [first], len(first[0])
+    while records[-1][1] < len(text):
+        nxt = _record(text, records[-1][1] + 1)
+        if nxt is None or len(nxt[0]) != width:
+            break
+        records.append(nxt)
+    header = next((n for n, (cells, _) in enumerate(records) if _is_header([_value(text, c) for c in cells])), None)
+    return records if header is not None and len(records) - header - 1 >= MIN_ROWS else []
+
+
+def _sheet_cuts(text: str, records: list[tuple[list[tuple[int, int]], int]]) -> list[tuple[int, int, str]]:
+    """Each record as one line of cells split by " | ": its quotes gone (a doubled one kept once), the
+    line breaks inside a cell spaces, the blank cells at its end dropped. Below the header, a blank
+    cell between filled ones is a merged cell exported into its first row only: it takes the value
+    of the cell above, as the sheet shows it (remark columns excepted)."""
+    cuts: list[tuple[int, int, str]] = []
+    header: list[str] | None = None
+    above: list[str] = []
+    for cells, _ in records:
+        values = [_value(text, c) for c in cells]
+        last = max((n for n, v in enumerate(values) if v), default=-1)
+        shown = list(values)
+        if header is not None:
+            for n in range(last):
+                if not values[n] and n < len(above) and above[n] and not REMARK_CELL.search(header[n]):
+                    shown[n] = above[n]
+            above = shown
+        elif _is_header(values):
+            header, above = values, []
+        if last < len(cells) - 1:  # the blank cells at the record's end
+            cuts.append((cells[last][1] if last >= 0 else cells[0][0], cells[-1][1], ""))
+        for n, (start, end) in enumerate(cells[: last + 1]):
+            if n:
+                cuts.append((cells[n - 1][1], start, CELL))
+            if shown[n] != values[n]:
+                cuts.append((start, end, shown[n]))
+                continue
+            raw = text[start:end]
+            if raw.startswith('"') and raw.endswith('"') and len(raw) >= 2:
+                cuts.append((start, start + 1, ""))
+                inner = start + 1
+                for m in re.finditer(r'""|\n', raw[1:-1]):
+                    cuts.append((inner + m.start(), inner + m.end(), '"' if m.group(0) == '""' else " "))
+                cuts.append((end - 1, end, ""))
+    return cuts
+
+
 def rebuild_csv_tables(mt: MappedText) -> MappedText:
-    """A sheet exported as comma-separated rows ("先导技术榜,装备制造,3个,2025年11月3日17:00,…"): a header
-    of short cells split by ASCII commas, most of them header words, then rows with as many cells.
-    Their commas become " | ", as tables are read elsewhere."""
-    lines = _lines(mt.text)
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(lines):
-        cells = lines[i].bare.split(",")
-        header = len(cells) >= MIN_COLUMNS and all(0 < len(c) <= 12 for c in cells) \
-            and 2 * sum(bool(HEADER_CELL.search(c)) for c in cells) >= len(cells)
-        k = i + 1
-        while header and k < len(lines) and len(lines[k].bare.split(",")) == len(cells):
-            k += 1
-        if header and k - i - 1 >= MIN_ROWS:
-            spans += [(line.start, line.end) for line in lines[i:k]]
-            i = k
+    """A sheet exported as comma-separated records ("先导技术榜,装备制造,3个,2025年11月3日17:00,…"), its
+    cells quoted where they hold commas or line breaks: each record becomes one line of cells split by
+    " | ", as tables are read elsewhere (_sheet_cuts); commas outside a sheet stay."""
+    text = mt.text
+    cuts: list[tuple[int, int, str]] = []
+    pos = 0
+    while pos < len(text):
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        records = _sheet(text, pos) if "," in text[pos:line_end] else []
+        if records:
+            cuts += _sheet_cuts(text, records)
+            pos = records[-1][1] + 1
         else:
-            i += 1
-    if not spans:
-        return mt
-    ends = [b for _, b in spans]
-
-    def cell_break(m: re.Match[str]) -> str:
-        n = bisect.bisect_right(ends, m.start())
-        return CELL if n < len(spans) and spans[n][0] <= m.start() else m.group(0)
-
-    return mt.sub(re.compile(","), cell_break)
+            pos = line_end + 1
+    return mt.splice(sorted(cuts)) if cuts else mt
 
 
 GAP = re.compile(r" {2,}")
