@@ -200,3 +200,40 @@ def test_a_quoted_sheet_with_merged_cells_is_read_row_by_row() -> None:
     at = mt.text.index("融通创新组织榜")
     start, end = mt.original_span(at, at + 7)
     assert QUOTED_SHEET[start:end] == "融通创新组织榜"
+
+
+WRAPPED = """表1  内部推荐安排
+
+榜单及领域        推荐       申报要求                截止时间及        联系人
+                  名额                               提交方式
+
+先导技术榜        不超过3项  各领域合计不超过        10月25日17:00前   郝振东
+（装备制造）                 2项；须经审核           OA上传            010-88316725
+
+新锐企业榜        不超过4家  每个单位不超过          10月25日17:00前   郝振东
+                             1家                     OA上传            13601152389
+
+榜单及领域        推荐       申报要求                截止时间及        联系人
+                  名额                               提交方式
+
+技术经理人        不超过3人  须从事技术转移          10月27日17:00前   冼可欣
+先锋榜                       满3年                   报转化中心        010-88316742
+
+注：表中时间均为2033年。
+"""
+
+
+def test_a_pdf_table_with_wrapped_cells_is_read_row_by_row() -> None:
+    from assistant.ingest.layout import rebuild_wrapped_tables
+
+    mt = rebuild_wrapped_tables(MappedText.of(WRAPPED))
+    lines = mt.text.split("\n")
+    assert "榜单及领域 | 推荐名额 | 申报要求 | 截止时间及提交方式 | 联系人" in lines
+    assert "先导技术榜（装备制造） | 不超过3项 | 各领域合计不超过2项；须经审核 | 10月25日17:00前OA上传 | 郝振东010-88316725" in lines
+    assert "技术经理人先锋榜 | 不超过3人 | 须从事技术转移满3年 | 10月27日17:00前报转化中心 | 冼可欣010-88316742" in lines
+    assert sum(line.startswith("榜单及领域") for line in lines) == 1  # the header printed again goes
+    assert "注：表中时间均为2033年。" in lines
+    # each piece keeps where it was: the second line of a cell maps back to its own place
+    at = mt.text.index("13601152389")
+    start, end = mt.original_span(at, at + 11)
+    assert WRAPPED[start:end] == "13601152389"

@@ -248,6 +248,77 @@ def _aligned_header(line: str) -> list[int] | None:
     return starts
 
 
+CHUNK = re.compile(r"\S+(?: \S+)*")  # a run of text; two spaces or more part one run from the next
+
+
+def _block(lines: list[_Line], i: int) -> tuple[int, int]:
+    """The lines from the first filled one at or after `i` to the blank line after it."""
+    while i < len(lines) and not lines[i].bare:
+        i += 1
+    end = i
+    while end < len(lines) and lines[end].bare:
+        end += 1
+    return i, end
+
+
+def _cells_of(block: list[_Line], starts: list[int]) -> list[list[tuple[int, int]]]:
+    """The spans of a block's text in each column: each run goes to the column whose start is at or
+    before where the run starts (one display column of slack), line after line."""
+    cells: list[list[tuple[int, int]]] = [[] for _ in starts]
+    for line in block:
+        for m in CHUNK.finditer(line.text):
+            column = _width(line.text[: m.start()])
+            n = max((k for k, s in enumerate(starts) if s <= column + 1), default=0)
+            cells[n].append((line.start + m.start(), line.start + m.end()))
+    return cells
+
+
+def rebuild_wrapped_tables(mt: MappedText) -> MappedText:
+    """A PDF's table copied as text, its cells wrapped over several lines: a header of short cells
+    split by runs of spaces (itself maybe wrapped), then rows as blocks of lines between blank lines,
+    each line's runs of text in the columns the header's start. Each block becomes one line, each
+    column's pieces joined in order and the cells split by " | ", as tables are read elsewhere; a
+    header repeated on a later page goes. The table ends at a block with no line of two runs."""
+    lines = _lines(mt.text)
+    tables: list[tuple[int, int, list[tuple[int, int] | str]]] = []
+    i = 0
+    while i < len(lines):
+        starts = _aligned_header(lines[i].text)
+        if starts is None:
+            i += 1
+            continue
+        _, head_end = _block(lines, i)
+        blocks, j = [], head_end
+        while True:
+            first, end = _block(lines, j)
+            block = lines[first:end]
+            if not block or not any(len(CHUNK.findall(line.text)) >= 2 for line in block):
+                break
+            blocks.append(block)
+            j = end
+        if len(blocks) < MIN_ROWS or all(len(b) == 1 for b in blocks):
+            i += 1
+            continue
+        header = _cells_of(lines[i:head_end], starts)
+        key = ["".join(mt.text[a:b] for a, b in cell) for cell in header]
+        parts: list[tuple[int, int] | str] = []
+        for block in [lines[i:head_end], *blocks]:
+            cells = _cells_of(block, starts)
+            if parts and ["".join(mt.text[a:b] for a, b in cell) for cell in cells] == key:
+                continue  # the header printed again on the next page
+            if parts:
+                parts.append("\n")
+            for n, cell in enumerate(cells):
+                if n:
+                    parts.append(CELL)
+                parts.extend(cell)
+        tables.append((lines[i].start, blocks[-1][-1].end, parts))
+        i = j
+    for start, end, parts in reversed(tables):
+        mt = mt.rearranged(start, end, parts)
+    return mt
+
+
 def rebuild_aligned_tables(mt: MappedText) -> MappedText:
     """A table aligned with spaces in a fixed-width font (a plain-text export, an e-mail): a header of
     short cells split by runs of spaces, then rows up to the next blank line. Each row is split where

@@ -20,6 +20,7 @@ from assistant.ingest.layout import (
     rebuild_aligned_tables,
     rebuild_cell_tables,
     rebuild_csv_tables,
+    rebuild_wrapped_tables,
 )
 from assistant.ingest.markup import is_page_source, page_text
 from assistant.ingest.textmap import MappedText, normalize_for_match
@@ -466,6 +467,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r"<input\s+type=[\"']checkbox[\"']\s*/?>", "□")  # form check boxes exported as HTML
     mt = mt.sub(r"[\u00a0\u3000\u2002\u2003\u200b\f\v]", " ")
     mt = drop_page_furniture(mt)  # "— 2 —" and the running head printed beside it
+    mt = rebuild_wrapped_tables(mt)  # a PDF's table whose cells wrap: one line per row
     mt = rebuild_aligned_tables(mt)  # columns aligned with spaces: split where the header's columns start
     mt = mt.sub(r"(?m)^ +|[ \t]+$", "")
     mt = mt.sub(MD_HEADING, "").sub(r"(?m)^>[ \t]?", "").sub(r"\*\*|__", "")

@@ -59,6 +59,23 @@ class MappedText:
         offs.extend(self.offsets[pos:])
         return MappedText("".join(out), offs)
 
+    def rearranged(self, start: int, end: int, parts: list[tuple[int, int] | str]) -> MappedText:
+        """The text with text[start:end] replaced by `parts` in order: a span (a, b) of the text keeps
+        its characters and their offsets (so pieces may come in another order), a string maps to
+        where the region starts."""
+        out, offs = [self.text[:start]], self.offsets[:start]
+        anchor = self.offsets[start] if start < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
+        for part in parts:
+            if isinstance(part, str):
+                out.append(part)
+                offs.extend([anchor] * len(part))
+            else:
+                out.append(self.text[part[0]:part[1]])
+                offs.extend(self.offsets[part[0]:part[1]])
+        out.append(self.text[end:])
+        offs.extend(self.offsets[end:])
+        return MappedText("".join(out), offs)
+
     def without(self, start: int, end: int) -> MappedText:
         """The text with text[start:end] left out (what remains keeps its offsets)."""
         return MappedText(self.text[:start] + self.text[end:], self.offsets[:start] + self.offsets[end:])
