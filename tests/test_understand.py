@@ -149,6 +149,9 @@ def test_a_request_is_an_ask_and_an_elliptical_part_asks_what_the_part_before_as
 
     assert read_message("去年创业就业先锋榜是哪家初评的？联系人电话顺便也发我下").questions == [
         "去年创业就业先锋榜是哪家初评的", "联系人电话顺便也发我下"]
+    # forwarding the notice to others is the asker's own doing, not a request
+    forwarded = read_message("各位好，转发一下学会的通知给大家。想确认下科协平台最终截止是几号几点？")
+    assert forwarded.questions == ["科协平台最终截止是几号几点"]
     first, second = read_turn("23年先导榜每个领域能推几个 新锐榜呢", dt.date(2023, 10, 20), store, None).parts
     assert second.intent == first.intent == Intent.QUOTA and second.list_key != first.list_key
     assert second.years == [2023] and "intent" in second.inherited
