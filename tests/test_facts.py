@@ -306,3 +306,27 @@ def test_an_office_exports_contact_records_give_each_person_their_office_and_lis
     contacts = {f.persons[0]: f for f in extract_facts(make_notice("oa.txt", text)) if isinstance(f, ContactFact) and f.persons}
     assert contacts["柯雨桐"].phones == ["18601137745"] and contacts["柯雨桐"].lists == ["新锐企业榜"]
     assert contacts["谢铭"].phones == ["010-68523417"] and contacts["谢铭"].org == "集团科协秘书处"
+
+
+PLAN = """某某学会关于做好2033年“科创中国”系列榜单推荐工作的通知
+各单位会员：分工见下表。
+序号 | 榜单 | 领域 | 学会名额 | 会员提交截止 | 学会责任人 | 对口初评机构及联系人
+1 | 先导技术榜 | 电子信息 | 3 | 2033年10月27日17:00 | 韦晨曦 010-63358417 | 中国科协信息科技学会联合体 沈嘉禾 010-68734152
+2 | 先导技术榜 | 装备制造 | 3 | 2033年10月27日17:00 | 韦晨曦 010-63358417 | 中国科协智能制造学会联合体 宋立峰 010-68792216
+3 | 新锐企业榜 | — | 4 | 2033年10月24日17:00 | 司马越 010-63358420 | “科创中国”联合体秘书处 贺晓棠 010-56059218
+某某学会
+2033年10月9日
+"""
+
+
+def test_a_row_table_s_contact_columns_give_each_row_s_contacts() -> None:
+    from assistant.model import ContactFact, Role
+
+    facts = [f for f in extract_facts(make_notice("plan.txt", PLAN)) if isinstance(f, ContactFact)]
+    by = {(tuple(f.lists), tuple(f.fields), tuple(f.persons)): f for f in facts}
+    review = by[(("先导技术榜",), ("装备制造",), ("宋立峰",))]
+    assert review.phones == ["010-68792216"] and review.role == Role.REVIEW and "智能制造学会联合体" in review.org
+    own = by[(("新锐企业榜",), (), ("司马越",))]
+    assert own.phones == ["010-63358420"] and own.role == Role.SOCIETY
+    # a row read by its header is not also one contact of every name and number on it
+    assert not any(len(f.persons) > 1 for f in facts)

@@ -14,6 +14,7 @@ from assistant.ingest.textmap import MappedText
 PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—\-–]+[ \t]*\d{1,3}[ \t]*[—\-–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)[ \t]*$")
 # A running head is short and no sentence: "中国智能传感学会", "XX大学科研院文件".
 HEAD_LIKE = re.compile(r"^[^。；;，,：:！？!?]{2,30}$")
+DOC_NUMBER = re.compile(r"[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号")
 # The words a table's header cells are made of.
 HEADER_CELL = re.compile(r"序号|编号|榜单|领域|名额|数量|机构|单位|部门|联系人|负责人|姓名|电话|联系方式|方式|手机|邮箱|备注|说明|时间|时限|截止|环节|阶段|地点|任务|事项|内容|地址|职务")
 ROW_NUMBER_CELL = re.compile(r"^(?:序号|编号|No\.?)$", re.I)
@@ -63,12 +64,14 @@ def drop_page_furniture(mt: MappedText) -> MappedText:
     for i in pages:
         for step in (-1, 1):
             n = order[i] + step
-            if 0 <= n < len(filled) and filled[n] not in pages and HEAD_LIKE.match(lines[filled[n]].bare):
+            if 0 <= n < len(filled) and filled[n] not in pages and HEAD_LIKE.match(GAP.sub(" ", lines[filled[n]].bare)):
                 beside.setdefault(lines[filled[n]].bare, set()).add(filled[n])
     first = filled[0]
     drop = set(pages)
     for text, where in beside.items():
-        if len(where) >= 2 or text == lines[first].bare:
+        # Beside two page numbers, or one when it is the first page's head again or carries the
+        # document's number ("华夏装备集团科协      华装科协〔2033〕9号" atop page 2).
+        if len(where) >= 2 or text == lines[first].bare or DOC_NUMBER.search(text):
             drop |= where - {first}
     return mt.splice([(lines[i].start, lines[i].end, "") for i in sorted(drop)])
 

@@ -1,5 +1,6 @@
-"""Quotas and deadlines read from a table by its header: a column headed 名额 holds each row's quota,
-one headed 截止 or 时限 each row's deadline, for the list (and field) the row names. Tables are lines
+"""Quotas, deadlines and contacts read from a table by its header: a column headed 名额 holds each
+row's quota, one headed 截止 or 时限 each row's deadline, one headed 联系人 or 责任人 (with the phone
+columns beside it) each row's contact, for the list (and field) the row names. Tables are lines
 of cells split by " | " (tabs, pipes, rebuilt PDF cells and comma-separated rows all come to this,
 ingest/notices.py and ingest/layout.py), the first one a header.
 
@@ -50,6 +51,12 @@ PLATFORM = re.compile(r"平台|线上|系统")
 WHOLE_LIST = re.compile(r"不分领域|—|-|/|^$")
 LIST_COLUMNS = 2  # list names a header needs to be a table turned on its side
 PERSON_ROW = re.compile(r"联系人|负责人|对接人|联络人")
+# A row table's columns of whom to contact: one headed by a person starts a contact ("学会责任人",
+# "对口初评机构及联系人"); one of phones or e-mails only adds to the contact on its left.
+PERSON_COLUMN = re.compile(r"联系人|负责人|责任人|对接人|联络人")
+REACH_COLUMN = re.compile(r"电话|手机|联系方式|邮箱|E-?mail", re.I)
+# A contact column or cell naming a review body: the list's review contact, not the unit's own.
+REVIEW_CELL = re.compile(r"初评|评审|对口|联合体")
 PHONE_ROW = re.compile(r"电话|手机")
 EMAIL_ROW = re.compile(r"邮箱|邮件|E-?mail", re.I)
 
@@ -87,7 +94,8 @@ def extract_table_facts(notice: Notice, list_names: list[str], field_names: list
             facts += _column_facts(notice, table, columns, field_names)
             continue
         quota_at, deadline_at = table.column(QUOTA_HEADER), table.column(DEADLINE_HEADER)
-        if quota_at is None and deadline_at is None:
+        reach = _contact_columns(table)
+        if quota_at is None and deadline_at is None and not reach:
             continue
         list_at, field_at = table.column(LIST_HEADER), table.column(FIELD_HEADER)
         for row in table.rows:
@@ -107,6 +115,43 @@ def extract_table_facts(notice: Notice, list_names: list[str], field_names: list
             if deadline_at is not None and (d := _deadline(notice, span, cells[deadline_at], table.header[deadline_at],
                                                             lists[:1], fields)):
                 facts.append(d)
+            facts += _row_contacts(notice, table, span, cells, reach, lists, fields)
+    return facts
+
+
+def _contact_columns(table: Table) -> list[list[int]]:
+    """The columns of each contact a row holds: a person's column, with the phone and e-mail columns
+    right of it (before the next person's)."""
+    groups: list[list[int]] = []
+    for i, header in enumerate(table.header):
+        if PERSON_COLUMN.search(header):
+            groups.append([i])
+        elif REACH_COLUMN.search(header) and groups:
+            groups[-1].append(i)
+    return groups
+
+
+def _row_contacts(notice: Notice, table: Table, span: Span, cells: list[str], groups: list[list[int]],
+                  lists: list[str], fields: list[str]) -> list[Fact]:
+    """Each contact a row's contact columns give, for the row's list and field: the person and the
+    body their cell names, the phones and e-mails of their columns."""
+    from assistant.ingest.facts.contacts import _persons
+
+    facts: list[Fact] = []
+    for group in groups:
+        text = " ".join(cells[i] for i in group if i < len(cells))
+        phones = [phone_text(p.group(0)) for p in PHONE.finditer(text)]
+        emails = [e.group(0) for e in EMAIL.finditer(text)]
+        org, persons = _persons(text)
+        if not (phones or emails):
+            continue
+        column = table.header[group[0]]
+        review = bool(REVIEW_CELL.search(column) or REVIEW_CELL.search(org)) or notice.kind == NoticeKind.ORIGINAL
+        label = "、".join(lists) + (f"（{'、'.join(fields)}）" if fields else "")  # what the contact is for
+        facts.append(make_fact(notice, ContactFact, span, value="、".join(persons) or "、".join(phones), lists=lists,
+                               fields=fields, header=label, body=org, org=org, persons=persons, phones=phones,
+                               phone_labels=dict.fromkeys(phones, "电话"), emails=emails,
+                               role=Role.REVIEW if review else Role.SOCIETY))
     return facts
 
 
