@@ -224,7 +224,7 @@ def test_a_field_written_with_a_homophone_is_read_as_the_field(catalogue: Catalo
 
 
 def test_who_signed_a_notice_and_when_is_asked_of_the_notice() -> None:
-    for text in ("学会那封信是谁署名的", "这份通知落款哪天"):
+    for text in ("学会那封信是谁署名的", "这份通知落款哪天", "科协办函学字〔2020〕123号是哪个文件"):
         assert understand(text, TODAY).intent == Intent.NOTICE, text
 
 
