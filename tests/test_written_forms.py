@@ -40,6 +40,13 @@ def test_numbers_that_are_no_date_are_not_read_as_one(text: str) -> None:
     assert parse_date(text) is None
 
 
+def test_a_deadline_written_all_in_characters_is_read_with_its_hour() -> None:
+    notice = make_notice("cn.txt", "关于推荐的通知\n平台申报截止时间为二〇三三年十一月十五日二十四时，逾期系统关闭。\n"
+                                   "各单位须于十月三十一日十七时前完成审核。\n某某科协\n二〇三三年九月二十六日\n")
+    deadlines = {f.value: f.written for f in extract_facts(notice) if isinstance(f, DeadlineFact)}
+    assert deadlines == {"2033-11-15 24时": "二〇三三年十一月十五日二十四时", "2033-10-31 17时": "十月三十一日十七时"}
+
+
 def test_chinese_numbers_and_sign_off_lines() -> None:
     assert [cn_number(s) for s in ("一", "十", "十二", "二十", "二十八", "三十一", "7")] == [1, 10, 12, 20, 28, 31, 7]
     assert cn_number("甲") is None

@@ -18,7 +18,8 @@ _CN = "".join(CN_DIGIT) + "十"  # what a date in characters is written with: th
 # A month and day may be written in characters in prose ("十月十八日前", "十一月五日").
 CN_MONTH = "十[一二]?|[一二三四五六七八九]"
 CN_DAY = "三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]"
-DATE = (rf"(?:(?:(\d{{4}})\s*年\s*)?(\d{{1,2}}|{CN_MONTH})\s*月\s*(\d{{1,2}}|{CN_DAY})\s*[日号](?!楼|院|线|码)"
+CN_YEAR = "[〇零○O一二三四五六七八九]{4}"  # 二〇三三: digit by digit
+DATE = (rf"(?:(?:(\d{{4}}|{CN_YEAR})\s*年\s*)?(\d{{1,2}}|{CN_MONTH})\s*月\s*(\d{{1,2}}|{CN_DAY})\s*[日号](?!楼|院|线|码)"
         r"|(?<![\d.．/-])(\d{4})\s*[./．-]\s*(1[0-2]|0?[1-9])\s*[./．-]\s*(3[01]|[12]\d|0?[1-9])(?!\d|[.．]\d))")
 DATE_GROUPS = 6
 CN_DATE = rf"([{_CN}]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*([{_CN}]{{1,3}})\s*日"
@@ -38,10 +39,15 @@ def cn_number(s: str) -> int | None:
     return (CN_DIGIT[tens] if tens else 1) * 10 + (CN_DIGIT[ones] if ones else 0)
 
 
+def year_number(s: str) -> int | None:
+    """2033 → 2033, 二〇三三 → 2033 (a year is read digit by digit)."""
+    return int(s) if s.isdigit() else cn_number("".join(str(CN_DIGIT.get(ch, ch)) for ch in s))
+
+
 def ymd(groups: tuple[str | None, ...]) -> tuple[int | None, int, int]:
     """(year or None, month, day) from the DATE_GROUPS groups of a DATE match."""
     if groups[2] is not None:
-        return (int(groups[0]) if groups[0] else None), cn_number(groups[1]) or 0, cn_number(groups[2] or "") or 0  # type: ignore[arg-type]
+        return (year_number(groups[0]) if groups[0] else None), cn_number(groups[1]) or 0, cn_number(groups[2] or "") or 0  # type: ignore[arg-type]
     return int(groups[3]), int(groups[4]), int(groups[5])  # type: ignore[arg-type]
 
 
@@ -55,7 +61,7 @@ def parse_date(text: str) -> tuple[int | None, int, int] | None:
     if not m:
         return None
     if m.group(DATE_GROUPS + 1):
-        year = cn_number("".join(str(CN_DIGIT.get(ch, ch)) for ch in m.group(DATE_GROUPS + 1)))
+        year = year_number(m.group(DATE_GROUPS + 1))
         month, day = cn_number(m.group(DATE_GROUPS + 2)), cn_number(m.group(DATE_GROUPS + 3))
         if year is None or month is None or day is None:
             return None

@@ -135,7 +135,7 @@ def find_fields(text: str, known: list[str] | None = None) -> list[str]:
     return result
 
 
-TIME = r"(?:(上午|下午|晚上|中午)?\s*(\d{1,2}|十[一二]?|二十[一二三四]?|[一二三四五六七八九])\s*[:：时点]\s*(\d{2})?\s*(?:分)?)?"
+TIME = r"(?:(上午|下午|晚上|中午)?\s*(\d{1,2}|十[一二三四五六七八九]?|二十[一二三四]?|[一二三四五六七八九])\s*[:：时点]\s*(\d{2})?\s*(?:分)?)?"
 # Phones as notices write them: 010-68571234, 0571 8765 4321, (010)6857-1234, 020—8321 6655, an
 # extension -801, a mobile 13812345678 or 138 2600 1234. The local number may be split once.
 PHONE = re.compile(
