@@ -314,6 +314,9 @@ PLAN = """某某学会关于做好2033年“科创中国”系列榜单推荐工
 1 | 先导技术榜 | 电子信息 | 3 | 2033年10月27日17:00 | 韦晨曦 010-63358417 | 中国科协信息科技学会联合体 沈嘉禾 010-68734152
 2 | 先导技术榜 | 装备制造 | 3 | 2033年10月27日17:00 | 韦晨曦 010-63358417 | 中国科协智能制造学会联合体 宋立峰 010-68792216
 3 | 新锐企业榜 | — | 4 | 2033年10月24日17:00 | 司马越 010-63358420 | “科创中国”联合体秘书处 贺晓棠 010-56059218
+4 | 综合协调（秘书处） | — | — | — | 黎国栋 0757-83362501 | —
+五、联系方式
+学会秘书处：韦晨曦010-63358417 13601152389
 某某学会
 2033年10月9日
 """
@@ -330,3 +333,7 @@ def test_a_row_table_s_contact_columns_give_each_row_s_contacts() -> None:
     assert own.phones == ["010-63358420"] and own.role == Role.SOCIETY
     # a row read by its header is not also one contact of every name and number on it
     assert not any(len(f.persons) > 1 for f in facts)
+    # a row naming no list is a contact for what its first cell names
+    assert any(f.persons == ["黎国栋"] and f.header == "综合协调（秘书处）" and not f.lists for f in facts)
+    # a contact line below the table keeps the numbers the table's rows also hold
+    assert any(f.persons == ["韦晨曦"] and "13601152389" in f.phones for f in facts)

@@ -8,7 +8,7 @@ from assistant.ingest.facts.quotas import extract_quotas
 from assistant.ingest.facts.requirements import extract_eligibility, extract_organisers, extract_platforms
 from assistant.ingest.facts.rounds import extract_lists
 from assistant.ingest.facts.schedule import extract_deadlines, extract_stages
-from assistant.ingest.facts.tables import extract_table_facts
+from assistant.ingest.facts.tables import contact_rows, extract_table_facts
 from assistant.ingest.notices import Notice
 from assistant.model import ContactFact, Fact, FieldsFact, ListsFact
 from assistant.names import read_renames
@@ -26,7 +26,7 @@ def extract_facts(notice: Notice) -> list[Fact]:
     held = {p for f in tabled if isinstance(f, ContactFact) for p in f.phones}
     # A table's row read by its header is not read again as a line of names and numbers.
     rows = {(f.start, f.end) for f in tabled if isinstance(f, ContactFact)}
-    contacts = [f for f in extract_contacts(notice, list_names, field_names)
+    contacts = [f for f in extract_contacts(notice, list_names, field_names, contact_rows(notice))
                 if not (isinstance(f, ContactFact) and not f.persons and f.phones and set(f.phones) <= held)
                 and not any(start < f.end and f.start < end for start, end in rows)]
     facts = [

@@ -82,7 +82,9 @@ def _body_from_header(header: str) -> str:
     return bare if ORG_WORDS.search(bare) and not bare.endswith("榜") else ""
 
 
-def extract_contacts(notice: Notice, list_names: list[str], field_names: list[str]) -> list[Fact]:
+def extract_contacts(notice: Notice, list_names: list[str], field_names: list[str],
+                     read_rows: list[tuple[int, int]] | None = None) -> list[Fact]:
+    """`read_rows`: the table rows whose contacts were read by their header (tables.py), not read again."""
     facts = []
     for section in sections(notice):
         if section.path and section.path[0].startswith("附件"):
@@ -94,7 +96,7 @@ def extract_contacts(notice: Notice, list_names: list[str], field_names: list[st
         # Labelled lines beside unlabelled ones: "先导技术榜：林朝晖010-…" under the same heading.
         facts.extend(_unlabelled_contacts(notice, by_list_only=True))
     held = {p for f in facts if isinstance(f, ContactFact) for p in [*f.phones, f.recipient_phone] if p}
-    facts.extend(_entity_contacts(notice, list_names, held))
+    facts.extend(_entity_contacts(notice, list_names, held, read_rows or []))
     return facts
 
 
@@ -117,13 +119,14 @@ def _name(token: str) -> str:
     return ""
 
 
-def _entity_contacts(notice: Notice, list_names: list[str], held: set[str]) -> list[Fact]:
+def _entity_contacts(notice: Notice, list_names: list[str], held: set[str], read_rows: list[tuple[int, int]]) -> list[Fact]:
     """Contacts found from the phone numbers themselves, wherever a notice writes them (an article,
     a table's row, a speaker's words): each number no labelled block holds, with the person, office,
     lists and duty of its own clause."""
     facts: list[Fact] = []
     for span in clauses(notice, "。；;"):
-        if span.section.path[:1] and span.section.path[0].startswith("附件"):
+        if span.section.path[:1] and span.section.path[0].startswith("附件") \
+                or any(start <= span.start < end for start, end in read_rows):
             continue
         phones = [phone_text(p.group(0)) for p in PHONE.finditer(EMAIL.sub(" ", span.text)) if len(re.sub(r"\D", "", p.group(0))) >= 10]
         new = [p for p in dict.fromkeys(phones) if p not in held]

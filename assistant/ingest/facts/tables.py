@@ -101,7 +101,9 @@ def extract_table_facts(notice: Notice, list_names: list[str], field_names: list
         for row in table.rows:
             cells = [c.strip() for c in row.text.split(CELL)]
             lists = find_list_names(cells[list_at] if list_at is not None else row.text, list_names)
-            if not lists:
+            span = Span(row.start, row.end, row.text, table.section)
+            if not lists:  # "综合协调（秘书处） | — | 黎国栋 | …": a contact for what its first cell names
+                facts += _row_contacts(notice, table, span, cells, reach, [], [], label=cells[list_at or 0])
                 continue
             if field_at is not None:
                 # The field column names the row's field, in words the notice's field list may not have.
@@ -109,7 +111,6 @@ def extract_table_facts(notice: Notice, list_names: list[str], field_names: list
                 fields = [] if WHOLE_LIST.search(field_cell) else (find_fields(field_cell, field_names) or [field_cell])
             else:  # "先导技术榜（电子信息、人工智能） | 每个领域3项": the fields the list's cell names
                 fields = find_fields(cells[list_at] if list_at is not None else cells[0], field_names)
-            span = Span(row.start, row.end, row.text, table.section)
             if quota_at is not None and (q := _quota(notice, span, cells[quota_at], lists[:1], fields)):
                 facts.append(q)
             if deadline_at is not None and (d := _deadline(notice, span, cells[deadline_at], table.header[deadline_at],
@@ -117,6 +118,13 @@ def extract_table_facts(notice: Notice, list_names: list[str], field_names: list
                 facts.append(d)
             facts += _row_contacts(notice, table, span, cells, reach, lists, fields)
     return facts
+
+
+def contact_rows(notice: Notice) -> list[tuple[int, int]]:
+    """Where (in the clean text) the rows of the tables whose contacts are read by their header lie:
+    contacts.py does not read them again as lines or clauses."""
+    return [(row.start, row.end) for table in tables(notice) if not _list_columns(table, []) and _contact_columns(table)
+            for row in table.rows]
 
 
 def _contact_columns(table: Table) -> list[list[int]]:
@@ -132,7 +140,7 @@ def _contact_columns(table: Table) -> list[list[int]]:
 
 
 def _row_contacts(notice: Notice, table: Table, span: Span, cells: list[str], groups: list[list[int]],
-                  lists: list[str], fields: list[str]) -> list[Fact]:
+                  lists: list[str], fields: list[str], label: str = "") -> list[Fact]:
     """Each contact a row's contact columns give, for the row's list and field: the person and the
     body their cell names, the phones and e-mails of their columns."""
     from assistant.ingest.facts.contacts import _persons
@@ -147,7 +155,7 @@ def _row_contacts(notice: Notice, table: Table, span: Span, cells: list[str], gr
             continue
         column = table.header[group[0]]
         review = bool(REVIEW_CELL.search(column) or REVIEW_CELL.search(org)) or notice.kind == NoticeKind.ORIGINAL
-        label = "、".join(lists) + (f"（{'、'.join(fields)}）" if fields else "")  # what the contact is for
+        label = label or "、".join(lists) + (f"（{'、'.join(fields)}）" if fields else "")  # what the contact is for
         facts.append(make_fact(notice, ContactFact, span, value="、".join(persons) or "、".join(phones), lists=lists,
                                fields=fields, header=label, body=org, org=org, persons=persons, phones=phones,
                                phone_labels=dict.fromkeys(phones, "电话"), emails=emails,
