@@ -148,3 +148,12 @@ def test_an_unsigned_email_thread_and_wiki_page_are_known_by_what_they_say_of_th
     assert generic.issuer == ""  # "省级学会" is a kind of unit, not a name
     reminder = identify("远衡集团科学技术协会\n远衡科协提〔2030〕7号\n关于抓紧报送2030年“科创中国”系列榜单推荐材料的工作提醒\n" + BODY)
     assert reminder.title == "关于抓紧报送2030年“科创中国”系列榜单推荐材料的工作提醒"
+
+
+def test_a_web_page_s_title_line_names_its_site_and_is_not_joined_to_the_title() -> None:
+    page = ("关于组织申报2033年“科创中国”系列榜单的通知-江城理工大学科学技术研究院\n"
+            "关于组织申报2033年“科创中国”系列榜单的通知\n发布时间：2033-10-10 09:32\n各学院：\n请按时申报。\n"
+            "科学技术研究院\n2033年10月10日\n")
+    found = identify(page)
+    assert found.title == "关于组织申报2033年“科创中国”系列榜单的通知"
+    assert found.issuer == "江城理工大学科学技术研究院" and found.issuer_source == IssuerSource.LETTERHEAD

@@ -133,6 +133,10 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+# A web page's title line: the article's title, then the site it is on ("关于…的通知-江城理工大学科学技术研究院").
+PAGE_TITLE = re.compile(rf"^(关于.{{2,80}}?(?:通知|公告|通告|函))\s*[-–—_|｜]\s*({ORG})$")
+
+
 def _joined_titles(head: list[str]) -> list[str]:
     """The head's lines, a title broken over two lines joined back, Markdown heading marks dropped."""
     out: list[str] = []
@@ -142,7 +146,9 @@ def _joined_titles(head: list[str]) -> list[str]:
             skip = False
             continue
         line = re.sub(r"^(?:#+\s*|[━─═—_=~·\s]{3,})", "", line)  # heading marks, a rule drawn above the title
-        if TITLE_START.match(line) and not TITLE_END.search(line) and i + 1 < len(head) and TITLE_END.search(head[i + 1]):
+        if page := PAGE_TITLE.match(line):  # the site's name is no part of the title
+            line = page.group(1)
+        elif TITLE_START.match(line) and not TITLE_END.search(line) and i + 1 < len(head) and TITLE_END.search(head[i + 1]):
             line, skip = line + head[i + 1], True
         out.append(line)
     return out
@@ -266,6 +272,8 @@ def identify(text: str) -> Identity:
     if not issuer:
         issuer = next((m.group(1) for line in head[:3] if (m := ORG_LINE.match(line) or RED_HEADER.match(line))
                        and line != title), "")
+        # or the site a web page's title line names: the page's letterhead
+        issuer = issuer or next((m.group(2) for line in head[:3] if (m := PAGE_TITLE.match(line))), "")
         issuer_source = IssuerSource.LETTERHEAD
     labelled = LABELLED.search("\n".join(lines[:12]))
     source = SOURCE.search("\n".join(lines[:12]))
