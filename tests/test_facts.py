@@ -315,6 +315,7 @@ PLAN = """某某学会关于做好2033年“科创中国”系列榜单推荐工
 2 | 先导技术榜 | 装备制造 | 3 | 2033年10月27日17:00 | 韦晨曦 010-63358417 | 中国科协智能制造学会联合体 宋立峰 010-68792216
 3 | 新锐企业榜 | — | 4 | 2033年10月24日17:00 | 司马越 010-63358420 | “科创中国”联合体秘书处 贺晓棠 010-56059218
 4 | 综合协调（秘书处） | — | — | — | 黎国栋 0757-83362501 | —
+5 | 技术经理人先锋榜 | 技术经理人先锋榜 | 3 | 2033年10月30日17:00 | 阮清妍 18911362705 | 全国技术转移服务联盟 蒲静怡 010-84359027
 五、联系方式
 学会秘书处：韦晨曦010-63358417 13601152389
 某某学会
@@ -333,6 +334,8 @@ def test_a_row_table_s_contact_columns_give_each_row_s_contacts() -> None:
     assert own.phones == ["010-63358420"] and own.role == Role.SOCIETY
     # a row read by its header is not also one contact of every name and number on it
     assert not any(len(f.persons) > 1 for f in facts)
+    # a field cell that names the list is no field: the row is the whole list's
+    assert by[(("技术经理人先锋榜",), (), ("蒲静怡",))].role == Role.REVIEW
     # a row naming no list is a contact for what its first cell names
     assert any(f.persons == ["黎国栋"] and f.header == "综合协调（秘书处）" and not f.lists for f in facts)
     # a contact line below the table keeps the numbers the table's rows also hold

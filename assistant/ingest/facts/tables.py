@@ -108,7 +108,10 @@ def extract_table_facts(notice: Notice, list_names: list[str], field_names: list
             if field_at is not None:
                 # The field column names the row's field, in words the notice's field list may not have.
                 field_cell = cells[field_at]
-                fields = [] if WHOLE_LIST.search(field_cell) else (find_fields(field_cell, field_names) or [field_cell])
+                named = find_fields(field_cell, field_names)
+                # A cell naming a list ("技术经理人领航榜", "先导技术榜（装备制造）") names no other field.
+                fields = [] if WHOLE_LIST.search(field_cell) else (
+                    named or ([] if find_list_names(field_cell, list_names) else [field_cell]))
             else:  # "先导技术榜（电子信息、人工智能） | 每个领域3项": the fields the list's cell names
                 fields = find_fields(cells[list_at] if list_at is not None else cells[0], field_names)
             if quota_at is not None and (q := _quota(notice, span, cells[quota_at], lists[:1], fields)):
