@@ -41,6 +41,9 @@ def test_answer_type_and_ask_are_read_from_the_asking_clauses() -> None:
     assert answer_type("推荐几个") == AnswerType.NUMBER
     ask = ask_clauses("我们公司前年在无锡注册，去年营收三千来万，今年能报新锐企业榜吗？", TODAY)
     assert "无锡" not in ask and "营收" not in ask and "新锐企业榜" in ask
+    # what the asker's unit has, told bare ("公司有…"), is their situation too; the field asked about stays
+    ask = ask_clauses("“从业人数”这栏拿不准，公司有一些劳务派遣和实习生，应该按什么口径填？", TODAY)
+    assert "劳务派遣" not in ask and "从业人数" in ask
 
 
 def test_years_come_from_the_clause_that_asks() -> None:

@@ -68,6 +68,10 @@ EXCLUSION_ASK = re.compile(r"报不了|不能报|不能申报|不可以报|不�
 BODY_ASK = re.compile(rf"(?:哪个|哪家|哪一家|什么)(?:联合体|学会|协会|机构|单位|部门)|谁(?:负责|初评|评审)|{BY_WHOM}")
 FIELDS_ASKED = re.compile(r"(?:哪些|哪个|哪几个|什么|几个)[^，,。？?]{0,6}领域")
 FIRST_PERSON = re.compile(r"我|咱|本人|本单位|本公司")
+# A clause told of the asker's own unit ("公司有一些劳务派遣和实习生", "团队主要做储能"): the unit named bare,
+# as one's own, then what it has or is.
+OWN_UNIT = re.compile(r"^(?:公司|单位|企业|团队|学校|学院|所里|院里|项目组|课题组)(?:目前|现在|今年|去年|也|还|都)?"
+                      r"(?:有|是|在|已|刚|没有|属于|成立|注册|主要)")
 # "去年营收三千来万", "员工60来人": a quantity in a clause that does not ask is the asker's own.
 ASKER_QUANTITY = re.compile(r"[\d一二两三四五六七八九十百千]+(?:来|多|余)?(?:万|亿|人|名|家|岁)")
 CLAUSE = re.compile(r"[^，,；;。！!？?]+[，,；;。！!？?]?")
@@ -83,7 +87,7 @@ def asking_clauses(text: str) -> str:
 
 def ask_clauses(text: str, today: dt.date) -> str:
     """The clauses of a question sentence that ask ("今年能报新锐企业榜吗"), without the ones that
-    say who the asker is or what they have ("我们公司前年在无锡注册，去年营收三千来万，…"): relevance
+    say who the asker is or what they have ("我们公司前年在无锡注册，去年营收三千来万，…", "公司有一些实习生"): relevance
     and the reader weigh these. The whole text when no clause asks."""
     from assistant.answer.message import QUESTION_WORDS
     from assistant.answer.profile import read_profile
@@ -92,7 +96,7 @@ def ask_clauses(text: str, today: dt.date) -> str:
     if not any(QUESTION_WORDS.search(c) for c in clauses):
         return text
     kept = [c for c in clauses if QUESTION_WORDS.search(c)
-            or not (FIRST_PERSON.search(c) or ASKER_QUANTITY.search(c) or read_profile(c, today))]
+            or not (FIRST_PERSON.search(c) or OWN_UNIT.match(c.strip()) or ASKER_QUANTITY.search(c) or read_profile(c, today))]
     return "".join(kept)
 
 
