@@ -16,7 +16,6 @@ check the figures without answering every question again).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -38,29 +37,12 @@ from assistant.answer.ranker import (
 from assistant.answer.years import settle
 from assistant.config import DATA_DIR
 from assistant.model import AnswerKind
-from assistant.tools.labelled import FIXTURES, SHARED, LabelledSet, assistant_for
+from assistant.tools.labelled import LabelledSet, assistant_for, labelled_sets
 
 ROWS_FILE = DATA_DIR / "ranker_rows.npz"
 C = 0.1  # inverse regularisation: a few hundred questions, ~90 weights
 SOURCES = list(Source)
 MARGINS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1.0]  # 1.0: the fixed precedence among answers always
-# Batches kept out of the fit: measured as first tries of the ranked path.
-HELD_OUT = ("ft12", "ft13", "ft14")
-
-
-def labelled_sets() -> list[LabelledSet]:
-    fall = dt.date(2023, 10, 20)
-    sets = [LabelledSet("dev", SHARED / "dev.jsonl", fall), LabelledSet("dev2", SHARED / "dev2.jsonl", fall),
-            LabelledSet("voices", FIXTURES / "voices.jsonl", fall), LabelledSet("offtopic", FIXTURES / "offtopic.jsonl", fall),
-            LabelledSet("issuers", FIXTURES / "issuers_questions.jsonl", fall, FIXTURES / "issuers")]
-    for path in sorted((FIXTURES / "firsttry").glob("ft*.jsonl")):
-        folder = path.with_suffix("")
-        # Batches of notice styles are set in the 2024 round; batches of question kinds in 2023's.
-        today = dt.date(2024, 10, 20) if "styles" in path.stem else fall
-        sets.append(LabelledSet(path.stem.split("_")[0], path, today, folder if folder.is_dir() else None))
-    return [s for s in sets if s.questions.exists() and s.name not in HELD_OUT]
-
-
 def collect(labelled: LabelledSet) -> dict[str, np.ndarray]:
     """The rows of a set, one per candidate: its signals, its answerer, whether it is right, the
     question's number, whether the notices should be said not to answer it, and the former choice."""

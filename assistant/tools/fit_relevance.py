@@ -10,7 +10,6 @@ out-of-fold F2 of the declines (recall weighs twice); the figures are those of t
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -18,19 +17,7 @@ import numpy as np
 
 from assistant.answer.relevance import MODEL_FILE, Evidence, evidence
 from assistant.answer.years import default_round
-from assistant.tools.labelled import FIXTURES, SHARED, LabelledSet, assistant_for
-
-SETS = [
-    LabelledSet("dev", SHARED / "dev.jsonl", dt.date(2023, 10, 20)),
-    LabelledSet("dev2", SHARED / "dev2.jsonl", dt.date(2023, 10, 20)),
-    LabelledSet("voices", FIXTURES / "voices.jsonl", dt.date(2023, 10, 20)),
-    # Messages about anything else (weather, taxes, other programmes): what the notices never answer.
-    LabelledSet("offtopic", FIXTURES / "offtopic.jsonl", dt.date(2023, 10, 20)),
-    LabelledSet("issuers", FIXTURES / "issuers_questions.jsonl", dt.date(2023, 10, 20), FIXTURES / "issuers"),
-    LabelledSet("ft01", FIXTURES / "firsttry" / "ft01_kinds.jsonl", dt.date(2023, 10, 20)),
-    LabelledSet("ft02", FIXTURES / "firsttry" / "ft02_styles.jsonl", dt.date(2024, 10, 20),
-                FIXTURES / "firsttry" / "ft02_styles"),
-]
+from assistant.tools.labelled import LabelledSet, assistant_for, labelled_sets
 
 
 def features(labelled: LabelledSet) -> tuple[np.ndarray, np.ndarray]:
@@ -83,7 +70,7 @@ def fit(out: Path = MODEL_FILE) -> dict[str, object]:
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
-    data = {s.name: features(s) for s in SETS if s.questions.exists()}
+    data = {s.name: features(s) for s in labelled_sets()}
     x = np.vstack([v[0] for v in data.values()])
     y = np.concatenate([v[1] for v in data.values()])
     groups = np.concatenate([[name] * len(v[1]) for name, v in data.items()])

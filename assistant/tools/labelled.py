@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,12 @@ if TYPE_CHECKING:
 
 SHARED = ROOT.parent / "shared" / "eval"
 FIXTURES = ROOT / "tests" / "fixtures"
+FALL = dt.date(2023, 10, 20)  # the development sets' 今年 is the 2023 round
+# Batches kept out of every fit: measured as first tries of the path they were held out from (ft12-14:
+# the ranked path's; ft37-38: the models refitted on every earlier batch).
+HELD_OUT = ("ft12", "ft13", "ft14", "ft37", "ft38")
+# A batch's description says which day its questions are asked on ("Run with: ASSISTANT_TODAY=2032-10-20").
+RUN_DATE = re.compile(r"ASSISTANT_TODAY=(\d{4})-(\d{2})-(\d{2})")
 
 
 @dataclass(frozen=True)
@@ -33,3 +40,25 @@ def assistant_for(labelled: LabelledSet) -> Assistant:
     if labelled.notices is not None:
         settings = with_notices(settings, labelled.notices)
     return Assistant(settings)
+
+
+def batch_date(questions: Path) -> dt.date:
+    """The day a first-try batch is asked on, from its description beside it (the fall of 2023 when
+    it says none)."""
+    described = questions.with_suffix(".md")
+    found = RUN_DATE.search(described.read_text(encoding="utf-8")) if described.exists() else None
+    return dt.date(*map(int, found.groups())) if found else FALL
+
+
+def labelled_sets(held_out: tuple[str, ...] = HELD_OUT) -> list[LabelledSet]:
+    """Every labelled set the models learn from: the development sets, our fixtures and each
+    first-try batch not held out, each with its own notices and day."""
+    sets = [LabelledSet("dev", SHARED / "dev.jsonl", FALL), LabelledSet("dev2", SHARED / "dev2.jsonl", FALL),
+            LabelledSet("voices", FIXTURES / "voices.jsonl", FALL),
+            # Messages about anything else (weather, taxes, other programmes): what the notices never answer.
+            LabelledSet("offtopic", FIXTURES / "offtopic.jsonl", FALL),
+            LabelledSet("issuers", FIXTURES / "issuers_questions.jsonl", FALL, FIXTURES / "issuers")]
+    for path in sorted((FIXTURES / "firsttry").glob("ft*.jsonl")):
+        folder = path.with_suffix("")
+        sets.append(LabelledSet(path.stem.split("_")[0], path, batch_date(path), folder if folder.is_dir() else None))
+    return [s for s in sets if s.questions.exists() and s.name not in held_out]
