@@ -242,3 +242,23 @@ def test_a_faq_tables_row_is_read_as_its_question_and_reply() -> None:
     asked = [u for u in found if u.kind == UnitKind.ASKED]
     assert [(u.text, u.context) for u in asked] == [("学校一共有多少推荐名额？", "先导技术榜每个领域2项。"),
                                                   ("技术成熟度有要求吗？", "原则上达到TRL4及以上。")]
+
+
+def test_a_unit_about_another_field_or_list_is_not_read_for_the_one_asked() -> None:
+    from assistant.answer.reader import _about_another
+
+    q = understand("先导榜产业基础专项对口哪个初评机构", TODAY)
+    assert q.field_key == "产业基础"
+    assert _about_another("1 | 先导技术榜 | 电子信息 | 3 | 中国科协信息科技学会联合体 沈嘉禾", q)
+    assert not _about_another("3 | 先导技术榜 | 产业基础（专项） | 2 | 中国科协智能制造学会联合体 宋立峰", q)
+    # a sentence naming every field names the one asked too
+    assert not _about_another("先导技术榜设电子信息、生物医药、装备制造、先进材料、绿色低碳和产业基础专项领域。", q)
+    assert _about_another("新锐企业榜：“科创中国”联合体秘书处 贺晓棠", understand("先导技术榜找谁", TODAY))
+
+
+def test_a_part_that_carries_its_subject_from_the_part_before_searches_with_it(store) -> None:  # noqa: ANN001
+    from assistant.answer.turn import read_turn
+
+    first, second = read_turn("先导榜产业基础专项对口哪个初评机构？联系人电话多少？", TODAY, store, None).parts
+    assert second.field_key == "产业基础" and "field" in second.inherited
+    assert "产业基础" in second.search_text and "产业基础" not in second.text

@@ -18,11 +18,12 @@ from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.answer.understand import Query
 from assistant.ingest.chunking import PREAMBLE, Chunk
 from assistant.ingest.dates import DATE, DATE_LINE
-from assistant.ingest.facts.common import EMAIL, PHONE
+from assistant.ingest.facts.common import EMAIL, PHONE, find_fields, find_list_names
 from assistant.ingest.identity import ORG_LINE
 from assistant.ingest.notices import FORM_TITLE, LABEL, SIGN_OFF_ORG, NoticeRecord, heading_level, value_line
 from assistant.ingest.textmap import locate, normalize_for_match
 from assistant.model import AnswerKind, AnswerType, NoticeKind
+from assistant.names import field_key, list_key
 
 PASSAGES = 6  # retrieved passages read
 SHOWN = 3  # units shown at most
@@ -48,6 +49,7 @@ ITEM = re.compile(r"[①-⑳]|[-*+•●▪◆■·✔✓√☐☑][ \t]*|(?:\d{
 NOTE = re.compile(r"[（(][^）)]+[）)]")  # "技术团队简介 (200字)": a field with its own note
 LONG_NOTE = re.compile(r"[（(][^）)]{6,}[，,；;][^）)]{6,}[）)]")  # a note that says something, not a scope
 ANNOUNCES = re.compile(r"(?:以下|如下)[^。；;]{0,12}[：:]\s*$|[：:]\s*$")
+OTHER_SUBJECT = 0.5  # a unit about another field or list than the one asked
 QUOTED_WEIGHT = 0.15
 TYPE_WEIGHT = 0.25
 PATH_WEIGHT = 0.35  # a heading's words count less than the unit's own
@@ -242,6 +244,20 @@ def _head(text: str) -> str:
     return out.strip() or text[:LONG]
 
 
+def _about_another(text: str, q: Query) -> bool:
+    """A unit that names another field (or list) than the one asked and not that one: a table's row
+    for 电子信息 when 产业基础 is asked answers for the wrong subject, however many words it shares."""
+    if q.field_key:
+        fields = {field_key(f) for f in find_fields(text)}
+        if fields and q.field_key not in fields:
+            return True
+    if q.list_key:
+        lists = {list_key(n) for n in find_list_names(text)}
+        if lists and q.list_key not in lists:
+            return True
+    return False
+
+
 def _penalty(unit: Unit, purpose: bool = False) -> float:
     if unit.kind == UnitKind.TITLE:
         return 0.3
@@ -278,13 +294,13 @@ class Reader:
     def ask_weights(self, q: Query) -> dict[str, float]:
         """The ask's terms (understand.py keeps the subject in it) and their weights; terms no notice
         uses cannot be matched by any unit and are left out of the ranking."""
-        ask = f"{q.ask or q.text} {q.expansion}"  # and the words notices state such an answer with
+        ask = f"{q.ask or q.text} {q.carried} {q.expansion}"  # its subject; the words notices state such an answer with
         return {t: self.retriever.term_weight(t) for t in self._toks(ask) if self.retriever.known(t)}
 
     def score(self, q: Query, hits: list[Hit]) -> list[Scored]:
         """Every unit of the passages, best first (worked out once per ask and passages: relevance
         and the answer both read it)."""
-        key = (q.ask, q.text, q.expansion, q.answer_type, tuple(h.chunk.id for h in hits[:PASSAGES]))
+        key = (q.ask, q.text, q.expansion, q.answer_type, q.list_key, q.field_key, tuple(h.chunk.id for h in hits[:PASSAGES]))
         found = self._scored.get(key)
         if found is None:
             if len(self._scored) > 512:
@@ -306,6 +322,8 @@ class Reader:
                 heading = sum(w for t, w in weights.items() if t in path and t not in own) / total
                 typed = bool(pattern and pattern.search(f"{unit.text} {unit.context}"))
                 value = (coverage + PATH_WEIGHT * heading + (TYPE_WEIGHT if typed else 0.0)) * _penalty(unit, purpose)
+                if _about_another(unit.text, q):
+                    value *= OTHER_SUBJECT
                 value += RANK_WEIGHT / (1 + rank) + 0.02 * hit.relevance
                 if any(t in unit.text for t in q.quoted):
                     value += QUOTED_WEIGHT  # the field, list or phrase the user quotes, as the notice writes it
@@ -335,7 +353,8 @@ class Reader:
         `alone` (a rule's value follows it): no second unit for what the best one leaves out.
         Read once per ask, passages and form (the answerers of a part share readings); each caller
         gets its own copy to add to."""
-        key = (q.ask, q.text, q.expansion, q.answer_type, q.several, tuple(q.years), tuple(h.chunk.id for h in hits[:PASSAGES]),
+        key = (q.ask, q.text, q.expansion, q.answer_type, q.several, q.list_key, q.field_key, tuple(q.years),
+               tuple(h.chunk.id for h in hits[:PASSAGES]),
                default_year, direct, alone, id(notices))
         if key not in self._read:
             if len(self._read) > 512:

@@ -222,9 +222,17 @@ class Query:
         return text
 
     @property
+    def carried(self) -> str:
+        """The list and field a part took from the part or turn before ("联系人电话多少" after "先导榜
+        产业基础专项…"): its subject, which its own words do not say."""
+        return " ".join(m for kind, m in (("list", self.list_mention), ("field", self.field_mention))
+                        if kind in self.inherited and m and m not in self.text)
+
+    @property
     def search_text(self) -> str:
-        """What retrieval searches with: the question and the words its ask is written with in notices."""
-        return f"{self.text} {self.expansion}".strip()
+        """What retrieval searches with: the question, the subject it carries, and the words its ask is
+        written with in notices."""
+        return f"{self.text} {self.carried} {self.expansion}".strip()
 
 
 def normalize_question(text: str) -> str:
