@@ -47,3 +47,69 @@ def test_text_that_only_mentions_a_tag_is_no_page() -> None:
     plain = "表单中的复选框写作<input>，请勿删除。\n联系人：王明"
     assert not is_page_source(plain)
     assert page_text(MappedText.of(plain)).text == plain
+
+
+RTF_DOC = (r"{\rtf1\ansi\ansicpg936{\fonttbl{\f0\fnil\fcharset134 宋体;}}{\colortbl ;\red0\green0\blue0;}"
+           r"{\*\generator Riched20}{\info{\title 不显示的标题}}" "\n"
+           r"\pard\qc\f1\fs36\b 东麓理工大学科学技术研究院\b0\par" "\n"
+           r"\pard\fi640 各学院：请于10月31日17:00前报送。\par" "\n"
+           r"\trowd\cellx2000\cellx4000\intbl 榜单\cell 联系人\cell\row" "\n"
+           r"\trowd\cellx2000\cellx4000\intbl 新锐企业榜\cell 柏清远\cell\row" "\n}")
+
+
+def test_an_rtf_source_reads_as_its_paragraphs_and_table_rows() -> None:
+    from assistant.ingest.markup import rtf_text
+
+    text = rtf_text(MappedText.of(RTF_DOC)).text
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    assert lines == ["东麓理工大学科学技术研究院", "各学院：请于10月31日17:00前报送。", "榜单 | 联系人", "新锐企业榜 | 柏清远"]
+
+
+JSON_DOC = """{
+  "id": "art-1",
+  "title": "澜江市科学技术协会关于组织推荐的通知",
+  "publisher": "澜江市科学技术协会",
+  "views": 1836,
+  "tags": ["科创中国", "榜单"],
+  "content": "<p>各单位：</p>\\n<p>请于11月7日17:00前报送，联系人林书瑶，电话0736-8825317。</p>\\n<p>澜江市科学技术协会</p><p>2034年9月19日</p><p>附：\\"汇总表\\"</p>"
+}"""
+
+
+def test_a_json_export_reads_as_its_fields_and_its_body() -> None:
+    from assistant.ingest.markup import source_text
+
+    mt, own_lines = source_text(MappedText.of(JSON_DOC))
+    lines = [line.strip() for line in mt.text.split("\n") if line.strip()]
+    assert own_lines
+    assert "标题：澜江市科学技术协会关于组织推荐的通知" in lines and "发布机构：澜江市科学技术协会" in lines
+    assert "请于11月7日17:00前报送，联系人林书瑶，电话0736-8825317。" in lines and '附："汇总表"' in lines
+    assert not any("1836" in line or "{" in line for line in lines)
+    at = mt.text.index("林书瑶")
+    start, end = mt.original_span(at, at + 3)
+    assert JSON_DOC[start:end] == "林书瑶"
+
+
+MAIL = """Return-Path: <ge@example.cn>
+Received: from mail.example.cn
+\tby mail.example.cn with ESMTP id 7F3A21C0
+From: 华岳能源集团科协秘书处 葛文涛 <ge@example.cn>
+To: 各二级单位科协联络员 <kx@example.cn>
+Subject: 转发：中国科协办公厅关于征集遴选2034年“科创中国”系列榜单的通知
+Message-ID: <1@mail.example.cn>
+Content-Type: text/plain; charset=utf-8
+
+各二级单位科协：
+现转发中国科协通知，请于10月24日12:00前报送。
+"""
+
+
+def test_a_mail_saved_whole_reads_its_header_in_the_notices_words() -> None:
+    from assistant.ingest.identity import IssuerSource, identify
+    from assistant.ingest.markup import mail_text
+
+    text = mail_text(MappedText.of(MAIL)).text
+    assert text.startswith("发件人：华岳能源集团科协秘书处 葛文涛")
+    assert "主题：转发：中国科协办公厅" in text and "Received" not in text and "Message-ID" not in text
+    found = identify(clean_text(MAIL).text)
+    # the mail passes the call on: its sender is the issuer, not the call's
+    assert found.issuer == "华岳能源集团科协秘书处" and found.issuer_source == IssuerSource.LABELLED

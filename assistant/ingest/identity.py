@@ -44,7 +44,13 @@ LABELLED = re.compile(rf"(?:发布单位|发文单位|发布部门|发布机构|
 SOURCE = re.compile(rf"(?:信息来源|来源)\s*[:：]\s*({ORG})")
 DEPARTMENT = re.compile(rf"^[{CJK}]{{2,12}}(?:部|处|科|室|办|办公室)$")
 # A subject line's label and a reply's marks before a title: "会话主题：关于…", "主题：回复：关于…".
-SUBJECT = re.compile(r"^(?:(?:会话|邮件)?主题|标题|题目)\s*[:：]\s*(?:(?:回复|转发|答复|RE|Re|FW|Fw|Fwd)\s*[:：]\s*)*")
+# A mail's header ("Subject: 转发：…") and a transcript's head ("会议名称 …", its label set off by a space) too.
+SUBJECT = re.compile(r"^(?:(?:会话|邮件)?主题\s*[:：]|标题\s*[:：]|题目\s*[:：]|Subject\s*:|会议(?:名称|主题)[:：\s])\s*"
+                     r"(?:(?:回复|转发|答复|RE|Re|FW|Fw|Fwd)\s*[:：]\s*)*")
+# A mail that forwards a notice: its subject says so, and its sender ("From: 华岳能源集团科协秘书处 葛文涛
+# <…>") is who passes it on, not the call's issuer its title names.
+FORWARDED_SUBJECT = re.compile(r"^(?:Subject|(?:邮件)?主题)\s*[:：]\s*(?:转发|Fwd?|FW)\s*[:：]", re.M | re.I)
+SENDER = re.compile(r"^(?:From|发件人)\s*[:：]\s*([^\s<，,]+)", re.M)
 # A name a notice declares for an organisation and then calls it by throughout is its own name.
 DECLARED = re.compile(rf"({ORG})\s*" + DECLARED_SHORT.pattern)
 SELF_REFERENCES = 3  # uses of a declared short name that make it the notice's own voice
@@ -262,8 +268,14 @@ def identify(text: str) -> Identity:
     sign_off = _sign_off(lines)
     signed_by, signed_on = sign_off.org, sign_off.date
     issuer, issuer_source = "", IssuerSource.NONE
+    header = "\n".join(lines[:16])
+    forwarded = FORWARDED_SUBJECT.search(header)
+    sender = SENDER.search(header) if forwarded else None
     m = re.match(rf"^([{CJK}“”\"]{{2,30}}?)关于", title)
-    if m:
+    # (Only where the title names the call's issuer: the mail passes on a call it did not write.)
+    if sender and m and ORIGINAL_ISSUER.match(m.group(1)) and re.fullmatch(ORG, sent_by := _longest_org_ending(sender.group(1))):
+        issuer, issuer_source = sent_by, IssuerSource.LABELLED
+    elif m:
         issuer, issuer_source = m.group(1), IssuerSource.TITLE
     # A title led by its organisation and the round: "东海理工大学2026年“科创中国”系列榜单申报宣讲会文字实录".
     m = None if issuer else re.match(rf"^({ORG})(?=\s*20\d{{2}}\s*年)", title)
@@ -337,7 +349,7 @@ def identify(text: str) -> Identity:
         kind = NoticeKind.ORIGINAL
     elif INTERNAL_AUDIENCE.search(audience) or re.search(r"校内|院内|所内", title):
         kind = NoticeKind.INTERNAL
-    elif parent or re.search(r"转发|推荐工作|组织推荐|组织申报", title) or (issuer and campaign == "科创中国系列榜单"):
+    elif parent or forwarded or re.search(r"转发|推荐工作|组织推荐|组织申报", title) or (issuer and campaign == "科创中国系列榜单"):
         # The series' calls are CAST's own; a city 科协 or a society "征集" for it is passing it on.
         kind = NoticeKind.FORWARDING
     else:

@@ -9,6 +9,7 @@ each quote still maps back to the page's source."""
 from __future__ import annotations
 
 import html
+import json
 import re
 
 from assistant.ingest.textmap import MappedText
@@ -85,3 +86,149 @@ def page_text(mt: MappedText) -> MappedText:
     if not is_page_source(mt.text):
         return mt
     return mt.splice(_chrome(mt.text)).sub(MARKUP, _replacement)
+
+
+# ---------------------------------------------------------------- RTF
+
+RTF = re.compile(r"^\s*\{\\rtf", re.S)
+# Groups a reader never sees: fonts, colours, styles, the document's info, "\*" destinations.
+RTF_HIDDEN = re.compile(r"\{\\(?:fonttbl|colortbl|stylesheet|info|\*)")
+RTF_MARKUP = re.compile(
+    r"(?P<row>\\cell\s*(?:\\[a-z]+-?\d*\s?)*\\row\b ?)"  # a row's last cell ends the row
+    r"|(?P<cell>\\cell\b ?)"
+    r"|(?P<line>\\(?:par|line|row|sect|page)\b-?\d* ?)"
+    r"|(?P<tab>\\tab\b ?)"
+    r"|(?P<literal>\\[\\{}])"
+    r"|(?P<word>\\[a-zA-Z]+-?\d* ?|\\[~\-_*]|[{}]|\r?\n)"
+)
+
+
+def _rtf_groups(text: str) -> list[tuple[int, int, str]]:
+    cuts: list[tuple[int, int, str]] = []
+    pos = 0
+    while (m := RTF_HIDDEN.search(text, pos)) is not None:
+        depth, i = 0, m.start()
+        while i < len(text):
+            ch = text[i]
+            if ch == "\\":
+                i += 2
+                continue
+            depth += 1 if ch == "{" else -1 if ch == "}" else 0
+            i += 1
+            if depth == 0:
+                break
+        cuts.append((m.start(), i, ""))
+        pos = i
+    return cuts
+
+
+def _rtf_replacement(m: re.Match[str]) -> str:
+    if m.group("row") or m.group("line"):
+        return "\n"
+    if m.group("cell"):
+        return CELL
+    if m.group("tab"):
+        return "\t"
+    if m.group("literal"):
+        return m.group(0)[1]
+    return ""  # formatting, braces, and the source's own line breaks (RTF ignores them)
+
+
+def rtf_text(mt: MappedText) -> MappedText:
+    """An RTF document's source ("{\\rtf1 … \\par …}"): its text, paragraphs as lines, a table's
+    cells split by " | " and its rows as lines, every control word and hidden group gone."""
+    if not RTF.match(mt.text):
+        return mt
+    return mt.splice(_rtf_groups(mt.text)).sub(RTF_MARKUP, _rtf_replacement)
+
+
+# ---------------------------------------------------------------- JSON
+
+JSON_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"(\s*:)?')
+JSON_ESCAPE = re.compile(r'\\(?:u([0-9a-fA-F]{4})|(.))')
+ESCAPED = {"n": "\n", "t": "\t", "r": "", "b": "", "f": ""}
+# A content management system's field names, as a notice's own labels say them.
+JSON_LABELS = {"title": "标题", "publisher": "发布机构", "doc_no": "文号", "publish_time": "发布时间",
+               "department": "发布部门", "source": "来源", "author": "作者", "editor": "编辑"}
+BODY_KEYS = ("content", "body", "text", "html")
+
+
+def is_json_export(text: str) -> bool:
+    stripped = text.strip()
+    if not (stripped.startswith("{") and stripped.endswith("}")):
+        return False
+    try:
+        return isinstance(json.loads(stripped), dict)
+    except ValueError:
+        return False
+
+
+def json_text(mt: MappedText) -> MappedText:
+    """A record exported as JSON ({"title": …, "publisher": …, "content": "<p>…"}): each string value
+    on lines of its own, led by its field's name (known names in the notices' words: 标题, 发布机构,
+    文号, 发布时间…), the body's value alone; escapes become their characters, and what is only
+    JSON's (braces, brackets, numbers, commas, field names of lists) goes."""
+    text = mt.text
+    if not is_json_export(text):
+        return mt
+    record = json.loads(text)
+    # When the body is a page's source, the fields are set apart in its markup: the page is read as a
+    # whole next, and a line break of the source would be only a space there.
+    html_body = any(isinstance(record.get(k), str) and is_page_source(record[k]) for k in BODY_KEYS)
+    brk = "<br>" if html_body else "\n"
+    cuts: list[tuple[int, int, str]] = []
+    pos, key = 0, ""
+    for m in JSON_STRING.finditer(text):
+        if m.group(2):  # a field's name
+            key = m.group(1)
+            continue
+        label = "" if key.lower() in BODY_KEYS else JSON_LABELS.get(key.lower(), key)
+        cuts.append((pos, m.start() + 1, brk + (f"{label}：" if label else "")))
+        inner = m.start(1)
+        for e in JSON_ESCAPE.finditer(m.group(1)):
+            char = chr(int(e.group(1), 16)) if e.group(1) else ESCAPED.get(e.group(2), e.group(2))
+            cuts.append((inner + e.start(), inner + e.end(), char))
+        pos = m.end(1)
+    cuts.append((pos, len(text), brk))
+    return mt.splice(cuts)
+
+
+# ---------------------------------------------------------------- a mail saved whole
+
+MAIL_FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9-]*):[ \t]*(.*(?:\n[ \t]+.*)*)", re.M)  # with its folded lines
+MAIL_LABELS = {"from": "发件人", "to": "收件人", "cc": "抄送", "date": "日期", "subject": "主题"}
+MIN_MAIL_FIELDS = 3
+
+
+def mail_text(mt: MappedText) -> MappedText:
+    """A mail saved with its header ("From: …", "Subject: 转发：…", "Received: …"): the fields a reader
+    sees, in the notices' words (发件人, 收件人, 抄送, 日期, 主题), one a line; the transport's fields
+    (Received, Message-ID, MIME-Version, Content-*, X-*) set aside; the body as it is."""
+    text = mt.text
+    end = text.find("\n\n")
+    head = text[: end if end >= 0 else len(text)]
+    fields = list(MAIL_FIELD.finditer(head))
+    if len(fields) < MIN_MAIL_FIELDS or fields[0].start() != 0 \
+            or not any(f.group(1).lower() in MAIL_LABELS for f in fields):
+        return mt
+    cuts: list[tuple[int, int, str]] = []
+    for f in fields:
+        label = MAIL_LABELS.get(f.group(1).lower())
+        if label is None:
+            cuts.append((f.start(), min(f.end() + 1, len(head)), ""))
+        else:
+            cuts.append((f.start(), f.start(2), f"{label}："))
+            cuts += [(f.start(2) + m.start(), f.start(2) + m.end(), " ") for m in re.finditer(r"\n[ \t]+", f.group(2))]
+    return mt.splice(cuts)
+
+
+def source_text(mt: MappedText) -> tuple[MappedText, bool]:
+    """The text a notice saved in a data or markup format shows (a mail's header read, then a JSON
+    export, an RTF source, a web page's source, in that order: a JSON body may be HTML), and whether it
+    was one of the last three: its lines are then its own paragraphs, never broken ones."""
+    was = is_json_export(mt.text) or bool(RTF.match(mt.text))
+    mt = mail_text(mt)
+    mt = json_text(mt)
+    mt = rtf_text(mt)
+    was = was or is_page_source(mt.text)
+    return page_text(mt), was

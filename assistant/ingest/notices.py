@@ -22,7 +22,7 @@ from assistant.ingest.layout import (
     rebuild_csv_tables,
     rebuild_wrapped_tables,
 )
-from assistant.ingest.markup import is_page_source, page_text
+from assistant.ingest.markup import source_text
 from assistant.ingest.textmap import MappedText, normalize_for_match
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -459,8 +459,7 @@ def _set_aside_chrome(mt: MappedText) -> MappedText:
 def clean_text(original: str) -> MappedText:
     mt = MappedText.of(original)
     mt = mt.sub(r"\r\n?", "\n")
-    page = is_page_source(mt.text)
-    mt = page_text(mt)  # a web page's source: the text it shows, its lines the page's
+    mt, page = source_text(mt)  # a JSON export, an RTF or a web page's source: the text it shows, its lines its own
     mt = _set_aside_chrome(mt)
     mt = mt.sub(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]", _fullwidth_alnum)
     mt = mt.sub("„", "〔").sub("‟", "〕")
