@@ -262,3 +262,15 @@ def test_a_part_that_carries_its_subject_from_the_part_before_searches_with_it(s
     first, second = read_turn("先导榜产业基础专项对口哪个初评机构？联系人电话多少？", TODAY, store, None).parts
     assert second.field_key == "产业基础" and "field" in second.inherited
     assert "产业基础" in second.search_text and "产业基础" not in second.text
+
+
+def test_a_transcript_s_turns_are_lines_and_its_unpunctuated_speech_is_read_clause_by_clause() -> None:
+    from assistant.ingest.notices import clean_text
+
+    said = ("[00:08:31] 王老师：平台这个要说一下 科协平台的截止时间是十一月二十八号下午五点 注意啊今年是下午五点 "
+            "不是往年那种晚上十二点 到点系统就关了 大家一定要提前 别卡着点交")
+    text = clean_text("语音转文字记录\n[00:00:05] 赵老师：喂喂 大家能听到吗 那我们就开始吧\n" + said + "\n").text
+    assert text.split("\n")[1].startswith("[00:00:05]") and text.split("\n")[2].startswith("[00:08:31]")
+    chunk = Chunk(id="c", notice_id="n", year=2034, path=["说明会"], start=0, end=len(said), orig_start=0, orig_end=len(said), text=said)
+    read = [u.text for u in units(chunk, 0)]
+    assert any("科协平台的截止时间是十一月二十八号下午五点" in u for u in read) and all(len(u) < 60 for u in read)

@@ -49,6 +49,7 @@ ITEM = re.compile(r"[①-⑳]|[-*+•●▪◆■·✔✓√☐☑][ \t]*|(?:\d{
 NOTE = re.compile(r"[（(][^）)]+[）)]")  # "技术团队简介 (200字)": a field with its own note
 LONG_NOTE = re.compile(r"[（(][^）)]{6,}[，,；;][^）)]{6,}[）)]")  # a note that says something, not a scope
 ANNOUNCES = re.compile(r"(?:以下|如下)[^。；;]{0,12}[：:]\s*$|[：:]\s*$")
+SPOKEN_MAX, SPOKEN_PAUSES, SPOKEN_CLAUSE = 60, 4, 40  # an unpunctuated sentence read clause by clause
 OTHER_SUBJECT = 0.5  # a unit about another field or list than the one asked
 QUOTED_WEIGHT = 0.15
 TYPE_WEIGHT = 0.25
@@ -218,9 +219,25 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
             out.append(Unit(chunk, rank, UnitKind.CAPTION, line, "\n".join(values)))
             continue
         for m in SENTENCE.finditer(line):
-            text = m.group(0).strip()
-            if len(re.sub(r"\W", "", text)) >= 4:
-                out.append(Unit(chunk, rank, UnitKind.SENTENCE, text))
+            for text in _spoken_clauses(m.group(0).strip()):
+                if len(re.sub(r"\W", "", text)) >= 4:
+                    out.append(Unit(chunk, rank, UnitKind.SENTENCE, text))
+    return out
+
+
+def _spoken_clauses(sentence: str) -> list[str]:
+    """A long sentence written without punctuation, its pauses as spaces (a speech-to-text transcript):
+    runs of its words up to about a clause's length, split where the speaker paused. Any other
+    sentence as it is."""
+    said = re.sub(r"^.{0,24}?[：:](?!\d)", "", sentence)  # what follows the speaker's name and time
+    if len(said) <= SPOKEN_MAX or re.search(r"[，,、：:]", said) or said.count(" ") < SPOKEN_PAUSES:
+        return [sentence]
+    out: list[str] = []
+    for word in sentence.split(" "):
+        if out and len(out[-1]) + len(word) < SPOKEN_CLAUSE:
+            out[-1] += " " + word
+        else:
+            out.append(word)
     return out
 
 

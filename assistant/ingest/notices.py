@@ -317,12 +317,14 @@ def value_line(line: str) -> bool:
 
 # A chat export's message header: who spoke and when ("张岚（市科协）2028/09/21 09:14").
 SPEAKER_LINE = re.compile(r"^\S{1,24}?\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$")
+# A transcript's turn: "[00:03:12] 王老师：…", "（14:05）主持人：…".
+TURN = re.compile(r"^[\[【(（]?\d{1,2}:\d{2}(?::\d{2})?[\]】)）]?\s*[^\s：:]{1,12}[：:]")
 
 
 def _should_join(prev: str, nxt: str) -> bool:
     """PDF extraction breaks lines (and words) mid-sentence; join those, keep real line ends."""
     p, n = prev.strip(), nxt.strip()
-    if not p or not n or len(p) < 8 or SPEAKER_LINE.match(p) or SPEAKER_LINE.match(n):
+    if not p or not n or len(p) < 8 or SPEAKER_LINE.match(p) or SPEAKER_LINE.match(n) or TURN.match(n):
         return False
     if RULE_DRAWN.fullmatch(p) or RULE_DRAWN.fullmatch(n) or value_line(n) or value_line(p):
         return False  # a drawn rule; a figure or a date (and time) alone on its line, as a poster or a timeline sets it
