@@ -254,6 +254,15 @@ def _aligned_header(line: str) -> list[int] | None:
 CHUNK = re.compile(r"\S+(?: \S+)*")  # a run of text; two spaces or more part one run from the next
 
 
+def _next_header(lines: list[_Line], i: int) -> tuple[int, list[int]] | None:
+    """The next space-aligned table header at or after line `i`, with its columns' starts."""
+    for k in range(i, len(lines)):
+        starts = _aligned_header(lines[k].text)
+        if starts is not None:
+            return k, starts
+    return None
+
+
 def _block(lines: list[_Line], i: int) -> tuple[int, int]:
     """The lines from the first filled one at or after `i` to the blank line after it."""
     while i < len(lines) and not lines[i].bare:
@@ -285,11 +294,8 @@ def rebuild_wrapped_tables(mt: MappedText) -> MappedText:
     lines = _lines(mt.text)
     tables: list[tuple[int, int, list[tuple[int, int] | str]]] = []
     i = 0
-    while i < len(lines):
-        starts = _aligned_header(lines[i].text)
-        if starts is None:
-            i += 1
-            continue
+    while (found := _next_header(lines, i)) is not None:
+        i, starts = found
         _, head_end = _block(lines, i)
         blocks, j = [], head_end
         while True:
@@ -330,11 +336,8 @@ def rebuild_aligned_tables(mt: MappedText) -> MappedText:
     lines = _lines(mt.text)
     cuts: list[tuple[int, int, str]] = []
     i = 0
-    while i < len(lines):
-        starts = _aligned_header(lines[i].text)
-        if starts is None:
-            i += 1
-            continue
+    while (found := _next_header(lines, i)) is not None:
+        i, starts = found
         table = [lines[i]]
         k = i + 1
         while k < len(lines) and lines[k].bare:
