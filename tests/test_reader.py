@@ -274,3 +274,7 @@ def test_a_transcript_s_turns_are_lines_and_its_unpunctuated_speech_is_read_clau
     chunk = Chunk(id="c", notice_id="n", year=2034, path=["说明会"], start=0, end=len(said), orig_start=0, orig_end=len(said), text=said)
     read = [u.text for u in units(chunk, 0)]
     assert any("科协平台的截止时间是十一月二十八号下午五点" in u for u in read) and all(len(u) < 60 for u in read)
+    # a line of cells set apart by bars is no speech: it stays whole
+    row = "————东海储能联盟秘书处 ｜ 联系人 钱晓岚 ｜ 电话 0571-63907415 ｜ 邮箱 kczg2024@desa-example.cn ｜ 地址 滨海新区储能大厦"
+    chunk = Chunk(id="r", notice_id="n", year=2024, path=["联系"], start=0, end=len(row), orig_start=0, orig_end=len(row), text=row)
+    assert [u.text for u in units(chunk, 0)] == [row]
