@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
 
 from assistant.answer.compose import Answer, Citer
 from assistant.answer.pointer import in_series, label
@@ -262,18 +263,19 @@ def _head(text: str) -> str:
     return out.strip() or text[:LONG]
 
 
+@lru_cache(maxsize=65536)
+def _subjects(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The fields and the lists a unit's text names (read once per text: units recur across questions)."""
+    return frozenset(field_key(f) for f in find_fields(text)), frozenset(list_key(n) for n in find_list_names(text))
+
+
 def _about_another(text: str, q: Query) -> bool:
     """A unit that names another field (or list) than the one asked and not that one: a table's row
     for 电子信息 when 产业基础 is asked answers for the wrong subject, however many words it shares."""
-    if q.field_key:
-        fields = {field_key(f) for f in find_fields(text)}
-        if fields and q.field_key not in fields:
-            return True
-    if q.list_key:
-        lists = {list_key(n) for n in find_list_names(text)}
-        if lists and q.list_key not in lists:
-            return True
-    return False
+    if not (q.field_key or q.list_key):
+        return False
+    fields, lists = _subjects(text)
+    return bool(q.field_key and fields and q.field_key not in fields) or bool(q.list_key and lists and q.list_key not in lists)
 
 
 def _penalty(unit: Unit, purpose: bool = False) -> float:
