@@ -51,7 +51,10 @@ def test_aliases(text: str, list_key: str | None, field_key: str | None) -> None
      ("2022年申报材料最晚什么时候上传？", "deadline"), ("2023年平台申报几号截止？", "deadline"),
      ("2020年推荐阶段是哪几个月？", "schedule"), ("2022年先导技术榜绿色低碳领域由谁初评？", "contact"),
      ("2022年先导技术榜有几个领域？", "lists"), ("先导技术申报表的技术团队简介限多少字？", "form"),
-     ("融通创新组织榜的成立时间有什么要求？", "eligibility")],
+     ("融通创新组织榜的成立时间有什么要求？", "eligibility"),
+     # who receives a stage's result is said in the stage's sentence, not a contact; whom to call is one
+     ("学会联合体初评完了结果报给谁？", "other"), ("初评结果报给谁，联系人电话多少？", "contact"),
+     ("材料交给谁？", "contact")],
 )
 def test_intents(text: str, intent: str) -> None:
     assert understand(text, TODAY).intent == intent

@@ -360,6 +360,12 @@ NOTICE_ASK = re.compile(
 )
 
 
+# Who receives what a stage produces ("初评完了结果报给谁", "评审方案报到哪个部门备案"): the stage's
+# sentence says it ("报送至中国科协学会学术部"); not whom to call.
+RECIPIENT_ASK = re.compile(r"(?:结果|方案|名单)[^，,。？?]{0,8}?(?:报|交|送|提交|报送|上报)(?:上去)?(?:给|到|至)?(?:谁|哪)")
+CONTACT_WORDS = re.compile(r"电话|手机|座机|邮箱|联系人|联络人|联系方式|怎么联系|如何联系|找谁|找哪位|哪位老师")
+
+
 ORGANISER_ASK = re.compile(r"(?:主办|承办|协办|指导|支持)(?:单位|方|机构)|谁(?:主办|承办|组织|牵头)|(?:哪家|哪个单位|谁)(?:主办|承办)|由谁(?:主办|承办|组织)")
 
 
@@ -393,8 +399,10 @@ def detect_intent(text: str) -> Intent:
     # Specific beats generic where both fire: "初评结果哪天前报送" is a deadline, not a schedule.
     if re.search(r"最晚|截止|截至|期限|之前|前报送|前提交|前上传|逾期|关闭|关了|关门", text) and "deadline" in scores:
         return Intent.DEADLINE
-    if re.search(r"电话|手机|座机|邮箱|联系人|联络人|联系方式|怎么联系|如何联系|找谁|找哪位|哪位老师", text) and "contact" in scores:
+    if CONTACT_WORDS.search(text) and "contact" in scores:
         return Intent.CONTACT  # "申报系统的技术支持电话是多少" asks for a phone, not a count
+    if RECIPIENT_ASK.search(text):
+        return Intent.OTHER  # "初评结果报给谁": who receives a stage's result, said in its sentence, no contact
     when = re.search(r"阶段|几个?月|几号|哪天|何时|什么时候|时间", text)
     if re.search(r"名额", text) or (counted and not when):
         return Intent.QUOTA
