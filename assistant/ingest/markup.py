@@ -1,10 +1,11 @@
-"""A web page's source saved as the notice ("<html>…<p>…</p>…<table><tr><td>…"): its text, as a
-reader of the page sees it. Blocks (paragraphs, headings, list items, rows, line breaks) become lines,
-a row's cells are split by " | " as tables are read elsewhere, entities become their characters, the
-page's chrome (navigation, menus, footer) is set aside (the source keeps it, nothing cites it), and
-what a page never shows (scripts, styles, comments, tags) goes; the source's own line breaks are
-spaces, as on the page, so the lines left are the page's and none is a broken one. Every cut goes through MappedText, so
-each quote still maps back to the page's source."""
+"""A notice saved in a data or markup format, read as what it shows (`source_text`): a mail with its
+header, a JSON record a publishing system exported, an RTF source, a web page's source. For a page:
+blocks (paragraphs, headings, list items, rows, line breaks) become lines, a row's cells are split by
+" | " as tables are read elsewhere, entities become their characters, the page's chrome (navigation,
+menus, footer) is set aside (the source keeps it, nothing cites it), what a page never shows (scripts,
+styles, comments, tags) goes, and the source's own line breaks are spaces, as on the page, so the lines
+left are the page's and none is a broken one. Every cut goes through MappedText, so each quote still
+maps back to the stored source."""
 
 from __future__ import annotations
 
@@ -83,8 +84,10 @@ def _replacement(m: re.Match[str]) -> str:
 
 def page_text(mt: MappedText) -> MappedText:
     """The text a page's source shows, or the text unchanged when it is no page's source."""
-    if not is_page_source(mt.text):
-        return mt
+    return _shown_page(mt) if is_page_source(mt.text) else mt
+
+
+def _shown_page(mt: MappedText) -> MappedText:
     return mt.splice(_chrome(mt.text)).sub(MARKUP, _replacement)
 
 
@@ -137,8 +140,10 @@ def _rtf_replacement(m: re.Match[str]) -> str:
 def rtf_text(mt: MappedText) -> MappedText:
     """An RTF document's source ("{\\rtf1 … \\par …}"): its text, paragraphs as lines, a table's
     cells split by " | " and its rows as lines, every control word and hidden group gone."""
-    if not RTF.match(mt.text):
-        return mt
+    return _shown_rtf(mt) if RTF.match(mt.text) else mt
+
+
+def _shown_rtf(mt: MappedText) -> MappedText:
     return mt.splice(_rtf_groups(mt.text)).sub(RTF_MARKUP, _rtf_replacement)
 
 
@@ -153,28 +158,27 @@ JSON_LABELS = {"title": "标题", "publisher": "发布机构", "doc_no": "文号
 BODY_KEYS = ("content", "body", "text", "html")
 
 
-def is_json_export(text: str) -> bool:
+def _json_record(text: str) -> dict[str, object] | None:
+    """The record a JSON export holds, or None when the text is no JSON object."""
     stripped = text.strip()
     if not (stripped.startswith("{") and stripped.endswith("}")):
-        return False
+        return None
     try:
-        return isinstance(json.loads(stripped), dict)
+        record = json.loads(stripped)
     except ValueError:
-        return False
+        return None
+    return record if isinstance(record, dict) else None
 
 
-def json_text(mt: MappedText) -> MappedText:
+def _json_fields(mt: MappedText, record: dict[str, object]) -> MappedText:
     """A record exported as JSON ({"title": …, "publisher": …, "content": "<p>…"}): each string value
     on lines of its own, led by its field's name (known names in the notices' words: 标题, 发布机构,
     文号, 发布时间…), the body's value alone; escapes become their characters, and what is only
     JSON's (braces, brackets, numbers, commas, field names of lists) goes."""
     text = mt.text
-    if not is_json_export(text):
-        return mt
-    record = json.loads(text)
     # When the body is a page's source, the fields are set apart in its markup: the page is read as a
     # whole next, and a line break of the source would be only a space there.
-    html_body = any(isinstance(record.get(k), str) and is_page_source(record[k]) for k in BODY_KEYS)
+    html_body = any(isinstance(body := record.get(k), str) and is_page_source(body) for k in BODY_KEYS)
     brk = "<br>" if html_body else "\n"
     cuts: list[tuple[int, int, str]] = []
     pos, key = 0, ""
@@ -226,9 +230,12 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     """The text a notice saved in a data or markup format shows (a mail's header read, then a JSON
     export, an RTF source, a web page's source, in that order: a JSON body may be HTML), and whether it
     was one of the last three: its lines are then its own paragraphs, never broken ones."""
-    was = is_json_export(mt.text) or bool(RTF.match(mt.text))
+    record = _json_record(mt.text)
+    rtf = record is None and bool(RTF.match(mt.text))
     mt = mail_text(mt)
-    mt = json_text(mt)
-    mt = rtf_text(mt)
-    was = was or is_page_source(mt.text)
-    return page_text(mt), was
+    if record is not None:
+        mt = _json_fields(mt, record)
+    elif rtf:
+        mt = _shown_rtf(mt)
+    page = is_page_source(mt.text)
+    return (_shown_page(mt) if page else mt), record is not None or rtf or page
