@@ -9,12 +9,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from assistant.ingest.identity import DOC_NUMBER
 from assistant.ingest.textmap import MappedText
 
 PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—\-–]+[ \t]*\d{1,3}[ \t]*[—\-–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)[ \t]*$")
 # A running head is short and no sentence: "中国智能传感学会", "XX大学科研院文件".
 HEAD_LIKE = re.compile(r"^[^。；;，,：:！？!?]{2,30}$")
-DOC_NUMBER = re.compile(r"[〔\[［]\s*\d{4}\s*[〕\]］]\s*\d+\s*号")
 # The words a table's header cells are made of.
 HEADER_CELL = re.compile(r"序号|编号|榜单|领域|名额|数量|机构|单位|部门|联系人|负责人|姓名|电话|联系方式|方式|手机|邮箱|备注|说明|时间|时限|截止|环节|阶段|地点|任务|事项|内容|地址|职务")
 ROW_NUMBER_CELL = re.compile(r"^(?:序号|编号|No\.?)$", re.I)
@@ -154,41 +154,50 @@ def _is_header(values: list[str]) -> bool:
         and 2 * sum(bool(HEADER_CELL.search(v)) for v in filled) >= len(filled)
 
 
-def _sheet(text: str, pos: int) -> list[tuple[list[tuple[int, int]], int]]:
+@dataclass(frozen=True)
+class _Sheet:
+    records: list[tuple[list[tuple[int, int]], int]]  # each record's cell spans and where it ends
+    values: list[list[str]]  # each record's cells as they read
+    header: int  # the header record's place
+
+    @property
+    def end(self) -> int:
+        return self.records[-1][1]
+
+
+def _sheet(text: str, pos: int) -> _Sheet | None:
     """The records from `pos` on with as many cells as the first, when they hold a header and at
-    least two rows after it (else none)."""
+    least two rows after it (else None)."""
     first = _record(text, pos)
     if first is None or len(first[0]) < MIN_COLUMNS:
-        return []
+        return None
     records, width = [first], len(first[0])
     while records[-1][1] < len(text):
         nxt = _record(text, records[-1][1] + 1)
         if nxt is None or len(nxt[0]) != width:
             break
         records.append(nxt)
-    header = next((n for n, (cells, _) in enumerate(records) if _is_header([_value(text, c) for c in cells])), None)
-    return records if header is not None and len(records) - header - 1 >= MIN_ROWS else []
+    values = [[_value(text, c) for c in cells] for cells, _ in records]
+    header = next((n for n, v in enumerate(values) if _is_header(v)), None)
+    return _Sheet(records, values, header) if header is not None and len(records) - header - 1 >= MIN_ROWS else None
 
 
-def _sheet_cuts(text: str, records: list[tuple[list[tuple[int, int]], int]]) -> list[tuple[int, int, str]]:
+def _sheet_cuts(text: str, sheet: _Sheet) -> list[tuple[int, int, str]]:
     """Each record as one line of cells split by " | ": its quotes gone (a doubled one kept once), the
     line breaks inside a cell spaces, the blank cells at its end dropped. Below the header, a blank
     cell between filled ones is a merged cell exported into its first row only: it takes the value
     of the cell above, as the sheet shows it (remark columns excepted)."""
     cuts: list[tuple[int, int, str]] = []
-    header: list[str] | None = None
+    header = sheet.values[sheet.header]
     above: list[str] = []
-    for cells, _ in records:
-        values = [_value(text, c) for c in cells]
+    for k, ((cells, _), values) in enumerate(zip(sheet.records, sheet.values, strict=True)):
         last = max((n for n, v in enumerate(values) if v), default=-1)
         shown = list(values)
-        if header is not None:
+        if k > sheet.header:
             for n in range(last):
                 if not values[n] and n < len(above) and above[n] and not REMARK_CELL.search(header[n]):
                     shown[n] = above[n]
             above = shown
-        elif _is_header(values):
-            header, above = values, []
         if last < len(cells) - 1:  # the blank cells at the record's end
             cuts.append((cells[last][1] if last >= 0 else cells[0][0], cells[-1][1], ""))
         for n, (start, end) in enumerate(cells[: last + 1]):
@@ -217,10 +226,10 @@ def rebuild_csv_tables(mt: MappedText) -> MappedText:
     while pos < len(text):
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end < 0 else line_end
-        records = _sheet(text, pos) if "," in text[pos:line_end] else []
-        if records:
-            cuts += _sheet_cuts(text, records)
-            pos = records[-1][1] + 1
+        sheet = _sheet(text, pos) if "," in text[pos:line_end] else None
+        if sheet is not None:
+            cuts += _sheet_cuts(text, sheet)
+            pos = sheet.end + 1
         else:
             pos = line_end + 1
     return mt.splice(sorted(cuts)) if cuts else mt

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from assistant.ingest.dates import DATE, DATE_LINE
-from assistant.ingest.identity import ORG_LINE, Identity, IssuerSource, identify
+from assistant.ingest.identity import DOC_NUMBER, ORG_LINE, Identity, IssuerSource, identify
 from assistant.ingest.layout import (
     drop_page_furniture,
     rebuild_aligned_tables,
@@ -76,7 +76,6 @@ LABEL_KINDS = {
 LABEL = re.compile(
     "^(" + "|".join(re.escape(k) for k in sorted(LABEL_KINDS, key=len, reverse=True)) + r")\s*[:：]", re.I
 )
-DOC_NUMBER = re.compile(rf"[{CJK}]{{2,10}}[〔\[［(（]\s*(\d{{4}})\s*[〕\]］)）]\s*\d+\s*号")
 TITLE_END = re.compile(r"(通知|公告|函|决定|意见|办法)$")
 TERMINAL = "。；;！!？?：:"
 # A line that is a field, "key：value", with a short key: a metadata block, a registration sheet.
