@@ -24,9 +24,10 @@ def extract_facts(notice: Notice) -> list[Fact]:
     tabled = extract_table_facts(notice, list_names, field_names)
     # A table's phones read column by column (each list's own) are not also one contact of them all.
     held = {p for f in tabled if isinstance(f, ContactFact) for p in f.phones}
-    # A table's row read by its header is not read again as a line of names and numbers.
+    # A table's row read by its header is not read again as a line of names and numbers: contacts.py
+    # skips its clauses, and what its line readers made of a row that gave contacts goes.
     rows = {(f.start, f.end) for f in tabled if isinstance(f, ContactFact)}
-    contacts = [f for f in extract_contacts(notice, list_names, field_names, contact_rows(notice))
+    contacts = [f for f in extract_contacts(notice, list_names, field_names, contact_rows(notice, list_names))
                 if not (isinstance(f, ContactFact) and not f.persons and f.phones and set(f.phones) <= held)
                 and not any(start < f.end and f.start < end for start, end in rows)]
     facts = [

@@ -61,7 +61,7 @@ def _split_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
     return text[: found[0].start()].strip().rstrip("：:，, "), pairs
 
 
-def _persons(value: str) -> tuple[str, list[str]]:
+def org_and_persons(value: str) -> tuple[str, list[str]]:
     """'“科创中国”联合体秘书处 徐春淼、高辰麒' -> (org, [names])."""
     org_parts: list[str] = []
     names: list[str] = []
@@ -138,7 +138,7 @@ def _entity_contacts(notice: Notice, list_names: list[str], held: set[str], read
         rest = text[duty.end() :] if duty else text
         # "我是市科协科技经济融合部朱莉，…电话…": a speaker introducing themselves.
         intro = [m.group(1) for m in SELF_INTRO.finditer(rest)]
-        org, tokens = _persons(TEACHER.sub(lambda m: " " + m.group(1) + " ", SELF_INTRO.sub("", rest) if intro else rest))
+        org, tokens = org_and_persons(TEACHER.sub(lambda m: " " + m.group(1) + " ", SELF_INTRO.sub("", rest) if intro else rest))
         persons = [n for n in dict.fromkeys(_name(t) for t in [*TEACHER.findall(rest), *tokens, *intro]) if n]
         lists = [n for n in find_list_names(span.text, list_names) if not n.startswith(("系列", "科创中国"))]
         reviews = bool(lists) or bool(re.search(r"初评|评审机构", span.text + " ".join(span.section.path)))
@@ -174,7 +174,7 @@ def _unlabelled_contacts(notice: Notice, by_list_only: bool = False) -> list[Fac
             phones = [phone_text(p.group(0)) for p in PHONE.finditer(EMAIL.sub(" ", line.text))]
             head, colon, rest = line.text.partition("：") if "：" in line.text else line.text.partition(":")
             named = find_list_names(head) if colon else []
-            org, persons = _persons(rest if named else line.text)
+            org, persons = org_and_persons(rest if named else line.text)
             duty = WHO_DUTY.match(line.text.split("。")[0] + "。")
             what = ""
             if duty and duty.group("name")[0] in SURNAMES:
@@ -294,7 +294,7 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
     org, persons = "", []
     # "联系方式：协会秘书处 沈一舟 0574-…": with no 联系人 line, the people are in the phone line.
     for _, value in block.values.get("person") or block.values.get("phone", []):
-        o, names = _persons(value)
+        o, names = org_and_persons(value)
         org = org or o
         persons += names
     persons = persons or ([block.signer] if block.signer else [])

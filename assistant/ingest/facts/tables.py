@@ -26,6 +26,7 @@ from assistant.ingest.facts.common import (
     phone_text,
     section_lines,
 )
+from assistant.ingest.facts.contacts import org_and_persons
 from assistant.ingest.facts.schedule import NOTE, date_and_time
 from assistant.ingest.layout import CELL
 from assistant.ingest.notices import CJK, Notice
@@ -123,11 +124,11 @@ def extract_table_facts(notice: Notice, list_names: list[str], field_names: list
     return facts
 
 
-def contact_rows(notice: Notice) -> list[tuple[int, int]]:
-    """Where (in the clean text) the rows of the tables whose contacts are read by their header lie:
-    contacts.py does not read them again as lines or clauses."""
-    return [(row.start, row.end) for table in tables(notice) if not _list_columns(table, []) and _contact_columns(table)
-            for row in table.rows]
+def contact_rows(notice: Notice, list_names: list[str]) -> list[tuple[int, int]]:
+    """Where (in the clean text) the rows of the tables whose contacts are read by their header lie
+    (as extract_table_facts tells them): contacts.py does not read them again as lines or clauses."""
+    return [(row.start, row.end) for table in tables(notice)
+            if not _list_columns(table, list_names) and _contact_columns(table) for row in table.rows]
 
 
 def _contact_columns(table: Table) -> list[list[int]]:
@@ -146,19 +147,17 @@ def _row_contacts(notice: Notice, table: Table, span: Span, cells: list[str], gr
                   lists: list[str], fields: list[str], label: str = "") -> list[Fact]:
     """Each contact a row's contact columns give, for the row's list and field: the person and the
     body their cell names, the phones and e-mails of their columns."""
-    from assistant.ingest.facts.contacts import _persons
-
+    label = label or "、".join(lists) + (f"（{'、'.join(fields)}）" if fields else "")  # what the contacts are for
     facts: list[Fact] = []
     for group in groups:
         text = " ".join(cells[i] for i in group if i < len(cells))
         phones = [phone_text(p.group(0)) for p in PHONE.finditer(text)]
         emails = [e.group(0) for e in EMAIL.finditer(text)]
-        org, persons = _persons(text)
         if not (phones or emails):
             continue
+        org, persons = org_and_persons(text)
         column = table.header[group[0]]
         review = bool(REVIEW_CELL.search(column) or REVIEW_CELL.search(org)) or notice.kind == NoticeKind.ORIGINAL
-        label = label or "、".join(lists) + (f"（{'、'.join(fields)}）" if fields else "")  # what the contact is for
         facts.append(make_fact(notice, ContactFact, span, value="、".join(persons) or "、".join(phones), lists=lists,
                                fields=fields, header=label, body=org, org=org, persons=persons, phones=phones,
                                phone_labels=dict.fromkeys(phones, "电话"), emails=emails,
