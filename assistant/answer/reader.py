@@ -230,6 +230,8 @@ def _spoken_clauses(sentence: str) -> list[str]:
     """A long sentence written without punctuation, its pauses as spaces (a speech-to-text transcript):
     runs of its words up to about a clause's length, split where the speaker paused. Any other
     sentence as it is."""
+    if len(sentence) <= SPOKEN_MAX:
+        return [sentence]  # (most sentences: no pattern run on the hot path)
     said = re.sub(r"^.{0,24}?[：:](?!\d)", "", sentence)  # what follows the speaker's name and time
     # (Not a line of cells or items set apart by bars or marks: "联盟秘书处 ｜ 联系人 钱晓岚 ｜ …".)
     if len(said) <= SPOKEN_MAX or re.search(r"[，,、：:|｜/·•●◆▶→]", said) or said.count(" ") < SPOKEN_PAUSES:
