@@ -18,6 +18,7 @@ from assistant.assistant import Assistant
 from assistant.config import Settings
 from assistant.ingest.facts import extract_facts
 from assistant.ingest.notices import Notice, NoticeRecord, load_corpus
+from assistant.ingest.textmap import MappedText
 from assistant.model import Fact
 from assistant.names import Catalogue
 from assistant.tools.deployment import free_port
@@ -26,6 +27,13 @@ from assistant.tools.loadtest import wait_until_serving
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def source_of(mt: MappedText, original: str, text: str) -> str:
+    """What of `original` the first `text` of a cleaned text maps back to (the offset map's test)."""
+    at = mt.text.index(text)
+    start, end = mt.original_span(at, at + len(text))
+    return original[start:end]
 SHARED_EVAL = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 TODAY = dt.date(2023, 11, 25)  # inside the 2023 round: deadlines on both sides of it
 

@@ -7,6 +7,8 @@ from assistant.ingest.layout import drop_page_furniture, rebuild_cell_tables
 from assistant.ingest.notices import clean_text
 from assistant.ingest.textmap import MappedText
 
+from .conftest import source_of
+
 PDF = """东岭市机械工程学会
 
 关于推荐2026年榜单的通知
@@ -197,9 +199,7 @@ def test_a_quoted_sheet_with_merged_cells_is_read_row_by_row() -> None:
     assert "4 | 技术经理人先锋榜 | 10月30日17:00 | 阮清妍" in lines
     assert "公示 | 11月5日—11月9日" in lines and "工作计划表" in lines
     # the row's own characters still map back to the sheet
-    at = mt.text.index("融通创新组织榜")
-    start, end = mt.original_span(at, at + 7)
-    assert QUOTED_SHEET[start:end] == "融通创新组织榜"
+    assert source_of(mt, QUOTED_SHEET, "融通创新组织榜") == "融通创新组织榜"
 
 
 WRAPPED = """表1  内部推荐安排
@@ -234,6 +234,4 @@ def test_a_pdf_table_with_wrapped_cells_is_read_row_by_row() -> None:
     assert sum(line.startswith("榜单及领域") for line in lines) == 1  # the header printed again goes
     assert "注：表中时间均为2033年。" in lines
     # each piece keeps where it was: the second line of a cell maps back to its own place
-    at = mt.text.index("13601152389")
-    start, end = mt.original_span(at, at + 11)
-    assert WRAPPED[start:end] == "13601152389"
+    assert source_of(mt, WRAPPED, "13601152389") == "13601152389"

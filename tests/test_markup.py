@@ -6,6 +6,8 @@ from assistant.ingest.markup import is_page_source, page_text
 from assistant.ingest.notices import clean_text
 from assistant.ingest.textmap import MappedText
 
+from .conftest import source_of
+
 PAGE = """<!DOCTYPE html>
 <html><head><title>关于推荐的通知</title><script>var a = "<p>不显示</p>";</script><style>p {color: red}</style></head>
 <body><div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/x">通知公告</a></li></ul></div>
@@ -38,9 +40,7 @@ def test_a_line_break_tag_keeps_its_lines_apart_after_cleaning() -> None:
 
 def test_every_character_maps_back_to_the_source() -> None:
     mt = page_text(MappedText.of(PAGE))
-    at = mt.text.index("温若岚")
-    start, end = mt.original_span(at, at + 3)
-    assert PAGE[start:end] == "温若岚"
+    assert source_of(mt, PAGE, "温若岚") == "温若岚"
 
 
 def test_text_that_only_mentions_a_tag_is_no_page() -> None:
@@ -84,9 +84,7 @@ def test_a_json_export_reads_as_its_fields_and_its_body() -> None:
     assert "标题：澜江市科学技术协会关于组织推荐的通知" in lines and "发布机构：澜江市科学技术协会" in lines
     assert "请于11月7日17:00前报送，联系人林书瑶，电话0736-8825317。" in lines and '附："汇总表"' in lines
     assert not any("1836" in line or "{" in line for line in lines)
-    at = mt.text.index("林书瑶")
-    start, end = mt.original_span(at, at + 3)
-    assert JSON_DOC[start:end] == "林书瑶"
+    assert source_of(mt, JSON_DOC, "林书瑶") == "林书瑶"
 
 
 MAIL = """Return-Path: <ge@example.cn>
