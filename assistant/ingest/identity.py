@@ -285,7 +285,7 @@ def identify(text: str) -> Identity:
         issuer = next((m.group(1) for line in head[:3] if (m := ORG_LINE.match(line) or RED_HEADER.match(line))
                        and line != title), "")
         # or the site a web page's title line names: the page's letterhead
-        issuer = issuer or next((m.group(2) for line in head[:3] if (m := PAGE_TITLE.match(line))), "")
+        issuer = issuer or next((site.group(2) for line in head[:3] if (site := PAGE_TITLE.match(line))), "")
         issuer_source = IssuerSource.LETTERHEAD
     labelled = LABELLED.search("\n".join(lines[:12]))
     source = SOURCE.search("\n".join(lines[:12]))
