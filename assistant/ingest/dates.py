@@ -18,7 +18,7 @@ _CN = "".join(CN_DIGIT) + "十"  # what a date in characters is written with: th
 # A month and day may be written in characters in prose ("十月十八日前", "十一月五日").
 CN_MONTH = "十[一二]?|[一二三四五六七八九]"
 CN_DAY = "三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]"
-CN_YEAR = "[〇零○O一二三四五六七八九]{4}"  # 二〇三三: digit by digit
+CN_YEAR = "[" + "".join(ch for ch in CN_DIGIT if ch != "两") + "]{4}"  # 二〇三三: digit by digit (never 两)
 DATE = (rf"(?:(?:(\d{{4}}|{CN_YEAR})\s*年\s*)?(\d{{1,2}}|{CN_MONTH})\s*月\s*(\d{{1,2}}|{CN_DAY})\s*[日号](?!楼|院|线|码)"
         r"|(?<![\d.．/-])(\d{4})\s*[./．-]\s*(1[0-2]|0?[1-9])\s*[./．-]\s*(3[01]|[12]\d|0?[1-9])(?!\d|[.．]\d))")
 DATE_GROUPS = 6

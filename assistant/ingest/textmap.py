@@ -23,6 +23,10 @@ class MappedText:
     def of(cls, original: str) -> MappedText:
         return cls(original, list(range(len(original))))
 
+    def _at(self, i: int) -> int:
+        """The original offset a new character placed at text[i] maps to (past the end: the end)."""
+        return self.offsets[i] if i < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
+
     def sub(self, pattern: str | re.Pattern[str], repl: Replacement, flags: int = 0) -> MappedText:
         regex = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
         out: list[str] = []
@@ -36,7 +40,7 @@ class MappedText:
             last = max(m.end() - 1, m.start())
             for i in range(len(new)):
                 src = min(m.start() + i, last)
-                offs.append(self.offsets[src] if src < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0))
+                offs.append(self._at(src))
             out.append(new)
             pos = m.end()
         out.append(self.text[pos:])
@@ -53,7 +57,7 @@ class MappedText:
             out.append(self.text[pos:start])
             offs.extend(self.offsets[pos:start])
             out.append(new)
-            offs.extend([self.offsets[start] if start < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)] * len(new))
+            offs.extend([self._at(start)] * len(new))
             pos = end
         out.append(self.text[pos:])
         offs.extend(self.offsets[pos:])
@@ -64,7 +68,7 @@ class MappedText:
         its characters and their offsets (so pieces may come in another order), a string maps to
         where the region starts."""
         out, offs = [self.text[:start]], self.offsets[:start]
-        anchor = self.offsets[start] if start < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
+        anchor = self._at(start)
         for part in parts:
             if isinstance(part, str):
                 out.append(part)
