@@ -63,6 +63,9 @@ def profile(text: str) -> Profile:
         ("我们是市里的一个行业协会，成立十几年了", {"org_type": "行业协会"}),
         ("听说这类产品在产业结构调整目录里算限制类", {"restricted": True}),
         ("我去年辞职了，现在自己单干，没挂靠任何单位", {"employed": False}),
+        ("我们做国产CAE仿真软件，国内长期依赖国外软件", {"domain": "国产CAE仿真软件", "import_dependent": True}),
+        ("孵化器2019年成立，主要孵化文创和电商类企业", {"domain": "文创和电商", "founded": (2019, None)}),
+        ("我们是成都一家做工业软件的公司", {"domain": "工业软件"}),
     ],
 )
 def test_profile_from_what_users_write(text: str, expected: dict[str, object]) -> None:
@@ -150,12 +153,24 @@ def test_what_no_clause_rules_on_is_said(store: FactStore) -> None:
     ("企业成立10年以内", 2014, PASS),
     ("于2020年1月1日前注册成立", 2019, PASS),
     ("于2020年1月1日前注册成立", 2021, FAIL),
+    ("工商注册成立时间在2014年1月1日（含）以后", 2013, FAIL),
+    ("工商注册成立时间在2014年1月1日（含）以后", 2014, PASS),
+    ("企业工商登记日期须为2014年1月1日及以后", 2015, PASS),
+    ("2020年1月1日及以后成立的企业", 2018, FAIL),
 ])
 def test_founding_clauses_worded_otherwise_are_checked(text: str, founded: int, verdict: str) -> None:
     from assistant.answer.eligibility import CHECKS, Clause, clause_type
 
     kind = clause_type(text)
-    assert kind in ("founding_years", "founding_date")
+    assert kind in ("founding_years", "founding_date", "founding_after")
     clause = Clause(text=text, type=kind, fact=None, number=1)  # type: ignore[arg-type]
     result = CHECKS[kind](clause, Profile(founded=(founded, None)), 2023)
     assert result is not None and result[0] == verdict, (text, founded, result)
+
+
+def test_what_the_asker_works_on_points_at_the_closest_field_listed(store: FactStore) -> None:
+    basics = verdicts(store, "先导技术榜", Profile(domain="国产CAE仿真软件"), "产业基础")
+    assert basics["five_basics"][0] == CHECK and "工业基础软件" in basics["five_basics"][1]
+    joint = verdicts(store, "融通创新组织榜", Profile(domain="文创和电商"))
+    assert joint["field_focus"][0] == CHECK and "没有直接写到" in joint["field_focus"][1]
+    assert verdicts(store, "融通创新组织榜", Profile())["field_focus"] == (CHECK, "")

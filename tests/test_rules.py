@@ -15,7 +15,7 @@ from assistant.answer.phrasing import cn_date
 from assistant.answer.rules import ANSWERERS, Context, Reply, reply
 from assistant.answer.rules.compare import answer_compare
 from assistant.answer.store import FactStore
-from assistant.answer.turn import understand_part
+from assistant.answer.turn import read_turn, understand_part
 from assistant.model import Intent
 
 GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "facts.yaml").read_text(encoding="utf-8"))
@@ -145,6 +145,21 @@ def test_eligibility_of_every_list_that_has_conditions(store: FactStore) -> None
 def test_eligibility_leads_with_the_closest_condition(store: FactStore) -> None:
     r, _ = run(store, Intent.ELIGIBILITY, "2023年新锐企业榜对企业成立年限有什么要求")
     assert "最相关的一条" in r.direct[0] and "年" in r.direct[0]
+
+
+def self_checked(store: FactStore, text: str) -> Reply:
+    turn = read_turn(text, TODAY, store, None)
+    result = ANSWERERS[Intent.ELIGIBILITY](Context(turn.parts[0], store, Citer(store.notices), TODAY))
+    assert result is not None
+    return result
+
+
+def test_self_check_picks_the_field_group_of_what_the_asker_does_and_quotes_what_bears_on_it(store: FactStore) -> None:
+    r = self_checked(store, "我们做国产CAE仿真软件，想报2023年先导技术榜，够不够条件")
+    assert "产业基础" in r.direct[0]  # the field group whose description names 工业基础软件
+    assert "工业基础软件" in text_of(r)[:300]
+    r = self_checked(store, "我们孵化器2019年成立，在试点城市，主要孵化文创企业，2023年融通创新组织榜能报吗")
+    assert "节能环保" in text_of(r)[:500]  # the field clause in full, with what the asker does against it
 
 
 def test_compare_two_years_fields(store: FactStore) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.answer.profile import Profile
+from assistant.answer.similarity import overlap
 from assistant.ingest.dates import cn_number
 from assistant.model import EligibilityFact
 
@@ -25,6 +26,11 @@ FOUNDING_YEARS = re.compile(
 )
 # "成立时间在2020年6月30日之前", "于2021年1月1日前注册成立", "成立时间早于…".
 FOUNDING_BEFORE = re.compile(rf"(?:成立时间(?:在|早于)|于)\s*{DATE}\s*(?:之前|以前|前)(?:注册)?(?:成立)?")
+# "工商注册成立时间在2014年1月1日（含）以后", "工商登记日期须为2014年1月1日及以后", "2020年1月1日及以后成立的企业".
+FOUNDING_AFTER = re.compile(
+    rf"(?:成立|注册|登记)(?:成立)?(?:时间|日期)?(?:须|应|需|要)?(?:在|于|为|是)?\s*{DATE}\s*(?:[（(]含[）)])?\s*(?:及|或)?(?:以后|之后|后)"
+    rf"|{DATE}\s*(?:[（(]含[）)])?\s*(?:及|或)?(?:以后|之后)(?:注册|登记)?成立"
+)
 
 
 @dataclass
@@ -63,6 +69,7 @@ TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("prior_listing", re.compile(r"入选历年.*不再纳入候选|不再推荐")),
     ("founding_years", FOUNDING_YEARS),
     ("founding_date", FOUNDING_BEFORE),
+    ("founding_after", FOUNDING_AFTER),
     ("org_type", re.compile(r"机构类型为")),
     ("region", re.compile(r"境内.{0,20}注册|注册.{0,10}境内")),
     ("record_window", re.compile(r"上一年及当年内未发生|未发生.{0,10}事故")),
@@ -144,6 +151,38 @@ def _founding_date(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     if y > bound.year or (mth and (y, mth) >= (bound.year, bound.month)):
         return FAIL, f"{when}成立，不在{bound.year}年{bound.month}月{bound.day}日之前{who}"
     return CHECK, f"{when}成立，请核对是否早于{bound.year}年{bound.month}月{bound.day}日"
+
+
+def _founding_after(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    if not p.founded:
+        return None
+    m = FOUNDING_AFTER.search(c.text)
+    assert m is not None
+    by, bm, bd = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+    y, mth = p.founded
+    when, bound = (f"{y}年{mth}月" if mth else f"{y}年"), f"{by}年{bm}月{bd}日"
+    if y < by or (mth and (y, mth) < (by, bm)):
+        return FAIL, f"{when}成立，早于{bound}"
+    if y > by or (mth and (y, mth) > (by, bm)) or (mth and (y, mth) == (by, bm) and bd == 1) or (bm, bd) == (1, 1):
+        return PASS, f"{when}成立，在{bound}以后"
+    return CHECK, f"{when}成立，请核对是否在{bound}以后"
+
+
+def _listed_items(text: str) -> list[str]:
+    """The items a clause lists: "聚焦于新一代信息技术、生物医药…等重点产业领域" -> its names."""
+    m = re.search(r"(?:即|聚焦于?|包括|包含|面向)(.+?)(?:等|领域的|中的|$)", text)
+    return [i for i in re.split(r"[、，,和及与或]", m.group(1) if m else text) if len(i) >= 2]
+
+
+def _domain(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    """What the asker works on against the fields a clause lists: the closest item named, else that
+    none is written. Lexical closeness cannot rule (光伏储能 is 新能源), so it only points."""
+    if not p.domain:
+        return None
+    scored = sorted(((overlap(p.domain, item), item) for item in _listed_items(c.text)), reverse=True)
+    if scored and scored[0][0]:
+        return CHECK, f"您所做的“{p.domain}”与所列的“{scored[0][1]}”相近，请核实是否属于"
+    return CHECK, f"所列领域中没有直接写到“{p.domain}”，请核实是否属于其中一种"
 
 
 def _org_type(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
@@ -243,6 +282,9 @@ def _size(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
 CHECKS: dict[str, Check] = {
     "founding_years": _founding_years,
     "founding_date": _founding_date,
+    "founding_after": _founding_after,
+    "field_focus": _domain,
+    "five_basics": _domain,
     "org_type": _org_type,
     "region": _region,
     "record_window": _record_window,

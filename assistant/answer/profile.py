@@ -13,7 +13,7 @@ from assistant.names import list_key
 
 CLAUSE = r"[^，。；,;？?！!]"
 # No condition rules on these; and "我们公司", "我是医学院的" alone say who is asking, not a situation to check.
-UNRULED_ATTRIBUTES = {"staff", "revenue", "listed", "org_type", "employer"}
+UNRULED_ATTRIBUTES = {"staff", "revenue", "listed", "org_type", "employer", "domain"}
 RELATIVE = {"今年": 0, "去年": -1, "前年": -2}
 
 ORG_TYPES = [
@@ -48,6 +48,7 @@ class Profile:
     restricted: bool | None = None  # its products are of a restricted, eliminated or banned category
     employer: str | None = None  # the kind of unit a person works at, as conditions name it ("高等院校")
     employed: bool | None = None  # False: resigned, on their own, attached to no unit
+    domain: str | None = None  # what the asker works on ("国产CAE仿真软件", "文创和电商类企业")
 
     def known(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v not in (None, [], "")} | (
@@ -82,6 +83,13 @@ EMPLOYERS = {
 }
 
 
+# What the asker works on, told of their own unit: "我们做国产CAE仿真软件", "主要孵化文创和电商类企业",
+# "一家做工业软件的公司". Not a person's job ("做成果转化干了6年") nor a step done ("做过示范").
+DOMAIN = re.compile(
+    rf"(?:^|[，,]|我们|公司|企业|团队|单位|孵化器|众创空间|实验室|课题组|一家|主要|主营|专门|专注)"
+    rf"(?:主要|专门|是)?(?:做|从事|研发|研制|生产|孵化(?!器|载体)|主营|专注于?)(?!过|完|了|成果转化|技术转移)"
+    rf"(?:的是)?({CLAUSE}{{2,20}}?)(?=的(?:公司|企业|团队)|[，。；,;？?！!]|$)"
+)
 PERSON_AT = re.compile(r"(?:本人|我)(?!们)(?:[^。？?，,]{0,8}[，,])?(?:目前|现在|之前)?(?:在|于|是|就职于|任职于)")
 
 
@@ -151,7 +159,7 @@ def read_profile(text: str, today: dt.date) -> Profile:
         p.original = False
     if re.search(rf"不依赖进口|国内{CLAUSE}{{0,8}}(?:稳定供货|能生产|可供应|都能)|已(?:经)?国产化|国产替代", text):
         p.import_dependent = False
-    elif re.search(r"依赖进口|被禁运|卡脖子|禁运", text):
+    elif re.search(rf"依赖(?:进口|国外)|靠(?:进口|国外)|只能(?:用|买){CLAUSE}{{0,2}}国外|被禁运|卡脖子|禁运|限制出口", text):
         p.import_dependent = True
     if re.search(r"我|本单位|本公司|本机构|咱", text) or p.founded:
         p.org_type = next((t for t in ORG_TYPES if t in text), None)
@@ -183,6 +191,9 @@ def read_profile(text: str, today: dt.date) -> Profile:
         p.employer = _first_employer(text[at.end() :])
     if re.search(r"辞职|离职|单干|自由职业|(?:没|不)(?:有)?(?:挂靠|任职|单位)", text):
         p.employed = False
+    m = DOMAIN.search(text)
+    if m:
+        p.domain = re.sub(r"(?:的|类|方面的|领域的)?(?:公司|企业|项目|团队|技术)$", "", m.group(1)) or m.group(1)
     m = re.search(rf"(?:工作|做|从事){CLAUSE}{{0,12}}?(\d{{1,2}})\s*年了?", text)
     if m:
         p.experience_years = int(m.group(1))

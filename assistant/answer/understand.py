@@ -55,7 +55,7 @@ ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
 # A question about one's own situation ("今年还能报吗", "会不会被卡", "够不够").
 ELIGIBILITY_ASK = re.compile(
     r"(?:能|可以|可否|能否|能不能)(?:再|拿去|去)?(?:报|申报|参评|参加|推荐)(?!几|多少)|"
-    r"(?:能|可以|可否|能否|能不能|还)[^，,。？?]{0,8}再(?:报|申报|推荐|参评)|符合|满足|够不够|会.{0,12}(?:被卡|卡住|影响申报|影响评选)|资格|有没有(?:限制|门槛)|是否允许|允许吗|允不允许"
+    r"(?:能|可以|可否|能否|能不能|还)[^，,。？?]{0,8}再(?:报|申报|推荐|参评)|符合|满足|够不够|够格|够条件|条件够|对得上|对口|(?:合适|适合)(?:吗|不|么)|会.{0,12}(?:被卡|卡住|影响申报|影响评选)|资格|有没有(?:限制|门槛)|是否允许|允许吗|允不允许"
 )
 # The words a notice states each kind of fact with: "能报吗" is answered by its 申报条件.
 EXPANSION: dict[Intent, tuple[str, ...]] = {

@@ -20,6 +20,9 @@ def answer_eligibility(ctx: Context) -> Reply | None:
     if picked is None:
         return None
     year, facts = picked
+    if q.field_key is None and q.profile.domain and len(facts) > 1:
+        # "我们做CAE仿真软件…先导榜能报吗": the field group whose description is closest to what they do.
+        facts = sorted(facts, key=lambda f: -overlap(q.profile.domain or "", f.quote))
     if q.profile:
         verdicts, unruled = check(facts[0], q.profile, year)
         if unruled or any(v.reason for v in verdicts):  # the situation decides something: check it
@@ -32,6 +35,7 @@ def answer_eligibility(ctx: Context) -> Reply | None:
         best = conds[0] if overlap(q.text, conds[0]) > overlap(q.text, conds[-1]) else None
         head = f"{year}年{'、'.join(f.lists)}（{f.heading}）申报条件"
         cite = ctx.cite(f)
+        direct += _scope(ctx, f)
         if best:
             direct.append(f"{head}中与您的问题最相关的一条：{best}{cite}")
             direct.append("全部条件：" + " ".join(f.conditions))
@@ -68,6 +72,30 @@ def _cite_clause(ctx: Context, f: EligibilityFact, text: str) -> str:
     return ctx.citer.cite(f.notice_id, f.section, text, *(span or (f.start, f.end)))
 
 
+# Shared character bigrams that make an open clause bear on the message ("研发投入" in both).
+BEARS = 3
+# What a list or field group is for, before its conditions: "绿色低碳领域面向能源、交通…遴选…技术。"
+SCOPE = re.compile(r"(?:遴选|面向|征集)[^。]*。")
+
+
+def _unnamed(text: str, f: EligibilityFact) -> str:
+    """The message without the names of the list and fields it asks about: sharing those says nothing."""
+    for name in sorted([*f.lists, *f.fields, "科创中国"], key=len, reverse=True):
+        text = text.replace(name, " ")
+    return text
+
+
+def _scope(ctx: Context, f: EligibilityFact) -> list[str]:
+    """The sentence of the fact's passage saying what its fields take, closest to the message, when
+    the message shares words with it (a technology described: "做光伏加储能…报绿色低碳方向合适吗")."""
+    lead = f.quote.split("应符合以下条件")[0]
+    said = ctx.q.text.replace("科创中国", " ")  # (a field's name says which sentence is its own)
+    scored = sorted(((overlap(said, s), s.strip()) for s in re.findall(r"[^。]*。", lead) if SCOPE.search(s)), reverse=True)
+    if not scored or scored[0][0] < BEARS:
+        return []
+    return [f"该榜单（领域）面向：{scored[0][1]}{_cite_clause(ctx, f, scored[0][1])}"]
+
+
 def _short(text: str, size: int = 10) -> str:
     return text if len(text) <= size else text[:size] + "…"
 
@@ -75,15 +103,23 @@ def _short(text: str, size: int = 10) -> str:
 def self_check(ctx: Context, f: EligibilityFact, year: int) -> Reply:
     verdicts, unruled = check(f, ctx.q.profile, year)
     direct = [f"按{year}年{'、'.join(f.lists)}（{f.heading}）申报条件逐条核对{ctx.year_note(year)}："]
+    direct += _scope(ctx, f)
     decided = [v for v in ordered(verdicts) if v.reason]
     for v in decided:
         direct.append(f"{v.verdict}：{v.clause.text}{_cite_clause(ctx, f, v.clause.text)}——{v.reason}")
     if unruled:
         direct.append(f"通知未规定：{'、'.join(unruled)}（申报条件中没有这方面的门槛）。")
     unchecked = [v for v in verdicts if v.verdict == CHECK and not v.reason]
+    open_count = len(unchecked)
     notes = []
+    # The open clauses that share words with the message are quoted whole (the asker may not have said
+    # enough to check them, but they bear on the case); the rest only named, a long list would bury the verdicts.
+    said = _unnamed(ctx.q.text, f)
+    bearing = sorted((v for v in unchecked if overlap(said, v.clause.text) >= BEARS), key=lambda v: -overlap(said, v.clause.text))[:2]
+    for v in bearing:
+        direct.append(f"{CHECK}：{v.clause.text}{_cite_clause(ctx, f, v.clause.text)}")
+    unchecked = [v for v in unchecked if v not in bearing]
     if unchecked:
-        # Quoted in the citations: a long list here would bury the verdicts.
         marks = "".join(_cite_clause(ctx, f, v.clause.text) for v in unchecked)
         notes.append(f"需要核实：其余{len(unchecked)}项条件（{'、'.join(_short(v.clause.text) for v in unchecked)}）{marks}")
     failed = [v for v in verdicts if v.verdict == FAIL]
@@ -91,7 +127,7 @@ def self_check(ctx: Context, f: EligibilityFact, year: int) -> Reply:
     if failed:
         notes.append(f"结论：有{len(failed)}条不符合，按通知条件不能申报；如有疑问请向该榜单联系人确认。")
     elif passed:
-        notes.append(f"结论：已核对的{len(passed)}条符合；其余{len(unchecked)}条请逐条自行核实后再确定能否申报。")
+        notes.append(f"结论：已核对的{len(passed)}条符合；其余{open_count}条请逐条自行核实后再确定能否申报。")
     else:
         notes.append("结论：您提供的情况不足以判断，请对照以上条件逐条核实。")
     return Reply(direct, notes)
