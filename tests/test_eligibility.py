@@ -66,6 +66,9 @@ def profile(text: str) -> Profile:
         ("我们做国产CAE仿真软件，国内长期依赖国外软件", {"domain": "国产CAE仿真软件", "import_dependent": True}),
         ("孵化器2019年成立，主要孵化文创和电商类企业", {"domain": "文创和电商", "founded": (2019, None)}),
         ("我们是成都一家做工业软件的公司", {"domain": "工业软件"}),
+        ("我们团队研发了一款国产CAE仿真工业软件", {"domain": "国产CAE仿真工业软件"}),
+        ("所里只想在下属企业内部用，不打算对外转让或者许可", {"transfer": False}),
+        ("我是去年技术经理人先锋榜入选的", {"prior": [("技术经理人先锋榜", 2022)]}),
     ],
 )
 def test_profile_from_what_users_write(text: str, expected: dict[str, object]) -> None:
@@ -174,3 +177,8 @@ def test_what_the_asker_works_on_points_at_the_closest_field_listed(store: FactS
     joint = verdicts(store, "融通创新组织榜", Profile(domain="文创和电商"))
     assert joint["field_focus"][0] == CHECK and "没有直接写到" in joint["field_focus"][1]
     assert verdicts(store, "融通创新组织榜", Profile())["field_focus"] == (CHECK, "")
+
+
+def test_a_technology_kept_in_house_fails_the_transfer_clauses(store: FactStore) -> None:
+    lead = verdicts(store, "先导技术榜", Profile(transfer=False), "绿色低碳")
+    assert lead["transferable"][0] == FAIL and lead["willingness"][0] == FAIL

@@ -147,9 +147,10 @@ def test_eligibility_leads_with_the_closest_condition(store: FactStore) -> None:
     assert "最相关的一条" in r.direct[0] and "年" in r.direct[0]
 
 
-def self_checked(store: FactStore, text: str) -> Reply:
+def self_checked(store: FactStore, text: str, intent: Intent = Intent.ELIGIBILITY) -> Reply:
+    """An answerer given the message's first part with the asker's situation read from the whole message."""
     turn = read_turn(text, TODAY, store, None)
-    result = ANSWERERS[Intent.ELIGIBILITY](Context(turn.parts[0], store, Citer(store.notices), TODAY))
+    result = ANSWERERS[intent](Context(turn.parts[0], store, Citer(store.notices), TODAY))
     assert result is not None
     return result
 
@@ -160,6 +161,27 @@ def test_self_check_picks_the_field_group_of_what_the_asker_does_and_quotes_what
     assert "工业基础软件" in text_of(r)[:300]
     r = self_checked(store, "我们孵化器2019年成立，在试点城市，主要孵化文创企业，2023年融通创新组织榜能报吗")
     assert "节能环保" in text_of(r)[:500]  # the field clause in full, with what the asker does against it
+
+
+def test_which_field_for_a_described_technology_names_the_closest_group(store: FactStore) -> None:
+    r = self_checked(store, "我们团队研发了一款国产CAE仿真工业软件，2023年先导技术榜应该报哪个领域？", Intent.LISTS)
+    assert "产业基础" in r.direct[0] and "工业基础软件" in r.direct[1]
+    r = self_checked(store, "2023年先导技术榜设哪些领域？", Intent.LISTS)
+    assert "最接近" not in text_of(r)  # no technology described, no pointing
+
+
+@pytest.mark.parametrize("text", [
+    "我是去年技术经理人先锋榜入选的，今年能推荐几个人来报？",
+    "我去年入选了技术经理人先锋榜。今年想推荐同事申报，我最多能推荐几个人？",
+])
+def test_a_listed_person_asking_how_many_gets_the_per_person_quota(store: FactStore, text: str) -> None:
+    r = self_checked(store, text, Intent.QUOTA)
+    assert "每人可推荐1人" in r.direct[0]
+
+
+def test_a_unit_asking_how_many_gets_the_units_quota(store: FactStore) -> None:
+    r = self_checked(store, "我们学会去年有项目入选了先导技术榜，今年技术经理人先锋榜能推荐几个人？", Intent.QUOTA)
+    assert "不超过2人" in r.direct[0]
 
 
 def test_compare_two_years_fields(store: FactStore) -> None:

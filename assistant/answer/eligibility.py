@@ -86,6 +86,7 @@ TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("field_focus", re.compile(r"聚焦|重点产业领域")),
     ("size", re.compile(r"中小型|中小企业")),
     ("willingness", re.compile(r"意愿")),
+    ("transferable", re.compile(r"可转化|可转移|可交易")),
 ]
 
 
@@ -294,6 +295,8 @@ CHECKS: dict[str, Check] = {
     "catalogue": _catalogue,
     "import": _flag("import_dependent", "属于被禁运或长期依赖进口的技术", "国内已可稳定供货、不依赖进口"),
     "pilot_city": _pilot,
+    "willingness": _flag("transfer", "有转化、推广应用的打算", "只在内部使用、不打算对外转让或许可推广"),
+    "transferable": _flag("transfer", "技术准备对外转化、交易", "不打算对外转让、许可或交易"),
     "training": _training,
     "role": _role,
     "size": _size,

@@ -48,6 +48,7 @@ class Profile:
     restricted: bool | None = None  # its products are of a restricted, eliminated or banned category
     employer: str | None = None  # the kind of unit a person works at, as conditions name it ("高等院校")
     employed: bool | None = None  # False: resigned, on their own, attached to no unit
+    transfer: bool | None = None  # False: to be used in-house only, not transferred or licensed
     domain: str | None = None  # what the asker works on ("国产CAE仿真软件", "文创和电商类企业")
 
     def known(self) -> dict[str, Any]:
@@ -87,8 +88,8 @@ EMPLOYERS = {
 # "一家做工业软件的公司". Not a person's job ("做成果转化干了6年") nor a step done ("做过示范").
 DOMAIN = re.compile(
     rf"(?:^|[，,]|我们|公司|企业|团队|单位|孵化器|众创空间|实验室|课题组|一家|主要|主营|专门|专注)"
-    rf"(?:主要|专门|是)?(?:做|从事|研发|研制|生产|孵化(?!器|载体)|主营|专注于?)(?!过|完|了|成果转化|技术转移)"
-    rf"(?:的是)?({CLAUSE}{{2,20}}?)(?=的(?:公司|企业|团队)|[，。；,;？?！!]|$)"
+    rf"(?:主要|专门|是)?(?:做|从事|研发|研制|生产|孵化(?!器|载体)|主营|专注于?)"
+    rf"(?:了?(?:一款|一种|一套|一项|一个|一批)|的是)?(?!过|完|了|成果转化|技术转移)({CLAUSE}{{2,20}}?)(?=的(?:公司|企业|团队)|[，。；,;？?！!]|$)"
 )
 PERSON_AT = re.compile(r"(?:本人|我)(?!们)(?:[^。？?，,]{0,8}[，,])?(?:目前|现在|之前)?(?:在|于|是|就职于|任职于)")
 
@@ -141,6 +142,10 @@ def read_profile(text: str, today: dt.date) -> Profile:
         p.prior.append((list_key(m.group(2).strip("“”\"")), _year(m.group(0), today)))
     for m in re.finditer(r"(20\d{2})年的?“?([\u4e00-\u9fff]{2,14}榜)”?的?(?:入选者|入选企业|入选项目|入选机构|入选人物|获奖者)", text):
         p.prior.append((list_key(m.group(2)), int(m.group(1))))
+    for m in re.finditer(rf"((?:20\d{{2}})年|去年|前年)?{CLAUSE}{{0,4}}?“?([\u4e00-\u9fff]{{2,14}}榜)”?(?:上)?(?:的)?入选(?:的|了|者)", text):
+        key = (list_key(m.group(2)), _year(m.group(0), today))
+        if key[0] not in {k for k, _ in p.prior}:
+            p.prior.append(key)  # "我是去年技术经理人先锋榜入选的"
     if re.search(rf"(?:没|未|还没|尚未)(?:有)?(?:做过|进行过|通过|开展)?{CLAUSE}{{0,6}}?(?:验证|试验|测试)|只(?:做完了|做了|完成了|有)"
                  rf"{CLAUSE}{{0,4}}(?:理论|仿真|计算|设计)|还没有样品|没有样机", text):
         p.validated = False
@@ -191,6 +196,9 @@ def read_profile(text: str, today: dt.date) -> Profile:
         p.employer = _first_employer(text[at.end() :])
     if re.search(r"辞职|离职|单干|自由职业|(?:没|不)(?:有)?(?:挂靠|任职|单位)", text):
         p.employed = False
+    if re.search(rf"(?:不打算|没打算|不想|不准备|没有?计划|不愿意?)(?:对外)?{CLAUSE}{{0,4}}(?:转让|许可|转化|推广|交易)"
+                 rf"|只(?:想|打算|准备)?(?:在|给){CLAUSE}{{0,10}}内部(?:用|使用|转化)", text):
+        p.transfer = False
     m = DOMAIN.search(text)
     if m:
         p.domain = re.sub(r"(?:的|类|方面的|领域的)?(?:公司|企业|项目|团队|技术)$", "", m.group(1)) or m.group(1)

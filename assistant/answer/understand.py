@@ -55,6 +55,7 @@ ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
 # A question about one's own situation ("今年还能报吗", "会不会被卡", "够不够").
 ELIGIBILITY_ASK = re.compile(
     r"(?:能|可以|可否|能否|能不能)(?:再|拿去|去)?(?:报|申报|参评|参加|推荐)(?!几|多少)|"
+    r"(?:报|申报)[^，,。？?]{0,16}(?:有问题吗|有没有问题|行吗|可以吗)|"
     r"(?:能|可以|可否|能否|能不能|还)[^，,。？?]{0,8}再(?:报|申报|推荐|参评)|符合|满足|够不够|够格|够条件|条件够|对得上|对口|(?:合适|适合)(?:吗|不|么)|会.{0,12}(?:被卡|卡住|影响申报|影响评选)|资格|有没有(?:限制|门槛)|是否允许|允许吗|允不允许"
 )
 # The words a notice states each kind of fact with: "能报吗" is answered by its 申报条件.
@@ -692,7 +693,7 @@ def inherit(q: Query, previous: Query | None, previous_person: str | None = None
 def asked_of_situation(q: Query, profile: Profile) -> Query:
     """"我们公司2019年在香港注册…想报新锐企业榜，行不行？": a yes/no ask of a list by an asker who
     told their situation (what the conditions rule on) is whether they may apply."""
-    if q.intent == Intent.OTHER and q.answer_type == AnswerType.YESNO and q.list_key and profile.rules_on():
+    if q.intent in (Intent.OTHER, Intent.LISTS) and q.answer_type == AnswerType.YESNO and q.list_key and profile.rules_on():
         q.intent = Intent.ELIGIBILITY
         q.expansion = " ".join(EXPANSION.get(q.intent, ()))
     return q

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.eligibility import CHECK, FAIL, PASS, check, ordered
+from assistant.answer.profile import Profile
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
 from assistant.ingest.textmap import locate
@@ -20,9 +21,8 @@ def answer_eligibility(ctx: Context) -> Reply | None:
     if picked is None:
         return None
     year, facts = picked
-    if q.field_key is None and q.profile.domain and len(facts) > 1:
-        # "我们做CAE仿真软件…先导榜能报吗": the field group whose description is closest to what they do.
-        facts = sorted(facts, key=lambda f: -overlap(q.profile.domain or "", f.quote))
+    if q.field_key is None:
+        facts = closest_groups(q.profile, facts)
     if q.profile:
         verdicts, unruled = check(facts[0], q.profile, year)
         if unruled or any(v.reason for v in verdicts):  # the situation decides something: check it
@@ -74,26 +74,48 @@ def _cite_clause(ctx: Context, f: EligibilityFact, text: str) -> str:
 
 # Shared character bigrams that make an open clause bear on the message ("研发投入" in both).
 BEARS = 3
+# A domain is a few words ("国产CAE仿真软件"): two shared bigrams tie it to a description.
+DOMAIN_BEARS = 2
 # What a list or field group is for, before its conditions: "绿色低碳领域面向能源、交通…遴选…技术。"
 SCOPE = re.compile(r"(?:遴选|面向|征集)[^。]*。")
 
 
-def _unnamed(text: str, f: EligibilityFact) -> str:
-    """The message without the names of the list and fields it asks about: sharing those says nothing."""
-    for name in sorted([*f.lists, *f.fields, "科创中国"], key=len, reverse=True):
+def _unnamed(text: str, f: EligibilityFact, fields: bool = True) -> str:
+    """The message without the names of the list (and fields) it asks about: sharing those says nothing."""
+    for name in sorted([*f.lists, *(f.fields if fields else []), "科创中国", "申报条件"], key=len, reverse=True):
         text = text.replace(name, " ")
     return text
 
 
-def _scope(ctx: Context, f: EligibilityFact) -> list[str]:
+def closest_groups(profile: Profile, facts: list[EligibilityFact]) -> list[EligibilityFact]:
+    """"我们做CAE仿真软件…先导榜能报吗": the field groups, the one whose description is closest to
+    what the asker works on first."""
+    if not profile.domain or len(facts) < 2:
+        return facts
+    return sorted(facts, key=lambda f: -overlap(profile.domain or "", f.quote))
+
+
+def fitting_group(ctx: Context, year: int) -> list[str]:
+    """"我们做国产CAE仿真软件，该报哪个领域": the field group whose description is closest to what the
+    asker works on, with the sentence that says so; nothing when no description shares its words."""
+    domain = ctx.q.profile.domain
+    facts = ctx.store.select(EligibilityFact, lambda f: ctx.matches_list(f) and bool(f.field_keys), year=year)
+    if not domain or len(facts) < 2:
+        return []
+    best = closest_groups(ctx.q.profile, facts)[0]
+    scope = _scope(ctx, best, domain, least=DOMAIN_BEARS)
+    return [f"按您所做的“{domain}”，最接近的是{best.heading}。", *scope] if scope else []
+
+
+def _scope(ctx: Context, f: EligibilityFact, said: str | None = None, least: int = BEARS) -> list[str]:
     """The sentence of the fact's passage saying what its fields take, closest to the message, when
     the message shares words with it (a technology described: "做光伏加储能…报绿色低碳方向合适吗")."""
     lead = f.quote.split("应符合以下条件")[0]
-    said = ctx.q.text.replace("科创中国", " ")  # (a field's name says which sentence is its own)
+    said = said or _unnamed(ctx.q.text, f, fields=False)  # (a field's name says which sentence is its own)
     scored = sorted(((overlap(said, s), s.strip()) for s in re.findall(r"[^。]*。", lead) if SCOPE.search(s)), reverse=True)
-    if not scored or scored[0][0] < BEARS:
+    if not scored or scored[0][0] < least:
         return []
-    return [f"该榜单（领域）面向：{scored[0][1]}{_cite_clause(ctx, f, scored[0][1])}"]
+    return [f"{'、'.join(f.lists)}：{scored[0][1]}{_cite_clause(ctx, f, scored[0][1])}"]
 
 
 def _short(text: str, size: int = 10) -> str:

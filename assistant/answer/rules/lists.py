@@ -6,6 +6,7 @@ import re
 
 from assistant.answer.phrasing import cn_count
 from assistant.answer.rules.base import Context, Reply
+from assistant.answer.rules.eligibility import fitting_group
 from assistant.model import FieldsFact, ListCountsFact, ListsFact, QuotaFact
 
 COUNT_WORDS = re.compile(r"多少项|几项|项数|发布多少|遴选多少|发布几|共多少")
@@ -29,7 +30,7 @@ def answer_fields(ctx: Context) -> Reply | None:
     text = f"{year}年{'、'.join(f.lists)}设{'、'.join(industry)}{'等' if kind == '领域' else ''}{len(industry)}个{kind}"
     if f.special:
         text += f"，另设{'、'.join(f.special)}专项领域"
-    return Reply([text + ctx.cite(f) + ctx.year_note(year)])
+    return Reply([*fitting_group(ctx, year), text + ctx.cite(f) + ctx.year_note(year)])
 
 
 def _lists_from_quotas(ctx: Context) -> Reply | None:

@@ -21,13 +21,21 @@ def own_words(f: QuotaFact) -> str:
     return text if str(f.number) in text else f"{text}（{f.value}）"
 
 
+RECOMMENDS = re.compile(r"推荐|推举|推(?:几|多少)")
+PERSON_RECOMMENDS = re.compile(r"(?:我|本人|个人|自己)[^，,。？?们]{0,6}(?:推荐|推举|推(?:几|多少))|每人")
+
+
 def answer_quota(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
     picked = ctx.pick_original(QuotaFact)
     if picked is None:
         return None
     year, pool = picked
-    if re.search(r"(?:我|本人|个人|自己)(?:能|可以|可否)?推荐|每人", q.text):  # a person recommending, not a unit
+    # A person recommending, not a unit: "我最多能推荐几个人", or one who says they were listed
+    # ("我是去年技术经理人先锋榜入选的…能推荐几个人") asking of that list.
+    listed_on = {k for k, _ in q.profile.prior}
+    person = bool(PERSON_RECOMMENDS.search(q.text)) or bool(q.list_key in listed_on and RECOMMENDS.search(q.text))
+    if person and any(f.per_person for f in pool):
         ranked = sorted(pool, key=lambda f: (not f.per_person, -overlap(q.text, f.quote), f.start))
     elif q.list_key or re.search(r"入选|人物", q.text):
         ranked = sorted(pool, key=lambda f: (-(3 if q.list_key and q.list_key in f.list_keys else 0) - overlap(q.text, f.quote), f.start))
