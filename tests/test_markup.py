@@ -111,3 +111,43 @@ def test_a_mail_saved_whole_reads_its_header_in_the_notices_words() -> None:
     found = identify(clean_text(MAIL).text)
     # the mail passes the call on: its sender is the issuer, not the call's
     assert found.issuer == "华岳能源集团科协秘书处" and found.issuer_source == IssuerSource.LABELLED
+
+
+DRAFT = """说明：[删除:…]为已删除内容，[插入:…]为新插入内容。
+各单位于[删除: 2035年10月31日17:00前][插入: 2035年11月7日17:00前]报送。[批注 张XX: 10月31日太紧。]
+联系人：[删除: 邢晓川，电话0538-6628115][插入: 宁若岚，电话0538-6628127]
+"""
+
+
+def test_a_draft_with_tracked_changes_reads_as_accepted() -> None:
+    mt = clean_text(DRAFT)
+    assert "各单位于2035年11月7日17:00前报送。" in mt.text
+    assert "10月31日" not in mt.text and "张XX" not in mt.text and "邢晓川" not in mt.text
+    assert "联系人：宁若岚，电话0538-6628127" in mt.text
+    assert source_of(mt, DRAFT, "宁若岚，电话0538-6628127") == "宁若岚，电话0538-6628127"  # an insertion maps to itself
+
+
+def test_two_bracketed_words_are_no_tracked_changes() -> None:
+    text = "附件：[插入: 见下]，其余照旧。"
+    assert clean_text(text).text.startswith("附件：[插入: 见下]")
+
+
+CALENDAR = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai\r\nEND:VTIMEZONE\r\n"
+    "BEGIN:VEVENT\r\nUID:x1@example.org\r\nDTSTART;TZID=Asia/Shanghai:20351105T170000\r\n"
+    "SUMMARY:学会内部截止：榜单申报材料提\r\n 交\r\n"
+    "ORGANIZER;CN=秘书处 温若溪:mailto:wenrx@example.org\r\n"
+    "DESCRIPTION:请于2035年11月5日17:00前发送材料\\n联系电话010-628\r\n 87514\\, 手机13511086723\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def test_a_calendar_file_reads_as_its_events() -> None:
+    mt = clean_text(CALENDAR)
+    text = mt.text
+    assert "开始时间：2035年11月5日17:00" in text
+    assert "事项：学会内部截止：榜单申报材料提交" in text  # a folded line joined
+    assert "组织者：秘书处 温若溪" in text and "wenrx@example.org" in text
+    assert "请于2035年11月5日17:00前发送材料\n联系电话010-62887514, 手机13511086723" in text
+    assert "UID" not in text and "TZID" not in text and "BEGIN" not in text
+    assert source_of(mt, CALENDAR, "13511086723") == "13511086723"

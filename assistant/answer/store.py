@@ -48,8 +48,7 @@ class FactStore:
         if len(self.series) == len(notices):
             self.series = set()  # nothing stands alone: no filter
         self.rounds = sorted({n.year for n in notices.values() if n.year and (not self.series or n.id in self.series)}) or self.years
-        # Rounds whose call itself is in: a year with only forwarding notices ("2024年学会转发…",
-        # before CAST's own notice is added) is not the default round.
+        # Rounds whose call itself is in ("今年" with only units' notices says so: answer/years.py).
         self.called = {n.year for n in notices.values() if n.year and n.kind == NoticeKind.ORIGINAL
                        and (not self.series or n.id in self.series)}
         # kind -> year -> facts, the CAST notice's first: answerers look at one year at a time.
@@ -165,9 +164,8 @@ class FactStore:
         """The facts of one year: the first asked year that has some, else the latest that has;
         of the `notices` given only, when given."""
         buckets = self._buckets.get(cls.kind, {})
-        # Without a year: the latest first, a year whose call is in before one with only forwarding notices.
-        order = [y for y in years if y in buckets] if years else sorted(
-            buckets, key=lambda y: (not notices and bool(self.called) and y not in self.called, -y))
+        # Without a year: the latest first (answer/years.py: default_round).
+        order = [y for y in years if y in buckets] if years else sorted(buckets, reverse=True)
         for year in order:
             found = [f for f in buckets[year] if (where is None or where(f)) and self._in(f, notices)]  # type: ignore[arg-type]
             if found and year:

@@ -75,9 +75,10 @@ def pointed_years(pointer: Pointer, rounds: Rounds) -> tuple[list[str], list[int
 
 
 def default_round(rounds: Rounds) -> int | None:
-    """The round a part with no year is answered in first: the latest whose call is in (a year with
-    only forwarding notices, "2024年学会转发…" before CAST's own notice, is not yet the round), else
-    the latest."""
-    if rounds.called:
-        return max(rounds.called)
-    return rounds.rounds[-1] if rounds.rounds else None
+    """The round a part with no year is answered in first: the latest the notices hold. A round
+    with only units' notices in (a society's forwarding of a call not yet loaded) is still the round
+    being run: its notices restate the call with their own rules, and the previous round's call
+    would answer with last year's quotas and dates."""
+    if rounds.rounds:
+        return rounds.rounds[-1]
+    return max(rounds.called) if rounds.called else None

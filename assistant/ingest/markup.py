@@ -1,5 +1,6 @@
 """A notice saved in a data or markup format, read as what it shows (`source_text`): a mail with its
-header, a JSON record a publishing system exported, an RTF source, a web page's source. For a page:
+header, a JSON record a publishing system exported, an RTF source, a web page's source, a draft with
+its tracked changes, a calendar file. For a page:
 blocks (paragraphs, headings, list items, rows, line breaks) become lines, a row's cells are split by
 " | " as tables are read elsewhere, entities become their characters, the page's chrome (navigation,
 menus, footer) is set aside (the source keeps it, nothing cites it), what a page never shows (scripts,
@@ -226,16 +227,96 @@ def mail_text(mt: MappedText) -> MappedText:
     return mt.splice(cuts)
 
 
+# ---------------------------------------------------------------- a calendar exported as iCalendar
+
+CALENDAR = re.compile(r"\s*BEGIN:VCALENDAR", re.I)
+CAL_LINE = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<params>(?:;[^:\n]*)?):(?P<value>.*)$", re.M)
+CAL_LABELS = {"summary": "事项", "dtstart": "开始时间", "dtend": "结束时间", "location": "地点",
+              "organizer": "组织者", "x-wr-calname": "日历", "description": "", "comment": "说明", "contact": "联系人"}
+CAL_TIME = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})\d{2}Z?)?")
+CAL_ESCAPE = re.compile(r"\\([nN,;\\])")
+
+
+def _cal_value(name: str, params: str, value: str) -> str | None:
+    """What a property's value reads as, or None for the value kept character for character."""
+    if name in ("dtstart", "dtend"):
+        m = CAL_TIME.fullmatch(value.strip())
+        if m:
+            y, mo, d, hh, mm = m.groups()
+            return f"{y}年{int(mo)}月{int(d)}日" + (f"{hh}:{mm}" if hh else "")
+    if name == "organizer":
+        who = re.search(r"CN=\"?([^;:\"]+)", params)
+        return " ".join(x for x in (who.group(1) if who else "", re.sub(r"^mailto:", "", value, flags=re.I)) if x)
+    return None
+
+
+def calendar_text(mt: MappedText) -> MappedText:
+    """A calendar file (.ics): its folded lines joined, each event a paragraph of what a calendar
+    shows (事项, 开始时间 and 结束时间 as dates, 地点, 组织者, the description as text with its escapes
+    read), the rest (time zones, ids, stamps, BEGIN/END) set aside."""
+    mt = mt.sub(r"\r?\n[ \t]", "")  # RFC 5545 folding: a line break and one space are nothing
+    text = mt.text
+    cuts: list[tuple[int, int, str]] = []
+    zone = False
+    for m in CAL_LINE.finditer(text):
+        name, value = m.group("name").lower(), m.group("value")
+        end = min(m.end() + 1, len(text))
+        if name in ("begin", "end") and value.upper() in ("VTIMEZONE", "STANDARD", "DAYLIGHT", "VALARM"):
+            zone = name == "begin" if value.upper() == "VTIMEZONE" else zone
+        if zone or name not in CAL_LABELS:
+            separator = "\n" if name == "begin" and value.upper() == "VEVENT" else ""
+            cuts.append((m.start(), end, separator))
+            continue
+        label = CAL_LABELS[name]
+        shown = _cal_value(name, m.group("params"), value)
+        if shown is not None:
+            cuts.append((m.start(), m.start("value") + len(value), f"{label}：{shown}"))
+            continue
+        cuts.append((m.start(), m.start("value"), f"{label}：" if label else ""))
+        base = m.start("value")
+        for e in CAL_ESCAPE.finditer(value):
+            cuts.append((base + e.start(), base + e.end(), "\n" if e.group(1) in "nN" else e.group(1)))
+    return mt.splice(cuts)
+
+
+# ---------------------------------------------------------------- a draft exported with its tracked changes
+
+# "[删除: 10月31日]", "[插入: 11月7日]", "【批注 张XX：名额按去年口径？】", "[Deleted: …]".
+REVISION = re.compile(
+    r"[\[【](?:(?P<deleted>删除|删去|Deleted|Deletion)|(?P<inserted>插入|新增|Inserted|Insertion)"
+    r"|(?P<comment>批注|评论|Comment)[^:：\]】]{0,20})\s*[:：]\s*(?P<body>[^\]】]*)[\]】]"
+)
+MIN_REVISIONS = 2
+
+
+def accepted_changes(mt: MappedText) -> MappedText:
+    """A draft exported with its revisions shown inline: what it says once they are accepted. A
+    deletion goes, an insertion is kept (its characters still map to where they stand in the
+    source), a reviewer's comment goes: it is a remark on the draft, not the notice's text."""
+    found = list(REVISION.finditer(mt.text))
+    if sum(1 for m in found if m.group("deleted") or m.group("inserted")) < MIN_REVISIONS:
+        return mt
+    cuts: list[tuple[int, int, str]] = []
+    for m in found:
+        if m.group("inserted"):
+            cuts += [(m.start(), m.start("body"), ""), (m.end("body"), m.end(), "")]
+        else:
+            cuts.append((m.start(), m.end(), ""))
+    return mt.splice(cuts)
+
+
 def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     """The text a notice saved in a data or markup format shows (a mail's header read, then a JSON
     export, an RTF source, a web page's source, in that order: a JSON body may be HTML), and whether it
     was one of the last three: its lines are then its own paragraphs, never broken ones."""
     record = _json_record(mt.text)
     rtf = record is None and bool(RTF.match(mt.text))
+    if CALENDAR.match(mt.text):
+        return accepted_changes(calendar_text(mt)), True
     mt = mail_text(mt)
     if record is not None:
         mt = _json_fields(mt, record)
     elif rtf:
         mt = _shown_rtf(mt)
     page = is_page_source(mt.text)
-    return (_shown_page(mt) if page else mt), record is not None or rtf or page
+    return accepted_changes(_shown_page(mt) if page else mt), record is not None or rtf or page
