@@ -232,6 +232,17 @@ def test_a_date_the_notice_corrects_later_is_not_a_deadline() -> None:
     assert dates == ["2028-10-24", "2028-11-07"]
 
 
+def test_a_correction_note_at_the_end_replaces_the_deadline_it_names() -> None:
+    from assistant.model import DeadlineFact
+
+    text = ("鹭港市科学技术协会关于组织推荐2035年“科创中国”系列榜单的通知\n各有关单位：\n三、工作安排\n"
+            "请各推荐单位于2035年11月2日17:00前将推荐汇总表报送市科协。\n"
+            "修订说明（2035年10月10日）：\n1. 更正：第三条所列截止日期更正为2035年11月6日17:00，原定2035年11月2日17:00的截止时间作废。\n"
+            "2. 学会材料报送截止时间延长至2035年11月8日17:00。\n")
+    found = [f for f in extract_facts(make_notice("l.txt", text)) if isinstance(f, DeadlineFact)]
+    assert sorted({(f.date, f.time) for f in found}) == [("2035-11-06", "17:00"), ("2035-11-08", "17:00")]
+
+
 def test_a_chat_speaker_line_stays_a_line_and_a_speaker_who_introduces_themselves_is_the_contact() -> None:
     from assistant.ingest.notices import clean_text
     from assistant.model import ContactFact

@@ -28,6 +28,13 @@ def test_table_rows_are_read_with_their_header_and_fields_with_their_note() -> N
     assert mail.context == ""  # the next line is the next field, not what 邮箱 asks
 
 
+def test_a_run_in_heading_is_read_with_the_sentence_it_heads() -> None:
+    text = "（三）校内公示。推荐名单于11月13日至11月16日在信息公开网公示。逾期不再受理。\n特此通知。"
+    sentences = [u.text for u in units(_chunk(text, ["四、时间安排"]), 0) if u.kind == UnitKind.SENTENCE]
+    assert sentences[0] == "（三）校内公示。推荐名单于11月13日至11月16日在信息公开网公示。"
+    assert "逾期不再受理。" in sentences and "特此通知。" in sentences
+
+
 def test_the_reader_puts_the_answering_sentence_first(bot) -> None:
     ans = bot.answer("上榜以后有哪些落地推广服务？")
     first = ans.answer.splitlines()[1]

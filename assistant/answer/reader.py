@@ -155,6 +155,10 @@ def _is_field(line: str, in_attachment: bool) -> bool:
     return in_attachment and len(line) <= 16 and not re.search(r"[。；;，,]", line)
 
 
+# A run-in heading: an item's number and a few words ending in "。" before its body on the same line.
+RUN_IN = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])\s*[\u4e00-\u9fff“”\w]{2,14}。")
+
+
 def units(chunk: Chunk, rank: int) -> list[Unit]:
     """A passage's sentences, table rows (with the header row) and form fields (with the line that
     follows them), in order."""
@@ -219,8 +223,12 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
         if values:
             out.append(Unit(chunk, rank, UnitKind.CAPTION, line, "\n".join(values)))
             continue
-        for m in SENTENCE.finditer(line):
-            for text in _spoken_clauses(m.group(0).strip()):
+        sentences = [m.group(0).strip() for m in SENTENCE.finditer(line)]
+        if len(sentences) >= 2 and RUN_IN.fullmatch(sentences[0]):
+            # "（三）校内公示。推荐名单于…公示。": a run-in heading is read with the sentence it heads.
+            sentences[:2] = [line[: line.index(sentences[1]) + len(sentences[1])].strip()]
+        for sentence in sentences:
+            for text in _spoken_clauses(sentence):
                 if len(re.sub(r"\W", "", text)) >= 4:
                     out.append(Unit(chunk, rank, UnitKind.SENTENCE, text))
     return out

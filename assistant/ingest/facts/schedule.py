@@ -23,7 +23,9 @@ STAGE_HEADING = re.compile(
 NOTE = r"(?:[（(][^）)]{1,6}[）)])?"
 DEADLINE_BEFORE = re.compile(rf"(?P<date>{DATE})\s*{NOTE}\s*{TIME}\s*{NOTE}\s*(?:下班|当天|当日)?(?:前|之前|以前)")
 DEADLINE_IS = re.compile(
-    rf"(?:截[止至](?:时间|日期|日)?(?:为|是|到|：|:)?|不晚于|最迟(?:于|在|为)?)\s*(?P<date>{DATE})\s*{NOTE}\s*{TIME}"
+    # "截止时间为…", "截止日期更正为…", "截止时间延长至…"
+    rf"(?:截[止至](?:时间|日期|日)?(?:(?:更正|调整|改|变更|延长|顺延|推迟|提前)(?:为|至|到)|为|是|到|：|:)?|不晚于|最迟(?:于|在|为)?)"
+    rf"\s*(?P<date>{DATE})\s*{NOTE}\s*{TIME}"
 )
 
 NUMERIC_DATE = r"\d{4}[./．-]\d{1,2}[./．-]\d{1,2}"
@@ -127,14 +129,17 @@ CHANGED_TO = re.compile(r"^[\s）)]*(?:→|->|⇒|调整为|改为|变更为|变
 # "更正：上面说的10月20日改为10月24日", "十一月五号下午五点前——不对不对，是十一月七号": a date the
 # notice itself corrects, wherever else it is written.
 CORRECTED = re.compile(rf"(?P<old>{DATE})\s*(?:改为|改成|调整为|更正为|变更为|→|->)\s*(?P<new>{DATE})"
-                       rf"|(?P<slip>{DATE})[^。\n]{{0,40}}?(?:不对|说错|看错|口误)[^。\n]{{0,20}}?(?:是|为)\s*(?P<right>{DATE})")
+                       rf"|(?P<slip>{DATE})[^。\n]{{0,40}}?(?:不对|说错|看错|口误)[^。\n]{{0,20}}?(?:是|为)\s*(?P<right>{DATE})"
+                       # "截止日期更正为11月6日17:00，原定11月2日17:00的截止时间作废"
+                       rf"|(?:改为|改成|调整为|更正为|变更为)\s*(?P<fixed>{DATE})[^。\n]{{0,30}}?原(?:定|为|来)?的?\s*"
+                       rf"(?P<void>{DATE})[^。\n]{{0,16}}?(?:作废|废止|不再执行|取消)")
 
 
 def corrected_dates(text: str) -> set[tuple[int, int]]:
     """The (month, day) of every date the notice says it corrected, unless it is also a corrected-to date."""
     old, new = set(), set()
     for m in CORRECTED.finditer(text):
-        for group, into in (("old", old), ("slip", old), ("new", new), ("right", new)):
+        for group, into in (("old", old), ("slip", old), ("void", old), ("new", new), ("right", new), ("fixed", new)):
             if m.group(group) and (parts := parse_date(m.group(group))):
                 into.add(parts[1:])
     return old - new
