@@ -177,6 +177,7 @@ def test_what_the_asker_works_on_points_at_the_closest_field_listed(store: FactS
     joint = verdicts(store, "融通创新组织榜", Profile(domain="文创和电商"))
     assert joint["field_focus"][0] == CHECK and "没有直接写到" in joint["field_focus"][1]
     assert verdicts(store, "融通创新组织榜", Profile())["field_focus"] == (CHECK, "")
+    assert verdicts(store, "融通创新组织榜", Profile(domain="生物医药企业孵化"))["field_focus"][0] == PASS  # names one listed
 
 
 def test_a_technology_kept_in_house_fails_the_transfer_clauses(store: FactStore) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.compose import MARK, Answer, Citer, merge
 from assistant.answer.decline import decline, not_in_notices
-from assistant.answer.reader import ANNOUNCES, HOLDS
+from assistant.answer.reader import HOLDS
 from assistant.answer.relevance import evidence, load_model
 from assistant.answer.retrieval import Hit
 from assistant.answer.rules import answer as rule_answer
@@ -201,9 +201,8 @@ def _led(snap: Snapshot, q: Query, ruled: Answer, own_notice: bool, searched: Se
     if read is None:
         return None
     lead = first_line(read) if q.answer_type == AnswerType.YESNO else body(read)
-    if not lead.citations or all(heading_level(c.quote.strip()) is not None or ANNOUNCES.search(c.quote)
-                                 for c in lead.citations):
-        return None  # a bare heading, or "申报组织应符合以下条件：" alone, says nothing the value does not
+    if not lead.citations or all(heading_level(c.quote.strip()) is not None for c in lead.citations):
+        return None  # a bare heading says nothing the value does not
     wanted = HOLDS.get(q.answer_type)
     if own_notice and wanted and not wanted.search(lead.answer):
         return None

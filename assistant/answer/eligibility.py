@@ -176,11 +176,16 @@ def _listed_items(text: str) -> list[str]:
 
 
 def _domain(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
-    """What the asker works on against the fields a clause lists: the closest item named, else that
-    none is written. Lexical closeness cannot rule (光伏储能 is 新能源), so it only points."""
+    """What the asker works on against the fields a clause lists: met when it names one of them
+    ("生物医药企业孵化"), else the closest item pointed at, else that none is written. Closeness
+    cannot rule (光伏储能 is 新能源), so it only points."""
     if not p.domain:
         return None
-    scored = sorted(((overlap(p.domain, item), item) for item in _listed_items(c.text)), reverse=True)
+    items = _listed_items(c.text)
+    named = next((item for item in items if item in p.domain), None)
+    if named:
+        return PASS, f"属于所列的“{named}”"
+    scored = sorted(((overlap(p.domain, item), item) for item in items), reverse=True)
     if scored and scored[0][0]:
         return CHECK, f"您所做的“{p.domain}”与所列的“{scored[0][1]}”相近，请核实是否属于"
     return CHECK, f"所列领域中没有直接写到“{p.domain}”，请核实是否属于其中一种"

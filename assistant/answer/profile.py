@@ -164,7 +164,7 @@ def read_profile(text: str, today: dt.date) -> Profile:
         p.original = False
     if re.search(rf"不依赖进口|国内{CLAUSE}{{0,8}}(?:稳定供货|能生产|可供应|都能)|已(?:经)?国产化|国产替代", text):
         p.import_dependent = False
-    elif re.search(rf"依赖(?:进口|国外)|靠(?:进口|国外)|只能(?:用|买){CLAUSE}{{0,2}}国外|被禁运|卡脖子|禁运|限制出口", text):
+    elif re.search(rf"依赖(?:进口|国外)|靠(?:进口|国外)|(?:还是|都是|全是|主要是|基本是)进口|只能(?:用|买){CLAUSE}{{0,2}}国外|被禁运|卡脖子|禁运|限制出口", text):
         p.import_dependent = True
     if re.search(r"我|本单位|本公司|本机构|咱", text) or p.founded:
         p.org_type = next((t for t in ORG_TYPES if t in text), None)

@@ -10,7 +10,7 @@ from assistant.answer.profile import Profile
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
 from assistant.ingest.textmap import locate
-from assistant.model import EligibilityFact
+from assistant.model import AnswerType, EligibilityFact
 
 
 def answer_eligibility(ctx: Context) -> Reply | None:
@@ -23,7 +23,7 @@ def answer_eligibility(ctx: Context) -> Reply | None:
     year, facts = picked
     if q.field_key is None:
         facts = closest_groups(q.profile, facts)
-    if q.profile:
+    if q.profile and q.answer_type != AnswerType.NAMES:  # "有哪些硬性要求" asks for the conditions, not a verdict
         verdicts, unruled = check(facts[0], q.profile, year)
         if unruled or any(v.reason for v in verdicts):  # the situation decides something: check it
             return self_check(ctx, facts[0], year)
@@ -72,6 +72,7 @@ def _cite_clause(ctx: Context, f: EligibilityFact, text: str) -> str:
     return ctx.citer.cite(f.notice_id, f.section, text, *(span or (f.start, f.end)))
 
 
+PASSED_SHOWN = 16
 # Shared character bigrams that make an open clause bear on the message ("研发投入" in both).
 BEARS = 3
 # A domain is a few words ("国产CAE仿真软件"): two shared bigrams tie it to a description.
@@ -128,7 +129,9 @@ def self_check(ctx: Context, f: EligibilityFact, year: int) -> Reply:
     direct += _scope(ctx, f)
     decided = [v for v in ordered(verdicts) if v.reason]
     for v in decided:
-        direct.append(f"{v.verdict}：{v.clause.text}{_cite_clause(ctx, f, v.clause.text)}——{v.reason}")
+        # A clause met is named short (its reason says how); one failed or open is quoted whole.
+        shown = _short(v.clause.text, PASSED_SHOWN) if v.verdict == PASS else v.clause.text
+        direct.append(f"{v.verdict}：{shown}{_cite_clause(ctx, f, v.clause.text)}——{v.reason}")
     if unruled:
         direct.append(f"通知未规定：{'、'.join(unruled)}（申报条件中没有这方面的门槛）。")
     unchecked = [v for v in verdicts if v.verdict == CHECK and not v.reason]
