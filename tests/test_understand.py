@@ -123,6 +123,9 @@ def test_a_message_is_split_into_questions_and_statements() -> None:
     assert msg.questions == ["截止时间是哪天", "每个单位能推几个"]
     assert msg.statements == ["我是XX大学科研院的小周", "我们有一项技术想报先导技术榜"]
     assert read_message("我是2022年先锋榜入选者，想问两件事：今年还能报吗？").statements == ["我是2022年先锋榜入选者"]
+    # 几何 (geometry) and 几乎 (almost) ask nothing: the sentence is the asker's situation
+    told = read_message("我们团队做三维CAD几何建模内核，几乎都是自己写的。这种能报先导技术榜吗")
+    assert told.questions == ["这种能报先导技术榜吗"] and len(told.statements) == 1
 
 
 @pytest.mark.parametrize(

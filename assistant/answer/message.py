@@ -23,7 +23,7 @@ COURTESY_WORDS = re.compile(
 )
 SIGN_OFF = re.compile(r"(?:——|--|—)[^。！？!?]{0,24}$")
 # 几 that asks ("几号", "能推几个"), not one that counts roughly ("十几项", "几十家", "好几个", "我们几个").
-ASKING_JI = r"(?<![好这那们十百千万])几(?![十百千万])"
+ASKING_JI = r"(?<![好这那们十百千万])几(?![十百千万何乎])"  # 几何 (geometry), 几乎 (almost) ask nothing
 QUESTION_WORDS = re.compile(
     r"[？?]|吗|呢|什么|哪|" + ASKING_JI + r"|多少|是否|能否|能不能|可不可以|可否|怎么|怎样|如何|请问|有没有|谁|是啥|啥|多久|何时|"
     r"行不行|够不够|对不对|算不算|要不要|会不会|还有没有|有无|"
