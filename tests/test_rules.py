@@ -218,6 +218,9 @@ def test_notice_says_what_a_notice_is(store: FactStore, key: str) -> None:
     r, citer = run(store, Intent.NOTICE, f"{gold['year']}年通知的文号是多少")
     assert gold["doc_number"] in r.direct[0]
     assert all(c.source.startswith(key) for c in citer.citations)
+    assert r.direct[0].startswith(f"文号：{gold['doc_number']}")  # what is asked first, the title after
+    r, _ = run(store, Intent.NOTICE, f"{gold['year']}年通知是哪天印发的")
+    assert "落款日期" in r.direct[0].split("；")[0]  # the date, or that the notice writes none
 
 
 def test_a_platform_compared_across_years_says_whether_it_changed(bot) -> None:  # noqa: ANN001

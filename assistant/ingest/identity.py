@@ -256,7 +256,10 @@ def identify(text: str) -> Identity:
     head = lines[:8]
     title = _title(head, lines[:16])
     doc_number = ""
-    for line in head:
+    # A document number stands by the title, above or below it; the title may come after a calendar's
+    # or an export's own lines, so look by the title as well as at the head.
+    at = next((i for i, line in enumerate(lines[:16]) if title and title in line), 0)
+    for line in [*head, *lines[max(0, at - 3) : at + 4]]:
         m = DOC_NUMBER.search(line) if len(line) <= 30 else None
         if m:
             doc_number = m.group(0).replace(" ", "")

@@ -12,6 +12,14 @@ from assistant.ingest.notices import NoticeRecord
 from assistant.ingest.textmap import locate
 
 MAX_NOTICES = 4
+# What a question about a notice asks of it.
+ASKED = {
+    "number": re.compile(r"文号|字号|编号|发文号"),
+    "date": re.compile(r"哪天|日期|什么时候|啥时候|何时|落款|几号|几月|印发时间|发布时间"),
+    "issuer": re.compile(r"谁发|谁印发|哪个单位|哪家|发文单位|发文机关|署名|谁的"),
+    "audience": re.compile(r"发给谁|发给哪|发送对象|主送|抄送|面向谁"),
+    "title": re.compile(r"标题|题目|全称|叫什么"),
+}
 # "2026年9月8日，中国科协办公厅印发《…》": the date a unit's notice says the call was issued.
 ISSUED = re.compile(rf"({DATE})[，,]?\s*[^，,。《]{{0,20}}(?:印发|发布|下发|出台|发出)")
 
@@ -38,24 +46,27 @@ def answer_notice(ctx: Context) -> Reply | None:
         title = _cited(ctx, n, n.title)
         if not title:
             continue
-        parts = [f"《{n.title}》{title}"]
+        parts = [("title", f"《{n.title}》{title}")]
         if n.issuer:
-            parts.append(f"发文单位：{n.issuer}")
+            parts.append(("issuer", f"发文单位：{n.issuer}"))
         if n.signer:
-            parts.append(f"署名：{n.signer}{_cited(ctx, n, n.signer, last=True)}")
+            parts.append(("issuer", f"署名：{n.signer}{_cited(ctx, n, n.signer, last=True)}"))
         if n.doc_number:
-            parts.append(f"文号：{n.doc_number}{_cited(ctx, n, n.doc_number)}")
+            parts.append(("number", f"文号：{n.doc_number}{_cited(ctx, n, n.doc_number)}"))
         if n.audience:
-            parts.append(f"发送对象：{n.audience}{_cited(ctx, n, n.audience)}")
+            parts.append(("audience", f"发送对象：{n.audience}{_cited(ctx, n, n.audience)}"))
         if n.parent_doc_number:
-            parts.append(f"转发的通知文号：{n.parent_doc_number}")
+            parts.append(("parent", f"转发的通知文号：{n.parent_doc_number}"))
         if n.date:
             parsed = parse_date(n.date)
             shown = cn_written(parsed) if parsed else n.date
             written = "" if shown == n.date else f"（原文“{n.date}”）"
-            parts.append(f"落款日期：{shown}{written}{_cited(ctx, n, n.date, last=True)}")
+            parts.append(("date", f"落款日期：{shown}{written}{_cited(ctx, n, n.date, last=True)}"))
         else:
-            parts.append("通知未写明落款日期")
+            parts.append(("date", "通知未写明落款日期"))
+        asked = {key for key, pattern in ASKED.items() if pattern.search(q.text)}
+        parts.sort(key=lambda p: p[0] not in asked)  # what is asked first ("文号多少，哪天发的"), then the rest
+        parts = [text for _, text in parts]
         lines.append("；".join(parts))
     return Reply(lines) if lines else None
 
