@@ -235,3 +235,19 @@ def test_a_pdf_table_with_wrapped_cells_is_read_row_by_row() -> None:
     assert "注：表中时间均为2033年。" in lines
     # each piece keeps where it was: the second line of a cell maps back to its own place
     assert source_of(mt, WRAPPED, "13601152389") == "13601152389"
+
+
+COLUMNS = ("二、名额\n表1 集团内部推荐安排\n榜单\n先导技术榜\n新锐企业榜\n技术经理人先锋榜\n集团内部截止\n10月31日\n11月2日\n11月6日\n"
+           "联系人\n费敏求\n裴思远\n殷若谷\n电话\n010-59386721\n010-59386735\n13810945527\n注：截止时间均为当日17:00。\n")
+
+
+def test_a_table_read_column_by_column_is_read_back_row_by_row() -> None:
+    mt = clean_text(COLUMNS)
+    assert "榜单 | 集团内部截止 | 联系人 | 电话\n先导技术榜 | 10月31日 | 费敏求 | 010-59386721\n" in mt.text
+    assert "技术经理人先锋榜 | 11月6日 | 殷若谷 | 13810945527\n注：" in mt.text
+    assert source_of(mt, COLUMNS, "殷若谷") == "殷若谷"  # each cell keeps its place in the source
+
+
+def test_short_lines_without_a_header_every_so_many_lines_stay_lines() -> None:
+    text = "附件：\n1. 申报表\n2. 推荐汇总表\n3. 承诺书\n4. 联系人名单\n5. 电话清单\n"
+    assert clean_text(text).text.count("|") == 0

@@ -111,6 +111,68 @@ def rebuild_cell_tables(mt: MappedText) -> MappedText:
     return mt.splice([(end, start, CELL) for end, start in joins]) if joins else mt
 
 
+# A cell read alone on its line: short, no sentence in it.
+CELL_LINE = re.compile(r"^[^。；;，,！？!?]{1,24}$")
+MAX_COLUMN_ROWS = 12
+
+
+def _column_header(line: str) -> bool:
+    return len(line) <= 10 and bool(HEADER_CELL.search(line)) and not re.search(r"\d", line)
+
+
+def _column_layout(run: list[_Line]) -> tuple[int, int] | None:
+    """(rows, columns) when the run of cell lines reads column by column: a header, then as many
+    values under it, for every column alike; the layout using most of the run."""
+    best: tuple[int, int] | None = None
+    for n in range(MIN_ROWS, MAX_COLUMN_ROWS + 1):
+        columns = 0
+        while (columns + 1) * (n + 1) <= len(run) and _column_header(run[columns * (n + 1)].bare):
+            columns += 1
+        if columns >= 2 and (best is None or columns * (n + 1) > (best[0] + 1) * best[1]):
+            best = (n, columns)
+    return best
+
+
+def rebuild_column_tables(mt: MappedText) -> MappedText:
+    """A table a scan's or a PDF's extraction read column by column, one cell per line: a header
+    ("榜单", "联系人", "电话"…) and its values, then the next column's header and as many values. Each
+    row becomes one line of cells split by " | " (the header's first), as tables are read elsewhere;
+    every cell keeps its place in the source."""
+    lines = _lines(mt.text)
+    tables: list[tuple[int, int, list[tuple[int, int] | str]]] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and CELL_LINE.match(lines[j].bare or "。"):
+            j += 1
+        # The run may begin with a heading or a caption of short lines: the table starts at the header
+        # whose layout reads most of the run.
+        layouts = [(s, layout) for s in range(i, j - 2 * (MIN_ROWS + 1) + 1)
+                   if (layout := _column_layout(lines[s:j])) is not None]
+        found = max(layouts, key=lambda x: (x[1][1] * (x[1][0] + 1), -x[0]), default=None)
+        if found is None:
+            i = max(j, i + 1)
+            continue
+        i, (n, columns) = found
+        grid = [lines[i + c * (n + 1) : i + (c + 1) * (n + 1)] for c in range(columns)]
+        parts: list[tuple[int, int] | str] = []
+        for r in range(n + 1):
+            if r:
+                parts.append("\n")
+            for c in range(columns):
+                if c:
+                    parts.append(CELL)
+                cell = grid[c][r]
+                lead = len(cell.text) - len(cell.text.lstrip())
+                parts.append((cell.start + lead, cell.start + lead + len(cell.bare)))
+        end = i + columns * (n + 1)
+        tables.append((lines[i].start, lines[end - 1].end, parts))
+        i = end
+    for start, end, parts in reversed(tables):
+        mt = mt.rearranged(start, end, parts)
+    return mt
+
+
 # A column of remarks is blank where a row has none: its blanks are never a merged cell's.
 REMARK_CELL = re.compile(r"备注|说明")
 

@@ -20,6 +20,7 @@ from assistant.ingest.layout import (
     rebuild_aligned_tables,
     rebuild_cell_tables,
     rebuild_csv_tables,
+    rebuild_column_tables,
     rebuild_wrapped_tables,
 )
 from assistant.ingest.markup import source_text
@@ -488,6 +489,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r"(?<=\d-) +(?=\d)", "")  # "010- 62174951"
     mt = mt.sub(r" {2,}", " ")
     mt = rebuild_cell_tables(mt)  # a table flattened to one cell per line: its rows, cells split by " | "
+    mt = rebuild_column_tables(mt)  # a table read column by column, one cell per line: its rows
     mt = rebuild_csv_tables(mt)  # a spreadsheet's sheet exported as comma-separated rows
     if not page:  # a page's lines are its blocks, never broken ones
         mt = _join_broken_lines(mt)  # leading tabs still mark table cells here
