@@ -19,8 +19,8 @@ from assistant.ingest.layout import (
     drop_page_furniture,
     rebuild_aligned_tables,
     rebuild_cell_tables,
-    rebuild_csv_tables,
     rebuild_column_tables,
+    rebuild_csv_tables,
     rebuild_wrapped_tables,
 )
 from assistant.ingest.markup import source_text
