@@ -72,7 +72,7 @@ def _cite_clause(ctx: Context, f: EligibilityFact, text: str) -> str:
     return ctx.citer.cite(f.notice_id, f.section, text, *(span or (f.start, f.end)))
 
 
-PASSED_SHOWN = 16
+PASSED_SHOWN = 48  # a founding clause with its relaxation fits; a long list of unit types does not
 # Shared character bigrams that make an open clause bear on the message ("研发投入" in both).
 BEARS = 3
 # A domain is a few words ("国产CAE仿真软件"): two shared bigrams tie it to a description.
