@@ -72,6 +72,7 @@ def _cite_clause(ctx: Context, f: EligibilityFact, text: str) -> str:
     return ctx.citer.cite(f.notice_id, f.section, text, *(span or (f.start, f.end)))
 
 
+NAMED_OPEN = 3  # open clauses named in a line; more are only cited, a long list would bury a second ask
 PASSED_SHOWN = 48  # a founding clause with its relaxation fits; a long list of unit types does not
 # Shared character bigrams that make an open clause bear on the message ("研发投入" in both).
 BEARS = 3
@@ -129,8 +130,9 @@ def self_check(ctx: Context, f: EligibilityFact, year: int) -> Reply:
     direct += _scope(ctx, f)
     decided = [v for v in ordered(verdicts) if v.reason]
     for v in decided:
-        # A clause met is named short (its reason says how); one failed or open is quoted whole.
-        shown = _short(v.clause.text, PASSED_SHOWN) if v.verdict == PASS else v.clause.text
+        # A clause met is named short (its reason says how), save the kinds of unit it lists (what the
+        # asker may be); one failed or open is quoted whole.
+        shown = _short(v.clause.text, PASSED_SHOWN) if v.verdict == PASS and v.clause.type != "org_type" else v.clause.text
         direct.append(f"{v.verdict}：{shown}{_cite_clause(ctx, f, v.clause.text)}——{v.reason}")
     if unruled:
         direct.append(f"通知未规定：{'、'.join(unruled)}（申报条件中没有这方面的门槛）。")
@@ -146,7 +148,8 @@ def self_check(ctx: Context, f: EligibilityFact, year: int) -> Reply:
     unchecked = [v for v in unchecked if v not in bearing]
     if unchecked:
         marks = "".join(_cite_clause(ctx, f, v.clause.text) for v in unchecked)
-        notes.append(f"需要核实：其余{len(unchecked)}项条件（{'、'.join(_short(v.clause.text) for v in unchecked)}）{marks}")
+        named = f"（{'、'.join(_short(v.clause.text) for v in unchecked)}）" if len(unchecked) <= NAMED_OPEN else "（见引文）"
+        notes.append(f"需要核实：其余{len(unchecked)}项条件{named}{marks}")
     failed = [v for v in verdicts if v.verdict == FAIL]
     passed = [v for v in verdicts if v.verdict == PASS]
     if failed:
