@@ -232,7 +232,7 @@ def mail_text(mt: MappedText) -> MappedText:
 CALENDAR = re.compile(r"\s*BEGIN:VCALENDAR", re.I)
 CAL_LINE = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<params>(?:;[^:\n]*)?):(?P<value>.*)$", re.M)
 CAL_LABELS = {"summary": "事项", "dtstart": "开始时间", "dtend": "结束时间", "location": "地点",
-              "organizer": "组织者", "x-wr-calname": "日历", "description": "", "comment": "说明", "contact": "联系人"}
+              "organizer": "联系人", "x-wr-calname": "日历", "description": "", "comment": "说明", "contact": "联系人"}
 CAL_TIME = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})\d{2}Z?)?")
 CAL_ESCAPE = re.compile(r"\\([nN,;\\])")
 
@@ -246,7 +246,8 @@ def _cal_value(name: str, params: str, value: str) -> str | None:
             return f"{y}年{int(mo)}月{int(d)}日" + (f"{hh}:{mm}" if hh else "")
     if name == "organizer":
         who = re.search(r"CN=\"?([^;:\"]+)", params)
-        return " ".join(x for x in (who.group(1) if who else "", re.sub(r"^mailto:", "", value, flags=re.I)) if x)
+        mail = re.sub(r"^mailto:", "", value, flags=re.I)
+        return f"{who.group(1)}，邮箱：{mail}" if who else mail
     return None
 
 
