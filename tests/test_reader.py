@@ -35,6 +35,14 @@ def test_a_run_in_heading_is_read_with_the_sentence_it_heads() -> None:
     assert "逾期不再受理。" in sentences and "特此通知。" in sentences
 
 
+def test_what_follows_a_step_the_asker_has_done_is_read_after_that_step(bot) -> None:  # noqa: ANN001
+    ans = bot.answer("我们已经在科创中国平台把先导技术榜材料都传完了，后面是什么流程？")
+    assert "未找到" not in ans.answer
+    head = ans.answer[:200]
+    assert "初评" in head and "终评" in ans.answer  # the stages after the upload, in order
+    assert head.index("初评") < ans.answer.index("终评")
+
+
 def test_the_reader_puts_the_answering_sentence_first(bot) -> None:
     ans = bot.answer("上榜以后有哪些落地推广服务？")
     first = ans.answer.splitlines()[1]

@@ -155,6 +155,10 @@ def _is_field(line: str, in_attachment: bool) -> bool:
     return in_attachment and len(line) <= 16 and not re.search(r"[。；;，,]", line)
 
 
+# "…之后/后面/完了以后是什么流程": an ask about what follows a step.
+AFTER_ASK = re.compile(r"之后|以后|后面|后续|接下来|然后|完了")
+STEP_SHARE = 0.5  # of the told step's weighted words a unit must hold to be that step
+
 # A run-in heading: an item's number and a few words ending in "。" before its body on the same line.
 RUN_IN = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])\s*[\u4e00-\u9fff“”\w]{2,14}。")
 
@@ -406,6 +410,17 @@ class Reader:
         if not bodies:
             return None
         best = bodies[0]
+        done = self._step_done(q, bodies)
+        if done is not None:
+            # "材料都传完了，后面是什么流程": the steps after the one the asker has done, not the one
+            # that best matches the words of the ask.
+            steps = self._after(done.unit, n=SHOWN)
+            if steps:
+                citer = Citer(notices)
+                answer = self._answer(q, done, [self._show(Scored(u, 0.0, 0.0, False), q, citer, notices) for u in steps],
+                                      citer, notices, default_year, direct)
+                answer.anchored = True
+                return answer
         picked = [best]
         for s in bodies[1:]:
             if len(picked) >= SHOWN or s.score < best.score * 0.75:
@@ -490,6 +505,33 @@ class Reader:
         if top.coverage < 0.5 or top.coverage <= others or len(self._members(top.unit)) < 2:
             return None
         return top
+
+    def _step_done(self, q: Query, bodies: list[Scored]) -> Scored | None:
+        """For "…之后/后面是什么流程" after the asker tells what they have done ("材料都传完了"), the
+        unit of the passages that says that step, when one shares enough words with it."""
+        if q.answer_type != AnswerType.PROCEDURE or not AFTER_ASK.search(q.ask):
+            return None
+        told = q.text[: q.text.find(q.ask.split()[0])] if q.ask.split() and q.ask.split()[0] in q.text else ""
+        for name in (q.list_mention, q.list_key, q.field_mention, q.field_key, "科创中国"):
+            told = told.replace(name, " ") if name else told  # the step, not whose it is
+        weights = self.ask_weights(replace(q, ask=told)) if len(told) >= 4 else {}
+        if not weights:
+            return None
+        total = sum(weights.values())
+        # The step is looked for in the whole notice the best passage is from: the passages found for
+        # the ask ("流程") need not hold the step told ("材料上传至平台").
+        notice = bodies[0].unit.chunk.notice_id
+        best: tuple[float, Unit | None] = (0.0, None)
+        for chunk in self.retriever.chunks:
+            if chunk.notice_id != notice:
+                continue
+            for unit in units(chunk, bodies[0].unit.rank):
+                if unit.kind == UnitKind.SENTENCE:
+                    own = self._toks(unit.text)
+                    share = sum(w for t, w in weights.items() if t in own) / total
+                    best = max(best, (share, unit), key=lambda x: x[0])
+        share, found = best
+        return Scored(found, 0.0, share, False) if found is not None and share >= STEP_SHARE else None
 
     def _after(self, unit: Unit, n: int = SHOWN - 1) -> list[Unit]:
         """What follows a unit in its notice: the rest of its passage, then the next passages (a
