@@ -117,6 +117,13 @@ def test_schedule_without_a_stage_lists_them_all(store: FactStore) -> None:
     assert all(stage in text_of(r) for stage in GOLDEN["002"]["stages"])
 
 
+def test_a_stage_asked_is_said_with_what_happens_in_it(bot) -> None:  # noqa: ANN001
+    ans = bot.answer("2022年的榜单是在什么场合发布的")
+    first = ans.answer.split("\n")[0]
+    assert "2023年1月" in first and "年度会议" in first  # the period, then the sentence under its heading
+    assert any("年度会议" in c.quote for c in ans.citations)
+
+
 def test_quota_without_a_list_gives_every_list(store: FactStore) -> None:
     r, _ = run(store, Intent.QUOTA, "2022年各单位的推荐名额")
     assert all(name in text_of(r) for name in GOLDEN["002"]["quotas"])

@@ -14,7 +14,7 @@ from typing import TypeVar
 from assistant.answer.pointer import NoticeIndex, in_series
 from assistant.answer.pointer import label as notice_label
 from assistant.ingest.chunking import Chunk
-from assistant.ingest.notices import NoticeRecord
+from assistant.ingest.notices import NoticeRecord, heading_level
 from assistant.model import Fact, FactKind, FieldsFact, NoticeKind
 from assistant.names import Catalogue
 from assistant.names import list_key as family_of
@@ -79,6 +79,21 @@ class FactStore:
             return found
 
         return self.derived(("sentences", year, pattern.pattern), scan)
+
+    def line_after(self, f: Fact) -> Passage | None:
+        """The first sentence of the line after a fact's own line (a stage's heading, "（四）发布推介
+        （2023年1月）", then what happens in it), with the span of the chunk it lies in."""
+        for chunk in self.chunks:
+            if chunk.notice_id != f.notice_id or f.quote not in chunk.text:
+                continue
+            rest = chunk.text[chunk.text.index(f.quote) + len(f.quote) :].lstrip("\n")
+            line = rest.split("\n", 1)[0].strip()
+            if not line or heading_level(line) is not None:
+                return None
+            first = SENTENCE.match(line)
+            text = (first.group(0) if first else line).strip()
+            return Passage(chunk.notice_id, chunk.section, text, chunk.orig_start, chunk.orig_end)
+        return None
 
     def derived(self, key: object, make: Callable[[], T]) -> T:
         """A value answers work out from the store, once per snapshot (the store never changes)."""

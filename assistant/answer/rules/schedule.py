@@ -6,11 +6,26 @@ import re
 
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
+from assistant.ingest.textmap import locate
 from assistant.model import StageFact
 
 # A day asked for ("具体哪天公布", "几月几号"): a stage given only by its month does not say it.
 DAY_ASKED = re.compile(r"哪天|哪一天|几号|几月几[号日]|具体(?:日期|哪天|时间|日子)")
 MONTH_ONLY = re.compile(r"^[^日]*月$")
+
+
+SAID = 2  # stages shown with what happens in them; more are listed by their periods only
+
+
+def _what_happens(ctx: Context, f: StageFact) -> str:
+    """"——举办“科创中国”年度会议发布榜单…": the sentence under a stage's heading, cited, so that
+    "以什么形式发布", "评完交给谁" are answered with its period."""
+    said = ctx.store.line_after(f)
+    if said is None:
+        return ""
+    notice = ctx.store.notices[said.notice_id]
+    span = locate(notice.original, said.text, said.start, said.end)
+    return f"——{said.text}{ctx.citer.cite(said.notice_id, said.section, said.text, *span)}" if span else ""
 
 
 def answer_schedule(ctx: Context) -> Reply | None:
@@ -29,7 +44,8 @@ def answer_schedule(ctx: Context) -> Reply | None:
     best = max((score(f) for f in stages), default=0)
     if best > 0:
         shown = [f for f in stages if score(f) == best]
-        direct = [f"{year}年{f.stage}：{f.period}{ctx.cite(f)}" for f in shown]
+        direct = [f"{year}年{f.stage}：{f.period}{ctx.cite(f)}{_what_happens(ctx, f) if len(shown) <= SAID else ''}"
+                  for f in shown]
         direct[0] += ctx.year_note(year)
         if DAY_ASKED.search(q.text) and all(MONTH_ONLY.match(f.period.strip()) for f in shown):
             direct.insert(0, "通知只写到月份，没有写具体日期：")
