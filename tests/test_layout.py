@@ -251,3 +251,17 @@ def test_a_table_read_column_by_column_is_read_back_row_by_row() -> None:
 def test_short_lines_without_a_header_every_so_many_lines_stay_lines() -> None:
     text = "附件：\n1. 申报表\n2. 推荐汇总表\n3. 承诺书\n4. 联系人名单\n5. 电话清单\n"
     assert clean_text(text).text.count("|") == 0
+
+
+def test_a_row_read_back_from_columns_is_quoted_cell_by_cell() -> None:
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.notices import make_notice
+    from assistant.ingest.textmap import normalize_for_match, verbatim
+    from assistant.model import DeadlineFact
+
+    notice = make_notice("c.txt", "集团科协关于组织推荐2035年“科创中国”系列榜单的通知\n" + COLUMNS)
+    found = [f for f in extract_facts(notice) if isinstance(f, DeadlineFact) and f.date.endswith("11-06")]
+    assert found and found[0].quote == "技术经理人先锋榜 | 11月6日 | 殷若谷 | 13810945527"
+    normalized = normalize_for_match(COLUMNS)
+    assert verbatim(found[0].quote, normalized)
+    assert not verbatim("技术经理人先锋榜 | 11月9日", normalized)  # every cell must be the notice's

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from assistant.ingest.notices import NoticeRecord
-from assistant.ingest.textmap import normalize_for_match
+from assistant.ingest.textmap import normalize_for_match, verbatim
 from assistant.model import AnswerKind, Fact, RuleBasis
 
 
@@ -91,14 +91,13 @@ class Citer:
 def _quoted(quote: str, notice: NoticeRecord, start: int, end: int) -> bool:
     """Whether the quote is the notice's text: looked for in its own span first, so that a citation
     costs its few lines, not normalising the whole notice."""
-    wanted = normalize_for_match(quote)
-    return wanted in normalize_for_match(notice.original[start:end]) or wanted in notice.normalized
+    return verbatim(quote, normalize_for_match(notice.original[start:end])) or verbatim(quote, notice.normalized)
 
 
 def quote_found(c: Citation, notices: dict[str, NoticeRecord]) -> bool:
     """Whether the citation's quote is in the notice it names (after normalize_for_match)."""
     notice = notices.get(c.source)
-    return notice is not None and normalize_for_match(c.quote) in notice.normalized
+    return notice is not None and verbatim(c.quote, notice.normalized)
 
 
 def verify(answer: Answer, notices: dict[str, NoticeRecord]) -> list[str]:

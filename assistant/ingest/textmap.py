@@ -101,6 +101,19 @@ def normalize_for_match(s: str) -> str:
     return "".join(ch for ch in s if not unicodedata.category(ch).startswith(_PUNCT_CATS))
 
 
+CELL_EDGE = " | "
+
+
+def verbatim(quote: str, normalized: str) -> bool:
+    """Whether a quote is a notice's text (`normalized`: the notice as normalize_for_match leaves
+    it). A table row ("新锐企业榜 | 1家 | 11月2日") is quoted cell by cell: a table read column by
+    column, or wrapped, has its row's cells apart in the source, each of them verbatim."""
+    if normalize_for_match(quote) in normalized:
+        return True
+    cells = [c for c in quote.split(CELL_EDGE) if c.strip()]
+    return len(cells) >= 2 and all(normalize_for_match(c) in normalized for c in cells)
+
+
 def locate(original: str, quote: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
     """The span of `original[start:end]` whose normalized text is the normalized `quote`:
     finds a cleaned passage again in the file it came from."""

@@ -53,7 +53,11 @@ def answer_deadline(ctx: Context) -> Reply | None:
     # Most specific first: an explicit "截止时间为…" line, then a stage's "…前" sentence.
     # In a society's or a unit's own notice, the step the question names ("联盟报送中国科协是哪天").
     # A date given for the list asked comes before one given for every list.
-    chosen.sort(key=lambda f: (not store.is_original(f) and not internal_asked, not (q.list_key and f.lists),
+    # A unit's own step asked with no notice named ("材料最晚哪天交到省科协"): the step the question
+    # names first, whichever unit's notice it is in.
+    chosen.sort(key=lambda f: (not store.is_original(f) and not internal_asked,
+                               -_fit(ctx, f) if internal_asked and not ctx.own_notice else 0,
+                               not (q.list_key and f.lists),
                                -_fit(ctx, f) if ctx.own_notice else 0,
                                f.form != DeadlineForm.CUTOFF, f.start))
     first = chosen[0]

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from assistant.ingest.chunking import Line, Section, sections
 from assistant.ingest.notices import CJK, Notice
-from assistant.ingest.textmap import normalize_for_match
+from assistant.ingest.textmap import verbatim
 from assistant.model import Fact
 from assistant.names import field_key, list_key, variants
 
@@ -40,7 +40,7 @@ def lists_of(span: Span, known: list[str] | None = None) -> list[str]:
 def make_fact(notice: Notice, cls: type[F], span: Span, **kw: Any) -> F:
     start, end = notice.original_span(span.start, span.end)
     quote = span.text
-    if normalize_for_match(quote) not in notice.normalized:
+    if not verbatim(quote, notice.normalized):
         quote = re.sub(r"\s+", " ", notice.original[start:end])  # fall back to the original's own words
     lists = kw.pop("lists", [])
     fields = kw.pop("fields", [])
