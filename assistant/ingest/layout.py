@@ -112,7 +112,7 @@ def rebuild_cell_tables(mt: MappedText) -> MappedText:
 
 
 # A cell read alone on its line: short, no sentence in it.
-CELL_LINE = re.compile(r"^[^。；;，,！？!?]{1,24}$")
+CELL_LINE = re.compile(r"^[^。；;，,！？!?:：]{1,24}$")  # (a "key: value" line is a record, not a cell)
 MAX_COLUMN_ROWS = 12
 
 
