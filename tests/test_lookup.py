@@ -35,6 +35,22 @@ def test_an_email_and_a_person_are_looked_up(store) -> None:
     assert r is not None and all(f.persons[0] in line for line in r.direct)
 
 
+CN = dict(zip("0123456789", "零一二三四五六七八九", strict=True))
+
+
+def test_the_last_digits_of_a_number_and_an_address_are_looked_up(store) -> None:  # noqa: ANN001
+    f = next(f for f in store.select(ContactFact) if f.persons and len(f.phones) >= 1 and len(f.phones[-1]) >= 11)
+    tail = "".join(CN[d] for d in f.phones[-1][-4:])  # spoken, as users say it: 尾号四六八七
+    q = understand_part(f"通讯录里有个号码尾号是{tail}，这是哪位老师？", TODAY, store)
+    assert q.intent == Intent.LOOKUP and q.phone_tail == f.phones[-1][-4:]
+    r = reply(q, store, Citer(store.notices), TODAY)
+    assert r is not None and f.persons[0] in r.direct[0]
+    mailed = next(f for f in store.select(ContactFact) if "路" in f.address and "号" in f.address)
+    place = mailed.address[: mailed.address.index("号") + 1].split("市")[-1].split("区")[-1]
+    r = reply(understand_part(f"快递寄到{place}，是寄给哪个榜的？", TODAY, store), store, Citer(store.notices), TODAY)
+    assert r is not None and place in r.direct[0] and "收件人" in r.direct[0]
+
+
 def test_an_unknown_number_is_not_answered_as_someone_elses() -> None:
     from assistant.answer.understand import understand
 

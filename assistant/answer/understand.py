@@ -205,6 +205,8 @@ class Query:
     ask: str = ""  # the clauses that ask, without what the asker says of themselves
     expansion: str = ""  # words of what is asked that passages say it with (the intent's own words)
     phones: list[str] = field(default_factory=list)  # phone numbers in the question, digits only
+    phone_tail: str = ""  # the last digits of a number ("尾号四六八七" -> "4687")
+    place: str = ""  # an address written in the question ("气象路9号")
     emails: list[str] = field(default_factory=list)  # e-mail addresses in the question
     by_list: list[ListAsk] = field(default_factory=list)  # each list named, when several are
     own_step: bool = False  # asks about a unit's own step: its members, secretariat, internal deadline
@@ -642,7 +644,12 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     # Phones and mailboxes as notices write them (ingest reads both; "156 0077 7267" too), by digits.
     q.phones = [d for m in PHONE.finditer(EMAIL.sub(" ", t)) if len(d := re.sub(r"\D", "", m.group(0))) >= 7]
     q.emails = EMAIL.findall(t)
-    if q.phones or q.emails or (q.person and OWNER_ASK.search(t)):
+    tail = PHONE_TAIL.search(t)
+    if tail and not q.phones:
+        q.phone_tail = "".join(SPOKEN_DIGITS.get(c, c) for c in tail.group(1))
+    place = PLACE.search(t)
+    q.place = place.group(0) if place else ""
+    if q.phones or q.emails or q.phone_tail or q.place or (q.person and OWNER_ASK.search(t)):
         q.intent = Intent.LOOKUP  # whose it is, what they handle
         return q
     # The ask keeps its subject wherever the message names it: the lists, fields and quoted terms
@@ -697,6 +704,13 @@ def asked_of_situation(q: Query, profile: Profile) -> Query:
         q.intent = Intent.ELIGIBILITY
         q.expansion = " ".join(EXPANSION.get(q.intent, ()))
     return q
+
+
+# "尾号四六八七", "后四位是8942": the end of a number the asker remembers.
+SPOKEN_DIGITS = dict(zip("〇零一幺二两三四五六七八九", "001122345678 9".replace(" ", ""), strict=True))
+PHONE_TAIL = re.compile(r"(?:尾号|尾数|后[三四]位)(?:是|为)?\s*([\d〇零一幺二两三四五六七八九]{3,4})")
+# An address: a road and its number ("气象路9号"), a building and its room ("科技大厦9楼912室").
+PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道|大街|巷|里|胡同|弄)(?:甲|乙)?\d{1,4}号|[\u4e00-\u9fff]{2,8}(?:大厦|大楼|会堂)\d{1,4}室")
 
 
 def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent: bool = False) -> Query:

@@ -1,4 +1,5 @@
-"""Look-ups from an entity: a phone number, an e-mail address or a person named in the question is
+"""Look-ups from an entity: a phone number (or its last digits), an e-mail address, an address or a
+person named in the question is
 found in the contact facts of every year and answered with what the notices tie to it: whose it
 is, which list and field, which year, which notice."""
 
@@ -22,11 +23,17 @@ def _holds(f: ContactFact, ctx: Context) -> str | None:
         for p in f.phones:
             if len(_digits(p)) >= 7 and (phone in _digits(p) or _digits(p) in phone):
                 return p
+    if q.phone_tail:
+        for p in f.phones:
+            if _digits(p).endswith(q.phone_tail):
+                return p
+    if q.place and q.place in f.address:
+        return q.place
     for email in q.emails:
         for e in f.emails:
             if email.lower() == e.lower():
                 return e
-    if not q.phones and not q.emails and q.person and (q.person in f.persons or q.person == f.recipient):
+    if not (q.phones or q.emails or q.phone_tail or q.place) and q.person and (q.person in f.persons or q.person == f.recipient):
         return q.person
     return None
 
@@ -42,6 +49,11 @@ def _line(ctx: Context, f: ContactFact, what: str) -> str:
     if what == f.recipient:  # the person receives the mail of the block's body
         return (f"{what}：{f.year}年{ctx.store.label(f.notice_id) if not ctx.store.is_original(f) else '通知'}中"
                 f"{contact_scope(f)}纸质材料的收件人（{f.body or f.org}，邮寄地址：{address_text(f)}）{ctx.cite(f)}")
+    if f.address and what in f.address:  # an address asked: whose mail goes there, and who receives it
+        receiver = f.recipient or "、".join(f.persons)
+        return (f"{what}：{f.year}年{ctx.store.label(f.notice_id) if not ctx.store.is_original(f) else '通知'}中"
+                f"{contact_scope(f)}纸质材料的邮寄地址（{f.body or f.org}，收件人：{receiver}"
+                f"{'，' + f.recipient_phone if f.recipient_phone else ''}）{ctx.cite(f)}")
     who = "、".join(f.persons)
     org = f.body or f.org
     owner = "，".join(x for x in (f"{org} {who}".strip(), f"电话：{'、'.join(f.phones)}" if f.phones else "",
@@ -57,7 +69,7 @@ def answer_lookup(ctx: Context) -> Reply | None:
     是这个号吗" gets the holder's contacts in that round first, then where the number was. The holder
     is the person named, or whoever the notices tie the number to."""
     q = ctx.q
-    if not (q.phones or q.emails or q.person):
+    if not (q.phones or q.emails or q.phone_tail or q.place or q.person):
         return None
     facts = ctx.store.select(ContactFact)
     years = set(q.years)
