@@ -339,12 +339,13 @@ def check(f: EligibilityFact, profile: Profile, year: int) -> tuple[list[Verdict
     return verdicts, list(dict.fromkeys(unruled))
 
 
-ORDER = {FAIL: 0, PASS: 1, CHECK: 2}
+ORDER = {FAIL: 0, CHECK: 1, PASS: 2}
 
 
 def ordered(verdicts: list[Verdict]) -> list[Verdict]:
-    """Failed clauses first, then those the profile decided, then those it leaves open."""
-    return sorted(verdicts, key=lambda v: (ORDER[v.verdict], not v.reason, v.clause.number or 99))
+    """Failed clauses first, then those the asker's situation leaves in doubt with a reason (what
+    they do is not among the fields listed), then those it meets, then those it says nothing of."""
+    return sorted(verdicts, key=lambda v: (ORDER[v.verdict] if v.reason else 3, v.clause.number or 99))
 
 
 @dataclass
