@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -205,7 +205,7 @@ class Assistant:
             if isinstance(turn, Answer):
                 result = turn
             else:
-                routed = [self._route(snap, q) for q in turn.parts]
+                routed = [self._route(snap, ranking) for ranking in self.rankings(snap, turn.parts)]
                 result = merge([answer for answer, _, _ in routed])
                 result.considered = [considered for _, _, considered in routed]
                 hits = routed[0][1] if len(routed) == 1 else []
@@ -272,10 +272,24 @@ class Assistant:
         candidates, situation = gather(snap, decision.query, self.settings.today, self.settings.rules)
         return Ranking(decision, rank(decision.query, candidates, situation, snap.reader), situation)
 
-    def _route(self, snap: Snapshot, q: Query) -> tuple[Answer, list[Hit], list[tuple[str, float]]]:
+    def rankings(self, snap: Snapshot, parts: list[Query]) -> list[Ranking]:
+        """Each part's ranking, in order. A part that goes on from the one before ("…每个领域能报几项？
+        新锐企业呢？": its ask or its subject carried over) and names no notice is read in the unit's
+        notice the part before was answered from, when that notice answers it."""
+        out: list[Ranking] = []
+        for q in parts:
+            ranking = self.rank(snap, q)
+            before = _own_notice_of(out[-1], snap.store) if out and not q.notice_ids and _goes_on(q) else None
+            if before is not None:
+                there = self.rank(snap, replace(q, notice_ids=[before], inherited=[*q.inherited, "notice"]))
+                if there.best.source != Source.DECLINE:
+                    ranking = there
+            out.append(ranking)
+        return out
+
+    def _route(self, snap: Snapshot, ranking: Ranking) -> tuple[Answer, list[Hit], list[tuple[str, float]]]:
         """The best candidate's answer, with the passages it read (which a language model, where
         there is one, may answer from instead) and the candidates weighed."""
-        ranking = self.rank(snap, q)
         best = ranking.best
         answer = best.shown()
         if ranking.decision.note:
@@ -293,8 +307,7 @@ class Assistant:
         final = self.answer(question)
         turn = self._prepare(snap, question, None, {})
         views = []
-        for part in turn.parts if isinstance(turn, Turn) else []:
-            ranking = self.rank(snap, part)
+        for ranking in self.rankings(snap, turn.parts) if isinstance(turn, Turn) else []:
             q = ranking.decision.query
             found = ranking.situation.search if ranking.situation is not None else None
             hits = found.hits if found is not None else []
@@ -314,6 +327,22 @@ class Assistant:
                 reader_units=units,
             ))
         return Explanation(question, views, final.answer, str(final.kind))
+
+
+# A part this short, or one that carried the ask of the part before, goes on from it.
+GOES_ON_CHARS = 12
+
+
+def _goes_on(q: Query) -> bool:
+    return "intent" in q.inherited or len(q.text) <= GOES_ON_CHARS
+
+
+def _own_notice_of(ranking: Ranking, store: FactStore) -> str | None:
+    """The unit's own notice (not an original call) a part's chosen answer leads with, if any."""
+    cited = ranking.best.answer.citations
+    if ranking.best.source == Source.DECLINE or not cited:
+        return None
+    return None if store.is_original_notice(cited[0].source) else cited[0].source
 
 
 def _renamed_note(store: FactStore, q: Query, answer: Answer) -> str:

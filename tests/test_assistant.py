@@ -242,3 +242,15 @@ def test_whether_a_round_has_a_list_is_answered_not_declined(bot) -> None:  # no
 
     ans = bot.answer("我们去年报的是创业就业先锋榜，2023年还有这个榜吗？")
     assert "未设置" in ans.answer[:300] and not DECLINE_MARKERS.search(ans.answer[:300])
+
+
+def test_a_part_that_goes_on_is_read_in_the_units_notice_the_part_before_was_answered_from(small_settings) -> None:  # noqa: ANN001
+    from assistant.assistant import Assistant
+
+    bot = Assistant(small_settings)
+    bot.ingest(sorted((Path(__file__).parent / "fixtures" / "firsttry" / "ft44_styles").glob("*.txt")))
+    # The university's notice is signed by its research office alone: the first part finds it by
+    # its words, not by a pointer; the second ("新锐企业几家") alone would read a province's notice.
+    ans = bot.answer("东岳理工每个学院先导榜每个领域能报几项？新锐企业几家？")
+    second = ans.answer.split("②", 1)[-1]
+    assert "不超过2家" in second and "江淮" not in second

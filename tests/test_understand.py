@@ -166,6 +166,9 @@ def test_a_request_is_an_ask_and_an_elliptical_part_asks_what_the_part_before_as
     assert [(p.list_key, p.intent) for p in parts] == [
         ("先导技术榜", Intent.QUOTA), ("新锐企业榜", Intent.QUOTA), ("融通创新组织榜", Intent.QUOTA)]
     assert read_turn("先导榜找谁 创业呢", dt.date(2023, 10, 20), store, None).parts[1].list_key in (None, "先导技术榜")
+    # another list named with question words only ("新锐企业几家") asks what the part before asked
+    first, second = read_turn("23年先导榜每个领域能推几个？新锐企业几家？", dt.date(2023, 10, 20), store, None).parts
+    assert second.list_key == "新锐企业榜" and second.intent == first.intent == Intent.QUOTA
 
 
 def test_a_short_list_name_typed_with_a_homophone_and_a_date_asked_of_the_platform() -> None:

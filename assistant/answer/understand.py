@@ -734,7 +734,10 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
         q.ask = f"{q.ask} {earlier.person}"  # the ask's subject, as a named list is kept in it
         q.inherited.append("person")
     bare = _subjectless(q.text)
-    if with_intent and q.intent == Intent.OTHER and earlier.intent != Intent.OTHER and (q.text.rstrip("？?。 ").endswith("呢") or bare):
+    # "新锐企业几家": another list, and question words only besides its name: the ask before, of it.
+    another = bool(q.list_mention) and q.list_key != earlier.list_key and _bare(q.text.replace(q.list_mention, ""))
+    if with_intent and q.intent == Intent.OTHER and earlier.intent != Intent.OTHER and (
+            q.text.rstrip("？?。 ").endswith("呢") or bare or another):
         # "…每个领域能推几个 新锐呢": the same ask as the part before, of another subject; "今年平台截止是几号？
         # 23年那次是几号": of another round, in the words of the part before.
         q.intent, q.attribute = earlier.intent, q.attribute or earlier.attribute
