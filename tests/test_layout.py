@@ -265,3 +265,19 @@ def test_a_row_read_back_from_columns_is_quoted_cell_by_cell() -> None:
     normalized = normalize_for_match(COLUMNS)
     assert verbatim(found[0].quote, normalized)
     assert not verbatim("技术经理人先锋榜 | 11月9日", normalized)  # every cell must be the notice's
+
+
+def test_a_notice_pasted_as_one_wall_of_text_gets_a_line_per_heading_and_item() -> None:
+    wall = ("某某学会文件\u3000某学发〔2036〕27号\u3000关于组织推荐2036年“科创中国”系列榜单的通知\u3000各分支机构：现将有关事项通知如下："
+            "一、推荐名额（一）学会名额 按中国科协通知，新锐企业榜推荐不超过4个。（二）报送上限 1.每个分支机构新锐企业榜不超过3家。"
+            "2.单位会员每类榜单限报1项。二、工作安排 申报单位于2036年10月25日18时前发送材料。" + "请各单位认真组织。" * 60
+            + "附件：1.推荐汇总表")
+    lines = clean_text(wall).text.split("\n")
+    assert lines[:3] == ["某某学会文件", "某学发〔2036〕27号", "关于组织推荐2036年“科创中国”系列榜单的通知"]
+    assert "一、推荐名额" in lines and "（二）报送上限" in lines
+    assert "1.每个分支机构新锐企业榜不超过3家。" in lines and lines[-2:] == ["附件：", "1.推荐汇总表"]
+
+
+def test_a_text_with_its_own_lines_is_not_broken_further() -> None:
+    text = "一、安排\n各单位于10月25日前报送（一）汇总表和申报表。\n二、联系\n联系人：王敏"
+    assert clean_text(text).text == text

@@ -76,6 +76,25 @@ def drop_page_furniture(mt: MappedText) -> MappedText:
     return mt.splice([(lines[i].start, lines[i].end, "") for i in sorted(drop)])
 
 
+# A notice pasted as one wall of text keeps its structure in its markers: a line starts before each.
+WALL_CHARS = 600  # a text this long with no line break in it is a wall
+WALL_BREAK = re.compile(
+    r"\u3000+"  # the wide spaces a document's parts were set apart by (title, number, addressee)
+    r"|(?<=[。：:；;！!？?）)\s])\s*(?=(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|附件[：:\d]))"
+    r"|(?<=[。：:；;！!？?）)\s\u4e00-\u9fff])\s*(?=[（(][一二三四五六七八九十]{1,3}[）)])"
+)
+
+
+def break_wall_of_text(mt: MappedText) -> MappedText:
+    """A notice pasted as one wall of text (no line breaks at all): a line break where a heading or
+    an item begins ("一、", "（二）", "3.", "附件：") after a sentence ends, and where wide spaces set
+    its parts apart, so that its title, headings and items are lines as in any notice."""
+    longest = max((len(line) for line in mt.text.split("\n")), default=0)
+    if longest < WALL_CHARS or mt.text.count("\n") * WALL_CHARS > len(mt.text):
+        return mt
+    return mt.splice([(m.start(), m.end(), "\n") for m in WALL_BREAK.finditer(mt.text)])
+
+
 def rebuild_cell_tables(mt: MappedText) -> MappedText:
     """A table a PDF's extraction flattened to one cell per line: a header of short cells led by 序号,
     then rows of as many lines, each led by its number (1, 2, 3…). Each row becomes one line of

@@ -16,6 +16,7 @@ import yaml
 from assistant.ingest.dates import DATE, DATE_LINE
 from assistant.ingest.identity import DOC_NUMBER, ORG_LINE, Identity, IssuerSource, identify
 from assistant.ingest.layout import (
+    break_wall_of_text,
     drop_page_furniture,
     rebuild_aligned_tables,
     rebuild_cell_tables,
@@ -463,6 +464,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r"\r\n?", "\n")
     mt, page = source_text(mt)  # a JSON export, an RTF or a web page's source: the text it shows, its lines its own
     mt = _set_aside_chrome(mt)
+    mt = break_wall_of_text(mt)  # one wall of text: a line per heading and item (before wide spaces go)
     mt = mt.sub(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]", _fullwidth_alnum)
     mt = mt.sub("„", "〔").sub("‟", "〕")
     mt = mt.sub(r"<input\s+type=[\"']checkbox[\"']\s*/?>", "□")  # form check boxes exported as HTML
