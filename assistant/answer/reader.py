@@ -157,6 +157,8 @@ def _is_field(line: str, in_attachment: bool) -> bool:
 
 # "…之后/后面/完了以后是什么流程": an ask about what follows a step.
 AFTER_ASK = re.compile(r"之后|以后|后面|后续|接下来|然后|完了")
+DONE = re.compile(r"完|已经|已|过了|好了|了")  # a step told as done
+SUPPOSED = re.compile(r"如果|假如|要是|万一|假设|若")
 STEP_SHARE = 0.5  # of the told step's weighted words a unit must hold to be that step
 
 # A run-in heading: an item's number and a few words ending in "。" before its body on the same line.
@@ -512,6 +514,8 @@ class Reader:
         if q.answer_type != AnswerType.PROCEDURE or not AFTER_ASK.search(q.ask):
             return None
         told = q.text[: q.text.find(q.ask.split()[0])] if q.ask.split() and q.ask.split()[0] in q.text else ""
+        if not DONE.search(told) or SUPPOSED.search(told):
+            return None  # "如果真上榜了，之后有什么支持": a supposition, not a step done
         for name in (q.list_mention, q.list_key, q.field_mention, q.field_key, "科创中国"):
             told = told.replace(name, " ") if name else told  # the step, not whose it is
         weights = self.ask_weights(replace(q, ask=told)) if len(told) >= 4 else {}
