@@ -151,3 +151,29 @@ def test_a_calendar_file_reads_as_its_events() -> None:
     assert "请于2035年11月5日17:00前发送材料\n联系电话010-62887514, 手机13511086723" in text
     assert "UID" not in text and "TZID" not in text and "BEGIN" not in text
     assert source_of(mt, CALENDAR, "13511086723") == "13511086723"
+
+
+SITE = """---
+title: "关于组织申报2036年“科创中国”系列榜单的通知"
+date: 2036-09-27
+author: 科学技术研究院成果转化办公室
+layout: notice
+doc_no: "东岳理工科研字〔2036〕31号"
+---
+
+<!-- 初稿：电话0538-8249310（已调岗，勿用） -->
+各学院：
+<details><summary>联系方式</summary>
+成果转化办公室 邵亦衡 0538-8249316
+</details>
+"""
+
+
+def test_a_static_site_page_reads_its_front_matter_and_shows_no_comment() -> None:
+    mt = clean_text(SITE)
+    lines = mt.text.split("\n")
+    assert lines[:4] == ["标题：关于组织申报2036年“科创中国”系列榜单的通知", "发布时间：2036-09-27",
+                         "发布机构：科学技术研究院成果转化办公室", "文号：东岳理工科研字〔2036〕31号"]
+    assert "layout" not in mt.text and "---" not in mt.text
+    assert "8249310" not in mt.text and "<details>" not in mt.text and "成果转化办公室 邵亦衡0538-8249316" in mt.text
+    assert source_of(mt, SITE, "东岳理工科研字〔2036〕31号") == "东岳理工科研字〔2036〕31号"

@@ -306,6 +306,41 @@ def accepted_changes(mt: MappedText) -> MappedText:
     return mt.splice(cuts)
 
 
+# ---------------------------------------------------------------- a static site's page: front matter, comments
+
+FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(?P<body>(?:.*\n){1,40}?)---[ \t]*\n")
+FRONT_LABELS = {"title": "标题", "date": "发布时间", "author": "发布机构", "publisher": "发布机构", "doc_no": "文号",
+                "docno": "文号", "number": "文号", "source": "来源"}
+# What a page never shows, whatever the rest of its markup: comments (a draft's outdated value), and
+# the tags of a block a Markdown page writes in HTML (<details>, <summary>, <br>).
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+INLINE_TAG = re.compile(r"</?(?:details|summary|br|span|div|p|b|strong|em|i|u|sup|sub|font|center)\b[^>]*>", re.I)
+
+
+def page_markdown(mt: MappedText) -> MappedText:
+    """A static site's page: its front matter's fields a reader would see (标题, 发布时间, 发布机构, 文号)
+    as labelled lines, the rest of it (layout, draft, tags) and its --- lines set aside; HTML comments
+    and the few HTML tags a Markdown page uses go, their text stays."""
+    m = FRONT_MATTER.match(mt.text)
+    if m:
+        cuts: list[tuple[int, int, str]] = [(m.start(), m.start("body"), "")]
+        for line in re.finditer(r"^(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*)$", m.group("body"), re.M):
+            at = m.start("body")
+            label = FRONT_LABELS.get(line.group("key").lower())
+            if label is None:
+                cuts.append((at + line.start(), at + line.end() + 1, ""))
+                continue
+            value = line.group("value")
+            quoted = re.fullmatch(r"\s*[\"'](.*)[\"']\s*", value)
+            start = at + line.start("value") + (quoted.start(1) if quoted else 0)
+            cuts.append((at + line.start(), start, f"{label}："))
+            if quoted:
+                cuts.append((start + len(quoted.group(1)), at + line.end(), ""))
+        cuts.append((m.end("body"), m.end(), "\n\n"))  # (a paragraph of its own: never joined to the text)
+        mt = mt.splice(cuts)
+    return mt.sub(HTML_COMMENT, "").sub(INLINE_TAG, "")
+
+
 def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     """The text a notice saved in a data or markup format shows (a mail's header read, then a JSON
     export, an RTF source, a web page's source, in that order: a JSON body may be HTML), and whether it
@@ -315,6 +350,9 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     if CALENDAR.match(mt.text):
         return accepted_changes(calendar_text(mt)), True
     mt = mail_text(mt)
+    page = is_page_source(mt.text)
+    if not page and not rtf and record is None:
+        mt = page_markdown(mt)
     if record is not None:
         mt = _json_fields(mt, record)
     elif rtf:

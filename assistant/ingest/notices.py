@@ -322,6 +322,10 @@ SPEAKER_LINE = re.compile(r"^\S{1,24}?\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\s+\d{1,2}
 TURN = re.compile(r"^[\[【(（]?\d{1,2}:\d{2}(?::\d{2})?[\]】)）]?\s*[^\s：:]{1,12}[：:]")
 
 
+# A notice's metadata field ("发布机构：…", "文号：…") is a line of its own, whatever follows it.
+META_FIELD = re.compile(r"(?:标题|发布机构|发布时间|发布日期|文号|来源|发文单位|成文日期)[:：]")
+
+
 def _should_join(prev: str, nxt: str) -> bool:
     """PDF extraction breaks lines (and words) mid-sentence; join those, keep real line ends."""
     p, n = prev.strip(), nxt.strip()
@@ -349,7 +353,8 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False  # a sign-off's date, an organiser line: real line ends
     if re.match(r"[0-9A-Za-z]", p[-1]) and re.match(rf"[{CJK}]", n[0]):
         return False  # "…13810377984" then the next body's name: a real line end
-    if TITLE_END.search(p) or DATE_LINE.match(p) or DOC_NUMBER.fullmatch(p) or DOC_NUMBER.fullmatch(n) or FORM_TITLE.search(n):
+    ends_with_number = (m := DOC_NUMBER.search(p)) is not None and m.end() == len(p)  # "文号：…〔2036〕31号"
+    if TITLE_END.search(p) or DATE_LINE.match(p) or ends_with_number or DOC_NUMBER.fullmatch(n) or FORM_TITLE.search(n):
         return False
     if re.fullmatch(r"[（(][^（()）]*[）)]", p):
         return False  # a whole parenthetical note, e.g. "(以下表单仅为样表…)"
@@ -403,6 +408,7 @@ def _join_broken_lines(mt: MappedText) -> MappedText:
         (starts[a] + len(lines[a].rstrip()), starts[b] + len(lines[b]) - len(lines[b].lstrip()))
         for a, b in zip(nonblank, nonblank[1:], strict=False)
         if _should_join(lines[a], lines[b]) and not (a == nonblank[0] and SIGN_OFF_ORG.fullmatch(lines[a].strip()))
+        and not META_FIELD.match(lines[a].strip())
         and not _set_apart_label(lines, b) and not (outline and (outline_level(lines[b].strip()) is not None or DECIMAL_SUB.match(lines[b].strip())))
     ]
     return mt.splice([(start, end, "") for start, end in drops])
