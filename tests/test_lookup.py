@@ -48,6 +48,7 @@ def test_the_last_digits_of_a_number_and_an_address_are_looked_up(store) -> None
     mailed = next(f for f in store.select(ContactFact) if "路" in f.address and "号" in f.address)
     place = mailed.address[: mailed.address.index("号") + 1].split("市")[-1].split("区")[-1]
     r = reply(understand_part(f"快递寄到{place}，是寄给哪个榜的？", TODAY, store), store, Citer(store.notices), TODAY)
+    assert r is not None and place in r.direct[0]  # the end of what was written that the address holds
     assert r is not None and place in r.direct[0] and "收件人" in r.direct[0]
 
 

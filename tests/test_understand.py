@@ -388,3 +388,14 @@ def test_our_school_points_at_a_universitys_own_notice() -> None:
     internal = dict(KIND_WORDS)[NoticeKind.INTERNAL]
     assert internal.search("我们学院先导榜能报几项？是按领域算吗")
     assert not internal.search("学院路的那家研究院能报吗")  # a place's name, not the asker's school
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("30号晚上十一点半在平台上点提交还算数不", Intent.DEADLINE),  # whether a time still counts
+    ("新锐企业榜最多能塞几家", Intent.QUOTA),  # how many may be put forward, said colloquially
+    ("先导榜每个领域能推几个", Intent.QUOTA),
+])
+def test_colloquial_asks_of_a_deadline_and_a_quota(text: str, intent: Intent) -> None:
+    from assistant.answer.understand import detect_intent
+
+    assert detect_intent(text) == intent

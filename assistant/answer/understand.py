@@ -381,6 +381,10 @@ BARE_LEFT = 1
 QUOTA_WORDS = re.compile(r"名额|推荐几|报几|推几|不超过|上限|限额|限报")
 
 
+# Whether a time still counts: a deadline asked, whatever else the sentence names (平台, 材料).
+LATE_ASK = re.compile(r"算数|算不算|还有效|来得及|赶得上|赶趟|还收不收|还能交|还能提交|会不会晚")
+
+
 def detect_intent(text: str) -> Intent:
     scores: dict[str, int] = {}
     for intent, keywords in load_aliases()["intents"].items():
@@ -396,7 +400,10 @@ def detect_intent(text: str) -> Intent:
         return Intent.NOTICE
     if ORGANISER_ASK.search(text):
         return Intent.ORGANISER
-    counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?!字)", text)
+    # "能推几个", "最多能塞几家": how many may be put forward, however said.
+    counted = re.search(r"(?:推荐|报送|申报|限报|塞|推|报(?![表样书名]))(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?!字)", text)
+    if LATE_ASK.search(text) and not counted:
+        return Intent.DEADLINE  # "30号晚上十一点半提交还算数不": whether a time is before the deadline
     if not scores:
         return Intent.QUOTA if counted else Intent.OTHER
     # Specific beats generic where both fire: "初评结果哪天前报送" is a deadline, not a schedule.

@@ -12,6 +12,9 @@ from assistant.answer.rules.base import Context, Reply
 from assistant.model import ContactFact
 
 
+PLACE_MIN = 4  # characters of an address that identify it ("气象路9号")
+
+
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
@@ -27,8 +30,11 @@ def _holds(f: ContactFact, ctx: Context) -> str | None:
         for p in f.phones:
             if _digits(p).endswith(q.phone_tail):
                 return p
-    if q.place and q.place in f.address:
-        return q.place
+    if q.place and f.address:
+        # The longest end of what was written that the address holds ("快递寄到气象路9号" -> "气象路9号").
+        held = next((q.place[i:] for i in range(len(q.place) - PLACE_MIN + 1) if q.place[i:] in f.address), None)
+        if held:
+            return held
     for email in q.emails:
         for e in f.emails:
             if email.lower() == e.lower():
@@ -50,10 +56,10 @@ def _line(ctx: Context, f: ContactFact, what: str) -> str:
         return (f"{what}：{f.year}年{ctx.store.label(f.notice_id) if not ctx.store.is_original(f) else '通知'}中"
                 f"{contact_scope(f)}纸质材料的收件人（{f.body or f.org}，邮寄地址：{address_text(f)}）{ctx.cite(f)}")
     if f.address and what in f.address:  # an address asked: whose mail goes there, and who receives it
-        receiver = f.recipient or "、".join(f.persons)
+        shown = address_text(f)
+        receiver = "" if "收件人" in shown else f"，收件人：{f.recipient or '、'.join(f.persons)}"
         return (f"{what}：{f.year}年{ctx.store.label(f.notice_id) if not ctx.store.is_original(f) else '通知'}中"
-                f"{contact_scope(f)}纸质材料的邮寄地址（{f.body or f.org}，收件人：{receiver}"
-                f"{'，' + f.recipient_phone if f.recipient_phone else ''}）{ctx.cite(f)}")
+                f"{contact_scope(f)}纸质材料的邮寄地址（{shown}；{f.body or f.org}{receiver}）{ctx.cite(f)}")
     who = "、".join(f.persons)
     org = f.body or f.org
     owner = "，".join(x for x in (f"{org} {who}".strip(), f"电话：{'、'.join(f.phones)}" if f.phones else "",
