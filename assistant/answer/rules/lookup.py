@@ -11,7 +11,6 @@ from assistant.answer.phrasing import address_text, contact_scope
 from assistant.answer.rules.base import Context, Reply
 from assistant.model import ContactFact
 
-
 PLACE_MIN = 4  # characters of an address that identify it ("气象路9号")
 
 
