@@ -43,6 +43,11 @@ def test_what_follows_a_step_the_asker_has_done_is_read_after_that_step(bot) -> 
     assert head.index("初评") < ans.answer.index("终评")
 
 
+def test_a_quoted_field_is_answered_from_its_unit_whatever_the_ask_s_other_words(bot) -> None:  # noqa: ANN001
+    ans = bot.answer("表里“企业所处阶段”有哪几个选项？")
+    assert "未找到" not in ans.answer and "成长期" in ans.answer.split("\n")[1]  # not the schedule's stages (阶段)
+
+
 def test_the_reader_puts_the_answering_sentence_first(bot) -> None:
     ans = bot.answer("上榜以后有哪些落地推广服务？")
     first = ans.answer.splitlines()[1]

@@ -35,7 +35,9 @@ class Answer:
     person: str | None = None
     relevance: float | None = None  # retrieval's best match (0..1); None for rule answers
     basis: RuleBasis | None = None  # a rule answer's: which rule gave it
-    anchored: bool = False  # the reader's: the steps after one the asker says they have done
+    # The reader's: read from what the asker pointed at (the steps after one they say they have done,
+    # the unit holding every name they quote), so the notices do hold what is asked.
+    anchored: bool = False
     # The candidates each part weighed (answerer and score, best first): why this answer was given.
     considered: list[list[tuple[str, float]]] = field(default_factory=list)
 

@@ -82,7 +82,7 @@ def precedence(q: Query, candidates: list[Candidate], situation: Situation) -> i
     """The candidate the answerers' fixed order gives (the path before the ranker, kept as one
     signal among the others): a rule's value (led by the reader's sentence for yes/no and how-to
     asks and for one issuer's own notice), else the comparison read per year, else the reader when
-    the relevance model says the passages answer or it read the steps after one the asker told, else
+    the relevance model says the passages answer or it read what the asker pointed at, else
     the decline."""
     by = {c.source: i for i, c in enumerate(candidates)}
     if situation.not_in_call:
@@ -95,8 +95,8 @@ def precedence(q: Query, candidates: list[Candidate], situation: Situation) -> i
         return by[Source.COMPARE]
     if Source.READER in by and situation.search.answers:
         return by[Source.READER]
-    # The steps after one the asker told they had done: the notice answers what follows it, however
-    # little of the ask's own words ("后面是什么流程") its passages hold.
+    # Read from what the asker pointed at (the steps after one they told they had done, the unit of a
+    # name they quoted): the notice answers it, however little of the ask's own words its passages hold.
     anchored = next((i for i, c in enumerate(candidates) if c.source == Source.READER and c.answer.anchored), None)
     if anchored is not None:
         return anchored

@@ -455,7 +455,11 @@ class Reader:
         chosen = [c for c in chosen if not (c.unit.text in seen or seen.add(c.unit.text))]
         citer = Citer(notices)
         lines = [self._show(s, q, citer, notices) for s in chosen]
-        return self._answer(q, best, lines, citer, notices, default_year, direct)
+        answer = self._answer(q, best, lines, citer, notices, default_year, direct)
+        # Every name the user quotes ("“企业所处阶段”有哪几个选项") stands in the first unit shown: the
+        # notices hold what is asked, however few of the ask's other words its passages share.
+        answer.anchored = bool(q.quoted) and all(term in f"{chosen[0].unit.text} {chosen[0].unit.context}" for term in q.quoted)
+        return answer
 
     def _complement(self, q: Query, picked: list[Scored], bodies: list[Scored]) -> Scored | None:
         """A unit that holds a good share of the ask's weight the units picked do not (a second thing

@@ -620,7 +620,9 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     # What the clauses with a question word ask: not the asker's situation ("负责申报的"), nor the
     # context before the ask ("之前报榜都是在…上弄的，今年还是这个网址吗").
     asking = asking_clauses(ask)
-    q.intent = detect_intent(asking)
+    # A quoted name is the ask's subject, not its kind: "“企业所处阶段”有哪几个选项" asks a form field's
+    # options, not the schedule's stages.
+    q.intent = detect_intent(QUOTED.sub("“”", asking))
     if q.intent == Intent.OTHER and asking != ask and _bare(asking):
         # "…名额跟23年比变了，现在分别是多少": an ask without a subject asks of the clause before it.
         q.intent = detect_intent(ask)
