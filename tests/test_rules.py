@@ -117,6 +117,13 @@ def test_schedule_without_a_stage_lists_them_all(store: FactStore) -> None:
     assert all(stage in text_of(r) for stage in GOLDEN["002"]["stages"])
 
 
+def test_a_lists_name_in_each_round(store: FactStore) -> None:
+    r, _ = run(store, Intent.LISTS, "融通组织那个榜，21年那会儿叫啥")
+    assert r.direct[0].startswith("2021年名为“产学研融通组织榜”") and "融通创新组织榜" in r.direct[0]
+    r, _ = run(store, Intent.LISTS, "先导技术榜以前叫什么名字")
+    assert "各年名称相同。" in r.notes
+
+
 def test_a_stage_asked_is_said_with_what_happens_in_it(bot) -> None:  # noqa: ANN001
     ans = bot.answer("2022年的榜单是在什么场合发布的")
     first = ans.answer.split("\n")[0]

@@ -381,6 +381,8 @@ BARE_LEFT = 1
 QUOTA_WORDS = re.compile(r"名额|推荐几|报几|推几|不超过|上限|限额|限报")
 
 
+LIST_NAME_ASK = re.compile(r"叫(?:啥|什么|法)|什么名字|啥名|原名|改名|更名")
+POINTED_LIST = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:那个|这个|那一个|这一个)榜单?")
 # Whether a time still counts: a deadline asked, whatever else the sentence names (平台, 材料).
 LATE_ASK = re.compile(r"算数|算不算|还有效|来得及|赶得上|赶趟|还收不收|还能交|还能提交|会不会晚")
 
@@ -591,6 +593,11 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     known = _find_known(t, lists)
     if known and len(known) > len(q.list_mention):
         q.list_key, q.list_mention = names.list_family(known), known
+    if q.list_key is None and POINTED_LIST.search(t):
+        # "融通组织那个榜", "新锐这个榜单": a list's name with the pointing word inside it.
+        key, _ = _find_alias(POINTED_LIST.sub(r"\1榜", t), "lists")
+        if key:
+            q.list_key, q.list_mention = key, POINTED_LIST.search(t).group(0)  # type: ignore[union-attr]
     if q.list_key:
         # "先导技术榜和新锐企业榜各推荐几个": every list named, in the order written.
         rest = t.replace(q.list_mention, " ")
@@ -626,6 +633,8 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     if q.intent == Intent.OTHER and asking != ask and _bare(asking):
         # "…名额跟23年比变了，现在分别是多少": an ask without a subject asks of the clause before it.
         q.intent = detect_intent(ask)
+    if q.intent == Intent.OTHER and q.list_key and LIST_NAME_ASK.search(asking):
+        q.intent = Intent.LISTS  # "融通榜21年那会儿叫啥": the name it went by, from the rounds' lists
     if q.intent in (Intent.OTHER, Intent.ELIGIBILITY) and ELIGIBILITY_ASK.search(t):
         q.intent = Intent.ELIGIBILITY  # about one's own situation: 今年还能报吗, 会不会被卡, 够不够
     if EXCLUSION_ASK.search(t) and q.intent in (Intent.OTHER, Intent.ELIGIBILITY):

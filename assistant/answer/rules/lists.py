@@ -44,8 +44,34 @@ def _lists_from_quotas(ctx: Context) -> Reply | None:
     return Reply([f"{year}年组织推荐的榜单（据推荐名额）：{'、'.join(names)}{cites}{ctx.year_note(year)}"])
 
 
+# "那会儿叫啥", "以前叫什么名字", "叫法不一样吧": the name a list went by.
+NAME_ASK = re.compile(r"叫(?:啥|什么|法)|什么名字|啥名|名称是|原名|改名|更名")
+
+
+def list_names(ctx: Context) -> Reply | None:
+    """The name a list went by in each round (the years asked first, every round's after them),
+    each as the round's list of lists writes it: "2021年：产学研融通组织榜；2022年起：融通创新组织榜"."""
+    q, store = ctx.q, ctx.store
+    facts = store.select(ListsFact, lambda f: store.is_original(f) and q.list_key in f.list_keys)
+    by_year: dict[int, tuple[str, ListsFact]] = {}
+    for f in sorted(facts, key=lambda f: -(f.year or 0)):
+        if f.year and f.year not in by_year:
+            by_year[f.year] = (f.lists[f.list_keys.index(q.list_key)], f)
+    if not by_year:
+        return None
+    order = sorted(by_year, key=lambda y: (y not in q.years, -y))
+    direct = [f"{y}年名为“{by_year[y][0]}”{ctx.cite(by_year[y][1])}" for y in order]
+    names = {name for name, _ in by_year.values()}
+    notes = ["各年名称相同。"] if len(names) == 1 else []
+    return Reply(["；".join(direct)], notes)
+
+
 def answer_lists(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
+    if q.list_key and NAME_ASK.search(q.text):
+        named = list_names(ctx)
+        if named is not None:
+            return named
     if re.search(r"领域|类别|赛道|方向", q.text):
         return answer_fields(ctx)
     picked = ctx.pick(ListsFact)
