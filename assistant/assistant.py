@@ -338,11 +338,13 @@ def _goes_on(q: Query) -> bool:
 
 
 def _own_notice_of(ranking: Ranking, store: FactStore) -> str | None:
-    """The unit's own notice (not an original call) a part's chosen answer leads with, if any."""
+    """The unit's own notice (not an original call) a part's chosen answer leads with, in a round
+    whose call is not in, if any."""
     cited = ranking.best.answer.citations
-    if ranking.best.source == Source.DECLINE or not cited:
+    if ranking.best.source == Source.DECLINE or not cited or store.is_original_notice(cited[0].source):
         return None
-    return None if store.is_original_notice(cited[0].source) else cited[0].source
+    # Where the round's call is in, a part answered by itself has the call's own words to go by.
+    return None if store.notices[cited[0].source].year in store.called else cited[0].source
 
 
 def _renamed_note(store: FactStore, q: Query, answer: Answer) -> str:
