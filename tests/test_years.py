@@ -33,9 +33,11 @@ def test_a_relative_year_without_its_call_is_answered_from_that_years_notices_an
     assert decision.refusal is None
 
 
-def test_a_relative_year_with_no_notice_at_all_is_answered_in_the_latest_called_round() -> None:
+def test_a_relative_year_with_no_notice_at_all_is_answered_in_the_latest_round() -> None:
+    """"明年…" with no notice of that year: the latest round the notices hold (its units' notices
+    restate the call being run), said so."""
     decision = settle(Query("明年截止时间", years=[2025], year_source=YearSource.RELATIVE), CORPUS)
-    assert decision.query.years == [2023] and decision.query.year_source == YearSource.LATEST
+    assert decision.query.years == [2024] and decision.query.year_source == YearSource.LATEST
     assert "尚未收录2025年的通知" in decision.note and decision.refusal is None
 
 
@@ -50,7 +52,9 @@ def test_a_year_no_notice_covers_is_refused_not_replaced() -> None:
     assert decision.refusal is not None and "2019" in decision.refusal and "2022、2023、2024" in decision.refusal
 
 
-def test_the_default_round_is_the_latest_whose_call_is_in() -> None:
-    assert default_round(CORPUS) == 2023
+def test_the_default_round_is_the_latest_the_notices_hold() -> None:
+    """Units' notices of 2024 with CAST's 2024 call not yet in: 2024 is the round being run; the 2023
+    call would answer with last year's quotas and dates."""
+    assert default_round(CORPUS) == 2024
     assert default_round(Corpus(years=[2021], rounds=[2021], called=set())) == 2021
     assert default_round(Corpus(years=[], rounds=[], called=set())) is None

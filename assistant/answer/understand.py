@@ -66,7 +66,7 @@ EXPANSION: dict[Intent, tuple[str, ...]] = {
 EXCLUSION_ASK = re.compile(r"报不了|不能报|不能申报|不可以报|不收|不受理|不予受理|一票否决|排除|不在[^，,。？?]{0,6}范围|"
                            r"(?:哪些|什么)(?:情况|情形)[^，,。？?]{0,4}不(?:能|可以|予)")
 # "哪个联合体初评", "由谁评审": asks which organisation, a contact question whatever stage it names.
-BODY_ASK = re.compile(rf"(?:哪个|哪家|哪一家|什么)(?:联合体|学会|协会|机构|单位|部门)|谁(?:负责|初评|评审)|{BY_WHOM}")
+BODY_ASK = re.compile(rf"(?:哪个|哪家|哪一家|什么)(?:联合体|学会|协会|机构|单位|部门)|谁(?:负责|初评|评审)|(?:初评|评审|终评)(?:单位|机构)[^，,。？?]{{0,8}}(?:同一家|一样|换|变)|{BY_WHOM}")
 FIELDS_ASKED = re.compile(r"(?:哪些|哪个|哪几个|什么|几个)[^，,。？?]{0,6}领域")
 FIRST_PERSON = re.compile(r"我|咱|本人|本单位|本公司")
 # A clause told of the asker's own unit ("公司有一些劳务派遣和实习生", "团队主要做储能"): the unit named bare,
@@ -403,7 +403,8 @@ def detect_intent(text: str) -> Intent:
     if ORGANISER_ASK.search(text):
         return Intent.ORGANISER
     # "能推几个", "最多能塞几家": how many may be put forward, however said.
-    counted = re.search(r"(?:推荐|报送|申报|限报|塞|推|报(?![表样书名]))(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?!字)", text)
+    counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?!字)"
+                        r"|(?:塞|推|报)(?:上去|进去|上)?(?:几|多少)(?!字)", text)
     if LATE_ASK.search(text) and not counted:
         return Intent.DEADLINE  # "30号晚上十一点半提交还算数不": whether a time is before the deadline
     if not scores:
@@ -736,6 +737,10 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
     list and field it leaves out ("22年国际创新合作榜的评审机构是谁？这个榜也是…推荐报送吗？")."""
     if not q.years and earlier.years:
         q.years, q.year_source = list(earlier.years), YearSource.CONTEXT
+        q.inherited.append("year")
+    elif earlier.years and REFERS_BACK.search(q.text) and not set(earlier.years) & set(q.years):
+        # "那年的初评单位跟23年是同一家吗": the year pointed back at, and the one named.
+        q.years = [*earlier.years, *q.years]
         q.inherited.append("year")
     if with_list and q.list_key is None and earlier.list_key:
         q.list_key, q.list_mention = earlier.list_key, earlier.list_mention
