@@ -48,6 +48,15 @@ def test_a_quoted_field_is_answered_from_its_unit_whatever_the_ask_s_other_words
     assert "未找到" not in ans.answer and "成长期" in ans.answer.split("\n")[1]  # not the schedule's stages (阶段)
 
 
+def test_several_items_asked_alike_show_their_names_and_values_each_cited_at_its_own_place(bot) -> None:  # noqa: ANN001
+    ans = bot.answer("融通榜申报表“组织机构简介”后面那几大段，每段最多写多少字？")
+    lines = ans.answer.split("\n")
+    compact = [line for line in lines if re.match(r"[二三四五六]、[^（]+\[\d+\]：1000字以内\[\d+\]$", line)]
+    assert len(compact) >= 4  # "二、创新资源集聚情况：1000字以内", not its whole description
+    values = [c for c in ans.citations if c.quote == "1000字以内"]
+    assert len({(c.start, c.end) for c in values}) == len(values) >= 4  # each item's own value, not the first one's
+
+
 def test_the_reader_puts_the_answering_sentence_first(bot) -> None:
     ans = bot.answer("上榜以后有哪些落地推广服务？")
     first = ans.answer.splitlines()[1]

@@ -454,7 +454,9 @@ class Reader:
         seen: set[str] = set()
         chosen = [c for c in chosen if not (c.unit.text in seen or seen.add(c.unit.text))]
         citer = Citer(notices)
-        lines = [self._show(s, q, citer, notices) for s in chosen]
+        several = q.several and best.typed
+        lines = [self._compact(s, q, citer, notices) if several and i else self._show(s, q, citer, notices)
+                 for i, s in enumerate(chosen)]
         answer = self._answer(q, best, lines, citer, notices, default_year, direct)
         # Every name the user quotes ("“企业所处阶段”有哪几个选项") stands in the first unit shown: the
         # notices hold what is asked, however few of the ask's other words its passages share.
@@ -619,6 +621,23 @@ class Reader:
             span = locate(notice.original, part, chunk.orig_start, chunk.orig_end) or (chunk.orig_start, chunk.orig_end)
             shown.append(part + citer.cite(notice.id, chunk.section, part, *span))
         return " ".join(shown)
+
+    def _compact(self, s: Scored, q: Query, citer: Citer, notices: dict[str, NoticeRecord]) -> str:
+        """One of several items asked alike ("后面那几大段每段多少字"): its name and the clause holding
+        the value asked, each cited ("二、创新资源集聚情况：1000字以内"), not its whole description."""
+        text, pattern = s.unit.text, HOLDS.get(q.answer_type)
+        head = re.match(r"[^（(：:]{2,30}(?=[（(：:])", text)
+        value = next((c.strip("，,；;。）) ") for c in re.split(r"[，,；;（(]", text)[1:] if pattern and pattern.search(c)), "")
+        if s.unit.kind not in (UnitKind.SENTENCE, UnitKind.FIELD, UnitKind.HEADING) or not head or not value or value not in text:
+            return self._show(s, q, citer, notices)
+        chunk, notice = s.unit.chunk, notices[s.unit.chunk.notice_id]
+        # Both parts are looked for in the item's own span: "1000字以内" ends several items.
+        whole = locate(notice.original, text, chunk.orig_start, chunk.orig_end) or (chunk.orig_start, chunk.orig_end)
+        shown = []
+        for part in (head.group(0), value):
+            span = locate(notice.original, part, *whole) or whole
+            shown.append(part + citer.cite(notice.id, chunk.section, part, *span))
+        return "：".join(shown)
 
     def _window(self, sentence: str, q: Query) -> str:
         """The best clause of a long sentence with its neighbours, as written."""
