@@ -530,11 +530,8 @@ class Reader:
         total = sum(weights.values())
         # The step is looked for in the whole notice the best passage is from: the passages found for
         # the ask ("流程") need not hold the step told ("材料上传至平台").
-        notice = bodies[0].unit.chunk.notice_id
         best: tuple[float, Unit | None] = (0.0, None)
-        for chunk in self.retriever.chunks:
-            if chunk.notice_id != notice:
-                continue
+        for chunk in self._notice_chunks(bodies[0].unit.chunk):
             for unit in units(chunk, bodies[0].unit.rank):
                 if unit.kind == UnitKind.SENTENCE:
                     own = self._toks(unit.text)
@@ -542,6 +539,19 @@ class Reader:
                     best = max(best, (share, unit), key=lambda x: x[0])
         share, found = best
         return Scored(found, 0.0, share, False) if found is not None and share >= STEP_SHARE else None
+
+    def _notice_chunks(self, chunk: Chunk) -> list[Chunk]:
+        """Every passage of a chunk's notice, in order (a notice's chunks stand together in the index)."""
+        chunks = self.retriever.chunks
+        at = self.retriever.position(chunk.id)
+        if at is None:
+            return [chunk]
+        lo, hi = at, at
+        while lo > 0 and chunks[lo - 1].notice_id == chunk.notice_id:
+            lo -= 1
+        while hi + 1 < len(chunks) and chunks[hi + 1].notice_id == chunk.notice_id:
+            hi += 1
+        return chunks[lo : hi + 1]
 
     def _after(self, unit: Unit, n: int = SHOWN - 1) -> list[Unit]:
         """What follows a unit in its notice: the rest of its passage, then the next passages (a

@@ -83,8 +83,9 @@ class FactStore:
     def line_after(self, f: Fact) -> Passage | None:
         """The first sentence of the line after a fact's own line (a stage's heading, "（四）发布推介
         （2023年1月）", then what happens in it), with the span of the chunk it lies in."""
-        for chunk in self.chunks:
-            if chunk.notice_id != f.notice_id or f.quote not in chunk.text:
+        by_notice = self.derived("chunks_by_notice", self._chunks_by_notice)
+        for chunk in by_notice.get(f.notice_id, []):
+            if f.quote not in chunk.text:
                 continue
             rest = chunk.text[chunk.text.index(f.quote) + len(f.quote) :].lstrip("\n")
             line = rest.split("\n", 1)[0].strip()
@@ -94,6 +95,12 @@ class FactStore:
             text = (first.group(0) if first else line).strip()
             return Passage(chunk.notice_id, chunk.section, text, chunk.orig_start, chunk.orig_end)
         return None
+
+    def _chunks_by_notice(self) -> dict[str, list[Chunk]]:
+        found: dict[str, list[Chunk]] = {}
+        for chunk in self.chunks:
+            found.setdefault(chunk.notice_id, []).append(chunk)
+        return found
 
     def derived(self, key: object, make: Callable[[], T]) -> T:
         """A value answers work out from the store, once per snapshot (the store never changes)."""
