@@ -638,7 +638,7 @@ class Reader:
         text, pattern = s.unit.text, HOLDS.get(q.answer_type)
         head = re.match(r"[^（(：:]{2,30}(?=[（(：:])", text)
         value = next((c.strip("，,；;。）) ") for c in re.split(r"[，,；;（(]", text)[1:] if pattern and pattern.search(c)), "")
-        if s.unit.kind not in (UnitKind.SENTENCE, UnitKind.FIELD, UnitKind.HEADING) or not head or not value or value not in text:
+        if s.unit.kind not in (UnitKind.SENTENCE, UnitKind.FIELD, UnitKind.HEADING) or not head or not value:
             return self._show(s, q, citer, notices)
         chunk, notice = s.unit.chunk, notices[s.unit.chunk.notice_id]
         # Both parts are looked for in the item's own span: "1000字以内" ends several items.

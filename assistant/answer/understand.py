@@ -381,6 +381,7 @@ BARE_LEFT = 1
 QUOTA_WORDS = re.compile(r"名额|推荐几|报几|推几|不超过|上限|限额|限报")
 
 
+# "那会儿叫啥", "以前叫什么名字", "叫法不一样吧": the name a list went by (rules/lists.py answers it).
 LIST_NAME_ASK = re.compile(r"叫(?:啥|什么|法)|什么名字|啥名|原名|改名|更名")
 POINTED_LIST = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:那个|这个|那一个|这一个)榜单?")
 # Whether a time still counts: a deadline asked, whatever else the sentence names (平台, 材料).
@@ -594,11 +595,12 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     known = _find_known(t, lists)
     if known and len(known) > len(q.list_mention):
         q.list_key, q.list_mention = names.list_family(known), known
-    if q.list_key is None and POINTED_LIST.search(t):
+    pointed = POINTED_LIST.search(t) if q.list_key is None else None
+    if pointed:
         # "融通组织那个榜", "新锐这个榜单": a list's name with the pointing word inside it.
         key, _ = _find_alias(POINTED_LIST.sub(r"\1榜", t), "lists")
         if key:
-            q.list_key, q.list_mention = key, POINTED_LIST.search(t).group(0)  # type: ignore[union-attr]
+            q.list_key, q.list_mention = key, pointed.group(0)
     if q.list_key:
         # "先导技术榜和新锐企业榜各推荐几个": every list named, in the order written.
         rest = t.replace(q.list_mention, " ")
@@ -726,7 +728,7 @@ def asked_of_situation(q: Query, profile: Profile) -> Query:
 
 
 # "尾号四六八七", "后四位是8942": the end of a number the asker remembers.
-SPOKEN_DIGITS = dict(zip("〇零一幺二两三四五六七八九", "001122345678 9".replace(" ", ""), strict=True))
+SPOKEN_DIGITS = {ch: str(d) for ch, d in CN_DIGIT.items()} | {"幺": "1"}  # 幺 for 一, as numbers are read out
 PHONE_TAIL = re.compile(r"(?:尾号|尾数|后[三四]位)(?:是|为)?\s*([\d〇零一幺二两三四五六七八九]{3,4})")
 # An address: a road and its number ("气象路9号"), a building and its room ("科技大厦9楼912室").
 PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道|大街|巷|里|胡同|弄)(?:甲|乙)?\d{1,4}号|[\u4e00-\u9fff]{2,8}(?:大厦|大楼|会堂)\d{1,4}室")

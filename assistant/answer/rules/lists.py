@@ -7,6 +7,7 @@ import re
 from assistant.answer.phrasing import cn_count
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.rules.eligibility import fitting_group
+from assistant.answer.understand import LIST_NAME_ASK
 from assistant.model import FieldsFact, ListCountsFact, ListsFact, QuotaFact
 
 COUNT_WORDS = re.compile(r"多少项|几项|项数|发布多少|遴选多少|发布几|共多少")
@@ -44,10 +45,6 @@ def _lists_from_quotas(ctx: Context) -> Reply | None:
     return Reply([f"{year}年组织推荐的榜单（据推荐名额）：{'、'.join(names)}{cites}{ctx.year_note(year)}"])
 
 
-# "那会儿叫啥", "以前叫什么名字", "叫法不一样吧": the name a list went by.
-NAME_ASK = re.compile(r"叫(?:啥|什么|法)|什么名字|啥名|名称是|原名|改名|更名")
-
-
 def list_names(ctx: Context) -> Reply | None:
     """The name a list went by in each round (the years asked first, every round's after them),
     each as the round's list of lists writes it: "2021年：产学研融通组织榜；2022年起：融通创新组织榜"."""
@@ -68,7 +65,7 @@ def list_names(ctx: Context) -> Reply | None:
 
 def answer_lists(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
-    if q.list_key and NAME_ASK.search(q.text):
+    if q.list_key and LIST_NAME_ASK.search(q.text):
         named = list_names(ctx)
         if named is not None:
             return named

@@ -51,21 +51,19 @@ def _label(f: ContactFact, what: str) -> str:
 
 
 def _line(ctx: Context, f: ContactFact, what: str) -> str:
+    # "13911128844：2020年通知中先导技术榜（先进材料领域）": the entity, the year and notice, the list.
+    where = f"{what}：{f.year}年{ctx.store.label(f.notice_id) if not ctx.store.is_original(f) else '通知'}中{contact_scope(f)}"
     if what == f.recipient:  # the person receives the mail of the block's body
-        return (f"{what}：{f.year}年{ctx.store.label(f.notice_id) if not ctx.store.is_original(f) else '通知'}中"
-                f"{contact_scope(f)}纸质材料的收件人（{f.body or f.org}，邮寄地址：{address_text(f)}）{ctx.cite(f)}")
+        return f"{where}纸质材料的收件人（{f.body or f.org}，邮寄地址：{address_text(f)}）{ctx.cite(f)}"
     if f.address and what in f.address:  # an address asked: whose mail goes there, and who receives it
         shown = address_text(f)
         receiver = "" if "收件人" in shown else f"，收件人：{f.recipient or '、'.join(f.persons)}"
-        return (f"{what}：{f.year}年{ctx.store.label(f.notice_id) if not ctx.store.is_original(f) else '通知'}中"
-                f"{contact_scope(f)}纸质材料的邮寄地址（{shown}；{f.body or f.org}{receiver}）{ctx.cite(f)}")
+        return f"{where}纸质材料的邮寄地址（{shown}；{f.body or f.org}{receiver}）{ctx.cite(f)}"
     who = "、".join(f.persons)
     org = f.body or f.org
     owner = "，".join(x for x in (f"{org} {who}".strip(), f"电话：{'、'.join(f.phones)}" if f.phones else "",
                                   f"邮箱：{'、'.join(f.emails)}" if f.emails else "") if x)
-    source = ctx.store.label(f.notice_id) if not ctx.store.is_original(f) else "通知"
-    label = _label(f, what)
-    return f"{what}：{f.year}年{source}中{contact_scope(f)}的{label or '联系方式'}（{owner}）{ctx.cite(f)}"
+    return f"{where}的{_label(f, what) or '联系方式'}（{owner}）{ctx.cite(f)}"
 
 
 def answer_lookup(ctx: Context) -> Reply | None:
