@@ -253,7 +253,7 @@ def _cal_value(name: str, params: str, value: str) -> str | None:
 
 def calendar_text(mt: MappedText) -> MappedText:
     """A calendar file (.ics): its folded lines joined, each event a paragraph of what a calendar
-    shows (事项, 开始时间 and 结束时间 as dates, 地点, 组织者, the description as text with its escapes
+    shows (事项, 开始时间 and 结束时间 as dates, 地点, the organizer as 联系人, the description as text with its escapes
     read), the rest (time zones, ids, stamps, BEGIN/END) set aside."""
     mt = mt.sub(r"\r?\n[ \t]", "")  # RFC 5545 folding: a line break and one space are nothing
     text = mt.text
@@ -342,20 +342,20 @@ def page_markdown(mt: MappedText) -> MappedText:
 
 
 def source_text(mt: MappedText) -> tuple[MappedText, bool]:
-    """The text a notice saved in a data or markup format shows (a mail's header read, then a JSON
-    export, an RTF source, a web page's source, in that order: a JSON body may be HTML), and whether it
-    was one of the last three: its lines are then its own paragraphs, never broken ones."""
-    record = _json_record(mt.text)
-    rtf = record is None and bool(RTF.match(mt.text))
+    """The text a notice saved in a data or markup format shows (a calendar's events; else a mail's
+    header read, then a JSON export, an RTF source, a web page's source, in that order: a JSON body may
+    be HTML; a plain text may be a static site's Markdown page), revisions accepted, and whether it was
+    one of the structured formats: its lines are then its own paragraphs, never broken ones."""
     if CALENDAR.match(mt.text):
         return accepted_changes(calendar_text(mt)), True
+    record = _json_record(mt.text)
+    rtf = record is None and bool(RTF.match(mt.text))
     mt = mail_text(mt)
-    page = is_page_source(mt.text)
-    if not page and not rtf and record is None:
-        mt = page_markdown(mt)
     if record is not None:
         mt = _json_fields(mt, record)
     elif rtf:
         mt = _shown_rtf(mt)
-    page = is_page_source(mt.text)
+    page = is_page_source(mt.text)  # (once, on what the JSON or RTF reading left)
+    if not (page or rtf or record is not None):
+        mt = page_markdown(mt)
     return accepted_changes(_shown_page(mt) if page else mt), record is not None or rtf or page
