@@ -79,6 +79,4 @@ def default_round(rounds: Rounds) -> int | None:
     with only units' notices in (a society's forwarding of a call not yet loaded) is still the round
     being run: its notices restate the call with their own rules, and the previous round's call
     would answer with last year's quotas and dates."""
-    if rounds.rounds:
-        return rounds.rounds[-1]
-    return max(rounds.called) if rounds.called else None
+    return rounds.rounds[-1] if rounds.rounds else None  # (a called round is a round: none without them)

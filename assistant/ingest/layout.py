@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from assistant.ingest.identity import DOC_NUMBER
-from assistant.ingest.textmap import MappedText
+from assistant.ingest.textmap import CELL, MappedText
 
 PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—\-–]+[ \t]*\d{1,3}[ \t]*[—\-–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)[ \t]*$")
 # A running head is short and no sentence: "中国智能传感学会", "XX大学科研院文件".
@@ -21,7 +21,6 @@ ROW_NUMBER_CELL = re.compile(r"^(?:序号|编号|No\.?)$", re.I)
 # A column whose header names a phone holds one in every row: a row whose does not is misaligned.
 PHONE_COLUMN = re.compile(r"电话|手机|联系方式")
 PHONE_CELL = re.compile(r"\d[\d\- /]{5,}\d")
-CELL = " | "
 MIN_COLUMNS = 3
 MIN_ROWS = 2
 

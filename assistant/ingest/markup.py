@@ -14,13 +14,12 @@ import html
 import json
 import re
 
-from assistant.ingest.textmap import MappedText
+from assistant.ingest.textmap import CELL, MappedText
 
 # A page's source, not text that mentions a tag: a document type or <html>, or several closed blocks.
 PAGE = re.compile(r"<!DOCTYPE\s+html|<html[\s>]", re.I)
 CLOSED_BLOCK = re.compile(r"</(?:p|div|td|tr|li|h[1-6]|table|span)>", re.I)
 MIN_BLOCKS = 5
-CELL = " | "
 BLOCK_TAGS = ("p|div|br|li|ul|ol|tr|table|tbody|thead|tfoot|caption|h[1-6]|title|section|article|header|footer|"
               "nav|main|aside|dl|dt|dd|blockquote|pre|hr|body|html|head|form|figure|figcaption")
 MARKUP = re.compile(

@@ -101,7 +101,7 @@ def normalize_for_match(s: str) -> str:
     return "".join(ch for ch in s if not unicodedata.category(ch).startswith(_PUNCT_CATS))
 
 
-CELL_EDGE = " | "
+CELL = " | "  # what stands between a table row's cells in clean text (layout.py and markup.py write it)
 
 
 def verbatim(quote: str, normalized: str) -> bool:
@@ -110,7 +110,7 @@ def verbatim(quote: str, normalized: str) -> bool:
     column, or wrapped, has its row's cells apart in the source, each of them verbatim."""
     if normalize_for_match(quote) in normalized:
         return True
-    cells = [c for c in quote.split(CELL_EDGE) if c.strip()]
+    cells = [c for c in quote.split(CELL) if c.strip()]
     return len(cells) >= 2 and all(normalize_for_match(c) in normalized for c in cells)
 
 
