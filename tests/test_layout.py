@@ -281,3 +281,14 @@ def test_a_notice_pasted_as_one_wall_of_text_gets_a_line_per_heading_and_item() 
 def test_a_text_with_its_own_lines_is_not_broken_further() -> None:
     text = "一、安排\n各单位于10月25日前报送（一）汇总表和申报表。\n二、联系\n联系人：王敏"
     assert clean_text(text).text == text
+
+
+def test_a_long_run_of_header_like_lines_is_read_in_time_proportional_to_its_length() -> None:
+    import time
+
+    # An upload of thousands of short lines that each look like a header ("联系人") must not make the
+    # column-read table search try every start against every layout (it took over a minute at 8,000).
+    text = "某单位通知\n" + "\n".join("联系人" for _ in range(4000))
+    started = time.perf_counter()
+    clean_text(text)
+    assert time.perf_counter() - started < 2.0

@@ -132,19 +132,23 @@ def rebuild_cell_tables(mt: MappedText) -> MappedText:
 # A cell read alone on its line: short, no sentence in it.
 CELL_LINE = re.compile(r"^[^。；;，,！？!?:：]{1,24}$")  # (a "key: value" line is a record, not a cell)
 MAX_COLUMN_ROWS = 12
+MAX_COLUMNS = 12
+TABLE_LEAD = 4  # short lines (a heading, a caption) a column-read table may follow in one run
 
 
 def _column_header(line: str) -> bool:
     return len(line) <= 10 and bool(HEADER_CELL.search(line)) and not re.search(r"\d", line)
 
 
-def _column_layout(run: list[_Line]) -> tuple[int, int] | None:
-    """(rows, columns) when the run of cell lines reads column by column: a header, then as many
-    values under it, for every column alike; the layout using most of the run."""
+def _column_layout(lines: list[_Line], start: int, end: int) -> tuple[int, int] | None:
+    """(rows, columns) when the run of cell lines lines[start:end] reads column by column from its
+    first line: a header, then as many values under it, for every column alike; the layout using most
+    of the run. (Indices, not a slice: every start of a long run is tried.)"""
     best: tuple[int, int] | None = None
     for n in range(MIN_ROWS, MAX_COLUMN_ROWS + 1):
         columns = 0
-        while (columns + 1) * (n + 1) <= len(run) and _column_header(run[columns * (n + 1)].bare):
+        while columns < MAX_COLUMNS and start + (columns + 1) * (n + 1) <= end \
+                and _column_header(lines[start + columns * (n + 1)].bare):
             columns += 1
         if columns >= 2 and (best is None or columns * (n + 1) > (best[0] + 1) * best[1]):
             best = (n, columns)
@@ -158,18 +162,20 @@ def rebuild_column_tables(mt: MappedText) -> MappedText:
     every cell keeps its place in the source."""
     lines = _lines(mt.text)
     tables: list[tuple[int, int, list[tuple[int, int] | str]]] = []
-    i = 0
+    i = j = 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and CELL_LINE.match(lines[j].bare or "。"):
-            j += 1
-        # The run may begin with a heading or a caption of short lines: the table starts at the header
-        # whose layout reads most of the run.
-        layouts = [(s, layout) for s in range(i, j - 2 * (MIN_ROWS + 1) + 1)
-                   if (layout := _column_layout(lines[s:j])) is not None]
+        if j <= i:  # the run of cell lines from i, found once however many of its starts are tried
+            j = i
+            while j < len(lines) and CELL_LINE.match(lines[j].bare or "。"):
+                j += 1
+        # The run may begin with a heading or a caption of a few short lines: the table starts at the
+        # header, among the next few, whose layout reads most of the run. (A few starts at a time and
+        # a bounded table: a long run of short lines costs its length, not its square.)
+        last = min(i + TABLE_LEAD, j - 2 * (MIN_ROWS + 1))
+        layouts = [(s, layout) for s in range(i, last + 1) if (layout := _column_layout(lines, s, j)) is not None]
         found = max(layouts, key=lambda x: (x[1][1] * (x[1][0] + 1), -x[0]), default=None)
         if found is None:
-            i = max(j, i + 1)
+            i = last + 1 if last >= i else max(j, i + 1)
             continue
         i, (n, columns) = found
         grid = [lines[i + c * (n + 1) : i + (c + 1) * (n + 1)] for c in range(columns)]
