@@ -207,6 +207,7 @@ class Query:
     phones: list[str] = field(default_factory=list)  # phone numbers in the question, digits only
     phone_tail: str = ""  # the last digits of a number ("尾号四六八七" -> "4687")
     place: str = ""  # an address written in the question ("气象路9号")
+    name_asked: bool = False  # the name a list went by ("融通榜21年那会儿叫啥"): rules/lists.py answers it
     emails: list[str] = field(default_factory=list)  # e-mail addresses in the question
     by_list: list[ListAsk] = field(default_factory=list)  # each list named, when several are
     own_step: bool = False  # asks about a unit's own step: its members, secretariat, internal deadline
@@ -636,6 +637,7 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     if q.intent == Intent.OTHER and asking != ask and _bare(asking):
         # "…名额跟23年比变了，现在分别是多少": an ask without a subject asks of the clause before it.
         q.intent = detect_intent(ask)
+    q.name_asked = bool(q.list_key and LIST_NAME_ASK.search(t))
     if q.intent == Intent.OTHER and q.list_key and LIST_NAME_ASK.search(asking):
         q.intent = Intent.LISTS  # "融通榜21年那会儿叫啥": the name it went by, from the rounds' lists
     if q.intent in (Intent.OTHER, Intent.ELIGIBILITY) and ELIGIBILITY_ASK.search(t):

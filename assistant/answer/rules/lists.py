@@ -7,7 +7,6 @@ import re
 from assistant.answer.phrasing import cn_count
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.rules.eligibility import fitting_group
-from assistant.answer.understand import LIST_NAME_ASK
 from assistant.model import FieldsFact, ListCountsFact, ListsFact, QuotaFact
 
 COUNT_WORDS = re.compile(r"多少项|几项|项数|发布多少|遴选多少|发布几|共多少")
@@ -65,7 +64,7 @@ def list_names(ctx: Context) -> Reply | None:
 
 def answer_lists(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
-    if q.list_key and LIST_NAME_ASK.search(q.text):
+    if q.name_asked:
         named = list_names(ctx)
         if named is not None:
             return named
