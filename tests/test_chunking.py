@@ -59,3 +59,25 @@ def test_a_word_outline_numbered_1_1_1_gives_the_heading_path() -> None:
     assert not any("1.2.1本方案适用于学会会员单位。" in p for p in paths)  # a numbered sentence is body
     plain = make_notice("plain.txt", "关于开展榜单推荐的通知\n一、名额\n3项目负责人须在职。\n二、联系方式\n电话010-1\n")
     assert ["3项目负责人须在职。"] not in [c.path for c in chunk_notice(plain)]  # no outline, no decimal headings
+
+
+def test_a_chunk_that_starts_inside_a_table_carries_the_table_s_header() -> None:
+    from assistant.ingest.notices import make_notice
+
+    header = "序号\t榜单\t领域\t内部截止\t联系人"
+    rows = [f"{i}\t先导技术榜\t领域{i}\t2037年10月{i + 10}日17:00\t联系人{i}，这一格写得很长很长很长很长很长" for i in range(1, 30)]
+    notice = make_notice("table.txt", "关于推荐工作的通知\n一、推荐安排\n" + "\n".join([header, *rows]) + "\n二、其他\n请按时报送。")
+    tabled = [c for c in chunk_notice(notice) if "先导技术榜" in c.text]
+    assert len(tabled) > 1
+    assert tabled[0].table_header == ""  # its header is in its own text
+    assert all(c.table_header == "序号 | 榜单 | 领域 | 内部截止 | 联系人" for c in tabled[1:])
+
+
+def test_the_next_of_numbered_parts_is_a_part_however_long_its_prompt() -> None:
+    from assistant.ingest.notices import make_notice
+
+    text = ("附件1\n\n申报表\n\n一、申请人的实践经验（2000字以内）\n\n请写明经验。\n\n"
+            "二、参与科技经济融合与技术交易促进相关工作情况，包括但不限于路演、试点城市与园区建设、科技服务团等（1000字以内）\n\n"
+            "请写明参与情况。\n")
+    paths = [c.path[-1] for c in chunk_notice(make_notice("form.txt", text))]
+    assert any(p.startswith("二、参与科技经济融合") for p in paths)

@@ -157,3 +157,14 @@ def test_a_web_page_s_title_line_names_its_site_and_is_not_joined_to_the_title()
     found = identify(page)
     assert found.title == "关于组织申报2033年“科创中国”系列榜单的通知"
     assert found.issuer == "江城理工大学科学技术研究院" and found.issuer_source == IssuerSource.LETTERHEAD
+
+
+def test_minutes_and_a_faq_page_name_their_issuer_from_the_letterhead_and_their_title_from_its_line() -> None:
+    minutes = ("南屿省科协会议纪要\n〔2037〕第14期\n南屿省科学技术协会办公室 2037年10月13日\n关于推荐工作的专题会议纪要\n"
+               "科技创新部通报了《中国科协办公厅关于征集遴选2037年“科创中国”系列榜单的通知》主要内容：\n会议议定事项如下。")
+    found = identify(minutes)
+    assert found.issuer == "南屿省科学技术协会办公室" and found.title == "关于推荐工作的专题会议纪要"
+    faq = "2037年“科创中国”系列榜单校内申报常见问题（FAQ）\n东岭大学科学技术研究院 成果转化办公室\n发布：2037年10月8日\nQ1：今年设了哪些榜单？"
+    assert identify(faq).issuer == "东岭大学科学技术研究院"
+    issue = "〔2027〕第9期\n江临市科协办公室2027年9月28日\n江临市科协2027年“科创中国”系列榜单推荐工作部署会会议纪要\n会议听取了汇报。"
+    assert identify(issue).title == "江临市科协2027年“科创中国”系列榜单推荐工作部署会会议纪要"

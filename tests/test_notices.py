@@ -108,3 +108,42 @@ def test_a_markdown_or_tabbed_tables_cells_stay_apart_after_full_width_punctuati
     md = clean_text("| 榜单 | 名额 | 校内截止 |\n| --- | :---: | --- |\n| 先导技术榜（电子信息、人工智能） | 每个领域3项 | 10月24日 17:00 |\n")
     assert md.text.split("\n") == ["榜单 | 名额 | 校内截止", "先导技术榜（电子信息、人工智能） | 每个领域3项 | 10月24日17:00"]
     assert clean_text("先导技术榜（AI）\t3项\t10月24日").text == "先导技术榜（AI） | 3项 | 10月24日"
+
+
+def test_a_blank_line_ends_a_paragraph_unless_the_text_was_wrapped_at_a_width_or_stops_mid_word() -> None:
+    # A Markdown-like page: its author's lines, a blank line between them; none is half a sentence.
+    page = "# 南屿省科协会议纪要\n\n〔2037〕第14期\n\n南屿省科学技术协会办公室　2037年10月13日\n\n## 关于推荐工作的专题会议纪要\n\n会议研究部署推荐工作。"
+    lines = clean_text(page).text.split("\n")
+    assert lines[:4] == ["南屿省科协会议纪要", "〔2037〕第14期", "南屿省科学技术协会办公室2037年10月13日", "关于推荐工作的专题会议纪要"]
+    # A PDF's page break falls mid-word ("…初评工" / "作，…") or after a comma: joined across it.
+    broken = "各榜单对应的初评机构根据申报情况组织开展榜单初评工\n\n作，于12月30日前报送。\n\n推荐单位须认真审核，\n\n确保材料真实。"
+    assert clean_text(broken).text.split("\n") == ["各榜单对应的初评机构根据申报情况组织开展榜单初评工作，于12月30日前报送。",
+                                                   "推荐单位须认真审核，确保材料真实。"]
+
+
+def test_a_spreadsheet_exported_as_tsv_csv_or_xlsx_is_read_as_a_table(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    rows = [["榜单", "内部截止", "联系人"], ["新锐企业榜", "2037年10月22日17:00", "葛晓棠"]]
+    (tmp_path / "a.tsv").write_text("\n".join("\t".join(r) for r in rows), encoding="utf-8")
+    (tmp_path / "a.csv").write_text("\n".join(",".join(r) for r in rows), encoding="utf-8")
+    book = Workbook()
+    sheet = book.active
+    for r in rows:
+        sheet.append(r)
+    book.save(tmp_path / "a.xlsx")
+    for name in ("a.tsv", "a.csv", "a.xlsx"):
+        text = clean_text(read_document(tmp_path / name)).text
+        assert "新锐企业榜 | 2037年10月22日17:00 | 葛晓棠" in text, name
+    with pytest.raises(NoticeError, match="xlsx"):
+        (tmp_path / "bad.xlsx").write_bytes(b"not a workbook")
+        read_document(tmp_path / "bad.xlsx")
+
+
+def test_a_notice_in_traditional_characters_is_read_as_simplified_each_character_in_its_place() -> None:
+    original = "關於轉發2026年「科創中國」系列榜單徵集通知的通告\n聯繫人：何嘉欣"
+    clean = clean_text(original)
+    assert clean.text.startswith("关于转发2026年“科创中国”系列榜单征集通知的通告")
+    assert [original[i] for i in clean.offsets[:2]] == ["關", "於"]
+    # Quotes and expected answers are compared the same way, whichever characters they are written in.
+    assert normalize_for_match("联系人：何嘉欣") in normalize_for_match(original)

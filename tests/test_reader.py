@@ -307,3 +307,15 @@ def test_a_transcript_s_turns_are_lines_and_its_unpunctuated_speech_is_read_clau
     row = "————东海储能联盟秘书处 ｜ 联系人 钱晓岚 ｜ 电话 0571-63907415 ｜ 邮箱 kczg2024@desa-example.cn ｜ 地址 滨海新区储能大厦"
     chunk = Chunk(id="r", notice_id="n", year=2024, path=["联系"], start=0, end=len(row), orig_start=0, orig_end=len(row), text=row)
     assert [u.text for u in units(chunk, 0)] == [row]
+
+
+def test_a_wide_tables_row_is_shown_by_the_columns_asked_each_with_its_header(bot) -> None:  # noqa: ANN001
+    from assistant.answer.reader import Scored, Unit
+
+    header = "序号 | 榜单 | 中国科协名额 | 集团内部截止 | 科协平台截止 | 初评联系人"
+    row = "8 | 新锐企业榜 | 不超过6个 | 2037年10月22日17:00 | 2037年11月15日24时 | 葛晓棠"
+    unit = Unit(_chunk(f"{header}\n{row}", ["台账"]), 0, UnitKind.ROW, row, header)
+    q = understand("集团内部新锐企业榜的材料截止是哪天？", TODAY)
+    cells = bot._snapshot.reader._asked_cells(unit, q)
+    assert cells == "新锐企业榜｜集团内部截止：2037年10月22日17:00"
+    assert Scored(unit, 1.0, 1.0, True).unit.text == row  # what is cited is the row as written

@@ -137,8 +137,56 @@ def merge(answers: list[Answer], numbered: bool = True) -> Answer:
             texts.append(text)
         notes += [n for n in map(renumbered, ans.notes) if n not in notes]
     if numbered and len(texts) > 1:
-        texts = [f"{'①②③④⑤⑥'[i]} {t}" for i, t in enumerate(texts)]
+        texts = _heads_first(texts)
     kinds = [a.kind for a in answers]
     kind = next((k for k in (AnswerKind.RULE, AnswerKind.LLM, AnswerKind.RETRIEVAL) if k in kinds), AnswerKind.DECLINE)
     person = next((a.person for a in reversed(answers) if a.person), None)
-    return Answer("\n".join(texts + notes), kind, citations, person=person)
+    text, citations = _in_order("\n".join(texts + notes), citations)
+    return Answer(text, kind, citations, person=person)
+
+
+NUMBERS = "①②③④⑤⑥"
+HEAD_CHARS = 60  # a part's direct answer: its lines up to about this long, its first line that says something at least
+LEAD = re.compile(r"^[^。；;\n]{0,80}[：:]$")  # "根据2023年通知：", "2023年相关联系方式如下：": what follows is the answer
+
+
+SIDE = re.compile(r"^\d{4}年[：:]")  # "2022年：…" / "2023年：…": the sides of a comparison, one answer
+
+
+def _heads_first(texts: list[str]) -> list[str]:
+    """Several parts' answers: each part's direct answer first (①②③), then what each adds, so that
+    a later part's answer is not pushed down by an earlier part's detail; a line shown for one part is
+    not shown again for the next."""
+    heads: list[str] = []
+    rest: list[str] = []
+    shown: set[str] = set()
+    for i, text in enumerate(texts):
+        lines = [ln for ln in text.split("\n") if LEAD.match(ln) or ln not in shown]
+        if not any(not LEAD.match(ln) for ln in lines):
+            heads.append(f"{NUMBERS[i]} 见上。")
+            continue
+        n = 0
+        while n < len(lines) - 1 and LEAD.match(lines[n]):
+            n += 1  # what introduces the answer
+        n += 1  # the first line that says something
+        while n < len(lines) and not LEAD.match(lines[n]) and (
+                len("".join(lines[:n])) < HEAD_CHARS or (SIDE.match(lines[n - 1]) and SIDE.match(lines[n]))):
+            n += 1
+        shown.update(lines)
+        heads.append(f"{NUMBERS[i]} " + "\n".join(lines[:n]))
+        if lines[n:]:
+            rest.append(f"{NUMBERS[i]}（续）" + "\n".join(lines[n:]))
+    return heads + rest
+
+
+def _in_order(text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:
+    """The citations numbered in the order the text first shows them (those it does not show after)."""
+    order: list[int] = []
+    for m in MARK.finditer(text):
+        k = int(m.group(1))
+        if 1 <= k <= len(citations) and k not in order:
+            order.append(k)
+    order += [k for k in range(1, len(citations) + 1) if k not in order]
+    new = {old: i for i, old in enumerate(order, 1)}
+    return (MARK.sub(lambda m: f"[{new.get(int(m.group(1)), m.group(1))}]", text),
+            [citations[k - 1] for k in order])

@@ -20,9 +20,9 @@ from assistant.answer.understand import Query
 from assistant.ingest.chunking import PREAMBLE, Chunk
 from assistant.ingest.dates import DATE, DATE_LINE
 from assistant.ingest.facts.common import EMAIL, PHONE, find_fields, find_list_names
-from assistant.ingest.identity import ORG_LINE
+from assistant.ingest.identity import DATED_ORG_LINE, ORG_LINE
 from assistant.ingest.notices import FORM_TITLE, LABEL, SIGN_OFF_ORG, NoticeRecord, heading_level, value_line
-from assistant.ingest.textmap import locate, normalize_for_match
+from assistant.ingest.textmap import header_like, locate, normalize_for_match, row_cells
 from assistant.model import AnswerKind, AnswerType, NoticeKind
 from assistant.names import field_key, list_key
 
@@ -59,6 +59,11 @@ RANK_WEIGHT = 0.08
 COMPLEMENT_SHARE = 0.2  # of the ask's weight a second unit adds for being shown beside the best
 COMPLEMENT_FLOOR = 0.5  # of the best unit's score it must have
 COMPLEMENT_TERMS = 2  # of the ask's words left out that it must hold
+PROMPT = 30  # a heading longer than this (its notes aside) is a form's prompt, not a part's name
+ROW_READ_COLUMNS = 4  # a row this wide is shown by the columns asked, each with its header
+ROW_READ_SHARE = 0.75  # of the best column's fit to the ask that another column shown must have
+ROW_READ_SHOWN = 3
+ROW_NAME = 12  # a row's name cell is no longer than this
 
 
 class UnitKind(StrEnum):
@@ -101,14 +106,7 @@ CONTINUED = re.compile(r"^[│┃|]?\s*[│┃|]")  # "│ | │ 线上填报 | 
 
 
 def _cells(line: str) -> list[str]:
-    return [c.strip() for c in re.split(r"\t|\s*[|│┃]\s*", line.strip().strip("|│┃")) if c.strip()]
-
-
-def _header_like(line: str) -> bool:
-    """A table's header row: every cell a short label (no sentence, no figure but a year's)."""
-    cells = _cells(line)
-    return len(cells) >= 2 and all(len(c) <= 12 and not re.search(r"[。；;，,：:]", c)
-                                   and not re.search(r"\d(?!\d*\s*年)", c) for c in cells)
+    return [c for c in row_cells(line) if c]
 
 
 def _self_described(line: str) -> bool:
@@ -171,7 +169,7 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
     lines = [ln.strip() for ln in chunk.text.split("\n") if ln.strip()]
     preamble = chunk.path[:1] == [PREAMBLE]
     out: list[Unit] = []
-    header, in_table = "", False
+    header, in_table = chunk.table_header, bool(chunk.table_header)
     in_attachment = any(p.startswith("附件") for p in chunk.path)
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
@@ -179,7 +177,7 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
             continue  # a drawn table's rule: still inside the table
         if _is_row(line):
             # A passage may start inside a table: its first row is the header only when it reads as one.
-            if not in_table and _header_like(line):
+            if not in_table and header_like(line):
                 header, in_table = line, True
                 out.append(Unit(chunk, rank, UnitKind.HEADING, line))
                 continue
@@ -215,7 +213,7 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
             continue
         if (preamble and i < 3 and not re.search(r"[。；;]", line)) or (FORM_TITLE.search(line) and len(line) <= 50
                                                                           and not ITEM.match(line)) \
-                or SIGN_OFF_ORG.fullmatch(line) or ORG_LINE.match(line) or DATE_LINE.match(line):
+                or SIGN_OFF_ORG.fullmatch(line) or ORG_LINE.match(line) or DATE_LINE.match(line) or DATED_ORG_LINE.match(line):
             # A title, a letterhead or sign-off's organisation, a date line: where, not what.
             out.append(Unit(chunk, rank, UnitKind.TITLE, line))
             continue
@@ -299,8 +297,10 @@ def _penalty(unit: Unit, purpose: bool = False) -> float:
         return 0.3
     if unit.kind != UnitKind.ASKED and ASKED_LINE.search(unit.text):
         return 0.3  # a question the notice quotes without its reply answers nothing
-    if unit.kind == UnitKind.HEADING and not LONG_NOTE.search(unit.text):
-        return 0.5  # a heading names a part; one with its own note ("三、X情况（仅限…）") says what the part asks
+    if unit.kind == UnitKind.HEADING and not LONG_NOTE.search(unit.text) and len(NOTE.sub("", unit.text)) <= PROMPT:
+        # A heading names a part; one with its own note ("三、X情况（仅限…）") or a prompt's length of
+        # words ("二、参与…相关工作情况，包括但不限于…【非必填】") says what the part asks.
+        return 0.5
     if unit.kind == UnitKind.FIELD and not unit.context and not NOTE.search(unit.text):
         return 0.4  # a bare field name: what it asks is elsewhere
     if unit.chunk.path[:1] == [PREAMBLE] and unit.rank > 0 and not purpose:
@@ -608,6 +608,12 @@ class Reader:
         if unit.kind == UnitKind.BLOCK:
             parts = ([unit.context] if unit.context else []) + unit.text.split("\n")
         elif unit.kind == UnitKind.ROW and unit.context:
+            cells = self._asked_cells(unit, q)
+            if cells:
+                # "新锐企业榜｜集团内部截止：2037年10月22日17:00": the row's name and the columns asked,
+                # each with its header; the row itself is what is cited.
+                span = locate(notice.original, text, chunk.orig_start, chunk.orig_end) or (chunk.orig_start, chunk.orig_end)
+                return cells + citer.cite(notice.id, chunk.section, text, *span)
             parts = [unit.context, text]
         elif unit.kind == UnitKind.FIELD and unit.context:
             parts = [text, unit.context]
@@ -631,6 +637,35 @@ class Reader:
             span = locate(notice.original, part, chunk.orig_start, chunk.orig_end) or (chunk.orig_start, chunk.orig_end)
             shown.append(part + citer.cite(notice.id, chunk.section, part, *span))
         return " ".join(shown)
+
+    def _asked_cells(self, unit: Unit, q: Query) -> str:
+        """A wide table's row read by its header: its name (the first cells that are words, not
+        figures) and the cells under the headers that hold most of the ask ("…截止" for a deadline),
+        as "名称｜表头：值；表头：值". Empty when no header holds any of the ask."""
+        header, cells = row_cells(unit.context), row_cells(unit.text)
+        if len(cells) < ROW_READ_COLUMNS or len(cells) > len(header):
+            return ""
+        weights = self.ask_weights(q)
+        pattern = HOLDS.get(q.answer_type)
+
+        def fit(k: int) -> float:
+            held = sum(w for t, w in weights.items() if t in self._toks(header[k]))
+            return held * (1.5 if held and pattern and pattern.search(cells[k]) else 1.0)
+
+        # (A name is a short label: the first cells before any value, a figure or a sentence.)
+        names = []
+        for k in range(min(3, len(cells))):
+            if re.search(r"\d", cells[k]) and not names:
+                continue  # a row's number
+            if re.search(r"\d|[，,。；;]", cells[k]) or len(cells[k]) > ROW_NAME or cells[k] in ("", "—", "-", "–"):
+                break
+            names.append(k)
+        fits = {k: fit(k) for k in range(len(cells)) if k not in names and cells[k] not in ("", "—", "-", "–")}
+        best = max(fits.values(), default=0.0)
+        if best <= 0 or not names:
+            return ""
+        asked = [k for k, v in fits.items() if v >= best * ROW_READ_SHARE][:ROW_READ_SHOWN]
+        return "｜".join(cells[k] for k in names) + "｜" + "；".join(f"{header[k]}：{cells[k]}" for k in asked)
 
     def _compact(self, s: Scored, q: Query, citer: Citer, notices: dict[str, NoticeRecord]) -> str:
         """One of several items asked alike ("后面那几大段每段多少字"): its name and the clause holding

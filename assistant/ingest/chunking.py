@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
+from assistant.ingest.dates import cn_number
 from assistant.ingest.notices import (
     DECIMAL,
     FORM_TITLE,
@@ -17,6 +18,7 @@ from assistant.ingest.notices import (
     outline_level,
     outlined,
 )
+from assistant.ingest.textmap import CELL, header_like
 
 MAX_CHARS = 520
 BOXED_MAX = 20  # a heading boxed by drawn rules is short
@@ -49,6 +51,9 @@ class Chunk:
     orig_start: int  # original-file span
     orig_end: int
     text: str
+    # The header row of the table the chunk starts inside (cut from its rows by the chunk's size):
+    # what its first rows' cells mean.
+    table_header: str = ""
 
     @property
     def section(self) -> str:
@@ -84,10 +89,17 @@ def sections(notice: Notice) -> list[Section]:
     in_attachment_list = False  # "附件：1. …  2. …" lists attachments; its items are not headings
     lines = list(iter_lines(notice.text))
     decimal = outlined(line.text for line in lines)
+    last_top: int | None = None  # the number of the last "一、" heading
     i = 0
     while i < len(lines):
         line = lines[i]
         level: float | None = heading_level(line.text)
+        if level is None and _next_sibling(line.text, last_top):
+            level = 1  # "二、" after the heading "一、": a heading however long its words (a form's section prompt)
+        if level == 1 and (m := TOP_NUMBER.match(line.text)):
+            last_top = cn_number(m.group(1))
+        elif level == 0:
+            last_top = None  # an attachment numbers its own parts
         if decimal and DECIMAL.match(line.text):
             # A Word outline numbered 1 / 1.1 / 1.1.1: a short numbered title heads its level's part.
             level = outline_level(line.text)
@@ -122,6 +134,15 @@ def sections(notice: Notice) -> list[Section]:
     return [s for s in result if s.lines]
 
 
+TOP_NUMBER = re.compile(r"^([一二三四五六七八九十]{1,3})[、．.]")
+
+
+def _next_sibling(text: str, last: int | None) -> bool:
+    """A line numbered as the next of the top-level headings ("二、" after "一、"), no sentence in it."""
+    m = TOP_NUMBER.match(text)
+    return last is not None and m is not None and cn_number(m.group(1)) == last + 1 and "。" not in text
+
+
 def _boxed(lines: list[Line], i: int) -> bool:
     """A short line with a drawn rule right above and right below it."""
     return 0 < i < len(lines) - 1 and len(lines[i].text) <= BOXED_MAX and bool(RULE_DRAWN.fullmatch(lines[i - 1].text)) \
@@ -137,17 +158,30 @@ def chunk_notice(notice: Notice, max_chars: int = MAX_CHARS) -> list[Chunk]:
     for section in sections(notice):
         group: list[Line] = []
         size = 0
+        header = ""
         for line in section.lines:
             if group and size + len(line.text) > max_chars:
                 cut = _cut_point(group)
-                chunks.append(_make_chunk(notice, section.path, group[:cut]))
+                chunks.append(_make_chunk(notice, section.path, group[:cut], header))
+                header = _table_header(group[:cut], header) if cut < len(group) else _table_header(group, header)
                 group = group[cut:]
                 size = sum(len(g.text) + 1 for g in group)
             group.append(line)
             size += len(line.text) + 1
         if group:
-            chunks.append(_make_chunk(notice, section.path, group))
+            chunks.append(_make_chunk(notice, section.path, group, header))
     return chunks
+
+
+def _table_header(lines: list[Line], carried: str) -> str:
+    """The header row of the table the lines end inside: the last header-like row with only rows
+    after it (the one carried in when all of them are rows), else none."""
+    for line in reversed(lines):
+        if CELL not in line.text and "\t" not in line.text:
+            return ""
+        if header_like(line.text):
+            return line.text
+    return carried
 
 
 def _cut_point(group: list[Line]) -> int:
@@ -159,7 +193,7 @@ def _cut_point(group: list[Line]) -> int:
     return len(group)
 
 
-def _make_chunk(notice: Notice, path: list[str], group: list[Line]) -> Chunk:
+def _make_chunk(notice: Notice, path: list[str], group: list[Line], header: str = "") -> Chunk:
     start, end = group[0].start, group[-1].end
     orig_start, orig_end = notice.original_span(start, end)
     return Chunk(
@@ -172,4 +206,5 @@ def _make_chunk(notice: Notice, path: list[str], group: list[Line]) -> Chunk:
         orig_start=orig_start,
         orig_end=orig_end,
         text=notice.text[start:end],
+        table_header=header if group and (CELL in group[0].text or "\t" in group[0].text) else "",
     )

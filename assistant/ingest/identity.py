@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
-from assistant.ingest.dates import DATE_LINE, parse_date
+from assistant.ingest.dates import CN_DATE, DATE, DATE_LINE, parse_date
 from assistant.model import NoticeKind
 
 CJK = "\u4e00-\u9fff"
@@ -22,6 +22,10 @@ DOC_NUMBER = re.compile(rf"[{CJK}]{{2,10}}[〔\[［(（]\s*(\d{{4}})\s*[〕\]］
 ORG = (rf"[{CJK}（）()“”\"]{{2,30}}?(?:办公厅|办公室|协会|学会|委员会|管委会|科协|研究会|秘书处|促进会|联合会|联合体|联盟|商会|基金会|"
        r"大学|学院|研究院|研究所|院|所|中心|集团|公司|局|厅|处|部|办)")
 ORG_LINE = re.compile(rf"^({ORG})(?:文件)?$")
+# "南屿省科学技术协会办公室　2037年10月13日": an organisation and a date on one line (a letterhead, a sign-off).
+DATED_ORG_LINE = re.compile(rf"^({ORG})\s*(?:{DATE}|{CN_DATE})$")
+# "东岭大学科学技术研究院 成果转化办公室": an organisation and its office, the letterhead of a page.
+ORG_OFFICE_LINE = re.compile(rf"^({ORG})\s+{ORG}$")
 PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 AUDIENCE = re.compile(r"^(各[^。]{1,60}?)[：:]$")
 INTERNAL_AUDIENCE = re.compile(r"各(?:学院|院系|系|部门|课题组|研究室|研究所|处室|二级单位|科室)|校内|院内|全校|本单位各")
@@ -165,13 +169,16 @@ def _title(head: list[str], longer: list[str]) -> str:
     it), else a line naming a notice, else the first line that is not an audience or an organisation."""
     head = [SUBJECT.sub("", line) for line in _joined_titles(head)]
     longer = [SUBJECT.sub("", line) for line in _joined_titles(longer)]
-    title = next((line for line in longer if re.search(r"关于.{2,80}(?:通知|公告|通告|函|说明|提醒|安排|指南|方案)(?:[（(][^）)]{1,10}[）)])?$", line)
+    title = next((line for line in longer if re.search(r"关于.{2,80}(?:通知|公告|通告|函|说明|提醒|安排|指南|方案|纪要|请示|报告|批复|细则)"
+                                                       r"(?:[（(][^）)]{1,10}[）)])?$", line)
                   and not re.search(r"[。；;]", line)), "")
-    # (Not a page's metadata line, "所属空间：… / 申报通知".)
+    # (Not a page's metadata line, "所属空间：… / 申报通知"; nor a line that cites another's title, "通报了《…通知》".)
     title = title or next((line for line in head if "通知" in line and len(line) <= 90 and not re.search(r"[。；;]", line)
-                           and not META_LINE.match(line)), "")
+                           and not META_LINE.match(line) and not re.search(r"《[^》]*通知》", line)), "")
     if not title:
-        title = next((line for line in head if len(line) >= 8 and not AUDIENCE.match(line) and not ORG_LINE.match(line)),
+        # (Words, not an issue's number: "〔2027〕第9期".)
+        title = next((line for line in head if len(line) >= 8 and len(re.findall(rf"[{CJK}]", line)) >= 6 and not AUDIENCE.match(line)
+                      and not ORG_LINE.match(line) and not DATED_ORG_LINE.match(line)),
                      head[0] if head else "")
     return title
 
@@ -285,7 +292,8 @@ def identify(text: str) -> Identity:
     if m and "关于" not in m.group(1):
         issuer, issuer_source = m.group(1), IssuerSource.TITLE
     if not issuer:
-        issuer = next((m.group(1) for line in head[:3] if (m := ORG_LINE.match(line) or RED_HEADER.match(line))
+        issuer = next((m.group(1) for line in head[:3] if (m := ORG_LINE.match(line) or RED_HEADER.match(line)
+                                                            or DATED_ORG_LINE.match(line) or ORG_OFFICE_LINE.match(line))
                        and line != title), "")
         # or the site a web page's title line names: the page's letterhead
         issuer = issuer or next((site.group(2) for line in head[:3] if (site := PAGE_TITLE.match(line))), "")

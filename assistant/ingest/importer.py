@@ -16,6 +16,7 @@ from assistant.config import Settings
 from assistant.ingest import index
 from assistant.ingest.notices import (
     MANIFEST,
+    SUPPORTED_NAMES,
     SUPPORTED_SUFFIXES,
     Notice,
     NoticeError,
@@ -61,7 +62,7 @@ def read_notice(path: Path, name: str, manifest: dict[str, dict[str, object]]) -
     if not path.is_file():
         raise IngestError(f"找不到文件：{label}")
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise IngestError(f"{label}：不支持的文件类型（支持 .txt、.docx、.pdf）")
+        raise IngestError(f"{label}：不支持的文件类型（支持 {SUPPORTED_NAMES}）")
     if path.stat().st_size > MAX_BYTES:
         raise IngestError(f"{label}：文件过大（超过 20 MB）")
     try:

@@ -325,7 +325,7 @@ GAP = re.compile(r" {2,}")
 RULE_LINE = re.compile(r"^[ \t]*[-─━=_]{10,}[ \t]*$")
 
 
-def _width(text: str) -> int:
+def display_width(text: str) -> int:
     """Display columns: a Chinese or full-width character takes two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -341,7 +341,7 @@ def _aligned_header(line: str) -> list[int] | None:
     starts, pos = [], 0
     for cell in cells:
         at = bare.index(cell, pos)
-        starts.append(_width(bare[:at]))
+        starts.append(display_width(bare[:at]))
         pos = at + len(cell)
     return starts
 
@@ -374,7 +374,7 @@ def _cells_of(block: list[_Line], starts: list[int]) -> list[list[tuple[int, int
     cells: list[list[tuple[int, int]]] = [[] for _ in starts]
     for line in block:
         for m in CHUNK.finditer(line.text):
-            column = _width(line.text[: m.start()])
+            column = display_width(line.text[: m.start()])
             n = max((k for k, s in enumerate(starts) if s <= column + 1), default=0)
             cells[n].append((line.start + m.start(), line.start + m.end()))
     return cells
@@ -444,7 +444,7 @@ def rebuild_aligned_tables(mt: MappedText) -> MappedText:
             continue
         for line in table:
             for m in re.finditer(r" +", line.text.rstrip()):
-                column = _width(line.text[: m.end()])
+                column = display_width(line.text[: m.end()])
                 if m.start() > 0 and any(abs(column - s) <= 1 for s in starts[1:]):
                     cuts.append((line.start + m.start(), line.start + m.end(), CELL))
         i = k

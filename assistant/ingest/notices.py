@@ -7,16 +7,18 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import jieba
 import yaml
 
 from assistant.ingest.dates import DATE, DATE_LINE
 from assistant.ingest.identity import DOC_NUMBER, ORG_LINE, Identity, IssuerSource, identify
 from assistant.ingest.layout import (
     break_wall_of_text,
+    display_width,
     drop_page_furniture,
     rebuild_aligned_tables,
     rebuild_cell_tables,
@@ -25,10 +27,12 @@ from assistant.ingest.layout import (
     rebuild_wrapped_tables,
 )
 from assistant.ingest.markup import source_text
-from assistant.ingest.textmap import MappedText, normalize_for_match
+from assistant.ingest.textmap import MappedText, normalize_for_match, to_simplified
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf"}
+# A spreadsheet exported as text (.csv, .tsv) is read as text: its rows become a table (layout.py).
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ".tsv", ""}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf", ".xlsx"}
+SUPPORTED_NAMES = ".txt、.md、.csv、.tsv、.docx、.xlsx、.pdf"
 MANIFEST = "manifest.yaml"
 
 CJK = "\u4e00-\u9fff"
@@ -78,7 +82,7 @@ LABEL_KINDS = {
 LABEL = re.compile(
     "^(" + "|".join(re.escape(k) for k in sorted(LABEL_KINDS, key=len, reverse=True)) + r")\s*[:：]", re.I
 )
-TITLE_END = re.compile(r"(通知|公告|函|决定|意见|办法)$")
+TITLE_END = re.compile(r"(通知|公告|通告|函|决定|意见|办法|纪要|请示|批复|细则)$")
 TERMINAL = "。；;！!？?：:"
 # A line that is a field, "key：value", with a short key: a metadata block, a registration sheet.
 KEY_VALUE = re.compile(rf"^[{CJK}]{{2,6}}[:：]\s*\S")
@@ -214,12 +218,20 @@ def read_document(path: Path) -> str:
     """The text of a notice file, whatever its format."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise NoticeError(f"不支持的文件类型：{suffix}（支持 .txt、.docx、.pdf）。")
+        raise NoticeError(f"不支持的文件类型：{suffix}（支持 {SUPPORTED_NAMES}）。")
     data = path.read_bytes()
     if suffix == ".docx":
         text = _read_docx(path)
     elif suffix == ".pdf":
         text = _read_pdf(path)
+    elif suffix == ".xlsx":
+        text = _read_xlsx(path)
+    elif suffix == ".csv":
+        # Its rows as tab-separated cells: quoted cells (with commas or line breaks in them) kept whole.
+        import csv
+
+        rows = csv.reader(decode_text(data).splitlines())
+        return "\n".join("\t".join(cell.replace("\n", " ").strip() for cell in row) for row in rows)
     else:
         return decode_text(data)
     if not text.strip():
@@ -233,14 +245,15 @@ MAX_TEXT_CHARS = 2_000_000  # far beyond any notice
 
 
 def _check_docx(path: Path) -> None:
-    """Refuse a .docx whose parts would inflate beyond MAX_UNPACKED, before anything is inflated."""
+    """Refuse a .docx (or an .xlsx: a zip package too) whose parts would inflate beyond MAX_UNPACKED,
+    before anything is inflated."""
     import zipfile
 
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise NoticeError(f"无法解析 .docx 文件：{type(exc).__name__}") from exc
+        raise NoticeError(f"无法解析 {path.suffix.lower()} 文件：{type(exc).__name__}") from exc
     if len(infos) > 5000 or sum(i.file_size for i in infos) > MAX_UNPACKED:
         raise NoticeError(f"文件解压后超过 {MAX_UNPACKED // 2**20} MB，不像是一份通知，未导入。")
 
@@ -258,6 +271,51 @@ def _read_docx(path: Path) -> str:
         for row in table.rows:
             lines.append("\t".join(cell.text.strip() for cell in row.cells))
     return "\n".join(lines)
+
+
+def _read_xlsx(path: Path) -> str:
+    """A workbook's sheets, each row a line of tab-separated cells (a sheet's name above it when there
+    are several); a merged cell's value stands in its first cell, the others stay empty."""
+    _check_docx(path)  # an .xlsx is a zip package too: the same limit on what it inflates to
+    try:
+        from openpyxl import load_workbook
+
+        book = load_workbook(str(path), read_only=True, data_only=True)
+        lines: list[str] = []
+        for sheet in book.worksheets:
+            if len(book.worksheets) > 1:
+                lines.append(str(sheet.title))
+            for row in sheet.iter_rows(values_only=True):
+                cells = [_cell_text(v) for v in row]
+                while cells and not cells[-1]:
+                    cells.pop()
+                if cells:
+                    lines.append("\t".join(cells))
+                if sum(map(len, lines)) > MAX_TEXT_CHARS:
+                    raise NoticeError("表格中的文字远超一份通知的长度，未导入。")
+            lines.append("")
+        book.close()
+        return "\n".join(lines)
+    except NoticeError:
+        raise
+    except Exception as exc:  # openpyxl raises several unrelated types on bad files
+        raise NoticeError(f"无法解析 .xlsx 文件：{type(exc).__name__}") from exc
+
+
+def _cell_text(value: object) -> str:
+    """A cell as a notice would write it: a date as 2037年10月29日 (with its time when it has one)."""
+    import datetime as dt
+
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        day = f"{value.year}年{value.month}月{value.day}日"
+        return f"{day} {value:%H:%M}" if (value.hour, value.minute) != (0, 0) else day
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).replace("\n", " ").strip()
 
 
 def _read_pdf(path: Path) -> str:
@@ -324,6 +382,7 @@ TURN = re.compile(r"^[\[【(（]?\d{1,2}:\d{2}(?::\d{2})?[\]】)）]?\s*[^\s：:
 
 # A notice's metadata field ("发布机构：…", "文号：…") is a line of its own, whatever follows it.
 META_FIELD = re.compile(r"(?:标题|发布机构|发布时间|发布日期|文号|来源|发文单位|成文日期)[:：]")
+DATED_FIELD = re.compile(rf"^[{CJK}]{{2,8}}[:：]\s*(?:{DATE})\s*(?:\d{{1,2}}[:：]\d{{2}}|\d{{1,2}}时)?$")  # "拟稿日期：2029年9月19日"
 
 
 def _should_join(prev: str, nxt: str) -> bool:
@@ -392,6 +451,46 @@ def outline_level(line: str) -> int | None:
     return m.group(0).count(".") + 1
 
 
+WRAPPED = 0.2  # share of a text's unfinished lines at one width that says an extraction wrapped it
+WRAPPED_LINES = 5  # and how many of them at least
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Whether the text was wrapped at a fixed width (a PDF's extraction): many of the lines that stop
+    mid-sentence have the same display width. Such a text's blank lines say nothing (a page break
+    falls anywhere); in any other text a blank line is where its author ended a paragraph."""
+    widths = [display_width(s) for line in lines if len(s := line.strip()) >= 8 and s[-1] not in TERMINAL]
+    # (Within a tenth of one another: digits and Latin letters are narrower than the measure says.)
+    most = max((sum(1 for v in widths if w * 0.9 <= v <= w * 1.1) for w in widths), default=0)
+    return most >= WRAPPED_LINES and most >= WRAPPED * len(widths)
+
+
+UNFINISHED = "，,、（(“《和与及或的之对向在把被将从由按"  # a line ending in one of these stops mid-phrase
+
+
+@cache
+def _words() -> jieba.Tokenizer:
+    return jieba.Tokenizer()
+
+
+def _mid_phrase(prev: str, nxt: str) -> bool:
+    """Whether a line stops mid-phrase, so that a blank line after it is an extraction's page break:
+    it ends in a comma or a word that leads on, a word runs on over the break ("…初评工" / "作，"), or a
+    title broken over two lines ("…关于征集遴选" / "2022年…的通知")."""
+    p, n = prev.strip(), nxt.strip()
+    if not p or not n or p[-1] in TERMINAL:
+        return False
+    if p[-1] in UNFINISHED or ("关于" in p and not TITLE_END.search(p) and TITLE_END.search(n)):
+        return True
+    tail, head = p[-4:], n[:4]
+    at = 0
+    for word in _words().cut(tail + head, HMM=False):
+        if at < len(tail) < at + len(word):
+            return True
+        at += len(word)
+    return False
+
+
 def _join_broken_lines(mt: MappedText) -> MappedText:
     lines = mt.text.split("\n")
     outline = outlined(lines)
@@ -401,14 +500,16 @@ def _join_broken_lines(mt: MappedText) -> MappedText:
         starts.append(pos)
         pos += len(line) + 1
     nonblank = [k for k, line in enumerate(lines) if line.strip()]
+    wrapped = _hard_wrapped(lines)
     # For each joined pair, drop the trailing spaces, the newline run and the next line's indent.
     # The first line alone being an organisation's name is a letterhead or an account's name, never
     # the first half of a sentence.
     drops = [
         (starts[a] + len(lines[a].rstrip()), starts[b] + len(lines[b]) - len(lines[b].lstrip()))
         for a, b in zip(nonblank, nonblank[1:], strict=False)
-        if _should_join(lines[a], lines[b]) and not (a == nonblank[0] and SIGN_OFF_ORG.fullmatch(lines[a].strip()))
-        and not META_FIELD.match(lines[a].strip())
+        if (b == a + 1 or wrapped or _mid_phrase(lines[a], lines[b]))
+        and _should_join(lines[a], lines[b]) and not (a == nonblank[0] and SIGN_OFF_ORG.fullmatch(lines[a].strip()))
+        and not META_FIELD.match(lines[a].strip()) and not DATED_FIELD.match(lines[a].strip())
         and not _set_apart_label(lines, b) and not (outline and (outline_level(lines[b].strip()) is not None or DECIMAL_SUB.match(lines[b].strip())))
     ]
     return mt.splice([(start, end, "") for start, end in drops])
@@ -471,6 +572,7 @@ def clean_text(original: str) -> MappedText:
     mt, page = source_text(mt)  # a JSON export, an RTF or a web page's source: the text it shows, its lines its own
     mt = _set_aside_chrome(mt)
     mt = break_wall_of_text(mt)  # one wall of text: a line per heading and item (before wide spaces go)
+    mt = to_simplified(mt)  # Traditional characters read as Simplified, each in its place
     mt = mt.sub(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]", _fullwidth_alnum)
     mt = mt.sub("„", "〔").sub("‟", "〕")
     mt = mt.sub(r"<input\s+type=[\"']checkbox[\"']\s*/?>", "□")  # form check boxes exported as HTML

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 Replacement = str | Callable[[re.Match[str]], str]
 
@@ -95,9 +96,28 @@ class MappedText:
 _PUNCT_CATS = ("P", "S", "Z", "C")
 
 
+@cache
+def _simplified_table() -> dict[int, str]:
+    """Traditional characters and their Simplified forms, those that map one to one (zhconv's table)."""
+    from zhconv import zhconv
+
+    zhconv.loaddict()
+    return str.maketrans({k: v for k, v in zhconv.zhcdicts["zh2Hans"].items() if len(k) == 1 and len(v) == 1})
+
+
+def simplified(s: str) -> str:
+    """The text in Simplified characters, character for character (offsets stay): a notice from Hong
+    Kong or Macao is read, searched and quoted like any other."""
+    return s.translate(_simplified_table())
+
+
+def to_simplified(mt: MappedText) -> MappedText:
+    return MappedText(simplified(mt.text), mt.offsets)
+
+
 def normalize_for_match(s: str) -> str:
-    """NFKC, no spaces or punctuation: how quotes and expected answers are compared."""
-    s = unicodedata.normalize("NFKC", s)
+    """NFKC, Simplified characters, no spaces or punctuation: how quotes and expected answers are compared."""
+    s = simplified(unicodedata.normalize("NFKC", s))
     return "".join(ch for ch in s if not unicodedata.category(ch).startswith(_PUNCT_CATS))
 
 
@@ -131,3 +151,23 @@ def locate(original: str, quote: str, start: int = 0, end: int | None = None) ->
     if i < 0:
         return None
     return where[i], where[i + len(target) - 1] + 1
+
+
+NOTE_IN_LABEL = re.compile(r"[（(][^）)]+[）)]")
+
+
+def row_cells(line: str) -> list[str]:
+    """A table row's cells: split by tabs, by " | " or by drawn bars, the empty ones kept (a column's
+    place is its meaning), the row's outer bars and the empty cells after its last one dropped."""
+    cells = [c.strip() for c in re.split(r"\t|\s*[|│┃]\s*", line.strip().strip("|│┃"))]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def header_like(line: str) -> bool:
+    """A table's header row: every cell a short label (no sentence, no figure but a year's); a label
+    may carry its note ("中国科协名额（每推荐单位）")."""
+    cells = [c for c in row_cells(line) if c]
+    return len(cells) >= 2 and all(len(NOTE_IN_LABEL.sub("", c)) <= 12 and len(c) <= 20 and not re.search(r"[。；;，,：:]", c)
+                                   and not re.search(r"\d(?!\d*\s*年)", c) for c in cells)

@@ -546,7 +546,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("build", help="重建索引")
     p.add_argument("--if-stale", action="store_true", help="只在索引缺失或过期时重建")
     p.set_defaults(func=cmd_build)
-    p = sub.add_parser("ingest", help="导入通知文件（txt/docx/pdf）并更新索引")
+    p = sub.add_parser("ingest", help="导入通知文件（txt/md/csv/tsv/docx/xlsx/pdf）并更新索引")
     p.add_argument("paths", nargs="+")
     p.add_argument("--no-selftest", action="store_true", help="导入后不运行自测")
     p.set_defaults(func=cmd_ingest)

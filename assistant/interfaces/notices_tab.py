@@ -160,7 +160,7 @@ class NoticesTab(UiBase):
 
     def notices_admin_tab(self) -> None:
         n_table, n_pick = self.notices_view()
-        files = gr.File(label="上传新通知（.txt / .docx / .pdf，单个不超过 20 MB）", file_count="multiple", elem_id="upload")
+        files = gr.File(label="上传新通知（.txt / .md / .csv / .tsv / .docx / .xlsx / .pdf，单个不超过 20 MB）", file_count="multiple", elem_id="upload")
         disabled = gr.Checkbox(label="导入后先停用（核对后再启用）", elem_id="upload-disabled")
         n_status = gr.Markdown(elem_id="upload-status")
         upload = gr.Button("导入", elem_id="upload-run")

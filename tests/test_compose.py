@@ -1,0 +1,37 @@
+"""Answers to several parts merged into one (answer/compose.py)."""
+
+from __future__ import annotations
+
+from assistant.answer.compose import Answer, Citation, merge
+from assistant.model import AnswerKind
+
+
+def _cite(n: int) -> Citation:
+    return Citation(f"n{n}.txt", "", 2023, "", f"原文{n}", n, n + 1)
+
+
+def test_each_part_s_direct_answer_comes_before_any_part_s_detail() -> None:
+    first = Answer("根据2023年通知：\n甲的答案在这一行，足够长足够长足够长足够长足够长足够长足够长足够长足够长足够长足够长足够长足够长足够长足够长。[1]\n"
+                   "甲的细节一。[2]\n甲的细节二。[3]", AnswerKind.RETRIEVAL, [_cite(1), _cite(2), _cite(3)])
+    second = Answer("2023年申报截止时间：2023年11月30日24时[1]", AnswerKind.RULE, [_cite(4)])
+    merged = merge([first, second])
+    lines = merged.answer.split("\n")
+    assert lines[0] == "① 根据2023年通知："
+    assert lines[2].startswith("② 2023年申报截止时间") and lines[3].startswith("①（续）甲的细节一")
+    # Citations are numbered in the order the text shows them.
+    assert [int(n) for n in __import__("re").findall(r"\[(\d+)\]", merged.answer)] == [1, 2, 3, 4]
+    assert [c.quote for c in merged.citations] == ["原文1", "原文4", "原文2", "原文3"]
+
+
+def test_a_line_shown_for_one_part_is_not_shown_again_for_the_next() -> None:
+    same = "根据2020年通知：\n技术水平介绍：不超过500字。[1]"
+    merged = merge([Answer(same, AnswerKind.RETRIEVAL, [_cite(1)]), Answer(same + "\n另一行。[2]", AnswerKind.RETRIEVAL,
+                                                                       [_cite(1), _cite(2)])])
+    assert merged.answer.count("技术水平介绍") == 1 and "② 根据2020年通知：\n另一行。" in merged.answer
+
+
+def test_the_two_sides_of_a_comparison_are_one_direct_answer() -> None:
+    side = "一二三四五六七八九十" * 7
+    compared = Answer(f"2022年：{side}[1]\n2023年：{side}[2]", AnswerKind.RULE, [_cite(1), _cite(2)])
+    merged = merge([compared, Answer("另一问的答案。[1]", AnswerKind.RULE, [_cite(3)])])
+    assert merged.answer.split("\n")[1].startswith("2023年：")
