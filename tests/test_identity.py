@@ -50,6 +50,10 @@ def test_a_group_is_called_by_its_brand_and_a_park_by_its_place() -> None:
     assert "恒岳" in issuer_names("中国恒岳能源集团有限公司科学技术协会")
     assert "东屿" in issuer_names("东屿大学") and "江北理工" in issuer_names("江北理工大学科学技术研究院")
     assert "材料" not in issuer_names("南溪大学材料学院科研办")  # a college is a department, not a short name
+    # a park with words of its own before 园 ("秀湖园区"); a group named with 中国 is its brand's ("北辰集团")
+    assert {"秀湖园区", "秀湖"} <= set(issuer_names("秀湖智造产业园管理委员会"))
+    names = issuer_names("中国北辰装备集团有限公司科协")
+    assert "北辰集团" in names and "中国集团" not in names
 
 
 def test_the_identity_says_where_each_part_was_read() -> None:

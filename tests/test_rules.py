@@ -193,6 +193,11 @@ def test_a_listed_person_asking_how_many_gets_the_per_person_quota(store: FactSt
     assert "每人可推荐1人" in r.direct[0]
 
 
+def test_a_unit_speaking_as_we_gets_the_units_quota_not_a_persons(store: FactStore) -> None:
+    r = self_checked(store, "我校作为推荐单位，在先导技术榜先进材料领域最多可推荐几项？", Intent.QUOTA)
+    assert "每个领域各单位推荐不超过3个" in r.direct[0] and "每人" not in r.direct[0]
+
+
 def test_a_unit_asking_how_many_gets_the_units_quota(store: FactStore) -> None:
     r = self_checked(store, "我们学会去年有项目入选了先导技术榜，今年技术经理人先锋榜能推荐几个人？", Intent.QUOTA)
     assert "不超过2人" in r.direct[0]

@@ -128,6 +128,16 @@ def test_a_message_is_split_into_questions_and_statements() -> None:
     assert told.questions == ["这种能报先导技术榜吗"] and len(told.statements) == 1
 
 
+def test_enumerated_items_after_an_announced_number_of_asks_are_asks() -> None:
+    from assistant.answer.message import read_message
+
+    msg = read_message("您好！我校拟推荐一项技术。现有两个问题请教：一是先进材料领域初评的联系人及电话；"
+                       "二是我校作为推荐单位，在该领域最多可推荐几项。盼复为感！")
+    assert msg.questions == ["一是先进材料领域初评的联系人及电话", "二是我校作为推荐单位，在该领域最多可推荐几项"]
+    # Without an announcement an enumerated sentence that asks nothing is the asker's story.
+    assert read_message("一是我们成立于2020年。截止是哪天？").statements == ["一是我们成立于2020年"]
+
+
 @pytest.mark.parametrize(
     ("message", "parts"),
     [

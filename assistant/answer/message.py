@@ -32,6 +32,10 @@ QUESTION_WORDS = re.compile(
     r"(?<![转分下印颁收])发(?:给)?我|给我|告诉我|告知|(?:(?<![转分下印颁收])发|给|说|讲|查)一?下"
 )
 ANNOUNCE = re.compile(r"想问[两二三几]件事|有[两二三几]个问题|问[两二三几]个问题")
+# "现有两个问题请教", "有三处拿不准", "几点疑问": asks announced; the items after them are the asks.
+ANNOUNCED = re.compile(r"[两二三四几]\s*(?:个问题|件事|处(?:拿不准|不清楚|不明白|疑问)|点(?:疑问|问题))")
+# "一是…", "第二，…", "1）…", "（二）…", "②…": an enumerated item.
+ENUMERATED_ITEM = re.compile(r"^(?:[一二三四五六]是|其[一二三四五六]|第[一二三四五六][，,、：:是]?|[（(]?[1-6一二三四五六][）)、.．]|[①-⑥])")
 ASK_MARK = re.compile(r"^(?:想(?:问|确认|咨询)(?:一下|下)?|请问|问一下|咨询一下)[：:，,]?")
 
 
@@ -101,7 +105,9 @@ def _asks(question: str, marked: bool = False) -> list[str]:
 def read_message(text: str) -> Message:
     """Questions and statements of a message; a message with no question sentence is one question."""
     msg = Message(text)
+    announced = False
     for m in SENTENCE.finditer(text):
+        announced = announced or bool(ANNOUNCED.search(m.group(0)))
         s = _strip(m.group(0))
         core = s.rstrip("。！？!?；;，, ")
         if len(re.sub(r"[^\u4e00-\u9fff\w]", "", core)) < 2 or not COURTESY_WORDS.sub("", s):
@@ -123,6 +129,8 @@ def read_message(text: str) -> Message:
             continue
         if words or marked:  # "…联系人和电话？" asks by its mark
             msg.questions.extend(_asks(core, marked))
+        elif announced and ENUMERATED_ITEM.match(core):
+            msg.questions.append(core)  # "现有两个问题请教：一是先进材料领域初评的联系人及电话；二是…"
         else:
             msg.statements.append(core)
     if not msg.questions:

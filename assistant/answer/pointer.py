@@ -64,7 +64,8 @@ class Pointer:
 ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:科学技术协会|科协|厅|局|委员会|办公室|学会|协会|研究会|促进会|联合会|大学|学院|研究院|研究所|中心|联盟)")
 PLACE = re.compile(r"^[\u4e00-\u9fff]{2}[省市]")
 BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2}")
-PARK = re.compile(r"^([\u4e00-\u9fff]{2})(?:高新区|经开区|开发区|新区|园区|科学城)")
+# (Its place first, maybe a few words of its own between: "秀湖智造产业园" is "秀湖园区".)
+PARK = re.compile(r"^([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{0,4}?(?:高新区|经开区|开发区|新区|园区|产业园|科技园|科学城)")
 BRAND_GROUP = re.compile(r"^([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{1,8}?集团")
 # "东屿校内…" for 东屿大学: a university is called by the name before its kind (not a 学院: "材料学院" is a department).
 UNIVERSITY = re.compile(r"^(([\u4e00-\u9fff]{2,4}?)(?:理工|科技|工业)?)大学")
@@ -85,11 +86,11 @@ def issuer_names(issuer: str) -> list[str]:
     names |= {m.group(0) for m in PLACE.finditer(name)}
     names |= {m.group(0)[:-1] for m in PLACE.finditer(name)}  # "澄州高新区…": the place without 市
     # "东岳集团" for 东岳装备集团有限公司…: a group is called by its brand and 集团.
-    names |= {m.group(1) + "集团" for m in BRAND_GROUP.finditer(name)}
-    names |= {m.group(1) for m in BRAND_GROUP.finditer(re.sub(r"^(?:中国|中华)", "", name))}  # "恒岳那个请示"
+    brand = re.sub(r"^(?:中国|中华)", "", name)  # (the brand is what follows 中国: "中国北辰装备集团" is "北辰集团")
+    names |= {n for m in BRAND_GROUP.finditer(brand) for n in (m.group(1) + "集团", m.group(1))}  # "恒岳那个请示"
     names |= {g for m in UNIVERSITY.finditer(name) for g in m.groups()}
     # "云溪那边" for 云溪高新区…: a park is called by its place.
-    names |= {m.group(1) for m in PARK.finditer(name)}
+    names |= {n for m in PARK.finditer(name) for n in (m.group(1), m.group(1) + "园区")}
     return sorted((n for n in names if len(n) >= 4 or PLACE.fullmatch(n) or BARE_PLACE.fullmatch(n)), key=len, reverse=True)
 
 

@@ -64,6 +64,9 @@ ROW_READ_COLUMNS = 4  # a row this wide is shown by the columns asked, each with
 ROW_READ_SHARE = 0.75  # of the best column's fit to the ask that another column shown must have
 ROW_READ_SHOWN = 3
 ROW_NAME = 12  # a row's name cell is no longer than this
+CELL_WORDS = 0.5
+# Asks for a value a table's cell holds (a date, a contact, a number, a place): a row is read by the columns asked.
+VALUE_ASKS = (AnswerType.DATE, AnswerType.CONTACT, AnswerType.NUMBER, AnswerType.PLACE)
 
 
 class UnitKind(StrEnum):
@@ -643,13 +646,15 @@ class Reader:
         figures) and the cells under the headers that hold most of the ask ("…截止" for a deadline),
         as "名称｜表头：值；表头：值". Empty when no header holds any of the ask."""
         header, cells = row_cells(unit.context), row_cells(unit.text)
-        if len(cells) < ROW_READ_COLUMNS or len(cells) > len(header):
-            return ""
+        if q.answer_type not in VALUE_ASKS or len(cells) < ROW_READ_COLUMNS or len(cells) > len(header):
+            return ""  # (a yes/no or how-to ask reads the whole row: its conditions may be in any cell)
         weights = self.ask_weights(q)
         pattern = HOLDS.get(q.answer_type)
 
         def fit(k: int) -> float:
-            held = sum(w for t, w in weights.items() if t in self._toks(header[k]))
+            # The header says what a column holds; the cell's own words count half.
+            head, cell = self._toks(header[k]), self._toks(cells[k])
+            held = sum(w if t in head else CELL_WORDS * w if t in cell else 0.0 for t, w in weights.items())
             return held * (1.5 if held and pattern and pattern.search(cells[k]) else 1.0)
 
         # (A name is a short label: the first cells before any value, a figure or a sentence.)

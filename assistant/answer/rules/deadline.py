@@ -65,10 +65,10 @@ def answer_deadline(ctx: Context) -> Reply | None:
         internal = store.notices.get(first.notice_id)
         if internal is not None and internal.kind == NoticeKind.INTERNAL:
             what = "单位内部材料报送截止时间"
-        elif internal is not None and re.search(r"(?:科协|联盟|商会|协会|联合会|联合体|促进会|中心|公司|局|厅)(?:秘书处|办公室)?$", internal.issuer):
-            what = "本通知规定的材料报送截止时间"  # not a society: its own date for what it passes on
+        elif internal is not None and (not internal.issuer or re.search(r"(?:学会|研究会)(?:秘书处|办公室)?$", internal.issuer)):
+            what = "学会内部材料报送截止时间"  # a society's (or an unsigned forwarding notice's) date for its members
         else:
-            what = "学会内部材料报送截止时间"
+            what = "本通知规定的材料报送截止时间"  # not a society: its own date for what it passes on
     else:
         what = "初评结果报送截止时间" if first.category == Category.REVIEW else "申报截止时间"
     head = f"{year}年{what}：{deadline_text(first, ctx.today, days_left=bool(STILL_TIME.search(q.text)))}{ctx.cite(first)}{ctx.year_note(year)}"
@@ -83,6 +83,7 @@ def answer_deadline(ctx: Context) -> Reply | None:
     if internal_asked:
         platform = store.select(DeadlineFact, lambda f: f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF, year=year)
         # The call's own platform date, else the one the same notice gives; never another unit's by chance.
+        platform = [f for f in platform if store.is_original(f) or f.notice_id == first.notice_id]
         platform.sort(key=lambda f: (not store.is_original(f), f.notice_id != first.notice_id))
         if platform:
             direct.append(f"{store.label(platform[0].notice_id)}规定的“科创中国”平台申报截止时间为"
