@@ -172,3 +172,19 @@ def test_minutes_and_a_faq_page_name_their_issuer_from_the_letterhead_and_their_
     assert identify(faq).issuer == "东岭大学科学技术研究院"
     issue = "〔2027〕第9期\n江临市科协办公室2027年9月28日\n江临市科协2027年“科创中国”系列榜单推荐工作部署会会议纪要\n会议听取了汇报。"
     assert identify(issue).title == "江临市科协2027年“科创中国”系列榜单推荐工作部署会会议纪要"
+
+
+def test_a_unit_or_place_only_one_issuer_s_notice_names_points_at_that_notice() -> None:
+    from assistant.answer.pointer import NoticeIndex, PointedBy
+    from assistant.ingest.notices import make_notice
+
+    minutes = make_notice("minutes.txt", "南屿省科协会议纪要\n南屿省科学技术协会办公室 2037年10月13日\n关于2037年“科创中国”系列榜单推荐工作专题会议纪要\n"
+                                         "名额分配：海州市先导技术榜每个领域不超过2项；屿北市科协汇总后于10月28日前报送。")
+    mail = make_notice("mail.txt", "中国微系统与传感学会\n关于组织推荐2037年“科创中国”系列榜单的通知\nMEMS与微纳制造分会：各领域不超过2项。其他市不分配。")
+    notices = {n.id: n for n in (minutes, mail)}
+    index = NoticeIndex(notices, ((n.id, n.text) for n in notices.values()))
+    pointed = index.find("海州分到的名额：先导榜每个领域几项？", [2037])
+    assert pointed.by == PointedBy.ENTITY and pointed.ids == ["minutes.txt"]
+    assert index.find("MEMS分会这边每个领域能推几项？", [2037]).ids == ["mail.txt"]
+    # A word both notices use, or one that starts inside a phrase ("其他市"), points at neither.
+    assert not index.find("其他市能分几项？", [2037])

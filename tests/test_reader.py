@@ -319,3 +319,13 @@ def test_a_wide_tables_row_is_shown_by_the_columns_asked_each_with_its_header(bo
     cells = bot._snapshot.reader._asked_cells(unit, q)
     assert cells == "新锐企业榜｜集团内部截止：2037年10月22日17:00"
     assert Scored(unit, 1.0, 1.0, True).unit.text == row  # what is cited is the row as written
+
+
+def test_asked_for_a_value_a_unit_holding_one_outranks_one_that_only_shares_words(bot) -> None:  # noqa: ANN001
+    from assistant.answer.retrieval import Hit
+
+    text = ("分会这边先导技术榜每个领域的项目都要往学会推送材料。\n"
+            "学会内部分配给每个分支机构的是：每个领域不超过2项。")
+    q = understand("分会这边，先导技术榜每个领域能往学会推几项？", TODAY)
+    scored = bot._snapshot.reader.score(q, [Hit(_chunk(text, ["正文"]), 1.0, 1.0)])
+    assert "不超过2项" in scored[0].unit.text

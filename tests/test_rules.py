@@ -310,3 +310,12 @@ def test_an_internal_deadline_is_shown_with_the_calls_platform_date_else_its_own
     reply_, _ = run(store, Intent.DEADLINE, "云溪科学城先导榜内部截止是哪天")
     said = text_of(reply_)
     assert "10月22日" in said and "11月20日" in said and "11月18日" not in said  # the park's own date, not 甲省's
+
+
+def test_a_reward_for_those_listed_is_declined_where_no_notice_pointed_at_gives_one(store: FactStore) -> None:
+    from assistant.answer.decline import not_in_notices
+
+    asked = understand_part("入选先导技术榜以后有没有奖励资金？能给多少？", TODAY, store)
+    assert "奖励" in (not_in_notices(asked, store) or "")
+    told = understand_part("我们公司拿过政府补贴，今年能报新锐企业榜吗？", TODAY, store)
+    assert not_in_notices(told, store) is None  # the asker's story, not the ask

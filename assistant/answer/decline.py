@@ -1,7 +1,7 @@
 """Saying plainly that the notices do not answer, with the official contact to ask instead.
 
 Some questions ask for what a call for candidates never holds (who was selected, the experts'
-names, fees): those get "通知中没有相关信息" up front, never a near-miss passage presented as the
+names, fees, rewards for those listed): those get "通知中没有相关信息" up front, never a near-miss passage presented as the
 answer."""
 
 from __future__ import annotations
@@ -28,6 +28,13 @@ NOT_IN_A_CALL: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
      re.compile(r"专家名单|评审专家[:：]|专家组成员"), "评审专家的名单或姓名"),
     (re.compile(r"(?:交|缴|收|付)(?:纳)?(?:评审|报名|申报|参评)?费|评审费|报名费|申报费|参评费|收费|多少钱|免费"),
      re.compile(r"收费|费用|免费|不收取"), "需要缴纳的任何费用"),
+    # What a unit gives those it puts forward once they are listed: some units' notices say it, a call never does.
+    # (Asked of, not told: "我们拿过政府补贴" is the asker's story.)
+    # Money or points, not support in general ("有什么配套支持" may be answered by a unit's services).
+    (re.compile(r"(?:有没有|有无|什么|哪些|多少|能不能|能否|会不会|是否|算不算)[^。？?，,]{0,8}(?:奖励|奖金|补贴|奖补|配套资金|配套奖励|资助|加分)|"
+                r"(?:奖励|奖金|补贴|奖补|配套资金|资助|加分)[^。？?，,]{0,6}(?:吗|多少|几|没有)|奖多少|给多少钱"),
+     re.compile(r"(?:给予|奖励|奖补|补贴|资助)[^。；;]{0,12}万元|奖励资金|配套资金|配套奖励|一次性奖励|奖补|加分"),
+     "入选后的奖励、补贴或其他激励"),
 ]
 
 
@@ -35,7 +42,8 @@ def not_in_notices(q: Query, store: FactStore) -> str | None:
     """Why the notices cannot answer `q`, when it asks for something a call for candidates does not
     hold and no notice in the corpus holds it either."""
     for asks, holds, what in NOT_IN_A_CALL:
-        if asks.search(q.text) and not store.holds(holds):
+        # (Of the notices the question points at, when it points at some: another unit's rewards are not theirs.)
+        if asks.search(q.text) and not store.holds(holds, q.notice_ids or None):
             return f"通知中没有相关信息：已收录的通知未写明{what}。"
     return None
 

@@ -46,6 +46,7 @@ class PointedBy(StrEnum):
     CAMPAIGN = "campaign"  # a stand-alone list's own call
     DATE = "date"  # "10月16日发的通知"
     CATEGORY = "category"  # a category only some notices set up
+    ENTITY = "entity"  # a unit, place or system only one issuer's notices name ("海州分到的名额", "MEMS分会")
 
 
 @dataclass
@@ -140,7 +141,8 @@ class NoticeIndex:
     Built once per snapshot; a question is matched by looking its substrings up, so the cost does
     not grow with the number of notices."""
 
-    def __init__(self, notices: Mapping[str, NoticeMeta]) -> None:
+    def __init__(self, notices: Mapping[str, NoticeMeta], texts: Iterable[tuple[str, str]] = ()) -> None:
+        """`texts`: (notice id, text) of the notices' passages, for the entities they name."""
         self.notices = notices
         self.by_issuer: dict[str, list[str]] = {}
         self.runs: dict[str, set[str]] = {}  # every run of 4+ characters of an issuer's names -> issuers
@@ -165,6 +167,7 @@ class NoticeIndex:
                     for i in range(len(name) - size + 1):
                         self.runs.setdefault(name[i : i + size], set()).add(issuer)
         self.longest = max((len(r) for r in self.runs), default=0)
+        self.entities = _entities(notices, texts)
         # ending -> (issuer, name, fewest characters): shortened names are tried only for the endings
         # a question contains, so the cost does not grow with the number of issuers.
         self.by_ending: dict[str, list[tuple[str, str, int]]] = {}
@@ -245,7 +248,67 @@ class NoticeIndex:
             ids = [n.id for n in pool if (d := parse_date(n.date)) and d[1:] == day]
             if ids:
                 return Pointer(ids, m.group(0), PointedBy.DATE)
+        return self._entity_in(plain, years)
+
+    def _entity_in(self, text: str, years: list[int] | None) -> Pointer:
+        """The notices of the one issuer that names a unit, place or system the question names (the
+        longest such name in it)."""
+        for size in range(min(ENTITY_MAX, len(text)), 1, -1):
+            for i in range(len(text) - size + 1):
+                ids = self.entities.get(text[i : i + size])
+                if ids:
+                    in_years = [n for n in ids if not years or self.notices[n].year in years]
+                    if in_years:
+                        return Pointer(sorted(in_years), text[i : i + size], PointedBy.ENTITY)
         return Pointer()
+
+
+ENTITY_MAX = 16
+# What a notice names that a question may point at it by: an organisation ("屿北市科协", "MEMS与微纳制造分会"),
+# a place's unit ("海州市"), a Latin name (MEMS); each read from where a name starts (a line's start, a mark),
+# never from inside a phrase ("…汇总表报省科协").
+NAME_START = r"(?:^|(?<=[\s，,。；;：:、（(“\"》|]))"
+FUNCTION_CHARS = "其他各但到设全每本该此我你们市省区县等和与及或的了在对由向将把个些一余前后报至经按请如也仅占详逾这那"
+PHRASE = re.compile(r"榜|我们|推荐|不|由|以|向|的|每个|领域|联合")
+COMMON_PLACES = {"直辖", "自治", "高新", "经开", "开发", "保税", "城区", "郊区", "辖区", "园区", "社区", "地区", "校区", "片区"}
+ENTITY = re.compile(NAME_START + r"([\u4e00-\u9fffA-Za-z]{2,10}?(?:科协|学会|协会|分会|研究会|促进会|联合会|大学|学院|研究院|"
+                    r"研究所|联盟|集团|公司|委员会|管委会)|[\u4e00-\u9fff]{2}(?:市|区|县))", re.M)
+LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z]{3,8}(?![A-Za-z])")
+ENTITY_YEAR_NOTICES = 100  # a round with more notices than this is not pointed at by names in them
+
+
+def _entities(notices: Mapping[str, NoticeMeta], texts: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """Each distinctive name a unit's notice uses, to that notice's issuer's notices, when no other
+    notice of its round (the call's included) uses it."""
+    named: dict[str, set[str]] = {}
+    text_of: dict[str, list[str]] = {}
+    for notice_id, text in texts:
+        meta = notices.get(notice_id)
+        if meta is None:
+            continue
+        text_of.setdefault(notice_id, []).append(text)
+        if meta.kind == NoticeKind.ORIGINAL:
+            continue
+        for name in [m.group(1) for m in ENTITY.finditer(text)] + LATIN_NAME.findall(text):
+            for form in {name, re.sub(r"[市区县]$", "", name)}:
+                if len(form) >= 2 and form[0] not in FUNCTION_CHARS and form[:2] not in COMMON_PLACES \
+                        and not PHRASE.search(form) and _distinctive(form):
+                    named.setdefault(form, set()).add(notice_id)
+    by_year: dict[int | None, list[str]] = {}
+    for n in notices.values():
+        by_year.setdefault(n.year, []).append(n.id)
+    whole = {i: "\n".join(parts) for i, parts in text_of.items()}
+    out: dict[str, list[str]] = {}
+    for name, ids in named.items():
+        issuers = {notices[i].issuer or i for i in ids}
+        year = notices[next(iter(ids))].year
+        round_ids = by_year.get(year, [])
+        if len(issuers) != 1 or len(round_ids) > ENTITY_YEAR_NOTICES:
+            continue
+        users = {i for i in round_ids if name in whole.get(i, "")}
+        if {notices[i].issuer or i for i in users} == issuers:
+            out[name] = sorted(ids)
+    return out
 
 
 def in_series(n: NoticeMeta) -> bool:

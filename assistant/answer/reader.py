@@ -54,6 +54,7 @@ SPOKEN_MAX, SPOKEN_PAUSES, SPOKEN_CLAUSE = 60, 4, 40  # an unpunctuated sentence
 OTHER_SUBJECT = 0.5  # a unit about another field or list than the one asked
 QUOTED_WEIGHT = 0.15
 TYPE_WEIGHT = 0.25
+UNTYPED = 0.7  # a unit's score when a value is asked and it holds none
 PATH_WEIGHT = 0.35  # a heading's words count less than the unit's own
 RANK_WEIGHT = 0.08
 COMPLEMENT_SHARE = 0.2  # of the ask's weight a second unit adds for being shown beside the best
@@ -352,6 +353,7 @@ class Reader:
         total = sum(weights.values()) or 1.0
         pattern = HOLDS.get(q.answer_type)
         purpose = q.answer_type == AnswerType.PURPOSE
+        valued = q.answer_type in VALUE_ASKS
         scored = []
         for rank, hit in enumerate(hits[:PASSAGES]):
             path = self._toks(" ".join(hit.chunk.path))
@@ -361,6 +363,8 @@ class Reader:
                 heading = sum(w for t, w in weights.items() if t in path and t not in own) / total
                 typed = bool(pattern and pattern.search(f"{unit.text} {unit.context}"))
                 value = (coverage + PATH_WEIGHT * heading + (TYPE_WEIGHT if typed else 0.0)) * _penalty(unit, purpose)
+                if valued and not typed:
+                    value *= UNTYPED  # asked for a date, a number, a contact or a place: a unit holding none says less
                 if _about_another(unit.text, q):
                     value *= OTHER_SUBJECT
                 value += RANK_WEIGHT / (1 + rank) + 0.02 * hit.relevance

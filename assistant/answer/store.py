@@ -113,9 +113,9 @@ class FactStore:
         for name in ("pointers", "field_owners", "_notices_by_year", "_chunks_by_year", "original_ids"):
             getattr(self, name)
 
-    def holds(self, pattern: re.Pattern[str]) -> bool:
-        """Whether any notice has a sentence matching `pattern`."""
-        return any(self.sentences(y, pattern) for y in self._chunks_by_year)
+    def holds(self, pattern: re.Pattern[str], notice_ids: list[str] | None = None) -> bool:
+        """Whether any notice (of `notice_ids`, when given) has a sentence matching `pattern`."""
+        return any(not notice_ids or p.notice_id in notice_ids for y in self._chunks_by_year for p in self.sentences(y, pattern))
 
     @cached_property
     def _chunks_by_year(self) -> dict[int, list[Chunk]]:
@@ -135,7 +135,7 @@ class FactStore:
 
     @cached_property
     def pointers(self) -> NoticeIndex:
-        return NoticeIndex(self.notices)
+        return NoticeIndex(self.notices, ((c.notice_id, c.text) for c in self.chunks))
 
     @cached_property
     def _notices_by_year(self) -> dict[int, list[NoticeRecord]]:
