@@ -188,3 +188,6 @@ def test_a_unit_or_place_only_one_issuer_s_notice_names_points_at_that_notice() 
     assert index.find("MEMS分会这边每个领域能推几项？", [2037]).ids == ["mail.txt"]
     # A word both notices use, or one that starts inside a phrase ("其他市"), points at neither.
     assert not index.find("其他市能分几项？", [2037])
+    # The contact a message is written to ("俞老师您好") points at the notice that gives them.
+    addressed = NoticeIndex(notices, (), [("mail.txt", "俞敏")])
+    assert addressed.find("俞老师。名额有几个", [2037]).ids == ["mail.txt"]

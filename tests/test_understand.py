@@ -134,6 +134,7 @@ def test_enumerated_items_after_an_announced_number_of_asks_are_asks() -> None:
     msg = read_message("您好！我校拟推荐一项技术。现有两个问题请教：一是先进材料领域初评的联系人及电话；"
                        "二是我校作为推荐单位，在该领域最多可推荐几项。盼复为感！")
     assert msg.questions == ["一是先进材料领域初评的联系人及电话", "二是我校作为推荐单位，在该领域最多可推荐几项"]
+    assert read_message("俞老师您好，我是学会的单位会员。名额有几个？").addressee == "俞老师"
     # Without an announcement an enumerated sentence that asks nothing is the asker's story.
     assert read_message("一是我们成立于2020年。截止是哪天？").statements == ["一是我们成立于2020年"]
 

@@ -21,6 +21,7 @@ COURTESY_WORDS = re.compile(
     r"谢谢(?:您|你|老师|大家)?|多谢|感谢|麻烦(?:您|你)?(?:了|告知|指导一下|回复|帮忙看看)?|先谢过|祝(?:您)?(?:工作)?顺利|祝好|"
     r"辛苦了?|拜托了?|盼复|比较急|很急|望回复|期待(?:您的)?回复|打扰了|[\s，,！!。～~、]"
 )
+ADDRESSEE = re.compile(r"^([\u4e00-\u9fff]{1,2}老师)(?:您好|你好|好)")
 SIGN_OFF = re.compile(r"(?:——|--|—)[^。！？!?]{0,24}$")
 # 几 that asks ("几号", "能推几个"), not one that counts roughly ("十几项", "几十家", "好几个", "我们几个").
 ASKING_JI = r"(?<![好这那们十百千万])几(?![十百千万何乎])"  # 几何 (geometry), 几乎 (almost) ask nothing
@@ -45,6 +46,7 @@ class Message:
     questions: list[str] = field(default_factory=list)  # in the order asked
     statements: list[str] = field(default_factory=list)  # the asker's situation and context
     asked: bool = True  # False: nothing in the message reads as a question
+    addressee: str = ""  # whom it is written to ("俞老师您好"): a notice's contact, maybe
 
     @property
     def context(self) -> str:
@@ -105,6 +107,8 @@ def _asks(question: str, marked: bool = False) -> list[str]:
 def read_message(text: str) -> Message:
     """Questions and statements of a message; a message with no question sentence is one question."""
     msg = Message(text)
+    greeted = ADDRESSEE.match(text.strip())
+    msg.addressee = greeted.group(1) if greeted else ""
     announced = False
     for m in SENTENCE.finditer(text):
         announced = announced or bool(ANNOUNCED.search(m.group(0)))

@@ -141,8 +141,10 @@ class NoticeIndex:
     Built once per snapshot; a question is matched by looking its substrings up, so the cost does
     not grow with the number of notices."""
 
-    def __init__(self, notices: Mapping[str, NoticeMeta], texts: Iterable[tuple[str, str]] = ()) -> None:
-        """`texts`: (notice id, text) of the notices' passages, for the entities they name."""
+    def __init__(self, notices: Mapping[str, NoticeMeta], texts: Iterable[tuple[str, str]] = (),
+                 persons: Iterable[tuple[str, str]] = ()) -> None:
+        """`texts`: (notice id, text) of the notices' passages, for the entities they name; `persons`:
+        (notice id, name) of the people they give as contacts ("俞老师您好" writes to one of them)."""
         self.notices = notices
         self.by_issuer: dict[str, list[str]] = {}
         self.runs: dict[str, set[str]] = {}  # every run of 4+ characters of an issuer's names -> issuers
@@ -167,7 +169,7 @@ class NoticeIndex:
                     for i in range(len(name) - size + 1):
                         self.runs.setdefault(name[i : i + size], set()).add(issuer)
         self.longest = max((len(r) for r in self.runs), default=0)
-        self.entities = _entities(notices, texts)
+        self.entities = _entities(notices, texts, persons)
         # ending -> (issuer, name, fewest characters): shortened names are tried only for the endings
         # a question contains, so the cost does not grow with the number of issuers.
         self.by_ending: dict[str, list[tuple[str, str, int]]] = {}
@@ -277,10 +279,17 @@ LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z]{3,8}(?![A-Za-z])")
 ENTITY_YEAR_NOTICES = 100  # a round with more notices than this is not pointed at by names in them
 
 
-def _entities(notices: Mapping[str, NoticeMeta], texts: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+def _entities(notices: Mapping[str, NoticeMeta], texts: Iterable[tuple[str, str]],
+              persons: Iterable[tuple[str, str]] = ()) -> dict[str, list[str]]:
     """Each distinctive name a unit's notice uses, to that notice's issuer's notices, when no other
-    notice of its round (the call's included) uses it."""
+    notice of its round (the call's included) uses it; and each contact's name and "X老师" (their
+    surname), when no other issuer of the round gives a contact of that surname."""
     named: dict[str, set[str]] = {}
+    addressed: dict[str, set[str]] = {}
+    for notice_id, person in persons:
+        if notice_id in notices and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", person):
+            addressed.setdefault(f"{person[0]}老师", set()).add(notice_id)
+            addressed.setdefault(person, set()).add(notice_id)
     text_of: dict[str, list[str]] = {}
     for notice_id, text in texts:
         meta = notices.get(notice_id)
@@ -299,6 +308,16 @@ def _entities(notices: Mapping[str, NoticeMeta], texts: Iterable[tuple[str, str]
         by_year.setdefault(n.year, []).append(n.id)
     whole = {i: "\n".join(parts) for i, parts in text_of.items()}
     out: dict[str, list[str]] = {}
+    for name, ids in addressed.items():
+        issuers = {notices[i].issuer or i for i in ids}
+        if len(issuers) != 1 or any(notices[i].kind == NoticeKind.ORIGINAL for i in ids):
+            continue
+        # "邵老师": no other issuer's notice of the round writes that surname at all (a chat's poster
+        # is nobody's contact, yet may be the one written to).
+        round_ids = by_year.get(notices[next(iter(ids))].year, [])
+        surname = name[0]
+        if {notices[i].issuer or i for i in round_ids if surname in whole.get(i, "")} <= issuers:
+            out[name] = sorted(ids)
     for name, ids in named.items():
         issuers = {notices[i].issuer or i for i in ids}
         year = notices[next(iter(ids))].year

@@ -15,7 +15,7 @@ from assistant.answer.pointer import NoticeIndex, in_series
 from assistant.answer.pointer import label as notice_label
 from assistant.ingest.chunking import Chunk
 from assistant.ingest.notices import NoticeRecord, heading_level
-from assistant.model import Fact, FactKind, FieldsFact, NoticeKind
+from assistant.model import ContactFact, Fact, FactKind, FieldsFact, NoticeKind
 from assistant.names import Catalogue
 from assistant.names import list_key as family_of
 
@@ -135,7 +135,8 @@ class FactStore:
 
     @cached_property
     def pointers(self) -> NoticeIndex:
-        return NoticeIndex(self.notices, ((c.notice_id, c.text) for c in self.chunks))
+        persons = ((f.notice_id, p) for f in self.facts if isinstance(f, ContactFact) for p in f.persons)
+        return NoticeIndex(self.notices, ((c.notice_id, c.text) for c in self.chunks), persons)
 
     @cached_property
     def _notices_by_year(self) -> dict[int, list[NoticeRecord]]:

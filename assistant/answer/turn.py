@@ -126,7 +126,9 @@ def read_turn(question: object, today: dt.date, store: FactStore, session: Sessi
                     situation_only=True)
     if not msg.asked:
         msg.statements = []
-    context = understand_part(msg.context, today, store) if msg.statements else None
+    # What the asker says of themselves, and whom they write to ("俞老师您好": a contact of one notice).
+    told = "。".join(s for s in (msg.addressee, msg.context) if s)
+    context = understand_part(told, today, store) if msg.statements or msg.addressee else None
     prefix = filters.prefix()
     parts: list[Query] = []
     for i, part in enumerate(msg.questions[:MAX_PARTS]):
