@@ -89,3 +89,20 @@ def test_a_number_is_given_with_what_the_notice_calls_it(store) -> None:  # noqa
     phone, label = next((p, lab) for p, lab in f.phone_labels.items() if lab and lab not in plain)
     r = reply(understand_part(f"{phone}这是干嘛的电话", TODAY, store), store, Citer(store.notices), TODAY)
     assert r is not None and label in r.direct[0]
+
+
+def test_the_number_of_whoever_receives_a_block_s_mail_is_theirs(store) -> None:  # noqa: ANN001
+    f = next(f for f in store.select(ContactFact) if f.recipient and f.recipient_phone)
+    q = understand_part(f"寄件单上写了个{f.recipient_phone}，这是谁的号？对应哪个领域", TODAY, store)
+    r = reply(q, store, Citer(store.notices), TODAY)
+    assert r is not None and f.recipient in r.direct[0] and "收件人" in r.direct[0]
+
+
+def test_a_number_told_before_the_ask_is_checked_in_the_round_asked(bot) -> None:  # noqa: ANN001
+    store = bot._snapshot.store
+    facts = [f for f in store.select(ContactFact) if f.persons and f.phones and f.year]
+    old, new = next((a, b) for a in facts for b in facts if a.persons[0] in b.persons and (b.year or 0) > (a.year or 0)
+                    and not set(a.phones) & set(b.phones))
+    person = old.persons[0]
+    ans = bot.answer(f"{person}老师的座机，我本子上记的是{old.phones[0]}，是从{old.year}年通知上抄的。{new.year}年的通知里是不是换号了？")
+    assert f"{person}：{new.year}年" in ans.answer[:300] and new.phones[0] in ans.answer[:300]

@@ -410,3 +410,11 @@ def test_colloquial_asks_of_a_deadline_and_a_quota(text: str, intent: Intent) ->
     from assistant.answer.understand import detect_intent
 
     assert detect_intent(text) == intent
+
+
+def test_a_name_s_sound_across_two_words_is_not_that_name() -> None:
+    from assistant.names import Catalogue
+
+    names = Catalogue(people=["李娜"])
+    # "柜里那份": 里那 sounds like 李娜 but runs over two words; "里那老师" would be read as 李娜.
+    assert understand("档案柜里那份材料的联系人电话是多少？", TODAY, names).readings == []

@@ -58,3 +58,11 @@ def test_the_default_round_is_the_latest_the_notices_hold() -> None:
     assert default_round(CORPUS) == 2024
     assert default_round(Corpus(years=[2021], rounds=[2021], called=set())) == 2021
     assert default_round(Corpus(years=[], rounds=[], called=set())) is None
+
+
+def test_the_first_round_misremembered_as_an_earlier_year_is_the_first_round() -> None:
+    """"我记得是19年吧，第一次搞先导技术榜单那回": the round meant is the first, said to be so."""
+    q = Query("19年第一次那回", years=[2019], year_source=YearSource.EXPLICIT, first_round=True)
+    decision = settle(q, CORPUS)
+    assert decision.refusal is None and decision.query.years == [2022] and "第一次征集是2022年" in decision.note
+    assert settle(Query("19年的名额", years=[2019], year_source=YearSource.EXPLICIT), CORPUS).refusal  # a year, no more

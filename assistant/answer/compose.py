@@ -147,7 +147,8 @@ def merge(answers: list[Answer], numbered: bool = True) -> Answer:
 
 NUMBERS = "①②③④⑤⑥"
 HEAD_CHARS = 60  # a part's direct answer: its lines up to about this long, its first line that says something at least
-LEAD = re.compile(r"^[^。；;\n]{0,80}[：:]$")  # "根据2023年通知：", "2023年相关联系方式如下：": what follows is the answer
+# "根据2023年通知：", "2023年相关联系方式如下：", "（尚未收录…，以下按…回答。）": what follows is the answer.
+LEAD = re.compile(r"^(?:[^。；;\n]{0,80}[：:]|[（(][^\n]{0,100}[）)])$")
 
 
 SIDE = re.compile(r"^\d{4}年[：:]")  # "2022年：…" / "2023年：…": the sides of a comparison, one answer

@@ -136,7 +136,8 @@ def answer_type(text: str) -> AnswerType:
 
 # "同事说平台11月20号就关了，真的假的", "每个领域能推3个，对吗": a value the asker heard, asked to be
 # checked, is asked as its question ("平台几月几号关", "能推几个"): the answer gives the right value.
-VERIFIED = re.compile(r"真的假的|真假|是真的吗|对吗|对不对|没错吧|没记错吧|是这样吗|确认一下|核实一下|核对一下")
+VERIFIED = re.compile(r"真的假的|真假|是真的吗|对吗|对不对|没错吧|没记错吧|是这样吗|确认一下|核实一下|核对一下|"
+                      r"没问题吧|没问题吗|有问题吗|行吧|行吗|可以吧|超了吗|超没超")  # "这么报没问题吧": a plan checked
 STATED_VALUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]"), "几月几号"),
     (re.compile(r"(?<![\d月])\d{1,2}\s*[日号](?!\d)"), "几号"),
@@ -159,6 +160,10 @@ def as_asked(text: str) -> tuple[str, str]:
     return text, ""
 
 
+# A number told before, checked ("是不是换号了", "还是这个号吗"): whose it is, in the round asked.
+NUMBER_CHECK = re.compile(r"换(?:了)?号|换(?:了)?人|改号|还是这个(?:号|电话|手机|邮箱)|(?:号码|电话|手机|座机|邮箱)(?:变|改|换)")
+# The first round, named by being the first ("第一次搞先导技术榜单那回", "首届", "头一回评").
+FIRST_ROUND = re.compile(r"第一次|首次|第一届|首届|第一轮|头一回|头一次|最早(?:那|的)(?:次|回|届|轮)")
 # What a person handles ("胡志强老师负责哪些榜单", "她管哪个领域").
 OWNER_ASK = re.compile(r"负责(?:哪|什么|啥)|管(?:哪|什么|啥)|(?:哪个|哪些|什么)(?:榜|领域)|是(?:哪|什么)(?:个)?(?:单位|机构)的")
 
@@ -208,6 +213,7 @@ class Query:
     phone_tail: str = ""  # the last digits of a number ("尾号四六八七" -> "4687")
     place: str = ""  # an address written in the question ("气象路9号")
     name_asked: bool = False  # the name a list went by ("融通榜21年那会儿叫啥"): rules/lists.py answers it
+    first_round: bool = False  # "第一次搞先导榜那回": the earliest round, whatever year the asker remembers
     emails: list[str] = field(default_factory=list)  # e-mail addresses in the question
     by_list: list[ListAsk] = field(default_factory=list)  # each list named, when several are
     own_step: bool = False  # asks about a unit's own step: its members, secretariat, internal deadline
@@ -479,7 +485,7 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
     if q.person is None and (CONTACT_WORDS.search(q.text) or OWNER_ASK.search(q.text) or PERSON_ADDRESSED.search(q.text)):
         # "何兵老师负责的是哪个榜": a person asked about, written with a homophone.
         hit = fuzzy_find(q.text, people_sounds(names))
-        if hit:
+        if hit and _on_word_bounds(q.text, hit[0]):
             readings.append(hit)
     # "连系人", "截至时间": an ask word written with a homophone.
     hit = fuzzy_find(q.text, keyword_sounds())
@@ -523,6 +529,16 @@ def keyword_sounds() -> SoundIndex:
     """The intent words of three characters or more (data/aliases.yaml), by sound."""
     words = {k for ws in load_aliases()["intents"].values() for k in ws if len(k) >= 3}
     return SoundIndex(words, min_len=3, one_edit=False)  # "多少类榜单" is not a typo of 多少个榜单
+
+
+def _on_word_bounds(text: str, written: str) -> bool:
+    """Whether `written` starts and ends where the text's words do: "柜里那份" holds 里那 (李娜's
+    sound) across two words, never a name."""
+    import jieba
+
+    at = text.find(written)
+    bounds = {b for _, start, end in jieba.tokenize(text) for b in (start, end)}
+    return at in bounds and at + len(written) in bounds
 
 
 def people_sounds(names: Catalogue) -> SoundIndex:
@@ -638,6 +654,7 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
         # "…名额跟23年比变了，现在分别是多少": an ask without a subject asks of the clause before it.
         q.intent = detect_intent(ask)
     q.name_asked = bool(q.list_key and LIST_NAME_ASK.search(t))
+    q.first_round = bool(FIRST_ROUND.search(t))
     if q.intent == Intent.OTHER and q.list_key and LIST_NAME_ASK.search(asking):
         q.intent = Intent.LISTS  # "融通榜21年那会儿叫啥": the name it went by, from the rounds' lists
     if q.intent in (Intent.OTHER, Intent.ELIGIBILITY) and ELIGIBILITY_ASK.search(t):
@@ -741,6 +758,7 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
     list and field it leaves out ("22年国际创新合作榜的评审机构是谁？这个榜也是…推荐报送吗？")."""
     if not q.years and earlier.years:
         q.years, q.year_source = list(earlier.years), YearSource.CONTEXT
+        q.first_round = q.first_round or earlier.first_round  # the round it meant, as it said it
         q.inherited.append("year")
     elif earlier.years and REFERS_BACK.search(q.text) and not set(earlier.years) & set(q.years):
         # "那年的初评单位跟23年是同一家吗": the year pointed back at, and the one named.
@@ -759,6 +777,11 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
         # "何冰老师负责哪个榜？是哪个单位的": the person the part before asked about.
         q.person, q.intent = earlier.person, Intent.LOOKUP
         q.ask = f"{q.ask} {earlier.person}"  # the ask's subject, as a named list is kept in it
+        q.inherited.append("person")
+    if not (q.person or q.phones or q.emails) and (earlier.person or earlier.phones) and NUMBER_CHECK.search(q.text):
+        # "胡志强老师的座机，我记的是010-68799040。21年的通知里是不是换号了？": whose number, told before.
+        q.person, q.phones, q.emails = earlier.person, list(earlier.phones), list(earlier.emails)
+        q.intent = Intent.LOOKUP
         q.inherited.append("person")
     bare = _subjectless(q.text)
     # "新锐企业几家": another list, and question words only besides its name: the ask before, of it.

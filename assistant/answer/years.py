@@ -49,6 +49,11 @@ def settle(q: Query, rounds: Rounds) -> YearDecision:
             what = "通知" if len(missing) == len(q.years) else "原始征集通知"
             note = f"（尚未收录{asked}年的{what}，以下按最新一轮{latest}年通知回答。）\n"
             return YearDecision(replace(q, years=[latest], year_source=YearSource.LATEST), note, None)
+    if q.years and len(missing) == len(q.years) and q.first_round and covered:
+        # "我记得是19年吧，第一次搞先导技术榜单那回": the first round is meant, not the year remembered.
+        first = min(covered)
+        note = f"（通知中没有{'、'.join(map(str, missing))}年的；第一次征集是{first}年，以下按{first}年通知回答。）\n"
+        return YearDecision(replace(q, years=[first], year_source=YearSource.NOTICE), note, None)
     if q.years and len(missing) == len(q.years):
         return YearDecision(q, "", f"通知中未找到{'、'.join(map(str, missing))}年的榜单信息"
                                    f"（现有通知覆盖{'、'.join(map(str, covered))}年），不能用其他年份的信息代替回答。")

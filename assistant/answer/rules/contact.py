@@ -85,17 +85,27 @@ def answer_contact(ctx: Context) -> Reply | None:
         if key not in seen:
             seen.add(key)
             unique.append(f)
+    lacking = ""
+    if wanted and not any(getattr(f, wanted) for f in unique) and not q.years:
+        # "章普的邮箱": a year that gives it, when the latest round does not (no year was asked).
+        given = [f for f in ctx.store.select(ContactFact, where, latest=6) if getattr(f, wanted) and f.year != year]
+        if given:
+            latest = max(f.year or 0 for f in given)
+            lacking = f"（{year}年通知中未列出{ATTRIBUTE_LABELS[wanted]}，以上为{latest}年通知所列）"
+            year, unique = latest, [f for f in given if f.year == latest][:8]
     body = [_describe(ctx, f) for f in unique[:8]]
+    # Asked for what the contacts do not give (an e-mail, an address): that is the answer, said first.
     missing = ""
     place = _destination(ctx, unique, wanted) if wanted in ("emails", "address") and not any(getattr(f, wanted) for f in unique) else None
     if place is not None:
-        missing = f"（联系方式中未列出{ATTRIBUTE_LABELS[wanted]}；通知写明材料报送至 {place[0]}{ctx.cite(place[1])}）"
+        missing = f"联系方式中未列出{ATTRIBUTE_LABELS[wanted]}；通知写明材料报送至 {place[0]}{ctx.cite(place[1])}。已列出的联系方式："
     elif wanted and not any(getattr(f, wanted) for f in unique):
-        missing = f"（通知中未列出{ATTRIBUTE_LABELS[wanted]}，以下为已列出的联系方式）"
+        # (Not a decline's words: the contact is the answer, its missing detail said first.)
+        missing = f"通知中没有列出{ATTRIBUTE_LABELS[wanted]}。已列出的联系方式："
     if len(unique) == 1:
-        direct = [f"{year}年" + body[0] + ctx.year_note(year) + missing]
+        direct = [f"{missing}{year}年" + body[0] + (lacking or ctx.year_note(year))]
     else:
-        direct = [f"{year}年相关联系方式如下{ctx.year_note(year)}{missing}：", *body]
+        direct = [f"{missing}{year}年相关联系方式如下{lacking or ctx.year_note(year)}：", *body]
     notes = []
     if q.person and not q.years:  # the same person in other years, where their details differ
         cands = ctx.store.select(ContactFact, where, latest=6)

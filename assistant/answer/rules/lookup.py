@@ -29,6 +29,11 @@ def _holds(f: ContactFact, ctx: Context) -> str | None:
         for p in f.phones:
             if _digits(p).endswith(q.phone_tail):
                 return p
+    # The number of whoever receives the block's mail ("寄件单上的13161972216"): that person.
+    got = _digits(f.recipient_phone)
+    if f.recipient and len(got) >= 7 and (any(phone in got or got in phone for phone in q.phones)
+                                          or (q.phone_tail and got.endswith(q.phone_tail))):
+        return f.recipient
     if q.place and f.address:
         # The longest end of what was written that the address holds ("快递寄到气象路9号" -> "气象路9号").
         held = next((q.place[i:] for i in range(len(q.place) - PLACE_MIN + 1) if q.place[i:] in f.address), None)
