@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -351,3 +352,19 @@ def test_a_row_table_s_contact_columns_give_each_row_s_contacts() -> None:
     assert any(f.persons == ["黎国栋"] and f.header == "综合协调（秘书处）" and not f.lists for f in facts)
     # a contact line below the table keeps the numbers the table's rows also hold
     assert any(f.persons == ["韦晨曦"] and "13601152389" in f.phones for f in facts)
+
+
+def test_without_a_year_a_rule_never_answers_from_an_older_round_than_the_one_being_run(tmp_path, small_settings) -> None:  # noqa: ANN001
+    """A round whose units' notices are in but whose call is not: its stages are not last round's."""
+    from dataclasses import replace
+
+    from assistant.assistant import Assistant
+
+    bot = Assistant(replace(small_settings, today=dt.date(2037, 10, 20)))
+    src = tmp_path / "nanyu_2037.txt"
+    src.write_text("南屿省科学技术协会关于组织推荐2037年“科创中国”系列榜单的通知\n各设区市科协：\n"
+                   "一、请于2037年10月28日前将推荐材料报省科协科技创新部。\n二、终评安排在2038年1月，2038年3月发布推介。\n",
+                   encoding="utf-8")
+    bot.ingest([src])
+    ans = bot.answer("终评啥时候？")
+    assert "2038年1月" in ans.answer[:300] and "2024年1月" not in ans.answer

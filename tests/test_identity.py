@@ -186,6 +186,7 @@ def test_a_unit_or_place_only_one_issuer_s_notice_names_points_at_that_notice() 
     pointed = index.find("海州分到的名额：先导榜每个领域几项？", [2037])
     assert pointed.by == PointedBy.ENTITY and pointed.ids == ["minutes.txt"]
     assert index.find("MEMS分会这边每个领域能推几项？", [2037]).ids == ["mail.txt"]
+    assert index.find("微系统与传感学会内部截止是哪天？", [2037]).ids == ["mail.txt"]  # its name without 中国
     # A word both notices use, or one that starts inside a phrase ("其他市"), points at neither.
     assert not index.find("其他市能分几项？", [2037])
     # The contact a message is written to ("俞老师您好") points at the notice that gives them.

@@ -299,7 +299,7 @@ def _entities(notices: Mapping[str, NoticeMeta], texts: Iterable[tuple[str, str]
         if meta.kind == NoticeKind.ORIGINAL:
             continue
         for name in [m.group(1) for m in ENTITY.finditer(text)] + LATIN_NAME.findall(text):
-            for form in {name, re.sub(r"[市区县]$", "", name)}:
+            for form in {name, re.sub(r"[市区县]$", "", name), re.sub(r"^(?:中国|中华)", "", name)}:
                 if len(form) >= 2 and form[0] not in FUNCTION_CHARS and form[:2] not in COMMON_PLACES \
                         and not PHRASE.search(form) and _distinctive(form):
                     named.setdefault(form, set()).add(notice_id)

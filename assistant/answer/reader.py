@@ -449,6 +449,11 @@ class Reader:
                 named = next((s for s in bodies if term in s.unit.text), None)
                 if named is not None:
                     picked.append(named)
+        if q.answer_type == AnswerType.DATE and not q.several:
+            # Asked for a date: a unit holding one first ("两个榜单材料于10月20日前报…" before the sentence
+            # naming the two lists it refers to). (Not another value: a phone, an address or a count
+            # such as "五类" stands in many lines that do not answer.)
+            picked.sort(key=lambda s: not s.typed)
         chosen: list[Scored] = []
         for i, s in enumerate(picked):
             chosen.append(s)

@@ -187,8 +187,18 @@ class FactStore:
         """The facts of one year: the first asked year that has some, else the latest that has;
         of the `notices` given only, when given."""
         buckets = self._buckets.get(cls.kind, {})
-        # Without a year: the latest first (answer/years.py: default_round).
-        order = [y for y in years if y in buckets] if years else sorted(buckets, reverse=True)
+        # Without a year: the round being run (answer/years.py: default_round), never an older one's
+        # facts for it: its notices restate the call with their own dates and quotas, and where they
+        # do not hold a fact of this kind the reader reads them. (A notice pointed at has its own year.)
+        current = self.rounds[-1] if self.rounds and not notices else None
+        if years:
+            order = [y for y in years if y in buckets]
+        elif current is not None and current in buckets:
+            order = [current]
+        elif current is not None and any(n.year == current for n in self.notices.values()):
+            order = []
+        else:
+            order = sorted(buckets, reverse=True)
         for year in order:
             found = [f for f in buckets[year] if (where is None or where(f)) and self._in(f, notices)]  # type: ignore[arg-type]
             if found and year:
