@@ -187,15 +187,14 @@ class FactStore:
         """The facts of one year: the first asked year that has some, else the latest that has;
         of the `notices` given only, when given."""
         buckets = self._buckets.get(cls.kind, {})
-        # Without a year: the round being run (answer/years.py: default_round), never an older one's
-        # facts for it: its notices restate the call with their own dates and quotas, and where they
-        # do not hold a fact of this kind the reader reads them. (A notice pointed at has its own year.)
+        # Without a year: the latest round first (answer/years.py: default_round). A round being run
+        # whose notices hold no fact of this kind at all (its units' notices restate the call in their
+        # own words) is read by the reader, never answered with an older round's facts of the kind;
+        # a subject only an older round has (a list since dropped) is answered from that round.
         current = self.rounds[-1] if self.rounds and not notices else None
         if years:
             order = [y for y in years if y in buckets]
-        elif current is not None and current in buckets:
-            order = [current]
-        elif current is not None and any(n.year == current for n in self.notices.values()):
+        elif current is not None and current not in buckets and any(n.year == current for n in self.notices.values()):
             order = []
         else:
             order = sorted(buckets, reverse=True)
