@@ -33,6 +33,9 @@ class Passage:
     end: int
 
 
+ROUND_DATES = (FactKind.STAGE, FactKind.DEADLINE)  # a round's own dates: never another round's for it
+
+
 class FactStore:
     def __init__(
         self, facts: list[Fact], notices: dict[str, NoticeRecord], names: Catalogue | None = None, chunks: list[Chunk] | None = None
@@ -188,13 +191,15 @@ class FactStore:
         of the `notices` given only, when given."""
         buckets = self._buckets.get(cls.kind, {})
         # Without a year: the latest round first (answer/years.py: default_round). A round being run
-        # whose notices hold no fact of this kind at all (its units' notices restate the call in their
-        # own words) is read by the reader, never answered with an older round's facts of the kind;
-        # a subject only an older round has (a list since dropped) is answered from that round.
+        # whose notices hold no stage or deadline at all (its units' notices restate the call's in their
+        # own words) is read by the reader, never answered with an older round's dates; a subject only
+        # an older round has (a list since dropped) is answered from that round, and so are conditions
+        # and contacts a new round's notices do not restate (said to be of that round).
         current = self.rounds[-1] if self.rounds and not notices else None
         if years:
             order = [y for y in years if y in buckets]
-        elif current is not None and current not in buckets and any(n.year == current for n in self.notices.values()):
+        elif cls.kind in ROUND_DATES and current is not None and current not in buckets \
+                and any(n.year == current for n in self.notices.values()):
             order = []
         else:
             order = sorted(buckets, reverse=True)
