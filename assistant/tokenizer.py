@@ -7,6 +7,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 import jieba
@@ -52,3 +53,10 @@ class Tokenizer:
 
     def __call__(self, text: str) -> list[str]:
         return self.tokens(text)
+
+
+@cache
+def plain_words() -> jieba.Tokenizer:
+    """jieba with its own dictionary only, one per process: where a text's word boundaries are read
+    (a line broken mid-word, a name's sound across two words), not what retrieval matches."""
+    return jieba.Tokenizer()

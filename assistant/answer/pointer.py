@@ -307,25 +307,25 @@ def _entities(notices: Mapping[str, NoticeMeta], texts: Iterable[tuple[str, str]
     for n in notices.values():
         by_year.setdefault(n.year, []).append(n.id)
     whole = {i: "\n".join(parts) for i, parts in text_of.items()}
+
+    def issuers(ids: Iterable[str]) -> set[str]:
+        return {notices[i].issuer or i for i in ids}
+
+    def writers(ids: set[str], word: str) -> set[str]:
+        """The issuers of the round of `ids` whose notices write `word`."""
+        return issuers(i for i in by_year.get(notices[next(iter(ids))].year, []) if word in whole.get(i, ""))
+
     out: dict[str, list[str]] = {}
     for name, ids in addressed.items():
-        issuers = {notices[i].issuer or i for i in ids}
-        if len(issuers) != 1 or any(notices[i].kind == NoticeKind.ORIGINAL for i in ids):
-            continue
         # "邵老师": no other issuer's notice of the round writes that surname at all (a chat's poster
         # is nobody's contact, yet may be the one written to).
-        round_ids = by_year.get(notices[next(iter(ids))].year, [])
-        surname = name[0]
-        if {notices[i].issuer or i for i in round_ids if surname in whole.get(i, "")} <= issuers:
+        own = issuers(ids)
+        if len(own) == 1 and not any(notices[i].kind == NoticeKind.ORIGINAL for i in ids) and writers(ids, name[0]) <= own:
             out[name] = sorted(ids)
     for name, ids in named.items():
-        issuers = {notices[i].issuer or i for i in ids}
-        year = notices[next(iter(ids))].year
-        round_ids = by_year.get(year, [])
-        if len(issuers) != 1 or len(round_ids) > ENTITY_YEAR_NOTICES:
-            continue
-        users = {i for i in round_ids if name in whole.get(i, "")}
-        if {notices[i].issuer or i for i in users} == issuers:
+        own = issuers(ids)
+        if len(own) == 1 and len(by_year.get(notices[next(iter(ids))].year, [])) <= ENTITY_YEAR_NOTICES \
+                and writers(ids, name) == own:
             out[name] = sorted(ids)
     return out
 

@@ -66,6 +66,7 @@ ROW_READ_SHARE = 0.75  # of the best column's fit to the ask that another column
 ROW_READ_SHOWN = 3
 ROW_NAME = 12  # a row's name cell is no longer than this
 CELL_WORDS = 0.5
+EMPTY_CELLS = ("", "—", "-", "–")  # a cell that holds nothing
 # Asks for a value a table's cell holds (a date, a contact, a number, a place): a row is read by the columns asked.
 VALUE_ASKS = (AnswerType.DATE, AnswerType.CONTACT, AnswerType.NUMBER, AnswerType.PLACE)
 
@@ -671,10 +672,10 @@ class Reader:
         for k in range(min(3, len(cells))):
             if re.search(r"\d", cells[k]) and not names:
                 continue  # a row's number
-            if re.search(r"\d|[，,。；;]", cells[k]) or len(cells[k]) > ROW_NAME or cells[k] in ("", "—", "-", "–"):
+            if re.search(r"\d|[，,。；;]", cells[k]) or len(cells[k]) > ROW_NAME or cells[k] in EMPTY_CELLS:
                 break
             names.append(k)
-        fits = {k: fit(k) for k in range(len(cells)) if k not in names and cells[k] not in ("", "—", "-", "–")}
+        fits = {k: fit(k) for k in range(len(cells)) if k not in names and cells[k] not in EMPTY_CELLS}
         best = max(fits.values(), default=0.0)
         if best <= 0 or not names:
             return ""

@@ -199,7 +199,7 @@ class FactStore:
         if years:
             order = [y for y in years if y in buckets]
         elif cls.kind in ROUND_DATES and current is not None and current not in buckets \
-                and any(n.year == current for n in self.notices.values()):
+                and current in self._notices_by_year:
             order = []
         else:
             order = sorted(buckets, reverse=True)

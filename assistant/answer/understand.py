@@ -18,6 +18,7 @@ from assistant.ingest.dates import CN_DIGIT
 from assistant.ingest.facts.common import EMAIL, PHONE
 from assistant.model import AnswerType, Intent, YearSource
 from assistant.names import Catalogue, list_key, load_aliases, unquote, variants
+from assistant.tokenizer import plain_words
 
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
 # "2022年入选的…" qualifies who, it is not the round being asked about.
@@ -534,10 +535,8 @@ def keyword_sounds() -> SoundIndex:
 def _on_word_bounds(text: str, written: str) -> bool:
     """Whether `written` starts and ends where the text's words do: "柜里那份" holds 里那 (李娜's
     sound) across two words, never a name."""
-    import jieba
-
     at = text.find(written)
-    bounds = {b for _, start, end in jieba.tokenize(text) for b in (start, end)}
+    bounds = {b for _, start, end in plain_words().tokenize(text) for b in (start, end)}
     return at in bounds and at + len(written) in bounds
 
 

@@ -7,11 +7,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import jieba
 import yaml
 
 from assistant.ingest.dates import DATE, DATE_LINE
@@ -28,6 +27,7 @@ from assistant.ingest.layout import (
 )
 from assistant.ingest.markup import source_text
 from assistant.ingest.textmap import MappedText, normalize_for_match, to_simplified
+from assistant.tokenizer import plain_words
 
 # A spreadsheet exported as text (.csv, .tsv) is read as text: its rows become a table (layout.py).
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ".tsv", ""}
@@ -468,11 +468,6 @@ def _hard_wrapped(lines: list[str]) -> bool:
 UNFINISHED = "，,、（(“《和与及或的之对向在把被将从由按"  # a line ending in one of these stops mid-phrase
 
 
-@cache
-def _words() -> jieba.Tokenizer:
-    return jieba.Tokenizer()
-
-
 def _mid_phrase(prev: str, nxt: str) -> bool:
     """Whether a line stops mid-phrase, so that a blank line after it is an extraction's page break:
     it ends in a comma or a word that leads on, a word runs on over the break ("…初评工" / "作，"), or a
@@ -484,7 +479,7 @@ def _mid_phrase(prev: str, nxt: str) -> bool:
         return True
     tail, head = p[-4:], n[:4]
     at = 0
-    for word in _words().cut(tail + head, HMM=False):
+    for word in plain_words().cut(tail + head, HMM=False):
         if at < len(tail) < at + len(word):
             return True
         at += len(word)
