@@ -33,7 +33,7 @@ class Tokenizer:
     """jieba's private Tokenizer (not the global one) with our user dictionary and extra terms."""
 
     def __init__(self, extra_terms: Iterable[str] = ()) -> None:
-        self._jieba = jieba.Tokenizer()
+        self._jieba = _on_base_dictionary()
         self._jieba.load_userdict(str(Path(DATA_DIR / "userdict.txt")))
         aliases = load_aliases()
         for group in ("lists", "fields"):
@@ -59,4 +59,18 @@ class Tokenizer:
 def plain_words() -> jieba.Tokenizer:
     """jieba with its own dictionary only, one per process: where a text's word boundaries are read
     (a line broken mid-word, a name's sound across two words), not what retrieval matches."""
-    return jieba.Tokenizer()
+    plain = jieba.Tokenizer()
+    plain.initialize()
+    return plain
+
+
+def _on_base_dictionary() -> jieba.Tokenizer:
+    """A fresh jieba Tokenizer holding a copy of plain_words' dictionary: jieba's dictionary is read
+    from disk once per process (about a second), not once per tokenizer, so the first question that
+    reads word boundaries does not pay for a second load."""
+    base = plain_words()
+    tokenizer = jieba.Tokenizer()
+    with base.lock:
+        tokenizer.FREQ, tokenizer.total = dict(base.FREQ), base.total
+    tokenizer.initialized = True  # jieba's own flag: initialize() would reload the file over our copy
+    return tokenizer

@@ -19,3 +19,12 @@ def test_stopwords_and_punctuation_dropped() -> None:
 def test_private_dictionary_leaves_global_jieba_alone() -> None:
     Tokenizer(extra_terms=["奇异测试词条"])
     assert "奇异测试词条" not in jieba.lcut("奇异测试词条")
+
+
+def test_plain_words_keeps_jiebas_own_dictionary() -> None:
+    """The retrieval tokenizer's copy of the dictionary takes our terms; the plain one does not."""
+    from assistant.tokenizer import Tokenizer, plain_words
+
+    Tokenizer(extra_terms=["星澜光谱量子"])
+    assert "星澜光谱量子" not in plain_words().FREQ
+    assert "星澜光谱量子" in Tokenizer(extra_terms=["星澜光谱量子"])._jieba.FREQ

@@ -6,11 +6,12 @@ the clean text can always be turned into the span of the original it came from.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 Replacement = str | Callable[[re.Match[str]], str]
 
@@ -137,20 +138,29 @@ def verbatim(quote: str, normalized: str) -> bool:
 def locate(original: str, quote: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
     """The span of `original[start:end]` whose normalized text is the normalized `quote`:
     finds a cleaned passage again in the file it came from."""
-    end = len(original) if end is None else end
-    chars: list[str] = []
-    where: list[int] = []
-    for pos in range(start, end):
-        for ch in normalize_for_match(original[pos]):
-            chars.append(ch)
-            where.append(pos)
     target = normalize_for_match(quote)
     if not target:
         return None
-    i = "".join(chars).find(target)
+    chars, where = _normalized_positions(original)
+    lo = bisect.bisect_left(where, start)
+    hi = bisect.bisect_left(where, len(original) if end is None else end)
+    i = chars.find(target, lo, hi)
     if i < 0:
         return None
     return where[i], where[i + len(target) - 1] + 1
+
+
+@lru_cache(maxsize=256)
+def _normalized_positions(original: str) -> tuple[str, list[int]]:
+    """A file's text normalized character by character, with each normalized character's position in
+    the file: every quote of an answer is located in the same few files, normalized once each."""
+    chars: list[str] = []
+    where: list[int] = []
+    for pos, raw in enumerate(original):
+        for ch in normalize_for_match(raw):
+            chars.append(ch)
+            where.append(pos)
+    return "".join(chars), where
 
 
 NOTE_IN_LABEL = re.compile(r"[（(][^）)]+[）)]")

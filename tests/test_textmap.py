@@ -1,0 +1,24 @@
+"""textmap: locating a cleaned quote again in the file it came from."""
+
+from assistant.ingest.textmap import locate
+
+ORIGINAL = "一、推荐名额\n每个单位推荐不超过 3 项。\n二、截止时间\n每个单位推荐不超过3项，11月20日截止。"
+
+
+def test_locate_ignores_spaces_and_punctuation() -> None:
+    span = locate(ORIGINAL, "每个单位推荐不超过3项")
+    assert span is not None
+    assert ORIGINAL[span[0]:span[1]] == "每个单位推荐不超过 3 项"
+
+
+def test_locate_keeps_to_the_range_asked() -> None:
+    second = ORIGINAL.index("二、")
+    span = locate(ORIGINAL, "每个单位推荐不超过3项", start=second)
+    assert span is not None and span[0] > second
+    assert locate(ORIGINAL, "11月20日截止", end=second) is None
+    # a quote that runs past the range's end is not inside it
+    assert locate(ORIGINAL, "推荐名额每个", end=ORIGINAL.index("名额") + 1) is None
+
+
+def test_locate_an_empty_quote_is_not_found() -> None:
+    assert locate(ORIGINAL, "，。") is None
