@@ -192,3 +192,15 @@ def test_a_unit_or_place_only_one_issuer_s_notice_names_points_at_that_notice() 
     # The contact a message is written to ("俞老师您好") points at the notice that gives them.
     addressed = NoticeIndex(notices, (), [("mail.txt", "俞敏")])
     assert addressed.find("俞老师。名额有几个", [2037]).ids == ["mail.txt"]
+
+
+def test_a_ledgers_rows_are_never_its_title_nor_its_year() -> None:
+    """A work ledger: its title line names the round; a row naming a step ("转发科协通知") is no title,
+    and a later stage's year ("2031年1月") is not the round's."""
+    text = ("北岸高新区科技创新局\n\n2030年“科创中国”系列榜单组织推荐工作台账\n\n台账编号：BA-2030-02\n\n"
+            "| 序号 | 工作阶段 | 责任人 | 起止 | 状态 |\n|---|---|---|---|---|\n"
+            "| 1 | 转发科协通知、园区动员 | 简清 | 9/13–9/23 | 已完成 |\n"
+            "| 2 | 配合初评、终评（2030年12月—2031年1月） | 简清 | 12/1起 | 未开始 |\n")
+    ident = identify(text)
+    assert "工作台账" in ident.title
+    assert ident.year == 2030

@@ -177,3 +177,35 @@ def test_a_static_site_page_reads_its_front_matter_and_shows_no_comment() -> Non
     assert "layout" not in mt.text and "---" not in mt.text
     assert "8249310" not in mt.text and "<details>" not in mt.text and "成果转化办公室 邵亦衡0538-8249316" in mt.text
     assert source_of(mt, SITE, "东岳理工科研字〔2036〕31号") == "东岳理工科研字〔2036〕31号"
+
+
+LATEX_NOTICE = r"""% 排版说明：本行是注释，不是正文
+\documentclass{ctexart}
+\newcommand{\jzsj}{2031年10月9日12:00}
+\begin{document}
+{\zihao{2}\bfseries 东屿省测绘学会}\\[1em]
+\section*{一、报送}
+请于\jzsj{}前发送至\href{mailto:a@b.cn}{a@b.cn}，逾期不收~（含\%附件）。
+\begin{tabular}{>{\raggedright}p{3cm}p{2cm}}
+\toprule
+事项 & 联系人 \\
+\midrule
+学会办公室 & 沈一帆 \\
+\bottomrule
+\end{tabular}
+\end{document}
+"""
+
+
+def test_latex_source_reads_as_the_typeset_page() -> None:
+    from assistant.ingest.markup import source_text
+
+    mt, structured = source_text(MappedText.of(LATEX_NOTICE))
+    lines = [line.strip() for line in mt.text.splitlines() if line.strip()]
+    assert structured
+    assert lines[0] == "东屿省测绘学会" and "一、报送" in lines
+    assert "请于2031年10月9日12:00前发送至a@b.cn，逾期不收 （含%附件）。" in lines  # the macro read as its value
+    assert "事项 | 联系人" in lines and "学会办公室 | 沈一帆" in lines
+    assert "注释" not in mt.text and "documentclass" not in mt.text and "2cm" not in mt.text
+    at = mt.text.index("沈一帆")
+    assert LATEX_NOTICE[mt.offsets[at] : mt.offsets[at] + 3] == "沈一帆"  # quotes map back to the source

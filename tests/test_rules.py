@@ -108,10 +108,13 @@ def test_deadline_shows_both_dates_when_a_notice_contradicts_itself(store: FactS
     assert "两处日期不一致" in text_of(r) and r.notes
 
 
-def test_deadline_of_a_society_names_the_platform_deadline_too(store: FactStore) -> None:
-    internal = GOLDEN["001"]["internal_deadline"]
+def test_deadline_of_a_society_alone_or_beside_the_platforms(store: FactStore) -> None:
+    """A society's own date asked alone is answered alone; asked beside the platform's, both."""
+    internal, platform = GOLDEN["001"]["internal_deadline"], GOLDEN["000"]["deadlines"][0]
     r, _ = run(store, Intent.DEADLINE, "学会会员内部报送材料的截止时间？")
-    assert month_day(internal) in r.direct[0] and "平台" in text_of(r)
+    assert month_day(internal) in r.direct[0] and month_day(platform) not in text_of(r)
+    r, _ = run(store, Intent.DEADLINE, "学会会员内部报送截止时间，和科协平台的截止时间")
+    assert month_day(internal) in r.direct[0] and month_day(platform) in text_of(r)
 
 
 def test_schedule_without_a_stage_lists_them_all(store: FactStore) -> None:
@@ -309,7 +312,7 @@ def test_an_internal_deadline_is_shown_with_the_calls_platform_date_else_its_own
     for n in notices:
         (tmp_path / n.id).write_text(n.original, encoding="utf-8")
     store = FactStore(facts, {n.id: NoticeRecord.of(n, tmp_path / n.id) for n in notices}, Catalogue.from_facts(facts))
-    reply_, _ = run(store, Intent.DEADLINE, "云溪科学城先导榜内部截止是哪天")
+    reply_, _ = run(store, Intent.DEADLINE, "云溪科学城先导榜内部截止是哪天，最终截止呢")
     said = text_of(reply_)
     assert "10月22日" in said and "11月20日" in said and "11月18日" not in said  # the park's own date, not 甲省's
 

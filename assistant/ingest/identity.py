@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 from assistant.ingest.dates import CN_DATE, DATE, DATE_LINE, parse_date
+from assistant.ingest.textmap import row_cells
 from assistant.model import NoticeKind
 
 CJK = "\u4e00-\u9fff"
@@ -164,6 +165,14 @@ def _joined_titles(head: list[str]) -> list[str]:
     return out
 
 
+ROUND_TITLE = re.compile(r"^20\d{2}\s*年?\s*度?[“\"「]?科创中国")
+
+
+def _row(line: str) -> bool:
+    """A table's row, not a line of prose: three cells or more."""
+    return len([c for c in row_cells(line) if c]) >= 3
+
+
 def _title(head: list[str], longer: list[str]) -> str:
     """The title: a "关于…的通知" line among the first lines (a page's metadata block may come before
     it), else a line naming a notice, else the first line that is not an audience or an organisation."""
@@ -173,11 +182,16 @@ def _title(head: list[str], longer: list[str]) -> str:
                                                        r"(?:[（(][^）)]{1,10}[）)])?$", line)
                   and not re.search(r"[。；;]", line)), "")
     # (Not a page's metadata line, "所属空间：… / 申报通知"; nor a line that cites another's title, "通报了《…通知》".)
-    title = title or next((line for line in head if "通知" in line and len(line) <= 90 and not re.search(r"[。；;]", line)
+    title = title or next((line for line in head if "通知" in line and len(line) <= 90 and not re.search(r"[。；;]", line) and not _row(line)
                            and not META_LINE.match(line) and not re.search(r"《[^》]*通知》", line)), "")
+    # A line that names the round and what the document is ("2039年“科创中国”系列榜单组织推荐工作台账"),
+    # never a table's row: a row may name a step "转发科协通知".
+    title = title or next((line for line in head if ROUND_TITLE.search(line) and len(line) <= 60 and not _row(line)
+                           and not re.search(r"[。；;，,：:]", line)), "")
     if not title:
         # (Words, not an issue's number: "〔2027〕第9期".)
         title = next((line for line in head if len(line) >= 8 and len(re.findall(rf"[{CJK}]", line)) >= 6 and not AUDIENCE.match(line)
+                      and not _row(line)
                       and not ORG_LINE.match(line) and not DATED_ORG_LINE.match(line)),
                      head[0] if head else "")
     return title

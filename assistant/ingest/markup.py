@@ -340,6 +340,63 @@ def page_markdown(mt: MappedText) -> MappedText:
     return mt.sub(HTML_COMMENT, "").sub(INLINE_TAG, "")
 
 
+# ---------------------------------------------------------------- LaTeX
+
+LATEX = re.compile(r"\\documentclass|\\begin\{document\}")
+NEWCOMMAND = re.compile(r"\\(?:re)?newcommand\*?\{?\\([a-zA-Z]+)\}?(?:\[\d\])?\{([^{}\n]*)\}")
+LATEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+LATEX_HEADING_END = re.compile(r"(\\(?:sub)*section\*?\{[^{}\n]*\})[ \t]*\n")  # a heading ends its paragraph
+LATEX_SOFT_BREAK = re.compile(r"(?<=[^\n])[ \t]*\n(?=[ \t]*[^\n \t])")  # one newline is a space, a blank line a paragraph
+# Arguments a reader never sees: lengths, sizes, labels, pictures.
+LATEX_HIDDEN = re.compile(r"\\(?:vspace|hspace|label|zihao|setlength|addtolength|includegraphics|fontsize|linespread|"
+                          r"pagestyle|thispagestyle|geometry|usepackage|ref|pageref)\*?(?:\[[^\]]*\])?(?:\{[^{}]*\})*")
+LATEX_MARKUP = re.compile(
+    r"(?P<begin>\\begin\{(?:tabularx?|longtable|array)\*?\}(?:\[[^\]]*\])?(?:\{[^{}]*\})?\{(?:[^{}]|\{[^{}]*\})*\}"
+    r"|\\(?:begin|end)\{[a-zA-Z*]+\}(?:\[[^\]]*\])?)"
+    r"|(?P<line>\\\\(?:\[[^\]]*\])?|\\(?:item|par|newline)\b(?:\[[^\]]*\])?|\\(?:sub)*section\*?\{?)"
+    r"|(?P<rule>\\(?:toprule|midrule|bottomrule|hline|cline\{[^{}]*\}))"
+    r"|(?P<href>\\href\{[^{}]*\})"
+    r"|(?P<escaped>\\[%&_#$])"
+    r"|(?P<cell>[ \t]*(?<!\\)&[ \t]*)"
+    r"|(?P<dash>--+)"
+    r"|(?P<tie>~)"
+    r"|(?P<word>\\[a-zA-Z]+\*?(?:\[[^\]]*\])?(?:\{\})?|[{}])"
+)
+
+
+def _latex_replacement(m: re.Match[str]) -> str:
+    if m.group("begin") or m.group("line"):
+        return "\n"
+    if m.group("cell"):
+        return CELL
+    if m.group("escaped"):
+        return m.group(0)[1]
+    if m.group("dash"):
+        return "—"
+    if m.group("tie"):
+        return " "
+    return ""  # rules, a link's address, formatting commands and braces
+
+
+def latex_text(mt: MappedText) -> MappedText:
+    """A notice's LaTeX source, read as the typeset page shows it: the preamble and comments gone,
+    each macro the source defines (a \\newcommand of \\jiezhi as 2039年11月7日17:00) read as its value where
+    it is used, headings, items and table rows as lines, a row's cells split by " | "."""
+    macros = {name: value for name, value in NEWCOMMAND.findall(mt.text)}
+    begin = mt.text.find("\\begin{document}")
+    if begin >= 0:
+        mt = mt.without(0, begin + len("\\begin{document}"))
+    end = mt.text.find("\\end{document}")
+    if end >= 0:
+        mt = mt.without(end, len(mt.text))
+    mt = mt.sub(LATEX_COMMENT, "").sub(LATEX_HEADING_END, r"\1\n\n").sub(LATEX_SOFT_BREAK, " ")
+    if macros:
+        used = re.compile(r"\\(" + "|".join(sorted(map(re.escape, macros), key=len, reverse=True)) + r")(?![a-zA-Z])(?:\{\})?")
+        mt = mt.sub(used, lambda m: macros[m.group(1)])
+    mt = mt.sub(LATEX_HIDDEN, "").sub(LATEX_MARKUP, _latex_replacement)
+    return mt.sub(re.compile(r"[ \t]+\n"), "\n").sub(re.compile(r"\n[ \t]+"), "\n")
+
+
 def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     """The text a notice saved in a data or markup format shows (a calendar's events; else a mail's
     header read, then a JSON export, an RTF source, a web page's source, in that order: a JSON body may
@@ -347,6 +404,8 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     one of the structured formats: its lines are then its own paragraphs, never broken ones."""
     if CALENDAR.match(mt.text):
         return accepted_changes(calendar_text(mt)), True
+    if LATEX.search(mt.text):
+        return latex_text(mt), True
     record = _json_record(mt.text)
     rtf = record is None and bool(RTF.match(mt.text))
     mt = mail_text(mt)

@@ -11,6 +11,8 @@ from assistant.answer.similarity import overlap
 from assistant.model import Category, DeadlineFact, DeadlineForm, NoticeKind, Scope
 
 STILL_TIME = re.compile(r"过了|来得及|赶得上|还能(?:交|报|申报|提交)|晚了|还有几天|还剩")
+# The platform's side asked beside a unit's own date ("学会截止和平台截止分别是哪天").
+PLATFORM_SIDE = re.compile(r"平台|中国科协|全国|分别|两个(?:时间|日期|截止)|最终截止|总截止|(?:哪个|以哪个)为准")
 
 
 def _piece(f: DeadlineFact) -> str:
@@ -79,8 +81,9 @@ def answer_deadline(ctx: Context) -> Reply | None:
         if f.date != first.date and f.notice_id == first.notice_id and f.start == first.start:
             # "11月6日下班前完成网上填报，纸质材料最迟不晚于11月8日送达": two steps of one sentence.
             direct.append(f"同一句另有：{_piece(f)}（{deadline_text(f, ctx.today)}）{ctx.cite(f)}")
-    # The other side of "society vs CAST platform" deadlines, so the asker sees both.
-    if internal_asked:
+    # The other side of "society vs CAST platform" deadlines, when the asker names it: a unit's own
+    # date asked alone ("学会内部几号截止") is answered alone; the platform's date beside it misleads.
+    if internal_asked and PLATFORM_SIDE.search(q.text):
         platform = store.select(DeadlineFact, lambda f: f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF, year=year)
         # The call's own platform date, else the one the same notice gives; never another unit's by chance.
         platform = [f for f in platform if store.is_original(f) or f.notice_id == first.notice_id]
