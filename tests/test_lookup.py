@@ -106,3 +106,14 @@ def test_a_number_told_before_the_ask_is_checked_in_the_round_asked(bot) -> None
     person = old.persons[0]
     ans = bot.answer(f"{person}老师的座机，我本子上记的是{old.phones[0]}，是从{old.year}年通知上抄的。{new.year}年的通知里是不是换号了？")
     assert f"{person}：{new.year}年" in ans.answer[:300] and new.phones[0] in ans.answer[:300]
+
+
+def test_of_several_people_listed_together_a_number_is_the_one_written_before_it() -> None:
+    from assistant.answer.rules.lookup import _owner
+
+    f = ContactFact(notice_id="n", year=2030, section="", start=0, end=0,
+                    quote="联系：办公室 甘一禾 0571-5550101；企业专员 苏念 15500001111；热线 0571-5550000",
+                    persons=["甘一禾", "苏念"], phones=["0571-5550101", "15500001111", "0571-5550000"])
+    assert _owner(f, "15500001111") == ("苏念", "企业专员 苏念 15500001111")
+    assert _owner(f, "0571-5550101")[0] == "甘一禾"  # type: ignore[index]
+    assert _owner(f, "0571-5550000") is None  # a number no one's name stands before in its segment

@@ -55,6 +55,23 @@ def _label(f: ContactFact, what: str) -> str:
                  if label and digits and (digits in _digits(phone) or _digits(phone) in digits)), "")
 
 
+SEGMENT_END = re.compile(r"[；;。\n|]")
+
+
+def _owner(f: ContactFact, what: str) -> tuple[str, str] | None:
+    """Of a block listing several people, the one a number belongs to: the last name written before
+    it in its own segment of the passage ("企业服务专员 白露 15092267731"), with that segment."""
+    if len(f.persons) < 2 or (at := f.quote.find(what)) < 0:
+        return None
+    start = max((m.end() for m in SEGMENT_END.finditer(f.quote, 0, at)), default=0)
+    before = f.quote[start:at]
+    named = [(before.rfind(p), p) for p in f.persons if p in before]
+    if not named:
+        return None
+    end = next((m.start() for m in SEGMENT_END.finditer(f.quote, at)), len(f.quote))
+    return max(named)[1], f.quote[start:end].strip(" ，,：:")
+
+
 def _line(ctx: Context, f: ContactFact, what: str) -> str:
     # "13911128844：2020年通知中先导技术榜（先进材料领域）": the entity, the year and notice, the list.
     where = f"{what}：{f.year}年{ctx.store.label(f.notice_id) if not ctx.store.is_original(f) else '通知'}中{contact_scope(f)}"
@@ -64,6 +81,9 @@ def _line(ctx: Context, f: ContactFact, what: str) -> str:
         shown = address_text(f)
         receiver = "" if "收件人" in shown else f"，收件人：{f.recipient or '、'.join(f.persons)}"
         return f"{where}纸质材料的邮寄地址（{shown}；{f.body or f.org}{receiver}）{ctx.cite(f)}"
+    if owner := _owner(f, what):  # one of several people listed together: whose number it is
+        person, segment = owner
+        return f"{where}{person}的{_label(f, what) or '联系方式'}（{segment}）{ctx.cite(f)}"
     who = "、".join(f.persons)
     org = f.body or f.org
     owner = "，".join(x for x in (f"{org} {who}".strip(), f"电话：{'、'.join(f.phones)}" if f.phones else "",
