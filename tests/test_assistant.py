@@ -64,14 +64,16 @@ def test_discrepancy_in_one_notice_is_shown(bot) -> None:
     assert len({c.start for c in ans.citations}) >= 2
 
 
-def test_society_deadline_and_platform_deadline_named_together(bot) -> None:
+def test_society_deadline_alone_then_beside_the_platforms(bot) -> None:
+    internal, platform = GOLDEN["001"]["internal_deadline"], GOLDEN["000"]["deadlines"][0]
     ans = bot.answer("学会会员内部报送材料的截止时间？")
-    internal = GOLDEN["001"]["internal_deadline"]
-    # Whose date it is comes first: the forwarding notice's label, then its own deadline.
+    # Whose date it is comes first: the forwarding notice's label, then its own deadline, and only that.
     assert ans.answer.startswith(f"{bot.store.label(next(i for i in bot.notices if i.startswith('001')))}：{internal.year}年学会内部")
     assert f"{internal.month}月{internal.day}日" in ans.answer.splitlines()[0]
-    assert "平台" in ans.answer
-    assert {c.source[:3] for c in ans.citations} == {"001", "000"}
+    assert f"{platform.month}月{platform.day}日" not in ans.answer.splitlines()[0] and "平台申报截止时间为" not in ans.answer
+    both = bot.answer("学会会员内部报送截止时间，和科协平台的截止时间")
+    assert f"{internal.month}月{internal.day}日" in both.answer and "平台" in both.answer
+    assert {c.source[:3] for c in both.citations} == {"001", "000"}
 
 
 def test_passed_deadline_relative_to_injected_today(bot) -> None:
@@ -133,7 +135,7 @@ def test_follow_up_conversation(bot) -> None:
     third = bot.answer("2022年呢？", session_id=s)
     assert third.answer.startswith("2022年") and "生物医药" in third.answer
     fourth = bot.answer("他的邮箱呢？", session_id=s)
-    assert fourth.answer.startswith("通知中未找到邮箱")
+    assert fourth.answer.startswith("通知中没有列出邮箱")
 
 
 def test_retrieval_answers_form_questions_with_cited_lines(bot) -> None:
