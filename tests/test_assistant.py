@@ -135,7 +135,7 @@ def test_follow_up_conversation(bot) -> None:
     third = bot.answer("2022年呢？", session_id=s)
     assert third.answer.startswith("2022年") and "生物医药" in third.answer
     fourth = bot.answer("他的邮箱呢？", session_id=s)
-    assert fourth.answer.startswith("通知中没有列出邮箱")
+    assert fourth.answer.startswith("通知中未找到邮箱")
 
 
 def test_retrieval_answers_form_questions_with_cited_lines(bot) -> None:

@@ -35,3 +35,14 @@ def test_the_two_sides_of_a_comparison_are_one_direct_answer() -> None:
     compared = Answer(f"2022年：{side}[1]\n2023年：{side}[2]", AnswerKind.RULE, [_cite(1), _cite(2)])
     merged = merge([compared, Answer("另一问的答案。[1]", AnswerKind.RULE, [_cite(3)])])
     assert merged.answer.split("\n")[1].startswith("2023年：")
+
+
+def test_a_cited_lead_in_brings_what_it_announces_into_the_direct_answer() -> None:
+    announced = Answer("通知原文：申报企业应符合以下条件：[1]\n按2023年新锐企业榜申报条件逐条核对：\n符合：成立不超过10年[2]\n"
+                       "需要核实：其余5项条件[3]", AnswerKind.RULE, [_cite(1), _cite(2), _cite(3)])
+    merged = merge([Answer("另一问的答案。[1]", AnswerKind.RULE, [_cite(4)]), announced])
+    head = merged.answer.split("（续）")[0]
+    assert "② 通知原文：申报企业应符合以下条件：" in head and "符合：成立不超过10年" in head
+    alone = merge([Answer("另一问的答案。[1]", AnswerKind.RULE, [_cite(4)]),
+                   Answer("申报组织应符合以下条件：[1]", AnswerKind.RETRIEVAL, [_cite(1)])])
+    assert "② 申报组织应符合以下条件：" in alone.answer and "见上" not in alone.answer  # a lead-in alone is still shown

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from assistant.answer.compose import Citer, quote_found
+from assistant.answer.decline import DECLINE_MARKERS
 from assistant.answer.phrasing import cn_date
 from assistant.answer.rules import ANSWERERS, Context, Reply, reply
 from assistant.answer.rules.compare import answer_compare
@@ -60,7 +61,8 @@ def test_contact_of_a_list_is_its_review_body(store: FactStore) -> None:
 
 def test_contact_says_which_detail_the_notice_lacks(store: FactStore) -> None:
     r, _ = run(store, Intent.CONTACT, "2023年郑伯龙的邮箱")
-    assert r.direct[0].startswith("通知中没有列出邮箱")  # what is asked for is answered first
+    assert r.direct[0].startswith("通知中未找到邮箱")  # what is asked for is answered first
+    assert DECLINE_MARKERS.search(r.direct[0])  # said as plainly as any other "not in the notices"
 
 
 # (intent, golden entry, question, what the answer must hold) for every value of that entry.

@@ -418,3 +418,12 @@ def test_a_name_s_sound_across_two_words_is_not_that_name() -> None:
     names = Catalogue(people=["李娜"])
     # "柜里那份": 里那 sounds like 李娜 but runs over two words; "里那老师" would be read as 李娜.
     assert understand("档案柜里那份材料的联系人电话是多少？", TODAY, names).readings == []
+
+
+def test_bang_typed_with_a_character_that_sounds_like_it_is_read_as_a_list(catalogue: Catalogue) -> None:
+    q = understand("融通那个棒21年叫啥名字", TODAY, catalogue)
+    assert q.list_key == "融通创新组织榜" and q.readings == [("那个棒", "那个榜")]
+    assert understand("先导帮22年每个领域推几个", TODAY, catalogue).list_key == "先导技术榜"
+    # 帮 as the word it is: no list is read into it
+    assert understand("麻烦帮我看看截止时间", TODAY, catalogue).readings == []
+    assert understand("新锐企业榜那个帮忙看下", TODAY, catalogue).readings == []

@@ -35,6 +35,7 @@ class Answer:
     person: str | None = None
     relevance: float | None = None  # retrieval's best match (0..1); None for rule answers
     basis: RuleBasis | None = None  # a rule answer's: which rule gave it
+    states_absence: bool = False  # a rule's: it says what the notices lack, having found what they hold
     # The reader's: read from what the asker pointed at (the steps after one they say they have done,
     # the unit holding every name they quote), so the notices do hold what is asked.
     anchored: bool = False
@@ -149,6 +150,8 @@ NUMBERS = "①②③④⑤⑥"
 HEAD_CHARS = 60  # a part's direct answer: its lines up to about this long, its first line that says something at least
 # "根据2023年通知：", "2023年相关联系方式如下：", "（尚未收录…，以下按…回答。）": what follows is the answer.
 LEAD = re.compile(r"^(?:[^。；;\n]{0,80}[：:]|[（(][^\n]{0,100}[）)])$")
+# "申报组织应符合以下条件：[3]": a cited line that only announces what follows it.
+LEAD_IN = re.compile(r"^[^。；;\n]{0,80}[：:](?:\[\d+\])+$")
 
 
 SIDE = re.compile(r"^\d{4}年[：:]")  # "2022年：…" / "2023年：…": the sides of a comparison, one answer
@@ -167,8 +170,8 @@ def _heads_first(texts: list[str]) -> list[str]:
             heads.append(f"{NUMBERS[i]} 见上。")
             continue
         n = 0
-        while n < len(lines) - 1 and LEAD.match(lines[n]):
-            n += 1  # what introduces the answer
+        while n < len(lines) - 1 and (LEAD.match(lines[n]) or LEAD_IN.match(lines[n])):
+            n += 1  # what introduces the answer (and a passage announcing the items that follow it)
         n += 1  # the first line that says something
         while n < len(lines) and not LEAD.match(lines[n]) and (
                 len("".join(lines[:n])) < HEAD_CHARS or (SIDE.match(lines[n - 1]) and SIDE.match(lines[n]))):

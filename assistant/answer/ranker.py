@@ -145,7 +145,7 @@ def _signals(q: Query, candidate: Candidate, situation: Situation, ask: _Ask) ->
         cites_pointed=pointed,
         cites_year=1.0 if q.years and any(c.year in q.years for c in cited) else 0.0,
         cites_original=sum(1 for c in cited if c.source in situation.originals) / len(cited) if cited else 0.0,
-        says_missing=1.0 if DECLINE_MARKERS.search(head) else 0.0,
+        says_missing=1.0 if DECLINE_MARKERS.search(head) and not answer.states_absence else 0.0,
         citations=math.log1p(len(cited)),
         fallback=1.0 if answer.basis == RuleBasis.FALLBACK else 0.0,
         preferred=0.0,

@@ -20,7 +20,7 @@ from assistant.model import AnswerType, Intent, YearSource
 from assistant.names import Catalogue, list_key, load_aliases, unquote, variants
 from assistant.tokenizer import plain_words
 
-RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "今年度": 0, "这次": 0, "这一次": 0, "本次": 0, "这回": 0, "本轮": 0, "这一轮": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
 # "2022年入选的…" qualifies who, it is not the round being asked about.
 QUALIFIER_AFTER_YEAR = re.compile(r"^\s*(?:年度?)?\s*(?:入选|获奖|上榜|当选|评选出|获评|获得|成立|注册|以前|之前)")
 # "成立时间都在2016年以后", "注册于2019年": a year the clause says the asker was founded in.
@@ -477,6 +477,8 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
         while at > 0 and rest[at - 1] in meant[: meant.find(hit[1][:1]) + 1] and rest[at - 1] not in hit[0]:
             at -= 1
         readings.append((rest[at : rest.find(hit[0]) + len(hit[0])], meant))
+    if q.list_key is None and (typed := _bang_typed(q.text, names)):
+        readings.append(typed)  # "融通那个棒", "先导帮": 榜 typed as a character that sounds like it
     if q.field_key is None:
         # "绿色底碳那个方向": a field written with a homophone (not one wrong character: "先审材料" is 先 审 材料).
         fields = names.derived("field names", lambda: sorted({*names.fields, *(v for v, _ in variants("fields"))}))
@@ -571,6 +573,21 @@ def _round_list(text: str, years: list[int], names: Catalogue) -> tuple[str | No
             if key:
                 return key, tail
     return None, ""
+
+
+BANG_SOUNDS = "棒帮邦傍磅膀绑"  # what an input method offers for bang before 榜
+
+
+def _bang_typed(text: str, names: Catalogue) -> tuple[str, str] | None:
+    """榜 typed as a character that sounds the same, where only a list can be meant: after a list's
+    first characters ("先导帮", "融通那个棒") or after 那个/这个 in a message that names a list's head."""
+    heads = names.derived("list heads", lambda: _list_heads(names))
+    for m in re.finditer(rf"(?:(?:那|这|该|此)(?:个|一)?)?[{BANG_SOUNDS}](?![忙我你您他她助着手])", text):
+        before = text[max(0, m.start() - 8) : m.start()]
+        if any(before.endswith(h) for h in heads if len(h) >= 2) or (
+                m.group(0)[0] in "那这该此" and any(h in text[: m.start()] for h in heads if len(h) >= 2)):
+            return m.group(0), m.group(0)[:-1] + "榜"
+    return None
 
 
 def _list_heads(names: Catalogue) -> dict[str, str]:

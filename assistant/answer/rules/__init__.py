@@ -181,4 +181,4 @@ def answer(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Answer |
     # answer when a message has several parts (compose.merge).
     direct = [line for line in result.direct if line]
     return Answer("\n".join(direct), AnswerKind.RULE, citer.citations, notes=[n for n in result.notes if n],
-                  person=result.person, basis=result.basis)
+                  person=result.person, basis=result.basis, states_absence=result.states_absence)

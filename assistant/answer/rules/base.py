@@ -26,6 +26,9 @@ class Reply:
     notes: list[str] = field(default_factory=list)
     person: str | None = None  # what a follow-up can refer to ("他的电话呢？")
     basis: RuleBasis = RuleBasis.INTENT  # which rule answered (a signal for the ranker)
+    # It says what the notices lack, having found what they hold ("通知中未找到邮箱。已列出的联系方式：…"):
+    # an answer, not a failed search.
+    states_absence: bool = False
 
     def lines(self) -> list[str]:
         return [line for line in [*self.direct, *self.notes] if line]

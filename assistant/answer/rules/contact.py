@@ -100,8 +100,8 @@ def answer_contact(ctx: Context) -> Reply | None:
     if place is not None:
         missing = f"联系方式中未列出{ATTRIBUTE_LABELS[wanted]}；通知写明材料报送至 {place[0]}{ctx.cite(place[1])}。已列出的联系方式："
     elif wanted and not any(getattr(f, wanted) for f in unique):
-        # (Not a decline's words: the contact is the answer, its missing detail said first.)
-        missing = f"通知中没有列出{ATTRIBUTE_LABELS[wanted]}。已列出的联系方式："
+        # Said plainly, in the words of every not-found answer; the contacts that are listed follow.
+        missing = f"通知中未找到{ATTRIBUTE_LABELS[wanted]}。已列出的联系方式："
     if len(unique) == 1:
         direct = [f"{missing}{year}年" + body[0] + (lacking or ctx.year_note(year))]
     else:
@@ -116,4 +116,4 @@ def answer_contact(ctx: Context) -> Reply | None:
                 notes.append(f"另：{y}年通知中{_describe(ctx, f)}")
     # The person a follow-up ("他的邮箱呢？") means: the one asked about, else the block's first.
     person = q.person if q.person in unique[0].persons else next(iter(unique[0].persons), None)
-    return Reply(direct, notes, person=person)
+    return Reply(direct, notes, person=person, states_absence=bool(missing))
