@@ -329,3 +329,16 @@ def test_asked_for_a_value_a_unit_holding_one_outranks_one_that_only_shares_word
     q = understand("分会这边，先导技术榜每个领域能往学会推几项？", TODAY)
     scored = bot._snapshot.reader.score(q, [Hit(_chunk(text, ["正文"]), 1.0, 1.0)])
     assert "不超过2项" in scored[0].unit.text
+
+
+def test_an_eligibility_ask_weighs_the_askers_story_below_its_own_words(bot) -> None:  # noqa: ANN001
+    from assistant.answer.turn import read_turn
+
+    snap = bot._snapshot
+    q = read_turn("我们公司转到园区纳税才8个月，技术团队是外聘的。能报新锐企业榜吗？", TODAY, snap.store, None).parts[0]
+    weights = snap.reader.ask_weights(q)
+    story = snap.reader.tokens("纳税")
+    assert story and all(0 < weights[t] < snap.retriever.term_weight(t) for t in story if t in weights)
+    assert any(t in weights for t in story)
+    plain = read_turn("能报新锐企业榜吗？", TODAY, snap.store, None).parts[0]
+    assert not any(t in snap.reader.ask_weights(plain) for t in story)

@@ -23,7 +23,7 @@ from assistant.ingest.facts.common import EMAIL, PHONE, find_fields, find_list_n
 from assistant.ingest.identity import DATED_ORG_LINE, ORG_LINE
 from assistant.ingest.notices import FORM_TITLE, LABEL, SIGN_OFF_ORG, NoticeRecord, heading_level, value_line
 from assistant.ingest.textmap import header_like, locate, normalize_for_match, row_cells
-from assistant.model import AnswerKind, AnswerType, NoticeKind
+from assistant.model import AnswerKind, AnswerType, Intent, NoticeKind
 from assistant.names import field_key, list_key
 
 PASSAGES = 6  # retrieved passages read
@@ -54,6 +54,7 @@ SPOKEN_MAX, SPOKEN_PAUSES, SPOKEN_CLAUSE = 60, 4, 40  # an unpunctuated sentence
 OTHER_SUBJECT = 0.5  # a unit about another field or list than the one asked
 QUOTED_WEIGHT = 0.15
 TYPE_WEIGHT = 0.25
+STORY_WEIGHT = 0.5  # an eligibility ask: a word of the asker's story, against one of the ask itself
 UNTYPED = 0.7  # a unit's score when a value is asked and it holds none
 PATH_WEIGHT = 0.35  # a heading's words count less than the unit's own
 RANK_WEIGHT = 0.08
@@ -336,12 +337,19 @@ class Reader:
         """The ask's terms (understand.py keeps the subject in it) and their weights; terms no notice
         uses cannot be matched by any unit and are left out of the ranking."""
         ask = f"{q.ask or q.text} {q.carried} {q.expansion}"  # its subject; the words notices state such an answer with
-        return {t: self.retriever.term_weight(t) for t in self._toks(ask) if self.retriever.known(t)}
+        weights = {t: self.retriever.term_weight(t) for t in self._toks(ask) if self.retriever.known(t)}
+        if q.intent == Intent.ELIGIBILITY and q.story:
+            # "转到园区纳税才8个月，能报吗": the condition that decides is about the asker's story, so its
+            # words count too, less than the ask's own.
+            for t in self._toks(q.story) - set(weights):
+                if self.retriever.known(t):
+                    weights[t] = STORY_WEIGHT * self.retriever.term_weight(t)
+        return weights
 
     def score(self, q: Query, hits: list[Hit]) -> list[Scored]:
         """Every unit of the passages, best first (worked out once per ask and passages: relevance
         and the answer both read it)."""
-        key = (q.ask, q.text, q.expansion, q.answer_type, q.list_key, q.field_key, tuple(h.chunk.id for h in hits[:PASSAGES]))
+        key = (q.ask, q.text, q.story if q.intent == Intent.ELIGIBILITY else "", q.expansion, q.answer_type, q.list_key, q.field_key, tuple(h.chunk.id for h in hits[:PASSAGES]))
         found = self._scored.get(key)
         if found is None:
             if len(self._scored) > 512:

@@ -219,6 +219,7 @@ class Query:
     by_list: list[ListAsk] = field(default_factory=list)  # each list named, when several are
     own_step: bool = False  # asks about a unit's own step: its members, secretariat, internal deadline
     several: bool = False  # asks the value of each of several items ("后面几项各限多少字")
+    story: str = ""  # the asker's statements around the ask ("转到园区纳税才8个月"), as written
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
