@@ -427,3 +427,9 @@ def test_bang_typed_with_a_character_that_sounds_like_it_is_read_as_a_list(catal
     # 帮 as the word it is: no list is read into it
     assert understand("麻烦帮我看看截止时间", TODAY, catalogue).readings == []
     assert understand("新锐企业榜那个帮忙看下", TODAY, catalogue).readings == []
+
+
+@pytest.mark.parametrize("text", ["2020年我们在资源环境领域推荐了3项先导技术，算不算超了？",
+                                  "这次先导榜电子信息推3个、生物医药推3个，会不会超名额？"])
+def test_a_count_checked_against_the_quota_asks_the_quota(text: str, catalogue: Catalogue) -> None:
+    assert understand(text, TODAY, catalogue).intent == Intent.QUOTA

@@ -138,7 +138,8 @@ def answer_type(text: str) -> AnswerType:
 # "同事说平台11月20号就关了，真的假的", "每个领域能推3个，对吗": a value the asker heard, asked to be
 # checked, is asked as its question ("平台几月几号关", "能推几个"): the answer gives the right value.
 VERIFIED = re.compile(r"真的假的|真假|是真的吗|对吗|对不对|没错吧|没记错吧|是这样吗|确认一下|核实一下|核对一下|"
-                      r"没问题吧|没问题吗|有问题吗|行吧|行吗|可以吧|超了吗|超没超")  # "这么报没问题吧": a plan checked
+                      r"没问题吧|没问题吗|有问题吗|行吧|行吗|可以吧|"
+                      r"(?:算不算|会不会|是不是|有没有|是否)超|超(?:了|出)?(?:吗|没|名额|额)|超不超|超没超")  # "这么报没问题吧": a plan checked
 STATED_VALUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]"), "几月几号"),
     (re.compile(r"(?<![\d月])\d{1,2}\s*[日号](?!\d)"), "几号"),
