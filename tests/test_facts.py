@@ -11,7 +11,7 @@ import yaml
 from assistant.ingest.facts import extract_facts
 from assistant.ingest.notices import Notice, make_notice
 from assistant.ingest.textmap import normalize_for_match
-from assistant.model import Fact
+from assistant.model import ContactFact, Fact
 
 from .conftest import FIXTURES
 
@@ -368,3 +368,18 @@ def test_without_a_year_a_rule_never_answers_from_an_older_round_than_the_one_be
     bot.ingest([src])
     ans = bot.answer("终评啥时候？")
     assert "2038年1月" in ans.answer[:300] and "2024年1月" not in ans.answer
+
+
+def test_a_table_row_missing_its_empty_last_cells_is_read_by_the_header() -> None:
+    """A spreadsheet export drops a row's empty last cells: the row is still the table's, and each of
+    its contact column pairs (the review body's, the unit's own) is a contact of its own."""
+    text = ("西岭重工集团科协2031年“科创中国”系列榜单推荐工作台账\n\n"
+            "序号\t榜单\t领域\t初评联系人\t初评电话\t集团对接人\t集团对接电话\t备注\n"
+            "1\t先导技术榜\t电子信息\t宁远舟\t010-61110001\t柯以安\t010-62220002\t\n"
+            "2\t先导技术榜\t未来产业（新增）\t陆星河\t010-61110003\t柯以安\t010-62220002\t今年新设\n"
+            "3\t新锐企业榜\t—\t杜若衡\t010-61110004\t沈青禾\t010-62220005\t\n")
+    facts = [f for f in extract_facts(make_notice("t.tsv", text)) if isinstance(f, ContactFact)]
+    by_person = {p: f for f in facts for p in f.persons}
+    assert by_person["宁远舟"].field_keys == ["电子信息"] and by_person["宁远舟"].persons == ["宁远舟"]
+    assert by_person["陆星河"].fields == ["未来产业"]
+    assert by_person["沈青禾"].list_keys == ["新锐企业榜"] and by_person["沈青禾"].phones == ["010-62220005"]

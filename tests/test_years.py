@@ -66,3 +66,12 @@ def test_the_first_round_misremembered_as_an_earlier_year_is_the_first_round() -
     decision = settle(q, CORPUS)
     assert decision.refusal is None and decision.query.years == [2022] and "第一次征集是2022年" in decision.note
     assert settle(Query("19年的名额", years=[2019], year_source=YearSource.EXPLICIT), CORPUS).refusal  # a year, no more
+
+
+def test_this_round_asked_without_a_year_is_the_latest_round_unless_a_notice_is_named() -> None:
+    """"这次想推3个先导技术": the call now open, though its words may be an older round's; a notice
+    named ("青河市科协这次征集哪几个榜") keeps its own round (pointer.py settles that)."""
+    decision = settle(Query("这次先导技术推几个", current_round=True), CORPUS)
+    assert decision.query.years == [default_round(CORPUS)] and decision.note == ""
+    named = settle(Query("青河市科协这次征集哪几个榜", current_round=True, notice_ids=["qinghe.txt"]), CORPUS)
+    assert named.query.years == []

@@ -20,7 +20,7 @@ from assistant.model import AnswerType, Intent, YearSource
 from assistant.names import Catalogue, list_key, load_aliases, unquote, variants
 from assistant.tokenizer import plain_words
 
-RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "今年度": 0, "这次": 0, "这一次": 0, "本次": 0, "这回": 0, "本轮": 0, "这一轮": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "今年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
 # "2022年入选的…" qualifies who, it is not the round being asked about.
 QUALIFIER_AFTER_YEAR = re.compile(r"^\s*(?:年度?)?\s*(?:入选|获奖|上榜|当选|评选出|获评|获得|成立|注册|以前|之前)")
 # "成立时间都在2016年以后", "注册于2019年": a year the clause says the asker was founded in.
@@ -166,6 +166,8 @@ def as_asked(text: str) -> tuple[str, str]:
 NUMBER_CHECK = re.compile(r"换(?:了)?号|换(?:了)?人|改号|还是这个(?:号|电话|手机|邮箱)|(?:号码|电话|手机|座机|邮箱)(?:变|改|换)")
 # The first round, named by being the first ("第一次搞先导技术榜单那回", "首届", "头一回评").
 FIRST_ROUND = re.compile(r"第一次|首次|第一届|首届|第一轮|头一回|头一次|最早(?:那|的)(?:次|回|届|轮)")
+# The call now open, named by being this one ("这次想报…", "本轮"), not by a year.
+THIS_ROUND = re.compile(r"这次|这一次|本次|这回|这一回|本轮|这一轮|本届|这一届|这届")
 # What a person handles ("胡志强老师负责哪些榜单", "她管哪个领域").
 OWNER_ASK = re.compile(r"负责(?:哪|什么|啥)|管(?:哪|什么|啥)|(?:哪个|哪些|什么)(?:榜|领域)|是(?:哪|什么)(?:个)?(?:单位|机构)的")
 
@@ -216,6 +218,7 @@ class Query:
     place: str = ""  # an address written in the question ("气象路9号")
     name_asked: bool = False  # the name a list went by ("融通榜21年那会儿叫啥"): rules/lists.py answers it
     first_round: bool = False  # "第一次搞先导榜那回": the earliest round, whatever year the asker remembers
+    current_round: bool = False  # "这次", "本轮": the call now open (no year named): the latest round, never an older one
     emails: list[str] = field(default_factory=list)  # e-mail addresses in the question
     by_list: list[ListAsk] = field(default_factory=list)  # each list named, when several are
     own_step: bool = False  # asks about a unit's own step: its members, secretariat, internal deadline
@@ -673,6 +676,7 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
         q.intent = detect_intent(ask)
     q.name_asked = bool(q.list_key and LIST_NAME_ASK.search(t))
     q.first_round = bool(FIRST_ROUND.search(t))
+    q.current_round = bool(THIS_ROUND.search(t))
     if q.intent == Intent.OTHER and q.list_key and LIST_NAME_ASK.search(asking):
         q.intent = Intent.LISTS  # "融通榜21年那会儿叫啥": the name it went by, from the rounds' lists
     if q.intent in (Intent.OTHER, Intent.ELIGIBILITY) and ELIGIBILITY_ASK.search(t):
@@ -778,6 +782,8 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
         q.years, q.year_source = list(earlier.years), YearSource.CONTEXT
         q.first_round = q.first_round or earlier.first_round  # the round it meant, as it said it
         q.inherited.append("year")
+    elif not q.years and earlier.current_round:
+        q.current_round = True  # "这次想报先导榜…联系人是谁": the call now open, for every part
     elif earlier.years and REFERS_BACK.search(q.text) and not set(earlier.years) & set(q.years):
         # "那年的初评单位跟23年是同一家吗": the year pointed back at, and the one named.
         q.years = [*earlier.years, *q.years]

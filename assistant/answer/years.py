@@ -54,6 +54,9 @@ def settle(q: Query, rounds: Rounds) -> YearDecision:
         first = min(covered)
         note = f"（通知中没有{'、'.join(map(str, missing))}年的；第一次征集是{first}年，以下按{first}年通知回答。）\n"
         return YearDecision(replace(q, years=[first], year_source=YearSource.NOTICE), note, None)
+    if not q.years and q.current_round and not q.notice_ids and (latest := default_round(rounds)):
+        # "这次想电子信息推3个": the call now open, though its words ("先导技术") may be an older round's.
+        return YearDecision(replace(q, years=[latest], year_source=YearSource.LATEST), "", None)
     if q.years and len(missing) == len(q.years):
         return YearDecision(q, "", f"通知中未找到{'、'.join(map(str, missing))}年的榜单信息"
                                    f"（现有通知覆盖{'、'.join(map(str, covered))}年），不能用其他年份的信息代替回答。")

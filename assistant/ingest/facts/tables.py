@@ -49,6 +49,7 @@ FIELD_HEADER = re.compile(r"领域|方向")
 QUOTA_CELL = re.compile(r"^(?P<each>每个?领域|各领域)?\s*(?:各)?(?:不超过|限报|限推)?\s*(\d{1,3})\s*(个|项|家|人|名)")
 DATE_CELL = re.compile(rf"(?P<date>{DATE})\s*{NOTE}\s*{TIME}")
 PLATFORM = re.compile(r"平台|线上|系统")
+NEW_NOTE = re.compile(r"\s*[（(](?:今年)?(?:新增|新设)(?:领域)?[）)]$")  # "未来产业（新增）": the field is 未来产业
 WHOLE_LIST = re.compile(r"不分领域|—|-|/|^$")
 LIST_COLUMNS = 2  # list names a header needs to be a table turned on its side
 PERSON_ROW = re.compile(r"联系人|负责人|对接人|联络人")
@@ -72,6 +73,11 @@ class Table:
     def column(self, pattern: re.Pattern[str]) -> int | None:
         return next((i for i, h in enumerate(self.header) if pattern.search(h)), None)
 
+    def cells(self, row: Line) -> list[str]:
+        """A row's cells, one per header (an export drops a row's empty last cells)."""
+        cells = [c.strip() for c in row.text.split(CELL)]
+        return cells + [""] * (len(self.header) - len(cells))
+
 
 def tables(notice: Notice) -> Iterator[Table]:
     """Each run of " | " lines with one cell count, its first line a header (no digits)."""
@@ -79,7 +85,8 @@ def tables(notice: Notice) -> Iterator[Table]:
     section: Section | None = None
     for sec, line in [*section_lines(notice), (None, None)]:
         cells = line.text.split(CELL) if line is not None and CELL in line.text else None
-        if cells and run and sec is section and len(cells) == len(run[0].text.split(CELL)):
+        # (A row may be shorter than the header by its empty last cells, as a spreadsheet exports it.)
+        if cells and run and sec is section and len(run[0].text.split(CELL)) // 2 < len(cells) <= len(run[0].text.split(CELL)):
             run.append(line)
             continue
         if len(run) >= 3 and section is not None and not re.search(r"\d", run[0].text):
@@ -100,7 +107,7 @@ def extract_table_facts(notice: Notice, list_names: list[str], field_names: list
             continue
         list_at, field_at = table.column(LIST_HEADER), table.column(FIELD_HEADER)
         for row in table.rows:
-            cells = [c.strip() for c in row.text.split(CELL)]
+            cells = table.cells(row)
             lists = find_list_names(cells[list_at] if list_at is not None else row.text, list_names)
             span = Span(row.start, row.end, row.text, table.section)
             if not lists:  # "综合协调（秘书处） | — | 黎国栋 | …": a contact for what its first cell names
@@ -112,7 +119,7 @@ def extract_table_facts(notice: Notice, list_names: list[str], field_names: list
                 named = find_fields(field_cell, field_names)
                 # A cell naming a list ("技术经理人领航榜", "先导技术榜（装备制造）") names no other field.
                 fields = [] if WHOLE_LIST.search(field_cell) else (
-                    named or ([] if find_list_names(field_cell, list_names) else [field_cell]))
+                    named or ([] if find_list_names(field_cell, list_names) else [NEW_NOTE.sub("", field_cell)]))
             else:  # "先导技术榜（电子信息、人工智能） | 每个领域3项": the fields the list's cell names
                 fields = find_fields(cells[list_at] if list_at is not None else cells[0], field_names)
             if quota_at is not None and (q := _quota(notice, span, cells[quota_at], lists[:1], fields)):
@@ -184,7 +191,7 @@ def _column_facts(notice: Notice, table: Table, columns: list[str], field_names:
         emails: list[str] = []
         last: Line | None = None
         for row in table.rows:
-            cells = [c.strip() for c in row.text.split(CELL)]
+            cells = table.cells(row)
             if len(cells) <= j:
                 continue
             what, value = cells[0], cells[j]
