@@ -324,3 +324,20 @@ def test_a_reward_for_those_listed_is_declined_where_no_notice_pointed_at_gives_
     assert "奖励" in (not_in_notices(asked, store) or "")
     told = understand_part("我们公司拿过政府补贴，今年能报新锐企业榜吗？", TODAY, store)
     assert not_in_notices(told, store) is None  # the asker's story, not the ask
+
+
+def test_of_several_offices_the_one_that_says_the_askers_words_comes_first(tmp_path: Path) -> None:
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.notices import NoticeRecord, make_notice
+    from assistant.names import Catalogue
+
+    n = make_notice("p.txt", "东川省科协关于组织推荐2029年“科创中国”系列榜单的通知\n五、联系方式\n"
+                    "省科协科技创新部：联系人：全省总协调、设区市报送 林一舟；电话：0896-6611111\n"
+                    "省科协学会学术部：联系人：省级学会报送 褚二水；电话：0896-6622222\n东川省科协\n2029年9月5日\n")
+    facts = extract_facts(n)
+    (tmp_path / n.id).write_text(n.original, encoding="utf-8")
+    store = FactStore(facts, {n.id: NoticeRecord.of(n, tmp_path / n.id)}, Catalogue.from_facts(facts))
+    r, _ = run(store, Intent.CONTACT, "我们是省级学会，2029年材料交给省科协哪个部门、联系谁？")
+    said = text_of(r)
+    assert "未找到" not in said  # the office is named by its block's header
+    assert said.index("褚二水") < said.index("林一舟")

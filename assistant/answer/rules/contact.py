@@ -8,12 +8,24 @@ from collections.abc import Callable
 
 from assistant.answer.phrasing import contact_details, contact_scope
 from assistant.answer.rules.base import Context, Reply
+from assistant.answer.similarity import overlap
 from assistant.ingest.facts.common import EMAIL
 from assistant.model import ContactFact, DeadlineFact, Role
 from assistant.names import unquote
 
 ATTRIBUTE_FIELDS = {"email": "emails", "address": "address", "body": "body"}
 ATTRIBUTE_LABELS = {"emails": "邮箱", "address": "邮寄地址", "body": "初评机构"}
+
+
+# A block headed by an office ("省科协学会学术部：联系人…") names the body that handles it.
+OFFICE_HEADER = re.compile(r"(?:部|处|科|中心|办公室|办|秘书处|学会|协会|研究会|联合体|研究院|研究所|委员会)(?:[（(][^）)]*[）)])?$")
+
+
+def _gives(f: ContactFact, wanted: str) -> bool:
+    """Whether a contact block gives the detail asked: a body may be named by the block's header."""
+    if wanted == "body":
+        return bool(f.body or f.org or OFFICE_HEADER.search(f.header.strip("：: ")))
+    return bool(getattr(f, wanted))
 
 
 def _describe(ctx: Context, f: ContactFact) -> str:
@@ -75,8 +87,8 @@ def answer_contact(ctx: Context) -> Reply | None:
         # "学会内部材料交给谁": the unit's own step, so the unit's own contact, not the bodies it restates.
         chosen = [f for f in chosen if f.role == Role.SOCIETY] or chosen
     wanted = ATTRIBUTE_FIELDS.get(q.attribute or "")
-    if wanted and any(getattr(f, wanted) for f in chosen):
-        chosen = [f for f in chosen if getattr(f, wanted)]
+    if wanted and any(_gives(f, wanted) for f in chosen):
+        chosen = [f for f in chosen if _gives(f, wanted)]
     # One block per (list, field, header): the CAST notice's, unless only the other has the detail.
     seen: set[tuple[str, ...]] = set()
     unique = []
@@ -85,10 +97,15 @@ def answer_contact(ctx: Context) -> Reply | None:
         if key not in seen:
             seen.add(key)
             unique.append(f)
+    if len(unique) > 1:
+        # Several offices: the one whose block says most of what the asker says of themselves and asks
+        # ("我们是省级学会…交给哪个部门" -> "省科协学会学术部：省级学会报送") first.
+        said = f"{q.words} {q.story}"
+        unique.sort(key=lambda f: -overlap(said, f"{f.header} {f.quote}"))
     lacking = ""
-    if wanted and not any(getattr(f, wanted) for f in unique) and not q.years:
+    if wanted and not any(_gives(f, wanted) for f in unique) and not q.years:
         # "章普的邮箱": a year that gives it, when the latest round does not (no year was asked).
-        given = [f for f in ctx.store.select(ContactFact, where, latest=6) if getattr(f, wanted) and f.year != year]
+        given = [f for f in ctx.store.select(ContactFact, where, latest=6) if _gives(f, wanted) and f.year != year]
         if given:
             latest = max(f.year or 0 for f in given)
             lacking = f"（{year}年通知中未列出{ATTRIBUTE_LABELS[wanted]}，以上为{latest}年通知所列）"
@@ -96,10 +113,10 @@ def answer_contact(ctx: Context) -> Reply | None:
     body = [_describe(ctx, f) for f in unique[:8]]
     # Asked for what the contacts do not give (an e-mail, an address): that is the answer, said first.
     missing = ""
-    place = _destination(ctx, unique, wanted) if wanted in ("emails", "address") and not any(getattr(f, wanted) for f in unique) else None
+    place = _destination(ctx, unique, wanted) if wanted in ("emails", "address") and not any(_gives(f, wanted) for f in unique) else None
     if place is not None:
         missing = f"联系方式中未列出{ATTRIBUTE_LABELS[wanted]}；通知写明材料报送至 {place[0]}{ctx.cite(place[1])}。已列出的联系方式："
-    elif wanted and not any(getattr(f, wanted) for f in unique):
+    elif wanted and not any(_gives(f, wanted) for f in unique):
         # Said plainly, in the words of every not-found answer; the contacts that are listed follow.
         missing = f"通知中未找到{ATTRIBUTE_LABELS[wanted]}。已列出的联系方式："
     if len(unique) == 1:
