@@ -46,3 +46,12 @@ def test_a_cited_lead_in_brings_what_it_announces_into_the_direct_answer() -> No
     alone = merge([Answer("另一问的答案。[1]", AnswerKind.RULE, [_cite(4)]),
                    Answer("申报组织应符合以下条件：[1]", AnswerKind.RETRIEVAL, [_cite(1)])])
     assert "② 申报组织应符合以下条件：" in alone.answer and "见上" not in alone.answer  # a lead-in alone is still shown
+
+
+def test_the_round_of_a_question_without_a_year_is_said_once_at_the_end() -> None:
+    first = Answer("2023年申报截止时间：2023年11月30日24时[1]（未指定年份，按最新一轮2023年通知回答）", AnswerKind.RULE, [_cite(1)])
+    second = Answer("根据2023年通知（未指定年份，按最新一轮2023年通知回答）：\n每个领域不超过3个。[1]", AnswerKind.RETRIEVAL, [_cite(2)])
+    merged = merge([first, second])
+    assert merged.answer.count("未指定年份") == 1 and merged.answer.endswith("（未指定年份，以上按最新一轮2023年通知回答。）")
+    assert "11月30日24时[1]\n" in merged.answer and "根据2023年通知：" in merged.answer
+    assert "未指定年份" in first.answer  # the parts themselves are not changed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from assistant.ingest.notices import NoticeRecord
@@ -116,7 +116,7 @@ def merge(answers: list[Answer], numbered: bool = True) -> Answer:
     first, then their notes (other years, second dates, whose value it is), citations renumbered
     across them (one number per passage), the same text given twice kept once."""
     if len(answers) == 1 and not answers[0].notes:
-        return answers[0]
+        return _round_said_once(answers[0])
     citations: list[Citation] = []
     seen: dict[tuple[str, int, int], int] = {}
     texts: list[str] = []
@@ -143,7 +143,22 @@ def merge(answers: list[Answer], numbered: bool = True) -> Answer:
     kind = next((k for k in (AnswerKind.RULE, AnswerKind.LLM, AnswerKind.RETRIEVAL) if k in kinds), AnswerKind.DECLINE)
     person = next((a.person for a in reversed(answers) if a.person), None)
     text, citations = _in_order("\n".join(texts + notes), citations)
-    return Answer(text, kind, citations, person=person)
+    return _round_said_once(Answer(text, kind, citations, person=person))
+
+
+# "（未指定年份，按最新一轮2023年通知回答）" beside each value (phrasing.year_note, the reader's lead).
+DEFAULT_ROUND = re.compile(r"（未指定年份，按最新一轮(\d{4})年通知回答）")
+
+
+def _round_said_once(answer: Answer) -> Answer:
+    """Which round a question without a year was answered in, said once at the end, not beside
+    every value: the values asked come first, within the lines a reader sees."""
+    years = list(dict.fromkeys(DEFAULT_ROUND.findall(answer.answer)))
+    if not years:
+        return answer
+    said = "、".join(years)
+    text = DEFAULT_ROUND.sub("", answer.answer).rstrip() + f"\n（未指定年份，以上按最新一轮{said}年通知回答。）"
+    return replace(answer, answer=text)  # (a reader's answer may be cached: never changed in place)
 
 
 NUMBERS = "①②③④⑤⑥"

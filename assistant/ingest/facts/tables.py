@@ -121,7 +121,7 @@ def extract_table_facts(notice: Notice, list_names: list[str], field_names: list
                 fields = [] if WHOLE_LIST.search(field_cell) else (
                     named or ([] if find_list_names(field_cell, list_names) else [NEW_NOTE.sub("", field_cell)]))
             else:  # "先导技术榜（电子信息、人工智能） | 每个领域3项": the fields the list's cell names
-                fields = find_fields(cells[list_at] if list_at is not None else cells[0], field_names)
+                fields = _cell_fields(cells[list_at] if list_at is not None else cells[0], field_names)
             if quota_at is not None and (q := _quota(notice, span, cells[quota_at], lists[:1], fields)):
                 facts.append(q)
             if deadline_at is not None and (d := _deadline(notice, span, cells[deadline_at], table.header[deadline_at],
@@ -170,6 +170,18 @@ def _row_contacts(notice: Notice, table: Table, span: Span, cells: list[str], gr
                                phone_labels=dict.fromkeys(phones, "电话"), emails=emails,
                                role=Role.REVIEW if review else Role.SOCIETY))
     return facts
+
+
+def _cell_fields(cell: str, field_names: list[str]) -> list[str]:
+    """The fields a list's cell names in its brackets ("先导技术榜（电子信息、人工智能）"): those the
+    notices' field list knows, and a new one as the cell writes it (a round's new field)."""
+    named = find_fields(cell, field_names)
+    inner = re.search(r"[（(]([^）)]+)[）)]", cell)
+    for piece in re.split(r"[、，,/]", inner.group(1)) if inner else []:
+        piece = re.sub(r"领域$", "", NEW_NOTE.sub("", piece).strip())
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", piece) and not find_fields(piece, field_names) and piece not in named:
+            named.append(piece)
+    return named
 
 
 def _list_columns(table: Table, list_names: list[str]) -> list[str] | None:
