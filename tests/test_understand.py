@@ -433,3 +433,16 @@ def test_bang_typed_with_a_character_that_sounds_like_it_is_read_as_a_list(catal
                                   "这次先导榜电子信息推3个、生物医药推3个，会不会超名额？"])
 def test_a_count_checked_against_the_quota_asks_the_quota(text: str, catalogue: Catalogue) -> None:
     assert understand(text, TODAY, catalogue).intent == Intent.QUOTA
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("新锐企业榜的截止时间和推荐名额分别是多少？", ["新锐企业榜的截止时间", "推荐名额分别是多少"]),
+    ("融通创新组织榜能推几个以及找谁初评？", ["融通创新组织榜能推几个", "找谁初评"]),
+    ("技术经理人先锋榜名额和联系电话", ["技术经理人先锋榜名额", "联系电话"]),
+    ("电子信息和生物医药的名额是多少？", ["电子信息和生物医药的名额是多少"]),  # two subjects, one ask
+    ("联系人和电话是多少？", ["联系人和电话是多少"]),  # one ask, two details
+])
+def test_two_asks_joined_by_a_conjunction_are_two_questions(text: str, parts: list[str]) -> None:
+    from assistant.answer.message import read_message
+
+    assert read_message(text).questions == parts

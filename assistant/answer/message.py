@@ -71,6 +71,23 @@ JOINS = re.compile(r"[，,、]|\s+")
 ELLIPTICAL = re.compile(r"^(?:那|那么|还有)?[^，,、\s]{1,12}呢$")
 
 
+# "截止时间和推荐名额分别是多少", "名额和联系电话": two asks of different kinds joined by a conjunction.
+CONJUNCTION = re.compile(r"(?<=[\u4e00-\u9fff])(?:以及|还有|和|及|与|跟)(?=[\u4e00-\u9fff])")
+
+
+def _conjoined(question: str) -> list[str] | None:
+    """The two asks a conjunction joins when each side asks something of its own kind ("先导榜的联系人
+    和截止时间是啥"); None when a side asks nothing ("电子信息和生物医药的名额": two subjects, one ask)."""
+    from assistant.answer.understand import detect_intent
+
+    for m in CONJUNCTION.finditer(question):
+        left, right = question[: m.start()].strip(), question[m.end() :].strip()
+        first, second = detect_intent(left), detect_intent(right)
+        if Intent.OTHER not in (first, second) and first != second:
+            return [left, right]
+    return None
+
+
 def _asks(question: str, marked: bool = False) -> list[str]:
     """"平台网址多少，登录不了找谁", "几个名额、截止哪天、初评找谁", "先导榜能推几个 新锐呢": several
     asks in one sentence, split where each part asks something of its own kind (or, elliptically, the
@@ -80,7 +97,7 @@ def _asks(question: str, marked: bool = False) -> list[str]:
 
     pieces = [p.strip() for p in JOINS.split(question) if p.strip()]
     if len(pieces) < 2:
-        return [question]
+        return _conjoined(question) or [question]
     # Pieces of one ask stay together: one that asks the same kind as the one before ("联系人、电话"),
     # or that asks nothing of its own ("截止是哪天，还来得及吗"), joins it.
     parts: list[tuple[str, Intent, bool]] = []
@@ -139,5 +156,7 @@ def read_message(text: str) -> Message:
             msg.statements.append(core)
     if not msg.questions:
         msg.asked = False
-        msg.questions = [" ".join(msg.statements) or text.strip()]
+        whole = " ".join(msg.statements) or text.strip()
+        # "技术经理人先锋榜名额和联系电话": a noun phrase of two asks is two questions.
+        msg.questions = _conjoined(whole) or [whole] if len(msg.statements) <= 1 else [whole]
     return msg
