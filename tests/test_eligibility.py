@@ -183,3 +183,12 @@ def test_what_the_asker_works_on_points_at_the_closest_field_listed(store: FactS
 def test_a_technology_kept_in_house_fails_the_transfer_clauses(store: FactStore) -> None:
     lead = verdicts(store, "先导技术榜", Profile(transfer=False), "绿色低碳")
     assert lead["transferable"][0] == FAIL and lead["willingness"][0] == FAIL
+
+
+def test_an_older_calls_founding_bound_is_reckoned_in_the_round_asked(store: FactStore) -> None:
+    """A 2031 round whose notices restate no conditions is checked with 2023's, "以2023年反推"
+    reckoned from 2031: a company founded in 2025 is 6 years old, not -2."""
+    f = next(f for f in store.select(EligibilityFact) if "新锐企业榜" in f.list_keys and f.year == 2023)
+    found, _ = check(f, Profile(founded=(2025, None)), 2031)
+    verdict = next(v for v in found if v.clause.type == "founding_years")
+    assert verdict.verdict == PASS and "按2031年反推为6年" in verdict.reason

@@ -128,7 +128,7 @@ def _founding_years(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     limit = int(written) if written.isdigit() else (cn_number(written) or 0)
     strict = m.group("op") in ("不满", "未满", "不足", "少于")  # under N years, not N itself
     base_m = re.search(r"以(\d{4})年反推", c.text)
-    base = int(base_m.group(1)) if base_m else year
+    base = max(int(base_m.group(1)), year) if base_m else year  # (an older call's base, in a later round: the later)
     age = base - p.founded[0]
     if age < limit or (age == limit and not strict):
         return PASS, f"{p.founded[0]}年注册成立，按{base}年反推为{age}年，{'不满' if strict else '不超过'}{limit}年"
