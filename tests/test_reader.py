@@ -342,23 +342,3 @@ def test_an_eligibility_ask_weighs_the_askers_story_below_its_own_words(bot) -> 
     assert any(t in weights for t in story)
     plain = read_turn("能报新锐企业榜吗？", TODAY, snap.store, None).parts[0]
     assert not any(t in snap.reader.ask_weights(plain) for t in story)
-
-
-def test_a_reply_slips_blank_lines_are_its_fields() -> None:
-    text = "感谢支持！\n江南省测绘学会（章）\n2031年9月1日\n回执\n单位名称（盖章）：会员编号：\n拟申报榜单（可多选）：\n联络人：手机：\n是否参加辅导会：□ 是 □ 否"
-    found = units(_chunk(text, ["（标题与正文开头）"]), 0)
-    kinds = {u.text: u.kind for u in found}
-    assert kinds["回执"] == UnitKind.TITLE
-    assert kinds["单位名称（盖章）：会员编号："] == UnitKind.FIELD and kinds["拟申报榜单（可多选）："] == UnitKind.FIELD
-    # without a form's title, the same line is a sentence
-    assert units(_chunk("单位名称（盖章）：会员编号：", ["一、报送"]), 0)[0].kind == UnitKind.SENTENCE
-
-
-def test_the_words_naming_the_notice_asked_are_not_what_is_asked_of_it(bot) -> None:  # noqa: ANN001
-    from assistant.answer.turn import read_turn
-
-    snap = bot._snapshot
-    q = read_turn("学会转发的那个通知里样表要发到哪个邮箱？", TODAY, snap.store, None).parts[0]
-    assert q.notice_ids and q.notice_mention
-    weights = snap.reader.ask_weights(q)
-    assert not set(snap.reader.tokens(q.notice_mention)) & set(weights) and weights

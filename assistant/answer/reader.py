@@ -155,10 +155,6 @@ def _unmarked(item: str) -> str:
     return item[m.end() :].strip() if m else item
 
 
-# A form's title, a reply slip's too ("回执": a letter's last part, its blanks to fill).
-FORM_START = re.compile(FORM_TITLE.pattern + r"|^(?:报名|参会)?回执$|(?:报名表|汇总表|信息表|确认表|申请表)$")
-
-
 def _is_field(line: str, in_attachment: bool) -> bool:
     return in_attachment and len(line) <= 16 and not re.search(r"[。；;，,]", line)
 
@@ -181,7 +177,6 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
     out: list[Unit] = []
     header, in_table = chunk.table_header, bool(chunk.table_header)
     in_attachment = any(p.startswith("附件") for p in chunk.path)
-    in_form = False  # after a form's title ("回执", "报名表"): its short label lines are its fields
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if BORDER.fullmatch(line):
@@ -221,16 +216,14 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
             continue
         if heading_level(line) is not None or (i == 0 and chunk.path and line == chunk.path[-1]):
             out.append(Unit(chunk, rank, UnitKind.HEADING, line))
-            in_form = bool(FORM_START.search(line))
             continue
-        if (preamble and i < 3 and not re.search(r"[。；;]", line)) or (FORM_START.search(line) and len(line) <= 50
+        if (preamble and i < 3 and not re.search(r"[。；;]", line)) or (FORM_TITLE.search(line) and len(line) <= 50
                                                                           and not ITEM.match(line)) \
                 or SIGN_OFF_ORG.fullmatch(line) or ORG_LINE.match(line) or DATE_LINE.match(line) or DATED_ORG_LINE.match(line):
             # A title, a letterhead or sign-off's organisation, a date line: where, not what.
             out.append(Unit(chunk, rank, UnitKind.TITLE, line))
-            in_form = in_form or bool(FORM_START.search(line))
             continue
-        if _is_field(line, in_attachment or in_form):
+        if _is_field(line, in_attachment):
             # A form's field name: what the next line asks or offers is what it means (when that
             # line is not the next field).
             about = nxt if nxt and not _is_row(nxt) and heading_level(nxt) is None and not _is_field(nxt, True) else ""
@@ -344,9 +337,6 @@ class Reader:
         """The ask's terms (understand.py keeps the subject in it) and their weights; terms no notice
         uses cannot be matched by any unit and are left out of the ranking."""
         ask = f"{q.ask or q.text} {q.carried} {q.expansion}"  # its subject; the words notices state such an answer with
-        for name in q.notice_mention.split("、") if q.notice_ids else ():
-            # "机械学会那封信后面的回执": the words naming the notice point at it; what is asked of it is the rest.
-            ask = ask.replace(name, " ") if name else ask
         weights = {t: self.retriever.term_weight(t) for t in self._toks(ask) if self.retriever.known(t)}
         if q.intent == Intent.ELIGIBILITY and q.story:
             # "转到园区纳税才8个月，能报吗": the condition that decides is about the asker's story, so its
@@ -536,15 +526,13 @@ class Reader:
         quoted = q.quoted
         if any(t in s.unit.text for t in quoted for s in scored if s.unit.kind != UnitKind.TITLE):
             return None  # "“技术成熟度”那一栏填啥": the field the question quotes is the subject, not the form
-        # (Of the titles that head fields or rows: a letterhead or a sign-off heads none.)
-        titles = [s for s in scored if s.unit.kind in (UnitKind.TITLE, UnitKind.HEADING) and s.coverage >= 0.5
-                  and len(self._members(s.unit)) >= 2]
+        titles = [s for s in scored if s.unit.kind in (UnitKind.TITLE, UnitKind.HEADING)]
         if not titles:
             return None
         top = max(titles, key=lambda s: s.coverage)
         others = max((s.coverage for s in scored if s.unit.kind not in (UnitKind.TITLE, UnitKind.HEADING)), default=0.0)
-        if top.coverage < others:
-            return None  # (a tie goes to the title: what it heads is what a form asks to fill)
+        if top.coverage < 0.5 or top.coverage <= others or len(self._members(top.unit)) < 2:
+            return None
         return top
 
     def _step_done(self, q: Query, bodies: list[Scored]) -> Scored | None:
