@@ -383,3 +383,20 @@ def test_a_table_row_missing_its_empty_last_cells_is_read_by_the_header() -> Non
     assert by_person["宁远舟"].field_keys == ["电子信息"] and by_person["宁远舟"].persons == ["宁远舟"]
     assert by_person["陆星河"].fields == ["未来产业"]
     assert by_person["沈青禾"].list_keys == ["新锐企业榜"] and by_person["沈青禾"].phones == ["010-62220005"]
+
+
+def test_a_work_plans_month_day_rows_are_its_stages_and_hand_in_days() -> None:
+    """A ledger's stages dated month/day ("9/19–10/31"), its week columns in the header: each row a
+    stage; one that hands something in (报名, 推荐确认) a deadline on its last day, in the notice's year."""
+    from assistant.model import DeadlineFact, StageFact
+
+    text = ("北岸高新区科技创新局\n2031年“科创中国”系列榜单组织推荐工作台账\n\n"
+            "| 序号 | 工作阶段 | 责任人 | 起止 | W37 9/12 | W38 9/19 | 状态 |\n"
+            "| 1 | 企业线上报名（北岸企服通） | 简清 | 9/19–10/31 | ■ | ■ | 进行中 |\n"
+            "| 2 | 申报辅导 | 简清 | 9/29–10/27 |  | ■ | 进行中 |\n"
+            "| 3 | 平台推荐确认 | 韦然 | 11/18–11/22 |  |  | 未开始 |\n")
+    facts = extract_facts(make_notice("ledger.txt", text))
+    stages = {f.stage: f.period for f in facts if isinstance(f, StageFact)}
+    assert stages["申报辅导"] == "9月29日—10月27日"
+    due = {f.action: f.date for f in facts if isinstance(f, DeadlineFact)}
+    assert due == {"企业线上报名（北岸企服通）": "2031-10-31", "平台推荐确认": "2031-11-22"}

@@ -8,6 +8,7 @@ import re
 from assistant.answer.phrasing import deadline_text
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
+from assistant.ingest.textmap import CELL
 from assistant.model import Category, DeadlineFact, DeadlineForm, NoticeKind, Scope
 
 STILL_TIME = re.compile(r"过了|来得及|赶得上|还能(?:交|报|申报|提交)|晚了|还有几天|还剩")
@@ -96,7 +97,8 @@ def answer_deadline(ctx: Context) -> Reply | None:
         # Two dates for one thing; "材料提交截止 4月12日" and "报送中国科协 4月26日" are two things, and
         # so are two steps of one sentence, and the dates of two lists ("两个榜单材料于10月20日前").
         if f.date != first.date and f in same_notice and f.category == first.category and f.start != first.start \
-                and set(f.list_keys) == set(first.list_keys):
+                and set(f.list_keys) == set(first.list_keys) and not (CELL in f.quote and CELL in first.quote):
+            # (Two rows of one table are two items: a work plan's stages each have their own day.)
             notes.append(f"注意：同一通知另处写的是{deadline_text(f, ctx.today)}{ctx.cite(f)}，两处日期不一致，请以较早者为准或向联系人确认。")
     support = [f for f in chosen[1:] if (f.notice_id, f.start) != (first.notice_id, first.start)][:2]
     if len({f.date for f in same_notice}) == 1 and support:  # other passages saying the same date

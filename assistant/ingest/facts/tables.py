@@ -30,6 +30,7 @@ from assistant.ingest.facts.contacts import org_and_persons
 from assistant.ingest.facts.schedule import NOTE, date_and_time
 from assistant.ingest.layout import CELL
 from assistant.ingest.notices import CJK, Notice
+from assistant.ingest.textmap import row_cells
 from assistant.model import (
     Category,
     ContactFact,
@@ -40,6 +41,7 @@ from assistant.model import (
     QuotaFact,
     Role,
     Scope,
+    StageFact,
 )
 
 QUOTA_HEADER = re.compile(r"名额|限额|数量|推荐数|限报|上限")
@@ -75,8 +77,21 @@ class Table:
 
     def cells(self, row: Line) -> list[str]:
         """A row's cells, one per header (an export drops a row's empty last cells)."""
-        cells = [c.strip() for c in row.text.split(CELL)]
+        cells = row_cells(row.text)
         return cells + [""] * (len(self.header) - len(cells))
+
+
+NUMBER_COLUMN = ("序号", "编号", "No", "No.", "#")
+
+
+def _header_row(line: str) -> bool:
+    """A header's cells are labels: its first holds no figure, and no more than a third of them do
+    (a ledger's week columns "W37 9/12" are labels too)."""
+    cells = row_cells(line)
+    if not cells or re.search(r"\d", cells[0]):
+        return False
+    figured = sum(bool(re.search(r"\d", c)) for c in cells)
+    return figured * 3 <= len(cells) or cells[0] in NUMBER_COLUMN  # a numbered table's header names its columns
 
 
 def tables(notice: Notice) -> Iterator[Table]:
@@ -84,19 +99,55 @@ def tables(notice: Notice) -> Iterator[Table]:
     run: list[Line] = []
     section: Section | None = None
     for sec, line in [*section_lines(notice), (None, None)]:
-        cells = line.text.split(CELL) if line is not None and CELL in line.text else None
+        cells = row_cells(line.text) if line is not None and CELL in line.text else None
+        width = len(row_cells(run[0].text)) if run else 0
         # (A row may be shorter than the header by its empty last cells, as a spreadsheet exports it.)
-        if cells and run and sec is section and len(run[0].text.split(CELL)) // 2 < len(cells) <= len(run[0].text.split(CELL)):
+        if cells and run and sec is section and width // 2 < len(cells) <= width:
             run.append(line)
             continue
-        if len(run) >= 3 and section is not None and not re.search(r"\d", run[0].text):
-            yield Table(section, [c.strip() for c in run[0].text.split(CELL)], run[1:], run[0])
+        if len(run) >= 3 and section is not None and _header_row(run[0].text):
+            yield Table(section, row_cells(run[0].text), run[1:], run[0])
         run, section = ([line], sec) if cells else ([], None)
+
+
+# A work plan's table: a row per stage, its dates in a column ("工作阶段 | 责任人 | 起止").
+STAGE_HEADER = re.compile(r"阶段|环节|事项|节点|工作内容|任务")
+WHEN_HEADER = re.compile(r"起止|时间|日期|时限|期限|截止")
+# A day written month/day ("10/31", "9/19–10/31", "◆11/22"): a ledger's short form, its year the notice's.
+SLASH_DAY = re.compile(r"(?<![\d/.])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/])")
+SUBMITTING = re.compile(r"报名|申报(?!辅导|培训|动员)|提交|报送|上传|推荐确认|确认推荐|截止")
+
+
+def _stage_rows(notice: Notice, table: Table) -> list[Fact]:
+    """A work plan's rows whose dates are written month/day: each stage and, for a stage that hands
+    something in (报名, 提交, 推荐…), its last day as a deadline. (Full dates are read as any clause's.)"""
+    stage_at, when_at = table.column(STAGE_HEADER), table.column(WHEN_HEADER)
+    if stage_at is None or when_at is None or stage_at == when_at or notice.year is None:
+        return []
+    facts: list[Fact] = []
+    for row in table.rows:
+        cells = table.cells(row)
+        stage, when = cells[stage_at], cells[when_at]
+        days = [(int(m.group(1)), int(m.group(2))) for m in SLASH_DAY.finditer(when)]
+        if not stage or not days or re.search(DATE, when):
+            continue
+        span = Span(row.start, row.end, row.text, table.section)
+        period = "—".join(f"{month}月{day}日" for month, day in days[:2])
+        facts.append(make_fact(notice, StageFact, span, value=period, stage=stage, period=period))
+        if SUBMITTING.search(stage):
+            month, day = days[-1]
+            facts.append(make_fact(notice, DeadlineFact, span, value=f"{notice.year}-{month:02d}-{day:02d}",
+                                   date=f"{notice.year}-{month:02d}-{day:02d}", time="", written=f"{month}/{day}",
+                                   action=stage, stage=stage,
+                                   scope=Scope.INTERNAL if notice.kind != NoticeKind.ORIGINAL else Scope.STAGE,
+                                   category=Category.SUBMISSION, form=DeadlineForm.BEFORE))
+    return facts
 
 
 def extract_table_facts(notice: Notice, list_names: list[str], field_names: list[str]) -> list[Fact]:
     facts: list[Fact] = []
     for table in tables(notice):
+        facts += _stage_rows(notice, table)
         columns = _list_columns(table, list_names)
         if columns:
             facts += _column_facts(notice, table, columns, field_names)
