@@ -400,3 +400,15 @@ def test_a_work_plans_month_day_rows_are_its_stages_and_hand_in_days() -> None:
     assert stages["申报辅导"] == "9月29日—10月27日"
     due = {f.action: f.date for f in facts if isinstance(f, DeadlineFact)}
     assert due == {"企业线上报名（北岸企服通）": "2031-10-31", "平台推荐确认": "2031-11-22"}
+
+
+@pytest.mark.parametrize("body", [
+    "2031年“科创中国”系列榜单共四类：\n\n1. 先导技术榜：电子信息等领域；\n2. 新锐企业榜；\n3. 融通创新平台榜（原融通创新组织榜）；\n4. 技术经理人先锋榜。\n",
+    "今年共四类：先导技术榜、新锐企业榜、融通创新平台榜、技术经理人先锋榜。\n",
+])
+def test_the_lists_a_notice_announces_by_their_count_are_the_rounds(body: str) -> None:
+    from assistant.model import ListsFact
+
+    text = f"南湖市科协办事指南\n2031年“科创中国”系列榜单市级推荐\n\n一、事项说明\n{body}二、受理时间\n工作日受理。\n"
+    facts = [f for f in extract_facts(make_notice("g.txt", text)) if isinstance(f, ListsFact)]
+    assert facts and facts[0].lists == ["先导技术榜", "新锐企业榜", "融通创新平台榜", "技术经理人先锋榜"]

@@ -17,7 +17,9 @@ ENUM_FIELDS = re.compile(
     rf"(?:设|在|分为|包括|聚焦|围绕|涵盖|覆盖|面向)((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?)\s*(?:等|[一二三四五六七八九十\d]+个(?:类别|领域|方向|赛道))"
 )
 # A sentence setting up the round's lists, wherever it stands: "今年设先导技术榜、新锐企业榜…".
-SETS_UP = re.compile(r"(?:设|设置|共设|设立|包括)[^，,。；;]{0,8}?[“\"]?[\u4e00-\u9fff]{2,10}榜[”\"]?[、，,]")
+SETS_UP = re.compile(r"(?:设|设置|共设|设立|包括)[^，,。；;]{0,8}?[“\"]?[\u4e00-\u9fff]{2,10}榜[”\"]?[、，,]"
+                     # "榜单共五类：1. 先导技术榜…；2. 新锐企业榜；…": the count announced, the lists after it
+                     r"|(?:共|分为)[一二三四五六七八九十\d]+类(?:榜单)?[：:]\s*(?:\d{1,2}[.．、]\s*)?[“\"]?[\u4e00-\u9fff]{2,10}榜")
 # "（一）先导技术榜。聚焦…，计划发布60项。": a planned count in the sentence after the list's name.
 PLANNED = re.compile(r"计划(?:发布|遴选|推出)\s*(\d+)\s*(?:项|家|个|人|名)")
 SPECIAL_FIELD = re.compile(rf"和([{CJK}]{{2,8}}?)(?:[一二三四五六七八九十\d]+个)?专项领域")
@@ -26,6 +28,28 @@ SPECIAL_FIELD = re.compile(rf"和([{CJK}]{{2,8}}?)(?:[一二三四五六七八�
 def _bare(name: str) -> str:
     """"先导技术榜单" → "先导技术榜"."""
     return re.sub(r"榜单$", "榜", name)
+
+
+# "2038年“科创中国”系列榜单共五类：" on its own line, the lists numbered on the lines after it.
+ANNOUNCED_LISTS = re.compile(r"(?:共|分为)[一二三四五六七八九十\d]+类(?:榜单)?[：:]\s*$")
+ITEM_MARK = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,2}[）)]|[一二三四五六七八九十]{1,2}、|[-•·*])")
+
+
+def _announced_block(notice: Notice) -> list[Span]:
+    """The lines from a line announcing the lists ("…共五类：") to the last numbered item naming a
+    list after it, as one passage."""
+    found = list(clauses(notice, "。"))
+    for i, head in enumerate(found):
+        if not ANNOUNCED_LISTS.search(head.text):
+            continue
+        items = []
+        for line in found[i + 1 : i + 12]:
+            if not (ITEM_MARK.match(line.text) and find_list_names(line.text)):
+                break
+            items.append(line)
+        if len(items) >= 2:
+            return [Span(head.start, items[-1].end, notice.text[head.start : items[-1].end], head.section)]
+    return []
 
 
 def _setup_spans(notice: Notice) -> list[Span]:
@@ -37,6 +61,7 @@ def _setup_spans(notice: Notice) -> list[Span]:
         spans = [s for s in clauses(notice, "。")
                  if SETS_UP.search(s.text) and len(find_list_names(s.text)) >= 2
                  or ENUM_FIELDS.search(s.text) and "领域" in s.text and "榜" in s.text][:4]
+    spans = spans or _announced_block(notice)
     if not spans:  # no 榜单设置 section: the title and opening carry the list
         spans = [s for s in clauses(notice, "。") if s.section.path == [PREAMBLE]][:3]
     return spans
