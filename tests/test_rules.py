@@ -341,3 +341,17 @@ def test_of_several_offices_the_one_that_says_the_askers_words_comes_first(tmp_p
     said = text_of(r)
     assert "未找到" not in said  # the office is named by its block's header
     assert said.index("褚二水") < said.index("林一舟")
+
+
+@pytest.mark.parametrize("text", ["推荐名单什么时候公示？公示几天？", "初评会在哪个会议室开？", "初评需不需要现场答辩？"])
+def test_a_units_step_no_notice_states_is_declined(store: FactStore, text: str) -> None:
+    from assistant.answer.decline import not_in_notices
+
+    assert "没有相关信息" in (not_in_notices(understand_part(text, TODAY, store), store) or "")
+
+
+def test_a_units_step_a_notice_states_is_not_declined(store: FactStore) -> None:
+    from assistant.answer.decline import not_in_notices
+
+    # (The seeds say nothing of a publicity period; "截止" is not asked as one.)
+    assert not_in_notices(understand_part("新锐企业榜什么时候截止？", TODAY, store), store) is None

@@ -35,6 +35,14 @@ NOT_IN_A_CALL: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
                 r"(?:奖励|奖金|补贴|奖补|配套资金|资助|加分)[^。？?，,]{0,6}(?:吗|多少|几|没有)|奖多少|给多少钱"),
      re.compile(r"(?:给予|奖励|奖补|补贴|资助)[^。；;]{0,12}万元|奖励资金|配套资金|配套奖励|一次性奖励|奖补|加分"),
      "入选后的奖励、补贴或其他激励"),
+    # A unit's own steps a notice may leave out: when its list is made public, where a meeting sits,
+    # whether applicants defend in person.
+    (re.compile(r"(?:什么时候|何时|哪天|几号|在哪|在哪里|哪里|怎么)[^。？?，,]{0,4}公示|公示(?:期|几天|多久|多长时间|在哪|时间)"),
+     re.compile(r"公示"), "名单公示的安排"),
+    (re.compile(r"(?:哪个|哪间|几号)会议室|会议室在|在哪(?:里)?(?:开|召开|举行|评审)|(?:会议|评审会|答辩会)(?:的)?地点"),
+     re.compile(r"会议室|报告厅|路演厅|地点[：:]|(?:在|于)[^。；;，,]{2,20}(?:召开|举行)|\d+楼|\d+室"), "会议或评审的地点"),
+    (re.compile(r"(?:要不要|需不需要|需要|用不用|是否|会不会|有没有)[^。？?，,]{0,6}(?:现场)?答辩"),
+     re.compile(r"答辩"), "是否需要答辩"),
 ]
 
 
@@ -64,6 +72,10 @@ def decline(reason: str, store: FactStore, q: Query | None = None) -> Answer:
         picked = store.pick(ContactFact, q.years, lambda f: f.role == Role.REVIEW and (q.list_key is None or q.list_key in f.list_keys)
                             and (q.field_key is None or q.field_key in f.field_keys))
     label = "该榜单的联系人"
+    if picked is None and q is not None and q.notice_ids:
+        # The notice asked about names its own contact: whoever wrote it can say what it leaves out.
+        picked = store.pick(ContactFact, q.years, lambda f: bool(f.phones), q.notice_ids)
+        label = "该通知的联系人"
     if picked is None:
         picked = store.pick(ContactFact, [], lambda f: f.role == Role.GENERAL)
         label = "工作咨询联系人"
@@ -72,6 +84,7 @@ def decline(reason: str, store: FactStore, q: Query | None = None) -> Answer:
         year, found = picked
         f = found[0]
         # A note: after the direct answers of every part of the message (compose.merge).
-        notes.append(f"如需进一步咨询，可联系{year}年通知中的{label}：{contact_who(f, body_first=label != '工作咨询联系人')}，"
+        where = f"{store.label(f.notice_id)}所列联系人" if label == "该通知的联系人" else f"{year}年通知中的{label}"
+        notes.append(f"如需进一步咨询，可联系{where}：{contact_who(f, body_first=label != '工作咨询联系人')}，"
                      f"电话：{'、'.join(f.phones)}{citer.fact(f)}")
     return Answer(text, AnswerKind.DECLINE, citer.citations, notes=notes)
