@@ -116,6 +116,7 @@ def to_simplified(mt: MappedText) -> MappedText:
     return MappedText(simplified(mt.text), mt.offsets)
 
 
+@lru_cache(maxsize=65536)  # the same units, titles and quotes are compared for every question
 def normalize_for_match(s: str) -> str:
     """NFKC, Simplified characters, no spaces or punctuation: how quotes and expected answers are compared."""
     s = simplified(unicodedata.normalize("NFKC", s))
