@@ -343,7 +343,9 @@ def test_of_several_offices_the_one_that_says_the_askers_words_comes_first(tmp_p
     assert said.index("褚二水") < said.index("林一舟")
 
 
-@pytest.mark.parametrize("text", ["推荐名单什么时候公示？公示几天？", "初评会在哪个会议室开？", "初评需不需要现场答辩？"])
+@pytest.mark.parametrize("text", ["推荐名单什么时候公示？公示几天？", "初评会在哪个会议室开？", "初评需不需要现场答辩？",
+                                  "终评会在哪个城市开？", "初评打分各项指标权重是多少？", "外籍人员能报技术经理人先锋榜吗？",
+                                  "平台账号密码忘了怎么找回？", "学会去年推荐的项目有几个上了先导技术榜？"])
 def test_a_units_step_no_notice_states_is_declined(store: FactStore, text: str) -> None:
     from assistant.answer.decline import not_in_notices
 
