@@ -117,3 +117,15 @@ def test_of_several_people_listed_together_a_number_is_the_one_written_before_it
     assert _owner(f, "15500001111") == ("苏念", "企业专员 苏念 15500001111")
     assert _owner(f, "0571-5550101")[0] == "甘一禾"  # type: ignore[index]
     assert _owner(f, "0571-5550000") is None  # a number no one's name stands before in its segment
+
+
+def test_a_number_told_in_the_story_is_whose_the_ask_asks(store) -> None:  # noqa: ANN001
+    from assistant.answer.turn import read_turn
+
+    f = _a_contact(store)
+    tail = "".join(ch for ch in f.phones[-1] if ch.isdigit())[-4:]
+    turn = read_turn(f"刚才有个尾号{tail}的电话打到办公室，没接上。谁知道是哪位老师吗？", TODAY, store, None)
+    q = turn.parts[0]
+    assert q.intent == Intent.LOOKUP and q.phone_tail == tail
+    told = read_turn(f"刚才打了尾号{tail}的电话没人接。截止时间是哪天？", TODAY, store, None).parts[0]
+    assert told.intent != Intent.LOOKUP  # another ask: the number is only the story

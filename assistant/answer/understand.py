@@ -166,6 +166,8 @@ def as_asked(text: str) -> tuple[str, str]:
 NUMBER_CHECK = re.compile(r"换(?:了)?号|换(?:了)?人|改号|还是这个(?:号|电话|手机|邮箱)|(?:号码|电话|手机|座机|邮箱)(?:变|改|换)")
 # The first round, named by being the first ("第一次搞先导技术榜单那回", "首届", "头一回评").
 FIRST_ROUND = re.compile(r"第一次|首次|第一届|首届|第一轮|头一回|头一次|最早(?:那|的)(?:次|回|届|轮)")
+# Asking whose something is ("是哪位老师", "哪个单位的", "谁的").
+WHOSE_ASK = re.compile(r"是谁|哪位|谁的|(?:哪个|哪家|什么)(?:单位|机构|部门)")
 # The call now open, named by being this one ("这次想报…", "本轮"), not by a year.
 THIS_ROUND = re.compile(r"这次|这一次|本次|这回|这一回|本轮|这一轮|本届|这一届|这届")
 # What a person handles ("胡志强老师负责哪些榜单", "她管哪个领域").
@@ -788,6 +790,12 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
         # "那年的初评单位跟23年是同一家吗": the year pointed back at, and the one named.
         q.years = [*earlier.years, *q.years]
         q.inherited.append("year")
+    if not (q.phones or q.phone_tail or q.emails) and (earlier.phones or earlier.phone_tail or earlier.emails) \
+            and q.intent in (Intent.CONTACT, Intent.OTHER, Intent.LOOKUP) and WHOSE_ASK.search(q.text):
+        # "尾号7984的手机打来…是哪位老师、哪个单位": the number told is whose the ask asks.
+        q.phones, q.phone_tail, q.emails = list(earlier.phones), earlier.phone_tail, list(earlier.emails)
+        q.intent = Intent.LOOKUP
+        q.inherited.append("number")
     if with_list and q.list_key is None and earlier.list_key:
         q.list_key, q.list_mention = earlier.list_key, earlier.list_mention
         q.inherited.append("list")
