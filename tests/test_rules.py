@@ -345,7 +345,8 @@ def test_of_several_offices_the_one_that_says_the_askers_words_comes_first(tmp_p
 
 @pytest.mark.parametrize("text", ["推荐名单什么时候公示？公示几天？", "初评会在哪个会议室开？", "初评需不需要现场答辩？",
                                   "终评会在哪个城市开？", "初评打分各项指标权重是多少？", "外籍人员能报技术经理人先锋榜吗？",
-                                  "平台账号密码忘了怎么找回？", "学会去年推荐的项目有几个上了先导技术榜？"])
+                                  "平台账号密码忘了怎么找回？", "学会去年推荐的项目有几个上了先导技术榜？",
+                                  "23年先导技术榜最后每个领域打算评出多少项？"])
 def test_a_units_step_no_notice_states_is_declined(store: FactStore, text: str) -> None:
     from assistant.answer.decline import not_in_notices
 
@@ -357,3 +358,5 @@ def test_a_units_step_a_notice_states_is_not_declined(store: FactStore) -> None:
 
     # (The seeds say nothing of a publicity period; "截止" is not asked as one.)
     assert not_in_notices(understand_part("新锐企业榜什么时候截止？", TODAY, store), store) is None
+    # the 2021 call plans its counts ("先导技术榜100项")
+    assert not_in_notices(understand_part("2021年先导技术榜计划发布多少项？", TODAY, store), store) is None

@@ -12,7 +12,8 @@ from assistant.answer.compose import Answer, Citer
 from assistant.answer.phrasing import contact_who
 from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
-from assistant.model import AnswerKind, ContactFact, Role
+from assistant.answer.years import default_round
+from assistant.model import AnswerKind, ContactFact, ListCountsFact, Role
 
 # How an answer says the notices do not hold something (a signal for the ranker, and how grading
 # recognises a decline).
@@ -63,6 +64,11 @@ NOT_IN_A_CALL: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
 ]
 
 
+# How many a round means to list ("先导技术榜全国一共评多少项"): only some calls plan a count.
+PLANNED_ASK = re.compile(r"(?:一共|总共|全国|最终|最后|计划|打算|准备)[^。？?，,]{0,10}(?:评出|评选出|遴选出|选出|评|发布|入选)"
+                         r"[^。？?，,]{0,4}(?:多少|几)(?:项|个|家|人|名)?")
+
+
 def not_in_notices(q: Query, store: FactStore) -> str | None:
     """Why the notices cannot answer `q`, when it asks for something a call for candidates does not
     hold and no notice in the corpus holds it either."""
@@ -70,6 +76,9 @@ def not_in_notices(q: Query, store: FactStore) -> str | None:
         # (Of the notices the question points at, when it points at some: another unit's rewards are not theirs.)
         if asks.search(q.text) and not store.holds(holds, q.notice_ids or None):
             return f"通知中没有相关信息：已收录的通知未写明{what}。"
+    year = max(q.years) if q.years else default_round(store)
+    if PLANNED_ASK.search(q.text) and year is not None and not store.select(ListCountsFact, year=year):
+        return f"通知中没有相关信息：已收录的{year}年通知未写明计划评出的数量。"
     return None
 
 
