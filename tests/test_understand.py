@@ -446,3 +446,10 @@ def test_two_asks_joined_by_a_conjunction_are_two_questions(text: str, parts: li
     from assistant.answer.message import read_message
 
     assert read_message(text).questions == parts
+
+
+def test_a_polite_request_is_an_ask() -> None:
+    from assistant.answer.message import read_message
+
+    msg = read_message("我们准备报先导技术榜。麻烦给个初评老师的电话。")
+    assert msg.questions == ["麻烦给个初评老师的电话"] and msg.statements == ["我们准备报先导技术榜"]
