@@ -55,3 +55,11 @@ def test_the_round_of_a_question_without_a_year_is_said_once_at_the_end() -> Non
     assert merged.answer.count("未指定年份") == 1 and merged.answer.endswith("（未指定年份，以上按最新一轮2023年通知回答。）")
     assert "11月30日24时[1]\n" in merged.answer and "根据2023年通知：" in merged.answer
     assert "未指定年份" in first.answer  # the parts themselves are not changed
+
+
+def test_a_passage_quoted_again_for_the_next_part_is_shown_once() -> None:
+    line = "答：主要有三点：一是新增现代农业领域；二是截止提前到11月25日。[1]"
+    first = Answer(f"通知原文：{line}", AnswerKind.RULE, [_cite(1)])
+    second = Answer(f"根据2024年通知：\n{line}\n答：每个项目陈述8分钟。[2]", AnswerKind.RETRIEVAL, [_cite(1), _cite(2)])
+    merged = merge([first, second])
+    assert merged.answer.count("主要有三点") == 1 and "8分钟" in merged.answer.split("（续）")[0]

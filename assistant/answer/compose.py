@@ -169,6 +169,7 @@ LEAD = re.compile(r"^(?:[^。；;\n]{0,80}[：:]|[（(][^\n]{0,100}[）)])$")
 LEAD_IN = re.compile(r"^[^。；;\n]{0,80}[：:](?:\[\d+\])+$")
 
 
+QUOTED_AS = re.compile(r"^通知原文：")  # how a rule leads a passage it quotes whole
 SIDE = re.compile(r"^\d{4}年[：:]")  # "2022年：…" / "2023年：…": the sides of a comparison, one answer
 
 
@@ -180,7 +181,8 @@ def _heads_first(texts: list[str]) -> list[str]:
     rest: list[str] = []
     shown: set[str] = set()
     for i, text in enumerate(texts):
-        lines = [ln for ln in text.split("\n") if LEAD.match(ln) or ln not in shown]
+        # (A passage quoted again is the same line however it is led: "通知原文：答：…[1]" and "答：…[1]".)
+        lines = [ln for ln in text.split("\n") if LEAD.match(ln) or ln not in shown and QUOTED_AS.sub("", ln) not in shown]
         if not any(not LEAD.match(ln) for ln in lines):
             heads.append(f"{NUMBERS[i]} 见上。")
             continue
@@ -192,6 +194,7 @@ def _heads_first(texts: list[str]) -> list[str]:
                 len("".join(lines[:n])) < HEAD_CHARS or (SIDE.match(lines[n - 1]) and SIDE.match(lines[n]))):
             n += 1
         shown.update(lines)
+        shown.update(QUOTED_AS.sub("", ln) for ln in lines)
         heads.append(f"{NUMBERS[i]} " + "\n".join(lines[:n]))
         if lines[n:]:
             rest.append(f"{NUMBERS[i]}（续）" + "\n".join(lines[n:]))
