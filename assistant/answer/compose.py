@@ -6,6 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from assistant.answer.phrasing import YEAR_NOTE, round_note
 from assistant.ingest.notices import NoticeRecord
 from assistant.ingest.textmap import normalize_for_match, verbatim
 from assistant.model import AnswerKind, Fact, RuleBasis
@@ -146,18 +147,13 @@ def merge(answers: list[Answer], numbered: bool = True) -> Answer:
     return _round_said_once(Answer(text, kind, citations, person=person))
 
 
-# "（未指定年份，按最新一轮2023年通知回答）" beside each value (phrasing.year_note, the reader's lead).
-DEFAULT_ROUND = re.compile(r"（未指定年份，按最新一轮(\d{4})年通知回答）")
-
-
 def _round_said_once(answer: Answer) -> Answer:
     """Which round a question without a year was answered in, said once at the end, not beside
-    every value: the values asked come first, within the lines a reader sees."""
-    years = list(dict.fromkeys(DEFAULT_ROUND.findall(answer.answer)))
+    every value (phrasing.year_note): the values asked come first, within the lines a reader sees."""
+    years = list(dict.fromkeys(YEAR_NOTE.findall(answer.answer)))
     if not years:
         return answer
-    said = "、".join(years)
-    text = DEFAULT_ROUND.sub("", answer.answer).rstrip() + f"\n（未指定年份，以上按最新一轮{said}年通知回答。）"
+    text = YEAR_NOTE.sub("", answer.answer).rstrip() + "\n" + round_note(years)
     return replace(answer, answer=text)  # (a reader's answer may be cached: never changed in place)
 
 

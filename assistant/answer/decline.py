@@ -12,7 +12,7 @@ from assistant.answer.compose import Answer, Citer
 from assistant.answer.phrasing import contact_who
 from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
-from assistant.answer.years import default_round
+from assistant.answer.years import asked_round
 from assistant.model import AnswerKind, ContactFact, ListCountsFact, Role
 
 # How an answer says the notices do not hold something (a signal for the ranker, and how grading
@@ -76,7 +76,7 @@ def not_in_notices(q: Query, store: FactStore) -> str | None:
         # (Of the notices the question points at, when it points at some: another unit's rewards are not theirs.)
         if asks.search(q.text) and not store.holds(holds, q.notice_ids or None):
             return f"通知中没有相关信息：已收录的通知未写明{what}。"
-    year = max(q.years) if q.years else default_round(store)
+    year = asked_round(q, store)
     if PLANNED_ASK.search(q.text) and year is not None and not store.select(ListCountsFact, year=year):
         return f"通知中没有相关信息：已收录的{year}年通知未写明计划评出的数量。"
     return None

@@ -159,6 +159,7 @@ def read_message(text: str) -> Message:
     if not msg.questions:
         msg.asked = False
         whole = " ".join(msg.statements) or text.strip()
-        # "技术经理人先锋榜名额和联系电话": a noun phrase of two asks is two questions.
-        msg.questions = _conjoined(whole) or [whole] if len(msg.statements) <= 1 else [whole]
+        # "技术经理人先锋榜名额和联系电话": one noun phrase of two asks is two questions.
+        conjoined = _conjoined(whole) if len(msg.statements) <= 1 else None
+        msg.questions = conjoined or [whole]
     return msg

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from assistant.model import ContactFact, DeadlineFact, NoticeKind, QuotaFact
 
@@ -56,6 +57,15 @@ def deadline_text(f: DeadlineFact, today: dt.date | None = None, days_left: bool
 
 def year_note(asked: list[int], year: int) -> str:
     return "" if asked else f"（未指定年份，按最新一轮{year}年通知回答）"
+
+
+# year_note as it stands beside a value; compose.merge gathers them into one note at the end.
+YEAR_NOTE = re.compile(r"（未指定年份，按最新一轮(\d{4})年通知回答）")
+
+
+def round_note(years: list[str]) -> str:
+    """The one note a whole answer ends with, for the rounds its values were read in."""
+    return f"（未指定年份，以上按最新一轮{'、'.join(years)}年通知回答。）"
 
 
 def quota_per(f: QuotaFact) -> str:

@@ -14,6 +14,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from assistant.answer.compose import Answer, Citer
+from assistant.answer.phrasing import year_note
 from assistant.answer.pointer import in_series, label
 from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.answer.understand import Query
@@ -511,7 +512,7 @@ class Reader:
         first = notices[best.unit.chunk.notice_id]
         year = best.unit.chunk.year
         whose = f"{year}年{label(first)}" if first.kind != NoticeKind.ORIGINAL or not in_series(first) else f"{year}年通知"
-        head = f"根据{whose}" + (f"（未指定年份，按最新一轮{year}年通知回答）" if default_year else "") + "："
+        head = f"根据{whose}" + (year_note([], year) if default_year else "") + "："
         kind = AnswerKind.RETRIEVAL
         if not direct:  # relevance.py decided that the notices do not answer it
             head = f"通知中未找到直接回答该问题的内容。{whose}中最相关的原文如下，仅供参考："

@@ -82,6 +82,11 @@ def pointed_years(pointer: Pointer, rounds: Rounds) -> tuple[list[str], list[int
     return ids, sorted({y for i in ids if (y := notices[i].year)}, reverse=True)
 
 
+def asked_round(q: Query, rounds: Rounds) -> int | None:
+    """The round a settled part is answered for: the latest year it asks, else the default round."""
+    return max(q.years) if q.years else default_round(rounds)
+
+
 def default_round(rounds: Rounds) -> int | None:
     """The round a part with no year is answered in first: the latest the notices hold. A round
     with only units' notices in (a society's forwarding of a call not yet loaded) is still the round

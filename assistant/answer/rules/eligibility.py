@@ -9,7 +9,7 @@ from assistant.answer.eligibility import CHECK, FAIL, PASS, check, ordered
 from assistant.answer.profile import Profile
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
-from assistant.answer.years import default_round
+from assistant.answer.years import asked_round
 from assistant.ingest.textmap import locate
 from assistant.model import AnswerType, EligibilityFact
 
@@ -128,7 +128,7 @@ def _short(text: str, size: int = 10) -> str:
 def self_check(ctx: Context, f: EligibilityFact, year: int) -> Reply:
     # A round whose notices restate no conditions is checked against the latest that do, its years
     # reckoned from the round asked ("以2023年反推" of 2023's call is 以2039年反推 in 2039).
-    asked = max(ctx.q.years) if ctx.q.years else (default_round(ctx.store) or year)
+    asked = asked_round(ctx.q, ctx.store) or year
     verdicts, unruled = check(f, ctx.q.profile, max(year, asked))
     older = f"（{asked}年的通知未列出这些条件，按{year}年的条件核对，年限按{asked}年计）" if asked > year else ""
     direct = [f"按{year}年{'、'.join(f.lists)}（{f.heading}）申报条件逐条核对{older or ctx.year_note(year)}："]

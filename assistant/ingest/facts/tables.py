@@ -84,10 +84,9 @@ class Table:
 NUMBER_COLUMN = ("序号", "编号", "No", "No.", "#")
 
 
-def _header_row(line: str) -> bool:
+def _header_row(cells: list[str]) -> bool:
     """A header's cells are labels: its first holds no figure, and no more than a third of them do
     (a ledger's week columns "W37 9/12" are labels too)."""
-    cells = row_cells(line)
     if not cells or re.search(r"\d", cells[0]):
         return False
     figured = sum(bool(re.search(r"\d", c)) for c in cells)
@@ -97,17 +96,17 @@ def _header_row(line: str) -> bool:
 def tables(notice: Notice) -> Iterator[Table]:
     """Each run of " | " lines with one cell count, its first line a header (no digits)."""
     run: list[Line] = []
+    head: list[str] = []  # the run's first line's cells
     section: Section | None = None
     for sec, line in [*section_lines(notice), (None, None)]:
         cells = row_cells(line.text) if line is not None and CELL in line.text else None
-        width = len(row_cells(run[0].text)) if run else 0
         # (A row may be shorter than the header by its empty last cells, as a spreadsheet exports it.)
-        if cells and run and sec is section and width // 2 < len(cells) <= width:
+        if cells and run and sec is section and len(head) // 2 < len(cells) <= len(head):
             run.append(line)
             continue
-        if len(run) >= 3 and section is not None and _header_row(run[0].text):
-            yield Table(section, row_cells(run[0].text), run[1:], run[0])
-        run, section = ([line], sec) if cells else ([], None)
+        if len(run) >= 3 and section is not None and _header_row(head):
+            yield Table(section, head, run[1:], run[0])
+        run, head, section = ([line], cells, sec) if cells else ([], [], None)
 
 
 # A work plan's table: a row per stage, its dates in a column ("工作阶段 | 责任人 | 起止").
