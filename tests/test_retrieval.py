@@ -50,3 +50,11 @@ def test_filtered_dense_search_is_exact_and_agrees_with_chroma(bot) -> None:
         flt = {"year": {"$in": sorted(years)}} if years else {"notice_id": {"$in": sorted(notices)}}
         chroma = r.vectorstore.similarity_search_with_score(question, k=5, filter=flt)
         assert [h.chunk.id for h in hits] == [d.metadata["chunk_id"] for d, _ in chroma]
+
+
+def test_an_unused_function_word_weighs_nothing(bot) -> None:
+    """A word no notice uses weighs like the rarest, unless it only says how the question is put:
+    "要是评上了，后面还有啥" must not read as an ask about something the notices lack."""
+    r = bot._snapshot.retriever
+    assert not r.known("要是") and r.term_weight("要是") == 0.0
+    assert not r.known("量子纠缠态") and r.term_weight("量子纠缠态") == r._max_idf

@@ -28,3 +28,14 @@ def test_plain_words_keeps_jiebas_own_dictionary() -> None:
     Tokenizer(extra_terms=["星澜光谱量子"])
     assert "星澜光谱量子" not in plain_words().FREQ
     assert "星澜光谱量子" in Tokenizer(extra_terms=["星澜光谱量子"])._jieba.FREQ
+
+
+def test_function_words_say_how_not_what() -> None:
+    """Conjunctions, prepositions, pronouns and adverbs of jieba's dictionary, and a piece its HMM
+    glued from such characters ("和往年比有啥" gives "比有"), are function words; content words are not."""
+    from assistant.tokenizer import function_word
+
+    for word in ("要是", "除了", "后面", "咱们", "到底", "比有"):
+        assert function_word(word), word
+    for word in ("支持", "往年", "变化", "电话", "截止", "真评"):
+        assert not function_word(word), word

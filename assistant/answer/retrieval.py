@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from assistant.ingest.chunking import Chunk
+from assistant.tokenizer import function_word
 
 log = logging.getLogger(__name__)
 
@@ -99,8 +100,12 @@ class HybridRetriever:
     # ------------------------------------------------------------ scoring
 
     def term_weight(self, token: str) -> float:
-        # A term the corpus never uses weighs like the rarest one: it must be matched to count.
-        return self._idf.get(token, self._max_idf)
+        # A term the corpus never uses weighs like the rarest one: it must be matched to count; unless
+        # it only says how the question is put ("要是评上了，后面还有啥"), which weighs nothing.
+        found = self._idf.get(token)
+        if found is not None:
+            return found
+        return 0.0 if function_word(token) else self._max_idf
 
     def known(self, token: str) -> bool:
         """Whether any chunk uses the term."""
