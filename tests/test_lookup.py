@@ -129,3 +129,13 @@ def test_a_number_told_in_the_story_is_whose_the_ask_asks(store) -> None:  # noq
     assert q.intent == Intent.LOOKUP and q.phone_tail == tail
     told = read_turn(f"刚才打了尾号{tail}的电话没人接。截止时间是哪天？", TODAY, store, None).parts[0]
     assert told.intent != Intent.LOOKUP  # another ask: the number is only the story
+
+
+def test_asking_which_list_or_what_name_after_a_number_told_is_a_look_up(store) -> None:  # noqa: ANN001
+    from assistant.answer.turn import read_turn
+
+    f = _a_contact(store)
+    tail = "".join(ch for ch in f.phones[-1] if ch.isdigit())[-4:]
+    for ask in ("这是哪个榜的联系人？叫什么？", "这个人叫啥"):
+        q = read_turn(f"有个未接来电，手机尾号{tail}，对方说是科创中国榜单那边的。{ask}", TODAY, store, None).parts[-1]
+        assert q.intent == Intent.LOOKUP and q.phone_tail == tail, ask

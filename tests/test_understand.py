@@ -54,7 +54,15 @@ def test_aliases(text: str, list_key: str | None, field_key: str | None) -> None
      ("融通创新组织榜的成立时间有什么要求？", "eligibility"),
      # who receives a stage's result is said in the stage's sentence, not a contact; whom to call is one
      ("学会联合体初评完了结果报给谁？", "other"), ("初评结果报给谁，联系人电话多少？", "contact"),
-     ("材料交给谁？", "contact")],
+     ("材料交给谁？", "contact"),
+     # a body named and a day asked: when, not whom to call
+     ("初评机构那边结果又是哪天报上去的？", "schedule"),
+     # the asker's story says what they do ("负责"); the ask is whether they may apply
+     ("本人区科技局公务员 主要负责科技成果转化对接 能报技术经理人先锋榜吗", "eligibility"),
+     # a count asked of a list with nothing else counted; one more than the quota
+     ("21年先导技术每个领域只能推2个，22年是放宽到几个了？", "quota"),
+     ("电子信息领域已经攒了3个项目，又冒出来一个，还能再塞进去吗？", "quota"),
+     ("入选过先导技术榜的项目还能再报吗？", "eligibility")],
 )
 def test_intents(text: str, intent: str) -> None:
     assert understand(text, TODAY).intent == intent

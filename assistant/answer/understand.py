@@ -166,8 +166,8 @@ def as_asked(text: str) -> tuple[str, str]:
 NUMBER_CHECK = re.compile(r"换(?:了)?号|换(?:了)?人|改号|还是这个(?:号|电话|手机|邮箱)|(?:号码|电话|手机|座机|邮箱)(?:变|改|换)")
 # The first round, named by being the first ("第一次搞先导技术榜单那回", "首届", "头一回评").
 FIRST_ROUND = re.compile(r"第一次|首次|第一届|首届|第一轮|头一回|头一次|最早(?:那|的)(?:次|回|届|轮)")
-# Asking whose something is ("是哪位老师", "哪个单位的", "谁的").
-WHOSE_ASK = re.compile(r"是谁|哪位|谁的|(?:哪个|哪家|什么)(?:单位|机构|部门)")
+# Asking whose something is ("是哪位老师", "哪个单位的", "谁的", "哪个榜的联系人？叫什么").
+WHOSE_ASK = re.compile(r"是谁|哪位|谁的|叫什么|叫啥|(?:哪个|哪家|什么)(?:单位|机构|部门|榜|领域)")
 # The call now open, named by being this one ("这次想报…", "本轮"), not by a year.
 THIS_ROUND = re.compile(r"这次|这一次|本次|这回|这一回|本轮|这一轮|本届|这一届|这届")
 # What a person handles ("胡志强老师负责哪些榜单", "她管哪个领域").
@@ -381,7 +381,8 @@ NOTICE_ASK = re.compile(
 # Who receives what a stage produces ("初评完了结果报给谁", "评审方案报到哪个部门备案"): the stage's
 # sentence says it ("报送至中国科协学会学术部"); not whom to call.
 RECIPIENT_ASK = re.compile(r"(?:结果|方案|名单)[^，,。？?]{0,8}?(?:报|交|送|提交|报送|上报)(?:上去)?(?:给|到|至)?(?:谁|哪)")
-CONTACT_WORDS = re.compile(r"电话|手机|座机|邮箱|联系人|联络人|联系方式|怎么联系|如何联系|找谁|找哪位|哪位老师")
+# Words that ask for a way to reach someone (a phone, a mailbox, an address, a name).
+CONTACT_WORDS = re.compile(r"电话|座机|手机|邮箱|联系|找谁|是谁|地址|号码")
 
 
 ORGANISER_ASK = re.compile(r"(?:主办|承办|协办|指导|支持)(?:单位|方|机构)|谁(?:主办|承办|组织|牵头)|(?:哪家|哪个单位|谁)(?:主办|承办)|由谁(?:主办|承办|组织)")
@@ -389,7 +390,7 @@ ORGANISER_ASK = re.compile(r"(?:主办|承办|协办|指导|支持)(?:单位|方
 
 # What a count is of: recommendations (a quota) or something else ("哪几个方案", "几个阶段").
 COUNTED = re.compile(r"(?:几个|几项|多少个|几家|几人|几位)([\u4e00-\u9fff]{0,4})")
-RECOMMENDED = re.compile(r"^(?:$|项目|单位|名额|人|企业|技术|成果|候选|组织|机构|[吗呢啊？?]|推荐|申报|报|推|领域)")
+RECOMMENDED = re.compile(r"^(?:$|项目|单位|名额|人|企业|技术|成果|候选|组织|机构|[吗呢啊了？?]|推荐|申报|报|推|领域)")
 # What an ask is made of besides its subject ("现在分别是多少", "那是几号"): with it removed, little is left.
 BARE_ASK = re.compile(r"现在|目前|今年|那|这|分别|各|都|又|还|是|为|有|多少|几|哪|什么|啥|呢|吗|[个项家人名号天\s，,？?。]")
 BARE_LEFT = 1
@@ -420,7 +421,8 @@ def detect_intent(text: str) -> Intent:
         return Intent.ORGANISER
     # "能推几个", "最多能塞几家": how many may be put forward, however said.
     counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?!字)"
-                        r"|(?:塞|推|报)(?:上去|进去|上)?(?:几|多少)(?!字)", text)
+                        r"|(?:塞|推|报)(?:上去|进去|上)?(?:几|多少)(?!字)"
+                        r"|再(?:塞|加)(?:进去|上去|一个|一项|一家|个)", text)  # "攒了3个，还能再塞进去吗": one more than the quota?
     if LATE_ASK.search(text) and not counted:
         return Intent.DEADLINE  # "30号晚上十一点半提交还算数不": whether a time is before the deadline
     if not scores:
@@ -433,6 +435,9 @@ def detect_intent(text: str) -> Intent:
     if RECIPIENT_ASK.search(text):
         return Intent.OTHER  # "初评结果报给谁": who receives a stage's result, said in its sentence, no contact
     when = re.search(r"阶段|几个?月|几号|哪天|何时|什么时候|时间", text)
+    if when and max(scores, key=lambda k: scores[k]) == "contact":
+        # "初评机构那边结果又是哪天报上去的": a body named and a day asked; no phone or person asked.
+        return Intent.SCHEDULE
     if re.search(r"名额", text) or (counted and not when):
         return Intent.QUOTA
     if re.search(r"设(?:置)?(?:了)?(?:多少|几)项|多少项|哪些领域|哪几类|哪些榜|几类|多少类|什么领域|几个领域|多少个领域"
@@ -450,9 +455,6 @@ def _find_known(text: str, names: Collection[str], longest: int = 14) -> str:
             if text[i : i + size] in names:
                 return text[i : i + size]
     return ""
-
-
-CONTACT_WORDS = re.compile(r"电话|座机|手机|邮箱|联系|找谁|是谁|地址|号码")
 
 
 def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Query:
@@ -681,8 +683,12 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     q.current_round = bool(THIS_ROUND.search(t))
     if q.intent == Intent.OTHER and q.list_key and LIST_NAME_ASK.search(asking):
         q.intent = Intent.LISTS  # "融通榜21年那会儿叫啥": the name it went by, from the rounds' lists
-    if q.intent in (Intent.OTHER, Intent.ELIGIBILITY) and ELIGIBILITY_ASK.search(t):
-        q.intent = Intent.ELIGIBILITY  # about one's own situation: 今年还能报吗, 会不会被卡, 够不够
+    # About one's own situation: 今年还能报吗, 会不会被卡, 够不够; also where the asker's story only
+    # names what they do ("主要负责成果转化对接…能报技术经理人先锋榜吗"), no contact asked.
+    own_case = q.intent in (Intent.OTHER, Intent.ELIGIBILITY) or (
+        q.intent == Intent.CONTACT and not CONTACT_WORDS.search(asking) and not BODY_ASK.search(asking))
+    if own_case and ELIGIBILITY_ASK.search(t):
+        q.intent = Intent.ELIGIBILITY
     if EXCLUSION_ASK.search(t) and q.intent in (Intent.OTHER, Intent.ELIGIBILITY):
         q.intent, q.excluding = Intent.ELIGIBILITY, True
     q.expansion = " ".join(EXPANSION.get(q.intent, ()))
