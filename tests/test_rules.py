@@ -326,6 +326,13 @@ def test_a_reward_for_those_listed_is_declined_where_no_notice_pointed_at_gives_
     assert not_in_notices(told, store) is None  # the asker's story, not the ask
 
 
+def test_a_years_winners_are_declined_however_the_list_is_named(store: FactStore) -> None:
+    from assistant.answer.decline import not_in_notices
+
+    for ask in ("麻烦查一下2021年先导技术榜最终入选的100项技术名单", "去年上榜企业名单能发一份吗"):
+        assert "入选名单" in (not_in_notices(understand_part(ask, TODAY, store), store) or ""), ask
+
+
 def test_of_several_offices_the_one_that_says_the_askers_words_comes_first(tmp_path: Path) -> None:
     from assistant.ingest.facts import extract_facts
     from assistant.ingest.notices import NoticeRecord, make_notice
