@@ -412,3 +412,17 @@ def test_the_lists_a_notice_announces_by_their_count_are_the_rounds(body: str) -
     text = f"南湖市科协办事指南\n2031年“科创中国”系列榜单市级推荐\n\n一、事项说明\n{body}二、受理时间\n工作日受理。\n"
     facts = [f for f in extract_facts(make_notice("g.txt", text)) if isinstance(f, ListsFact)]
     assert facts and facts[0].lists == ["先导技术榜", "新锐企业榜", "融通创新平台榜", "技术经理人先锋榜"]
+
+
+def test_a_deadline_is_the_platforms_only_where_its_own_clause_says_so() -> None:
+    """"…前将纸质材料报送市科协…，同时在平台完成填报" is the unit's own date; each date of an article's
+    ⏰ list is what its own line says; "登录平台…，申报截止时间为…" is the platform's."""
+    from assistant.model import DeadlineFact, Scope
+
+    text = ("青石市科学技术协会关于组织推荐2041年“科创中国”系列榜单的通知\n各有关单位：\n一、时间安排\n"
+            "请各单位于2041年11月12日17:00前将纸质材料报送市科协科技服务中心，同时在平台完成填报。\n"
+            "⏰ 会员向学会提交截止：2041年11月10日18:00⏰ 中国科协平台申报截止：2041年11月28日24时\n"
+            "由申报单位登录“科创中国”平台完成线上申报，申报截止时间为2041年11月25日24时。\n")
+    scopes = {f.date: f.scope for f in extract_facts(make_notice("q.txt", text)) if isinstance(f, DeadlineFact)}
+    assert scopes == {"2041-11-12": Scope.INTERNAL, "2041-11-10": Scope.INTERNAL,
+                      "2041-11-28": Scope.PLATFORM, "2041-11-25": Scope.PLATFORM}

@@ -78,7 +78,9 @@ def answer_deadline(ctx: Context) -> Reply | None:
     if first.action and first.form == DeadlineForm.BEFORE:
         head += f"，需{first.action}"
     direct, notes = [head], []
-    for f in chosen[1:]:
+    # Another scope's date (the platform's beside a unit's own) only when the asker names that side.
+    side = [f for f in chosen[1:] if f.scope == first.scope or PLATFORM_SIDE.search(q.text)]
+    for f in side:
         if f.date != first.date and f.notice_id == first.notice_id and f.start == first.start:
             # "11月6日下班前完成网上填报，纸质材料最迟不晚于11月8日送达": two steps of one sentence.
             direct.append(f"同一句另有：{_piece(f)}（{deadline_text(f, ctx.today)}）{ctx.cite(f)}")
@@ -93,7 +95,7 @@ def answer_deadline(ctx: Context) -> Reply | None:
             direct.append(f"{store.label(platform[0].notice_id)}规定的“科创中国”平台申报截止时间为"
                           f"{deadline_text(platform[0], ctx.today)}{ctx.cite(platform[0])}。")
     same_notice = [f for f in chosen if f.notice_id == first.notice_id]  # "两处日期不一致" is about one notice
-    for f in chosen[1:]:
+    for f in side:
         # Two dates for one thing; "材料提交截止 4月12日" and "报送中国科协 4月26日" are two things, and
         # so are two steps of one sentence, and the dates of two lists ("两个榜单材料于10月20日前").
         if f.date != first.date and f in same_notice and f.category == first.category and f.start != first.start \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from assistant.ingest.dates import DATE, DATE_GROUPS, cn_number, parse_date, ymd
 from assistant.ingest.facts.common import (
@@ -153,6 +154,36 @@ def _superseded(m: re.Match[str], text: str, iso: str, year: int | None, correct
     return (int(month), int(day)) in corrected
 
 
+ONLINE = re.compile(r"平台|线上|系统")
+# The date's own clause sends something somewhere else ("前将纸质材料报送市科协", "会员向学会提交截止").
+ELSEWHERE = re.compile(r"报送|报至|报到|交至|交到|送至|送达|寄至|寄到|发送至|发至|发到|提交至|提交到|邮箱|向[^，,；;]{1,12}(?:提交|报送|推荐|报)")
+CLAUSE_BOUND = re.compile(r"[，,；;。！!？?\n]")
+
+
+def _own_clause(text: str, m: re.Match[str]) -> str:
+    """The clause a date stands in: from the last mark before it (a comma, or a symbol such as the ⏰
+    that starts each line of an article's list) to the next one after it."""
+    start = m.start()
+    while start > 0 and not CLAUSE_BOUND.match(text[start - 1]) and unicodedata.category(text[start - 1]) != "So":
+        start -= 1
+    after = CLAUSE_BOUND.search(text, m.end())
+    end = after.start() if after else len(text)
+    symbol = next((i for i in range(m.end(), end) if unicodedata.category(text[i]) == "So"), end)
+    return text[start:symbol]
+
+
+def _scope(text: str, m: re.Match[str]) -> Scope:
+    """The platform's date when its own clause says so; a date whose clause sends materials elsewhere
+    ("…前将纸质材料报送市科协…，同时在平台完成填报") is not the platform's, whatever the sentence adds;
+    else as its sentence says ("登录平台完成线上申报，申报截止时间为…")."""
+    own = _own_clause(text, m)
+    if ONLINE.search(own):
+        return Scope.PLATFORM
+    if ELSEWHERE.search(own):
+        return Scope.STAGE
+    return Scope.PLATFORM if ONLINE.search(text) else Scope.STAGE
+
+
 def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> list[Fact]:
     facts = []
     corrected = corrected_dates(notice.text)
@@ -164,7 +195,7 @@ def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> li
                 iso, when = date_and_time(m, _year_of(span.text, notice.year))
                 if _superseded(m, span.text, iso, notice.year, corrected):
                     continue
-                scope = Scope.PLATFORM if re.search(r"平台|线上|系统", span.text) else Scope.STAGE
+                scope = _scope(span.text, m)
                 category = _category(span.text)
                 if notice.kind != NoticeKind.ORIGINAL and scope != Scope.PLATFORM and category != Category.REVIEW:
                     # A forwarding or internal notice's own deadline for its members; the review
