@@ -426,3 +426,47 @@ def test_a_deadline_is_the_platforms_only_where_its_own_clause_says_so() -> None
     scopes = {f.date: f.scope for f in extract_facts(make_notice("q.txt", text)) if isinstance(f, DeadlineFact)}
     assert scopes == {"2041-11-12": Scope.INTERNAL, "2041-11-10": Scope.INTERNAL,
                       "2041-11-28": Scope.PLATFORM, "2041-11-25": Scope.PLATFORM}
+
+
+def test_a_spreadsheet_with_merged_cells_is_read_by_its_two_header_rows() -> None:
+    """An export whose header cells were merged over two rows, and whose merged body cells keep their
+    value in the first cell only: each row's deadline and contact are those of the block it is in."""
+    from assistant.model import ContactFact, DeadlineFact, StageFact
+
+    text = ("东屿大学2041年“科创中国”系列榜单校内推荐任务表\n"
+            "序号 | 榜单 | 领域 | 推荐名额 |  | 时间节点 |  |  | 校内联系人 |  | 备注\n"
+            " |  |  | 科协规定 | 校内上限 | 学院报送截止 | 科研院评审 | 平台申报截止 | 姓名 | 分机 | \n"
+            "1 | 先导技术榜 | 电子信息 | 4个 | 2个 | 11月5日17:00 | 11月10日—11月12日 | 2041年11月28日24时 | 吕静怡 | 6281 | 须达到TRL4\n"
+            "2 |  | 生物医药 | 4个 | 2个 |  |  |  |  |  | \n"
+            "3 |  | 先进材料 | 4个 | 1个 |  |  |  | 宋柏川 | 6284 | \n"
+            "4 | 新锐企业榜 | 校办企业 | 6个 | 2个 | 11月7日17:00 |  |  | 鲍书宁 | 6307 | \n"
+            "说明： | 1. 校内分机外线请拨0371-6728加分机号。 |  |  |  |  |  |  |  |  | \n")
+    facts = extract_facts(make_notice("t.txt", text))
+    internal = {(f.lists[0], *f.fields): f.date for f in facts if isinstance(f, DeadlineFact) and f.date.startswith("2041-11-0")}
+    assert internal == {("先导技术榜", "电子信息"): "2041-11-05", ("先导技术榜", "生物医药"): "2041-11-05",
+                        ("先导技术榜", "先进材料"): "2041-11-05", ("新锐企业榜", "校办企业"): "2041-11-07"}
+    contacts = {f.fields[0]: (f.persons, f.phones) for f in facts if isinstance(f, ContactFact) and f.fields}
+    assert contacts["生物医药"] == (["吕静怡"], ["分机6281"]) and contacts["先进材料"] == (["宋柏川"], ["分机6284"])
+    stages = {(f.lists[0], f.stage, f.period) for f in facts if isinstance(f, StageFact)}
+    assert ("新锐企业榜", "科研院评审", "11月10日—11月12日") in stages  # a stage column, merged down to the last row
+
+
+def test_a_markdown_tables_outer_pipes_go_but_a_bare_tables_leading_empty_cell_stays() -> None:
+    from assistant.ingest.notices import clean_text
+
+    assert clean_text("| 榜单 | 名额 |\n| --- | --- |\n| 先导技术榜 | 3个 |\n").text.strip() == "榜单 | 名额\n先导技术榜 | 3个"
+    bare = clean_text("序号 | 榜单 | 名额 |  | 备注\n |  |  | 上限 | \n1 | 先导技术榜 | 3个 | 2个 | \n").text
+    from assistant.ingest.textmap import row_cells
+
+    assert row_cells(bare.split("\n")[1], outer=False)[:4] == ["", "", "", "上限"]  # under 推荐名额's second column
+
+
+def test_a_conditions_section_with_a_line_per_list_gives_each_list_its_own() -> None:
+    from assistant.model import EligibilityFact
+
+    text = ("中国智能感知学会关于推荐2041年“科创中国”系列榜单的通知\n各会员单位：\n四、申报条件速览\n"
+            "🔹 新锐企业榜：成立年限不超过8年（2033年1月1日及以后注册）；上一年度研发经费投入强度不低于5%\n"
+            "🔹 技术转移先锋榜：从事技术转移相关工作满3年\n")
+    found = {tuple(f.lists): f.conditions for f in extract_facts(make_notice("e.txt", text)) if isinstance(f, EligibilityFact)}
+    assert found == {("新锐企业榜",): ["成立年限不超过8年（2033年1月1日及以后注册）", "上一年度研发经费投入强度不低于5%"],
+                     ("技术转移先锋榜",): ["从事技术转移相关工作满3年"]}

@@ -561,6 +561,24 @@ def _set_aside_chrome(mt: MappedText) -> MappedText:
     return mt.sub(NAV_LINE, nav).sub(BUTTONS, "")
 
 
+def _markdown_edges(mt: MappedText) -> MappedText:
+    """A Markdown table's rows without their outer pipes; only where the table's first line starts
+    with one: in a table drawn without outer pipes, a row that starts with a bar starts with an
+    empty cell (a spreadsheet's second header row under merged cells, " |  | 科协规定 | 校内上限")."""
+    text = mt.text
+    edged: set[int] = set()  # where the lines of Markdown tables start
+    start, in_table, markdown = 0, False, False
+    for line in text.split("\n"):
+        barred = "|" in line
+        if barred and not in_table:
+            markdown = line.startswith("|")
+        if barred and markdown:
+            edged.add(start)
+        in_table = barred
+        start += len(line) + 1
+    return mt.sub(MD_TABLE_EDGE, lambda m: "" if text.rfind("\n", 0, m.start()) + 1 in edged else m.group(0))
+
+
 def clean_text(original: str) -> MappedText:
     mt = MappedText.of(original)
     mt = mt.sub(r"\r\n?", "\n")
@@ -578,7 +596,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r"(?m)^ +|[ \t]+$", "")
     mt = mt.sub(MD_HEADING, "").sub(r"(?m)^>[ \t]?", "").sub(r"\*\*|__", "")
     # A Markdown table: its rule row goes, its rows lose their outer pipes ("| 榜单 | 名额 |" -> "榜单 | 名额").
-    mt = mt.sub(MD_TABLE_RULE, "").sub(MD_TABLE_EDGE, "")
+    mt = _markdown_edges(mt.sub(MD_TABLE_RULE, ""))
     mt = mt.sub(r"(?<=\S)\t+(?=\S)", " | ")  # form tables flattened to tab-separated rows
     # Columns a PDF's extraction kept apart with runs of spaces ("先导技术榜        每领域1项   …"): a
     # table's row, when at least two such gaps split the line.

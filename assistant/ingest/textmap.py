@@ -167,10 +167,12 @@ def _normalized_positions(original: str) -> tuple[str, list[int]]:
 NOTE_IN_LABEL = re.compile(r"[（(][^）)]+[）)]")
 
 
-def row_cells(line: str) -> list[str]:
+def row_cells(line: str, outer: bool = True) -> list[str]:
     """A table row's cells: split by tabs, by " | " or by drawn bars, the empty ones kept (a column's
-    place is its meaning), the row's outer bars and the empty cells after its last one dropped."""
-    cells = [c.strip() for c in re.split(r"\t|\s*[|│┃]\s*", line.strip().strip("|│┃"))]
+    place is its meaning), the row's outer bars and the empty cells after its last one dropped. Not
+    `outer` (a table whose header has no outer bars): a bar at the start ends an empty first cell."""
+    line = line.strip()
+    cells = [c.strip() for c in re.split(r"\t|\s*[|│┃]\s*", line.strip("|│┃") if outer else line)]
     while cells and not cells[-1]:
         cells.pop()
     return cells

@@ -44,6 +44,12 @@ def answer_schedule(ctx: Context) -> Reply | None:
     best = max((score(f) for f in stages), default=0)
     if best > 0:
         shown = [f for f in stages if score(f) == best]
+        # A stage a table's rows each give ("科研院评审" of every list): the list asked's row, once.
+        shown = [f for f in shown if ctx.matches_list(f) or not f.lists] or shown
+        firsts: dict[tuple[str, str], StageFact] = {}
+        for f in shown:
+            firsts.setdefault((f.stage, f.period), f)
+        shown = list(firsts.values())
         direct = [f"{year}年{f.stage}：{f.period}{ctx.cite(f)}{_what_happens(ctx, f) if len(shown) <= SAID else ''}"
                   for f in shown]
         direct[0] += ctx.year_note(year)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.chunking import sections
+from assistant.ingest.chunking import Line, Section, sections
 from assistant.ingest.facts.common import (
     EMAIL,
     URL,
@@ -72,6 +72,12 @@ def extract_eligibility(notice: Notice, list_names: list[str], field_names: list
         if not lists and len(list_names) == 1:
             lists = list(list_names)
         fields = find_fields(section.path[-1], field_names)
+        if in_body and not lists:
+            per_list = _per_list_lines(notice, section, lines, list_names, fields)
+            if per_list:
+                # "四、申报条件速览" with a line per list ("新锐企业榜：成立年限不超过8年…"): each list's own.
+                facts += per_list
+                continue
         conditions = [ln.text for ln in lines if NUMBERED.match(ln.text)]
         exclusions = [ln.text for ln in lines if re.search(r"不再纳入|不再推荐|不得", ln.text)]
         facts.append(
@@ -85,6 +91,27 @@ def extract_eligibility(notice: Notice, list_names: list[str], field_names: list
                 conditions=conditions, exclusions=exclusions, heading=section.path[-1],
             )
         )
+    return facts
+
+
+# A line that names the list its conditions are for: "新锐企业榜：成立年限不超过8年…", "2. 先导技术榜：…".
+LIST_LINE = re.compile(r"^[^\w]*(?:\d{1,2}\s*[.．、])?\s*(?P<name>[^：:，,。]{2,24}?)\s*[：:]\s*(?P<rest>\S.*)$")
+
+
+def _per_list_lines(notice: Notice, section: Section, lines: list[Line], list_names: list[str],
+                    fields: list[str]) -> list[Fact]:
+    """A conditions section's lines that each name a list, one fact per line, its clauses its conditions."""
+    facts: list[Fact] = []
+    for ln in lines:
+        m = LIST_LINE.match(ln.text)
+        named = find_list_names(m.group("name"), list_names) if m else []
+        if not m or not named:
+            continue
+        conditions = [c.strip() for c in re.split(r"[；;]", m.group("rest").rstrip("。")) if c.strip()]
+        facts.append(make_fact(notice, EligibilityFact, Span(ln.start, ln.end, ln.text, section), value=m.group("name"),
+                               lists=named[:1], fields=fields, conditions=conditions,
+                               exclusions=[c for c in conditions if re.search(r"不再纳入|不再推荐|不得", c)],
+                               heading=m.group("name")))
     return facts
 
 

@@ -58,10 +58,12 @@ PERSON_ROW = re.compile(r"联系人|负责人|对接人|联络人")
 # A row table's columns of whom to contact: one headed by a person starts a contact ("学会责任人",
 # "对口初评机构及联系人"); one of phones or e-mails only adds to the contact on its left.
 PERSON_COLUMN = re.compile(r"联系人|负责人|责任人|对接人|联络人")
-REACH_COLUMN = re.compile(r"电话|手机|联系方式|邮箱|E-?mail", re.I)
+REACH_COLUMN = re.compile(r"电话|手机|联系方式|邮箱|分机|E-?mail", re.I)
 # A contact column or cell naming a review body: the list's review contact, not the unit's own.
 REVIEW_CELL = re.compile(r"初评|评审|对口|联合体")
 PHONE_ROW = re.compile(r"电话|手机")
+EXTENSION = re.compile(r"\d{3,5}")
+EXTENSION_HEADER = re.compile(r"分机")
 EMAIL_ROW = re.compile(r"邮箱|邮件|E-?mail", re.I)
 
 
@@ -70,18 +72,40 @@ class Table:
     section: Section
     header: list[str]
     rows: list[Line]
-    head: Line  # the header's line
+    head: Line  # the header's (first) line
+    merged: bool = False  # a numbered spreadsheet's blank cells are merged with the filled one above
+    outer: bool = True  # its lines are drawn with outer bars ("| a | b |"), not only between cells
 
     def column(self, pattern: re.Pattern[str]) -> int | None:
         return next((i for i, h in enumerate(self.header) if pattern.search(h)), None)
 
     def cells(self, row: Line) -> list[str]:
-        """A row's cells, one per header (an export drops a row's empty last cells)."""
-        cells = row_cells(row.text)
+        """A row's cells, one per header (an export drops a row's empty last cells); in a merged
+        table, a blank cell holds what the filled cell above it holds (a remark column aside)."""
+        return self._filled().get(row.start) or self._own(row)
+
+    def _own(self, row: Line) -> list[str]:
+        cells = row_cells(row.text, self.outer)
         return cells + [""] * (len(self.header) - len(cells))
+
+    def _filled(self) -> dict[int, list[str]]:
+        if not self.merged:
+            return {}
+        filled: dict[int, list[str]] = {}
+        above: list[str] = [""] * len(self.header)
+        for row in self.rows:
+            cells = self._own(row)
+            if not ROW_NUMBER.fullmatch(cells[0]):
+                continue  # a note under the table ("说明： | 1. …"), not one of its numbered rows
+            cells = [c or (above[i] if i < len(above) and not REMARK_HEADER.search(self.header[i]) else "")
+                     for i, c in enumerate(cells)]
+            filled[row.start] = above = cells
+        return filled
 
 
 NUMBER_COLUMN = ("序号", "编号", "No", "No.", "#")
+REMARK_HEADER = re.compile(r"备注|说明|附注|^注")
+ROW_NUMBER = re.compile(r"\d{1,3}")
 
 
 def _header_row(cells: list[str]) -> bool:
@@ -93,19 +117,56 @@ def _header_row(cells: list[str]) -> bool:
     return figured * 3 <= len(cells) or cells[0] in NUMBER_COLUMN  # a numbered table's header names its columns
 
 
+def _outer(line: Line) -> bool:
+    return line.text.strip().startswith(("|", "│", "┃"))
+
+
+def _second_header(head: list[str], line: Line, outer: bool) -> list[str] | None:
+    """A spreadsheet's second header row under merged header cells ("推荐名额 |  | 时间节点 |  |" over
+    " |  |  | 科协规定 | 校内上限 | 学院报送截止 | …"): its first cell is empty and its cells are
+    labels. The header it makes: each lower label under the upper one it stands below, an upper
+    cell left empty belonging to the merged cell on its left ("推荐名额/校内上限")."""
+    lower = row_cells(line.text, outer)
+    lower += [""] * (len(head) - len(lower))
+    if lower[0] or not any(lower) or any(re.search(r"\d", c) for c in lower):
+        return None
+    merged, upper = [], ""
+    for top, below in zip(head, lower, strict=False):
+        upper = top or (upper if below else "")
+        merged.append(f"{upper}/{below}" if upper and below else upper or below)
+    return merged
+
+
+def _numbered(head: list[str], rows: list[Line], outer: bool) -> bool:
+    """A numbered table ("序号 | 榜单 | …" over "1 | 先导技术榜 | …"): a row whose number stands
+    beside a blank name cell is one of a merged block, not a wrapped line."""
+    cells = [c for c in (row_cells(r.text, outer) for r in rows) if c and ROW_NUMBER.fullmatch(c[0])]
+    return head[0] in NUMBER_COLUMN and len(cells) * 3 >= len(rows) * 2 and any(len(c) > 1 and not c[1] for c in cells)
+
+
 def tables(notice: Notice) -> Iterator[Table]:
-    """Each run of " | " lines with one cell count, its first line a header (no digits)."""
+    """Each run of " | " lines with one cell count, its first line a header (no digits), and its
+    second too where header cells were merged over two rows."""
     run: list[Line] = []
     head: list[str] = []  # the run's first line's cells
     section: Section | None = None
     for sec, line in [*section_lines(notice), (None, None)]:
         cells = row_cells(line.text) if line is not None and CELL in line.text else None
-        # (A row may be shorter than the header by its empty last cells, as a spreadsheet exports it.)
-        if cells and run and sec is section and len(head) // 2 < len(cells) <= len(head):
+        # (A row may be shorter than the header by its empty last cells, as a spreadsheet exports it;
+        # its bars still count them: "2 | | 生物医药 | 4个 | | | |" is a row of a merged block.)
+        if cells and run and sec is section and len(head) // 2 < max(len(cells), line.text.count("|") + 1) \
+                and len(cells) <= len(head):
             run.append(line)
             continue
         if len(run) >= 3 and section is not None and _header_row(head):
-            yield Table(section, head, run[1:], run[0])
+            outer = _outer(run[0])
+            two = _second_header(head, run[1], outer)
+            header, rows = (two, run[2:]) if two else (head, run[1:])
+            if header[0] in NUMBER_COLUMN:
+                # A numbered table ends with its last numbered row: the notes under it ("说明： | 1. …") are not rows.
+                numbered = [i for i, r in enumerate(rows) if ROW_NUMBER.fullmatch((row_cells(r.text, outer) or [""])[0])]
+                rows = rows[: numbered[-1] + 1] if numbered else rows
+            yield Table(section, header, rows, run[0], merged=_numbered(header, rows, outer), outer=outer)
         run, head, section = ([line], cells, sec) if cells else ([], [], None)
 
 
@@ -178,6 +239,26 @@ def extract_table_facts(notice: Notice, list_names: list[str], field_names: list
                                                             lists[:1], fields)):
                 facts.append(d)
             facts += _row_contacts(notice, table, span, cells, reach, lists, fields)
+            facts += _stage_cells(notice, table, span, cells, lists, fields, deadline_at)
+    return facts
+
+
+# A column of a stage's dates ("时间节点/科研院评审 | 11月10日—11月12日"): when that stage is, per row.
+STAGE_COLUMN = re.compile(r"评审|公示|答辩|审核|初审|复审|遴选|推荐确认|论证")
+STAGE_DAYS = re.compile(r"\d{1,2}月\d{1,2}日(?:\s*[—–\-~至到]\s*(?:\d{1,2}月)?\d{1,2}日)?")
+
+
+def _stage_cells(notice: Notice, table: Table, span: Span, cells: list[str], lists: list[str], fields: list[str],
+                 deadline_at: int | None) -> list[Fact]:
+    facts: list[Fact] = []
+    for i, header in enumerate(table.header):
+        leaf = header.rsplit("/", 1)[-1]
+        if i == deadline_at or i >= len(cells) or not STAGE_COLUMN.search(leaf) or DEADLINE_HEADER.search(leaf):
+            continue
+        days = STAGE_DAYS.search(cells[i])
+        if days:
+            facts.append(make_fact(notice, StageFact, span, value=days.group(0), lists=lists, fields=fields,
+                                   stage=leaf, period=days.group(0)))
     return facts
 
 
@@ -193,7 +274,9 @@ def _contact_columns(table: Table) -> list[list[int]]:
     right of it (before the next person's)."""
     groups: list[list[int]] = []
     for i, header in enumerate(table.header):
-        if PERSON_COLUMN.search(header):
+        if "/" in header and REACH_COLUMN.search(header.rsplit("/", 1)[1]) and groups:
+            groups[-1].append(i)  # "校内联系人/分机" under a merged header: the person's on its left
+        elif PERSON_COLUMN.search(header):
             groups.append([i])
         elif REACH_COLUMN.search(header) and groups:
             groups[-1].append(i)
@@ -209,6 +292,9 @@ def _row_contacts(notice: Notice, table: Table, span: Span, cells: list[str], gr
     for group in groups:
         text = " ".join(cells[i] for i in group if i < len(cells))
         phones = [phone_text(p.group(0)) for p in PHONE.finditer(text)]
+        # An extension in its own column ("分机 | 6284"): the number as the notice gives it.
+        phones += [f"分机{cells[i]}" for i in group if i < len(cells) and EXTENSION.fullmatch(cells[i])
+                   and EXTENSION_HEADER.search(table.header[i])]
         emails = [e.group(0) for e in EMAIL.finditer(text)]
         if not (phones or emails):
             continue
