@@ -69,10 +69,16 @@ def profile(text: str) -> Profile:
         ("我们团队研发了一款国产CAE仿真工业软件", {"domain": "国产CAE仿真工业软件"}),
         ("所里只想在下属企业内部用，不打算对外转让或者许可", {"transfer": False}),
         ("我是去年技术经理人先锋榜入选的", {"prior": [("技术经理人先锋榜", 2022)]}),
+        ("我在一家研究院做技术转移两年半了", {"experience_years": 2.5}),
+        ("去年研发投入占营收4%左右", {"rd_share": 4.0}),
+        # a supposed case is not the asker's situation
+        ("入选先导技术榜的话，园区给奖励吗", {}),
     ],
 )
 def test_profile_from_what_users_write(text: str, expected: dict[str, object]) -> None:
     known = profile(text).known()
+    if not expected:
+        assert not known, known
     for name, value in expected.items():
         assert known.get(name) == value, (name, known)
 
@@ -192,3 +198,13 @@ def test_an_older_calls_founding_bound_is_reckoned_in_the_round_asked(store: Fac
     found, _ = check(f, Profile(founded=(2025, None)), 2031)
     verdict = next(v for v in found if v.clause.type == "founding_years")
     assert verdict.verdict == PASS and "按2031年反推为6年" in verdict.reason
+
+
+def test_years_in_the_work_and_rd_spending_are_checked_against_the_clause() -> None:
+    fact = EligibilityFact(notice_id="n", section="", quote="", start=0, end=0, value="", year=2041, lists=["新锐企业榜"],
+                           conditions=["1. 从事技术转移相关工作满3年", "2. 上一年度研发经费投入强度不低于5%"],
+                           exclusions=[], heading="")
+    said = {v.clause.type: v.verdict for v in check(fact, Profile(experience_years=2.5, rd_share=6.0), 2041)[0]}
+    assert said == {"experience": FAIL, "rd_share": PASS}
+    said = {v.clause.type: v.verdict for v in check(fact, Profile(experience_years=3, rd_share=4.0), 2041)[0]}
+    assert said == {"experience": PASS, "rd_share": FAIL}

@@ -64,6 +64,14 @@ def _split_top(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+# Years in the work: "从事技术转移相关工作满3年", "从业3年以上", "工作经历不少于三年".
+EXPERIENCE = re.compile(r"(?:工作|从业|从事)[^，,；;。]{0,12}?(?:满|不少于|不低于)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*年(?:以上|及以上)?")
+
+
+# R&D spending against revenue: "上一年度研发经费投入强度不低于5%".
+RD_SHARE = re.compile(r"研发(?:经费)?(?:投入|费用|支出)[^，,；;。]{0,8}?(?:不低于|不少于|达到|≥|>=)\s*(\d{1,2}(?:\.\d+)?)\s*[%％]")
+
+
 # (type, what the clause says) in the order they are tried; the first that fits names the type.
 TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("prior_listing", re.compile(r"入选历年.*不再纳入候选|不再推荐")),
@@ -81,6 +89,8 @@ TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("import", re.compile(r"禁运|依赖进口")),
     ("five_basics", re.compile(r"五基")),
     ("pilot_city", re.compile(r"试点城市|示范市")),
+    ("experience", EXPERIENCE),
+    ("rd_share", RD_SHARE),
     ("training", re.compile(r"培训")),
     ("role", re.compile(r"任职于|工作岗位")),
     ("field_focus", re.compile(r"聚焦|重点产业领域")),
@@ -273,6 +283,27 @@ def _role(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     return CHECK, f"任职单位（{p.employer}）是否属于所列单位，请核实"
 
 
+def _experience(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    m = EXPERIENCE.search(c.text)
+    need = cn_number(m.group(1).replace("两", "二")) if m else None
+    if p.experience_years is None or need is None:
+        return None
+    told = f"{p.experience_years:g}年"
+    if p.experience_years >= need:
+        return PASS, f"已从事{told}，满{need}年"
+    return FAIL, f"从事{told}，不满{need}年"
+
+
+def _rd_share(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    m = RD_SHARE.search(c.text)
+    if p.rd_share is None or m is None:
+        return None
+    need = float(m.group(1))
+    if p.rd_share >= need:
+        return PASS, f"研发投入约占{p.rd_share:g}%，不低于{need:g}%"
+    return FAIL, f"研发投入约占{p.rd_share:g}%，低于{need:g}%"
+
+
 def _catalogue(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     if p.restricted is None:
         return None
@@ -303,6 +334,8 @@ CHECKS: dict[str, Check] = {
     "willingness": _flag("transfer", "有转化、推广应用的打算", "只在内部使用、不打算对外转让或许可推广"),
     "transferable": _flag("transfer", "技术准备对外转化、交易", "不打算对外转让、许可或交易"),
     "training": _training,
+    "experience": _experience,
+    "rd_share": _rd_share,
     "role": _role,
     "size": _size,
 }

@@ -9,6 +9,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from assistant.ingest.dates import cn_number
 from assistant.names import list_key
 
 CLAUSE = r"[^，。；,;？?！!]"
@@ -44,7 +45,8 @@ class Profile:
     certified: bool | None = None  # passed the technology-manager training/exam
     trained: bool | None = None
     teaches: bool | None = None  # teaches technology-transfer courses
-    experience_years: int | None = None
+    experience_years: float | None = None  # years in the work a condition counts ("两年半" is 2.5)
+    rd_share: float | None = None  # R&D spending as a percentage of revenue ("研发投入占营收4%左右")
     restricted: bool | None = None  # its products are of a restricted, eliminated or banned category
     employer: str | None = None  # the kind of unit a person works at, as conditions name it ("高等院校")
     employed: bool | None = None  # False: resigned, on their own, attached to no unit
@@ -110,8 +112,14 @@ def _year(text: str, today: dt.date) -> int | None:
     return None
 
 
+# A clause that supposes rather than tells ("入选先导技术榜的话，…给奖励吗", "如果明年注册…"): not the asker's situation.
+SUPPOSING = re.compile(rf"(?:如果|假如|要是|万一|假设){CLAUSE}*|{CLAUSE}*的话")
+
+
 def read_profile(text: str, today: dt.date) -> Profile:
-    """What the message says about the asker (years written short are already 20YY)."""
+    """What the message says about the asker (years written short are already 20YY), its supposing
+    clauses aside."""
+    text = SUPPOSING.sub("，", text)
     p = Profile()
     m = re.search(rf"(20\d{{2}})年(?:(\d{{1,2}})月)?{CLAUSE}{{0,12}}?(?:注册|成立(?!年限|时间)|组建|创办|创立)", text) or re.search(
         r"成立于(20\d{2})年(?:(\d{1,2})月)?", text
@@ -199,12 +207,15 @@ def read_profile(text: str, today: dt.date) -> Profile:
     if re.search(rf"(?:不打算|没打算|不想|不准备|没有?计划|不愿意?)(?:对外)?{CLAUSE}{{0,4}}(?:转让|许可|转化|推广|交易)"
                  rf"|只(?:想|打算|准备)?(?:在|给){CLAUSE}{{0,10}}内部(?:用|使用|转化)", text):
         p.transfer = False
+    m = re.search(rf"研发(?:经费)?(?:投入|费用|支出){CLAUSE}{{0,10}}?(\d{{1,2}}(?:\.\d+)?)\s*[%％]", text)
+    if m:
+        p.rd_share = float(m.group(1))
     m = DOMAIN.search(text)
     if m:
         p.domain = re.sub(r"(?:的|类|方面的|领域的)?(?:公司|企业|项目|团队|技术)$", "", m.group(1)) or m.group(1)
-    m = re.search(rf"(?:工作|做|从事){CLAUSE}{{0,12}}?(\d{{1,2}})\s*年了?", text)
-    if m:
-        p.experience_years = int(m.group(1))
+    m = re.search(rf"(?:工作|做|从事|干){CLAUSE}{{0,12}}?(\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})\s*年(半)?(?:多)?了?", text)
+    if m and (years := cn_number(m.group(1).replace("两", "二"))) is not None:
+        p.experience_years = years + (0.5 if m.group(2) else 0.0)
     return p
 
 
