@@ -24,7 +24,9 @@ TODAY = dt.date(2026, 11, 22)
      # a courtesy's 了 tells nothing of the asker's story
      ("您好，2020年生物医药领域纸质材料邮寄地址麻烦了，谢谢老师。", [2020]),
      # a round named and a relative one, asked what changed between them
-     ("21年的技术支持和客服电话我都存着，去年换了没有？", [2021, 2025])],
+     ("21年的技术支持和客服电话我都存着，去年换了没有？", [2021, 2025]),
+     # a change asked of the platform: both rounds, the one the asker used and the one asked
+     ("前年我们在www.kczg.org.cn上报的，去年是不是换平台了？", [2024, 2025])],
 )
 def test_years(text: str, years: list[int]) -> None:
     assert understand(text, TODAY).years == years
@@ -56,13 +58,13 @@ def test_aliases(text: str, list_key: str | None, field_key: str | None) -> None
      ("学会联合体初评完了结果报给谁？", "other"), ("初评结果报给谁，联系人电话多少？", "contact"),
      ("材料交给谁？", "contact"),
      # a body named and a day asked: when, not whom to call
-     ("初评机构那边结果又是哪天报上去的？", "schedule"),
+     ("初评机构那边结果又是哪天报上去的？", "schedule"), ("学院最迟哪天要把材料交到科研院？", "deadline"),
      # the asker's story says what they do ("负责"); the ask is whether they may apply
      ("本人区科技局公务员 主要负责科技成果转化对接 能报技术经理人先锋榜吗", "eligibility"),
      # a count asked of a list with nothing else counted; one more than the quota
      ("21年先导技术每个领域只能推2个，22年是放宽到几个了？", "quota"),
      ("电子信息领域已经攒了3个项目，又冒出来一个，还能再塞进去吗？", "quota"),
-     ("入选过先导技术榜的项目还能再报吗？", "eligibility")],
+     ("入选过先导技术榜的项目还能再报吗？", "eligibility"), ("技术是学校的，学校只想评奖，没打算转让，这样影响吗？", "eligibility"), ("新锐榜想报两家子公司，同一个榜能报两项吗？", "quota")],
 )
 def test_intents(text: str, intent: str) -> None:
     assert understand(text, TODAY).intent == intent
@@ -409,6 +411,17 @@ def test_our_school_points_at_a_universitys_own_notice() -> None:
     assert not internal.search("学院路的那家研究院能报吗")  # a place's name, not the asker's school
 
 
+def test_a_pasted_chat_messages_furniture_is_not_the_askers_own_step(store) -> None:  # noqa: ANN001
+    """"[转发自“会员服务群”] @秘书处 …想报先导技术榜…初评是哪家负责": a review body of the list asked,
+    not the society's own step (a member group's name and the @ are the chat's, not the ask's)."""
+    from assistant.answer.turn import read_turn
+
+    turn = read_turn("[转发自“会员服务群”] @秘书处 我们想报先导技术榜产业基础领域。初评是哪家负责？",
+                     dt.date(2023, 10, 20), store, None)
+    q = turn.parts[0]
+    assert not q.own_step and q.list_key == "先导技术榜" and q.attribute == "body"
+
+
 @pytest.mark.parametrize(("text", "intent"), [
     ("30号晚上十一点半在平台上点提交还算数不", Intent.DEADLINE),  # whether a time still counts
     ("新锐企业榜最多能塞几家", Intent.QUOTA),  # how many may be put forward, said colloquially
@@ -461,3 +474,13 @@ def test_a_polite_request_is_an_ask() -> None:
 
     msg = read_message("我们准备报先导技术榜。麻烦给个初评老师的电话。")
     assert msg.questions == ["麻烦给个初评老师的电话"] and msg.statements == ["我们准备报先导技术榜"]
+
+
+def test_a_told_situation_makes_only_an_ask_about_applying_an_eligibility_ask(store) -> None:  # noqa: ANN001
+    """"想报融通创新组织榜，成立时间符合要求吗？另外材料要不要交纸质版？": the second yes/no is about
+    materials, not whether the asker may apply."""
+    from assistant.answer.turn import read_turn
+
+    turn = read_turn("我们是一家专业技术转移机构，2021年3月注册成立。想报融通创新组织榜，请问成立时间符合要求吗？"
+                     "另外材料要不要交纸质版？", dt.date(2023, 10, 20), store, None)
+    assert [q.intent for q in turn.parts] == [Intent.ELIGIBILITY, Intent.OTHER]

@@ -93,8 +93,12 @@ def understand_part(text: str, today: dt.date, store: FactStore) -> Query:
             q.notice_ids, q.years = pointed_years(pointer, store)
             if q.years:
                 q.year_source = YearSource.NOTICE
-    q.own_step = bool(OWN_STEP.search(q.words))  # its words, not the names it uses
+    # Its words, not the names it uses, nor a pasted chat message's furniture ("@秘书处", "[转发自“会员服务群”]").
+    q.own_step = bool(OWN_STEP.search(CHAT_FURNITURE.sub(" ", q.words)))
     return q
+
+
+CHAT_FURNITURE = re.compile(r"@[^\s，,。；;：:！!？?]{1,12}|\[[^\]]{1,30}\]")
 
 
 def read_turn(question: object, today: dt.date, store: FactStore, session: Session | None,

@@ -30,7 +30,7 @@ BY_WHOM = r"(?:由谁|谁来|由?哪家(?:单位|机构)?|由哪个(?:单位|部
 ATTRIBUTES = [
     ("email", re.compile(r"邮箱|邮件|e-?mail", re.I)),
     ("address", re.compile(r"地址|收件|邮寄|寄到|寄送|寄哪|寄往|寄给|往哪寄|(?:交|送|报送|提交|递交)(?:到|给|至)?(?:哪里|哪儿|哪|什么地方|何处)")),
-    ("body", re.compile(rf"机构|哪个单位|哪家单位|谁负责|哪个部门|{BY_WHOM}|(?:由谁|谁来)组织评审|谁初评|谁评审")),
+    ("body", re.compile(rf"机构|哪个单位|哪家|谁负责|哪个部门|(?:哪个|哪一个)(?:联合体|学会)|{BY_WHOM}|(?:由谁|谁来)组织评审|谁初评|谁评审")),
     ("phone", re.compile(r"电话|手机|联系方式|号码|座机")),
     ("person", re.compile(r"联系人|找谁|问谁|联系谁|对接人")),
 ]
@@ -43,7 +43,7 @@ ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (AnswerType.PLACE, re.compile(r"寄哪|地址|哪(?:里|儿|个平台|个网站|个系统)|网址|网站")),
     (AnswerType.DATE, re.compile(r"几号|哪天|哪一天|什么时候|啥时候|何时|几月")),
     (AnswerType.PLACE, re.compile(r"寄到|寄往|邮寄|交到|送到|报送到|提交到|上传到")),
-    (AnswerType.DATE, re.compile(r"截止|截至|最晚|期限|日期|时间节点|多久|多长时间")),
+    (AnswerType.DATE, re.compile(r"截止|截至|最晚|最迟|期限|日期|时间节点|多久|多长时间")),
     # "我们几个90后" counts the askers, it does not ask a number.
     (AnswerType.NUMBER, re.compile(ASKING_JI + r"(?:个|项|家|人|名|类|页|百字)|多少|上限|限多少|多少字|字数|名额")),
     (AnswerType.PROCEDURE, re.compile(r"流程|程序|步骤|环节|之后|以后|后续|(?:什么|哪种|何种)(?:形式|方式)")),
@@ -55,9 +55,9 @@ ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
 
 # A question about one's own situation ("今年还能报吗", "会不会被卡", "够不够").
 ELIGIBILITY_ASK = re.compile(
-    r"(?:能|可以|可否|能否|能不能)(?:再|拿去|去)?(?:报|申报|参评|参加|推荐)(?!几|多少)|"
+    r"(?:能|可以|可否|能否|能不能)(?:再|拿去|去)?(?:报|申报|参评|参加|推荐)(?!几|多少|(?:[两二三四五六七八九十]|\d{1,2})(?:个|项|家|人|名))|"
     r"(?:报|申报)[^，,。？?]{0,16}(?:有问题吗|有没有问题|行吗|可以吗)|"
-    r"(?:能|可以|可否|能否|能不能|还)[^，,。？?]{0,8}再(?:报|申报|推荐|参评)|符合|满足|够不够|够格|够条件|条件够|对得上|对口|(?:合适|适合)(?:吗|不|么)|会.{0,12}(?:被卡|卡住|影响申报|影响评选)|资格|有没有(?:限制|门槛)|是否允许|允许吗|允不允许"
+    r"(?:能|可以|可否|能否|能不能|还)[^，,。？?]{0,8}再(?:报|申报|推荐|参评)|符合|满足|够不够|够格|够条件|条件够|对得上|对口|(?:合适|适合)(?:吗|不|么)|会.{0,12}(?:被卡|卡住|影响申报|影响评选)|(?:有)?影响吗|影不影响|有没有影响|资格|有没有(?:限制|门槛)|是否允许|允许吗|允不允许"
 )
 # The words a notice states each kind of fact with: "能报吗" is answered by its 申报条件.
 EXPANSION: dict[Intent, tuple[str, ...]] = {
@@ -288,7 +288,7 @@ def normalize_years(text: str) -> str:
 
 
 # A question about what changed between rounds.
-CHANGE_ASK = re.compile(r"变化|变了|变成|变为|改了|改成|改为|改名|区别|不同|对比|比较|相比|(?:跟|和|与).{0,8}比|新增|多了|多出|少了|以前|原来|现在叫|换人|换了|"
+CHANGE_ASK = re.compile(r"变化|变了|变成|变为|改了|改成|改为|改名|区别|不同|对比|比较|相比|(?:跟|和|与).{0,8}比|新增|多了|多出|少了|以前|原来|现在叫|换人|换了|换(?:成)?(?:平台|网址|网站|系统|联系人|号)|"
                         r"(?:跟|和|与|同)[^，,。？?]{0,12}(?:一样|同一|相同|一致)")
 # "网址跟21年是同一个吗", "和2021年比变了没": one round named and compared, the other being this one.
 ONE_YEAR_COMPARED = re.compile(r"(?:跟|和|与|同|比)\s*20\d{2}年?(?:的|那会|那次|那年)?[^，,。？?]{0,12}(?:一样|同一|相同|一致|变|区别|不同|比)")
@@ -422,13 +422,14 @@ def detect_intent(text: str) -> Intent:
     # "能推几个", "最多能塞几家": how many may be put forward, however said.
     counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?!字)"
                         r"|(?:塞|推|报)(?:上去|进去|上)?(?:几|多少)(?!字)"
-                        r"|再(?:塞|加)(?:进去|上去|一个|一项|一家|个)", text)  # "攒了3个，还能再塞进去吗": one more than the quota?
+                        r"|再(?:塞|加)(?:进去|上去|一个|一项|一家|个)"
+                        r"|(?:能|可以)(?:报|推|推荐|申报)(?:[两二三四五六七八九十]|\d{1,2})(?:个|项|家|人|名)", text)  # "攒了3个，还能再塞进去吗": one more than the quota?
     if LATE_ASK.search(text) and not counted:
         return Intent.DEADLINE  # "30号晚上十一点半提交还算数不": whether a time is before the deadline
     if not scores:
         return Intent.QUOTA if counted else Intent.OTHER
     # Specific beats generic where both fire: "初评结果哪天前报送" is a deadline, not a schedule.
-    if re.search(r"最晚|截止|截至|期限|之前|前报送|前提交|前上传|逾期|关闭|关了|关门", text) and "deadline" in scores:
+    if re.search(r"最晚|最迟|截止|截至|期限|之前|前报送|前提交|前上传|逾期|关闭|关了|关门", text) and "deadline" in scores:
         return Intent.DEADLINE
     if CONTACT_WORDS.search(text) and "contact" in scores:
         return Intent.CONTACT  # "申报系统的技术支持电话是多少" asks for a phone, not a count
@@ -767,10 +768,16 @@ def inherit(q: Query, previous: Query | None, previous_person: str | None = None
     return _compares(q)
 
 
+APPLYING = re.compile(r"报|参评|参选|申请|够格|有戏")
+
+
 def asked_of_situation(q: Query, profile: Profile) -> Query:
     """"我们公司2019年在香港注册…想报新锐企业榜，行不行？": a yes/no ask of a list by an asker who
     told their situation (what the conditions rule on) is whether they may apply."""
-    if q.intent in (Intent.OTHER, Intent.LISTS) and q.answer_type == AnswerType.YESNO and q.list_key and profile.rules_on():
+    # (Of applying: "另外材料要不要交纸质版" after such an ask is another yes/no, about materials.)
+    applying = "list" not in q.inherited or APPLYING.search(q.text)
+    if q.intent in (Intent.OTHER, Intent.LISTS) and q.answer_type == AnswerType.YESNO and q.list_key and applying \
+            and profile.rules_on():
         q.intent = Intent.ELIGIBILITY
         q.expansion = " ".join(EXPANSION.get(q.intent, ()))
     return q
