@@ -258,6 +258,12 @@ def test_a_units_own_step_is_answered_with_the_units_own_contact(bot) -> None:  
     assert "李凤" in ans.answer[:300] and "郑伯龙" not in ans.answer[:300]  # not the review bodies it restates
 
 
+
+def test_a_units_own_step_is_its_own_contacts_whatever_list_is_applied_to(store: FactStore) -> None:
+    r, _ = run(store, Intent.CONTACT, "学会内部材料交了新锐企业榜的样表，想找学会秘书处确认是否收到，该联系谁？")
+    assert "李凤" in text_of(r) and "李娜" not in text_of(r)
+
+
 def test_cast_s_review_bodies_are_not_a_society_s_own_steps(store: FactStore) -> None:
     # "学会联合体" is where the call sends recommendations, not the society's internal deadline
     r, _ = run(store, Intent.DEADLINE, "2020年先导榜推荐材料几号前要送到对应的学会联合体")

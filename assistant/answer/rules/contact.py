@@ -79,13 +79,15 @@ def answer_contact(ctx: Context) -> Reply | None:
     if picked is None:
         return None
     year, chosen = picked
-    if q.notice_ids and (q.list_key or q.field_key):
+    own = [f for f in chosen if f.role == Role.SOCIETY]
+    if ctx.own_notice and (q.own_step or "内部" in q.notice_mention) and own:  # "学会内部" points and says
+        # "学会内部材料交给谁", "找学会负责这件事的老师": the unit's own step, so the unit's own contact,
+        # not the bodies it restates (whatever list the asker applies to).
+        chosen = own
+    elif q.notice_ids and (q.list_key or q.field_key):
         # A notice asked about with a list: the list's own contact there, else the notice's.
         review = [f for f in chosen if (f.role == Role.REVIEW or f.lists) and ctx.matches_list(f) and ctx.matches_field(f)]
         chosen = review or chosen
-    if ctx.own_notice and (q.own_step or "内部" in q.notice_mention):  # "学会内部" points and says
-        # "学会内部材料交给谁": the unit's own step, so the unit's own contact, not the bodies it restates.
-        chosen = [f for f in chosen if f.role == Role.SOCIETY] or chosen
     wanted = ATTRIBUTE_FIELDS.get(q.attribute or "")
     if wanted and any(_gives(f, wanted) for f in chosen):
         chosen = [f for f in chosen if _gives(f, wanted)]
