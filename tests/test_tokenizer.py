@@ -39,3 +39,11 @@ def test_function_words_say_how_not_what() -> None:
         assert function_word(word), word
     for word in ("支持", "往年", "变化", "电话", "截止", "真评"):
         assert not function_word(word), word
+
+
+def test_the_function_words_kept_as_data_are_jiebas() -> None:
+    """data/function_words.txt is jieba's dictionary read by tag (python -m assistant.tokenizer rewrites it)."""
+    from assistant.tokenizer import FUNCTION_WORDS, dictionary_function_words
+
+    kept = [w for w in FUNCTION_WORDS.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")]
+    assert kept == dictionary_function_words()

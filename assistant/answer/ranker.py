@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -75,7 +75,8 @@ class Signals:
         return list(Signals.__dataclass_fields__)
 
     def values(self) -> list[float]:
-        return [float(v) for v in asdict(self).values()]
+        # (Not asdict: it deep-copies every field, and a part's candidates are weighed many times.)
+        return [float(getattr(self, name)) for name in self.__dataclass_fields__]
 
 
 def precedence(q: Query, candidates: list[Candidate], situation: Situation) -> int:

@@ -28,6 +28,7 @@ from assistant.model import AnswerKind, AnswerType, Intent, NoticeKind
 from assistant.names import field_key, list_key
 
 PASSAGES = 6  # retrieved passages read
+WARM_UNITS = 3_000  # units tokenized while loading, at most (about 0.4 s)
 SHOWN = 3  # units shown at most
 LONG = 150  # a sentence longer than this is shown around its best clause
 SENTENCE = re.compile(r"[^。；;？?！!\n]+[。；;？?！!]?")
@@ -321,6 +322,17 @@ class Reader:
         self._tokens: dict[str, frozenset[str]] = {}
         self._scored: dict[tuple[object, ...], list[Scored]] = {}
         self._read: dict[tuple[object, ...], Answer | None] = {}
+
+    def warm(self, limit: int = WARM_UNITS) -> None:
+        """Tokenize the passages' units (and their headings) before questions need them."""
+        done = 0
+        for chunk in self.retriever.chunks:
+            self._toks(" ".join(chunk.path))
+            for unit in units(chunk, 0):
+                self._toks(f"{unit.text} {unit.context}")
+                done += 1
+            if done >= limit:
+                return
 
     def tokens(self, text: str) -> frozenset[str]:
         """The terms of a text as the ask is weighed (cached)."""
