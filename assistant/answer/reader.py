@@ -320,6 +320,7 @@ class Reader:
     def __init__(self, retriever: HybridRetriever) -> None:
         self.retriever = retriever
         self._tokens: dict[str, frozenset[str]] = {}
+        self._units: dict[tuple[str, int], list[Unit]] = {}
         self._scored: dict[tuple[object, ...], list[Scored]] = {}
         self._read: dict[tuple[object, ...], Answer | None] = {}
 
@@ -328,11 +329,22 @@ class Reader:
         done = 0
         for chunk in self.retriever.chunks:
             self._toks(" ".join(chunk.path))
-            for unit in units(chunk, 0):
+            for unit in self.units(chunk, 0):
                 self._toks(f"{unit.text} {unit.context}")
+                _subjects(unit.text)
                 done += 1
             if done >= limit:
                 return
+
+    def units(self, chunk: Chunk, rank: int) -> list[Unit]:
+        """A passage's units (cached: a passage is read for many questions)."""
+        key = (chunk.id, rank)
+        found = self._units.get(key)
+        if found is None:
+            if len(self._units) > 50_000:
+                self._units.clear()
+            found = self._units[key] = units(chunk, rank)
+        return found
 
     def tokens(self, text: str) -> frozenset[str]:
         """The terms of a text as the ask is weighed (cached)."""
@@ -379,7 +391,7 @@ class Reader:
         scored = []
         for rank, hit in enumerate(hits[:PASSAGES]):
             path = self._toks(" ".join(hit.chunk.path))
-            for unit in units(hit.chunk, rank):
+            for unit in self.units(hit.chunk, rank):
                 own = self._toks(f"{unit.text} {unit.context}")
                 coverage = sum(w for t, w in weights.items() if t in own) / total
                 heading = sum(w for t, w in weights.items() if t in path and t not in own) / total
@@ -566,7 +578,7 @@ class Reader:
         # the ask ("流程") need not hold the step told ("材料上传至平台").
         best: tuple[float, Unit | None] = (0.0, None)
         for chunk in self._notice_chunks(bodies[0].unit.chunk):
-            for unit in units(chunk, bodies[0].unit.rank):
+            for unit in self.units(chunk, bodies[0].unit.rank):
                 if unit.kind == UnitKind.SENTENCE:
                     own = self._toks(unit.text)
                     share = sum(w for t, w in weights.items() if t in own) / total
@@ -591,7 +603,7 @@ class Reader:
         """What follows a unit in its notice: the rest of its passage, then the next passages (a
         procedure's next steps are often the next sections, headed by their stage and dates)."""
         chunk = unit.chunk
-        found = units(chunk, unit.rank)
+        found = self.units(chunk, unit.rank)
         at = next((i for i, u in enumerate(found) if u.text == unit.text), len(found))
         following = found[at + 1 :]
         i = self.retriever.position(chunk.id)
