@@ -356,6 +356,29 @@ def test_of_several_offices_the_one_that_says_the_askers_words_comes_first(tmp_p
     assert said.index("褚二水") < said.index("林一舟")
 
 
+def test_another_rounds_society_is_not_the_askers(tmp_path: Path) -> None:
+    """A member asks their society's mailbox; the latest round's society notice gives none: another
+    round's society (another society) is not given in its place."""
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.notices import NoticeRecord, make_notice
+    from assistant.model import ContactFact
+    from assistant.names import Catalogue
+
+    old = make_notice("a.txt", "中国甲乙学会关于转发2028年“科创中国”系列榜单通知的通知\n各会员单位：\n五、联系方式\n"
+                      "学会秘书处：联系人：王一；电话：010-61111111；邮箱：wangyi@jiayi.example.org\n中国甲乙学会\n2028年9月5日\n")
+    new = make_notice("b.txt", "中国丙丁学会关于转发2029年“科创中国”系列榜单通知的通知\n各会员单位：\n五、联系方式\n"
+                      "学会秘书处：联系人：赵二；电话：010-62222222\n中国丙丁学会\n2029年9月5日\n")
+    facts = extract_facts(old) + extract_facts(new)
+    records = {}
+    for n in (old, new):
+        (tmp_path / n.id).write_text(n.original, encoding="utf-8")
+        records[n.id] = NoticeRecord.of(n, tmp_path / n.id)
+    store = FactStore(facts, records, Catalogue.from_facts(facts))
+    assert any(isinstance(f, ContactFact) and f.emails for f in facts)
+    said = text_of(run(store, Intent.CONTACT, "我们是学会单位会员，样表发到学会哪个邮箱？")[0])
+    assert "wangyi@jiayi.example.org" not in said
+
+
 @pytest.mark.parametrize("text", ["推荐名单什么时候公示？公示几天？", "初评会在哪个会议室开？", "初评需不需要现场答辩？",
                                   "终评会在哪个城市开？", "初评打分各项指标权重是多少？", "外籍人员能报技术经理人先锋榜吗？",
                                   "平台账号密码忘了怎么找回？", "学会去年推荐的项目有几个上了先导技术榜？",

@@ -72,6 +72,11 @@ def _destination(ctx: Context, contacts: list[ContactFact], wanted: str) -> tupl
     return None
 
 
+def _issuer(ctx: Context, f: ContactFact) -> str:
+    notice = ctx.store.notices.get(f.notice_id)
+    return notice.issuer if notice is not None and notice.issuer else f.notice_id
+
+
 def answer_contact(ctx: Context) -> Reply | None:
     q = ctx.q
     where = _which(ctx)
@@ -107,7 +112,10 @@ def answer_contact(ctx: Context) -> Reply | None:
     lacking = ""
     if wanted and not any(_gives(f, wanted) for f in unique) and not q.years:
         # "章普的邮箱": a year that gives it, when the latest round does not (no year was asked).
-        given = [f for f in ctx.store.select(ContactFact, where, latest=6) if _gives(f, wanted) and f.year != year]
+        issuers = {_issuer(ctx, f) for f in unique}
+        # (Of a unit's own contacts, only the same unit's: another round's society is another society.)
+        given = [f for f in ctx.store.select(ContactFact, where, latest=6) if _gives(f, wanted) and f.year != year
+                 and (f.role != Role.SOCIETY or _issuer(ctx, f) in issuers)]
         if given:
             latest = max(f.year or 0 for f in given)
             lacking = f"（{year}年通知中未列出{ATTRIBUTE_LABELS[wanted]}，以上为{latest}年通知所列）"
