@@ -75,3 +75,14 @@ def test_a_comparison_of_several_lists_reads_each_list_in_each_year(bot) -> None
     assert compared is not None
     lines = compared.answer.split("\n")
     assert sum("新锐企业榜" in line for line in lines) >= 2 and sum("先导技术榜" in line for line in lines) >= 2
+
+
+def test_what_an_enumeration_adds_between_two_rounds() -> None:
+    """"推荐渠道跟去年比多了哪些": the items the later round's clause lists that the earlier one's does
+    not; nothing when the two sentences are not the same enumeration."""
+    from assistant.answer.candidates import enumeration_change
+
+    earlier = "由全国学会、协会、研究会，各省、自治区、直辖市科协，新疆生产建设兵团科协，“科创中国”试点城市（园区），中央企业科协组织申报和推荐；"
+    later = "由全国学会、协会、研究会，各省、自治区、直辖市、副省级城市科协，新疆生产建设兵团科协，创新驱动示范市、“科创中国”试点城市（园区），中央企业科协组织申报和推荐。"
+    assert enumeration_change([(2023, later), (2022, earlier)]) == "从2022年到2023年，新增：副省级城市科协、创新驱动示范市。"
+    assert enumeration_change([(2022, "“先导技术榜”每个领域各单位推荐不超过3个；"), (2023, later)]) == ""

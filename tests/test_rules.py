@@ -247,6 +247,11 @@ def test_notice_says_what_a_notice_is(store: FactStore, key: str) -> None:
     assert "落款日期" in r.direct[0].split("；")[0]  # the date, or that the notice writes none
 
 
+def test_a_comparison_of_the_channels_is_not_one_of_the_lists(bot) -> None:  # noqa: ANN001
+    ans = bot.answer("跟22年比，23年的推荐渠道多了哪些单位？")
+    assert ans.answer.startswith("从2022年到2023年，新增：") and "副省级城市科协" in ans.answer[:80]
+
+
 def test_a_platform_compared_across_years_says_whether_it_changed(bot) -> None:  # noqa: ANN001
     ans = bot.answer("21年和22年在科创中国平台申报用的是同一个网址吗？")
     assert ans.answer.startswith("2021年、2022年的申报平台网址不同。")

@@ -9,6 +9,7 @@ if it can; `answer/ranker.py` picks among them by their signals. Nothing here de
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -211,24 +212,84 @@ def _led(snap: Snapshot, q: Query, ruled: Answer, own_notice: bool, searched: Se
 
 def compare_read(snap: Snapshot, q: Query) -> Answer | None:
     """Any fact compared across years ("推荐渠道跟去年比有什么新变化"): the sentence each year's
-    notices answer it with, side by side, each cited."""
+    notices answer it with, side by side, each cited; first, what an enumeration adds or drops."""
     parts = []
     for subject in _each_list(q):
+        lines: dict[int, Answer | None] = {}
         for year in q.years:
-            one = replace(subject, years=[year], compare=False)
-            hits = snap.retriever.search(subject.search_text, years={year}, ask=subject.ask)
-            read = snap.reader.read(one, hits, snap.notices, None) if hits else None
-            if read is None:
-                parts.append(Answer(f"{year}年：通知中未找到相关内容。", AnswerKind.DECLINE))
-            else:
-                line = first_line(read)
-                line.answer = line.answer.replace("通知原文：", f"{year}年：", 1)
-                parts.append(line)
+            lines[year] = _year_line(snap, subject, year)
+        change = _change(lines)
+        for year in q.years if not change and len(q.years) == 2 else []:
+            # The same clause in the other round, read with that clause's words beside the ask's:
+            # an enumeration one round's sentence lists ("推荐渠道") may be read in the other's.
+            other = next(y for y in q.years if y != year)
+            if lines[other] is not None:
+                again = _year_line(snap, subject, year, _quote(lines[other]))
+                tried = {**lines, year: again}
+                if _change(tried):
+                    lines, change = tried, _change(tried)
+                    break
+        if change:
+            parts.append(Answer(change, AnswerKind.RETRIEVAL))
+        for year in q.years:
+            line = lines[year]
+            parts.append(line if line is not None else Answer(f"{year}年：通知中未找到相关内容。", AnswerKind.DECLINE))
     if all(p.kind == AnswerKind.DECLINE for p in parts):
         return None
     result = merge(parts, numbered=False)
     result.kind = AnswerKind.RETRIEVAL
     return result
+
+
+def _year_line(snap: Snapshot, subject: Query, year: int, beside: str = "") -> Answer | None:
+    """The sentence a year's notices answer a compared ask with (read with `beside`'s words too)."""
+    one = replace(subject, years=[year], compare=False)
+    if beside:
+        one = replace(one, expansion=f"{one.expansion} {beside}".strip())
+    hits = snap.retriever.search(subject.search_text, years={year}, ask=subject.ask)
+    read = snap.reader.read(one, hits, snap.notices, None) if hits else None
+    if read is None:
+        return None
+    line = first_line(read)
+    line.answer = line.answer.replace("通知原文：", f"{year}年：", 1)
+    return line
+
+
+def _quote(line: Answer) -> str:
+    return " ".join(c.quote for c in line.citations)
+
+
+def _change(lines: dict[int, Answer | None]) -> str:
+    return enumeration_change([(y, _quote(a)) for y, a in lines.items() if a is not None])
+
+
+# An enumeration's items: "各省、自治区、直辖市、副省级城市科协，…由全国学会、协会…".
+ITEM_MARK = re.compile(r"[、，,；;：:。“”\"《》]|由|以及|及其|和")
+NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
+SHARED_ITEMS = 0.5  # of the longer enumeration's items the two must share to be the same clause
+
+
+def _items(sentence: str) -> list[str]:
+    pieces = (NUMBERING.sub("", p).strip() for p in ITEM_MARK.split(sentence))
+    return list(dict.fromkeys(p for p in pieces if 2 <= len(p) <= 24 and not re.search(r"\d", p)))
+
+
+def enumeration_change(said: list[tuple[int, str]]) -> str:
+    """"推荐渠道跟去年比多了哪些": the items one round's clause lists and the other's does not, when
+    both years' sentences are the same enumeration (they share a good part of their items)."""
+    if len(said) < 2:
+        return ""
+    (y1, a), (y2, b) = min(said), max(said)
+    old, new = _items(a), _items(b)
+    shared = [x for x in new if any(x in o or o in x for o in old)]
+    if len(shared) < 2 or len(shared) < SHARED_ITEMS * max(len(old), len(new)):
+        return ""
+    added = [x for x in new if not any(x in o or o in x for o in old)]
+    removed = [x for x in old if not any(x in n or n in x for n in new)]
+    if not (added or removed):
+        return ""
+    change = f"从{y1}年到{y2}年，" + (f"新增：{'、'.join(added)}" if added else "未新增")
+    return change + (f"；不再列：{'、'.join(removed)}" if removed else "") + "。"
 
 
 def _each_list(q: Query) -> list[Query]:

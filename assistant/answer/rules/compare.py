@@ -10,6 +10,10 @@ from assistant.answer.rules.base import Context, Reply
 from assistant.answer.understand import Query
 from assistant.model import FieldsFact, Intent, ListsFact, PlatformFact
 
+# What else a comparison may be of than the lists a round sets up ("推荐渠道多了哪些单位"): each
+# year's sentence is read instead.
+OTHER_SUBJECT = re.compile(r"渠道|推荐单位|条件|要求|材料|流程|程序|评审|方式|报送|形式")
+
 
 def _sub_intent(ctx: Context) -> str:
     q = ctx.q
@@ -25,7 +29,7 @@ def _sub_intent(ctx: Context) -> str:
         return "name"
     if "领域" in q.text or (ctx.store.names.has_fields(q.list_key) and not q.ask):
         return "fields"
-    if re.search(r"榜单|哪些榜|几类|设置|(?:多|少|新增)了?(?:哪些|什么)?榜", q.text) or not q.list_key:
+    if re.search(r"榜单|哪些榜|几类|设置|(?:多|少|新增)了?(?:哪些|什么)?榜", q.text) or not (q.list_key or OTHER_SUBJECT.search(q.text)):
         return "lists"
     return ""  # another fact of a list: each year's sentence, read (Assistant._compare_read)
 
