@@ -395,6 +395,7 @@ RECOMMENDED = re.compile(r"^(?:$|项目|单位|名额|人|企业|技术|成果|�
 BARE_ASK = re.compile(r"现在|目前|今年|那|这|分别|各|都|又|还|是|为|有|多少|几|哪|什么|啥|呢|吗|[个项家人名号天\s，,？?。]")
 BARE_LEFT = 1
 QUOTA_WORDS = re.compile(r"名额|推荐几|报几|推几|不超过|上限|限额|限报")
+WORD_LIMIT = re.compile(r"字数|多少字|几个字|字以内|字以下")
 
 
 # "那会儿叫啥", "以前叫什么名字", "叫法不一样吧": the name a list went by (rules/lists.py answers it).
@@ -415,6 +416,8 @@ def detect_intent(text: str) -> Intent:
         objects = [m.group(1) for m in COUNTED.finditer(text)]
         if objects and not any(RECOMMENDED.match(o) for o in objects):
             del scores["quota"]
+    if "quota" in scores and "form" in scores and WORD_LIMIT.search(text):
+        del scores["quota"]  # "字数上限是多少": a form's limit of words, not how many may be put forward
     if NOTICE_ASK.search(text):
         return Intent.NOTICE
     if ORGANISER_ASK.search(text):
