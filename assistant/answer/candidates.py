@@ -226,8 +226,8 @@ def compare_read(snap: Snapshot, q: Query) -> Answer | None:
             if lines[other] is not None:
                 again = _year_line(snap, subject, year, _quote(lines[other]))
                 tried = {**lines, year: again}
-                if _change(tried):
-                    lines, change = tried, _change(tried)
+                if found := _change(tried):
+                    lines, change = tried, found
                     break
         if change:
             parts.append(Answer(change, AnswerKind.RETRIEVAL))

@@ -285,7 +285,7 @@ def _role(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
 
 def _experience(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     m = EXPERIENCE.search(c.text)
-    need = cn_number(m.group(1).replace("两", "二")) if m else None
+    need = cn_number(m.group(1)) if m else None
     if p.experience_years is None or need is None:
         return None
     told = f"{p.experience_years:g}年"

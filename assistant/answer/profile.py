@@ -214,7 +214,7 @@ def read_profile(text: str, today: dt.date) -> Profile:
     if m:
         p.domain = re.sub(r"(?:的|类|方面的|领域的)?(?:公司|企业|项目|团队|技术)$", "", m.group(1)) or m.group(1)
     m = re.search(rf"(?:工作|做|从事|干){CLAUSE}{{0,12}}?(\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})\s*年(半)?(?:多)?了?", text)
-    if m and (years := cn_number(m.group(1).replace("两", "二"))) is not None:
+    if m and (years := cn_number(m.group(1))) is not None:
         p.experience_years = years + (0.5 if m.group(2) else 0.0)
     return p
 

@@ -21,6 +21,7 @@ from assistant.model import EligibilityFact, Fact, OrganiserFact, PlatformFact
 CONDITION_TITLE = re.compile(r"条件|要求")
 BODY_CONDITIONS = re.compile(r"(?:申报|推荐|参评|参选|基本)条件")
 NUMBERED = re.compile(r"^\d{1,2}\s*[.．、]")
+EXCLUDES = re.compile(r"不再纳入|不再推荐|不得")  # a line that rules some out, kept beside the conditions
 
 
 def extract_platforms(notice: Notice, list_names: list[str]) -> list[Fact]:
@@ -79,7 +80,7 @@ def extract_eligibility(notice: Notice, list_names: list[str], field_names: list
                 facts += per_list
                 continue
         conditions = [ln.text for ln in lines if NUMBERED.match(ln.text)]
-        exclusions = [ln.text for ln in lines if re.search(r"不再纳入|不再推荐|不得", ln.text)]
+        exclusions = [ln.text for ln in lines if EXCLUDES.search(ln.text)]
         facts.append(
             make_fact(
                 notice,
@@ -110,7 +111,7 @@ def _per_list_lines(notice: Notice, section: Section, lines: list[Line], list_na
         conditions = [c.strip() for c in re.split(r"[；;]", m.group("rest").rstrip("。")) if c.strip()]
         facts.append(make_fact(notice, EligibilityFact, Span(ln.start, ln.end, ln.text, section), value=m.group("name"),
                                lists=named[:1], fields=fields, conditions=conditions,
-                               exclusions=[c for c in conditions if re.search(r"不再纳入|不再推荐|不得", c)],
+                               exclusions=[c for c in conditions if EXCLUDES.search(c)],
                                heading=m.group("name")))
     return facts
 

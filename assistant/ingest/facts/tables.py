@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from assistant.ingest.chunking import Line, Section
 from assistant.ingest.dates import DATE, parse_date
@@ -82,20 +83,22 @@ class Table:
     def cells(self, row: Line) -> list[str]:
         """A row's cells, one per header (an export drops a row's empty last cells); in a merged
         table, a blank cell holds what the filled cell above it holds (a remark column aside)."""
-        return self._filled().get(row.start) or self._own(row)
+        return self._filled.get(row.start) or self._own(row)
 
     def _own(self, row: Line) -> list[str]:
         cells = row_cells(row.text, self.outer)
         return cells + [""] * (len(self.header) - len(cells))
 
+    @cached_property
     def _filled(self) -> dict[int, list[str]]:
+        """Each numbered row's cells with its merged blanks filled (worked out once per table)."""
         if not self.merged:
             return {}
         filled: dict[int, list[str]] = {}
         above: list[str] = [""] * len(self.header)
         for row in self.rows:
             cells = self._own(row)
-            if not ROW_NUMBER.fullmatch(cells[0]):
+            if not _numbered_row(cells):
                 continue  # a note under the table ("说明： | 1. …"), not one of its numbered rows
             cells = [c or (above[i] if i < len(above) and not REMARK_HEADER.search(self.header[i]) else "")
                      for i, c in enumerate(cells)]
@@ -106,6 +109,11 @@ class Table:
 NUMBER_COLUMN = ("序号", "编号", "No", "No.", "#")
 REMARK_HEADER = re.compile(r"备注|说明|附注|^注")
 ROW_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _numbered_row(cells: list[str]) -> bool:
+    """A row of a numbered table: its first cell is its number."""
+    return bool(cells) and ROW_NUMBER.fullmatch(cells[0]) is not None
 
 
 def _header_row(cells: list[str]) -> bool:
@@ -140,7 +148,7 @@ def _second_header(head: list[str], line: Line, outer: bool) -> list[str] | None
 def _numbered(head: list[str], rows: list[Line], outer: bool) -> bool:
     """A numbered table ("序号 | 榜单 | …" over "1 | 先导技术榜 | …"): a row whose number stands
     beside a blank name cell is one of a merged block, not a wrapped line."""
-    cells = [c for c in (row_cells(r.text, outer) for r in rows) if c and ROW_NUMBER.fullmatch(c[0])]
+    cells = [c for c in (row_cells(r.text, outer) for r in rows) if _numbered_row(c)]
     return head[0] in NUMBER_COLUMN and len(cells) * 3 >= len(rows) * 2 and any(len(c) > 1 and not c[1] for c in cells)
 
 
@@ -164,7 +172,7 @@ def tables(notice: Notice) -> Iterator[Table]:
             header, rows = (two, run[2:]) if two else (head, run[1:])
             if header[0] in NUMBER_COLUMN:
                 # A numbered table ends with its last numbered row: the notes under it ("说明： | 1. …") are not rows.
-                numbered = [i for i, r in enumerate(rows) if ROW_NUMBER.fullmatch((row_cells(r.text, outer) or [""])[0])]
+                numbered = [i for i, r in enumerate(rows) if _numbered_row(row_cells(r.text, outer))]
                 rows = rows[: numbered[-1] + 1] if numbered else rows
             yield Table(section, header, rows, run[0], merged=_numbered(header, rows, outer), outer=outer)
         run, head, section = ([line], cells, sec) if cells else ([], [], None)
