@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from assistant.answer.pointer import issuer_names
 from assistant.ingest.identity import IssuerSource, identify
+from assistant.ingest.notices import make_notice
 from assistant.model import NoticeKind
 
 BODY = "根据《中国科协办公厅关于征集遴选2025年“科创中国”系列榜单的通知》，现将有关事项通知如下。\n一、推荐名额\n新锐企业榜不超过5个。\n"
@@ -204,3 +205,12 @@ def test_a_ledgers_rows_are_never_its_title_nor_its_year() -> None:
     ident = identify(text)
     assert "工作台账" in ident.title
     assert ident.year == 2030
+
+
+def test_a_bulletins_masthead_names_who_compiles_it() -> None:
+    head = ("东川省科协工作简报\n\n2043年第9期（总第201期）\n\n东川省科学技术协会办公室编　　　　　　2043年10月14日\n\n"
+            "【本期要目】\n一、省科协召开学术年会筹备会\n二、关于组织推荐2043年“科创中国”系列榜单的工作安排\n\n"
+            "一、省科协召开学术年会筹备会\n\n10月9日，省科协召开筹备会。\n\n二、关于组织推荐2043年“科创中国”系列榜单的工作安排\n\n")
+    meta = make_notice("bulletin", head + BODY)
+    assert meta.issuer == "东川省科学技术协会办公室"
+    assert meta.year == 2043

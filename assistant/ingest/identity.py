@@ -23,8 +23,9 @@ DOC_NUMBER = re.compile(rf"[{CJK}]{{2,10}}[〔\[［(（]\s*(\d{{4}})\s*[〕\]］
 ORG = (rf"[{CJK}（）()“”\"]{{2,30}}?(?:办公厅|办公室|协会|学会|委员会|管委会|科协|研究会|秘书处|促进会|联合会|联合体|联盟|商会|基金会|"
        r"大学|学院|研究院|研究所|院|所|中心|集团|公司|局|厅|处|部|办)")
 ORG_LINE = re.compile(rf"^({ORG})(?:文件)?$")
-# "南屿省科学技术协会办公室　2037年10月13日": an organisation and a date on one line (a letterhead, a sign-off).
-DATED_ORG_LINE = re.compile(rf"^({ORG})\s*(?:{DATE}|{CN_DATE})$")
+# "南屿省科学技术协会办公室　2037年10月13日": an organisation and a date on one line (a letterhead, a sign-off);
+# "青川省科学技术协会办公室编　2043年10月14日": a bulletin's masthead, who compiles it.
+DATED_ORG_LINE = re.compile(rf"^({ORG})\s*(?:编印|编|主办|印发)?\s*(?:{DATE}|{CN_DATE})$")
 # "东岭大学科学技术研究院 成果转化办公室": an organisation and its office, the letterhead of a page.
 ORG_OFFICE_LINE = re.compile(rf"^({ORG})\s+{ORG}$")
 PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")

@@ -279,6 +279,53 @@ def calendar_text(mt: MappedText) -> MappedText:
     return mt.splice(cuts)
 
 
+# ---------------------------------------------------------------- contact cards (vCard) inside a notice
+
+VCARD = re.compile(r"^BEGIN:VCARD[ \t]*\r?\n(?P<body>.*?)^END:VCARD[ \t]*$", re.M | re.S | re.I)
+# What a phone book shows for each property; the rest (N, VERSION, UID, REV, …) is the card's bookkeeping.
+# (in the labels a notice's contact lines use, notices.LABEL_KINDS: a card's note says what its person handles)
+CARD_LABELS = {"fn": "联系人", "org": "部门", "title": "职务", "role": "职务", "email": "邮箱", "adr": "地址",
+               "note": "负责"}
+CARD_PHONE_KINDS = {"cell": "手机", "mobile": "手机", "fax": "传真"}
+
+
+def _card_label(name: str, params: str) -> str | None:
+    if name == "tel":
+        kinds = re.findall(r"[a-z]+", params.lower())
+        return next((CARD_PHONE_KINDS[k] for k in kinds if k in CARD_PHONE_KINDS), "电话")
+    return CARD_LABELS.get(name)
+
+
+def card_text(mt: MappedText) -> MappedText:
+    """Contact cards (vCard blocks, as a phone book exports them) read as a contact list shows them:
+    each card a paragraph of labelled lines (联系人, 部门, 职务, 电话 or 手机 by the phone's type, 邮箱,
+    负责: what its note says the person handles), its fields' ";" as spaces and its escapes read;
+    BEGIN/END and bookkeeping lines (N, VERSION, UID, URL…) set aside."""
+    if not VCARD.search(mt.text):
+        return mt
+    mt = mt.sub(r"\r?\n[ \t](?=[^\n]*\n(?:.*\n)*?END:VCARD)", "")  # RFC 6350 folding inside the cards
+    text = mt.text
+    cuts: list[tuple[int, int, str]] = []
+    for card in VCARD.finditer(text):
+        cuts.append((card.start(), card.start("body"), "\n"))
+        base = card.start("body")
+        for m in CAL_LINE.finditer(card.group("body")):
+            start, end = base + m.start(), base + m.end()
+            label = _card_label(m.group("name").lower(), m.group("params"))
+            if label is None:
+                cuts.append((start, min(end + 1, card.end()), ""))
+                continue
+            cuts.append((start, base + m.start("value"), f"{label}："))
+            value_at = base + m.start("value")
+            for e in re.finditer(r"\\([nN,;\\])|;+", m.group("value")):
+                escaped = e.group(1)
+                shown = "\n" if escaped in ("n", "N") else escaped if escaped else " "
+                cuts.append((value_at + e.start(), value_at + e.end(), shown))
+        end_line = text.rfind("END:", card.start(), card.end())
+        cuts.append((end_line, card.end(), ""))
+    return mt.splice(sorted(cuts))
+
+
 # ---------------------------------------------------------------- a draft exported with its tracked changes
 
 # "[删除: 10月31日]", "[插入: 11月7日]", "【批注 张XX：名额按去年口径？】", "[Deleted: …]".
@@ -406,6 +453,7 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
         return accepted_changes(calendar_text(mt)), True
     if LATEX.search(mt.text):
         return latex_text(mt), True
+    mt = card_text(mt)
     record = _json_record(mt.text)
     rtf = record is None and bool(RTF.match(mt.text))
     mt = mail_text(mt)

@@ -59,6 +59,7 @@ LABEL_KINDS = {
     "负责人": "person",
     "姓名": "person",  # a record's "- 姓名: 柯雨桐" in an office system's export
     "部门": "org",
+    "职务": "title",  # a person's post, beside their name in a contact card
     "负责": "duty",  # "负责: 新锐企业榜、技术经理人先锋榜": the lists the person above handles
     "负责榜单": "duty",
     "联系方式": "phone",
@@ -365,6 +366,8 @@ def _is_table_row(line: str) -> bool:
 
 
 RULE_DRAWN = re.compile(r"[━─═\-_=~·]{5,}")
+DECORATED = re.compile(r"[━─═—\-_=~·*]{2,}\s*[^━─═—\-_=~·*]{2,20}?\s*[━─═—\-_=~·*]{2,}")  # "—— 联系方式 ——": a title of its own
+CONTACT_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)")
 DATE_TIME_LINE = re.compile(rf"^(?:{DATE})\s*(?:\d{{1,2}}[:：]\d{{2}}|\d{{1,2}}时)?$")
 FIGURE_LINE = re.compile(r"^[+＋]?\d{1,3}$")  # a poster's big figure ("2", "+1"), its unit and caption below it
 
@@ -392,6 +395,8 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False
     if RULE_DRAWN.fullmatch(p) or RULE_DRAWN.fullmatch(n) or value_line(n) or value_line(p):
         return False  # a drawn rule; a figure or a date (and time) alone on its line, as a poster or a timeline sets it
+    if DECORATED.fullmatch(p) or DECORATED.fullmatch(n) or (CONTACT_PHONE.search(p) and CONTACT_PHONE.search(n)):
+        return False  # a title set between rules; a contact list's lines, each with its own phone
     if p[-1] in TERMINAL or (p[-1] == "." and re.match(rf"[{CJK}]", p[-2])) or _is_table_row(prev) or _is_table_row(nxt):
         return False
     if BYLINE.match(n) or BYLINE.match(p) or MARK_LEAD.match(n):
@@ -459,10 +464,13 @@ def _hard_wrapped(lines: list[str]) -> bool:
     """Whether the text was wrapped at a fixed width (a PDF's extraction): many of the lines that stop
     mid-sentence have the same display width. Such a text's blank lines say nothing (a page break
     falls anywhere); in any other text a blank line is where its author ended a paragraph."""
-    widths = [display_width(s) for line in lines if len(s := line.strip()) >= 8 and s[-1] not in TERMINAL]
+    unfinished = [s for line in lines if len(s := line.strip()) >= 8 and s[-1] not in TERMINAL]
+    # (A heading, "二、关于…的工作安排", or an item, "第19题 …【填空题】", ends unpunctuated where its
+    # author ended it: no evidence of a width, though one of the lines to judge.)
+    widths = [display_width(s) for s in unfinished if heading_level(s) is None and not MARK_LEAD.match(s)]
     # (Within a tenth of one another: digits and Latin letters are narrower than the measure says.)
     most = max((sum(1 for v in widths if w * 0.9 <= v <= w * 1.1) for w in widths), default=0)
-    return most >= WRAPPED_LINES and most >= WRAPPED * len(widths)
+    return most >= WRAPPED_LINES and most >= WRAPPED * len(unfinished)
 
 
 UNFINISHED = "，,、（(“《和与及或的之对向在把被将从由按"  # a line ending in one of these stops mid-phrase
@@ -522,7 +530,8 @@ NAV_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[^|\n]{1,10}[ \t]*\|[ \t]*){3,}[^|\n]{1
 TABLE_ROWS = 3  # lines with one count of "|" that make a table, not a navigation bar
 BUTTONS = re.compile(r"(?m)^[ \t]*(?:(?:【[^】\n]{1,10}】[ \t]*){2,}|点击(?:上方)?蓝字[^\n]{0,12}|关注我们)[ \t]*$")
 BYLINE = re.compile(r"^原创\s")  # "原创 皖北机械工程学会 2024年10月16日 09:12": a WeChat article's byline
-MARK_LEAD = re.compile(r"^[★☆✓✔✗✘☑☐√×①-⑳]\s*")  # "★ 新锐企业榜", "① 申报表": an item led by its mark
+# "★ 新锐企业榜", "① 申报表", "○ 是": an item (or a choice) led by its mark; "第5题 …", "第三条 …": one led by its number.
+MARK_LEAD = re.compile(r"^(?:[★☆✓✔✗✘☑☐√×①-⑳○◯●]\s*|第[一二三四五六七八九十百\d]{1,4}[题条项款](?![a-zA-Z\d]))")
 FOOTER = re.compile(r"(?m)^[ \t]*(?:上一篇|下一篇|相关文章|相关阅读|相关链接|友情链接|版权所有|Copyright|©|分享到|扫一扫|长按识别|"
                     r"阅读原文|点击蓝字|往期推荐|责任编辑|网站建设)")
 
@@ -619,7 +628,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r"(?m)^[ \t]+", "")
     mt = mt.sub(re.compile(BULLET.pattern, re.M), "").sub(LEADING_EMOJI, "")  # "📅 校内截止：…" in a chat-group post
     # "【联系方式】协会秘书处…": a bracketed label is a label ("联系方式：…"), each character kept in place.
-    mt = mt.sub(BRACKET_LABEL, "").sub(r"(?m)^([^】\n：:]{2,10})】", lambda m: m.group(1) + "：")
+    mt = mt.sub(BRACKET_LABEL, "").sub(r"(?m)^([^【】\n：:]{2,10})】", lambda m: m.group(1) + "：")
     mt = mt.sub(r"\n[ \t]*(?:\n[ \t]*)+", "\n")
     mt = mt.sub(r"^\n+|\n+$", "")
     return mt

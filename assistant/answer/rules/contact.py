@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from assistant.answer.phrasing import contact_details, contact_scope
 from assistant.answer.rules.base import Context, Reply
-from assistant.answer.similarity import overlap
+from assistant.answer.similarity import bigrams, overlap
 from assistant.ingest.facts.common import EMAIL
 from assistant.model import ContactFact, DeadlineFact, Role
 from assistant.names import unquote
@@ -32,6 +32,30 @@ def _describe(ctx: Context, f: ContactFact) -> str:
     return f"{contact_scope(f) or '联系方式'}：" + "；".join(contact_details(f, ctx.q.attribute)) + ctx.cite(f)
 
 
+# The words of asking for a contact; what is left of the ask is its topic ("会籍核验、缴会费证明").
+CONTACT_ASK = re.compile(r"找谁|找哪位|哪位老师|联系谁|问谁|咨询谁|给谁|电话|手机号?|座机|邮箱|联系方式|联系人|是多少|多少|"
+                         r"老师|处理|请问|该|要|的|[？?，,。、\s]")
+TOPIC_SHARE = 0.4  # of the topic's character pairs a contact's own lines must hold to be its contact
+TOPIC_PAIRS = 3
+
+
+def _topic(ctx: Context) -> Callable[[ContactFact], bool] | None:
+    """The contacts whose own lines (header, what they handle) say what the ask is about, when no list,
+    person or body is named: "会籍核验、缴会费证明找谁" -> the card whose note says 会籍与会费核验."""
+    topic = CONTACT_ASK.sub(" ", ctx.q.ask or ctx.q.text)
+    pairs = bigrams(topic)
+    if len(pairs) < TOPIC_PAIRS:
+        return None
+
+    def about(f: ContactFact) -> bool:
+        shared = len(pairs & bigrams(f"{f.header} {f.quote}"))
+        return shared >= TOPIC_PAIRS and shared >= TOPIC_SHARE * len(pairs)
+
+    # (In the round asked, else the one being run: another round's contact on the same topic is not it.)
+    years = set(ctx.q.years) or set(ctx.store.rounds[-1:])
+    return about if ctx.store.select(ContactFact, lambda f: f.year in years and about(f)) else None
+
+
 def _which(ctx: Context) -> Callable[[ContactFact], bool]:
     """Which contact blocks the question is about."""
     q = ctx.q
@@ -44,6 +68,9 @@ def _which(ctx: Context) -> Callable[[ContactFact], bool]:
         if q.notice_ids:  # a notice's own contact serves every list it calls for or recommends to
             return lambda f: (ctx.matches_list(f) and ctx.matches_field(f) and f.role == Role.REVIEW) or f.role != Role.TECH
         return lambda f: ctx.matches_list(f) and ctx.matches_field(f) and f.role == Role.REVIEW
+    topical = _topic(ctx)
+    if topical is not None:
+        return topical
     if re.search(r"系统|技术支持|技术问题|平台|登录|客服|报错|无法", text):
         return lambda f: f.role == Role.TECH
     if ctx.own_notice:

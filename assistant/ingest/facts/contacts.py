@@ -232,7 +232,7 @@ def _section_contacts(notice: Notice, section: Section, list_names: list[str], f
     def close() -> None:
         nonlocal block
         if block and block.lines and ({"person", "phone", "email"} & set(block.values)):
-            facts.append(_block_fact(notice, block, list_names, field_names))
+            facts.extend(_block_fact(notice, entry, list_names, field_names) for entry in _entries(block))
         block = None
 
     for line in section.lines:
@@ -286,6 +286,22 @@ def _section_contacts(notice: Notice, section: Section, list_names: list[str], f
     return facts
 
 
+def _entries(block: Block) -> list[Block]:
+    """The block, or one block per entry when its one 联系人 line holds several, each with its own
+    phone ("联系人：先导技术榜（装备制造领域）柏志恒，010-…；先导技术榜（绿色低碳领域）宁海川，010-…"):
+    each entry's person, phones and what it names (lists, fields) are its own."""
+    people = block.values.get("person", [])
+    if len(people) != 1:
+        return [block]
+    label, value = people[0]
+    entries = [e.strip() for e in re.split(r"[；;]", value) if e.strip()]
+    if len(entries) < 2 or not all(PHONE.search(e) for e in entries):
+        return [block]
+    return [Block(block.section, block.header, block.header_line, block.lines,
+                  {**block.values, "person": [(label, e)], "duty": [*block.values.get("duty", []), ("负责", e)]},
+                  block.signer) for e in entries]
+
+
 def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names: list[str]) -> Fact:
     start_line = block.header_line or block.lines[0]
     end_line = block.lines[-1]
@@ -322,10 +338,11 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
             address, recipient, recipient_phone = "，".join(parts[:-2]), parts[-2], parts[-1]
     bodies = [v for _, v in block.values.get("body", [])]
     body = bodies[0] if bodies else _body_from_header(block.header)
-    duties = " ".join(v for _, v in block.values.get("duty", []))  # "负责: 新锐企业榜、青年科创先锋榜"
+    # "负责: 新锐企业榜、青年科创先锋榜", a card's "职务：成果转化先锋榜初评机构联系人": what the person handles
+    duties = " ".join(v for kind in ("duty", "title") for _, v in block.values.get(kind, []))
     scope_text = f"{block.header} {duties} " + " ".join(block.section.path[-2:])
     lists = [n for n in find_list_names(scope_text, list_names) if not n.startswith(("系列", "科创中国"))]
-    fields = find_fields(block.header, field_names)
+    fields = find_fields(f"{block.header} {duties}", field_names)
     if not lists and fields and len(list_names) == 1:
         lists = list(list_names)  # a one-list notice (2020) names only the field in its contact blocks
     labels = " ".join(lab for vals in block.values.values() for lab, _ in vals)

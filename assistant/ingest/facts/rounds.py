@@ -11,10 +11,11 @@ from assistant.model import Fact, FieldsFact, ListCountsFact, ListsFact
 
 SETUP_HEADING = re.compile(r"榜单设置|榜单类别|设置|(?:申报|推荐|征集)(?:榜单|范围)")
 # "推荐榜单：先导技术榜、新锐企业榜" (a 【推荐榜单】 label) in a notice with no such section.
-SETUP_LABEL = re.compile(r"^(?:申报|推荐|征集)(?:榜单|范围)[：:]")
+# "1. 榜单：先导技术榜（…）、新锐企业榜…": the same label as an item of a list of points.
+SETUP_LABEL = re.compile(r"^(?:\d{1,2}\s*[.．、]\s*)?(?:(?:申报|推荐|征集)(?:榜单|范围)|榜单)[：:]")
 COUNT = re.compile(rf"[“\"]?([{CJK}]{{2,14}}榜)[”\"]?(?:[（(][^）)]*[）)])?\s*(\d+)\s*项")
 ENUM_FIELDS = re.compile(
-    rf"(?:设|在|分为|包括|聚焦|围绕|涵盖|覆盖|面向)((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?)\s*(?:等|[一二三四五六七八九十\d]+个(?:类别|领域|方向|赛道))"
+    rf"(?:设|在|分为|包括|聚焦|围绕|涵盖|覆盖|面向|组织)((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?)\s*(?:等|[一二两三四五六七八九十\d]+个(?:类别|领域|方向|赛道))"
 )
 # A sentence setting up the round's lists, wherever it stands: "今年设先导技术榜、新锐企业榜…".
 SETS_UP = re.compile(r"(?:设|设置|共设|设立|包括)[^，,。；;]{0,8}?[“\"]?[\u4e00-\u9fff]{2,10}榜[”\"]?[、，,]"
