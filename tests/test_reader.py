@@ -342,3 +342,27 @@ def test_an_eligibility_ask_weighs_the_askers_story_below_its_own_words(bot) -> 
     assert any(t in weights for t in story)
     plain = read_turn("能报新锐企业榜吗？", TODAY, snap.store, None).parts[0]
     assert not any(t in snap.reader.ask_weights(plain) for t in story)
+
+
+CHANGES = """临川市科协关于组织推荐2043年“科创中国”系列榜单的通知
+
+一、报送要求
+各区县科协于2043年11月10日17:00前将推荐材料报市科协学会部。
+
+附：征求意见采纳情况说明
+序号\t条款\t征求意见稿\t正式稿\t意见来源\t处理情况
+1\t单位报送截止\t2043年11月3日17:00前\t2043年11月10日17:00前\t区县科协\t采纳
+2\t纸质材料\t一式三份\t一式两份\t市级学会\t部分采纳
+"""
+
+
+def test_a_table_of_changes_is_read_by_what_now_holds_not_the_draft(small_settings) -> None:  # noqa: ANN001
+    from dataclasses import replace
+
+    from assistant.assistant import Assistant
+
+    (small_settings.corpus_dir / "changes.txt").write_text(CHANGES, encoding="utf-8")
+    bot = Assistant(replace(small_settings, today=dt.date(2043, 10, 20)))
+    first = bot.answer("2043年临川市单位报送截止，征求意见稿写的11月3号，正式稿是哪天？").answer.split("\n")[0]
+    # (The row read by its current column; the deadline rule still reads the row's first date: left open.)
+    assert "正式稿：2043年11月10日" in first and "11月3日" not in first

@@ -485,3 +485,15 @@ def test_a_told_situation_makes_only_an_ask_about_applying_an_eligibility_ask(st
     turn = read_turn("我们是一家专业技术转移机构，2021年3月注册成立。想报融通创新组织榜，请问成立时间符合要求吗？"
                      "另外材料要不要交纸质版？", dt.date(2023, 10, 20), store, None)
     assert [q.intent for q in turn.parts] == [Intent.ELIGIBILITY, Intent.OTHER]
+
+
+@pytest.mark.parametrize("text", ["21年新锐榜我们是10月31号上午传的材料 算晚吗", "集团内部几号截止？我们赶不赶得上",
+                                  "省科协收推荐汇总表截到哪天几点", "11月30日晚上传的，过期了吗"])
+def test_whether_a_time_is_late_is_a_deadline_ask(text: str) -> None:
+    assert understand(text, TODAY).intent == Intent.DEADLINE
+
+
+@pytest.mark.parametrize("text", ["还有‘所在地区’填注册地还是哪里？", "“所属行业”填锂电池行不行"])
+def test_what_a_quoted_field_takes_is_a_form_ask(text: str) -> None:
+    q = understand(text, TODAY)
+    assert q.intent == Intent.FORM and q.quoted

@@ -70,6 +70,9 @@ ROW_READ_SHOWN = 3
 ROW_NAME = 12  # a row's name cell is no longer than this
 CELL_WORDS = 0.5
 EMPTY_CELLS = ("", "—", "-", "–")  # a cell that holds nothing
+# A table of changes: the column of what was said before (a draft, the old text) and of what holds now.
+SUPERSEDED_COLUMN = re.compile(r"征求意见稿|原文|原稿|原定|原为|修改前|调整前|变更前|草案|初稿")
+CURRENT_COLUMN = re.compile(r"正式稿|定稿|现改为|改为|修改后|调整后|变更后|现为|最终")
 # Asks for a value a table's cell holds (a date, a contact, a number, a place): a row is read by the columns asked.
 VALUE_ASKS = (AnswerType.DATE, AnswerType.CONTACT, AnswerType.NUMBER, AnswerType.PLACE)
 
@@ -713,6 +716,12 @@ class Reader:
                 break
             names.append(k)
         fits = {k: fit(k) for k in range(len(cells)) if k not in names and cells[k] not in EMPTY_CELLS}
+        current = [k for k in fits if CURRENT_COLUMN.search(header[k])]
+        for k in [k for k in fits if SUPERSEDED_COLUMN.search(header[k])] if current else []:
+            # A table of changes: what the draft or the old text said is no answer, what it now says is.
+            carried = fits.pop(k)
+            for c in current:
+                fits[c] = max(fits[c], carried)
         best = max(fits.values(), default=0.0)
         if best <= 0 or not names:
             return ""

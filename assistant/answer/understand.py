@@ -174,7 +174,7 @@ THIS_ROUND = re.compile(r"这次|这一次|本次|这回|这一回|本轮|这一
 OWNER_ASK = re.compile(r"负责(?:哪|什么|啥)|管(?:哪|什么|啥)|(?:哪个|哪些|什么)(?:榜|领域)|是(?:哪|什么)(?:个)?(?:单位|机构)的")
 
 PERSON_ADDRESSED = re.compile(r"[\u4e00-\u9fff]{2,3}(?:老师|主任|处长|部长|秘书长|同志|女士|先生)")
-QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
+QUOTED = re.compile(r"[“\"「『‘]([^”\"」』‘’]{2,20})[”\"」』’]")  # (‘’: a quote inside a quoted message)
 FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外|再问|他|她|其|该|这个|同样)|呢[？?。.!！]*$")
 
 
@@ -402,7 +402,9 @@ WORD_LIMIT = re.compile(r"字数|多少字|几个字|字以内|字以下")
 LIST_NAME_ASK = re.compile(r"叫(?:啥|什么|法)|什么名字|啥名|原名|改名|更名")
 POINTED_LIST = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:那个|这个|那一个|这一个)榜单?")
 # Whether a time still counts: a deadline asked, whatever else the sentence names (平台, 材料).
-LATE_ASK = re.compile(r"算数|算不算|还有效|来得及|赶得上|赶趟|还收不收|还能交|还能提交|会不会晚")
+# Filling in something named: "‘所属行业’怎么填", "“技术简介”填多少字" (not 填报 a list, 填完 a step).
+FILLED = re.compile(r"填(?!报|完|好了|过)")
+LATE_ASK = re.compile(r"算数|算不算|还有效|来得及|赶得上|赶不赶得上|赶趟|还收不收|还能交|还能提交|会不会晚|算晚|晚了吗|晚不晚|迟了吗|超时了?吗|过期了?吗")
 
 
 def detect_intent(text: str) -> Intent:
@@ -432,7 +434,7 @@ def detect_intent(text: str) -> Intent:
     if not scores:
         return Intent.QUOTA if counted else Intent.OTHER
     # Specific beats generic where both fire: "初评结果哪天前报送" is a deadline, not a schedule.
-    if re.search(r"最晚|最迟|截止|截至|期限|之前|前报送|前提交|前上传|逾期|关闭|关了|关门", text) and "deadline" in scores:
+    if re.search(r"最晚|最迟|截止|截至|截到|期限|之前|前报送|前提交|前上传|逾期|关闭|关了|关门", text) and "deadline" in scores:
         return Intent.DEADLINE
     if CONTACT_WORDS.search(text) and "contact" in scores:
         return Intent.CONTACT  # "申报系统的技术支持电话是多少" asks for a phone, not a count
@@ -679,6 +681,8 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     # A quoted name is the ask's subject, not its kind: "“企业所处阶段”有哪几个选项" asks a form field's
     # options, not the schedule's stages.
     q.intent = detect_intent(QUOTED.sub("“”", asking))
+    if QUOTED.search(asking) and FILLED.search(QUOTED.sub("“”", asking)):
+        q.intent = Intent.FORM  # "‘所在地区’填注册地还是哪里": what a named field takes, whatever the words of its value
     if q.intent == Intent.OTHER and asking != ask and _bare(asking):
         # "…名额跟23年比变了，现在分别是多少": an ask without a subject asks of the clause before it.
         q.intent = detect_intent(ask)
