@@ -11,8 +11,9 @@ from assistant.model import Fact, FieldsFact, ListCountsFact, ListsFact
 
 SETUP_HEADING = re.compile(r"榜单设置|榜单类别|设置|(?:申报|推荐|征集)(?:榜单|范围)")
 # "推荐榜单：先导技术榜、新锐企业榜" (a 【推荐榜单】 label) in a notice with no such section.
-# "1. 榜单：先导技术榜（…）、新锐企业榜…": the same label as an item of a list of points.
-SETUP_LABEL = re.compile(r"^(?:\d{1,2}\s*[.．、]\s*)?(?:(?:申报|推荐|征集)(?:榜单|范围)|榜单)[：:]")
+# "1. 榜单：先导技术榜（…）、新锐企业榜…": the same label as an item of a list of points, when it names
+# several lists (a record's "榜单：先导技术榜（电子信息领域）" names the one it is about).
+SETUP_LABEL = re.compile(r"^(?:\d{1,2}\s*[.．、]\s*)?(?:(?:申报|推荐|征集)(?:榜单|范围)|榜单(?=[：:][^。]*?榜[^、。]*?、[^。]*?榜))[：:]")
 COUNT = re.compile(rf"[“\"]?([{CJK}]{{2,14}}榜)[”\"]?(?:[（(][^）)]*[）)])?\s*(\d+)\s*项")
 ENUM_FIELDS = re.compile(
     rf"(?:设|在|分为|包括|聚焦|围绕|涵盖|覆盖|面向|组织)((?:[{CJK}]{{2,8}}、)+[{CJK}]{{2,8}}?)\s*(?:等|[一二两三四五六七八九十\d]+个(?:类别|领域|方向|赛道))"
@@ -167,8 +168,10 @@ def _extract_fields(notice: Notice, spans: list[Span], names: list[str]) -> list
         fields = [f.strip() for f in m.group(1).split("、") if f.strip()]
         special = SPECIAL_FIELD.search(span.text)
         special_fields = [special.group(1)] if special else []
-        owner = find_list_names(span.text, names)
-        owner = [_bare(n) for n in owner if not n.startswith(("系列", "科创中国"))]
+        # The list named last before the fields owns them ("重点组织新锐企业榜…；先导技术榜只组织人工智能、
+        # 电子信息两个领域"), else the first named.
+        before = find_list_names(span.text[: m.start()], names)
+        owner = [_bare(n) for n in (before[-1:] or find_list_names(span.text, names)) if not n.startswith(("系列", "科创中国"))]
         lists = owner[:1] or names[:1]
         facts.append(
             make_fact(
