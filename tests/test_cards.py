@@ -124,3 +124,23 @@ def test_a_contact_is_found_by_what_its_card_says_the_person_handles(small_setti
     ans = bot.answer("会籍核验、缴会费证明找谁？要手机号")
     assert "蔺书宁" in ans.answer[:300] and "13611204967" in ans.answer[:300]
     assert "葛远帆" not in ans.answer[:300]
+
+
+NEW_FIELD = """华岳集团科协关于组织推荐2043年“科创中国”系列榜单的通知
+
+一、工作安排
+各二级单位于2043年11月5日17:00前报送集团科协。
+
+二、联系方式
+初评机构：先导技术榜（装备制造领域）中国科协智能制造学会联合体，联系人：柏志衡，电话：010-68314592
+答复：人工智能领域的初评机构是中国科协人工智能学会联合体，联系人许望舒，电话010-62781934。
+"""
+
+
+def test_a_round_that_names_review_bodies_is_not_answered_with_an_older_rounds(small_settings) -> None:  # noqa: ANN001
+    (small_settings.corpus_dir / "new_field.txt").write_text(NEW_FIELD, encoding="utf-8")
+    bot = Assistant(replace(small_settings, today=dt.date(2043, 10, 20)))
+    head = bot.answer("先导技术榜人工智能领域初评找谁，电话多少").answer[:300]
+    # (人工智能 is read as 电子信息 where a round does not list it apart: the 2023 call's 电子信息 contact
+    # is no answer where this round's notice names the field's own.)
+    assert "许望舒" in head and "郑伯龙" not in head

@@ -30,3 +30,12 @@ def test_the_index_of_people_is_built_once_per_catalogue() -> None:
     assert people_sounds(cat) is people_sounds(cat)
     assert fuzzy_find("胡智强电话", people_sounds(cat)) == ("胡智强", "胡志强")
     assert people_sounds(Catalogue(people=["李娜"])) is not people_sounds(cat)
+
+
+def test_a_persons_given_name_with_one_wrong_character_is_read_as_the_one_person_it_fits() -> None:
+    from assistant.answer.spelling import SoundIndex, fuzzy_find
+
+    people = SoundIndex(["岑立群", "岑文博", "胡志强"], given_names=True)
+    assert fuzzy_find("岑立君老师是管什么的", people) == ("岑立君", "岑立群")
+    assert fuzzy_find("岑立君老师是管什么的", SoundIndex(["岑立群"])) is None  # (without it: homophones only)
+    assert fuzzy_find("岑小君老师", people) is None  # two characters off is no one

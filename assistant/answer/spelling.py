@@ -32,15 +32,20 @@ class SoundIndex:
     character: built once per catalogue, so that reading a mistyped name against 50,000 people costs
     a question a few windows' lookups, not a pass over every name."""
 
-    def __init__(self, names: Iterable[str], min_len: int = 2, one_edit: bool = True) -> None:
-        """one_edit: names of four characters or more also match with one wrong character."""
+    def __init__(self, names: Iterable[str], min_len: int = 2, one_edit: bool = True, given_names: bool = False) -> None:
+        """one_edit: names of four characters or more also match with one wrong character.
+        given_names: people's names of three characters match with one wrong character of the given
+        name, the surname written right ("岑立君" for 岑立群)."""
         self.by_sound: dict[tuple[int, str], set[str]] = {}
         self.by_tail: dict[tuple[int, str], list[str]] = {}
+        self.by_surname: dict[str, list[str]] = {}
         for name in names:
             if len(name) >= min_len:
                 self.by_sound.setdefault((len(name), sound(name)), set()).add(name)
                 if len(name) >= 4 and one_edit:
                     self.by_tail.setdefault((len(name), name[-1]), []).append(name)
+                if len(name) == 3 and given_names:
+                    self.by_surname.setdefault(name[0], []).append(name)
         self.sizes = sorted({n for n, _ in self.by_sound}, reverse=True)
 
     def meant(self, window: str) -> set[str]:
@@ -49,6 +54,8 @@ class SoundIndex:
         found = set(self.by_sound.get((size, sound(window)), set()))
         if size >= 4 and not found:
             found = {n for n in self.by_tail.get((size, window[-1]), []) if _one_edit(n, window)}
+        if size == 3 and not found:
+            found = {n for n in self.by_surname.get(window[0], []) if _one_edit(n, window)}
         return found - {window}
 
 

@@ -558,7 +558,7 @@ def _on_word_bounds(text: str, written: str) -> bool:
 
 
 def people_sounds(names: Catalogue) -> SoundIndex:
-    return names.derived("people sounds", lambda: SoundIndex(names.people))
+    return names.derived("people sounds", lambda: SoundIndex(names.people, given_names=True))
 
 
 def _list_tails(names: Catalogue) -> dict[str, str]:
