@@ -401,3 +401,21 @@ def test_a_units_step_a_notice_states_is_not_declined(store: FactStore) -> None:
     assert not_in_notices(understand_part("新锐企业榜什么时候截止？", TODAY, store), store) is None
     # the 2021 call plans its counts ("先导技术榜100项")
     assert not_in_notices(understand_part("2021年先导技术榜计划发布多少项？", TODAY, store), store) is None
+
+
+def test_steps_after_the_one_done_with_who_runs_each(small_settings) -> None:  # noqa: ANN001
+    from dataclasses import replace
+
+    from assistant.assistant import Assistant
+
+    bot = Assistant(replace(small_settings, today=dt.date(2023, 10, 20)))
+    shown = bot.answer("今年交完以后是什么流程，哪个环节谁负责？").answer
+    assert "组织征集" not in shown  # the step the asker has done
+    assert "初评机构" in shown[:300] and "联合体秘书处" in shown[:300]  # who runs the steps after it
+    listed = bot.answer("今年的工作安排").answer
+    assert "组织征集" in listed and "初评机构" not in listed
+
+
+def test_a_lists_name_in_a_round_with_the_count_it_planned(store: FactStore) -> None:
+    r, _ = run(store, Intent.LISTS, "融通创新组织榜21年的时候叫什么名字，那年设了几项")
+    assert r.direct[0].startswith("2021年名为“产学研融通组织榜”") and "2021年产学研融通组织榜设10项" in text_of(r)

@@ -497,3 +497,23 @@ def test_whether_a_time_is_late_is_a_deadline_ask(text: str) -> None:
 def test_what_a_quoted_field_takes_is_a_form_ask(text: str) -> None:
     q = understand(text, TODAY)
     assert q.intent == Intent.FORM and q.quoted
+
+
+def test_who_runs_each_step_of_a_process_is_a_schedule_ask() -> None:
+    assert understand("今年交完以后是什么流程，哪个环节谁负责，大概什么时候能出榜？", TODAY).intent == Intent.SCHEDULE
+    assert understand("先导榜电子信息领域谁负责初评？电话多少", TODAY).intent == Intent.CONTACT  # a phone asked
+
+
+def test_asks_typed_with_spaces_are_split_when_the_first_asks_a_lists_name() -> None:
+    from assistant.answer.message import read_message
+
+    asks = read_message("融通创新组织榜21年的时候叫什么名字 那年设了几项 每家单位能推几个").questions
+    assert len(asks) == 2 and asks[1] == "每家单位能推几个"
+
+
+def test_a_wish_to_call_the_reviewers_asks_for_their_contact() -> None:
+    from assistant.answer.message import read_message
+
+    msg = read_message("申报表“类别”里我们是勾哪个拿不准，是不是只统计试点城市内的主体？想直接跟初评那边电话确认。——刘洋")
+    assert msg.questions[-1] == "想直接跟初评那边电话确认"
+    assert read_message("我们想了解一下政策。").questions == ["我们想了解一下政策"]  # (no call wished: the whole message)

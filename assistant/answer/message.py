@@ -39,6 +39,9 @@ ANNOUNCE = re.compile(r"想问[两二三几]件事|有[两二三几]个问题|�
 ANNOUNCED = re.compile(r"[两二三四几]\s*(?:个问题|件事|处(?:拿不准|不清楚|不明白|疑问)|点(?:疑问|问题))")
 # "一是…", "第二，…", "1）…", "（二）…", "②…": an enumerated item.
 ENUMERATED_ITEM = re.compile(r"^(?:[一二三四五六]是|其[一二三四五六]|第[一二三四五六][，,、：:是]?|[（(]?[1-6一二三四五六][）)、.．]|[①-⑥])")
+# A wish to call or write to someone is a request for their contact.
+WANTS_CONTACT = re.compile(r"(?:想|需要|希望|打算|准备)(?:直接)?(?:跟|和|与|找|联系|打电话|致电|电话)[^。！？!?]{0,16}"
+                           r"(?:电话|联系|确认|咨询|沟通|核实|问问)")
 ASK_MARK = re.compile(r"^(?:想(?:问|确认|咨询)(?:一下|下)?|请问|问一下|咨询一下)[：:，,]?")
 
 
@@ -152,6 +155,8 @@ def read_message(text: str) -> Message:
             continue
         if words or marked:  # "…联系人和电话？" asks by its mark
             msg.questions.extend(_asks(core, marked))
+        elif WANTS_CONTACT.search(core):
+            msg.questions.append(core)  # "想直接跟初评那边电话确认": who to call, asked without a question word
         elif announced and ENUMERATED_ITEM.match(core):
             msg.questions.append(core)  # "现有两个问题请教：一是先进材料领域初评的联系人及电话；二是…"
         else:

@@ -382,6 +382,7 @@ NOTICE_ASK = re.compile(
 # sentence says it ("报送至中国科协学会学术部"); not whom to call.
 RECIPIENT_ASK = re.compile(r"(?:结果|方案|名单)[^，,。？?]{0,8}?(?:报|交|送|提交|报送|上报)(?:上去)?(?:给|到|至)?(?:谁|哪)")
 # Words that ask for a way to reach someone (a phone, a mailbox, an address, a name).
+PROCESS_ASK = re.compile(r"流程|环节|步骤|程序")  # the steps of the round, each with its body and dates
 CONTACT_WORDS = re.compile(r"电话|座机|手机|邮箱|联系|找谁|是谁|地址|号码")
 
 
@@ -432,10 +433,14 @@ def detect_intent(text: str) -> Intent:
     if LATE_ASK.search(text) and not counted:
         return Intent.DEADLINE  # "30号晚上十一点半提交还算数不": whether a time is before the deadline
     if not scores:
+        if not counted and LIST_NAME_ASK.search(text) and "榜" in text:
+            return Intent.LISTS  # "融通创新组织榜21年的时候叫什么名字": the name a round gave a list
         return Intent.QUOTA if counted else Intent.OTHER
     # Specific beats generic where both fire: "初评结果哪天前报送" is a deadline, not a schedule.
     if re.search(r"最晚|最迟|截止|截至|截到|期限|之前|前报送|前提交|前上传|逾期|关闭|关了|关门", text) and "deadline" in scores:
         return Intent.DEADLINE
+    if PROCESS_ASK.search(text) and "schedule" in scores and not CONTACT_WORDS.search(text):
+        return Intent.SCHEDULE  # "交完以后是什么流程，哪个环节谁负责": the stages and who runs each, not a phone
     if CONTACT_WORDS.search(text) and "contact" in scores:
         return Intent.CONTACT  # "申报系统的技术支持电话是多少" asks for a phone, not a count
     if RECIPIENT_ASK.search(text):
@@ -734,8 +739,9 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     # ("“从业人数”这栏…应该按什么口径填").
     named = [n for n in (q.list_mention, q.field_mention, *QUOTED.findall(t)) if n and n not in q.ask]
     q.ask = " ".join([q.ask, *dict.fromkeys(named)]).strip()
-    if (q.person or q.body or BODY_ASK.search(asking)) and q.intent in (Intent.OTHER, Intent.SCHEDULE):
-        q.intent = Intent.CONTACT
+    if (q.person or q.body or BODY_ASK.search(asking)) and q.intent in (Intent.OTHER, Intent.SCHEDULE) \
+            and not (q.intent == Intent.SCHEDULE and PROCESS_ASK.search(asking) and not q.person):
+        q.intent = Intent.CONTACT  # (who runs each step of a process is in the schedule's sentences)
     # "机构" alone is too common ("融通创新组织榜的机构需要…") to make a question a contact query.
     if q.attribute and q.attribute != "body" and q.intent == Intent.OTHER:
         q.intent = Intent.CONTACT

@@ -62,12 +62,31 @@ def list_names(ctx: Context) -> Reply | None:
     return Reply(["；".join(direct)], notes)
 
 
+def _planned(ctx: Context, year: int) -> str:
+    """How many items a round plans for the list asked, as the passage words it ("计划发布30家", "设50项"),
+    cited; empty when it gives none."""
+    q, store = ctx.q, ctx.store
+    found = [(c, hit) for c in store.select(ListCountsFact, lambda c: q.list_key in c.list_keys, year=year)
+             if (hit := _count_for(c, q.list_key))]
+    written = [(c, hit, m) for c, hit in found if (m := re.search(rf"(?<!\d){hit[1]}\s*(项|家|个|人|名)", c.quote))]
+    if written:
+        c, hit, unit = written[0]
+        verb = "计划发布" if "计划" in c.quote else "设"
+        return f"{year}年{hit[0]}{verb}{hit[1]}{unit.group(1)}{ctx.cite(c)}"
+    if found:
+        c, hit = found[0]
+        return f"{year}年{hit[0]}设{hit[1]}项{ctx.cite(c)}"
+    return ""
+
+
 def answer_lists(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
     if q.name_asked:
         named = list_names(ctx)
         if named is not None:
-            return named
+            # "21年叫什么名字，那年设了几项": the count that round planned, after its name.
+            counted = _planned(ctx, q.years[0]) if q.years and COUNT_WORDS.search(q.text) else ""
+            return Reply([*named.direct, counted], named.notes) if counted else named
     if re.search(r"领域|类别|赛道|方向", q.text):
         return answer_fields(ctx)
     picked = ctx.pick(ListsFact)
@@ -77,18 +96,8 @@ def answer_lists(ctx: Context) -> Reply | None:
     f = in_year[0]
     note = ctx.year_note(year)
     if COUNT_WORDS.search(q.text) and q.list_key:
-        found = [(c, hit) for c in store.select(ListCountsFact, lambda c: q.list_key in c.list_keys, year=year)
-                 if (hit := _count_for(c, q.list_key))]
-        # The passage that writes the number, as it words it: "计划发布30家", "设50项".
-        written = [(c, hit, m) for c, hit in found if (m := re.search(rf"(?<!\d){hit[1]}\s*(项|家|个|人|名)", c.quote))]
-        if written:
-            c, hit, unit = written[0]
-            verb = "计划发布" if "计划" in c.quote else "设"
-            return Reply([f"{year}年{hit[0]}{verb}{hit[1]}{unit.group(1)}{ctx.cite(c)}{note}"])
-        if found:
-            c, hit = found[0]
-            return Reply([f"{year}年{hit[0]}设{hit[1]}项{ctx.cite(c)}{note}"])
-        return None
+        counted = _planned(ctx, year)
+        return Reply([counted + note]) if counted else None
     if store.is_original(f):
         direct = [f"{year}年共设置{cn_count(len(f.lists))}类榜单：{'、'.join(f.lists)}{ctx.cite(f)}{note}"]
     else:  # a society or a unit recommends for some of the round's lists; it sets none up

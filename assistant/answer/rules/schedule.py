@@ -15,6 +15,9 @@ MONTH_ONLY = re.compile(r"^[^日]*月$")
 
 
 SAID = 2  # stages shown with what happens in them; more are listed by their periods only
+AFTER_SUBMITTING = re.compile(r"(?:交|提交|上传|报|申报|传)(?:完|好|了)[^。？?]{0,6}(?:之后|以后|后面|后续|接下来|然后)")
+CALL_STAGE = re.compile(r"征集|申报|推荐|报送")  # the round's first stage: what applicants and units do
+WHO_ASKED = re.compile(r"谁|哪家|哪个(?:机构|单位|部门)|负责")
 
 
 def _what_happens(ctx: Context, f: StageFact) -> str:
@@ -58,4 +61,9 @@ def answer_schedule(ctx: Context) -> Reply | None:
         return Reply(direct)
     if re.search(r"截止|前", q.text):
         return None
-    return Reply([f"{year}年工作安排{ctx.year_note(year)}：", *(f"{f.stage}：{f.period}{ctx.cite(f)}" for f in stages)])
+    if AFTER_SUBMITTING.search(q.text) and len(stages) > 2 and CALL_STAGE.search(stages[0].stage):
+        stages = stages[1:]  # "交完以后是什么流程": the steps after the one the asker has done
+    who = WHO_ASKED.search(q.text)  # "哪个环节谁负责": each step with the sentence that says who runs it
+    return Reply([f"{year}年工作安排{ctx.year_note(year)}：",
+                  *(f"{f.stage}：{f.period}{ctx.cite(f)}{_what_happens(ctx, f) if who and i < SAID + 1 else ''}"
+                    for i, f in enumerate(stages))])
