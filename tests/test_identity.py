@@ -214,3 +214,20 @@ def test_a_bulletins_masthead_names_who_compiles_it() -> None:
     meta = make_notice("bulletin", head + BODY)
     assert meta.issuer == "东川省科学技术协会办公室"
     assert meta.year == 2043
+
+
+def test_the_level_of_issuer_an_ask_is_sent_to_points_at_that_issuers_notice() -> None:
+    from assistant.answer.pointer import NoticeIndex, PointedBy
+    from assistant.ingest.notices import make_notice
+
+    body = "根据《中国科协办公厅关于征集遴选2037年“科创中国”系列榜单的通知》，现将有关事项通知如下。新锐企业榜不超过3个。"
+    province = make_notice("p.txt", f"南屿省科学技术协会关于组织推荐2037年“科创中国”系列榜单的通知\n{body}")
+    society = make_notice("s.txt", f"中国微系统与传感学会关于组织推荐2037年“科创中国”系列榜单的通知\n{body}")
+    group = make_notice("g.txt", f"华岳能源集团科协关于组织推荐2037年“科创中国”系列榜单的通知\n{body}")
+    notices = {n.id: n for n in (province, society, group)}
+    index = NoticeIndex(notices)
+    pointed = index.find("我是海州市科协的小刘，我们市最多能往省里推几个新锐企业？", [2037])
+    assert pointed.by == PointedBy.LEVEL and pointed.ids == ["p.txt"]  # (海州市 is who asks)
+    assert index.find("学会这边新锐企业榜能推几个", [2037]).ids == ["s.txt"]
+    assert index.find("集团内部几号截止", [2037]).ids == ["g.txt"]
+    assert not index.find("省里和学会各能推几个", [2037])  # two levels: neither

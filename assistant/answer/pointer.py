@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from assistant.ingest.dates import parse_date
-from assistant.ingest.identity import UNSIGNED_LABELS
+from assistant.ingest.identity import ORIGINAL_ISSUER, UNSIGNED_LABELS
 from assistant.ingest.notices import NoticeMeta
 from assistant.model import NoticeKind
 from assistant.names import unquote
@@ -32,6 +32,17 @@ KIND_WORDS: list[tuple[NoticeKind, re.Pattern[str]]] = [
         r"(?:学会|协会|本会|我会|我们学会|我们协会|促进会)(?:的|发的|下发的|转发的|里的?)?(?:通知|文件|转发)|转发(?:的)?通知|学会内部|会员单位的通知")),
     (NoticeKind.ORIGINAL, re.compile(r"(?:中国)?科协(?:办公厅)?(?:的|发的|原)?(?:原)?通知|原通知|总通知|科协原文")),
 ]
+# The level of issuer a question sends its ask to ("省科协这边谁管", "往省里推几个", "集团内部几号截止"), read
+# from the issuer's own name; the asker's own ("我们市", "我是绵阳市科协的") is who asks, not whom.
+LEVELS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
+    ("province", re.compile(r"省科协|省里|省级(?!学会)|全省|省科学技术协会"), re.compile(r"省(?:科学技术协会|科协)")),
+    ("city", re.compile(r"市科协|市里|市级(?!学会)|全市|市科学技术协会"), re.compile(r"市(?:科学技术协会|科协)")),
+    ("society", re.compile(r"学会|协会(?!会员)|研究会"), re.compile(r"(?<!技术)(?:学会|协会|研究会)|(?<!科学技术)联合会")),
+    ("university", re.compile(r"学校|校内|校里|我校|本校|学院"), re.compile(r"大学|学院")),
+    ("group", re.compile(r"集团|二级单位|子公司|总部"), re.compile(r"集团|公司")),
+    ("park", re.compile(r"园区|管委会|高新区|开发区|经开区"), re.compile(r"园区|管委会|管理委员会|高新区|开发区|科学城|科技城")),
+]
+ASKER_OWN = re.compile(r"(?:我们|咱们|我|本|我是)[^，,。；;？?！!]{0,12}?(?:省|市|区|县|学会|协会|学院|集团|园区|公司|单位)")
 DOC_REF = re.compile(r"[〔\[［(（]\s*(20\d{2})\s*[〕\]］)）]\s*(\d+)\s*号")
 PUBLISHED_ASK = re.compile(r"(\d{1,2})月(\d{1,2})日(?:发布|印发|下发|发的|发出|的通知)")
 
@@ -47,6 +58,7 @@ class PointedBy(StrEnum):
     DATE = "date"  # "10月16日发的通知"
     CATEGORY = "category"  # a category only some notices set up
     ENTITY = "entity"  # a unit, place or system only one issuer's notices name ("海州分到的名额", "MEMS分会")
+    LEVEL = "level"  # the one issuer of a level the ask is sent to ("省科协这边", "集团内部")
 
 
 @dataclass
@@ -244,6 +256,9 @@ class NoticeIndex:
                 ids = [n.id for n in pool if n.kind == kind and (kind != NoticeKind.ORIGINAL or in_series(n))]
                 if ids:
                     return Pointer(ids, km.group(0), PointedBy.KIND)
+        level = self._level_in(plain, pool)
+        if level:
+            return level
         m = PUBLISHED_ASK.search(text)
         if m:
             day = (int(m.group(1)), int(m.group(2)))
@@ -251,6 +266,20 @@ class NoticeIndex:
             if ids:
                 return Pointer(ids, m.group(0), PointedBy.DATE)
         return self._entity_in(plain, years)
+
+    def _level_in(self, text: str, pool: list[NoticeMeta]) -> Pointer:
+        """The notices of the one level of issuer the ask names, when the round's notices are of
+        several levels (a province's, a society's, a group's…) and just one issuer is of that level."""
+        asked = ASKER_OWN.sub(" ", text)
+        found = [(name, m) for name, cue, _ in LEVELS if (m := cue.search(asked))]
+        if len(found) != 1:
+            return Pointer()
+        name, m = found[0]
+        issuer_of = next(pattern for n, _, pattern in LEVELS if n == name)
+        ids = [n.id for n in pool if n.issuer and issuer_of.search(n.issuer) and not ORIGINAL_ISSUER.match(n.issuer)]
+        if not ids or len({self.notices[i].issuer for i in ids}) != 1 or len(ids) == len(pool):
+            return Pointer()
+        return Pointer(ids, m.group(0), PointedBy.LEVEL)
 
     def _entity_in(self, text: str, years: list[int] | None) -> Pointer:
         """The notices of the one issuer that names a unit, place or system the question names (the
