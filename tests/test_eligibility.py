@@ -208,3 +208,28 @@ def test_years_in_the_work_and_rd_spending_are_checked_against_the_clause() -> N
     assert said == {"experience": FAIL, "rd_share": PASS}
     said = {v.clause.type: v.verdict for v in check(fact, Profile(experience_years=3, rd_share=4.0), 2041)[0]}
     assert said == {"experience": PASS, "rd_share": FAIL}
+
+
+POST = """东川机械工程学会 关于推荐2024年“科创中国”榜单的推文
+
+报名数量超过名额时，学会将组织专家择优推荐。
+
+🔶 申报条件划重点
+
+✅ 先导技术：技术达到一定成熟度且通过早期验证，不涉密。
+
+✅ 新锐企业：在中国境内注册，工商注册时间在2014年1月1日以后的中小型科技企业，近两年无重大安全事故。
+
+📮 联系我们：学会秘书处 010-61234567
+"""
+
+
+def test_conditions_under_a_line_that_heads_them_in_a_post_are_each_lists() -> None:
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.notices import make_notice
+    from assistant.model import EligibilityFact
+
+    facts = [f for f in extract_facts(make_notice("post.txt", POST)) if isinstance(f, EligibilityFact)]
+    by_list = {f.list_keys[0]: f for f in facts}
+    assert set(by_list) == {"先导技术榜", "新锐企业榜"}  # "新锐企业：" as a label names the list; the contact line ends the run
+    assert "2014年1月1日" in by_list["新锐企业榜"].conditions[0]

@@ -17,6 +17,7 @@ from assistant.ingest.facts.common import (
 )
 from assistant.ingest.notices import Notice
 from assistant.model import EligibilityFact, Fact, OrganiserFact, PlatformFact
+from assistant.names import variants
 
 CONDITION_TITLE = re.compile(r"条件|要求")
 BODY_CONDITIONS = re.compile(r"(?:申报|推荐|参评|参选|基本)条件")
@@ -62,6 +63,7 @@ def extract_eligibility(notice: Notice, list_names: list[str], field_names: list
         # A stand-alone call states its conditions in the body ("三、申报条件" and numbered lines).
         in_body = not section.path[0].startswith("附件") and BODY_CONDITIONS.search(section.path[-1])
         if not (in_attachment or in_body):
+            facts += _headed_lines(notice, section, list_names, find_fields(section.path[-1], field_names))
             continue
         lines = section.lines[1:]  # the first line is the section's own heading
         if not lines:
@@ -105,7 +107,7 @@ def _per_list_lines(notice: Notice, section: Section, lines: list[Line], list_na
     facts: list[Fact] = []
     for ln in lines:
         m = LIST_LINE.match(ln.text)
-        named = find_list_names(m.group("name"), list_names) if m else []
+        named = _labelled_list(m.group("name"), list_names) if m else []
         if not m or not named:
             continue
         conditions = [c.strip() for c in re.split(r"[；;]", m.group("rest").rstrip("。")) if c.strip()]
@@ -113,6 +115,39 @@ def _per_list_lines(notice: Notice, section: Section, lines: list[Line], list_na
                                lists=named[:1], fields=fields, conditions=conditions,
                                exclusions=[c for c in conditions if EXCLUDES.search(c)],
                                heading=m.group("name")))
+    return facts
+
+
+def _labelled_list(label: str, list_names: list[str]) -> list[str]:
+    """The list a line's label names: a list's name in it, or the label being a list's short form
+    ("新锐企业：…", "先导技术：…"; in running text such a form is no list, as a label it is)."""
+    named = find_list_names(label, list_names)
+    if named:
+        return named
+    bare = label.strip()
+    short = [n for n in list_names if n.rstrip("榜") == bare or n.startswith(bare) and len(bare) >= 4]
+    return short[:1] or [n for variant, n in variants("lists") if variant == bare][:1]
+
+
+HEADING_MAX = 20  # "🔶 申报条件划重点": a short line that heads conditions inside a section of another name
+
+
+def _headed_lines(notice: Notice, section: Section, list_names: list[str], fields: list[str]) -> list[Fact]:
+    """Per-list condition lines under a line that heads them without being a section's heading (a post's
+    "🔶 申报条件划重点", then "✅ 新锐企业：…注册…"): the lines that each name a list, up to the first that names none."""
+    facts: list[Fact] = []
+    lines = section.lines
+    for i, ln in enumerate(lines):
+        head = re.sub(r"[^\w\u4e00-\u9fff]", "", ln.text)
+        if not (BODY_CONDITIONS.search(head) and len(head) <= HEADING_MAX and "。" not in ln.text):
+            continue
+        run = []
+        for nxt in lines[i + 1 :]:
+            m = LIST_LINE.match(nxt.text)
+            if not (m and _labelled_list(m.group("name"), list_names)):
+                break
+            run.append(nxt)
+        facts += _per_list_lines(notice, section, run, list_names, fields)
     return facts
 
 
