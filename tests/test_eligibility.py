@@ -233,3 +233,23 @@ def test_conditions_under_a_line_that_heads_them_in_a_post_are_each_lists() -> N
     by_list = {f.list_keys[0]: f for f in facts}
     assert set(by_list) == {"先导技术榜", "新锐企业榜"}  # "新锐企业：" as a label names the list; the contact line ends the run
     assert "2014年1月1日" in by_list["新锐企业榜"].conditions[0]
+
+
+BULLETIN = """东川省科协工作简报
+
+二、关于组织推荐2043年“科创中国”系列榜单的工作安排
+
+（一）省内截止时间。各市州科协于2043年11月7日17:00前报送省科协。
+（二）省内附加条件。经省科协推荐的新锐企业须为在我省注册的企业，成立年限不超过10年，即2033年1月1日及以后在工商部门注册成立；先导技术榜申报技术的第一完成单位须在省内。
+"""
+
+
+def test_a_bound_set_in_running_prose_is_the_named_lists_condition_and_checked() -> None:
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.notices import make_notice
+    from assistant.model import EligibilityFact
+
+    facts = [f for f in extract_facts(make_notice("b.txt", BULLETIN)) if isinstance(f, EligibilityFact)]
+    assert [f.list_keys for f in facts] == [["新锐企业榜"]]  # (先导技术榜's clause in the next sentence sets no bound)
+    verdicts, _ = check(facts[0], read_profile("我们公司2032年注册的", dt.date(2043, 10, 20)), 2043)
+    assert any(v.verdict == FAIL and "2033年1月1日" in v.reason for v in verdicts)

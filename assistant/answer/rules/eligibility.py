@@ -10,6 +10,7 @@ from assistant.answer.profile import Profile
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
 from assistant.answer.years import asked_round
+from assistant.ingest.facts.requirements import PROSE_CONDITIONS
 from assistant.ingest.textmap import locate
 from assistant.model import AnswerType, EligibilityFact
 
@@ -157,6 +158,9 @@ def self_check(ctx: Context, f: EligibilityFact, year: int) -> Reply:
         notes.append(f"需要核实：其余{len(unchecked)}项条件{named}{marks}")
     failed = [v for v in verdicts if v.verdict == FAIL]
     passed = [v for v in verdicts if v.verdict == PASS]
+    if f.heading == PROSE_CONDITIONS and not failed:
+        # Read from one sentence of the notice, not a conditions section: it may set others elsewhere.
+        notes.append("（以上条件摘自通知正文的一句话，通知其他段落可能另有要求，请对照原文。）")
     if failed:
         notes.append(f"结论：有{len(failed)}条不符合，按通知条件不能申报；如有疑问请向该榜单联系人确认。")
     elif passed:

@@ -17,7 +17,7 @@ from assistant.ingest.facts.common import (
 )
 from assistant.ingest.notices import Notice
 from assistant.model import EligibilityFact, Fact, OrganiserFact, PlatformFact
-from assistant.names import variants
+from assistant.names import list_key, variants
 
 CONDITION_TITLE = re.compile(r"条件|要求")
 BODY_CONDITIONS = re.compile(r"(?:申报|推荐|参评|参选|基本)条件")
@@ -94,7 +94,7 @@ def extract_eligibility(notice: Notice, list_names: list[str], field_names: list
                 conditions=conditions, exclusions=exclusions, heading=section.path[-1],
             )
         )
-    return facts
+    return facts + _bounds_in_prose(notice, list_names, {k for f in facts for k in f.list_keys})
 
 
 # A line that names the list its conditions are for: "新锐企业榜：成立年限不超过8年…", "2. 先导技术榜：…".
@@ -127,6 +127,38 @@ def _labelled_list(label: str, list_names: list[str]) -> list[str]:
     bare = label.strip()
     short = [n for n in list_names if n.rstrip("榜") == bare or n.startswith(bare) and len(bare) >= 4]
     return short[:1] or [n for variant, n in variants("lists") if variant == bare][:1]
+
+
+# A condition a sentence sets with a date or a count of years, wherever it stands: "成立年限不超过10年，即
+# 2033年1月1日及以后在工商部门注册成立", "须于2041年12月31日前建成运行", "从事技术转移工作满3年".
+BOUND = re.compile(r"(?:注册|成立|出生|建成|从事|入会|组建|运行)[^。；;]{0,30}?(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)(?:及)?(?:以后|之后|以前|之前|前)"
+                   r"|(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)(?:及)?(?:以后|之后|以前|之前|前)[^。；;]{0,12}?(?:注册|成立|出生|建成|入会|组建)"
+                   r"|(?:成立|注册)(?:年限|时间)?[^。；;]{0,6}不超过\d+年|(?:从事|工作|任职)[^。；;]{0,12}满\d+年")
+
+
+PROSE_CONDITIONS = "正文所述条件"  # the heading of conditions read from a sentence: maybe not all the notice sets
+
+
+def _bounds_in_prose(notice: Notice, list_names: list[str], have: set[str]) -> list[Fact]:
+    """The conditions a notice sets in running prose for a list it gives no conditions section (a
+    bulletin's "经省科协推荐的新锐企业须…2033年1月1日及以后在工商部门注册成立"): each line holding such a
+    bound and naming one list, its bound clauses that list's conditions."""
+    facts: list[Fact] = []
+    for sentence in clauses(notice, "。；;"):
+        if not BOUND.search(sentence.text) or " | " in sentence.text:
+            continue  # (a table's row is read by its header, answer/reader.py)
+        named = [n for n in find_list_names(sentence.text, list_names) if not n.startswith(("系列", "科创中国"))]
+        # (a list's short form, "经省科协推荐的新锐企业须…", names it in such a sentence too)
+        named += [key for variant, key in variants("lists") if variant in sentence.text and not variant.endswith("榜")]
+        keys = {list_key(n) for n in named}
+        if len(keys) != 1 or keys & have:
+            continue
+        # Every clause the sentence sets, the bound among them: "须为集团控股的科技型企业，2016年及以后在境内注册，
+        # 上一年度研发投入占营业收入比例不低于5%" is three conditions, one of them checkable by a date.
+        stated = [c.strip() for c in re.findall(r"[^，,；;。]+", sentence.text) if c.strip()]
+        facts.append(make_fact(notice, EligibilityFact, sentence, value=named[0], lists=named[:1], conditions=stated,
+                               exclusions=[c for c in stated if EXCLUDES.search(c)], heading=PROSE_CONDITIONS))
+    return facts
 
 
 HEADING_MAX = 20  # "🔶 申报条件划重点": a short line that heads conditions inside a section of another name
