@@ -419,3 +419,10 @@ def test_steps_after_the_one_done_with_who_runs_each(small_settings) -> None:  #
 def test_a_lists_name_in_a_round_with_the_count_it_planned(store: FactStore) -> None:
     r, _ = run(store, Intent.LISTS, "融通创新组织榜21年的时候叫什么名字，那年设了几项")
     assert r.direct[0].startswith("2021年名为“产学研融通组织榜”") and "2021年产学研融通组织榜设10项" in text_of(r)
+
+
+def test_what_changed_in_the_lists_says_the_fields_that_changed_too(store: FactStore) -> None:
+    q = understand_part("21年和20年比榜单有什么变化", TODAY, store)
+    citer = Citer(store.notices)
+    r = answer_compare(Context(q, store, citer, TODAY), lambda one: reply(one, store, citer, TODAY))
+    assert r is not None and "新增新锐企业榜" in r.direct[0] and "先导技术榜领域新增现代农林" in r.direct[0]

@@ -60,7 +60,8 @@ def answer_compare(ctx: Context, answer_for: Callable[[Query], Reply | None]) ->
             if fact:
                 sets.append((y, fact.fields))
         elif sub == "lists":
-            lists = next(iter(ctx.store.select(ListsFact, ctx.matches_list, year=y)), None)
+            # The round's whole set: the sentence naming most lists (a unit recommends for some of them).
+            lists = max(ctx.store.select(ListsFact, ctx.matches_list, year=y), key=lambda f: len(f.lists), default=None)
             if lists:
                 sets.append((y, lists.lists))
                 families.update(zip(lists.lists, lists.list_keys, strict=True))
@@ -85,8 +86,29 @@ def answer_compare(ctx: Context, answer_for: Callable[[Query], Reply | None]) ->
         summary += f"新增{'、'.join(added)}" if added else "无新增"
         summary += "".join(f"；{old}更名为{new}" for old, new in renamed)
         summary += f"；不再设{'、'.join(removed)}" if removed else "；无删减"
+        if sub == "lists" and not q.list_key:
+            summary += _fields_changed(ctx, y1, y2)  # "有啥变化": a list's fields changed too
         parts.insert(0, summary + "。")
     return Reply(parts)
+
+
+def _fields_changed(ctx: Context, y1: int, y2: int) -> str:
+    """"；先导技术榜领域新增人工智能": the fields each fielded list gained or lost between two rounds."""
+    def fields(key: str, y: int) -> list[str]:
+        found = ctx.store.select(FieldsFact, lambda f: key in f.list_keys, year=y)
+        return max((f.fields for f in found), key=len, default=[])
+
+    said = []
+    for key in ctx.store.names.fielded_lists:
+        before, after = fields(key, y1), fields(key, y2)
+        if not before or not after:
+            continue
+        gained = [f for f in after if f not in before]
+        lost = [f for f in before if f not in after]
+        if gained or lost:
+            said.append(f"；{key}领域" + (f"新增{'、'.join(gained)}" if gained else "") + ("，" if gained and lost else "")
+                        + (f"不再设{'、'.join(lost)}" if lost else ""))
+    return "".join(said)
 
 
 def _names_by_year(ctx: Context) -> Reply | None:
