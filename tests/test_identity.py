@@ -231,3 +231,9 @@ def test_the_level_of_issuer_an_ask_is_sent_to_points_at_that_issuers_notice() -
     assert index.find("学会这边新锐企业榜能推几个", [2037]).ids == ["s.txt"]
     assert index.find("集团内部几号截止", [2037]).ids == ["g.txt"]
     assert not index.find("省里和学会各能推几个", [2037])  # two levels: neither
+
+
+def test_a_transcripts_year_written_in_characters_is_its_round() -> None:
+    talk = ("《科创会客厅》第十期 节目文字稿\n主持人：方晴\n嘉宾：东川传感学会秘书长\n\n"
+            "嘉宾：中国科协是九月二十二号发的通知，就是科协办函创字二〇四五年一百一十七号那个文。今年学会推荐两项。")
+    assert identify(talk).year == 2045

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
-from assistant.ingest.dates import CN_DATE, DATE, DATE_LINE, parse_date
+from assistant.ingest.dates import CN_DATE, CN_YEAR, DATE, DATE_LINE, parse_date, year_number
 from assistant.ingest.textmap import row_cells
 from assistant.model import NoticeKind
 
@@ -356,7 +356,9 @@ def identify(text: str) -> Identity:
     elif parent:  # a unit's notice implements the call it cites: that call's round
         year, source = int(DOC_NUMBER.search(parent).group(1)), f"所转发通知的文号 {parent}"  # type: ignore[union-attr]
     else:
+        # (a year written in characters too: a transcript's "科协办函创字二〇四五年一百一十七号")
         found = Counter(int(y) for y in re.findall(r"(20\d{2})\s*年", text))
+        found.update(y for w in re.findall(rf"({CN_YEAR})\s*年", text) if (y := year_number(w)) and 2000 <= y < 2100)
         if found:
             year = max(found)  # the latest round the body's dates point to
             source = f"正文中的日期（最晚为{year}年）"
