@@ -426,3 +426,15 @@ def test_what_changed_in_the_lists_says_the_fields_that_changed_too(store: FactS
     citer = Citer(store.notices)
     r = answer_compare(Context(q, store, citer, TODAY), lambda one: reply(one, store, citer, TODAY))
     assert r is not None and "新增新锐企业榜" in r.direct[0] and "先导技术榜领域新增现代农林" in r.direct[0]
+
+
+def test_a_list_no_notice_sets_up_is_said_to_be_missing_and_a_slip_is_not(store: FactStore) -> None:
+    from assistant.answer.decline import not_in_notices
+
+    asked = understand_part("今年“科创中国”科技服务团榜每个单位能推荐几个？", TODAY, store)
+    assert "科技服务团榜" in (not_in_notices(asked, store) or "")
+    for known in ("新锐企榜能报几个", "企业上了先导技术榜之后有什么好处", "今年的新锐企业榜名额"):
+        assert not_in_notices(understand_part(known, TODAY, store), store) is None
+    assert "答辩" in (not_in_notices(understand_part("终评要现场答辩吗", TODAY, store), store) or "")
+    for phrase in ("之前报榜都是在www.kczg.org.cn上弄的，今年还是这个网址吗？", "大概什么时候能出榜？"):
+        assert "已收录的通知中没有" not in (not_in_notices(understand_part(phrase, TODAY, store), store) or "")

@@ -517,3 +517,15 @@ def test_a_wish_to_call_the_reviewers_asks_for_their_contact() -> None:
     msg = read_message("申报表“类别”里我们是勾哪个拿不准，是不是只统计试点城市内的主体？想直接跟初评那边电话确认。——刘洋")
     assert msg.questions[-1] == "想直接跟初评那边电话确认"
     assert read_message("我们想了解一下政策。").questions == ["我们想了解一下政策"]  # (no call wished: the whole message)
+
+
+def test_a_count_of_conditions_is_no_quota_and_steps_after_one_are_a_process() -> None:
+    assert understand("20年那时候先导技术的基本推荐条件是哪几条？", TODAY).intent != Intent.QUOTA
+    assert understand("平台上交完材料以后，后面是怎么个流程？", TODAY).intent == Intent.SCHEDULE
+
+
+def test_a_first_part_that_asks_on_its_own_is_split_from_the_asks_after_it() -> None:
+    from assistant.answer.message import read_message
+
+    assert read_message("线上报完纸质的还用寄吗 终审几月 谁负责终审").questions == ["线上报完纸质的还用寄吗", "终审几月", "谁负责终审"]
+    assert read_message("开的什么会，几月份？").questions == ["开的什么会，几月份"]  # (too short to ask on its own)

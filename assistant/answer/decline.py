@@ -14,6 +14,7 @@ from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
 from assistant.answer.years import asked_round
 from assistant.model import AnswerKind, ContactFact, ListCountsFact, Role
+from assistant.names import variants
 
 # How an answer says the notices do not hold something (a signal for the ranker, and how grading
 # recognises a decline).
@@ -59,7 +60,7 @@ NOT_IN_A_CALL: list[tuple[re.Pattern[str], re.Pattern[str], str]] = [
      re.compile(r"绩效|工作量|职称"), "入选后在单位的绩效或工作量认定"),
     (re.compile(r"(?:证书|牌匾|奖牌|铭牌)[^。？?，,]{0,8}(?:发|寄|领|颁)|(?:发|寄|领|颁)[^。？?，,]{0,6}(?:证书|牌匾|奖牌)"),
      re.compile(r"证书|牌匾|奖牌"), "证书或牌匾的发放"),
-    (re.compile(r"(?:要不要|需不需要|需要|用不用|是否|会不会|有没有)[^。？?，,]{0,6}(?:现场)?答辩"),
+    (re.compile(r"(?:要不要|需不需要|需要|用不用|是否|会不会|有没有)[^。？?，,]{0,6}(?:现场)?答辩|答辩(?:吗|么|不|没)"),
      re.compile(r"答辩"), "是否需要答辩"),
 ]
 
@@ -69,9 +70,39 @@ PLANNED_ASK = re.compile(r"(?:一共|总共|全国|最终|最后|计划|打算|�
                          r"[^。？?，,]{0,4}(?:多少|几)(?:项|个|家|人|名)?")
 
 
+# A list's name as users write one ("科技服务团榜"): a run of characters ending in 榜, not a phrase ("上了榜").
+LIST_LIKE = re.compile(r"[\u4e00-\u9fff]{3,12}榜(?!单)")
+# (a phrase about a list, "之前报榜", "什么时候能出榜", "企业上了榜": a verb, a question word, a demonstrative)
+NOT_IN_A_NAME = re.compile(r"[了过吗呢入进该这那哪各每个上报出评选打能么什时候几前后在是都要想去有]")
+LEADING = re.compile(r"^.*的|^(?:今年|去年|明年|前年|本次|这次|本轮|\d{2,4}年)")
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(c in chars for c in short)
+
+
+def unknown_list(q: Query, store: FactStore) -> str | None:
+    """A list the question names that no notice sets up, nor any name it may be a slip for ("科技服务团榜"
+    in a corpus without one; "新锐企榜" is 新锐企业榜 short of a character, never unknown)."""
+    if q.list_key or q.other_lists:
+        return None
+    known = [*store.names.lists, *(v for v, _ in variants("lists"))]
+    for run in LIST_LIKE.findall(q.text):
+        name = LEADING.sub("", run)
+        if len(name) < 4 or NOT_IN_A_NAME.search(name):
+            continue
+        if not any(_is_subsequence(name, k) or _is_subsequence(k, name) for k in known):
+            return name
+    return None
+
+
 def not_in_notices(q: Query, store: FactStore) -> str | None:
     """Why the notices cannot answer `q`, when it asks for something a call for candidates does not
     hold and no notice in the corpus holds it either."""
+    name = unknown_list(q, store)
+    if name:
+        return f"通知中没有相关信息：已收录的通知中没有“{name}”。"
     for asks, holds, what in NOT_IN_A_CALL:
         # (Of the notices the question points at, when it points at some: another unit's rewards are not theirs.)
         if asks.search(q.text) and not store.holds(holds, q.notice_ids or None):

@@ -76,6 +76,11 @@ JOINS = re.compile(r"[，,、]|\s+")
 ELLIPTICAL = re.compile(r"^(?:那|那么|还有)?[^，,、\s]{1,12}呢$")
 
 
+# A first part of no known kind that is a whole yes/no question is an ask of its own ("线上报完纸质的还用寄吗");
+# one asking what or where ("开的什么会", "初评完结果交到哪") is read with the asks after it.
+YES_NO_ASK = re.compile(r"(?:吗|么|不|没有?)[？?]?$")
+
+
 # "截止时间和推荐名额分别是多少", "名额和联系电话": two asks of different kinds joined by a conjunction.
 CONJUNCTION = re.compile(r"(?<=[\u4e00-\u9fff])(?:以及|还有|和|及|与|跟)(?=[\u4e00-\u9fff])")
 
@@ -120,7 +125,8 @@ def _asks(question: str, marked: bool = False) -> list[str]:
         # (the later ones take its subject from the part before them).
         (topic, _, _), (text, kind, ell) = parts[0], parts[1]
         parts[:2] = [(f"{topic}，{text}", kind, ell)]
-    if len(parts) < 2 or parts[0][1] == Intent.OTHER or not all(
+    # (A first part of no known kind joins the rest, unless it asks something itself: "线上报完纸质的还用寄吗 终审几月".)
+    if len(parts) < 2 or (parts[0][1] == Intent.OTHER and not YES_NO_ASK.search(parts[0][0])) or not all(
             QUESTION_WORDS.search(text) or (marked and i == len(parts) - 1) for i, (text, _, _) in enumerate(parts)):
         return [question]
     return [text for text, _, _ in parts]

@@ -383,6 +383,9 @@ NOTICE_ASK = re.compile(
 RECIPIENT_ASK = re.compile(r"(?:结果|方案|名单)[^，,。？?]{0,8}?(?:报|交|送|提交|报送|上报)(?:上去)?(?:给|到|至)?(?:谁|哪)")
 # Words that ask for a way to reach someone (a phone, a mailbox, an address, a name).
 PROCESS_ASK = re.compile(r"流程|环节|步骤|程序")  # the steps of the round, each with its body and dates
+AFTER_STEP = re.compile(r"(?:之后|以后|后面|后续|接下来)")  # "交完以后…是怎么个流程": the steps after one
+# A step past the round's own schedule done ("校内评审完之后还有哪些步骤"): the notice's text tells what follows it.
+STAGE_DONE = re.compile(r"(?:评审|初评|终评|公示|答辩|评)(?:完|结束)")
 CONTACT_WORDS = re.compile(r"电话|座机|手机|邮箱|联系|找谁|是谁|地址|号码")
 
 
@@ -426,12 +429,15 @@ def detect_intent(text: str) -> Intent:
     if ORGANISER_ASK.search(text):
         return Intent.ORGANISER
     # "能推几个", "最多能塞几家": how many may be put forward, however said.
-    counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?!字)"
+    counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?![字条])"  # (几条: conditions)
                         r"|(?:塞|推|报)(?:上去|进去|上)?(?:几|多少)(?!字)"
                         r"|再(?:塞|加)(?:进去|上去|一个|一项|一家|个)"
                         r"|(?:能|可以)(?:报|推|推荐|申报)(?:[两二三四五六七八九十]|\d{1,2})(?:个|项|家|人|名)", text)  # "攒了3个，还能再塞进去吗": one more than the quota?
     if LATE_ASK.search(text) and not counted:
         return Intent.DEADLINE  # "30号晚上十一点半提交还算数不": whether a time is before the deadline
+    if PROCESS_ASK.search(text) and ("schedule" in scores or AFTER_STEP.search(text)) and not CONTACT_WORDS.search(text) \
+            and not STAGE_DONE.search(text):
+        return Intent.SCHEDULE  # "交完以后是什么流程，哪个环节谁负责": the stages and who runs each, not a phone
     if not scores:
         if not counted and LIST_NAME_ASK.search(text) and "榜" in text:
             return Intent.LISTS  # "融通创新组织榜21年的时候叫什么名字": the name a round gave a list
@@ -439,8 +445,6 @@ def detect_intent(text: str) -> Intent:
     # Specific beats generic where both fire: "初评结果哪天前报送" is a deadline, not a schedule.
     if re.search(r"最晚|最迟|截止|截至|截到|期限|之前|前报送|前提交|前上传|逾期|关闭|关了|关门", text) and "deadline" in scores:
         return Intent.DEADLINE
-    if PROCESS_ASK.search(text) and "schedule" in scores and not CONTACT_WORDS.search(text):
-        return Intent.SCHEDULE  # "交完以后是什么流程，哪个环节谁负责": the stages and who runs each, not a phone
     if CONTACT_WORDS.search(text) and "contact" in scores:
         return Intent.CONTACT  # "申报系统的技术支持电话是多少" asks for a phone, not a count
     if RECIPIENT_ASK.search(text):
