@@ -253,3 +253,12 @@ def test_a_bound_set_in_running_prose_is_the_named_lists_condition_and_checked()
     assert [f.list_keys for f in facts] == [["新锐企业榜"]]  # (先导技术榜's clause in the next sentence sets no bound)
     verdicts, _ = check(facts[0], read_profile("我们公司2032年注册的", dt.date(2043, 10, 20)), 2043)
     assert any(v.verdict == FAIL and "2033年1月1日" in v.reason for v in verdicts)
+
+
+def test_the_field_group_whose_conditions_the_asker_meets_comes_first(store: FactStore) -> None:
+    from assistant.answer.rules.eligibility import closest_groups
+    from assistant.model import EligibilityFact
+
+    groups = store.select(EligibilityFact, lambda f: "先导技术榜" in f.list_keys and bool(f.field_keys), year=2023)
+    told = read_profile("我们做工业机器人用的RV减速器，核心设计是我们自己原创的，这类零部件国内过去一直依赖进口。", dt.date(2023, 10, 20))
+    assert "产业基础" in closest_groups(told, groups, 2023)[0].heading

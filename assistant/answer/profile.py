@@ -166,7 +166,7 @@ def read_profile(text: str, today: dt.date) -> Profile:
         p.secret = False
     elif re.search(r"涉密|保密项目|密级|不能对外公开|不可公开", text):
         p.secret = True
-    if re.search(r"原始创新|自主研发|首创|原创", text):
+    if re.search(r"原始创新|自主研发|自研|首创|原创", text):
         p.original = True
     if re.search(r"引进|消化吸收|仿制", text):
         p.original = False

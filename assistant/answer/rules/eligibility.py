@@ -24,7 +24,7 @@ def answer_eligibility(ctx: Context) -> Reply | None:
         return None
     year, facts = picked
     if q.field_key is None:
-        facts = closest_groups(q.profile, facts)
+        facts = closest_groups(q.profile, facts, year)
     if q.profile and q.answer_type != AnswerType.NAMES:  # "有哪些硬性要求" asks for the conditions, not a verdict
         verdicts, unruled = check(facts[0], q.profile, year)
         if unruled or any(v.reason for v in verdicts):  # the situation decides something: check it
@@ -91,24 +91,44 @@ def _unnamed(text: str, f: EligibilityFact, fields: bool = True) -> str:
     return text
 
 
-def closest_groups(profile: Profile, facts: list[EligibilityFact]) -> list[EligibilityFact]:
-    """"我们做CAE仿真软件…先导榜能报吗": the field groups, the one whose description is closest to
-    what the asker works on first."""
-    if not profile.domain or len(facts) < 2:
+def _met(profile: Profile, f: EligibilityFact, year: int) -> int:
+    """How many of a group's conditions the asker's situation is seen to meet (what it fails is said
+    where it is checked, not weighed here: the groups word the same condition apart)."""
+    verdicts, _ = check(f, profile, year)
+    return sum(v.verdict == PASS for v in verdicts)
+
+
+def closest_groups(profile: Profile, facts: list[EligibilityFact], year: int) -> list[EligibilityFact]:
+    """"我们做RV减速器，原创，国内一直依赖进口…先导榜能报吗": the field groups, the one whose conditions the
+    asker is seen to meet first (原始创新, 依赖进口: the 产业基础 group), then the one whose description is
+    closest to what the asker works on."""
+    if len(facts) < 2 or not (profile.domain or any(_met(profile, f, year) for f in facts)):
         return facts
-    return sorted(facts, key=lambda f: -overlap(profile.domain or "", f.quote))
+    return sorted(facts, key=lambda f: (-_met(profile, f, year), -overlap(profile.domain or "", f.quote)))
 
 
 def fitting_group(ctx: Context, year: int) -> list[str]:
-    """"我们做国产CAE仿真软件，该报哪个领域": the field group whose description is closest to what the
-    asker works on, with the sentence that says so; nothing when no description shares its words."""
-    domain = ctx.q.profile.domain
+    """"我们做国产CAE仿真软件，该报哪个领域": the field group whose conditions the asker meets, else whose
+    description is closest to what the asker works on, with the sentence that says so; nothing when
+    neither tells one group from the others."""
+    profile, domain = ctx.q.profile, ctx.q.profile.domain
     facts = ctx.store.select(EligibilityFact, lambda f: ctx.matches_list(f) and bool(f.field_keys), year=year)
-    if not domain or len(facts) < 2:
+    if len(facts) < 2:
         return []
-    best = closest_groups(ctx.q.profile, facts)[0]
-    scope = _scope(ctx, best, domain, least=DOMAIN_BEARS)
-    return [f"按您所做的“{domain}”，最接近的是{best.heading}。", *scope] if scope else []
+    if domain:
+        # What the asker works on, where a group's description says it ("生态修复" -> 绿色低碳).
+        near = sorted(facts, key=lambda f: -overlap(domain, f.quote))[0]
+        scope = _scope(ctx, near, domain, least=DOMAIN_BEARS)
+        if scope:
+            return [f"按您所做的“{domain}”，最接近的是{near.heading}。", *scope]
+    ranked = closest_groups(profile, facts, year)
+    best = ranked[0]
+    if _met(profile, best, year) > _met(profile, ranked[1], year):
+        # Else the conditions the asker is seen to meet ("原创", "依赖进口" -> 产业基础).
+        verdicts, _ = check(best, profile, year)
+        met = "；".join(v.clause.text + _cite_clause(ctx, best, v.clause.text) for v in verdicts if v.verdict == PASS)
+        return [f"按您所述，符合的是{best.heading}的条件：{met}"]
+    return []
 
 
 def _scope(ctx: Context, f: EligibilityFact, said: str | None = None, least: int = BEARS) -> list[str]:
