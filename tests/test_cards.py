@@ -129,7 +129,7 @@ def test_a_contact_is_found_by_what_its_card_says_the_person_handles(small_setti
 NEW_FIELD = """华岳集团科协关于组织推荐2043年“科创中国”系列榜单的通知
 
 一、工作安排
-各二级单位于2043年11月5日17:00前报送集团科协。
+各二级单位于2043年11月5日17:00前报送集团科协。先导技术榜每个领域推荐不超过2项。
 
 二、联系方式
 初评机构：先导技术榜（装备制造领域）中国科协智能制造学会联合体，联系人：柏志衡，电话：010-68314592
@@ -144,3 +144,8 @@ def test_a_round_that_names_review_bodies_is_not_answered_with_an_older_rounds(s
     # (人工智能 is read as 电子信息 where a round does not list it apart: the 2023 call's 电子信息 contact
     # is no answer where this round's notice names the field's own.)
     assert "许望舒" in head and "郑伯龙" not in head
+
+
+def test_a_list_since_dropped_is_answered_from_the_last_round_that_had_it(bot) -> None:  # noqa: ANN001
+    ans = bot.answer("开源榜联系人+电话？").answer  # (2023 sets up no 开源创新榜; 2022 does)
+    assert "王朝刚" in ans[:300] and "未找到" not in ans[:300]

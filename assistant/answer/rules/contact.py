@@ -112,10 +112,12 @@ def answer_contact(ctx: Context) -> Reply | None:
         return None
     year, chosen = picked
     current = ctx.store.rounds[-1] if ctx.store.rounds else None
-    if not q.years and current is not None and year < current and (q.list_key or q.field_key) and ctx.store.select(
-            ContactFact, lambda f: f.year == current and f.role != Role.TECH):
-        # The round being run names its contacts, none under the list or field asked as read: its
-        # passages say whose it is (a field new this round, a line read loosely), not an older round's.
+    if not q.years and current is not None and year < current and (q.list_key or q.field_key) \
+            and (q.list_key is None or ctx.store.mentions(q.list_key, current)) \
+            and ctx.store.select(ContactFact, lambda f: f.year == current and f.role != Role.TECH):
+        # The round being run sets the list up and names its contacts, none under the list or field
+        # asked as read: its passages say whose it is (a field new this round, a line read loosely), not
+        # an older round's. (A list since dropped is answered from the last round that had it.)
         return None
     own = [f for f in chosen if f.role == Role.SOCIETY]
     if ctx.own_notice and (q.own_step or "内部" in q.notice_mention) and own:  # "学会内部" points and says
