@@ -262,3 +262,9 @@ def test_the_field_group_whose_conditions_the_asker_meets_comes_first(store: Fac
     groups = store.select(EligibilityFact, lambda f: "先导技术榜" in f.list_keys and bool(f.field_keys), year=2023)
     told = read_profile("我们做工业机器人用的RV减速器，核心设计是我们自己原创的，这类零部件国内过去一直依赖进口。", dt.date(2023, 10, 20))
     assert "产业基础" in closest_groups(told, groups, 2023)[0].heading
+
+
+def test_an_incident_the_condition_names_is_read_with_its_year_and_a_denial_is_not() -> None:
+    told = read_profile("2022年12月厂里因为超标排放被生态环境局认定为严重环境违法，罚款已经交了。", dt.date(2023, 10, 20))
+    assert told.accident_year == 2022
+    assert read_profile("我们2019年成立，这两年没出过安全质量事故。", dt.date(2023, 10, 20)).accident_year is None

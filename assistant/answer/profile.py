@@ -183,6 +183,9 @@ def read_profile(text: str, today: dt.date) -> Profile:
     if re.search(rf"(?:给|为|服务于?|面向){CLAUSE}{{0,16}}试点城市", text):
         p.serves_pilot = True
     m = re.search(rf"((?:20\d{{2}})年|去年|今年|前年){CLAUSE}{{0,6}}?(?:出过|发生过?|有过){CLAUSE}{{0,10}}?事故", text)
+    # "2022年12月…被生态环境局认定为严重环境违法": the other incidents the same condition names, when found against one
+    m = m or re.search(rf"((?:20\d{{2}})年|去年|今年|前年){CLAUSE}{{0,24}}?(?:认定为|被罚|受到处罚|被处罚|列入|被列为){CLAUSE}{{0,8}}?"
+                       r"(?:环境违法|违法|失信|事故)", text)
     if m:
         p.accident_year = _year(m.group(1), today)
     if re.search(rf"没(?:有)?(?:考|拿|取得)?(?:过)?{CLAUSE}{{0,8}}?证书|没有证书|无证", text):
