@@ -529,3 +529,9 @@ def test_a_first_part_that_asks_on_its_own_is_split_from_the_asks_after_it() -> 
 
     assert read_message("线上报完纸质的还用寄吗 终审几月 谁负责终审").questions == ["线上报完纸质的还用寄吗", "终审几月", "谁负责终审"]
     assert read_message("开的什么会，几月份？").questions == ["开的什么会，几月份"]  # (too short to ask on its own)
+
+
+def test_how_many_a_stage_passes_on_is_no_quota() -> None:
+    q = understand("2020年先导技术榜，学会联合体初评完之后，每个领域要报送多少项？", TODAY)
+    assert q.intent != Intent.QUOTA
+    assert understand("2020年先导技术榜每个领域能推荐多少项？", TODAY).intent == Intent.QUOTA

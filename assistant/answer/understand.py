@@ -380,6 +380,8 @@ NOTICE_ASK = re.compile(
 
 # Who receives what a stage produces ("初评完了结果报给谁", "评审方案报到哪个部门备案"): the stage's
 # sentence says it ("报送至中国科协学会学术部"); not whom to call.
+# How many a stage passes on to the next ("初评完之后…报送多少项"), not how many a unit may put forward.
+STAGE_OUTPUT = re.compile(r"(?:初评|评审|终评|遴选)(?:完|后|结束)[^。？?]{0,12}?(?:报送|推荐|报|上报)[^。？?]{0,6}?(?:多少|几)")
 RECIPIENT_ASK = re.compile(r"(?:结果|方案|名单)[^，,。？?]{0,8}?(?:报|交|送|提交|报送|上报)(?:上去)?(?:给|到|至)?(?:谁|哪)")
 # Words that ask for a way to reach someone (a phone, a mailbox, an address, a name).
 PROCESS_ASK = re.compile(r"流程|环节|步骤|程序")  # the steps of the round, each with its body and dates
@@ -690,6 +692,8 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     # A quoted name is the ask's subject, not its kind: "“企业所处阶段”有哪几个选项" asks a form field's
     # options, not the schedule's stages.
     q.intent = detect_intent(QUOTED.sub("“”", asking))
+    if q.intent == Intent.QUOTA and STAGE_OUTPUT.search(ask):
+        q.intent = Intent.OTHER  # "联合体初评完之后，每个领域要报送多少项": what a stage passes on, said in its sentence
     if QUOTED.search(asking) and FILLED.search(QUOTED.sub("“”", asking)):
         q.intent = Intent.FORM  # "‘所在地区’填注册地还是哪里": what a named field takes, whatever the words of its value
     if q.intent == Intent.OTHER and asking != ask and _bare(asking):
