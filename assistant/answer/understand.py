@@ -378,16 +378,16 @@ NOTICE_ASK = re.compile(
 )
 
 
-# Who receives what a stage produces ("初评完了结果报给谁", "评审方案报到哪个部门备案"): the stage's
-# sentence says it ("报送至中国科协学会学术部"); not whom to call.
 # How many a stage passes on to the next ("初评完之后…报送多少项"), not how many a unit may put forward.
 STAGE_OUTPUT = re.compile(r"(?:初评|评审|终评|遴选)(?:完|后|结束)[^。？?]{0,12}?(?:报送|推荐|报|上报)[^。？?]{0,6}?(?:多少|几)")
+# Who receives what a stage produces ("初评完了结果报给谁", "评审方案报到哪个部门备案"): the stage's
+# sentence says it ("报送至中国科协学会学术部"); not whom to call.
 RECIPIENT_ASK = re.compile(r"(?:结果|方案|名单)[^，,。？?]{0,8}?(?:报|交|送|提交|报送|上报)(?:上去)?(?:给|到|至)?(?:谁|哪)")
-# Words that ask for a way to reach someone (a phone, a mailbox, an address, a name).
 PROCESS_ASK = re.compile(r"流程|环节|步骤|程序")  # the steps of the round, each with its body and dates
 AFTER_STEP = re.compile(r"(?:之后|以后|后面|后续|接下来)")  # "交完以后…是怎么个流程": the steps after one
 # A step past the round's own schedule done ("校内评审完之后还有哪些步骤"): the notice's text tells what follows it.
 STAGE_DONE = re.compile(r"(?:评审|初评|终评|公示|答辩|评)(?:完|结束)")
+# Words that ask for a way to reach someone (a phone, a mailbox, an address, a name).
 CONTACT_WORDS = re.compile(r"电话|座机|手机|邮箱|联系|找谁|是谁|地址|号码")
 
 
