@@ -237,6 +237,7 @@ class EligibilityFact(Fact):
     conditions: list[str] = field(default_factory=list)
     exclusions: list[str] = field(default_factory=list)
     heading: str = ""
+    from_prose: bool = False  # read from one sentence of running text: the notice may set others elsewhere
 
 
 @dataclass(kw_only=True)

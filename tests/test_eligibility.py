@@ -250,7 +250,7 @@ def test_a_bound_set_in_running_prose_is_the_named_lists_condition_and_checked()
     from assistant.model import EligibilityFact
 
     facts = [f for f in extract_facts(make_notice("b.txt", BULLETIN)) if isinstance(f, EligibilityFact)]
-    assert [f.list_keys for f in facts] == [["新锐企业榜"]]  # (先导技术榜's clause in the next sentence sets no bound)
+    assert [f.list_keys for f in facts] == [["新锐企业榜"]] and facts[0].from_prose  # (先导技术榜's clause in the next sentence sets no bound)
     verdicts, _ = check(facts[0], read_profile("我们公司2032年注册的", dt.date(2043, 10, 20)), 2043)
     assert any(v.verdict == FAIL and "2033年1月1日" in v.reason for v in verdicts)
 

@@ -10,7 +10,6 @@ from assistant.answer.profile import Profile
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
 from assistant.answer.years import asked_round
-from assistant.ingest.facts.requirements import PROSE_CONDITIONS
 from assistant.ingest.textmap import locate
 from assistant.model import AnswerType, EligibilityFact
 
@@ -178,7 +177,7 @@ def self_check(ctx: Context, f: EligibilityFact, year: int) -> Reply:
         notes.append(f"需要核实：其余{len(unchecked)}项条件{named}{marks}")
     failed = [v for v in verdicts if v.verdict == FAIL]
     passed = [v for v in verdicts if v.verdict == PASS]
-    if f.heading == PROSE_CONDITIONS and not failed:
+    if f.from_prose and not failed:
         # Read from one sentence of the notice, not a conditions section: it may set others elsewhere.
         notes.append("（以上条件摘自通知正文的一句话，通知其他段落可能另有要求，请对照原文。）")
     if failed:

@@ -136,9 +136,6 @@ BOUND = re.compile(r"(?:注册|成立|出生|建成|从事|入会|组建|运行)
                    r"|(?:成立|注册)(?:年限|时间)?[^。；;]{0,6}不超过\d+年|(?:从事|工作|任职)[^。；;]{0,12}满\d+年")
 
 
-PROSE_CONDITIONS = "正文所述条件"  # the heading of conditions read from a sentence: maybe not all the notice sets
-
-
 def _bounds_in_prose(notice: Notice, list_names: list[str], have: set[str]) -> list[Fact]:
     """The conditions a notice sets in running prose for a list it gives no conditions section (a
     bulletin's "经省科协推荐的新锐企业须…2033年1月1日及以后在工商部门注册成立"): each line holding such a
@@ -157,7 +154,7 @@ def _bounds_in_prose(notice: Notice, list_names: list[str], have: set[str]) -> l
         # 上一年度研发投入占营业收入比例不低于5%" is three conditions, one of them checkable by a date.
         stated = [c.strip() for c in re.findall(r"[^，,；;。]+", sentence.text) if c.strip()]
         facts.append(make_fact(notice, EligibilityFact, sentence, value=named[0], lists=named[:1], conditions=stated,
-                               exclusions=[c for c in stated if EXCLUDES.search(c)], heading=PROSE_CONDITIONS))
+                               exclusions=[c for c in stated if EXCLUDES.search(c)], heading="正文所述条件", from_prose=True))
     return facts
 
 
