@@ -34,13 +34,13 @@ KIND_WORDS: list[tuple[NoticeKind, re.Pattern[str]]] = [
 ]
 # The level of issuer a question sends its ask to ("省科协这边谁管", "往省里推几个", "集团内部几号截止"), read
 # from the issuer's own name; the asker's own ("我们市", "我是绵阳市科协的") is who asks, not whom.
-LEVELS: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
-    ("province", re.compile(r"省科协|省里|省级(?!学会)|全省|省科学技术协会"), re.compile(r"省(?:科学技术协会|科协)")),
-    ("city", re.compile(r"市科协|市里|市级(?!学会)|全市|市科学技术协会"), re.compile(r"市(?:科学技术协会|科协)")),
-    ("society", re.compile(r"学会|协会(?!会员)|研究会"), re.compile(r"(?<!技术)(?:学会|协会|研究会)|(?<!科学技术)联合会")),
-    ("university", re.compile(r"学校|校内|校里|我校|本校|学院"), re.compile(r"大学|学院")),
-    ("group", re.compile(r"集团|二级单位|子公司|总部"), re.compile(r"集团|公司")),
-    ("park", re.compile(r"园区|管委会|高新区|开发区|经开区"), re.compile(r"园区|管委会|管理委员会|高新区|开发区|科学城|科技城")),
+LEVELS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [  # (what an ask says, what the issuer's name says)
+    (re.compile(r"省科协|省里|省级(?!学会)|全省|省科学技术协会"), re.compile(r"省(?:科学技术协会|科协)")),
+    (re.compile(r"市科协|市里|市级(?!学会)|全市|市科学技术协会"), re.compile(r"市(?:科学技术协会|科协)")),
+    (re.compile(r"学会|协会(?!会员)|研究会"), re.compile(r"(?<!技术)(?:学会|协会|研究会)|(?<!科学技术)联合会")),
+    (re.compile(r"学校|校内|校里|我校|本校|学院"), re.compile(r"大学|学院")),
+    (re.compile(r"集团|二级单位|子公司|总部"), re.compile(r"集团|公司")),
+    (re.compile(r"园区|管委会|高新区|开发区|经开区"), re.compile(r"园区|管委会|管理委员会|高新区|开发区|科学城|科技城")),
 ]
 ASKER_OWN = re.compile(r"(?:我们|咱们|我|本|我是)[^，,。；;？?！!]{0,12}?(?:省|市|区|县|学会|协会|学院|集团|园区|公司|单位)")
 DOC_REF = re.compile(r"[〔\[［(（]\s*(20\d{2})\s*[〕\]］)）]\s*(\d+)\s*号")
@@ -271,11 +271,10 @@ class NoticeIndex:
         """The notices of the one level of issuer the ask names, when the round's notices are of
         several levels (a province's, a society's, a group's…) and just one issuer is of that level."""
         asked = ASKER_OWN.sub(" ", text)
-        found = [(name, m) for name, cue, _ in LEVELS if (m := cue.search(asked))]
+        found = [(issuer_of, m) for cue, issuer_of in LEVELS if (m := cue.search(asked))]
         if len(found) != 1:
             return Pointer()
-        name, m = found[0]
-        issuer_of = next(pattern for n, _, pattern in LEVELS if n == name)
+        issuer_of, m = found[0]
         ids = [n.id for n in pool if n.issuer and issuer_of.search(n.issuer) and not ORIGINAL_ISSUER.match(n.issuer)]
         if not ids or len({self.notices[i].issuer for i in ids}) != 1 or len(ids) == len(pool):
             return Pointer()
