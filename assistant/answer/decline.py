@@ -10,6 +10,7 @@ import re
 
 from assistant.answer.compose import Answer, Citer
 from assistant.answer.phrasing import contact_who
+from assistant.answer.similarity import is_subsequence
 from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
 from assistant.answer.years import asked_round
@@ -77,11 +78,6 @@ NOT_IN_A_NAME = re.compile(r"[了过吗呢入进该这那哪各每个上报出�
 LEADING = re.compile(r"^.*的|^(?:今年|去年|明年|前年|本次|这次|本轮|\d{2,4}年)")
 
 
-def _is_subsequence(short: str, long: str) -> bool:
-    chars = iter(long)
-    return all(c in chars for c in short)
-
-
 def unknown_list(q: Query, store: FactStore) -> str | None:
     """A list the question names that no notice sets up, nor any name it may be a slip for ("科技服务团榜"
     in a corpus without one; "新锐企榜" is 新锐企业榜 short of a character, never unknown)."""
@@ -92,7 +88,7 @@ def unknown_list(q: Query, store: FactStore) -> str | None:
         name = LEADING.sub("", run)
         if len(name) < 4 or NOT_IN_A_NAME.search(name):
             continue
-        if not any(_is_subsequence(name, k) or _is_subsequence(k, name) for k in known):
+        if not any(is_subsequence(name, k) or is_subsequence(k, name) for k in known):
             return name
     return None
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from assistant.answer.similarity import is_subsequence
 from assistant.ingest.dates import parse_date
 from assistant.ingest.identity import ORIGINAL_ISSUER, UNSIGNED_LABELS
 from assistant.ingest.notices import NoticeMeta
@@ -119,11 +120,6 @@ def _distinctive(match: str) -> bool:
 ORG_END = re.compile(r"(?:学会|协会|促进会|联合会|研究会|联合体|委员会|大学|学院|研究院|研究所|科协|中心|联盟|商会)$")
 
 
-def _is_subsequence(short: str, name: str) -> bool:
-    chars = iter(name)
-    return all(ch in chars for ch in short)
-
-
 # How an organisation's kind is shortened in speech: "北山所" for 北山精密机械研究所.
 SHORT_END = {"研究所": "所", "研究院": "院", "大学": "大", "科协": "科协"}
 
@@ -143,7 +139,7 @@ def _shortened_with(text: str, name: str, suffix: str, least: int) -> str:
     for m in re.finditer(re.escape(suffix), text):
         for size in range(min(len(name) - 1, m.end()), least - 1, -1):
             window = text[m.end() - size : m.end()]
-            if re.fullmatch(r"[\u4e00-\u9fff]+", window) and window[0] in name[:3] and _is_subsequence(window, name):
+            if re.fullmatch(r"[\u4e00-\u9fff]+", window) and window[0] in name[:3] and is_subsequence(window, name):
                 return window
     return ""
 

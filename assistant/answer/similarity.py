@@ -15,6 +15,12 @@ def overlap(question: str, text: str) -> int:
     return len(bigrams(question) & bigrams(text))
 
 
+def is_subsequence(short: str, long: str) -> bool:
+    """Whether `long` holds `short`'s characters in order ("北山所" in 北山精密机械研究所)."""
+    chars = iter(long)
+    return all(ch in chars for ch in short)
+
+
 # ---------------------------------------------------------------- the same question, worded apart
 
 # Two questions whose character-bigram sets overlap this much (Jaccard) are one question: the
