@@ -149,3 +149,9 @@ def test_a_round_that_names_review_bodies_is_not_answered_with_an_older_rounds(s
 def test_a_list_since_dropped_is_answered_from_the_last_round_that_had_it(bot) -> None:  # noqa: ANN001
     ans = bot.answer("开源榜联系人+电话？").answer  # (2023 sets up no 开源创新榜; 2022 does)
     assert "王朝刚" in ans[:300] and "未找到" not in ans[:300]
+
+
+def test_a_cards_folded_line_is_joined_and_an_indented_line_outside_the_cards_is_not() -> None:
+    text = "前言\n  缩进的一行\n正文\nBEGIN:VCARD\nVERSION:3.0\nFN:王某\nNOTE:负责先导技术榜\n 的推荐\nEND:VCARD\n"
+    shown = card_text(MappedText.of(text)).text
+    assert "\n  缩进的一行\n" in shown and "负责：负责先导技术榜的推荐" in shown
