@@ -211,8 +211,7 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
             # (A label it already has starts the next block: a contact list's or a card's next person.)
             label = LABEL.match(line).group(1)  # type: ignore[union-attr]
             if out and out[-1].kind == UnitKind.BLOCK and lines[i - 1] == out[-1].text.split("\n")[-1] \
-                    and not any(LABEL.match(held) and LABEL.match(held).group(1) == label  # type: ignore[union-attr]
-                                for held in out[-1].text.split("\n")):
+                    and not any((m := LABEL.match(held)) and m.group(1) == label for held in out[-1].text.split("\n")):
                 last = out.pop()
                 out.append(Unit(chunk, rank, UnitKind.BLOCK, f"{last.text}\n{line}", last.context))
             else:

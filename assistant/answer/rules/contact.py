@@ -47,9 +47,13 @@ def _topic(ctx: Context) -> Callable[[ContactFact], bool] | None:
     if len(pairs) < TOPIC_PAIRS:
         return None
 
+    judged: dict[int, bool] = {}  # (each block judged once: the round is searched, then picked from)
+
     def about(f: ContactFact) -> bool:
-        shared = len(pairs & bigrams(f"{f.header} {f.quote}"))
-        return shared >= TOPIC_PAIRS and shared >= TOPIC_SHARE * len(pairs)
+        if id(f) not in judged:
+            shared = len(pairs & bigrams(f"{f.header} {f.quote}"))
+            judged[id(f)] = shared >= TOPIC_PAIRS and shared >= TOPIC_SHARE * len(pairs)
+        return judged[id(f)]
 
     # (In the round asked, else the one being run: another round's contact on the same topic is not it.)
     years = set(ctx.q.years) or set(ctx.store.rounds[-1:])

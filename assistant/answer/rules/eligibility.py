@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.eligibility import CHECK, FAIL, PASS, check, ordered
+from assistant.answer.eligibility import CHECK, FAIL, PASS, Verdict, check, ordered
 from assistant.answer.profile import Profile
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
@@ -90,20 +90,22 @@ def _unnamed(text: str, f: EligibilityFact, fields: bool = True) -> str:
     return text
 
 
-def _met(profile: Profile, f: EligibilityFact, year: int) -> int:
-    """How many of a group's conditions the asker's situation is seen to meet (what it fails is said
-    where it is checked, not weighed here: the groups word the same condition apart)."""
-    verdicts, _ = check(f, profile, year)
-    return sum(v.verdict == PASS for v in verdicts)
+def _ranked(profile: Profile, facts: list[EligibilityFact], year: int) -> list[tuple[EligibilityFact, list[Verdict]]]:
+    """Each field group with the conditions the asker's situation is seen to meet (what it fails is
+    said where it is checked, not weighed here: the groups word the same condition apart), most met
+    first, then the one whose description is closest to what the asker works on."""
+    passed = [(f, [v for v in check(f, profile, year)[0] if v.verdict == PASS]) for f in facts]
+    return sorted(passed, key=lambda fp: (-len(fp[1]), -overlap(profile.domain or "", fp[0].quote)))
 
 
 def closest_groups(profile: Profile, facts: list[EligibilityFact], year: int) -> list[EligibilityFact]:
     """"我们做RV减速器，原创，国内一直依赖进口…先导榜能报吗": the field groups, the one whose conditions the
     asker is seen to meet first (原始创新, 依赖进口: the 产业基础 group), then the one whose description is
     closest to what the asker works on."""
-    if len(facts) < 2 or not (profile.domain or any(_met(profile, f, year) for f in facts)):
+    if len(facts) < 2:
         return facts
-    return sorted(facts, key=lambda f: (-_met(profile, f, year), -overlap(profile.domain or "", f.quote)))
+    ranked = _ranked(profile, facts, year)
+    return [f for f, _ in ranked] if profile.domain or ranked[0][1] else facts
 
 
 def fitting_group(ctx: Context, year: int) -> list[str]:
@@ -120,13 +122,11 @@ def fitting_group(ctx: Context, year: int) -> list[str]:
         scope = _scope(ctx, near, domain, least=DOMAIN_BEARS)
         if scope:
             return [f"按您所做的“{domain}”，最接近的是{near.heading}。", *scope]
-    ranked = closest_groups(profile, facts, year)
-    best = ranked[0]
-    if _met(profile, best, year) > _met(profile, ranked[1], year):
+    (best, met), (_, second) = _ranked(profile, facts, year)[:2]
+    if len(met) > len(second):
         # Else the conditions the asker is seen to meet ("原创", "依赖进口" -> 产业基础).
-        verdicts, _ = check(best, profile, year)
-        met = "；".join(v.clause.text + _cite_clause(ctx, best, v.clause.text) for v in verdicts if v.verdict == PASS)
-        return [f"按您所述，符合的是{best.heading}的条件：{met}"]
+        said = "；".join(v.clause.text + _cite_clause(ctx, best, v.clause.text) for v in met)
+        return [f"按您所述，符合的是{best.heading}的条件：{said}"]
     return []
 
 

@@ -138,8 +138,8 @@ BOUND = re.compile(r"(?:注册|成立|出生|建成|从事|入会|组建|运行)
 
 def _bounds_in_prose(notice: Notice, list_names: list[str], have: set[str]) -> list[Fact]:
     """The conditions a notice sets in running prose for a list it gives no conditions section (a
-    bulletin's "经省科协推荐的新锐企业须…2033年1月1日及以后在工商部门注册成立"): each line holding such a
-    bound and naming one list, its bound clauses that list's conditions."""
+    bulletin's "经省科协推荐的新锐企业须…2033年1月1日及以后在工商部门注册成立"): each sentence holding such a
+    bound and naming one list, all its clauses that list's conditions."""
     facts: list[Fact] = []
     for sentence in clauses(notice, "。；;"):
         if not BOUND.search(sentence.text) or " | " in sentence.text:
