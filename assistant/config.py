@@ -11,6 +11,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(__file__).resolve().parent / "data"
+# Tables derived from installed packages' data on first use and kept (spelling.py's syllables).
+CACHE_DIR = Path(os.environ.get("ASSISTANT_CACHE", ROOT / ".cache"))
 DEFAULT_MODEL = "m3e-small"
 DEFAULT_BACKEND = "onnx-int8"
 

@@ -1,6 +1,5 @@
-"""Text -> vectors behind LangChain's Embeddings interface: the sentence-transformers model run by
-torch, or its encoder exported to ONNX and run by onnxruntime (fp32, or int8 by dynamic
-quantisation). Loaded once per process; queries cached.
+"""Text -> vectors with LangChain's Embeddings methods: the sentence-transformers model run by
+torch, or its encoder exported to ONNX and run by onnxruntime (fp32, or int8 by dynamic quantisation). Loaded once per process; queries cached.
 
 sentence-transformers' own ONNX backend needs optimum, whose release pins an older transformers, so
 the export is done here: the BERT encoder through `torch.onnx.export` (a wrapper taking the three
@@ -20,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
 from assistant.config import quiet_offline_env, resolve_model
 
@@ -37,7 +35,7 @@ def _threads() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-class LocalEmbeddings(Embeddings):
+class LocalEmbeddings:
     def __init__(self, model: str, backend: str = "torch", cache_dir: Path | None = None) -> None:
         quiet_offline_env()
         if backend not in BACKENDS:
@@ -236,6 +234,15 @@ def _fast_tokenizer(model_path: Path, max_length: int) -> FastTokenizer | None:
 
 _shared: dict[tuple[str, str], LocalEmbeddings] = {}
 _shared_lock = threading.Lock()
+
+
+def as_langchain(embeddings: LocalEmbeddings) -> LocalEmbeddings:
+    """The encoder as LangChain's Embeddings, for a LangChain vector store. Registered here, where a
+    store is opened, not by subclassing: importing langchain_core costs an answer's cold start 0.25 s."""
+    from langchain_core.embeddings import Embeddings
+
+    Embeddings.register(LocalEmbeddings)
+    return embeddings
 
 
 def get_embeddings(model: str, backend: str = "torch") -> LocalEmbeddings:

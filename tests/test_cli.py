@@ -100,3 +100,16 @@ def test_check_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
 def test_check_of_a_list_without_conditions_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--list", "开源创新榜", "--year", "2022"]) == 1
     assert "没有" in capsys.readouterr().err
+
+
+def test_ask_imports_neither_langchain_nor_sqlalchemy_nor_pypinyin() -> None:
+    """What a cold `ask` would pay for and not use (0.25, 0.23 and 0.3 s): LangChain is imported where
+    a vector store is opened, SQLAlchemy where the staff database is, pypinyin where the kept
+    syllable table lacks a character."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from assistant.interfaces.cli import main; main(['ask', '先导技术榜的申报截止时间']);"
+             "print(sorted(m for m in ('langchain_core', 'sqlalchemy', 'pypinyin', 'torch') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"

@@ -39,3 +39,25 @@ def test_a_persons_given_name_with_one_wrong_character_is_read_as_the_one_person
     assert fuzzy_find("岑立君老师是管什么的", people) == ("岑立君", "岑立群")
     assert fuzzy_find("岑立君老师是管什么的", SoundIndex(["岑立群"])) is None  # (without it: homophones only)
     assert fuzzy_find("岑小君老师", people) is None  # two characters off is no one
+
+
+def test_the_syllable_table_is_pypinyins_own_reading_kept_and_read_back(tmp_path, monkeypatch) -> None:
+    from pypinyin import lazy_pinyin
+
+    from assistant.answer import spelling
+
+    monkeypatch.setattr(spelling, "CACHE_DIR", tmp_path)
+    spelling._syllables.cache_clear()
+    try:
+        first = spelling._syllables()
+        kept = list(tmp_path.glob("syllables-pypinyin-*.json"))
+        assert len(kept) == 1 and not list(tmp_path.glob("*.tmp"))
+        spelling._syllables.cache_clear()
+        assert spelling._syllables() == first  # read back, not rebuilt
+        for ch in "胡志强绿女行长重":
+            assert first[ch] == lazy_pinyin(ch)[0]
+        kept[0].write_text("{", encoding="utf-8")  # a torn table is rebuilt, not trusted
+        spelling._syllables.cache_clear()
+        assert spelling._syllables()["强"] == "qiang"
+    finally:
+        spelling._syllables.cache_clear()

@@ -63,7 +63,7 @@ def load_snapshot(settings: Settings, rebuild: bool = False, stale_ok: bool = Fa
     store = FactStore(state.facts, state.notices, state.catalogue, state.chunks)
     embeddings = vectors = opener = None
     if settings.dense:
-        from assistant.embeddings import get_embeddings
+        from assistant.embeddings import as_langchain, get_embeddings
 
         embeddings = get_embeddings(settings.embedding_model, settings.embedding_backend)
 
@@ -72,7 +72,7 @@ def load_snapshot(settings: Settings, rebuild: bool = False, stale_ok: bool = Fa
 
             client = index.chroma_client(settings, state.path / state.meta.get("chroma_dir", "chroma"))
             return Chroma(collection_name=state.meta.get("collection") or index.COLLECTION,
-                          embedding_function=embeddings, client=client)
+                          embedding_function=as_langchain(embeddings), client=client)
 
         if (state.path / "vectors.npy").exists():
             # Memory-mapped: pages are read as searches touch them and stay reclaimable.

@@ -647,7 +647,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--embedding", action="store_true", help="只测各向量后端（torch/onnx/onnx-int8）的速度与检索质量")
     p.set_defaults(func=cmd_bench)
     args = parser.parse_args(argv)
-    from assistant.staff.database import DatabaseError
+    from assistant.staff.errors import DatabaseError
 
     try:
         return int(args.func(args))

@@ -17,13 +17,11 @@ from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
 
+from assistant.staff.errors import DatabaseError
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Two processes starting at once on one PostgreSQL must not both migrate: they queue on this lock.
 MIGRATION_LOCK = 0x6B637A67  # "kczg"
-
-
-class DatabaseError(RuntimeError):
-    """The database named in the settings cannot be used (the message is for the operator, in Chinese)."""
 
 
 def normalise_url(raw: str | Path) -> URL:
