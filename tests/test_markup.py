@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.ingest.markup import is_page_source, page_text
+from assistant.ingest.markup import config_text, is_config, is_page_source, page_text
 from assistant.ingest.notices import clean_text
 from assistant.ingest.textmap import MappedText
 
@@ -209,3 +209,35 @@ def test_latex_source_reads_as_the_typeset_page() -> None:
     assert "注释" not in mt.text and "documentclass" not in mt.text and "2cm" not in mt.text
     at = mt.text.index("沈一帆")
     assert LATEX_NOTICE[mt.offsets[at] : mt.offsets[at] + 3] == "沈一帆"  # quotes map back to the source
+
+
+CONFIG = """# 某大学科研系统配置（示例）
+system:
+  name: 成果申报
+  platform: example.edu.cn
+rounds:
+  - year: 2050
+    deadline: "2050-10-20 17:00"   # 校内截止
+    publicity_days: 5              # 校内公示5个工作日
+contacts:
+  - role: 校内总协调（科研院）
+    name: 甘若川
+    tel: "0571-88880001 / 13900000001"
+    mail: ganrc@example.edu.cn
+  office:
+    name: 冉可心
+    dept: 科研院成果科
+    phone: "0571-88880002"
+"""
+
+
+def test_a_configuration_files_contact_records_read_as_contact_blocks() -> None:
+    """Each record reached by a phone or a mail: its keys in the notices' labels, its role leading as
+    the block's heading, a paragraph of its own; the other keys stay as they are, one a line."""
+    assert is_config(CONFIG) and not is_config("联系人：王明\n电话：010-1\n正文一段。")
+    text = config_text(MappedText(CONFIG, list(range(len(CONFIG))))).text
+    assert "\n校内总协调（科研院）\n联系人：甘若川\n电话：0571-88880001 / 13900000001\n邮箱：ganrc@example.edu.cn\n" in text
+    assert "\n联系人：冉可心\n部门：科研院成果科\n电话：0571-88880002\n" in text
+    assert "    publicity_days: 5              # 校内公示5个工作日" in text  # not a contact record: as it was
+    clean = clean_text(CONFIG).text
+    assert "\npublicity_days: 5 # 校内公示5个工作日\n" in clean  # its lines its own, none joined as a broken one

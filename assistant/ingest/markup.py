@@ -226,6 +226,74 @@ def mail_text(mt: MappedText) -> MappedText:
     return mt.splice(cuts)
 
 
+# ---------------------------------------------------------------- a configuration file's records
+
+CONFIG_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<item>-[ \t]+)?(?P<key>[A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$",
+                         re.M)
+MIN_CONFIG_SHARE = 0.4  # of a text's non-blank lines: a YAML file, not a notice quoting a key or two
+MIN_CONFIG_LINES = 8
+# A contact record's keys, in the labels a notice's contact lines use (notices.LABEL_KINDS).
+RECORD_LABELS = {"name": "联系人", "contact": "联系人", "person": "联系人", "tel": "电话", "phone": "电话",
+                 "telephone": "电话", "mobile": "手机", "cell": "手机", "mail": "邮箱", "email": "邮箱",
+                 "dept": "部门", "department": "部门", "org": "部门", "role": "负责", "duty": "负责",
+                 "list": "负责", "body": "初评机构", "address": "地址", "addr": "地址"}
+HEADED_BY = {"role", "duty"}
+REACHED_BY = {"tel", "phone", "telephone", "mobile", "cell", "mail", "email"}
+
+
+def _config_records(lines: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """The mappings of a YAML file, each its own key lines: an item ("- role: …" and the lines under
+    it) or a named mapping ("secretariat:" and the lines under it)."""
+    records: list[list[re.Match[str]]] = []
+    for i, line in enumerate(lines):
+        opens = line.group("item") or (not line.group("value") and i + 1 < len(lines)
+                                       and len(lines[i + 1].group("indent")) > len(line.group("indent")))
+        if opens:
+            # (an item's keys line up after its "- "; a named mapping's under its first key)
+            item = len(line.group("item") or "")
+            depth = len(line.group("indent")) + item if item else len(lines[i + 1].group("indent"))
+            record = [line] if line.group("value") else []
+            for below in lines[i + 1 :]:
+                indent = len(below.group("indent"))
+                if indent < depth:
+                    break
+                if indent == depth and not below.group("item"):
+                    record.append(below)
+            records.append(record)
+    return records
+
+
+def is_config(text: str) -> bool:
+    """A configuration file: most of its lines are "key: value" with a bare key."""
+    keyed = len(CONFIG_LINE.findall(text))
+    return keyed >= MIN_CONFIG_LINES and keyed >= MIN_CONFIG_SHARE * sum(1 for line in text.splitlines() if line.strip())
+
+
+def config_text(mt: MappedText) -> MappedText:
+    """A configuration file (YAML) of an application system: each record a contact is reached by (a
+    tel, phone or mail key) read as a contact block, its keys in the notices' labels (联系人, 电话,
+    邮箱, 部门, 初评机构 for its body, 负责 for its role, or its role as its heading when it leads),
+    its values unquoted, a paragraph of its own.
+    Other keys stay as they are: their comments and values are read as any line is."""
+    lines = list(CONFIG_LINE.finditer(mt.text))
+    cuts: list[tuple[int, int, str]] = []
+    for record in _config_records(lines):
+        if not record or not REACHED_BY & {m.group("key").lower() for m in record}:
+            continue
+        for k, m in enumerate(record):
+            label = RECORD_LABELS.get(m.group("key").lower())
+            if label is None:
+                continue
+            value = m.group("value") or ""
+            quoted = re.match(r"""(["'])(.*?)\1""", value)
+            value = f"{quoted.group(2)}{value[quoted.end():]}" if quoted else value
+            # A record led by its role is a contact block under that heading, as notices write them
+            # ("先导技术榜电子信息领域初评机构（…联合体）" above 联系人 and 电话).
+            shown = value if k == 0 and m.group("key").lower() in HEADED_BY else f"{label}：{value}"
+            cuts.append((m.start(), m.end(), ("\n" if k == 0 else "") + shown + ("\n" if k == len(record) - 1 else "")))
+    return mt.splice(sorted(cuts)) if cuts else mt
+
+
 # ---------------------------------------------------------------- a calendar exported as iCalendar
 
 CALENDAR = re.compile(r"\s*BEGIN:VCALENDAR", re.I)
@@ -452,13 +520,17 @@ def latex_text(mt: MappedText) -> MappedText:
 def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     """The text a notice saved in a data or markup format shows (a calendar's events; else a mail's
     header read, then a JSON export, an RTF source, a web page's source, in that order: a JSON body may
-    be HTML; a plain text may be a static site's Markdown page), revisions accepted, and whether it was
-    one of the structured formats: its lines are then its own paragraphs, never broken ones."""
+    be HTML; a plain text may be a static site's Markdown page; a configuration file's contact records
+    read as contact blocks), revisions accepted, and whether it was one of the structured formats: its
+    lines are then its own paragraphs, never broken ones."""
     if CALENDAR.match(mt.text):
         return accepted_changes(calendar_text(mt)), True
     if LATEX.search(mt.text):
         return latex_text(mt), True
+    config = is_config(mt.text)
     mt = card_text(mt)
+    if config:
+        mt = config_text(mt)
     record = _json_record(mt.text)
     rtf = record is None and bool(RTF.match(mt.text))
     mt = mail_text(mt)
@@ -469,4 +541,4 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     page = is_page_source(mt.text)  # (once, on what the JSON or RTF reading left)
     if not (page or rtf or record is not None):
         mt = page_markdown(mt)
-    return accepted_changes(_shown_page(mt) if page else mt), record is not None or rtf or page
+    return accepted_changes(_shown_page(mt) if page else mt), record is not None or rtf or page or config

@@ -78,8 +78,15 @@ def org_and_persons(value: str) -> tuple[str, list[str]]:
 
 
 def _body_from_header(header: str) -> str:
+    """"中国科协先进材料学会联合体（先进材料领域）": the body the header starts with; "先导技术榜电子
+    信息领域初评机构（中国科协新一代信息技术学会联合体）": a role, and the body in its brackets."""
     bare = re.split(r"[（(：:]", header)[0].strip()
-    return bare if ORG_WORDS.search(bare) and not bare.endswith("榜") else ""
+    if ORG_WORDS.search(bare) and not bare.endswith("榜"):
+        return bare
+    inner = re.search(r"[（(]([^（）()]{4,30})[）)]", header)
+    if inner and REVIEWERS.search(bare) and ORG_WORDS.search(inner.group(1)):
+        return inner.group(1)
+    return ""
 
 
 def extract_contacts(notice: Notice, list_names: list[str], field_names: list[str],
@@ -107,7 +114,7 @@ RECORD_HEAD = re.compile(r"^(?:榜单|榜单名称|申报榜单|推荐榜单|所
 SELF_INTRO = re.compile(r"我(?:是|叫)([^，,。！!；;]{2,30})")
 TEACHER = re.compile(rf"([{CJK}]{{2,3}}?)(?:老师|同志|主任)")
 # Common surnames: a word that does not start with one is not read as a person's name.
-SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由")
+SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由凤傅萧贝洪钮荀邴糜宓郗韶鄂赖莘逄郦濮阎庾暨弘禄殳蔚夔訾巢蒯竺桓")
 
 
 def _name(token: str) -> str:
@@ -158,6 +165,7 @@ def _entity_contacts(notice: Notice, list_names: list[str], held: set[str], read
 
 
 CONTACT_HEADING = re.compile(r"联系")
+REVIEWERS = re.compile(r"初评机构|评审机构")
 
 
 def _unlabelled_contacts(notice: Notice, by_list_only: bool = False) -> list[Fact]:
@@ -185,7 +193,8 @@ def _unlabelled_contacts(notice: Notice, by_list_only: bool = False) -> list[Fac
             if not phones or not persons or (by_list_only and not named):
                 continue
             lists = named or (find_list_names(line.text) if " | " in line.text else [])
-            facts.append(_loose_contact(notice, Span(line.start, line.end, line.text, section), org, persons, phones, lists, what))
+            facts.append(_loose_contact(notice, Span(line.start, line.end, line.text, section), org, persons, phones, lists, what,
+                                        body=_named_body(head, named) if colon else ""))
     return facts
 
 
@@ -206,13 +215,26 @@ def _prose_contacts(notice: Notice) -> list[Fact]:
     return facts
 
 
+def _named_body(head: str, lists: list[str]) -> str:
+    """"技术转移领航榜（全国技术转移人才发展联盟）": the body a line's head names beside its lists."""
+    rest = head
+    for name in lists:
+        rest = rest.replace(name, " ")
+    rest = re.sub(r"[（）()\s、，,]+", " ", NUMBERING.sub("", rest)).strip()
+    return rest if lists and re.fullmatch(rf"[{CJK}“”\"]{{4,30}}", rest) else ""
+
+
 def _loose_contact(notice: Notice, span: Span, org: str, persons: list[str], phones: list[str], lists: list[str] | None = None,
-                   what: str = "") -> Fact:
+                   what: str = "", body: str = "") -> Fact:
     """A contact read from a sentence or an unlabelled line: its people, phones and mailboxes, the
     list a contact table's row names, and what the line says they handle."""
     role = Role.SOCIETY if notice.kind != NoticeKind.ORIGINAL else Role.GENERAL
+    if lists or REVIEWERS.search(" ".join(span.section.path[-2:])):
+        # "技术转移领航榜（…联盟）：岑晓岚，010-…" under "初评机构联系方式（转录自科协通知）": a list's
+        # review body restated by a forwarding notice, not the notice's own office.
+        role = Role.REVIEW
     return make_fact(
-        notice, ContactFact, span, value="、".join(persons), header=what or org or "、".join(lists or []) or "联系方式", body="", org=org,
+        notice, ContactFact, span, value="、".join(persons), header=what or org or "、".join(lists or []) or "联系方式", body=body, org=org,
         lists=lists or [],
         persons=persons, phones=phones, phone_labels=dict.fromkeys(phones, "电话"),
         emails=[e.group(0) for e in EMAIL.finditer(span.text)], role=role,
