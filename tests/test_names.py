@@ -88,3 +88,15 @@ def test_a_field_a_round_lists_beside_the_one_the_aliases_fold_it_into_is_a_fiel
     assert q.field_key == "人工智能"
     ans = bot.answer("2028年先导技术榜人工智能领域初评找谁，电话多少")
     assert "欧阳楠" in ans.answer[:200] and "邵启明" not in ans.answer[:200]
+
+
+def test_a_short_name_of_a_lists_inner_words_is_the_one_list_of_the_round_that_holds_them() -> None:
+    """"场景榜" for 场景创新应用榜, "领航榜" for 技术转移领航榜 (as the round writes it, a renamed list's
+    new name); "创新榜" names two lists and settles nothing."""
+    catalogue = Catalogue(by_year={"2047": ["先导技术榜", "融通创新组织榜", "技术转移领航榜", "场景创新应用榜"]},
+                          lists={"技术转移领航榜": "技术经理人先锋榜"})
+    assert catalogue.round_list("场景榜", None) == "场景创新应用榜"
+    assert catalogue.round_list("领航榜", 2047) == "技术转移领航榜"
+    assert catalogue.round_list("创新榜", 2047) is None
+    q = understand("领航榜初评机构联系人是谁", dt.date(2047, 10, 20), catalogue)
+    assert q.list_key == "技术经理人先锋榜" and "技术转移领航榜" in q.text

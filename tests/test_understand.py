@@ -535,3 +535,23 @@ def test_how_many_a_stage_passes_on_is_no_quota() -> None:
     q = understand("2020年先导技术榜，学会联合体初评完之后，每个领域要报送多少项？", TODAY)
     assert q.intent != Intent.QUOTA
     assert understand("2020年先导技术榜每个领域能推荐多少项？", TODAY).intent == Intent.QUOTA
+
+
+def test_a_later_contact_ask_with_no_subject_of_its_own_is_of_the_person_or_address_before() -> None:
+    from assistant.answer.understand import continue_from
+
+    names = Catalogue(people=["阎晚晴"])
+    first = understand("阎晚晴老师是学会哪个部门的", TODAY, names)
+    later = continue_from(understand("手机多少", TODAY, names), first)
+    assert later.person == "阎晚晴" and later.intent == Intent.LOOKUP
+    place = understand("海淀区红联南村54号那个邮寄地址是寄哪个领域材料的", TODAY)
+    assert place.place == "海淀区红联南村54号" and place.intent == Intent.LOOKUP
+    recipient = continue_from(understand("收件人电话多少", TODAY), place)
+    assert recipient.place == place.place and recipient.intent == Intent.LOOKUP
+    assert continue_from(understand("新锐企业榜联系人电话多少", TODAY), first).person is None  # a subject of its own
+
+
+def test_years_named_as_alternatives_are_both_read_and_marked_unsure() -> None:
+    q = understand("记得前几年（20年还是21年来着）有个投资机构的榜", TODAY)
+    assert q.years == [2020, 2021] and q.years_unsure
+    assert understand("近20年来科技创新很重要，今年先导榜截止是哪天", TODAY).years == [2026]

@@ -18,6 +18,10 @@ class Corpus:
     rounds: list[int]
     called: set[int]
     notices: dict[str, NoticeRecord] = field(default_factory=dict)
+    list_years: dict[str, set[int]] = field(default_factory=dict)
+
+    def mentions(self, list_key: str, year: int) -> bool:
+        return year in self.list_years.get(list_key, set())
 
 
 # 2024 has forwarding notices only: CAST's 2024 call is not in yet.
@@ -75,3 +79,18 @@ def test_this_round_asked_without_a_year_is_the_latest_round_unless_a_notice_is_
     assert decision.query.years == [default_round(CORPUS)] and decision.note == ""
     named = settle(Query("青河市科协这次征集哪几个榜", current_round=True, notice_ids=["qinghe.txt"]), CORPUS)
     assert named.query.years == []
+
+
+def test_years_the_asker_is_unsure_of_are_settled_by_the_list_they_name() -> None:
+    """"20年还是21年来着…有个给投资机构上的榜": the year that list was set up in, said so; years named
+    for a list set up in both are both kept."""
+    corpus = Corpus(years=[2022, 2023, 2024], rounds=[2022, 2023, 2024], called={2022, 2023},
+                    list_years={"投资机构榜": {2023}, "先导技术榜": {2022, 2023}})
+    unsure = Query("22年还是23年来着有个投资机构榜", years=[2022, 2023], year_source=YearSource.EXPLICIT,
+                   list_key="投资机构榜", years_unsure=True)
+    decision = settle(unsure, corpus)
+    assert decision.query.years == [2023] and "2022年未设此榜" in decision.note
+    both = settle(Query("…", years=[2022, 2023], list_key="先导技术榜", years_unsure=True), corpus)
+    assert both.query.years == [2022, 2023] and both.note == ""
+    named = settle(Query("…", years=[2022, 2023], list_key="投资机构榜"), corpus)  # two years asked, not unsure
+    assert named.query.years == [2022, 2023]

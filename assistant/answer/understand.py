@@ -166,6 +166,8 @@ def as_asked(text: str) -> tuple[str, str]:
 NUMBER_CHECK = re.compile(r"换(?:了)?号|换(?:了)?人|改号|还是这个(?:号|电话|手机|邮箱)|(?:号码|电话|手机|座机|邮箱)(?:变|改|换)")
 # The first round, named by being the first ("第一次搞先导技术榜单那回", "首届", "头一回评").
 FIRST_ROUND = re.compile(r"第一次|首次|第一届|首届|第一轮|头一回|头一次|最早(?:那|的)(?:次|回|届|轮)")
+# "20年还是21年来着": the asker does not remember which of the years it was.
+YEARS_UNSURE = re.compile(r"20\d{2}年?(?:还是|或者?|或是)20\d{2}年?")
 # Asking whose something is ("是哪位老师", "哪个单位的", "谁的", "哪个榜的联系人？叫什么").
 WHOSE_ASK = re.compile(r"是谁|哪位|谁的|叫什么|叫啥|(?:哪个|哪家|什么)(?:单位|机构|部门|榜|领域)")
 # The call now open, named by being this one ("这次想报…", "本轮"), not by a year.
@@ -220,6 +222,7 @@ class Query:
     place: str = ""  # an address written in the question ("气象路9号")
     name_asked: bool = False  # the name a list went by ("融通榜21年那会儿叫啥"): rules/lists.py answers it
     first_round: bool = False  # "第一次搞先导榜那回": the earliest round, whatever year the asker remembers
+    years_unsure: bool = False  # "20年还是21年来着": one of the years named, the asker is not sure which
     current_round: bool = False  # "这次", "本轮": the call now open (no year named): the latest round, never an older one
     emails: list[str] = field(default_factory=list)  # e-mail addresses in the question
     by_list: list[ListAsk] = field(default_factory=list)  # each list named, when several are
@@ -272,7 +275,7 @@ def _find_alias(text: str, group: str) -> tuple[str | None, str]:
 
 CN_YEAR = re.compile(r"([二][〇零○一二三四五六七八九]{3})(?=年)")
 # "21年", "23年度": a round year written short; not "不超过10年", "工作8年了", "成立15年".
-SHORT_YEAR = re.compile(r"(?<![\d.])(?<!超过)(?<!满)(?<!近)(?<!约)(?<!了)(?<!工作)(?<!从业)(?<!成立)(?<!经营)(?<!已)([1-3]\d)(?=年度?(?!以上|以内|左右|多|来|之内|内|后|前|间))")
+SHORT_YEAR = re.compile(r"(?<![\d.])(?<!超过)(?<!满)(?<!近)(?<!约)(?<!了)(?<!工作)(?<!从业)(?<!成立)(?<!经营)(?<!已)([1-3]\d)(?=年度?(?!以上|以内|左右|多|来(?!着)|之内|内|后|前|间))")
 # A year followed in its clause by what happened to the asker then ("2012年3月在苏州注册的",
 # "2021年上过…榜", "2022年…的入选者") describes the asker, not the round asked about.
 PROFILE_VERB = re.compile(
@@ -388,7 +391,7 @@ AFTER_STEP = re.compile(r"(?:之后|以后|后面|后续|接下来)")  # "交完
 # A step past the round's own schedule done ("校内评审完之后还有哪些步骤"): the notice's text tells what follows it.
 STAGE_DONE = re.compile(r"(?:评审|初评|终评|公示|答辩|评)(?:完|结束)")
 # Words that ask for a way to reach someone (a phone, a mailbox, an address, a name).
-CONTACT_WORDS = re.compile(r"电话|座机|手机|邮箱|联系|找谁|是谁|地址|号码")
+CONTACT_WORDS = re.compile(r"电话|座机|手机|邮箱|联系人|联系|找谁|是谁|地址|号码|收件人")
 
 
 ORGANISER_ASK = re.compile(r"(?:主办|承办|协办|指导|支持)(?:单位|方|机构)|谁(?:主办|承办|组织|牵头)|(?:哪家|哪个单位|谁)(?:主办|承办)|由谁(?:主办|承办|组织)")
@@ -527,10 +530,10 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
         q = _understand(corrected, today, names)
         q.readings = readings
     if q.list_key is None:
-        key, mention = _round_list(q.text, q.years, names)
-        if key:  # "今年先锋榜我还能报吗": read with the round's list it names
+        named, mention = _round_list(q.text, q.years, names)
+        if named:  # "今年先锋榜我还能报吗": read with the round's list it names, as the round names it
             readings = q.readings
-            q = _understand(q.text.replace(mention, key, 1), today, names)
+            q = _understand(q.text.replace(mention, named, 1), today, names)
             q.readings = readings
     q.by_list = _by_list(q)
     return q
@@ -701,6 +704,7 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
         q.intent = detect_intent(ask)
     q.name_asked = bool(q.list_key and LIST_NAME_ASK.search(t))
     q.first_round = bool(FIRST_ROUND.search(t))
+    q.years_unsure = bool(YEARS_UNSURE.search(t))
     q.current_round = bool(THIS_ROUND.search(t))
     if q.intent == Intent.OTHER and q.list_key and LIST_NAME_ASK.search(asking):
         q.intent = Intent.LISTS  # "融通榜21年那会儿叫啥": the name it went by, from the rounds' lists
@@ -808,7 +812,7 @@ def asked_of_situation(q: Query, profile: Profile) -> Query:
 SPOKEN_DIGITS = {ch: str(d) for ch, d in CN_DIGIT.items()} | {"幺": "1"}  # 幺 for 一, as numbers are read out
 PHONE_TAIL = re.compile(r"(?:尾号|尾数|后[三四]位)(?:是|为)?\s*([\d〇零一幺二两三四五六七八九]{3,4})")
 # An address: a road and its number ("气象路9号"), a building and its room ("科技大厦9楼912室").
-PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道|大街|巷|里|胡同|弄)(?:甲|乙)?\d{1,4}号|[\u4e00-\u9fff]{2,8}(?:大厦|大楼|会堂)\d{1,4}室")
+PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道|大街|巷|里|村|胡同|弄)(?:甲|乙)?\d{1,4}号|[\u4e00-\u9fff]{2,8}(?:大厦|大楼|会堂)\d{1,4}室")
 
 
 def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent: bool = False) -> Query:
@@ -817,6 +821,7 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
     if not q.years and earlier.years:
         q.years, q.year_source = list(earlier.years), YearSource.CONTEXT
         q.first_round = q.first_round or earlier.first_round  # the round it meant, as it said it
+        q.years_unsure = q.years_unsure or earlier.years_unsure
         q.inherited.append("year")
     elif not q.years and earlier.current_round:
         q.current_round = True  # "这次想报先导榜…联系人是谁": the call now open, for every part
@@ -839,11 +844,16 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
     if not q.notice_ids and earlier.notice_ids:
         q.notice_ids, q.notice_mention = list(earlier.notice_ids), earlier.notice_mention
         q.inherited.append("notice")
-    if q.person is None and earlier.person and not q.list_key and OWNER_ASK.search(q.text):
-        # "何冰老师负责哪个榜？是哪个单位的": the person the part before asked about.
+    subjectless_contact = q.intent == Intent.CONTACT and not (q.field_key or q.body) and _bare(CONTACT_WORDS.sub("", q.text))
+    if q.person is None and earlier.person and not q.list_key and (OWNER_ASK.search(q.text) or subjectless_contact):
+        # "何冰老师负责哪个榜？是哪个单位的", "…是哪个部门的？手机多少": the person the part before asked about.
         q.person, q.intent = earlier.person, Intent.LOOKUP
         q.ask = f"{q.ask} {earlier.person}"  # the ask's subject, as a named list is kept in it
         q.inherited.append("person")
+    if subjectless_contact and not (q.person or q.place or q.list_key) and earlier.place and earlier.intent == Intent.LOOKUP:
+        # "…红联南村54号那个邮寄地址，是寄哪个领域材料的？收件人电话多少": the address asked about before.
+        q.place, q.intent = earlier.place, Intent.LOOKUP
+        q.inherited.append("place")
     if not (q.person or q.phones or q.emails) and (earlier.person or earlier.phones) and NUMBER_CHECK.search(q.text):
         # "胡志强老师的座机，我记的是010-68799040。21年的通知里是不是换号了？": whose number, told before.
         q.person, q.phones, q.emails = earlier.person, list(earlier.phones), list(earlier.emails)

@@ -31,6 +31,8 @@ class Rounds(Protocol):
     called: set[int]  # rounds whose original call is in
     notices: dict[str, NoticeRecord]
 
+    def mentions(self, list_key: str, year: int) -> bool: ...
+
 
 def settle(q: Query, rounds: Rounds) -> YearDecision:
     """The years a part is answered for, and what is said about them."""
@@ -54,6 +56,12 @@ def settle(q: Query, rounds: Rounds) -> YearDecision:
         first = min(covered)
         note = f"（通知中没有{'、'.join(map(str, missing))}年的；第一次征集是{first}年，以下按{first}年通知回答。）\n"
         return YearDecision(replace(q, years=[first], year_source=YearSource.NOTICE), note, None)
+    if q.years_unsure and q.list_key and len(q.years) > 1:
+        # "20年还是21年来着…有个给投资机构上的榜": the year the list was set up in, of those named.
+        held = [y for y in q.years if rounds.mentions(q.list_key, y)]
+        if held and len(held) < len(q.years):
+            note = f"（{'、'.join(str(y) for y in q.years if y not in held)}年未设此榜，以下按{'、'.join(map(str, held))}年通知回答。）\n"
+            return YearDecision(replace(q, years=held, year_source=YearSource.NOTICE), note, None)
     if not q.years and q.current_round and not q.notice_ids and (latest := default_round(rounds)):
         # "这次想电子信息推3个": the call now open, though its words ("先导技术") may be an older round's.
         return YearDecision(replace(q, years=[latest], year_source=YearSource.LATEST), "", None)
@@ -66,7 +74,7 @@ def settle(q: Query, rounds: Rounds) -> YearDecision:
 def pointed_years(pointer: Pointer, rounds: Rounds) -> tuple[list[str], list[int]]:
     """A question that points at notices without a year: the notices of the latest year pointed
     at, for each issuer named ("东江联盟和浙东协会", one 2024 notice and one 2023), and their years.
-    A kind of notice ("学会转发的通知") is read in the current round, whose call is in."""
+    A kind of notice ("学会转发的通知") is read in the round being run, else the latest whose call is in."""
     notices = rounds.notices
     groups: dict[str, list[str]] = {}
     for i in pointer.ids:
@@ -74,8 +82,8 @@ def pointed_years(pointer: Pointer, rounds: Rounds) -> tuple[list[str], list[int
     keep: set[str] = set()
     for ids in groups.values():
         years = {y for i in ids if (y := notices[i].year)}
-        if pointer.by == PointedBy.KIND and years & rounds.called:
-            years &= rounds.called
+        if pointer.by == PointedBy.KIND and years & rounds.called and default_round(rounds) not in years:
+            years &= rounds.called  # (the round being run is read even before its call is loaded: default_round)
         latest = max(years, default=None)
         keep |= {i for i in ids if latest is None or notices[i].year == latest}
     ids = [i for i in pointer.ids if i in keep]
