@@ -470,3 +470,37 @@ def test_a_conditions_section_with_a_line_per_list_gives_each_list_its_own() -> 
     found = {tuple(f.lists): f.conditions for f in extract_facts(make_notice("e.txt", text)) if isinstance(f, EligibilityFact)}
     assert found == {("新锐企业榜",): ["成立年限不超过8年（2033年1月1日及以后注册）", "上一年度研发经费投入强度不低于5%"],
                      ("技术转移先锋榜",): ["从事技术转移相关工作满3年"]}
+
+
+FORWARD = "华川能源集团科协关于组织推荐2047年“科创中国”系列榜单的通知\n各子公司：\n"
+
+
+def test_a_forwarding_notices_restated_review_contacts_are_the_lists_review_bodies() -> None:
+    """Unlabelled lines under "初评机构联系方式": each list's review body (from the line's brackets)
+    and person, not the notice's own office; the notice's own contact stays its own."""
+    text = FORWARD + ("一、联系方式\n本通知联系人：冉可心，0571-88880002\n二、中国科协初评机构联系方式（转录自科协通知）\n"
+                      "技术转移领航榜（全国技术转移人才联盟）：岑晓川，010-62870000/13700000001\n")
+    contacts = {f.value: f for f in extract_facts(make_notice("g.txt", text)) if isinstance(f, ContactFact)}
+    assert contacts["岑晓川"].role.value == "review" and contacts["岑晓川"].body == "全国技术转移人才联盟"
+    assert contacts["岑晓川"].lists == ["技术转移领航榜"]
+
+
+def test_a_role_heading_names_its_body_in_brackets_and_any_common_surname_is_a_person() -> None:
+    text = FORWARD + ("一、联系方式\n先导技术榜电子信息领域初评机构（中国科协新一代信息技术学会联合体）\n联系人：阎予舟\n"
+                      "电话：010-58820000\n")
+    contact = next(f for f in extract_facts(make_notice("g.txt", text)) if isinstance(f, ContactFact))
+    assert contact.body == "中国科协新一代信息技术学会联合体" and contact.persons == ["阎予舟"]
+
+
+def test_a_timelines_date_first_line_is_the_deadline_it_names_and_a_units_own_is_not_the_platforms() -> None:
+    """"11月1日（周五）18:00  学会内部材料截止": a cutoff of what the line names after the date;
+    "学会内部截止：11月1日18:00，比全国平台早两周" is the unit's own date, whatever else the sentence says."""
+    text = ("中国农机智能学会关于组织推荐2047年“科创中国”系列榜单的通知\n各会员单位：\n一、时间线\n"
+            "10月25日  非会员入会截止\n11月1日（周五）18:00  学会内部材料截止\n二、划重点\n学会内部截止：11月1日18:00，比全国平台早两周\n")
+    deadlines = [f for f in extract_facts(make_notice("s.txt", text)) if f.kind == "deadline"]
+    line = next(f for f in deadlines if f.action == "学会内部材料截止")
+    assert line.date == "2047-11-01" and line.time == "18:00" and line.written == "11月1日（周五）18:00"
+    assert line.scope.value == "internal" and line.category.value == "submission"
+    assert next(f for f in deadlines if f.action == "非会员入会截止").category.value == "other"
+    said = next(f for f in deadlines if "比全国平台" in f.quote)
+    assert said.scope.value == "internal"

@@ -237,3 +237,25 @@ def test_a_transcripts_year_written_in_characters_is_its_round() -> None:
     talk = ("《科创会客厅》第十期 节目文字稿\n主持人：方晴\n嘉宾：东川传感学会秘书长\n\n"
             "嘉宾：中国科协是九月二十二号发的通知，就是科协办函创字二〇四五年一百一十七号那个文。今年学会推荐两项。")
     assert identify(talk).year == 2045
+
+
+def test_a_kind_of_notice_asked_with_its_level_points_at_that_levels_notices() -> None:
+    """"学会内部几号截止" among a province's, a university's and a society's forwarding notices: the
+    society's, and one whose issuer is not read (it may be one); "学会转发的通知" keeps both."""
+    from assistant.answer.pointer import NoticeIndex, PointedBy
+
+    body = "根据《中国科协办公厅关于征集遴选2037年“科创中国”系列榜单的通知》，现将有关事项通知如下。新锐企业榜不超过3个。"
+    province = make_notice("p.txt", f"南屿省科学技术协会关于组织推荐2037年“科创中国”系列榜单的通知\n{body}")
+    society = make_notice("s.txt", f"中国微系统与传感学会关于组织推荐2037年“科创中国”系列榜单的通知\n{body}")
+    unsigned = make_notice("u.txt", f"关于转发2037年“科创中国”系列榜单通知的通知\n{body}")
+    index = NoticeIndex({n.id: n for n in (province, society, unsigned)})
+    pointed = index.find("学会内部几号截止", [2037])
+    assert pointed.by == PointedBy.KIND and sorted(pointed.ids) == ["s.txt", "u.txt"]
+
+
+def test_a_wechat_articles_byline_names_its_account_and_date() -> None:
+    article = ("重磅｜2047“科创中国”榜单开报！学会推荐通道今起开放\n"
+               "中国农机智能学会  农机君  2047-10-10 08:30  发表于北京\n\n各位会员朋友，大家好！学会将统一推荐。\n")
+    meta = make_notice("w.txt", article)
+    assert meta.issuer == "中国农机智能学会" and meta.date == "2047年10月10日"
+    assert "\n中国农机智能学会" in meta.text  # the byline is a line of its own, not joined to the title

@@ -250,6 +250,11 @@ class NoticeIndex:
             km = pattern.search(plain)
             if km:
                 ids = [n.id for n in pool if n.kind == kind and (kind != NoticeKind.ORIGINAL or in_series(n))]
+                # "学会内部几号截止" among a province's, a university's and a society's forwarding notices:
+                # the society's (and any whose issuer is not read: it may be one).
+                level = next((issuer_of for cue, issuer_of in LEVELS if cue.search(km.group(0))), None)
+                if level is not None:
+                    ids = [i for i in ids if not self.notices[i].issuer or level.search(self.notices[i].issuer)] or ids
                 if ids:
                     return Pointer(ids, km.group(0), PointedBy.KIND)
         level = self._level_in(plain, pool)

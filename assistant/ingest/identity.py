@@ -32,8 +32,9 @@ PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:�
 AUDIENCE = re.compile(r"^(各[^。]{1,60}?)[：:]$")
 INTERNAL_AUDIENCE = re.compile(r"各(?:学院|院系|系|部门|课题组|研究室|研究所|处室|二级单位|科室)|校内|院内|全校|本单位各")
 ORIGINAL_ISSUER = re.compile(r"^中国科协|^中国科学技术协会")
-# A WeChat article's byline: "原创 皖北机械工程学会 2024年10月16日 09:12".
-BYLINE = re.compile(rf"^原创\s*({ORG})\s*(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日", re.M)
+# A WeChat article's byline: "原创 皖北机械工程学会 2024年10月16日 09:12", "中国智慧农业工程学会  智农学会
+# 2047-10-10 08:30  发表于北京" (the account, its author, the date).
+BYLINE = re.compile(rf"^(?:原创\s*({ORG})\s*|({ORG})[ \t]+(?:[^\s]{{1,12}}?[ \t]*)?)(\d{{4}})(?:年|-)(\d{{1,2}})(?:月|-)(\d{{1,2}})", re.M)
 # Short names a notice declares for its issuer: "中国流体机械与泵阀学会（以下简称“泵阀学会”）",
 # "EU-China Green Technology Innovation Alliance (ECGTIA)" in its letterhead.
 DECLARED_SHORT = re.compile(r"[（(]\s*以下简称\s*[“\"「]([^”\"」]{2,12})[”\"」]")
@@ -331,7 +332,7 @@ def identify(text: str) -> Identity:
         issuer, issuer_source = organiser.group(1).strip(), IssuerSource.ORGANISER
     byline = BYLINE.search("\n".join(lines[:6]))
     if not issuer and byline:
-        issuer, issuer_source = byline.group(1), IssuerSource.BYLINE
+        issuer, issuer_source = byline.group(1) or byline.group(2), IssuerSource.BYLINE
     if not issuer and head and (beside := LETTERHEAD_BESIDE.match(head[0])) and "关于" not in beside.group(1):
         issuer, issuer_source = beside.group(1), IssuerSource.LETTERHEAD
     self_named = SELF_NAMED.search(text) or ACTING_AS.search(text) or HELD_MEETING.search(text) or SIGNATURE.search(text)
@@ -366,7 +367,7 @@ def identify(text: str) -> Identity:
     if not date and published:
         date, date_source = f"{published.group(1)}年{int(published.group(2))}月{int(published.group(3))}日", "发布时间"
     if not date and byline:
-        date, date_source = f"{byline.group(2)}年{int(byline.group(3))}月{int(byline.group(4))}日", "文章署名"
+        date, date_source = f"{byline.group(3)}年{int(byline.group(4))}月{int(byline.group(5))}日", "文章署名"
 
     audience = next((m.group(1) for line in lines[1:8] if (m := AUDIENCE.match(line))), "")
     campaign = "科创中国系列榜单"

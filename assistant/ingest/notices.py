@@ -368,6 +368,7 @@ def _is_table_row(line: str) -> bool:
 RULE_DRAWN = re.compile(r"[━─═\-_=~·]{5,}")
 DECORATED = re.compile(r"[━─═—\-_=~·*]{2,}\s*[^━─═—\-_=~·*]{2,20}?\s*[━─═—\-_=~·*]{2,}")  # "—— 联系方式 ——": a title of its own
 CONTACT_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)")
+DATE_LEAD = re.compile(rf"^(?:{DATE})")
 DATE_TIME_LINE = re.compile(rf"^(?:{DATE})\s*(?:\d{{1,2}}[:：]\d{{2}}|\d{{1,2}}时)?$")
 FIGURE_LINE = re.compile(r"^[+＋]?\d{1,3}$")  # a poster's big figure ("2", "+1"), its unit and caption below it
 
@@ -393,6 +394,8 @@ def _should_join(prev: str, nxt: str) -> bool:
     p, n = prev.strip(), nxt.strip()
     if not p or not n or len(p) < 8 or SPEAKER_LINE.match(p) or SPEAKER_LINE.match(n) or TURN.match(n):
         return False
+    if DATE_LEAD.match(p) and DATE_LEAD.match(n):
+        return False  # a timeline: "10月25日  非会员入会截止", then "11月1日 18:00  学会内部材料截止"
     if RULE_DRAWN.fullmatch(p) or RULE_DRAWN.fullmatch(n) or value_line(n) or value_line(p):
         return False  # a drawn rule; a figure or a date (and time) alone on its line, as a poster or a timeline sets it
     if DECORATED.fullmatch(p) or DECORATED.fullmatch(n) or (CONTACT_PHONE.search(p) and CONTACT_PHONE.search(n)):
@@ -529,7 +532,9 @@ NAV_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[^|\n]{1,10}[ \t]*\|[ \t]*){3,}[^|\n]{1
                       r"|(?:您现在的位置|当前位置|站内搜索|设为首页)[^\n]*)[ \t]*$")
 TABLE_ROWS = 3  # lines with one count of "|" that make a table, not a navigation bar
 BUTTONS = re.compile(r"(?m)^[ \t]*(?:(?:【[^】\n]{1,10}】[ \t]*){2,}|点击(?:上方)?蓝字[^\n]{0,12}|关注我们)[ \t]*$")
-BYLINE = re.compile(r"^原创\s")  # "原创 皖北机械工程学会 2024年10月16日 09:12": a WeChat article's byline
+# A WeChat article's byline: "原创 皖北机械工程学会 2024年10月16日 09:12", "中国智慧农业工程学会  智农学会  2047-10-10
+# 08:30  发表于北京" (the account, maybe its author, the date and time).
+BYLINE = re.compile(rf"^原创\s|^[{CJK}]{{2,30}}[ \t]+(?:\S{{1,12}}?[ \t]*)?20\d{{2}}(?:年|-)\d{{1,2}}(?:月|-)\d{{1,2}}日?[ \t]*\d{{1,2}}:\d{{2}}")
 # "★ 新锐企业榜", "① 申报表", "○ 是": an item (or a choice) led by its mark; "第5题 …", "第三条 …": one led by its number.
 MARK_LEAD = re.compile(r"^(?:[★☆✓✔✗✘☑☐√×①-⑳○◯●]\s*|第[一二三四五六七八九十百\d]{1,4}[题条项款](?![a-zA-Z\d]))")
 FOOTER = re.compile(r"(?m)^[ \t]*(?:上一篇|下一篇|相关文章|相关阅读|相关链接|友情链接|版权所有|Copyright|©|分享到|扫一扫|长按识别|"

@@ -62,6 +62,7 @@ def answer_deadline(ctx: Context) -> Reply | None:
                                -_fit(ctx, f) if internal_asked and not ctx.own_notice else 0,
                                not (q.list_key and f.lists),
                                -_fit(ctx, f) if ctx.own_notice else 0,
+                               f.category != Category.SUBMISSION,  # materials' date before 入会截止's
                                f.form != DeadlineForm.CUTOFF, f.start))
     first = chosen[0]
     if first.scope == Scope.INTERNAL:

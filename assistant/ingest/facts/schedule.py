@@ -28,6 +28,8 @@ DEADLINE_IS = re.compile(
     rf"(?:截[止至](?:时间|日期|日)?(?:(?:更正|调整|改|变更|延长|顺延|推迟|提前)(?:为|至|到)|为|是|到|：|:)?|不晚于|最迟(?:于|在|为)?)"
     rf"\s*(?P<date>{DATE})\s*{NOTE}\s*{TIME}"
 )
+# "11月1日（周五）18:00  学会内部材料截止": a timeline's line, the date first and what closes after it.
+DEADLINE_FIRST = re.compile(rf"^\s*(?P<date>{DATE})\s*{NOTE}\s*{TIME}\s*(?P<what>[{CJK}][^，,。；;：:]{{0,20}}?截[止至])\s*$")
 
 NUMERIC_DATE = r"\d{4}[./．-]\d{1,2}[./．-]\d{1,2}"
 HAS_MONTH = re.compile(rf"\d{{1,2}}\s*月|{NUMERIC_DATE}")
@@ -158,6 +160,7 @@ ONLINE = re.compile(r"平台|线上|系统")
 # The date's own clause sends something somewhere else ("前将纸质材料报送市科协", "会员向学会提交截止").
 ELSEWHERE = re.compile(r"报送|报至|报到|交至|交到|送至|送达|寄至|寄到|发送至|发至|发到|提交至|提交到|邮箱|向[^，,；;]{1,12}(?:提交|报送|推荐|报)")
 CLAUSE_BOUND = re.compile(r"[，,；;。！!？?\n]")
+OWN_UNIT = re.compile(r"内部|校内|院内|所内|会内|本单位")
 
 
 def _own_clause(text: str, m: re.Match[str]) -> str:
@@ -179,8 +182,8 @@ def _scope(text: str, m: re.Match[str]) -> Scope:
     own = _own_clause(text, m)
     if ONLINE.search(own):
         return Scope.PLATFORM
-    if ELSEWHERE.search(own):
-        return Scope.STAGE
+    if ELSEWHERE.search(own) or OWN_UNIT.search(own):
+        return Scope.STAGE  # ("学会内部截止：11月1日18:00，比全国平台早两周": the unit's own, not the platform's)
     return Scope.PLATFORM if ONLINE.search(text) else Scope.STAGE
 
 
@@ -190,7 +193,8 @@ def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> li
     for span in clauses(notice, "。"):
         if re.search(r"成立|注册|出生", span.text) or (span.section.path[0].startswith("附件") and "条件" in span.section.path[0]):
             continue  # dates in eligibility conditions are not deadlines
-        for pattern, kind in ((DEADLINE_IS, DeadlineForm.CUTOFF), (DEADLINE_BEFORE, DeadlineForm.BEFORE)):
+        for pattern, kind in ((DEADLINE_IS, DeadlineForm.CUTOFF), (DEADLINE_BEFORE, DeadlineForm.BEFORE),
+                              (DEADLINE_FIRST, DeadlineForm.CUTOFF)):
             for m in pattern.finditer(span.text):
                 iso, when = date_and_time(m, _year_of(span.text, notice.year))
                 if _superseded(m, span.text, iso, notice.year, corrected):
@@ -201,7 +205,8 @@ def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> li
                     # A forwarding or internal notice's own deadline for its members; the review
                     # bodies' dates it restates are the original call's.
                     scope = Scope.INTERNAL
-                action = span.text[m.end() :].strip("，,。 ") if kind == DeadlineForm.BEFORE else "申报截止"
+                action = span.text[m.end() :].strip("，,。 ") if kind == DeadlineForm.BEFORE else \
+                    m.group("what") if pattern is DEADLINE_FIRST else "申报截止"
                 facts.append(
                     make_fact(
                         notice,
@@ -211,7 +216,7 @@ def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> li
                         lists=lists_of(span, list_names),
                         date=iso,
                         time=when,
-                        written=span.text[m.start("date") : m.end()].rstrip("前之以").strip(),
+                        written=span.text[m.start("date") : m.start("what") if pattern is DEADLINE_FIRST else m.end()].rstrip("前之以").strip(),
                         action=action,
                         stage=_stage_name(span.section.path),
                         scope=scope,
