@@ -504,3 +504,16 @@ def test_a_timelines_date_first_line_is_the_deadline_it_names_and_a_units_own_is
     assert next(f for f in deadlines if f.action == "非会员入会截止").category.value == "other"
     said = next(f for f in deadlines if "比全国平台" in f.quote)
     assert said.scope.value == "internal"
+
+
+def test_a_weekday_is_no_ones_name_and_a_label_inside_brackets_names_the_person() -> None:
+    text = FORWARD + ("一、要求\n1. 集团内部申报材料截止时间为10月31日（周四）17:00，请各子公司汇总后报集团科协秘书处"
+                      "（联系人：耿书川，0571-87309000）。\n")
+    contact = next(f for f in extract_facts(make_notice("g.txt", text)) if isinstance(f, ContactFact))
+    assert contact.persons == ["耿书川"]
+    from assistant.ingest.facts.contacts import org_and_persons
+
+    assert org_and_persons("10月31日（周四）17:00前 报集团科协秘书处 联系人：耿书川")[1] == ["耿书川"]
+    # the office a sentence names, not the sentence; a name holding 向 is no place to cut
+    assert org_and_persons("申报材料截止时间为10月31日，请各子公司汇总后报集团科协秘书处（联系人：耿书川）")[0] == "集团科协秘书处"
+    assert org_and_persons("答：综合事项请联系集团科协秘书处武向东，电话：010-59683214")[0].endswith("秘书处武向东")

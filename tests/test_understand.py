@@ -555,3 +555,7 @@ def test_years_named_as_alternatives_are_both_read_and_marked_unsure() -> None:
     q = understand("记得前几年（20年还是21年来着）有个投资机构的榜", TODAY)
     assert q.years == [2020, 2021] and q.years_unsure
     assert understand("近20年来科技创新很重要，今年先导榜截止是哪天", TODAY).years == [2026]
+
+
+def test_whom_to_give_something_to_is_a_contact_ask() -> None:
+    assert understand("材料现在发给谁", TODAY).intent == Intent.CONTACT

@@ -320,7 +320,7 @@ MEASURED = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百�
 REFERS_BACK = re.compile(r"当年|那年|那一年|当时|那届|那一届|那次|那一轮")
 # Words that mean a unit's own step (its members, its secretariat, its internal deadline); not CAST's
 # review bodies ("学会联合体", "联合体秘书处").
-OWN_STEP = re.compile(r"学会(?!联合体)|会员|内部|(?<!联合体)秘书处|(?<!中国)(?:省|市|区|县)科协|集团|校内|院内|科研院|科研处")
+OWN_STEP = re.compile(r"材料[^，,。；;？?]{0,6}(?:发|交|报|送)(?:给|到)谁|学会(?!联合体)|会员|内部|(?<!联合体)秘书处|(?<!中国)(?:省|市|区|县)科协|集团|校内|院内|科研院|科研处")
 # "那个榜是哪家初评的": the list the asker named before.
 LIST_REFERRED = re.compile(r"(?:那|这|该|此)(?:个|一)?(?:榜单|榜)")
 

@@ -103,6 +103,17 @@ def _destination(ctx: Context, contacts: list[ContactFact], wanted: str) -> tupl
     return None
 
 
+# "原联系人耿书白已调任…，不再负责榜单工作": a person a notice hands the work away from.
+HANDED_OVER = re.compile(r"原联系人[:：]?\s*([\u4e00-\u9fff]{2,3}?)(?=已|将|因|，|,|同志|老师)|([\u4e00-\u9fff]{2,3}?)(?:同志|老师)?(?:已|将)(?:调任|调离|离职|退休)")
+
+
+def _handed_over(ctx: Context) -> set[tuple[str, str]]:
+    """(notice, person) for each person a notice says no longer handles the work."""
+    def scan() -> set[tuple[str, str]]:
+        return {(c.notice_id, m.group(1) or m.group(2)) for c in ctx.store.chunks for m in HANDED_OVER.finditer(c.text)}
+    return ctx.store.derived("handed over", scan)
+
+
 def _issuer(ctx: Context, f: ContactFact) -> str:
     notice = ctx.store.notices.get(f.notice_id)
     return notice.issuer if notice is not None and notice.issuer else f.notice_id
@@ -132,6 +143,10 @@ def answer_contact(ctx: Context) -> Reply | None:
         # A notice asked about with a list: the list's own contact there, else the notice's.
         review = [f for f in chosen if (f.role == Role.REVIEW or f.lists) and ctx.matches_list(f) and ctx.matches_field(f)]
         chosen = review or chosen
+    if q.person is None:
+        # The person who took the work over, not the one the notice says no longer handles it.
+        gone = _handed_over(ctx)
+        chosen = [f for f in chosen if not any((f.notice_id, p) in gone for p in f.persons)] or chosen
     wanted = ATTRIBUTE_FIELDS.get(q.attribute or "")
     if wanted and any(_gives(f, wanted) for f in chosen):
         chosen = [f for f in chosen if _gives(f, wanted)]

@@ -46,11 +46,12 @@ def _lists_from_quotas(ctx: Context) -> Reply | None:
 
 def list_names(ctx: Context) -> Reply | None:
     """The name a list went by in each round (the years asked first, every round's after them),
-    each as the round's list of lists writes it: "2021年：产学研融通组织榜；2022年起：融通创新组织榜"."""
+    each as the round's list of lists writes it: "2021年：产学研融通组织榜；2022年起：融通创新组织榜"
+    (a round whose call is not in, as its units' notices restate it)."""
     q, store = ctx.q, ctx.store
-    facts = store.select(ListsFact, lambda f: store.is_original(f) and q.list_key in f.list_keys)
+    facts = store.select(ListsFact, lambda f: q.list_key in f.list_keys)
     by_year: dict[int, tuple[str, ListsFact]] = {}
-    for f in sorted(facts, key=lambda f: -(f.year or 0)):
+    for f in sorted(facts, key=lambda f: (-(f.year or 0), not store.is_original(f))):
         if f.year and f.year not in by_year:
             by_year[f.year] = (f.lists[f.list_keys.index(q.list_key)], f)
     if not by_year:

@@ -23,6 +23,8 @@ from assistant.model import ContactFact, Fact, NoticeKind, Role
 # A signature's second line: the organisation (and department), then the office held ("…专业委员会 秘书").
 SIGNATURE_ORG = re.compile(rf"^(.{{4,50}}?)\s*(?:{OFFICE}|秘书|干事|专员|联络员)$")
 ORG_WORDS = re.compile(r"联合体|学会|协会|研究会|研究所|秘书处|中心|部$|处$|办$|委员会|办公室|网络|科协|大学|研究院")
+REVIEWERS = re.compile(r"初评机构|评审机构")
+CALENDAR = re.compile(r"周[一二三四五六日天末]|星期[一二三四五六日天]|[上下]午|今天|明天|当天|当日")  # "10月31日（周四）": no one's name
 NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、．.]|\d{1,2}\s*[.．、])\s*")
 
 
@@ -61,6 +63,25 @@ def _split_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
     return text[: found[0].start()].strip().rstrip("：:，, "), pairs
 
 
+def _office(org_parts: list[str]) -> str:
+    """The office a sentence's words name, not the sentence: "…截止时间为10月31日 请各子公司汇总后报集团科协
+    秘书处" -> 集团科协秘书处 (a part holding a date is what happens, not who)."""
+    parts = []
+    for part in org_parts:
+        if re.search(r"\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*年", part):
+            continue
+        if ORG_WORDS.search(part) and len(part) > 12:
+            # (cut where the office begins: the shortest tail after 报/请/向… that still names one)
+            tail = part
+            for m in re.finditer(r"[报向至到给由与请将]", part):
+                if not ORG_WORDS.search(part[m.end() :]):
+                    break
+                tail = part[m.end() :]
+            part = tail
+        parts.append(part)
+    return " ".join(parts)
+
+
 def org_and_persons(value: str) -> tuple[str, list[str]]:
     """'“科创中国”联合体秘书处 徐春淼、高辰麒' -> (org, [names])."""
     org_parts: list[str] = []
@@ -68,13 +89,16 @@ def org_and_persons(value: str) -> tuple[str, list[str]]:
     value = PHONE.sub(" ", EMAIL.sub(" ", value))  # "周老师0351-5550123": the phone is not part of the name
     value = re.sub(r"[；;，,、（）()]", " ", value)  # "王敏 …；李强 …", "陈思远（0755-…）": several people
     for token in value.split():
+        label, colon, rest = re.sub(r"[:：]", "：", token).partition("：")
+        if colon and label.lower() in LABEL_KINDS:
+            token = rest  # "（联系人：耿书白，…）": a label, then the person
         if token.endswith("榜") or token == "|" or token.lower() in LABEL_KINDS or token in ("分机", "座机", "办公电话"):
             continue  # a list's name in a contact table's row; "(电话 0431… / 手机 139…)": a label, not a name
         if ORG_WORDS.search(token) or len(re.sub(rf"[^{CJK}]", "", token)) > 6:
             org_parts.append(token)
         else:
-            names += [n for n in re.split(r"[、，,/]", token) if re.fullmatch(rf"[{CJK}·]{{2,5}}", n)]
-    return " ".join(org_parts), names
+            names += [n for n in re.split(r"[、，,/]", token) if re.fullmatch(rf"[{CJK}·]{{2,5}}", n) and not CALENDAR.fullmatch(n)]
+    return _office(org_parts), names
 
 
 def _body_from_header(header: str) -> str:
@@ -165,7 +189,6 @@ def _entity_contacts(notice: Notice, list_names: list[str], held: set[str], read
 
 
 CONTACT_HEADING = re.compile(r"联系")
-REVIEWERS = re.compile(r"初评机构|评审机构")
 
 
 def _unlabelled_contacts(notice: Notice, by_list_only: bool = False) -> list[Fact]:
