@@ -438,3 +438,34 @@ def test_a_list_no_notice_sets_up_is_said_to_be_missing_and_a_slip_is_not(store:
     assert "答辩" in (not_in_notices(understand_part("终评要现场答辩吗", TODAY, store), store) or "")
     for phrase in ("之前报榜都是在www.kczg.org.cn上弄的，今年还是这个网址吗？", "大概什么时候能出榜？"):
         assert "已收录的通知中没有" not in (not_in_notices(understand_part(phrase, TODAY, store), store) or "")
+
+
+def test_a_contact_a_notice_hands_the_work_away_from_is_not_the_one_to_send_materials_to(tmp_path, small_settings) -> None:
+    """"原联系人X已调任…新联系人：Y": whom to send materials to now is Y; X is still found when asked by name."""
+    from dataclasses import replace
+
+    from assistant.assistant import Assistant
+
+    bot = Assistant(replace(small_settings, today=dt.date(2023, 10, 25)))
+    src = tmp_path / "huayue_2023.txt"
+    src.write_text("华岳能源集团科协关于组织推荐2023年“科创中国”系列榜单的通知\n各子公司：\n一、工作安排\n"
+                   "1. 集团内部申报材料截止时间为10月31日17:00，请各子公司汇总后报集团科协秘书处（联系人：耿书川，0571-87300001）。\n"
+                   "二、联系人变更\n原联系人耿书川已调任集团战略部，不再负责榜单工作。新联系人：雷映川，电话0571-87300002，手机13800000002。\n",
+                   encoding="utf-8")
+    bot.ingest([src])
+    now = bot.answer("华岳集团科协的通知，材料现在发给谁").answer
+    given = [line for line in now.splitlines() if "联系人：" in line and not line.startswith("通知原文")]
+    assert given and "雷映川" in given[0] and not any("耿书川" in line for line in given)
+    assert "0571-87300001" in bot.answer("耿书川的电话是多少").answer
+
+
+def test_a_units_notice_set_beside_the_call_it_passes_on_says_what_it_adds(small_settings) -> None:
+    """"学会转发的通知跟科协原文比多了哪些内容": the society's own deadline (with what is due) and contact, cited."""
+    from dataclasses import replace
+
+    from assistant.assistant import Assistant
+
+    bot = Assistant(replace(small_settings, today=dt.date(2023, 10, 20)))
+    ans = bot.answer("学会转发的那份2023年榜单通知，跟中国科协办公厅的原文比，多了哪些内容？")
+    assert "另行规定" in ans.answer and "11月20日" in ans.answer and "李凤" in ans.answer
+    assert "11月30日" not in ans.answer.split("另行规定")[1]  # the call's own date is not an addition

@@ -33,6 +33,8 @@ KIND_WORDS: list[tuple[NoticeKind, re.Pattern[str]]] = [
         r"(?:学会|协会|本会|我会|我们学会|我们协会|促进会)(?:的|发的|下发的|转发的|里的?)?(?:通知|文件|转发)|转发(?:的)?通知|学会内部|会员单位的通知")),
     (NoticeKind.ORIGINAL, re.compile(r"(?:中国)?科协(?:办公厅)?(?:的|发的|原)?(?:原)?通知|原通知|总通知|科协原文")),
 ]
+# The call a unit's notice passes on, named beside it ("跟中国科协办公厅的原文比", "和原通知比").
+ORIGINAL_NAMED = re.compile(r"科协(?:办公厅)?(?:的|发的)?(?:原文|原通知|通知原文|通知)|原通知|原文|总通知")
 # The level of issuer a question sends its ask to ("省科协这边谁管", "往省里推几个", "集团内部几号截止"), read
 # from the issuer's own name; the asker's own ("我们市", "我是绵阳市科协的") is who asks, not whom.
 LEVELS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [  # (what an ask says, what the issuer's name says)

@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.answer.message import read_message
-from assistant.answer.pointer import PointedBy, Pointer
+from assistant.answer.pointer import ORIGINAL_NAMED, PointedBy, Pointer
 from assistant.answer.profile import Profile, read_profile
 from assistant.answer.sessions import Session
 from assistant.answer.store import FactStore
 from assistant.answer.understand import (
+    CHANGE_ASK,
     LIST_REFERRED,
     OWN_STEP,
     REST_OF,
@@ -93,6 +94,9 @@ def understand_part(text: str, today: dt.date, store: FactStore) -> Query:
             q.notice_ids, q.years = pointed_years(pointer, store)
             if q.years:
                 q.year_source = YearSource.NOTICE
+        if CHANGE_ASK.search(q.text) and ORIGINAL_NAMED.search(q.text.replace(pointer.mention, " ")) \
+                and not any(store.is_original_notice(i) for i in q.notice_ids):
+            q.intent = Intent.COMPARE  # "学会转发的通知跟科协原文比多了哪些内容": the unit's notice beside the call
     # Its words, not the names it uses, nor a pasted chat message's furniture ("@秘书处", "[转发自“会员服务群”]").
     q.own_step = bool(OWN_STEP.search(CHAT_FURNITURE.sub(" ", q.words)))
     return q

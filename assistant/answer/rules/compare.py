@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.answer.rules.base import Context, Reply
+from assistant.answer.rules.scope import notice_additions
 from assistant.answer.understand import Query
 from assistant.model import FieldsFact, Intent, ListsFact, PlatformFact
 
@@ -37,7 +38,8 @@ def _sub_intent(ctx: Context) -> str:
 def answer_compare(ctx: Context, answer_for: Callable[[Query], Reply | None]) -> Reply | None:
     q = ctx.q
     if len(q.years) < 2:
-        return None
+        # One round, a unit's notice set beside the call it passes on: what it adds of its own.
+        return notice_additions(q, ctx.store, ctx.citer, ctx.today) if q.notice_ids else None
     sub = _sub_intent(ctx)
     if not sub:
         return None

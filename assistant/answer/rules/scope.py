@@ -14,7 +14,7 @@ from assistant.answer.phrasing import contact_who, deadline_text, quota_limit
 from assistant.answer.rules.base import Reply
 from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
-from assistant.model import ContactFact, DeadlineFact, Fact, Intent, QuotaFact, Role, Scope
+from assistant.model import ContactFact, DeadlineFact, DeadlineForm, Fact, Intent, QuotaFact, Role, Scope
 
 # What each intent asks for, as "该通知未写明…" names it.
 WHAT = {
@@ -91,6 +91,11 @@ def _own_fact(facts: list[Fact], q: Query, restated: set[tuple[tuple[str, ...], 
     return None
 
 
+def _what_due(f: Fact) -> str:
+    """"，需将…发送至学会秘书处邮箱": what a unit's date asks to be done by then."""
+    return f"，需{f.action}" if isinstance(f, DeadlineFact) and f.form == DeadlineForm.BEFORE and f.action else ""
+
+
 def _said(f: Fact, today: dt.date) -> str:
     if isinstance(f, DeadlineFact):
         return deadline_text(f, today)
@@ -98,6 +103,26 @@ def _said(f: Fact, today: dt.date) -> str:
         return f"{'、'.join(f.lists)}{quota_limit(f)}"
     assert isinstance(f, ContactFact)
     return "，".join(x for x in [contact_who(f), "、".join(f.phones or f.emails)] if x)
+
+
+# What a forwarding or internal notice may set of its own, as its comparison with the call names it.
+OWN_KINDS = ((Intent.DEADLINE, "本单位截止时间"), (Intent.QUOTA, "本单位名额"), (Intent.CONTACT, "本单位联系人"))
+
+
+def notice_additions(q: Query, store: FactStore, citer: Citer, today: dt.date) -> Reply | None:
+    """"学会转发的通知跟科协原文比多了什么": what the notice pointed at sets of its own (its deadline,
+    quotas and contact), each cited, beside the call it passes on."""
+    if len(q.notice_ids) != 1 or store.is_original_notice(q.notice_ids[0]):
+        return None
+    nid = q.notice_ids[0]
+    facts = store.of_notice(nid)
+    year = store.notices[nid].year
+    restated = {(tuple(o.list_keys), o.number) for o in store.select(QuotaFact, store.is_original, year=year)} if year else set()
+    lines = [f"{label}：{_said(f, today)}{_what_due(f)}{citer.fact(f)}" for intent, label in OWN_KINDS
+             if (f := _own_fact(facts, replace(q, intent=intent, list_key=None), restated))]
+    if not lines:
+        return None
+    return Reply([f"{store.label(nid)}在转发中国科协通知之外，另行规定了：", *lines])
 
 
 def own_values(q: Query, store: FactStore, year: int) -> list[tuple[str, Fact]]:
