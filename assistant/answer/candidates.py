@@ -150,6 +150,8 @@ def gather(snap: Snapshot, q: Query, today: dt.date, rules: bool = True) -> tupl
         if compared is not None:
             candidates.append(Candidate(Source.COMPARE, compared))
     read = snap.reader.read(q, found.hits, snap.notices, found.default_year) if found.hits else None
+    if read is not None and ruled is None and not _of_field_asked(q, read, store.names):
+        read = None  # "先进材料领域的初评机构联系人": another field's contact is no answer
     if read is not None:
         read.relevance = found.probability
         candidates.append(Candidate(Source.READER, read, found.hits))
@@ -164,6 +166,14 @@ def gather(snap: Snapshot, q: Query, today: dt.date, rules: bool = True) -> tupl
     candidates.append(Candidate(Source.DECLINE, Answer("", AnswerKind.DECLINE),
                                 build=lambda: _decline(snap, q, found, unanswerable)))
     return candidates, situation
+
+
+def _of_field_asked(q: Query, read: Answer, names: Catalogue) -> bool:
+    """Whether a contact read for a field asked names that field (no rule had its contact)."""
+    if q.intent != Intent.CONTACT or q.field_key is None:
+        return True
+    written = {q.field_mention, q.field_key, *(n for n, k in names.fields.items() if k == q.field_key)}
+    return any(w and w in read.answer for w in written)
 
 
 def _subject(q: Query, names: Catalogue) -> tuple[str, ...]:
