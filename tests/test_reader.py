@@ -366,3 +366,15 @@ def test_a_table_of_changes_is_read_by_what_now_holds_not_the_draft(small_settin
     first = bot.answer("2043年临川市单位报送截止，征求意见稿写的11月3号，正式稿是哪天？").answer.split("\n")[0]
     # (The row read by its current column; the deadline rule still reads the row's first date: left open.)
     assert "正式稿：2043年11月10日" in first and "11月3日" not in first
+
+
+def test_only_a_notices_own_first_lines_are_its_title_not_a_later_passages() -> None:
+    """A configuration file has no headings: every passage is in its opening section, and a later
+    passage's first lines ("publicity_days: 5  # 校内公示5个工作日") are what it says, not a title."""
+    from assistant.ingest.chunking import PREAMBLE
+
+    text = "publicity_days: 5 # 校内公示5个工作日\nschool_deadline: 11月7日"
+    first = Chunk("c0", "n.txt", 2047, [PREAMBLE], 0, len(text), 0, len(text), text)
+    later = Chunk("c1", "n.txt", 2047, [PREAMBLE], 900, 900 + len(text), 900, 900 + len(text), text)
+    assert units(first, 0)[0].kind == UnitKind.TITLE
+    assert units(later, 0)[0].kind != UnitKind.TITLE

@@ -559,3 +559,15 @@ def test_years_named_as_alternatives_are_both_read_and_marked_unsure() -> None:
 
 def test_whom_to_give_something_to_is_a_contact_ask() -> None:
     assert understand("材料现在发给谁", TODAY).intent == Intent.CONTACT
+
+
+def test_a_count_the_asker_puts_forward_and_asks_about_is_a_quota_question() -> None:
+    from assistant.answer.understand import asked_of_count
+
+    assert understand("想先导榜报一个、新锐榜再报一个，可以吗", TODAY).intent == Intent.QUOTA
+    later = asked_of_count(understand("现在回头看，当时是不是超额了", TODAY), "我们省科协就各推了3项；新锐企业那边推了5家")
+    assert later.intent == Intent.QUOTA
+    assert understand("我们公司成立3年了，可以报新锐企业榜吗", TODAY).intent != Intent.QUOTA  # a count of years, not put forward
+    assert understand("先锋榜已经推了两个人了，还有一位也想报，还有别的办法吗", TODAY).intent == Intent.QUOTA
+    # the ask has its own subject: not the count's
+    assert understand("准备报3个先导技术榜项目，样表是旧版填的，还用重新填吗", TODAY).intent != Intent.QUOTA

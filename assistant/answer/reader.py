@@ -178,7 +178,7 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
     """A passage's sentences, table rows (with the header row) and form fields (with the line that
     follows them), in order."""
     lines = [ln.strip() for ln in chunk.text.split("\n") if ln.strip()]
-    preamble = chunk.path[:1] == [PREAMBLE]
+    preamble = chunk.path[:1] == [PREAMBLE] and chunk.start == 0  # (the notice's own first lines, not a later passage's)
     out: list[Unit] = []
     header, in_table = chunk.table_header, bool(chunk.table_header)
     in_attachment = any(p.startswith("附件") for p in chunk.path)

@@ -25,6 +25,7 @@ from assistant.answer.understand import (
     OWN_STEP,
     REST_OF,
     Query,
+    asked_of_count,
     asked_of_situation,
     continue_from,
     inherit,
@@ -161,5 +162,5 @@ def read_turn(question: object, today: dt.date, store: FactStore, session: Sessi
             continue_from(q, context, with_list=not (q.intent == Intent.CONTACT and (q.own_step or context.own_step))
                           or bool(LIST_REFERRED.search(part)))
         q.profile, q.story = profile, msg.context
-        parts.append(asked_of_situation(q, profile))
+        parts.append(asked_of_situation(asked_of_count(q, f"{msg.context} {q.text}"), profile))
     return Turn(text, parts, profile, session, notes)

@@ -166,6 +166,13 @@ def as_asked(text: str) -> tuple[str, str]:
 NUMBER_CHECK = re.compile(r"换(?:了)?号|换(?:了)?人|改号|还是这个(?:号|电话|手机|邮箱)|(?:号码|电话|手机|座机|邮箱)(?:变|改|换)")
 # The first round, named by being the first ("第一次搞先导技术榜单那回", "首届", "头一回评").
 FIRST_ROUND = re.compile(r"第一次|首次|第一届|首届|第一轮|头一回|头一次|最早(?:那|的)(?:次|回|届|轮)")
+# A count the asker puts forward ("再报一个", "各推了3项", "已经推荐了两家") and asks about.
+PUT_FORWARD = re.compile(r"(?:报|推|推荐|申报|提交|交)(?:了|上)?\s*(?:[0-9０-９]+|[一两二三四五六七八九十])\s*(?:个|项|家|人|名|份)")
+YES_NO_END = re.compile(r"(?:吗|行不行|可以不|能不能|可不可以|行吗|可以吗|成吗)[？?。!！]*$")
+OVER_QUOTA = re.compile(r"超额|超了|超出|超过名额|超标|多报|多推")
+ONE_MORE = re.compile(r"再(?:报|推|推荐|加|多报|多推|申报)")
+# After a count told: what rule held it, or another way ("当时是有什么规定吗", "还有别的办法吗").
+RULE_OR_WAY = re.compile(r"(?:什么|啥|哪些)(?:规定|限制|要求)|(?:别的|其他|其它)(?:办法|渠道|途径)")
 # "20年还是21年来着": the asker does not remember which of the years it was.
 YEARS_UNSURE = re.compile(r"20\d{2}年?(?:还是|或者?|或是)20\d{2}年?")
 # Asking whose something is ("是哪位老师", "哪个单位的", "谁的", "哪个榜的联系人？叫什么").
@@ -716,6 +723,7 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
         q.intent = Intent.ELIGIBILITY
     if EXCLUSION_ASK.search(t) and q.intent in (Intent.OTHER, Intent.ELIGIBILITY):
         q.intent, q.excluding = Intent.ELIGIBILITY, True
+    q = asked_of_count(q, t)
     q.expansion = " ".join(EXPANSION.get(q.intent, ()))
     q.ask = in_notice_words(searched, names)
     reworded = q.ask != searched
@@ -793,6 +801,22 @@ def inherit(q: Query, previous: Query | None, previous_person: str | None = None
     return _compares(q)
 
 
+def asked_of_count(q: Query, told: str) -> Query:
+    """"先导榜报一个、新锐榜再报一个，可以吗", "各推了3项…当时是不是超额了": a count the asker puts
+    forward (in the ask or in what they told before it), asked about, is checked against the quota."""
+    # (The ask itself is of the count: "还能再推这一家吗", not "样表还用重新填吗" after "准备报3个".)
+    asking = asking_clauses(q.text)
+    clauses = CLAUSE.findall(q.text)
+    before = next((clauses[i - 1] for i, c in enumerate(clauses) if i and c in asking), "")
+    # ("…新锐榜再报一个，可以吗": a short ask asks of the clause before it)
+    of_count = any(PUT_FORWARD.search(c) or ONE_MORE.search(c) for c in (asking, before if len(asking) <= 6 else ""))
+    if q.intent in (Intent.OTHER, Intent.ELIGIBILITY) and PUT_FORWARD.search(told) \
+            and ((of_count and YES_NO_END.search(asking)) or OVER_QUOTA.search(asking) or RULE_OR_WAY.search(asking)):
+        q.intent = Intent.QUOTA
+        q.expansion = " ".join(EXPANSION.get(q.intent, ()))
+    return q
+
+
 APPLYING = re.compile(r"报|参评|参选|申请|够格|有戏")
 
 
@@ -837,6 +861,7 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
         q.inherited.append("number")
     if with_list and q.list_key is None and earlier.list_key:
         q.list_key, q.list_mention = earlier.list_key, earlier.list_mention
+        q.other_lists = list(earlier.other_lists)  # "先导榜各推了3项，新锐企业推了5家…是不是超额了": each of them
         q.inherited.append("list")
     if q.field_key is None and earlier.field_key and q.list_key in (None, earlier.list_key):
         q.field_key, q.field_mention = earlier.field_key, earlier.field_mention
