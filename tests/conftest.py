@@ -68,6 +68,17 @@ def make_settings(base: Path, dense: bool = True) -> Settings:
     return Settings(corpus_dir=corpus, index_dir=base / "index", dense=dense, today=TODAY)
 
 
+def with_notice(settings: Settings, folder: Path, name: str, text: str, today: dt.date | None = None) -> Assistant:
+    """An assistant over the corpus copy with one more notice written and imported (`today` as given)."""
+    from dataclasses import replace
+
+    bot = Assistant(replace(settings, today=today) if today else settings)
+    src = folder / name
+    src.write_text(text, encoding="utf-8")
+    bot.ingest([src])
+    return bot
+
+
 @pytest.fixture(scope="session")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """The full assistant (BM25 + m3e vectors in Chroma) over a copy of the corpus."""

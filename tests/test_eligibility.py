@@ -268,3 +268,10 @@ def test_an_incident_the_condition_names_is_read_with_its_year_and_a_denial_is_n
     told = read_profile("2022年12月厂里因为超标排放被生态环境局认定为严重环境违法，罚款已经交了。", dt.date(2023, 10, 20))
     assert told.accident_year == 2022
     assert read_profile("我们2019年成立，这两年没出过安全质量事故。", dt.date(2023, 10, 20)).accident_year is None
+
+
+def test_a_founding_year_said_relative_to_today_is_read_as_that_year() -> None:
+    today = dt.date(2023, 10, 20)
+    assert read_profile("我们是专业化众创空间，前年8月正式挂牌成立。", today).founded == (2021, 8)
+    assert read_profile("公司去年成立的", today).founded == (2022, None)
+    assert read_profile("去年营收三千万", today).founded is None

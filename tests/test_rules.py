@@ -442,17 +442,13 @@ def test_a_list_no_notice_sets_up_is_said_to_be_missing_and_a_slip_is_not(store:
 
 def test_a_contact_a_notice_hands_the_work_away_from_is_not_the_one_to_send_materials_to(tmp_path, small_settings) -> None:
     """"原联系人X已调任…新联系人：Y": whom to send materials to now is Y; X is still found when asked by name."""
-    from dataclasses import replace
+    from .conftest import with_notice
 
-    from assistant.assistant import Assistant
-
-    bot = Assistant(replace(small_settings, today=dt.date(2023, 10, 25)))
-    src = tmp_path / "huayue_2023.txt"
-    src.write_text("华岳能源集团科协关于组织推荐2023年“科创中国”系列榜单的通知\n各子公司：\n一、工作安排\n"
-                   "1. 集团内部申报材料截止时间为10月31日17:00，请各子公司汇总后报集团科协秘书处（联系人：耿书川，0571-87300001）。\n"
-                   "二、联系人变更\n原联系人耿书川已调任集团战略部，不再负责榜单工作。新联系人：雷映川，电话0571-87300002，手机13800000002。\n",
-                   encoding="utf-8")
-    bot.ingest([src])
+    bot = with_notice(small_settings, tmp_path, "huayue_2023.txt",
+                      "华岳能源集团科协关于组织推荐2023年“科创中国”系列榜单的通知\n各子公司：\n一、工作安排\n"
+                      "1. 集团内部申报材料截止时间为10月31日17:00，请各子公司汇总后报集团科协秘书处（联系人：耿书川，0571-87300001）。\n"
+                      "二、联系人变更\n原联系人耿书川已调任集团战略部，不再负责榜单工作。新联系人：雷映川，电话0571-87300002，手机13800000002。\n",
+                      today=dt.date(2023, 10, 25))
     now = bot.answer("华岳集团科协的通知，材料现在发给谁").answer
     given = [line for line in now.splitlines() if "联系人：" in line and not line.startswith("通知原文")]
     assert given and "雷映川" in given[0] and not any("耿书川" in line for line in given)

@@ -16,6 +16,7 @@ CLAUSE = r"[^，。；,;？?！!]"
 # No condition rules on these; and "我们公司", "我是医学院的" alone say who is asking, not a situation to check.
 UNRULED_ATTRIBUTES = {"staff", "revenue", "listed", "org_type", "employer", "domain"}
 RELATIVE = {"今年": 0, "去年": -1, "前年": -2}
+RELATIVE_DATED = re.compile(rf"(今年|去年|前年)(?=\d{{1,2}}月|{CLAUSE}{{0,8}}?(?:注册|成立|组建|创办|创立|挂牌))")
 
 ORG_TYPES = [
     "创新联合体", "新型研发机构", "大学科技园", "专业化众创空间", "众创空间", "专业孵化器", "孵化器", "技术转移中心",
@@ -120,6 +121,8 @@ def read_profile(text: str, today: dt.date) -> Profile:
     """What the message says about the asker (years written short are already 20YY), its supposing
     clauses aside."""
     text = SUPPOSING.sub("，", text)
+    # "前年8月正式挂牌成立", "去年成立的": the year the asker means, written out as the rules read it.
+    text = RELATIVE_DATED.sub(lambda m: f"{today.year + RELATIVE[m.group(1)]}年", text)
     p = Profile()
     m = re.search(rf"(20\d{{2}})年(?:(\d{{1,2}})月)?{CLAUSE}{{0,12}}?(?:注册|成立(?!年限|时间)|组建|创办|创立)", text) or re.search(
         r"成立于(20\d{2})年(?:(\d{1,2})月)?", text
