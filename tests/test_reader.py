@@ -378,3 +378,29 @@ def test_only_a_notices_own_first_lines_are_its_title_not_a_later_passages() -> 
     later = Chunk("c1", "n.txt", 2047, [PREAMBLE], 900, 900 + len(text), 900, 900 + len(text), text)
     assert units(first, 0)[0].kind == UnitKind.TITLE
     assert units(later, 0)[0].kind != UnitKind.TITLE
+
+
+def test_a_checklists_consequence_answers_with_its_item_and_says_nothing_alone() -> None:
+    """"☐ 3. 入驻协议签订日期是否在2046年10月31日之前？" then "「是/否」若否，则园区不予推荐": the item holds
+    the condition; the consequence without it answers nothing."""
+    from assistant.answer.reader import _penalty
+
+    text = "☐ 3. 入驻协议签订日期是否在2046年10月31日之前？\n「是/否」若否，则园区不予推荐。"
+    found = units(_chunk(text, ["一、基本资格"]), 0)
+    item = next(u for u in found if u.kind == UnitKind.ASKED)
+    assert "2046年10月31日" in item.text and "若否" in item.context
+    alone = next(u for u in found if u.kind != UnitKind.ASKED and "若否" in u.text)
+    assert _penalty(alone) < 1
+
+
+def test_a_checklist_item_is_answered_with_its_condition(tmp_path, small_settings) -> None:  # noqa: ANN001
+    from .conftest import with_notice
+
+    bot = with_notice(small_settings, tmp_path, "qingxi_2023.txt",
+                      "青溪湾科创园区2023年“科创中国”新锐企业榜申报自查清单\n青溪湾科创园区管理委员会\n\n一、新锐企业榜基本资格\n\n"
+                      "☐ 1. 企业是否在中国境内注册？\n「是/否」若否，则不能申报。\n\n"
+                      "☐ 2. 是否已入驻园区，且入驻协议签订日期在2022年10月31日之前（入驻满1年）？\n"
+                      "「是/否」若否，则园区不予推荐，可通过注册地科协申报。\n",
+                      today=dt.date(2023, 10, 20))
+    ans = bot.answer("青溪湾园区的清单，我们今年3月才搬进园区，能通过园区报新锐企业榜吗？").answer
+    assert "2022年10月31日之前" in ans[:300]

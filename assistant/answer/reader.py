@@ -113,6 +113,8 @@ BORDER = re.compile(r"[─━┌┐└┘├┤┬┴┼═╔╗╚╝╠╣╦
 
 
 ASKED_LINE = re.compile(r"[？?]\s*$")
+# "「是/否」若否，则园区不予推荐": what follows from a checklist's item, said of the item above it.
+CONSEQUENCE = re.compile(r"^[「“\"]?是\s*/\s*否[」”\"]?\s*|^(?:若|如|如果)(?:否|不是|不符合|未)[，,]?\s*则")
 CONTINUED = re.compile(r"^[│┃|]?\s*[│┃|]")  # "│ | │ 线上填报 | …": the first cell is empty
 
 
@@ -309,8 +311,8 @@ def _about_another(text: str, q: Query) -> bool:
 def _penalty(unit: Unit, purpose: bool = False) -> float:
     if unit.kind == UnitKind.TITLE:
         return 0.3
-    if unit.kind != UnitKind.ASKED and ASKED_LINE.search(unit.text):
-        return 0.3  # a question the notice quotes without its reply answers nothing
+    if unit.kind != UnitKind.ASKED and (ASKED_LINE.search(unit.text) or CONSEQUENCE.search(unit.text)):
+        return 0.3  # a question the notice quotes without its reply, or a consequence without its item, answers nothing
     if unit.kind == UnitKind.HEADING and not LONG_NOTE.search(unit.text) and len(NOTE.sub("", unit.text)) <= PROMPT:
         # A heading names a part; one with its own note ("三、X情况（仅限…）") or a prompt's length of
         # words ("二、参与…相关工作情况，包括但不限于…【非必填】") says what the part asks.
@@ -683,7 +685,8 @@ class Reader:
             return " ".join(quote.split()) + citer.cite(notice.id, chunk.section, quote, *span)
         elif unit.kind == UnitKind.ASKED:
             # The reply answers, its verdict first: a long one up to the sentences that fill a short answer.
-            parts = [_head(unit.context)]
+            # A checklist's consequence ("若否，则…") answers with its item: the item holds the condition.
+            parts = [unit.text, unit.context] if CONSEQUENCE.search(unit.context) else [_head(unit.context)]
         shown = []
         for part in parts:
             span = locate(notice.original, part, chunk.orig_start, chunk.orig_end) or (chunk.orig_start, chunk.orig_end)
