@@ -404,3 +404,17 @@ def test_a_checklist_item_is_answered_with_its_condition(tmp_path, small_setting
                       today=dt.date(2023, 10, 20))
     ans = bot.answer("青溪湾园区的清单，我们今年3月才搬进园区，能通过园区报新锐企业榜吗？").answer
     assert "2022年10月31日之前" in ans[:300]
+
+
+def test_an_ask_about_what_the_message_passed_on_reads_what_was_passed_on(tmp_path, small_settings) -> None:  # noqa: ANN001
+    """"【转自工作群】“…由各区县自行在平台申报…”——这个口径现在还有效吗": the decision that changed it."""
+    from .conftest import with_notice
+
+    bot = with_notice(small_settings, tmp_path, "yunlan_2023.txt",
+                      "云岭省科协2023年“科创中国”榜单工作第二次协调会议纪要\n\n一、议定事项\n"
+                      "1. 先导技术榜由省科协统一组织推荐，各单位于10月31日前报送。\n"
+                      "2. 撤销第一次协调会议定事项第4项（“场景应用榜由各区县自行在平台申报”），场景应用榜改由省科协统一推荐。\n"
+                      "3. 新锐企业榜推荐名额为每个市州3个。\n",
+                      today=dt.date(2023, 10, 20))
+    ans = bot.answer("【转自市科协工作群】“按上次协调会精神，场景应用榜由各区县自行在平台申报。”——请问省里这个口径现在还有效吗？")
+    assert "撤销" in ans.answer[:300]

@@ -371,7 +371,13 @@ class Reader:
         uses cannot be matched by any unit and are left out of the ranking."""
         ask = f"{q.ask or q.text} {q.carried} {q.expansion}"  # its subject; the words notices state such an answer with
         weights = {t: self.retriever.term_weight(t) for t in self._toks(ask) if self.retriever.known(t)}
-        if q.intent == Intent.ELIGIBILITY and q.story:
+        if q.asks_of_told:
+            # "【转自工作群】“…由各市州自行在平台申报…”——这个口径现在还有效吗": what is asked about is
+            # what was passed on.
+            for t in self._toks(q.story) - set(weights):
+                if self.retriever.known(t):
+                    weights[t] = STORY_WEIGHT * self.retriever.term_weight(t)
+        elif q.intent == Intent.ELIGIBILITY and q.story:
             # "转到园区纳税才8个月，能报吗": the condition that decides is about the asker's story, so its
             # words count too, less than the ask's own.
             for t in self._toks(q.story) - set(weights):
@@ -382,7 +388,7 @@ class Reader:
     def score(self, q: Query, hits: list[Hit]) -> list[Scored]:
         """Every unit of the passages, best first (worked out once per ask and passages: relevance
         and the answer both read it)."""
-        key = (q.ask, q.text, q.story if q.intent == Intent.ELIGIBILITY else "", q.expansion, q.answer_type, q.list_key, q.field_key, tuple(h.chunk.id for h in hits[:PASSAGES]))
+        key = (q.ask, q.text, q.story if q.intent == Intent.ELIGIBILITY or q.asks_of_told else "", q.expansion, q.answer_type, q.list_key, q.field_key, tuple(h.chunk.id for h in hits[:PASSAGES]))
         found = self._scored.get(key)
         if found is None:
             if len(self._scored) > 512:

@@ -257,10 +257,16 @@ class Query:
                         if kind in self.inherited and m and m not in self.text)
 
     @property
+    def asks_of_told(self) -> bool:
+        """"【转自工作群】“…”——这个口径现在还有效吗": the ask is about what the message passed on."""
+        return bool(self.story) and bool(POINTS_TO_TOLD.search(self.ask or self.text))
+
+    @property
     def search_text(self) -> str:
         """What retrieval searches with: the question, the subject it carries, and the words its ask is
-        written with in notices."""
-        return f"{self.text} {self.carried} {self.expansion}".strip()
+        written with in notices (and what was passed on, when that is what it asks about)."""
+        told = self.story if self.asks_of_told else ""
+        return f"{self.text} {self.carried} {self.expansion} {told}".strip()
 
 
 def normalize_question(text: str) -> str:
@@ -420,6 +426,10 @@ POINTED_LIST = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:那个|这个|那一个|�
 # Whether a time still counts: a deadline asked, whatever else the sentence names (平台, 材料).
 # Filling in something named: "‘所属行业’怎么填", "“技术简介”填多少字" (not 填报 a list, 填完 a step).
 FILLED = re.compile(r"填(?!报|完|好了|过)")
+# An ask about what the message passed on ("这个口径还有效吗", "上述说法对吗").
+POINTS_TO_TOLD = re.compile(r"(?:这个|这条|这种|这样的|此|上述|该|以上)(?:口径|说法|要求|规定|消息|安排|做法|通知|意思)")
+# "这个口径现在还有效吗": whether a rule still holds, not whether a submission is late.
+RULE_STILL_VALID = re.compile(r"(?:口径|说法|规定|要求|安排|做法|政策|精神)[^，,。？?]{0,6}(?:还有效|还算数|还适用)")
 LATE_ASK = re.compile(r"算数|算不算|还有效|来得及|赶得上|赶不赶得上|赶趟|还收不收|还能交|还能提交|会不会晚|算晚|晚了吗|晚不晚|迟了吗|超时了?吗|过期了?吗")
 
 
@@ -445,7 +455,7 @@ def detect_intent(text: str) -> Intent:
                         r"|(?:塞|推|报)(?:上去|进去|上)?(?:几|多少)(?!字)"
                         r"|再(?:塞|加)(?:进去|上去|一个|一项|一家|个)"
                         r"|(?:能|可以)(?:报|推|推荐|申报)(?:[两二三四五六七八九十]|\d{1,2})(?:个|项|家|人|名)", text)  # "攒了3个，还能再塞进去吗": one more than the quota?
-    if LATE_ASK.search(text) and not counted:
+    if LATE_ASK.search(text) and not counted and not RULE_STILL_VALID.search(text):
         return Intent.DEADLINE  # "30号晚上十一点半提交还算数不": whether a time is before the deadline
     if PROCESS_ASK.search(text) and ("schedule" in scores or AFTER_STEP.search(text)) and not CONTACT_WORDS.search(text) \
             and not STAGE_DONE.search(text):
