@@ -571,3 +571,9 @@ def test_a_count_the_asker_puts_forward_and_asks_about_is_a_quota_question() -> 
     assert understand("先锋榜已经推了两个人了，还有一位也想报，还有别的办法吗", TODAY).intent == Intent.QUOTA
     # the ask has its own subject: not the count's
     assert understand("准备报3个先导技术榜项目，样表是旧版填的，还用重新填吗", TODAY).intent != Intent.QUOTA
+
+
+def test_when_the_asker_did_it_asked_yes_or_no_is_checked_against_the_deadline() -> None:
+    assert understand("去年我们是10月30号晚上十点多才在平台上点的提交，当时算按时交了吗？", TODAY).intent == Intent.DEADLINE
+    assert understand("21年的时候我们是10月31号上午才在平台提交的，这算迟交吗？", TODAY).intent == Intent.DEADLINE
+    assert understand("电子信息领域已经推了三个先导技术，手上还有一个想加进去，还能加吗", TODAY).intent == Intent.QUOTA

@@ -170,7 +170,7 @@ FIRST_ROUND = re.compile(r"第一次|首次|第一届|首届|第一轮|头一回
 PUT_FORWARD = re.compile(r"(?:报|推|推荐|申报|提交|交)(?:了|上)?\s*(?:[0-9０-９]+|[一两二三四五六七八九十])\s*(?:个|项|家|人|名|份)")
 YES_NO_END = re.compile(r"(?:吗|行不行|可以不|能不能|可不可以|行吗|可以吗|成吗)[？?。!！]*$")
 OVER_QUOTA = re.compile(r"超额|超了|超出|超过名额|超标|多报|多推")
-ONE_MORE = re.compile(r"再(?:报|推|推荐|加|多报|多推|申报)")
+ONE_MORE = re.compile(r"再(?:报|推|推荐|加|多报|多推|申报)|(?:还能|能不能|可不可以|可以)(?:再)?(?:加|添|增加|多报|多推)")
 # After a count told: what rule held it, or another way ("当时是有什么规定吗", "还有别的办法吗").
 RULE_OR_WAY = re.compile(r"(?:什么|啥|哪些)(?:规定|限制|要求)|(?:别的|其他|其它)(?:办法|渠道|途径)")
 # "20年还是21年来着": the asker does not remember which of the years it was.
@@ -428,6 +428,8 @@ POINTED_LIST = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:那个|这个|那一个|�
 FILLED = re.compile(r"填(?!报|完|好了|过)")
 # An ask about what the message passed on ("这个口径还有效吗", "上述说法对吗").
 POINTS_TO_TOLD = re.compile(r"(?:这个|这条|这种|这样的|此|上述|该|以上)(?:口径|说法|要求|规定|消息|安排|做法|通知|意思)")
+# "10月30号晚上十点多才在平台上点的提交，当时算按时交了吗": when the asker did it, asked yes or no.
+TOLD_WHEN = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号][^，,。？?]{0,12}?(?:提交|交|报送|上传|申报|报)")
 # "这个口径现在还有效吗": whether a rule still holds, not whether a submission is late.
 RULE_STILL_VALID = re.compile(r"(?:口径|说法|规定|要求|安排|做法|政策|精神)[^，,。？?]{0,6}(?:还有效|还算数|还适用)")
 LATE_ASK = re.compile(r"算数|算不算|还有效|来得及|赶得上|赶不赶得上|赶趟|还收不收|还能交|还能提交|会不会晚|算晚|晚了吗|晚不晚|迟了吗|超时了?吗|过期了?吗")
@@ -733,7 +735,7 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
         q.intent = Intent.ELIGIBILITY
     if EXCLUSION_ASK.search(t) and q.intent in (Intent.OTHER, Intent.ELIGIBILITY):
         q.intent, q.excluding = Intent.ELIGIBILITY, True
-    q = asked_of_count(q, t)
+    q = asked_of_time(asked_of_count(q, t), t)
     q.expansion = " ".join(EXPANSION.get(q.intent, ()))
     q.ask = in_notice_words(searched, names)
     reworded = q.ask != searched
@@ -823,6 +825,15 @@ def asked_of_count(q: Query, told: str) -> Query:
     if q.intent in (Intent.OTHER, Intent.ELIGIBILITY) and PUT_FORWARD.search(told) \
             and ((of_count and YES_NO_END.search(asking)) or OVER_QUOTA.search(asking) or RULE_OR_WAY.search(asking)):
         q.intent = Intent.QUOTA
+        q.expansion = " ".join(EXPANSION.get(q.intent, ()))
+    return q
+
+
+def asked_of_time(q: Query, told: str) -> Query:
+    """"10月30号晚上十点多才在平台上点的提交，当时算按时交了吗": when the asker did it, asked yes or no,
+    is checked against the deadline."""
+    if q.intent == Intent.OTHER and YES_NO_END.search(asking_clauses(q.text)) and TOLD_WHEN.search(told):
+        q.intent = Intent.DEADLINE
         q.expansion = " ".join(EXPANSION.get(q.intent, ()))
     return q
 
