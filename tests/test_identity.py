@@ -259,3 +259,10 @@ def test_a_wechat_articles_byline_names_its_account_and_date() -> None:
     meta = make_notice("w.txt", article)
     assert meta.issuer == "中国农机智能学会" and meta.date == "2047年10月10日"
     assert "\n中国农机智能学会" in meta.text  # the byline is a line of its own, not joined to the title
+
+
+def test_a_logs_records_led_by_their_time_stamps_stay_records_of_their_own() -> None:
+    log = ("鹭汀湾园区2048年“科创中国”榜单接龙记录\n\n群公告：新锐企业榜园区限报6家，请在接龙中登记。\n"
+           "2048-10-15 11:31芯岚半导体-林若帆 收到，我们改报先导电子信息\n2048-10-16 17:58园区服务中心-谭可欣 接龙截止延长到10月18日18:00\n")
+    text = make_notice("j.txt", log).text
+    assert "\n2048-10-16 17:58" in text

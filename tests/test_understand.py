@@ -577,3 +577,8 @@ def test_when_the_asker_did_it_asked_yes_or_no_is_checked_against_the_deadline()
     assert understand("去年我们是10月30号晚上十点多才在平台上点的提交，当时算按时交了吗？", TODAY).intent == Intent.DEADLINE
     assert understand("21年的时候我们是10月31号上午才在平台提交的，这算迟交吗？", TODAY).intent == Intent.DEADLINE
     assert understand("电子信息领域已经推了三个先导技术，手上还有一个想加进去，还能加吗", TODAY).intent == Intent.QUOTA
+
+
+def test_a_year_the_asker_joined_or_moved_in_is_their_story_not_the_round() -> None:
+    assert 2024 not in understand("我是学会个人会员，2024年12月入的会，干技术转移5年了，能通过学会报先锋榜吗？", TODAY).years
+    assert 2025 not in understand("我们公司2020年注册的，2025年11月才从隔壁区搬进园区，能报新锐吗？", TODAY).years

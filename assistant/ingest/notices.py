@@ -369,6 +369,7 @@ RULE_DRAWN = re.compile(r"[━─═\-_=~·]{5,}")
 DECORATED = re.compile(r"[━─═—\-_=~·*]{2,}\s*[^━─═—\-_=~·*]{2,20}?\s*[━─═—\-_=~·*]{2,}")  # "—— 联系方式 ——": a title of its own
 CONTACT_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?!\d)")
 DATE_LEAD = re.compile(rf"^(?:{DATE})")
+STAMP_LEAD = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*\d{1,2}:\d{2}")
 DATE_TIME_LINE = re.compile(rf"^(?:{DATE})\s*(?:\d{{1,2}}[:：]\d{{2}}|\d{{1,2}}时)?$")
 FIGURE_LINE = re.compile(r"^[+＋]?\d{1,3}$")  # a poster's big figure ("2", "+1"), its unit and caption below it
 
@@ -394,8 +395,10 @@ def _should_join(prev: str, nxt: str) -> bool:
     p, n = prev.strip(), nxt.strip()
     if not p or not n or len(p) < 8 or SPEAKER_LINE.match(p) or SPEAKER_LINE.match(n) or TURN.match(n):
         return False
-    if DATE_LEAD.match(p) and DATE_LEAD.match(n):
-        return False  # a timeline: "10月25日  非会员入会截止", then "11月1日 18:00  学会内部材料截止"
+    if (DATE_LEAD.match(p) and DATE_LEAD.match(n)) or STAMP_LEAD.match(n):
+        # a timeline ("10月25日  非会员入会截止", then "11月1日 18:00  学会内部材料截止"); a log's record
+        # led by its time stamp ("2048-10-15 11:31 芯岚半导体-林若帆 收到…")
+        return False
     if RULE_DRAWN.fullmatch(p) or RULE_DRAWN.fullmatch(n) or value_line(n) or value_line(p):
         return False  # a drawn rule; a figure or a date (and time) alone on its line, as a poster or a timeline sets it
     if DECORATED.fullmatch(p) or DECORATED.fullmatch(n) or (CONTACT_PHONE.search(p) and CONTACT_PHONE.search(n)):
