@@ -424,15 +424,15 @@ WORD_LIMIT = re.compile(r"字数|多少字|几个字|字以内|字以下")
 # "那会儿叫啥", "以前叫什么名字", "叫法不一样吧": the name a list went by (rules/lists.py answers it).
 LIST_NAME_ASK = re.compile(r"叫(?:啥|什么|法)|什么名字|啥名|原名|改名|更名")
 POINTED_LIST = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:那个|这个|那一个|这一个)榜单?")
-# Whether a time still counts: a deadline asked, whatever else the sentence names (平台, 材料).
-# Filling in something named: "‘所属行业’怎么填", "“技术简介”填多少字" (not 填报 a list, 填完 a step).
-FILLED = re.compile(r"填(?!报|完|好了|过)")
 # An ask about what the message passed on ("这个口径还有效吗", "上述说法对吗").
 POINTS_TO_TOLD = re.compile(r"(?:这个|这条|这种|这样的|此|上述|该|以上)(?:口径|说法|要求|规定|消息|安排|做法|通知|意思)")
 # "10月30号晚上十点多才在平台上点的提交，当时算按时交了吗": when the asker did it, asked yes or no.
 TOLD_WHEN = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号][^，,。？?]{0,12}?(?:提交|交|报送|上传|申报|报)")
 # "这个口径现在还有效吗": whether a rule still holds, not whether a submission is late.
 RULE_STILL_VALID = re.compile(r"(?:口径|说法|规定|要求|安排|做法|政策|精神)[^，,。？?]{0,6}(?:还有效|还算数|还适用)")
+# Filling in something named: "‘所属行业’怎么填", "“技术简介”填多少字" (not 填报 a list, 填完 a step).
+FILLED = re.compile(r"填(?!报|完|好了|过)")
+# Whether a time still counts: a deadline asked, whatever else the sentence names (平台, 材料).
 LATE_ASK = re.compile(r"算数|算不算|还有效|来得及|赶得上|赶不赶得上|赶趟|还收不收|还能交|还能提交|会不会晚|算晚|晚了吗|晚不晚|迟了吗|超时了?吗|过期了?吗")
 
 
