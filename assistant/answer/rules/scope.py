@@ -105,6 +105,11 @@ def _said(f: Fact, today: dt.date) -> str:
     return "，".join(x for x in [contact_who(f), "、".join(f.phones or f.emails)] if x)
 
 
+def _restated(store: FactStore, year: int) -> set[tuple[tuple[str, ...], int]]:
+    """The quotas the round's call sets: a unit's notice restating one does not set it of its own."""
+    return {(tuple(o.list_keys), o.number) for o in store.select(QuotaFact, store.is_original, year=year)}
+
+
 # What a forwarding or internal notice may set of its own, as its comparison with the call names it.
 OWN_KINDS = ((Intent.DEADLINE, "本单位截止时间"), (Intent.QUOTA, "本单位名额"), (Intent.CONTACT, "本单位联系人"))
 
@@ -117,7 +122,7 @@ def notice_additions(q: Query, store: FactStore, citer: Citer, today: dt.date) -
     nid = q.notice_ids[0]
     facts = store.of_notice(nid)
     year = store.notices[nid].year
-    restated = {(tuple(o.list_keys), o.number) for o in store.select(QuotaFact, store.is_original, year=year)} if year else set()
+    restated = _restated(store, year) if year else set()
     lines = [f"{label}：{_said(f, today)}{_what_due(f)}{citer.fact(f)}" for intent, label in OWN_KINDS
              if (f := _own_fact(facts, replace(q, intent=intent, list_key=None), restated))]
     if not lines:
@@ -130,8 +135,7 @@ def own_values(q: Query, store: FactStore, year: int) -> list[tuple[str, Fact]]:
     for what `q` asks; worked out once per snapshot for each kind of question (a round may have
     thousands of forwarding notices)."""
     def find() -> list[tuple[str, Fact]]:
-        restated = {(tuple(o.list_keys), o.number) for o in store.select(QuotaFact, store.is_original, year=year)} \
-            if q.intent == Intent.QUOTA else set()
+        restated = _restated(store, year) if q.intent == Intent.QUOTA else set()
         return [(nid, f) for nid in store.own_notices(year) if (f := _own_fact(store.of_notice(nid), q, restated))]
 
     return store.derived(("own", year, q.intent, q.list_key), find)
