@@ -393,28 +393,29 @@ def test_a_checklists_consequence_answers_with_its_item_and_says_nothing_alone()
     assert _penalty(alone) < 1
 
 
-def test_a_checklist_item_is_answered_with_its_condition(tmp_path, small_settings) -> None:  # noqa: ANN001
+def _answered_over(settings, folder, notice: str, question: str) -> str:  # noqa: ANN001
+    """The answer to `question` with one more notice imported (2023-10-20)."""
     from .conftest import with_notice
 
-    bot = with_notice(small_settings, tmp_path, "qingxi_2023.txt",
-                      "青溪湾科创园区2023年“科创中国”新锐企业榜申报自查清单\n青溪湾科创园区管理委员会\n\n一、新锐企业榜基本资格\n\n"
-                      "☐ 1. 企业是否在中国境内注册？\n「是/否」若否，则不能申报。\n\n"
-                      "☐ 2. 是否已入驻园区，且入驻协议签订日期在2022年10月31日之前（入驻满1年）？\n"
-                      "「是/否」若否，则园区不予推荐，可通过注册地科协申报。\n",
-                      today=dt.date(2023, 10, 20))
-    ans = bot.answer("青溪湾园区的清单，我们今年3月才搬进园区，能通过园区报新锐企业榜吗？").answer
+    return with_notice(settings, folder, "extra_2023.txt", notice, today=dt.date(2023, 10, 20)).answer(question).answer
+
+
+CHECKLIST = ("青溪湾科创园区2023年“科创中国”新锐企业榜申报自查清单\n青溪湾科创园区管理委员会\n\n一、新锐企业榜基本资格\n\n"
+             "☐ 1. 企业是否在中国境内注册？\n「是/否」若否，则不能申报。\n\n"
+             "☐ 2. 是否已入驻园区，且入驻协议签订日期在2022年10月31日之前（入驻满1年）？\n"
+             "「是/否」若否，则园区不予推荐，可通过注册地科协申报。\n")
+MINUTES = ("云岭省科协2023年“科创中国”榜单工作第二次协调会议纪要\n\n一、议定事项\n"
+           "1. 先导技术榜由省科协统一组织推荐，各单位于10月31日前报送。\n"
+           "2. 撤销第一次协调会议定事项第4项（“场景应用榜由各区县自行在平台申报”），场景应用榜改由省科协统一推荐。\n"
+           "3. 新锐企业榜推荐名额为每个市州3个。\n")
+
+
+def test_a_checklist_item_is_answered_with_its_condition(tmp_path, small_settings) -> None:  # noqa: ANN001
+    ans = _answered_over(small_settings, tmp_path, CHECKLIST, "青溪湾园区的清单，我们今年3月才搬进园区，能通过园区报新锐企业榜吗？")
     assert "2022年10月31日之前" in ans[:300]
 
 
 def test_an_ask_about_what_the_message_passed_on_reads_what_was_passed_on(tmp_path, small_settings) -> None:  # noqa: ANN001
     """"【转自工作群】“…由各区县自行在平台申报…”——这个口径现在还有效吗": the decision that changed it."""
-    from .conftest import with_notice
-
-    bot = with_notice(small_settings, tmp_path, "yunlan_2023.txt",
-                      "云岭省科协2023年“科创中国”榜单工作第二次协调会议纪要\n\n一、议定事项\n"
-                      "1. 先导技术榜由省科协统一组织推荐，各单位于10月31日前报送。\n"
-                      "2. 撤销第一次协调会议定事项第4项（“场景应用榜由各区县自行在平台申报”），场景应用榜改由省科协统一推荐。\n"
-                      "3. 新锐企业榜推荐名额为每个市州3个。\n",
-                      today=dt.date(2023, 10, 20))
-    ans = bot.answer("【转自市科协工作群】“按上次协调会精神，场景应用榜由各区县自行在平台申报。”——请问省里这个口径现在还有效吗？")
-    assert "撤销" in ans.answer[:300]
+    asked = "【转自市科协工作群】“按上次协调会精神，场景应用榜由各区县自行在平台申报。”——请问省里这个口径现在还有效吗？"
+    assert "撤销" in _answered_over(small_settings, tmp_path, MINUTES, asked)[:300]
