@@ -1,5 +1,6 @@
 """Text -> vectors with LangChain's Embeddings methods: the sentence-transformers model run by
-torch, or its encoder exported to ONNX and run by onnxruntime (fp32, or int8 by dynamic quantisation). Loaded once per process; queries cached.
+torch, or its encoder exported to ONNX and run by onnxruntime (fp32, or int8 by dynamic
+quantisation). Loaded once per process; queries cached.
 
 sentence-transformers' own ONNX backend needs optimum, whose release pins an older transformers, so
 the export is done here: the BERT encoder through `torch.onnx.export` (a wrapper taking the three

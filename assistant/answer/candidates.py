@@ -172,14 +172,17 @@ def _of_field_asked(q: Query, read: Answer, names: Catalogue) -> bool:
     """Whether a contact read for a field asked names that field (no rule had its contact)."""
     if q.intent != Intent.CONTACT or q.field_key is None:
         return True
-    written = {q.field_mention, q.field_key, *(n for n, k in names.fields.items() if k == q.field_key)}
-    return any(w and w in read.answer for w in written)
+    return any(w and w in read.answer for w in _field_names(q, names))
+
+
+def _field_names(q: Query, names: Catalogue) -> list[str]:
+    """The field asked, every way the question and the notices write it."""
+    return [q.field_mention, q.field_key or "", *(n for n, k in names.fields.items() if k == q.field_key)]
 
 
 def _subject(q: Query, names: Catalogue) -> tuple[str, ...]:
-    written = [q.list_mention, q.field_mention, q.list_key or "", q.field_key or ""]
+    written = [q.list_mention, q.list_key or "", *_field_names(q, names)]
     written += [n for n, k in names.lists.items() if k == q.list_key]
-    written += [n for n, k in names.fields.items() if k == q.field_key]
     return tuple(sorted({w for w in written if w}, key=len, reverse=True))
 
 

@@ -308,6 +308,13 @@ def _about_another(text: str, q: Query) -> bool:
     return bool(q.field_key and fields and q.field_key not in fields) or bool(q.list_key and lists and q.list_key not in lists)
 
 
+def _story_counts(q: Query) -> bool:
+    """Whether what the asker told around the ask is weighed too (less than the ask's own words): an
+    eligibility ask ("转到园区纳税才8个月，能报吗": the deciding condition is about the story), or an ask
+    about what the message passed on ("【转自工作群】“…自行在平台申报…”——这个口径现在还有效吗")."""
+    return bool(q.story) and (q.intent == Intent.ELIGIBILITY or q.asks_of_told)
+
+
 def _penalty(unit: Unit, purpose: bool = False) -> float:
     if unit.kind == UnitKind.TITLE:
         return 0.3
@@ -371,15 +378,7 @@ class Reader:
         uses cannot be matched by any unit and are left out of the ranking."""
         ask = f"{q.ask or q.text} {q.carried} {q.expansion}"  # its subject; the words notices state such an answer with
         weights = {t: self.retriever.term_weight(t) for t in self._toks(ask) if self.retriever.known(t)}
-        if q.asks_of_told:
-            # "【转自工作群】“…由各市州自行在平台申报…”——这个口径现在还有效吗": what is asked about is
-            # what was passed on.
-            for t in self._toks(q.story) - set(weights):
-                if self.retriever.known(t):
-                    weights[t] = STORY_WEIGHT * self.retriever.term_weight(t)
-        elif q.intent == Intent.ELIGIBILITY and q.story:
-            # "转到园区纳税才8个月，能报吗": the condition that decides is about the asker's story, so its
-            # words count too, less than the ask's own.
+        if _story_counts(q):
             for t in self._toks(q.story) - set(weights):
                 if self.retriever.known(t):
                     weights[t] = STORY_WEIGHT * self.retriever.term_weight(t)
@@ -388,7 +387,7 @@ class Reader:
     def score(self, q: Query, hits: list[Hit]) -> list[Scored]:
         """Every unit of the passages, best first (worked out once per ask and passages: relevance
         and the answer both read it)."""
-        key = (q.ask, q.text, q.story if q.intent == Intent.ELIGIBILITY or q.asks_of_told else "", q.expansion, q.answer_type, q.list_key, q.field_key, tuple(h.chunk.id for h in hits[:PASSAGES]))
+        key = (q.ask, q.text, q.story if _story_counts(q) else "", q.expansion, q.answer_type, q.list_key, q.field_key, tuple(h.chunk.id for h in hits[:PASSAGES]))
         found = self._scored.get(key)
         if found is None:
             if len(self._scored) > 512:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib.metadata import version
@@ -32,9 +31,9 @@ def _syllables() -> dict[str, str]:
     table = {chr(code): lazy_pinyin(chr(code))[0] for code in CJK_BASIC}
     try:  # written aside, then swapped in: a reader never sees half a table
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as out:
-            json.dump(table, out, ensure_ascii=False)
-        os.replace(out.name, path)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
     except OSError:
         pass  # a read-only cache: the table is rebuilt in each process
     return table
