@@ -177,6 +177,21 @@ def test_contacts_are_found_from_their_numbers_wherever_a_notice_writes_them() -
     assert "13810377984" not in by_phone  # a recipient's number on an address line is the address's
 
 
+def test_a_label_written_onto_its_value_is_still_a_label() -> None:
+    """"联系人邵景行，联系方式010-…": no colon after the labels, in a header line and inside a sentence."""
+    from assistant.model import ContactFact
+
+    text = ("某省科协关于转发2031年“科创中国”系列榜单通知的说明\n各有关单位：\n"
+            "先导技术榜（电子信息领域）：中国科协某某学会联合体，联系人屈望舒，联系方式010-61234567/13912345678。\n"
+            "另外，装备制造领域由中国科协某某装备学会联合体负责初评，联系人蒲映川，联系方式010-67654321/13687654321。\n"
+            "主持人：申报组织找我，孙佳怡，电话0532-86057312。\n")
+    facts = [f for f in extract_facts(make_notice("bare.txt", text)) if isinstance(f, ContactFact)]
+    by_phone = {p: f for f in facts for p in f.phones}
+    assert by_phone["13912345678"].persons == ["屈望舒"] and by_phone["13912345678"].field_keys == ["电子信息"]
+    assert by_phone["13687654321"].persons == ["蒲映川"] and by_phone["13687654321"].field_keys == ["装备制造"]
+    assert by_phone["0532-86057312"].persons == ["孙佳怡"]
+
+
 def test_a_date_a_notice_replaces_or_one_of_an_earlier_round_is_not_its_deadline() -> None:
     from assistant.model import DeadlineFact
 
@@ -184,7 +199,44 @@ def test_a_date_a_notice_replaces_or_one_of_an_earlier_round_is_not_its_deadline
             "平台截止：2023年11月30日24时 → 2027年11月10日24时。\n"
             "二、校内安排\n校内截止时间为10月23日17:00 → 10月30日17:00前。\n")
     dates = sorted(f.date for f in extract_facts(make_notice("d.txt", text)) if isinstance(f, DeadlineFact))
-    assert dates == ["2027-10-30"]  # neither the 2023 round's date nor the one replaced
+    # Neither the 2023 round's date nor the one replaced; what they were changed to, each a deadline.
+    assert dates == ["2027-10-30", "2027-11-10"]
+
+
+def test_a_corrected_deadline_is_the_old_ones_at_its_new_date_cited_at_the_correction() -> None:
+    """A 勘误 at the end ("…“11月18日17:00”更正为“11月24日17:00”") or an edited post ("应为11月14日12:00（原写的
+    11月12日…）"): the old deadline is gone, its scope and what is due move to the new date; a reference
+    date ("截至…在中心连续工作满3年") is no deadline; a unit's own named system is not the national platform."""
+    from assistant.model import DeadlineFact, Scope
+
+    text = ("岚川省科学技术协会关于转发2041年“科创中国”系列榜单通知的解读\n各有关单位：\n"
+            "问五：省内报送截止时间是哪天？\n解读：各市科协应于2041年11月18日17:00前，通过“岚川科协综合服务平台”报送候选名单。\n"
+            "问六：人员条件？\n解读：截至2041年10月31日在本单位连续工作满3年。\n"
+            "勘误\n1．问五中省内报送截止时间“2041年11月18日17:00”更正为“2041年11月24日17:00”。\n"
+            "编辑于 2041-10-12：更正：校内截止时间应为2041年11月14日12:00（原写的11月12日是周六），其余不变。\n"
+            "校内截止：请于2041年11月12日12:00前提交申报书。\n")
+    found = [f for f in extract_facts(make_notice("k.txt", text)) if isinstance(f, DeadlineFact)]
+    by_date = {f.date: f for f in found}
+    assert sorted(by_date) == ["2041-11-14", "2041-11-24"]
+    assert "更正为" in by_date["2041-11-24"].quote and by_date["2041-11-24"].time == "17:00"
+    assert "候选名单" in by_date["2041-11-24"].action and by_date["2041-11-24"].scope != Scope.PLATFORM
+    assert "应为" in by_date["2041-11-14"].quote
+
+
+def test_a_correction_may_give_one_side_by_its_day_alone() -> None:
+    """A margin note "〔手写：12日是周日！改为11月15日（周三）17:00前〕", a text message "“11月6日”有误，应为11月10日",
+    a speaker's "11月15号，哦不对，是16号": each moves the deadline it corrects."""
+    from assistant.ingest.facts.schedule import corrections_in
+    from assistant.model import DeadlineFact
+
+    assert [(c.old, c.new, c.time) for c in corrections_in("〔手写：12日是周日！改为11月15日（周三）17:00前〕")] == [((11, 12), (11, 15), "17:00")]
+    assert [(c.old, c.new) for c in corrections_in("更正：县内报送截止“11月6日”有误，应为11月10日（周五）17:00前。")] == [((11, 6), (11, 10))]
+    assert [(c.old, c.new) for c in corrections_in("截止是——11月15号，哦不对，是16号")] == [((11, 15), (11, 16))]
+    text = ("泽川市科学技术协会关于推荐2041年“科创中国”系列榜单的通知\n各县区科协：\n"
+            "一、请各单位于2041年11月12日前完成报送，并同时报送《推荐汇总表》。\n"
+            "〔手写：12日是周日！改为11月15日（周三）17:00前，已电话通知各县区〕\n")
+    dates = sorted(f.date for f in extract_facts(make_notice("h.txt", text)) if isinstance(f, DeadlineFact))
+    assert dates == ["2041-11-15"]
 
 
 def test_a_deadline_written_in_characters_is_read() -> None:

@@ -419,3 +419,18 @@ def test_an_ask_about_what_the_message_passed_on_reads_what_was_passed_on(tmp_pa
     """"【转自工作群】“…由各区县自行在平台申报…”——这个口径现在还有效吗": the decision that changed it."""
     asked = "【转自市科协工作群】“按上次协调会精神，场景应用榜由各区县自行在平台申报。”——请问省里这个口径现在还有效吗？"
     assert "撤销" in _answered_over(small_settings, tmp_path, MINUTES, asked)[:300]
+
+
+ERRATUM = ("岚川省科学技术协会关于2023年“科创中国”系列榜单推荐工作的政策解读\n岚川省科学技术协会\n\n"
+           "问五：省内报送截止时间是哪天？\n解读：各市科协应于2023年11月8日17:00前，通过“岚川科协综合服务平台”报送候选名单和排序表。\n\n"
+           "问六：新锐企业榜有什么地方条件？\n解读：须在本省纳税满2年。\n\n"
+           "勘误（2023年10月13日）\n本解读发布后发现一处错误，现更正如下：\n"
+           "1．问五中省内报送截止时间“2023年11月8日17:00”更正为“2023年11月15日17:00”。\n")
+
+
+def test_a_date_the_notice_corrects_is_read_with_its_correction_first(tmp_path, small_settings) -> None:  # noqa: ANN001
+    """The passage that answers holds a date the notice's 勘误 corrects: the correction leads, and the old
+    passage is marked as what it corrects."""
+    ans = _answered_over(small_settings, tmp_path, ERRATUM, "岚川省的各市科协往省科协报候选名单，省内最晚哪天？")
+    assert "11月15日" in ans[:120]
+    assert "11月8日" not in ans or "（更正前）" in ans

@@ -465,3 +465,17 @@ def test_a_units_notice_set_beside_the_call_it_passes_on_says_what_it_adds(small
     ans = bot.answer("学会转发的那份2023年榜单通知，跟中国科协办公厅的原文比，多了哪些内容？")
     assert "另行规定" in ans.answer and "11月20日" in ans.answer and "李凤" in ans.answer
     assert "11月30日" not in ans.answer.split("另行规定")[1]  # the call's own date is not an addition
+
+
+def test_the_person_a_message_is_written_to_comes_first_among_a_notices_contacts(tmp_path, small_settings) -> None:
+    """"柏老师好！…回执发哪个邮箱？": of the notice's contact blocks, the one of the person greeted leads."""
+    from .conftest import with_notice
+
+    bot = with_notice(small_settings, tmp_path, "yuheng_2023.txt",
+                      "玉衡装备集团关于召开2023年“科创中国”榜单申报布置会的通知\n各二级单位：\n一、联系方式\n"
+                      "新锐企业榜：联系人：卓映雪；电话：010-66120001；邮箱：zhuoyx@example.org.cn\n"
+                      "集团内部：联系人：科技创新部 柏岚汐；电话：0531-66120002；邮箱：baillx@example.com.cn\n",
+                      today=dt.date(2023, 10, 20))
+    ans = bot.answer("柏老师好！我们分管副总那天出差，回执发哪个邮箱？谢谢").answer
+    given = [line for line in ans.splitlines() if "联系人：" in line]
+    assert given and "柏岚汐" in given[0], ans

@@ -94,3 +94,24 @@ def test_years_the_asker_is_unsure_of_are_settled_by_the_list_they_name() -> Non
     assert both.query.years == [2022, 2023] and both.note == ""
     named = settle(Query("…", years=[2022, 2023], list_key="投资机构榜"), corpus)  # two years asked, not unsure
     assert named.query.years == [2022, 2023]
+
+
+def test_the_round_of_a_step_the_asker_told_of_dates_an_ask_nothing_else_dates() -> None:
+    """"22年榜单线上报完了，纸质材料还要寄吗": the 2022 round; not when the ask is whether to apply (the
+    round now open), nor when the asker names this round or a notice."""
+    import datetime as dt
+
+    from assistant.answer.understand import story_years, understand
+    from assistant.model import Intent
+
+    today = dt.date(2024, 10, 20)
+    assert story_years("2022年科创中国榜单线上报完了，纸质材料还要不要寄？") == [2022]
+    assert story_years("我们2022年报过先导技术榜没选上，还能再报吗？") == []
+    assert story_years("公司2022年成立，做芯片设计，想报新锐企业榜") == []
+    q = understand("22年科创中国榜单线上报完了，纸质材料还要不要寄？", today)
+    decision = settle(q, CORPUS)
+    assert decision.query.years == [2022] and "2022年" in decision.note
+    told = Query("纸质材料还要寄吗", story_years=[2022])
+    assert settle(told, CORPUS).query.years == [2022]
+    assert settle(Query("能报吗", story_years=[2022], intent=Intent.ELIGIBILITY), CORPUS).query.years == []
+    assert settle(Query("这次纸质材料还寄吗", story_years=[2022], current_round=True), CORPUS).query.years == [2024]

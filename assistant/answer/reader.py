@@ -19,8 +19,9 @@ from assistant.answer.pointer import in_series, label
 from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.answer.understand import Query
 from assistant.ingest.chunking import PREAMBLE, Chunk
-from assistant.ingest.dates import DATE, DATE_LINE
+from assistant.ingest.dates import DATE, DATE_GROUPS, DATE_LINE, ymd
 from assistant.ingest.facts.common import EMAIL, PHONE, find_fields, find_list_names
+from assistant.ingest.facts.schedule import corrected_dates, corrections_in
 from assistant.ingest.identity import DATED_ORG_LINE, ORG_LINE
 from assistant.ingest.notices import FORM_TITLE, LABEL, SIGN_OFF_ORG, NoticeRecord, heading_level, value_line
 from assistant.ingest.textmap import header_like, locate, normalize_for_match, row_cells
@@ -58,6 +59,8 @@ QUOTED_WEIGHT = 0.15
 TYPE_WEIGHT = 0.25
 STORY_WEIGHT = 0.5  # an eligibility ask: a word of the asker's story, against one of the ask itself
 UNTYPED = 0.7  # a unit's score when a value is asked and it holds none
+DATE_RE = re.compile(DATE)
+SUPERSEDED = 0.5  # a unit holding a date its notice corrects elsewhere ("…更正为11月24日"): no longer the answer
 PATH_WEIGHT = 0.35  # a heading's words count less than the unit's own
 RANK_WEIGHT = 0.08
 COMPLEMENT_SHARE = 0.2  # of the ask's weight a second unit adds for being shown beside the best
@@ -338,6 +341,7 @@ class Reader:
         self._units: dict[tuple[str, int], list[Unit]] = {}
         self._scored: dict[tuple[object, ...], list[Scored]] = {}
         self._read: dict[tuple[object, ...], Answer | None] = {}
+        self._corrected: dict[str, set[tuple[int, int]]] = {}
 
     def warm(self, limit: int = WARM_UNITS) -> None:
         """Tokenize the passages' units (and their headings) before questions need them."""
@@ -414,6 +418,8 @@ class Reader:
                     value *= UNTYPED  # asked for a date, a number, a contact or a place: a unit holding none says less
                 if _about_another(unit.text, q):
                     value *= OTHER_SUBJECT
+                if self._superseded(unit):
+                    value *= SUPERSEDED
                 value += RANK_WEIGHT / (1 + rank) + 0.02 * hit.relevance
                 if any(t in unit.text for t in q.quoted):
                     value += QUOTED_WEIGHT  # the field, list or phrase the user quotes, as the notice writes it
@@ -510,11 +516,16 @@ class Reader:
             elif i == 0 and q.answer_type == AnswerType.PROCEDURE and other is None:
                 # "评审完之后还有哪些步骤": the sentence that matches and the steps after it.
                 chosen += [Scored(u, 0.0, 0.0, False) for u in self._after(s.unit)]
+        # A date the notice corrects elsewhere: the correction first, then what it corrects, marked as such.
+        fixes = {c.unit.text: u for c in chosen if (dates := self._superseded(c.unit))
+                 and (u := self._correction(c.unit, dates)) is not None}
         seen: set[str] = set()
-        chosen = [c for c in chosen if not (c.unit.text in seen or seen.add(c.unit.text))]
+        chosen = [c for c in [*(Scored(u, 0.0, 0.0, True) for u in fixes.values()), *chosen]
+                  if not (c.unit.text in seen or seen.add(c.unit.text))]
         citer = Citer(notices)
         several = q.several and best.typed
-        lines = [self._compact(s, q, citer, notices) if several and i else self._show(s, q, citer, notices)
+        lines = [("（更正前）" if s.unit.text in fixes else "")
+                 + (self._compact(s, q, citer, notices) if several and i else self._show(s, q, citer, notices))
                  for i, s in enumerate(chosen)]
         answer = self._answer(q, best, lines, citer, notices, default_year, direct)
         # Every name the user quotes ("“企业所处阶段”有哪几个选项") stands in the first unit shown: the
@@ -598,6 +609,29 @@ class Reader:
                     best = max(best, (share, unit), key=lambda x: x[0])
         share, found = best
         return Scored(found, 0.0, share, False) if found is not None and share >= STEP_SHARE else None
+
+    def _corrected_in(self, chunk: Chunk) -> set[tuple[int, int]]:
+        """The (month, day) of every date the chunk's notice corrects (a 勘误, an edited post, "不对，是…")."""
+        notice = chunk.notice_id
+        if notice not in self._corrected:
+            self._corrected[notice] = corrected_dates("\n".join(c.text for c in self._notice_chunks(chunk)))
+        return self._corrected[notice]
+
+    def _superseded(self, unit: Unit) -> set[tuple[int, int]]:
+        """The corrected dates a unit writes (with a Q&A turn's reply), unless it is the correction itself."""
+        corrected = self._corrected_in(unit.chunk)
+        text = f"{unit.text} {unit.context}"
+        if not corrected or corrections_in(text):
+            return set()
+        return {md for m in DATE_RE.finditer(text) if (md := ymd(m.groups()[:DATE_GROUPS])[1:]) in corrected}
+
+    def _correction(self, unit: Unit, dates: set[tuple[int, int]]) -> Unit | None:
+        """The unit of the same notice that corrects one of those dates."""
+        for chunk in self._notice_chunks(unit.chunk):
+            for other in self.units(chunk, unit.rank):
+                if any(c.old in dates for c in corrections_in(other.text)):
+                    return other
+        return None
 
     def _notice_chunks(self, chunk: Chunk) -> list[Chunk]:
         """Every passage of a chunk's notice, in order (a notice's chunks stand together in the index)."""

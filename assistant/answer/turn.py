@@ -161,6 +161,6 @@ def read_turn(question: object, today: dt.date, store: FactStore, session: Sessi
             # unless the ask refers back to it ("那个榜是哪家初评的").
             continue_from(q, context, with_list=not (q.intent == Intent.CONTACT and (q.own_step or context.own_step))
                           or bool(LIST_REFERRED.search(part)))
-        q.profile, q.story = profile, msg.context
+        q.profile, q.story, q.addressee = profile, msg.context, msg.addressee
         parts.append(asked_of_situation(asked_of_count(q, f"{msg.context} {q.text}"), profile))
     return Turn(text, parts, profile, session, notes)

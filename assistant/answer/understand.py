@@ -231,11 +231,13 @@ class Query:
     first_round: bool = False  # "第一次搞先导榜那回": the earliest round, whatever year the asker remembers
     years_unsure: bool = False  # "20年还是21年来着": one of the years named, the asker is not sure which
     current_round: bool = False  # "这次", "本轮": the call now open (no year named): the latest round, never an older one
+    story_years: list[int] = field(default_factory=list)  # "21年榜单线上报完了": the round of a step the asker told of
     emails: list[str] = field(default_factory=list)  # e-mail addresses in the question
     by_list: list[ListAsk] = field(default_factory=list)  # each list named, when several are
     own_step: bool = False  # asks about a unit's own step: its members, secretariat, internal deadline
     several: bool = False  # asks the value of each of several items ("后面几项各限多少字")
     story: str = ""  # the asker's statements around the ask ("转到园区纳税才8个月"), as written
+    addressee: str = ""  # whom the message is written to ("龚老师好！…"): their contact block first
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -322,7 +324,8 @@ RELATIVE_COMPARED = re.compile(rf"(?:跟|和|与|同|比)(?:{_RELATIVE})[^，,�
 
 
 CLAUSE_END = re.compile(r"[，。；？！,;?!\n]")
-CLAUSE_ASKS = re.compile(r"[吗呢么？?]|是否|能否|可否|有没有|没有|了没|哪|" + ASKING_JI + r"|多少|什么|啥|怎么|如何|是不是")
+# (and an A-not-A ask: "能不能原样照搬过去", "要不要寄")
+CLAUSE_ASKS = re.compile(r"[吗呢么？?]|是否|能否|可否|有没有|没有|了没|哪|" + ASKING_JI + r"|多少|什么|啥|怎么|如何|是不是|([\u4e00-\u9fff])不\1")
 # What the asker did or measured: "2024年和导师开了家公司", "去年研发投入150万左右".
 # The perfective particles, not 通过/了解, nor a courtesy's ("麻烦了", "辛苦了", "打扰了").
 DONE = re.compile(r"(?<!麻烦)(?<!辛苦)(?<!打扰)(?<!多谢)了(?!解)|(?<![通经超不越难度路错])过")
@@ -339,16 +342,41 @@ OWN_STEP = re.compile(r"材料[^，,。；;？?]{0,6}(?:发|交|报|送)(?:给|�
 LIST_REFERRED = re.compile(r"(?:那|这|该|此)(?:个|一)?(?:榜单|榜)")
 
 
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """The clause around text[start:end] (with its own ？), and what follows the span in it."""
+    before = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
+    after = CLAUSE_END.search(text, end)
+    return text[before : after.end() if after else len(text)], text[end : after.start() if after else len(text)]
+
+
 def in_story(text: str, start: int, end: int) -> bool:
     """A year in a clause of the asker's own story (something done, a figure of theirs), which is not
     the round asked: the clause tells and does not ask, and the ask does not point back at it."""
     if REFERS_BACK.search(text):
         return False
-    before = max((m.end() for m in CLAUSE_END.finditer(text, 0, start)), default=0)
-    after = CLAUSE_END.search(text, end)
-    clause = text[before : after.end() if after else len(text)]  # with its own ？
-    rest = text[end : after.start() if after else len(text)]
+    clause, rest = _clause(text, start, end)
     return not CLAUSE_ASKS.search(clause) and bool(DONE.search(rest) or MEASURED.search(rest + "，"))
+
+
+# A step of a round the asker told of ("21年科创中国榜单线上报完了", "2020年帮所里填过一次推荐表"), and an
+# ask whether to apply (again), which is about the round now open whatever the story's year.
+ROUND_STEP = re.compile(r"榜|推荐|申报|填|报|提交|上传|寄")
+APPLY_AGAIN = re.compile(r"(?:还|能|可以|能不能|可不可以|能否)(?:再|重新)?(?:报|申报|参评|参选|申请|推荐)")
+
+
+def story_years(text: str) -> list[int]:
+    """The years of steps of a round the asker told of (not of their unit's profile): the round the
+    ask is about when nothing else dates it (years.settle decides)."""
+    if APPLY_AGAIN.search(text) or any(word in text for word in RELATIVE_YEARS):
+        return []  # (a relative year the ask leaves out is the asker's own: "去年报完了…")
+    found: list[int] = []
+    for m in re.finditer(r"(?<!\d)(20\d{2})(?!\d)", text):
+        if PROFILE_VERB.match(text[m.end() :]) or QUALIFIER_AFTER_YEAR.match(text[m.end() :]) \
+                or not in_story(text, m.start(), m.end()) or not ROUND_STEP.search(_clause(text, m.start(), m.end())[1]):
+            continue
+        if int(m.group(1)) not in found:
+            found.append(int(m.group(1)))
+    return found
 
 
 def find_years(text: str, today: dt.date) -> tuple[list[int], YearSource]:
@@ -673,6 +701,8 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
         # "21年的领域跟今年比有啥不一样", "20年是5个领域，到21年变成几个了": a comparison asks
         # about every year it names, the one the asker states too.
         q.years, q.year_source = find_years(t, today)
+    if not q.years:
+        q.story_years = story_years(t)
     q.list_key, q.list_mention = _find_alias(t, "lists")
     known = _find_known(t, lists)
     if known and len(known) > len(q.list_mention):
@@ -871,6 +901,8 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
         q.inherited.append("year")
     elif not q.years and earlier.current_round:
         q.current_round = True  # "这次想报先导榜…联系人是谁": the call now open, for every part
+    elif not q.years and not q.story_years and earlier.story_years:
+        q.story_years = list(earlier.story_years)  # "21年线上报完了，纸质材料还寄吗？初评在几月？": that round, for every part
     elif earlier.years and REFERS_BACK.search(q.text) and not set(earlier.years) & set(q.years):
         # "那年的初评单位跟23年是同一家吗": the year pointed back at, and the one named.
         q.years = [*earlier.years, *q.years]

@@ -13,7 +13,7 @@ from typing import Protocol
 from assistant.answer.pointer import PointedBy, Pointer
 from assistant.answer.understand import Query
 from assistant.ingest.notices import NoticeRecord
-from assistant.model import YearSource
+from assistant.model import Intent, YearSource
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,11 @@ class Rounds(Protocol):
 
 def settle(q: Query, rounds: Rounds) -> YearDecision:
     """The years a part is answered for, and what is said about them."""
+    told = [y for y in q.story_years if y in rounds.rounds]
+    if not q.years and told and not (q.current_round or q.notice_ids) and q.intent != Intent.ELIGIBILITY:
+        # "21年榜单线上报完了，纸质材料还要寄吗": nothing else dates the ask; the round of the step told of.
+        note = f"（按您提到的{'、'.join(map(str, told))}年那一轮回答。）\n"
+        return YearDecision(replace(q, years=told, year_source=YearSource.CONTEXT), note, None)
     covered = rounds.years if q.notice_ids else rounds.rounds  # a stand-alone call's year counts only for it
     missing = [y for y in q.years if y not in covered]
     uncalled = [y for y in q.years if y not in rounds.called] if rounds.called and not q.notice_ids else missing

@@ -35,6 +35,8 @@ def _describe(ctx: Context, f: ContactFact) -> str:
 # The words of asking for a contact; what is left of the ask is its topic ("会籍核验、缴会费证明").
 CONTACT_ASK = re.compile(r"找谁|找哪位|哪位老师|联系谁|问谁|咨询谁|给谁|电话|手机号?|座机|邮箱|联系方式|联系人|是多少|多少|"
                          r"老师|处理|请问|该|要|的|[？?，,。、\s]")
+# What follows a name in a greeting ("龚老师", "欧阳主任"): the surname (or the name) is left.
+TITLE_WORDS = re.compile(r"(?:老师|同志|主任|处长|科长|部长|秘书长|书记|院长|女士|先生|经理|总|工)$")
 TOPIC_SHARE = 0.4  # of the topic's character pairs a contact's own lines must hold to be its contact
 TOPIC_PAIRS = 3
 
@@ -161,8 +163,11 @@ def answer_contact(ctx: Context) -> Reply | None:
     if len(unique) > 1:
         # Several offices: the one whose block says most of what the asker says of themselves and asks
         # ("我们是省级学会…交给哪个部门" -> "省科协学会学术部：省级学会报送") first.
+        # The person the message is written to ("龚老师好！") before them all.
         said = f"{q.words} {q.story}"
-        unique.sort(key=lambda f: -overlap(said, f"{f.header} {f.quote}"))
+        greeted = TITLE_WORDS.sub("", q.addressee)
+        unique.sort(key=lambda f: (not (greeted and any(p.startswith(greeted) for p in f.persons)),
+                                   -overlap(said, f"{f.header} {f.quote}")))
     lacking = ""
     if wanted and not any(_gives(f, wanted) for f in unique) and not q.years:
         # "章普的邮箱": a year that gives it, when the latest round does not (no year was asked).

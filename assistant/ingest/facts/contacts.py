@@ -45,6 +45,12 @@ class Block:
 
 
 INLINE_LABEL = re.compile(LABEL.pattern.lstrip("^"), re.I)
+# A label written straight onto its value in running text, "…学会联合体，联系人邵景行，联系方式010-…":
+# after a clause break, and only where what follows is the label's kind of value (a name, a number, a mailbox).
+BARE_LABEL = re.compile(
+    rf"(?:(?<=^)|(?<=[，,；;\s]))(?:(联系人)(?=[{CJK}]{{2,4}}(?:[，,；;。\s（(/]|$))|"
+    r"(联系方式|联系电话|电话|手机)(?=\s*[（(]?\d{3,4}[-）)\s]?\d)|(电子邮箱|邮箱)(?=\s*[A-Za-z0-9._-]+@))"
+)
 # "6.2 会员部 柯启航：会员资格核验、技术经理人领航榜咨询。": who (and their office), then what they handle.
 WHO_DUTY = re.compile(rf"^(?:\d+(?:\.\d+)*\s*)?(?:(?P<org>[{CJK}A-Za-z]{{2,24}})\s+)?(?P<name>[{CJK}]{{2,3}})[：:]"
                       rf"(?P<duty>[^。：:]{{2,60}})[。；;]\s*$")
@@ -54,13 +60,17 @@ def _split_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
     """'科技志愿服务榜：联系人：赵晓明，电话：010-…' -> ('科技志愿服务榜', [('联系人', '赵晓明'), ('电话', '010-…')]).
     A line is a label line when it starts with a label, or has one after a short header."""
     found = list(INLINE_LABEL.finditer(text))
-    if not found or (found[0].start() > 0 and (found[0].start() > 30 or "。" in text[: found[0].start()])):
+    spans = [(m.start(), m.end(), m.group(1)) for m in found]
+    bare = [m for m in BARE_LABEL.finditer(text) if not any(a.start() <= m.start() < a.end() for a in found)]
+    if any(m.group(1) for m in bare):  # (a bare 电话 alone is a sentence's number: _entity_contacts reads it)
+        spans = sorted([*spans, *((m.start(), m.end(), m.group(m.lastindex or 0)) for m in bare)])
+    if not spans or (spans[0][0] > 0 and (spans[0][0] > 30 or "。" in text[: spans[0][0]])):
         return "", []
     pairs = []
-    for m, nxt in zip(found, [*found[1:], None], strict=True):
-        value = text[m.end() : nxt.start() if nxt else len(text)].strip().rstrip("，,；;。 ")
-        pairs.append((re.sub(r"\s+", "", m.group(1)), value))
-    return text[: found[0].start()].strip().rstrip("：:，, "), pairs
+    for (_, end, label), nxt in zip(spans, [*spans[1:], None], strict=True):
+        value = text[end : nxt[0] if nxt else len(text)].strip().rstrip("，,；;。 ")
+        pairs.append((re.sub(r"\s+", "", label), value))
+    return text[: spans[0][0]].strip().rstrip("：:，, "), pairs
 
 
 def _office(org_parts: list[str]) -> str:
@@ -92,6 +102,8 @@ def org_and_persons(value: str) -> tuple[str, list[str]]:
         label, colon, rest = re.sub(r"[:：]", "：", token).partition("：")
         if colon and label.lower() in LABEL_KINDS:
             token = rest  # "（联系人：耿书白，…）": a label, then the person
+        elif bare := BARE_LABEL.match(token):
+            token = token[bare.end() :]  # "联系人邵景行": the label written onto the person
         if token.endswith("榜") or token == "|" or token.lower() in LABEL_KINDS or token in ("分机", "座机", "办公电话"):
             continue  # a list's name in a contact table's row; "(电话 0431… / 手机 139…)": a label, not a name
         if ORG_WORDS.search(token) or len(re.sub(rf"[^{CJK}]", "", token)) > 6:
@@ -127,7 +139,7 @@ def extract_contacts(notice: Notice, list_names: list[str], field_names: list[st
         # Labelled lines beside unlabelled ones: "先导技术榜：林朝晖010-…" under the same heading.
         facts.extend(_unlabelled_contacts(notice, by_list_only=True))
     held = {p for f in facts if isinstance(f, ContactFact) for p in [*f.phones, f.recipient_phone] if p}
-    facts.extend(_entity_contacts(notice, list_names, held, read_rows or []))
+    facts.extend(_entity_contacts(notice, list_names, field_names, held, read_rows or []))
     return facts
 
 
@@ -141,8 +153,16 @@ TEACHER = re.compile(rf"([{CJK}]{{2,3}}?)(?:老师|同志|主任)")
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由凤傅萧贝洪钮荀邴糜宓郗韶鄂赖莘逄郦濮阎庾暨弘禄殳蔚夔訾巢蒯竺桓")
 
 
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐",
+                     "夏侯", "端木", "独孤", "南宫", "西门", "呼延", "澹台", "太史", "申屠", "轩辕", "钟离", "闻人")
+
+
 def _name(token: str) -> str:
-    """A person's name at the end of a word ("人叫易骁" -> "易骁"), or ""."""
+    """A person's name at the end of a word ("人叫易骁" -> "易骁", "欧阳静姝"), or ""."""
+    for size in (4, 3):
+        tail = token[-size:]
+        if len(token) >= size and re.fullmatch(rf"[{CJK}]{{{size}}}", tail) and tail.startswith(COMPOUND_SURNAMES):
+            return tail
     for size in (3, 2):
         tail = token[-size:]
         if len(token) >= size and re.fullmatch(rf"[{CJK}]{{{size}}}", tail) and tail[0] in SURNAMES:
@@ -150,7 +170,8 @@ def _name(token: str) -> str:
     return ""
 
 
-def _entity_contacts(notice: Notice, list_names: list[str], held: set[str], read_rows: list[tuple[int, int]]) -> list[Fact]:
+def _entity_contacts(notice: Notice, list_names: list[str], field_names: list[str], held: set[str],
+                     read_rows: list[tuple[int, int]]) -> list[Fact]:
     """Contacts found from the phone numbers themselves, wherever a notice writes them (an article,
     a table's row, a speaker's words): each number no labelled block holds, with the person, office,
     lists and duty of its own clause."""
@@ -172,16 +193,19 @@ def _entity_contacts(notice: Notice, list_names: list[str], held: set[str], read
         org, tokens = org_and_persons(TEACHER.sub(lambda m: " " + m.group(1) + " ", SELF_INTRO.sub("", rest) if intro else rest))
         persons = [n for n in dict.fromkeys(_name(t) for t in [*TEACHER.findall(rest), *tokens, *intro]) if n]
         lists = [n for n in find_list_names(span.text, list_names) if not n.startswith(("系列", "科创中国"))]
-        reviews = bool(lists) or bool(re.search(r"初评|评审机构", span.text + " ".join(span.section.path)))
+        fields = find_fields(span.text, field_names)
+        reviewer = bool(re.search(r"初评|评审机构", span.text + " ".join(span.section.path)))
+        reviews = bool(lists or fields) or reviewer
         if re.search(r"技术支持|系统|客服|平台技术", span.text):
             role = Role.TECH
-        elif notice.kind != NoticeKind.ORIGINAL and not lists:
+        elif notice.kind != NoticeKind.ORIGINAL and not (lists or fields and reviewer):
+            # (a unit's own office for a field, "医学部科研办公室（生物医药领域）", is not the field's review body)
             role = Role.SOCIETY  # a forwarding or internal notice's own contact (as labelled blocks are read)
         else:
             role = Role.REVIEW if reviews else Role.OTHER
         what = (duty.group("duty") or duty.group("asked") or "").strip("，, ") if duty else ""
         facts.append(make_fact(
-            notice, ContactFact, span, value="、".join(persons) or "、".join(new), lists=lists,
+            notice, ContactFact, span, value="、".join(persons) or "、".join(new), lists=lists, fields=fields,
             header=what or org or "联系方式", body="", org=org, persons=persons, phones=new,
             phone_labels=dict.fromkeys(new, "电话"), emails=[e.group(0) for e in EMAIL.finditer(span.text)], role=role))
         held.update(new)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, replace
 
 from assistant.ingest.dates import DATE, DATE_GROUPS, cn_number, parse_date, ymd
 from assistant.ingest.facts.common import (
@@ -27,6 +28,8 @@ DEADLINE_IS = re.compile(
     # "截止时间为…", "截止日期更正为…", "截止时间延长至…"
     rf"(?:截[止至](?:时间|日期|日)?(?:(?:更正|调整|改|变更|延长|顺延|推迟|提前)(?:为|至|到)|为|是|到|：|:)?|不晚于|最迟(?:于|在|为)?)"
     rf"\s*(?P<date>{DATE})\s*{NOTE}\s*{TIME}"
+    # (not a reference date: "截至2050年10月31日在中心连续工作满3年")
+    r"(?!\s*(?:在|已|仍|连续|满|累计|持续|为止|止))"
 )
 # "11月1日（周五）18:00  学会内部材料截止": a timeline's line, the date first and what closes after it.
 DEADLINE_FIRST = re.compile(rf"^\s*(?P<date>{DATE})\s*{NOTE}\s*{TIME}\s*(?P<what>[{CJK}][^，,。；;：:]{{0,20}}?截[止至])\s*$")
@@ -108,12 +111,16 @@ def date_and_time(m: re.Match[str], fallback_year: int | None) -> tuple[str, str
     written_year, month, day = ymd(groups[1 : 1 + DATE_GROUPS])
     year = written_year or fallback_year
     iso = f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
-    ampm, hour, minute = groups[1 + DATE_GROUPS : 4 + DATE_GROUPS]
+    return iso, _time_of(groups[1 + DATE_GROUPS : 4 + DATE_GROUPS])
+
+
+def _time_of(groups: tuple[str | None, ...]) -> str:
+    """The time of day from TIME's three groups (part of day, hour, minute), as written ("下午5:00", "24时")."""
+    ampm, hour, minute = groups
     hour = str(cn_number(hour)) if hour else hour  # "下午五点"
-    when = ""
-    if hour:
-        when = f"{ampm or ''}{hour}:{minute or '00'}" if minute or ampm else f"{hour}时"
-    return iso, when
+    if not hour:
+        return ""
+    return f"{ampm or ''}{hour}:{minute or '00'}" if minute or ampm else f"{hour}时"
 
 
 def _category(text: str) -> Category:
@@ -131,21 +138,68 @@ CHANGED_TO = re.compile(r"^[\s）)]*(?:→|->|⇒|调整为|改为|变更为|变
 
 # "更正：上面说的10月20日改为10月24日", "十一月五号下午五点前——不对不对，是十一月七号": a date the
 # notice itself corrects, wherever else it is written.
-CORRECTED = re.compile(rf"(?P<old>{DATE})\s*(?:改为|改成|调整为|更正为|变更为|→|->)\s*(?P<new>{DATE})"
-                       rf"|(?P<slip>{DATE})[^。\n]{{0,40}}?(?:不对|说错|看错|口误)[^。\n]{{0,20}}?(?:是|为)\s*(?P<right>{DATE})"
-                       # "截止日期更正为11月6日17:00，原定11月2日17:00的截止时间作废"
-                       rf"|(?:改为|改成|调整为|更正为|变更为)\s*(?P<fixed>{DATE})[^。\n]{{0,30}}?原(?:定|为|来)?的?\s*"
-                       rf"(?P<void>{DATE})[^。\n]{{0,16}}?(?:作废|废止|不再执行|取消)")
+# A date may be quoted and carry its time: "截止时间“2050年11月18日17:00”更正为“2050年11月24日17:00”"; one side
+# of a correction may give the day alone ("12日是周日！改为11月15日", "11月15号，哦不对，是16号").
+_OPEN, _CLOSE = r"[“\"「『]?", r"[”\"」』]?"
+_CHANGE = r"改为|改成|调整为|更正为|变更为"
+_DAY = r"(?<![月\d])\d{1,2}\s*[日号]"
+_WAS = rf"(?:{DATE}|{_DAY})"
+_NOW = rf"(?:{DATE}|{_DAY})\s*{NOTE}\s*{TIME}"
+_SLIP = r"不对|说错|看错|口误|有误|错误|笔误|是周[一二三四五六日天]|是星期[一二三四五六日天]"
+CORRECTED = re.compile(rf"(?P<old>{_WAS})\s*{TIME}{_CLOSE}\s*(?:{_CHANGE}|→|->)\s*{_OPEN}(?P<new>{_NOW})"
+                       rf"|(?P<slip>{_WAS})[^。\n]{{0,40}}?(?:{_SLIP})[^。\n]{{0,20}}?(?:是|为)\s*(?P<right>{_NOW})"
+                       # "截止日期更正为11月6日17:00，原定11月2日17:00的截止时间作废", "应为11月14日12:00（原写的11月12日…）"
+                       rf"|(?:{_CHANGE}|应为|应是)\s*{_OPEN}(?P<fixed>{_NOW}){_CLOSE}[^。\n]{{0,30}}?原(?:写的|定|为|来|先)?的?\s*"
+                       rf"{_OPEN}(?P<void>{_WAS})")
+# What each kind of correction replaces, and with what.
+_REPLACED = (("old", "new"), ("slip", "right"), ("void", "fixed"))
+_NEW_TIME = re.compile(rf"^(?:{DATE}|{_DAY})\s*{NOTE}\s*{TIME}")
+
+
+@dataclass(frozen=True)
+class Correction:
+    old: tuple[int, int]  # the (month, day) replaced
+    new: tuple[int, int]  # the (month, day) it is replaced with
+    time: str  # the new time of day, as date_and_time gives it ("" when none is written)
+    year: int | None  # the new date's year, when written
+    written: str  # the new date as written
+
+
+def _month_day(text: str) -> tuple[int, int] | None:
+    parts = parse_date(text)
+    if parts:
+        return parts[1:]
+    day = re.search(r"\d{1,2}", text)
+    return (0, int(day.group(0))) if day else None
+
+
+def corrections_in(text: str) -> list[Correction]:
+    """Every correction a text writes, the month a side leaves out taken from the other side."""
+    found = []
+    for m in CORRECTED.finditer(text):
+        for was, now in _REPLACED:
+            if not (m.group(was) and m.group(now)):
+                continue
+            old, new = _month_day(m.group(was)), _month_day(m.group(now))
+            if old is None or new is None or not (old[0] or new[0]):
+                continue
+            old, new = (old[0] or new[0], old[1]), (new[0] or old[0], new[1])
+            timed = _NEW_TIME.match(m.group(now))
+            when = _time_of(timed.groups()[-3:]) if timed else ""
+            year = (parse_date(m.group(now)) or (None,))[0]
+            found.append(Correction(old, new, when, year, m.group(now).strip()))
+    return found
 
 
 def corrected_dates(text: str) -> set[tuple[int, int]]:
     """The (month, day) of every date the notice says it corrected, unless it is also a corrected-to date."""
-    old, new = set(), set()
-    for m in CORRECTED.finditer(text):
-        for group, into in (("old", old), ("slip", old), ("void", old), ("new", new), ("right", new), ("fixed", new)):
-            if m.group(group) and (parts := parse_date(m.group(group))):
-                into.add(parts[1:])
-    return old - new
+    found = corrections_in(text)
+    return {c.old for c in found} - {c.new for c in found}
+
+
+def _corrections(notice: Notice) -> dict[tuple[int, int], tuple[Span, Correction]]:
+    """Each corrected (month, day): the clause that corrects it, and the correction."""
+    return {c.old: (span, c) for span in clauses(notice, "。") for c in corrections_in(span.text)}
 
 
 def _superseded(m: re.Match[str], text: str, iso: str, year: int | None, corrected: set[tuple[int, int]]) -> bool:
@@ -157,6 +211,9 @@ def _superseded(m: re.Match[str], text: str, iso: str, year: int | None, correct
 
 
 ONLINE = re.compile(r"平台|线上|系统")
+# A unit's own system, named ("通过“青澜科协综合服务平台”报送", "在“东澜大学科研管理系统—成果转化模块”提交"):
+# its date is the unit's, not the national platform's.
+OWN_SYSTEM = re.compile(r"“(?![^”]*科创中国)[^”]{2,30}(?:平台|系统)[^”]{0,12}”")
 # The date's own clause sends something somewhere else ("前将纸质材料报送市科协", "会员向学会提交截止").
 ELSEWHERE = re.compile(r"报送|报至|报到|交至|交到|送至|送达|寄至|寄到|发送至|发至|发到|提交至|提交到|邮箱|向[^，,；;]{1,12}(?:提交|报送|推荐|报)")
 CLAUSE_BOUND = re.compile(r"[，,；;。！!？?\n]")
@@ -180,16 +237,20 @@ def _scope(text: str, m: re.Match[str]) -> Scope:
     ("…前将纸质材料报送市科协…，同时在平台完成填报") is not the platform's, whatever the sentence adds;
     else as its sentence says ("登录平台完成线上申报，申报截止时间为…")."""
     own = _own_clause(text, m)
+    if OWN_SYSTEM.search(own):
+        return Scope.STAGE
     if ONLINE.search(own):
         return Scope.PLATFORM
     if ELSEWHERE.search(own) or OWN_UNIT.search(own):
         return Scope.STAGE  # ("学会内部截止：11月1日18:00，比全国平台早两周": the unit's own, not the platform's)
-    return Scope.PLATFORM if ONLINE.search(text) else Scope.STAGE
+    return Scope.PLATFORM if ONLINE.search(OWN_SYSTEM.sub("", text)) else Scope.STAGE
 
 
 def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> list[Fact]:
-    facts = []
+    facts: list[DeadlineFact] = []
+    corrected_to: list[DeadlineFact] = []
     corrected = corrected_dates(notice.text)
+    corrections = _corrections(notice) if corrected else {}
     for span in clauses(notice, "。"):
         if re.search(r"成立|注册|出生", span.text) or (span.section.path[0].startswith("附件") and "条件" in span.section.path[0]):
             continue  # dates in eligibility conditions are not deadlines
@@ -197,34 +258,52 @@ def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> li
                               (DEADLINE_FIRST, DeadlineForm.CUTOFF)):
             for m in pattern.finditer(span.text):
                 iso, when = date_and_time(m, _year_of(span.text, notice.year))
-                if _superseded(m, span.text, iso, notice.year, corrected):
-                    continue
-                scope = _scope(span.text, m)
-                category = _category(span.text)
-                if notice.kind != NoticeKind.ORIGINAL and scope != Scope.PLATFORM and category != Category.REVIEW:
-                    # A forwarding or internal notice's own deadline for its members; the review
-                    # bodies' dates it restates are the original call's.
-                    scope = Scope.INTERNAL
-                action = span.text[m.end() :].strip("，,。 ") if kind == DeadlineForm.BEFORE else \
-                    m.group("what") if pattern is DEADLINE_FIRST else "申报截止"
-                facts.append(
-                    make_fact(
-                        notice,
-                        DeadlineFact,
-                        span,
-                        value=f"{iso} {when}".strip(),
-                        lists=lists_of(span, list_names),
-                        date=iso,
-                        time=when,
-                        written=span.text[m.start("date") : m.start("what") if pattern is DEADLINE_FIRST else m.end()].rstrip("前之以").strip(),
-                        action=action,
-                        stage=_stage_name(span.section.path),
-                        scope=scope,
-                        category=category,
-                        form=kind,
-                    )
-                )
-    return _dedupe(facts)
+                if not _superseded(m, span.text, iso, notice.year, corrected):
+                    facts.append(_deadline(notice, span, m, pattern, kind, list_names))
+                elif fix := corrections.get(tuple(map(int, iso.split("-")[-2:]))):  # type: ignore[call-overload]
+                    # The corrected deadline: what the old one was for, at the new date, cited where it is corrected.
+                    at, correction = fix
+                    month, day = correction.new
+                    year = correction.year or notice.year
+                    new_iso = f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+                    was = _deadline(notice, span, m, pattern, kind, list_names)
+                    when = correction.time or was.time
+                    moved = make_fact(notice, DeadlineFact, at, value=f"{new_iso} {when}".strip(), date=new_iso, time=when,
+                                      written=correction.written, action=was.action, stage=was.stage, scope=was.scope,
+                                      category=was.category, form=was.form)
+                    corrected_to.append(replace(moved, lists=was.lists, list_keys=was.list_keys))
+    # (A correction that reads as a deadline itself, "…→ 10月30日17:00前", is already one.)
+    held = {(f.start, f.date) for f in facts}
+    return _dedupe(facts + [f for f in corrected_to if (f.start, f.date) not in held])
+
+
+def _deadline(notice: Notice, span: Span, m: re.Match[str], pattern: re.Pattern[str], kind: DeadlineForm,
+              list_names: list[str] | None) -> DeadlineFact:
+    """The deadline a match in a clause writes: its date and time, what is due and where (its scope)."""
+    iso, when = date_and_time(m, _year_of(span.text, notice.year))
+    scope = _scope(span.text, m)
+    category = _category(span.text)
+    if notice.kind != NoticeKind.ORIGINAL and scope != Scope.PLATFORM and category != Category.REVIEW:
+        # A forwarding or internal notice's own deadline for its members; the review
+        # bodies' dates it restates are the original call's.
+        scope = Scope.INTERNAL
+    action = span.text[m.end() :].strip("，,。 ") if kind == DeadlineForm.BEFORE else \
+        m.group("what") if pattern is DEADLINE_FIRST else "申报截止"
+    return make_fact(
+        notice,
+        DeadlineFact,
+        span,
+        value=f"{iso} {when}".strip(),
+        lists=lists_of(span, list_names),
+        date=iso,
+        time=when,
+        written=span.text[m.start("date") : m.start("what") if pattern is DEADLINE_FIRST else m.end()].rstrip("前之以").strip(),
+        action=action,
+        stage=_stage_name(span.section.path),
+        scope=scope,
+        category=category,
+        form=kind,
+    )
 
 
 def _dedupe(facts: list[DeadlineFact]) -> list[DeadlineFact]:
