@@ -190,6 +190,15 @@ def test_a_label_written_onto_its_value_is_still_a_label() -> None:
     assert by_phone["13912345678"].persons == ["屈望舒"] and by_phone["13912345678"].field_keys == ["电子信息"]
     assert by_phone["13687654321"].persons == ["蒲映川"] and by_phone["13687654321"].field_keys == ["装备制造"]
     assert by_phone["0532-86057312"].persons == ["孙佳怡"]
+    # One line, several entries each with its own head and bare 联系人: each entry is read by itself.
+    sms = ("某县科学技术协会关于2031年“科创中国”系列榜单的短信通知\n"
+           "【县科协】初评联系：新锐榜初评机构某企业服务中心，联系人尹可心，010-56231871/18911563028；"
+           "融通榜初评机构某融通创新研究院，联系人濮文涛，010-82514067-218/15611873321。退订回T\n")
+    facts = [f for f in extract_facts(make_notice("sms.txt", sms)) if isinstance(f, ContactFact)]
+    by_person = {p: f for f in facts for p in f.persons}
+    assert by_person["尹可心"].list_keys == ["新锐企业榜"] and by_person["尹可心"].phones == ["010-56231871", "18911563028"]
+    assert by_person["尹可心"].body == "某企业服务中心"  # the body its head names, not the sender's "县科协"
+    assert by_person["濮文涛"].list_keys == ["融通创新组织榜"] and "15611873321" in by_person["濮文涛"].phones
 
 
 def test_a_date_a_notice_replaces_or_one_of_an_earlier_round_is_not_its_deadline() -> None:
@@ -569,3 +578,17 @@ def test_a_weekday_is_no_ones_name_and_a_label_inside_brackets_names_the_person(
     # the office a sentence names, not the sentence; a name holding 向 is no place to cut
     assert org_and_persons("申报材料截止时间为10月31日，请各子公司汇总后报集团科协秘书处（联系人：耿书川）")[0] == "集团科协秘书处"
     assert org_and_persons("答：综合事项请联系集团科协秘书处武向东，电话：010-59683214")[0].endswith("秘书处武向东")
+
+
+def test_the_clauses_after_a_lists_condition_in_its_sentence_are_its_conditions_too() -> None:
+    """"新锐榜条件：成立年限不超过8年；县内另要求在本县注册纳税，且已入库科技型中小企业。融通榜：…": the two
+    clauses after the bound name no list, so they are 新锐's conditions; the next sentence's list is another."""
+    from assistant.model import EligibilityFact
+
+    text = ("某县科学技术协会关于2041年“科创中国”榜单的短信\n"
+            "【县科协】新锐榜条件：成立年限不超过8年（工商注册时间以2041年反推）；县内另要求在本县注册纳税，且已入库科技型中小企业。"
+            "融通榜：机构须2039年9月1日前成立。退订回T\n")
+    facts = [f for f in extract_facts(make_notice("e.txt", text)) if isinstance(f, EligibilityFact)]
+    new = next(f for f in facts if f.list_keys == ["新锐企业榜"])
+    assert any("本县注册纳税" in c for c in new.conditions) and any("入库科技型中小企业" in c for c in new.conditions)
+    assert not any("2039年9月1日" in c for c in new.conditions)

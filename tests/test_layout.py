@@ -292,3 +292,28 @@ def test_a_long_run_of_header_like_lines_is_read_in_time_proportional_to_its_len
     started = time.perf_counter()
     clean_text(text)
     assert time.perf_counter() - started < 2.0
+
+
+def test_a_text_flowcharts_boxes_are_read_as_lines_whole_again() -> None:
+    """Boxes drawn with ┌─┐│└─┘ and arrows between them: the drawing goes, each box's lines stay, and a
+    line the box wrapped (indented under the one above) is one line again, so its contact is read."""
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.notices import clean_text, make_notice
+    from assistant.model import ContactFact
+
+    text = ("临澜学院2041年“科创中国”榜单校内申报流程图\n\n"
+            " ┌──────────────────────────────┐\n"
+            " │ A2 学院初审：2041年10月31日前，学院将《学院   │\n"
+            " │    推荐汇总表》报科研院               │\n"
+            " └──────────────────────────────┘\n"
+            "                 ↓\n"
+            "┌────────────────────────────────┐\n"
+            "│ 联系方式                       │\n"
+            "│ 先导技术榜电子信息领域初评机构：中国科协某某信息技术 │\n"
+            "│   学会联合体，联系人鲍景川，010-61234568/13912345679 │\n"
+            "└────────────────────────────────┘\n")
+    clean = clean_text(text).text
+    assert "《学院推荐汇总表》" in clean and "│" not in clean and "┌" not in clean and "↓" not in clean
+    contacts = [f for f in extract_facts(make_notice("flow.txt", text)) if isinstance(f, ContactFact)]
+    person = next(f for f in contacts if "13912345679" in f.phones)
+    assert person.persons == ["鲍景川"] and person.field_keys == ["电子信息"]

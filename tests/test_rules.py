@@ -264,6 +264,29 @@ def test_a_units_own_step_is_answered_with_the_units_own_contact(bot) -> None:  
 
 
 
+def test_a_later_part_of_a_message_about_the_units_own_step_asks_the_units_contact(bot) -> None:  # noqa: ANN001
+    """"…发给学会，来得及吗？来不及的话该找谁商量？": the second part names nothing; it is still the unit's step."""
+    ans = bot.answer("我们是学会会员，申报样表估计11月25号才能弄完发给学会，来得及吗？来不及的话该找谁商量？")
+    second = ans.answer.split("②", 1)[1] if "②" in ans.answer else ans.answer
+    assert "李凤" in second[:200], ans.answer
+
+
+def test_the_notice_the_askers_story_points_at_answers_each_part(bot) -> None:  # noqa: ANN001
+    """"朋友转来学会那个榜单通知…要交什么表？什么格式？交到哪里？": the society's notice, pointed at in the
+    story, answers; the place is where its members send things."""
+    ans = bot.answer("朋友转来学会那个2023年的榜单通知，我们是单位会员。请问学会这边要交的是什么表？什么格式？交到哪里？").answer
+    assert "申报样表" in ans[:200] and "Word" in ans[:250], ans
+    second = ans.split("②", 1)[-1][:200]
+    assert "jishujingjixuehui@vip.163.com" in second and "联合体秘书处" not in second, ans
+
+
+def test_the_field_a_later_line_of_a_pasted_chat_names_is_the_earlier_contact_asks(bot) -> None:  # noqa: ANN001
+    """"…报先导榜，初评找谁？ / 好像是先进材料？": the contact asked is the field's, not every field's."""
+    ans = bot.answer("[转发]\n小赵：我们那个高温合金粉末今年报先导榜，初评找谁？\n老周：好像是先进材料？你问问\n——帮忙看下找谁").answer
+    contact_lines = [line for line in ans.splitlines() if "联系人" in line and "先导技术榜" in line]
+    assert contact_lines and "先进材料" in contact_lines[0], ans
+
+
 def test_a_units_own_step_is_its_own_contacts_whatever_list_is_applied_to(store: FactStore) -> None:
     r, _ = run(store, Intent.CONTACT, "学会内部材料交了新锐企业榜的样表，想找学会秘书处确认是否收到，该联系谁？")
     assert "李凤" in text_of(r) and "李娜" not in text_of(r)

@@ -106,7 +106,9 @@ def test_a_field_follow_up_after_a_list_without_fields_drops_the_list(catalogue:
      ("我们公司2012年3月在苏州注册的，今年还能报新锐企业榜吗？", [2026]),
      ("我们2021年上过产学研融通组织榜，2023年的融通创新组织榜还能报吗", [2023]),
      ("我是2022年技术经理人先锋榜的入选者，今年还能报吗", [2026]),
-     ("2023年融通创新组织榜的成立时间有什么要求", [2023])],
+     ("2023年融通创新组织榜的成立时间有什么要求", [2023]),
+     # an ask by 谁 or by A-not-A, "除了" no story's 了: the year is the round asked
+     ("去年除了徐春淼还有谁", [2025]), ("今年的申报表能不能原样照搬过去", [2026])],
 )
 def test_years_as_users_write_them(text: str, years: list[int]) -> None:
     assert understand(text, TODAY).years == years

@@ -516,15 +516,20 @@ class Reader:
             elif i == 0 and q.answer_type == AnswerType.PROCEDURE and other is None:
                 # "评审完之后还有哪些步骤": the sentence that matches and the steps after it.
                 chosen += [Scored(u, 0.0, 0.0, False) for u in self._after(s.unit)]
-        # A date the notice corrects elsewhere: the correction first, then what it corrects, marked as such.
+        # A date the notice corrects elsewhere: the correction with what it corrects (marked as such), first
+        # when a date is asked, else after it (the passage answers; its date has changed).
         fixes = {c.unit.text: u for c in chosen if (dates := self._superseded(c.unit))
                  and (u := self._correction(c.unit, dates)) is not None}
+        if q.answer_type == AnswerType.DATE:
+            with_fixes = [*(Scored(u, 0.0, 0.0, True) for u in fixes.values()), *chosen]
+        else:
+            with_fixes = [s for c in chosen for s in (c, *([Scored(fixes[c.unit.text], 0.0, 0.0, True)] if c.unit.text in fixes else []))]
         seen: set[str] = set()
-        chosen = [c for c in [*(Scored(u, 0.0, 0.0, True) for u in fixes.values()), *chosen]
-                  if not (c.unit.text in seen or seen.add(c.unit.text))]
+        chosen = [c for c in with_fixes if not (c.unit.text in seen or seen.add(c.unit.text))]
         citer = Citer(notices)
         several = q.several and best.typed
-        lines = [("（更正前）" if s.unit.text in fixes else "")
+        marked = "（更正前）" if q.answer_type == AnswerType.DATE else "（其中日期已更正，见下条）"
+        lines = [(marked if s.unit.text in fixes else "")
                  + (self._compact(s, q, citer, notices) if several and i else self._show(s, q, citer, notices))
                  for i, s in enumerate(chosen)]
         answer = self._answer(q, best, lines, citer, notices, default_year, direct)

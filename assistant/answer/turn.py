@@ -154,7 +154,7 @@ def read_turn(question: object, today: dt.date, store: FactStore, session: Sessi
             parts[-1].several = True  # "组织机构简介限多少字？后面那几大段的呢": each item's
             continue
         if parts:  # "设多少项？" after "2021年的突破短板关键技术榜限定哪个领域？"; "新锐呢" after "先导榜能推几个"
-            continue_from(q, parts[-1], with_intent=True)
+            continue_from(q, parts[-1], with_intent=True, with_step=True)
         if context is not None:
             # The list the asker's story names is what they ask about ("想报开源创新榜…寄到哪里？联系人
             # 是谁"), but not for a contact of their unit's own step ("我们是学会会员…发到哪个邮箱"),
@@ -163,4 +163,20 @@ def read_turn(question: object, today: dt.date, store: FactStore, session: Sessi
                           or bool(LIST_REFERRED.search(part)))
         q.profile, q.story, q.addressee = profile, msg.context, msg.addressee
         parts.append(asked_of_situation(asked_of_count(q, f"{msg.context} {q.text}"), profile))
+    _field_named_later(parts)
     return Turn(text, parts, profile, session, notes)
+
+
+def _field_named_later(parts: list[Query]) -> None:
+    """"…报先导榜，归哪个领域？初评找谁？——好像是装备制造？": the one field a later part of the message
+    names (a pasted chat's reply) is the field of an earlier contact ask of the same list."""
+    named = {(p.list_key, p.field_key, p.field_mention) for p in parts if p.field_key}
+    if len(named) != 1:
+        return
+    list_key, field_key, mention = next(iter(named))
+    seen_field = False
+    for p in reversed(parts):
+        seen_field = seen_field or p.field_key is not None
+        if seen_field and p.field_key is None and p.intent == Intent.CONTACT and p.list_key in (None, list_key) and not p.person:
+            p.field_key, p.field_mention = field_key, mention
+            p.inherited.append("field")

@@ -325,10 +325,10 @@ RELATIVE_COMPARED = re.compile(rf"(?:跟|和|与|同|比)(?:{_RELATIVE})[^，,�
 
 CLAUSE_END = re.compile(r"[，。；？！,;?!\n]")
 # (and an A-not-A ask: "能不能原样照搬过去", "要不要寄")
-CLAUSE_ASKS = re.compile(r"[吗呢么？?]|是否|能否|可否|有没有|没有|了没|哪|" + ASKING_JI + r"|多少|什么|啥|怎么|如何|是不是|([\u4e00-\u9fff])不\1")
+CLAUSE_ASKS = re.compile(r"[吗呢么？?谁]|是否|能否|可否|有没有|没有|了没|哪|" + ASKING_JI + r"|多少|什么|啥|怎么|如何|是不是|([\u4e00-\u9fff])不\1")
 # What the asker did or measured: "2024年和导师开了家公司", "去年研发投入150万左右".
 # The perfective particles, not 通过/了解, nor a courtesy's ("麻烦了", "辛苦了", "打扰了").
-DONE = re.compile(r"(?<!麻烦)(?<!辛苦)(?<!打扰)(?<!多谢)了(?!解)|(?<![通经超不越难度路错])过")
+DONE = re.compile(r"(?<!麻烦)(?<!辛苦)(?<!打扰)(?<!多谢)(?<!除)(?<!为)了(?!解)|(?<![通经超不越难度路错])过")
 MEASURED = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:多|来|余)?\s*(?:万|亿|千|百)?(?:元|块)?(?:左右)?"
                       r"(?:$|[，。；,;])|\d+\s*%")
 
@@ -891,7 +891,13 @@ PHONE_TAIL = re.compile(r"(?:尾号|尾数|后[三四]位)(?:是|为)?\s*([\d〇
 PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道|大街|巷|里|村|胡同|弄)(?:甲|乙)?\d{1,4}号|[\u4e00-\u9fff]{2,8}(?:大厦|大楼|会堂)\d{1,4}室")
 
 
-def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent: bool = False) -> Query:
+# A member's step with its society (what a later part of the message still asks about), and what points
+# a later part elsewhere: the national platform, CAST itself.
+MEMBERS_STEP = re.compile(r"学会(?!联合体)|会员")
+ELSEWHERE_STEP = re.compile(r"平台|中国科协|国家|科协(?:这边|那边)")
+
+
+def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent: bool = False, with_step: bool = False) -> Query:
     """A later part of one message, or a question after the asker's own context, keeps the year,
     list and field it leaves out ("22年国际创新合作榜的评审机构是谁？这个榜也是…推荐报送吗？")."""
     if not q.years and earlier.years:
@@ -913,6 +919,12 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
         q.phones, q.phone_tail, q.emails = list(earlier.phones), earlier.phone_tail, list(earlier.emails)
         q.intent = Intent.LOOKUP
         q.inherited.append("number")
+    if with_step and earlier.own_step and MEMBERS_STEP.search(earlier.words) and not ELSEWHERE_STEP.search(q.words) \
+            and not (q.own_step or q.list_key or q.field_key or q.person or q.body):
+        # "申报样表…发给学会，来得及吗？来不及的话该找谁商量": still the unit's own step (an earlier part's; the
+        # asker's story of their own unit, "我是某省科协的", is not a step asked about).
+        q.own_step = True
+        q.inherited.append("own step")
     if with_list and q.list_key is None and earlier.list_key:
         q.list_key, q.list_mention = earlier.list_key, earlier.list_mention
         q.other_lists = list(earlier.other_lists)  # "先导榜各推了3项，新锐企业推了5家…是不是超额了": each of them

@@ -75,6 +75,21 @@ def drop_page_furniture(mt: MappedText) -> MappedText:
     return mt.splice([(lines[i].start, lines[i].end, "") for i in sorted(drop)])
 
 
+# A text flowchart's drawing: boxes of ┌─┐│└─┘, the arrows between them. A line of drawing only goes;
+# a boxed line loses its frame; a boxed line indented under the one above continues it (the box wrapped it).
+DRAWING_LINE = re.compile(r"(?m)^[ \t]*(?=[┌└├┏┗┣╔╚╠─━═┬┴┼↓↑→←▼▲⬇│┃║])[┌┐└┘├┤┬┴┼┏┓┗┛┣┫╔╗╚╝╠╣─━═↓↑→←▼▲⬇│┃║ \t]*$")
+BOX_WRAP = re.compile(r"[ \t]*[│┃║][ \t]*\n[ \t]*[│┃║][ \t]{2,}")
+BOX_EDGE = re.compile(r"(?m)^[ \t]*[│┃║][ \t]?|[ \t]*[│┃║][ \t]*$")
+
+
+def open_drawn_boxes(mt: MappedText) -> MappedText:
+    """A flowchart drawn in text: its boxes' lines as lines of text, a box's wrapped line whole again
+    ("…将《学院   │ / │    推荐汇总表》…" -> "…将《学院推荐汇总表》…"), the drawing itself gone."""
+    if not re.search(r"[┌└╔┏][─━═]", mt.text):
+        return mt
+    return mt.sub(DRAWING_LINE, "").sub(BOX_WRAP, "").sub(BOX_EDGE, "")
+
+
 # A notice pasted as one wall of text keeps its structure in its markers: a line starts before each.
 WALL_CHARS = 600  # a text this long with no line break in it is a wall
 WALL_BREAK = re.compile(

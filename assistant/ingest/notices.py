@@ -19,6 +19,7 @@ from assistant.ingest.layout import (
     break_wall_of_text,
     display_width,
     drop_page_furniture,
+    open_drawn_boxes,
     rebuild_aligned_tables,
     rebuild_cell_tables,
     rebuild_column_tables,
@@ -608,6 +609,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r"<input\s+type=[\"']checkbox[\"']\s*/?>", "□")  # form check boxes exported as HTML
     mt = mt.sub(r"[\u00a0\u3000\u2002\u2003\u200b\f\v]", " ")
     mt = drop_page_furniture(mt)  # "— 2 —" and the running head printed beside it
+    mt = open_drawn_boxes(mt)  # a text flowchart's boxes: their lines, whole
     mt = rebuild_wrapped_tables(mt)  # a PDF's table whose cells wrap: one line per row
     mt = rebuild_aligned_tables(mt)  # columns aligned with spaces: split where the header's columns start
     mt = mt.sub(r"(?m)^ +|[ \t]+$", "")

@@ -10,7 +10,7 @@ from assistant.answer.phrasing import contact_details, contact_scope
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import bigrams, overlap
 from assistant.ingest.facts.common import EMAIL
-from assistant.model import ContactFact, DeadlineFact, Role
+from assistant.model import ContactFact, DeadlineFact, Role, Scope
 from assistant.names import unquote
 
 ATTRIBUTE_FIELDS = {"email": "emails", "address": "address", "body": "body"}
@@ -83,7 +83,9 @@ def _which(ctx: Context) -> Callable[[ContactFact], bool]:
         return lambda f: f.role != Role.TECH
     if q.notice_ids:  # an original call named ("开源创新榜的征集通知"): its enquiry contact, whatever its role
         return lambda f: f.role in (Role.GENERAL, Role.OTHER)
-    if re.search(r"学会|会员|秘书处", text) and ctx.store.select(ContactFact, lambda f: f.role == Role.SOCIETY):
+    # (A unit's own step asked before in the same message counts: "…发给学会，来得及吗？来不及该找谁商量")
+    if ("own step" in q.inherited or re.search(r"学会|会员|秘书处", text)) \
+            and ctx.store.select(ContactFact, lambda f: f.role == Role.SOCIETY):
         return lambda f: f.role == Role.SOCIETY
     return lambda f: f.role == Role.GENERAL
 
@@ -96,12 +98,13 @@ def _destination(ctx: Context, contacts: list[ContactFact], wanted: str) -> tupl
     """The mailbox or place the same notice names where it says what to send, when its contact
     lines give none."""
     for nid in dict.fromkeys(f.notice_id for f in contacts):
-        for f in ctx.store.of_notice(nid):
-            if not isinstance(f, DeadlineFact):
-                continue
+        # (A unit's own step first: where its members send things, not where the call it restates sends them.)
+        for f in sorted((f for f in ctx.store.of_notice(nid) if isinstance(f, DeadlineFact)), key=lambda f: f.scope != Scope.INTERNAL):
             m = EMAIL.search(f.quote) if wanted == "emails" else SEND_TO.search(f.quote)
             if m:
-                return m.group(m.lastindex or 0), f
+                place = m.group(m.lastindex or 0)
+                mailbox = EMAIL.match(f.quote[m.end() :].lstrip(" （(")) if wanted != "emails" else None
+                return (f"{place.rstrip('：: ')}（{mailbox.group(0)}）" if mailbox else place), f  # "…邮箱: (x@…)"
     return None
 
 

@@ -74,6 +74,7 @@ def _cite_clause(ctx: Context, f: EligibilityFact, text: str) -> str:
 
 
 NAMED_OPEN = 3  # open clauses named in a line; more are only cited, a long list would bury a second ask
+OPEN_SHOWN = 16  # an open clause named: "县内另要求在本县注册纳税" whole, a long one's start
 PASSED_SHOWN = 48  # a founding clause with its relaxation fits; a long list of unit types does not
 # Shared character bigrams that make an open clause bear on the message ("研发投入" in both).
 BEARS = 3
@@ -173,7 +174,7 @@ def self_check(ctx: Context, f: EligibilityFact, year: int) -> Reply:
     unchecked = [v for v in unchecked if v not in bearing]
     if unchecked:
         marks = "".join(_cite_clause(ctx, f, v.clause.text) for v in unchecked)
-        named = f"（{'、'.join(_short(v.clause.text) for v in unchecked)}）" if len(unchecked) <= NAMED_OPEN else "（见引文）"
+        named = f"（{'、'.join(_short(v.clause.text, OPEN_SHOWN) for v in unchecked)}）" if len(unchecked) <= NAMED_OPEN else "（见引文）"
         notes.append(f"需要核实：其余{len(unchecked)}项条件{named}{marks}")
     failed = [v for v in verdicts if v.verdict == FAIL]
     passed = [v for v in verdicts if v.verdict == PASS]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from assistant.ingest.chunking import Line, Section, sections
@@ -59,7 +60,8 @@ WHO_DUTY = re.compile(rf"^(?:\d+(?:\.\d+)*\s*)?(?:(?P<org>[{CJK}A-Za-z]{{2,24}})
 def _split_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
     """'科技志愿服务榜：联系人：赵晓明，电话：010-…' -> ('科技志愿服务榜', [('联系人', '赵晓明'), ('电话', '010-…')]).
     A line is a label line when it starts with a label, or has one after a short header."""
-    found = list(INLINE_LABEL.finditer(text))
+    # ("初评联系：", "工作联系：" head what follows; "联系：" alone labels a person)
+    found = [m for m in INLINE_LABEL.finditer(text) if not (m.group(1) == "联系" and m.start() and re.match(rf"[{CJK}]", text[m.start() - 1]))]
     spans = [(m.start(), m.end(), m.group(1)) for m in found]
     bare = [m for m in BARE_LABEL.finditer(text) if not any(a.start() <= m.start() < a.end() for a in found)]
     if any(m.group(1) for m in bare):  # (a bare 电话 alone is a sentence's number: _entity_contacts reads it)
@@ -116,6 +118,9 @@ def org_and_persons(value: str) -> tuple[str, list[str]]:
 def _body_from_header(header: str) -> str:
     """"中国科协先进材料学会联合体（先进材料领域）": the body the header starts with; "先导技术榜电子
     信息领域初评机构（中国科协新一代信息技术学会联合体）": a role, and the body in its brackets."""
+    named = re.search(r"(?:初评机构|评审机构)(?:为|是|[：:])?\s*(?![（(])([^，,；;。：:]{4,30})$", header)
+    if named and ORG_WORDS.search(named.group(1)):
+        return named.group(1).strip()  # "县科协：初评联系：新锐榜初评机构“科创中国”企业服务中心": the body it names
     bare = re.split(r"[（(：:]", header)[0].strip()
     if ORG_WORDS.search(bare) and not bare.endswith("榜"):
         return bare
@@ -288,6 +293,22 @@ def _loose_contact(notice: Notice, span: Span, org: str, persons: list[str], pho
     )
 
 
+def _entry_lines(lines: list[Line]) -> Iterator[Line]:
+    """The lines, a line of several entries each with its own bare 联系人 ("新锐榜初评机构X，联系人闫可欣，010-…；
+    融通榜初评机构Y，联系人濮文韬，010-…") split into one line per entry, so each is read with its own head."""
+    for line in lines:
+        if sum(1 for m in BARE_LABEL.finditer(line.text) if m.group(1)) < 2:
+            yield line
+            continue
+        pos = 0
+        for m in re.finditer(r"[^；;]+[；;]?", line.text):
+            part = m.group(0).strip()
+            if part:
+                at = line.text.index(part, pos)
+                yield Line(line.start + at, line.start + at + len(part), part)
+                pos = at + len(part)
+
+
 def _section_contacts(notice: Notice, section: Section, list_names: list[str], field_names: list[str]) -> list[Fact]:
     facts: list[Fact] = []
     first = section.lines[0]
@@ -304,7 +325,7 @@ def _section_contacts(notice: Notice, section: Section, list_names: list[str], f
             facts.extend(_block_fact(notice, entry, list_names, field_names) for entry in _entries(block))
         block = None
 
-    for line in section.lines:
+    for line in _entry_lines(section.lines):
         if line is not first or heading_level(line.text) is None:
             prefix, pairs = _split_labels(line.text)
         else:  # "3. 联系人：孙悦 139…": a numbered line that is itself a label line

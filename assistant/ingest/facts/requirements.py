@@ -136,20 +136,33 @@ BOUND = re.compile(r"(?:注册|成立|出生|建成|从事|入会|组建|运行)
                    r"|(?:成立|注册)(?:年限|时间)?[^。；;]{0,6}不超过\d+年|(?:从事|工作|任职)[^。；;]{0,12}满\d+年")
 
 
+def _named_lists(text: str, list_names: list[str]) -> list[str]:
+    """The lists a sentence names, by name or by short form ("经省科协推荐的新锐企业须…")."""
+    named = [n for n in find_list_names(text, list_names) if not n.startswith(("系列", "科创中国"))]
+    return named + [key for variant, key in variants("lists") if variant in text and not variant.endswith("榜")]
+
+
 def _bounds_in_prose(notice: Notice, list_names: list[str], have: set[str]) -> list[Fact]:
     """The conditions a notice sets in running prose for a list it gives no conditions section (a
     bulletin's "经省科协推荐的新锐企业须…2033年1月1日及以后在工商部门注册成立"): each sentence holding such a
     bound and naming one list, all its clauses that list's conditions."""
     facts: list[Fact] = []
-    for sentence in clauses(notice, "。；;"):
+    spans = list(clauses(notice, "。；;"))
+    for i, sentence in enumerate(spans):
         if not BOUND.search(sentence.text) or " | " in sentence.text:
             continue  # (a table's row is read by its header, answer/reader.py)
-        named = [n for n in find_list_names(sentence.text, list_names) if not n.startswith(("系列", "科创中国"))]
-        # (a list's short form, "经省科协推荐的新锐企业须…", names it in such a sentence too)
-        named += [key for variant, key in variants("lists") if variant in sentence.text and not variant.endswith("榜")]
+        named = _named_lists(sentence.text, list_names)
         keys = {list_key(n) for n in named}
         if len(keys) != 1 or keys & have:
             continue
+        # "新锐榜条件：成立年限不超过8年；县内另要求在本县注册纳税，且…": the clauses after it in its sentence
+        # that name no list are its conditions too.
+        end = i + 1
+        while end < len(spans) and spans[end - 1].text.endswith(("；", ";")) and "\n" not in notice.text[spans[end - 1].end : spans[end].start] \
+                and not _named_lists(spans[end].text, list_names):
+            end += 1
+        if end > i + 1:
+            sentence = Span(sentence.start, spans[end - 1].end, notice.text[sentence.start : spans[end - 1].end], sentence.section)
         # Every clause the sentence sets, the bound among them: "须为集团控股的科技型企业，2016年及以后在境内注册，
         # 上一年度研发投入占营业收入比例不低于5%" is three conditions, one of them checkable by a date.
         stated = [c.strip() for c in re.findall(r"[^，,；;。]+", sentence.text) if c.strip()]

@@ -145,14 +145,18 @@ _CHANGE = r"改为|改成|调整为|更正为|变更为"
 _DAY = r"(?<![月\d])\d{1,2}\s*[日号]"
 _WAS = rf"(?:{DATE}|{_DAY})"
 _NOW = rf"(?:{DATE}|{_DAY})\s*{NOTE}\s*{TIME}"
-_SLIP = r"不对|说错|看错|口误|有误|错误|笔误|是周[一二三四五六日天]|是星期[一二三四五六日天]"
+# A speaker's slip, said of a date said just before; a written date's error, said of the date itself (not
+# of a post's date: "9月28日博文中的截止时间有误").
+_SPOKEN_SLIP = r"不对|说错|看错|口误"
+_WRITTEN_SLIP = r"有误|错误|笔误|是周[一二三四五六日天]|是星期[一二三四五六日天]"
 CORRECTED = re.compile(rf"(?P<old>{_WAS})\s*{TIME}{_CLOSE}\s*(?:{_CHANGE}|→|->)\s*{_OPEN}(?P<new>{_NOW})"
-                       rf"|(?P<slip>{_WAS})[^。\n]{{0,40}}?(?:{_SLIP})[^。\n]{{0,20}}?(?:是|为)\s*(?P<right>{_NOW})"
+                       rf"|(?P<slip>{_WAS})[^。\n]{{0,40}}?(?:{_SPOKEN_SLIP})[^。\n]{{0,20}}?(?:是|为)\s*(?P<right>{_NOW})"
+                       rf"|(?P<error>{_WAS})\s*{TIME}{_CLOSE}\s*(?:{_WRITTEN_SLIP})[^。\n]{{0,20}}?(?:是|为)\s*(?P<amended>{_NOW})"
                        # "截止日期更正为11月6日17:00，原定11月2日17:00的截止时间作废", "应为11月14日12:00（原写的11月12日…）"
-                       rf"|(?:{_CHANGE}|应为|应是)\s*{_OPEN}(?P<fixed>{_NOW}){_CLOSE}[^。\n]{{0,30}}?原(?:写的|定|为|来|先)?的?\s*"
-                       rf"{_OPEN}(?P<void>{_WAS})")
+                       rf"|(?:{_CHANGE}|应为|应是)\s*[：:]?[^。\n\d]{{0,16}}?{_OPEN}(?P<fixed>{_NOW}){_CLOSE}[^。\n]{{0,30}}?"
+                       rf"原(?:写的|定|为|来|先|发布为|公布为|通知为|写为)?的?\s*{_OPEN}(?P<void>{_WAS})")
 # What each kind of correction replaces, and with what.
-_REPLACED = (("old", "new"), ("slip", "right"), ("void", "fixed"))
+_REPLACED = (("old", "new"), ("slip", "right"), ("error", "amended"), ("void", "fixed"))
 _NEW_TIME = re.compile(rf"^(?:{DATE}|{_DAY})\s*{NOTE}\s*{TIME}")
 
 
@@ -272,9 +276,10 @@ def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> li
                                       written=correction.written, action=was.action, stage=was.stage, scope=was.scope,
                                       category=was.category, form=was.form)
                     corrected_to.append(replace(moved, lists=was.lists, list_keys=was.list_keys))
-    # (A correction that reads as a deadline itself, "…→ 10月30日17:00前", is already one.)
-    held = {(f.start, f.date) for f in facts}
-    return _dedupe(facts + [f for f in corrected_to if (f.start, f.date) not in held])
+    # A correction that reads as a deadline itself ("…更正为：市级材料报送截止时间为11月14日17:00") is one
+    # deadline with the corrected one: the corrected one's, which says what is due.
+    moved = {(f.start, f.date) for f in corrected_to}
+    return _dedupe(corrected_to + [f for f in facts if (f.start, f.date) not in moved])
 
 
 def _deadline(notice: Notice, span: Span, m: re.Match[str], pattern: re.Pattern[str], kind: DeadlineForm,
