@@ -87,6 +87,29 @@ def test_a_json_export_reads_as_its_fields_and_its_body() -> None:
     assert source_of(mt, JSON_DOC, "林书瑶") == "林书瑶"
 
 
+CMS_DOC = """{
+  "title": "某学会关于组织推荐2041年科创中国榜单的通知",
+  "sections": [
+    {"heading": "一、申报条件", "paragraphs": ["本会附加要求：须为本会单位会员。", "其余条件见附件1。"]}
+  ],
+  "attachments": [{"name": "附件1：申报条件.docx", "url": "/uploads/fj1.docx", "size": "88KB"}],
+  "contacts": [{"role": "学会秘书处（材料报送）", "name": "符嘉言", "tel": "010-68315520", "email": ""}]
+}"""
+
+
+def test_a_cms_exports_sections_are_its_lines_and_its_contacts_are_labelled() -> None:
+    """A CMS's sections ({"heading": …, "paragraphs": […]}) are the notice's heading and paragraphs, with no
+    field names; a contact record's fields read as a contact block's labels; a system's own fields go."""
+    from assistant.ingest.markup import source_text
+
+    mt, _ = source_text(MappedText.of(CMS_DOC))
+    lines = [line.strip() for line in mt.text.split("\n") if line.strip()]
+    assert "一、申报条件" in lines and "本会附加要求：须为本会单位会员。" in lines
+    assert "附件1：申报条件.docx" in lines and not any("uploads" in line or "88KB" in line for line in lines)
+    labelled = [line for line in lines if line.startswith(("部门", "联系人", "电话", "邮箱"))]
+    assert labelled == ["部门：学会秘书处（材料报送）", "联系人：符嘉言", "电话：010-68315520"]
+
+
 MAIL = """Return-Path: <ge@example.cn>
 Received: from mail.example.cn
 \tby mail.example.cn with ESMTP id 7F3A21C0

@@ -434,3 +434,17 @@ def test_a_date_the_notice_corrects_is_read_with_its_correction_first(tmp_path, 
     ans = _answered_over(small_settings, tmp_path, ERRATUM, "岚川省的各市科协往省科协报候选名单，省内最晚哪天？")
     assert "11月15日" in ans[:120]
     assert "11月8日" not in ans or "（更正前）" in ans
+
+
+SOCIETY_CONDITIONS = ("中国某某材料学会关于组织推荐2023年“科创中国”系列榜单的通知\n各会员单位：\n"
+                      "一、申报条件\n（一）融通创新组织榜：机构应在2021年9月1日前成立，近两年服务企业不少于30家，有专职管理团队。\n"
+                      "（二）本会附加要求：通过学会推荐的单位须为本会单位会员且已缴纳2023年度会费。\n"
+                      "二、材料报送\n请于11月10日前将材料发送至学会秘书处。\n")
+
+
+def test_a_condition_bearing_on_the_askers_case_is_shown_beside_the_lists_own(tmp_path, small_settings) -> None:  # noqa: ANN001
+    """"我们是学会会员，今年会费还没交…能通过学会报融通创新组织榜吗": the list's conditions, and the unit's own
+    requirement that bears on what the asker told (会费), though the ask's own words are the list's."""
+    ans = _answered_over(small_settings, tmp_path, SOCIETY_CONDITIONS,
+                         "我们单位是材料学会会员，今年会费还没交，有专职团队。能报融通创新组织榜吗？")
+    assert "会费" in ans[:400] and "2021年9月1日" in ans[:400], ans

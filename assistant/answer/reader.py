@@ -315,7 +315,7 @@ def _story_counts(q: Query) -> bool:
     """Whether what the asker told around the ask is weighed too (less than the ask's own words): an
     eligibility ask ("转到园区纳税才8个月，能报吗": the deciding condition is about the story), or an ask
     about what the message passed on ("【转自工作群】“…自行在平台申报…”——这个口径现在还有效吗")."""
-    return bool(q.story) and (q.intent == Intent.ELIGIBILITY or q.asks_of_told)
+    return bool(q.story) and (q.intent == Intent.ELIGIBILITY or q.asks_of_told or q.asks_to_apply)
 
 
 def _penalty(unit: Unit, purpose: bool = False) -> float:
@@ -546,7 +546,9 @@ class Reader:
         best = picked[0]
         have = frozenset().union(*(self._toks(f"{p.unit.text} {p.unit.context}") for p in picked))
         left = {t: w for t, w in weights.items() if t not in have}
-        if sum(left.values()) / total < COMPLEMENT_SHARE:
+        # (An asker's case weighs at STORY_WEIGHT: a condition bearing on it adds that much less.)
+        share = COMPLEMENT_SHARE * (STORY_WEIGHT if _story_counts(q) else 1.0)
+        if sum(left.values()) / total < share:
             return None
 
         def adds(s: Scored) -> float:
@@ -558,7 +560,7 @@ class Reader:
         shown = {p.unit.text for p in picked}
         pool = [s for s in bodies[1:PASSAGES * 8] if s.score >= best.score * COMPLEMENT_FLOOR and s.unit.text not in shown]
         found = max(pool, key=lambda s: (adds(s), s.score), default=None)
-        return found if found is not None and adds(found) >= COMPLEMENT_SHARE else None
+        return found if found is not None and adds(found) >= share else None
 
     def _answer(self, q: Query, best: Scored, lines: list[str], citer: Citer, notices: dict[str, NoticeRecord],
                 default_year: int | None, direct: bool) -> Answer:

@@ -264,6 +264,13 @@ class Query:
         return bool(self.story) and bool(POINTS_TO_TOLD.search(self.ask or self.text))
 
     @property
+    def asks_to_apply(self) -> bool:
+        """"我们单位是学会会员，会费还没交…能通过学会报概念验证中心榜吗": whether the asker, having told their
+        case, may apply to the list named (an eligibility ask the rules could not take up)."""
+        return bool(self.story) and self.answer_type == AnswerType.YESNO and bool(self.list_key) \
+            and bool(APPLYING.search(self.ask or self.text))
+
+    @property
     def search_text(self) -> str:
         """What retrieval searches with: the question, the subject it carries, and the words its ask is
         written with in notices (and what was passed on, when that is what it asks about)."""

@@ -156,6 +156,14 @@ ESCAPED = {"n": "\n", "t": "\t", "r": "", "b": "", "f": ""}
 JSON_LABELS = {"title": "标题", "publisher": "发布机构", "doc_no": "文号", "publish_time": "发布时间",
                "department": "发布部门", "source": "来源", "author": "作者", "editor": "编辑"}
 BODY_KEYS = ("content", "body", "text", "html")
+# Fields whose values are the notice's own lines, with no label: a section's heading, its paragraphs.
+LINE_KEYS = ("heading", "headline", "subtitle", "paragraphs", "paragraph", "sections", "items", "lines", "summary",
+             "description", "desc")
+# A contact record's fields ({"role": …, "name": …, "tel": …} in a "contacts" list), as a contact block labels them.
+CONTACT_LABELS = {"name": "联系人", "contact": "联系人", "person": "联系人", "tel": "电话", "phone": "电话", "telephone": "电话",
+                  "mobile": "手机", "email": "邮箱", "mail": "邮箱", "role": "部门", "dept": "部门", "department": "部门",
+                  "org": "部门", "duty": "负责"}
+HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _json_record(text: str) -> dict[str, object] | None:
@@ -181,12 +189,26 @@ def _json_fields(mt: MappedText, record: dict[str, object]) -> MappedText:
     html_body = any(isinstance(body := record.get(k), str) and is_page_source(body) for k in BODY_KEYS)
     brk = "<br>" if html_body else "\n"
     cuts: list[tuple[int, int, str]] = []
-    pos, key = 0, ""
+    pos, key, within = 0, "", ""
     for m in JSON_STRING.finditer(text):
-        if m.group(2):  # a field's name
+        if m.group(2):  # a field's name; one whose value is a list names what its items are
             key = m.group(1)
+            if text[m.end() : m.end() + 8].lstrip().startswith("["):
+                within = key.lower()
             continue
-        label = "" if key.lower() in BODY_KEYS else JSON_LABELS.get(key.lower(), key)
+        name = key.lower()
+        if not m.group(1).strip():
+            continue  # an empty field says nothing
+        if "contact" in within and name in CONTACT_LABELS:
+            label = CONTACT_LABELS[name]
+        elif name in JSON_LABELS:
+            label = JSON_LABELS[name]
+        elif name in BODY_KEYS or name in LINE_KEYS or HAS_CJK.search(key):
+            label = "" if not HAS_CJK.search(key) else key
+        elif not HAS_CJK.search(m.group(1)):
+            continue  # a system's own field ("url", "size", "status"): nothing a reader is told
+        else:
+            label = ""
         cuts.append((pos, m.start() + 1, brk + (f"{label}：" if label else "")))
         inner = m.start(1)
         for e in JSON_ESCAPE.finditer(m.group(1)):

@@ -101,21 +101,34 @@ def extract_eligibility(notice: Notice, list_names: list[str], field_names: list
 LIST_LINE = re.compile(r"^[^\w]*(?:\d{1,2}\s*[.．、])?\s*(?P<name>[^：:，,。]{2,24}?)\s*[：:]\s*(?P<rest>\S.*)$")
 
 
+# A line of conditions for every list the unit recommends to: "（三）本会附加要求：通过学会推荐的单位须为本会单位会员…".
+FOR_EVERY_LIST = re.compile(r"附加要求|另外要求|其他要求|统一要求|共同要求|通用要求|本会要求|学会要求|本单位要求|校内要求|集团要求|地方要求")
+
+
 def _per_list_lines(notice: Notice, section: Section, lines: list[Line], list_names: list[str],
                     fields: list[str]) -> list[Fact]:
-    """A conditions section's lines that each name a list, one fact per line, its clauses its conditions."""
+    """A conditions section's lines that each name a list, one fact per line, its clauses its conditions;
+    a line of the unit's requirements for every list adds its clauses to each list's (its span with them)."""
     facts: list[Fact] = []
+    every = [ln for ln in lines if (m := LIST_LINE.match(ln.text)) and FOR_EVERY_LIST.search(m.group("name"))
+             and not _labelled_list(m.group("name"), list_names)]
+    added = [c for ln in every for c in _clauses_of(LIST_LINE.match(ln.text).group("rest"))]  # type: ignore[union-attr]
     for ln in lines:
         m = LIST_LINE.match(ln.text)
         named = _labelled_list(m.group("name"), list_names) if m else []
         if not m or not named:
             continue
-        conditions = [c.strip() for c in re.split(r"[；;]", m.group("rest").rstrip("。")) if c.strip()]
-        facts.append(make_fact(notice, EligibilityFact, Span(ln.start, ln.end, ln.text, section), value=m.group("name"),
+        conditions = _clauses_of(m.group("rest")) + added
+        start, end = min([ln.start, *(e.start for e in every)]), max([ln.end, *(e.end for e in every)])
+        facts.append(make_fact(notice, EligibilityFact, Span(start, end, notice.text[start:end], section), value=m.group("name"),
                                lists=named[:1], fields=fields, conditions=conditions,
                                exclusions=[c for c in conditions if EXCLUDES.search(c)],
                                heading=m.group("name")))
     return facts
+
+
+def _clauses_of(rest: str) -> list[str]:
+    return [c.strip() for c in re.split(r"[；;]", rest.rstrip("。")) if c.strip()]
 
 
 def _labelled_list(label: str, list_names: list[str]) -> list[str]:
