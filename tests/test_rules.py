@@ -502,3 +502,15 @@ def test_the_person_a_message_is_written_to_comes_first_among_a_notices_contacts
     ans = bot.answer("柏老师好！我们分管副总那天出差，回执发哪个邮箱？谢谢").answer
     given = [line for line in ans.splitlines() if "联系人：" in line]
     assert given and "柏岚汐" in given[0], ans
+
+
+def test_a_platform_asked_of_two_years_gives_each_years(store: FactStore) -> None:
+    """"21年是在哪个网站上报的？和今年是不是同一个平台": each year's address, not only the latest."""
+    r, _ = run(store, Intent.PLATFORM, "2021年和今年分别是在哪个网站上申报的？")
+    assert "ranking.kczg.cloud" in text_of(r) and "kczg.org.cn" in text_of(r)
+
+
+def test_a_later_part_asking_whether_it_was_the_same_person_then_gives_that_years_contact(bot) -> None:  # noqa: ANN001
+    """"电子信息领域的初评联系人一直是郑伯龙吧？2020年那回也是他吗": the field's contact in 2020, to compare."""
+    ans = bot.answer("电子信息领域的初评联系人一直是郑伯龙吧？2020年先导技术榜那回也是他吗？").answer
+    assert "李小鹏" in ans[:300], ans

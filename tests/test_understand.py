@@ -584,3 +584,10 @@ def test_when_the_asker_did_it_asked_yes_or_no_is_checked_against_the_deadline()
 def test_a_year_the_asker_joined_or_moved_in_is_their_story_not_the_round() -> None:
     assert 2024 not in understand("我是学会个人会员，2024年12月入的会，干技术转移5年了，能通过学会报先锋榜吗？", TODAY).years
     assert 2025 not in understand("我们公司2020年注册的，2025年11月才从隔壁区搬进园区，能报新锐吗？", TODAY).years
+
+
+def test_a_persons_homophone_the_segmenter_splits_is_still_read_as_the_name(catalogue: Catalogue) -> None:
+    """"郭天环是哪个领域的联系人": jieba cuts 郭 / 天环是, yet a surname set apart as a name is (text start,
+    then 是) reads as 郭天欢, the one person it sounds like."""
+    q = understand("郭天环是哪个领域的联系人", TODAY, catalogue)
+    assert q.person == "郭天欢" and q.readings == [("郭天环", "郭天欢")]

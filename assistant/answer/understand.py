@@ -16,6 +16,7 @@ from assistant.answer.profile import Profile
 from assistant.answer.spelling import SoundIndex, fuzzy_find
 from assistant.ingest.dates import CN_DIGIT
 from assistant.ingest.facts.common import EMAIL, PHONE
+from assistant.ingest.facts.contacts import SURNAMES
 from assistant.model import AnswerType, Intent, YearSource
 from assistant.names import Catalogue, list_key, load_aliases, unquote, variants
 from assistant.tokenizer import plain_words
@@ -618,12 +619,19 @@ def keyword_sounds() -> SoundIndex:
     return SoundIndex(words, min_len=3, one_edit=False)  # "多少类榜单" is not a typo of 多少个榜单
 
 
+NAME_BEFORE = set("，,。：:；;！!？? 找问给请联系叫是和与跟")
+NAME_AFTER = re.compile(r"$|[，,。；;！!？?\s]|是|老师|同志|主任|的|电话|手机|负责|管|在|吗|呢")
+
+
 def _on_word_bounds(text: str, written: str) -> bool:
     """Whether `written` starts and ends where the text's words do: "柜里那份" holds 里那 (李娜's
     sound) across two words, never a name."""
     at = text.find(written)
     bounds = {b for _, start, end in plain_words().tokenize(text) for b in (start, end)}
-    return at in bounds and at + len(written) in bounds
+    if at in bounds and at + len(written) in bounds:
+        return True
+    # A name the segmenter split wrongly ("阙海凝是…" as 阙 / 海凝是): a surname first, set apart as a name is.
+    return written[0] in SURNAMES and (at == 0 or text[at - 1] in NAME_BEFORE) and bool(NAME_AFTER.match(text[at + len(written) :]))
 
 
 def people_sounds(names: Catalogue) -> SoundIndex:
@@ -898,6 +906,8 @@ PHONE_TAIL = re.compile(r"(?:尾号|尾数|后[三四]位)(?:是|为)?\s*([\d〇
 PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道|大街|巷|里|村|胡同|弄)(?:甲|乙)?\d{1,4}号|[\u4e00-\u9fff]{2,8}(?:大厦|大楼|会堂)\d{1,4}室")
 
 
+# A later part pointing back at the person asked about: "那回也是他吗", "现在还是她负责吗".
+REFERS_TO_PERSON = re.compile(r"(?:也|还|仍|依然|一直)?是(?:他|她)(?:吗|吧|呢|嘛|么)|(?:他|她)(?:还|也|仍)?(?:在|负责|管)")
 # A member's step with its society (what a later part of the message still asks about), and what points
 # a later part elsewhere: the national platform, CAST itself.
 MEMBERS_STEP = re.compile(r"学会(?!联合体)|会员")
@@ -936,9 +946,14 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
         q.list_key, q.list_mention = earlier.list_key, earlier.list_mention
         q.other_lists = list(earlier.other_lists)  # "先导榜各推了3项，新锐企业推了5家…是不是超额了": each of them
         q.inherited.append("list")
-    if q.field_key is None and earlier.field_key and q.list_key in (None, earlier.list_key):
+    if q.field_key is None and earlier.field_key and (earlier.list_key is None or q.list_key in (None, earlier.list_key)):
+        # (a field named alone names its list: "电子信息领域…？2020年先导技术榜那回呢" keeps the field)
         q.field_key, q.field_mention = earlier.field_key, earlier.field_mention
         q.inherited.append("field")
+    if earlier.person and q.intent == Intent.OTHER and REFERS_TO_PERSON.search(q.text):
+        # "联系人一直是郑伯龙吧？2020年那回也是他吗": whose contact it was then, to compare with the person named.
+        q.intent, q.answer_type = Intent.CONTACT, AnswerType.CONTACT
+        q.inherited.append("person asked")
     if not q.notice_ids and earlier.notice_ids:
         q.notice_ids, q.notice_mention = list(earlier.notice_ids), earlier.notice_mention
         q.inherited.append("notice")
