@@ -158,17 +158,19 @@ def test_prose_style_notice() -> None:
     assert by_person["钱多多"].role == "tech" and by_person["钱多多"].phones == ["13800001111"]
 
 
-def test_contacts_are_found_from_their_numbers_wherever_a_notice_writes_them() -> None:
-    from assistant.model import ContactFact
+def _contacts_by_phone(name: str, text: str) -> dict[str, ContactFact]:
+    """The contacts a notice's text yields, by each of their phones."""
+    return {p: f for f in extract_facts(make_notice(name, text)) if isinstance(f, ContactFact) for p in f.phones}
 
+
+def test_contacts_are_found_from_their_numbers_wherever_a_notice_writes_them() -> None:
     text = ("东岭高新区管委会科技创新局文件\n关于印发东岭高新区2026年“科创中国”系列榜单推荐工作实施细则的通知\n各有关单位：\n"
             "第二十四条 工作联系方式：\n（一）申报组织、材料受理：科创局成果转化科 许嘉文，0592-5716382；\n"
             "（二）路演答辩安排：园区科协秘书处 方若琳，0592-5716377；\n"
             "主持人：申报组织找我，孙佳怡，电话0532-86057312；政策和名额问题找王启明老师，0532-86057301。\n"
             "集团科协联系人\t邓可欣（集团科协秘书处，申报组织、材料受理），010-63218875，13911820436\n"
             "邮寄地址：东岭市滨江路1号，李小鹏，13810377984\n")
-    facts = [f for f in extract_facts(make_notice("rules.txt", text)) if isinstance(f, ContactFact)]
-    by_phone = {p: f for f in facts for p in f.phones}
+    by_phone = _contacts_by_phone("rules.txt", text)
     assert by_phone["0592-5716377"].persons == ["方若琳"] and by_phone["0592-5716377"].header == "路演答辩安排"
     assert by_phone["0592-5716377"].org == "园区科协秘书处"
     assert by_phone["0592-5716382"].persons == ["许嘉文"]
@@ -185,8 +187,7 @@ def test_a_label_written_onto_its_value_is_still_a_label() -> None:
             "先导技术榜（电子信息领域）：中国科协某某学会联合体，联系人屈望舒，联系方式010-61234567/13912345678。\n"
             "另外，装备制造领域由中国科协某某装备学会联合体负责初评，联系人蒲映川，联系方式010-67654321/13687654321。\n"
             "主持人：申报组织找我，孙佳怡，电话0532-86057312。\n")
-    facts = [f for f in extract_facts(make_notice("bare.txt", text)) if isinstance(f, ContactFact)]
-    by_phone = {p: f for f in facts for p in f.phones}
+    by_phone = _contacts_by_phone("bare.txt", text)
     assert by_phone["13912345678"].persons == ["屈望舒"] and by_phone["13912345678"].field_keys == ["电子信息"]
     assert by_phone["13687654321"].persons == ["蒲映川"] and by_phone["13687654321"].field_keys == ["装备制造"]
     assert by_phone["0532-86057312"].persons == ["孙佳怡"]

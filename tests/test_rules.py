@@ -463,17 +463,26 @@ def test_a_list_no_notice_sets_up_is_said_to_be_missing_and_a_slip_is_not(store:
         assert "已收录的通知中没有" not in (not_in_notices(understand_part(phrase, TODAY, store), store) or "")
 
 
-def test_a_contact_a_notice_hands_the_work_away_from_is_not_the_one_to_send_materials_to(tmp_path, small_settings) -> None:
-    """"原联系人X已调任…新联系人：Y": whom to send materials to now is Y; X is still found when asked by name."""
+def _contact_lines(answer: str) -> list[str]:
+    """The lines of an answer that give a contact (not the quoted passages leading it)."""
+    return [line for line in answer.splitlines() if "联系人：" in line and not line.startswith("通知原文")]
+
+
+def _over(settings, folder, name: str, notice: str, today: dt.date = dt.date(2023, 10, 20)):  # noqa: ANN001, ANN202
+    """An assistant over the corpus with one more notice imported."""
     from .conftest import with_notice
 
-    bot = with_notice(small_settings, tmp_path, "huayue_2023.txt",
-                      "华岳能源集团科协关于组织推荐2023年“科创中国”系列榜单的通知\n各子公司：\n一、工作安排\n"
-                      "1. 集团内部申报材料截止时间为10月31日17:00，请各子公司汇总后报集团科协秘书处（联系人：耿书川，0571-87300001）。\n"
-                      "二、联系人变更\n原联系人耿书川已调任集团战略部，不再负责榜单工作。新联系人：雷映川，电话0571-87300002，手机13800000002。\n",
-                      today=dt.date(2023, 10, 25))
-    now = bot.answer("华岳集团科协的通知，材料现在发给谁").answer
-    given = [line for line in now.splitlines() if "联系人：" in line and not line.startswith("通知原文")]
+    return with_notice(settings, folder, name, notice, today=today)
+
+
+def test_a_contact_a_notice_hands_the_work_away_from_is_not_the_one_to_send_materials_to(tmp_path, small_settings) -> None:
+    """"原联系人X已调任…新联系人：Y": whom to send materials to now is Y; X is still found when asked by name."""
+    bot = _over(small_settings, tmp_path, "huayue_2023.txt",
+                "华岳能源集团科协关于组织推荐2023年“科创中国”系列榜单的通知\n各子公司：\n一、工作安排\n"
+                "1. 集团内部申报材料截止时间为10月31日17:00，请各子公司汇总后报集团科协秘书处（联系人：耿书川，0571-87300001）。\n"
+                "二、联系人变更\n原联系人耿书川已调任集团战略部，不再负责榜单工作。新联系人：雷映川，电话0571-87300002，手机13800000002。\n",
+                today=dt.date(2023, 10, 25))
+    given = _contact_lines(bot.answer("华岳集团科协的通知，材料现在发给谁").answer)
     assert given and "雷映川" in given[0] and not any("耿书川" in line for line in given)
     assert "0571-87300001" in bot.answer("耿书川的电话是多少").answer
 
@@ -492,16 +501,12 @@ def test_a_units_notice_set_beside_the_call_it_passes_on_says_what_it_adds(small
 
 def test_the_person_a_message_is_written_to_comes_first_among_a_notices_contacts(tmp_path, small_settings) -> None:
     """"柏老师好！…回执发哪个邮箱？": of the notice's contact blocks, the one of the person greeted leads."""
-    from .conftest import with_notice
-
-    bot = with_notice(small_settings, tmp_path, "yuheng_2023.txt",
-                      "玉衡装备集团关于召开2023年“科创中国”榜单申报布置会的通知\n各二级单位：\n一、联系方式\n"
-                      "新锐企业榜：联系人：卓映雪；电话：010-66120001；邮箱：zhuoyx@example.org.cn\n"
-                      "集团内部：联系人：科技创新部 柏岚汐；电话：0531-66120002；邮箱：baillx@example.com.cn\n",
-                      today=dt.date(2023, 10, 20))
-    ans = bot.answer("柏老师好！我们分管副总那天出差，回执发哪个邮箱？谢谢").answer
-    given = [line for line in ans.splitlines() if "联系人：" in line]
-    assert given and "柏岚汐" in given[0], ans
+    bot = _over(small_settings, tmp_path, "yuheng_2023.txt",
+                "玉衡装备集团关于召开2023年“科创中国”榜单申报布置会的通知\n各二级单位：\n一、联系方式\n"
+                "新锐企业榜：联系人：卓映雪；电话：010-66120001；邮箱：zhuoyx@example.org.cn\n"
+                "集团内部：联系人：科技创新部 柏岚汐；电话：0531-66120002；邮箱：baillx@example.com.cn\n")
+    given = _contact_lines(bot.answer("柏老师好！我们分管副总那天出差，回执发哪个邮箱？谢谢").answer)
+    assert given and "柏岚汐" in given[0], given
 
 
 def test_a_platform_asked_of_two_years_gives_each_years(store: FactStore) -> None:
