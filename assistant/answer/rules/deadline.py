@@ -25,7 +25,7 @@ def _piece(f: DeadlineFact) -> str:
 def _fit(ctx: Context, f: DeadlineFact) -> int:
     """How much of the question a deadline's sentence and what it says is due share (the step it names;
     a corrected deadline's sentence is the correction, what is due is the corrected sentence's)."""
-    return overlap(ctx.q.words, f"{f.quote} {f.action}")
+    return max(overlap(ctx.q.words, f.quote), overlap(ctx.q.words, f.action))
 
 
 def _best(ctx: Context, facts: list[DeadlineFact]) -> int:
