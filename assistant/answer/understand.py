@@ -946,17 +946,15 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
         q.list_key, q.list_mention = earlier.list_key, earlier.list_mention
         q.other_lists = list(earlier.other_lists)  # "先导榜各推了3项，新锐企业推了5家…是不是超额了": each of them
         q.inherited.append("list")
-    if q.field_key is None and earlier.field_key and q.list_key in (None, earlier.list_key):
+    # "电子信息领域的联系人一直是郑伯龙吧？2020年先导技术榜那回也是他吗": whose contact it was then, for the
+    # field named before (whatever list the part names), to compare with the person named.
+    same_person = bool(earlier.person and q.intent == Intent.OTHER and REFERS_TO_PERSON.search(q.text))
+    if q.field_key is None and earlier.field_key and (same_person or q.list_key in (None, earlier.list_key)):
         q.field_key, q.field_mention = earlier.field_key, earlier.field_mention
         q.inherited.append("field")
-    if earlier.person and q.intent == Intent.OTHER and REFERS_TO_PERSON.search(q.text):
-        # "电子信息领域的联系人一直是郑伯龙吧？2020年先导技术榜那回也是他吗": whose contact it was then, for the
-        # field named before, to compare with the person named.
+    if same_person:
         q.intent, q.answer_type = Intent.CONTACT, AnswerType.CONTACT
         q.inherited.append("person asked")
-        if q.field_key is None and earlier.field_key:
-            q.field_key, q.field_mention = earlier.field_key, earlier.field_mention
-            q.inherited.append("field")
     if not q.notice_ids and earlier.notice_ids:
         q.notice_ids, q.notice_mention = list(earlier.notice_ids), earlier.notice_mention
         q.inherited.append("notice")

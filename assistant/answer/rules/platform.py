@@ -6,18 +6,21 @@ from assistant.answer.rules.base import Context, Reply
 from assistant.model import PlatformFact
 
 
+def _line(ctx: Context, year: int, f: PlatformFact) -> str:
+    return f"{year}年通过{f.name or '申报平台'}申报，网址：{f.value}{ctx.cite(f)}"
+
+
 def answer_platform(ctx: Context) -> Reply | None:
     picked = ctx.pick(PlatformFact)
     if picked is None:
         return None
     year, in_year = picked
     f = in_year[0]
-    lines = [f"{year}年通过{f.name or '申报平台'}申报，网址：{f.value}{ctx.cite(f)}{ctx.year_note(year)}"]
+    lines = [_line(ctx, year, f) + ctx.year_note(year)]
     # "21年是在哪个网站上报的？想确认和今年是不是同一个平台": every year asked, each with its own.
     for other in sorted(set(ctx.q.years) - {year}, reverse=True):
         found = ctx.store.pick(PlatformFact, [other], None, ctx.q.notice_ids or None)
         if found is not None and found[0] == other:
             g = found[1][0]
-            same = "（与上一条相同）" if g.value == f.value else ""
-            lines.append(f"{other}年通过{g.name or '申报平台'}申报，网址：{g.value}{ctx.cite(g)}{same}")
+            lines.append(_line(ctx, other, g) + ("（与上一条相同）" if g.value == f.value else ""))
     return Reply(lines)

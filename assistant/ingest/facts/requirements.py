@@ -110,13 +110,12 @@ def _per_list_lines(notice: Notice, section: Section, lines: list[Line], list_na
     """A conditions section's lines that each name a list, one fact per line, its clauses its conditions;
     a line of the unit's requirements for every list adds its clauses to each list's (its span with them)."""
     facts: list[Fact] = []
-    every = [ln for ln in lines if (m := LIST_LINE.match(ln.text)) and FOR_EVERY_LIST.search(m.group("name"))
-             and not _labelled_list(m.group("name"), list_names)]
-    added = [c for ln in every for c in _clauses_of(LIST_LINE.match(ln.text).group("rest"))]  # type: ignore[union-attr]
-    for ln in lines:
-        m = LIST_LINE.match(ln.text)
-        named = _labelled_list(m.group("name"), list_names) if m else []
-        if not m or not named:
+    labelled = [(ln, m) for ln in lines if (m := LIST_LINE.match(ln.text))]
+    every = [ln for ln, m in labelled if FOR_EVERY_LIST.search(m.group("name")) and not _labelled_list(m.group("name"), list_names)]
+    added = [c for ln, m in labelled if ln in every for c in _clauses_of(m.group("rest"))]
+    for ln, m in labelled:
+        named = _labelled_list(m.group("name"), list_names)
+        if not named:
             continue
         conditions = _clauses_of(m.group("rest")) + added
         start, end = min([ln.start, *(e.start for e in every)]), max([ln.end, *(e.end for e in every)])

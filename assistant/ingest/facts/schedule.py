@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from assistant.ingest.dates import DATE, DATE_GROUPS, cn_number, parse_date, ymd
 from assistant.ingest.facts.common import (
@@ -210,8 +210,13 @@ def _superseded(m: re.Match[str], text: str, iso: str, year: int | None, correct
     """A date the clause replaces or the notice corrects, or one of an earlier round than the notice's."""
     if CHANGED_TO.match(text[m.end() :]) or (year is not None and iso[:4].isdigit() and int(iso[:4]) < year):
         return True
+    return _month_day_of(iso) in corrected
+
+
+def _month_day_of(iso: str) -> tuple[int, int]:
+    """(month, day) of a deadline's date, "2050-11-18" or "11-18"."""
     month, day = iso.split("-")[-2:]
-    return (int(month), int(day)) in corrected
+    return int(month), int(day)
 
 
 ONLINE = re.compile(r"平台|线上|系统")
@@ -261,25 +266,26 @@ def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> li
         for pattern, kind in ((DEADLINE_IS, DeadlineForm.CUTOFF), (DEADLINE_BEFORE, DeadlineForm.BEFORE),
                               (DEADLINE_FIRST, DeadlineForm.CUTOFF)):
             for m in pattern.finditer(span.text):
-                iso, when = date_and_time(m, _year_of(span.text, notice.year))
-                if not _superseded(m, span.text, iso, notice.year, corrected):
-                    facts.append(_deadline(notice, span, m, pattern, kind, list_names))
-                elif fix := corrections.get(tuple(map(int, iso.split("-")[-2:]))):  # type: ignore[call-overload]
-                    # The corrected deadline: what the old one was for, at the new date, cited where it is corrected.
-                    at, correction = fix
-                    month, day = correction.new
-                    year = correction.year or notice.year
-                    new_iso = f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
-                    was = _deadline(notice, span, m, pattern, kind, list_names)
-                    when = correction.time or was.time
-                    moved = make_fact(notice, DeadlineFact, at, value=f"{new_iso} {when}".strip(), date=new_iso, time=when,
-                                      written=correction.written, action=was.action, stage=was.stage, scope=was.scope,
-                                      category=was.category, form=was.form)
-                    corrected_to.append(replace(moved, lists=was.lists, list_keys=was.list_keys))
+                found = _deadline(notice, span, m, pattern, kind, list_names)
+                if not _superseded(m, span.text, found.date, notice.year, corrected):
+                    facts.append(found)
+                elif fix := corrections.get(_month_day_of(found.date)):
+                    corrected_to.append(_corrected(notice, found, *fix))
     # A correction that reads as a deadline itself ("…更正为：市级材料报送截止时间为11月14日17:00") is one
     # deadline with the corrected one: the corrected one's, which says what is due.
     moved = {(f.start, f.date) for f in corrected_to}
     return _dedupe(corrected_to + [f for f in facts if (f.start, f.date) not in moved])
+
+
+def _corrected(notice: Notice, was: DeadlineFact, at: Span, correction: Correction) -> DeadlineFact:
+    """The corrected deadline: what the old one was for, at the new date, cited where it is corrected."""
+    month, day = correction.new
+    year = correction.year or notice.year
+    iso = f"{year}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
+    when = correction.time or was.time
+    return make_fact(notice, DeadlineFact, at, value=f"{iso} {when}".strip(), lists=was.lists, date=iso, time=when,
+                     written=correction.written, action=was.action, stage=was.stage, scope=was.scope,
+                     category=was.category, form=was.form)
 
 
 def _deadline(notice: Notice, span: Span, m: re.Match[str], pattern: re.Pattern[str], kind: DeadlineForm,
