@@ -317,3 +317,55 @@ def test_a_text_flowcharts_boxes_are_read_as_lines_whole_again() -> None:
     contacts = [f for f in extract_facts(make_notice("flow.txt", text)) if isinstance(f, ContactFact)]
     person = next(f for f in contacts if "13912345679" in f.phones)
     assert person.persons == ["鲍景川"] and person.field_keys == ["电子信息"]
+
+
+def _two_columns() -> str:
+    """A board notice set in two columns, transcribed row by row (the right column opening with wide spaces)."""
+    left = ["柘岭园区各企业：", "　　根据科协通知，园区将组织企业申报", "2061年榜单，现将有关事项通知如下：", "一、推荐名额",
+            "　　先导技术榜每个领域各单位推荐不超过", "4个；新锐企业榜各单位推荐不超过6个；", "融通创新组织榜各单位推荐不超过2个。",
+            "二、园区条件", "　　注册地和主要经营场所均须在园区范"]
+    right = ["三、工作安排", "　　有意申报的企业请于2061年11月12日17:00", "前，将申报样表报送园区企业服务中心，", "同时发送电子版至园区邮箱。",
+             "四、联系方式", "　　联系人：孟繁予", "　　电话：0573-86291140", "", ""]
+    rows = []
+    for a, b in zip(left, right, strict=True):
+        pad = 50 - sum(2 if ord(ch) > 0x2000 else 1 for ch in a)
+        rows.append((a + " " * pad + b).rstrip())
+    rows.append("围内。")
+    return "关于组织园区企业申报2061年榜单的通知\n\n" + "\n".join(rows) + "\n"
+
+
+def test_a_page_in_two_columns_read_row_by_row_is_read_column_by_column() -> None:
+    """Each line the left column's text, spaces, then the right column's: each column reads whole, in
+    order, its wrapped sentences joined again, and every quote still maps to the original."""
+    from assistant.ingest.layout import read_two_columns
+
+    text = _two_columns()
+    mt = read_two_columns(MappedText.of(text))
+    assert mt.text.index("二、园区条件") < mt.text.index("三、工作安排")  # the left column first, whole
+    clean = clean_text(text).text
+    assert "新锐企业榜各单位推荐不超过6个" in clean.replace("\n", "")
+    assert "请于2061年11月12日17:00前，将申报样表报送园区企业服务中心" in clean  # "…17:00" / "前…" runs on
+    assert source_of(clean_text(text), text, "联系人：孟繁予") == "联系人：孟繁予"
+
+
+def test_a_table_aligned_with_spaces_is_not_taken_for_two_columns() -> None:
+    """Two short cells a line, split at one column: a table's rows, not a page's columns."""
+    from assistant.ingest.layout import read_two_columns
+
+    rows = [f"{name}{' ' * (40 - 2 * len(name))}{quota}" for name, quota in
+            [("先导技术榜", "每个领域4个"), ("新锐企业榜", "6个"), ("融通创新组织榜", "2个"), ("技术经理人先锋榜", "3人"),
+             ("场景创新榜", "2个"), ("开源创新榜", "2个"), ("青年创业榜", "3人")]]
+    text = "\n".join(rows)
+    assert read_two_columns(MappedText.of(text)).text == text
+
+
+def test_a_forms_field_dump_reads_as_its_labels_and_values() -> None:
+    """"字段名: 推荐单位联系人 | 值: 严若岚（只读）": the field's label and value, a line of its own (not a
+    table's row, not the start of the next line); a drop-down's choices kept; check boxes as ☑/☐."""
+    text = ("=== PDF 表单字段导出 ===\n字段名: 推荐单位联系人 | 值: 严若岚（只读）\n字段名: 推荐单位联系电话 | 值: 0532-86793318\n"
+            "下拉: 申报榜单 | 选项: 新锐企业榜（上限6家）/场景创新榜（上限2个） | 值: 新锐企业榜（上限6家）\n"
+            "[固定文本] 企业所处阶段\n复选框[ ] 初创期\n复选框[√] 成长期\n")
+    lines = clean_text(text).text.split("\n")
+    assert "推荐单位联系人：严若岚。" in lines and "推荐单位联系电话：0532-86793318。" in lines
+    assert "申报榜单：新锐企业榜（上限6家）（选项：新锐企业榜（上限6家）/场景创新榜（上限2个））。" in lines
+    assert lines[-3:] == ["企业所处阶段", "☐ 初创期", "☑ 成长期"]

@@ -90,6 +90,113 @@ def open_drawn_boxes(mt: MappedText) -> MappedText:
     return mt.sub(DRAWING_LINE, "").sub(BOX_WRAP, "").sub(BOX_EDGE, "")
 
 
+# A page set in two columns (a poster, a photographed board) transcribed line by line: the left
+# column's line and the right column's side by side, a run of spaces between them, the right one
+# starting at the same display column on every line.
+COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=[^ \n])")  # (the right column may open with wide spaces)
+MIN_SPLIT = 30  # display columns: a right column starts at least this far in
+MIN_COLUMN_LINES = 6  # lines split at that column for a block to be read as two columns
+FILLED_LEFT = 0.8  # share of its width most lines of a page's column run to
+
+
+def _split_at(line: str) -> tuple[int, int] | None:
+    """Where a line's right half starts after a run of spaces: its display column and its offset."""
+    for m in COLUMN_GAP.finditer(line):
+        column = display_width(line[: m.end()])
+        if column >= MIN_SPLIT:
+            return column, m.end()
+    return None
+
+
+def _halves(line: str, column: int) -> tuple[str, int] | None:
+    """A line of a two-column block as (left text, offset the right text starts at), or None when
+    it runs across both columns."""
+    split = _split_at(line)
+    if split is not None and abs(split[0] - column) <= 2:
+        return line[: split[1]].rstrip(), split[1]
+    text = line.rstrip()
+    if display_width(text) <= column:
+        return text, len(text)
+    indent = len(text) - len(text.lstrip())
+    if display_width(text[:indent]) >= column - 2:
+        return "", indent
+    return None
+
+
+def _page_column(lefts: list[str]) -> bool:
+    """Whether the left halves of a block's split lines are a page's column: enough of them, no gap
+    inside any (a table's row has gaps between its cells), and most filled to one width (a column's
+    text is wrapped at its edge; a table's cells are as long as what they hold)."""
+    if len(lefts) < MIN_COLUMN_LINES or any(GAP.search(left) for left in lefts):
+        return False
+    widths = [display_width(left) for left in lefts]
+    return sum(w >= FILLED_LEFT * max(widths) for w in widths) * 2 >= len(widths)
+
+
+def read_two_columns(mt: MappedText) -> MappedText:
+    """A page set in two columns and transcribed row by row, each line the left column's text, a run
+    of spaces, then the right column's: within a run of lines where many split at one display column
+    and the left halves fill their column, the left column's lines come first, then the right's, so
+    each column reads as the text it is. The run ends at a line across both columns."""
+    lines = _lines(mt.text)
+    moves: list[tuple[int, int, list[tuple[int, int] | str]]] = []
+    i = 0
+    while i < len(lines):
+        split = _split_at(lines[i].text)
+        if split is None:
+            i += 1
+            continue
+        column = split[0]
+        halves: list[tuple[str, int]] = []
+        while i + len(halves) < len(lines) and (half := _halves(lines[i + len(halves)].text, column)) is not None:
+            halves.append(half)
+        block = lines[i: i + len(halves)]
+        split_lefts = [left.strip() for (left, at), line in zip(halves, block, strict=True)
+                       if at < len(line.text.rstrip()) and left.strip()]
+        if not _page_column(split_lefts):
+            i += 1
+            continue
+        left: list[tuple[int, int] | str] = []
+        right: list[tuple[int, int] | str] = []
+        for (head, at), line in zip(halves, block, strict=True):
+            tail = line.text[at:].rstrip()
+            if head.strip():
+                left += [(line.start, line.start + len(head)), "\n"]
+            if tail.strip():
+                right += [(line.start + at, line.start + at + len(tail)), "\n"]
+        moves.append((block[0].start, block[-1].end, [*left, "\n", *right]))
+        i += len(halves)
+    for start, end, parts in reversed(moves):
+        mt = mt.rearranged(start, end, parts)
+    return mt
+
+
+# A fillable form's fields exported one a line ("字段名: 推荐单位联系人 | 值: 严若岚", "下拉: 申报榜单 |
+# 选项: A/B | 值: A"): each is its label and value, as a form's printed "label：value" would be.
+FORM_FIELD = re.compile(r"(?m)^[ \t]*(?:字段名|字段|下拉|下拉框|文本框|域名)[ \t]*[:：][ \t]*(?P<label>[^|\n]+?)[ \t]*"
+                        r"(?:\|[ \t]*选项[ \t]*[:：][ \t]*(?P<options>[^|\n]*?)[ \t]*)?\|[ \t]*值[ \t]*[:：][ \t]*(?P<value>[^\n]*)$")
+
+
+# Its check boxes ("复选框[√] 成长期") as the marks a printed form has, and its printed text's tag gone.
+FIELD_STATE = re.compile(r"[（(](?:只读|必填|选填|可选|已锁定|不可编辑)[）)]")  # the field's state, not its value
+CHECK_BOX = re.compile(r"复选框[ \t]*\[[ \t]*([√✓✔xX×]?)[ \t]*\][ \t]*")
+PRINTED_TAG = re.compile(r"(?m)^[ \t]*\[(?:固定文本|静态文本|印刷文字|说明文字)\][ \t]*")
+
+
+def read_form_fields(mt: MappedText) -> MappedText:
+    """A form's field dump: each field's line as "label：value。" (a drop-down's choices after it in
+    brackets; a field is a line of its own, never the start of the next), its check boxes as ☑/☐."""
+    if not FORM_FIELD.search(mt.text):
+        return mt
+
+    def field(m: re.Match[str]) -> str:
+        options = f"（选项：{m.group('options')}）" if m.group("options") else ""
+        value = FIELD_STATE.sub("", m.group("value")).strip()
+        return f"{m.group('label')}：{value}{options}。"
+
+    return mt.sub(FORM_FIELD, field).sub(CHECK_BOX, lambda m: "☑ " if m.group(1) else "☐ ").sub(PRINTED_TAG, "")
+
+
 # A notice pasted as one wall of text keeps its structure in its markers: a line starts before each.
 WALL_CHARS = 600  # a text this long with no line break in it is a wall
 WALL_BREAK = re.compile(

@@ -20,6 +20,8 @@ from assistant.ingest.layout import (
     display_width,
     drop_page_furniture,
     open_drawn_boxes,
+    read_form_fields,
+    read_two_columns,
     rebuild_aligned_tables,
     rebuild_cell_tables,
     rebuild_column_tables,
@@ -391,6 +393,10 @@ META_FIELD = re.compile(r"(?:标题|发布机构|发布时间|发布日期|文�
 DATED_FIELD = re.compile(rf"^[{CJK}]{{2,8}}[:：]\s*(?:{DATE})\s*(?:\d{{1,2}}[:：]\d{{2}}|\d{{1,2}}时)?$")  # "拟稿日期：2029年9月19日"
 
 
+# A line led by the word that bounds the date or time ending the line before ("…11月12日17:00" / "前，将…").
+BOUND_AFTER = re.compile(r"(?:之前|以前|前|为止|止|以后|之后|后|起)(?=[，,。；;、]|$)")
+
+
 def _should_join(prev: str, nxt: str) -> bool:
     """PDF extraction breaks lines (and words) mid-sentence; join those, keep real line ends."""
     p, n = prev.strip(), nxt.strip()
@@ -422,8 +428,8 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False  # "成文日期：2026-09-08", "时间：…": a field of its own, unless the line before stops mid-phrase
     if DATE_LINE.match(n) or re.match(r"(?:主办|承办|协办|指导|支持)单位\s*[:：]|发布(?:时间|日期)\s*[:：]", n):
         return False  # a sign-off's date, an organiser line: real line ends
-    if re.match(r"[0-9A-Za-z]", p[-1]) and re.match(rf"[{CJK}]", n[0]):
-        return False  # "…13810377984" then the next body's name: a real line end
+    if re.match(r"[0-9A-Za-z]", p[-1]) and re.match(rf"[{CJK}]", n[0]) and not BOUND_AFTER.match(n):
+        return False  # "…13810377984" then the next body's name: a real line end ("…17:00" / "前，…" runs on)
     ends_with_number = (m := DOC_NUMBER.search(p)) is not None and m.end() == len(p)  # "文号：…〔2036〕31号"
     if TITLE_END.search(p) or DATE_LINE.match(p) or ends_with_number or DOC_NUMBER.fullmatch(n) or FORM_TITLE.search(n):
         return False
@@ -603,6 +609,8 @@ def clean_text(original: str) -> MappedText:
     mt, page = source_text(mt)  # a JSON export, an RTF or a web page's source: the text it shows, its lines its own
     mt = _set_aside_chrome(mt)
     mt = break_wall_of_text(mt)  # one wall of text: a line per heading and item (before wide spaces go)
+    mt = read_two_columns(mt)  # a page in two columns read row by row: each column whole (before wide spaces go)
+    mt = read_form_fields(mt)  # a form's field dump: "label：value" lines
     mt = to_simplified(mt)  # Traditional characters read as Simplified, each in its place
     mt = mt.sub(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]", _fullwidth_alnum)
     mt = mt.sub("„", "〔").sub("‟", "〕")
