@@ -43,6 +43,7 @@ class Scope(StrEnum):
 class Category(StrEnum):
     SUBMISSION = "submission"
     REVIEW = "review"  # review bodies reporting their results
+    TOLD = "told"  # the organiser telling applicants back ("11月18日前告知初审结果"): no one's materials are due
     OTHER = "other"
 
 

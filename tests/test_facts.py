@@ -593,3 +593,30 @@ def test_the_clauses_after_a_lists_condition_in_its_sentence_are_its_conditions_
     new = next(f for f in facts if f.list_keys == ["新锐企业榜"])
     assert any("本县注册纳税" in c for c in new.conditions) and any("入库科技型中小企业" in c for c in new.conditions)
     assert not any("2039年9月1日" in c for c in new.conditions)
+
+
+def test_a_phone_read_out_in_characters_is_read_as_its_digits_and_quoted_as_said() -> None:
+    """A broadcast's script: "电话：零五七一，六四八二，七三一五" is 0571-64827315 to look up, and the quote
+    is the script's own words."""
+    text = ("桐川县广播电台《科技之窗》节目稿\n主持人A：有问题找谁呢？县科协企业服务科，葛春燕，电话：零五七一，六四八二，七三一五。\n"
+            "主持人B：今年是二〇五三年的榜单，地址是振兴路一百八十八号科技大楼三楼三零二室。\n")
+    found = _contacts_by_phone("radio.txt", text)
+    assert set(found) == {"0571-64827315"}  # (a year and a room number read out are no phones)
+    assert found["0571-64827315"].persons == ["葛春燕"] and "零五七一" in found["0571-64827315"].quote
+
+
+def test_an_office_and_the_person_written_onto_it_are_read_apart() -> None:
+    """"填报咨询：新区科协严若岚，0532-86793318": the office 新区科协, the person 严若岚; an office's
+    own name that runs on ("中国科协学会学术部") stays whole."""
+    found = _contacts_by_phone("form.txt", "临港新区科协通知\n填表说明\n7. 填报咨询：新区科协严若岚，0532-86793318；\n"
+                                           "8. 政策咨询：中国科协学会学术部，010-65133926。\n")
+    assert (found["0532-86793318"].org, found["0532-86793318"].persons) == ("新区科协", ["严若岚"])
+    assert (found["010-65133926"].org, found["010-65133926"].persons) == ("中国科协学会学术部", [])
+
+
+def test_a_contact_tables_office_column_names_the_persons_office() -> None:
+    """"事项 | 部门 | 联系人 | 电话": the office of the row's person is the 部门 cell."""
+    text = ("中国感知与测控学会通知\n学会秘书处联系方式\n事项 | 部门 | 联系人 | 电话\n"
+            "榜单申报材料 | 学术与科技服务部 | 郗梦琪 | 010-62158830\n会籍、会费查询 | 会员部 | 司马骏 | 010-62158826\n")
+    found = _contacts_by_phone("faq.txt", text)
+    assert found["010-62158826"].org == "会员部" and found["010-62158826"].persons == ["司马骏"]

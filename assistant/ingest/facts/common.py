@@ -145,6 +145,26 @@ PHONE = re.compile(
 )
 
 
+# A phone read out digit by digit ("电话：零五七一，六四八二，七三一五", a broadcast's or an interview's
+# transcript): read as its digits, the groups apart by a space; the text quoted stays as written.
+SPOKEN_DIGIT = {"零": "0", "〇": "0", "○": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3", "四": "4",
+                "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_SPOKEN = "".join(SPOKEN_DIGIT)
+SPOKEN_PHONE = re.compile(rf"(?<=[：:是])[{_SPOKEN}]{{3,4}}(?:[，,、 ][{_SPOKEN}]{{3,4}}){{1,3}}(?![{_SPOKEN}])")
+MIN_PHONE_DIGITS = 7
+
+
+def spoken_digits(text: str) -> str:
+    """The text with each phone read out in characters as digits, character for character (so
+    offsets into it are offsets into the text)."""
+    def digits(m: re.Match[str]) -> str:
+        if sum(ch in SPOKEN_DIGIT for ch in m.group(0)) < MIN_PHONE_DIGITS:
+            return m.group(0)
+        return "".join(SPOKEN_DIGIT.get(ch, " ") for ch in m.group(0))
+
+    return SPOKEN_PHONE.sub(digits, text) if SPOKEN_PHONE.search(text) else text
+
+
 def phone_text(written: str) -> str:
     """A phone as answers show it: 020-83216655, 13826001234 (the notice's own form is in the quote)."""
     number = re.sub(r"^(0\d{2,3})\s+(?=\d)", r"\1-", written.strip())

@@ -16,6 +16,7 @@ from assistant.ingest.facts.common import (
     find_list_names,
     make_fact,
     phone_text,
+    spoken_digits,
 )
 from assistant.ingest.identity import OFFICE
 from assistant.ingest.notices import CJK, KEY_VALUE, LABEL, LABEL_KINDS, Notice, heading_level
@@ -98,7 +99,7 @@ def org_and_persons(value: str) -> tuple[str, list[str]]:
     """'“科创中国”联合体秘书处 徐春淼、高辰麒' -> (org, [names])."""
     org_parts: list[str] = []
     names: list[str] = []
-    value = PHONE.sub(" ", EMAIL.sub(" ", value))  # "周老师0351-5550123": the phone is not part of the name
+    value = PHONE.sub(" ", spoken_digits(EMAIL.sub(" ", value)))  # "周老师0351-5550123": the phone is not part of the name
     value = re.sub(r"[；;，,、（）()]", " ", value)  # "王敏 …；李强 …", "陈思远（0755-…）": several people
     for token in value.split():
         label, colon, rest = re.sub(r"[:：]", "：", token).partition("：")
@@ -108,11 +109,31 @@ def org_and_persons(value: str) -> tuple[str, list[str]]:
             token = token[bare.end() :]  # "联系人邵景行": the label written onto the person
         if token.endswith("榜") or token == "|" or token.lower() in LABEL_KINDS or token in ("分机", "座机", "办公电话"):
             continue  # a list's name in a contact table's row; "(电话 0431… / 手机 139…)": a label, not a name
-        if ORG_WORDS.search(token) or len(re.sub(rf"[^{CJK}]", "", token)) > 6:
+        if (written := _name_after_office(token)) is not None:
+            org_parts.append(written[0])  # "新区科协严若岚": the office, then the person written onto it
+            names.append(written[1])
+        elif ORG_WORDS.search(token) or len(re.sub(rf"[^{CJK}]", "", token)) > 6:
             org_parts.append(token)
         else:
             names += [n for n in re.split(r"[、，,/]", token) if re.fullmatch(rf"[{CJK}·]{{2,5}}", n) and not CALENDAR.fullmatch(n)]
     return _office(org_parts), names
+
+
+OFFICE_END = re.compile(r"^(.{2,12}?(?:科协|学会|协会|研究会|秘书处|办公室|中心|联合体))(.{2,4})$")
+RUNNING_TEXT = re.compile(r"联系|请|负责|由|向|找|咨询")
+
+
+def _name_after_office(token: str) -> tuple[str, str] | None:
+    """"新区科协严若岚" -> ("新区科协", "严若岚"): an office's name ending in its kind, then a person's
+    name (a known surname, two or three characters in all, or a compound surname's four)."""
+    m = OFFICE_END.match(token)
+    if m is None or RUNNING_TEXT.search(m.group(1)):
+        return None  # (a sentence's words, "请联系省科协信息中心卢佳怡", are read as a sentence is)
+    office, name = m.groups()
+    compound = name.startswith(COMPOUND_SURNAMES) and len(name) in (3, 4)
+    if not (compound or (name[0] in SURNAMES and len(name) in (2, 3))) or not re.fullmatch(rf"[{CJK}]+", name):
+        return None
+    return office, name
 
 
 def _body_from_header(header: str) -> str:
@@ -185,7 +206,7 @@ def _entity_contacts(notice: Notice, list_names: list[str], field_names: list[st
         if span.section.path[:1] and span.section.path[0].startswith("附件") \
                 or any(start <= span.start < end for start, end in read_rows):
             continue
-        phones = [phone_text(p.group(0)) for p in PHONE.finditer(EMAIL.sub(" ", span.text)) if len(re.sub(r"\D", "", p.group(0))) >= 10]
+        phones = [phone_text(p.group(0)) for p in PHONE.finditer(spoken_digits(EMAIL.sub(" ", span.text))) if len(re.sub(r"\D", "", p.group(0))) >= 10]
         new = [p for p in dict.fromkeys(phones) if p not in held]
         label = LABEL.match(span.text)
         if not new or (label and LABEL_KINDS[label.group(1).lower()] == "address"):
@@ -231,7 +252,7 @@ def _unlabelled_contacts(notice: Notice, by_list_only: bool = False) -> list[Fac
         for line in section.lines:
             if LABEL.match(line.text) or heading_level(line.text) is not None:
                 continue
-            phones = [phone_text(p.group(0)) for p in PHONE.finditer(EMAIL.sub(" ", line.text))]
+            phones = [phone_text(p.group(0)) for p in PHONE.finditer(spoken_digits(EMAIL.sub(" ", line.text)))]
             head, colon, rest = line.text.partition("：") if "：" in line.text else line.text.partition(":")
             named = find_list_names(head) if colon else []
             org, persons = org_and_persons(rest if named else line.text)
@@ -260,7 +281,7 @@ def _prose_contacts(notice: Notice) -> list[Fact]:
     facts: list[Fact] = []
     for span in clauses(notice, "。"):
         m = PROSE_CONTACT.search(span.text)
-        phones = [phone_text(p.group(0)) for p in PHONE.finditer(EMAIL.sub(" ", span.text))]
+        phones = [phone_text(p.group(0)) for p in PHONE.finditer(spoken_digits(EMAIL.sub(" ", span.text)))]
         if not m or not phones or span.section.path[:1] and span.section.path[0].startswith("附件"):
             continue
         facts.append(_loose_contact(notice, span, m.group("org") or "", [m.group("name")], phones))
@@ -414,7 +435,7 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
     # Phones written into a 联系人 line ("张三，电话010-…") count too; addresses keep theirs.
     for kind in ("phone", "person", "body"):
         for label, value in block.values.get(kind, []):
-            for m in PHONE.finditer(EMAIL.sub(" ", value)):
+            for m in PHONE.finditer(spoken_digits(EMAIL.sub(" ", value))):
                 number = phone_text(m.group(0))
                 if number not in phone_labels:
                     phones.append(number)

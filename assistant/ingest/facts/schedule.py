@@ -123,7 +123,14 @@ def _time_of(groups: tuple[str | None, ...]) -> str:
     return f"{ampm or ''}{hour}:{minute or '00'}" if minute or ampm else f"{hour}时"
 
 
-def _category(text: str) -> Category:
+# What is due goes back to the applicants ("11月18日前告知初审结果", "秘书处反馈联盟内部评审结果"): the
+# organiser's step, whatever material the sentence names.
+TOLD_BACK = re.compile(r"^(?:告知|反馈|公布|公示|答复|回复)|(?:告知|通知|反馈|公布|公示)[^，,；;。]{0,10}(?:结果|名单)")
+
+
+def _category(text: str, action: str = "") -> Category:
+    if TOLD_BACK.search(action):
+        return Category.TOLD
     if "初评结果" in text or "初评工作" in text:
         return Category.REVIEW
     if re.search(r"申报|推荐材料|上传|推荐至|推荐工作|样表|材料|线上|报名|征集|提交|填报|报送", text):
@@ -293,13 +300,13 @@ def _deadline(notice: Notice, span: Span, m: re.Match[str], pattern: re.Pattern[
     """The deadline a match in a clause writes: its date and time, what is due and where (its scope)."""
     iso, when = date_and_time(m, _year_of(span.text, notice.year))
     scope = _scope(span.text, m)
-    category = _category(span.text)
+    action = span.text[m.end() :].strip("，,。 ") if kind == DeadlineForm.BEFORE else \
+        m.group("what") if pattern is DEADLINE_FIRST else "申报截止"
+    category = _category(span.text, action)
     if notice.kind != NoticeKind.ORIGINAL and scope != Scope.PLATFORM and category != Category.REVIEW:
         # A forwarding or internal notice's own deadline for its members; the review
         # bodies' dates it restates are the original call's.
         scope = Scope.INTERNAL
-    action = span.text[m.end() :].strip("，,。 ") if kind == DeadlineForm.BEFORE else \
-        m.group("what") if pattern is DEADLINE_FIRST else "申报截止"
     return make_fact(
         notice,
         DeadlineFact,

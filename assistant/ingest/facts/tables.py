@@ -26,6 +26,7 @@ from assistant.ingest.facts.common import (
     make_fact,
     phone_text,
     section_lines,
+    spoken_digits,
 )
 from assistant.ingest.facts.contacts import org_and_persons
 from assistant.ingest.facts.schedule import NOTE, date_and_time
@@ -277,6 +278,9 @@ def contact_rows(notice: Notice, list_names: list[str]) -> list[tuple[int, int]]
             if not _list_columns(table, list_names) and _contact_columns(table) for row in table.rows]
 
 
+OFFICE_COLUMN = re.compile(r"部门|处室|科室|单位|机构")
+
+
 def _contact_columns(table: Table) -> list[list[int]]:
     """The columns of each contact a row holds: a person's column, with the phone and e-mail columns
     right of it (before the next person's)."""
@@ -291,6 +295,15 @@ def _contact_columns(table: Table) -> list[list[int]]:
     return groups
 
 
+def _office_of(table: Table, cells: list[str], person: int) -> str:
+    """The office a row's person works in, from the column just left of theirs that names offices
+    ("事项 | 部门 | 联系人 | 电话": "会员部")."""
+    k = person - 1
+    if k >= 0 and k < len(cells) and OFFICE_COLUMN.search(table.header[k]) and not PERSON_COLUMN.search(table.header[k]):
+        return cells[k].strip()
+    return ""
+
+
 def _row_contacts(notice: Notice, table: Table, span: Span, cells: list[str], groups: list[list[int]],
                   lists: list[str], fields: list[str], label: str = "") -> list[Fact]:
     """Each contact a row's contact columns give, for the row's list and field: the person and the
@@ -299,7 +312,7 @@ def _row_contacts(notice: Notice, table: Table, span: Span, cells: list[str], gr
     facts: list[Fact] = []
     for group in groups:
         text = " ".join(cells[i] for i in group if i < len(cells))
-        phones = [phone_text(p.group(0)) for p in PHONE.finditer(text)]
+        phones = [phone_text(p.group(0)) for p in PHONE.finditer(spoken_digits(text))]
         # An extension in its own column ("分机 | 6284"): the number as the notice gives it.
         phones += [f"分机{cells[i]}" for i in group if i < len(cells) and EXTENSION.fullmatch(cells[i])
                    and EXTENSION_HEADER.search(table.header[i])]
@@ -307,6 +320,7 @@ def _row_contacts(notice: Notice, table: Table, span: Span, cells: list[str], gr
         if not (phones or emails):
             continue
         org, persons = org_and_persons(text)
+        org = org or _office_of(table, cells, group[0])
         column = table.header[group[0]]
         review = bool(REVIEW_CELL.search(column) or REVIEW_CELL.search(org)) or notice.kind == NoticeKind.ORIGINAL
         facts.append(make_fact(notice, ContactFact, span, value="、".join(persons) or "、".join(phones), lists=lists,
@@ -360,7 +374,7 @@ def _column_facts(notice: Notice, table: Table, columns: list[str], field_names:
                 persons += [p for p in re.split(r"[、，,/\s]+", value) if re.fullmatch(rf"[{CJK}·]{{2,4}}", p)]
                 last = row
             elif PHONE_ROW.search(what):
-                phones += [phone_text(p.group(0)) for p in PHONE.finditer(value)]
+                phones += [phone_text(p.group(0)) for p in PHONE.finditer(spoken_digits(value))]
                 last = row
             elif EMAIL_ROW.search(what):
                 emails += [e.group(0) for e in EMAIL.finditer(value)]
