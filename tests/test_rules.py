@@ -5,6 +5,7 @@ reading the notices."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -519,3 +520,21 @@ def test_a_later_part_asking_whether_it_was_the_same_person_then_gives_that_year
     """"电子信息领域的初评联系人一直是郑伯龙吧？2020年那回也是他吗": the field's contact in 2020, to compare."""
     ans = bot.answer("电子信息领域的初评联系人一直是郑伯龙吧？2020年先导技术榜那回也是他吗？").answer
     assert "李小鹏" in ans[:300], ans
+
+
+def test_a_date_results_are_told_by_is_not_when_materials_are_due(tmp_path, small_settings) -> None:  # noqa: ANN001
+    """"11月18日前告知初审结果" names the list asked and the materials, but nothing is due by it: the
+    unit's own deadline is the day its applicants send their forms."""
+    notice = ("青岚科技园区管理委员会关于组织园区企业申报2061年“科创中国”系列榜单的通知\n园区各企业：\n"
+              "一、园区内部工作安排\n（一）企业报送\n有意申报的企业请于2061年11月12日17:00前，将申报样表报送园区企业服务中心。\n"
+              "（二）园区初审\n园区组织专家对先导技术榜、新锐企业榜申报材料进行初审，11月18日前告知初审结果。\n")
+    bot = _over(small_settings, tmp_path, "qinglan_2061.txt", notice, today=dt.date(2061, 10, 20))
+    answer = bot.answer("青岚园区的通知：我们想报先导技术榜，园区这边材料最晚啥时候交过去？").answer
+    assert re.search(r"截止时间：2061年(\d{1,2}月\d{1,2}日)", answer).group(1) == "11月12日"
+
+
+def test_the_steps_after_the_one_the_asker_has_done_say_who_takes_each(bot) -> None:  # noqa: ANN001
+    """"材料都在平台交齐了。之后谁先评、谁定最终名单，各在什么时候？": the stages after submitting, each with who runs it."""
+    answer = bot.answer("我是高校科研院的，材料11月底之前在平台上都交齐了。之后谁先评、谁定最终名单，各在什么时候？").answer
+    assert "初评机构根据申报情况组织开展榜单初评工作" in answer and "联合体秘书处组织开展榜单终评工作" in answer
+    assert "组织征集" not in answer  # the step done is not a step to come

@@ -397,6 +397,31 @@ def test_a_part_naming_only_another_round_asks_what_the_part_before_asked(store)
     assert "截止" in second.ask  # searched in the words of the part before
 
 
+def test_a_part_naming_nothing_asks_what_the_part_before_asked_of_its_own_answer_type(store) -> None:  # noqa: ANN001
+    """"…平台截止时间变了吗？去年是哪天": the date the part before asked, of the rounds it names; "…谁组织
+    的？几月" asks a time of its own, not the organiser again."""
+    from assistant.answer.turn import read_turn
+
+    today = dt.date(2023, 10, 20)
+    first, second = read_turn("跟去年比，平台申报截止时间变了吗？去年是哪天？", today, store, None).parts
+    assert second.intent == first.intent == Intent.DEADLINE and "截止" in second.ask
+    first, second = read_turn("23年终评谁组织？几月？", today, store, None).parts
+    assert second.intent != first.intent and "组织" not in second.ask
+
+
+def test_who_the_asker_is_is_no_step_of_theirs(store) -> None:  # noqa: ANN001
+    """"我是华东某研究院科研处的陈晓…拟申报先导技术榜先进材料领域…烦请告知对接人": the field's contact (the
+    科研处 is who writes, as is the signature after 此致); "学会这边的表最晚什么时候交" is a step of theirs."""
+    from assistant.answer.turn import read_turn
+
+    today = dt.date(2023, 10, 20)
+    letter = ("尊敬的老师：\n您好！我是华东某材料研究院科研处的陈晓。我院有一项涂层技术拟申报今年“科创中国”先导技术榜先进"
+              "材料领域，关于技术成熟度的测算口径，想直接向该领域初评机构请教。烦请告知对接人及联系电话。\n此致\n敬礼！\n陈晓\n科研处")
+    q = read_turn(letter, today, store, None).parts[0]
+    assert not q.own_step and q.field_key == "先进材料"
+    assert read_turn("我是学会会员，学会这边的表最晚什么时候交？", today, store, None).parts[0].own_step
+
+
 def test_a_few_of_something_told_in_a_statement_is_not_asked() -> None:
     from assistant.answer.message import read_message
 

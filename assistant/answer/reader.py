@@ -597,6 +597,7 @@ class Reader:
         if q.answer_type != AnswerType.PROCEDURE or not AFTER_ASK.search(q.ask):
             return None
         told = q.text[: q.text.find(q.ask.split()[0])] if q.ask.split() and q.ask.split()[0] in q.text else ""
+        told = told or q.story  # "材料都交齐了。之后是怎么个流程": the step told before the ask's sentence
         if not DONE.search(told) or SUPPOSED.search(told):
             return None  # "如果真上榜了，之后有什么支持": a supposition, not a step done
         for name in (q.list_mention, q.list_key, q.field_mention, q.field_key, "科创中国"):

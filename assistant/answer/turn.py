@@ -98,11 +98,14 @@ def understand_part(text: str, today: dt.date, store: FactStore) -> Query:
         if CHANGE_ASK.search(q.text) and ORIGINAL_NAMED.search(q.text.replace(pointer.mention, " ")) \
                 and not any(store.is_original_notice(i) for i in q.notice_ids):
             q.intent = Intent.COMPARE  # "学会转发的通知跟科协原文比多了哪些内容": the unit's notice beside the call
-    # Its words, not the names it uses, nor a pasted chat message's furniture ("@秘书处", "[转发自“会员服务群”]").
-    q.own_step = bool(OWN_STEP.search(CHAT_FURNITURE.sub(" ", q.words)))
+    # Its words, not the names it uses, nor a pasted chat message's furniture ("@秘书处", "[转发自“会员服务群”]"),
+    # nor who the asker is ("我是…科研处的陈晓", "我们是学会会员": no step of theirs; what they did is).
+    q.own_step = bool(OWN_STEP.search(IDENTITY.sub(" ", CHAT_FURNITURE.sub(" ", q.words))))
     return q
 
 
+# Who the asker is: "我是…科研处的陈晓", and a letter's signature after 此致 ("陈晓 / 科研处").
+IDENTITY = re.compile(r"(?:我|我们|本人|我院|我校|我单位)(?:是|系|来自|在)[^，,。；;！!？?]{0,24}|此致[\s\S]*$")
 CHAT_FURNITURE = re.compile(r"@[^\s，,。；;：:！!？?]{1,12}|\[[^\]]{1,30}\]")
 
 

@@ -315,7 +315,7 @@ def normalize_years(text: str) -> str:
 
 
 # A question about what changed between rounds.
-CHANGE_ASK = re.compile(r"变化|变了|变成|变为|改了|改成|改为|改名|区别|不同|对比|比较|相比|(?:跟|和|与).{0,8}比|新增|多了|多出|少了|以前|原来|现在叫|换人|换了|换(?:成)?(?:平台|网址|网站|系统|联系人|号)|"
+CHANGE_ASK = re.compile(r"变化|变了|变成|变为|改了|改成|改为|改名|区别|不同|对比|比较|相比|(?:跟|和|与).{0,8}比|新增|新设|多了|多出|少了|不设了|不再设|取消了|去掉了|砍掉了|以前|原来|现在叫|换人|换了|换(?:成)?(?:平台|网址|网站|系统|联系人|号)|"
                         r"(?:跟|和|与|同)[^，,。？?]{0,12}(?:一样|同一|相同|一致)")
 # "网址跟21年是同一个吗", "和2021年比变了没": one round named and compared, the other being this one.
 ONE_YEAR_COMPARED = re.compile(r"(?:跟|和|与|同|比)\s*20\d{2}年?(?:的|那会|那次|那年)?[^，,。？?]{0,12}(?:一样|同一|相同|一致|变|区别|不同|比)")
@@ -451,7 +451,7 @@ ORGANISER_ASK = re.compile(r"(?:主办|承办|协办|指导|支持)(?:单位|方
 COUNTED = re.compile(r"(?:几个|几项|多少个|几家|几人|几位)([\u4e00-\u9fff]{0,4})")
 RECOMMENDED = re.compile(r"^(?:$|项目|单位|名额|人|企业|技术|成果|候选|组织|机构|[吗呢啊了？?]|推荐|申报|报|推|领域)")
 # What an ask is made of besides its subject ("现在分别是多少", "那是几号"): with it removed, little is left.
-BARE_ASK = re.compile(r"现在|目前|今年|那|这|分别|各|都|又|还|是|为|有|多少|几|哪|什么|啥|呢|吗|[个项家人名号天\s，,？?。]")
+BARE_ASK = re.compile(rf"现在|目前|{'|'.join(RELATIVE_YEARS)}|那|这|分别|各|都|又|还|是|为|有|多少|几|哪|什么|啥|呢|吗|[个项家人名号天\s，,？?。]")
 BARE_LEFT = 1
 QUOTA_WORDS = re.compile(r"名额|推荐几|报几|推几|不超过|上限|限额|限报")
 WORD_LIMIT = re.compile(r"字数|多少字|几个字|字以内|字以下")
@@ -937,11 +937,13 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
         q.intent = Intent.LOOKUP
         q.inherited.append("number")
     if with_step and earlier.own_step and MEMBERS_STEP.search(earlier.words) and not ELSEWHERE_STEP.search(q.words) \
-            and not (q.own_step or q.list_key or q.field_key or q.person or q.body):
+            and not (q.own_step or q.list_key or q.field_key or q.person or q.body or LIST_REFERRED.search(q.text)):
         # "申报样表…发给学会，来得及吗？来不及的话该找谁商量": still the unit's own step (an earlier part's; the
         # asker's story of their own unit, "我是某省科协的", is not a step asked about).
         q.own_step = True
         q.inherited.append("own step")
+    # (Whom to call about the unit's own step is the unit's contact, whatever list the part before named.)
+    with_list = with_list and not (q.intent == Intent.CONTACT and q.own_step)
     if with_list and q.list_key is None and earlier.list_key:
         q.list_key, q.list_mention = earlier.list_key, earlier.list_mention
         q.other_lists = list(earlier.other_lists)  # "先导榜各推了3项，新锐企业推了5家…是不是超额了": each of them
@@ -949,7 +951,8 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
     # "电子信息领域的联系人一直是郑伯龙吧？2020年先导技术榜那回也是他吗": whose contact it was then, for the
     # field named before (whatever list the part names), to compare with the person named.
     same_person = bool(earlier.person and q.intent == Intent.OTHER and REFERS_TO_PERSON.search(q.text))
-    if q.field_key is None and earlier.field_key and (same_person or q.list_key in (None, earlier.list_key)):
+    # (A field is a list's: where the list is not carried, a unit's own step asked, neither is its field.)
+    if q.field_key is None and earlier.field_key and (same_person or (with_list and q.list_key in (None, earlier.list_key))):
         q.field_key, q.field_mention = earlier.field_key, earlier.field_mention
         q.inherited.append("field")
     if same_person:
@@ -976,10 +979,11 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
     bare = _subjectless(q.text)
     # "新锐企业几家": another list, and question words only besides its name: the ask before, of it.
     another = bool(q.list_mention) and q.list_key != earlier.list_key and _bare(q.text.replace(q.list_mention, ""))
-    if with_intent and q.intent == Intent.OTHER and earlier.intent != Intent.OTHER and (
-            q.text.rstrip("？?。 ").endswith("呢") or bare or another):
+    if with_intent and earlier.intent != Intent.OTHER and (
+            (bare and (q.intent == Intent.OTHER or q.answer_type == earlier.answer_type)) or (q.intent == Intent.OTHER and (q.text.rstrip("？?。 ").endswith("呢") or another))):
         # "…每个领域能推几个 新锐呢": the same ask as the part before, of another subject; "今年平台截止是几号？
-        # 23年那次是几号": of another round, in the words of the part before.
+        # 23年那次是几号", "…截止时间变了吗？去年是哪天，今年是哪天": of another round, in the words of the part
+        # before (a part that names nothing asks what the part before asked; "…谁组织？几月" asks a time of its own).
         q.intent, q.attribute = earlier.intent, q.attribute or earlier.attribute
         q.answer_type = earlier.answer_type if q.answer_type == AnswerType.TEXT else q.answer_type
         q.expansion = q.expansion or earlier.expansion

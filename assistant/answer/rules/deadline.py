@@ -56,10 +56,12 @@ def answer_deadline(ctx: Context) -> Reply | None:
         return None
     # Most specific first: an explicit "截止时间为…" line, then a stage's "…前" sentence.
     # In a society's or a unit's own notice, the step the question names ("联盟报送中国科协是哪天").
-    # A date given for the list asked comes before one given for every list.
+    # A date given for the list asked comes before one given for every list. A date results are told
+    # by ("11月18日前告知初审结果") comes last: nothing is due by it.
     # A unit's own step asked with no notice named ("材料最晚哪天交到省科协"): the step the question
     # names first, whichever unit's notice it is in.
-    chosen.sort(key=lambda f: (not store.is_original(f) and not internal_asked,
+    chosen.sort(key=lambda f: (f.category == Category.TOLD,  # no one's materials are due by it
+                               not store.is_original(f) and not internal_asked,
                                -_fit(ctx, f) if internal_asked and not ctx.own_notice else 0,
                                not (q.list_key and f.lists),
                                -_fit(ctx, f) if ctx.own_notice else 0,

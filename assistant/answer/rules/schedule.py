@@ -6,6 +6,7 @@ import re
 
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
+from assistant.answer.understand import Query
 from assistant.ingest.textmap import locate
 from assistant.model import StageFact
 
@@ -15,9 +16,22 @@ MONTH_ONLY = re.compile(r"^[^日]*月$")
 
 
 SAID = 2  # stages shown with what happens in them; more are listed by their periods only
-AFTER_SUBMITTING = re.compile(r"(?:交|提交|上传|报|申报|传)(?:完|好|了)[^。？?]{0,6}(?:之后|以后|后面|后续|接下来|然后)")
+SUBMITTED = re.compile(r"(?:交|提交|上传|报|申报|传|填报)(?:完|好|了|齐|上去)")
+AFTER = re.compile(r"之后|以后|后面|后续|接下来|然后")
 CALL_STAGE = re.compile(r"征集|申报|推荐|报送")  # the round's first stage: what applicants and units do
 WHO_ASKED = re.compile(r"谁|哪家|哪个(?:机构|单位|部门)|负责")
+EACH_ASKED = re.compile(r"各|分别|每个|都")
+
+
+def _after_submitting(q: Query) -> bool:
+    """"交完以后是什么流程", "材料都交齐了。之后怎么走": the steps after the one the asker has done
+    (told in the ask or in what they said before it)."""
+    return bool(AFTER.search(q.text) and SUBMITTED.search(f"{q.story} {q.text}"))
+
+
+def _steps_asked(q: Query) -> bool:
+    """"谁先评、谁定最终名单，各在什么时候": who takes more than one step, so every step is shown."""
+    return len(re.findall("谁", q.text)) >= 2 or bool(WHO_ASKED.search(q.text) and EACH_ASKED.search(q.text))
 
 
 def _what_happens(ctx: Context, f: StageFact) -> str:
@@ -45,7 +59,7 @@ def answer_schedule(ctx: Context) -> Reply | None:
         return 2 * overlap(asked, name) + (len(set(name) & set(asked) - {" "}) >= 2)
 
     best = max((score(f) for f in stages), default=0)
-    if best > 0:
+    if best > 0 and not _steps_asked(q):
         shown = [f for f in stages if score(f) == best]
         # A stage a table's rows each give ("科研院评审" of every list): the list asked's row, once.
         shown = [f for f in shown if ctx.matches_list(f) or not f.lists] or shown
@@ -61,7 +75,7 @@ def answer_schedule(ctx: Context) -> Reply | None:
         return Reply(direct)
     if re.search(r"截止|前", q.text):
         return None
-    if AFTER_SUBMITTING.search(q.text) and len(stages) > 2 and CALL_STAGE.search(stages[0].stage):
+    if _after_submitting(q) and len(stages) > 2 and CALL_STAGE.search(stages[0].stage):
         stages = stages[1:]  # "交完以后是什么流程": the steps after the one the asker has done
     who = WHO_ASKED.search(q.text)  # "哪个环节谁负责": each step with the sentence that says who runs it
     return Reply([f"{year}年工作安排{ctx.year_note(year)}：",
