@@ -538,3 +538,16 @@ def test_the_steps_after_the_one_the_asker_has_done_say_who_takes_each(bot) -> N
     answer = bot.answer("我是高校科研院的，材料11月底之前在平台上都交齐了。之后谁先评、谁定最终名单，各在什么时候？").answer
     assert "初评机构根据申报情况组织开展榜单初评工作" in answer and "联合体秘书处组织开展榜单终评工作" in answer
     assert "组织征集" not in answer  # the step done is not a step to come
+
+
+def test_the_quota_set_for_the_askers_part_of_the_unit_comes_first_and_a_retracted_one_not_at_all(tmp_path, small_settings) -> None:  # noqa: ANN001
+    """"我们学院每个领域能报几项": the college's own quota ("每个学院每个领域限报1项"), not the university's
+    to CAST, nor the one the notice takes back ("我上次说的“每个学院每个领域限报2项”…现撤回")."""
+    notice = ("青衡大学科研院关于组织申报2023年“科创中国”系列榜单的通知\n各学院：\n一、推荐名额\n"
+              "先更正一处：我上次通知里说“先导技术榜每个学院每个领域限报2项”，那是去年的口径，现撤回。\n"
+              "学校汇总评审后先导技术榜每个领域向中国科协推荐不超过4项。\n今年学校统一改为每个学院每个领域限报1项。\n")
+    bot = _over(small_settings, tmp_path, "qingheng_2023.txt", notice)
+    answer = bot.answer("青衡大学的通知，先导榜我们学院每个领域能报几项？").answer
+    ruled = next(line for line in answer.split("\n") if line.startswith("青衡大学"))
+    assert "限报1项" in ruled.split("；")[0] and "限报2项" not in ruled
+    assert all("撤回" in line for line in answer.split("\n") if "限报2项" in line)  # said only as taken back

@@ -616,3 +616,13 @@ def test_a_persons_homophone_the_segmenter_splits_is_still_read_as_the_name(cata
     then 是) reads as 郭天欢, the one person it sounds like."""
     q = understand("郭天环是哪个领域的联系人", TODAY, catalogue)
     assert q.person == "郭天欢" and q.readings == [("郭天环", "郭天欢")]
+
+
+def test_an_address_with_its_building_and_room_is_looked_up_by_every_part_that_asks_of_it(store) -> None:  # noqa: ANN001
+    """"收件地址写的是北京市丰台区方庄6号2号楼1单元213室，这是哪个机构、负责哪个领域的？收件人应该写谁": the
+    address (a 庄's number, its building, unit and room) is what each part asks about."""
+    from assistant.answer.turn import read_turn
+
+    parts = read_turn("快递单上收件地址写的是北京市丰台区方庄6号2号楼1单元213室，这是科创中国哪个机构、负责哪个领域的？收件人应该写谁？",
+                      dt.date(2023, 10, 20), store, None).parts
+    assert len(parts) == 3 and all(p.place.endswith("方庄6号2号楼1单元213室") and p.intent == Intent.LOOKUP for p in parts)

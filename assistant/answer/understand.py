@@ -14,7 +14,7 @@ import zhconv
 from assistant.answer.message import ASKING_JI
 from assistant.answer.profile import Profile
 from assistant.answer.spelling import SoundIndex, fuzzy_find
-from assistant.ingest.dates import CN_DIGIT
+from assistant.ingest.dates import CN_DIGIT, SPOKEN_DIGITS
 from assistant.ingest.facts.common import EMAIL, PHONE
 from assistant.ingest.facts.contacts import SURNAMES
 from assistant.model import AnswerType, Intent, YearSource
@@ -900,10 +900,10 @@ def asked_of_situation(q: Query, profile: Profile) -> Query:
 
 
 # "尾号四六八七", "后四位是8942": the end of a number the asker remembers.
-SPOKEN_DIGITS = {ch: str(d) for ch, d in CN_DIGIT.items()} | {"幺": "1"}  # 幺 for 一, as numbers are read out
 PHONE_TAIL = re.compile(r"(?:尾号|尾数|后[三四]位)(?:是|为)?\s*([\d〇零一幺二两三四五六七八九]{3,4})")
 # An address: a road and its number ("气象路9号"), a building and its room ("科技大厦9楼912室").
-PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道|大街|巷|里|村|胡同|弄)(?:甲|乙)?\d{1,4}号|[\u4e00-\u9fff]{2,8}(?:大厦|大楼|会堂)\d{1,4}室")
+PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:路|街|大道|大街|巷|里|村|庄|胡同|弄)(?:甲|乙)?\d{1,4}号(?:院|楼)?(?:\d{1,3}号楼)?(?:\d{1,2}单元)?(?:\d{1,5}室)?"
+                   r"|[\u4e00-\u9fff]{2,8}(?:大厦|大楼|会堂)\d{1,4}室")
 
 
 # A later part pointing back at the person asked about: "那回也是他吗", "现在还是她负责吗".
@@ -967,7 +967,9 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
         q.person, q.intent = earlier.person, Intent.LOOKUP
         q.ask = f"{q.ask} {earlier.person}"  # the ask's subject, as a named list is kept in it
         q.inherited.append("person")
-    if subjectless_contact and not (q.person or q.place or q.list_key) and earlier.place and earlier.intent == Intent.LOOKUP:
+    names_nothing = not (q.person or q.place or q.list_key or q.field_key or q.body or q.phones)
+    if earlier.place and earlier.intent == Intent.LOOKUP and names_nothing and (
+            subjectless_contact or OWNER_ASK.search(q.text) or q.intent == Intent.CONTACT):
         # "…红联南村54号那个邮寄地址，是寄哪个领域材料的？收件人电话多少": the address asked about before.
         q.place, q.intent = earlier.place, Intent.LOOKUP
         q.inherited.append("place")

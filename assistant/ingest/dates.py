@@ -10,6 +10,8 @@ import re
 # "O" too: a sign-off typed 二O二四年 (cleaning turns a full-width Ｏ into it).
 CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
             "六": 6, "七": 7, "八": 8, "九": 9}
+# Digits read out one by one, as a phone is ("零五七一", "幺三八…"): 幺 for 一.
+SPOKEN_DIGITS = {ch: str(d) for ch, d in CN_DIGIT.items() if not ch.isascii()} | {"幺": "1"}
 _CN = "".join(CN_DIGIT) + "十"  # what a date in characters is written with: the digits read above
 
 # Year, month and day in Chinese characters or digits with separators. A numeric date needs its

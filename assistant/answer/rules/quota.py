@@ -8,6 +8,7 @@ import re
 from assistant.answer.phrasing import quota_limit
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
+from assistant.answer.understand import Query
 from assistant.model import QuotaFact, QuotaRuleFact
 
 
@@ -26,12 +27,32 @@ RECOMMENDS = re.compile(r"推荐|推举|推(?:几|多少)")
 PERSON_RECOMMENDS = re.compile(r"(?:我(?![校院所会们市省区司厂局部处中])(?!单位)|本人|个人|自己)[^，,。？?们]{0,6}(?:推荐|推举|推(?:几|多少))|每人")
 
 
+# Who within a recommending unit may put forward how many: its colleges, members, branches, firms.
+PARTY = r"学院|院系|单位会员|会员单位|个人会员|会员|分支机构|专委会|二级单位|子公司|成员单位|区县|园区"
+ASKER_PARTY = re.compile(rf"(?:我们|咱们|我|本)(?:是|的|这个|这边|单位是)?[^，,。？?！!]{{0,8}}?({PARTY})")
+# A quota the notice takes back ("我13日回信里说“…限报2项”，…现撤回"): no quota now.
+RETRACTED = re.compile(r"撤回|作废|说错|有误|不再适用")
+
+
+def _asker_party(q: Query) -> str:
+    """The part of a recommending unit the asker speaks for ("我们学院", "我们单位是学会单位会员"), if any."""
+    m = ASKER_PARTY.search(f"{q.story} {q.text}")
+    return m.group(1) if m else ""
+
+
+def _for_party(f: QuotaFact, party: str) -> bool:
+    """Whether a quota is the one set for that part ("每个学院每个领域限报1项", "同一单位会员…最多申报1项")."""
+    return bool(party) and (party in f.quote or (party in ("单位会员", "会员单位") and "会员" in f.quote))
+
+
 def answer_quota(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
     picked = ctx.pick_original(QuotaFact)
     if picked is None:
         return None
     year, pool = picked
+    pool = [f for f in pool if not RETRACTED.search(f.quote)] or pool
+    party = _asker_party(q)
     # A person recommending, not a unit: "我最多能推荐几个人", or one who says they were listed
     # ("我是去年技术经理人先锋榜入选的…能推荐几个人") asking of that list.
     listed_on = {k for k, _ in q.profile.prior}
@@ -39,7 +60,9 @@ def answer_quota(ctx: Context) -> Reply | None:
     if person and any(f.per_person for f in pool):
         ranked = sorted(pool, key=lambda f: (not f.per_person, -overlap(q.text, f.quote), f.start))
     elif q.list_key or re.search(r"入选|人物", q.text):
-        ranked = sorted(pool, key=lambda f: (-(3 if q.list_key and q.list_key in f.list_keys else 0) - overlap(q.text, f.quote), f.start))
+        # The list asked's quota; the one set for the part of the unit the asker speaks for before the unit's own.
+        ranked = sorted(pool, key=lambda f: (-(3 if q.list_key and q.list_key in f.list_keys else 0)
+                                             - (4 if _for_party(f, party) else 0) - overlap(q.text, f.quote), f.start))
     else:  # every list's quota, in the notice's order; the per-person rule after them
         ranked = sorted(pool, key=lambda f: (f.per_person, f.start))
     if q.list_key and not any(q.list_key in f.list_keys or f.subject for f in ranked):
@@ -62,7 +85,8 @@ def answer_quota(ctx: Context) -> Reply | None:
         # 联盟择优推荐不超过三项"): its words, every limit it sets for the list.
         same = [f for f in ranked if f.notice_id == top.notice_id and set(f.list_keys) == set(top.list_keys)][:3]
         parts = [f"{own_words(f)}{ctx.cite(f)}" for f in sorted(same, key=lambda f: f.start)]
-        direct.append(f"{prefix}{who}：{'；'.join(parts)}{'' if direct else ctx.year_note(year)}")
+        # (A quota set for no list names its party in its own words: "同一单位会员在同一领域最多申报1项".)
+        direct.append(f"{prefix}{who + '：' if top.lists else ''}{'；'.join(parts)}{'' if direct else ctx.year_note(year)}")
         ranked = [top, *(f for f in ranked if f not in same)]  # the others are listed after ranked[0]
     if not q.list_key and not top.per_person:
         direct += [f"{'、'.join(f.lists)}：{quota_limit(f) if store.is_original(f) else own_words(f)}{ctx.cite(f)}"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from assistant.ingest.chunking import Line, Section, sections
+from assistant.ingest.dates import SPOKEN_DIGITS
 from assistant.ingest.notices import CJK, Notice
 from assistant.ingest.textmap import verbatim
 from assistant.model import Fact
@@ -147,9 +148,7 @@ PHONE = re.compile(
 
 # A phone read out digit by digit ("电话：零五七一，六四八二，七三一五", a broadcast's or an interview's
 # transcript): read as its digits, the groups apart by a space; the text quoted stays as written.
-SPOKEN_DIGIT = {"零": "0", "〇": "0", "○": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3", "四": "4",
-                "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
-_SPOKEN = "".join(SPOKEN_DIGIT)
+_SPOKEN = "".join(SPOKEN_DIGITS)
 SPOKEN_PHONE = re.compile(rf"(?<=[：:是])[{_SPOKEN}]{{3,4}}(?:[，,、 ][{_SPOKEN}]{{3,4}}){{1,3}}(?![{_SPOKEN}])")
 MIN_PHONE_DIGITS = 7
 
@@ -158,9 +157,9 @@ def spoken_digits(text: str) -> str:
     """The text with each phone read out in characters as digits, character for character (so
     offsets into it are offsets into the text)."""
     def digits(m: re.Match[str]) -> str:
-        if sum(ch in SPOKEN_DIGIT for ch in m.group(0)) < MIN_PHONE_DIGITS:
+        if sum(ch in SPOKEN_DIGITS for ch in m.group(0)) < MIN_PHONE_DIGITS:
             return m.group(0)
-        return "".join(SPOKEN_DIGIT.get(ch, " ") for ch in m.group(0))
+        return "".join(SPOKEN_DIGITS.get(ch, " ") for ch in m.group(0))
 
     return SPOKEN_PHONE.sub(digits, text) if SPOKEN_PHONE.search(text) else text
 
