@@ -620,3 +620,30 @@ def test_a_contact_tables_office_column_names_the_persons_office() -> None:
             "榜单申报材料 | 学术与科技服务部 | 郗梦琪 | 010-62158830\n会籍、会费查询 | 会员部 | 司马骏 | 010-62158826\n")
     found = _contacts_by_phone("faq.txt", text)
     assert found["010-62158826"].org == "会员部" and found["010-62158826"].persons == ["司马骏"]
+
+
+def test_a_contacts_office_is_the_one_the_notice_names_them_with_elsewhere() -> None:
+    """Minutes list "列席：封子墨（企业创新服务处）"; the contact line "责任处室联系人：封子墨，…" leaves the
+    office out: it is that office's contact."""
+    text = ("江屿省科协会议纪要\n出席：甘楚宁（企业创新服务处）　封子墨（企业创新服务处）　闵若川（学会学术部）\n三、责任分工\n"
+            "（一）企业创新服务处牵头负责榜单组织推荐。责任处室联系人：封子墨，电话0791-86215037，手机13970248561。\n")
+    found = _contacts_by_phone("minutes.txt", text)
+    assert found["13970248561"].persons == ["封子墨"] and found["13970248561"].org == "企业创新服务处"
+
+
+def test_a_lists_name_before_a_dash_is_the_contacts_list_and_the_body_after_it_its_body() -> None:
+    """"场景创新榜——“科创中国”场景创新联合体，联系人谭亦舒，…": a new list's contact, by a body the dash names."""
+    text = ("临港新区科协通知\n填表说明\n6. 初评机构：新锐企业榜——“科创中国”企业服务联合体，联系人戚韶华，010-57302168；"
+            "场景创新榜——“科创中国”场景创新联合体，联系人谭亦舒，010-59382716/17710356028。\n")
+    found = _contacts_by_phone("form.txt", text)
+    assert found["010-59382716"].lists == ["场景创新榜"] and found["010-59382716"].persons == ["谭亦舒"]
+    assert found["010-59382716"].body == "“科创中国”场景创新联合体"
+
+
+def test_a_contact_line_of_cells_split_by_bars_gives_its_list_body_and_person() -> None:
+    """"- 成果转化经理人先锋榜｜中国技术转移服务联盟｜联系人 谯文博｜010-…": the list, the body (a 联盟) and the
+    person (a rarer surname) of a wiki's bulleted row."""
+    text = ("工程学院通知\n2052年共设先导技术榜、成果转化经理人先锋榜两类榜单。\n6. 联系人\n"
+            "- 成果转化经理人先锋榜｜中国技术转移服务联盟｜联系人 谯文博｜010-84627719 / 15810375526\n")
+    found = _contacts_by_phone("wiki.txt", text)["010-84627719"]
+    assert found.persons == ["谯文博"] and found.lists == ["成果转化经理人先锋榜"]

@@ -95,7 +95,7 @@ def find_list_names(text: str, known: list[str] | None = None) -> list[str]:
             for m in re.finditer(re.escape(variant), text):
                 found.append((m.start(), variant))
     # Unquoted enumerations: "设置先导技术榜、新锐企业榜、海洋创新榜".
-    for m in re.finditer(r"[^、，,。．.；;：:“”\"「」（）()\s]+", text):
+    for m in re.finditer(r"[^、，,。．.；;：:“”\"「」（）()\s—|｜]+", text):
         piece = re.sub(r"^.*(?:设置|设立|包括|分为|设|和|及|与)", "", m.group(0))
         piece = re.sub(r"(?:等)?[一二三四五六七八九十两\d]+(?:类|个|项)$", "", piece)  # "…、成果转化先锋榜四类"
         # "本会将择优推荐先导技术榜": what comes before the verb is not the list's name.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.ingest.chunking import Line, Section, sections
 from assistant.ingest.facts.common import (
@@ -24,7 +24,7 @@ from assistant.model import ContactFact, Fact, NoticeKind, Role
 
 # A signature's second line: the organisation (and department), then the office held ("…专业委员会 秘书").
 SIGNATURE_ORG = re.compile(rf"^(.{{4,50}}?)\s*(?:{OFFICE}|秘书|干事|专员|联络员)$")
-ORG_WORDS = re.compile(r"联合体|学会|协会|研究会|研究所|秘书处|中心|部$|处$|办$|委员会|办公室|网络|科协|大学|研究院")
+ORG_WORDS = re.compile(r"联合体|联盟|学会|协会|研究会|研究所|秘书处|中心|部$|处$|办$|委员会|办公室|网络|科协|大学|研究院")
 REVIEWERS = re.compile(r"初评机构|评审机构")
 CALENDAR = re.compile(r"周[一二三四五六日天末]|星期[一二三四五六日天]|[上下]午|今天|明天|当天|当日")  # "10月31日（周四）": no one's name
 NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、．.]|\d{1,2}\s*[.．、])\s*")
@@ -100,7 +100,7 @@ def org_and_persons(value: str) -> tuple[str, list[str]]:
     org_parts: list[str] = []
     names: list[str] = []
     value = PHONE.sub(" ", spoken_digits(EMAIL.sub(" ", value)))  # "周老师0351-5550123": the phone is not part of the name
-    value = re.sub(r"[；;，,、（）()]", " ", value)  # "王敏 …；李强 …", "陈思远（0755-…）": several people
+    value = re.sub(r"[；;，,、（）()|｜]", " ", value)  # "王敏 …；李强 …", "陈思远（0755-…）", "联盟｜联系人 谯文博": several parts
     for token in value.split():
         label, colon, rest = re.sub(r"[:：]", "：", token).partition("：")
         if colon and label.lower() in LABEL_KINDS:
@@ -143,6 +143,8 @@ def _body_from_header(header: str) -> str:
     if named and ORG_WORDS.search(named.group(1)):
         return named.group(1).strip()  # "县科协：初评联系：新锐榜初评机构“科创中国”企业服务中心": the body it names
     bare = re.split(r"[（(：:]", header)[0].strip()
+    # "场景创新榜——“科创中国”场景创新联合体", "成果转化经理人先锋榜｜中国技术转移服务联盟｜": the body after its list.
+    bare = re.sub(r"^[^—|｜]{2,16}榜\s*[—－|｜-]+\s*", "", bare).strip("|｜ ")
     if ORG_WORDS.search(bare) and not bare.endswith("榜"):
         return bare
     inner = re.search(r"[（(]([^（）()]{4,30})[）)]", header)
@@ -166,7 +168,24 @@ def extract_contacts(notice: Notice, list_names: list[str], field_names: list[st
         facts.extend(_unlabelled_contacts(notice, by_list_only=True))
     held = {p for f in facts if isinstance(f, ContactFact) for p in [*f.phones, f.recipient_phone] if p}
     facts.extend(_entity_contacts(notice, list_names, field_names, held, read_rows or []))
-    return facts
+    return _with_offices(notice, facts)
+
+
+# "列席：封子墨（企业创新服务处）", "联系人：张三（科技处）": a person the notice names with their office.
+PERSON_OFFICE = re.compile(rf"(?<![{CJK}])([{CJK}]{{2,4}})[（(]([^（）()\n]{{2,20}})[）)]")
+
+
+def _with_offices(notice: Notice, facts: list[Fact]) -> list[Fact]:
+    """A contact whose office its own lines leave out, given the office the notice names them with elsewhere."""
+    offices: dict[str, str] = {}
+    for m in PERSON_OFFICE.finditer(notice.clean.text):
+        name, office = m.groups()
+        if ORG_WORDS.search(office) and (name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)):
+            offices.setdefault(name, office)
+    if not offices:
+        return facts
+    return [replace(f, org=offices[f.persons[0]]) if isinstance(f, ContactFact) and not f.org and f.persons
+            and f.persons[0] in offices else f for f in facts]
 
 
 # What a clause says the contact is for: "路演答辩安排：园区科协秘书处 方若琳，0592-…" (before the
@@ -176,7 +195,7 @@ RECORD_HEAD = re.compile(r"^(?:榜单|榜单名称|申报榜单|推荐榜单|所
 SELF_INTRO = re.compile(r"我(?:是|叫)([^，,。！!；;]{2,30})")
 TEACHER = re.compile(rf"([{CJK}]{{2,3}}?)(?:老师|同志|主任)")
 # Common surnames: a word that does not start with one is not read as a person's name.
-SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由凤傅萧贝洪钮荀邴糜宓郗韶鄂赖莘逄郦濮阎庾暨弘禄殳蔚夔訾巢蒯竺桓")
+SURNAMES = set("谯王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由凤傅萧贝洪钮荀邴糜宓郗韶鄂赖莘逄郦濮阎庾暨弘禄殳蔚夔訾巢蒯竺桓")
 
 
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐",
@@ -265,9 +284,9 @@ def _unlabelled_contacts(notice: Notice, by_list_only: bool = False) -> list[Fac
                 what = f"{org} {duty.group('name')}：{duty.group('duty')}".strip()
             if not phones or not persons or (by_list_only and not named):
                 continue
-            lists = named or (find_list_names(line.text) if " | " in line.text else [])
+            lists = named or (find_list_names(line.text) if re.search(r"[|｜]", line.text) else [])  # a row's cells
             facts.append(_loose_contact(notice, Span(line.start, line.end, line.text, section), org, persons, phones, lists, what,
-                                        body=_named_body(head, named) if colon else ""))
+                                        body=_named_body(head, named) if colon else org if lists else ""))  # a row's body cell
     return facts
 
 
