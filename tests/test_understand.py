@@ -626,3 +626,10 @@ def test_an_address_with_its_building_and_room_is_looked_up_by_every_part_that_a
     parts = read_turn("快递单上收件地址写的是北京市丰台区方庄6号2号楼1单元213室，这是科创中国哪个机构、负责哪个领域的？收件人应该写谁？",
                       dt.date(2023, 10, 20), store, None).parts
     assert len(parts) == 3 and all(p.place.endswith("方庄6号2号楼1单元213室") and p.intent == Intent.LOOKUP for p in parts)
+
+
+def test_a_year_that_dates_a_persons_listing_is_not_the_round_and_one_more_put_forward_is_a_quota_ask() -> None:
+    """"副理事长是2022年的技术经理人先锋人物，他以个人名义还能再推一位吗": the round now open, asked how many
+    one may put forward."""
+    q = understand("学会副理事长是2022年的技术经理人先锋人物，他以个人名义还能再推一位吗？", dt.date(2023, 10, 20))
+    assert q.intent == Intent.QUOTA and 2022 not in q.years

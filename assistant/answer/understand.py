@@ -23,7 +23,8 @@ from assistant.tokenizer import plain_words
 
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "今年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
 # "2022年入选的…" qualifies who, it is not the round being asked about.
-QUALIFIER_AFTER_YEAR = re.compile(r"^\s*(?:年度?)?\s*(?:入选|获奖|上榜|当选|评选出|获评|获得|成立|注册|以前|之前)")
+QUALIFIER_AFTER_YEAR = re.compile(r"^\s*(?:年度?)?\s*(?:入选|获奖|上榜|当选|评选出|获评|获得|成立|注册|以前|之前)"
+                                  r"|^\s*年度?的[^，,。；;？?]{0,12}?(?:先锋人物|入选者|获奖者)")  # "2022年的技术经理人先锋人物": a listing
 # "成立时间都在2016年以后", "注册于2019年": a year the clause says the asker was founded in.
 FOUNDED_BEFORE_YEAR = re.compile(r"(?:成立|注册|创办|创立|设立|挂牌|出生|毕业)(?:时间|日期)?(?:都|均|是|为|于|在)*\s*$")
 # "由谁初评", "谁来受理": asks which body or office; "由谁审定" asks who decides, which no contact answers.
@@ -492,7 +493,7 @@ def detect_intent(text: str) -> Intent:
     # "能推几个", "最多能塞几家": how many may be put forward, however said.
     counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?![字条])"  # (几条: conditions)
                         r"|(?:塞|推|报)(?:上去|进去|上)?(?:几|多少)(?!字)"
-                        r"|再(?:塞|加)(?:进去|上去|一个|一项|一家|个)"
+                        r"|再(?:塞|加|推)(?:进去|上去|一个|一项|一家|一位|一名|一人|个|位)"
                         r"|(?:能|可以)(?:报|推|推荐|申报)(?:[两二三四五六七八九十]|\d{1,2})(?:个|项|家|人|名)", text)  # "攒了3个，还能再塞进去吗": one more than the quota?
     if LATE_ASK.search(text) and not counted and not RULE_STILL_VALID.search(text):
         return Intent.DEADLINE  # "30号晚上十一点半提交还算数不": whether a time is before the deadline

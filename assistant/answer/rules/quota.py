@@ -24,7 +24,8 @@ def own_words(f: QuotaFact) -> str:
 
 RECOMMENDS = re.compile(r"推荐|推举|推(?:几|多少)")
 # (A person, not "我校" / "我院" / "我会" / "我单位" speaking for a unit.)
-PERSON_RECOMMENDS = re.compile(r"(?:我(?![校院所会们市省区司厂局部处中])(?!单位)|本人|个人|自己)[^，,。？?们]{0,6}(?:推荐|推举|推(?:几|多少))|每人")
+PERSON_RECOMMENDS = re.compile(r"(?:我(?![校院所会们市省区司厂局部处中])(?!单位)|本人|个人|自己)[^，,。？?们]{0,6}"
+                               r"(?:推荐|推举|推(?:几|多少|[一两1-9]?[位名人]))|每人")  # "以个人名义还能再推一位"
 
 
 # Who within a recommending unit may put forward how many: its colleges, members, branches, firms.
