@@ -273,6 +273,18 @@ class Query:
             and bool(APPLYING.search(self.ask or self.text))
 
     @property
+    def speaks_for(self) -> str:
+        """The part of a recommending unit the asker speaks for ("我们学院", "我们单位是学会单位会员"), if any."""
+        m = ASKER_PARTY.search(f"{self.story} {self.text}")
+        return m.group(1) if m else ""
+
+    @property
+    def after_submitting(self) -> bool:
+        """"交完以后是什么流程", "材料都交齐了。之后怎么走": the steps after the one the asker says they have
+        done (in the ask or in what they said before it)."""
+        return bool(AFTER_ASKED.search(self.text) and SUBMITTED.search(f"{self.story} {self.text}"))
+
+    @property
     def search_text(self) -> str:
         """What retrieval searches with: the question, the subject it carries, and the words its ask is
         written with in notices (and what was passed on, when that is what it asks about)."""
@@ -439,6 +451,11 @@ STAGE_OUTPUT = re.compile(r"(?:初评|评审|终评|遴选)(?:完|后|结束)[^�
 RECIPIENT_ASK = re.compile(r"(?:结果|方案|名单)[^，,。？?]{0,8}?(?:报|交|送|提交|报送|上报)(?:上去)?(?:给|到|至)?(?:谁|哪)")
 PROCESS_ASK = re.compile(r"流程|环节|步骤|程序")  # the steps of the round, each with its body and dates
 AFTER_STEP = re.compile(r"(?:之后|以后|后面|后续|接下来)")  # "交完以后…是怎么个流程": the steps after one
+AFTER_ASKED = re.compile(rf"{AFTER_STEP.pattern}|然后")
+SUBMITTED = re.compile(r"(?:交|提交|上传|报|申报|传|填报)(?:完|好|了|齐|上去)")  # a step of the asker's done
+# Who within a recommending unit may put forward how many: its colleges, members, branches, firms.
+PARTY = r"学院|院系|单位会员|会员单位|个人会员|会员|分支机构|专委会|二级单位|子公司|成员单位|区县|园区"
+ASKER_PARTY = re.compile(rf"(?:我们|咱们|我|本)(?:是|的|这个|这边|单位是)?[^，,。？?！!]{{0,8}}?({PARTY})")
 # A step past the round's own schedule done ("校内评审完之后还有哪些步骤"): the notice's text tells what follows it.
 STAGE_DONE = re.compile(r"(?:评审|初评|终评|公示|答辩|评)(?:完|结束)")
 # Words that ask for a way to reach someone (a phone, a mailbox, an address, a name).

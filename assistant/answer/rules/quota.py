@@ -8,7 +8,6 @@ import re
 from assistant.answer.phrasing import quota_limit
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
-from assistant.answer.understand import Query
 from assistant.model import QuotaFact, QuotaRuleFact
 
 
@@ -28,17 +27,8 @@ PERSON_RECOMMENDS = re.compile(r"(?:我(?![校院所会们市省区司厂局部�
                                r"(?:推荐|推举|推(?:几|多少|[一两1-9]?[位名人]))|每人")  # "以个人名义还能再推一位"
 
 
-# Who within a recommending unit may put forward how many: its colleges, members, branches, firms.
-PARTY = r"学院|院系|单位会员|会员单位|个人会员|会员|分支机构|专委会|二级单位|子公司|成员单位|区县|园区"
-ASKER_PARTY = re.compile(rf"(?:我们|咱们|我|本)(?:是|的|这个|这边|单位是)?[^，,。？?！!]{{0,8}}?({PARTY})")
 # A quota the notice takes back ("我13日回信里说“…限报2项”，…现撤回"): no quota now.
 RETRACTED = re.compile(r"撤回|作废|说错|有误|不再适用")
-
-
-def _asker_party(q: Query) -> str:
-    """The part of a recommending unit the asker speaks for ("我们学院", "我们单位是学会单位会员"), if any."""
-    m = ASKER_PARTY.search(f"{q.story} {q.text}")
-    return m.group(1) if m else ""
 
 
 def _for_party(f: QuotaFact, party: str) -> bool:
@@ -53,7 +43,7 @@ def answer_quota(ctx: Context) -> Reply | None:
         return None
     year, pool = picked
     pool = [f for f in pool if not RETRACTED.search(f.quote)] or pool
-    party = _asker_party(q)
+    party = q.speaks_for
     # A person recommending, not a unit: "我最多能推荐几个人", or one who says they were listed
     # ("我是去年技术经理人先锋榜入选的…能推荐几个人") asking of that list.
     listed_on = {k for k, _ in q.profile.prior}

@@ -16,17 +16,9 @@ MONTH_ONLY = re.compile(r"^[^日]*月$")
 
 
 SAID = 2  # stages shown with what happens in them; more are listed by their periods only
-SUBMITTED = re.compile(r"(?:交|提交|上传|报|申报|传|填报)(?:完|好|了|齐|上去)")
-AFTER = re.compile(r"之后|以后|后面|后续|接下来|然后")
 CALL_STAGE = re.compile(r"征集|申报|推荐|报送")  # the round's first stage: what applicants and units do
 WHO_ASKED = re.compile(r"谁|哪家|哪个(?:机构|单位|部门)|负责")
 EACH_ASKED = re.compile(r"各|分别|每个|都")
-
-
-def _after_submitting(q: Query) -> bool:
-    """"交完以后是什么流程", "材料都交齐了。之后怎么走": the steps after the one the asker has done
-    (told in the ask or in what they said before it)."""
-    return bool(AFTER.search(q.text) and SUBMITTED.search(f"{q.story} {q.text}"))
 
 
 def _steps_asked(q: Query) -> bool:
@@ -75,7 +67,7 @@ def answer_schedule(ctx: Context) -> Reply | None:
         return Reply(direct)
     if re.search(r"截止|前", q.text):
         return None
-    if _after_submitting(q) and len(stages) > 2 and CALL_STAGE.search(stages[0].stage):
+    if q.after_submitting and len(stages) > 2 and CALL_STAGE.search(stages[0].stage):
         stages = stages[1:]  # "交完以后是什么流程": the steps after the one the asker has done
     who = WHO_ASKED.search(q.text)  # "哪个环节谁负责": each step with the sentence that says who runs it
     return Reply([f"{year}年工作安排{ctx.year_note(year)}：",

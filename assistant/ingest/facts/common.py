@@ -161,7 +161,13 @@ def spoken_digits(text: str) -> str:
             return m.group(0)
         return "".join(SPOKEN_DIGITS.get(ch, " ") for ch in m.group(0))
 
-    return SPOKEN_PHONE.sub(digits, text) if SPOKEN_PHONE.search(text) else text
+    return SPOKEN_PHONE.sub(digits, text)
+
+
+def phones_in(text: str) -> list[str]:
+    """The phones a text writes (as answers show them), read out in characters or not; none read
+    inside a mailbox's name."""
+    return [phone_text(m.group(0)) for m in PHONE.finditer(spoken_digits(EMAIL.sub(" ", text)))]
 
 
 def phone_text(written: str) -> str:

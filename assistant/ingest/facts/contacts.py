@@ -15,7 +15,7 @@ from assistant.ingest.facts.common import (
     find_fields,
     find_list_names,
     make_fact,
-    phone_text,
+    phones_in,
     spoken_digits,
 )
 from assistant.ingest.identity import OFFICE
@@ -125,15 +125,12 @@ RUNNING_TEXT = re.compile(r"联系|请|负责|由|向|找|咨询")
 
 def _name_after_office(token: str) -> tuple[str, str] | None:
     """"新区科协严若岚" -> ("新区科协", "严若岚"): an office's name ending in its kind, then a person's
-    name (a known surname, two or three characters in all, or a compound surname's four)."""
+    name, whole (see _name)."""
     m = OFFICE_END.match(token)
     if m is None or RUNNING_TEXT.search(m.group(1)):
         return None  # (a sentence's words, "请联系省科协信息中心卢佳怡", are read as a sentence is)
     office, name = m.groups()
-    compound = name.startswith(COMPOUND_SURNAMES) and len(name) in (3, 4)
-    if not (compound or (name[0] in SURNAMES and len(name) in (2, 3))) or not re.fullmatch(rf"[{CJK}]+", name):
-        return None
-    return office, name
+    return (office, name) if _name(name) == name else None
 
 
 def _body_from_header(header: str) -> str:
@@ -180,7 +177,7 @@ def _with_offices(notice: Notice, facts: list[Fact]) -> list[Fact]:
     offices: dict[str, str] = {}
     for m in PERSON_OFFICE.finditer(notice.clean.text):
         name, office = m.groups()
-        if ORG_WORDS.search(office) and (name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)):
+        if ORG_WORDS.search(office) and _name(name) == name:
             offices.setdefault(name, office)
     if not offices:
         return facts
@@ -225,7 +222,7 @@ def _entity_contacts(notice: Notice, list_names: list[str], field_names: list[st
         if span.section.path[:1] and span.section.path[0].startswith("附件") \
                 or any(start <= span.start < end for start, end in read_rows):
             continue
-        phones = [phone_text(p.group(0)) for p in PHONE.finditer(spoken_digits(EMAIL.sub(" ", span.text))) if len(re.sub(r"\D", "", p.group(0))) >= 10]
+        phones = [p for p in phones_in(span.text) if len(re.sub(r"\D", "", p)) >= 10]
         new = [p for p in dict.fromkeys(phones) if p not in held]
         label = LABEL.match(span.text)
         if not new or (label and LABEL_KINDS[label.group(1).lower()] == "address"):
@@ -271,7 +268,7 @@ def _unlabelled_contacts(notice: Notice, by_list_only: bool = False) -> list[Fac
         for line in section.lines:
             if LABEL.match(line.text) or heading_level(line.text) is not None:
                 continue
-            phones = [phone_text(p.group(0)) for p in PHONE.finditer(spoken_digits(EMAIL.sub(" ", line.text)))]
+            phones = phones_in(line.text)
             head, colon, rest = line.text.partition("：") if "：" in line.text else line.text.partition(":")
             named = find_list_names(head) if colon else []
             org, persons = org_and_persons(rest if named else line.text)
@@ -300,7 +297,7 @@ def _prose_contacts(notice: Notice) -> list[Fact]:
     facts: list[Fact] = []
     for span in clauses(notice, "。"):
         m = PROSE_CONTACT.search(span.text)
-        phones = [phone_text(p.group(0)) for p in PHONE.finditer(spoken_digits(EMAIL.sub(" ", span.text)))]
+        phones = phones_in(span.text)
         if not m or not phones or span.section.path[:1] and span.section.path[0].startswith("附件"):
             continue
         facts.append(_loose_contact(notice, span, m.group("org") or "", [m.group("name")], phones))
@@ -454,8 +451,7 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
     # Phones written into a 联系人 line ("张三，电话010-…") count too; addresses keep theirs.
     for kind in ("phone", "person", "body"):
         for label, value in block.values.get(kind, []):
-            for m in PHONE.finditer(spoken_digits(EMAIL.sub(" ", value))):
-                number = phone_text(m.group(0))
+            for number in phones_in(value):
                 if number not in phone_labels:
                     phones.append(number)
                     phone_labels[number] = label if kind == "phone" else "电话"
