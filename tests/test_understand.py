@@ -633,3 +633,17 @@ def test_a_year_that_dates_a_persons_listing_is_not_the_round_and_one_more_put_f
     one may put forward."""
     q = understand("学会副理事长是2022年的技术经理人先锋人物，他以个人名义还能再推一位吗？", dt.date(2023, 10, 20))
     assert q.intent == Intent.QUOTA and 2022 not in q.years
+
+
+def test_a_misspelt_lists_reading_is_the_same_in_every_process() -> None:
+    """"经里人榜": the name it is read as does not depend on the process's hash seed (a set's order)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from assistant.names import Catalogue\nfrom assistant.answer.understand import _list_tails\n"
+            "names = Catalogue(lists={'技术经理人先锋榜': '技术经理人先锋榜'}, mentions=['今年更名为技术经理人先锋榜'])\n"
+            "print(_list_tails(names)['经理人先锋榜'])")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(6)}
+    assert seen == {"技术经理人先锋榜"}

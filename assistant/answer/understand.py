@@ -664,7 +664,10 @@ def _list_tails(names: Catalogue) -> dict[str, str]:
     for name in full:
         for i in range(max(1, len(name) - 3)):
             tails.setdefault(name[i:], set()).add(name)
-    found = {tail: next(iter(owners)) for tail, owners in tails.items() if len({list_key(o) for o in owners}) == 1}
+    # (Of the names one list is written with, the same one every run: a notice's own name first, then the shortest;
+    # a set's order changes with the process's hash seed.)
+    found = {tail: min(owners, key=lambda o: (o not in names.lists, len(o), o))
+             for tail, owners in tails.items() if len({list_key(o) for o in owners}) == 1}
     # A short name of four characters or more without 榜 ("突破短板", "技术经理人"): "突破短版那个榜".
     found.update({v: v for v, _ in variants("lists") if not v.endswith("榜") and len(v) >= 4 and v not in found})
     return found
