@@ -242,6 +242,8 @@ def test_a_correction_may_give_one_side_by_its_day_alone() -> None:
     assert [(c.old, c.new, c.time) for c in corrections_in("〔手写：12日是周日！改为11月15日（周三）17:00前〕")] == [((11, 12), (11, 15), "17:00")]
     assert [(c.old, c.new) for c in corrections_in("更正：县内报送截止“11月6日”有误，应为11月10日（周五）17:00前。")] == [((11, 6), (11, 10))]
     assert [(c.old, c.new) for c in corrections_in("截止是——11月15号，哦不对，是16号")] == [((11, 15), (11, 16))]
+    # both sides quoted: "截止时间“11月13日17时”有误，应为“11月16日17时”"
+    assert [(c.old, c.new) for c in corrections_in("字幕更正：截止时间“11月13日17时”有误，应为“11月16日17时”。")] == [((11, 13), (11, 16))]
     text = ("泽川市科学技术协会关于推荐2041年“科创中国”系列榜单的通知\n各县区科协：\n"
             "一、请各单位于2041年11月12日前完成报送，并同时报送《推荐汇总表》。\n"
             "〔手写：12日是周日！改为11月15日（周三）17:00前，已电话通知各县区〕\n")
@@ -322,6 +324,8 @@ def test_a_verb_before_an_enumerated_list_is_not_part_of_its_name() -> None:
     from assistant.ingest.facts.common import find_list_names
 
     assert find_list_names("本会组织电子信息领域的推荐，同时接受新锐企业榜、融通创新组织榜的申报") == ["新锐企业榜", "融通创新组织榜"]
+    # "新设的X榜": the verb's particle is not the name's first character either.
+    assert find_list_names("还有今年新设的海岸带治理榜。") == ["海岸带治理榜"]
 
 
 def test_a_notice_without_a_setup_section_sets_up_its_lists_in_any_sentence() -> None:

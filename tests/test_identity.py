@@ -3,6 +3,8 @@ question may call that issuer by (answer/pointer.py: issuer_names)."""
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.answer.pointer import issuer_names
 from assistant.ingest.identity import IssuerSource, identify
 from assistant.ingest.notices import make_notice
@@ -266,3 +268,26 @@ def test_a_logs_records_led_by_their_time_stamps_stay_records_of_their_own() -> 
            "2048-10-15 11:31芯岚半导体-林若帆 收到，我们改报先导电子信息\n2048-10-16 17:58园区服务中心-谭可欣 接龙截止延长到10月18日18:00\n")
     text = make_notice("j.txt", log).text
     assert "\n2048-10-16 17:58" in text
+
+
+def test_a_letterhead_in_brackets_names_the_issuer_and_a_titles_note_does_not_hide_its_round() -> None:
+    text = ("【东澄大学科学技术研究院·成果转化办公室】\n"
+            "2057年“科创中国”系列榜单校内申报跟踪表（内部工作用，请勿外传）\n"
+            "导出时间：2057-10-18\n学院\t榜单\t截止\n海洋学院\t先导技术榜\t11月6日\n机械学院\t先导技术榜\t10月30日\n"
+            "科研院于2058年3月前反馈结果。\n")
+    who = identify(make_notice("t.txt", text).clean.text)
+    assert who.issuer == "东澄大学科学技术研究院"
+    assert who.year == 2057
+
+
+@pytest.mark.parametrize(("head", "issuer"), [
+    ("日历：陕西省智能感知与仪器学会秘书处工作日历\n", "陕西省智能感知与仪器学会秘书处"),  # a calendar's name
+    ("之江科技社团服务中心 · 咨询工单系统 · 数据导出\n导出时间：2055-10-19\n", "之江科技社团服务中心"),  # a system's export
+    ("校内组织工作页\n页面负责人：朱砚（成果转化办）\n", ""),  # a person's line names no issuer
+    ("中国功能涂层学会《会员通讯》2049年第10期（总第318期）\n", "中国功能涂层学会"),  # a bulletin's masthead
+    ("2053年榜单申报常见问题 - 中国感知与测控学会\n", "中国感知与测控学会"),  # a page title's site
+    ("会员问答\n问：能通过学会报吗？答：能通过学会报。会员可通过学会推荐。\n", ""),  # done through a body, not its name
+])
+def test_an_export_or_a_calendar_named_after_its_organisation_is_that_organisations(head: str, issuer: str) -> None:
+    text = head + "今年“科创中国”系列榜单的申报工作开始了，请各单位按要求准备材料，于11月20日前提交。\n"
+    assert identify(text).issuer == issuer

@@ -369,3 +369,22 @@ def test_a_forms_field_dump_reads_as_its_labels_and_values() -> None:
     assert "推荐单位联系人：严若岚。" in lines and "推荐单位联系电话：0532-86793318。" in lines
     assert "申报榜单：新锐企业榜（上限6家）（选项：新锐企业榜（上限6家）/场景创新榜（上限2个））。" in lines
     assert lines[-3:] == ["企业所处阶段", "☐ 初创期", "☑ 成长期"]
+
+
+TAB_SHEET = ("2057年榜单校内跟踪表\n"
+             "学院\t榜单\t领域\t校内名额\t截止\t负责人\t备注\n"
+             "海洋学院\t先导技术榜\t空天海洋\t2\t11月6日\t卓远\t截止顺延\n"
+             "机械学院\t\t装备制造\t2\t10月30日\t邢航\t\n"
+             "\t\t产业基础\t\t\t\t两个领域分别计算\n"
+             "科技园\t新锐企业榜\t—\t4\t10月28日\t骆雨\t\n")
+
+
+def test_a_sheet_exported_with_tabs_keeps_its_columns_and_reads_merged_cells_as_the_sheet_shows_them() -> None:
+    mt = clean_text(TAB_SHEET)
+    lines = mt.text.split("\n")
+    assert "学院 | 榜单 | 领域 | 校内名额 | 截止 | 负责人 | 备注" in lines
+    # a merged cell's blanks (its first row holds the value) read as the cell above
+    assert "机械学院 | 先导技术榜 | 装备制造 | 2 | 10月30日 | 邢航" in lines  # no remark: the blank at the end goes
+    assert "机械学院 | 先导技术榜 | 产业基础 | 2 | 10月30日 | 邢航 | 两个领域分别计算" in lines
+    assert "科技园 | 新锐企业榜 | — | 4 | 10月28日 | 骆雨" in lines  # a remark is never a merged cell
+    assert source_of(mt, TAB_SHEET, "两个领域分别计算") == "两个领域分别计算"

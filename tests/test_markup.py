@@ -176,6 +176,44 @@ def test_a_calendar_file_reads_as_its_events() -> None:
     assert source_of(mt, CALENDAR, "13511086723") == "13511086723"
 
 
+CAPTIONS = """1
+00:00:00,800 --> 00:00:04,000
+［片头字幕］东滨市科学技术协会
+2061年榜单解读
+
+2
+00:00:04,500 --> 00:00:08,000
+依据是中国科协办公厅9月20日印发的
+
+3
+00:00:08,200 --> 00:00:12,000
+科协办函创字〔2061〕58号通知。
+
+4
+00:00:12,300 --> 00:00:15,000
+政策方面的问题，可以找秘书处
+
+5
+00:00:15,100 --> 00:00:19,000
+冉书白，电话010-
+55820193。
+
+6
+00:00:19,500 --> 00:00:22,000
+好，谢谢大家。
+"""
+
+
+def test_a_subtitle_file_reads_as_the_speakers_sentences() -> None:
+    mt = clean_text(CAPTIONS)
+    lines = mt.text.split("\n")
+    assert "依据是中国科协办公厅9月20日印发的科协办函创字〔2061〕58号通知。" in lines  # one sentence across two cues
+    assert "政策方面的问题，可以找秘书处冉书白，电话010-55820193。" in lines
+    assert lines[0] == "［片头字幕］东滨市科学技术协会2061年榜单解读"  # a tagged cue stands alone
+    assert "-->" not in mt.text and "00:00" not in mt.text
+    assert source_of(mt, CAPTIONS, "58号通知") == "58号通知"
+
+
 SITE = """---
 title: "关于组织申报2036年“科创中国”系列榜单的通知"
 date: 2036-09-27

@@ -147,3 +147,14 @@ def test_a_notice_in_traditional_characters_is_read_as_simplified_each_character
     assert [original[i] for i in clean.offsets[:2]] == ["關", "於"]
     # Quotes and expected answers are compared the same way, whichever characters they are written in.
     assert normalize_for_match("联系人：何嘉欣") in normalize_for_match(original)
+
+
+def test_a_scans_letters_inside_numbers_and_its_wrapped_numbered_items_are_read_as_printed() -> None:
+    original = ("四、时间安排\n"
+                "（三）列入全市推荐名单的申报人须在2O55年12月5日24时前在\n"
+                "“科创中国”平台完成线上申报，逾期平台将关闭。\n"
+                "（四）联系电话：0736-225l806\n")
+    text = clean_text(original).text
+    assert "（三）列入全市推荐名单的申报人须在2055年12月5日24时前在“科创中国”平台完成线上申报" in text
+    assert "0736-2251806" in text
+    assert "四、时间安排\n（三）" in text  # a short heading is still a line of its own

@@ -27,7 +27,8 @@ ORG_LINE = re.compile(rf"^({ORG})(?:文件)?$")
 # "青川省科学技术协会办公室编　2043年10月14日": a bulletin's masthead, who compiles it.
 DATED_ORG_LINE = re.compile(rf"^({ORG})\s*(?:编印|编|主办|印发)?\s*(?:{DATE}|{CN_DATE})$")
 # "东岭大学科学技术研究院 成果转化办公室": an organisation and its office, the letterhead of a page.
-ORG_OFFICE_LINE = re.compile(rf"^({ORG})\s+{ORG}$")
+ORG_OFFICE_LINE = re.compile(rf"^({ORG})(?:\s+|\s*[·•・/／]\s*){ORG}$")  # (or "…研究院·成果转化办公室")
+BRACKETED = re.compile(r"^[【［\[](.+)[】］\]]$")  # a letterhead set in brackets: "【…研究院·成果转化办公室】"
 PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 AUDIENCE = re.compile(r"^(各[^。]{1,60}?)[：:]$")
 INTERNAL_AUDIENCE = re.compile(r"各(?:学院|院系|系|部门|课题组|研究室|研究所|处室|二级单位|科室)|校内|院内|全校|本单位各")
@@ -175,6 +176,31 @@ def _row(line: str) -> bool:
     return len([c for c in row_cells(line) if c]) >= 3
 
 
+PERSON_LABEL = re.compile(r"^[^：:]{0,4}(?:负责人|联系人|导出人|经办人|发起人|提问人|作者)[：:]")
+ORG_LED_REST = 8  # what may follow the organisation leading a system's or a file's name: "工作日历", "咨询工单系统"
+
+
+def _org_led(line: str) -> str:
+    """The organisation a system's, an export's or a bulletin's name leads with ("陕西省…学会秘书处工作日历",
+    "之江科技社团服务中心 · 咨询工单系统 · 数据导出", "中国功能涂层学会《会员通讯》2049年第10期…"), or ""."""
+    if PERSON_LABEL.match(line):
+        return ""
+    segments = re.split(r"\s*[·•|｜]\s*|\s+[-–—_]\s+", re.sub(r"^[^：:]{1,6}[：:]", "", line).strip())
+    # (Or a page title's site, last: "2053年…常见问题 - 中国感知与测控学会".)
+    for part in (segments[0], segments[-1]):
+        if "关于" in part or GENERIC_ORG.match(part):
+            continue
+        org = next((part[:end] for end in range(len(part), 3, -1) if (len(part) - end <= ORG_LED_REST or part[end] == "《")
+                    and re.fullmatch(ORG, part[:end]) and part[:end].count("（") == part[:end].count("）")), "")
+        if org:
+            return org
+    return ""
+
+
+def _unbracketed(line: str) -> str:
+    return b.group(1) if (b := BRACKETED.match(line)) else line
+
+
 def _title(head: list[str], longer: list[str]) -> str:
     """The title: a "关于…的通知" line among the first lines (a page's metadata block may come before
     it), else a line naming a notice, else the first line that is not an audience or an organisation."""
@@ -188,13 +214,14 @@ def _title(head: list[str], longer: list[str]) -> str:
                            and not META_LINE.match(line) and not re.search(r"《[^》]*通知》", line)), "")
     # A line that names the round and what the document is ("2039年“科创中国”系列榜单组织推荐工作台账"),
     # never a table's row: a row may name a step "转发科协通知".
+    # (Its note in brackets may say more: "…校内申报跟踪表（内部工作用，请勿外传）".)
     title = title or next((line for line in head if ROUND_TITLE.search(line) and len(line) <= 60 and not _row(line)
-                           and not re.search(r"[。；;，,：:]", line)), "")
+                           and not re.search(r"[。；;，,：:]", re.sub(r"[（(][^（()）]*[）)]$", "", line))), "")
     if not title:
         # (Words, not an issue's number: "〔2027〕第9期".)
         title = next((line for line in head if len(line) >= 8 and len(re.findall(rf"[{CJK}]", line)) >= 6 and not AUDIENCE.match(line)
                       and not _row(line)
-                      and not ORG_LINE.match(line) and not DATED_ORG_LINE.match(line)),
+                      and not ORG_LINE.match(_unbracketed(line)) and not DATED_ORG_LINE.match(line)),
                      head[0] if head else "")
     return title
 
@@ -208,6 +235,7 @@ SIGNATURE = re.compile(rf"^[{CJK}·]{{2,4}}\n({ORG})\s*{OFFICE}$", re.M)
 SELF_KINDS = ((re.compile(r"我校|本校|学校|校内"), "大学|学院"), (re.compile(r"我会|本会|学会"), "学会|协会|研究会"),
               (re.compile(r"集团"), "集团|公司"))
 NAMED_AT_LEAST = 2
+VERB_PHRASE = re.compile(r"通过|经由|报送|推荐|申报|联系|咨询")  # "能通过学会报吗": what is done through a body, not its name
 GENERIC_ORG = re.compile(r"[各请本我全该此其]|(?:省|市|县|区|国家)级|有关|相关|所属|下属|一流|重点|高水平")  # "省级学会", "各高校"
 
 
@@ -264,7 +292,7 @@ def _most_named_self(text: str) -> str:
         names: Counter[str] = Counter()
         for m in re.finditer(rf"([{CJK}]{{2,8}})(?:{ends})", text):
             for start in range(m.start(), m.end(1) - 1):
-                if not GENERIC_ORG.match(text[start:m.end()]):
+                if not GENERIC_ORG.match(text[start:m.end()]) and not VERB_PHRASE.search(text[start:m.end()]):
                     names[text[start : m.end()]] += 1
         if names:
             # the most named, and the longest of those (not its shorter endings)
@@ -308,7 +336,8 @@ def identify(text: str) -> Identity:
     if m and "关于" not in m.group(1):
         issuer, issuer_source = m.group(1), IssuerSource.TITLE
     if not issuer:
-        issuer = next((m.group(1) for line in head[:3] if (m := ORG_LINE.match(line) or RED_HEADER.match(line)
+        tops = [_unbracketed(line) for line in head[:3]]
+        issuer = next((m.group(1) for line in tops if (m := ORG_LINE.match(line) or RED_HEADER.match(line)
                                                             or DATED_ORG_LINE.match(line) or ORG_OFFICE_LINE.match(line))
                        and line != title), "")
         # or the site a web page's title line names: the page's letterhead
@@ -340,6 +369,9 @@ def identify(text: str) -> Identity:
         issuer, issuer_source = _longest_org_ending(self_named.group(1)), IssuerSource.SELF_NAMED
     if not issuer:
         issuer, issuer_source = _most_named_self(text), IssuerSource.SELF_NAMED
+    if not issuer:  # "日历：陕西省…学会秘书处工作日历", "之江科技社团服务中心 · 咨询工单系统 · 数据导出"
+        issuer = next((org for line in [title, *head[:3]] if (org := _org_led(line))), "")
+        issuer_source = IssuerSource.LETTERHEAD
     if not issuer:
         issuer_source = IssuerSource.NONE
 

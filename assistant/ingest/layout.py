@@ -197,6 +197,75 @@ def read_form_fields(mt: MappedText) -> MappedText:
     return mt.sub(FORM_FIELD, field).sub(CHECK_BOX, lambda m: "☑ " if m.group(1) else "☐ ").sub(PRINTED_TAG, "")
 
 
+# A spreadsheet's rows exported with tabs or commas: a merged cell's value is written once, in its first row.
+# A column of remarks is blank where a row has none, a form's column to fill in ("填写内容") is blank
+# to be filled: their blanks are never a merged cell's.
+UNMERGED_COLUMN = re.compile(r"备注|说明|填写|填报")
+
+
+def merged_down(values: list[str], above: list[str], header: list[str]) -> list[str]:
+    """A row's cells as the sheet shows them: a blank cell before the row's last filled one is a
+    merged cell exported into its first row only, and takes the value of the cell above (remarks
+    and a form's column to fill in excepted; a row number is never merged)."""
+    last = max((n for n, v in enumerate(values) if v), default=-1)
+    return [above[n] if not v and n < last and n < len(above) and above[n] and n < len(header)
+            and not UNMERGED_COLUMN.search(header[n]) and not ROW_NUMBER_CELL.match(header[n]) else v
+            for n, v in enumerate(values)]
+
+
+def _tab_header(line: str) -> list[str] | None:
+    """A sheet's header: short labels in every column (a form's row, "技术团队基本情况\t联系人\t\t电话",
+    leaves blanks to fill between its labels)."""
+    cells = [c.strip() for c in line.rstrip().split("\t")]
+    if len(cells) >= MIN_COLUMNS and all(cells) and sum(bool(HEADER_CELL.search(c)) for c in cells) >= 2 \
+            and all(len(c) <= 12 for c in cells):
+        return cells
+    return None
+
+
+def _tab_row(line: str) -> bool:
+    """A sheet's row: at least two cells filled (a form's "\t请阐述每一段工作经历…\t\t" is one field's prompt)."""
+    return "\t" in line and sum(bool(c.strip()) for c in line.split("\t")) >= 2
+
+
+def read_tab_tables(mt: MappedText) -> MappedText:
+    """A table exported with tabs under a header row: its cells split by " | " in their places (an
+    empty cell keeps its column: "\t\t产业基础" is not a row of 产业基础 as its college), a merged
+    cell's blanks read as the sheet shows them (merged_down)."""
+    text = mt.text
+    lines = _lines(text)
+    cuts: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        header = _tab_header(lines[i].text)
+        j = i + 1
+        while header is not None and j < len(lines) and _tab_row(lines[j].text):
+            j += 1
+        if header is None or j - i - 1 < MIN_ROWS:
+            i = j
+            continue
+        above: list[str] = []
+        for line in lines[i:j]:
+            cells = line.text.split("\t")
+            values = [c.strip() for c in cells]
+            shown = merged_down(values, above, header) if line is not lines[i] else values
+            last = max((k for k, v in enumerate(shown) if v), default=0)
+            pos = line.start
+            for k, cell in enumerate(cells):
+                if k > last:  # the blank cells at the row's end, with their tabs
+                    cuts.append((pos - 1, pos + len(cell), ""))
+                    pos += len(cell) + 1
+                    continue
+                if k:
+                    cuts.append((pos - 1, pos, CELL))  # the tab before this cell
+                if shown[k] != values[k]:
+                    cuts.append((pos, pos + len(cell), shown[k]))
+                pos += len(cell) + 1
+            above = shown
+        i = j
+    return mt.splice(cuts)
+
+
 # A notice pasted as one wall of text keeps its structure in its markers: a line starts before each.
 WALL_CHARS = 600  # a text this long with no line break in it is a wall
 WALL_BREAK = re.compile(
@@ -319,10 +388,6 @@ def rebuild_column_tables(mt: MappedText) -> MappedText:
     return mt
 
 
-# A column of remarks is blank where a row has none: its blanks are never a merged cell's.
-REMARK_CELL = re.compile(r"备注|说明")
-
-
 def _record(text: str, pos: int) -> tuple[list[tuple[int, int]], int] | None:
     """The cells (spans, quotes included) of the comma-separated record starting at `pos`, and where
     it ends (its newline or the text's end); a cell in double quotes may hold commas, doubled quotes
@@ -394,7 +459,7 @@ def _sheet_cuts(text: str, sheet: _Sheet) -> list[tuple[int, int, str]]:
     """Each record as one line of cells split by " | ": its quotes gone (a doubled one kept once), the
     line breaks inside a cell spaces, the blank cells at its end dropped. Below the header, a blank
     cell between filled ones is a merged cell exported into its first row only: it takes the value
-    of the cell above, as the sheet shows it (remark columns excepted)."""
+    of the cell above, as the sheet shows it (merged_down)."""
     cuts: list[tuple[int, int, str]] = []
     header = sheet.values[sheet.header]
     above: list[str] = []
@@ -402,10 +467,7 @@ def _sheet_cuts(text: str, sheet: _Sheet) -> list[tuple[int, int, str]]:
         last = max((n for n, v in enumerate(values) if v), default=-1)
         shown = list(values)
         if k > sheet.header:
-            for n in range(last):
-                if not values[n] and n < len(above) and above[n] and not REMARK_CELL.search(header[n]):
-                    shown[n] = above[n]
-            above = shown
+            shown = above = merged_down(values, above, header)
         if last < len(cells) - 1:  # the blank cells at the record's end
             cuts.append((cells[last][1] if last >= 0 else cells[0][0], cells[-1][1], ""))
         for n, (start, end) in enumerate(cells[: last + 1]):

@@ -1,6 +1,6 @@
 """A notice saved in a data or markup format, read as what it shows (`source_text`): a mail with its
 header, a JSON record a publishing system exported, an RTF source, a web page's source, a draft with
-its tracked changes, a calendar file. For a page:
+its tracked changes, a calendar file, a subtitle file. For a page:
 blocks (paragraphs, headings, list items, rows, line breaks) become lines, a row's cells are split by
 " | " as tables are read elsewhere, entities become their characters, the page's chrome (navigation,
 menus, footer) is set aside (the source keeps it, nothing cites it), what a page never shows (scripts,
@@ -369,6 +369,45 @@ def calendar_text(mt: MappedText) -> MappedText:
     return mt.splice(cuts)
 
 
+# ---------------------------------------------------------------- timed captions (SRT, WebVTT)
+
+CUE_TIME = r"(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}"
+CUE_HEAD = re.compile(rf"(?m)^[ \t]*(?:\d+[ \t]*\n[ \t]*)?{CUE_TIME}[ \t]*-->[ \t]*{CUE_TIME}[^\n]*(?:\n|$)")
+VTT_HEAD = re.compile(r"\A\s*WEBVTT[^\n]*\n")
+MIN_CUES = 5
+SENTENCE_END = "。！？!?；;”」』）)】］"  # a cue that ends on one of these ends its sentence
+CUE_TAG = re.compile(r"[［\[【（(♪]")  # a cue the editor tagged: a caption, a sound, a speaker's note
+
+
+def is_captions(text: str) -> bool:
+    return len(CUE_HEAD.findall(text)) >= MIN_CUES
+
+
+def caption_text(mt: MappedText) -> MappedText:
+    """A subtitle file (SRT, WebVTT): cue numbers and time codes go, and the spoken text runs on as
+    the speaker said it: a cue's lines and the cues after it join until a sentence ends, so a
+    sentence split across cues ("…印发的" | "…117号通知。") is one line again. A cue the editor
+    tagged (［片头字幕］…, [音乐]) stands on its own line."""
+    mt = mt.sub(VTT_HEAD, "")
+    text = mt.text
+    heads = list(CUE_HEAD.finditer(text))
+    cuts: list[tuple[int, int, str]] = [(0, heads[0].end(), "")]
+    for i, head in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        body = text[head.end():end].rstrip()
+        stop = head.end() + len(body)
+        for m in re.finditer(r"[ \t]*\n[ \t]*", body):  # a cue's own lines run on
+            latin = body[m.start() - 1 : m.start()].isascii() and body[m.end() : m.end() + 1].isascii()
+            cuts.append((head.end() + m.start(), head.end() + m.end(), " " if latin else ""))
+        if i + 1 < len(heads):
+            after = text[heads[i + 1].end():].lstrip()
+            ends = not body or body[-1] in SENTENCE_END or CUE_TAG.match(body) or CUE_TAG.match(after)
+            cuts.append((stop, heads[i + 1].end(), "\n" if ends else ""))
+        else:
+            cuts.append((stop, len(text), ""))
+    return mt.splice(cuts)
+
+
 # ---------------------------------------------------------------- contact cards (vCard) inside a notice
 
 VCARD = re.compile(r"^BEGIN:VCARD[ \t]*\r?\n(?P<body>.*?)^END:VCARD[ \t]*$", re.M | re.S | re.I)
@@ -547,6 +586,8 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     lines are then its own paragraphs, never broken ones."""
     if CALENDAR.match(mt.text):
         return accepted_changes(calendar_text(mt)), True
+    if is_captions(mt.text):
+        return caption_text(mt), True
     if LATEX.search(mt.text):
         return latex_text(mt), True
     config = is_config(mt.text)

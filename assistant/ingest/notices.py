@@ -21,6 +21,7 @@ from assistant.ingest.layout import (
     drop_page_furniture,
     open_drawn_boxes,
     read_form_fields,
+    read_tab_tables,
     read_two_columns,
     rebuild_aligned_tables,
     rebuild_cell_tables,
@@ -397,6 +398,9 @@ DATED_FIELD = re.compile(rf"^[{CJK}]{{2,8}}[:：]\s*(?:{DATE})\s*(?:\d{{1,2}}[:�
 BOUND_AFTER = re.compile(r"(?:之前|以前|前|为止|止|以后|之后|后|起)(?=[，,。；;、]|$)")
 
 
+HEADING_CHARS = 20  # a heading's line is no longer than this; a longer numbered line is an item's text
+
+
 def _should_join(prev: str, nxt: str) -> bool:
     """PDF extraction breaks lines (and words) mid-sentence; join those, keep real line ends."""
     p, n = prev.strip(), nxt.strip()
@@ -422,8 +426,10 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False  # "科学技术处" above the date: the sign-off, not the end of the line before it
     if prev.startswith("\t") and nxt.startswith("\t"):
         return False  # cells of a form flattened one per line, each indented by a tab
-    if heading_level(p) is not None or heading_level(n) is not None or LABEL.match(n) or n.startswith("附件"):
+    if heading_level(n) is not None or LABEL.match(n) or n.startswith("附件"):
         return False
+    if heading_level(p) is not None and not (len(p) > HEADING_CHARS and _mid_phrase(p, n)):
+        return False  # (a numbered item's first line, stopped mid-phrase, runs on: "（一）各单位于…申报材料纸质" / "版（一式两份）…")
     if KEY_VALUE.match(n) and p[-1] not in "，,、（(“《":
         return False  # "成文日期：2026-09-08", "时间：…": a field of its own, unless the line before stops mid-phrase
     if DATE_LINE.match(n) or re.match(r"(?:主办|承办|协办|指导|支持)单位\s*[:：]|发布(?:时间|日期)\s*[:：]", n):
@@ -433,8 +439,8 @@ def _should_join(prev: str, nxt: str) -> bool:
     ends_with_number = (m := DOC_NUMBER.search(p)) is not None and m.end() == len(p)  # "文号：…〔2036〕31号"
     if TITLE_END.search(p) or DATE_LINE.match(p) or ends_with_number or DOC_NUMBER.fullmatch(n) or FORM_TITLE.search(n):
         return False
-    if re.fullmatch(r"[（(][^（()）]*[）)]", p):
-        return False  # a whole parenthetical note, e.g. "(以下表单仅为样表…)"
+    if re.fullmatch(r"[（(][^（()）]*[）)]|【[^【】]*】", p):
+        return False  # a whole parenthetical note, e.g. "(以下表单仅为样表…)"; a bracketed letterhead "【…·成果转化办公室】"
     # "中国科协学会学术部：" introduces a block; a wrapped list of recipients ends in ：too but has commas.
     return not (n[-1] in "：:" and len(n) <= 20 and not re.search(r"[，,、。]", n))
 
@@ -611,9 +617,12 @@ def clean_text(original: str) -> MappedText:
     mt = break_wall_of_text(mt)  # one wall of text: a line per heading and item (before wide spaces go)
     mt = read_two_columns(mt)  # a page in two columns read row by row: each column whole (before wide spaces go)
     mt = read_form_fields(mt)  # a form's field dump: "label：value" lines
+    mt = read_tab_tables(mt)  # a sheet exported with tabs: cells in their columns, merged cells filled
     mt = to_simplified(mt)  # Traditional characters read as Simplified, each in its place
     mt = mt.sub(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]", _fullwidth_alnum)
     mt = mt.sub("„", "〔").sub("‟", "〕")
+    # An OCR's letters inside a number ("2O55年", "415O00", "1l月"): the digits they were printed as.
+    mt = mt.sub(r"(?<=\d)[OoIl](?=\d)", lambda m: "0" if m.group(0) in "Oo" else "1")
     mt = mt.sub(r"<input\s+type=[\"']checkbox[\"']\s*/?>", "□")  # form check boxes exported as HTML
     mt = mt.sub(r"[\u00a0\u3000\u2002\u2003\u200b\f\v]", " ")
     mt = drop_page_furniture(mt)  # "— 2 —" and the running head printed beside it

@@ -140,7 +140,9 @@ def _category(text: str, action: str = "") -> Category:
 
 # "平台截止：2023年11月30日24时 → 2027年11月10日24时", "由10月23日调整为10月30日": the date before
 # the change is the old value, not a deadline of this notice.
-CHANGED_TO = re.compile(r"^[\s）)]*(?:→|->|⇒|调整为|改为|变更为|变为|延期至|延长至|推迟至|提前至|提前到|推迟到)")
+CHANGED_TO = re.compile(r"^[\s）)]*(?:[，,]\s*(?:今年|本年度?|本轮|现已?|已))?(?:→|->|⇒|调整为|改为|变更为|变为|延期至|延长至|推迟至|提前至|提前到|推迟到)")
+# "往年平台截止时间为11月30日24时": a past round's date, told to show what changed.
+PAST_ROUND = re.compile(r"(?:往年|去年|以往|历年|上一?年度?|上届|上一轮)[^，,。；;！!？?\d]{0,12}$")
 
 
 # "更正：上面说的10月20日改为10月24日", "十一月五号下午五点前——不对不对，是十一月七号": a date the
@@ -157,8 +159,8 @@ _NOW = rf"(?:{DATE}|{_DAY})\s*{NOTE}\s*{TIME}"
 _SPOKEN_SLIP = r"不对|说错|看错|口误"
 _WRITTEN_SLIP = r"有误|错误|笔误|是周[一二三四五六日天]|是星期[一二三四五六日天]"
 CORRECTED = re.compile(rf"(?P<old>{_WAS})\s*{TIME}{_CLOSE}\s*(?:{_CHANGE}|→|->)\s*{_OPEN}(?P<new>{_NOW})"
-                       rf"|(?P<slip>{_WAS})[^。\n]{{0,40}}?(?:{_SPOKEN_SLIP})[^。\n]{{0,20}}?(?:是|为)\s*(?P<right>{_NOW})"
-                       rf"|(?P<error>{_WAS})\s*{TIME}{_CLOSE}\s*(?:{_WRITTEN_SLIP})[^。\n]{{0,20}}?(?:是|为)\s*(?P<amended>{_NOW})"
+                       rf"|(?P<slip>{_WAS})[^。\n]{{0,40}}?(?:{_SPOKEN_SLIP})[^。\n]{{0,20}}?(?:是|为)\s*{_OPEN}(?P<right>{_NOW})"
+                       rf"|(?P<error>{_WAS})\s*{TIME}{_CLOSE}\s*(?:{_WRITTEN_SLIP})[^。\n]{{0,20}}?(?:是|为)\s*{_OPEN}(?P<amended>{_NOW})"
                        # "截止日期更正为11月6日17:00，原定11月2日17:00的截止时间作废", "应为11月14日12:00（原写的11月12日…）"
                        rf"|(?:{_CHANGE}|应为|应是)\s*[：:]?[^。\n\d]{{0,16}}?{_OPEN}(?P<fixed>{_NOW}){_CLOSE}[^。\n]{{0,30}}?"
                        rf"原(?:写的|定|为|来|先|发布为|公布为|通知为|写为)?的?\s*{_OPEN}(?P<void>{_WAS})")
@@ -216,6 +218,8 @@ def _corrections(notice: Notice) -> dict[tuple[int, int], tuple[Span, Correction
 def _superseded(m: re.Match[str], text: str, iso: str, year: int | None, corrected: set[tuple[int, int]]) -> bool:
     """A date the clause replaces or the notice corrects, or one of an earlier round than the notice's."""
     if CHANGED_TO.match(text[m.end() :]) or (year is not None and iso[:4].isdigit() and int(iso[:4]) < year):
+        return True
+    if PAST_ROUND.search(text[max(0, m.start() - 24) : m.start()]):
         return True
     return _month_day_of(iso) in corrected
 
