@@ -551,3 +551,17 @@ def test_the_quota_set_for_the_askers_part_of_the_unit_comes_first_and_a_retract
     ruled = next(line for line in answer.split("\n") if line.startswith("青衡大学"))
     assert "限报1项" in ruled.split("；")[0] and "限报2项" not in ruled
     assert all("撤回" in line for line in answer.split("\n") if "限报2项" in line)  # said only as taken back
+
+
+def test_a_units_deadline_asked_is_its_own_not_the_calls_it_restates_nor_a_step_the_body_takes_after(tmp_path, small_settings) -> None:
+    """"材料最迟哪天交给市科协": the date materials are due to the city, not the CAST platform's date
+    the city's page restates, nor the day the city itself confirms online; and a date results are
+    told by ("预审意见于…前反馈") is no one's deadline."""
+    bot = _over(small_settings, tmp_path, "lanzhou_2023.txt",
+                "澜州市科学技术协会\n澜州市2023年“科创中国”系列榜单推荐申报办事指南\n办理流程\n"
+                "1.材料提交：2023年11月8日17:00前在平台点击提交，同时上传盖章PDF至本事项页面；\n"
+                "2.预审反馈：市科协委托专家预审，预审意见于11月12日前反馈申报单位；\n"
+                "3.平台推荐：市科协于2023年11月24日前在平台完成推荐确认。中国科协平台申报截止时间为2023年11月30日24时。\n")
+    ans = bot.answer("澜州这边企业报新锐榜，材料最迟哪天交给市科协？").answer
+    assert "截止时间：2023年11月8日" in ans
+    assert "截止时间：2023年11月24日" not in ans and "11月30日" not in ans and "两处日期不一致" not in ans

@@ -7,7 +7,7 @@ import re
 
 from assistant.answer.phrasing import deadline_text
 from assistant.answer.rules.base import Context, Reply
-from assistant.answer.similarity import overlap
+from assistant.answer.similarity import bigrams, overlap
 from assistant.ingest.textmap import CELL
 from assistant.model import Category, DeadlineFact, DeadlineForm, NoticeKind, Scope
 
@@ -20,6 +20,30 @@ def _piece(f: DeadlineFact) -> str:
     """The part of the deadline's sentence that holds its date."""
     pieces = [re.sub(r"^\d{1,2}[.．、]\s*", "", p).strip() for p in re.split(r"[，,；;。]", f.quote)]
     return next((p for p in pieces if f.written and f.written.split("（")[0] in p), f.written)
+
+
+# A unit's notice restating the call's own date: "中国科协平台申报截止时间为…" is not the unit's deadline.
+CALLS_OWN = re.compile(r"中国科协|全国|国家")
+
+
+# A body's own step: "平台推荐：市科协于11月24日前在平台完成推荐确认" is when the body acts, not when
+# materials are due to it (the notice's audience acting, "各设区市科协…于10月28日前…报省科协", is the asker's step).
+BODY_ACTS = re.compile(r"^(?:[^，,：:]{0,12}[：:])?\s*(?!各)[\u4e00-\u9fff]{0,10}(?:科协|学会|协会|学校|科研院|研究院|秘书处|联合体|主管部门)"
+                       r"(?:将|于|应|须|统一)")
+
+
+def _restated(ctx: Context, f: DeadlineFact) -> bool:
+    return not ctx.store.is_original(f) and bool(CALLS_OWN.search(_piece(f)))
+
+
+def _same_step(a: DeadlineFact, b: DeadlineFact) -> bool:
+    """Whether two deadlines are for one thing: a cut-off ("申报截止时间：…") is for whatever is due; two
+    "…前" dates are when what is due reads alike ("提交材料" / "材料提交"), not "在平台点击提交…" beside
+    "在平台完成推荐确认"."""
+    if DeadlineForm.CUTOFF in (a.form, b.form):
+        return True
+    shorter = min(len(bigrams(a.action)), len(bigrams(b.action)))
+    return overlap(a.action, b.action) * 2 >= shorter
 
 
 def _fit(ctx: Context, f: DeadlineFact) -> int:
@@ -40,7 +64,8 @@ def answer_deadline(ctx: Context) -> Reply | None:
     elif ctx.own_notice and "平台" in q.text:  # "学校什么时候在平台统一提交": the unit's own platform date
         picked = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.PLATFORM)
     elif internal_asked:
-        picked = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.INTERNAL)
+        # (Not a date results are told by: nothing is due then, "预审意见于11月3日前反馈科技创新部".)
+        picked = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.INTERNAL and f.category != Category.TOLD)
         online = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.PLATFORM) if ctx.own_notice else None
         if online and (picked is None or _best(ctx, online[1]) > _best(ctx, picked[1]) + 1):
             picked = online  # "学会什么时候完成线上推荐": the notice's own step online, named by the question
@@ -60,7 +85,11 @@ def answer_deadline(ctx: Context) -> Reply | None:
     # by ("11月18日前告知初审结果") comes last: nothing is due by it.
     # A unit's own step asked with no notice named ("材料最晚哪天交到省科协"): the step the question
     # names first, whichever unit's notice it is in.
+    # A unit's step asked ("材料最迟哪天交给市科协"): the call's date its notice restates comes after its own.
+    own_side = internal_asked and not PLATFORM_SIDE.search(q.text)
     chosen.sort(key=lambda f: (f.category == Category.TOLD,  # no one's materials are due by it
+                               own_side and _restated(ctx, f),
+                               q.own_step and bool(BODY_ACTS.match(_piece(f))),  # the asker's step, not a body's after it
                                not store.is_original(f) and not internal_asked,
                                -_fit(ctx, f) if internal_asked and not ctx.own_notice else 0,
                                not (q.list_key and f.lists),
@@ -103,6 +132,7 @@ def answer_deadline(ctx: Context) -> Reply | None:
         # Two dates for one thing; "材料提交截止 4月12日" and "报送中国科协 4月26日" are two things, and
         # so are two steps of one sentence, and the dates of two lists ("两个榜单材料于10月20日前").
         if f.date != first.date and f in same_notice and f.category == first.category and f.start != first.start \
+                and _restated(ctx, f) == _restated(ctx, first) and _same_step(f, first) \
                 and set(f.list_keys) == set(first.list_keys) and not (CELL in f.quote and CELL in first.quote):
             # (Two rows of one table are two items: a work plan's stages each have their own day.)
             notes.append(f"注意：同一通知另处写的是{deadline_text(f, ctx.today)}{ctx.cite(f)}，两处日期不一致，请以较早者为准或向联系人确认。")
