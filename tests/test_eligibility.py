@@ -71,6 +71,8 @@ def profile(text: str) -> Profile:
         ("我是去年技术经理人先锋榜入选的", {"prior": [("技术经理人先锋榜", 2022)]}),
         ("我在一家研究院做技术转移两年半了", {"experience_years": 2.5}),
         ("去年研发投入占营收4%左右", {"rd_share": 4.0}),
+        ("我们是家技术转移机构，不是创新联合体", {"org_type": "技术转移机构"}),  # not a kind they say they are not
+        ("去年8月因为偷排被环保部门顶格处罚，今年已经整改完了", {"accident_year": 2022}),
         # a supposed case is not the asker's situation
         ("入选先导技术榜的话，园区给奖励吗", {}),
     ],
@@ -166,6 +168,8 @@ def test_what_no_clause_rules_on_is_said(store: FactStore) -> None:
     ("工商注册成立时间在2014年1月1日（含）以后", 2014, PASS),
     ("企业工商登记日期须为2014年1月1日及以后", 2015, PASS),
     ("2020年1月1日及以后成立的企业", 2018, FAIL),
+    ("成立时间须在2052年9月1日之前", 2053, FAIL),
+    ("成立时间须在2052年9月1日之前", 2051, PASS),
 ])
 def test_founding_clauses_worded_otherwise_are_checked(text: str, founded: int, verdict: str) -> None:
     from assistant.answer.eligibility import CHECKS, Clause, clause_type
@@ -275,3 +279,14 @@ def test_a_founding_year_said_relative_to_today_is_read_as_that_year() -> None:
     assert read_profile("我们是专业化众创空间，前年8月正式挂牌成立。", today).founded == (2021, 8)
     assert read_profile("公司去年成立的", today).founded == (2022, None)
     assert read_profile("去年营收三千万", today).founded is None
+
+
+def test_a_relaxed_founding_bound_written_after_a_comma_is_the_same_clause() -> None:
+    fact = EligibilityFact(notice_id="n.txt", year=2054, section="", quote="", start=0, end=0, lists=["成果转化服务组织榜"],
+                           conditions=["成立时间须在2052年9月1日之前，创新联合体可放宽至2053年9月1日之前"])
+    [clause] = clauses(fact)
+    assert clause.type == "founding_date"
+    verdicts, _ = check(fact, Profile(founded=(2053, 3), org_type="创新联合体"), 2054)
+    assert [v.verdict for v in verdicts] == [PASS]
+    verdicts, _ = check(fact, Profile(founded=(2053, 3), org_type="技术转移机构"), 2054)
+    assert [v.verdict for v in verdicts] == [FAIL]

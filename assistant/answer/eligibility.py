@@ -25,7 +25,7 @@ FOUNDING_YEARS = re.compile(
     r"|(?:成立|注册)(?P<n2>\d{1,2}|[一二三四五六七八九十]+)\s*年(?:以内|之内)"
 )
 # "成立时间在2020年6月30日之前", "于2021年1月1日前注册成立", "成立时间早于…".
-FOUNDING_BEFORE = re.compile(rf"(?:成立时间(?:在|早于)|于)\s*{DATE}\s*(?:之前|以前|前)(?:注册)?(?:成立)?")
+FOUNDING_BEFORE = re.compile(rf"(?:成立时间(?:须|应|需|要)?(?:在|早于)|于)\s*{DATE}\s*(?:之前|以前|前)(?:注册)?(?:成立)?")
 # "工商注册成立时间在2014年1月1日（含）以后", "工商登记日期须为2014年1月1日及以后", "2020年1月1日及以后成立的企业".
 FOUNDING_AFTER = re.compile(
     rf"(?:成立|注册|登记)(?:成立)?(?:时间|日期)?(?:须|应|需|要)?(?:在|于|为|是)?\s*{DATE}\s*(?:[（(]含[）)])?\s*(?:及|或)?(?:以后|之后|后)"
@@ -76,7 +76,7 @@ RD_SHARE = re.compile(r"研发(?:经费)?(?:投入|费用|支出)[^，,；;。]{
 TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("prior_listing", re.compile(r"入选历年.*不再纳入候选|不再推荐")),
     ("founding_years", FOUNDING_YEARS),
-    ("founding_date", FOUNDING_BEFORE),
+    ("founding_date", re.compile(rf"{FOUNDING_BEFORE.pattern}|可放宽至{DATE}之前")),  # (its relaxation joins it)
     ("founding_after", FOUNDING_AFTER),
     ("org_type", re.compile(r"机构类型为")),
     ("region", re.compile(r"境内.{0,20}注册|注册.{0,10}境内")),
@@ -150,7 +150,8 @@ def _founding_date(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
         return None
     m = FOUNDING_BEFORE.search(c.text)
     bound = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))  # type: ignore[union-attr]
-    relaxed = re.search(rf"([\u4e00-\u9fff]{{2,10}})的成立时间可放宽至{DATE}之前", c.text)
+    # "创新联合体的成立时间可放宽至…之前", "…，创新联合体可放宽至…之前"
+    relaxed = re.search(rf"([\u4e00-\u9fff]{{2,10}}?)(?:的成立时间)?可放宽至{DATE}之前", c.text)
     who = ""
     if relaxed and p.org_type and (p.org_type in relaxed.group(1) or relaxed.group(1) in p.org_type):
         bound = dt.date(int(relaxed.group(2)), int(relaxed.group(3)), int(relaxed.group(4)))
@@ -158,7 +159,7 @@ def _founding_date(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     y, mth = p.founded
     when = f"{y}年{mth}月" if mth else f"{y}年"
     if (y, mth or 1) < (bound.year, bound.month) and (mth or y < bound.year):
-        return PASS, f"{when}成立，早于{bound.year}年{bound.month}月{bound.day}日{who}"
+        return PASS, f"{when}成立，在{bound.year}年{bound.month}月{bound.day}日之前{who}"
     if y > bound.year or (mth and (y, mth) >= (bound.year, bound.month)):
         return FAIL, f"{when}成立，不在{bound.year}年{bound.month}月{bound.day}日之前{who}"
     return CHECK, f"{when}成立，请核对是否早于{bound.year}年{bound.month}月{bound.day}日"

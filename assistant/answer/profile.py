@@ -178,7 +178,8 @@ def read_profile(text: str, today: dt.date) -> Profile:
     elif re.search(rf"依赖(?:进口|国外)|靠(?:进口|国外)|(?:还是|都是|全是|主要是|基本是)进口|只能(?:用|买){CLAUSE}{{0,2}}国外|被禁运|卡脖子|禁运|限制出口", text):
         p.import_dependent = True
     if re.search(r"我|本单位|本公司|本机构|咱", text) or p.founded:
-        p.org_type = next((t for t in ORG_TYPES if t in text), None)
+        # (Not a kind the asker says they are not: "我们是家技术转移机构…不是创新联合体".)
+        p.org_type = next((t for t in ORG_TYPES if re.search(rf"(?<!不是)(?<!不属于)(?<!并非)(?<!而非){t}", text)), None)
     if re.search(rf"不(?:是|在|属于){CLAUSE}{{0,6}}试点城市", text):
         p.in_pilot = False
     elif re.search(rf"(?:在|就在|位于|属于){CLAUSE}{{0,10}}试点城市|试点城市(?:里|内)", text):
@@ -189,6 +190,9 @@ def read_profile(text: str, today: dt.date) -> Profile:
     # "2022年12月…被生态环境局认定为严重环境违法": the other incidents the same condition names, when found against one
     m = m or re.search(rf"((?:20\d{{2}})年|去年|今年|前年){CLAUSE}{{0,24}}?(?:认定为|被罚|受到处罚|被处罚|列入|被列为){CLAUSE}{{0,8}}?"
                        r"(?:环境违法|违法|失信|事故)", text)
+    # "去年8月因为偷排被环保部门顶格处罚": a penalty for what the same condition names (pollution, safety, quality)
+    m = m or re.search(rf"((?:20\d{{2}})年|去年|今年|前年){CLAUSE}{{0,24}}?(?:偷排|排污|超标排放|环保|生态环境|安全生产|质量){CLAUSE}{{0,12}}?"
+                       r"(?:处罚|罚款|查处|通报)", text)
     if m:
         p.accident_year = _year(m.group(1), today)
     if re.search(rf"没(?:有)?(?:考|拿|取得)?(?:过)?{CLAUSE}{{0,8}}?证书|没有证书|无证", text):
