@@ -282,7 +282,7 @@ class Assistant:
             before = _own_notice_of(out[-1], snap.store) if out and not q.notice_ids and _goes_on(q) else None
             if before is not None:
                 there = self.rank(snap, replace(q, notice_ids=[before], inherited=[*q.inherited, "notice"]))
-                if there.best.source != Source.DECLINE:
+                if there.best.source != Source.DECLINE and _answers(there.best, ranking):
                     ranking = there
             out.append(ranking)
         return out
@@ -331,6 +331,17 @@ class Assistant:
 
 # A part this short, or one that carried the ask of the part before, goes on from it.
 GOES_ON_CHARS = 12
+
+
+def _answers(best: Candidate, ranking: Ranking) -> bool:
+    """Whether the answer from the notice a part before was answered from answers this part: it
+    says as much of the ask as any answer from the notices at large ("省级学会呢" is not answered by
+    a line on another unit's share), or it is that notice's fact of the kind asked ("现在该找谁": its
+    contact, in the rule's own words)."""
+    if best.signals is None:
+        return False
+    elsewhere = max((c.signals.cover for c in ranking.candidates if c.source != Source.DECLINE and c.signals), default=0.0)
+    return best.signals.cover >= elsewhere or (best.source == Source.RULE and best.signals.fits_type > 0)
 
 
 def _goes_on(q: Query) -> bool:

@@ -256,3 +256,24 @@ def test_a_part_that_goes_on_is_read_in_the_units_notice_the_part_before_was_ans
     ans = bot.answer("东岳理工每个学院先导榜每个领域能报几项？新锐企业几家？")
     second = ans.answer.split("②", 1)[-1]
     assert "不超过2家" in second and "江淮" not in second
+
+
+def test_a_part_is_not_read_in_the_notice_before_when_that_notice_says_nothing_of_it() -> None:
+    from dataclasses import fields
+
+    from assistant.answer.candidates import Candidate, Source
+    from assistant.answer.compose import Answer
+    from assistant.answer.ranker import Ranking, Signals
+    from assistant.assistant import _answers
+    from assistant.model import AnswerKind
+
+    def candidate(source: Source, **signals: float) -> Candidate:
+        values = {f.name: 0.0 for f in fields(Signals)} | signals
+        return Candidate(source, Answer("…", AnswerKind.RETRIEVAL), signals=Signals(**values))
+
+    elsewhere = Ranking(None, [candidate(Source.DECLINE), candidate(Source.READER, cover=0.5)], None)  # type: ignore[arg-type]
+    # "有没有分机": that notice's lines on quotas neither fit the ask nor say anything of it.
+    assert not _answers(candidate(Source.READER), elsewhere)
+    assert _answers(candidate(Source.READER, cover=0.2), elsewhere)
+    assert _answers(candidate(Source.RULE, fits_type=1.0), elsewhere)  # "现在该找谁": a contact, in its own words
+    assert _answers(candidate(Source.READER), Ranking(None, [candidate(Source.DECLINE)], None))  # type: ignore[arg-type]
