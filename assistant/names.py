@@ -178,10 +178,11 @@ class Catalogue:
         name = name.strip()
         return self.lists.get(name) or list_key(name)
 
-    def round_list(self, short: str, year: int | None) -> str | None:
+    def round_list(self, short: str, year: int | None, text: str = "") -> str | None:
         """The one list of a round (the year asked, else the latest) that a short name "X榜" names, as
         the round writes it: one whose name ends with it ("先锋榜" in 2023: 技术经理人先锋榜; in 2022
-        two lists end so, and it settles nothing) or holds X before its 榜 ("场景榜": 场景创新应用榜)."""
+        two lists end so, and it settles nothing, unless the message writes the rest of one's name:
+        "跟“创业就业”有关的先锋榜") or holds X before its 榜 ("场景榜": 场景创新应用榜)."""
         rounds = sorted(int(y) for y in self.by_year)
         if not rounds:
             return None
@@ -189,6 +190,8 @@ class Catalogue:
         inner = short[:-1] if short.endswith("榜") and len(short) >= 3 else None
         owners = {n for n in self.by_year[str(year)]
                   if n != short and (n.endswith(short) or (inner and n.endswith("榜") and inner in n[:-1]))}
+        if len({self.list_family(n) for n in owners}) > 1 and text:
+            owners = {n for n in owners if n.endswith(short) and len(rest := n[: -len(short)]) >= 2 and rest in text} or owners
         # The name the round writes (a renamed list's new name, as its passages say it), of one family.
         return max(owners, key=len) if len({self.list_family(n) for n in owners}) == 1 else None
 

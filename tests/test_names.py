@@ -98,5 +98,10 @@ def test_a_short_name_of_a_lists_inner_words_is_the_one_list_of_the_round_that_h
     assert catalogue.round_list("场景榜", None) == "场景创新应用榜"
     assert catalogue.round_list("领航榜", 2047) == "技术转移领航榜"
     assert catalogue.round_list("创新榜", 2047) is None
+    # …unless the message writes the rest of one name: "跟“融通”有关的创新榜"
+    assert catalogue.round_list("创新榜", 2047, "跟“融通”有关的那个创新榜") is None  # (融通 is not all the rest)
+    two = Catalogue(by_year={"2022": ["创业就业先锋榜", "技术经理人先锋榜"]})
+    assert two.round_list("先锋榜", 2022) is None
+    assert two.round_list("先锋榜", 2022, "去年报过一个跟“创业就业”有关的先锋榜") == "创业就业先锋榜"
     q = understand("领航榜初评机构联系人是谁", dt.date(2047, 10, 20), catalogue)
     assert q.list_key == "技术经理人先锋榜" and "技术转移领航榜" in q.text

@@ -64,6 +64,14 @@ def test_the_reader_puts_the_answering_sentence_first(bot) -> None:
     assert "关于征集遴选" not in first  # never the title
 
 
+def test_the_words_naming_the_notice_pointed_at_do_not_weigh_as_the_ask(bot) -> None:  # noqa: ANN001
+    """"学会转的那个榜单通知，会员先要交个什么表给学会": the society's notice is where to read; its
+    opening sentence (学会…会员…榜单…通知) does not answer what to hand in."""
+    ans = bot.answer("学会转的那个榜单通知，会员先要交个什么表给学会？")
+    first = ans.answer.splitlines()[1]
+    assert "申报样表" in first and "Word" in first
+
+
 def test_answer_type_and_ask_are_read_from_the_asking_clauses() -> None:
     assert answer_type("截止是几号") == AnswerType.DATE
     assert answer_type("找谁咨询") == AnswerType.CONTACT

@@ -439,6 +439,16 @@ def test_our_school_points_at_a_universitys_own_notice() -> None:
     assert not internal.search("学院路的那家研究院能报吗")  # a place's name, not the asker's school
 
 
+
+def test_the_societys_passed_on_notice_is_named_however_it_was_passed() -> None:
+    from assistant.answer.pointer import KIND_WORDS
+    from assistant.model import NoticeKind
+
+    forwarding = dict(KIND_WORDS)[NoticeKind.FORWARDING]
+    for said in ("学会转的那个榜单通知", "协会发的那份文件", "学会转过来的那条通知", "学会发来的那个通知"):
+        assert forwarding.search(said), said
+
+
 def test_a_pasted_chat_messages_furniture_is_not_the_askers_own_step(store) -> None:  # noqa: ANN001
     """"[转发自“会员服务群”] @秘书处 …想报先导技术榜…初评是哪家负责": a review body of the list asked,
     not the society's own step (a member group's name and the @ are the chat's, not the ask's)."""
@@ -647,3 +657,11 @@ def test_a_misspelt_lists_reading_is_the_same_in_every_process() -> None:
     seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(6)}
     assert seen == {"技术经理人先锋榜"}
+
+
+def test_an_ask_of_question_words_only_asks_of_what_the_asker_says_before_it() -> None:
+    from assistant.answer.understand import ask_clauses
+
+    assert ask_clauses("我们科技处要给促进会交推荐汇总表，最晚哪天", TODAY) == "我们科技处要给促进会交推荐汇总表，最晚哪天"
+    assert ask_clauses("要几月几号，我们好提前订会场", TODAY) == "要几月几号，"  # a purpose after it is not its subject
+    assert ask_clauses("我们公司前年在无锡注册，今年能报新锐企业榜吗", TODAY) == "今年能报新锐企业榜吗"

@@ -380,7 +380,11 @@ class Reader:
     def ask_weights(self, q: Query) -> dict[str, float]:
         """The ask's terms (understand.py keeps the subject in it) and their weights; terms no notice
         uses cannot be matched by any unit and are left out of the ranking."""
-        ask = f"{q.ask or q.text} {q.carried} {q.expansion}"  # its subject; the words notices state such an answer with
+        ask = q.ask or q.text
+        if q.notice_kind_named:  # words naming the kind of notice pointed at ("学会转的那个榜单通知") say where, not what
+            for name in q.notice_mention.split("、"):
+                ask = ask.replace(name, " ") if name else ask
+        ask = f"{ask} {q.carried} {q.expansion}"  # its subject; the words notices state such an answer with
         weights = {t: self.retriever.term_weight(t) for t in self._toks(ask) if self.retriever.known(t)}
         if _story_counts(q):
             for t in self._toks(q.story) - set(weights):

@@ -101,6 +101,12 @@ def ask_clauses(text: str, today: dt.date) -> str:
         return text
     kept = [c for c in clauses if QUESTION_WORDS.search(c)
             or not (FIRST_PERSON.search(c) or OWN_UNIT.match(c.strip()) or ASKER_QUANTITY.search(c) or read_profile(c, today))]
+    asking = [i for i, c in enumerate(clauses) if QUESTION_WORDS.search(c)]
+    if all(len(ASK_ONLY.sub("", BARE_ASK.sub("", QUESTION_WORDS.sub("", clauses[i])))) <= BARE_LEFT for i in asking):
+        # "我们科技处要给促进会交推荐汇总表，最晚哪天": an ask of question words only asks of what the
+        # asker says before it; that is its subject (not a purpose after it: "…，我们好提前订会场").
+        before = asking[0] - 1  # the clause just before it
+        return "".join(c for i, c in enumerate(clauses) if c in kept or i == before)
     return "".join(kept)
 
 
@@ -223,6 +229,7 @@ class Query:
     profile: Profile = field(default_factory=Profile)  # what the asker says about themselves
     notice_ids: list[str] = field(default_factory=list)  # the notices the question points at (pointer.py)
     notice_mention: str = ""  # how it named them ("江北省电子学会", "学校的通知")
+    notice_kind_named: bool = False  # named by their kind ("学会转的那个通知"): words of where to read, not of what
     answer_type: AnswerType = AnswerType.TEXT  # what a sentence must hold to answer it
     ask: str = ""  # the clauses that ask, without what the asker says of themselves
     expansion: str = ""  # words of what is asked that passages say it with (the intent's own words)
@@ -471,6 +478,8 @@ RECOMMENDED = re.compile(r"^(?:$|项目|单位|名额|人|企业|技术|成果|�
 # What an ask is made of besides its subject ("现在分别是多少", "那是几号"): with it removed, little is left.
 BARE_ASK = re.compile(rf"现在|目前|{'|'.join(RELATIVE_YEARS)}|那|这|分别|各|都|又|还|是|为|有|多少|几|哪|什么|啥|呢|吗|[个项家人名号天\s，,？?。]")
 BARE_LEFT = 1
+# An ask's words that name no subject ("最晚哪天", "该找谁", "要多久"): what is left of it says what it is about.
+ASK_ONLY = re.compile(r"最晚|最迟|最早|截止|截至|到|时间|日期|几点|月份|要|得|能|可以|该|应该|需要|找谁|多久|怎么办|怎么")
 QUOTA_WORDS = re.compile(r"名额|推荐几|报几|推几|不超过|上限|限额|限报")
 WORD_LIMIT = re.compile(r"字数|多少字|几个字|字以内|字以下")
 
@@ -682,7 +691,7 @@ def _round_list(text: str, years: list[int], names: Catalogue) -> tuple[str | No
     for m in SHORT_LIST.finditer(text):
         for start in range(m.start(1), m.end(1) - 1):  # the longest tail first ("年先锋榜" names no list)
             tail = text[start : m.end()]
-            key = names.round_list(tail, years[-1] if years else None)
+            key = names.round_list(tail, years[-1] if years else None, text)
             if key:
                 return key, tail
     return None, ""
