@@ -272,8 +272,9 @@ def test_a_part_is_not_read_in_the_notice_before_when_that_notice_says_nothing_o
         return Candidate(source, Answer("…", AnswerKind.RETRIEVAL), signals=Signals(**values))
 
     elsewhere = Ranking(None, [candidate(Source.DECLINE), candidate(Source.READER, cover=0.5)], None)  # type: ignore[arg-type]
-    # "有没有分机": that notice's lines on quotas neither fit the ask nor say anything of it.
+    # "有没有分机": that notice's lines on quotas say less of the ask than another notice's line does.
     assert not _answers(candidate(Source.READER), elsewhere)
-    assert _answers(candidate(Source.READER, cover=0.2), elsewhere)
-    assert _answers(candidate(Source.RULE, fits_type=1.0), elsewhere)  # "现在该找谁": a contact, in its own words
+    assert not _answers(candidate(Source.READER, cover=0.2, fits_type=1.0), elsewhere)  # "省级学会呢": another unit's share
+    assert _answers(candidate(Source.READER, cover=0.5), elsewhere)
+    assert _answers(candidate(Source.RULE, fits_type=1.0), elsewhere)  # "现在该找谁": its contact, in the rule's own words
     assert _answers(candidate(Source.READER), Ranking(None, [candidate(Source.DECLINE)], None))  # type: ignore[arg-type]
