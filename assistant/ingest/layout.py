@@ -1,6 +1,6 @@
 """A layout's leftovers in text: the page furniture between a PDF's pages (page numbers, the running
 head repeated under each of them), tables a PDF flattened to one cell per line, and a spreadsheet's
-sheets exported as comma-separated rows. Each is undone on the MappedText, so every quote still maps
+sheets exported as comma- or tab-separated rows (their merged cells read as the sheet shows them). Each is undone on the MappedText, so every quote still maps
 back to the original."""
 
 from __future__ import annotations
