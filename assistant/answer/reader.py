@@ -382,8 +382,8 @@ class Reader:
         uses cannot be matched by any unit and are left out of the ranking."""
         ask = q.ask or q.text
         if q.notice_kind_named:  # words naming the kind of notice pointed at ("学会转的那个榜单通知") say where, not what
-            for name in q.notice_mention.split("、"):
-                ask = ask.replace(name, " ") if name else ask
+            for name in q.notice_names:
+                ask = ask.replace(name, " ")
         ask = f"{ask} {q.carried} {q.expansion}"  # its subject; the words notices state such an answer with
         weights = {t: self.retriever.term_weight(t) for t in self._toks(ask) if self.retriever.known(t)}
         if _story_counts(q):

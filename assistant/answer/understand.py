@@ -255,10 +255,14 @@ class Query:
     def words(self) -> str:
         """The question without the names it uses ("江北省电子学会" is a name, not 学会's own step)."""
         text = self.text
-        # (The notices a question names are one mention, "东屿大学、云溪科学城": each name goes.)
-        for name in (self.list_mention, *self.notice_mention.split("、")):
+        for name in (self.list_mention, *self.notice_names):
             text = text.replace(name, " ") if name else text
         return text
+
+    @property
+    def notice_names(self) -> list[str]:
+        """Each name of the notices it points at (one mention may name several: "东屿大学、云溪科学城")."""
+        return [name for name in self.notice_mention.split("、") if name]
 
     @property
     def carried(self) -> str:

@@ -391,18 +391,18 @@ def caption_text(mt: MappedText) -> MappedText:
     mt = mt.sub(VTT_HEAD, "")
     text = mt.text
     heads = list(CUE_HEAD.finditer(text))
+    ends = [h.start() for h in heads[1:]] + [len(text)]
+    bodies = [text[head.end() : end].rstrip() for head, end in zip(heads, ends, strict=True)]  # each cue's text
     cuts: list[tuple[int, int, str]] = [(0, heads[0].end(), "")]
-    for i, head in enumerate(heads):
-        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        body = text[head.end():end].rstrip()
+    for i, (head, body) in enumerate(zip(heads, bodies, strict=True)):
         stop = head.end() + len(body)
         for m in re.finditer(r"[ \t]*\n[ \t]*", body):  # a cue's own lines run on
             latin = body[m.start() - 1 : m.start()].isascii() and body[m.end() : m.end() + 1].isascii()
             cuts.append((head.end() + m.start(), head.end() + m.end(), " " if latin else ""))
         if i + 1 < len(heads):
-            after = text[heads[i + 1].end():].lstrip()
-            ends = not body or body[-1] in SENTENCE_END or CUE_TAG.match(body) or CUE_TAG.match(after)
-            cuts.append((stop, heads[i + 1].end(), "\n" if ends else ""))
+            after = bodies[i + 1].lstrip()
+            ends_here = not body or body[-1] in SENTENCE_END or CUE_TAG.match(body) or CUE_TAG.match(after)
+            cuts.append((stop, heads[i + 1].end(), "\n" if ends_here else ""))
         else:
             cuts.append((stop, len(text), ""))
     return mt.splice(cuts)
