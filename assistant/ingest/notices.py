@@ -30,6 +30,7 @@ from assistant.ingest.layout import (
     rebuild_wrapped_tables,
 )
 from assistant.ingest.markup import source_text
+from assistant.ingest.outline import PATH_LINE, read_outline_tree
 from assistant.ingest.textmap import MappedText, normalize_for_match, to_simplified
 from assistant.tokenizer import plain_words
 
@@ -416,7 +417,7 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False  # a title set between rules; a contact list's lines, each with its own phone
     if p[-1] in TERMINAL or (p[-1] == "." and re.match(rf"[{CJK}]", p[-2])) or _is_table_row(prev) or _is_table_row(nxt):
         return False
-    if BYLINE.match(n) or BYLINE.match(p) or MARK_LEAD.match(n):
+    if BYLINE.match(n) or BYLINE.match(p) or MARK_LEAD.match(n) or PATH_LINE.match(n):
         return False  # a byline; a line led by a mark (★ 新锐企业榜) is an item of its own
     if BULLET.match(n) or BULLET.match(p) or BRACKET_LABEL.match(n) or LEADING_EMOJI.match(n) or ENUMERATED.match(n):
         return False  # list items ("5. …", "（2）…"), 【…】 labels and lines led by an emoji are lines of their own
@@ -614,6 +615,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r"\r\n?", "\n")
     mt, page = source_text(mt)  # a JSON export, an RTF or a web page's source: the text it shows, its lines its own
     mt = _set_aside_chrome(mt)
+    mt = read_outline_tree(mt)  # a mind map's tree: each node with the nodes above it
     mt = break_wall_of_text(mt)  # one wall of text: a line per heading and item (before wide spaces go)
     mt = read_two_columns(mt)  # a page in two columns read row by row: each column whole (before wide spaces go)
     mt = read_form_fields(mt)  # a form's field dump: "label：value" lines

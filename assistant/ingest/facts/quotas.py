@@ -67,7 +67,7 @@ def extract_quotas(notice: Notice, list_names: list[str]) -> list[Fact]:
                                    number=number, unit=row.group(3), per_field=False, per_person=False,
                                    in_principle=False, subject=""))
             continue
-        if m and re.search(r"推荐|限报|限推|报送|申报", whole):
+        if m and re.search(r"推荐|限报|限推|报送|申报|名额", whole):
             names = _named(span.text, list_names)
             if not names and whole != span.text and len(_named(whole, list_names)) == 1:
                 # "先导技术榜：每家会员单位限报1项，联盟择优推荐不超过三项": both limits are the list's.

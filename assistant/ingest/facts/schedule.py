@@ -16,6 +16,7 @@ from assistant.ingest.facts.common import (
     section_lines,
 )
 from assistant.ingest.notices import CJK, Notice, heading_level
+from assistant.ingest.outline import leaf_path
 from assistant.model import Category, DeadlineFact, DeadlineForm, Fact, NoticeKind, Scope, StageFact
 
 STAGE_HEADING = re.compile(
@@ -93,10 +94,12 @@ def _inline_stages(notice: Notice) -> list[Fact]:
                 period = re.sub(r"\s+", "", when.group(0))
                 facts.append(make_fact(notice, StageFact, span, value=period, stage=numbered.group("name"), period=period))
             continue
-        if not any(SCHEDULE_SECTION.search(h) for h in span.section.path) or heading_level(text) is not None:
+        # A mind map's leaf carries its path: "总体安排 > 终评评审：2057年1月" is a stage named as one.
+        path, text = leaf_path(text)
+        if not (any(SCHEDULE_SECTION.search(h) for h in [*span.section.path, *path]) or path) or heading_level(text) is not None:
             continue
         m = INLINE_STAGE.match(text)
-        if not m or not HAS_MONTH.search(m.group("period")):
+        if not m or not HAS_MONTH.search(m.group("period")) or (path and not STAGE_WORDS.search(m.group("name"))):
             continue
         sep = m.group("sep")
         period = (sep if sep.startswith("截") else "") + re.sub(r"\s+", "", m.group("period"))
