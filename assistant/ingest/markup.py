@@ -15,6 +15,7 @@ import json
 import re
 
 from assistant.ingest.textmap import CELL, MappedText
+from assistant.ingest.xmldata import XML, xml_text
 
 # A page's source, not text that mentions a tag: a document type or <html>, or several closed blocks.
 PAGE = re.compile(r"<!DOCTYPE\s+html|<html[\s>]", re.I)
@@ -594,6 +595,9 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     mt = card_text(mt)
     if config:
         mt = config_text(mt)
+    xml = bool(XML.match(mt.text))
+    if xml:  # (its body may be a page's source: then its lines are set apart as the page's are)
+        mt = xml_text(mt, page_break=is_page_source(mt.text))
     record = _json_record(mt.text)
     rtf = record is None and bool(RTF.match(mt.text))
     mt = mail_text(mt)
@@ -604,4 +608,4 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     page = is_page_source(mt.text)  # (once, on what the JSON or RTF reading left)
     if not (page or rtf or record is not None):
         mt = page_markdown(mt)
-    return accepted_changes(_shown_page(mt) if page else mt), record is not None or rtf or page or config
+    return accepted_changes(_shown_page(mt) if page else mt), record is not None or rtf or page or config or xml

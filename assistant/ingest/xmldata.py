@@ -1,0 +1,146 @@
+"""A notice exported as XML data by a publishing system (<notice><title>…</title><contacts><contact
+role="…"><name>…</name><tel>…</tel></contact>…</contacts>, a body in CDATA): each element that holds
+text on a line of its own, led by what its attributes say of it ("先导技术榜 每个领域 省科协向中国科协推荐：
+不超过4个") or by its field's name in the notices' words (联系人, 电话…); a record of such fields (a
+contact) on one line; the body's text as it is (a page's source in it is read as a page next). Every
+cut goes through MappedText, so each quote still maps back to the stored source."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from assistant.ingest.textmap import MappedText
+
+XML = re.compile(r"^\s*<\?xml\b")
+TOKEN = re.compile(
+    r"(?P<cdata><!\[CDATA\[)(?P<inner>.*?)(?P<cdata_end>\]\]>)"
+    r"|(?P<unseen><!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>]*>)"
+    r"|<(?P<close>/)?(?P<tag>[A-Za-z][\w.:-]*)(?P<attrs>(?:\s+[\w.:-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?P<empty>/)?>"
+    r"|(?P<entity>&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});)",
+    re.S,
+)
+ATTR = re.compile(r"([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+# An attribute value a reader is told: words, a web address, an e-mail, a phone; not an id or a size.
+TOLD_VALUE = re.compile(r"[\u4e00-\u9fff]|^[\w.-]+\.(?:cn|com|org|net|cloud|gov|edu)(?:/\S*)?$|@|^\+?[\d-]{7,}$")
+# A field's name as the notices say it (a contact record's fields, a publishing system's own).
+LABELS = {"name": "联系人", "person": "联系人", "contact": "联系人", "tel": "电话", "phone": "电话", "telephone": "电话",
+          "mobile": "手机", "email": "邮箱", "mail": "邮箱", "fax": "传真", "address": "地址", "org": "单位",
+          "dept": "部门", "department": "部门", "title": "标题", "docno": "文号", "issuer": "发布机构",
+          "publisher": "发布机构", "publishdate": "发布日期", "pubdate": "发布日期", "publishtime": "发布时间"}
+
+
+@dataclass
+class _Element:
+    tag: str
+    told: str  # what its attributes tell a reader
+    open: tuple[int, int]
+    close: tuple[int, int] | None = None
+    children: list[_Element] = field(default_factory=list)
+    text: bool = False  # it holds text of its own (or a CDATA body)
+
+
+def _told(attrs: str) -> str:
+    values = [(a or b).strip() for _, a, b in ATTR.findall(attrs)]
+    return " ".join(html.unescape(v) for v in values if v and TOLD_VALUE.search(v))
+
+
+def _label(e: _Element) -> str:
+    return e.told or LABELS.get(e.tag.lower().replace("_", "").replace("-", ""), "")
+
+
+def _parse(text: str) -> tuple[list[_Element], list[tuple[int, int, str]]]:
+    """The elements (outermost first) and the cuts of what is no element (declarations, comments,
+    CDATA's brackets, entities)."""
+    roots: list[_Element] = []
+    stack: list[_Element] = []
+    cuts: list[tuple[int, int, str]] = []
+    pos = 0
+    for m in TOKEN.finditer(text):
+        if text[pos : m.start()].strip():
+            if stack:
+                stack[-1].text = True
+        elif m.start() > pos:
+            cuts.append((pos, m.start(), ""))  # the source's indenting between tags: the elements set the lines
+        pos = m.end()
+        if m.group("cdata"):
+            cuts += [(m.start(), m.start("inner"), "\n"), (m.end("inner"), m.end(), "\n")]
+            if stack:
+                stack[-1].text = True
+        elif m.group("unseen"):
+            cuts.append((m.start(), m.end(), ""))
+        elif m.group("entity"):
+            cuts.append((m.start(), m.end(), html.unescape(m.group(0)).replace("\u00a0", " ")))
+        elif m.group("close"):
+            while stack:
+                e = stack.pop()
+                if e.tag == m.group("tag"):
+                    e.close = (m.start(), m.end())
+                    break
+        else:
+            e = _Element(m.group("tag"), _told(m.group("attrs")), (m.start(), m.end()))
+            (stack[-1].children if stack else roots).append(e)
+            if m.group("empty"):
+                e.close = (m.end(), m.end())
+            else:
+                stack.append(e)
+    return roots, cuts
+
+
+def _record(e: _Element) -> bool:
+    """A record: fields, each holding text, and nothing else (a contact: its name, phone, e-mail);
+    not a list of items of one kind (<quotas><quota …>…</quota><quota …>…</quota>)."""
+    tags = [c.tag for c in e.children]
+    return bool(tags) and len(set(tags)) == len(tags) and not e.text and all(c.text and not c.children for c in e.children)
+
+
+def _closing(e: _Element, new: str) -> list[tuple[int, int, str]]:
+    return [(e.close[0], e.close[1], new)] if e.close else []
+
+
+def _cuts(e: _Element, brk: str, within: _Element | None = None) -> list[tuple[int, int, str]]:
+    label = _label(e)
+    lead = f"{label}：" if label else ""
+    if within is not None:  # a record's field, on the record's line
+        return [(e.open[0], e.open[1], lead if e is within.children[0] else f"，{lead}"), *_closing(e, "")]
+    if _record(e):
+        parts = [(e.open[0], e.open[1], brk + lead)]
+        for c in e.children:
+            parts += _cuts(c, brk, e)
+        return parts + _closing(e, brk)
+    if e.text or not e.children:
+        if not e.text and not e.told:
+            return [(e.open[0], e.open[1], ""), *_closing(e, "")]  # an empty element that tells nothing
+        # (one without text of its own says what its attributes do: <platform url="…"/>)
+        inline = [(s, t, "") for c in e.children for s, t in _spans(c)]  # <strong> in a paragraph
+        return [(e.open[0], e.open[1], brk + (lead if e.text else e.told)), *inline, *_closing(e, brk)]
+    parts = [(e.open[0], e.open[1], brk)]
+    for c in e.children:
+        parts += _cuts(c, brk)
+    return parts + _closing(e, brk)
+
+
+def _spans(e: _Element) -> list[tuple[int, int]]:
+    """Every tag of an element inside text (<strong> in a paragraph): it goes, its text stays."""
+    spans = [e.open] + ([e.close] if e.close else [])
+    return spans + [s for c in e.children for s in _spans(c)]
+
+
+def xml_text(mt: MappedText, page_break: bool) -> MappedText:
+    """The text an XML export shows, or the text unchanged when it is none; `page_break`: the body is
+    a page's source, so lines are set apart as its markup does (a source's line break is a space there)."""
+    if not XML.match(mt.text):
+        return mt
+    roots, cuts = _parse(mt.text)
+    brk = "<br>" if page_break else "\n"
+    for root in roots:
+        cuts += _cuts(root, brk)
+    cuts = sorted({(s, t): (s, t, new) for s, t, new in cuts if t >= s}.values())
+    kept: list[tuple[int, int, str]] = []
+    for cut in cuts:  # (an element's tags, once each)
+        if not kept or cut[0] >= kept[-1][1]:
+            kept.append(cut)
+    return mt.splice(kept)
+
