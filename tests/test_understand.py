@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from assistant.answer.understand import inherit, understand
-from assistant.model import Intent
+from assistant.answer.understand import continue_from, inherit, understand
+from assistant.model import AnswerType, Intent
 from assistant.names import Catalogue
 
 TODAY = dt.date(2026, 11, 22)
@@ -56,6 +56,10 @@ def test_aliases(text: str, list_key: str | None, field_key: str | None) -> None
      ("融通创新组织榜的成立时间有什么要求？", "eligibility"),
      # who receives a stage's result is said in the stage's sentence, not a contact; whom to call is one
      ("学会联合体初评完了结果报给谁？", "other"), ("初评结果报给谁，联系人电话多少？", "contact"),
+     # a named field's value written ("写"), not an eligibility condition
+     ("“所在地区”写注册地还是别的？", "form"),
+     # a body asked of a stage: whom the stage is run by
+     ("初评是哪家？", "contact"),
      ("材料交给谁？", "contact"),
      # a body named and a day asked: when, not whom to call
      ("初评机构那边结果又是哪天报上去的？", "schedule"), ("学院最迟哪天要把材料交到科研院？", "deadline"),
@@ -665,3 +669,27 @@ def test_an_ask_of_question_words_only_asks_of_what_the_asker_says_before_it() -
     assert ask_clauses("我们科技处要给促进会交推荐汇总表，最晚哪天", TODAY) == "我们科技处要给促进会交推荐汇总表，最晚哪天"
     assert ask_clauses("要几月几号，我们好提前订会场", TODAY) == "要几月几号，"  # a purpose after it is not its subject
     assert ask_clauses("我们公司前年在无锡注册，今年能报新锐企业榜吗", TODAY) == "今年能报新锐企业榜吗"
+
+
+def test_a_recipient_asked_is_answered_by_the_steps_sentence() -> None:
+    q = understand("初评阶段各学会联合体把初评结果报给了科协哪个部门？", TODAY)
+    assert q.answer_type == AnswerType.PROCEDURE
+
+
+def test_a_list_dropped_between_two_rounds_asks_of_both() -> None:
+    """"21年那七类榜单里，有哪几个到22年就没有了": the round told of and the one asked, compared."""
+    q = understand("21年那七类榜单里，有哪几个到22年就没有了？", TODAY)
+    assert q.years == [2021, 2022] and q.intent == Intent.COMPARE
+
+
+def test_the_field_the_askers_work_falls_in_is_kept_when_the_field_is_asked() -> None:
+    q = understand("我们是做城镇污水处理的，先导榜该选哪个领域？", TODAY)
+    assert q.field_key is None and q.story_field is not None and q.story_field[0] == "绿色低碳"
+    later = continue_from(understand("这个领域初评找谁？", TODAY), q)
+    assert later.field_key == "绿色低碳"
+
+
+def test_a_number_told_before_is_the_one_asked_whether_it_still_holds() -> None:
+    told = understand("我存的客服电话是010-63589150。", TODAY)
+    q = continue_from(understand("今年打这个还对吗？", TODAY), told)
+    assert q.phones == told.phones and q.intent == Intent.LOOKUP

@@ -204,7 +204,8 @@ def _led(snap: Snapshot, q: Query, ruled: Answer, own_notice: bool, searched: Se
     """The reader's sentence first, the rule's value after it ("纸质材料还要寄给初评机构吗"),
     read in the year the rule answered for so that the two agree. For one issuer's own notice,
     its own sentence only, and before a value only a sentence holding a value of the kind asked."""
-    ruled_years = sorted({c.year for c in ruled.citations if c.year})
+    # (The year of its value, its first citation: a note's other years, "其他年份不同：2021年为…", are not it.)
+    ruled_years = [year] if (year := next((c.year for c in ruled.citations if c.year), None)) else []
     same = replace(q, years=ruled_years) if not q.years and ruled_years else q
     # (The part's own search when it searched the same round.)
     found = searched if same is q or ruled_years == [searched.default_year] else search(snap, same)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib.metadata import version
 
@@ -92,10 +92,11 @@ class SoundIndex:
         return found - {window}
 
 
-def fuzzy_find(text: str, index: SoundIndex) -> tuple[str, str] | None:
+def fuzzy_find(text: str, index: SoundIndex, accept: Callable[[str], bool] | None = None) -> tuple[str, str] | None:
     """(as written in `text`, the name meant) for a name written with a homophone ("新蕊企业榜",
     "胡智强") or, for names of four characters or more, one wrong character ("先锋企业榜" is not
-    matched against two names at once). None when nothing, or more than one name, fits."""
+    matched against two names at once). None when nothing, or more than one name, fits. `accept`: which
+    windows may be a name at all (a person's name is a word: "那个裴沛" holds 里那 across two)."""
     for size in index.sizes:
         hits: dict[str, str] = {}
         for i in range(len(text) - size + 1):
@@ -103,6 +104,8 @@ def fuzzy_find(text: str, index: SoundIndex) -> tuple[str, str] | None:
             if not CJK_RUN.fullmatch(window):
                 continue
             meant = index.meant(window)
+            if meant and accept is not None and not accept(window):
+                continue
             if len(meant) == 1:
                 hits[window] = next(iter(meant))
             elif len(meant) > 1:

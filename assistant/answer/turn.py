@@ -24,6 +24,7 @@ from assistant.answer.understand import (
     LIST_REFERRED,
     OWN_STEP,
     REST_OF,
+    REVIEW_STEP,
     Query,
     asked_of_count,
     asked_of_situation,
@@ -165,7 +166,7 @@ def read_turn(question: object, today: dt.date, store: FactStore, session: Sessi
             # 是谁"), but not for a contact of their unit's own step ("我们是学会会员…发到哪个邮箱"),
             # unless the ask refers back to it ("那个榜是哪家初评的").
             continue_from(q, context, with_list=not (q.intent == Intent.CONTACT and (q.own_step or context.own_step))
-                          or bool(LIST_REFERRED.search(part)))
+                          or bool(LIST_REFERRED.search(part) or REVIEW_STEP.search(part)))
         q.profile, q.story, q.addressee = profile, msg.context, msg.addressee
         parts.append(asked_of_situation(asked_of_count(q, f"{msg.context} {q.text}"), profile))
     _field_named_later(parts)

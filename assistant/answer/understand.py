@@ -69,8 +69,9 @@ EXPANSION: dict[Intent, tuple[str, ...]] = {
 EXCLUSION_ASK = re.compile(r"报不了|不能报|不能申报|不可以报|不收|不受理|不予受理|一票否决|排除|不在[^，,。？?]{0,6}范围|"
                            r"(?:哪些|什么)(?:情况|情形)[^，,。？?]{0,4}不(?:能|可以|予)")
 # "哪个联合体初评", "由谁评审": asks which organisation, a contact question whatever stage it names.
-BODY_ASK = re.compile(rf"(?:哪个|哪家|哪一家|什么)(?:联合体|学会|协会|机构|单位|部门)|谁(?:负责|初评|评审)|(?:初评|评审|终评)(?:单位|机构)[^，,。？?]{{0,8}}(?:同一家|一样|换|变)|{BY_WHOM}")
-FIELDS_ASKED = re.compile(r"(?:哪些|哪个|哪几个|什么|几个)[^，,。？?]{0,6}领域")
+BODY_ASK = re.compile(rf"(?:哪个|哪家|哪一家|什么)(?:联合体|学会|协会|机构|单位|部门)|谁(?:负责|初评|评审)|(?:初评|初审|评审|终评|复评)(?:是|归|由)(?:哪家|哪一家|谁)|(?:初评|评审|终评)(?:单位|机构)[^，,。？?]{{0,8}}(?:同一家|一样|换|变)|{BY_WHOM}")
+FIELD_REFERRED = re.compile(r"(?:这个|该|此|这一|那个|那)领域")
+FIELDS_ASKED = re.compile(r"(?:哪些|哪个|哪几个|什么|几个)[^，,。？?]{0,6}领域|(?:有没有|是否有|有无)[^，,。？?]{0,6}领域")
 FIRST_PERSON = re.compile(r"我|咱|本人|本单位|本公司")
 # A clause told of the asker's own unit ("公司有一些劳务派遣和实习生", "团队主要做储能"): the unit named bare,
 # as one's own, then what it has or is.
@@ -184,6 +185,8 @@ RULE_OR_WAY = re.compile(r"(?:什么|啥|哪些)(?:规定|限制|要求)|(?:别�
 # "20年还是21年来着": the asker does not remember which of the years it was.
 YEARS_UNSURE = re.compile(r"20\d{2}年?(?:还是|或者?|或是)20\d{2}年?")
 # Asking whose something is ("是哪位老师", "哪个单位的", "谁的", "哪个榜的联系人？叫什么").
+# "今年打这个还对吗", "这个号码还能用吗": the number told before, asked whether it still holds.
+NUMBER_REFERRED = re.compile(r"(?:这个|那个)(?:号码?|电话|手机|座机|邮箱)?(?:还|仍|也|现在)?(?:对|能打|能用|有效|可以|行|是|在用|管用)")
 WHOSE_ASK = re.compile(r"是谁|哪位|谁的|叫什么|叫啥|(?:哪个|哪家|什么)(?:单位|机构|部门|榜|领域)")
 # The call now open, named by being this one ("这次想报…", "本轮"), not by a year.
 THIS_ROUND = re.compile(r"这次|这一次|本次|这回|这一回|本轮|这一轮|本届|这一届|这届")
@@ -216,6 +219,9 @@ class Query:
     list_mention: str = ""
     field_key: str | None = None
     field_mention: str = ""
+    # The field what the asker works on falls in, when the field is what they ask ("做污水处理的，该选哪个
+    # 领域"): (key, their words).
+    story_field: tuple[str, str] | None = None
     person: str | None = None
     body: str | None = None  # a review body or office named in the question
     other_lists: list[tuple[str, str]] = field(default_factory=list)  # (key, mention) of further lists named
@@ -339,8 +345,8 @@ def normalize_years(text: str) -> str:
 
 
 # A question about what changed between rounds.
-CHANGE_ASK = re.compile(r"变化|变了|变成|变为|改了|改成|改为|改名|区别|不同|对比|比较|相比|(?:跟|和|与).{0,8}比|新增|新设|多了|多出|少了|不设了|不再设|取消了|去掉了|砍掉了|以前|原来|现在叫|换人|换了|换(?:成)?(?:平台|网址|网站|系统|联系人|号)|"
-                        r"(?:跟|和|与|同)[^，,。？?]{0,12}(?:一样|同一|相同|一致)")
+CHANGE_ASK = re.compile(r"变化|变了|变成|变为|改了|改成|改为|改名|区别|不同|对比|比较|相比|(?:跟|和|与).{0,8}比|新增|新设|多了|多出|少了|不设了|不再设|取消了|去掉了|砍掉了|没有了|没了|不见了|保留(?:了|下来)|以前|原来|现在叫|换人|换了|换(?:成)?(?:平台|网址|网站|系统|联系人|号)|"
+                        r"(?:跟|和|与|同)[^，,。？?]{0,12}(?:一样|同一|相同|一致)|(?:什么|啥|哪些|哪里|哪儿)不(?:一样|同)")
 # "网址跟21年是同一个吗", "和2021年比变了没": one round named and compared, the other being this one.
 ONE_YEAR_COMPARED = re.compile(r"(?:跟|和|与|同|比)\s*20\d{2}年?(?:的|那会|那次|那年)?[^，,。？?]{0,12}(?:一样|同一|相同|一致|变|区别|不同|比)")
 
@@ -372,6 +378,8 @@ REFERS_BACK = re.compile(r"当年|那年|那一年|当时|那届|那一届|那�
 OWN_STEP = re.compile(r"材料[^，,。；;？?]{0,6}(?:发|交|报|送)(?:给|到)谁|学会(?!联合体)|会员|内部|(?<!联合体)秘书处|(?<!中国)(?:省|市|区|县)科协|集团|校内|院内|科研院|科研处")
 # "那个榜是哪家初评的": the list the asker named before.
 LIST_REFERRED = re.compile(r"(?:那|这|该|此)(?:个|一)?(?:榜单|榜)")
+# Whom a list's review is run by: the list's body, whatever step of their own unit the asker told of.
+REVIEW_STEP = re.compile(r"初评|终评|评审")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -459,7 +467,7 @@ NOTICE_ASK = re.compile(
 STAGE_OUTPUT = re.compile(r"(?:初评|评审|终评|遴选)(?:完|后|结束)[^。？?]{0,12}?(?:报送|推荐|报|上报)[^。？?]{0,6}?(?:多少|几)")
 # Who receives what a stage produces ("初评完了结果报给谁", "评审方案报到哪个部门备案"): the stage's
 # sentence says it ("报送至中国科协学会学术部"); not whom to call.
-RECIPIENT_ASK = re.compile(r"(?:结果|方案|名单)[^，,。？?]{0,8}?(?:报|交|送|提交|报送|上报)(?:上去)?(?:给|到|至)?(?:谁|哪)")
+RECIPIENT_ASK = re.compile(r"(?:结果|方案|名单)[^，,。？?]{0,8}?(?:报|交|送|提交|报送|上报)(?:上去)?(?:给|到|至)?了?(?:科协|中国科协)?的?(?:谁|哪)")
 PROCESS_ASK = re.compile(r"流程|环节|步骤|程序")  # the steps of the round, each with its body and dates
 AFTER_STEP = re.compile(r"(?:之后|以后|后面|后续|接下来)")  # "交完以后…是怎么个流程": the steps after one
 AFTER_ASKED = re.compile(rf"{AFTER_STEP.pattern}|然后")
@@ -498,7 +506,8 @@ TOLD_WHEN = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号][^，,。？?]{0,12}?
 # "这个口径现在还有效吗": whether a rule still holds, not whether a submission is late.
 RULE_STILL_VALID = re.compile(r"(?:口径|说法|规定|要求|安排|做法|政策|精神)[^，,。？?]{0,6}(?:还有效|还算数|还适用)")
 # Filling in something named: "‘所属行业’怎么填", "“技术简介”填多少字" (not 填报 a list, 填完 a step).
-FILLED = re.compile(r"填(?!报|完|好了|过)")
+# (and "“所在地区”写注册地还是…": a named field's value written)
+FILLED = re.compile(r"填(?!报|完|好了|过)|(?:”|栏|格)(?:里|中)?(?:要|应该?|该|就|是)?写")
 # Whether a time still counts: a deadline asked, whatever else the sentence names (平台, 材料).
 LATE_ASK = re.compile(r"算数|算不算|还有效|来得及|赶得上|赶不赶得上|赶趟|还收不收|还能交|还能提交|会不会晚|算晚|晚了吗|晚不晚|迟了吗|超时了?吗|过期了?吗")
 
@@ -603,8 +612,8 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
             readings.append(hit)
     if q.person is None and (CONTACT_WORDS.search(q.text) or OWNER_ASK.search(q.text) or PERSON_ADDRESSED.search(q.text)):
         # "何兵老师负责的是哪个榜": a person asked about, written with a homophone.
-        hit = fuzzy_find(q.text, people_sounds(names))
-        if hit and _on_word_bounds(q.text, hit[0]):
+        hit = fuzzy_find(q.text, people_sounds(names), accept=lambda written: _on_word_bounds(q.text, written))
+        if hit:
             readings.append(hit)
     # "连系人", "截至时间": an ask word written with a homophone.
     hit = fuzzy_find(q.text, keyword_sounds())
@@ -650,7 +659,7 @@ def keyword_sounds() -> SoundIndex:
     return SoundIndex(words, min_len=3, one_edit=False)  # "多少类榜单" is not a typo of 多少个榜单
 
 
-NAME_BEFORE = set("，,。：:；;！!？? 找问给请联系叫是和与跟")
+NAME_BEFORE = set("，,。：:；;！!？? 找问给请联系叫是和与跟个位")  # ("那个裴沛电话多少", "那位…")
 NAME_AFTER = re.compile(r"$|[，,。；;！!？?\s]|是|老师|同志|主任|的|电话|手机|负责|管|在|吗|呢")
 
 
@@ -780,8 +789,13 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     if known and (len(known) > len(q.field_mention) or (known == q.field_mention and fields[known] != q.field_key)):
         # (The notices' own reading of a name beats the alias file's: a round's 人工智能 field.)
         q.field_key, q.field_mention = fields[known], known
-    if q.field_key and q.field_mention not in ask and FIELDS_ASKED.search(ask):
-        q.field_key, q.field_mention = None, ""  # "我是新材料企业…要聚焦哪些领域": the fields are the answer
+    # (The asker's work named in the ask itself is still theirs: "做的是水稻育种技术，有没有对应的领域";
+    # a field named as one, "电子信息领域有哪些…", is the subject.)
+    described = q.field_mention not in ask or (q.field_mention not in fields and f"{q.field_mention}领域" not in t)
+    if q.field_key and described and FIELDS_ASKED.search(ask):
+        # "我是新材料企业…要聚焦哪些领域": the fields are the answer, the asker's one among them.
+        q.story_field = (q.field_key, q.field_mention)
+        q.field_key, q.field_mention = None, ""
     if q.list_key and q.field_key and names.fielded_lists and not names.has_fields(q.list_key):
         # "我是一家新材料企业…投资机构榜联系人": a list without fields is not qualified by one; the
         # field describes the asker.
@@ -794,6 +808,8 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     # A quoted name is the ask's subject, not its kind: "“企业所处阶段”有哪几个选项" asks a form field's
     # options, not the schedule's stages.
     q.intent = detect_intent(QUOTED.sub("“”", asking))
+    if q.story_field and q.intent == Intent.QUOTA and not re.search(r"几|多少|上限", asking):
+        q.intent = Intent.LISTS  # "有没有对应的领域可以推荐": whether a field is set up, not how many
     if q.intent == Intent.QUOTA and STAGE_OUTPUT.search(ask):
         q.intent = Intent.OTHER  # "联合体初评完之后，每个领域要报送多少项": what a stage passes on, said in its sentence
     if QUOTED.search(asking) and FILLED.search(QUOTED.sub("“”", asking)):
@@ -820,6 +836,8 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     q.ask = in_notice_words(searched, names)
     reworded = q.ask != searched
     q.answer_type = answer_type(ask)
+    if q.answer_type == AnswerType.TEXT and RECIPIENT_ASK.search(ask):
+        q.answer_type = AnswerType.PROCEDURE  # "结果报给了哪个部门": the step's sentence says who receives it
     q.several = bool(SEVERAL.search(ask))
     if q.answer_type == AnswerType.DATE and q.intent == Intent.PLATFORM:
         # "平台几号关的": a date is asked of the platform; its answer is the platform's deadline, not its address.
@@ -965,7 +983,7 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
         q.years = [*earlier.years, *q.years]
         q.inherited.append("year")
     if not (q.phones or q.phone_tail or q.emails) and (earlier.phones or earlier.phone_tail or earlier.emails) \
-            and q.intent in (Intent.CONTACT, Intent.OTHER, Intent.LOOKUP) and WHOSE_ASK.search(q.text):
+            and q.intent in (Intent.CONTACT, Intent.OTHER, Intent.LOOKUP) and (WHOSE_ASK.search(q.text) or NUMBER_REFERRED.search(q.text)):
         # "尾号7984的手机打来…是哪位老师、哪个单位": the number told is whose the ask asks.
         q.phones, q.phone_tail, q.emails = list(earlier.phones), earlier.phone_tail, list(earlier.emails)
         q.intent = Intent.LOOKUP
@@ -988,6 +1006,15 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
     # (A field is a list's: where the list is not carried, a unit's own step asked, neither is its field.)
     if q.field_key is None and earlier.field_key and (same_person or (with_list and q.list_key in (None, earlier.list_key))):
         q.field_key, q.field_mention = earlier.field_key, earlier.field_mention
+        q.inherited.append("field")
+    elif q.field_key is None and earlier.field_key and FIELDS_ASKED.search(q.text):
+        # "我们做烟气二氧化碳捕集…该选哪个领域": the field asked is the one the asker's story falls in.
+        q.story_field = (earlier.field_key, earlier.field_mention)
+    elif q.field_key is None and earlier.story_field and (FIELD_REFERRED.search(q.text) or (
+            q.intent == Intent.CONTACT and q.list_key in (None, earlier.list_key))):
+        # "该选哪个领域？这个领域初评找谁", "…初评是哪家": the field the asker's work falls in, named in the
+        # answer before.
+        q.field_key, q.field_mention = earlier.story_field
         q.inherited.append("field")
     if same_person:
         q.intent, q.answer_type = Intent.CONTACT, AnswerType.CONTACT

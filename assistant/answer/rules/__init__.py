@@ -47,7 +47,8 @@ ANSWERERS: dict[Intent, Answerer] = {
 }
 # When the first answerer has nothing, these are worth a try before retrieval.
 FALLBACKS = {Intent.DEADLINE: [Intent.SCHEDULE], Intent.SCHEDULE: [Intent.DEADLINE],
-             Intent.ELIGIBILITY: [Intent.LISTS]}  # "有对应的领域可以报吗" with no conditions: the fields
+             Intent.ELIGIBILITY: [Intent.LISTS],  # "有对应的领域可以报吗" with no conditions: the fields
+             Intent.CONTACT: [Intent.LOOKUP]}  # "裴培电话多少": a person named where no contact block lists them (an address's recipient)
 # Several lists named in one question are answered one by one for these intents.
 PER_LIST = (Intent.CONTACT, Intent.QUOTA, Intent.ELIGIBILITY, Intent.DEADLINE)
 

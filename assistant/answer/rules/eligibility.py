@@ -11,7 +11,7 @@ from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
 from assistant.answer.years import asked_round
 from assistant.ingest.textmap import locate
-from assistant.model import AnswerType, EligibilityFact
+from assistant.model import AnswerType, EligibilityFact, FieldsFact
 
 
 def answer_eligibility(ctx: Context) -> Reply | None:
@@ -114,6 +114,9 @@ def fitting_group(ctx: Context, year: int) -> list[str]:
     description is closest to what the asker works on, with the sentence that says so; nothing when
     neither tells one group from the others."""
     profile, domain = ctx.q.profile, ctx.q.profile.domain
+    named = _story_field(ctx, year)
+    if named:
+        return [named]
     facts = ctx.store.select(EligibilityFact, lambda f: ctx.matches_list(f) and bool(f.field_keys), year=year)
     if len(facts) < 2:
         return []
@@ -129,6 +132,22 @@ def fitting_group(ctx: Context, year: int) -> list[str]:
         said = "；".join(v.clause.text + _cite_clause(ctx, best, v.clause.text) for v in met)
         return [f"按您所述，符合的是{best.heading}的条件：{said}"]
     return []
+
+
+def _story_field(ctx: Context, year: int) -> str:
+    """"做城镇污水处理的，该选哪个领域": the round's field that what the asker works on falls in, by the
+    field's other names (data/aliases.yaml), as the round names it."""
+    if ctx.q.story_field is None:
+        return ""
+    key, said = ctx.q.story_field
+    facts = ctx.store.select(FieldsFact, ctx.matches_list, year=year)
+    for f in facts:
+        if key in f.field_keys:
+            name = f.fields[f.field_keys.index(key)]
+            return f"按您所述的“{said}”，对应{year}年{'、'.join(f.lists)}的“{name}”领域{ctx.cite(f)}。"
+    if facts:  # the round sets up no such field: said, with the fields it does set up after it
+        return f"{year}年{'、'.join(facts[0].lists)}未设与“{said}”对应的领域{ctx.cite(facts[0])}。"
+    return ""
 
 
 def _scope(ctx: Context, f: EligibilityFact, said: str | None = None, least: int = BEARS) -> list[str]:

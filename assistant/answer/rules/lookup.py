@@ -109,6 +109,12 @@ def answer_lookup(ctx: Context) -> Reply | None:
         theirs = [f for f in facts if people & set(f.persons)]
         asked = years or ({max(f.year or 0 for f in theirs)} if theirs else set())
         current = [(f, next(p for p in f.persons if p in people)) for f in theirs if f.year in asked]
+        if not people:
+            # A number no person holds ("客服电话：010-63589150"): its line is the holder, in each round
+            # the number under the same heading and label.
+            roles = {(f.header, label) for f, what in matched if (label := _label(f, what))}
+            current = [(f, phone) for f in facts if f.year in asked for phone, label in f.phone_labels.items()
+                       if (f.header, label) in roles]
         if current and not any(f.year in asked for f, _ in found):
             if years:  # the round asked: its contacts answer, the number's past is the note
                 where = sorted(matched, key=lambda fw: -(fw[0].year or 0))[:3]

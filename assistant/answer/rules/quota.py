@@ -52,8 +52,11 @@ def answer_quota(ctx: Context) -> Reply | None:
         ranked = sorted(pool, key=lambda f: (not f.per_person, -overlap(q.text, f.quote), f.start))
     elif q.list_key or re.search(r"入选|人物", q.text):
         # The list asked's quota; the one set for the part of the unit the asker speaks for before the unit's own.
+        # (The party's own limit comes first whatever words the unit's shares with the question, unless
+        # it is another list's.)
         ranked = sorted(pool, key=lambda f: (-(3 if q.list_key and q.list_key in f.list_keys else 0)
-                                             - (4 if _for_party(f, party) else 0) - overlap(q.text, f.quote), f.start))
+                                             - ((20 if not f.list_keys or q.list_key in f.list_keys else 4) if _for_party(f, party) else 0)
+                                             - overlap(q.text, f.quote), f.start))
     else:  # every list's quota, in the notice's order; the per-person rule after them
         ranked = sorted(pool, key=lambda f: (f.per_person, f.start))
     if q.list_key and not any(q.list_key in f.list_keys or f.subject for f in ranked):
