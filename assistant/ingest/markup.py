@@ -14,6 +14,7 @@ import html
 import json
 import re
 
+from assistant.ingest.htmltables import spanned_tables
 from assistant.ingest.textmap import CELL, MappedText
 from assistant.ingest.xmldata import XML, xml_text
 
@@ -89,7 +90,7 @@ def page_text(mt: MappedText) -> MappedText:
 
 
 def _shown_page(mt: MappedText) -> MappedText:
-    return mt.splice(_chrome(mt.text)).sub(MARKUP, _replacement)
+    return spanned_tables(mt.splice(_chrome(mt.text))).sub(MARKUP, _replacement)
 
 
 # ---------------------------------------------------------------- RTF
