@@ -14,6 +14,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from assistant.answer.compose import Answer, Citer
+from assistant.answer.crossref import item_line, names_section, references
 from assistant.answer.phrasing import year_note
 from assistant.answer.pointer import in_series, label
 from assistant.answer.retrieval import Hit, HybridRetriever
@@ -57,6 +58,9 @@ SPOKEN_MAX, SPOKEN_PAUSES, SPOKEN_CLAUSE = 60, 4, 40  # an unpunctuated sentence
 OTHER_SUBJECT = 0.5  # a unit about another field or list than the one asked
 QUOTED_WEIGHT = 0.15
 TYPE_WEIGHT = 0.25
+# The answer types a passage may give by pointing elsewhere in its notice ("名额分配见附件2").
+REFERRED_VALUES = (AnswerType.DATE, AnswerType.NUMBER, AnswerType.CONTACT, AnswerType.PLACE, AnswerType.NAMES)
+ANNEX_TITLE = re.compile(r"^附件\s*\d{1,2}[：:]?$")
 STORY_WEIGHT = 0.5  # an eligibility ask: a word of the asker's story, against one of the ask itself
 UNTYPED = 0.7  # a unit's score when a value is asked and it holds none
 DATE_RE = re.compile(DATE)
@@ -528,6 +532,10 @@ class Reader:
             with_fixes = [*(Scored(u, 0.0, 0.0, True) for u in fixes.values()), *chosen]
         else:
             with_fixes = [s for c in chosen for s in (c, *([Scored(fixes[c.unit.text], 0.0, 0.0, True)] if c.unit.text in fixes else []))]
+        # A passage pointing elsewhere in its notice for the value asked ("截止时间按本指南第二部分第（一）条第3项执行"),
+        # not holding it: what it points to, after it.
+        with_fixes = [s for c in with_fixes for s in (c, *(Scored(u, 0.0, 0.0, True) for u in (
+            self._referred(c.unit) if q.answer_type in REFERRED_VALUES and not c.typed else [])))]
         seen: set[str] = set()
         chosen = [c for c in with_fixes if not (c.unit.text in seen or seen.add(c.unit.text))]
         citer = Citer(notices)
@@ -644,6 +652,22 @@ class Reader:
                 if any(c.old in dates for c in corrections_in(other.text)):
                     return other
         return None
+
+    def _referred(self, unit: Unit) -> list[Unit]:
+        """The part of the unit's notice it points to (answer/crossref.py): the item it names, else the
+        part's first lines."""
+        found: list[Unit] = []
+        for ref in references(unit.text):
+            for chunk in self._notice_chunks(unit.chunk):
+                if not names_section(ref, chunk.path):
+                    continue
+                lines = [u for u in self.units(chunk, unit.rank) if u.kind != UnitKind.TITLE and u.text != unit.text
+                         and not ANNEX_TITLE.match(u.text) and re.search(r"[\u4e00-\u9fff]{2}", u.text)]
+                picked = [u for u in lines if item_line(ref, u.text)][: 1 if ref.item else SHOWN - 1]
+                if picked:
+                    found += picked
+                    break
+        return found
 
     def _notice_chunks(self, chunk: Chunk) -> list[Chunk]:
         """Every passage of a chunk's notice, in order (a notice's chunks stand together in the index)."""
