@@ -233,6 +233,11 @@ def test_the_level_of_issuer_an_ask_is_sent_to_points_at_that_issuers_notice() -
     assert index.find("学会这边新锐企业榜能推几个", [2037]).ids == ["s.txt"]
     assert index.find("集团内部几号截止", [2037]).ids == ["g.txt"]
     assert not index.find("省里和学会各能推几个", [2037])  # two levels: neither
+    # a 学会 and a 技术协会 (not a 科学技术协会): the one whose name ends as the ask says
+    association = make_notice("a.txt", f"中华储能技术协会关于组织推荐2037年“科创中国”系列榜单的通知\n{body}")
+    both = NoticeIndex({n.id: n for n in (province, society, association)})
+    assert both.find("协会开会时说的截止时间改了吗", [2037]).ids == ["a.txt"]
+    assert both.find("学会这边新锐企业榜能推几个", [2037]).ids == ["s.txt"]
 
 
 def test_a_transcripts_year_written_in_characters_is_its_round() -> None:
@@ -291,3 +296,11 @@ def test_a_letterhead_in_brackets_names_the_issuer_and_a_titles_note_does_not_hi
 def test_an_export_or_a_calendar_named_after_its_organisation_is_that_organisations(head: str, issuer: str) -> None:
     text = head + "今年“科创中国”系列榜单的申报工作开始了，请各单位按要求准备材料，于11月20日前提交。\n"
     assert identify(text).issuer == issuer
+
+
+def test_a_meeting_summarys_organiser_is_its_issuer() -> None:
+    """A meeting app's summary: "主办：X 会员服务部" names the organisation (not its office), passing the call on."""
+    text = ("【云汇会议 · 智能纪要】（本纪要由AI根据会议录音自动生成）\n会议主题：2041年“科创中国”系列榜单推荐工作部署会\n"
+            "主办：华東储能技术协会 会员服务部\n参会人：发言人1 庞景（协会秘书长）\n智能摘要：协会部署2041年榜单推荐工作，会员材料11月22日前提交。\n")
+    found = identify(text)
+    assert found.issuer == "华東储能技术协会" and found.kind == NoticeKind.FORWARDING

@@ -43,7 +43,7 @@ ORIGINAL_NAMED = re.compile(r"科协(?:办公厅)?(?:的|发的)?(?:原文|原�
 LEVELS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [  # (what an ask says, what the issuer's name says)
     (re.compile(r"省科协|省里|省级(?!学会)|全省|省科学技术协会"), re.compile(r"省(?:科学技术协会|科协)")),
     (re.compile(r"市科协|市里|市级(?!学会)|全市|市科学技术协会"), re.compile(r"市(?:科学技术协会|科协)")),
-    (re.compile(r"学会|协会(?!会员)|研究会"), re.compile(r"(?<!技术)(?:学会|协会|研究会)|(?<!科学技术)联合会")),
+    (re.compile(r"学会|协会(?!会员)|研究会"), re.compile(r"(?<!科学技术)(?:学会|协会|研究会)|(?<!科学技术)联合会")),
     (re.compile(r"学校|校内|校里|我校|本校|学院"), re.compile(r"大学|学院")),
     (re.compile(r"集团|二级单位|子公司|总部"), re.compile(r"集团|公司")),
     (re.compile(r"园区|管委会|高新区|开发区|经开区"), re.compile(r"园区|管委会|管理委员会|高新区|开发区|科学城|科技城")),
@@ -282,6 +282,10 @@ class NoticeIndex:
             return Pointer()
         issuer_of, m = found[0]
         ids = [n.id for n in pool if n.issuer and issuer_of.search(n.issuer) and not ORIGINAL_ISSUER.match(n.issuer)]
+        # "协会开会时说…" among a 学会's and a 协会's notices: the one whose name ends as the ask says.
+        exact = [i for i in ids if self.notices[i].issuer.endswith(m.group(0)) and not ORIGINAL_ISSUER.match(self.notices[i].issuer)]
+        if len({self.notices[i].issuer for i in exact}) == 1:
+            ids = exact
         if not ids or len({self.notices[i].issuer for i in ids}) != 1 or len(ids) == len(pool):
             return Pointer()
         return Pointer(ids, m.group(0), PointedBy.LEVEL)

@@ -356,9 +356,10 @@ def identify(text: str) -> Identity:
         issuer, issuer_source = (_longest_org_ending(issuer) if issuer else ""), IssuerSource.DECLARED
     if not issuer:
         issuer, issuer_source = signed_by, IssuerSource.SIGN_OFF
-    organiser = re.search(r"主办单位\s*[:：]\s*([^\n，,；;]{2,40})", text)
+    # ("主办：中华储能技术协会 会员服务部", a meeting app's summary: the organisation, not its office after it)
+    organiser = re.search(r"主办(?:单位|方)?\s*[:：]\s*([^\n，,；;]{2,40})", text)
     if not issuer and organiser:
-        issuer, issuer_source = organiser.group(1).strip(), IssuerSource.ORGANISER
+        issuer, issuer_source = organiser.group(1).strip().split()[0], IssuerSource.ORGANISER
     byline = BYLINE.search("\n".join(lines[:6]))
     if not issuer and byline:
         issuer, issuer_source = byline.group(1) or byline.group(2), IssuerSource.BYLINE
