@@ -109,13 +109,14 @@ def _destination(ctx: Context, contacts: list[ContactFact], wanted: str) -> tupl
 
 
 # "原联系人耿书白已调任…，不再负责榜单工作": a person a notice hands the work away from.
-HANDED_OVER = re.compile(r"原联系人[:：]?\s*([\u4e00-\u9fff]{2,3}?)(?=已|将|因|，|,|同志|老师)|([\u4e00-\u9fff]{2,3}?)(?:同志|老师)?(?:已|将)(?:调任|调离|离职|退休)")
+HANDED_OVER = re.compile(r"原联系人[:：]?\s*([\u4e00-\u9fff]{2,3}?)(?=已|将|因|，|,|同志|老师)|([\u4e00-\u9fff]{2,3}?)(?:同志|老师)?(?:已|将)(?:调任|调离|离职|退休)"
+                         r"|联系人由([\u4e00-\u9fff]{2,3}?)(?:变更|调整|更换|改)为")  # "联系人由杜明远变更为俞清禾"
 
 
 def _handed_over(ctx: Context) -> set[tuple[str, str]]:
     """(notice, person) for each person a notice says no longer handles the work."""
     def scan() -> set[tuple[str, str]]:
-        return {(c.notice_id, m.group(1) or m.group(2)) for c in ctx.store.chunks for m in HANDED_OVER.finditer(c.text)}
+        return {(c.notice_id, m.group(1) or m.group(2) or m.group(3)) for c in ctx.store.chunks for m in HANDED_OVER.finditer(c.text)}
     return ctx.store.derived("handed over", scan)
 
 

@@ -123,22 +123,23 @@ def notice_additions(q: Query, store: FactStore, citer: Citer, today: dt.date) -
     facts = store.of_notice(nid)
     year = store.notices[nid].year
     restated = _restated(store, year) if year else set()
-    call = _call_deadline(store, facts, year)
     lines = []
     for intent, label in OWN_KINDS:
         if f := _own_fact(facts, replace(q, intent=intent, list_key=None), restated):
             # "时间上有什么不一样": the unit's date means little without the call's beside it.
-            beside = f"（中国科协通知的平台截止时间：{_said(call, today)}{citer.fact(call)}）" if call and intent == Intent.DEADLINE else ""
+            call = _call_deadline(store, facts, year, f.date) if isinstance(f, DeadlineFact) else None
+            beside = f"（中国科协通知的平台截止时间：{_said(call, today)}{citer.fact(call)}）" if call else ""
             lines.append(f"{label}：{_said(f, today)}{beside}{_what_due(f)}{citer.fact(f)}")
     if not lines:
         return None
     return Reply([f"{store.label(nid)}在转发中国科协通知之外，另行规定了：", *lines])
 
 
-def _call_deadline(store: FactStore, facts: list[Fact], year: int | None) -> DeadlineFact | None:
-    """The call's platform deadline, as the forwarding notice restates it, else as the call says it."""
+def _call_deadline(store: FactStore, facts: list[Fact], year: int | None, after: str) -> DeadlineFact | None:
+    """The call's platform deadline, as the forwarding notice restates it, else as the call says it; never
+    before the unit's own date `after` (a listing's other programme's date is not the call's)."""
     def platform(found: list[Fact]) -> DeadlineFact | None:
-        dated = [f for f in found if isinstance(f, DeadlineFact) and f.scope == Scope.PLATFORM]
+        dated = [f for f in found if isinstance(f, DeadlineFact) and f.scope == Scope.PLATFORM and f.date > after]
         return min(dated, key=lambda f: f.form != DeadlineForm.BEFORE, default=None)  # what is due, if said
 
     return platform(facts) or (platform([f for nid in store.originals(year) for f in store.of_notice(nid)]) if year else None)

@@ -48,9 +48,10 @@ class Block:
 
 INLINE_LABEL = re.compile(LABEL.pattern.lstrip("^"), re.I)
 # A label written straight onto its value in running text, "…学会联合体，联系人邵景行，联系方式010-…":
-# after a clause break, and only where what follows is the label's kind of value (a name, a number, a mailbox).
+# after a clause break, and only where what follows is the label's kind of value (a name, a number, a mailbox);
+# "秘书处联系人由杜明远变更为俞清禾": the person now.
 BARE_LABEL = re.compile(
-    rf"(?:(?<=^)|(?<=[，,；;\s]))(?:(联系人)(?=[{CJK}]{{2,4}}(?:[，,；;。\s（(/]|$))|"
+    rf"(?:(?<=^)|(?<=[，,；;\s])|(?<=[{CJK}])(?=联系人由))(?:(联系人)(?:由[{CJK}]{{2,4}}?(?:变更|调整|更换|改)为)?(?=[{CJK}]{{2,4}}(?:[，,；;。\s（(/]|$))|"
     r"(联系方式|联系电话|电话|手机)(?=\s*[（(]?\d{3,4}[-）)\s]?\d)|(电子邮箱|邮箱)(?=\s*[A-Za-z0-9._-]+@))"
 )
 # "6.2 会员部 柯启航：会员资格核验、技术经理人领航榜咨询。": who (and their office), then what they handle.

@@ -161,12 +161,13 @@ _NOW = rf"(?:{DATE}|{_DAY})\s*{NOTE}\s*{TIME}"
 # of a post's date: "9月28日博文中的截止时间有误").
 _SPOKEN_SLIP = r"不对|说错|看错|口误"
 _WRITTEN_SLIP = r"有误|错误|笔误|是周[一二三四五六日天]|是星期[一二三四五六日天]"
-CORRECTED = re.compile(rf"(?P<old>{_WAS})\s*{TIME}{_CLOSE}\s*(?:{_CHANGE}|→|->)\s*{_OPEN}(?P<new>{_NOW})"
+CORRECTED = re.compile(rf"(?P<old>{_WAS})\s*{TIME}(?:之?前)?{_CLOSE}\s*(?:{_CHANGE}|→|->)\s*{_OPEN}(?P<new>{_NOW})"
                        rf"|(?P<slip>{_WAS})[^。\n]{{0,40}}?(?:{_SPOKEN_SLIP})[^。\n]{{0,20}}?(?:是|为)\s*{_OPEN}(?P<right>{_NOW})"
                        rf"|(?P<error>{_WAS})\s*{TIME}{_CLOSE}\s*(?:{_WRITTEN_SLIP})[^。\n]{{0,20}}?(?:是|为)\s*{_OPEN}(?P<amended>{_NOW})"
-                       # "截止日期更正为11月6日17:00，原定11月2日17:00的截止时间作废", "应为11月14日12:00（原写的11月12日…）"
+                       # "截止日期更正为11月6日17:00，原定11月2日17:00的截止时间作废", "应为11月14日12:00（原写的11月12日…）",
+                       # "应为11月27日17:00（会上口误说成11月22日）"
                        rf"|(?:{_CHANGE}|应为|应是)\s*[：:]?[^。\n\d]{{0,16}}?{_OPEN}(?P<fixed>{_NOW}){_CLOSE}[^。\n]{{0,30}}?"
-                       rf"原(?:写的|定|为|来|先|发布为|公布为|通知为|写为)?的?\s*{_OPEN}(?P<void>{_WAS})")
+                       rf"(?:原(?:写的|定|为|来|先|发布为|公布为|通知为|写为)?的?|(?:口误|误|错)(?:说成|写成|写为|说为))\s*{_OPEN}(?P<void>{_WAS})")
 # What each kind of correction replaces, and with what.
 _REPLACED = (("old", "new"), ("slip", "right"), ("error", "amended"), ("void", "fixed"))
 _NEW_TIME = re.compile(rf"^(?:{DATE}|{_DAY})\s*{NOTE}\s*{TIME}")
