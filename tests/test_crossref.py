@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.answer.crossref import item_line, names_section, references
+from assistant.answer.crossref import answer_lines, item_line, names_section, only_points, references
 
 from .conftest import with_notice
 
@@ -44,3 +44,29 @@ def test_the_reader_shows_what_a_passage_points_to(tmp_path, small_settings) -> 
     bot = with_notice(small_settings, tmp_path, "linchuan_2041.txt", GUIDE, today=dt.date(2041, 10, 20))
     answer = bot.answer("临川市科协的指南里，线上填报截止时间按第一部分第（一）条第2项执行，那到底是几号？").answer
     assert "12月5日24时" in answer[:300]
+
+
+FAQ = """问7：平台榜对机构有什么要求？
+答7：机构类型为新型研发机构、专业技术转移机构中的一类。
+成立时间须在2040年9月1日之前；创新联合体可放宽至2041年9月1日之前。
+问8：创新联合体的成立时间有没有放宽？
+答8：见问7第二段。
+问9：名额多少？
+答9：参照附表1。"""
+
+
+def test_a_faqs_answer_that_only_points_names_the_answer_and_its_paragraph() -> None:
+    (ref,) = references("答8：见问7第二段。")
+    assert ref.question == "7" and ref.paragraph == 2
+    assert answer_lines(ref, FAQ) == ["成立时间须在2040年9月1日之前；创新联合体可放宽至2041年9月1日之前。"]
+    assert answer_lines(references("同问7。")[0], FAQ)[0].startswith("答7：")
+    assert only_points("答8：见问7第二段。") and only_points("答9：参照附表1。")
+    assert not only_points("答7：机构类型为新型研发机构，详见附件2。")
+
+
+def test_the_reader_follows_a_faq_answer_to_the_answer_it_points_to(tmp_path, small_settings) -> None:  # noqa: ANN001
+    faq = "临川省技术市场协会2041年“科创中国”系列榜单推荐工作常见问题解答\n" + FAQ.replace("2040", "2039").replace("2041", "2040")
+    bot = with_notice(small_settings, tmp_path, "linchuan_faq_2041.txt", faq, today=dt.date(2041, 10, 20))
+    lines = bot.answer("临川技术市场协会问答里，问8说创新联合体的成立时间放宽了没有？").answer.split("\n")
+    pointer = next(i for i, line in enumerate(lines) if "见问7第二段" in line)
+    assert "2040年9月1日之前" in lines[pointer + 1] or "2040年9月1日之前" in lines[pointer + 2]

@@ -14,7 +14,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from assistant.answer.compose import Answer, Citer
-from assistant.answer.crossref import item_line, names_section, references
+from assistant.answer.crossref import answer_lines, item_line, names_section, only_points, references
 from assistant.answer.phrasing import year_note
 from assistant.answer.pointer import in_series, label
 from assistant.answer.retrieval import Hit, HybridRetriever
@@ -535,7 +535,8 @@ class Reader:
         # A passage pointing elsewhere in its notice for the value asked ("截止时间按本指南第二部分第（一）条第3项执行"),
         # not holding it: what it points to, after it.
         with_fixes = [s for c in with_fixes for s in (c, *(Scored(u, 0.0, 0.0, True) for u in (
-            self._referred(c.unit) if q.answer_type in REFERRED_VALUES and not c.typed else [])))]
+            self._referred(c.unit) if (q.answer_type in REFERRED_VALUES and not c.typed) or only_points(c.unit.text)
+            or only_points(c.unit.context) else [])))]
         seen: set[str] = set()
         chosen = [c for c in with_fixes if not (c.unit.text in seen or seen.add(c.unit.text))]
         citer = Citer(notices)
@@ -657,8 +658,16 @@ class Reader:
         """The part of the unit's notice it points to (answer/crossref.py): the item it names, else the
         part's first lines."""
         found: list[Unit] = []
-        for ref in references(unit.text):
+        for ref in references(f"{unit.text}\n{unit.context}"):  # (a FAQ's question is shown with its answer)
             for chunk in self._notice_chunks(unit.chunk):
+                if ref.question:  # "答8：见问7第二段": the units of that answer's lines
+                    wanted = answer_lines(ref, chunk.text)
+                    picked = [u for u in self.units(chunk, unit.rank) if u.text != unit.text
+                              and any(u.text.strip("；;。 ") in line for line in wanted)]
+                    if picked:
+                        found += picked[:4]  # (an answer's paragraph, its clauses each a unit)
+                        break
+                    continue
                 if not names_section(ref, chunk.path):
                     continue
                 lines = [u for u in self.units(chunk, unit.rank) if u.kind != UnitKind.TITLE and u.text != unit.text
