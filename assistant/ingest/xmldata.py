@@ -73,6 +73,8 @@ def _parse(text: str) -> tuple[list[_Element], list[tuple[int, int, str]]]:
             cuts.append((m.start(), m.end(), ""))
         elif m.group("entity"):
             cuts.append((m.start(), m.end(), html.unescape(m.group(0)).replace("\u00a0", " ")))
+            if stack:
+                stack[-1].text = True  # (text of its element, however it is written)
         elif m.group("close"):
             while stack:
                 e = stack.pop()
