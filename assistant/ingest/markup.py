@@ -14,6 +14,7 @@ import html
 import json
 import re
 
+from assistant.ingest.fieldnames import CONTACT_LABELS, JSON_LABELS
 from assistant.ingest.htmltables import spanned_tables
 from assistant.ingest.textmap import CELL, MappedText
 from assistant.ingest.xmldata import XML, xml_text
@@ -154,17 +155,10 @@ def _shown_rtf(mt: MappedText) -> MappedText:
 JSON_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"(\s*:)?')
 JSON_ESCAPE = re.compile(r'\\(?:u([0-9a-fA-F]{4})|(.))')
 ESCAPED = {"n": "\n", "t": "\t", "r": "", "b": "", "f": ""}
-# A content management system's field names, as a notice's own labels say them.
-JSON_LABELS = {"title": "标题", "publisher": "发布机构", "doc_no": "文号", "publish_time": "发布时间",
-               "department": "发布部门", "source": "来源", "author": "作者", "editor": "编辑"}
 BODY_KEYS = ("content", "body", "text", "html")
 # Fields whose values are the notice's own lines, with no label: a section's heading, its paragraphs.
 LINE_KEYS = ("heading", "headline", "subtitle", "paragraphs", "paragraph", "sections", "items", "lines", "summary",
              "description", "desc")
-# A contact record's fields ({"role": …, "name": …, "tel": …} in a "contacts" list), as a contact block labels them.
-CONTACT_LABELS = {"name": "联系人", "contact": "联系人", "person": "联系人", "tel": "电话", "phone": "电话", "telephone": "电话",
-                  "mobile": "手机", "email": "邮箱", "mail": "邮箱", "role": "部门", "dept": "部门", "department": "部门",
-                  "org": "部门", "duty": "负责"}
 HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

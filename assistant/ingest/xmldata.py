@@ -11,7 +11,14 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from assistant.ingest.fieldnames import CONTACT_LABELS, JSON_LABELS
 from assistant.ingest.textmap import MappedText
+
+
+def _key(name: str) -> str:
+    """A field's name however an export writes it: "docNo", "doc_no", "doc-no" -> "docno"."""
+    return name.lower().replace("_", "").replace("-", "")
+
 
 XML = re.compile(r"^\s*<\?xml\b")
 TOKEN = re.compile(
@@ -22,14 +29,14 @@ TOKEN = re.compile(
     re.S,
 )
 ATTR = re.compile(r"([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 # An attribute value a reader is told: words, a web address, an e-mail, a phone; not an id or a size.
 TOLD_VALUE = re.compile(r"[\u4e00-\u9fff]|^[\w.-]+\.(?:cn|com|org|net|cloud|gov|edu)(?:/\S*)?$|@|^\+?[\d-]{7,}$")
-# A field's name as the notices say it (a contact record's fields, a publishing system's own).
-LABELS = {"name": "联系人", "person": "联系人", "contact": "联系人", "tel": "电话", "phone": "电话", "telephone": "电话",
-          "mobile": "手机", "email": "邮箱", "mail": "邮箱", "fax": "传真", "address": "地址", "org": "单位",
-          "dept": "部门", "department": "部门", "title": "标题", "docno": "文号", "issuer": "发布机构",
-          "publisher": "发布机构", "publishdate": "发布日期", "pubdate": "发布日期", "publishtime": "发布时间"}
+# A field's name as the notices say it: a contact record's and a publishing system's (as JSON exports name
+# them too), then what only XML exports were seen to write, or write for another meaning ("org" is the contact's
+# unit, as a contact record's "department" is its department, not the publishing department).
+LABELS = {**{_key(k): v for k, v in JSON_LABELS.items()}, **CONTACT_LABELS,
+          "fax": "传真", "address": "地址", "org": "单位", "issuer": "发布机构",
+          "publishdate": "发布日期", "pubdate": "发布日期"}
 
 
 @dataclass
@@ -48,7 +55,7 @@ def _told(attrs: str) -> str:
 
 
 def _label(e: _Element) -> str:
-    return e.told or LABELS.get(e.tag.lower().replace("_", "").replace("-", ""), "")
+    return e.told or LABELS.get(_key(e.tag), "")
 
 
 def _parse(text: str) -> tuple[list[_Element], list[tuple[int, int, str]]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from assistant.answer.compose import Citer
@@ -138,11 +138,11 @@ def notice_additions(q: Query, store: FactStore, citer: Citer, today: dt.date) -
 def _call_deadline(store: FactStore, facts: list[Fact], year: int | None, after: str) -> DeadlineFact | None:
     """The call's platform deadline, as the forwarding notice restates it, else as the call says it; never
     before the unit's own date `after` (a listing's other programme's date is not the call's)."""
-    def platform(found: list[Fact]) -> DeadlineFact | None:
+    def platform(found: Iterable[Fact]) -> DeadlineFact | None:
         dated = [f for f in found if isinstance(f, DeadlineFact) and f.scope == Scope.PLATFORM and f.date > after]
         return min(dated, key=lambda f: f.form != DeadlineForm.BEFORE, default=None)  # what is due, if said
 
-    return platform(facts) or (platform([f for nid in store.originals(year) for f in store.of_notice(nid)]) if year else None)
+    return platform(facts) or (platform(store.select(DeadlineFact, store.is_original, year=year)) if year else None)
 
 
 def own_values(q: Query, store: FactStore, year: int) -> list[tuple[str, Fact]]:
