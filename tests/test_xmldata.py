@@ -71,3 +71,8 @@ def test_an_exports_quotas_and_contacts_are_facts() -> None:
     quotas = {(tuple(f.list_keys), f.number) for f in facts if isinstance(f, QuotaFact)}
     assert (("先导技术榜",), 4) in quotas and (("新锐企业榜",), 3) in quotas
     assert any(isinstance(f, ContactFact) and "阮清" in f.persons and "0899-65320001" in f.phones for f in facts)
+
+
+def test_an_export_nested_beyond_any_record_is_read_without_failing() -> None:
+    deep = '<?xml version="1.0"?>' + "<a>" * 5000 + "2041年科创中国榜单通知" + "</a>" * 5000
+    assert "2041年科创中国榜单通知" in clean_text(deep).text

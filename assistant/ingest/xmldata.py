@@ -39,6 +39,13 @@ LABELS = {**{_key(k): v for k, v in JSON_LABELS.items()}, **CONTACT_LABELS,
           "publishdate": "发布日期", "pubdate": "发布日期"}
 
 
+MAX_DEPTH = 64  # elements nested deeper are no export's record (and reading them is recursive)
+
+
+class _TooDeep(Exception):
+    pass
+
+
 @dataclass
 class _Element:
     tag: str
@@ -95,6 +102,8 @@ def _parse(text: str) -> tuple[list[_Element], list[tuple[int, int, str]]]:
                 e.close = (m.end(), m.end())
             else:
                 stack.append(e)
+                if len(stack) > MAX_DEPTH:
+                    raise _TooDeep
     return roots, cuts
 
 
@@ -142,7 +151,10 @@ def xml_text(mt: MappedText, page_break: bool) -> MappedText:
     a page's source, so lines are set apart as its markup does (a source's line break is a space there)."""
     if not XML.match(mt.text):
         return mt
-    roots, cuts = _parse(mt.text)
+    try:
+        roots, cuts = _parse(mt.text)
+    except _TooDeep:
+        return mt  # no record a publishing system writes: its tags are read as a page's are, or left
     brk = "<br>" if page_break else "\n"
     for root in roots:
         cuts += _cuts(root, brk)
