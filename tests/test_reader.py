@@ -456,3 +456,17 @@ def test_a_condition_bearing_on_the_askers_case_is_shown_beside_the_lists_own(tm
     ans = _answered_over(small_settings, tmp_path, SOCIETY_CONDITIONS,
                          "我们单位是材料学会会员，今年会费还没交，有专职团队。能报融通创新组织榜吗？")
     assert "会费" in ans[:400] and "2021年9月1日" in ans[:400], ans
+
+
+def test_an_ask_for_one_contact_attribute_is_held_only_by_that_attribute() -> None:
+    """"戴宏远老师的邮箱是多少": a row giving her phone and no e-mail holds no value asked."""
+    from assistant.answer.reader import value_pattern
+
+    today = dt.date(2037, 10, 20)
+    email = value_pattern(understand("资产公司戴宏远老师的邮箱是多少？", today))
+    assert email is not None and not email.search("资产公司 | 戴宏远 | 0745-86219902 | （暂缺）")
+    assert email.search("科研院 | 柏子谦 | kyy@jlut.edu.cn")
+    phone = value_pattern(understand("戴宏远老师的手机多少", today))
+    assert phone is not None and phone.search("0745-86219902") and not phone.search("kyy@jlut.edu.cn")
+    general = value_pattern(understand("新锐企业榜找谁？", today))
+    assert general is not None and general.search("0745-86219902") and general.search("kyy@jlut.edu.cn")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.compose import MARK, Answer, Citer, merge
 from assistant.answer.decline import decline, not_in_notices
-from assistant.answer.reader import HOLDS
+from assistant.answer.reader import value_pattern
 from assistant.answer.relevance import evidence, load_model
 from assistant.answer.retrieval import Hit
 from assistant.answer.rules import answer as rule_answer
@@ -218,7 +218,7 @@ def _led(snap: Snapshot, q: Query, ruled: Answer, own_notice: bool, searched: Se
     lead = first_line(read) if q.answer_type == AnswerType.YESNO else body(read)
     if not lead.citations or all(heading_level(c.quote.strip()) is not None for c in lead.citations):
         return None  # a bare heading says nothing the value does not
-    wanted = HOLDS.get(q.answer_type)
+    wanted = value_pattern(q)
     if own_notice and wanted and not wanted.search(lead.answer):
         return None
     return merge([lead, ruled], numbered=False)

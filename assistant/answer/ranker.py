@@ -24,7 +24,7 @@ from pathlib import Path
 
 from assistant.answer.candidates import HEAD, OWN_ANSWER_INTENTS, SENTENCE_ASKS, Candidate, Situation, Source
 from assistant.answer.decline import DECLINE_MARKERS
-from assistant.answer.reader import HOLDS, Reader
+from assistant.answer.reader import Reader, value_pattern
 from assistant.answer.understand import Query
 from assistant.answer.years import YearDecision
 from assistant.config import DATA_DIR
@@ -118,7 +118,7 @@ def signals_of(q: Query, candidates: list[Candidate], situation: Situation, read
     weights = reader.ask_weights(q)
     # The ask's words no notice uses count in the whole: an ask about something else is covered
     # by no notice's text, however well its known words are.
-    ask = _Ask(weights, (sum(weights.values()) + reader.unseen_weight(q)) or 1.0, HOLDS.get(q.answer_type))
+    ask = _Ask(weights, (sum(weights.values()) + reader.unseen_weight(q)) or 1.0, value_pattern(q))
     own = [_signals(q, c, situation, ask) for c in candidates]
     best = max((s.cover for c, s in zip(candidates, own, strict=True) if c.source != Source.DECLINE), default=0.0)
     first = precedence(q, candidates, situation)
@@ -141,7 +141,8 @@ def _signals(q: Query, candidate: Candidate, situation: Situation, ask: _Ask) ->
         quote_cover=sum(w for t, w in weights.items() if t in quoted) / total,
         fits_type=1.0 if q.answer_type in INTENT_TYPES.get(q.intent, ()) else 0.0,
         subject=1.0 if any(name in head for name in situation.subject) else 0.0,
-        typed=1.0 if pattern is not None and pattern.search(head) else 0.0,
+        # (A rule that found the entity asked and says it lists no such value answers the ask.)
+        typed=1.0 if pattern is not None and (pattern.search(head) or answer.states_absence) else 0.0,
         value_count=math.log1p(len(set(pattern.findall(head)))) if pattern is not None else 0.0,
         cites_pointed=pointed,
         cites_year=1.0 if q.years and any(c.year in q.years for c in cited) else 0.0,

@@ -50,6 +50,18 @@ HOLDS: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.PURPOSE: re.compile(r"为(?:了|深入|全面|进一步|贯彻|落实|推进|加快|促进|发挥|激发|助力|服务)|旨在|目的|意义|推进|助力|推动|促进|引领|激发"),
     AnswerType.PROCEDURE: re.compile(r"组织|开展|报送|提交|推荐|评审|审核|确定|发布|公示|流程|程序|由|经|后|通过"),
 }
+# A contact ask for one attribute ("他的邮箱是多少") is held only by that attribute's value: a row
+# naming the person without an e-mail does not answer it.
+ATTRIBUTE_HOLDS: dict[str, re.Pattern[str]] = {"email": EMAIL, "phone": PHONE}
+
+
+def value_pattern(q: Query) -> re.Pattern[str] | None:
+    """What a unit or an answer must hold to give the value asked."""
+    if q.answer_type == AnswerType.CONTACT and q.attribute in ATTRIBUTE_HOLDS:
+        return ATTRIBUTE_HOLDS[q.attribute]
+    return HOLDS.get(q.answer_type)
+
+
 ITEM = re.compile(r"[①-⑳]|[-*+•●▪◆■·✔✓√☐☑][ \t]*|(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])(?![\d.．])")
 NOTE = re.compile(r"[（(][^）)]+[）)]")  # "技术团队简介 (200字)": a field with its own note
 LONG_NOTE = re.compile(r"[（(][^）)]{6,}[，,；;][^）)]{6,}[）)]")  # a note that says something, not a scope
@@ -410,7 +422,7 @@ class Reader:
     def _score(self, q: Query, hits: list[Hit]) -> list[Scored]:
         weights = self.ask_weights(q)
         total = sum(weights.values()) or 1.0
-        pattern = HOLDS.get(q.answer_type)
+        pattern = value_pattern(q)
         purpose = q.answer_type == AnswerType.PURPOSE
         valued = q.answer_type in VALUE_ASKS
         scored = []
@@ -502,7 +514,7 @@ class Reader:
             picked.append(other)  # "所在地区怎么填 从业人数按啥算": the unit for what the others leave out
         if q.several and best.typed:
             # "组织机构简介限多少字？后面那几大段的呢": the items after it that hold such a value too.
-            pattern = HOLDS.get(q.answer_type)
+            pattern = value_pattern(q)
             more = [u for u in self._after(best.unit, n=8) if pattern and pattern.search(f"{u.text} {u.context}")]
             picked = [best, *(Scored(u, 0.0, 0.0, True) for u in more[:6])]
         for term in q.quoted:  # each field or phrase the user quotes gets the unit that names it
@@ -785,7 +797,7 @@ class Reader:
         if q.answer_type not in VALUE_ASKS or len(cells) < ROW_READ_COLUMNS or len(cells) > len(header):
             return ""  # (a yes/no or how-to ask reads the whole row: its conditions may be in any cell)
         weights = self.ask_weights(q)
-        pattern = HOLDS.get(q.answer_type)
+        pattern = value_pattern(q)
 
         def fit(k: int) -> float:
             # The header says what a column holds; the cell's own words count half.
@@ -817,7 +829,7 @@ class Reader:
     def _compact(self, s: Scored, q: Query, citer: Citer, notices: dict[str, NoticeRecord]) -> str:
         """One of several items asked alike ("后面那几大段每段多少字"): its name and the clause holding
         the value asked, each cited ("二、创新资源集聚情况：1000字以内"), not its whole description."""
-        text, pattern = s.unit.text, HOLDS.get(q.answer_type)
+        text, pattern = s.unit.text, value_pattern(q)
         head = re.match(r"[^（(：:]{2,30}(?=[（(：:])", text)
         value = next((c.strip("，,；;。）) ") for c in re.split(r"[，,；;（(]", text)[1:] if pattern and pattern.search(c)), "")
         if s.unit.kind not in (UnitKind.SENTENCE, UnitKind.FIELD, UnitKind.HEADING) or not head or not value:
@@ -835,7 +847,7 @@ class Reader:
         """The best clause of a long sentence with its neighbours, as written."""
         clauses = CLAUSE.findall(sentence)
         weights = {t: self.retriever.term_weight(t) for t in self._toks(q.ask or q.text)}
-        pattern = HOLDS.get(q.answer_type)
+        pattern = value_pattern(q)
 
         def value(c: str) -> float:
             toks = self._toks(c)
