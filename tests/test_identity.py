@@ -195,6 +195,23 @@ def test_a_unit_or_place_only_one_issuer_s_notice_names_points_at_that_notice() 
     # The contact a message is written to ("俞老师您好") points at the notice that gives them.
     addressed = NoticeIndex(notices, (), [("mail.txt", "俞敏")])
     assert addressed.find("俞老师。名额有几个", [2037]).ids == ["mail.txt"]
+    # Or one its text names by office ("学会部部长邬清禾主持会议": "邬部长好").
+    report = make_notice("report.txt", "澜州市科协召开部署会\n澜州市科学技术协会 2037年10月14日\n"
+                                       "市科协学会部部长邬清禾主持会议，对2037年“科创中国”系列榜单的推荐作了部署。")
+    spoken = {n.id: n for n in (report, mail)}
+    assert NoticeIndex(spoken, ((n.id, n.text) for n in spoken.values())).find("邬部长。名额有几个", [2037]).ids == ["report.txt"]
+
+
+def test_an_issuers_name_inside_another_organisations_name_is_not_it() -> None:
+    """"我是市机械工程学会的" names another society than 中国深海工程学会: the shared "工程学会" is no pointer."""
+    from assistant.answer.pointer import NoticeIndex
+    from assistant.ingest.notices import make_notice
+
+    society = make_notice("deep.txt", "中国深海工程学会秘书处\n关于组织推荐2037年“科创中国”系列榜单的通知\n各单位会员：先导技术榜不超过2项。")
+    index = NoticeIndex({society.id: society})
+    assert not index.find("我是市机械工程学会秘书处小林，新锐企业榜能推几家", [2037])
+    assert index.find("深海工程学会新锐企业榜能推几家", [2037]).ids == ["deep.txt"]
+    assert index.find("找工程学会问问", [2037]).ids == ["deep.txt"]
 
 
 def test_a_ledgers_rows_are_never_its_title_nor_its_year() -> None:

@@ -143,10 +143,19 @@ def _endings(name: str) -> list[tuple[str, int]]:
 def _shortened_with(text: str, name: str, suffix: str, least: int) -> str:
     for m in re.finditer(re.escape(suffix), text):
         for size in range(min(len(name) - 1, m.end()), least - 1, -1):
-            window = text[m.end() - size : m.end()]
-            if re.fullmatch(r"[\u4e00-\u9fff]+", window) and window[0] in name[:3] and is_subsequence(window, name):
+            at = m.end() - size
+            window = text[at : m.end()]
+            if re.fullmatch(r"[\u4e00-\u9fff]+", window) and window[0] in name[:3] and is_subsequence(window, name) \
+                    and (window[0] == name[0] or not _name_goes_on(text, at)):
                 return window
     return ""
+
+
+def _name_goes_on(text: str, at: int) -> bool:
+    """The character before `at` belongs to the name written there ("市机械工程学会": 械 before 工程学会),
+    not to the words around it ("找电子学会", "市电子学会")."""
+    before = text[at - 1] if at else ""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]", before)) and before not in FUNCTION_CHARS and before not in ASKING_CHARS
 
 
 class NoticeIndex:
@@ -218,9 +227,17 @@ class NoticeIndex:
         for size in range(min(self.longest, len(text)), 1, -1):
             for i in range(len(text) - size + 1):
                 run = text[i : i + size]
-                if run in self.runs and _distinctive(run) and not _inside(run, avoid):
+                if run in self.runs and _distinctive(run) and not _inside(run, avoid) and not self._of_another(text, i, run):
                     return run
         return ""
+
+    def _of_another(self, text: str, at: int, run: str) -> bool:
+        """The run ends another organisation's name the question writes: "市机械工程学会" holds the
+        "工程学会" of 中国深海工程学会, preceded by what that name does not have there (the longest
+        run is taken first, so a name sharing the character before would have matched longer)."""
+        if not _name_goes_on(text, at):
+            return False
+        return all(name.find(run) > 0 for issuer in self.runs[run] for name in self.names[issuer] if run in name)
 
     def find(self, text: str, years: list[int] | None = None, names: Iterable[str] = ()) -> Pointer:
         """The notices `text` points at, of the years asked when it names notices of them, or an
@@ -304,6 +321,8 @@ class NoticeIndex:
 
 
 ENTITY_MAX = 16
+# What may stand before an organisation's name in a question without being part of it ("找电子学会", "咱电子学会").
+ASKING_CHARS = "找问给跟是去送交咱俺您"
 # What a notice names that a question may point at it by: an organisation ("屿北市科协", "MEMS与微纳制造分会"),
 # a place's unit ("海州市"), a Latin name (MEMS); each read from where a name starts (a line's start, a mark),
 # never from inside a phrase ("…汇总表报省科协").
@@ -314,6 +333,8 @@ COMMON_PLACES = {"直辖", "自治", "高新", "经开", "开发", "保税", "�
 ENTITY = re.compile(NAME_START + r"([\u4e00-\u9fffA-Za-z]{2,10}?(?:科协|学会|协会|分会|研究会|促进会|联合会|大学|学院|研究院|"
                     r"研究所|联盟|集团|公司|委员会|管委会)|[\u4e00-\u9fff]{2}(?:市|区|县))", re.M)
 LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z]{3,8}(?![A-Za-z])")
+# A person named after their office ("副部长邬清禾"): (title, surname).
+TITLED = re.compile(r"(?:副)?(部长|主任|处长|科长|秘书长|主席|院长|所长|局长|书记)([\u4e00-\u9fff])")
 ENTITY_YEAR_NOTICES = 100  # a round with more notices than this is not pointed at by names in them
 
 
@@ -336,6 +357,9 @@ def _entities(notices: Mapping[str, NoticeMeta], texts: Iterable[tuple[str, str]
         text_of.setdefault(notice_id, []).append(text)
         if meta.kind == NoticeKind.ORIGINAL:
             continue
+        # "市科协副部长邬清禾表示…": a message may be written to her ("邬部长好") though she is no contact.
+        for title, surname in TITLED.findall(text):
+            addressed.setdefault(f"{surname}{title}", set()).add(notice_id)
         for name in [m.group(1) for m in ENTITY.finditer(text)] + LATIN_NAME.findall(text):
             for form in {name, re.sub(r"[市区县]$", "", name), re.sub(r"^(?:中国|中华)", "", name)}:
                 if len(form) >= 2 and form[0] not in FUNCTION_CHARS and form[:2] not in COMMON_PLACES \
