@@ -233,6 +233,24 @@ def test_a_corrected_deadline_is_the_old_ones_at_its_new_date_cited_at_the_corre
     assert "应为" in by_date["2041-11-14"].quote
 
 
+def test_a_deadline_moved_without_naming_the_old_one_replaces_the_earlier_of_its_side() -> None:
+    """A group's later announcement: "园区内部截止提前到11月18日": the park's own date stated before is gone
+    (what was due by it is due by the new one); the platform's date and another list's stay."""
+    from assistant.model import DeadlineFact
+
+    text = ("澄湖高新区2041科创中国申报群\n【群公告】\n发布人：科创局 2041-10-11\n"
+            "1. 园区内部截止：11月20日18:00前，把申报表发到园区邮箱。\n2. 科协平台截止是12月5日24时。\n"
+            "3. 技术经理人先锋榜园区内部截止：11月22日。\n"
+            "【群公告更新】2041-10-18\n1. 园区内部截止提前到11月18日12:00。\n")
+    dates = {f.date: f for f in extract_facts(make_notice("g.txt", text)) if isinstance(f, DeadlineFact)}
+    assert "2041-11-20" not in dates and "2041-12-05" in dates and "2041-11-22" in dates
+    assert dates["2041-11-18"].time == "12:00" and "提前到" in dates["2041-11-18"].quote
+    general = ("各单位截止时间：11月20日。\n补充通知：截止时间延长至11月27日。\n")
+    found = sorted(f.date[-5:] for f in extract_facts(make_notice("h.txt", "关于2041年“科创中国”系列榜单的通知\n" + general))
+                   if isinstance(f, DeadlineFact))
+    assert found == ["11-27"]
+
+
 def test_a_correction_may_give_one_side_by_its_day_alone() -> None:
     """A margin note "〔手写：12日是周日！改为11月15日（周三）17:00前〕", a text message "“11月6日”有误，应为11月10日",
     a speaker's "11月15号，哦不对，是16号": each moves the deadline it corrects."""

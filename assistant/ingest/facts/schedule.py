@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.ingest.dates import DATE, DATE_GROUPS, cn_number, parse_date, ymd
 from assistant.ingest.facts.common import (
@@ -273,6 +273,7 @@ def _scope(text: str, m: re.Match[str]) -> Scope:
 def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> list[Fact]:
     facts: list[DeadlineFact] = []
     corrected_to: list[DeadlineFact] = []
+    moved_to: list[DeadlineFact] = []  # deadlines written as moved, the date they replace unnamed
     corrected = corrected_dates(notice.text)
     corrections = _corrections(notice) if corrected else {}
     for span in clauses(notice, "。"):
@@ -284,12 +285,40 @@ def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> li
                 found = _deadline(notice, span, m, pattern, kind, list_names)
                 if not _superseded(m, span.text, found.date, notice.year, corrected):
                     facts.append(found)
+                    if MOVED.search(m.group(0)):
+                        moved_to.append(found)
                 elif fix := corrections.get(_month_day_of(found.date)):
                     corrected_to.append(_corrected(notice, found, *fix))
     # A correction that reads as a deadline itself ("…更正为：市级材料报送截止时间为11月14日17:00") is one
     # deadline with the corrected one: the corrected one's, which says what is due.
     moved = {(f.start, f.date) for f in corrected_to}
-    return _dedupe(corrected_to + [f for f in facts if (f.start, f.date) not in moved])
+    return _dedupe(corrected_to + _unmoved([f for f in facts if (f.start, f.date) not in moved], moved_to))
+
+
+# "园区内部截止提前到11月18日", "截止时间延长至…": a deadline moved without naming the date it replaces.
+MOVED = re.compile(r"截[止至](?:时间|日期|日)?(?:提前|延长|顺延|推迟|延期|调整|更改|改|变更)(?:为|至|到)")
+
+
+def _same_lists(moved: DeadlineFact, was: DeadlineFact) -> bool:
+    """A moved date for some lists replaces theirs; one for none replaces every general date (of no
+    list, or of several named together), not one list's own."""
+    return bool(set(moved.lists) & set(was.lists)) if moved.lists else len(was.lists) != 1
+
+
+def _unmoved(facts: list[DeadlineFact], moved_to: list[DeadlineFact]) -> list[DeadlineFact]:
+    """The deadlines left once each moved one replaces those its notice stated before it of the same
+    side (a unit's own, the platform's) and of its lists; it says what was due, as the one it replaces did."""
+    out = list(facts)
+    for f in moved_to:
+        if f not in out or f.category in (Category.REVIEW, Category.TOLD):
+            continue
+        before = [g for g in out if g.start < f.start and g.scope == f.scope and g.date != f.date
+                  and g.category not in (Category.REVIEW, Category.TOLD) and _same_lists(f, g)]
+        if before:
+            out = [g for g in out if g not in before]
+            was = before[-1]
+            out[out.index(f)] = replace(f, action=was.action, category=was.category, form=was.form)
+    return out
 
 
 def _corrected(notice: Notice, was: DeadlineFact, at: Span, correction: Correction) -> DeadlineFact:
