@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from assistant.ingest.boxtables import read_box_tables
 from assistant.ingest.dates import DATE, DATE_LINE
 from assistant.ingest.identity import DOC_NUMBER, ORG_LINE, Identity, IssuerSource, identify
 from assistant.ingest.layout import (
@@ -628,6 +629,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r"<input\s+type=[\"']checkbox[\"']\s*/?>", "□")  # form check boxes exported as HTML
     mt = mt.sub(r"[\u00a0\u3000\u2002\u2003\u200b\f\v]", " ")
     mt = drop_page_furniture(mt)  # "— 2 —" and the running head printed beside it
+    mt = read_box_tables(mt)  # a table drawn with box characters: a line per row, wrapped and merged cells whole
     mt = open_drawn_boxes(mt)  # a text flowchart's boxes: their lines, whole
     mt = rebuild_wrapped_tables(mt)  # a PDF's table whose cells wrap: one line per row
     mt = rebuild_aligned_tables(mt)  # columns aligned with spaces: split where the header's columns start

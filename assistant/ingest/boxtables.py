@@ -1,0 +1,113 @@
+"""A table drawn with box characters (┌─┬─┐ │ ├─┼─┤ └─┴─┘), as a word processor or a console prints
+one: a row is the lines between two rules, a cell's text wraps over several of them ("省科协科技" /
+"创新部"), and a cell merged down several rows has no rule under it where the rows beside it do
+("│ 先导技术榜 ├──────┤": the list's cell goes on beside each field). Read as a reader sees it: one line
+per row, each cell whole, a merged cell standing in every row it spans (as a web page's rowspan, in
+htmltables.py); the cells' text keeps its offsets, so a row's quote maps back to the drawing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.ingest.textmap import MappedText
+
+# Every character that draws a rule or a corner; a cell's text lies between two of them.
+SEPARATORS = "│┃║├┤┼┬┴┌┐└┘┣┫╋┳┻┏┓┗┛╠╣╬╦╩╔╗╚╝"
+SEPARATOR = re.compile(f"[{SEPARATORS}]")
+RULE = re.compile(r"^[─━═\s]*[─━═][─━═\s]*$")  # a column's part of a rule line
+DRAWN_LINE = re.compile(rf"(?m)^[ \t]*[{SEPARATORS}].*[{SEPARATORS}][ \t]*$")
+# A table, not a flowchart's box: its rules are split into columns.
+COLUMNED = re.compile(r"[┬┼╋┳╦╬]")
+# Wrapped text is joined as written, except a number after words ("雷佩珊" / "0851-…") or after another number.
+SPACED = re.compile(r"(?:[^\W\d_年月第约]|\d)$")
+
+
+@dataclass
+class _Cell:
+    parts: list[tuple[int, int]] = field(default_factory=list)  # its text's spans, line by line
+    full: list[bool] = field(default_factory=list)  # each span runs to the cell's edge (wrapped there)
+
+
+def _tokens(text: str, start: int) -> list[tuple[int, int]]:
+    """The spans between a line's consecutive separators."""
+    marks = [m.start() for m in SEPARATOR.finditer(text)]
+    return [(start + a + 1, start + b) for a, b in zip(marks, marks[1:], strict=False)]
+
+
+def _block_end(lines: list[tuple[int, str]], i: int) -> int:
+    j = i
+    while j < len(lines) and DRAWN_LINE.fullmatch(lines[j][1]):
+        j += 1
+    return j
+
+
+def _rows(mt: MappedText, lines: list[tuple[int, str]]) -> list[list[_Cell]] | None:
+    """Each row's cells, or None when the lines do not keep the same columns."""
+    columns = {len(_tokens(text, start)) for start, text in lines}
+    if len(columns) != 1 or (width := columns.pop()) < 2:
+        return None
+    open_cells = [_Cell() for _ in range(width)]
+    rows: list[list[_Cell]] = []
+    pending = False  # the row being read has text
+    for start, text in lines:
+        spans = _tokens(text, start)
+        ruled = [bool(RULE.match(mt.text[a:b])) for a, b in spans]
+        for cell, (a, b), r in zip(open_cells, spans, ruled, strict=True):
+            piece = mt.text[a:b]
+            if piece.strip() and not r:  # (a merged cell's text may go on beside the others' rule)
+                lead = len(piece) - len(piece.lstrip())
+                cell.parts.append((a + lead, a + lead + len(piece.strip())))
+                cell.full.append(len(piece) - lead - len(piece.strip()) <= 1)
+                pending = pending or not any(ruled)
+        if any(ruled):
+            if pending:
+                rows.append(list(open_cells))
+            pending = False
+            # A column with no rule here goes on: its cell spans into the next row.
+            open_cells = [_Cell() if r else c for c, r in zip(open_cells, ruled, strict=True)]
+    if pending:
+        rows.append(list(open_cells))
+    return rows if len(rows) >= 2 else None
+
+
+def _cell_parts(mt: MappedText, cell: _Cell) -> list[tuple[int, int] | str]:
+    out: list[tuple[int, int] | str] = []
+    for i, (a, b) in enumerate(cell.parts):
+        # (A number cut at the cell's edge goes on: "0851-86213" / "347".)
+        wrapped = cell.full[i - 1] and mt.text[cell.parts[i - 1][1] - 1].isdigit()
+        if i and not wrapped and SPACED.search(mt.text[cell.parts[i - 1][1] - 1]) and mt.text[a].isdigit():
+            out.append(" ")
+        out.append((a, b))
+    return out
+
+
+def read_box_tables(mt: MappedText) -> MappedText:
+    """Each box-drawn table rewritten one line per row, cells split by " | "."""
+    if not COLUMNED.search(mt.text):
+        return mt
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for text in mt.text.split("\n"):
+        lines.append((pos, text))
+        pos += len(text) + 1
+    tables: list[tuple[int, int, list[list[_Cell]]]] = []
+    i = 0
+    while i < len(lines):
+        end = _block_end(lines, i)
+        if end - i >= 3 and any(COLUMNED.search(text) for _, text in lines[i:end]):
+            rows = _rows(mt, lines[i:end])
+            if rows is not None:
+                tables.append((lines[i][0], lines[end - 1][0] + len(lines[end - 1][1]), rows))
+        i = max(end, i + 1)
+    for start, end, rows in reversed(tables):
+        parts: list[tuple[int, int] | str] = []
+        for n, row in enumerate(rows):
+            if n:
+                parts.append("\n")
+            for c, cell in enumerate(row):
+                if c:
+                    parts.append(" | ")
+                parts += _cell_parts(mt, cell)
+        mt = mt.rearranged(start, end, parts)
+    return mt
