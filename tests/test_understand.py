@@ -313,6 +313,19 @@ def test_a_later_part_asking_what_changed_compares_the_years_it_takes_from_befor
 def test_a_year_the_asker_says_they_were_founded_in_is_not_the_round() -> None:
     q = understand("子公司想报今年的新锐企业榜，成立时间都在2016年以后。", TODAY)
     assert q.years == [2026]
+    # Nor one they started their work in ("2023年3月开始专职做技术转移"), unlike a round's own step asked.
+    assert 2023 not in understand("我2023年3月开始专职做技术转移，想报经理人先锋榜，年限够吗", TODAY).years
+    assert understand("2023年什么时候开始申报", TODAY).years == [2023]
+    assert understand("2022年的通知从事技术转移要求几年", TODAY).years == [2022]
+
+
+def test_the_topic_word_quota_asks_a_number_unless_the_ask_is_yes_or_no() -> None:
+    from assistant.answer.understand import answer_type
+    from assistant.model import AnswerType
+
+    assert answer_type("先导技术榜是不是也按区县分配名额") == AnswerType.YESNO
+    assert answer_type("新锐企业榜名额") == AnswerType.NUMBER
+    assert answer_type("名额分配流程") == AnswerType.NUMBER
 
 
 def test_a_person_addressed_with_a_homophone_is_looked_up_and_a_later_part_asks_about_them_too(store) -> None:  # noqa: ANN001

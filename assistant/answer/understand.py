@@ -47,7 +47,9 @@ ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (AnswerType.PLACE, re.compile(r"寄到|寄往|邮寄|交到|送到|报送到|提交到|上传到")),
     (AnswerType.DATE, re.compile(r"截止|截至|最晚|最迟|期限|日期|时间节点|多久|多长时间")),
     # "我们几个90后" counts the askers, it does not ask a number.
-    (AnswerType.NUMBER, re.compile(ASKING_JI + r"(?:个|项|家|人|名|类|页|百字)|多少|上限|限多少|多少字|字数|名额")),
+    (AnswerType.NUMBER, re.compile(ASKING_JI + r"(?:个|项|家|人|名|类|页|百字)|多少|上限|限多少|多少字|字数")),
+    # (The topic word 名额 asks a number unless a yes/no ask does: "是不是也按区县分配名额".)
+    (AnswerType.NUMBER, re.compile(r"^(?!.*(?:是不是|是否|要不要|能不能|能否|会不会|有没有|[吗吧][？?]?$)).*名额")),
     (AnswerType.PROCEDURE, re.compile(r"流程|程序|步骤|环节|之后|以后|后续|(?:什么|哪种|何种)(?:形式|方式)")),
     (AnswerType.NAMES, re.compile(r"哪些|哪几|有什么|包括|包含|都有|分为|哪类|什么领域|哪个领域|哪个榜|什么材料|哪些材料|栏目|内容")),
     (AnswerType.YESNO, re.compile(r"是不是|是否|要不要|需不需要|能不能|能否|可不可以|可以.{0,12}吗|可否|有没有|算不算|行不行|会不会|必须|[吗吧][？?]?$")),
@@ -333,7 +335,7 @@ SHORT_YEAR = re.compile(r"(?<![\d.])(?<!超过)(?<!满)(?<!近)(?<!约)(?<!了)(
 # "2021年上过…榜", "2022年…的入选者") describes the asker, not the round asked about.
 PROFILE_VERB = re.compile(
     r"^\s*年度?(?:\d{1,2}月(?:\d{1,2}日)?)?[^，。；？！,;?!]{0,12}?"
-    r"(?:成立(?!年限|时间|日期)|注册(?!时间|地|资本)|组建|创办|创立|挂牌|揭牌|设立|建立|开业|投产|上市|出过|发生过?|入选|上过|上榜|获评|获奖|当选|评选出|获得|上线|投运|投入运行|建成|落地|批设|入职|毕业|"
+    r"(?:成立(?!年限|时间|日期)|注册(?!时间|地|资本)|组建|创办|创立|挂牌|揭牌|设立|建立|开业|投产|上市|出过|发生过?|入选|上过|上榜|获评|获奖|当选|评选出|获得|上线|投运|投入运行|建成|落地|批设|入职|毕业|(?:开始|起)(?:专职|全职|兼职|从事|做|干|担任|负责|在)|"
     r"入会|入的会|加入|搬进|搬到|搬入|迁入|迁到|入驻|入园|进驻|备案|签约|签的|取得|考取|认定)"
 )
 
