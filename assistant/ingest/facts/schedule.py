@@ -153,7 +153,7 @@ PAST_ROUND = re.compile(r"(?:往年|去年|以往|历年|上一?年度?|上届|�
 # A date may be quoted and carry its time: "截止时间“2050年11月18日17:00”更正为“2050年11月24日17:00”"; one side
 # of a correction may give the day alone ("12日是周日！改为11月15日", "11月15号，哦不对，是16号").
 _OPEN, _CLOSE = r"[“\"「『]?", r"[”\"」』]?"
-_CHANGE = r"改为|改成|调整为|更正为|变更为"
+_CHANGE = r"改为|改成|调整为|更正为|变更为|(?:延长|推迟|顺延|延期|提前)(?:至|到)"  # ("由11月13日延长至11月21日": the old date named)
 _DAY = r"(?<![月\d])\d{1,2}\s*[日号]"
 _WAS = rf"(?:{DATE}|{_DAY})"
 _NOW = rf"(?:{DATE}|{_DAY})\s*{NOTE}\s*{TIME}"
