@@ -364,7 +364,8 @@ def test_a_reward_for_those_listed_is_declined_where_no_notice_pointed_at_gives_
 def test_a_years_winners_are_declined_however_the_list_is_named(store: FactStore) -> None:
     from assistant.answer.decline import not_in_notices
 
-    for ask in ("麻烦查一下2021年先导技术榜最终入选的100项技术名单", "去年上榜企业名单能发一份吗"):
+    for ask in ("麻烦查一下2021年先导技术榜最终入选的100项技术名单", "去年上榜企业名单能发一份吗",
+                "我们学会2022年入选先导技术榜的那2项技术分别是什么？"):
         assert "入选名单" in (not_in_notices(understand_part(ask, TODAY, store), store) or ""), ask
 
 
@@ -411,7 +412,8 @@ def test_another_rounds_society_is_not_the_askers(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", ["推荐名单什么时候公示？公示几天？", "初评会在哪个会议室开？", "初评需不需要现场答辩？",
                                   "终评会在哪个城市开？", "初评打分各项指标权重是多少？", "外籍人员能报技术经理人先锋榜吗？",
                                   "平台账号密码忘了怎么找回？", "学会去年推荐的项目有几个上了先导技术榜？",
-                                  "23年先导技术榜最后每个领域打算评出多少项？"])
+                                  "23年先导技术榜最后每个领域打算评出多少项？",
+                                  "学会专家评议完了，哪天公布推荐结果？会不会公示？"])
 def test_a_units_step_no_notice_states_is_declined(store: FactStore, text: str) -> None:
     from assistant.answer.decline import not_in_notices
 
