@@ -136,7 +136,7 @@ def _category(text: str, action: str = "") -> Category:
         return Category.TOLD
     if "初评结果" in text or "初评工作" in text:
         return Category.REVIEW
-    if re.search(r"申报|推荐材料|上传|推荐至|推荐工作|样表|材料|线上|报名|征集|提交|填报|报送", text):
+    if re.search(r"申报|推荐材料|上传|推荐至|推荐工作|样表|材料|线上|报名|征集|提交|填报|报送|受理|接收", text):
         return Category.SUBMISSION
     return Category.OTHER
 
@@ -277,7 +277,7 @@ def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> li
     corrected = corrected_dates(notice.text)
     corrections = _corrections(notice) if corrected else {}
     for span in clauses(notice, "。"):
-        if re.search(r"成立|注册|出生", span.text) or (span.section.path[0].startswith("附件") and "条件" in span.section.path[0]):
+        if re.search(r"成立|注册|出生|已登记|在册|缴清", span.text) or (span.section.path[0].startswith("附件") and "条件" in span.section.path[0]):
             continue  # dates in eligibility conditions are not deadlines
         for pattern, kind in ((DEADLINE_IS, DeadlineForm.CUTOFF), (DEADLINE_BEFORE, DeadlineForm.BEFORE),
                               (DEADLINE_FIRST, DeadlineForm.CUTOFF)):
