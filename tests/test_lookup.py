@@ -139,3 +139,16 @@ def test_asking_which_list_or_what_name_after_a_number_told_is_a_look_up(store) 
     for ask in ("这是哪个榜的联系人？叫什么？", "这个人叫啥"):
         q = read_turn(f"有个未接来电，手机尾号{tail}，对方说是科创中国榜单那边的。{ask}", TODAY, store, None).parts[-1]
         assert q.intent == Intent.LOOKUP and q.phone_tail == tail, ask
+
+
+def test_a_number_of_a_contact_the_notice_later_replaces_names_who_took_over(small_settings, tmp_path) -> None:  # noqa: ANN001
+    """"010-68935402 打了几次都没人接，这是谁的号": the holder ("学术交流部钟雨桐", the office written onto
+    the name), and the one a later entry hands the work to, with their number."""
+    from tests.conftest import with_notice
+
+    chronicle = ("中国海工与船舶技术学会2041年工作大事记\n中国海工与船舶技术学会\n"
+                 "10月9日 学会印发《关于组织推荐2041年“科创中国”系列榜单的通知》。联系人：学术交流部钟雨桐，电话010-68935402。\n"
+                 "10月13日 因工作调整，学会“科创中国”榜单推荐工作联系人由钟雨桐改为岑思远，电话010-68935417。\n")
+    bot = with_notice(small_settings, tmp_path, "chronicle_2041.txt", chronicle, today=dt.date(2041, 10, 20))
+    answer = bot.answer("010-68935402 打了几次都没人接，这是谁的号").answer
+    assert "钟雨桐" in answer and "岑思远" in answer and "010-68935417" in answer

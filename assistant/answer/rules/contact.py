@@ -110,13 +110,15 @@ def _destination(ctx: Context, contacts: list[ContactFact], wanted: str) -> tupl
 
 # "原联系人耿书白已调任…，不再负责榜单工作": a person a notice hands the work away from.
 HANDED_OVER = re.compile(r"原联系人[:：]?\s*([\u4e00-\u9fff]{2,3}?)(?=已|将|因|，|,|同志|老师)|([\u4e00-\u9fff]{2,3}?)(?:同志|老师)?(?:已|将)(?:调任|调离|离职|退休)"
-                         r"|联系人由([\u4e00-\u9fff]{2,3}?)(?:变更|调整|更换|改)为")  # "联系人由杜明远变更为俞清禾"
+                         r"|联系人由([\u4e00-\u9fff]{2,3}?)(?:变更|调整|更换|改)为([\u4e00-\u9fff]{2,3})?")  # "联系人由杜明远变更为俞清禾"
 
 
-def _handed_over(ctx: Context) -> set[tuple[str, str]]:
-    """(notice, person) for each person a notice says no longer handles the work."""
-    def scan() -> set[tuple[str, str]]:
-        return {(c.notice_id, m.group(1) or m.group(2) or m.group(3)) for c in ctx.store.chunks for m in HANDED_OVER.finditer(c.text)}
+def handed_over(ctx: Context) -> dict[tuple[str, str], str]:
+    """(notice, person) for each person a notice says no longer handles the work, to whoever it names
+    in their place ("" when it names no one there)."""
+    def scan() -> dict[tuple[str, str], str]:
+        return {(c.notice_id, m.group(1) or m.group(2) or m.group(3)): m.group(4) or ""
+                for c in ctx.store.chunks for m in HANDED_OVER.finditer(c.text)}
     return ctx.store.derived("handed over", scan)
 
 
@@ -151,7 +153,7 @@ def answer_contact(ctx: Context) -> Reply | None:
         chosen = review or chosen
     if q.person is None:
         # The person who took the work over, not the one the notice says no longer handles it.
-        gone = _handed_over(ctx)
+        gone = handed_over(ctx)
         chosen = [f for f in chosen if not any((f.notice_id, p) in gone for p in f.persons)] or chosen
     wanted = ATTRIBUTE_FIELDS.get(q.attribute or "")
     if wanted and any(_gives(f, wanted) for f in chosen):

@@ -9,6 +9,7 @@ import re
 
 from assistant.answer.phrasing import address_text, contact_scope
 from assistant.answer.rules.base import Context, Reply
+from assistant.answer.rules.contact import handed_over
 from assistant.model import ContactFact
 
 PLACE_MIN = 4  # characters of an address that identify it ("气象路9号")
@@ -132,4 +133,15 @@ def answer_lookup(ctx: Context) -> Reply | None:
         return None
     found.sort(key=lambda fw: -(fw[0].year or 0))
     direct = [_line(ctx, f, what) for f, what in found[:6]]
+    # "010-68935402 打了几次都没人接": the holder the notice later hands the work away from, and who took it.
+    gone = handed_over(ctx)
+    for f, _ in found[:6]:
+        for person in f.persons:
+            successor = gone.get((f.notice_id, person))
+            if successor is None:
+                continue
+            now = next((g for g in facts if g.notice_id == f.notice_id and successor and successor in g.persons), None)
+            reach = f"（电话：{'、'.join(now.phones)}）{ctx.cite(now)}" if now is not None and now.phones else ""
+            direct.append(f"注意：{ctx.store.label(f.notice_id)}后来写明{person}不再负责此项工作"
+                          + (f"，联系人改为{successor}{reach}。" if successor else "。"))
     return Reply(direct, notes, person=found[0][0].persons[0] if found[0][0].persons else None)

@@ -120,7 +120,7 @@ def org_and_persons(value: str) -> tuple[str, list[str]]:
     return _office(org_parts), names
 
 
-OFFICE_END = re.compile(r"^(.{2,12}?(?:科协|学会|协会|研究会|秘书处|办公室|中心|联合体))(.{2,4})$")
+OFFICE_END = re.compile(r"^(.{2,12}?(?:科协|学会|协会|研究会|秘书处|办公室|中心|联合体|[^\W\d_]{2}[部处]))(.{2,4})$")  # ("学术交流部钟雨桐")
 RUNNING_TEXT = re.compile(r"联系|请|负责|由|向|找|咨询")
 
 
