@@ -677,3 +677,13 @@ def test_a_contact_line_of_cells_split_by_bars_gives_its_list_body_and_person() 
             "- 成果转化经理人先锋榜｜中国技术转移服务联盟｜联系人 谯文博｜010-84627719 / 15810375526\n")
     found = _contacts_by_phone("wiki.txt", text)["010-84627719"]
     assert found.persons == ["谯文博"] and found.lists == ["成果转化经理人先锋榜"]
+
+
+def test_a_bodys_date_for_receiving_materials_is_due_and_a_membership_date_is_a_condition() -> None:
+    from assistant.model import Category, DeadlineFact
+
+    text = ("澄州市智能传感学会关于转发2041年“科创中国”系列榜单通知的通知\n"
+            "二、截止时间。市学会受理截止时间为2041年10月31日17:00，逾期不予受理。\n"
+            "四、申报资格。申报单位须为2041年9月30日前已登记在册并缴清2041年度会费的本会会员单位。\n")
+    found = {f.date: f for f in extract_facts(make_notice("c.txt", text)) if isinstance(f, DeadlineFact)}
+    assert list(found) == ["2041-10-31"] and found["2041-10-31"].category == Category.SUBMISSION
