@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.ingest.textmap import MappedText
+from assistant.ingest.textmap import CELL, MappedText, TextLine, text_lines
 
 # Every character that draws a rule or a corner; a cell's text lies between two of them.
 SEPARATORS = "│┃║├┤┼┬┴┌┐└┘┣┫╋┳┻┏┓┗┛╠╣╬╦╩╔╗╚╝"
@@ -23,10 +23,16 @@ COLUMNED = re.compile(r"[┬┼╋┳╦╬]")
 SPACED = re.compile(r"(?:[^\W\d_年月第约]|\d)$")
 
 
+@dataclass(frozen=True)
+class _Part:
+    start: int  # a line's text of the cell
+    end: int
+    full: bool  # it runs to the cell's edge (wrapped there)
+
+
 @dataclass
 class _Cell:
-    parts: list[tuple[int, int]] = field(default_factory=list)  # its text's spans, line by line
-    full: list[bool] = field(default_factory=list)  # each span runs to the cell's edge (wrapped there)
+    parts: list[_Part] = field(default_factory=list)  # its text, line by line
 
 
 def _tokens(text: str, start: int) -> list[tuple[int, int]]:
@@ -35,30 +41,29 @@ def _tokens(text: str, start: int) -> list[tuple[int, int]]:
     return [(start + a + 1, start + b) for a, b in zip(marks, marks[1:], strict=False)]
 
 
-def _block_end(lines: list[tuple[int, str]], i: int) -> int:
+def _block_end(lines: list[TextLine], i: int) -> int:
     j = i
-    while j < len(lines) and DRAWN_LINE.fullmatch(lines[j][1]):
+    while j < len(lines) and DRAWN_LINE.fullmatch(lines[j].text):
         j += 1
     return j
 
 
-def _rows(mt: MappedText, lines: list[tuple[int, str]]) -> list[list[_Cell]] | None:
+def _rows(mt: MappedText, lines: list[TextLine]) -> list[list[_Cell]] | None:
     """Each row's cells, or None when the lines do not keep the same columns."""
-    columns = {len(_tokens(text, start)) for start, text in lines}
+    tokens = [_tokens(line.text, line.start) for line in lines]
+    columns = {len(spans) for spans in tokens}
     if len(columns) != 1 or (width := columns.pop()) < 2:
         return None
     open_cells = [_Cell() for _ in range(width)]
     rows: list[list[_Cell]] = []
     pending = False  # the row being read has text
-    for start, text in lines:
-        spans = _tokens(text, start)
+    for spans in tokens:
         ruled = [bool(RULE.match(mt.text[a:b])) for a, b in spans]
         for cell, (a, b), r in zip(open_cells, spans, ruled, strict=True):
             piece = mt.text[a:b]
             if piece.strip() and not r:  # (a merged cell's text may go on beside the others' rule)
                 lead = len(piece) - len(piece.lstrip())
-                cell.parts.append((a + lead, a + lead + len(piece.strip())))
-                cell.full.append(len(piece) - lead - len(piece.strip()) <= 1)
+                cell.parts.append(_Part(a + lead, a + lead + len(piece.strip()), len(piece) - lead - len(piece.strip()) <= 1))
                 pending = pending or not any(ruled)
         if any(ruled):
             if pending:
@@ -73,32 +78,30 @@ def _rows(mt: MappedText, lines: list[tuple[int, str]]) -> list[list[_Cell]] | N
 
 def _cell_parts(mt: MappedText, cell: _Cell) -> list[tuple[int, int] | str]:
     out: list[tuple[int, int] | str] = []
-    for i, (a, b) in enumerate(cell.parts):
-        # (A number cut at the cell's edge goes on: "0851-86213" / "347".)
-        wrapped = cell.full[i - 1] and mt.text[cell.parts[i - 1][1] - 1].isdigit()
-        if i and not wrapped and SPACED.search(mt.text[cell.parts[i - 1][1] - 1]) and mt.text[a].isdigit():
-            out.append(" ")
-        out.append((a, b))
+    for before, part in zip([None, *cell.parts], cell.parts, strict=False):
+        if before is not None:
+            last = mt.text[before.end - 1]
+            # (A number cut at the cell's edge goes on: "0851-86213" / "347".)
+            wrapped = before.full and last.isdigit()
+            if not wrapped and SPACED.search(last) and mt.text[part.start].isdigit():
+                out.append(" ")
+        out.append((part.start, part.end))
     return out
 
 
 def read_box_tables(mt: MappedText) -> MappedText:
-    """Each box-drawn table rewritten one line per row, cells split by " | "."""
+    """Each box-drawn table rewritten one line per row, cells split by CELL (" | ")."""
     if not COLUMNED.search(mt.text):
         return mt
-    lines: list[tuple[int, str]] = []
-    pos = 0
-    for text in mt.text.split("\n"):
-        lines.append((pos, text))
-        pos += len(text) + 1
+    lines = text_lines(mt.text)
     tables: list[tuple[int, int, list[list[_Cell]]]] = []
     i = 0
     while i < len(lines):
         end = _block_end(lines, i)
-        if end - i >= 3 and any(COLUMNED.search(text) for _, text in lines[i:end]):
+        if end - i >= 3 and any(COLUMNED.search(line.text) for line in lines[i:end]):
             rows = _rows(mt, lines[i:end])
             if rows is not None:
-                tables.append((lines[i][0], lines[end - 1][0] + len(lines[end - 1][1]), rows))
+                tables.append((lines[i].start, lines[end - 1].end, rows))
         i = max(end, i + 1)
     for start, end, rows in reversed(tables):
         parts: list[tuple[int, int] | str] = []
@@ -107,7 +110,7 @@ def read_box_tables(mt: MappedText) -> MappedText:
                 parts.append("\n")
             for c, cell in enumerate(row):
                 if c:
-                    parts.append(" | ")
+                    parts.append(CELL)
                 parts += _cell_parts(mt, cell)
         mt = mt.rearranged(start, end, parts)
     return mt

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from assistant.ingest.identity import DOC_NUMBER
-from assistant.ingest.textmap import CELL, MappedText
+from assistant.ingest.textmap import CELL, MappedText, TextLine, text_lines
 
 PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—\-–]+[ \t]*\d{1,3}[ \t]*[—\-–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)[ \t]*$")
 # A running head is short and no sentence: "中国智能传感学会", "XX大学科研院文件".
@@ -25,33 +25,11 @@ MIN_COLUMNS = 3
 MIN_ROWS = 2
 
 
-@dataclass(frozen=True)
-class _Line:
-    start: int  # offset of its first character in the text
-    text: str
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
-
-    @property
-    def bare(self) -> str:
-        return self.text.strip()
-
-
-def _lines(text: str) -> list[_Line]:
-    lines, pos = [], 0
-    for raw in text.split("\n"):
-        lines.append(_Line(pos, raw))
-        pos += len(raw) + 1
-    return lines
-
-
 def drop_page_furniture(mt: MappedText) -> MappedText:
     """Page numbers ("— 2 —", "第2页 共5页") and the running head printed beside each of them: a short
     line found next to two page numbers or more, or next to one and heading the first page as well.
     The first page's letterhead itself stays (it names the issuer)."""
-    lines = _lines(mt.text)
+    lines = text_lines(mt.text)
     filled = [i for i, line in enumerate(lines) if line.bare]
     if not filled:
         return mt
@@ -138,7 +116,7 @@ def read_two_columns(mt: MappedText) -> MappedText:
     of spaces, then the right column's: within a run of lines where many split at one display column
     and the left halves fill their column, the left column's lines come first, then the right's, so
     each column reads as the text it is. The run ends at a line across both columns."""
-    lines = _lines(mt.text)
+    lines = text_lines(mt.text)
     moves: list[tuple[int, int, list[tuple[int, int] | str]]] = []
     i = 0
     while i < len(lines):
@@ -233,7 +211,7 @@ def read_tab_tables(mt: MappedText) -> MappedText:
     empty cell keeps its column: "\t\t产业基础" is not a row of 产业基础 as its college), a merged
     cell's blanks read as the sheet shows them (merged_down)."""
     text = mt.text
-    lines = _lines(text)
+    lines = text_lines(text)
     cuts: list[tuple[int, int, str]] = []
     i = 0
     while i < len(lines):
@@ -290,7 +268,7 @@ def rebuild_cell_tables(mt: MappedText) -> MappedText:
     then rows of as many lines, each led by its number (1, 2, 3…). Each row becomes one line of
     cells split by " | ", as tables are read elsewhere. A row whose cells do not line up (a cell
     wrapped over two lines: its number or its phone is not where the header says) ends the table."""
-    lines = [line for line in _lines(mt.text) if line.bare]
+    lines = [line for line in text_lines(mt.text) if line.bare]
     joins: list[tuple[int, int]] = []  # (end of a cell, start of the next) to become " | "
     i = 0
     while i < len(lines):
@@ -331,7 +309,7 @@ def _column_header(line: str) -> bool:
     return len(line) <= 10 and bool(HEADER_CELL.search(line)) and not re.search(r"\d", line)
 
 
-def _column_layout(lines: list[_Line], start: int, end: int) -> tuple[int, int] | None:
+def _column_layout(lines: list[TextLine], start: int, end: int) -> tuple[int, int] | None:
     """(rows, columns) when the run of cell lines lines[start:end] reads column by column from its
     first line: a header, then as many values under it, for every column alike; the layout using most
     of the run. (Indices, not a slice: every start of a long run is tried.)"""
@@ -351,7 +329,7 @@ def rebuild_column_tables(mt: MappedText) -> MappedText:
     ("榜单", "联系人", "电话"…) and its values, then the next column's header and as many values. Each
     row becomes one line of cells split by " | " (the header's first), as tables are read elsewhere;
     every cell keeps its place in the source."""
-    lines = _lines(mt.text)
+    lines = text_lines(mt.text)
     tables: list[tuple[int, int, list[tuple[int, int] | str]]] = []
     i = j = 0
     while i < len(lines):
@@ -533,7 +511,7 @@ def _aligned_header(line: str) -> list[int] | None:
 CHUNK = re.compile(r"\S+(?: \S+)*")  # a run of text; two spaces or more part one run from the next
 
 
-def _next_header(lines: list[_Line], i: int) -> tuple[int, list[int]] | None:
+def _next_header(lines: list[TextLine], i: int) -> tuple[int, list[int]] | None:
     """The next space-aligned table header at or after line `i`, with its columns' starts."""
     for k in range(i, len(lines)):
         starts = _aligned_header(lines[k].text)
@@ -542,7 +520,7 @@ def _next_header(lines: list[_Line], i: int) -> tuple[int, list[int]] | None:
     return None
 
 
-def _block(lines: list[_Line], i: int) -> tuple[int, int]:
+def _block(lines: list[TextLine], i: int) -> tuple[int, int]:
     """The lines from the first filled one at or after `i` to the blank line after it."""
     while i < len(lines) and not lines[i].bare:
         i += 1
@@ -552,7 +530,7 @@ def _block(lines: list[_Line], i: int) -> tuple[int, int]:
     return i, end
 
 
-def _cells_of(block: list[_Line], starts: list[int]) -> list[list[tuple[int, int]]]:
+def _cells_of(block: list[TextLine], starts: list[int]) -> list[list[tuple[int, int]]]:
     """The spans of a block's text in each column: each run goes to the column whose start is at or
     before where the run starts (one display column of slack), line after line."""
     cells: list[list[tuple[int, int]]] = [[] for _ in starts]
@@ -570,7 +548,7 @@ def rebuild_wrapped_tables(mt: MappedText) -> MappedText:
     each line's runs of text in the columns the header's start. Each block becomes one line, each
     column's pieces joined in order and the cells split by " | ", as tables are read elsewhere; a
     header repeated on a later page goes. The table ends at a block with no line of two runs."""
-    lines = _lines(mt.text)
+    lines = text_lines(mt.text)
     tables: list[tuple[int, int, list[tuple[int, int] | str]]] = []
     i = 0
     while (found := _next_header(lines, i)) is not None:
@@ -612,7 +590,7 @@ def rebuild_aligned_tables(mt: MappedText) -> MappedText:
     short cells split by runs of spaces, then rows up to the next blank line. Each row is split where
     the header's columns start (a gap of one space or more at that display column), the gaps becoming
     " | ", as tables are read elsewhere; the header's own gaps too."""
-    lines = _lines(mt.text)
+    lines = text_lines(mt.text)
     cuts: list[tuple[int, int, str]] = []
     i = 0
     while (found := _next_header(lines, i)) is not None:

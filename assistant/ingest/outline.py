@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.ingest.textmap import MappedText
+from assistant.ingest.textmap import MappedText, text_lines
 
 # "│   ├── 名额", "    └─ 2个", "┣━━ 截止": the bars of the levels above, then the node's own branch.
 NODE = re.compile(r"^(?P<lead>[ \t│┃|]*)(?P<branch>[├└┣┗][─━\-]+[ \t]*)(?P<text>[^\s\u2500-\u257f].*?)[ \t]*$")
@@ -38,11 +38,7 @@ class _Line:
 
 
 def _lines(text: str) -> list[_Line]:
-    lines, pos = [], 0
-    for raw in text.split("\n"):
-        lines.append(_Line(pos, pos + len(raw) + 1, NODE.match(raw), bool(BARS.match(raw))))
-        pos += len(raw) + 1
-    return lines
+    return [_Line(line.start, line.end + 1, NODE.match(line.text), bool(BARS.match(line.text))) for line in text_lines(text)]
 
 
 def _next_node(lines: list[_Line], k: int) -> _Line | None:

@@ -94,6 +94,30 @@ class MappedText:
         return (self.offsets[start], self.offsets[end - 1] + 1)
 
 
+@dataclass(frozen=True)
+class TextLine:
+    """A line of a text, with where it starts (the readers of a layout walk lines and rewrite spans)."""
+
+    start: int  # offset of its first character in the text
+    text: str
+
+    @property
+    def end(self) -> int:  # (its newline not included)
+        return self.start + len(self.text)
+
+    @property
+    def bare(self) -> str:
+        return self.text.strip()
+
+
+def text_lines(text: str) -> list[TextLine]:
+    lines, pos = [], 0
+    for raw in text.split("\n"):
+        lines.append(TextLine(pos, raw))
+        pos += len(raw) + 1
+    return lines
+
+
 _PUNCT_CATS = ("P", "S", "Z", "C")
 
 
