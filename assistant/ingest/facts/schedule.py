@@ -25,9 +25,11 @@ STAGE_HEADING = re.compile(
 # "（周三）", "（星期五）", "（含）" between a date and its time of day.
 NOTE = r"(?:[（(][^）)]{1,6}[）)])?"
 DEADLINE_BEFORE = re.compile(rf"(?P<date>{DATE})\s*{NOTE}\s*{TIME}\s*{NOTE}\s*(?:下班|当天|当日)?(?:前|之前|以前)")
+# How a deadline is moved ("截止时间延长至…", "提前到…"): see MOVED.
+_MOVE = r"(?:调整|改|变更|延长|顺延|推迟|提前)(?:为|至|到)"
 DEADLINE_IS = re.compile(
     # "截止时间为…", "截止日期更正为…", "截止时间延长至…"
-    rf"(?:截[止至](?:时间|日期|日)?(?:(?:更正|调整|改|变更|延长|顺延|推迟|提前)(?:为|至|到)|为|是|到|：|:)?|不晚于|最迟(?:于|在|为)?)"
+    rf"(?:截[止至](?:时间|日期|日)?(?:更正(?:为|至|到)|{_MOVE}|为|是|到|：|:)?|不晚于|最迟(?:于|在|为)?)"
     rf"\s*(?P<date>{DATE})\s*{NOTE}\s*{TIME}"
     # (not a reference date: "截至2050年10月31日在中心连续工作满3年")
     r"(?!\s*(?:在|已|仍|连续|满|累计|持续|为止|止))"
@@ -296,7 +298,7 @@ def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> li
 
 
 # "园区内部截止提前到11月18日", "截止时间延长至…": a deadline moved without naming the date it replaces.
-MOVED = re.compile(r"截[止至](?:时间|日期|日)?(?:提前|延长|顺延|推迟|延期|调整|更改|改|变更)(?:为|至|到)")
+MOVED = re.compile(rf"截[止至](?:时间|日期|日)?{_MOVE}")
 
 
 def _same_lists(moved: DeadlineFact, was: DeadlineFact) -> bool:
