@@ -388,3 +388,38 @@ def test_a_sheet_exported_with_tabs_keeps_its_columns_and_reads_merged_cells_as_
     assert "机械学院 | 先导技术榜 | 产业基础 | 2 | 10月30日 | 邢航 | 两个领域分别计算" in lines
     assert "科技园 | 新锐企业榜 | — | 4 | 10月28日 | 骆雨" in lines  # a remark is never a merged cell
     assert source_of(mt, TAB_SHEET, "两个领域分别计算") == "两个领域分别计算"
+
+
+MERGED_SIDEWAYS = ("澄江市科协关于组织推荐2047年“科创中国”系列榜单的通知\n今年设先导技术榜、新锐企业榜、融通创新组织榜。\n"
+                   "先导技术榜设电子信息、生物医药、绿色低碳等领域。\n"
+                   "| 项目 | 先导技术榜 |  | 新锐企业榜 | 融通创新组织榜 |\n| --- | --- | --- | --- | --- |\n"
+                   "| 适用范围 | 绿色低碳领域 | 电子信息、生物医药领域 | 中小企业 | 新型研发机构 |\n"
+                   "| 推荐名额 | 市科协推荐不超过2个，各区报送不超过1个 | 每个领域市科协推荐不超过3个 | 不超过4家 | 不超过1家 |\n"
+                   "| 受理部门 | 市科协融合部 | 市科协学会部 | 市科协企业部 | 市科协融合部 |\n"
+                   "| 联系人 | 霍临川 | 简若溪 | 单明远 | 霍临川 |\n"
+                   "| 电话 | 0871-61112201 | 0871-61112202 | 0871-61112203 | 0871-61112201 |\n"
+                   "| 备注 | 优先推荐目录内项目 | 同一单位只报1项 | 须为市库在库企业 | 须在本市设立实体机构满1年 |\n")
+
+
+def test_a_sideways_tables_merged_header_cells_multi_party_quotas_offices_and_remarks_are_each_columns() -> None:
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.notices import make_notice
+    from assistant.model import ContactFact, EligibilityFact, QuotaFact
+
+    notice = make_notice("cjkx_2047.txt", MERGED_SIDEWAYS)
+    facts = extract_facts(notice)
+    quotas = {(tuple(f.lists), tuple(f.fields), f.subject, f.quote) for f in facts if isinstance(f, QuotaFact)}
+    # The empty header cell is 先导技术榜's second column, told apart by the fields its scope row names;
+    # a cell setting a limit for each party is one quota each, cited at its own words.
+    assert quotas == {
+        (("先导技术榜",), ("绿色低碳",), "市科协", "市科协推荐不超过2个"),
+        (("先导技术榜",), ("绿色低碳",), "各区", "各区报送不超过1个"),
+        (("先导技术榜",), ("电子信息", "生物医药"), "市科协", "每个领域市科协推荐不超过3个"),
+        (("新锐企业榜",), (), "", "不超过4家"),
+        (("融通创新组织榜",), (), "", "不超过1家"),
+    }
+    contacts = {(f.lists[0], tuple(f.fields)): f for f in facts if isinstance(f, ContactFact) and f.lists}
+    assert contacts[("先导技术榜", ("电子信息", "生物医药"))].persons == ["简若溪"]
+    assert contacts[("先导技术榜", ("电子信息", "生物医药"))].org == "市科协学会部"  # the office row
+    conditions = {f.list_keys[0]: f.conditions for f in facts if isinstance(f, EligibilityFact)}
+    assert conditions == {"新锐企业榜": ["须为市库在库企业"], "融通创新组织榜": ["须在本市设立实体机构满1年"]}

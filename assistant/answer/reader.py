@@ -794,6 +794,8 @@ class Reader:
         figures) and the cells under the headers that hold most of the ask ("…截止" for a deadline),
         as "名称｜表头：值；表头：值". Empty when no header holds any of the ask."""
         header, cells = row_cells(unit.context), row_cells(unit.text)
+        # A header cell merged over two columns is written once, its second cell left empty: both are its.
+        header = [h or (header[k - 1] if k > 1 else h) for k, h in enumerate(header)]
         if q.answer_type not in VALUE_ASKS or len(cells) < ROW_READ_COLUMNS or len(cells) > len(header):
             return ""  # (a yes/no or how-to ask reads the whole row: its conditions may be in any cell)
         weights = self.ask_weights(q)

@@ -54,7 +54,9 @@ def answer_quota(ctx: Context) -> Reply | None:
         # The list asked's quota; the one set for the part of the unit the asker speaks for before the unit's own.
         # (The party's own limit comes first whatever words the unit's shares with the question, unless
         # it is another list's.)
-        ranked = sorted(pool, key=lambda f: (-(3 if q.list_key and q.list_key in f.list_keys else 0)
+        # (A quota set for other fields than the one asked comes after the list's others.)
+        ranked = sorted(pool, key=lambda f: (bool(q.field_key and f.field_keys and q.field_key not in f.field_keys),
+                                             -(3 if q.list_key and q.list_key in f.list_keys else 0)
                                              - ((20 if not f.list_keys or q.list_key in f.list_keys else 4) if _for_party(f, party) else 0)
                                              - overlap(q.text, f.quote), f.start))
     else:  # every list's quota, in the notice's order; the per-person rule after them
@@ -77,7 +79,8 @@ def answer_quota(ctx: Context) -> Reply | None:
     else:
         # A society's or a unit's own quotas say who may put forward how many ("每家会员单位限报1项，
         # 联盟择优推荐不超过三项"): its words, every limit it sets for the list.
-        same = [f for f in ranked if f.notice_id == top.notice_id and set(f.list_keys) == set(top.list_keys)][:3]
+        same = [f for f in ranked if f.notice_id == top.notice_id and set(f.list_keys) == set(top.list_keys)
+                and set(f.field_keys) == set(top.field_keys)][:3]
         parts = [f"{own_words(f)}{ctx.cite(f)}" for f in sorted(same, key=lambda f: f.start)]
         # (A quota set for no list names its party in its own words: "同一单位会员在同一领域最多申报1项".)
         direct.append(f"{prefix}{who + '：' if top.lists else ''}{'；'.join(parts)}{'' if direct else ctx.year_note(year)}")

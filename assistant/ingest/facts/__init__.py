@@ -10,7 +10,7 @@ from assistant.ingest.facts.rounds import extract_lists
 from assistant.ingest.facts.schedule import extract_deadlines, extract_stages
 from assistant.ingest.facts.tables import contact_rows, extract_table_facts
 from assistant.ingest.notices import Notice
-from assistant.model import ContactFact, Fact, FieldsFact, ListsFact
+from assistant.model import ContactFact, Fact, FieldsFact, ListsFact, QuotaFact
 from assistant.names import read_renames
 
 __all__ = ["extract_facts"]
@@ -30,12 +30,17 @@ def extract_facts(notice: Notice) -> list[Fact]:
     contacts = [f for f in extract_contacts(notice, list_names, field_names, contact_rows(notice, list_names))
                 if not (isinstance(f, ContactFact) and not f.persons and f.phones and set(f.phones) <= held)
                 and not any(start < f.end and f.start < end for start, end in rows)]
+    # A quota read from a table's cell is not read again from its row as a clause of cells (a row's
+    # other cell may set another limit, "各二级单位每个领域限报1项": that one is kept).
+    cells = [(f.start, f.end, f.value) for f in tabled if isinstance(f, QuotaFact)]
+    quotas = [f for f in extract_quotas(notice, list_names)
+              if not any(start < f.end and f.start < end and value == f.value for start, end, value in cells)]
     facts = [
         *round_facts,
         *extract_stages(notice),
         # (Without a round's lists sentence, the lists the notice names anywhere: "两个榜单" refers to them.)
         *extract_deadlines(notice, list_names or find_list_names(notice.text)),
-        *extract_quotas(notice, list_names),
+        *quotas,
         *tabled,
         *contacts,
         *extract_platforms(notice, list_names),

@@ -19,6 +19,17 @@ LIMIT = re.compile(
 TABLE_ROW = re.compile(rf"^[“\"]?(?P<name>[\u4e00-\u9fff]{{2,14}}榜)[”\"]?\s*\|\s*{NUM}\s*(个|人|项|名|家)\s*$")
 PER_PERSON = re.compile(rf"(?:每人|每位)\S{{0,4}}?(?:可)?推荐\s*{NUM}\s*(个|人|项|名)")
 QUOTA_SECTION = re.compile(r"名额|推荐")
+EACH_FIELD = re.compile(r"每个(?:技术)?领域")
+
+
+def read_limit(text: str) -> tuple[int, str, str] | None:
+    """A limit a clause sets ("各区（县）报送不超过1个"): its number, its unit, and who it is set
+    for, the words before it ("各区（县）报送")."""
+    m = LIMIT.search(text)
+    if m is None:
+        return None
+    who = re.sub(r"(?:推荐|报送|申报|可报|每个?领域|各领域)+$", "", text[: m.start()])
+    return _number(m), _unit(m), re.sub(r"^(?:每个?领域|各领域)", "", who).strip("，,：: ")
 
 
 def _named(text: str, list_names: list[str]) -> list[str]:
@@ -87,7 +98,7 @@ def extract_quotas(notice: Notice, list_names: list[str]) -> list[Fact]:
                     lists=names,
                     number=_number(m),
                     unit=_unit(m),
-                    per_field=bool(re.search(r"每个(?:技术)?领域", span.text)),
+                    per_field=bool(EACH_FIELD.search(span.text)),
                     per_person=bool(PER_PERSON.search(span.text)),
                     in_principle="原则上" in span.text,
                     subject=subject,

@@ -29,6 +29,7 @@ from assistant.ingest.facts.common import (
     spoken_digits,
 )
 from assistant.ingest.facts.contacts import org_and_persons
+from assistant.ingest.facts.quotas import EACH_FIELD, read_limit
 from assistant.ingest.facts.schedule import NOTE, date_and_time
 from assistant.ingest.layout import CELL
 from assistant.ingest.notices import CJK, Notice
@@ -38,6 +39,7 @@ from assistant.model import (
     ContactFact,
     DeadlineFact,
     DeadlineForm,
+    EligibilityFact,
     Fact,
     NoticeKind,
     QuotaFact,
@@ -333,9 +335,15 @@ def _row_contacts(notice: Notice, table: Table, span: Span, cells: list[str], gr
 def _cell_fields(cell: str, field_names: list[str]) -> list[str]:
     """The fields a list's cell names in its brackets ("先导技术榜（电子信息、人工智能）"): those the
     notices' field list knows, and a new one as the cell writes it (a round's new field)."""
-    named = find_fields(cell, field_names)
     inner = re.search(r"[（(]([^）)]+)[）)]", cell)
-    for piece in re.split(r"[、，,/]", inner.group(1)) if inner else []:
+    return _named_fields(inner.group(1), field_names) if inner else find_fields(cell, field_names)
+
+
+def _named_fields(text: str, field_names: list[str]) -> list[str]:
+    """The fields a list of them names ("电子信息、空天海洋领域及产业基础专项"): those the notices'
+    field list knows, then each other short name as written (a round's new field)."""
+    named = find_fields(text, field_names)
+    for piece in re.split(r"[、，,/]|及|和", text):
         piece = re.sub(r"领域$", "", NEW_NOTE.sub("", piece).strip())
         if re.fullmatch(r"[\u4e00-\u9fff]{2,8}", piece) and not find_fields(piece, field_names) and piece not in named:
             named.append(piece)
@@ -344,31 +352,59 @@ def _cell_fields(cell: str, field_names: list[str]) -> list[str]:
 
 def _list_columns(table: Table, list_names: list[str]) -> list[str] | None:
     """"项目 | 先导技术榜 | 新锐企业榜 | …": a table turned on its side, the lists as its columns and
-    what is said of them (名额, 截止, 联系人…) as its rows. The list each column is for, "" for none."""
-    named = [(find_list_names(h, list_names) or [""])[0] for h in table.header[1:]]
-    return named if sum(1 for n in named if n) >= LIST_COLUMNS else None
+    what is said of them (名额, 截止, 联系人…) as its rows. The list each column is for, "" for none;
+    an empty header cell right of a list's is that list's too, its header cell merged over both
+    ("先导技术榜 |  | 新锐企业榜": two columns of 先导技术榜, told apart by the fields they cover)."""
+    named: list[str] = []
+    for h in table.header[1:]:
+        named.append((find_list_names(h, list_names) or [""])[0] if h or not named else named[-1])
+    return named if len({n for n in named if n}) >= LIST_COLUMNS else None
+
+
+# A turned table's rows: the fields each column covers, the office that receives its candidates.
+SCOPE_ROW = re.compile(r"适用范围|范围|领域|方向")
+OFFICE_ROW = re.compile(r"受理|部门|处室|科室")
+# A remark that sets a condition ("须为…在库企业", "满3年", "2058年1月1日之后").
+CONDITION_CELL = re.compile(r"须|应当|满\d|不少于|不低于|不超过\d+年|之前|之后|以后|以前")
+
+
+def _cell_span(row: Line, cells: list[str], j: int, section: Section) -> Span:
+    """The j-th cell of a row as a span of its own (a turned table's cell says one list's value)."""
+    at = row.start
+    for k, cell in enumerate(cells[: j + 1]):
+        found = row.text.find(cell, at - row.start) if cell else -1
+        if found < 0:
+            continue
+        if k == j:
+            return Span(row.start + found, row.start + found + len(cell), cell, section)
+        at = row.start + found + len(cell)
+    return Span(row.start, row.end, row.text, section)
 
 
 def _column_facts(notice: Notice, table: Table, columns: list[str], field_names: list[str]) -> list[Fact]:
     """Each list column's quota, deadline and contact, read row by row; a quota or a deadline cites its
-    row, a contact the table from its header to its last row."""
+    cell, a contact the table from its header to its last row. A list over two columns (its header
+    merged) has each column's fields, from the row that says what each column covers."""
     facts: list[Fact] = []
+    scope = next((table.cells(r) for r in table.rows if SCOPE_ROW.search(table.cells(r)[0])), None)
     for j, name in enumerate(columns, start=1):
         if not name:
             continue
+        fields = _named_fields(scope[j], field_names) if scope and columns.count(name) > 1 and len(scope) > j else []
         persons: list[str] = []
         phones: list[str] = []
         emails: list[str] = []
+        office = ""
         last: Line | None = None
         for row in table.rows:
             cells = table.cells(row)
             if len(cells) <= j:
                 continue
             what, value = cells[0], cells[j]
-            span = Span(row.start, row.end, row.text, table.section)  # the row says it; the header says for which list
-            if QUOTA_HEADER.search(what) and (q := _quota(notice, span, value, [name], find_fields(value, field_names))):
-                facts.append(q)
-            elif DEADLINE_HEADER.search(what) and (d := _deadline(notice, span, value, what, [name], [])):
+            span = _cell_span(row, cells, j, table.section)  # the cell says it; the header says for which list
+            if QUOTA_HEADER.search(what):
+                facts += _quota_parts(notice, span, [name], fields or find_fields(value, field_names))
+            elif DEADLINE_HEADER.search(what) and (d := _deadline(notice, span, value, what, [name], fields)):
                 facts.append(d)
             elif PERSON_ROW.search(what):
                 persons += [p for p in re.split(r"[、，,/\s]+", value) if re.fullmatch(rf"[{CJK}·]{{2,4}}", p)]
@@ -379,13 +415,42 @@ def _column_facts(notice: Notice, table: Table, columns: list[str], field_names:
             elif EMAIL_ROW.search(what):
                 emails += [e.group(0) for e in EMAIL.finditer(value)]
                 last = row
+            elif OFFICE_ROW.search(what) and re.fullmatch(rf"[{CJK}（）()]{{2,20}}", value):
+                office = value
+            elif REMARK_HEADER.search(what) and CONDITION_CELL.search(value):
+                # "备注 | … | 须在云屏市登记注册，或在云屏市设立实体运营机构满1年": the column's list's conditions.
+                stated = [c.strip() for c in re.split(r"[；;。]", value) if c.strip()]
+                facts.append(make_fact(notice, EligibilityFact, span, value=name, lists=[name], fields=fields,
+                                       conditions=stated, exclusions=[], heading=what, from_prose=True))
         if last is not None and (phones or emails):
             span = Span(table.head.start, last.end, notice.text[table.head.start : last.end], table.section)
             role = Role.SOCIETY if notice.kind != NoticeKind.ORIGINAL else Role.REVIEW
             facts.append(make_fact(notice, ContactFact, span, value="、".join(persons) or "、".join(phones), lists=[name],
-                                   header=name, body="", org="", persons=persons, phones=phones,
+                                   fields=fields, header=name + (f"（{'、'.join(fields)}）" if fields else ""),
+                                   body=office, org=office, persons=persons, phones=phones,
                                    phone_labels=dict.fromkeys(phones, "电话"), emails=emails, role=role))
     return facts
+
+
+def _quota_parts(notice: Notice, cell: Span, lists: list[str], fields: list[str]) -> list[Fact]:
+    """A turned table's quota cell, which may set a limit for each party ("市科协推荐不超过2个，
+    各区（县）报送不超过1个"): each limit with its own words, or the cell's one figure ("4家")."""
+    facts: list[Fact] = []
+    at = 0
+    for piece in re.split(r"(?<=[，,；;])", cell.text):
+        part = piece.rstrip("，,；; ")
+        span = Span(cell.start + at, cell.start + at + len(part), part, cell.section)
+        at += len(piece)
+        limit = read_limit(part)
+        if limit is not None:
+            number, unit, subject = limit
+            facts.append(make_fact(notice, QuotaFact, span, value=f"{number}{unit}", lists=lists, fields=fields,
+                                   number=number, unit=unit, per_field=bool(fields or EACH_FIELD.search(part)),
+                                   per_person=False, in_principle="原则上" in part, subject=subject))
+    if facts:
+        return facts
+    q = _quota(notice, cell, cell.text, lists, fields)
+    return [q] if q else []
 
 
 def _quota(notice: Notice, span: Span, cell: str, lists: list[str], fields: list[str]) -> Fact | None:
