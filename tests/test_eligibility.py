@@ -290,3 +290,45 @@ def test_a_relaxed_founding_bound_written_after_a_comma_is_the_same_clause() -> 
     assert [v.verdict for v in verdicts] == [PASS]
     verdicts, _ = check(fact, Profile(founded=(2053, 3), org_type="技术转移机构"), 2054)
     assert [v.verdict for v in verdicts] == [FAIL]
+
+
+def test_years_in_the_work_counted_from_the_month_begun_to_the_day_the_condition_names() -> None:
+    told = read_profile("我是2057年11月开始干这行的，之前一直做科研", dt.date(2060, 10, 20))
+    assert told.experience_since == (2057, 11) and told.experience_years is None
+    fact = EligibilityFact(notice_id="n", section="", quote="", start=0, end=0, value="", year=2060, lists=["技术经理人先锋榜"],
+                           conditions=["从事技术转移相关工作是否满3年（截至2060年9月30日）？"], exclusions=[], heading="")
+    [verdict] = check(fact, told, 2060)[0]
+    assert verdict.verdict == FAIL and "2年10个月" in verdict.reason
+    [verdict] = check(fact, Profile(experience_since=(2057, 9)), 2060)[0]
+    assert verdict.verdict == PASS
+    assert read_profile("研究院是2058年9月中旬正式挂牌的", dt.date(2060, 10, 20)).founded == (2058, 9)
+
+
+TREE = """临川省科协“科创中国”榜单申报自查指引（2061年）
+
+一、请按下列步骤自查
+5. 融通创新组织榜：
+   5a. 机构成立时间是否在2059年9月1日之前？
+       是→转5b
+       否→不符合申报条件。
+   5b. 是否服务于本省试点城市？
+       是→报省科协学会部。
+       否→可咨询服务对象所在地科协。
+6. 技术经理人先锋榜：
+   6a. 申报者从事技术转移相关工作是否满3年（截至2061年9月30日）？
+       是→报省科协学会部。
+       否→不符合申报条件。
+"""
+
+
+def test_a_decision_trees_questions_are_the_conditions_of_the_list_they_stand_under() -> None:
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.notices import make_notice
+
+    facts = [f for f in extract_facts(make_notice("tree.txt", TREE)) if isinstance(f, EligibilityFact)]
+    by_list = {f.list_keys[0]: f for f in facts}
+    assert set(by_list) == {"融通创新组织榜", "技术经理人先锋榜"}
+    # (a question whose "no" only routes the applicant elsewhere is no condition)
+    assert by_list["融通创新组织榜"].conditions == ["5a. 机构成立时间是否在2059年9月1日之前？"]
+    verdicts, _ = check(by_list["融通创新组织榜"], Profile(founded=(2059, 10)), 2061)
+    assert any(v.verdict == FAIL and "2059年9月1日" in v.reason for v in verdicts)

@@ -25,10 +25,10 @@ FOUNDING_YEARS = re.compile(
     r"|(?:成立|注册)(?P<n2>\d{1,2}|[一二三四五六七八九十]+)\s*年(?:以内|之内)"
 )
 # "成立时间在2020年6月30日之前", "于2021年1月1日前注册成立", "成立时间早于…".
-FOUNDING_BEFORE = re.compile(rf"(?:成立时间(?:须|应|需|要)?(?:在|早于)|于)\s*{DATE}\s*(?:之前|以前|前)(?:注册)?(?:成立)?")
+FOUNDING_BEFORE = re.compile(rf"(?:成立时间(?:须|应|需|要|是否)?(?:在|早于)|于|(?:须|应|需)在)\s*{DATE}\s*(?:之前|以前|前)(?:注册)?(?:成立)?")
 # "工商注册成立时间在2014年1月1日（含）以后", "工商登记日期须为2014年1月1日及以后", "2020年1月1日及以后成立的企业".
 FOUNDING_AFTER = re.compile(
-    rf"(?:成立|注册|登记)(?:成立)?(?:时间|日期)?(?:须|应|需|要)?(?:在|于|为|是)?\s*{DATE}\s*(?:[（(]含[）)])?\s*(?:及|或)?(?:以后|之后|后)"
+    rf"(?:成立|注册|登记)(?:成立)?(?:时间|日期)?(?:须|应|需|要|是否)?(?:在|于|为|是)?\s*{DATE}\s*(?:[（(]含[）)])?\s*(?:及|或)?(?:以后|之后|后)"
     rf"|{DATE}\s*(?:[（(]含[）)])?\s*(?:及|或)?(?:以后|之后)(?:在[^，,。；;]{{1,8}}?)?(?:注册|登记)?成立"  # "…及以后在工商部门注册成立"
 )
 
@@ -284,10 +284,26 @@ def _role(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     return CHECK, f"任职单位（{p.employer}）是否属于所列单位，请核实"
 
 
+# The day a condition counts years of work to ("截至2060年9月30日满3年").
+COUNTED_TO = re.compile(rf"(?:截至|计算至|算至){DATE}")
+
+
 def _experience(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     m = EXPERIENCE.search(c.text)
     need = cn_number(m.group(1)) if m else None
-    if p.experience_years is None or need is None:
+    if need is None:
+        return None
+    if p.experience_since is not None and p.experience_years is None:
+        # Begun in a month: its full months to the day the condition counts to (else the round's 9月30日).
+        to = COUNTED_TO.search(c.text) or COUNTED_TO.search(c.fact.quote)
+        end = (int(to.group(1)), int(to.group(2))) if to else (year, 9)
+        months = (end[0] - p.experience_since[0]) * 12 + end[1] - p.experience_since[1]
+        since = f"{p.experience_since[0]}年{p.experience_since[1]}月起"
+        upto = f"至{end[0]}年{end[1]}月" if to else f"至{year}年"
+        if months >= need * 12:
+            return PASS, f"{since}从事，{upto}满{need}年"
+        return FAIL, f"{since}从事，{upto}约{months // 12}年{months % 12}个月，不满{need}年"
+    if p.experience_years is None:
         return None
     told = f"{p.experience_years:g}年"
     if p.experience_years >= need:

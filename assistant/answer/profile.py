@@ -47,6 +47,7 @@ class Profile:
     trained: bool | None = None
     teaches: bool | None = None  # teaches technology-transfer courses
     experience_years: float | None = None  # years in the work a condition counts ("两年半" is 2.5)
+    experience_since: tuple[int, int] | None = None  # (year, month) the asker began the work ("2057年11月开始干这行")
     rd_share: float | None = None  # R&D spending as a percentage of revenue ("研发投入占营收4%左右")
     restricted: bool | None = None  # its products are of a restricted, eliminated or banned category
     employer: str | None = None  # the kind of unit a person works at, as conditions name it ("高等院校")
@@ -124,7 +125,7 @@ def read_profile(text: str, today: dt.date) -> Profile:
     # "前年8月正式挂牌成立", "去年成立的": the year the asker means, written out as the rules read it.
     text = RELATIVE_DATED.sub(lambda m: f"{today.year + RELATIVE[m.group(1)]}年", text)
     p = Profile()
-    m = re.search(rf"(20\d{{2}})年(?:(\d{{1,2}})月)?{CLAUSE}{{0,12}}?(?:注册|成立(?!年限|时间)|组建|创办|创立)", text) or re.search(
+    m = re.search(rf"(20\d{{2}})年(?:(\d{{1,2}})月)?{CLAUSE}{{0,12}}?(?:注册|成立(?!年限|时间)|组建|创办|创立|挂牌)", text) or re.search(
         r"成立于(20\d{2})年(?:(\d{1,2})月)?", text
     )
     if m:
@@ -226,6 +227,10 @@ def read_profile(text: str, today: dt.date) -> Profile:
     m = re.search(rf"(?:工作|做|从事|干){CLAUSE}{{0,12}}?(\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})\s*年(半)?(?:多)?了?", text)
     if m and (years := cn_number(m.group(1))) is not None:
         p.experience_years = years + (0.5 if m.group(2) else 0.0)
+    # "是2057年11月开始干这行的": the work counted from the month it began.
+    m = re.search(rf"(20\d{{2}})年(\d{{1,2}})月(?:份)?{CLAUSE}{{0,4}}?(?:开始|起)(?:专职|全职)?(?:干|做|从事|搞)", text)
+    if m and p.experience_years is None:
+        p.experience_since = (int(m.group(1)), int(m.group(2)))
     return p
 
 

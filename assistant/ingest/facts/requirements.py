@@ -94,7 +94,41 @@ def extract_eligibility(notice: Notice, list_names: list[str], field_names: list
                 conditions=conditions, exclusions=exclusions, heading=section.path[-1],
             )
         )
+    facts += _self_check(notice, list_names)
     return facts + _bounds_in_prose(notice, list_names, {k for f in facts for k in f.list_keys})
+
+
+# A self-check's question ("☐ 2. 工商注册成立日期是否在2039年1月1日及以后？", "7a. 申报者…是否满3年？")
+# and the answer "no" that rules the applicant out ("若否，则不能申报", "否→不符合申报条件").
+CHECK_QUESTION = re.compile(r"是否[^？?]*[？?]")
+RULED_OUT = re.compile(r"(?:若否|如否|(?<![是\w])否)\s*[→，,：:]?[^。]{0,12}?(?:不符合|不能|不予|请勿|不可|不得|不受理)")
+BRANCH_REACH = 3  # lines after a question its branches stand on
+
+
+def _self_check(notice: Notice, list_names: list[str]) -> list[Fact]:
+    """A self-check's conditions: each question whose "no" rules the applicant out, for the list its
+    line or its section names; one fact per list and section, its questions its conditions (a
+    question that only routes, "是否由…推举？ 是→…否→经所在单位报", is no condition)."""
+    facts: list[Fact] = []
+    for section in sections(notice):
+        scope = _named_lists(" ".join(section.path), list_names)
+        by_list: dict[str, list[Line]] = {}
+        lines = section.lines
+        for i, ln in enumerate(lines):
+            if not CHECK_QUESTION.search(ln.text):
+                continue
+            branches = " ".join(x.text for x in lines[i + 1 : i + 1 + BRANCH_REACH] if not CHECK_QUESTION.search(x.text))
+            if not RULED_OUT.search(ln.text[CHECK_QUESTION.search(ln.text).end() :] + " " + branches):  # type: ignore[union-attr]
+                continue
+            named = _named_lists(ln.text, list_names) or scope
+            if len({list_key(n) for n in named}) == 1:
+                by_list.setdefault(named[0], []).append(ln)
+        for name, asked in by_list.items():
+            start, end = asked[0].start, asked[-1].end
+            conditions = [re.sub(r"^[☐☑□■✅\s]+", "", ln.text).strip() for ln in asked]
+            facts.append(make_fact(notice, EligibilityFact, Span(start, end, notice.text[start:end], section), value=name,
+                                   lists=[name], conditions=conditions, exclusions=[], heading=section.path[-1]))
+    return facts
 
 
 # A line that names the list its conditions are for: "新锐企业榜：成立年限不超过8年…", "2. 先导技术榜：…".
