@@ -321,3 +321,22 @@ def test_a_meeting_summarys_organiser_is_its_issuer() -> None:
             "主办：华東储能技术协会 会员服务部\n参会人：发言人1 庞景（协会秘书长）\n智能摘要：协会部署2041年榜单推荐工作，会员材料11月22日前提交。\n")
     found = identify(text)
     assert found.issuer == "华東储能技术协会" and found.kind == NoticeKind.FORWARDING
+
+
+def test_a_part_sent_to_a_level_keeps_the_issuer_the_message_named_before_it(tmp_path, small_settings) -> None:  # noqa: ANN001
+    """"我们公司在临江省…请问是不是要先报市科协？最晚哪天？": the province named in the story is whose
+    notice says what goes to the 市科协, not the one city association's notice of the round."""
+    import datetime as dt
+
+    from tests.conftest import with_notice
+
+    body = "根据《中国科协办公厅关于征集遴选2061年“科创中国”系列榜单的通知》，现将有关事项通知如下。"
+    bot = with_notice(small_settings, tmp_path, "city.txt",
+                      f"云岭市科学技术协会关于组织推荐2061年“科创中国”系列榜单的通知\n{body}\n新锐企业榜市内截止时间为2061年11月8日17:00。\n",
+                      dt.date(2061, 10, 20))
+    (tmp_path / "province.txt").write_text(
+        f"临川省科学技术协会关于组织推荐2061年“科创中国”系列榜单的通知\n{body}\n新锐企业榜经所在设区市科协推荐，省内截止时间为2061年11月9日17:00。\n",
+        encoding="utf-8")
+    bot.ingest([tmp_path / "province.txt"])
+    parts = bot.explain("我们公司在临川省澄州市区，想报新锐企业榜。请问是不是要先报市科协？最晚哪天？").parts
+    assert all(p.notices_pointed == ["province.txt"] for p in parts), [p.notices_pointed for p in parts]

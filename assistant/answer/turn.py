@@ -91,7 +91,7 @@ def understand_part(text: str, today: dt.date, store: FactStore) -> Query:
         if owners and not set(owners) & store.series:
             pointer = Pointer(owners, q.field_mention, PointedBy.CATEGORY)
     if pointer:
-        q.notice_ids, q.notice_mention = pointer.ids, pointer.mention
+        q.notice_ids, q.notice_mention, q.notice_by = pointer.ids, pointer.mention, pointer.by
         # ("学会转的那个榜单通知" names a document; "学会内部", "以学校名义" say something of the ask too.)
         q.notice_kind_named = pointer.by == PointedBy.KIND and bool(re.search(r"(?:通知|文件|公告|通告)$", pointer.mention))
         if not q.years:  # the latest round of the notices pointed at ("学会的通知", an issuer's)

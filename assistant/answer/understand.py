@@ -12,6 +12,7 @@ from functools import cache
 import zhconv
 
 from assistant.answer.message import ASKING_JI
+from assistant.answer.pointer import PointedBy
 from assistant.answer.profile import Profile
 from assistant.answer.spelling import SoundIndex, fuzzy_find
 from assistant.ingest.dates import CN_DIGIT, SPOKEN_DIGITS
@@ -238,6 +239,7 @@ class Query:
     notice_ids: list[str] = field(default_factory=list)  # the notices the question points at (pointer.py)
     notice_mention: str = ""  # how it named them ("江北省电子学会", "学校的通知")
     notice_kind_named: bool = False  # named by their kind ("学会转的那个通知"): words of where to read, not of what
+    notice_by: PointedBy = PointedBy.NONE  # how the question itself pointed at them
     answer_type: AnswerType = AnswerType.TEXT  # what a sentence must hold to answer it
     ask: str = ""  # the clauses that ask, without what the asker says of themselves
     expansion: str = ""  # words of what is asked that passages say it with (the intent's own words)
@@ -809,7 +811,11 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     asking = asking_clauses(ask)
     # A quoted name is the ask's subject, not its kind: "“企业所处阶段”有哪几个选项" asks a form field's
     # options, not the schedule's stages.
-    q.intent = detect_intent(QUOTED.sub("“”", asking))
+    # A list's own name is not what is asked of it either: "融通创新平台榜" asks nothing of the platform.
+    unnamed = asking
+    for mention in sorted({q.list_mention, *(m for _, m in q.other_lists)} - {""}, key=len, reverse=True):
+        unnamed = unnamed.replace(mention, "榜单")
+    q.intent = detect_intent(QUOTED.sub("“”", unnamed))
     if q.story_field and q.intent == Intent.QUOTA and not re.search(r"几|多少|上限", asking):
         q.intent = Intent.LISTS  # "有没有对应的领域可以推荐": whether a field is set up, not how many
     if q.intent == Intent.QUOTA and STAGE_OUTPUT.search(ask):
@@ -968,6 +974,10 @@ MEMBERS_STEP = re.compile(r"学会(?!联合体)|会员")
 ELSEWHERE_STEP = re.compile(r"平台|中国科协|国家|科协(?:这边|那边)")
 
 
+# Pointers that name the notices' issuer or document, not only a level or a kind of notice.
+NAMED = (PointedBy.ISSUER, PointedBy.DOC_NUMBER, PointedBy.ENTITY, PointedBy.CAMPAIGN)
+
+
 def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent: bool = False, with_step: bool = False) -> Query:
     """A later part of one message, or a question after the asker's own context, keeps the year,
     list and field it leaves out ("22年国际创新合作榜的评审机构是谁？这个榜也是…推荐报送吗？")."""
@@ -1021,8 +1031,10 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
     if same_person:
         q.intent, q.answer_type = Intent.CONTACT, AnswerType.CONTACT
         q.inherited.append("person asked")
-    if not q.notice_ids and earlier.notice_ids:
-        q.notice_ids, q.notice_mention = list(earlier.notice_ids), earlier.notice_mention
+    # (A level the part sends its ask to, "是不是要先报市科协", does not outweigh the issuer the message
+    # named before it, "我们公司在临江省…": that issuer's notice says what goes to the 市科协.)
+    if earlier.notice_ids and (not q.notice_ids or (q.notice_by == PointedBy.LEVEL and earlier.notice_by in NAMED)):
+        q.notice_ids, q.notice_mention, q.notice_by = list(earlier.notice_ids), earlier.notice_mention, earlier.notice_by
         q.inherited.append("notice")
     subjectless_contact = q.intent == Intent.CONTACT and not (q.field_key or q.body) and _bare(CONTACT_WORDS.sub("", q.text))
     if q.person is None and earlier.person and not q.list_key and (OWNER_ASK.search(q.text) or subjectless_contact):
