@@ -518,6 +518,11 @@ def test_a_deadline_is_the_platforms_only_where_its_own_clause_says_so() -> None
     scopes = {f.date: f.scope for f in extract_facts(make_notice("q.txt", text)) if isinstance(f, DeadlineFact)}
     assert scopes == {"2041-11-12": Scope.INTERNAL, "2041-11-10": Scope.INTERNAL,
                       "2041-11-28": Scope.PLATFORM, "2041-11-25": Scope.PLATFORM}
+    # Whose date it is the words before it say first: the platform named after it is where the work is done.
+    said = ("平台申报截止时间是2041年11月25日24时，但园区内部的截止时间是2041年11月15日18:00——在这之前必须在平台上填完。\n")
+    scopes = {f.date: f.scope for f in extract_facts(make_notice("r.txt", text.split("\n")[0] + "\n" + said))
+              if isinstance(f, DeadlineFact)}
+    assert scopes == {"2041-11-25": Scope.PLATFORM, "2041-11-15": Scope.INTERNAL}
 
 
 def test_a_spreadsheet_with_merged_cells_is_read_by_its_two_header_rows() -> None:

@@ -244,6 +244,8 @@ OWN_SYSTEM = re.compile(r"“(?![^”]*科创中国)[^”]{2,30}(?:平台|系统
 ELSEWHERE = re.compile(r"报送|报至|报到|交至|交到|送至|送达|寄至|寄到|发送至|发至|发到|提交至|提交到|邮箱|向[^，,；;]{1,12}(?:提交|报送|推荐|报)")
 CLAUSE_BOUND = re.compile(r"[，,；;。！!？?\n]")
 OWN_UNIT = re.compile(r"内部|校内|院内|所内|会内|本单位")
+# A unit's own deadline named as such ("园区内部的截止时间是…"), not a step inside it ("通过校内遴选的项目须于…").
+OWN_DEADLINE = re.compile(rf"(?:{OWN_UNIT.pattern})的?(?:报送|提交|材料)?(?:截止|时间|期限|日期)")
 
 
 def _own_clause(text: str, m: re.Match[str]) -> str:
@@ -264,6 +266,11 @@ def _scope(text: str, m: re.Match[str]) -> Scope:
     else as its sentence says ("登录平台完成线上申报，申报截止时间为…")."""
     own = _own_clause(text, m)
     if OWN_SYSTEM.search(own):
+        return Scope.STAGE
+    # Whose date it is the words before it say first: "但园区内部的截止时间是11月15日18:00——在这之前
+    # 必须在平台上填完" is the park's own date, the platform only where its work is done.
+    head = own[: max(0, own.find(m.group("date")))]
+    if OWN_DEADLINE.search(head) and not ONLINE.search(head):
         return Scope.STAGE
     if ONLINE.search(own):
         return Scope.PLATFORM
