@@ -302,3 +302,13 @@ def test_a_configuration_files_contact_records_read_as_contact_blocks() -> None:
     assert "    publicity_days: 5              # 校内公示5个工作日" in text  # not a contact record: as it was
     clean = clean_text(CONFIG).text
     assert "\npublicity_days: 5 # 校内公示5个工作日\n" in clean  # its lines its own, none joined as a broken one
+
+
+def test_a_value_marked_struck_out_goes_with_its_mark_but_the_mark_named_in_quotes_stays() -> None:
+    from assistant.ingest.markup import accepted_changes
+
+    text = ("说明：白板上划掉的内容标注“（已划掉）”。\n"
+            "① 企业 → 园区交材料：10月27日（已划掉）　10月24日 ← 提前3天\n")
+    shown = accepted_changes(MappedText.of(text)).text
+    assert "10月27日" not in shown and "10月24日 ← 提前3天" in shown
+    assert "标注“（已划掉）”" in shown

@@ -466,14 +466,20 @@ REVISION = re.compile(
 MIN_REVISIONS = 2
 
 
+# "交材料：10月27日（已划掉）　10月24日": a value struck out on a board or a printout, its replacement beside it.
+# (Not the mark named in quotes: "划掉的内容标注“（已划掉）”".)
+STRUCK = re.compile(r"(?P<body>[^\s：:，,；;。→←（(“”\"]{1,20})\s*[（(](?:已划掉|划掉|已删去|已作废)[）)](?![”\"])")
+
+
 def accepted_changes(mt: MappedText) -> MappedText:
     """A draft exported with its revisions shown inline: what it says once they are accepted. A
     deletion goes, an insertion is kept (its characters still map to where they stand in the
-    source), a reviewer's comment goes: it is a remark on the draft, not the notice's text."""
+    source), a reviewer's comment goes: it is a remark on the draft, not the notice's text. A value
+    marked struck out ("10月27日（已划掉）") goes with its mark."""
     found = list(REVISION.finditer(mt.text))
+    cuts: list[tuple[int, int, str]] = [(m.start(), m.end(), "") for m in STRUCK.finditer(mt.text)]
     if sum(1 for m in found if m.group("deleted") or m.group("inserted")) < MIN_REVISIONS:
-        return mt
-    cuts: list[tuple[int, int, str]] = []
+        return mt.splice(cuts) if cuts else mt
     for m in found:
         if m.group("inserted"):
             cuts += [(m.start(), m.start("body"), ""), (m.end("body"), m.end(), "")]
