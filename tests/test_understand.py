@@ -636,6 +636,9 @@ def test_when_the_asker_did_it_asked_yes_or_no_is_checked_against_the_deadline()
 def test_a_year_the_asker_joined_or_moved_in_is_their_story_not_the_round() -> None:
     assert 2024 not in understand("我是学会个人会员，2024年12月入的会，干技术转移5年了，能通过学会报先锋榜吗？", TODAY).years
     assert 2025 not in understand("我们公司2020年注册的，2025年11月才从隔壁区搬进园区，能报新锐吗？", TODAY).years
+    # a month-dated step of the asker's own, with no step of a round in its clause
+    assert 2022 not in understand("我是2022年12月从企业跳到学校技术转移中心专职做成果转化的，想通过学校报先锋榜，资格够吗？", TODAY).years
+    assert understand("2022年11月报的先导榜，结果什么时候公布？", TODAY).years == [2022]  # (a round's step)
 
 
 def test_a_persons_homophone_the_segmenter_splits_is_still_read_as_the_name(catalogue: Catalogue) -> None:

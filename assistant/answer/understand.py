@@ -423,12 +423,25 @@ def story_years(text: str) -> list[int]:
     return found
 
 
+# A round is not dated by its month: "我是2060年12月从企业跳到学校…的" dates the asker's own step.
+MONTH_AFTER_YEAR = re.compile(r"\s*年\s*\d{1,2}\s*月")
+ROUND_WORDS = re.compile(r"榜|通知|申报|推荐|截止|评审|公示|发布")
+
+
+def dated_event(text: str, start: int, end: int) -> bool:
+    """A year with its month in a clause that tells and does not ask, naming no step of a round:
+    the date of something the asker did, not the round asked."""
+    clause, _ = _clause(text, start, end)
+    return bool(MONTH_AFTER_YEAR.match(text, end)) and not CLAUSE_ASKS.search(clause) and not ROUND_WORDS.search(clause)
+
+
 def find_years(text: str, today: dt.date) -> tuple[list[int], YearSource]:
     """The round years asked about: explicit years that do not describe the asker, else 今年/去年…"""
     years: list[int] = []
     for m in re.finditer(r"(?<!\d)(20\d{2})(?!\d)", text):
         if PROFILE_VERB.match(text[m.end() :]) or QUALIFIER_AFTER_YEAR.match(text[m.end() :]) \
-                or FOUNDED_BEFORE_YEAR.search(text[max(0, m.start() - 12) : m.start()]) or in_story(text, m.start(), m.end()):
+                or FOUNDED_BEFORE_YEAR.search(text[max(0, m.start() - 12) : m.start()]) or in_story(text, m.start(), m.end()) \
+                or dated_event(text, m.start(), m.end()):
             continue
         y = int(m.group(1))
         if y not in years:
