@@ -423,3 +423,25 @@ def test_a_sideways_tables_merged_header_cells_multi_party_quotas_offices_and_re
     assert contacts[("先导技术榜", ("电子信息", "生物医药"))].org == "市科协学会部"  # the office row
     conditions = {f.list_keys[0]: f.conditions for f in facts if isinstance(f, EligibilityFact)}
     assert conditions == {"新锐企业榜": ["须为市库在库企业"], "融通创新组织榜": ["须在本市设立实体机构满1年"]}
+
+
+ACROSS_PAGES = ("澄江省科学技术协会关于组织推荐2047年“科创中国”系列榜单的通知\n一、名额\n"
+                "榜单\t省内名额\t省内截止\t受理处室\t联系人\t电话\n"
+                "先导技术榜\t每个领域2个\t2047年10月28日17:00\t学会学术部\t葛文朔\t0739-8621405\n"
+                "融通创新组织榜\t1个\t2047年10月31日17:00\t科技服务处\n\n"
+                "                                    — 2 —\n\n"
+                "澄江省科学技术协会文件                              澄科协函〔2047〕57号\n\n"
+                "榜单\t省内名额\t省内截止\t受理处室\t联系人\t电话\n"
+                "\t\t\t骆明珊\t0739-8621433\n"
+                "场景创新示范榜\t1个\t2047年11月3日17:00\t调研宣传部\t阚思远\t0739-8621452\n"
+                "— 3 —\n澄江省科学技术协会文件                              澄科协函〔2047〕57号\n"
+                "二、要求\n按时报送。\n")
+
+
+def test_a_tab_table_across_a_page_break_is_one_table_its_cut_row_joined() -> None:
+    from assistant.ingest.notices import make_notice
+
+    lines = make_notice("cj.txt", ACROSS_PAGES).text.split("\n")
+    assert "融通创新组织榜 | 1个 | 2047年10月31日17:00 | 科技服务处 | 骆明珊 | 0739-8621433" in lines
+    assert lines.count("榜单 | 省内名额 | 省内截止 | 受理处室 | 联系人 | 电话") == 1  # the header repeated atop page 2 goes
+    assert "场景创新示范榜 | 1个 | 2047年11月3日17:00 | 调研宣传部 | 阚思远 | 0739-8621452" in lines

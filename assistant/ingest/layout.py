@@ -206,40 +206,84 @@ def _tab_row(line: str) -> bool:
     return "\t" in line and sum(bool(c.strip()) for c in line.split("\t")) >= 2
 
 
+def _tab_run(lines: list[TextLine], i: int, header: list[str]) -> tuple[list[int], int]:
+    """The lines of the tab table headed at line i, the header first, and the line after its last: its
+    rows, across a page break (blank lines where the page's furniture was, then its header repeated
+    atop the next page)."""
+    rows, j = [i], i + 1
+    while j < len(lines):
+        if _tab_row(lines[j].text):
+            rows.append(j)
+            j += 1
+            continue
+        k = j
+        while k < len(lines) and not lines[k].bare:
+            k += 1
+        if k + 1 < len(lines) and _tab_header(lines[k].text) == header and _tab_row(lines[k + 1].text):
+            j = k + 1  # the header repeated on the next page: not a row
+            continue
+        break
+    return rows, j
+
+
+def _broken(before: list[str], values: list[str], width: int) -> bool:
+    """A row the page break cut in two: the part after it starts with blanks, and the two parts'
+    filled cells make one row's worth."""
+    filled = [v for v in before if v]
+    return not values[0] and len(filled) < width and len(filled) + sum(1 for v in values if v) == width
+
+
 def read_tab_tables(mt: MappedText) -> MappedText:
     """A table exported with tabs under a header row: its cells split by " | " in their places (an
     empty cell keeps its column: "\t\t产业基础" is not a row of 产业基础 as its college), a merged
-    cell's blanks read as the sheet shows them (merged_down)."""
+    cell's blanks read as the sheet shows them (merged_down). A table across a page break is one: the
+    header repeated atop the next page goes, and a row the break cut in two is joined."""
     text = mt.text
     lines = text_lines(text)
     cuts: list[tuple[int, int, str]] = []
     i = 0
     while i < len(lines):
         header = _tab_header(lines[i].text)
-        j = i + 1
-        while header is not None and j < len(lines) and _tab_row(lines[j].text):
-            j += 1
-        if header is None or j - i - 1 < MIN_ROWS:
+        if header is None:
+            i += 1
+            continue
+        run, j = _tab_run(lines, i, header)
+        if len(run) - 1 < MIN_ROWS:
             i = j
             continue
         above: list[str] = []
-        for line in lines[i:j]:
+        previous = None
+        for n in run:
+            line = lines[n]
             cells = line.text.split("\t")
             values = [c.strip() for c in cells]
-            shown = merged_down(values, above, header) if line is not lines[i] else values
-            last = max((k for k, v in enumerate(shown) if v), default=0)
+            first = 0
+            if previous is not None and n > previous + 1:
+                if _broken(above, values, len(header)):
+                    # The row goes on across the break: its last cell, then the cells after the break.
+                    first = next(k for k, v in enumerate(values) if v)
+                    at = line.start + sum(len(c) + 1 for c in cells[:first])
+                    cuts.append((lines[previous].end, at, CELL))
+                    values = [v for v in above if v] + [v for v in values if v]
+                else:
+                    cuts.append((lines[previous].end, line.start - 1, ""))  # the break and the header repeated
+            shown = merged_down(values, above, header) if n != i and not first else values
+            last = max((k for k, v in enumerate(shown) if v), default=0) if not first else len(cells) - 1
             pos = line.start
             for k, cell in enumerate(cells):
+                if k < first:
+                    pos += len(cell) + 1  # (cut with the break)
+                    continue
                 if k > last:  # the blank cells at the row's end, with their tabs
                     cuts.append((pos - 1, pos + len(cell), ""))
                     pos += len(cell) + 1
                     continue
-                if k:
+                if k > first:
                     cuts.append((pos - 1, pos, CELL))  # the tab before this cell
-                if shown[k] != values[k]:
+                if not first and shown[k] != values[k]:
                     cuts.append((pos, pos + len(cell), shown[k]))
                 pos += len(cell) + 1
-            above = shown
+            above, previous = shown, n
         i = j
     return mt.splice(cuts)
 

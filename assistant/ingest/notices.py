@@ -620,7 +620,6 @@ def clean_text(original: str) -> MappedText:
     mt = break_wall_of_text(mt)  # one wall of text: a line per heading and item (before wide spaces go)
     mt = read_two_columns(mt)  # a page in two columns read row by row: each column whole (before wide spaces go)
     mt = read_form_fields(mt)  # a form's field dump: "label：value" lines
-    mt = read_tab_tables(mt)  # a sheet exported with tabs: cells in their columns, merged cells filled
     mt = to_simplified(mt)  # Traditional characters read as Simplified, each in its place
     mt = mt.sub(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]", _fullwidth_alnum)
     mt = mt.sub("„", "〔").sub("‟", "〕")
@@ -629,6 +628,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r"<input\s+type=[\"']checkbox[\"']\s*/?>", "□")  # form check boxes exported as HTML
     mt = mt.sub(r"[\u00a0\u3000\u2002\u2003\u200b\f\v]", " ")
     mt = drop_page_furniture(mt)  # "— 2 —" and the running head printed beside it
+    mt = read_tab_tables(mt)  # a sheet exported with tabs: cells in their columns, merged cells filled, across pages
     mt = read_box_tables(mt)  # a table drawn with box characters: a line per row, wrapped and merged cells whole
     mt = open_drawn_boxes(mt)  # a text flowchart's boxes: their lines, whole
     mt = rebuild_wrapped_tables(mt)  # a PDF's table whose cells wrap: one line per row
