@@ -352,6 +352,8 @@ def test_a_verb_before_an_enumerated_list_is_not_part_of_its_name() -> None:
     assert find_list_names("本会组织电子信息领域的推荐，同时接受新锐企业榜、融通创新组织榜的申报") == ["新锐企业榜", "融通创新组织榜"]
     # "新设的X榜": the verb's particle is not the name's first character either.
     assert find_list_names("还有今年新设的海岸带治理榜。") == ["海岸带治理榜"]
+    # "…、场景创新示范榜五类榜单": the count and its 榜单 after the last name are not part of it.
+    assert find_list_names("设置先导技术榜、新锐企业榜、场景创新示范榜三类榜单。")[-1] == "场景创新示范榜"
 
 
 def test_a_notice_without_a_setup_section_sets_up_its_lists_in_any_sentence() -> None:

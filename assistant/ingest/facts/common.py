@@ -98,7 +98,7 @@ def find_list_names(text: str, known: list[str] | None = None) -> list[str]:
     for m in re.finditer(r"[^、，,。．.；;：:“”\"「」（）()\s—|｜]+", text):
         piece = re.sub(r"^.*(?:设置|设立|包括|分为|设|和|及|与)", "", m.group(0))
         piece = re.sub(r"^(?:的|之|了|为|是)+", "", piece)  # "还有今年新设的数智融合应用榜": a name never opens with a particle
-        piece = re.sub(r"(?:等)?[一二三四五六七八九十两\d]+(?:类|个|项)$", "", piece)  # "…、成果转化先锋榜四类"
+        piece = re.sub(r"(?:等)?[一二三四五六七八九十两\d]+(?:类|个|项)(?:榜单)?$", "", piece)  # "…、成果转化先锋榜四类（榜单）"
         # "本会将择优推荐先导技术榜": what comes before the verb is not the list's name.
         shorter = re.sub(r"^.*(?:推荐|申报|报送|参评|参加|限报|择优|征集|上报|其中|拟报|围绕|针对|面向|组织|接受|受理|开展)", "", piece)
         if len(shorter) >= 4:
