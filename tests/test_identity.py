@@ -250,6 +250,8 @@ def test_the_level_of_issuer_an_ask_is_sent_to_points_at_that_issuers_notice() -
     assert index.find("学会这边新锐企业榜能推几个", [2037]).ids == ["s.txt"]
     assert index.find("集团内部几号截止", [2037]).ids == ["g.txt"]
     assert not index.find("省里和学会各能推几个", [2037])  # two levels: neither
+    # two levels, the one "over there" asked of: "市科协这边在收…，省科协那边要求最晚哪天"
+    assert index.find("市科协这边在收新锐企业榜的材料，省科协那边要求最晚哪天报上去？", [2037]).ids == ["p.txt"]
     # a 学会 and a 技术协会 (not a 科学技术协会): the one whose name ends as the ask says
     association = make_notice("a.txt", f"中华储能技术协会关于组织推荐2037年“科创中国”系列榜单的通知\n{body}")
     both = NoticeIndex({n.id: n for n in (province, society, association)})

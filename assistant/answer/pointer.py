@@ -48,6 +48,7 @@ LEVELS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [  # (what an ask says, 
     (re.compile(r"集团|二级单位|子公司|总部"), re.compile(r"集团|公司")),
     (re.compile(r"园区|管委会|高新区|开发区|经开区"), re.compile(r"园区|管委会|管理委员会|高新区|开发区|科学城|科技城")),
 ]
+THERE = re.compile(r"(?:那边|那里|那儿|那头)")
 ASKER_OWN = re.compile(r"(?:我们|咱们|我|本|我是)[^，,。；;？?！!]{0,12}?(?:省|市|区|县|学会|协会|学院|集团|园区|公司|单位)")
 DOC_REF = re.compile(r"[〔\[［(（]\s*(20\d{2})\s*[〕\]］)）]\s*(\d+)\s*号")
 PUBLISHED_ASK = re.compile(r"(\d{1,2})月(\d{1,2})日(?:发布|印发|下发|发的|发出|的通知)")
@@ -295,6 +296,10 @@ class NoticeIndex:
         several levels (a province's, a society's, a group's…) and just one issuer is of that level."""
         asked = ASKER_OWN.sub(" ", text)
         found = [(issuer_of, m) for cue, issuer_of in LEVELS if (m := cue.search(asked))]
+        if len(found) > 1:
+            # "市科协这边在收…，省科协那边要求最晚哪天": the level over there is the one asked of.
+            there = [(o, m) for o, m in found if THERE.match(asked, m.end())]
+            found = there if len(there) == 1 else found
         if len(found) != 1:
             return Pointer()
         issuer_of, m = found[0]
