@@ -342,3 +342,12 @@ def test_a_part_sent_to_a_level_keeps_the_issuer_the_message_named_before_it(tmp
     bot.ingest([tmp_path / "province.txt"])
     parts = bot.explain("我们公司在临川省澄州市区，想报新锐企业榜。请问是不是要先报市科协？最晚哪天？").parts
     assert all(p.notices_pointed == ["province.txt"] for p in parts), [p.notices_pointed for p in parts]
+
+
+def test_a_posters_cited_call_is_not_its_title_nor_its_number_and_its_account_publishes_it() -> None:
+    poster = ("【长图文字转录】澄江市科协微信公众号“澄江科协”2047年10月9日推送\n转录说明：原图为竖版长图海报。\n一图读懂\n"
+              "2047年“科创中国”系列榜单\n澄江市征集指南\n━━━━\n📢 依据\n中国科协办公厅关于征集遴选2047年“科创中国”系列榜单的通知\n"
+              "（科协办函创字〔2047〕143号）\n澄江市是试点城市，市科协统一组织全市推荐。\n")
+    found = identify(poster)
+    assert found.issuer == "澄江市科协" and found.kind != NoticeKind.ORIGINAL
+    assert found.doc_number == "" and "征集遴选" not in found.title

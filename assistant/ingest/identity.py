@@ -77,6 +77,8 @@ HELD_MEETING = re.compile(rf"(?:^|[，,。；;：:\s]|下午|上午)([{CJK}]{{2,
                           rf"(?:在[^，,。]{{0,20}})?(?:召开|举办|组织召开|举行)[^，,。]{{0,40}}?(?:部署会|工作会|推进会|宣讲会|培训会|动员会)", re.M)
 # A letterhead of an organisation and a system or office beside it: "中国智能传感学会 会员服务系统",
 # "东屿大学 科学技术研究院 × 技术转移中心".
+# The organisation whose official account published a post ("澄川市科协微信公众号", "XX学会官方微博").
+ACCOUNT = re.compile(rf"({ORG})(?:官方)?(?:微信)?(?:公众号|服务号|视频号|微博)")
 LETTERHEAD_BESIDE = re.compile(rf"^({ORG})\s+\S")
 SELF_NAMED = re.compile(rf"({ORG})\s*[（(]\s*以下简称\s*[“\"「]?(?:我|本)[会校院所局厅办处]")
 
@@ -201,11 +203,21 @@ def _unbracketed(line: str) -> str:
     return b.group(1) if (b := BRACKETED.match(line)) else line
 
 
+# A line that only labels what follows as the document cited ("📢 依据", "政策依据："): the line after it
+# is another's title, not this one's.
+CITING_LABEL = re.compile(r"^\W*(?:依据|根据|政策依据|文件依据|参照|原文)\s*[:：]?\s*$")
+
+
+def _uncited(lines: list[str]) -> list[str]:
+    return [line for i, line in enumerate(lines) if not (i and CITING_LABEL.match(lines[i - 1]))]
+
+
 def _title(head: list[str], longer: list[str]) -> str:
     """The title: a "关于…的通知" line among the first lines (a page's metadata block may come before
-    it), else a line naming a notice, else the first line that is not an audience or an organisation."""
-    head = [SUBJECT.sub("", line) for line in _joined_titles(head)]
-    longer = [SUBJECT.sub("", line) for line in _joined_titles(longer)]
+    it), else a line naming a notice, else the first line that is not an audience or an organisation;
+    never the title a labelled citation gives ("📢 依据" over the call's title)."""
+    head = _uncited([SUBJECT.sub("", line) for line in _joined_titles(head)])
+    longer = _uncited([SUBJECT.sub("", line) for line in _joined_titles(longer)])
     title = next((line for line in longer if re.search(r"关于.{2,80}(?:通知|公告|通告|函|说明|提醒|安排|指南|方案|纪要|请示|报告|批复|细则)"
                                                        r"(?:[（(][^）)]{1,10}[）)])?$", line)
                   and not re.search(r"[。；;]", line)), "")
@@ -310,8 +322,11 @@ def identify(text: str) -> Identity:
     # A document number stands by the title, above or below it; the title may come after a calendar's
     # or an export's own lines, so look by the title as well as at the head.
     at = next((i for i, line in enumerate(lines[:16]) if title and title in line), 0)
-    for line in [*head, *lines[max(0, at - 3) : at + 4]]:
-        m = DOC_NUMBER.search(line) if len(line) <= 30 else None
+    # (Not the number of the document a labelled citation gives: the two lines after "依据".)
+    cited = {i + k for i, line in enumerate(lines[:16]) if CITING_LABEL.match(line) for k in (1, 2)}
+    for n in [*range(len(head)), *range(max(0, at - 3), min(len(lines), at + 4))]:
+        line = lines[n]
+        m = DOC_NUMBER.search(line) if len(line) <= 30 and n not in cited else None
         if m:
             doc_number = m.group(0).replace(" ", "")
             break
@@ -361,6 +376,9 @@ def identify(text: str) -> Identity:
     if not issuer and organiser:
         issuer, issuer_source = organiser.group(1).strip().split()[0], IssuerSource.ORGANISER
     byline = BYLINE.search("\n".join(lines[:6]))
+    account = ACCOUNT.search("\n".join(lines[:3]))
+    if not issuer and account:  # "澄川市科协微信公众号“澄川科协”…推送": the account's owner publishes it
+        issuer, issuer_source = _longest_org_ending(account.group(1)), IssuerSource.BYLINE
     if not issuer and byline:
         issuer, issuer_source = byline.group(1) or byline.group(2), IssuerSource.BYLINE
     if not issuer and head and (beside := LETTERHEAD_BESIDE.match(head[0])) and "关于" not in beside.group(1):
