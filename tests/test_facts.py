@@ -694,3 +694,16 @@ def test_a_bodys_date_for_receiving_materials_is_due_and_a_membership_date_is_a_
             "四、申报资格。申报单位须为2041年9月30日前已登记在册并缴清2041年度会费的本会会员单位。\n")
     found = {f.date: f for f in extract_facts(make_notice("c.txt", text)) if isinstance(f, DeadlineFact)}
     assert list(found) == ["2041-10-31"] and found["2041-10-31"].category == Category.SUBMISSION
+
+
+def test_a_number_on_its_own_line_is_the_name_or_service_above_it() -> None:
+    """A poster's "☎️ 找谁" block: the office and person on one line, the phone on the next; a service's
+    label over its number."""
+    from assistant.model import ContactFact, Role
+
+    text = ("澄江市科协关于组织推荐2047年“科创中国”系列榜单的通知\n找谁\n市科协科技服务部 房依依\n📞 0796-3357218\n"
+            "新锐企业榜初评 中国科协创新企业服务联合体 覃若溪\n📞 010-58836120 / 13810562247\n平台申报技术支持\n📞 010-53910682\n")
+    found = {f.phones[0]: f for f in extract_facts(make_notice("p.txt", text)) if isinstance(f, ContactFact) and f.phones}
+    assert found["0796-3357218"].persons == ["房依依"] and "房依依" in found["0796-3357218"].quote
+    assert found["010-58836120"].persons == ["覃若溪"] and found["010-58836120"].lists == ["新锐企业榜"]
+    assert found["010-53910682"].role == Role.TECH

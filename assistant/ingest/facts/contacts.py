@@ -228,6 +228,10 @@ def _entity_contacts(notice: Notice, list_names: list[str], field_names: list[st
         label = LABEL.match(span.text)
         if not new or (label and LABEL_KINDS[label.group(1).lower()] == "address"):
             continue  # a recipient's number on an address line belongs to the address
+        if BARE_NUMBERS.fullmatch(span.text) and (above := _line_above(notice, span)) is not None:
+            # "市科协科技服务部房依依" over "0796-3357218": a number on its own line is the name's above it
+            # (a card's, a poster's block), cited with it.
+            span = Span(above.start, span.end, notice.text[above.start : span.end], span.section)
         text = NUMBERING.sub("", re.sub(r"\s*\|\s*|\t", "：", span.text, count=1))
         duty = DUTY.match(text)
         rest = text[duty.end() :] if duty else text
@@ -253,6 +257,29 @@ def _entity_contacts(notice: Notice, list_names: list[str], field_names: list[st
             phone_labels=dict.fromkeys(new, "电话"), emails=[e.group(0) for e in EMAIL.finditer(span.text)], role=role))
         held.update(new)
     return facts
+
+
+# A line of numbers only ("010-58836120 / 13810562247"), its owner not named on it.
+BARE_NUMBERS = re.compile(r"[\d\s/、,，()（）+\-—转]+")
+
+
+SERVICE = re.compile(r"技术支持|咨询|热线|客服|服务电话")
+SERVICE_LABEL = 12
+
+
+def _line_above(notice: Notice, span: Span) -> Line | None:
+    """The line just above a clause that starts its line, when it names someone (or labels a service)
+    and gives no number."""
+    start = notice.text.rfind("\n", 0, span.start)
+    if start <= 0 or notice.text[start + 1 : span.start].strip():
+        return None
+    begin = notice.text.rfind("\n", 0, start) + 1
+    text = notice.text[begin:start]
+    if not text.strip() or phones_in(text) or EMAIL.search(text):
+        return None
+    if not (org_and_persons(text)[1] or (len(text.strip()) <= SERVICE_LABEL and SERVICE.search(text))):
+        return None  # (a name, or a short label of a service: "平台申报技术支持")
+    return Line(begin, start, text)
 
 
 CONTACT_HEADING = re.compile(r"联系")
