@@ -158,3 +158,10 @@ def test_a_scans_letters_inside_numbers_and_its_wrapped_numbered_items_are_read_
     assert "（三）列入全市推荐名单的申报人须在2055年12月5日24时前在“科创中国”平台完成线上申报" in text
     assert "0736-2251806" in text
     assert "四、时间安排\n（三）" in text  # a short heading is still a line of its own
+
+
+def test_a_posters_big_figure_inside_a_sentence_is_read_with_it_but_a_caption_figure_stays() -> None:
+    text = "谁能报？\n新锐企业\n注册在澄江，成立不超过\n10\n年\n名额\n3\n个推荐名额（每个榜单）\n"
+    lines = clean_text(text).text.split("\n")
+    assert "注册在澄江，成立不超过10年" in lines
+    assert "3" in lines  # a figure heading its own caption: the reader reads its lines together

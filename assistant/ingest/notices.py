@@ -611,6 +611,10 @@ def _markdown_edges(mt: MappedText) -> MappedText:
     return mt.sub(MD_TABLE_EDGE, lambda m: "" if text.rfind("\n", 0, m.start()) + 1 in edged else m.group(0))
 
 
+FIGURE_UNIT = r"(?=[个家人项年月类名天周%％])"
+BOUND_THEN_FIGURE = re.compile(r"(不超过|不少于|不低于|超过|已运行满|满|不足|达到)[ \t]*\n[ \t]*(\d{1,4})[ \t]*\n[ \t]*" + FIGURE_UNIT)
+
+
 def clean_text(original: str) -> MappedText:
     mt = MappedText.of(original)
     mt = mt.sub(r"\r\n?", "\n")
@@ -656,6 +660,9 @@ def clean_text(original: str) -> MappedText:
     mt = rebuild_csv_tables(mt)  # a spreadsheet's sheet exported as comma-separated rows
     if not page:  # a page's lines are its blocks, never broken ones
         mt = _join_broken_lines(mt)  # leading tabs still mark table cells here
+    # A poster's big figure on its own line inside a sentence ("成立不超过" / "10" / "年"): one line. (A figure
+    # heading its own caption, "3" / "个推荐名额", stays: the reader reads a caption's lines together.)
+    mt = mt.sub(BOUND_THEN_FIGURE, r"\1\2")
     mt = mt.sub(r"(?m)^[ \t]+", "")
     mt = mt.sub(re.compile(BULLET.pattern, re.M), "").sub(LEADING_EMOJI, "")  # "📅 校内截止：…" in a chat-group post
     # "【联系方式】协会秘书处…": a bracketed label is a label ("联系方式：…"), each character kept in place.
