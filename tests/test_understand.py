@@ -709,3 +709,10 @@ def test_a_number_told_before_is_the_one_asked_whether_it_still_holds() -> None:
     told = understand("我存的客服电话是010-63589150。", TODAY)
     q = continue_from(understand("今年打这个还对吗？", TODAY), told)
     assert q.phones == told.phones and q.intent == Intent.LOOKUP
+
+
+def test_next_years_month_is_a_date_of_this_rounds_schedule_not_the_next_round() -> None:
+    """The round's schedule runs into the next year (终评 in January, 发布 in February): "明年一月…终评结束了没有"
+    asks of this round."""
+    assert understand("领导想在明年一月的工作会上通报，那时候终评结束了没有？", TODAY).years != [TODAY.year + 1]
+    assert understand("明年还会评先导技术榜吗？", TODAY).years == [TODAY.year + 1]

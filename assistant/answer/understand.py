@@ -423,6 +423,7 @@ def story_years(text: str) -> list[int]:
     return found
 
 
+NEXT_YEARS_MONTH = re.compile(r"\s*(?:的)?(?:\d{1,2}|[一二三四五六七八九十]{1,2}|正)\s*月|初|年初|春节")
 # A round is not dated by its month: "我是2060年12月从企业跳到学校…的" dates the asker's own step.
 MONTH_AFTER_YEAR = re.compile(r"\s*年\s*\d{1,2}\s*月")
 ROUND_WORDS = re.compile(r"榜|通知|申报|推荐|截止|评审|公示|发布")
@@ -458,6 +459,9 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], YearSource]:
         at = text.find(word) + len(word)
         if PROFILE_VERB.match("年" + text[at:]) or in_story(text, at - len(word), at):
             continue
+        if RELATIVE_YEARS[word] > 0 and NEXT_YEARS_MONTH.match(text, at):
+            continue  # "明年一月终评结束了没有": a month of this round's schedule, which runs into the next year
+
         year = today.year + RELATIVE_YEARS[word]
         if year not in relative:
             relative.append(year)
