@@ -362,7 +362,7 @@ def _list_columns(table: Table, list_names: list[str]) -> list[str] | None:
 
 
 # A turned table's rows: the fields each column covers, the office that receives its candidates.
-SCOPE_ROW = re.compile(r"适用范围|范围|领域|方向")
+SCOPE_ROW = re.compile(r"^(?:适用|申报|覆盖|所属)?(?:范围|领域|方向)$")  # (not "推荐名额（每个领域）")
 OFFICE_ROW = re.compile(r"受理|部门|处室|科室")
 # A remark that sets a condition ("须为…在库企业", "满3年", "2058年1月1日之后").
 CONDITION_CELL = re.compile(r"须|应当|满\d|不少于|不低于|不超过\d+年|之前|之后|以后|以前")
