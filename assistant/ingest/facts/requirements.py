@@ -115,17 +115,18 @@ def _self_check(notice: Notice, list_names: list[str]) -> list[Fact]:
         by_list: dict[str, list[Line]] = {}
         lines = section.lines
         for i, ln in enumerate(lines):
-            if not CHECK_QUESTION.search(ln.text):
+            asked = CHECK_QUESTION.search(ln.text)
+            if asked is None:
                 continue
             branches = " ".join(x.text for x in lines[i + 1 : i + 1 + BRANCH_REACH] if not CHECK_QUESTION.search(x.text))
-            if not RULED_OUT.search(ln.text[CHECK_QUESTION.search(ln.text).end() :] + " " + branches):  # type: ignore[union-attr]
+            if not RULED_OUT.search(ln.text[asked.end() :] + " " + branches):
                 continue
             named = _named_lists(ln.text, list_names) or scope
             if len({list_key(n) for n in named}) == 1:
                 by_list.setdefault(named[0], []).append(ln)
-        for name, asked in by_list.items():
-            start, end = asked[0].start, asked[-1].end
-            conditions = [re.sub(r"^[☐☑□■✅\s]+", "", ln.text).strip() for ln in asked]
+        for name, questions in by_list.items():
+            start, end = questions[0].start, questions[-1].end
+            conditions = [re.sub(r"^[☐☑□■✅\s]+", "", ln.text).strip() for ln in questions]
             facts.append(make_fact(notice, EligibilityFact, Span(start, end, notice.text[start:end], section), value=name,
                                    lists=[name], conditions=conditions, exclusions=[], heading=section.path[-1]))
     return facts
