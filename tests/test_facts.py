@@ -707,3 +707,15 @@ def test_a_number_on_its_own_line_is_the_name_or_service_above_it() -> None:
     assert found["0796-3357218"].persons == ["房依依"] and "房依依" in found["0796-3357218"].quote
     assert found["010-58836120"].persons == ["覃若溪"] and found["010-58836120"].lists == ["新锐企业榜"]
     assert found["010-53910682"].role == Role.TECH
+
+
+def test_an_article_amending_another_by_quoting_its_date_corrects_that_deadline() -> None:
+    """A 实施细则's later article: "第五条第二款中的“11月10日”修改为“11月3日”" moves the article's deadline."""
+    from assistant.ingest.facts.schedule import corrections_in
+    from assistant.model import DeadlineFact
+
+    assert [(c.old, c.new) for c in corrections_in("（一）第五条第二款中的“11月10日”修改为“11月3日”；")] == [((11, 10), (11, 3))]
+    text = ("中国微纳学会关于组织推荐2062年“科创中国”系列榜单的实施细则\n第五条 申报材料应于2062年11月10日17:00前发送至学会秘书处邮箱。\n"
+            "第十一条 对本细则作如下修改：（一）第五条中的“11月10日”修改为“11月3日”。\n")
+    dates = {f.date for f in extract_facts(make_notice("x.txt", text)) if isinstance(f, DeadlineFact)}
+    assert "2062-11-10" not in dates and "2062-11-03" in dates

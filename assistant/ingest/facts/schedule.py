@@ -145,7 +145,7 @@ def _category(text: str, action: str = "") -> Category:
 
 # "平台截止：2023年11月30日24时 → 2027年11月10日24时", "由10月23日调整为10月30日": the date before
 # the change is the old value, not a deadline of this notice.
-CHANGED_TO = re.compile(r"^[\s）)]*(?:[，,]\s*(?:今年|本年度?|本轮|现已?|已))?(?:→|->|⇒|调整为|改为|变更为|变为|延期至|延长至|推迟至|提前至|提前到|推迟到)")
+CHANGED_TO = re.compile(r"^[\s）)]*(?:[，,]\s*(?:今年|本年度?|本轮|现已?|已))?(?:→|->|⇒|调整为|(?:修|修订)?改为|变更为|变为|延期至|延长至|推迟至|提前至|提前到|推迟到)")
 # "往年平台截止时间为11月30日24时": a past round's date, told to show what changed.
 PAST_ROUND = re.compile(r"(?:往年|去年|以往|历年|上一?年度?|上届|上一轮)[^，,。；;！!？?\d]{0,12}$")
 
@@ -155,7 +155,7 @@ PAST_ROUND = re.compile(r"(?:往年|去年|以往|历年|上一?年度?|上届|�
 # A date may be quoted and carry its time: "截止时间“2050年11月18日17:00”更正为“2050年11月24日17:00”"; one side
 # of a correction may give the day alone ("12日是周日！改为11月15日", "11月15号，哦不对，是16号").
 _OPEN, _CLOSE = r"[“\"「『]?", r"[”\"」』]?"
-_CHANGE = r"改为|改成|调整为|更正为|变更为|(?:延长|推迟|顺延|延期|提前)(?:至|到)"  # ("由11月13日延长至11月21日": the old date named)
+_CHANGE = r"(?:修|修订|更)?改为|改成|调整为|更正为|变更为|(?:延长|推迟|顺延|延期|提前)(?:至|到)"  # ("由11月13日延长至11月21日": the old date named)
 _DAY = r"(?<![月\d])\d{1,2}\s*[日号]"
 _WAS = rf"(?:{DATE}|{_DAY})"
 _NOW = rf"(?:{DATE}|{_DAY})\s*{NOTE}\s*{TIME}"
