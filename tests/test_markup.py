@@ -312,3 +312,14 @@ def test_a_value_marked_struck_out_goes_with_its_mark_but_the_mark_named_in_quot
     shown = accepted_changes(MappedText.of(text)).text
     assert "10月27日" not in shown and "10月24日 ← 提前3天" in shown
     assert "标注“（已划掉）”" in shown
+
+
+def test_a_mail_merged_letter_reads_its_placeholders_from_the_merge_data() -> None:
+    from assistant.ingest.markup import merged_fields
+
+    letter = ("«单位名称»：\n请«单位名称»于«截止»前报送预推荐材料，名额为«名额»。«未合并»\n"
+              "合并数据：单位名称=澄江市科学技术协会；截止=2047年10月31日17:00；名额=3项\n")
+    text = merged_fields(MappedText.of(letter)).text
+    assert "请澄江市科学技术协会于2047年10月31日17:00前报送预推荐材料，名额为3项。«未合并»" in text
+    assert "截止：2047年10月31日17:00；\n" in text  # the data block: a "字段：值" line per field
+    assert merged_fields(MappedText.of("请«单位名称»报送。\n")).text == "请«单位名称»报送。\n"  # no data: as written

@@ -488,6 +488,31 @@ def accepted_changes(mt: MappedText) -> MappedText:
     return mt.splice(cuts)
 
 
+# ---------------------------------------------------------------- a mail-merged letter with its data
+
+# "合并数据：单位名称=峤南市科学技术协会；截止=2062年10月31日17:00；…": the values a mail merge put in the
+# letter's «字段» placeholders, printed with it.
+MERGE_DATA = re.compile(r"(?m)^[ \t]*(?:邮件)?合并(?:数据|字段)[：:](?P<body>[^\n]+)$")
+PLACEHOLDER = re.compile(r"«([^«»\n]{1,20})»")
+
+
+def merged_fields(mt: MappedText) -> MappedText:
+    """A mail-merged letter as its recipient reads it: each «字段» its value from the merge data, and
+    the data block one "字段：值" line per field."""
+    m = MERGE_DATA.search(mt.text)
+    if m is None:
+        return mt
+    pairs = [(piece, piece.group(0).find("=")) for piece in re.finditer(r"[^；;]+", m.group("body"))]
+    values = {piece.group(0)[:eq].strip(): piece.group(0)[eq + 1 :].strip() for piece, eq in pairs if eq > 0}
+    if not values:
+        return mt
+    cuts = [(p.start(), p.end(), values[p.group(1)]) for p in PLACEHOLDER.finditer(mt.text) if p.group(1) in values]
+    at = m.start("body")
+    cuts += [(at + piece.start() + eq, at + piece.start() + eq + 1, "：") for piece, eq in pairs if eq > 0]
+    cuts += [(at + sep.end(), at + sep.end(), "\n") for sep in re.finditer(r"[；;]", m.group("body"))]  # a line each
+    return mt.splice(sorted(cuts))
+
+
 # ---------------------------------------------------------------- a static site's page: front matter, comments
 
 FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(?P<body>(?:.*\n){1,40}?)---[ \t]*\n")

@@ -30,7 +30,7 @@ from assistant.ingest.layout import (
     rebuild_csv_tables,
     rebuild_wrapped_tables,
 )
-from assistant.ingest.markup import source_text
+from assistant.ingest.markup import merged_fields, source_text
 from assistant.ingest.outline import PATH_LINE, read_outline_tree
 from assistant.ingest.textmap import MappedText, normalize_for_match, to_simplified
 from assistant.tokenizer import plain_words
@@ -619,6 +619,7 @@ def clean_text(original: str) -> MappedText:
     mt = MappedText.of(original)
     mt = mt.sub(r"\r\n?", "\n")
     mt, page = source_text(mt)  # a JSON export, an RTF or a web page's source: the text it shows, its lines its own
+    mt = merged_fields(mt)  # a mail-merged letter: its «字段» filled from the merge data printed with it
     mt = _set_aside_chrome(mt)
     mt = read_outline_tree(mt)  # a mind map's tree: each node with the nodes above it
     mt = break_wall_of_text(mt)  # one wall of text: a line per heading and item (before wide spaces go)
