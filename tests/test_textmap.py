@@ -22,3 +22,10 @@ def test_locate_keeps_to_the_range_asked() -> None:
 
 def test_locate_an_empty_quote_is_not_found() -> None:
     assert locate(ORIGINAL, "，。") is None
+
+
+def test_a_merged_header_cell_is_read_over_every_column_it_spans() -> None:
+    from assistant.ingest.textmap import spanned_header
+
+    assert spanned_header(["项目", "先导技术榜", "", "", "新锐企业榜"]) == ["项目", "先导技术榜", "先导技术榜", "先导技术榜", "新锐企业榜"]
+    assert spanned_header(["", "", "名额"]) == ["", "", "名额"]  # the label column and the first column are as written

@@ -25,7 +25,7 @@ from assistant.ingest.facts.common import EMAIL, PHONE, find_fields, find_list_n
 from assistant.ingest.facts.schedule import corrected_dates, corrections_in
 from assistant.ingest.identity import DATED_ORG_LINE, ORG_LINE
 from assistant.ingest.notices import FORM_TITLE, LABEL, SIGN_OFF_ORG, NoticeRecord, heading_level, value_line
-from assistant.ingest.textmap import header_like, locate, normalize_for_match, row_cells
+from assistant.ingest.textmap import header_like, locate, normalize_for_match, row_cells, spanned_header
 from assistant.model import AnswerKind, AnswerType, Intent, NoticeKind
 from assistant.names import field_key, list_key
 
@@ -793,9 +793,7 @@ class Reader:
         """A wide table's row read by its header: its name (the first cells that are words, not
         figures) and the cells under the headers that hold most of the ask ("…截止" for a deadline),
         as "名称｜表头：值；表头：值". Empty when no header holds any of the ask."""
-        header, cells = row_cells(unit.context), row_cells(unit.text)
-        # A header cell merged over two columns is written once, its second cell left empty: both are its.
-        header = [h or (header[k - 1] if k > 1 else h) for k, h in enumerate(header)]
+        header, cells = spanned_header(row_cells(unit.context)), row_cells(unit.text)
         if q.answer_type not in VALUE_ASKS or len(cells) < ROW_READ_COLUMNS or len(cells) > len(header):
             return ""  # (a yes/no or how-to ask reads the whole row: its conditions may be in any cell)
         weights = self.ask_weights(q)

@@ -202,6 +202,16 @@ def row_cells(line: str, outer: bool = True) -> list[str]:
     return cells
 
 
+def spanned_header(cells: list[str]) -> list[str]:
+    """A header row's cells with each merged cell read over every column it spans: a merged cell is
+    written once and the cells right of it left empty ("项目 | 先导技术榜 |  | 新锐企业榜"), so an empty
+    cell right of a column label takes the label on its left (the first column labels the rows)."""
+    spanned = cells[:2]
+    for cell in cells[2:]:
+        spanned.append(cell or spanned[-1])
+    return spanned
+
+
 def header_like(line: str) -> bool:
     """A table's header row: every cell a short label (no sentence, no figure but a year's); a label
     may carry its note ("中国科协名额（每推荐单位）")."""

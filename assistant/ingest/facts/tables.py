@@ -33,7 +33,7 @@ from assistant.ingest.facts.quotas import EACH_FIELD, read_limit
 from assistant.ingest.facts.schedule import NOTE, date_and_time
 from assistant.ingest.layout import CELL
 from assistant.ingest.notices import CJK, Notice
-from assistant.ingest.textmap import row_cells
+from assistant.ingest.textmap import row_cells, spanned_header
 from assistant.model import (
     Category,
     ContactFact,
@@ -355,9 +355,7 @@ def _list_columns(table: Table, list_names: list[str]) -> list[str] | None:
     what is said of them (名额, 截止, 联系人…) as its rows. The list each column is for, "" for none;
     an empty header cell right of a list's is that list's too, its header cell merged over both
     ("先导技术榜 |  | 新锐企业榜": two columns of 先导技术榜, told apart by the fields they cover)."""
-    named: list[str] = []
-    for h in table.header[1:]:
-        named.append((find_list_names(h, list_names) or [""])[0] if h or not named else named[-1])
+    named = [(find_list_names(h, list_names) or [""])[0] for h in spanned_header(table.header)[1:]]
     return named if len({n for n in named if n}) >= LIST_COLUMNS else None
 
 
