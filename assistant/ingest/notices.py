@@ -31,7 +31,7 @@ from assistant.ingest.layout import (
     rebuild_wrapped_tables,
 )
 from assistant.ingest.markup import merged_fields, source_text
-from assistant.ingest.outline import PATH_LINE, read_outline_tree
+from assistant.ingest.outline import TREE_LINE, read_outline_tree
 from assistant.ingest.textmap import MappedText, normalize_for_match, to_simplified
 from assistant.tokenizer import plain_words
 
@@ -418,7 +418,7 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False  # a title set between rules; a contact list's lines, each with its own phone
     if p[-1] in TERMINAL or (p[-1] == "." and re.match(rf"[{CJK}]", p[-2])) or _is_table_row(prev) or _is_table_row(nxt):
         return False
-    if BYLINE.match(n) or BYLINE.match(p) or MARK_LEAD.match(n) or PATH_LINE.match(n):
+    if BYLINE.match(n) or BYLINE.match(p) or MARK_LEAD.match(n) or TREE_LINE.match(n) or TREE_LINE.match(p):
         return False  # a byline; a line led by a mark (★ 新锐企业榜) is an item of its own
     if BULLET.match(n) or BULLET.match(p) or BRACKET_LABEL.match(n) or LEADING_EMOJI.match(n) or ENUMERATED.match(n):
         return False  # list items ("5. …", "（2）…"), 【…】 labels and lines led by an emoji are lines of their own
