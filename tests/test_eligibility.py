@@ -332,3 +332,28 @@ def test_a_decision_trees_questions_are_the_conditions_of_the_list_they_stand_un
     assert by_list["融通创新组织榜"].conditions == ["5a. 机构成立时间是否在2059年9月1日之前？"]
     verdicts, _ = check(by_list["融通创新组织榜"], Profile(founded=(2059, 10)), 2061)
     assert any(v.verdict == FAIL and "2059年9月1日" in v.reason for v in verdicts)
+
+
+def test_an_event_the_asker_dates_is_checked_against_the_bound_a_condition_sets_on_it() -> None:
+    told = read_profile("我2060年3月在学校技术转移中心登记备案的，持证", dt.date(2062, 10, 20))
+    assert ("备案", 2060, 3) in told.events and ("登记", 2060, 3) in told.events
+    fact = EligibilityFact(notice_id="n", section="", quote="", start=0, end=0, value="", year=2062, lists=["技术经理人先锋榜"],
+                           conditions=["校内条件：在本校技术转移中心登记备案满3年，即2059年12月31日前完成备案"], exclusions=[], heading="")
+    [verdict] = check(fact, told, 2062)[0]
+    assert verdict.verdict == FAIL and "2059年12月31日" in verdict.reason
+    # Its own month, when the bound is that month's last day, is before it; an event of another name is not this one.
+    assert check(fact, Profile(events=[("备案", 2059, 12)]), 2062)[0][0].verdict == PASS
+    assert check(fact, Profile(events=[("入会", 2061, 3)]), 2062)[0][0].verdict == CHECK
+    after = EligibilityFact(notice_id="n", section="", quote="", start=0, end=0, value="", year=2062, lists=["新锐企业榜"],
+                            conditions=["须于2060年1月1日以后入驻本园区"], exclusions=[], heading="")
+    assert check(after, read_profile("我们是2059年8月入驻园区的", dt.date(2062, 10, 20)), 2062)[0][0].verdict == FAIL
+    assert check(after, read_profile("我们是2060年5月入驻园区的", dt.date(2062, 10, 20)), 2062)[0][0].verdict == PASS
+
+
+def test_a_bound_on_another_dated_event_in_prose_is_a_condition_of_the_list_it_names() -> None:
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.notices import make_notice
+
+    text = "清河学院通知\n技术经理人先锋榜：学校推荐2人，申报人须在本校技术转移中心登记备案满3年，即2059年12月31日前完成备案。\n"
+    facts = [f for f in extract_facts(make_notice("e.txt", text)) if isinstance(f, EligibilityFact)]
+    assert [f.list_keys for f in facts] == [["技术经理人先锋榜"]]

@@ -5,6 +5,7 @@ reported as 通知未规定. Nothing is declared eligible while a clause is unch
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from typing import Any
 
 from assistant.answer.profile import Profile
 from assistant.answer.similarity import overlap
-from assistant.ingest.dates import cn_number
+from assistant.ingest.dates import DATED_EVENTS, cn_number
 from assistant.model import EligibilityFact
 
 PASS, FAIL, UNSET, CHECK = "符合", "不符合", "通知未规定", "需要核实"
@@ -31,6 +32,10 @@ FOUNDING_AFTER = re.compile(
     rf"(?:成立|注册|登记)(?:成立)?(?:时间|日期)?(?:须|应|需|要|是否)?(?:在|于|为|是)?\s*{DATE}\s*(?:[（(]含[）)])?\s*(?:及|或)?(?:以后|之后|后)"
     rf"|{DATE}\s*(?:[（(]含[）)])?\s*(?:及|或)?(?:以后|之后)(?:在[^，,。；;]{{1,8}}?)?(?:注册|登记)?成立"  # "…及以后在工商部门注册成立"
 )
+
+# "即2059年12月31日前完成备案", "须于2061年6月30日前入会", "2060年1月1日以后入驻": another event bounded by a date.
+BOUND_DATE = rf"{DATE}\s*(?:[（(]含[）)])?\s*(?:及)?(以前|之前|前|以后|之后|后)"  # groups: year, month, day, side
+EVENT_BOUND = re.compile(rf"(?:{DATED_EVENTS})[^，,；;。]{{0,16}}?{BOUND_DATE}|{BOUND_DATE}[^，,；;。]{{0,8}}?(?:{DATED_EVENTS})")
 
 
 @dataclass
@@ -78,6 +83,7 @@ TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("founding_years", FOUNDING_YEARS),
     ("founding_date", re.compile(rf"{FOUNDING_BEFORE.pattern}|可放宽至{DATE}之前")),  # (its relaxation joins it)
     ("founding_after", FOUNDING_AFTER),
+    ("event_date", EVENT_BOUND),
     ("org_type", re.compile(r"机构类型为")),
     ("region", re.compile(r"境内.{0,20}注册|注册.{0,10}境内")),
     ("record_window", re.compile(r"上一年及当年内未发生|未发生.{0,10}事故")),
@@ -113,7 +119,7 @@ def clauses(f: EligibilityFact) -> list[Clause]:
             kind = clause_type(atom)
             explains = re.match(r"即|包括|包含|例如|如", atom)  # "属于“五基”领域，即基础零部件…" is one clause
             if out and out[-1].number == number and (out[-1].type == kind or explains):
-                kind = out[-1].type
+                kind = out[-1].type if out[-1].type != "other" else kind
                 previous = out[-1]
                 joined = body[body.find(previous.text) : body.find(atom) + len(atom)]
                 out[-1] = Clause(joined, kind, f, number)
@@ -149,7 +155,9 @@ def _founding_date(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     if not p.founded:
         return None
     m = FOUNDING_BEFORE.search(c.text)
-    bound = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))  # type: ignore[union-attr]
+    if m is None:
+        return None  # (a relaxation alone, "可放宽至…之前": the bound it relaxes is another clause's)
+    bound = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     # "创新联合体的成立时间可放宽至…之前", "…，创新联合体可放宽至…之前"
     relaxed = re.search(rf"([\u4e00-\u9fff]{{2,10}}?)(?:的成立时间)?可放宽至{DATE}之前", c.text)
     who = ""
@@ -178,6 +186,29 @@ def _founding_after(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
     if y > by or (mth and (y, mth) > (by, bm)) or (mth and (y, mth) == (by, bm) and bd == 1) or (bm, bd) == (1, 1):
         return PASS, f"{when}成立，在{bound}以后"
     return CHECK, f"{when}成立，请核对是否在{bound}以后"
+
+
+def _event_date(c: Clause, p: Profile, year: int) -> tuple[str, str] | None:
+    """An event the asker dates ("2060年3月登记备案") against the bound a clause sets on the same event
+    ("2059年12月31日前完成备案")."""
+    said = [(event, y, m) for event, y, m in p.events if event in c.text]
+    bound = re.search(BOUND_DATE, c.text)
+    if not said or bound is None:
+        return None
+    event, y, mth = said[0]
+    by, bm, bd = (int(g) for g in bound.groups()[:3])
+    before = "前" in bound.group(4)
+    when, limit = (f"{y}年{mth}月" if mth else f"{y}年"), f"{by}年{bm}月{bd}日"
+    # A month wholly on the bound's side: one before it, or its own month when the bound is its last day (for
+    # 以前) or its first (for 以后).
+    edge = bd == calendar.monthrange(by, bm)[1] if before else bd == 1
+    told = (y, mth) if mth else (y, bm if y == by else (12 if before else 1))
+    inside = told < (by, bm) if before else told > (by, bm)
+    if inside or (told == (by, bm) and mth and edge):
+        return PASS, f"{when}{event}，在{limit}{'之前' if before else '以后'}"
+    if (told > (by, bm)) if before else (told < (by, bm)):
+        return FAIL, f"{when}{event}，不在{limit}{'之前' if before else '以后'}"
+    return CHECK, f"{when}{event}，请核对是否在{limit}{'之前' if before else '以后'}"
 
 
 def _listed_items(text: str) -> list[str]:
@@ -337,6 +368,7 @@ CHECKS: dict[str, Check] = {
     "founding_years": _founding_years,
     "founding_date": _founding_date,
     "founding_after": _founding_after,
+    "event_date": _event_date,
     "field_focus": _domain,
     "five_basics": _domain,
     "org_type": _org_type,

@@ -9,7 +9,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from assistant.ingest.dates import cn_number
+from assistant.ingest.dates import DATED_EVENTS, cn_number
 from assistant.names import list_key
 
 CLAUSE = r"[^，。；,;？?！!]"
@@ -54,6 +54,8 @@ class Profile:
     employed: bool | None = None  # False: resigned, on their own, attached to no unit
     transfer: bool | None = None  # False: to be used in-house only, not transferred or licensed
     domain: str | None = None  # what the asker works on ("国产CAE仿真软件", "文创和电商类企业")
+    # (event, year, month) of what the asker tells the date of besides a founding ("2060年3月登记备案")
+    events: list[tuple[str, int, int | None]] = field(default_factory=list)
 
     def known(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v not in (None, [], "")} | (
@@ -67,6 +69,7 @@ class Profile:
             if value not in (None, []) or (name == "listed" and value == ""):
                 setattr(merged, name, list(value) if isinstance(value, list) else value)
         merged.prior = [tuple(x) for x in merged.prior]  # type: ignore[misc]
+        merged.events = [tuple(x) for x in merged.events]  # type: ignore[misc]
         merged.founded = tuple(merged.founded) if merged.founded else None  # type: ignore[assignment]
         return merged
 
@@ -231,6 +234,10 @@ def read_profile(text: str, today: dt.date) -> Profile:
     m = re.search(rf"(20\d{{2}})年(\d{{1,2}})月(?:份)?{CLAUSE}{{0,4}}?(?:开始|起)(?:专职|全职)?(?:干|做|从事|搞)", text)
     if m and p.experience_years is None:
         p.experience_since = (int(m.group(1)), int(m.group(2)))
+    # (Each word of a run: "登记备案" is dated for a bound on 登记 and for one on 备案.)
+    p.events = [(event, int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+                for m in re.finditer(rf"(20\d{{2}})年(?:(\d{{1,2}})月)?(?:份)?{CLAUSE}{{0,16}}?((?:{DATED_EVENTS})+)", text)
+                for event in re.findall(DATED_EVENTS, m.group(3))]
     return p
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.ingest.chunking import Line, Section, sections
+from assistant.ingest.dates import DATED_EVENTS
 from assistant.ingest.facts.common import (
     EMAIL,
     URL,
@@ -178,8 +179,9 @@ def _labelled_list(label: str, list_names: list[str]) -> list[str]:
 
 # A condition a sentence sets with a date or a count of years, wherever it stands: "成立年限不超过10年，即
 # 2033年1月1日及以后在工商部门注册成立", "须于2041年12月31日前建成运行", "从事技术转移工作满3年".
-BOUND = re.compile(r"(?:注册|成立|出生|建成|从事|入会|组建|运行)[^。；;]{0,30}?(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)(?:及)?(?:以后|之后|以前|之前|前)"
-                   r"|(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)(?:及)?(?:以后|之后|以前|之前|前)[^。；;]{0,12}?(?:注册|成立|出生|建成|入会|组建)"
+EVENTS = rf"注册|成立|出生|从事|组建|运行|{DATED_EVENTS}"
+BOUND = re.compile(rf"(?:{EVENTS})[^。；;]{{0,30}}?(?:\d{{4}}年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?)(?:及)?(?:以后|之后|以前|之前|前)"
+                   rf"|(?:\d{{4}}年(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?)(?:及)?(?:以后|之后|以前|之前|前)[^。；;]{{0,12}}?(?:{EVENTS})"
                    r"|(?:成立|注册)(?:年限|时间)?[^。；;]{0,6}不超过\d+年|(?:从事|工作|任职)[^。；;]{0,12}满\d+年")
 
 
