@@ -719,3 +719,13 @@ def test_an_article_amending_another_by_quoting_its_date_corrects_that_deadline(
             "第十一条 对本细则作如下修改：（一）第五条中的“11月10日”修改为“11月3日”。\n")
     dates = {f.date for f in extract_facts(make_notice("x.txt", text)) if isinstance(f, DeadlineFact)}
     assert "2062-11-10" not in dates and "2062-11-03" in dates
+
+
+def test_a_line_that_introduces_its_quotas_governs_each_clause() -> None:
+    from assistant.model import QuotaFact
+
+    notice = make_notice("q.txt", "2063年某园区通知\n园区合计推荐名额为：先导技术榜每个领域不超过4个；新锐企业榜不超过8个；融通创新组织榜不超过6个。\n")
+    quotas = {(tuple(f.list_keys), f.number) for f in extract_facts(notice) if isinstance(f, QuotaFact)}
+    assert {(("先导技术榜",), 4), (("新锐企业榜",), 8), (("融通创新组织榜",), 6)} <= quotas
+    plain = make_notice("p.txt", "2063年某园区通知\n新锐企业榜成立不超过8年；融通创新组织榜运行满6个月。\n")
+    assert not [f for f in extract_facts(plain) if isinstance(f, QuotaFact)]

@@ -470,3 +470,42 @@ def test_an_ask_for_one_contact_attribute_is_held_only_by_that_attribute() -> No
     assert phone is not None and phone.search("0745-86219902") and not phone.search("kyy@jlut.edu.cn")
     general = value_pattern(understand("新锐企业榜找谁？", today))
     assert general is not None and general.search("0745-86219902") and general.search("kyy@jlut.edu.cn")
+
+
+def test_a_long_unpunctuated_line_is_read_by_pauses_but_a_trees_line_whole() -> None:
+    spoken = "那个 先导技术榜 今年 每个领域 还是 两个 名额 然后 学会 这边 十一月 五号 之前 要把 材料 交上来 大家 抓紧 时间 准备 一下 吧 谢谢"
+    assert len([u for u in units(_chunk(spoken, ["正文"]), 0) if u.kind == UnitKind.SENTENCE]) > 1
+    # A tree's card: its nodes and its details one unit, so each detail is read with who it is of.
+    card = "科研处 处长 孙朗 分机6101 > 周岚 分机6118 > 先导技术榜 电子信息 装备制造领域 各系每领域限报1项 校内评审后择优推荐"
+    read = [u.text for u in units(_chunk(card, ["正文"]), 0) if u.kind == UnitKind.SENTENCE]
+    assert read == [card]
+
+
+ENTRY = """意图ID：KC-07
+意图名称：申报材料
+示例问法：
+要交哪些材料
+材料格式要求
+标准答复：
+请提交：1. 申报样表（Word版）；2. 近两年纳税证明。
+备注：无"""
+
+
+def test_an_entrys_wordings_are_asks_read_with_its_reply() -> None:
+    read = units(_chunk(ENTRY, ["正文"]), 0)
+    asked = [u for u in read if u.kind == UnitKind.WORDING]
+    assert [u.text for u in asked] == ["要交哪些材料", "材料格式要求"]
+    assert all(u.context == "请提交：1. 申报样表（Word版）；2. 近两年纳税证明。" for u in asked)
+    assert not any(u.kind == UnitKind.SENTENCE and u.text == "要交哪些材料" for u in read)
+
+
+def test_a_passage_is_not_cut_between_an_entrys_wordings_and_its_reply() -> None:
+    from assistant.ingest.chunking import chunk_notice
+    from assistant.ingest.notices import make_notice
+
+    filler = "\n".join(f"第{i}条说明：园区按有关规定办理相关事项，具体以通知为准。" for i in range(30))
+    notice = make_notice("e.txt", "园区客服意图导出\n" + filler + "\n" + ENTRY + "\n")
+    # A passage's room ends inside the entry's wordings.
+    chunks = chunk_notice(notice, max_chars=len("园区客服意图导出\n" + filler + "\n" + ENTRY.split("材料格式要求")[0]) + 2)
+    holding = [c for c in chunks if "要交哪些材料" in c.text]
+    assert holding and "标准答复" in holding[0].text

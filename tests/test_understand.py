@@ -716,3 +716,22 @@ def test_next_years_month_is_a_date_of_this_rounds_schedule_not_the_next_round()
     asks of this round."""
     assert understand("领导想在明年一月的工作会上通报，那时候终评结束了没有？", TODAY).years != [TODAY.year + 1]
     assert understand("明年还会评先导技术榜吗？", TODAY).years == [TODAY.year + 1]
+
+
+def test_a_cantonese_question_is_read_as_its_mandarin() -> None:
+    q = understand("本人係嶺峰大學副教授，我嘅公司2052年5月喺深圳註冊。今年可唔可以報新銳企業榜？", dt.date(2063, 10, 20))
+    assert q.answer_type == AnswerType.YESNO and q.list_key == "新锐企业榜"
+    assert "在深圳注册" in q.text and "是岭峰大学" in q.text
+    # 係 of 關係 stays a relation.
+    assert "关系" in understand("两个榜单的關係係點樣？", dt.date(2063, 10, 20)).text
+
+
+def test_a_function_word_is_not_read_as_a_mistyped_ask_word() -> None:
+    q = understand("去年工作咨询那里有位董娜老师，今年还是她吗", dt.date(2023, 10, 20))
+    assert not q.readings and "那里" in q.text
+    assert understand("连系人是谁", dt.date(2023, 10, 20)).readings  # a real typo is still read
+
+
+def test_which_materials_to_hand_in_is_not_where_to_send_them() -> None:
+    assert understand("报园区要交哪些材料？", dt.date(2063, 10, 20)).attribute is None
+    assert understand("纸质材料交哪？", dt.date(2063, 10, 20)).attribute == "address"

@@ -51,3 +51,11 @@ def test_greetings_and_thanks_do_not_make_a_question_off_topic(bot) -> None:  # 
     plain = bot.answer("2023年新锐企业榜联系人电话")
     polite = bot.answer("李老师您好！冒昧打扰。请问2023年新锐企业榜联系人电话是多少？麻烦您了，谢谢！祝工作顺利！")
     assert polite.kind == plain.kind == "rule" and "18610016188" in polite.answer
+
+
+def test_an_ask_led_by_another_is_a_part_of_its_own_even_of_the_same_kind() -> None:
+    from assistant.answer.message import read_message
+
+    msg = read_message("新锐榜申报表所属行业那一栏按什么填 还有主营业务行业代码那栏要填到哪一级")
+    assert msg.questions == ["新锐榜申报表所属行业那一栏按什么填", "还有主营业务行业代码那栏要填到哪一级"]
+    assert read_message("联系人、电话多少").questions == ["联系人、电话多少"]

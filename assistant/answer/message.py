@@ -74,6 +74,8 @@ def _strip(sentence: str) -> str:
 JOINS = re.compile(r"[，,、]|\s+")
 # "新锐呢", "那融通呢", "生物医药领域呢": the same ask of another subject.
 ELLIPTICAL = re.compile(r"^(?:那|那么|还有)?[^，,、\s]{1,12}呢$")
+# "…所属行业那栏按什么填 还有行业代码要填到哪一级": a piece led by a word that adds an ask, asking itself.
+ANOTHER_ASK = re.compile(r"^(?:还有|另外|此外|再有|再就是|顺便问一?下|还想问一?下)")
 
 
 # A first part of no known kind that is a whole yes/no question is an ask of its own ("线上报完纸质的还用寄吗");
@@ -115,7 +117,8 @@ def _asks(question: str, marked: bool = False) -> list[str]:
         intent = detect_intent(piece)
         elliptical = bool(ELLIPTICAL.match(piece))
         asks = bool(QUESTION_WORDS.search(piece)) or (marked and i == len(pieces) - 1 and intent != Intent.OTHER)
-        if parts and not elliptical and (intent in (Intent.OTHER, parts[-1][1]) or not asks):
+        another = asks and bool(ANOTHER_ASK.match(piece))  # (of the same kind, or of the kind before it)
+        if parts and not elliptical and not another and (intent in (Intent.OTHER, parts[-1][1]) or not asks):
             text, kind, ell = parts[-1]
             parts[-1] = (f"{text}，{piece}", kind if kind != Intent.OTHER else intent, ell)
         else:

@@ -19,12 +19,13 @@ from assistant.answer.phrasing import year_note
 from assistant.answer.pointer import in_series, label
 from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.answer.understand import Query
-from assistant.ingest.chunking import PREAMBLE, Chunk
+from assistant.ingest.chunking import PREAMBLE, REPLY_LABEL, WORDINGS_LABEL, Chunk
 from assistant.ingest.dates import DATE, DATE_GROUPS, DATE_LINE, ymd
 from assistant.ingest.facts.common import EMAIL, PHONE, find_fields, find_list_names
 from assistant.ingest.facts.schedule import corrected_dates, corrections_in
 from assistant.ingest.identity import DATED_ORG_LINE, ORG_LINE
 from assistant.ingest.notices import FORM_TITLE, LABEL, SIGN_OFF_ORG, NoticeRecord, heading_level, value_line
+from assistant.ingest.outline import tree_path
 from assistant.ingest.textmap import header_like, locate, normalize_for_match, row_cells, spanned_header
 from assistant.model import AnswerKind, AnswerType, Intent, NoticeKind
 from assistant.names import field_key, list_key
@@ -74,6 +75,8 @@ TYPE_WEIGHT = 0.25
 REFERRED_VALUES = (AnswerType.DATE, AnswerType.NUMBER, AnswerType.CONTACT, AnswerType.PLACE, AnswerType.NAMES)
 ANNEX_TITLE = re.compile(r"^附件\s*\d{1,2}[：:]?$")
 STORY_WEIGHT = 0.5  # an eligibility ask: a word of the asker's story, against one of the ask itself
+REPLY_WEIGHT = 0.5  # an entry's wording: an ask's word in the entry's reply only, against one in the wording
+EVENT_WEIGHT = 0.25  # an eligibility ask: a unit dating an event the asker dated ("…前签了入驻协议的才行")
 UNTYPED = 0.7  # a unit's score when a value is asked and it holds none
 DATE_RE = re.compile(DATE)
 SUPERSEDED = 0.5  # a unit holding a date its notice corrects elsewhere ("…更正为11月24日"): no longer the answer
@@ -104,7 +107,11 @@ class UnitKind(StrEnum):
     HEADING = "heading"
     TITLE = "title"  # the notice's title or its opening lines
     ASKED = "asked"  # a question the notice asks itself (a FAQ, a Q&A turn), read with the reply after it
+    WORDING = "wording"  # one of the wordings an entry is asked by (a chatbot's), read with the entry's reply
     CAPTION = "caption"  # a poster's or timeline's label, read with the value set on the lines beside it
+
+
+ASKS = (UnitKind.ASKED, UnitKind.WORDING)
 
 
 @dataclass(frozen=True)
@@ -132,6 +139,30 @@ BORDER = re.compile(r"[─━┌┐└┘├┤┬┴┼═╔╗╚╝╠╣╦
 
 
 ASKED_LINE = re.compile(r"[？?]\s*$")
+# A chatbot's or a knowledge base's entry (ingest/chunking.py keeps one in a passage): each wording users ask
+# it by is an ask the notice asks itself, read with the entry's reply.
+ANY_LABEL = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,8}\s*[：:]")
+# An entry's own fields after its reply ("备注：…", "状态：启用", the next "意图ID：…"), or its rule: the reply ends.
+ENTRY_FIELD = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:备注|状态|说明|更新|版本|意图|编号|分类|标签|关键词|创建|来源)|[A-Za-z]{1,8})\s*[：:]"
+                         r"|^[=\-—_*#]{3,}$")
+
+
+def _wordings(lines: list[str], i: int) -> tuple[list[str], str] | None:
+    """The wordings under the label on line i and the reply under the label after them, if it is one."""
+    if not WORDINGS_LABEL.match(lines[i]):
+        return None
+    j = i + 1
+    while j < len(lines) and not ANY_LABEL.match(lines[j]):
+        j += 1
+    reply = REPLY_LABEL.match(lines[j]) if j < len(lines) else None
+    if reply is None or j == i + 1:
+        return None
+    said = [reply.group("said")] if reply.group("said") else []
+    k = j + 1
+    while k < len(lines) and not ENTRY_FIELD.match(lines[k]) and not WORDINGS_LABEL.match(lines[k]) and not REPLY_LABEL.match(lines[k]):
+        said.append(lines[k])
+        k += 1
+    return lines[i + 1 : j], "\n".join(said)
 # "「是/否」若否，则园区不予推荐": what follows from a checklist's item, said of the item above it.
 CONSEQUENCE = re.compile(r"^[「“\"]?是\s*/\s*否[」”\"]?\s*|^(?:若|如|如果)(?:否|不是|不符合|未)[，,]?\s*则")
 CONTINUED = re.compile(r"^[│┃|]?\s*[│┃|]")  # "│ | │ 线上填报 | …": the first cell is empty
@@ -203,8 +234,16 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
     out: list[Unit] = []
     header, in_table = chunk.table_header, bool(chunk.table_header)
     in_attachment = any(p.startswith("附件") for p in chunk.path)
+    worded: set[int] = set()  # lines read as the wordings of an entry's ask
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if i in worded:
+            continue
+        if (entry := _wordings(lines, i)) is not None:
+            wordings, reply = entry
+            out.extend(Unit(chunk, rank, UnitKind.WORDING, wording, reply) for wording in wordings)
+            worded.update(range(i + 1, i + 1 + len(wordings)))
+            continue
         if BORDER.fullmatch(line):
             continue  # a drawn table's rule: still inside the table
         if _is_row(line):
@@ -281,7 +320,7 @@ def _spoken_clauses(sentence: str) -> list[str]:
         return [sentence]  # (most sentences: no pattern run on the hot path)
     said = re.sub(r"^.{0,24}?[：:](?!\d)", "", sentence)  # what follows the speaker's name and time
     # (Not a line of cells or items set apart by bars or marks: "联盟秘书处 ｜ 联系人 钱晓岚 ｜ …".)
-    if len(said) <= SPOKEN_MAX or re.search(r"[，,、：:|｜/·•●◆▶→]", said) or said.count(" ") < SPOKEN_PAUSES:
+    if len(said) <= SPOKEN_MAX or re.search(r"[，,、：:|｜/·•●◆▶→>]", said) or said.count(" ") < SPOKEN_PAUSES:
         return [sentence]
     out: list[str] = []
     for word in sentence.split(" "):
@@ -337,7 +376,7 @@ def _story_counts(q: Query) -> bool:
 def _penalty(unit: Unit, purpose: bool = False) -> float:
     if unit.kind == UnitKind.TITLE:
         return 0.3
-    if unit.kind != UnitKind.ASKED and (ASKED_LINE.search(unit.text) or CONSEQUENCE.search(unit.text)):
+    if unit.kind not in ASKS and (ASKED_LINE.search(unit.text) or CONSEQUENCE.search(unit.text)):
         return 0.3  # a question the notice quotes without its reply, or a consequence without its item, answers nothing
     if unit.kind == UnitKind.HEADING and not LONG_NOTE.search(unit.text) and len(NOTE.sub("", unit.text)) <= PROMPT:
         # A heading names a part; one with its own note ("三、X情况（仅限…）") or a prompt's length of
@@ -425,12 +464,22 @@ class Reader:
         pattern = value_pattern(q)
         purpose = q.answer_type == AnswerType.PURPOSE
         valued = q.answer_type in VALUE_ASKS
+        # What the asker dated ("2061年12月才签入驻协议"): a unit that dates the same event is the condition deciding it.
+        dated = {event for event, _, _ in q.profile.events} if q.intent == Intent.ELIGIBILITY and q.profile else set()
         scored = []
         for rank, hit in enumerate(hits[:PASSAGES]):
-            path = self._toks(" ".join(hit.chunk.path))
+            heads = self._toks(" ".join(hit.chunk.path))
             for unit in self.units(hit.chunk, rank):
-                own = self._toks(f"{unit.text} {unit.context}")
+                # A tree's line: the nodes above it are its headings, its own text what it says.
+                above, said = tree_path(unit.text) if unit.kind == UnitKind.SENTENCE else ("", unit.text)
+                path = heads | self._toks(above) if above else heads
+                own = self._toks(f"{said} {unit.context}")
                 coverage = sum(w for t, w in weights.items() if t in own) / total
+                if unit.kind == UnitKind.WORDING:
+                    # An entry is found by its wordings (every one of them holds its reply): the ask's words only
+                    # the reply holds count less.
+                    asked = self._toks(said)
+                    coverage -= (1 - REPLY_WEIGHT) * sum(w for t, w in weights.items() if t in own and t not in asked) / total
                 heading = sum(w for t, w in weights.items() if t in path and t not in own) / total
                 typed = bool(pattern and pattern.search(f"{unit.text} {unit.context}"))
                 value = (coverage + PATH_WEIGHT * heading + (TYPE_WEIGHT if typed else 0.0)) * _penalty(unit, purpose)
@@ -443,6 +492,8 @@ class Reader:
                 value += RANK_WEIGHT / (1 + rank) + 0.02 * hit.relevance
                 if any(t in unit.text for t in q.quoted):
                     value += QUOTED_WEIGHT  # the field, list or phrase the user quotes, as the notice writes it
+                if dated and any(event in said for event in dated) and DATE_RE.search(said):
+                    value += EVENT_WEIGHT
                 scored.append(Scored(unit, value, coverage, typed))
         scored.sort(key=lambda s: -s.score)
         return scored
@@ -779,7 +830,7 @@ class Reader:
                 quote = chunk.text[start : at + len(text)] if start >= 0 else text
             span = locate(notice.original, quote, chunk.orig_start, chunk.orig_end) or (chunk.orig_start, chunk.orig_end)
             return " ".join(quote.split()) + citer.cite(notice.id, chunk.section, quote, *span)
-        elif unit.kind == UnitKind.ASKED:
+        elif unit.kind in ASKS:
             # The reply answers, its verdict first: a long one up to the sentences that fill a short answer.
             # A checklist's consequence ("若否，则…") answers with its item: the item holds the condition.
             parts = [unit.text, unit.context] if CONSEQUENCE.search(unit.context) else [_head(unit.context)]

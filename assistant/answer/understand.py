@@ -20,7 +20,7 @@ from assistant.ingest.facts.common import EMAIL, PHONE
 from assistant.ingest.facts.contacts import SURNAMES
 from assistant.model import AnswerType, Intent, YearSource
 from assistant.names import Catalogue, list_key, load_aliases, unquote, variants
-from assistant.tokenizer import plain_words
+from assistant.tokenizer import function_word, plain_words
 
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "今年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
 # "2022年入选的…" qualifies who, it is not the round being asked about.
@@ -32,7 +32,7 @@ FOUNDED_BEFORE_YEAR = re.compile(r"(?:成立|注册|创办|创立|设立|挂牌|
 BY_WHOM = r"(?:由谁|谁来|由?哪家(?:单位|机构)?|由哪个(?:单位|部门|机构))来?(?:负责|初评|评审|受理|联系|对接|组织|管)"
 ATTRIBUTES = [
     ("email", re.compile(r"邮箱|邮件|e-?mail", re.I)),
-    ("address", re.compile(r"地址|收件|邮寄|寄到|寄送|寄哪|寄往|寄给|往哪寄|(?:交|送|报送|提交|递交)(?:到|给|至)?(?:哪里|哪儿|哪|什么地方|何处)")),
+    ("address", re.compile(r"地址|收件|邮寄|寄到|寄送|寄哪|寄往|寄给|往哪寄|(?:交|送|报送|提交|递交)(?:到|给|至)?(?:哪里|哪儿|哪(?![些几类种样项份])|什么地方|何处)")),  # (交哪些材料 asks which)
     ("body", re.compile(rf"机构|哪个单位|哪家|谁负责|哪个部门|(?:哪个|哪一个)(?:联合体|学会)|{BY_WHOM}|(?:由谁|谁来)组织评审|谁初评|谁评审")),
     ("phone", re.compile(r"电话|手机|联系方式|号码|座机")),
     ("person", re.compile(r"联系人|找谁|问谁|联系谁|对接人")),
@@ -313,9 +313,18 @@ class Query:
         return f"{self.text} {self.carried} {self.expansion} {told}".strip()
 
 
+# Cantonese function words as Mandarin writes them ("可唔可以", "我嘅公司喺深圳註冊"): a Hong Kong or Macao
+# asker's question read by the same patterns. Only words with no other reading (係 as 是, not 關係's or 係數's).
+CANTONESE = {"係": "是", "唔": "不", "冇": "没有", "喺": "在", "嘅": "的", "咗": "了", "佢哋": "他们", "佢": "他", "乜嘢": "什么",
+             "點樣": "怎样", "幾時": "什么时候", "邊個": "谁", "邊度": "哪里", "啲": "些", "嗰": "那"}
+CANTONESE_WORD = re.compile("|".join(sorted(CANTONESE, key=len, reverse=True)).replace("係", "(?<![關关聯联])係(?!數)"))
+
+
 def normalize_question(text: str) -> str:
-    """NFKC (full-width digits), traditional -> simplified Chinese, printable characters only."""
+    """NFKC (full-width digits), Cantonese function words and traditional characters as Mandarin and
+    simplified Chinese, printable characters only."""
     text = unicodedata.normalize("NFKC", text or "")
+    text = CANTONESE_WORD.sub(lambda m: CANTONESE[m.group(0)], text)
     text = zhconv.convert(text, "zh-cn")
     text = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t")
     return re.sub(r"\s+", " ", text).strip()
@@ -638,7 +647,7 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
             readings.append(hit)
     # "连系人", "截至时间": an ask word written with a homophone.
     hit = fuzzy_find(q.text, keyword_sounds())
-    if hit:
+    if hit and not _function_word_swapped(*hit):
         readings.append(hit)
     if readings:
         corrected = q.text
@@ -674,6 +683,13 @@ def _by_list(q: Query) -> list[ListAsk]:
 
 
 @cache
+def _function_word_swapped(written: str, meant: str) -> bool:
+    """Whether a homophone differs from the word it sounds like only by a function word for another
+    ("工作咨询那里有位老师": 那里 is there, not a mistyped 哪里): a word chosen, not a typo."""
+    return any(written[j : j + 2] != meant[j : j + 2] and function_word(written[j : j + 2]) and function_word(meant[j : j + 2])
+               for j in range(len(written) - 1))
+
+
 def keyword_sounds() -> SoundIndex:
     """The intent words of three characters or more (data/aliases.yaml), by sound."""
     words = {k for ws in load_aliases()["intents"].values() for k in ws if len(k) >= 3}

@@ -184,9 +184,19 @@ def _table_header(lines: list[Line], carried: str) -> str:
     return carried
 
 
+# A chatbot's or a knowledge base's entry: the wordings users ask it by under one label ("示例问法：",
+# "相似问题："), the reply under another ("标准答复：…"); one passage holds both.
+WORDINGS_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:问法|问题|提问|问句)\s*[：:]\s*$")
+REPLY_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:答复|回答|答案|解答|回复)\s*[：:]\s*(?P<said>.*)$")
+
+
 def _cut_point(group: list[Line]) -> int:
     """Cut before the last block header ("中国科协…联合体（…领域）" above its 联系人 lines) so that
-    a contact block is never split from its header; else cut at the end."""
+    a contact block is never split from its header, or before an entry's wordings whose reply has not
+    come yet; else cut at the end."""
+    worded = max((j for j, line in enumerate(group) if WORDINGS_LABEL.match(line.text)), default=0)
+    if worded and not any(REPLY_LABEL.match(line.text) for line in group[worded:]):
+        return worded
     for j in range(len(group) - 1, 0, -1):
         if not LABEL.match(group[j].text) and j + 1 < len(group) and LABEL.match(group[j + 1].text):
             return j

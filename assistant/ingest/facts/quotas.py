@@ -19,6 +19,7 @@ LIMIT = re.compile(
 TABLE_ROW = re.compile(rf"^[“\"]?(?P<name>[\u4e00-\u9fff]{{2,14}}榜)[”\"]?\s*\|\s*{NUM}\s*(个|人|项|名|家)\s*$")
 PER_PERSON = re.compile(rf"(?:每人|每位)\S{{0,4}}?(?:可)?推荐\s*{NUM}\s*(个|人|项|名)")
 QUOTA_SECTION = re.compile(r"名额|推荐")
+QUOTAS_INTRODUCED = re.compile(r"(?:名额|推荐)[^。；;：:]{0,12}[：:]")
 EACH_FIELD = re.compile(r"每个(?:技术)?领域")
 
 
@@ -60,7 +61,7 @@ def _limit_parts(spans: Iterable[Span]) -> Iterator[tuple[Span, str]]:
         pos = 0
         for piece in re.split(r"(?<=[，,、])", span.text):
             if piece.strip():
-                part = Span(span.start + pos, span.start + pos + len(piece.rstrip("，,、")), piece.rstrip("，,、"), span.section)
+                part = Span(span.start + pos, span.start + pos + len(piece.rstrip("，,、")), piece.rstrip("，,、"), span.section, span.before)
                 yield part, span.text
             pos += len(piece)
 
@@ -78,7 +79,8 @@ def extract_quotas(notice: Notice, list_names: list[str]) -> list[Fact]:
                                    number=number, unit=row.group(3), per_field=False, per_person=False,
                                    in_principle=False, subject=""))
             continue
-        if m and re.search(r"推荐|限报|限推|报送|申报|名额", whole):
+        # (A line that introduces its limits, "园区合计推荐名额为：先导技术榜…；新锐企业榜不超过8个；…", governs each.)
+        if m and (re.search(r"推荐|限报|限推|报送|申报|名额", whole) or QUOTAS_INTRODUCED.search(span.before)):
             names = _named(span.text, list_names)
             if not names and whole != span.text and len(_named(whole, list_names)) == 1:
                 # "先导技术榜：每家会员单位限报1项，联盟择优推荐不超过三项": both limits are the list's.
