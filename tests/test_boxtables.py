@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.ingest.boxtables import read_box_tables
-from assistant.ingest.notices import make_notice
+from assistant.ingest.notices import clean_text, make_notice
 from assistant.ingest.textmap import MappedText
 
 TABLE = """表1 推荐安排
@@ -56,3 +56,31 @@ def test_a_notices_box_table_gives_each_lists_contact_and_quota() -> None:
     assert contacts[(("新锐企业榜",), ())].persons == ["葛润东"]
     quotas = {tuple(f.field_keys): f.value for f in facts if isinstance(f, QuotaFact) and f.list_keys == ["先导技术榜"]}
     assert quotas[("生物医药",)] == "2项" and quotas[("产业基础",)] == "1项"
+
+
+RST_GRID = """表1 推荐名额
++--------------+------------+------------------+
+| 榜单（领域） | 本会名额   | 初评机构及联系人 |
++==============+============+==================+
+| 先导技术榜   | 2项        | 中国科协高端装备 |
+| （装备制造） |            | 学会协作体       |
+|              |            | 邵景行           |
+|              |            | 13693057218      |
++--------------+------------+------------------+
+| 新锐企业榜   | 3家        | 见科协通知原文   |
++--------------+------------+------------------+
+"""
+
+
+def test_an_ascii_grid_is_read_as_a_drawn_table_one_line_per_row() -> None:
+    lines = clean_text(RST_GRID).text.split("\n")
+    assert "先导技术榜（装备制造） | 2项 | 中国科协高端装备学会协作体邵景行13693057218" in lines
+    assert "新锐企业榜 | 3家 | 见科协通知原文" in lines
+    assert not any("+--" in line or "==" in line for line in lines)
+
+
+def test_a_person_written_onto_a_review_bodys_name_is_read_apart() -> None:
+    from assistant.ingest.facts.contacts import org_and_persons
+
+    assert org_and_persons("中国科协高端装备学会协作体邵景行 13693057218") == ("中国科协高端装备学会协作体", ["邵景行"])
+    assert org_and_persons("中国科协智能制造学会联合体") == ("中国科协智能制造学会联合体", [])

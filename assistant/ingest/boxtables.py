@@ -89,8 +89,36 @@ def _cell_parts(mt: MappedText, cell: _Cell) -> list[tuple[int, int] | str]:
     return out
 
 
+# A grid drawn with ASCII (reStructuredText's grid table, a console's): rules of + - =, cells between |.
+GRID_RULE = re.compile(r"^[ \t]*\+(?:[-=]+\+){2,}[ \t]*$")
+GRID_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+GRID_DRAWN = str.maketrans({"+": "┼", "-": "─", "=": "═", "|": "│"})
+
+
+def _ascii_grids_drawn(mt: MappedText) -> MappedText:
+    """Each ASCII grid (two rules at least, its rows between) drawn with box characters, character for
+    character, so that one reading serves both."""
+    lines = text_lines(mt.text)
+    swaps: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (GRID_RULE.match(lines[j].text) or GRID_ROW.match(lines[j].text)):
+            j += 1
+        block = lines[i:j]
+        if sum(bool(GRID_RULE.match(line.text)) for line in block) >= 2 and any(GRID_ROW.match(line.text) for line in block):
+            for line in block:
+                ruled = bool(GRID_RULE.match(line.text))
+                for k, ch in enumerate(line.text):
+                    if ch == "|" or (ruled and ch in "+-="):
+                        swaps.append((line.start + k, line.start + k + 1, ch.translate(GRID_DRAWN)))
+        i = max(j, i + 1)
+    return mt.splice(swaps) if swaps else mt
+
+
 def read_box_tables(mt: MappedText) -> MappedText:
-    """Each box-drawn table rewritten one line per row, cells split by CELL (" | ")."""
+    """Each box-drawn table rewritten one line per row, cells split by CELL (" | "); an ASCII grid too."""
+    mt = _ascii_grids_drawn(mt)
     if not COLUMNED.search(mt.text):
         return mt
     lines = text_lines(mt.text)

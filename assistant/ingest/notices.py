@@ -33,6 +33,7 @@ from assistant.ingest.layout import (
 from assistant.ingest.markup import merged_fields, source_text
 from assistant.ingest.outline import TREE_LINE, read_outline_tree
 from assistant.ingest.textmap import MappedText, normalize_for_match, to_simplified
+from assistant.ingest.timelines import read_drawn_timelines
 from assistant.tokenizer import plain_words
 
 # A spreadsheet exported as text (.csv, .tsv) is read as text: its rows become a table (layout.py).
@@ -622,6 +623,7 @@ def clean_text(original: str) -> MappedText:
     mt = merged_fields(mt)  # a mail-merged letter: its «字段» filled from the merge data printed with it
     mt = _set_aside_chrome(mt)
     mt = read_outline_tree(mt)  # a mind map's tree: each node with the nodes above it
+    mt = read_drawn_timelines(mt)  # a drawn timeline: a line per milestone, its date and stage (before wide spaces go)
     mt = break_wall_of_text(mt)  # one wall of text: a line per heading and item (before wide spaces go)
     mt = read_two_columns(mt)  # a page in two columns read row by row: each column whole (before wide spaces go)
     mt = read_form_fields(mt)  # a form's field dump: "label：value" lines
@@ -671,6 +673,21 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(r"\n[ \t]*(?:\n[ \t]*)+", "\n")
     mt = mt.sub(r"^\n+|\n+$", "")
     return mt
+
+
+# A record of an export (a chatbot's intent, a knowledge base's entry, a ticket) that says it no longer holds:
+# "状态：停用", "备注：本条答复已过期，以意图KC-10为准". Its facts are not the notice's.
+RETIRED = re.compile(r"状态\s*[:：]\s*(?:停用|已停用|作废|已作废|失效|已失效|过期|已过期)|本条[^。\n]{0,6}(?:已过期|已失效|已作废|已停用|作废)")
+RECORD_RULE = re.compile(r"(?m)^[ \t]*[=\-—_*#~]{3,}[ \t]*$")  # between records
+
+
+def retired_records(text: str) -> list[tuple[int, int]]:
+    """The spans of the records (between rule lines) that say they no longer hold."""
+    rules = [m.end() for m in RECORD_RULE.finditer(text)]
+    if len(rules) < 2:
+        return []  # (a text not divided into records: its "本条…" speaks of one clause, not of the whole)
+    cuts = [0, *rules, len(text)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if RETIRED.search(text[a:b])]
 
 
 # ---------------------------------------------------------------- metadata
