@@ -509,3 +509,34 @@ def test_a_passage_is_not_cut_between_an_entrys_wordings_and_its_reply() -> None
     chunks = chunk_notice(notice, max_chars=len("园区客服意图导出\n" + filler + "\n" + ENTRY.split("材料格式要求")[0]) + 2)
     holding = [c for c in chunks if "要交哪些材料" in c.text]
     assert holding and "标准答复" in holding[0].text
+
+
+RECORDS = """客服意图导出
+==========
+意图ID：KC-02
+示例问法：
+材料最晚哪天交
+标准答复：
+园区内部截止时间为2063年11月2日17:00。
+备注：本条答复已过期，以意图KC-10为准。
+状态：停用
+==========
+意图ID：KC-10
+示例问法：
+截止时间调整了吗
+标准答复：
+园区内部截止时间调整为2063年11月13日17:00。
+状态：启用
+=========="""
+
+
+def test_a_record_that_says_it_no_longer_holds_is_not_read_nor_its_facts() -> None:
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.notices import make_notice
+    from assistant.model import DeadlineFact
+
+    read = units(_chunk(RECORDS, ["正文"]), 0)
+    assert not any("11月2日" in f"{u.text} {u.context}" for u in read)
+    assert any("11月13日" in u.context for u in read)
+    dates = {f.date for f in extract_facts(make_notice("r.txt", RECORDS)) if isinstance(f, DeadlineFact)}
+    assert "2063-11-13" in dates and "2063-11-02" not in dates

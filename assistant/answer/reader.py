@@ -24,7 +24,15 @@ from assistant.ingest.dates import DATE, DATE_GROUPS, DATE_LINE, ymd
 from assistant.ingest.facts.common import EMAIL, PHONE, find_fields, find_list_names
 from assistant.ingest.facts.schedule import corrected_dates, corrections_in
 from assistant.ingest.identity import DATED_ORG_LINE, ORG_LINE
-from assistant.ingest.notices import FORM_TITLE, LABEL, SIGN_OFF_ORG, NoticeRecord, heading_level, value_line
+from assistant.ingest.notices import (
+    FORM_TITLE,
+    LABEL,
+    SIGN_OFF_ORG,
+    NoticeRecord,
+    heading_level,
+    retired_records,
+    value_line,
+)
 from assistant.ingest.outline import tree_path
 from assistant.ingest.textmap import header_like, locate, normalize_for_match, row_cells, spanned_header
 from assistant.model import AnswerKind, AnswerType, Intent, NoticeKind
@@ -226,10 +234,19 @@ STEP_SHARE = 0.5  # of the told step's weighted words a unit must hold to be tha
 RUN_IN = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])\s*[\u4e00-\u9fff“”\w]{2,14}。")
 
 
+def _lines_at(text: str) -> list[tuple[str, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((line, pos))
+        pos += len(line) + 1
+    return out
+
+
 def units(chunk: Chunk, rank: int) -> list[Unit]:
     """A passage's sentences, table rows (with the header row) and form fields (with the line that
     follows them), in order."""
-    lines = [ln.strip() for ln in chunk.text.split("\n") if ln.strip()]
+    retired = retired_records(chunk.text)  # (an export's record that says it no longer holds is not read)
+    lines = [ln.strip() for ln, at in _lines_at(chunk.text) if ln.strip() and not any(a <= at < b for a, b in retired)]
     preamble = chunk.path[:1] == [PREAMBLE] and chunk.start == 0  # (the notice's own first lines, not a later passage's)
     out: list[Unit] = []
     header, in_table = chunk.table_header, bool(chunk.table_header)

@@ -27,7 +27,7 @@ DATE_GROUPS = 6
 CN_DATE = rf"([{_CN}]{{4}})\s*年\s*([{_CN}]{{1,3}})\s*月\s*([{_CN}]{{1,3}})\s*日"
 # What a condition may bound by its date besides a founding ("2059年12月31日前完成备案", "须于…前入会"), and
 # what an asker tells the date of ("2060年3月在中心登记备案的"): read with the same words on both sides.
-DATED_EVENTS = "备案|登记|认定|入会|入驻|加入|聘任|建成"
+DATED_EVENTS = "备案|登记|认定|入会|入驻|加入|聘任|聘用|入职|建成"
 
 # A whole line that is only a date: a sign-off.
 DATE_LINE = re.compile(rf"^(?:{DATE}|{CN_DATE})$")

@@ -9,7 +9,7 @@ from assistant.ingest.facts.requirements import extract_eligibility, extract_org
 from assistant.ingest.facts.rounds import extract_lists
 from assistant.ingest.facts.schedule import extract_deadlines, extract_stages
 from assistant.ingest.facts.tables import contact_rows, extract_table_facts
-from assistant.ingest.notices import Notice
+from assistant.ingest.notices import Notice, retired_records
 from assistant.model import ContactFact, Fact, FieldsFact, ListsFact, QuotaFact
 from assistant.names import read_renames
 
@@ -58,4 +58,5 @@ def extract_facts(notice: Notice) -> list[Fact]:
             if len(kept) < len(f.lists) and f.value == "、".join(f.lists):
                 f.value = "、".join(n for n, _ in kept)
             f.lists, f.list_keys = [n for n, _ in kept], [k for _, k in kept]
-    return facts
+    retired = retired_records(notice.text)
+    return [f for f in facts if not any(start <= f.start < end for start, end in retired)]

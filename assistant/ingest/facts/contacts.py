@@ -116,11 +116,14 @@ def org_and_persons(value: str) -> tuple[str, list[str]]:
         elif ORG_WORDS.search(token) or len(re.sub(rf"[^{CJK}]", "", token)) > 6:
             org_parts.append(token)
         else:
-            names += [n for n in re.split(r"[、，,/]", token) if re.fullmatch(rf"[{CJK}·]{{2,5}}", n) and not CALENDAR.fullmatch(n)]
+            names += [n for n in re.split(r"[、，,/]", token) if re.fullmatch(rf"[{CJK}·]{{2,5}}", n) and not CALENDAR.fullmatch(n)
+                      and (_name(n) == n or not SUBJECT_WORDS.search(n))]  # ("阮晓棠（新锐企业）": a scope, not a person)
     return _office(org_parts), names
 
 
-OFFICE_END = re.compile(r"^(.{2,12}?(?:科协|学会|协会|研究会|秘书处|办公室|中心|联合体|[^\W\d_]{2}[部处]))(.{2,4})$")  # ("学术交流部钟雨桐")
+# Words of what a contact handles, never of a person's name ("新锐企业", "融通创新平台", "电子信息").
+SUBJECT_WORDS = re.compile(r"企业|创新|平台|信息|领域|技术|材料|制造|产业|医药|低碳|组织|机构|专项|基础|装备|榜")
+OFFICE_END = re.compile(r"^(.{2,20}?(?:科协|学会|协会|研究会|秘书处|办公室|中心|联合体|协作体|联盟|研究院|研究所|[^\W\d_]{2}[部处]))(.{2,4})$")  # ("学术交流部钟雨桐", "…学会协作体邵景行")
 RUNNING_TEXT = re.compile(r"联系|请|负责|由|向|找|咨询")
 
 
