@@ -359,6 +359,10 @@ def test_a_reward_for_those_listed_is_declined_where_no_notice_pointed_at_gives_
     assert "奖励" in (not_in_notices(asked, store) or "")
     told = understand_part("我们公司拿过政府补贴，今年能报新锐企业榜吗？", TODAY, store)
     assert not_in_notices(told, store) is None  # the asker's story, not the ask
+    # A thing the asker tried, told in the clause before the ask, is not asked about.
+    tried = understand_part("平台上传附件一直失败，换浏览器也不行，申报系统技术支持电话多少？", TODAY, store)
+    assert not_in_notices(tried, store) is None
+    assert "浏览器" in (not_in_notices(understand_part("申报平台用哪个浏览器？", TODAY, store), store) or "")
 
 
 def test_a_years_winners_are_declined_however_the_list_is_named(store: FactStore) -> None:
@@ -591,3 +595,12 @@ def test_the_field_the_askers_work_falls_in_is_named(store: FactStore) -> None:
 def test_a_person_only_a_mailing_address_names_is_found_when_their_contact_is_asked(bot) -> None:  # noqa: ANN001
     """"裴沛电话多少": the recipient of a body's mail (read as 裴培), though no contact block lists them."""
     assert "13161972216" in bot.answer("2020年通知里那个裴沛电话多少").answer[:300]
+
+
+def test_bang_typed_after_a_new_lists_last_characters_is_read_as_that_list(tmp_path, small_settings) -> None:
+    """"领航帮": 榜 typed as 帮 after the end of a list only a new round's notice names (技术经理人领航榜)."""
+    bot = _over(small_settings, tmp_path, "lingyun_2023.txt",
+                "凌云学会关于推荐2023年“科创中国”系列榜单的通知\n一、榜单\n今年学会推荐技术经理人领航榜。\n"
+                "二、联系方式\n技术经理人领航榜：联系人：岑一帆，电话010-68000001。\n")
+    answer = bot.answer("领航帮联系人电话多少")
+    assert "岑一帆" in answer.answer and "010-68000001" in answer.answer

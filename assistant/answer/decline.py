@@ -102,9 +102,11 @@ def not_in_notices(q: Query, store: FactStore) -> str | None:
     name = unknown_list(q, store)
     if name:
         return f"通知中没有相关信息：已收录的通知中没有“{name}”。"
+    # What is asked, not what the asker tells ("换浏览器也不行，技术支持电话多少" asks for a phone).
+    asked = q.asking or q.ask or q.text
     for asks, holds, what in NOT_IN_A_CALL:
         # (Of the notices the question points at, when it points at some: another unit's rewards are not theirs.)
-        if asks.search(q.text) and not store.holds(holds, q.notice_ids or None):
+        if asks.search(asked) and not store.holds(holds, q.notice_ids or None):
             return f"通知中没有相关信息：已收录的通知未写明{what}。"
     year = asked_round(q, store)
     if PLANNED_ASK.search(q.text) and year is not None and not store.select(ListCountsFact, year=year):

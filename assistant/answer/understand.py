@@ -93,6 +93,21 @@ def asking_clauses(text: str) -> str:
     return "".join(asking) or text
 
 
+SHORT_ASK = 6  # an asking clause this short, of no kind, asks of the clause before it ("登录密码忘了，怎么找回")
+
+
+def asked_of(text: str) -> str:
+    """What the clauses with a question word ask of: each with the clause before it when it is too short
+    to name its own object and asks no kind of its own ("找谁" asks a contact); the asker's other
+    statements left out ("换浏览器也不行，技术支持电话多少")."""
+    from assistant.answer.message import QUESTION_WORDS
+
+    parts = CLAUSE.findall(text)
+    kept = {j for i, c in enumerate(parts) if QUESTION_WORDS.search(c)
+            for j in ((i - 1, i) if i and len(c.strip("，,。？?！! ")) <= SHORT_ASK and detect_intent(c) == Intent.OTHER else (i,))}
+    return "".join(parts[j] for j in sorted(kept)) or text
+
+
 def ask_clauses(text: str, today: dt.date) -> str:
     """The clauses of a question sentence that ask ("今年能报新锐企业榜吗"), without the ones that
     say who the asker is or what they have ("我们公司前年在无锡注册，去年营收三千来万，…", "公司有一些实习生"): relevance
@@ -242,6 +257,7 @@ class Query:
     notice_by: PointedBy = PointedBy.NONE  # how the question itself pointed at them
     answer_type: AnswerType = AnswerType.TEXT  # what a sentence must hold to answer it
     ask: str = ""  # the clauses that ask, without what the asker says of themselves
+    asking: str = ""  # what the clauses with a question word ask of ("换浏览器也不行，技术支持电话多少": the phone)
     expansion: str = ""  # words of what is asked that passages say it with (the intent's own words)
     phones: list[str] = field(default_factory=list)  # phone numbers in the question, digits only
     phone_tail: str = ""  # the last digits of a number ("尾号四六八七" -> "4687")
@@ -752,14 +768,27 @@ BANG_SOUNDS = "棒帮邦傍磅膀绑"  # what an input method offers for bang be
 
 def _bang_typed(text: str, names: Catalogue) -> tuple[str, str] | None:
     """榜 typed as a character that sounds the same, where only a list can be meant: after a list's
-    first characters ("先导帮", "融通那个棒") or after 那个/这个 in a message that names a list's head."""
+    first characters ("先导帮", "融通那个棒") or its last ones ("领航帮": 技术经理人领航榜), or after
+    那个/这个 in a message that names a list's head."""
     heads = names.derived("list heads", lambda: _list_heads(names))
+    ends = names.derived("list ends", lambda: _list_ends(names))
     for m in re.finditer(rf"(?:(?:那|这|该|此)(?:个|一)?)?[{BANG_SOUNDS}](?![忙我你您他她助着手])", text):
         before = text[max(0, m.start() - 8) : m.start()]
-        if any(before.endswith(h) for h in heads if len(h) >= 2) or (
+        if any(before.endswith(h) for h in heads if len(h) >= 2) or any(before.endswith(e) for e in ends) or (
                 m.group(0)[0] in "那这该此" and any(h in text[: m.start()] for h in heads if len(h) >= 2)):
             return m.group(0), m.group(0)[:-1] + "榜"
     return None
+
+
+def _list_ends(names: Catalogue) -> list[str]:
+    """The last two to four characters before 榜 of every list name ("领航" of 技术经理人领航榜), each one only
+    one list family ends with."""
+    full = {n for n in (*names.lists, *names.mentions, *(v for v, _ in variants("lists"))) if n.endswith("榜")}
+    ends: dict[str, set[str]] = {}
+    for name in full:
+        for k in range(2, min(5, len(name))):
+            ends.setdefault(name[-k - 1 : -1], set()).add(names.list_family(name))
+    return sorted(end for end, families in ends.items() if len(families) == 1)
 
 
 def _list_heads(names: Catalogue) -> dict[str, str]:
@@ -842,6 +871,7 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     # What the clauses with a question word ask: not the asker's situation ("负责申报的"), nor the
     # context before the ask ("之前报榜都是在…上弄的，今年还是这个网址吗").
     asking = asking_clauses(ask)
+    q.asking = asked_of(ask)
     # A quoted name is the ask's subject, not its kind: "“企业所处阶段”有哪几个选项" asks a form field's
     # options, not the schedule's stages.
     # A list's own name is not what is asked of it either: "融通创新平台榜" asks nothing of the platform.
