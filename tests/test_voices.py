@@ -59,3 +59,11 @@ def test_an_ask_led_by_another_is_a_part_of_its_own_even_of_the_same_kind() -> N
     msg = read_message("新锐榜申报表所属行业那一栏按什么填 还有主营业务行业代码那栏要填到哪一级")
     assert msg.questions == ["新锐榜申报表所属行业那一栏按什么填", "还有主营业务行业代码那栏要填到哪一级"]
     assert read_message("联系人、电话多少").questions == ["联系人、电话多少"]
+
+
+def test_a_few_told_with_ji_in_a_finished_sentence_is_the_askers_story() -> None:
+    from assistant.answer.message import read_message
+
+    msg = read_message("这类软件以前一直被国外禁运，现在已经在几家钢厂用上了。报先导技术榜该选哪个领域？")
+    assert msg.questions == ["报先导技术榜该选哪个领域"]
+    assert read_message("去年报了几项？").questions == ["去年报了几项"]  # asked, with its mark

@@ -159,8 +159,10 @@ def read_message(text: str) -> Message:
             continue
         marked = bool(re.search(r"[？?]\s*$", s))
         words = [m.group(0) for m in QUESTION_WORDS.finditer(core)]
-        if s.rstrip().endswith("。") and words and all(w == "几" for w in words) and re.search(r"有" + ASKING_JI, core):
-            msg.statements.append(core)  # "有几项实用新型专利。": a few of them, told; not asked
+        if s.rstrip().endswith("。") and words and all(w == "几" for w in words) and (
+                re.search(r"有" + ASKING_JI, core) or re.search(r"已经|了$", core)):
+            # "有几项实用新型专利。", "现在已经在几家钢厂用上了。": a few of them, told; not asked
+            msg.statements.append(core)
             continue
         if words or marked:  # "…联系人和电话？" asks by its mark
             msg.questions.extend(_asks(core, marked))
