@@ -34,7 +34,14 @@ from assistant.ingest.notices import (
     value_line,
 )
 from assistant.ingest.outline import tree_path
-from assistant.ingest.textmap import header_like, locate, normalize_for_match, row_cells, spanned_header
+from assistant.ingest.textmap import (
+    header_like,
+    locate,
+    normalize_for_match,
+    row_cells,
+    spanned_header,
+    text_lines,
+)
 from assistant.model import AnswerKind, AnswerType, Intent, NoticeKind
 from assistant.names import field_key, list_key
 
@@ -234,19 +241,11 @@ STEP_SHARE = 0.5  # of the told step's weighted words a unit must hold to be tha
 RUN_IN = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])\s*[\u4e00-\u9fff“”\w]{2,14}。")
 
 
-def _lines_at(text: str) -> list[tuple[str, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((line, pos))
-        pos += len(line) + 1
-    return out
-
-
 def units(chunk: Chunk, rank: int) -> list[Unit]:
     """A passage's sentences, table rows (with the header row) and form fields (with the line that
     follows them), in order."""
     retired = retired_records(chunk.text)  # (an export's record that says it no longer holds is not read)
-    lines = [ln.strip() for ln, at in _lines_at(chunk.text) if ln.strip() and not any(a <= at < b for a, b in retired)]
+    lines = [ln.text.strip() for ln in text_lines(chunk.text) if ln.text.strip() and not any(a <= ln.start < b for a, b in retired)]
     preamble = chunk.path[:1] == [PREAMBLE] and chunk.start == 0  # (the notice's own first lines, not a later passage's)
     out: list[Unit] = []
     header, in_table = chunk.table_header, bool(chunk.table_header)

@@ -698,7 +698,6 @@ def _by_list(q: Query) -> list[ListAsk]:
     return asks
 
 
-@cache
 def _function_word_swapped(written: str, meant: str) -> bool:
     """Whether a homophone differs from the word it sounds like only by a function word for another
     ("工作咨询那里有位老师": 那里 is there, not a mistyped 哪里): a word chosen, not a typo."""
@@ -706,6 +705,7 @@ def _function_word_swapped(written: str, meant: str) -> bool:
                for j in range(len(written) - 1))
 
 
+@cache
 def keyword_sounds() -> SoundIndex:
     """The intent words of three characters or more (data/aliases.yaml), by sound."""
     words = {k for ws in load_aliases()["intents"].values() for k in ws if len(k) >= 3}
@@ -734,7 +734,7 @@ def people_sounds(names: Catalogue) -> SoundIndex:
 def _list_tails(names: Catalogue) -> dict[str, str]:
     """Every list name (as the notices and aliases write it) and its tails of four characters or
     more ("经理人先锋榜"), each mapped to the full name; a tail two names share is left out."""
-    full = {n for n in (*names.lists, *names.mentions, *(v for v, _ in variants("lists"))) if n.endswith("榜")}
+    full = _written_list_names(names)
     tails: dict[str, set[str]] = {}
     for name in full:
         for i in range(max(1, len(name) - 3)):
@@ -780,10 +780,15 @@ def _bang_typed(text: str, names: Catalogue) -> tuple[str, str] | None:
     return None
 
 
+def _written_list_names(names: Catalogue) -> set[str]:
+    """Every list name as the notices and the aliases write it, 榜 and all."""
+    return {n for n in (*names.lists, *names.mentions, *(v for v, _ in variants("lists"))) if n.endswith("榜")}
+
+
 def _list_ends(names: Catalogue) -> list[str]:
     """The last two to four characters before 榜 of every list name ("领航" of 技术经理人领航榜), each one only
     one list family ends with."""
-    full = {n for n in (*names.lists, *names.mentions, *(v for v, _ in variants("lists"))) if n.endswith("榜")}
+    full = _written_list_names(names)
     ends: dict[str, set[str]] = {}
     for name in full:
         for k in range(2, min(5, len(name))):
@@ -794,7 +799,7 @@ def _list_ends(names: Catalogue) -> list[str]:
 def _list_heads(names: Catalogue) -> dict[str, str]:
     """The first two characters or more of every list name ("新锐", "融通创新"), each mapped to the
     full name when only one list family starts so."""
-    full = {n for n in (*names.lists, *names.mentions, *(v for v, _ in variants("lists"))) if n.endswith("榜")}
+    full = _written_list_names(names)
     heads: dict[str, set[str]] = {}
     for name in full:
         for i in range(2, len(name)):

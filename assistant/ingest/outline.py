@@ -2,8 +2,8 @@
 each node is read with the nodes above it, "榜单 > 先导技术榜 > 名额：每个领域不超过4个", and a parent's
 leaves on one line, "… > 联系人：程立澜，010-62837415", so that a leaf ("4个", "程立澜") is read as what it is
 of. A node's detail lines, drawn under it past its branch ("│   │     各学院每领域限报1项"), are read
-each with the node and the nodes above it, "研究院 > 黎若舟 分机6218 > 各学院每领域限报1项"; the root's,
-drawn under a plain title line before the first branch, are read as they are. Only the drawing is
+each with the node and the nodes above it, "研究院 > 黎若舟 分机6218 > 各学院每领域限报1项", a node's run of them one card on one line; the
+root's, drawn under a plain title line before the first branch, each on its own line after that title. Only the drawing is
 replaced; every node's own text keeps its place in the original."""
 
 from __future__ import annotations
