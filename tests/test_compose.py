@@ -63,3 +63,11 @@ def test_a_passage_quoted_again_for_the_next_part_is_shown_once() -> None:
     second = Answer(f"根据2024年通知：\n{line}\n答：每个项目陈述8分钟。[2]", AnswerKind.RETRIEVAL, [_cite(1), _cite(2)])
     merged = merge([first, second])
     assert merged.answer.count("主要有三点") == 1 and "8分钟" in merged.answer.split("（续）")[0]
+
+
+def test_a_part_whose_lines_start_lines_shown_already_is_said_to_be_above() -> None:
+    first = "2023年工作安排：\n初评评审：2023年12月[1]——由初评机构组织。[2]\n终评评审：2024年1月[3]——由秘书处组织。[4]"
+    second = "2023年工作安排：\n初评评审：2023年12月[1]\n终评评审：2024年1月[3]"
+    cites = [_cite(i) for i in range(1, 5)]
+    merged = merge([Answer(first, AnswerKind.RULE, cites), Answer(second, AnswerKind.RULE, cites)])
+    assert "② 见上。" in merged.answer and merged.answer.count("终评评审") == 1

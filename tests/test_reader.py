@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
+from pathlib import Path
 
 from assistant.answer.reader import UnitKind, units
 from assistant.answer.understand import answer_type, ask_clauses, understand
@@ -540,3 +542,35 @@ def test_a_record_that_says_it_no_longer_holds_is_not_read_nor_its_facts() -> No
     assert any("11月13日" in u.context for u in read)
     dates = {f.date for f in extract_facts(make_notice("r.txt", RECORDS)) if isinstance(f, DeadlineFact)}
     assert "2063-11-13" in dates and "2063-11-02" not in dates
+
+
+def test_an_enumeration_s_items_are_read_with_the_words_that_lead_them() -> None:
+    text = "省内名额。各市州科协、省级学会向省科协推荐的名额为：先导技术榜每个领域不超过2个；新锐企业榜不超过3个；概念验证中心榜不超过1个。新锐企业榜 省科协推荐：不超过6个；新锐企业榜 各市报送：每市不超过3家。"
+    found = {u.text: u.context for u in units(_chunk(text, ["三、推荐名额"]), 0) if u.kind == UnitKind.SENTENCE}
+    assert found["新锐企业榜不超过3个；"] == "各市州科协、省级学会向省科协推荐的名额为："
+    assert found["概念验证中心榜不超过1个。"] == "各市州科协、省级学会向省科协推荐的名额为："
+    # A pair of its own is no item of the pair before it.
+    assert found["新锐企业榜 各市报送：每市不超过3家。"] == ""
+
+
+def test_a_quota_is_a_count_put_forward_not_any_count() -> None:
+    from assistant.answer.reader import QUOTA_HOLDS
+
+    held = ["不超过3个", "只能报一项", "临江市 | 6 | 含高新区", "临江市｜新锐企业榜：6[1]"]
+    assert all(QUOTA_HOLDS.search(t) for t in held)
+    assert not any(QUOTA_HOLDS.search(t) for t in ["五大产业领域和产业基础一个专项领域", "截止时间：10月31日", "电话：010-6123"])
+
+
+def test_an_older_round_is_not_searched_when_the_latest_one_holds_the_value_asked(tmp_path) -> None:  # noqa: ANN001
+    from assistant.answer.candidates import search
+    from assistant.answer.turn import understand_part
+    from assistant.assistant import Assistant
+    from assistant.tools.evalcorpus import with_notices
+    from tests.conftest import make_settings
+
+    folder = Path(__file__).parent / "fixtures" / "firsttry" / "ft101_styles"
+    settings = with_notices(replace(make_settings(tmp_path, dense=False), today=dt.date(2064, 10, 20)), folder, tmp_path / "eval")
+    snap = Assistant(settings)._snapshot
+    found = search(snap, understand_part("生物医药领域的先导技术我们院能报几个", dt.date(2064, 10, 20), snap.store))
+    # (Without the check, the 2020 call's "5个领域先导技术的推荐工作" wins the search of every round.)
+    assert found.default_year == 2064 and {h.chunk.year for h in found.hits[:3]} == {2064}

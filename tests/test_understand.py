@@ -735,3 +735,33 @@ def test_a_function_word_is_not_read_as_a_mistyped_ask_word() -> None:
 def test_which_materials_to_hand_in_is_not_where_to_send_them() -> None:
     assert understand("报园区要交哪些材料？", dt.date(2063, 10, 20)).attribute is None
     assert understand("纸质材料交哪？", dt.date(2063, 10, 20)).attribute == "address"
+
+
+def test_a_list_named_by_its_first_characters_before_a_pointing_word_is_that_list(catalogue: Catalogue) -> None:
+    q = understand("新锐那块推了5家呢", TODAY, catalogue)
+    assert q.list_key == "新锐企业榜"
+    assert understand("融通这边截止哪天", TODAY, catalogue).list_key == "融通创新组织榜"
+    assert understand("这边截止哪天", TODAY, catalogue).list_key is None
+
+
+def test_a_round_compared_by_more_or_earlier_is_a_comparison_of_both_rounds(catalogue: Catalogue) -> None:
+    fall = dt.date(2023, 10, 20)
+    q = understand("21年先导榜比今年多一个领域？", fall, catalogue)
+    assert q.years == [2021, 2023] and q.intent == Intent.COMPARE
+    later = understand("去年的平台截止比今年早吗", fall, catalogue)
+    assert later.years == [2022, 2023] and later.intent == Intent.COMPARE
+
+
+def test_the_field_the_ask_names_wins_over_the_one_the_asker_tells_of(catalogue: Catalogue) -> None:
+    q = understand("我们学会先导技术榜电子信息领域已经报满3个了，生物医药领域这边还能再报吗", TODAY, catalogue)
+    assert q.field_key == "生物医药"
+
+
+def test_a_short_second_sentence_of_the_same_ask_is_read_with_the_first(store) -> None:  # noqa: ANN001
+    from assistant.answer.turn import read_turn
+
+    turn = read_turn("平台上交完以后谁评？一共几轮？", dt.date(2023, 10, 20), store, None)
+    assert [p.intent for p in turn.parts] == [Intent.SCHEDULE] and "一共几轮" in turn.parts[0].text
+    # A value of its own ("几月") or another stage is a part of its own.
+    assert len(read_turn("初评几月？终评几月？", TODAY, store, None).parts) == 2
+    assert len(read_turn("联系人是谁？电话多少？", TODAY, store, None).parts) == 2

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.compose import MARK, Answer, Citer, merge
 from assistant.answer.decline import decline, not_in_notices
-from assistant.answer.reader import value_pattern
+from assistant.answer.reader import VALUE_ASKS, value_pattern
 from assistant.answer.relevance import evidence, load_model
 from assistant.answer.retrieval import Hit
 from assistant.answer.rules import answer as rule_answer
@@ -115,12 +115,26 @@ def search(snap: Snapshot, q: Query) -> Search:
             meant = retriever.search(q.search_text, years=years, notices=originals, ask=q.ask)
     hits = retriever.search(q.search_text, years=years, ask=q.ask)
     ok, p = judged(hits)
-    if not ok and default_year is not None:
-        wider = retriever.search(q.search_text, ask=q.ask)  # no year asked: the answer may sit in an older round
+    if not ok and default_year is not None and not _holds_value(snap, q, hits):
+        # No year asked: the answer may sit in an older round, unless the latest round's passages hold
+        # the value asked ("先导技术生物医药能报几个": its own table's "3项", not 2020's "5个领域").
+        wider = retriever.search(q.search_text, ask=q.ask)
         ok_w, p_w = judged(wider)
         if (ok_w, p_w) > (ok, p):
             return Search(wider, None, ok_w, p_w, meant)
     return Search(hits, default_year, ok, p, meant)
+
+
+VALUE_HELD = 0.5  # the share of the ask a unit holding the value asked covers, to count as holding it
+
+
+def _holds_value(snap: Snapshot, q: Query, hits: list[Hit]) -> bool:
+    """Whether the reader's best unit of these passages holds a value of the kind asked (a date, a
+    count, a contact, a place) and most of the ask."""
+    if value_pattern(q) is None or q.answer_type not in VALUE_ASKS:
+        return False
+    best = snap.reader.score(q, hits)[:1]
+    return bool(best) and best[0].typed and best[0].coverage >= VALUE_HELD
 
 
 def gather(snap: Snapshot, q: Query, today: dt.date, rules: bool = True) -> tuple[list[Candidate], Situation]:

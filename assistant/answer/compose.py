@@ -169,6 +169,17 @@ QUOTED_AS = re.compile(r"^通知原文：")  # how a rule leads a passage it quo
 SIDE = re.compile(r"^\d{4}年[：:]")  # "2022年：…" / "2023年：…": the sides of a comparison, one answer
 
 
+CITED_END = re.compile(r"\[\d+\]$")
+
+
+def _shown_before(line: str, shown: set[str]) -> bool:
+    """A line shown already, however led ("通知原文：答：…[1]" is "答：…[1]"), or the start of one shown
+    ("初评评审：2023年12月[1]" of "初评评审：2023年12月[1]——各榜单对应的初评机构…[2]")."""
+    if line in shown or QUOTED_AS.sub("", line) in shown:
+        return True
+    return bool(CITED_END.search(line)) and any(s.startswith(line) for s in shown)
+
+
 def _heads_first(texts: list[str]) -> list[str]:
     """Several parts' answers: each part's direct answer first (①②③), then what each adds, so that
     a later part's answer is not pushed down by an earlier part's detail; a line shown for one part is
@@ -178,7 +189,7 @@ def _heads_first(texts: list[str]) -> list[str]:
     shown: set[str] = set()
     for i, text in enumerate(texts):
         # (A passage quoted again is the same line however it is led: "通知原文：答：…[1]" and "答：…[1]".)
-        lines = [ln for ln in text.split("\n") if LEAD.match(ln) or ln not in shown and QUOTED_AS.sub("", ln) not in shown]
+        lines = [ln for ln in text.split("\n") if LEAD.match(ln) or not _shown_before(ln, shown)]
         if not any(not LEAD.match(ln) for ln in lines):
             heads.append(f"{NUMBERS[i]} 见上。")
             continue

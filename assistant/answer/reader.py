@@ -71,10 +71,18 @@ HOLDS: dict[AnswerType, re.Pattern[str]] = {
 ATTRIBUTE_HOLDS: dict[str, re.Pattern[str]] = {"email": EMAIL, "phone": PHONE}
 
 
+# A quota is a count of what is put forward ("不超过3个", "3项"), not any count ("五大领域和一个专项领域").
+# (A table's cell may hold the count alone: "临江市 | 6 | …", shown as "临江市｜新锐企业榜：6".)
+QUOTA_HOLDS = re.compile(r"\d+\s*(?:个|项|家|人|名)|(?:不超过|不多于|最多|至多|限|各|推荐|报|推)[一二两三四五六七八九十]+(?:个|项|家|人|名)|"
+                         r"(?:^|[|｜\t：:])\s*\d{1,3}(?![\d.．年月日时号点:：%/-])")
+
+
 def value_pattern(q: Query) -> re.Pattern[str] | None:
     """What a unit or an answer must hold to give the value asked."""
     if q.answer_type == AnswerType.CONTACT and q.attribute in ATTRIBUTE_HOLDS:
         return ATTRIBUTE_HOLDS[q.attribute]
+    if q.answer_type == AnswerType.NUMBER and q.intent == Intent.QUOTA:
+        return QUOTA_HOLDS
     return HOLDS.get(q.answer_type)
 
 
@@ -321,11 +329,35 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
         if len(sentences) >= 2 and RUN_IN.fullmatch(sentences[0]):
             # "（三）校内公示。推荐名单于…公示。": a run-in heading is read with the sentence it heads.
             sentences[:2] = [line[: line.index(sentences[1]) + len(sentences[1])].strip()]
+        lead = ""
         for sentence in sentences:
             for text in _spoken_clauses(sentence):
                 if len(re.sub(r"\W", "", text)) >= 4:
-                    out.append(Unit(chunk, rank, UnitKind.SENTENCE, text))
+                    # (A pair of its own, "…向省科协报送：每市不超过3家；", is no item of the lead before it.)
+                    item = lead and lead not in text and not re.search(r"[：:](?!\d)", text)
+                    out.append(Unit(chunk, rank, UnitKind.SENTENCE, text, lead if item else ""))
+            lead = _enumeration_lead(sentence, lead)
     return out
+
+
+ENUMERATION_LEAD = re.compile(r"^[^：]{4,50}：(?!\d)")
+
+
+def _same_enumeration(unit: Unit, picked: list[Scored]) -> bool:
+    """An item of an enumeration one of whose items (or its lead) is picked already: it says the same
+    of another item, its lead's words matched once more."""
+    return unit.kind == UnitKind.SENTENCE and bool(unit.context) and any(
+        p.unit.context == unit.context or unit.context in p.unit.text for p in picked)
+
+
+def _enumeration_lead(sentence: str, lead: str) -> str:
+    """"…向省科协推荐的名额为：先导技术榜…不超过2个；新锐企业榜不超过3个；…。": the words before the
+    colon lead every item the semicolons set apart, to the sentence's full stop; the lead the next
+    item is read with."""
+    if not sentence.endswith(("；", ";")):
+        return ""
+    m = ENUMERATION_LEAD.match(sentence)
+    return m.group(0) if m else lead
 
 
 def _spoken_clauses(sentence: str) -> list[str]:
@@ -380,6 +412,14 @@ def _about_another(text: str, q: Query) -> bool:
         return False
     fields, lists = _subjects(text)
     return bool(q.field_key and fields and q.field_key not in fields) or bool(q.list_key and lists and q.list_key not in lists)
+
+
+def _told(q: Query) -> str:
+    """What the asker told that is weighed beside the ask: their story, where it counts; for a quota,
+    who they are too ("我们是省级学会，往省科协推荐…几家": a provincial society's quota, not a county's)."""
+    if _story_counts(q):
+        return q.story
+    return f"{q.story} {q.text}" if q.intent == Intent.QUOTA else ""
 
 
 def _story_counts(q: Query) -> bool:
@@ -457,8 +497,8 @@ class Reader:
                 ask = ask.replace(name, " ")
         ask = f"{ask} {q.carried} {q.expansion}"  # its subject; the words notices state such an answer with
         weights = {t: self.retriever.term_weight(t) for t in self._toks(ask) if self.retriever.known(t)}
-        if _story_counts(q):
-            for t in self._toks(q.story) - set(weights):
+        if told := _told(q):
+            for t in self._toks(told) - set(weights):
                 if self.retriever.known(t):
                     weights[t] = STORY_WEIGHT * self.retriever.term_weight(t)
         return weights
@@ -466,7 +506,7 @@ class Reader:
     def score(self, q: Query, hits: list[Hit]) -> list[Scored]:
         """Every unit of the passages, best first (worked out once per ask and passages: relevance
         and the answer both read it)."""
-        key = (q.ask, q.text, q.story if _story_counts(q) else "", q.expansion, q.answer_type, q.list_key, q.field_key, tuple(h.chunk.id for h in hits[:PASSAGES]))
+        key = (q.ask, q.text, _told(q), q.expansion, q.answer_type, q.list_key, q.field_key, tuple(h.chunk.id for h in hits[:PASSAGES]))
         found = self._scored.get(key)
         if found is None:
             if len(self._scored) > 512:
@@ -574,7 +614,8 @@ class Reader:
         for s in bodies[1:]:
             if len(picked) >= SHOWN or s.score < best.score * 0.75:
                 break
-            if s.unit.text not in {c.unit.text for c in picked} and s.unit.kind != UnitKind.TITLE:
+            if s.unit.text not in {c.unit.text for c in picked} and s.unit.kind != UnitKind.TITLE \
+                    and not _same_enumeration(s.unit, picked):
                 picked.append(s)
         other = self._complement(q, picked, bodies) if alone else None
         if other is not None:
@@ -618,6 +659,9 @@ class Reader:
             or only_points(c.unit.context) else [])))]
         seen: set[str] = set()
         chosen = [c for c in with_fixes if not (c.unit.text in seen or seen.add(c.unit.text))]
+        # (An enumeration's item is shown alone where the sentence holding its lead is shown too.)
+        chosen = [replace(c, unit=replace(c.unit, context="")) if c.unit.kind == UnitKind.SENTENCE and c.unit.context
+                  and any(c.unit.context in t for t in seen) else c for c in chosen]
         citer = Citer(notices)
         several = q.several and best.typed
         marked = "（更正前）" if q.answer_type == AnswerType.DATE else "（其中日期已更正，见下条）"
@@ -834,6 +878,8 @@ class Reader:
             parts = [unit.context, text]
         elif unit.kind == UnitKind.FIELD and unit.context:
             parts = [text, unit.context]
+        elif unit.kind == UnitKind.SENTENCE and unit.context:
+            parts = [unit.context, text]  # an item of an enumeration, after the words that lead it
         elif unit.kind == UnitKind.CAPTION:
             # The value lines and their label as one passage, in the order the notice sets them.
             at = chunk.text.find(text)

@@ -29,6 +29,7 @@ from assistant.answer.understand import (
     asked_of_count,
     asked_of_situation,
     continue_from,
+    continues_ask,
     inherit,
     normalize_question,
     normalize_years,
@@ -148,6 +149,10 @@ def read_turn(question: object, today: dt.date, store: FactStore, session: Sessi
     parts: list[Query] = []
     for i, part in enumerate(msg.questions[:MAX_PARTS]):
         q = understand_part(part, today, store)
+        if parts and continues_ask(q, parts[-1]):
+            # "平台上交完以后谁评？一共几轮？": one ask in two sentences, read as one (i: as the first part's).
+            part = f"{parts.pop().text}，{part}"
+            q, i = understand_part(part, today, store), i - 1
         if prefix and (not q.years or q.list_key is None):
             first = understand_part(prefix, today, store)
             if (first.years and not q.years) or (first.list_key and q.list_key is None):

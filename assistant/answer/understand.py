@@ -142,6 +142,22 @@ def restates(q: Query, earlier: Query) -> bool:
     return len(FILLER.sub("", pattern.sub("", q.ask))) <= 1
 
 
+SAME_ASK_MAX = 6  # "一共几轮", "几点前": a sentence this short adds to the ask before it
+
+
+def continues_ask(q: Query, earlier: Query) -> bool:
+    """"平台上交完以后谁评？一共几轮？", "截止哪天？几点前？": a short second sentence of the same kind of
+    ask, naming nothing of its own (no list, field, person, body, round or stage), is one ask with the
+    sentence before it."""
+    # (Not a value of its own, "大概各在几月", nor a contact: "联系人是谁" is answered for the subject carried.)
+    if q.intent in (Intent.OTHER, Intent.CONTACT) or q.intent != earlier.intent or q.compare or q.answer_type != AnswerType.TEXT:
+        return False
+    if q.list_key or q.field_key or q.person or q.body or q.years or q.phones or q.emails or q.notice_ids:
+        return False
+    said = FILLER.sub("", q.text)
+    return len(said) <= SAME_ASK_MAX and not (REVIEW_STEP.search(said) and REVIEW_STEP.findall(said) != REVIEW_STEP.findall(earlier.text))
+
+
 # The value of each of several items: "后面几项又各限多少字", "每一栏分别多少字".
 SEVERAL = re.compile(r"各(?:限|是|要)|分别|每(?:一)?(?:项|栏|段|部分)|那几|这几|几大段|几段|后面几|其余|其他几")
 # A later part asking the same of the rest ("后面那几大段的呢", "其他几项呢"): the part before, for each item.
@@ -194,7 +210,7 @@ NUMBER_CHECK = re.compile(r"换(?:了)?号|换(?:了)?人|改号|还是这个(?:
 # The first round, named by being the first ("第一次搞先导技术榜单那回", "首届", "头一回评").
 FIRST_ROUND = re.compile(r"第一次|首次|第一届|首届|第一轮|头一回|头一次|最早(?:那|的)(?:次|回|届|轮)")
 # A count the asker puts forward ("再报一个", "各推了3项", "已经推荐了两家") and asks about.
-PUT_FORWARD = re.compile(r"(?:报|推|推荐|申报|提交|交)(?:了|上)?\s*(?:[0-9０-９]+|[一两二三四五六七八九十])\s*(?:个|项|家|人|名|份)")
+PUT_FORWARD = re.compile(r"(?:报|推|推荐|申报|提交|交)(?:了|上|满|够|完)?了?\s*(?:[0-9０-９]+|[一两二三四五六七八九十])\s*(?:个|项|家|人|名|份)")
 YES_NO_END = re.compile(r"(?:吗|行不行|可以不|能不能|可不可以|行吗|可以吗|成吗)[？?。!！]*$")
 OVER_QUOTA = re.compile(r"超额|超了|超出|超过名额|超标|多报|多推")
 ONE_MORE = re.compile(r"再(?:报|推|推荐|加|多报|多推|申报)|(?:还能|能不能|可不可以|可以)(?:再)?(?:加|添|增加|多报|多推)")
@@ -319,7 +335,8 @@ class Query:
     def after_submitting(self) -> bool:
         """"交完以后是什么流程", "材料都交齐了。之后怎么走": the steps after the one the asker says they have
         done (in the ask or in what they said before it)."""
-        return bool(AFTER_ASKED.search(self.text) and SUBMITTED.search(f"{self.story} {self.text}"))
+        told = f"{self.story} {self.text}"  # ("已经在平台上提交了。想了解后面的流程：谁来评、分几轮？")
+        return bool(AFTER_ASKED.search(told) and SUBMITTED.search(told))
 
     @property
     def search_text(self) -> str:
@@ -387,7 +404,8 @@ MIXED_PAIR = re.compile(rf"20\d{{2}}年?(?:的)?(?:和|与|跟|及|、|还是|�
 # "21年的产学研融通组织榜今年还有吗": what a round had, asked of this one.
 YEAR_THEN_NOW = re.compile(rf"(?:20\d{{2}}年?|{_RELATIVE})的[^，,。？?]{{2,16}}(?:{_RELATIVE})(?:还有|还在|还设|还叫|还是|也有|有没有)")
 # "2020年用的网站，跟今年的是同一个吗": a round named, then compared with a relative one.
-RELATIVE_COMPARED = re.compile(rf"(?:跟|和|与|同|比)(?:{_RELATIVE})[^，,。？?]{{0,14}}(?:比|一样|同一|相同|不同|区别|变)")
+RELATIVE_COMPARED = re.compile(rf"(?:跟|和|与|同|比)(?:{_RELATIVE})[^，,。？?]{{0,14}}(?:比|一样|同一|相同|不同|区别|变)|"
+                               rf"比(?:{_RELATIVE})[^，,。？?]{{0,4}}?(?:多|少|早|晚|提前|推迟|延后)")
 
 
 CLAUSE_END = re.compile(r"[，。；？！,;?!\n]")
@@ -490,7 +508,8 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], YearSource]:
         year = today.year + RELATIVE_YEARS[word]
         if year not in relative:
             relative.append(year)
-        if not (CHANGE_ASK.search(text) or RELATIVE_PAIR.search(text) or YEAR_THEN_NOW.search(text)):
+        if not (CHANGE_ASK.search(text) or RELATIVE_PAIR.search(text) or YEAR_THEN_NOW.search(text)
+                or RELATIVE_COMPARED.search(text)):
             break  # one round, unless the question compares ("今年…跟去年比", "去年和今年…分别")
     if years:  # "21年的和今年的…一样吗": an explicit year and a relative one, compared
         return sorted(set(years) | set(relative)), YearSource.EXPLICIT
@@ -515,6 +534,8 @@ STAGE_OUTPUT = re.compile(r"(?:初评|评审|终评|遴选)(?:完|后|结束)[^�
 # sentence says it ("报送至中国科协学会学术部"); not whom to call.
 RECIPIENT_ASK = re.compile(r"(?:结果|方案|名单)[^，,。？?]{0,8}?(?:报|交|送|提交|报送|上报)(?:上去)?(?:给|到|至)?了?(?:科协|中国科协)?的?(?:谁|哪)")
 PROCESS_ASK = re.compile(r"流程|环节|步骤|程序")  # the steps of the round, each with its body and dates
+# "交完以后谁评", "一共评几轮": who reviews and in how many rounds, the stages of the round.
+REVIEW_ROUNDS = re.compile(r"(?:之后|以后|后面|后续|接下来)[^，,。？?]{0,4}谁(?:来)?(?:评|审)|(?:评|审)?(?:几|多少)轮")
 AFTER_STEP = re.compile(r"(?:之后|以后|后面|后续|接下来)")  # "交完以后…是怎么个流程": the steps after one
 AFTER_ASKED = re.compile(rf"{AFTER_STEP.pattern}|然后")
 SUBMITTED = re.compile(r"(?:交|提交|上传|报|申报|传|填报)(?:完|好|了|齐|上去)")  # a step of the asker's done
@@ -582,8 +603,8 @@ def detect_intent(text: str) -> Intent:
                         r"|(?:能|可以)(?:报|推|推荐|申报)(?:[两二三四五六七八九十]|\d{1,2})(?:个|项|家|人|名)", text)  # "攒了3个，还能再塞进去吗": one more than the quota?
     if LATE_ASK.search(text) and not counted and not RULE_STILL_VALID.search(text):
         return Intent.DEADLINE  # "30号晚上十一点半提交还算数不": whether a time is before the deadline
-    if PROCESS_ASK.search(text) and ("schedule" in scores or AFTER_STEP.search(text)) and not CONTACT_WORDS.search(text) \
-            and not STAGE_DONE.search(text):
+    if (REVIEW_ROUNDS.search(text) or PROCESS_ASK.search(text) and ("schedule" in scores or AFTER_STEP.search(text))) \
+            and not CONTACT_WORDS.search(text) and not STAGE_DONE.search(text):
         return Intent.SCHEDULE  # "交完以后是什么流程，哪个环节谁负责": the stages and who runs each, not a phone
     if not scores:
         if not counted and LIST_NAME_ASK.search(text) and "榜" in text:
@@ -628,11 +649,13 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
     q.quoted = QUOTED.findall(q.text)
     readings = []
     subject = _elliptical_subject(q.text)
-    if q.list_key is None and subject:
-        # "…能推几个 新锐呢": the subject of an elliptical ask may be a list's first characters.
-        full = names.derived("list heads", lambda: _list_heads(names)).get(subject)
-        if full:
-            q = _understand(q.text.replace(subject, full, 1), today, names)
+    if q.list_key is None and (subject or TOPIC_WORD.search(q.text)):
+        # "…能推几个 新锐呢", "新锐那块推了5家": the subject of an elliptical ask, or what 那块/这边 points at,
+        # may be a list's first characters.
+        heads = names.derived("list heads", lambda: _list_heads(names))
+        head = subject if subject in heads else _topic_head(q.text, heads)
+        if head:
+            q = _understand(q.text.replace(head, heads[head], 1), today, names)
             q.quoted = QUOTED.findall(q.text)
     # A list written with a homophone, also beside lists written right ("融通榜、经里人榜分别能推几个").
     tails = names.derived("list tails", lambda: _list_tails(names))
@@ -811,6 +834,30 @@ def _list_heads(names: Catalogue) -> dict[str, str]:
 ELLIPTICAL_SUBJECT = re.compile(r"^(?:那|那么|还有|另外)?(?:\d{4}年)?(?:的)?(.{2,8}?)(?:的)?呢[？?。.!！]*$")
 
 
+# "新锐那块", "融通这边", "先导方面": a subject named by a word that points at a part of the business.
+TOPIC_WORD = re.compile(r"(?:那|这)一?(?:块|边|部分|类|项)|方面")
+
+
+def _topic_head(text: str, heads: dict[str, str]) -> str:
+    """The list's first characters written just before a pointing word ("新锐那块推了5家呢"), else ""."""
+    for m in TOPIC_WORD.finditer(text):
+        before = text[max(0, m.start() - 6) : m.start()]
+        for start in range(len(before) - 1):  # the longest first
+            if before[start:] in heads and len(before[start:]) >= 2:
+                return before[start:]
+    return ""
+
+
+def _find_field(text: str, fields: dict[str, str]) -> tuple[str | None, str]:
+    """The field a text names, and how: the notices' own reading of a name beats the alias file's (a
+    round's 人工智能 field)."""
+    key, mention = _find_alias(text, "fields")
+    known = _find_known(text, fields)
+    if known and (len(known) > len(mention) or (known == mention and fields[known] != key)):
+        key, mention = fields[known], known
+    return key, mention
+
+
 def _elliptical_subject(text: str) -> str:
     """"新锐呢", "那22年融通的呢": the subject an elliptical ask names, else ""."""
     m = ELLIPTICAL_SUBJECT.match(text.strip())
@@ -855,11 +902,10 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
             q.other_lists.append((key, mention))
             rest = rest.replace(mention, " ")
         q.other_lists.sort(key=lambda km: t.find(km[1]))
-    q.field_key, q.field_mention = _find_alias(t, "fields")
-    known = _find_known(t, fields)
-    if known and (len(known) > len(q.field_mention) or (known == q.field_mention and fields[known] != q.field_key)):
-        # (The notices' own reading of a name beats the alias file's: a round's 人工智能 field.)
-        q.field_key, q.field_mention = fields[known], known
+    # "电子信息领域已经报满3个了，生物医药领域还能再报吗": the field the ask names, before one the asker tells of.
+    q.field_key, q.field_mention = _find_field(ask, fields)
+    if q.field_key is None:
+        q.field_key, q.field_mention = _find_field(t, fields)
     # (The asker's work named in the ask itself is still theirs: "做的是水稻育种技术，有没有对应的领域";
     # a field named as one, "电子信息领域有哪些…", is the subject.)
     described = q.field_mention not in ask or (q.field_mention not in fields and f"{q.field_mention}领域" not in t)
@@ -922,7 +968,7 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     if reworded:  # the notices' words are searched for too
         q.expansion = " ".join([q.expansion, *(w for _, w in variants("words") if w in q.ask and w not in searched)]).strip()
     q.compare = q.intent == Intent.COMPARE or (len(q.years) >= 2 and bool(re.search(r"和|与|及", t) or CHANGE_ASK.search(t)
-                                                                         or YEAR_THEN_NOW.search(t)))
+                                                                         or YEAR_THEN_NOW.search(t) or RELATIVE_COMPARED.search(t)))
     if q.compare:
         q.intent = Intent.COMPARE
     plain = t.replace(q.list_mention, "") if q.list_mention else t  # "投资机构榜" is a name, not 机构

@@ -94,6 +94,9 @@ def _which(ctx: Context) -> Callable[[ContactFact], bool]:
 SEND_TO = re.compile(r"(?:送达|送至|送交|报送至|报送到|交至|交到|提交至|提交到|寄至|寄送至|寄到)([^，,。；;（(]{2,30})")
 
 
+ADDRESS_LIKE = re.compile(r"[路街巷道]\S{0,6}\d+号|\d+\s*室|号楼|号院|邮编")  # a place one can post to, not a body's name
+
+
 def _destination(ctx: Context, contacts: list[ContactFact], wanted: str) -> tuple[str, DeadlineFact] | None:
     """The mailbox or place the same notice names where it says what to send, when its contact
     lines give none."""
@@ -189,8 +192,11 @@ def answer_contact(ctx: Context) -> Reply | None:
     # Asked for what the contacts do not give (an e-mail, an address): that is the answer, said first.
     missing = ""
     place = _destination(ctx, unique, wanted) if wanted in ("emails", "address") and not any(_gives(f, wanted) for f in unique) else None
-    if place is not None:
+    if place is not None and (wanted == "emails" or ADDRESS_LIKE.search(place[0]) or EMAIL.search(place[0])):
         missing = f"联系方式中未列出{ATTRIBUTE_LABELS[wanted]}；通知写明材料报送至 {place[0]}{ctx.cite(place[1])}。已列出的联系方式："
+    elif place is not None:
+        # (Sent to a body, no address of it: what was asked is not in the notice.)
+        missing = f"通知中未找到{ATTRIBUTE_LABELS[wanted]}；通知只写明材料报送至 {place[0]}{ctx.cite(place[1])}。已列出的联系方式："
     elif wanted and not any(_gives(f, wanted) for f in unique):
         # Said plainly, in the words of every not-found answer; the contacts that are listed follow.
         missing = f"通知中未找到{ATTRIBUTE_LABELS[wanted]}。已列出的联系方式："
