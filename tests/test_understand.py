@@ -765,3 +765,9 @@ def test_a_short_second_sentence_of_the_same_ask_is_read_with_the_first(store) -
     # A value of its own ("几月") or another stage is a part of its own.
     assert len(read_turn("初评几月？终评几月？", TODAY, store, None).parts) == 2
     assert len(read_turn("联系人是谁？电话多少？", TODAY, store, None).parts) == 2
+
+
+def test_who_the_asker_says_they_are_is_read_for_the_route_that_is_theirs() -> None:
+    q = understand("我们是澜江省下面一个州科协，推荐材料最晚哪天要交到省科协？", dt.date(2065, 10, 20))
+    assert q.asker == "我们是澜江省下面一个州科协"
+    assert understand("推荐材料最晚哪天交？", dt.date(2065, 10, 20)).asker == ""

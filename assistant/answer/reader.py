@@ -77,6 +77,12 @@ QUOTA_HOLDS = re.compile(r"\d+\s*(?:个|项|家|人|名)|(?:不超过|不多于|
                          r"(?:^|[|｜\t：:])\s*\d{1,3}(?![\d.．年月日时号点:：%/-])")
 
 
+VALUE_FIT = 0.3  # a row's cell holding the value asked, whatever its header says: its least fit to the ask
+LONG_LABEL = 24  # a header's label with its note ("各市（州）科协、省级学会向省科协报送上限")
+HEADER_COLUMNS = 3  # a table starting in a passage under a line of text: its first row heads it when as wide as the next
+PERSON_COLUMN = re.compile(r"联系人|负责人|姓名|经办人|联系人姓名")
+
+
 def value_pattern(q: Query) -> re.Pattern[str] | None:
     """What a unit or an answer must hold to give the value asked."""
     if q.answer_type == AnswerType.CONTACT and q.attribute in ATTRIBUTE_HOLDS:
@@ -271,8 +277,12 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
         if BORDER.fullmatch(line):
             continue  # a drawn table's rule: still inside the table
         if _is_row(line):
-            # A passage may start inside a table: its first row is the header only when it reads as one.
-            if not in_table and header_like(line):
+            # A passage may start inside a table: its first row is the header only when it reads as one,
+            # or when the table starts in the passage (a line of text above it, rows below it) with no figure.
+            starts = i > 0 and not _is_row(lines[i - 1]) and _is_row(nxt) and not re.search(r"\d", line) \
+                and len(_cells(line)) == len(_cells(nxt)) >= HEADER_COLUMNS \
+                and all(len(c) <= LONG_LABEL and not re.search(r"[。；;，,□☐]", c) for c in _cells(line))
+            if not in_table and (header_like(line) or starts):
                 header, in_table = line, True
                 out.append(Unit(chunk, rank, UnitKind.HEADING, line))
                 continue
@@ -415,11 +425,14 @@ def _about_another(text: str, q: Query) -> bool:
 
 
 def _told(q: Query) -> str:
-    """What the asker told that is weighed beside the ask: their story, where it counts; for a quota,
-    who they are too ("我们是省级学会，往省科协推荐…几家": a provincial society's quota, not a county's)."""
+    """What the asker told that is weighed beside the ask: their story, where it counts; for a quota or
+    a deadline, who they are too ("我们是省级学会，往省科协推荐…几家": a provincial society's quota, not a
+    county's; "我们是…州科协，材料最晚哪天交到省科协": the cities' deadline)."""
     if _story_counts(q):
         return q.story
-    return f"{q.story} {q.text}" if q.intent == Intent.QUOTA else ""
+    if q.intent == Intent.QUOTA:
+        return f"{q.story} {q.text}"
+    return q.asker if q.intent == Intent.DEADLINE else ""
 
 
 def _story_counts(q: Query) -> bool:
@@ -913,10 +926,12 @@ class Reader:
         pattern = value_pattern(q)
 
         def fit(k: int) -> float:
-            # The header says what a column holds; the cell's own words count half.
+            # The header says what a column holds; the cell's own words count half. A cell holding the
+            # value asked (a phone under "办公电话" for "电话多少") fits at least VALUE_FIT of the ask.
             head, cell = self._toks(header[k]), self._toks(cells[k])
             held = sum(w if t in head else CELL_WORDS * w if t in cell else 0.0 for t, w in weights.items())
-            return held * (1.5 if held and pattern and pattern.search(cells[k]) else 1.0)
+            valued = bool(pattern and pattern.search(cells[k]))
+            return max(held * (1.5 if valued else 1.0), VALUE_FIT * sum(weights.values()) if valued else 0.0)
 
         # (A name is a short label: the first cells before any value, a figure or a sentence.)
         names = []
@@ -937,6 +952,9 @@ class Reader:
         if best <= 0 or not names:
             return ""
         asked = [k for k, v in fits.items() if v >= best * ROW_READ_SHARE][:ROW_READ_SHOWN]
+        if q.answer_type == AnswerType.CONTACT:
+            # A phone asked is whose: the person's column with it.
+            asked = sorted({*asked, *(k for k in fits if PERSON_COLUMN.fullmatch(header[k].strip()))})
         return "｜".join(cells[k] for k in names) + "｜" + "；".join(f"{header[k]}：{cells[k]}" for k in asked)
 
     def _compact(self, s: Scored, q: Query, citer: Citer, notices: dict[str, NoticeRecord]) -> str:

@@ -25,6 +25,7 @@ from assistant.answer.understand import (
     OWN_STEP,
     REST_OF,
     REVIEW_STEP,
+    SAYS_WHO,
     Query,
     asked_of_count,
     asked_of_situation,
@@ -109,7 +110,7 @@ def understand_part(text: str, today: dt.date, store: FactStore) -> Query:
 
 
 # Who the asker is: "我是…科研处的陈晓", and a letter's signature after 此致 ("陈晓 / 科研处").
-IDENTITY = re.compile(r"(?:我|我们|本人|我院|我校|我单位)(?:是|系|来自|在)[^，,。；;！!？?]{0,24}|此致[\s\S]*$")
+IDENTITY = re.compile(SAYS_WHO.pattern + r"|此致[\s\S]*$")
 CHAT_FURNITURE = re.compile(r"@[^\s，,。；;：:！!？?]{1,12}|\[[^\]]{1,30}\]")
 
 

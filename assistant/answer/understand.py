@@ -332,6 +332,11 @@ class Query:
         return m.group(1) if m else ""
 
     @property
+    def asker(self) -> str:
+        """Who the asker says they are ("我们是澜江省下面一个州科协"): which of a notice's routes is theirs."""
+        return " ".join(m.group(0) for m in SAYS_WHO.finditer(f"{self.story} {self.text}"))
+
+    @property
     def after_submitting(self) -> bool:
         """"交完以后是什么流程", "材料都交齐了。之后怎么走": the steps after the one the asker says they have
         done (in the ask or in what they said before it)."""
@@ -344,6 +349,10 @@ class Query:
         written with in notices (and what was passed on, when that is what it asks about)."""
         told = self.story if self.asks_of_told else ""
         return f"{self.text} {self.carried} {self.expansion} {told}".strip()
+
+
+# "我是…科研处的陈晓", "我们是澜江省下面一个州科协": who the asker says they are.
+SAYS_WHO = re.compile(r"(?:我|我们|本人|我院|我校|我单位)(?:是|系|来自|在)[^，,。；;！!？?]{0,24}")
 
 
 # Cantonese function words as Mandarin writes them ("可唔可以", "我嘅公司喺深圳註冊"): a Hong Kong or Macao
@@ -598,7 +607,7 @@ def detect_intent(text: str) -> Intent:
         return Intent.ORGANISER
     # "能推几个", "最多能塞几家": how many may be put forward, however said.
     counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?![字条])"  # (几条: conditions)
-                        r"|(?:塞|推|报)(?:上去|进去|上)?(?:几|多少)(?!字)"
+                        r"|(?:塞|推|报)(?:上去|进去|上)?(?:几|多少)(?!字)|(?:最多|上限|上限是|顶多)(?:能|可以|可)?(?:报|推)?(?:几|多少)(?:个|家|项|人|名)"
                         r"|再(?:塞|加|推)(?:进去|上去|一个|一项|一家|一位|一名|一人|个|位)"
                         r"|(?:能|可以)(?:报|推|推荐|申报)(?:[两二三四五六七八九十]|\d{1,2})(?:个|项|家|人|名)", text)  # "攒了3个，还能再塞进去吗": one more than the quota?
     if LATE_ASK.search(text) and not counted and not RULE_STILL_VALID.search(text):

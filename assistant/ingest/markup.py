@@ -14,9 +14,13 @@ import html
 import json
 import re
 
+from assistant.ingest.auditlog import audit_text, is_audit_log
 from assistant.ingest.fieldnames import CONTACT_LABELS, JSON_LABELS
 from assistant.ingest.htmltables import spanned_tables
+from assistant.ingest.sqldump import is_sql_dump, sql_text
 from assistant.ingest.textmap import CELL, MappedText
+from assistant.ingest.turtle import is_turtle, turtle_text
+from assistant.ingest.wikitext import is_wikitext, wiki_text
 from assistant.ingest.xmldata import XML, xml_text
 
 # A page's source, not text that mentions a tag: a document type or <html>, or several closed blocks.
@@ -613,6 +617,14 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     lines are then its own paragraphs, never broken ones."""
     if CALENDAR.match(mt.text):
         return accepted_changes(calendar_text(mt)), True
+    if is_sql_dump(mt.text):
+        return sql_text(mt), True
+    if is_wikitext(mt.text):
+        return wiki_text(mt), True
+    if is_turtle(mt.text):
+        return turtle_text(mt), True
+    if is_audit_log(mt.text):
+        return audit_text(mt), True
     if is_captions(mt.text):
         return caption_text(mt), True
     if LATEX.search(mt.text):

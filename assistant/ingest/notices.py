@@ -398,22 +398,30 @@ DATED_FIELD = re.compile(rf"^[{CJK}]{{2,8}}[:：]\s*(?:{DATE})\s*(?:\d{{1,2}}[:�
 
 
 # A line led by the word that bounds the date or time ending the line before ("…11月12日17:00" / "前，将…").
+NUMBER_ALONE = re.compile(r"[\d(（+][\d()（）+\-/ ]{6,}")  # a phone number on its own line: a contact's line of its own
+BROKEN_NUMBER = re.compile(r"(?<![\d:：.-])\d{1,4}$")
+NUMBER_UNIT = re.compile(r"[年月日时号个项家人名周岁]")
 BOUND_AFTER = re.compile(r"(?:之前|以前|前|为止|止|以后|之后|后|起)(?=[，,。；;、]|$)")
 
 
 HEADING_CHARS = 20  # a heading's line is no longer than this; a longer numbered line is an item's text
 
 
-def _should_join(prev: str, nxt: str) -> bool:
-    """PDF extraction breaks lines (and words) mid-sentence; join those, keep real line ends."""
+def _should_join(prev: str, nxt: str, narrow: bool = False) -> bool:
+    """PDF extraction breaks lines (and words) mid-sentence; join those, keep real line ends. (In a
+    narrow text, a phone screenshot's, a short line is as likely broken as a long one.)"""
     p, n = prev.strip(), nxt.strip()
-    if not p or not n or len(p) < 8 or SPEAKER_LINE.match(p) or SPEAKER_LINE.match(n) or TURN.match(n):
+    if p and n and BROKEN_NUMBER.search(p) and NUMBER_UNIT.match(n) and not value_line(p):
+        return True  # "成立年限不超过8" / "年（…": a number and its unit are never two lines
+    if p and n and n[0] in "）)" and p.count("（") + p.count("(") > p.count("）") + p.count(")"):
+        return True  # "四、申报条件（摘要" / "）": a bracket closed on the next line
+    if not p or not n or len(p) < (2 if narrow else 8) or SPEAKER_LINE.match(p) or SPEAKER_LINE.match(n) or TURN.match(n):
         return False
     if (DATE_LEAD.match(p) and DATE_LEAD.match(n)) or STAMP_LEAD.match(n):
         # a timeline ("10月25日  非会员入会截止", then "11月1日 18:00  学会内部材料截止"); a log's record
         # led by its time stamp ("2048-10-15 11:31 芯岚半导体-林若帆 收到…")
         return False
-    if RULE_DRAWN.fullmatch(p) or RULE_DRAWN.fullmatch(n) or value_line(n) or value_line(p):
+    if RULE_DRAWN.fullmatch(p) or RULE_DRAWN.fullmatch(n) or value_line(n) or value_line(p) or NUMBER_ALONE.fullmatch(n):
         return False  # a drawn rule; a figure or a date (and time) alone on its line, as a poster or a timeline sets it
     if DECORATED.fullmatch(p) or DECORATED.fullmatch(n) or (CONTACT_PHONE.search(p) and CONTACT_PHONE.search(n)):
         return False  # a title set between rules; a contact list's lines, each with its own phone
@@ -431,7 +439,7 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False  # cells of a form flattened one per line, each indented by a tab
     if heading_level(n) is not None or LABEL.match(n) or n.startswith("附件"):
         return False
-    if heading_level(p) is not None and not (len(p) > HEADING_CHARS and _mid_phrase(p, n)):
+    if heading_level(p) is not None and not ((len(p) > HEADING_CHARS or narrow) and _mid_phrase(p, n)):
         return False  # (a numbered item's first line, stopped mid-phrase, runs on: "（一）各单位于…申报材料纸质" / "版（一式两份）…")
     if KEY_VALUE.match(n) and p[-1] not in "，,、（(“《":
         return False  # "成文日期：2026-09-08", "时间：…": a field of its own, unless the line before stops mid-phrase
@@ -495,6 +503,17 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return most >= WRAPPED_LINES and most >= WRAPPED * len(unfinished)
 
 
+NARROW_CHARS, NARROW_SHARE, NARROW_LINES = 14, 0.7, 20
+
+
+def _narrow(lines: list[str]) -> bool:
+    """A text cut at a phone screen's width: most of its lines short, most of those unfinished."""
+    said = [s for line in lines if (s := line.strip())]
+    short = [s for s in said if len(s) <= NARROW_CHARS]
+    unfinished = [s for s in short if s[-1] not in TERMINAL]
+    return len(said) >= NARROW_LINES and len(short) >= NARROW_SHARE * len(said) and len(unfinished) >= len(short) / 2
+
+
 UNFINISHED = "，,、（(“《和与及或的之对向在把被将从由按"  # a line ending in one of these stops mid-phrase
 
 
@@ -526,6 +545,7 @@ def _join_broken_lines(mt: MappedText) -> MappedText:
         pos += len(line) + 1
     nonblank = [k for k, line in enumerate(lines) if line.strip()]
     wrapped = _hard_wrapped(lines)
+    narrow = _narrow(lines)
     # For each joined pair, drop the trailing spaces, the newline run and the next line's indent.
     # The first line alone being an organisation's name is a letterhead or an account's name, never
     # the first half of a sentence.
@@ -533,7 +553,7 @@ def _join_broken_lines(mt: MappedText) -> MappedText:
         (starts[a] + len(lines[a].rstrip()), starts[b] + len(lines[b]) - len(lines[b].lstrip()))
         for a, b in zip(nonblank, nonblank[1:], strict=False)
         if (b == a + 1 or wrapped or _mid_phrase(lines[a], lines[b]))
-        and _should_join(lines[a], lines[b]) and not (a == nonblank[0] and SIGN_OFF_ORG.fullmatch(lines[a].strip()))
+        and _should_join(lines[a], lines[b], narrow) and not (a == nonblank[0] and SIGN_OFF_ORG.fullmatch(lines[a].strip()))
         and not META_FIELD.match(lines[a].strip()) and not DATED_FIELD.match(lines[a].strip())
         and not _set_apart_label(lines, b) and not (outline and (outline_level(lines[b].strip()) is not None or DECIMAL_SUB.match(lines[b].strip())))
     ]
@@ -591,7 +611,29 @@ def _set_aside_chrome(mt: MappedText) -> MappedText:
         # navigation bar stands alone.
         return m.group(0) if "|" in m.group(0) and bars[m.group(0).count("|")] >= TABLE_ROWS else ""
 
-    return mt.sub(NAV_LINE, nav).sub(BUTTONS, "")
+    return _set_aside_screen(mt.sub(NAV_LINE, nav).sub(BUTTONS, ""))
+
+
+# A phone screenshot's chrome: the status bar ("09:41 ⚡ 5G 87%"), "展开全文", an article's read counts.
+STATUS_BAR = re.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]+[^\n]{0,24}?\d{1,3}%[ \t]*$", re.M)
+SCREEN_LINE = re.compile(r"^[ \t]*(?:展开全文|收起全文|写留言|阅读(?:原文)?[ \t]*\d*[ \t]*(?:在看|赞)[ \t]*\d+[^\n]{0,12}|赞[ \t]*\d+[ \t]*分享|发表于[\u4e00-\u9fff]{1,8}"
+                         r"|<[ \t|]+[^\n]{1,20}?[ \t|]+(?:···|\.\.\.|…))[ \t]*$", re.M)
+OVERLAP = 40  # characters before a screenshot's status bar a line repeated after it may come from
+
+
+def _set_aside_screen(mt: MappedText) -> MappedText:
+    """A phone screenshot's status bars and buttons set aside, with the line a scrolled screenshot
+    repeats from the one before it (the end of the text above its status bar)."""
+    cuts: list[tuple[int, int, str]] = []
+    for m in [*STATUS_BAR.finditer(mt.text), *SCREEN_LINE.finditer(mt.text)]:
+        cuts.append((m.start(), m.end(), ""))
+        if m.re is not STATUS_BAR:
+            continue
+        before = re.sub(r"\s|展开全文", "", mt.text[max(0, m.start() - OVERLAP * 2) : m.start()])[-OVERLAP:]
+        nxt = re.match(r"\n([^\n]+)", mt.text[m.end() :])
+        if nxt and nxt.group(1).strip() and before.endswith(nxt.group(1).strip()):
+            cuts.append((m.end() + 1, m.end() + nxt.end(), ""))
+    return mt.splice(sorted(set(cuts))) if cuts else mt
 
 
 def _markdown_edges(mt: MappedText) -> MappedText:

@@ -154,10 +154,34 @@ def verbatim(quote: str, normalized: str) -> bool:
     """Whether a quote is a notice's text (`normalized`: the notice as normalize_for_match leaves
     it). A table row ("新锐企业榜 | 1家 | 11月2日") is quoted cell by cell: a table read column by
     column, or wrapped, has its row's cells apart in the source, each of them verbatim."""
-    if normalize_for_match(quote) in normalized:
+    said = normalize_for_match(quote)
+    if said in normalized:
         return True
     cells = [c for c in quote.split(CELL) if c.strip()]
-    return len(cells) >= 2 and all(normalize_for_match(c) in normalized for c in cells)
+    if len(cells) >= 2 and all(normalize_for_match(c) in normalized for c in cells):
+        return True
+    return _amended(said, normalized)
+
+
+AMENDED_PIECES = 3  # a passage as amended: the words before an edit, the edit's new value, the words after it
+AMENDED_PIECE = 2  # characters a piece holds at least
+
+
+def _amended(said: str, normalized: str) -> bool:
+    """Whether a quote is a passage of the notice as a later edit amended it ("…每个领域" + "不超过3项" +
+    "，新锐企业榜…" from an audit log's EDIT line): at most three pieces, each the notice's own text,
+    read longest first."""
+    pieces = 0
+    while said:
+        lo, hi = 0, len(said)
+        while lo < hi:  # the longest start of what is left that the notice holds
+            mid = (lo + hi + 1) // 2
+            lo, hi = (mid, hi) if said[:mid] in normalized else (lo, mid - 1)
+        pieces += 1
+        if lo < AMENDED_PIECE or pieces > AMENDED_PIECES:
+            return False
+        said = said[lo:]
+    return pieces > 1
 
 
 def locate(original: str, quote: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
