@@ -78,6 +78,7 @@ QUOTA_HOLDS = re.compile(r"\d+\s*(?:个|项|家|人|名)|(?:不超过|不多于|
 
 
 VALUE_FIT = 0.3  # a row's cell holding the value asked, whatever its header says: its least fit to the ask
+VALUE_FITS = (AnswerType.CONTACT, AnswerType.DATE)  # (not a count: a row's 序号 is a number too)
 LONG_LABEL = 24  # a header's label with its note ("各市（州）科协、省级学会向省科协报送上限")
 HEADER_COLUMNS = 3  # a table starting in a passage under a line of text: its first row heads it when as wide as the next
 PERSON_COLUMN = re.compile(r"联系人|负责人|姓名|经办人|联系人姓名")
@@ -931,7 +932,8 @@ class Reader:
             head, cell = self._toks(header[k]), self._toks(cells[k])
             held = sum(w if t in head else CELL_WORDS * w if t in cell else 0.0 for t, w in weights.items())
             valued = bool(pattern and pattern.search(cells[k]))
-            return max(held * (1.5 if valued else 1.0), VALUE_FIT * sum(weights.values()) if valued else 0.0)
+            least = VALUE_FIT * sum(weights.values()) if valued and q.answer_type in VALUE_FITS else 0.0
+            return max(held * (1.5 if valued else 1.0), least)
 
         # (A name is a short label: the first cells before any value, a figure or a sentence.)
         names = []

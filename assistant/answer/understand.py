@@ -45,7 +45,7 @@ ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
     # A question word says what is asked before a verb does: "几号前要送到学会联合体" asks a date.
     (AnswerType.PLACE, re.compile(r"寄哪|地址|哪(?:里|儿|个平台|个网站|个系统)|网址|网站")),
     (AnswerType.DATE, re.compile(r"几号|哪天|哪一天|什么时候|啥时候|何时|几月")),
-    (AnswerType.PLACE, re.compile(r"寄到|寄往|邮寄|交到|送到|报送到|提交到|上传到")),
+    (AnswerType.PLACE, re.compile(r"寄到|寄往|邮寄|交到|送到|报送到|提交到|上传到|(?:发|报|传|递)到哪(?![些个天年月位])")),
     (AnswerType.DATE, re.compile(r"截止|截至|最晚|最迟|期限|日期|时间节点|多久|多长时间")),
     # "我们几个90后" counts the askers, it does not ask a number.
     (AnswerType.NUMBER, re.compile(ASKING_JI + r"(?:个|项|家|人|名|类|页|百字)|多少|上限|限多少|多少字|字数")),

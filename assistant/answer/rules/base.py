@@ -11,6 +11,7 @@ from assistant.answer.compose import Citer
 from assistant.answer.phrasing import year_note
 from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
+from assistant.answer.years import default_round
 from assistant.model import Fact, RuleBasis
 
 F = TypeVar("F", bound=Fact)
@@ -68,6 +69,10 @@ class Context:
         return self.citer.fact(f)
 
     def year_note(self, year: int) -> str:
+        # No year asked, and the value only in an older round's notices: said so, not "the latest round".
+        latest = default_round(self.store)
+        if not self.q.years and latest is not None and year < latest:
+            return f"（{latest}年的通知中未写明，以上为{year}年通知所列）"
         return year_note(self.q.years, year)
 
     def matches_list(self, f: Fact) -> bool:
