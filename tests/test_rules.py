@@ -604,3 +604,14 @@ def test_bang_typed_after_a_new_lists_last_characters_is_read_as_that_list(tmp_p
                 "二、联系方式\n技术经理人领航榜：联系人：岑一帆，电话010-68000001。\n")
     answer = bot.answer("领航帮联系人电话多少")
     assert "岑一帆" in answer.answer and "010-68000001" in answer.answer
+
+
+def test_a_value_only_an_older_round_holds_is_said_to_be_that_round_s(bot) -> None:  # noqa: ANN001
+    """No year asked, and only the 2021 call sets the 开源创新榜 quota: the answer says the latest
+    round's notices do not, not that it answered in the latest round."""
+    from assistant.answer.turn import understand_part
+
+    snap, fall = bot._snapshot, dt.date(2023, 10, 20)
+    ctx = Context(understand_part("开源创新榜推荐名额是多少", fall, snap.store), snap.store, Citer(snap.notices), fall)
+    assert ctx.year_note(2021) == "（2023年的通知中未写明，以上为2021年通知所列）"
+    assert ctx.year_note(2023) == "（未指定年份，按最新一轮2023年通知回答）"

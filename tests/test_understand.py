@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.answer.understand import continue_from, inherit, understand
+from assistant.answer.understand import answer_type, continue_from, inherit, understand
 from assistant.model import AnswerType, Intent
 from assistant.names import Catalogue
 
@@ -771,3 +771,8 @@ def test_who_the_asker_says_they_are_is_read_for_the_route_that_is_theirs() -> N
     q = understand("我们是澜江省下面一个州科协，推荐材料最晚哪天要交到省科协？", dt.date(2065, 10, 20))
     assert q.asker == "我们是澜江省下面一个州科协"
     assert understand("推荐材料最晚哪天交？", dt.date(2065, 10, 20)).asker == ""
+
+
+def test_where_to_send_is_a_place_however_asked() -> None:
+    assert answer_type("材料发到哪？") == AnswerType.PLACE and answer_type("交到哪里") == AnswerType.PLACE
+    assert answer_type("发到哪天截止") != AnswerType.PLACE
