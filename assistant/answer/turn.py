@@ -148,17 +148,17 @@ def read_turn(question: object, today: dt.date, store: FactStore, session: Sessi
     context = understand_part(told, today, store) if msg.statements or msg.addressee else None
     prefix = filters.prefix()
     parts: list[Query] = []
-    for i, part in enumerate(msg.questions[:MAX_PARTS]):
+    for part in msg.questions[:MAX_PARTS]:
         q = understand_part(part, today, store)
         if parts and continues_ask(q, parts[-1]):
-            # "平台上交完以后谁评？一共几轮？": one ask in two sentences, read as one (i: as the first part's).
+            # "平台上交完以后谁评？一共几轮？": one ask in two sentences, read as one.
             part = f"{parts.pop().text}，{part}"
-            q, i = understand_part(part, today, store), i - 1
+            q = understand_part(part, today, store)
         if prefix and (not q.years or q.list_key is None):
             first = understand_part(prefix, today, store)
             if (first.years and not q.years) or (first.list_key and q.list_key is None):
                 q = understand_part(f"{prefix} {part}", today, store)
-        if i == 0 and session is not None:
+        if not parts and session is not None:  # the message's first part (or the one it merged into)
             q = inherit(q, session.previous, session.person, store.names)
         if parts and restates(q, parts[-1]):
             continue  # "具体哪天公布？要几月几号": the same question again
