@@ -279,11 +279,8 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
             continue  # a drawn table's rule: still inside the table
         if _is_row(line):
             # A passage may start inside a table: its first row is the header only when it reads as one,
-            # or when the table starts in the passage (a line of text above it, rows below it) with no figure.
-            starts = i > 0 and not _is_row(lines[i - 1]) and _is_row(nxt) and not re.search(r"\d", line) \
-                and len(_cells(line)) == len(_cells(nxt)) >= HEADER_COLUMNS \
-                and all(len(c) <= LONG_LABEL and not re.search(r"[。；;，,□☐]", c) for c in _cells(line))
-            if not in_table and (header_like(line) or starts):
+            # or when the table starts in the passage.
+            if not in_table and (header_like(line) or _heads_table(lines, i)):
                 header, in_table = line, True
                 out.append(Unit(chunk, rank, UnitKind.HEADING, line))
                 continue
@@ -349,6 +346,16 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
                     out.append(Unit(chunk, rank, UnitKind.SENTENCE, text, lead if item else ""))
             lead = _enumeration_lead(sentence, lead)
     return out
+
+
+def _heads_table(lines: list[str], i: int) -> bool:
+    """A table's first row under a line of text, as wide as the row below it, its cells short labels
+    with no figure (a label may carry its note: "各市（州）科协、省级学会向省科协报送上限")."""
+    if i == 0 or i + 1 >= len(lines) or _is_row(lines[i - 1]) or not _is_row(lines[i + 1]) or re.search(r"\d", lines[i]):
+        return False
+    cells = _cells(lines[i])
+    return len(cells) == len(_cells(lines[i + 1])) >= HEADER_COLUMNS and all(
+        len(c) <= LONG_LABEL and not re.search(r"[。；;，,□☐]", c) for c in cells)
 
 
 ENUMERATION_LEAD = re.compile(r"^[^：]{4,50}：(?!\d)")

@@ -57,12 +57,12 @@ def _edit(mt: MappedText, para: _Paragraph, edit: re.Match[str]) -> None:
 
 def audit_text(mt: MappedText) -> MappedText:
     text = mt.text
-    ids = Counter(m.group("id") for m in SET.finditer(text))
-    main = ids.most_common(1)[0][0]
+    sets = list(SET.finditer(text))
+    main = Counter(m.group("id") for m in sets).most_common(1)[0][0]
     fields: list[tuple[tuple[int, int], tuple[int, int]]] = []
     paragraphs: dict[int, _Paragraph] = {}
     attachments: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    for m in SET.finditer(text):
+    for m in sets:
         if m.group("id") != main:
             continue
         if m.group("n"):

@@ -7,7 +7,9 @@ of any row maps back to the cell in the source."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from assistant.ingest.textmap import MappedText
 
@@ -36,13 +38,22 @@ def _cells(row: re.Match[str], base: int) -> list[_Cell]:
     return found
 
 
-def _grid(table: re.Match[str]) -> list[list[_Cell]]:
-    """Each row's cells in column order, a cell spanning rows standing again in the rows below it."""
-    rows: list[list[_Cell]] = []
-    pending: dict[int, tuple[_Cell, int]] = {}  # column -> (cell spanning down into it, rows left)
-    for row in ROW.finditer(table.group(1)):
-        own = _cells(row, table.start(1) + row.start(1))
-        shown: list[_Cell] = []
+class Spanning(Protocol):
+    rows: int
+    columns: int
+
+
+S = TypeVar("S", bound=Spanning)
+
+
+def spanned_grid(rows: Iterable[list[S]]) -> list[list[S]]:
+    """Each row's cells by column, every column a cell covers: a cell spanning columns standing in
+    each of them, one spanning rows standing again in the rows below it."""
+    grid: list[list[S]] = []
+    pending: dict[int, tuple[S, int]] = {}  # column -> (cell spanning down into it, rows left)
+    for row in rows:
+        own = list(row)
+        shown: list[S] = []
         column = 0
         while own or any(c >= column for c in pending):
             if column in pending:
@@ -50,18 +61,25 @@ def _grid(table: re.Match[str]) -> list[list[_Cell]]:
                 shown.append(cell)
                 if left > 1:
                     pending[column] = (cell, left - 1)
-                column += cell.columns
+                column += 1
                 continue
             if not own:
                 column += 1
                 continue
             cell = own.pop(0)
-            shown.append(cell)
-            if cell.rows > 1:
-                pending[column] = (cell, cell.rows - 1)
+            for k in range(cell.columns):
+                shown.append(cell)
+                if cell.rows > 1:
+                    pending[column + k] = (cell, cell.rows - 1)
             column += cell.columns
-        rows.append(shown)
-    return rows
+        grid.append(shown)
+    return grid
+
+
+def _grid(table: re.Match[str]) -> list[list[_Cell]]:
+    """Each row's cells in column order, a cell spanning rows standing again in the rows below it."""
+    grid = spanned_grid(_cells(row, table.start(1) + row.start(1)) for row in ROW.finditer(table.group(1)))
+    return [list(dict.fromkeys(row)) for row in grid]  # (a cell spanning columns once)
 
 
 def spanned_tables(mt: MappedText) -> MappedText:

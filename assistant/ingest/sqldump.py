@@ -48,12 +48,21 @@ def is_sql_dump(text: str) -> bool:
     return len(INSERT.findall(text)) >= MIN_STATEMENTS and bool(CREATE.search(text))
 
 
+ESCAPES = {"''": "'", "\\'": "'", '\\"': '"', "\\n": "\n", "\\t": "\t", "\\\\": "\\"}  # as a dump writes them
+ESCAPE = re.compile("|".join(map(re.escape, ESCAPES)))
+
+
 def _unescape(raw: str) -> str:
-    return raw.replace("''", "'").replace("\\'", "'").replace('\\"', '"').replace("\\n", "\n").replace("\\t", "\t").replace("\\\\", "\\")
+    return ESCAPE.sub(lambda m: ESCAPES[m.group(0)], raw)
 
 
-def _rows(text: str, at: int) -> tuple[list[Row], int]:
-    """The tuples of one INSERT's VALUES from `at`, and where the statement ends."""
+def _surrogate(column: str) -> bool:
+    """A surrogate key ("id") says nothing of its row: left out, header and cells."""
+    return column.lower() == "id"
+
+
+def _rows(text: str, at: int) -> list[Row]:
+    """The tuples of one INSERT's VALUES from `at`."""
     rows: list[Row] = []
     i, n = at, len(text)
     while i < n:
@@ -88,26 +97,19 @@ def _rows(text: str, at: int) -> tuple[list[Row], int]:
         rows.append(row)
         if text[i - 1 : i] == ";":
             break
-    return rows, i
+    return rows
 
 
-def _columns(text: str) -> dict[str, list[tuple[str, str]]]:
-    """Each table's columns in order: (name, label), the label its COMMENT gives or its name."""
-    tables: dict[str, list[tuple[str, str]]] = {}
+def _schema(text: str) -> dict[str, tuple[str, list[tuple[str, str]]]]:
+    """Each table's caption (the COMMENT its schema gives it, else its name) and columns in order:
+    (name, label), the label its COMMENT gives or its name."""
+    tables: dict[str, tuple[str, list[tuple[str, str]]]] = {}
     for m in CREATE.finditer(text):
         cols = [(c.group(1), _unescape(c.group(2)) if c.group(2) else c.group(1)) for c in COLUMN.finditer(m.group(2))
                 if c.group(1).upper() not in ("PRIMARY", "KEY", "UNIQUE", "CONSTRAINT", "INDEX", "FOREIGN")]
-        tables[m.group(1)] = cols
-    return tables
-
-
-def _captions(text: str) -> dict[str, str]:
-    """Each table's caption: the COMMENT its schema gives it, else its name."""
-    out = {}
-    for m in CREATE.finditer(text):
         said = TABLE_COMMENT.search(text, m.end(2), m.end())
-        out[m.group(1)] = _unescape(said.group(1)) if said else m.group(1)
-    return out
+        tables[m.group(1)] = (_unescape(said.group(1)) if said else m.group(1), cols)
+    return tables
 
 
 def _updates(text: str) -> dict[tuple[str, str, str], tuple[str, int, int]]:
@@ -123,23 +125,22 @@ def _updates(text: str) -> dict[tuple[str, str, str], tuple[str, int, int]]:
 
 def sql_text(mt: MappedText) -> MappedText:
     text = mt.text
-    tables, captions = _columns(text), _captions(text)
+    tables = _schema(text)
     updates = _updates(text)
     cuts: list[tuple[int, int, str]] = []
     for m in CREATE.finditer(text):
         cuts.append((m.start(), m.end(), ""))
     for m in INSERT.finditer(text):
-        rows, end = _rows(text, m.end())
+        rows = _rows(text, m.end())
         if not rows:
             continue
-        named = [c.strip(" `") for c in m.group(2).split(",")] if m.group(2) else [c for c, _ in tables.get(m.group(1), [])]
-        labels = dict(tables.get(m.group(1), []))
+        caption, columns = tables.get(m.group(1), (m.group(1), []))
+        named = [c.strip(" `") for c in m.group(2).split(",")] if m.group(2) else [c for c, _ in columns]
+        labels = dict(columns)
         record = len(rows) == 1 and len(rows[0].values) > 2
         # A table: its caption and header in the statement's place (the caption sets it apart from the
-        # table before it); a record: nothing, its values a line each. (A surrogate key, "id", says
-        # nothing of the row: left out, header and cells.)
-        shown = [c for c in named if c.lower() != "id"]
-        header = f"\n{captions.get(m.group(1), m.group(1))}\n" + " | ".join(labels.get(c, c) for c in shown) + "\n"
+        # table before it); a record: nothing, its values a line each.
+        header = f"\n{caption}\n" + " | ".join(labels.get(c, c) for c in named if not _surrogate(c)) + "\n"
         cuts.append((m.start(), m.end(), "" if record else header))
         for row in rows:
             cuts.extend(_row_cuts(text, m.group(1), named, row, updates, record))
@@ -161,7 +162,7 @@ def _row_cuts(text: str, table: str, named: list[str], row: Row, updates: dict[t
     pos = row.start
     first = True
     for k, value in enumerate(row.values):
-        if k < len(named) and named[k].lower() == "id":
+        if k < len(named) and _surrogate(named[k]):
             cuts.append((pos, value.end, ""))
             pos = value.end
             continue
@@ -173,8 +174,7 @@ def _row_cuts(text: str, table: str, named: list[str], row: Row, updates: dict[t
         elif value.null:
             cuts.append((value.start, value.end, ""))
         else:
-            cuts.extend((value.start + e.start(), value.start + e.end(), _unescape(e.group(0)))
-                        for e in re.finditer(r"\\[ntr'\"\\]|''", text[value.start : value.end]))
+            cuts.extend((e.start(), e.end(), ESCAPES[e.group(0)]) for e in ESCAPE.finditer(text, value.start, value.end))
         pos = value.end
     cuts.append((pos, row.end, "\n"))
     return cuts

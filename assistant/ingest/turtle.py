@@ -31,32 +31,31 @@ def is_turtle(text: str) -> bool:
 
 @dataclass
 class _Frame:
-    kind: str = ""  # a blank node's type ("联系人"): how its label reads
+    inner: bool = False  # a blank node's: its type is how its label reads, not a line of its own
+    kind: str = ""  # a blank node's type ("联系人")
     predicate: list[Part] = field(default_factory=list)
     objects: list[list[Part]] = field(default_factory=list)
 
 
-def _shown(m: re.Match[str]) -> list[Part]:
+def _shown(m: re.Match[str]) -> tuple[int, int]:
     """An object or a subject as words: a literal's text, an IRI's address, a name's local part."""
     start, end = m.span()
     if m.lastgroup == "str":
-        close = m.group(0).rfind('"')
-        return [(start + 1, start + close)]
+        return start + 1, start + m.group(0).rfind('"')
     if m.lastgroup == "iri":
-        return [(start + 1, end - 1)]
-    local = m.group(0).split(":", 1)[-1] if ":" in m.group(0) else m.group(0)
-    at = end - len(local)
+        return start + 1, end - 1
+    local = m.group(0).split(":", 1)[-1]
     kind = KIND_PREFIX.match(local)
-    return [(at + (kind.end() if kind else 0), end)] if local else [(start, end)]
+    return (end - len(local) + (kind.end() if kind else 0), end) if local else (start, end)
 
 
-def _predicate(m: re.Match[str], frame: _Frame, text: str) -> list[Part]:
+def _predicate(m: re.Match[str], frame: _Frame) -> list[Part]:
     word = m.group(0)
     if word == "a":
         return ["类型"]
-    if word.endswith(":label") or word == "rdfs:label":
-        return [frame.kind] if frame.kind else ["名称"]
-    return _shown(m)
+    if word.endswith(":label"):
+        return [frame.kind or "名称"]
+    return [_shown(m)]
 
 
 def turtle_text(mt: MappedText) -> MappedText:
@@ -68,7 +67,7 @@ def turtle_text(mt: MappedText) -> MappedText:
     line_start = True
 
     def flush(frame: _Frame) -> None:
-        if frame.predicate and frame.objects and not (frame.predicate == ["类型"] and frames and frame is not frames[0]):
+        if frame.predicate and frame.objects and not (frame.inner and frame.predicate == ["类型"]):
             parts.extend([*frame.predicate, "：", *_joined(frame.objects), "\n"])
         frame.predicate, frame.objects = [], []
 
@@ -96,7 +95,7 @@ def turtle_text(mt: MappedText) -> MappedText:
             if word == "[" and frame is not None and expect == "object":
                 parts.extend([*frame.predicate, "：\n"])
                 frame.predicate = []
-                frames.append(_Frame())
+                frames.append(_Frame(inner=True))
                 expect = "predicate"
             elif word == "]" and len(frames) > 1:
                 flush(frames.pop())
@@ -113,15 +112,16 @@ def turtle_text(mt: MappedText) -> MappedText:
             continue
         if expect == "subject":
             frames = [_Frame()]
-            parts.extend(["\n", *_shown(m), "\n"])
+            parts.extend(["\n", _shown(m), "\n"])
             expect = "predicate"
         elif expect == "predicate" and frame is not None:
-            frame.predicate = _predicate(m, frame, text)
+            frame.predicate = _predicate(m, frame)
             expect = "object"
         elif expect in ("object", "after") and frame is not None:
-            if frame.predicate == ["类型"] and len(frames) > 1:
-                frame.kind = text[slice(*_shown(m)[0])] if isinstance(_shown(m)[0], tuple) else ""
-            frame.objects.append(_shown(m))
+            shown = _shown(m)
+            if frame.inner and frame.predicate == ["类型"]:
+                frame.kind = text[shown[0] : shown[1]]
+            frame.objects.append([shown])
             expect = "after"
     for f in reversed(frames):
         flush(f)

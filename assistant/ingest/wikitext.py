@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.ingest.htmltables import spanned_grid
 from assistant.ingest.textmap import MappedText
 
 SIGNS = [re.compile(p, re.M) for p in (r"^\{\|", r"^\|\}", r"\[\[[^\]\n]+\]\]", r"^=={1,4}[^=\n]+=={1,4}\s*$", r"<ref[ >]", r"^\{\{")]
@@ -43,19 +44,17 @@ def is_wikitext(text: str) -> bool:
     return sum(1 for sign in SIGNS if sign.search(text)) >= MIN_SIGNS
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Cell:
     start: int  # the cell's text in the page (its attributes left out)
     end: int
-    header: bool
     rows: int = 1
-    cols: int = 1
+    columns: int = 1
 
 
 def _cells(line: str, at: int) -> list[_Cell]:
     """The cells of one line of a table ("! 榜单 !! 领域", "| rowspan="3" | 先导技术榜 || 空天海洋"),
     `at` where the line starts in the page."""
-    header = line.startswith("!")
     out = []
     bounds = [1, *(x for m in re.finditer(r"!!|\|\|", line) for x in (m.start(), m.end())), len(line)]
     for a, b in zip(bounds[::2], bounds[1::2], strict=False):
@@ -66,11 +65,11 @@ def _cells(line: str, at: int) -> list[_Cell]:
         text = line[text_at:b]
         start = text_at + len(text) - len(text.lstrip())
         end = max(start, text_at + len(text.rstrip()))
-        out.append(_Cell(at + start, at + end, header, spans.get("rowspan", 1), spans.get("colspan", 1)))
+        out.append(_Cell(at + start, at + end, spans.get("rowspan", 1), spans.get("colspan", 1)))
     return out
 
 
-def _table_parts(mt: MappedText, table: re.Match[str]) -> list[tuple[int, int] | str]:
+def _table_parts(table: re.Match[str]) -> list[tuple[int, int] | str]:
     """A table's rows as lines, its cells split by " | " and each spanning cell in every row it spans."""
     rows: list[list[_Cell]] = [[]]
     caption: tuple[int, int] | None = None
@@ -84,26 +83,7 @@ def _table_parts(mt: MappedText, table: re.Match[str]) -> list[tuple[int, int] |
         elif stripped.startswith(("|", "!")):
             rows[-1].extend(_cells(stripped, at + line.index(stripped[0])))
         at += len(line) + 1
-    grid: list[list[_Cell]] = []
-    pending: dict[int, tuple[_Cell, int]] = {}  # column -> (cell spanning down, rows left)
-    for row in (r for r in rows if r):
-        out: list[_Cell] = []
-        queue = list(row)
-        col = 0
-        while queue or col in pending:
-            if col in pending:
-                cell, left = pending[col]
-                out.append(cell)
-                pending = {**pending, col: (cell, left - 1)} if left > 1 else {k: v for k, v in pending.items() if k != col}
-                col += 1
-                continue
-            cell = queue.pop(0)
-            for k in range(cell.cols):
-                out.append(cell)
-                if cell.rows > 1:
-                    pending[col + k] = (cell, cell.rows - 1)
-            col += cell.cols
-        grid.append(out)
+    grid = spanned_grid(r for r in rows if r)  # (a cell spanning columns in each, so that the row keeps its header's width)
     parts: list[tuple[int, int] | str] = ["\n"]
     if caption is not None:
         parts += [caption, "\n"]
@@ -148,7 +128,7 @@ def wiki_text(mt: MappedText) -> MappedText:
     for m in reversed(list(TEMPLATE.finditer(mt.text))):
         mt = mt.rearranged(m.start(), m.end(), _template_parts(mt, m))
     for m in reversed(list(TABLE.finditer(mt.text))):
-        mt = mt.rearranged(m.start(), m.end(), _table_parts(mt, m))
+        mt = mt.rearranged(m.start(), m.end(), _table_parts(m))
     for m in reversed(list(REF.finditer(mt.text))):
         mt = _footnote(mt, m)
     mt = mt.sub(CATEGORY, "").sub(REFERENCES, "").sub(USER_LINK, r"\1").sub(LINK, r"\1")
