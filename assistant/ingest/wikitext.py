@@ -22,7 +22,9 @@ from assistant.ingest.textmap import MappedText
 SIGNS = [re.compile(p, re.M) for p in (r"^\{\|", r"^\|\}", r"\[\[[^\]\n]+\]\]", r"^=={1,4}[^=\n]+=={1,4}\s*$", r"<ref[ >]", r"^\{\{")]
 MIN_SIGNS = 3  # kinds of wiki markup a text needs to be read as a wiki page's source
 HIDDEN = re.compile(r"<!--.*?-->", re.S)
-TEMPLATE = re.compile(r"\{\{\s*(?:Infobox|信息框)[^|}\n]*\s*((?:\|[^{}]*?)*)\}\}", re.S | re.I)
+# (Its fields are one run of text without braces: no nested repetition, so an infobox never closed
+# costs one scan, not a search through every way of splitting its fields.)
+TEMPLATE = re.compile(r"\{\{\s*(?:Infobox|信息框)[^|}\n]*\s*((?:\|[^{}]*)?)\}\}", re.S | re.I)
 TEMPLATE_FIELD = re.compile(r"\|\s*([^=|\n]+?)\s*=[ \t]*((?:\[\[[^\]\n]*\]\]|[^|\n])*?)[ \t]*(?=\n|\||$)")
 TABLE = re.compile(r"^\{\|[^\n]*\n(.*?)^\|\}[ \t]*$", re.S | re.M)
 SPAN = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?(\d{1,2})[\"']?", re.I)
