@@ -175,6 +175,18 @@ def read_form_fields(mt: MappedText) -> MappedText:
     return mt.sub(FORM_FIELD, field).sub(CHECK_BOX, lambda m: "☑ " if m.group(1) else "☐ ").sub(PRINTED_TAG, "")
 
 
+# A printed form's or leaflet's field: its label and value joined by dot leaders or a line to write on
+# ("联系人…………………钱启明", "截止时间______2066年11月9日17:00"). Longer than one Chinese ellipsis ("……"); a
+# contents page's leaders before a page number, and a blank still to fill in, are no field's value.
+LEADERS = re.compile(r"[ \t]*(?:…{3,}|\.{4,}|·{4,}|_{3,}|＿{2,}|－{3,}|-{4,})[ \t]*")
+LEADER_FIELD = re.compile(r"(?m)(?<=[^\s…\.·_＿－:：-])" + LEADERS.pattern + r"(?=[^\s…\.·_＿－-])(?!\d{1,3}[ \t]*$)")
+
+
+def read_leader_fields(mt: MappedText) -> MappedText:
+    """A form's "label……value" fields as "label：value", two on a line each its own."""
+    return mt.sub(LEADER_FIELD, "：")
+
+
 # A spreadsheet's rows exported with tabs or commas: a merged cell's value is written once, in its first row.
 # A column of remarks is blank where a row has none, a form's column to fill in ("填写内容") is blank
 # to be filled: their blanks are never a merged cell's.

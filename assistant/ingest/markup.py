@@ -17,6 +17,8 @@ import re
 from assistant.ingest.auditlog import audit_text, is_audit_log
 from assistant.ingest.fieldnames import CONTACT_LABELS, JSON_LABELS
 from assistant.ingest.htmltables import spanned_tables
+from assistant.ingest.jsonstrings import JSON_ESCAPE, JSON_STRING, unescaped
+from assistant.ingest.keyed import keyed_text
 from assistant.ingest.sqldump import is_sql_dump, sql_text
 from assistant.ingest.textmap import CELL, MappedText
 from assistant.ingest.turtle import is_turtle, turtle_text
@@ -156,9 +158,6 @@ def _shown_rtf(mt: MappedText) -> MappedText:
 
 # ---------------------------------------------------------------- JSON
 
-JSON_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"(\s*:)?')
-JSON_ESCAPE = re.compile(r'\\(?:u([0-9a-fA-F]{4})|(.))')
-ESCAPED = {"n": "\n", "t": "\t", "r": "", "b": "", "f": ""}
 BODY_KEYS = ("content", "body", "text", "html")
 # Fields whose values are the notice's own lines, with no label: a section's heading, its paragraphs.
 LINE_KEYS = ("heading", "headline", "subtitle", "paragraphs", "paragraph", "sections", "items", "lines", "summary",
@@ -212,8 +211,7 @@ def _json_fields(mt: MappedText, record: dict[str, object]) -> MappedText:
         cuts.append((pos, m.start() + 1, brk + (f"{label}：" if label else "")))
         inner = m.start(1)
         for e in JSON_ESCAPE.finditer(m.group(1)):
-            char = chr(int(e.group(1), 16)) if e.group(1) else ESCAPED.get(e.group(2), e.group(2))
-            cuts.append((inner + e.start(), inner + e.end(), char))
+            cuts.append((inner + e.start(), inner + e.end(), unescaped(e)))
         pos = m.end(1)
     cuts.append((pos, len(text), brk))
     return mt.splice(cuts)
@@ -475,11 +473,18 @@ MIN_REVISIONS = 2
 STRUCK = re.compile(r"(?P<body>[^\s：:，,；;。→←（(“”\"]{1,20})\s*[（(](?:已划掉|划掉|已删去|已作废)[）)](?![”\"])")
 
 
+# A correction in a page's markup: "<del>11月3日</del><ins>11月6日</ins>", "<s>…</s>", Markdown's "~~…~~".
+STRUCK_MARKUP = re.compile(r"(?P<struck><(?P<tag>del|s|strike)\b[^>]*>.*?</(?P=tag)\s*>|~~[^~\n]{1,60}~~)"
+                           r"|<ins\b[^>]*>(?P<kept>.*?)</ins\s*>", re.I | re.S)
+
+
 def accepted_changes(mt: MappedText) -> MappedText:
     """A draft exported with its revisions shown inline: what it says once they are accepted. A
     deletion goes, an insertion is kept (its characters still map to where they stand in the
     source), a reviewer's comment goes: it is a remark on the draft, not the notice's text. A value
-    marked struck out ("10月27日（已划掉）") goes with its mark."""
+    marked struck out ("10月27日（已划掉）", "<del>…</del>", "~~…~~") goes with its mark; an inserted one
+    ("<ins>…</ins>") stays without its tags."""
+    mt = mt.sub(STRUCK_MARKUP, lambda m: "" if m.group("struck") else m.group("kept"))
     found = list(REVISION.finditer(mt.text))
     cuts: list[tuple[int, int, str]] = [(m.start(), m.end(), "") for m in STRUCK.finditer(mt.text)]
     if sum(1 for m in found if m.group("deleted") or m.group("inserted")) < MIN_REVISIONS:
@@ -549,7 +554,14 @@ def page_markdown(mt: MappedText) -> MappedText:
                 cuts.append((start + len(quoted.group(1)), at + line.end(), ""))
         cuts.append((m.end("body"), m.end(), "\n\n"))  # (a paragraph of its own: never joined to the text)
         mt = mt.splice(cuts)
-    return mt.sub(HTML_COMMENT, "").sub(INLINE_TAG, "")
+    return mt.sub(HTML_COMMENT, "").sub(INLINE_TAG, "").sub(ENTITY, _entity)
+
+
+ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
+
+
+def _entity(m: re.Match[str]) -> str:
+    return html.unescape(m.group(0)).replace("\u00a0", " ")
 
 
 # ---------------------------------------------------------------- LaTeX
@@ -627,6 +639,8 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
         return audit_text(mt), True
     if is_captions(mt.text):
         return caption_text(mt), True
+    if (keyed := keyed_text(mt)) is not None:
+        return keyed, True
     if LATEX.search(mt.text):
         return latex_text(mt), True
     config = is_config(mt.text)

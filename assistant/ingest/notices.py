@@ -15,13 +15,16 @@ import yaml
 
 from assistant.ingest.boxtables import read_box_tables
 from assistant.ingest.dates import DATE, DATE_LINE
+from assistant.ingest.encodings import decoded
 from assistant.ingest.identity import DOC_NUMBER, ORG_LINE, Identity, IssuerSource, identify
 from assistant.ingest.layout import (
+    LEADERS,
     break_wall_of_text,
     display_width,
     drop_page_furniture,
     open_drawn_boxes,
     read_form_fields,
+    read_leader_fields,
     read_tab_tables,
     read_two_columns,
     rebuild_aligned_tables,
@@ -102,7 +105,9 @@ MD_TABLE_EDGE = re.compile(r"(?m)^\|[ \t]*(?=[^|\n]*\|)|(?<=\S)[ \t]*\|[ \t]*$")
 MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+")
 BULLET = re.compile(r"^[-*+•●▪◆■·][ \t]+")
 # An item's number: "5. ", "5、", "（2）", "2）" (not "9.5亿").
-ENUMERATED = re.compile(r"^(?:\d{1,2}[.．、](?![\d.．])|[（(]\d{1,2}[）)]|\d{1,2}[）)]|\d{1,2}(?:\.\d{1,2}){1,2}(?=\s*[\u4e00-\u9fff]))")
+ENUMERATED = re.compile(r"^(?:\d{1,2}[.．、](?![\d.．])|[（(]\d{1,2}[）)]|\d{1,2}[）)]|\d{1,2}(?:\.\d{1,2}){1,2}(?=\s*[\u4e00-\u9fff])"
+                        # a Western outline's numbers: "I." "A." "a)" "(i)" "(b)", before the item's Chinese text
+                        r"|(?:[IVX]{1,4}\.|[A-Z]\.|[a-z][)）]|[（(](?:[ivx]{1,4}|[a-z])[)）])[ \t]*(?=[\u4e00-\u9fff“《（(]))")
 # Marks that say something (★ organised, ☆ not, ✓, ☐) are kept; other leading emoji are decoration.
 LEADING_EMOJI = re.compile(r"(?m)^(?:(?![★☆✓✔✗✘☑☐])[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])+[ \t]*")
 BRACKET_LABEL = re.compile(r"(?m)^【(?=[^】\n]{2,10}】)")
@@ -241,7 +246,7 @@ def read_document(path: Path) -> str:
         rows = csv.reader(decode_text(data).splitlines())
         return "\n".join("\t".join(cell.replace("\n", " ").strip() for cell in row) for row in rows)
     else:
-        return decode_text(data)
+        return decoded(decode_text(data))  # a mail saved whole, an RTF source: what its reader sees
     if not text.strip():
         raise NoticeError("未能从文件中提取到文字（可能是扫描件或空文档）。")
     return text
@@ -423,6 +428,8 @@ def _should_join(prev: str, nxt: str, narrow: bool = False) -> bool:
         return False
     if RULE_DRAWN.fullmatch(p) or RULE_DRAWN.fullmatch(n) or value_line(n) or value_line(p) or NUMBER_ALONE.fullmatch(n):
         return False  # a drawn rule; a figure or a date (and time) alone on its line, as a poster or a timeline sets it
+    if LEADERS.search(n) or (LEADERS.search(p) and p[-1] not in "，,、（(“《"):
+        return False  # a printed form's field ("联系人……钱启明"), a contents page's line: lines of their own
     if DECORATED.fullmatch(p) or DECORATED.fullmatch(n) or (CONTACT_PHONE.search(p) and CONTACT_PHONE.search(n)):
         return False  # a title set between rules; a contact list's lines, each with its own phone
     if p[-1] in TERMINAL or (p[-1] == "." and re.match(rf"[{CJK}]", p[-2])) or _is_table_row(prev) or _is_table_row(nxt):
@@ -683,7 +690,7 @@ def clean_text(original: str) -> MappedText:
     mt = rebuild_wrapped_tables(mt)  # a PDF's table whose cells wrap: one line per row
     mt = rebuild_aligned_tables(mt)  # columns aligned with spaces: split where the header's columns start
     mt = mt.sub(r"(?m)^ +|[ \t]+$", "")
-    mt = mt.sub(MD_HEADING, "").sub(r"(?m)^>[ \t]?", "").sub(r"\*\*|__", "")
+    mt = mt.sub(MD_HEADING, "").sub(r"(?m)^>[ \t]?", "").sub(r"\*\*|(?<!_)__(?!_)", "")
     # A Markdown table: its rule row goes, its rows lose their outer pipes ("| 榜单 | 名额 |" -> "榜单 | 名额").
     mt = _markdown_edges(mt.sub(MD_TABLE_RULE, ""))
     mt = mt.sub(r"(?<=\S)\t+(?=\S)", " | ")  # form tables flattened to tab-separated rows
@@ -705,6 +712,7 @@ def clean_text(original: str) -> MappedText:
     mt = rebuild_csv_tables(mt)  # a spreadsheet's sheet exported as comma-separated rows
     if not page:  # a page's lines are its blocks, never broken ones
         mt = _join_broken_lines(mt)  # leading tabs still mark table cells here
+    mt = read_leader_fields(mt)  # a printed form's "label……value" (after the joins: its lines are its own)
     # A poster's big figure on its own line inside a sentence ("成立不超过" / "10" / "年"): one line. (A figure
     # heading its own caption, "3" / "个推荐名额", stays: the reader reads a caption's lines together.)
     mt = mt.sub(BOUND_THEN_FIGURE, r"\1\2")

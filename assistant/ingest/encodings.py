@@ -1,0 +1,101 @@
+"""A notice's text once the encodings it travelled in are read: a mail saved whole (.eml: its header's
+encoded words, its quoted-printable or base64 parts), an RTF source whose characters are escapes
+(`\\u20013?`, `\\'d6\\'d0` in the document's code page). The notice stored is what a reader of the mail
+or the document sees (as for a .docx, whose XML is never the notice), so every quote is found in it;
+the format's own structure (a mail's header fields, RTF's paragraphs and table cells) is read after,
+as for any notice in that format (markup.source_text)."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from email.message import EmailMessage
+
+# ---------------------------------------------------------------- a mail saved whole
+
+MAIL_HEAD = re.compile(r"\A(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*){3,}", re.S)
+TRANSFER = re.compile(r"^(?:content-transfer-encoding:\s*(?:quoted-printable|base64)|content-type:\s*multipart/)|=\?[\w-]+\?[BQbq]\?",
+                      re.I | re.M)
+SHOWN_FIELDS = (("From", "发件人"), ("To", "收件人"), ("Cc", "抄送"), ("Date", "日期"), ("Subject", "主题"))
+
+
+def is_encoded_mail(text: str) -> bool:
+    """A mail saved with its header whose text is encoded for transfer (else it reads as it stands)."""
+    head = MAIL_HEAD.match(text.replace("\r\n", "\n"))
+    return head is not None and bool(TRANSFER.search(text[:20_000]))
+
+
+def _parts(msg: EmailMessage) -> list[str]:
+    """The text a mail client shows: each text part (of alternatives, the plain one), in order."""
+    if msg.is_multipart():
+        parts = list(msg.iter_parts())
+        if msg.get_content_subtype() == "alternative":
+            plain = [p for p in parts if p.get_content_type() == "text/plain"]
+            parts = plain[:1] or parts[-1:]
+        return [t for p in parts for t in _parts(p)]  # type: ignore[arg-type]
+    if msg.get_content_maintype() != "text" or msg.get_content_disposition() == "attachment":
+        return []
+    try:
+        return [str(msg.get_content())]
+    except (LookupError, ValueError):
+        return []
+
+
+def mail_shown(text: str) -> str:
+    """The mail as its reader sees it: 发件人, 收件人, 日期, 主题 (encoded words read) a line each,
+    then its text parts, decoded."""
+    msg = email.message_from_string(text, policy=email.policy.default)
+    head = [f"{label}：{' '.join(str(msg[name]).split())}" for name, label in SHOWN_FIELDS if msg[name] is not None]
+    body = "\n\n".join(p.strip("\n") for p in _parts(msg))  # type: ignore[arg-type]
+    return "\n".join(head) + "\n\n" + body.replace("\r\n", "\n") + "\n"
+
+
+# ---------------------------------------------------------------- RTF's escaped characters
+
+RTF_START = re.compile(r"\A\s*\{\\rtf")
+CODE_PAGE = re.compile(r"\\ansicpg(\d+)")
+UNICODE_SKIP = re.compile(r"\\uc(\d)")
+ESCAPE = re.compile(r"\\u(-?\d{1,5}) ?|(?:\\'[0-9a-fA-F]{2})+")
+HEX_BYTE = re.compile(r"\\'([0-9a-fA-F]{2})")
+
+
+def rtf_characters(text: str) -> str:
+    """An RTF source with its characters written out: each `\\uN` (signed 16-bit) as its character,
+    the fallback after it (`?`, or a `\\'hh` run, as many as `\\ucN` says) dropped, and each run of
+    `\\'hh` bytes read in the document's code page (\\ansicpg936: GBK)."""
+    page = CODE_PAGE.search(text[:2000])
+    codec = f"cp{page.group(1)}" if page else "cp1252"
+    skip = int(m.group(1)) if (m := UNICODE_SKIP.search(text[:2000])) else 1
+    out: list[str] = []
+    pos = 0
+    for m in ESCAPE.finditer(text):
+        if m.start() < pos:
+            continue  # (a fallback already dropped)
+        out.append(text[pos : m.start()])
+        pos = m.end()
+        if m.group(1) is not None:
+            code = int(m.group(1))
+            out.append(chr(code + 65536 if code < 0 else code))
+            for _ in range(skip):  # the fallback a reader without Unicode would show
+                if text.startswith("\\'", pos):
+                    pos += 4
+                elif pos < len(text) and text[pos] not in "\\{}\n":
+                    pos += 1
+            continue
+        data = bytes(int(h, 16) for h in HEX_BYTE.findall(m.group(0)))
+        try:
+            out.append(data.decode(codec, errors="replace"))
+        except LookupError:
+            out.append(data.decode("gb18030", errors="replace"))
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def decoded(text: str) -> str:
+    """The notice's text once its transfer encodings are read (unchanged when it has none)."""
+    if is_encoded_mail(text):
+        return mail_shown(text)
+    if RTF_START.match(text) and ("\\u" in text or "\\'" in text):
+        return rtf_characters(text)
+    return text

@@ -1,0 +1,322 @@
+"""A notice kept as keyed records, as an application system keeps it: an INI or properties file
+(`[section]`, `key = value`, `;` and `#` remarks, a value continued on indented lines) or a JSON Lines
+event stream (`{"type": "field_set", "path": "quota.新锐企业榜", "value": …}` a line). Read as staff
+would read it: each value on a line of its own, led by what its key path says in the notices' words
+(fieldnames.KEY_WORDS: `deadline.member_submit` reads 截止时间·会员提交), a contact record's keys in a
+contact block's labels (联系人, 电话, 邮箱…) under its path, remarks and paragraphs as lines of text;
+what is only the file's (brackets, quotes, time stamps, noise events) set aside.
+
+A key set again later is in force where it was first set: its latest value shows there (an
+`[override]` section's key, a `field_changed` event's new value), and a key retracted shows nothing,
+so the value a reader finds beside its remarks is the one that holds. Parsing (one small function per
+format) yields typed `Record`s; one renderer turns them into cuts of the file, so every character
+shown still maps to its place in the source."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from assistant.ingest.fieldnames import CONTACT_LABELS, KEY_WORDS
+from assistant.ingest.jsonstrings import JsonString, json_strings, read_string
+from assistant.ingest.textmap import MappedText
+
+HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+class Kind(Enum):
+    HEADING = "heading"  # a section: its path on a line of its own
+    VALUE = "value"  # a key's value, led by its path
+    TEXT = "text"  # a remark or a paragraph: its words as they are
+    RETRACT = "retract"  # a key withdrawn: it shows nothing
+    DROP = "drop"  # what only the file says (a rule, a noise event)
+
+
+@dataclass
+class Record:
+    kind: Kind
+    start: int  # the record's span in the text (its line or lines, the newline after excluded)
+    end: int
+    path: tuple[str, ...] = ()
+    body: tuple[int, int] = (0, 0)  # the value's (or the remark's) span
+    body_cuts: list[tuple[int, int, str]] = field(default_factory=list)  # escapes, continued lines inside the body
+    shown: str = ""  # the body as read
+    tail: list[tuple[int, int, str]] = field(default_factory=list)  # cuts after the body (a reason beside a value)
+
+
+# ---------------------------------------------------------------- key paths in the notices' words
+
+REACHED_BY = {"tel", "phone", "telephone", "mobile", "cell", "email", "mail", "电话", "手机", "邮箱"}
+CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def said(component: str) -> str:
+    """A key's component as the notices say it: its own words when Chinese, else its words read
+    through KEY_WORDS ("member_submit" 会员提交, "list_1" 榜单1)."""
+    if HAS_CJK.search(component):
+        return component.replace("_", "·")
+    words = [w for w in re.split(r"[_\-\s]+", CAMEL.sub("_", component)) if w]
+    return "".join(KEY_WORDS.get(w.lower(), w) for w in words)
+
+
+# Sections that name what their keys are (名额, 截止时间, 条件…): Chinese puts that word last, as the
+# notices write it ("quota.central.先导技术榜" 中国科协先导技术榜名额, "deadline.member_submit" 会员提交截止时间).
+HEAD_NOUNS = {"名额", "截止时间", "条件", "申报条件", "联系方式", "重点", "要求", "限额"}
+
+
+def path_label(path: tuple[str, ...]) -> str:
+    shown: list[str] = []
+    for part in (said(c) for c in path):
+        if part and (not shown or shown[-1] != part):
+            shown.append(part)
+    if len(shown) > 1 and shown[0] in HEAD_NOUNS:
+        return "".join(p.replace("·", "") for p in shown[1:]) + shown[0]
+    return "·".join(shown)
+
+
+# A contact record's other keys, in a contact block's labels: what the person handles, and the body
+# (a list's review body when the record sits under a list's name, else the person's department).
+DUTY_KEYS = {"note", "notes", "remark", "duty", "role", "scope", "说明", "备注"}
+BODY_KEYS_OF_CONTACT = {"body", "org", "organization", "unit", "机构", "单位"}
+
+
+def _contact_label(path: tuple[str, ...]) -> str:
+    key = path[-1].lower()
+    if key in DUTY_KEYS:
+        return "负责"
+    if key in BODY_KEYS_OF_CONTACT:
+        return "初评机构" if any("榜" in said(c) for c in path[:-1]) else "部门"
+    return CONTACT_LABELS.get(key, said(path[-1]))
+
+
+def _contact_groups(records: list[Record]) -> set[tuple[str, ...]]:
+    """The paths whose keys make a contact record: one of them is a phone or an address to write to."""
+    keys: dict[tuple[str, ...], set[str]] = {}
+    for r in records:
+        if r.kind is Kind.VALUE and len(r.path) > 1:
+            keys.setdefault(r.path[:-1], set()).add(r.path[-1].lower())
+    return {parent for parent, names in keys.items() if names & REACHED_BY}
+
+
+# ---------------------------------------------------------------- INI and properties files
+
+SECTION = re.compile(r"^[ \t]*\[(?P<name>[^\]\n]{1,80})\][ \t]*$")
+REMARK = re.compile(r"^[ \t]*[;#]+[ \t]?(?P<body>.*?)[ \t]*$")
+ASSIGNED = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[^\s=;#\[\]，。；：:][^\s=，。；]{0,40}?)[ \t]*=[ \t]*(?P<value>.*?)[ \t]*$")
+RULE_ONLY = re.compile(r"^[=\-—_*~#;·]*$")
+OVERRIDING = re.compile(r"override|patch|fix|修订|更正|覆盖|变更")
+MIN_ASSIGNED = 6
+MIN_KEYED_SHARE = 0.6  # of a text's non-blank lines: sections, assignments, remarks and continued values
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def is_ini(text: str) -> bool:
+    lines = [line for _, line in _lines(text) if line.strip()]
+    sections = sum(1 for line in lines if SECTION.match(line))
+    assigned = sum(1 for line in lines if ASSIGNED.match(line) and not REMARK.match(line))
+    keyed = sum(1 for line in lines if SECTION.match(line) or ASSIGNED.match(line) or REMARK.match(line)
+                or line[:1] in " \t")
+    return sections >= 2 and assigned >= MIN_ASSIGNED and keyed >= MIN_KEYED_SHARE * len(lines)
+
+
+def _ini_records(text: str) -> list[Record]:
+    records: list[Record] = []
+    section: tuple[str, ...] = ()
+    for pos, line in _lines(text):
+        end = pos + len(line)
+        if not line.strip():
+            continue
+        if (m := SECTION.match(line)) is not None:
+            section = tuple(p.strip() for p in m.group("name").split(".") if p.strip())
+            records.append(Record(Kind.HEADING, pos, end, section))
+        elif (m := REMARK.match(line)) is not None:
+            body = m.group("body")
+            kind = Kind.DROP if RULE_ONLY.match(body.replace(" ", "")) else Kind.TEXT
+            records.append(Record(kind, pos, end, section, (pos + m.start("body"), pos + m.end("body")), shown=body))
+        elif line[:1] in " \t" and records and records[-1].kind is Kind.VALUE and not ASSIGNED.match(line.strip()):
+            last = records[-1]  # a value continued on an indented line
+            joint = " " if last.shown[-1:].isascii() and line.strip()[:1].isascii() else ""
+            last.body_cuts.append((last.body[1], pos + len(line) - len(line.lstrip()), joint))
+            last.body, last.end = (last.body[0], end - (len(line) - len(line.rstrip()))), end
+            last.shown += joint + line.strip()
+        elif (m := ASSIGNED.match(line)) is not None:
+            value = m.group("value")
+            start = pos + m.start("value")
+            quoted = re.fullmatch(r"([\"'])(.*)\1", value)
+            body = (start + 1, start + len(value) - 1) if quoted else (start, start + len(value))
+            path = section + tuple(p for p in m.group("key").split(".") if p)
+            records.append(Record(Kind.VALUE, pos, end, path, body, shown=quoted.group(2) if quoted else value))
+        else:
+            records.append(Record(Kind.TEXT, pos, end, section, (pos, end), shown=line.strip()))
+    _resolve_overrides(records)
+    return records
+
+
+def _resolve_overrides(records: list[Record]) -> None:
+    """A key in an overriding section ([override], [修订]…) is the key of that name set before: it
+    takes that key's path, so it is in force there."""
+    seen: list[tuple[str, ...]] = []
+    for r in records:
+        if r.kind is not Kind.VALUE:
+            continue
+        section = r.path[:-1]
+        if section and OVERRIDING.search(".".join(section).lower()):
+            earlier = [p for p in seen if p[-1] == r.path[-1] and p != r.path]
+            if len(set(earlier)) == 1:
+                r.path = earlier[0]
+        seen.append(r.path)
+
+
+# ---------------------------------------------------------------- JSON Lines event streams
+
+PATH_KEYS = ("path", "key", "field")
+NEW_KEYS = ("new", "value", "new_value", "to")
+SUPERSEDED_KEYS = (*NEW_KEYS, "old", "old_value", "from")
+WITHDRAWN = re.compile(r"retract|delete|remove|withdraw|revoke|unset|撤")
+BODY_KEYS = {"text", "content", "body", "paragraph", "html", "message", "msg"}
+MIN_EVENTS = 5
+MIN_EVENT_SHARE = 0.8
+
+
+def _json_line(line: str) -> dict[str, object] | None:
+    s = line.strip()
+    if not (s.startswith("{") and s.endswith("}")):
+        return None
+    try:
+        obj = json.loads(s)
+    except ValueError:
+        return None
+    return obj if isinstance(obj, dict) else None
+
+
+def is_json_lines(text: str) -> bool:
+    lines = [line for _, line in _lines(text) if line.strip()]
+    events = sum(1 for line in lines if _json_line(line) is not None)
+    return events >= MIN_EVENTS and events >= MIN_EVENT_SHARE * len(lines)
+
+
+def _labelled_strings(text: str, start: int, end: int) -> list[tuple[str, JsonString]]:
+    """The line's string values, each with the name of its field."""
+    out, key = [], ""
+    for s in json_strings(text, start, end):
+        if s.is_key:
+            key = read_string(s.raw)
+        else:
+            out.append((key, s))
+    return out
+
+
+def _shown_strings(values: list[tuple[str, JsonString]], start: int, lead: str, sep: str) -> tuple[list[tuple[int, int, str]], int]:
+    """Cuts from `start` showing a line's Chinese strings, each led by its field's name (a body's
+    field by nothing), the first after `lead`, the others after `sep`; and where the last one ends."""
+    cuts: list[tuple[int, int, str]] = []
+    prev = start
+    for key, s in values:
+        if not HAS_CJK.search(s.raw):
+            continue
+        label = "" if key.lower() in BODY_KEYS else said(key)
+        cuts.append((prev, s.start, lead + (f"{label}：" if label else "")))
+        cuts.extend(s.escape_cuts())
+        prev, lead = s.end, sep
+    return cuts, prev
+
+
+def _event_records(text: str) -> list[Record]:
+    records: list[Record] = []
+    for pos, line in _lines(text):
+        end = pos + len(line)
+        if not line.strip():
+            continue
+        obj = _json_line(line)
+        if obj is None:
+            records.append(Record(Kind.TEXT, pos, end, body=(pos, end), shown=line.strip()))
+            continue
+        values = _labelled_strings(text, pos, end)
+        where = next((obj[k] for k in PATH_KEYS if isinstance(obj.get(k), str)), None)
+        kind = str(obj.get("type") or obj.get("event") or obj.get("op") or "")
+        if isinstance(where, str):
+            path = tuple(p for p in where.split(".") if p)
+            if WITHDRAWN.search(kind.lower()):
+                records.append(Record(Kind.RETRACT, pos, end, path))
+                continue
+            named = {k.lower(): s for k, s in values}
+            value = next((named[k] for k in NEW_KEYS if k in named), None)
+            if value is not None:
+                # beside the value, what the event says of it (its reason); the old value and the path set aside
+                after = [(k, s) for k, s in values if s.start > value.end and k.lower() not in SUPERSEDED_KEYS]
+                tail, last = _shown_strings(after, value.end, "（", "；")
+                tail.append((last, end, "）" if tail else ""))
+                records.append(Record(Kind.VALUE, pos, end, path, (value.start, value.end), value.escape_cuts(),
+                                      read_string(value.raw), tail))
+                continue
+        cuts, last = _shown_strings(values, pos, "", "\n")
+        if not cuts:
+            records.append(Record(Kind.DROP, pos, end))
+            continue
+        records.append(Record(Kind.TEXT, pos, end, body=(pos, pos), body_cuts=cuts, tail=[(last, end, "")]))
+    return records
+
+
+# ---------------------------------------------------------------- one renderer for every format
+
+
+def keyed_text(mt: MappedText) -> MappedText | None:
+    """The text a keyed-records file shows, or None when the text is none."""
+    if is_ini(mt.text):
+        records = _ini_records(mt.text)
+    elif is_json_lines(mt.text):
+        records = _event_records(mt.text)
+    else:
+        return None
+    return mt.splice(sorted(_cuts(mt.text, records)))
+
+
+def _cuts(text: str, records: list[Record]) -> list[tuple[int, int, str]]:
+    final: dict[tuple[str, ...], Record] = {}
+    first: dict[tuple[str, ...], Record] = {}
+    for r in records:
+        if r.kind in (Kind.VALUE, Kind.RETRACT):
+            final[r.path] = r
+            if r.kind is Kind.VALUE:
+                first.setdefault(r.path, r)
+    contacts = _contact_groups(records)
+    cuts: list[tuple[int, int, str]] = []
+    heading: tuple[str, ...] | None = None
+    for r in records:
+        line_end = min(r.end + 1, len(text))
+        if r.kind is Kind.HEADING:
+            # (a contact record's path heads its block, just above its first key, past any remark)
+            cuts.append((r.start, r.end, "" if r.path in contacts else "\n" + path_label(r.path)))
+            continue
+        if r.kind is Kind.TEXT:
+            cuts.append((r.start, r.body[0], ""))
+            cuts.extend(r.body_cuts)
+            cuts.extend(r.tail or [(r.body[1], r.end, "")])
+            continue
+        last = final.get(r.path)
+        if r.kind is not Kind.VALUE or last is None or last.kind is Kind.RETRACT or (r is not first[r.path] and r is not last):
+            cuts.append((r.start, line_end, ""))  # a value withdrawn, or one a later value of its key replaced
+            continue
+        parent = r.path[:-1]
+        if parent in contacts:
+            label = _contact_label(r.path)
+            lead = "" if heading == parent else "\n" + path_label(parent) + "\n"
+            heading = parent
+        else:
+            label, lead = path_label(r.path), ""
+        cuts.append((r.start, r.body[0], f"{lead}{label}："))
+        if last is not r:  # set again later: the value in force shows here
+            cuts.append((r.body[0], r.body[1], last.shown))
+        else:
+            cuts.extend(r.body_cuts)
+        cuts.extend(r.tail or [(r.body[1], r.end, "")])
+    return cuts

@@ -1,0 +1,94 @@
+"""Keyed records (an INI file, a JSON Lines event stream) read as staff read them: each value led by
+what its key path says, a contact record as a contact block, the latest value of a key in force."""
+
+from __future__ import annotations
+
+import json
+
+from assistant.ingest.keyed import is_ini, is_json_lines, keyed_text, path_label
+from assistant.ingest.notices import clean_text
+from assistant.ingest.textmap import MappedText, normalize_for_match, verbatim
+
+INI = "\n".join([
+    "; 岭东市科协榜单推荐系统配置",
+    "; 约定：文末 [override] 节的取值为现行有效值",
+    "[notice]",
+    "title = 岭东市科协关于推荐2071年“科创中国”榜单的通知",
+    "issuer = 岭东市科学技术协会",
+    "summary = 各单位先在市科协系统填报，",
+    "    由市科协统一在平台提交。",
+    "[quota.新锐企业榜]",
+    "区县科协 = 每个区县科协不超过2家",
+    "[deadline]",
+    "city_submit = 2071年11月3日17:00",
+    "; ↑ 各单位在市科协系统提交材料的截止时间",
+    "[contact.秘书处]",
+    "person = 沈望舒",
+    "tel = 0733-61230000",
+    "note = 名额与条件咨询",
+    "[override]",
+    "; 系统升级，截止顺延",
+    "city_submit = 2071年11月6日17:00",
+])
+
+
+def test_an_ini_file_reads_as_labelled_lines_in_the_notices_words() -> None:
+    assert is_ini(INI)
+    lines = clean_text(INI).text.split("\n")
+    assert "新锐企业榜区县科协名额：每个区县科协不超过2家" in lines
+    assert "通知·摘要：各单位先在市科协系统填报，由市科协统一在平台提交。" in lines  # a value continued on an indented line
+    assert "联系人：沈望舒" in lines and "电话：0733-61230000" in lines and "负责：名额与条件咨询" in lines
+    assert "↑ 各单位在市科协系统提交材料的截止时间" in lines  # a remark is text, its marker gone
+    assert not any(line.startswith("[") or line.startswith(";") for line in lines)
+
+
+def test_an_override_section_puts_its_value_in_force_where_the_key_was_first_set() -> None:
+    text = clean_text(INI).text
+    assert "市提交截止时间：2071年11月6日17:00" in text.split("\n")
+    assert "11月3日" not in text  # the value overridden shows nowhere
+    # The value in force, shown in the first key's place, is still a quote of the file.
+    assert verbatim("2071年11月6日17:00", normalize_for_match(INI))
+
+
+def _event(kind: str, **fields: object) -> str:
+    return json.dumps({"ts": "2071-10-09T09:00:00+08:00", "type": kind, **fields}, ensure_ascii=False)
+
+
+EVENTS = "\n".join([
+    _event("heartbeat", seq=1),
+    _event("notice_created", title="岭东学会关于推荐2071年“科创中国”榜单的通知"),
+    _event("field_set", path="deadline.member_submit", value="2071年11月2日17:00"),
+    _event("paragraph", text="各会员单位请按时报送材料。"),
+    _event("field_set", path="contact.secretariat.person", value="苗清和"),
+    _event("field_set", path="contact.secretariat.mobile", value="13800000001"),
+    _event("view_count", count=12),
+    _event("field_changed", path="deadline.member_submit", old="2071年11月2日17:00", new="2071年11月5日17:00",
+           reason="应会员要求顺延"),
+    _event("retracted", path="contact.secretariat.mobile", value="13800000001", reason="号码有误"),
+    _event("field_set", path="contact.secretariat.mobile", value="13800000002"),
+])
+
+
+def test_an_event_stream_reads_as_its_notice_with_every_change_made() -> None:
+    assert is_json_lines(EVENTS) and not is_ini(EVENTS)
+    lines = clean_text(EVENTS).text.split("\n")
+    assert lines[0] == "标题：岭东学会关于推荐2071年“科创中国”榜单的通知"
+    assert "会员提交截止时间：2071年11月5日17:00" in lines  # the changed value, where the key was first set
+    assert "各会员单位请按时报送材料。" in lines
+    text = "\n".join(lines)
+    assert "秘书处联系方式\n联系人：苗清和\n手机：13800000002" in text  # the retracted number replaced in its block
+    assert "13800000001" not in text and "11月2日" not in text  # withdrawn and old values show nowhere
+    assert "heartbeat" not in text and "12" not in text.replace("2071", "")  # noise events set aside
+
+
+def test_text_that_only_quotes_keys_is_not_read_as_keyed_records() -> None:
+    prose = "\n".join(["一、名额", "先导技术榜 = 每个领域不超过2项（见附件）", "二、时间", "请于11月5日前报送。",
+                       "三、联系方式", "联系人：王敏"])
+    assert keyed_text(MappedText.of(prose)) is None
+    assert not is_json_lines('{"a": 1}\n正文一行\n正文二行')
+
+
+def test_key_paths_read_in_the_notices_words() -> None:
+    assert path_label(("quota", "central", "先导技术榜")) == "中国科协先导技术榜名额"
+    assert path_label(("notice", "title")) == "通知·标题"
+    assert path_label(("lists", "list_1")) == "榜单·榜单1"
