@@ -14,7 +14,9 @@ import html
 import json
 import re
 
+from assistant.ingest.annotations import annotation_text, is_annotation_export
 from assistant.ingest.auditlog import audit_text, is_audit_log
+from assistant.ingest.celldump import cell_dump_text, is_cell_dump
 from assistant.ingest.fieldnames import CONTACT_LABELS, JSON_LABELS
 from assistant.ingest.htmltables import spanned_tables
 from assistant.ingest.jsonstrings import JSON_ESCAPE, JSON_STRING, unescaped
@@ -22,6 +24,7 @@ from assistant.ingest.keyed import keyed_text
 from assistant.ingest.sqldump import is_sql_dump, sql_text
 from assistant.ingest.textmap import CELL, MappedText
 from assistant.ingest.turtle import is_turtle, turtle_text
+from assistant.ingest.vertical import is_vertical_output, vertical_text
 from assistant.ingest.wikitext import is_wikitext, wiki_text
 from assistant.ingest.xmldata import XML, xml_text
 
@@ -635,6 +638,12 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
         return wiki_text(mt), True
     if is_turtle(mt.text):
         return turtle_text(mt), True
+    if is_annotation_export(mt.text):
+        return accepted_changes(annotation_text(mt)), True
+    if is_cell_dump(mt.text):
+        return cell_dump_text(mt), True
+    if is_vertical_output(mt.text):
+        return vertical_text(mt), True
     if is_audit_log(mt.text):
         return audit_text(mt), True
     if is_captions(mt.text):
