@@ -280,6 +280,19 @@ def keyed_text(mt: MappedText) -> MappedText | None:
     return mt.splice(sorted(_cuts(mt.text, records)))
 
 
+UP = re.compile(r"^[ \t]*(?:↑|\^|上行|同上)[ \t:：]*")
+
+
+def _pointed_at(records: list[Record], remark: Record, text: str) -> int | None:
+    """Where the value a remark points up at ends, when the remark follows it directly."""
+    if remark.body[0] != remark.body[1] and UP.match(remark.shown) and remark.shown[UP.match(remark.shown).end():]:  # type: ignore[union-attr]
+        i = records.index(remark)
+        above = records[i - 1] if i else None
+        if above is not None and above.kind is Kind.VALUE and not above.tail and not text[above.end : remark.start].strip():
+            return above.end
+    return None
+
+
 def _cuts(text: str, records: list[Record]) -> list[tuple[int, int, str]]:
     final: dict[tuple[str, ...], Record] = {}
     first: dict[tuple[str, ...], Record] = {}
@@ -296,6 +309,11 @@ def _cuts(text: str, records: list[Record]) -> list[tuple[int, int, str]]:
         if r.kind is Kind.HEADING:
             # (a contact record's path heads its block, just above its first key, past any remark)
             cuts.append((r.start, r.end, "" if r.path in contacts else "\n" + path_label(r.path)))
+            continue
+        if r.kind is Kind.TEXT and (above := _pointed_at(records, r, text)) is not None:
+            # "; ↑ 2066年新设榜单": a remark on the line above, read with it
+            cuts.append((above, r.body[0] + len(UP.match(r.shown).group(0)), "（"))  # type: ignore[union-attr]
+            cuts.append((r.body[1], r.end, "）"))
             continue
         if r.kind is Kind.TEXT:
             cuts.append((r.start, r.body[0], ""))

@@ -105,6 +105,9 @@ MD_TABLE_EDGE = re.compile(r"(?m)^\|[ \t]*(?=[^|\n]*\|)|(?<=\S)[ \t]*\|[ \t]*$")
 MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+")
 BULLET = re.compile(r"^[-*+•●▪◆■·][ \t]+")
 # An item's number: "5. ", "5、", "（2）", "2）" (not "9.5亿").
+# A Western outline's lowest items ("a) …", "(ii) 联系人：…"): marks like a bullet's, gone where a bullet's go (after
+# the joins), so that a contact's lines under their heading read as one block.
+ITEM_LETTER = re.compile(r"(?m)^(?:[a-z][)）]|[（(](?:[ivx]{1,4}|[a-z])[)）])[ \t]*(?=[\u4e00-\u9fff“《（(])")
 ENUMERATED = re.compile(r"^(?:\d{1,2}[.．、](?![\d.．])|[（(]\d{1,2}[）)]|\d{1,2}[）)]|\d{1,2}(?:\.\d{1,2}){1,2}(?=\s*[\u4e00-\u9fff])"
                         # a Western outline's numbers: "I." "A." "a)" "(i)" "(b)", before the item's Chinese text
                         r"|(?:[IVX]{1,4}\.|[A-Z]\.|[a-z][)）]|[（(](?:[ivx]{1,4}|[a-z])[)）])[ \t]*(?=[\u4e00-\u9fff“《（(]))")
@@ -717,7 +720,7 @@ def clean_text(original: str) -> MappedText:
     # heading its own caption, "3" / "个推荐名额", stays: the reader reads a caption's lines together.)
     mt = mt.sub(BOUND_THEN_FIGURE, r"\1\2")
     mt = mt.sub(r"(?m)^[ \t]+", "")
-    mt = mt.sub(re.compile(BULLET.pattern, re.M), "").sub(LEADING_EMOJI, "")  # "📅 校内截止：…" in a chat-group post
+    mt = mt.sub(re.compile(BULLET.pattern, re.M), "").sub(LEADING_EMOJI, "").sub(ITEM_LETTER, "")  # "📅 校内截止：…" in a chat-group post
     # "【联系方式】协会秘书处…": a bracketed label is a label ("联系方式：…"), each character kept in place.
     mt = mt.sub(BRACKET_LABEL, "").sub(r"(?m)^([^【】\n：:]{2,10})】", lambda m: m.group(1) + "：")
     mt = mt.sub(r"\n[ \t]*(?:\n[ \t]*)+", "\n")
