@@ -38,13 +38,15 @@ def test_an_ini_file_reads_as_labelled_lines_in_the_notices_words() -> None:
     assert "新锐企业榜区县科协名额：每个区县科协不超过2家" in lines
     assert "通知·摘要：各单位先在市科协系统填报，由市科协统一在平台提交。" in lines  # a value continued on an indented line
     assert "联系人：沈望舒" in lines and "电话：0733-61230000" in lines and "负责：名额与条件咨询" in lines
-    assert "↑ 各单位在市科协系统提交材料的截止时间" in lines  # a remark is text, its marker gone
+    assert "约定：文末 [override] 节的取值为现行有效值" in lines  # a remark is text, its marker gone
+    # a remark pointing up is read with the value above it
+    assert "市提交截止时间：2071年11月6日17:00（各单位在市科协系统提交材料的截止时间）" in lines
     assert not any(line.startswith("[") or line.startswith(";") for line in lines)
 
 
 def test_an_override_section_puts_its_value_in_force_where_the_key_was_first_set() -> None:
     text = clean_text(INI).text
-    assert "市提交截止时间：2071年11月6日17:00" in text.split("\n")
+    assert "市提交截止时间：2071年11月6日17:00" in [line[:23] for line in text.split("\n")]
     assert "11月3日" not in text  # the value overridden shows nowhere
     # The value in force, shown in the first key's place, is still a quote of the file.
     assert verbatim("2071年11月6日17:00", normalize_for_match(INI))
