@@ -190,6 +190,20 @@ def test_lists_marked_as_organised_or_not() -> None:
     assert "技术经理人先锋榜" not in facts[0].lists
 
 
+def test_a_forms_row_of_boxes_organises_the_ticked_lists_even_wrapped() -> None:
+    from assistant.ingest.facts.rounds import extract_lists
+    from assistant.ingest.notices import make_notice
+    from assistant.model import ListsFact
+
+    text = ("青川市科学技术协会\n2071年“科创中国”系列榜单推荐申报登记表\n一、通知信息\n"
+            "本市组织推荐的榜单…………☑ 先导技术榜 | ☑ 新锐企业榜 | ☐ 协同创新平台榜\n"
+            "                    ☐ 技术经理人先锋榜 ☑ 数智转型案例榜\n二、时间节点\n截止时间______2071年11月9日17:00\n")
+    facts = [f for f in extract_lists(make_notice("n.txt", text)) if isinstance(f, ListsFact)]
+    assert facts[0].lists == ["先导技术榜", "新锐企业榜", "数智转型案例榜"]  # the wrapped row's too, none unticked
+    assert facts[0].value == "先导技术榜、新锐企业榜、数智转型案例榜"
+    assert "截止时间：2071年11月9日17:00" in make_notice("n.txt", text).text.split("\n")  # a line to write on
+
+
 def test_a_limit_with_its_verb_between_is_a_limit() -> None:
     from assistant.ingest.facts.quotas import LIMIT
 

@@ -142,6 +142,8 @@ def restates(q: Query, earlier: Query) -> bool:
     return len(FILLER.sub("", pattern.sub("", q.ask))) <= 1
 
 
+# A sentence of ask words alone, naming nothing ("是什么？", "有哪些？", "怎么弄？").
+BARE_ASK = re.compile(r"有?(?:什么|啥|哪|哪些|哪里|哪儿|多少|几|怎么|怎么办|怎么弄|如何|谁|为什么|咋办|咋弄)")
 SAME_ASK_MAX = 6  # "一共几轮", "几点前": a sentence this short adds to the ask before it
 
 
@@ -149,6 +151,8 @@ def continues_ask(q: Query, earlier: Query) -> bool:
     """"平台上交完以后谁评？一共几轮？", "截止哪天？几点前？": a short second sentence of the same kind of
     ask, naming nothing of its own (no list, field, person, body, round or stage), is one ask with the
     sentence before it."""
+    if BARE_ASK.fullmatch(FILLER.sub("", q.text)):
+        return True  # "是什么？", "有哪些？": only the ask words, the subject is the sentence before's
     # (Not a value of its own, "大概各在几月", nor a contact: "联系人是谁" is answered for the subject carried.)
     if q.intent in (Intent.OTHER, Intent.CONTACT) or q.intent != earlier.intent or q.compare or q.answer_type != AnswerType.TEXT:
         return False
@@ -606,7 +610,8 @@ def detect_intent(text: str) -> Intent:
     if ORGANISER_ASK.search(text):
         return Intent.ORGANISER
     # "能推几个", "最多能塞几家": how many may be put forward, however said.
-    counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:几|多少|上限|不超过)(?![字条])"  # (几条: conditions)
+    # (几条: conditions; 哪几: names, "组织推荐哪几类榜单")
+    counted = re.search(r"(?:推荐|报送|申报|限报)(?![表样书])[^。？?]{0,10}?(?:(?<!哪)几|多少|上限|不超过)(?![字条])"
                         r"|(?:塞|推|报)(?:上去|进去|上)?(?:几|多少)(?!字)|(?:最多|上限|上限是|顶多)(?:能|可以|可)?(?:报|推)?(?:几|多少)(?:个|家|项|人|名)"
                         r"|再(?:塞|加|推)(?:进去|上去|一个|一项|一家|一位|一名|一人|个|位)"
                         r"|(?:能|可以)(?:报|推|推荐|申报)(?:[两二三四五六七八九十]|\d{1,2})(?:个|项|家|人|名)", text)  # "攒了3个，还能再塞进去吗": one more than the quota?

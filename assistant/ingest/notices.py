@@ -412,6 +412,7 @@ NUMBER_UNIT = re.compile(r"[年月日时号个项家人名周岁]")
 BOUND_AFTER = re.compile(r"(?:之前|以前|前|为止|止|以后|之后|后|起)(?=[，,。；;、]|$)")
 
 
+CHECK_BOXES = "☑☐☒□■"
 HEADING_CHARS = 20  # a heading's line is no longer than this; a longer numbered line is an item's text
 
 
@@ -431,6 +432,8 @@ def _should_join(prev: str, nxt: str, narrow: bool = False) -> bool:
         return False
     if RULE_DRAWN.fullmatch(p) or RULE_DRAWN.fullmatch(n) or value_line(n) or value_line(p) or NUMBER_ALONE.fullmatch(n):
         return False  # a drawn rule; a figure or a date (and time) alone on its line, as a poster or a timeline sets it
+    if n[0] in CHECK_BOXES and sum(p.count(c) for c in CHECK_BOXES) >= 2:
+        return True  # a form's row of boxes wrapped ("☑ 先导技术榜 | ☑ 新锐企业榜" / "☐ 技术经理人先锋榜 ☑ …")
     if LEADERS.search(n) or (LEADERS.search(p) and p[-1] not in "，,、（(“《"):
         return False  # a printed form's field ("联系人……钱启明"), a contents page's line: lines of their own
     if DECORATED.fullmatch(p) or DECORATED.fullmatch(n) or (CONTACT_PHONE.search(p) and CONTACT_PHONE.search(n)):

@@ -86,6 +86,16 @@ def _item(line: str, name: str) -> str:
     return item if item.startswith(name) else name
 
 
+BOXED_NAME = re.compile(r"\s*[“\"]?([\u4e00-\u9fff]{2,12}?榜)")
+
+
+def _marked_items(line: str) -> list[tuple[str, str]]:
+    """Each mark of a line with what follows it up to the next mark."""
+    marks = list(re.finditer(f"{MARK_YES.pattern}|{MARK_NO.pattern}", line))
+    ends = [m.start() for m in marks[1:]] + [len(line)]
+    return [(m.group(0), line[m.end() : end]) for m, end in zip(marks, ends, strict=True)]
+
+
 def _marked_lists(notice: Notice) -> tuple[list[str], list[str], Span | None]:
     """The lists a notice marks as organised, in order, each item as written ("先导技术榜（装备制造领域）"),
     and the passage from the first to the last line marking one; a list only ever marked as not
@@ -95,13 +105,20 @@ def _marked_lists(notice: Notice) -> tuple[list[str], list[str], Span | None]:
     lines: list[Span] = []
     for span in clauses(notice, "\n"):
         marked_yes, marked_no = MARK_YES.search(span.text), MARK_NO.search(span.text)
-        if not (marked_yes or marked_no) or (marked_yes and marked_no):
-            continue  # a legend ("★为…，☆为…") marks nothing
-        names = [_bare(n) for n in find_list_names(span.text) if not n.startswith(("系列", "科创中国"))]
+        if not (marked_yes or marked_no):
+            continue
+        if marked_yes and marked_no:
+            # A form's boxes, some ticked ("☑ 先导技术榜 | ☐ 技术经理人先锋榜"): the ticked ones; a legend
+            # ("★为…，☆为…") names no list after its marks and marks nothing.
+            # (the item is the name right after its box)
+            names = [_bare(m.group(1)) for mark, said in _marked_items(span.text)
+                     if MARK_YES.match(mark) and (m := BOXED_NAME.match(said)) and not m.group(1).startswith(("系列", "科创中国"))]
+        else:
+            names = [_bare(n) for n in find_list_names(span.text) if not n.startswith(("系列", "科创中国"))]
         if not names or not marked_yes:
             continue
         yes += [n for n in names if n not in yes]
-        items.append(_item(span.text, names[0]))
+        items += names if marked_no else [_item(span.text, names[0])]  # (a row of boxes: each ticked one)
         lines.append(span)
     if not lines:
         return [], [], None
