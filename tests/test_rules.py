@@ -137,6 +137,12 @@ def test_a_stage_asked_is_said_with_what_happens_in_it(bot) -> None:  # noqa: AN
     assert any("年度会议" in c.quote for c in ans.citations)
 
 
+def test_a_list_handled_separately_still_has_its_contact(bot) -> None:  # noqa: ANN001
+    # 2022's call says the list is organised separately, and still lists its review body's contact.
+    ans = bot.answer("2022年国际创新合作榜评审机构的联系人和手机号，麻烦告知一下")
+    assert "马倩" in ans.answer.split("\n[")[0][:300] and "15801401992" in ans.answer[:300]
+
+
 def test_quota_without_a_list_gives_every_list(store: FactStore) -> None:
     r, _ = run(store, Intent.QUOTA, "2022年各单位的推荐名额")
     assert all(name in text_of(r) for name in GOLDEN["002"]["quotas"])

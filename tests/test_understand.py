@@ -776,3 +776,13 @@ def test_who_the_asker_says_they_are_is_read_for_the_route_that_is_theirs() -> N
 def test_where_to_send_is_a_place_however_asked() -> None:
     assert answer_type("材料发到哪？") == AnswerType.PLACE and answer_type("交到哪里") == AnswerType.PLACE
     assert answer_type("发到哪天截止") != AnswerType.PLACE
+
+
+def test_the_time_between_two_events_asks_when_each_is() -> None:
+    from assistant.answer.message import read_message
+
+    asked = read_message("２０２０年先导技术榜单从推荐截止到榜单发布，大概隔了多久？").questions
+    assert asked == ["２０２０年先导技术榜单推荐截止是什么时候", "２０２０年先导技术榜单榜单发布是什么时候"]
+    assert read_message("平台上传截止到初评报送截止，中间隔了几天？").questions == ["平台上传截止是什么时候", "初评报送截止是什么时候"]
+    assert len(read_message("从10月1日到11月20日隔了几天？").questions) == 1  # two dates given: a sum, nothing to look up
+

@@ -100,6 +100,21 @@ def _conjoined(question: str) -> list[str] | None:
     return None
 
 
+# "从推荐截止到榜单发布隔了多久", "平台上传截止到初评报送截止，中间隔了几天": the time between two events
+# asks when each is (the notices give the dates; the gap is the asker's sum).
+SPAN_ASK = re.compile(r"^(?:(?P<lead>[^，,]*?)从)?(?P<a>[^，,从到至]{2,20}?)(?:到|至)(?P<b>[^，,从到至]{2,20}?)[，,]?(?:中间|之间|前后)?"
+                      r"(?:大概|大约|一共|总共)?(?:隔|间隔|相隔|相差|差|有)了?(?:多久|多长时间|几天|多少天|几个月|多少个?工作日|多长)")
+DATED = re.compile(r"\d{1,2}\s*[月日号]|[月日号]底|[月日号]初")
+
+
+def _span_asks(question: str) -> list[str] | None:
+    m = SPAN_ASK.search(question)
+    if m is None or DATED.search(m.group("a")) or DATED.search(m.group("b")):
+        return None  # (between two dates given: a sum, not an ask of the notices)
+    lead = m.group("lead") or ""
+    return [f"{lead}{m.group('a')}是什么时候", f"{lead}{m.group('b')}是什么时候"]
+
+
 def _asks(question: str, marked: bool = False) -> list[str]:
     """"平台网址多少，登录不了找谁", "几个名额、截止哪天、初评找谁", "先导榜能推几个 新锐呢": several
     asks in one sentence, split where each part asks something of its own kind (or, elliptically, the
@@ -165,7 +180,7 @@ def read_message(text: str) -> Message:
             msg.statements.append(core)
             continue
         if words or marked:  # "…联系人和电话？" asks by its mark
-            msg.questions.extend(_asks(core, marked))
+            msg.questions.extend(_span_asks(core) or _asks(core, marked))
         elif WANTS_CONTACT.search(core):
             msg.questions.append(core)  # "想直接跟初评那边电话确认": who to call, asked without a question word
         elif announced and ENUMERATED_ITEM.match(core):

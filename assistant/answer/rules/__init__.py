@@ -146,7 +146,8 @@ def list_status(ctx: Context) -> Reply | None:
     that year, or handled separately. Say so, quoting the notice, rather than answer with another
     list's facts or the round's general rules."""
     q = ctx.q
-    if q.list_key is None or len(q.years) != 1 or q.other_lists or q.intent in ABOUT_A_LIST:
+    if q.list_key is None or len(q.years) != 1 or q.other_lists or q.intent in ABOUT_A_LIST \
+            or q.answer_type == AnswerType.CONTACT:  # (a person or a phone asked: a list's contact, however asked)
         return None
     year = q.years[0]
     rounds = ctx.store.pick(ListsFact, [year])
