@@ -357,3 +357,18 @@ def test_a_bound_on_another_dated_event_in_prose_is_a_condition_of_the_list_it_n
     text = "清河学院通知\n技术经理人先锋榜：学校推荐2人，申报人须在本校技术转移中心登记备案满3年，即2059年12月31日前完成备案。\n"
     facts = [f for f in extract_facts(make_notice("e.txt", text)) if isinstance(f, EligibilityFact)]
     assert [f.list_keys for f in facts] == [["技术经理人先锋榜"]]
+
+
+def test_a_lists_conditions_in_several_items_of_a_conditions_section_are_one_set() -> None:
+    from assistant.ingest.facts.requirements import extract_eligibility
+    from assistant.ingest.notices import make_notice
+    from assistant.model import EligibilityFact
+
+    text = ("岭东省科协关于组织推荐2071年“科创中国”系列榜单的通知\n一、榜单设置\n设置先导技术榜、新锐企业榜。\n"
+            "五、省内申报条件\n1. 申报新锐企业榜的企业须在岭东省内注册，且近一年在省内依法纳税。\n"
+            "2. 先导技术榜的技术持有单位须为省内单位。\n"
+            "3. 其余条件按中国科协通知执行：新锐企业须在中国境内注册，成立年限不超过8年。\n岭东省科学技术协会\n2071年10月8日\n")
+    facts = [f for f in extract_eligibility(make_notice("n.txt", text), ["先导技术榜", "新锐企业榜"], [])
+             if isinstance(f, EligibilityFact) and f.list_keys == ["新锐企业榜"]]
+    assert len(facts) == 1  # the local item and the restated one: one set
+    assert any("岭东省内注册" in c for c in facts[0].conditions) and any("不超过8年" in c for c in facts[0].conditions)

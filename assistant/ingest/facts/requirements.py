@@ -196,9 +196,13 @@ def _bounds_in_prose(notice: Notice, list_names: list[str], have: set[str]) -> l
     bulletin's "经省科协推荐的新锐企业须…2033年1月1日及以后在工商部门注册成立"): each sentence holding such a
     bound and naming one list, all its clauses that list's conditions."""
     facts: list[Fact] = []
+    found: list[tuple[Span, str, list[str]]] = []
     spans = list(clauses(notice, "。；;"))
     for i, sentence in enumerate(spans):
-        if not BOUND.search(sentence.text) or " | " in sentence.text:
+        # A bound by a date or a count of years, or, under a conditions heading, what a list's applicant
+        # must be ("申报新锐企业榜的企业须在江淮省内注册"): a condition wherever it stands.
+        obliged = OBLIGED.search(sentence.text) and any(CONDITIONS_HEADING.search(h) for h in sentence.section.path)
+        if not (BOUND.search(sentence.text) or obliged) or " | " in sentence.text:
             continue  # (a table's row is read by its header, answer/reader.py)
         named = _named_lists(sentence.text, list_names)
         keys = {list_key(n) for n in named}
@@ -215,11 +219,23 @@ def _bounds_in_prose(notice: Notice, list_names: list[str], have: set[str]) -> l
         # Every clause the sentence sets, the bound among them: "须为集团控股的科技型企业，2016年及以后在境内注册，
         # 上一年度研发投入占营业收入比例不低于5%" is three conditions, one of them checkable by a date.
         stated = [c.strip() for c in re.findall(r"[^，,；;。]+", sentence.text) if c.strip()]
-        facts.append(make_fact(notice, EligibilityFact, sentence, value=named[0], lists=named[:1], conditions=stated,
+        found.append((sentence, named[0], stated))
+    # A list's conditions said in several sentences of one section (a local one in item 1, the call's
+    # restated in item 4) are one set of conditions, quoted from the first sentence to the last.
+    groups: dict[tuple[str, tuple[str, ...]], list[tuple[Span, str, list[str]]]] = {}
+    for sentence, name, stated in found:
+        groups.setdefault((list_key(name) or name, tuple(sentence.section.path)), []).append((sentence, name, stated))
+    for group in groups.values():
+        first, last = group[0][0], group[-1][0]
+        span = Span(first.start, last.end, notice.text[first.start : last.end], first.section) if len(group) > 1 else first
+        stated = list(dict.fromkeys(c for _, _, said in group for c in said))
+        facts.append(make_fact(notice, EligibilityFact, span, value=group[0][1], lists=[group[0][1]], conditions=stated,
                                exclusions=[c for c in stated if EXCLUDES.search(c)], heading="正文所述条件", from_prose=True))
     return facts
 
 
+OBLIGED = re.compile(r"(?:须|必须|应当|需|要求)(?:为|在|是|经|具有|具备|满|由|已|于|按|有)")
+CONDITIONS_HEADING = re.compile(r"条件|要求|资格")
 HEADING_MAX = 20  # "🔶 申报条件划重点": a short line that heads conditions inside a section of another name
 
 
