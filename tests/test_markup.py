@@ -323,3 +323,14 @@ def test_a_mail_merged_letter_reads_its_placeholders_from_the_merge_data() -> No
     assert "请澄江市科学技术协会于2047年10月31日17:00前报送预推荐材料，名额为3项。«未合并»" in text
     assert "截止：2047年10月31日17:00；\n" in text  # the data block: a "字段：值" line per field
     assert merged_fields(MappedText.of("请«单位名称»报送。\n")).text == "请«单位名称»报送。\n"  # no data: as written
+
+
+def test_a_line_break_inside_a_markdown_tables_cell_parts_its_values() -> None:
+    from assistant.ingest.notices import clean_text
+
+    page = ("## 五、联系方式\n\n| 事项 | 单位／联系人 | 电话 |\n|---|---|---|\n"
+            "| 生物医药领域初评 | 中国科协某学会联合体<br>裘思远 | 010-64410000<br/>13811560000 |\n"
+            "截止：<del>2071年11月3日</del><ins>2071年11月6日</ins>&nbsp;&amp;&#x4E2D;午\n")
+    lines = clean_text(page).text.split("\n")
+    assert "生物医药领域初评 | 中国科协某学会联合体 裘思远 | 010-64410000 13811560000" in lines
+    assert "截止：2071年11月6日 &中午" in lines  # the struck date gone, the inserted one kept, entities read

@@ -557,7 +557,11 @@ def page_markdown(mt: MappedText) -> MappedText:
                 cuts.append((start + len(quoted.group(1)), at + line.end(), ""))
         cuts.append((m.end("body"), m.end(), "\n\n"))  # (a paragraph of its own: never joined to the text)
         mt = mt.splice(cuts)
-    return mt.sub(HTML_COMMENT, "").sub(INLINE_TAG, "").sub(ENTITY, _entity)
+    # (a <br> breaks a line, and inside a table's cell it parts two values: "联合体<br>裘思远", "…937<br>138…")
+    return mt.sub(HTML_COMMENT, "").sub(LINE_BREAK_TAG, " ").sub(INLINE_TAG, "").sub(ENTITY, _entity)
+
+
+LINE_BREAK_TAG = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)
 
 
 ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
