@@ -209,3 +209,17 @@ def test_a_limit_with_its_verb_between_is_a_limit() -> None:
 
     assert LIMIT.search("各研究部在每个领域最多报送2项").group(0).endswith("2项")
     assert LIMIT.search("每个单位最多推荐3个")
+
+
+def test_a_contact_line_led_by_a_list_and_its_field_names_its_body_after_the_colon() -> None:
+    from assistant.ingest.facts.contacts import extract_contacts
+    from assistant.ingest.notices import make_notice
+    from assistant.model import ContactFact
+
+    text = ("中国某某学会关于组织推荐2071年榜单的通知\n一、推荐名额\n每个领域推荐不超过3项。\n五、初评机构联系方式\n"
+            "先导技术榜（先进材料领域）：中国科协新材料产学联合体，柏亦宁，010-62570000/18911350000\n"
+            "先导技术榜（生物医药领域）：中国科协健康医药学会联合体，苗雨彤，010-64210000/15311620000\n中国某某学会\n2071年9月12日\n")
+    facts = [f for f in extract_contacts(make_notice("x.txt", text), ["先导技术榜"], []) if isinstance(f, ContactFact)]
+    bai = next(f for f in facts if "柏亦宁" in f.persons)
+    assert bai.body == "中国科协新材料产学联合体" and bai.fields == ["先进材料"]  # the field in brackets is no body
+    assert bai.phones == ["010-62570000", "18911350000"]

@@ -314,7 +314,8 @@ def _unlabelled_contacts(notice: Notice, by_list_only: bool = False) -> list[Fac
                 continue
             lists = named or (find_list_names(line.text) if re.search(r"[|｜]", line.text) else [])  # a row's cells
             facts.append(_loose_contact(notice, Span(line.start, line.end, line.text, section), org, persons, phones, lists, what,
-                                        body=_named_body(head, named) if colon else org if lists else ""))  # a row's body cell
+                                        # (the body its head names, else the office its line names after the colon)
+                                        body=(_named_body(head, named) or org) if colon else org if lists else ""))
     return facts
 
 
@@ -341,6 +342,8 @@ def _named_body(head: str, lists: list[str]) -> str:
     for name in lists:
         rest = rest.replace(name, " ")
     rest = re.sub(r"[（）()\s、，,]+", " ", NUMBERING.sub("", rest)).strip()
+    if re.search(r"领域|专项", rest):
+        return ""  # "先导技术榜（先进材料领域）": the list's field, not a body
     return rest if lists and re.fullmatch(rf"[{CJK}“”\"]{{4,30}}", rest) else ""
 
 
@@ -353,9 +356,11 @@ def _loose_contact(notice: Notice, span: Span, org: str, persons: list[str], pho
         # "技术转移领航榜（…联盟）：岑晓岚，010-…" under "初评机构联系方式（转录自科协通知）": a list's
         # review body restated by a forwarding notice, not the notice's own office.
         role = Role.REVIEW
+    # "先导技术榜（先进材料领域）：…": the fields its list is named with
+    fields = re.findall(rf"([{CJK}]{{2,8}}?)领域", span.text.split("：")[0]) if lists else []
     return make_fact(
         notice, ContactFact, span, value="、".join(persons), header=what or org or "、".join(lists or []) or "联系方式", body=body, org=org,
-        lists=lists or [],
+        lists=lists or [], fields=fields,
         persons=persons, phones=phones, phone_labels=dict.fromkeys(phones, "电话"),
         emails=[e.group(0) for e in EMAIL.finditer(span.text)], role=role,
     )
