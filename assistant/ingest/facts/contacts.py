@@ -137,6 +137,9 @@ def _name_after_office(token: str) -> tuple[str, str] | None:
     return (office, name) if _name(name) == name else None
 
 
+CENTRAL_OFFICE = re.compile(r"中国科协(?:办公厅)?[\u4e00-\u9fff]{2,12}?(?:部|司|办公室)(?![\u4e00-\u9fff]{0,6}联合体)")
+
+
 def _body_from_header(header: str) -> str:
     """"中国科协先进材料学会联合体（先进材料领域）": the body the header starts with; "先导技术榜电子
     信息领域初评机构（中国科协新一代信息技术学会联合体）": a role, and the body in its brackets."""
@@ -519,7 +522,9 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
     else:
         role = Role.OTHER
     if notice.kind != NoticeKind.ORIGINAL and not lists and role != Role.TECH:
-        role = Role.SOCIETY  # a forwarding or internal notice's own contact, whatever its header says
+        # A forwarding or internal notice's own contact, whatever its header says; but the call's own
+        # office it restates ("中国科协科技成果转化部 联系人：…") is still the round's enquiry contact.
+        role = Role.GENERAL if CENTRAL_OFFICE.match(f"{block.header} {body}".strip()) else Role.SOCIETY
     return make_fact(
         notice,
         ContactFact,
