@@ -223,3 +223,17 @@ def test_a_contact_line_led_by_a_list_and_its_field_names_its_body_after_the_col
     bai = next(f for f in facts if "柏亦宁" in f.persons)
     assert bai.body == "中国科协新材料产学联合体" and bai.fields == ["先进材料"]  # the field in brackets is no body
     assert bai.phones == ["010-62570000", "18911350000"]
+
+
+def test_a_forwarding_notice_restating_the_calls_office_gives_the_rounds_enquiry_contact() -> None:
+    from assistant.ingest.facts.contacts import extract_contacts
+    from assistant.ingest.notices import make_notice
+    from assistant.model import ContactFact, Role
+
+    text = ("岭东大学关于组织申报2071年“科创中国”系列榜单的通知\n根据中国科协办公厅通知要求，现将有关事项通知如下。\n"
+            "五、联系方式\n中国科协科技成果转化部 联系人：滕晓川 联系方式：010-68570000\n"
+            "科学技术研究院成果转化办公室 联系人：芮思川 电话：0312-5070000\n岭东大学科学技术研究院\n2071年10月10日\n")
+    notice = make_notice("x.txt", text)
+    facts = {f.persons[0]: f for f in extract_contacts(notice, [], []) if isinstance(f, ContactFact) and f.persons}
+    assert facts["滕晓川"].role == Role.GENERAL  # the call's office, restated
+    assert facts["芮思川"].role == Role.SOCIETY  # the university's own
