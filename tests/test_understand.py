@@ -786,3 +786,11 @@ def test_the_time_between_two_events_asks_when_each_is() -> None:
     assert read_message("平台上传截止到初评报送截止，中间隔了几天？").questions == ["平台上传截止是什么时候", "初评报送截止是什么时候"]
     assert len(read_message("从10月1日到11月20日隔了几天？").questions) == 1  # two dates given: a sum, nothing to look up
 
+
+
+def test_earlier_is_not_a_deadline() -> None:
+    from assistant.answer.understand import detect_intent
+    from assistant.model import Intent
+
+    assert detect_intent("想要一下秘书处彭老师的手机号，之前通知上的号码打了好几次都是空号") == Intent.CONTACT
+    assert detect_intent("材料要在11月20日之前交吗") == Intent.DEADLINE

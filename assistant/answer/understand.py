@@ -625,7 +625,9 @@ def detect_intent(text: str) -> Intent:
             return Intent.LISTS  # "融通创新组织榜21年的时候叫什么名字": the name a round gave a list
         return Intent.QUOTA if counted else Intent.OTHER
     # Specific beats generic where both fire: "初评结果哪天前报送" is a deadline, not a schedule.
-    if re.search(r"最晚|最迟|截止|截至|截到|期限|之前|前报送|前提交|前上传|逾期|关闭|关了|关门", text) and "deadline" in scores:
+    # ("之前" bounds a time, "11月20日之前"; "之前通知上的号码" is only earlier)
+    if re.search(r"最晚|最迟|截止|截至|截到|期限|(?<=[\d日号点时天])之前|前报送|前提交|前上传|逾期|关闭|关了|关门", text) \
+            and "deadline" in scores:
         return Intent.DEADLINE
     if CONTACT_WORDS.search(text) and "contact" in scores:
         return Intent.CONTACT  # "申报系统的技术支持电话是多少" asks for a phone, not a count
