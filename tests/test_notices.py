@@ -165,3 +165,15 @@ def test_a_posters_big_figure_inside_a_sentence_is_read_with_it_but_a_caption_fi
     lines = clean_text(text).text.split("\n")
     assert "注册在澄江，成立不超过10年" in lines
     assert "3" in lines  # a figure heading its own caption: the reader reads its lines together
+
+
+def test_a_long_line_of_prompts_is_read_in_linear_time() -> None:
+    import time
+
+    from assistant.ingest.notices import clean_text
+
+    # (a row of empty cells: "概念验证中心榜 |  |  | … | 2067年12月22日前" took 2.7 s in the navigation-bar pattern)
+    line = "概念验证中心榜 " + "|  " * 14 + "| 2071年12月22日前"
+    started = time.perf_counter()
+    clean_text("关于征集2071年榜单的通知\n" + "\n".join([line] * 3))
+    assert time.perf_counter() - started < 2.0

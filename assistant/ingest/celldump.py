@@ -9,6 +9,7 @@ Every value keeps its place in the file: rows are put in order by moving the val
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -54,12 +55,15 @@ def _address(cell: str) -> tuple[int, int]:
 def _sheets(text: str) -> list[Sheet]:
     sheets: list[Sheet] = []
     heads = list(SHEET_HEAD.finditer(text))
+    starts = [h.start() for h in heads]
+    named: dict[str, Sheet] = {}
     for m in CELL_LINE.finditer(text):
-        name = m.group("sheet") or next((h.group("name") for h in reversed(heads) if h.start() < m.start()), "")
-        sheet = next((s for s in sheets if s.name == name), None)
+        above = bisect.bisect_left(starts, m.start()) - 1  # the sheet heading above the cell, if any
+        name = m.group("sheet") or (heads[above].group("name") if above >= 0 else "")
+        sheet = named.get(name)
         if sheet is None:
-            head = next((h for h in reversed(heads) if h.start() < m.start() and h.group("name") == name), None)
-            sheet = Sheet(name, head.start() if head else m.start(), m.end())
+            head = next((h for h in reversed(heads[: above + 1]) if h.group("name") == name), None)
+            sheet = named[name] = Sheet(name, head.start() if head else m.start(), m.end())
             sheets.append(sheet)
         sheet.end = max(sheet.end, m.end())
         sheet.cells[(int(m.group("row")), _column(m.group("col")))] = (m.start("value"), m.end("value"))
@@ -93,9 +97,11 @@ def cell_dump_text(mt: MappedText) -> MappedText:
         cells = _filled(sheet)
         width = max(c for _, c in cells)
         parts: list[tuple[int, int] | str] = [f"\n{sheet.name}\n" if sheet.name else "\n"]
-        for row in sorted({r for r, _ in cells}):
-            filled = [c for r, c in cells if r == row]
-            last = max(filled)
+        by_row: dict[int, list[int]] = {}
+        for r, c in cells:
+            by_row.setdefault(r, []).append(c)
+        for row in sorted(by_row):
+            last = max(by_row[row])
             for col in range(1, min(last, width) + 1):
                 if col > 1:
                     parts.append(CELL)

@@ -9,6 +9,7 @@ Every value keeps its place in the file: only what lies between values is cut.""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -46,15 +47,16 @@ def _queries(text: str) -> list[Query]:
     for q in QUERY.finditer(text):
         table = m.group(1) if (m := FROM.search(q.group("sql"))) else ""
         queries.append(Query(q.start(), q.end(), table, WHERE_LITERAL.findall(q.group("sql"))))
+    query_starts = [q.start for q in queries]
+    marks = [m.start() for m in ROW_MARK.finditer(text)]
     for f in FIELD.finditer(text):
-        owner = next((q for q in reversed(queries) if q.start < f.start()), None)
+        k = bisect.bisect_left(query_starts, f.start()) - 1
+        owner = queries[k] if k >= 0 else None
         if owner is None or not owner.table:
             continue
-        mark = ROW_MARK.search(text, owner.end, f.start())
-        last_mark = None
-        while mark is not None:  # the row mark nearest above the field
-            last_mark, mark = mark, ROW_MARK.search(text, mark.end(), f.start())
-        starts_row = not owner.rows or (last_mark is not None and owner.rows[-1][0].start() < last_mark.start())
+        j = bisect.bisect_left(marks, f.start()) - 1  # the row mark nearest above the field
+        last_mark = marks[j] if j >= 0 and marks[j] >= owner.end else None
+        starts_row = not owner.rows or (last_mark is not None and owner.rows[-1][0].start() < last_mark)
         if not starts_row and any(r.group("key") == f.group("key") for r in owner.rows[-1]):
             starts_row = True  # rows printed without marks: a key seen again starts the next
         if starts_row:
