@@ -94,3 +94,26 @@ def test_key_paths_read_in_the_notices_words() -> None:
     assert path_label(("quota", "central", "先导技术榜")) == "中国科协先导技术榜名额"
     assert path_label(("notice", "title")) == "通知·标题"
     assert path_label(("lists", "list_1")) == "榜单·榜单1"
+
+
+BIB = "\n".join([
+    "% ---- 岭东学会榜单记录 ----",
+    '@string{soc = "岭东学会"}',
+    "@notice{n1, title = {关于推荐2071年榜单的通知}, issuer = soc # \"秘书处\"}",
+    "@quota{q1, list = {先导技术榜}, limit = {每个领域不超过2个}}",
+    "@deadline{d1,",
+    "  stage = {会员向学会提交申报表},",
+    "  date  = {2071年11月20日17:00}",
+    "}",
+    "@contact{c1, person = {岑雨川}, tel = {010-62710035}, list = {会员申报咨询}}",
+    "@erratum{e1, field = {d1.date}, was = {2071年11月20日17:00}, now = {2071年11月26日17:00}}",
+])
+
+
+def test_bibtex_style_records_read_one_line_each_an_erratum_in_force() -> None:
+    lines = clean_text(BIB).text.split("\n")
+    assert "标题：关于推荐2071年榜单的通知，发布机构：岭东学会秘书处" in lines  # a macro said where it is used
+    assert "榜单：先导技术榜，限额：每个领域不超过2个" in lines
+    assert "阶段：会员向学会提交申报表，日期：2071年11月26日17:00" in lines  # the erratum's value, in its place
+    assert "联系人：岑雨川" in lines and "电话：010-62710035" in lines and "负责：会员申报咨询" in lines
+    assert "11月20日" not in "\n".join(lines) and not any(line.startswith(("@", "%")) for line in lines)

@@ -44,6 +44,7 @@ class Record:
     body_cuts: list[tuple[int, int, str]] = field(default_factory=list)  # escapes, continued lines inside the body
     shown: str = ""  # the body as read
     tail: list[tuple[int, int, str]] = field(default_factory=list)  # cuts after the body (a reason beside a value)
+    inline: bool = False  # a record's later field: on its first field's line
 
 
 # ---------------------------------------------------------------- key paths in the notices' words
@@ -55,6 +56,8 @@ CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 def said(component: str) -> str:
     """A key's component as the notices say it: its own words when Chinese, else its words read
     through KEY_WORDS ("member_submit" 会员提交, "list_1" 榜单1)."""
+    if component.startswith("#"):
+        return ""  # a record's own key ("#c-mishu"): an id, nothing a reader is told
     if HAS_CJK.search(component):
         return component.replace("_", "·")
     words = [w for w in re.split(r"[_\-\s]+", CAMEL.sub("_", component)) if w]
@@ -78,7 +81,7 @@ def path_label(path: tuple[str, ...]) -> str:
 
 # A contact record's other keys, in a contact block's labels: what the person handles, and the body
 # (a list's review body when the record sits under a list's name, else the person's department).
-DUTY_KEYS = {"note", "notes", "remark", "duty", "role", "scope", "说明", "备注"}
+DUTY_KEYS = {"note", "notes", "remark", "duty", "role", "scope", "list", "lists", "topic", "说明", "备注"}
 BODY_KEYS_OF_CONTACT = {"body", "org", "organization", "unit", "机构", "单位"}
 
 
@@ -266,6 +269,110 @@ def _event_records(text: str) -> list[Record]:
     return records
 
 
+# ---------------------------------------------------------------- BibTeX-style records
+
+ENTRY = re.compile(r"^[ \t]*@(?P<type>[A-Za-z]\w*)[ \t]*\{[ \t]*(?P<key>[^,\s{}]+)[ \t]*,", re.M)
+BIB_FIELD = re.compile(r"(?P<name>[A-Za-z]\w*)[ \t]*=[ \t]*")
+BIB_PIECE = re.compile(r"\{|\"((?:[^\"\\]|\\.)*)\"|([A-Za-z]\w*)|(\d+)")
+MIN_ENTRIES = 4
+ERRATA = {"erratum", "errata", "correction", "更正"}
+
+
+def is_bibtex(text: str) -> bool:
+    return len(ENTRY.findall(text)) >= MIN_ENTRIES
+
+
+def _braced(text: str, at: int) -> int:
+    """Where the brace group opened at `at` closes (past it), or the end of the text."""
+    depth = 0
+    for i in range(at, len(text)):
+        depth += 1 if text[i] == "{" else -1 if text[i] == "}" else 0
+        if depth == 0:
+            return i + 1
+    return len(text)
+
+
+def _bib_value(text: str, at: int, macros: dict[str, str]) -> tuple[int, list[tuple[int, int, str]], str]:
+    """A field's value from `at` (pieces joined by #): where it ends, the cuts that show it, and it as read."""
+    cuts: list[tuple[int, int, str]] = []
+    shown = ""
+    pos = at
+    while True:
+        m = BIB_PIECE.match(text, pos)
+        if m is None:
+            break
+        if m.group(0) == "{":
+            end = _braced(text, pos)
+            inner = text[pos + 1 : end - 1]
+            cuts += [(pos, pos + 1, ""), (end - 1, end, "")]
+            cuts += [(pos + 1 + w.start(), pos + 1 + w.end(), "") for w in re.finditer(r"\n[ \t]+", inner)]
+            shown += re.sub(r"\n[ \t]+", "", inner)
+        elif m.group(1) is not None:
+            end = m.end()
+            cuts += [(pos, pos + 1, ""), (end - 1, end, "")]
+            shown += m.group(1)
+        else:
+            end = m.end()
+            value = macros.get(m.group(2) or "", m.group(0))
+            cuts.append((pos, end, value))
+            shown += value
+        joint = re.match(r"[ \t]*#[ \t]*", text[end:])
+        if joint is None:
+            return end, cuts, shown
+        cuts.append((end, end + joint.end(), ""))
+        pos = end + joint.end()
+    return pos, cuts, shown
+
+
+STRING_DEF = re.compile(r"^[ \t]*@string[ \t]*\{[ \t]*(?P<name>\w+)[ \t]*=[ \t]*", re.M | re.I)
+BIB_REMARK = re.compile(r"^[ \t]*%+[ \t]*[-=]*[ \t]*(?P<body>.*?)[ \t]*[-=]*[ \t]*$", re.M)
+
+
+def _bib_records(text: str) -> list[Record]:
+    records: list[Record] = []
+    macros: dict[str, str] = {}
+    for d in STRING_DEF.finditer(text):  # @string{plat = "…"}: a macro, said where it is used
+        end, _, shown = _bib_value(text, d.end(), macros)
+        macros[d.group("name")] = shown
+        records.append(Record(Kind.DROP, d.start(), _braced(text, text.index("{", d.start()))))
+    for r in BIB_REMARK.finditer(text):
+        kind = Kind.TEXT if HAS_CJK.search(r.group("body")) else Kind.DROP
+        records.append(Record(kind, r.start(), r.end(), body=(r.start("body"), r.end("body")), shown=r.group("body")))
+    types: dict[str, str] = {}
+    pos = 0
+    for entry in ENTRY.finditer(text):
+        if entry.start() < pos:
+            continue
+        close = _braced(text, text.index("{", entry.start()))
+        kind, key = entry.group("type").lower(), entry.group("key")
+        types[key] = kind
+        records.append(Record(Kind.DROP, entry.start(), entry.end()))  # "@quota{q-xd,"
+        at, fields = entry.end(), []
+        while (f := BIB_FIELD.search(text, at, close)) is not None:
+            end, cuts, shown = _bib_value(text, f.end(), macros)
+            fields.append((f, end, cuts, shown))
+            at = max(end, f.end() + 1)
+        named = {f.group("name").lower(): (f, end, cuts, shown) for f, end, cuts, shown in fields}
+        prev = entry.end()
+        for f, end, cuts, shown in fields:
+            name = f.group("name").lower()
+            path: tuple[str, ...] = (kind, "#" + key, name)
+            if kind in ERRATA:
+                target = named.get("field")
+                if name != "now" or target is None or "." not in target[3]:
+                    records.append(Record(Kind.DROP, prev, end))
+                    prev = end
+                    continue
+                tkey, tfield = target[3].split(".", 1)
+                path = (types.get(tkey, ""), "#" + tkey, tfield.lower())
+            body = (f.end(), end)
+            records.append(Record(Kind.VALUE, prev, end, path, body, cuts, shown, inline=prev != entry.end() and kind not in ERRATA))
+            prev = end
+        records.append(Record(Kind.DROP, prev, close))  # the entry's last comma and brace
+        pos = close
+    return sorted(records, key=lambda r: r.start)
+
+
 # ---------------------------------------------------------------- one renderer for every format
 
 
@@ -275,6 +382,8 @@ def keyed_text(mt: MappedText) -> MappedText | None:
         records = _ini_records(mt.text)
     elif is_json_lines(mt.text):
         records = _event_records(mt.text)
+    elif is_bibtex(mt.text):
+        records = _bib_records(mt.text)
     else:
         return None
     return mt.splice(sorted(_cuts(mt.text, records)))
@@ -316,7 +425,7 @@ def _cuts(text: str, records: list[Record]) -> list[tuple[int, int, str]]:
             cuts.append((r.body[1], r.end, "）"))
             continue
         if r.kind is Kind.TEXT:
-            cuts.append((r.start, r.body[0], ""))
+            cuts.append((r.start, r.body[0], "\n" if r.start else ""))  # (a line of its own, whatever went before)
             cuts.extend(r.body_cuts)
             cuts.extend(r.tail or [(r.body[1], r.end, "")])
             continue
@@ -325,13 +434,16 @@ def _cuts(text: str, records: list[Record]) -> list[tuple[int, int, str]]:
             cuts.append((r.start, line_end, ""))  # a value withdrawn, or one a later value of its key replaced
             continue
         parent = r.path[:-1]
+        at_line_start = r.start == 0 or text[r.start - 1] == "\n"
         if parent in contacts:
             label = _contact_label(r.path)
-            lead = "" if heading == parent else "\n" + path_label(parent) + "\n"
+            lead = ("" if at_line_start else "\n") if heading == parent else "\n" + path_label(parent) + "\n"
             heading = parent
         else:
-            label, lead = path_label(r.path), ""
-        cuts.append((r.start, r.body[0], f"{lead}{label}："))
+            # (a record's field, "#key" in its path: its own name; its later fields on its first's line)
+            label = said(r.path[-1]) if any(c.startswith("#") for c in r.path) else path_label(r.path)
+            lead = "，" if r.inline else "" if at_line_start else "\n"
+        cuts.append((r.start, r.body[0], f"{lead}{label}：" if label else lead))
         if last is not r:  # set again later: the value in force shows here
             cuts.append((r.body[0], r.body[1], last.shown))
         else:

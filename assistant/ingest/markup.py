@@ -23,7 +23,9 @@ from assistant.ingest.jsonstrings import JSON_ESCAPE, JSON_STRING, unescaped
 from assistant.ingest.keyed import keyed_text
 from assistant.ingest.sqldump import is_sql_dump, sql_text
 from assistant.ingest.textmap import CELL, MappedText
+from assistant.ingest.troff import is_troff, troff_text
 from assistant.ingest.turtle import is_turtle, turtle_text
+from assistant.ingest.unified_diff import diff_text, is_unified_diff
 from assistant.ingest.vertical import is_vertical_output, vertical_text
 from assistant.ingest.wikitext import is_wikitext, wiki_text
 from assistant.ingest.xmldata import XML, xml_text
@@ -642,6 +644,10 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
         return wiki_text(mt), True
     if is_turtle(mt.text):
         return turtle_text(mt), True
+    if is_troff(mt.text):
+        return troff_text(mt), True
+    if is_unified_diff(mt.text):
+        return diff_text(mt), False  # (its lines are a text's own, broken or not)
     if is_annotation_export(mt.text):
         return accepted_changes(annotation_text(mt)), True
     if is_cell_dump(mt.text):

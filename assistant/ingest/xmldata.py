@@ -54,6 +54,11 @@ class _Element:
     close: tuple[int, int] | None = None
     children: list[_Element] = field(default_factory=list)
     text: bool = False  # it holds text of its own (or a CDATA body)
+    attrs: dict[str, str] = field(default_factory=dict)  # by local name ("ss:Index" -> "index")
+
+    @property
+    def name(self) -> str:
+        return self.tag.rsplit(":", 1)[-1].lower()
 
 
 def _told(attrs: str) -> str:
@@ -96,7 +101,8 @@ def _parse(text: str) -> tuple[list[_Element], list[tuple[int, int, str]]]:
                     e.close = (m.start(), m.end())
                     break
         else:
-            e = _Element(m.group("tag"), _told(m.group("attrs")), (m.start(), m.end()))
+            attrs = {k.rsplit(":", 1)[-1].lower(): a or b for k, a, b in ATTR.findall(m.group("attrs"))}
+            e = _Element(m.group("tag"), _told(m.group("attrs")), (m.start(), m.end()), attrs=attrs)
             (stack[-1].children if stack else roots).append(e)
             if m.group("empty"):
                 e.close = (m.end(), m.end())
@@ -118,7 +124,70 @@ def _closing(e: _Element, new: str) -> list[tuple[int, int, str]]:
     return [(e.close[0], e.close[1], new)] if e.close else []
 
 
-def _cuts(e: _Element, brk: str, within: _Element | None = None) -> list[tuple[int, int, str]]:
+# A sheet's or a table's row of cells, however its markup names them (SpreadsheetML's <Row><Cell>, a
+# page's <tr><td>, a Word table's <w:tr><w:tc>): one line, its cells split by " | " in their columns.
+ROW_TAGS = {"row", "tr"}
+CELL_TAGS = {"cell", "td", "th", "tc", "c"}
+# What a workbook or a document says of its look, never of the notice: fonts, styles, column widths.
+LOOKS = {"styles", "style", "font", "fonts", "column", "documentproperties", "officedocumentsettings",
+         "excelworkbook", "worksheetoptions", "fonttable", "lists", "docpr", "rpr", "ppr", "sectpr", "tblpr", "tcpr", "trpr"}
+
+
+def _is_row(e: _Element) -> bool:
+    return e.name in ROW_TAGS and any(c.name in CELL_TAGS for c in e.children)
+
+
+def _inner_text(e: _Element, text: str) -> str:
+    inner = text[e.open[1] : e.close[0]] if e.close else ""
+    return html.unescape(re.sub(r"<[^>]*>", "", inner)).strip()
+
+
+def _row_cuts(e: _Element, brk: str, down: dict[int, list[object]], text: str) -> list[tuple[int, int, str]]:
+    """A row's cuts: its cells in their columns (a cell's Index says which; a cell above that merges
+    down over a column fills it here), a cell's inner tags gone, a cell's comment in brackets."""
+    cuts: list[tuple[int, int, str]] = [(e.open[0], e.open[1], brk)]
+    column, shown = 0, False
+
+    def filled(upto: int) -> str:
+        nonlocal column, shown
+        said = ""
+        while column < upto or (column in down and int(down[column][0]) > 0):  # type: ignore[call-overload]
+            merged = down.get(column)
+            said += (" | " if shown else "") + (str(merged[1]) if merged and int(merged[0]) > 0 else "")  # type: ignore[call-overload]
+            shown, column = True, column + 1
+        return said
+
+    for c in e.children:
+        if c.name not in CELL_TAGS:
+            cuts += [(s, t, "") for s, t in _spans(c)]
+            continue
+        wanted = int(c.attrs["index"]) - 1 if c.attrs.get("index", "").isdigit() else column
+        lead = filled(wanted) + (" | " if shown else "")
+        cuts.append((c.open[0], c.open[1], lead))
+        for k in c.children:
+            if k.name == "comment":  # a note on the cell: its text in brackets after the value
+                cuts += [(k.open[0], k.open[1], "（"), *[(s, t, "") for g in k.children for s, t in _spans(g)], *_closing(k, "）")]
+            else:
+                cuts += [(s, t, "") for s, t in _spans(k)]
+        cuts += _closing(c, "")
+        if c.attrs.get("mergedown", "").isdigit():
+            down[column] = [int(c.attrs["mergedown"]) + 1, _inner_text(c, text)]
+        shown, column = True, column + 1 + (int(c.attrs["mergeacross"]) if c.attrs.get("mergeacross", "").isdigit() else 0)
+    trailing = filled(max((k + 1 for k, v in down.items() if int(v[0]) > 0), default=0))  # type: ignore[call-overload]
+    for merged in down.values():
+        merged[0] = int(merged[0]) - 1  # type: ignore[call-overload]
+    return cuts + _closing(e, trailing + brk)
+
+
+def _cuts(e: _Element, brk: str, text: str, within: _Element | None = None) -> list[tuple[int, int, str]]:
+    if e.name in LOOKS:
+        return [(e.open[0], (e.close or e.open)[1], "")]
+    if any(_is_row(c) for c in e.children):  # a table: its rows in order, a merged cell carried down
+        down: dict[int, list[object]] = {}
+        parts = [(e.open[0], e.open[1], brk)]
+        for c in e.children:
+            parts += _row_cuts(c, brk, down, text) if _is_row(c) else _cuts(c, brk, text)
+        return parts + _closing(e, brk)
     label = _label(e)
     lead = f"{label}：" if label else ""
     if within is not None:  # a record's field, on the record's line
@@ -126,7 +195,7 @@ def _cuts(e: _Element, brk: str, within: _Element | None = None) -> list[tuple[i
     if _record(e):
         parts = [(e.open[0], e.open[1], brk + lead)]
         for c in e.children:
-            parts += _cuts(c, brk, e)
+            parts += _cuts(c, brk, "", e)
         return parts + _closing(e, brk)
     if e.text or not e.children:
         if not e.text and not e.told:
@@ -136,7 +205,7 @@ def _cuts(e: _Element, brk: str, within: _Element | None = None) -> list[tuple[i
         return [(e.open[0], e.open[1], brk + (lead if e.text else e.told)), *inline, *_closing(e, brk)]
     parts = [(e.open[0], e.open[1], brk)]
     for c in e.children:
-        parts += _cuts(c, brk)
+        parts += _cuts(c, brk, text)
     return parts + _closing(e, brk)
 
 
@@ -157,7 +226,7 @@ def xml_text(mt: MappedText, page_break: bool) -> MappedText:
         return mt  # no record a publishing system writes: its tags are read as a page's are, or left
     brk = "<br>" if page_break else "\n"
     for root in roots:
-        cuts += _cuts(root, brk)
+        cuts += _cuts(root, brk, mt.text)
     cuts = sorted({(s, t): (s, t, new) for s, t, new in cuts if t >= s}.values())
     kept: list[tuple[int, int, str]] = []
     for cut in cuts:  # (an element's tags, once each)

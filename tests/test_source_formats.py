@@ -1,0 +1,76 @@
+"""Notices saved in a tool's source format (a manual page's troff, a unified diff between draft and
+final, an Excel XML workbook) read as what the tool would show."""
+
+from __future__ import annotations
+
+from assistant.ingest.notices import clean_text
+from assistant.ingest.textmap import normalize_for_match, verbatim
+
+TROFF = "\n".join([
+    '.\\" 初稿截止为11月6日，已作废',
+    '.TH KCZG 7 "2071-10-11" "岭东省科协"',
+    ".SH 名称",
+    "岭东省科协关于推荐2071年榜单的通知",
+    ".SH 名额",
+    ".TP",
+    ".B 先导技术榜",
+    "每个领域不超过\\fB2个\\fR",
+    ".SH 时间",
+    "省内截止：2071年11月13日17时前，",
+    "将汇总表发送至省科协邮箱。",
+    ".IP 1. 4",
+    "初评评审：2071年12月。",
+])
+
+
+def test_a_manual_pages_source_reads_as_the_page() -> None:
+    lines = clean_text(TROFF).text.split("\n")
+    assert "先导技术榜：每个领域不超过2个" in lines  # a tagged paragraph: its tag and text, fonts gone
+    assert "省内截止：2071年11月13日17时前，将汇总表发送至省科协邮箱。" in lines  # source lines filled
+    assert "1. 初评评审：2071年12月。" in lines and "名额" in lines
+    assert "11月6日" not in "\n".join(lines) and not any(line.startswith(".") for line in lines)
+
+
+DIFF = "\n".join([
+    "--- 初稿.txt\t2071-10-14 09:12:33 +0800",
+    "+++ 定稿.txt\t2071-10-17 16:05:41 +0800",
+    "@@ -1,4 +1,4 @@",
+    " 岭东研究院关于组织申报2071年榜单的通知",
+    "-院内截止：2071年11月3日",
+    "+院内截止：2071年11月6日",
+    " 联系人：祁川",
+    "@@ -9,2 +9,2 @@",
+    "-电话：0571-1230001",
+    "+电话：0571-1230002",
+])
+
+
+def test_a_unified_diff_reads_as_its_final_text() -> None:
+    lines = clean_text(DIFF).text.split("\n")
+    assert lines[:3] == ["岭东研究院关于组织申报2071年榜单的通知", "院内截止：2071年11月6日", "联系人：祁川"]
+    assert "电话：0571-1230002" in lines and "11月3日" not in "\n".join(lines) and "1230001" not in "\n".join(lines)
+
+
+SHEET = "\n".join([
+    '<?xml version="1.0"?>',
+    '<?mso-application progid="Excel.Sheet"?>',
+    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">',
+    ' <Styles><Style ss:ID="t"><Font ss:FontName="宋体"/></Style></Styles>',
+    ' <Worksheet ss:Name="名额"><Table>',
+    '  <Row><Cell><Data ss:Type="String">榜单</Data></Cell><Cell><Data ss:Type="String">领域</Data></Cell>'
+    '<Cell><Data ss:Type="String">上限</Data></Cell></Row>',
+    '  <Row><Cell ss:MergeDown="1"><Data ss:Type="String">先导技术榜</Data></Cell><Cell><Data ss:Type="String">电子信息</Data></Cell>'
+    '<Cell><Data ss:Type="String">2项</Data></Cell></Row>',
+    '  <Row><Cell ss:Index="2"><Data ss:Type="String">生物医药</Data></Cell><Cell><Data ss:Type="String">1项</Data>'
+    '<Comment><Data>附属医院计入医学院</Data></Comment></Cell></Row>',
+    ' </Table></Worksheet>',
+    '</Workbook>',
+])
+
+
+def test_an_excel_xml_workbook_reads_as_its_rows_merged_cells_carried_down() -> None:
+    lines = clean_text(SHEET).text.split("\n")
+    assert "榜单 | 领域 | 上限" in lines and "先导技术榜 | 电子信息 | 2项" in lines
+    assert "先导技术榜 | 生物医药 | 1项（附属医院计入医学院）" in lines  # merged down; a cell's comment in brackets
+    assert "宋体" not in "\n".join(lines)  # what the workbook says of its look
+    assert verbatim("生物医药 | 1项", normalize_for_match(SHEET))
