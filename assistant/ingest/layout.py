@@ -74,13 +74,16 @@ def open_drawn_boxes(mt: MappedText) -> MappedText:
 COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=[^ \n])")  # (the right column may open with wide spaces)
 MIN_SPLIT = 30  # display columns: a right column starts at least this far in
 MIN_COLUMN_LINES = 6  # lines split at that column for a block to be read as two columns
+LONG_RUN = 50  # lines of a run that splits at one column but is no page's two columns
 FILLED_LEFT = 0.8  # share of its width most lines of a page's column run to
 
 
 def _split_at(line: str) -> tuple[int, int] | None:
     """Where a line's right half starts after a run of spaces: its display column and its offset."""
+    column, at = 0, 0
     for m in COLUMN_GAP.finditer(line):
-        column = display_width(line[: m.end()])
+        column += display_width(line[at : m.end()])  # (running: a long line's gaps are measured once)
+        at = m.end()
         if column >= MIN_SPLIT:
             return column, m.end()
     return None
@@ -132,7 +135,8 @@ def read_two_columns(mt: MappedText) -> MappedText:
         split_lefts = [left.strip() for (left, at), line in zip(halves, block, strict=True)
                        if at < len(line.text.rstrip()) and left.strip()]
         if not _page_column(split_lefts):
-            i += 1
+            # (a long run rejected is not tried again from each of its lines: that took minutes on thousands)
+            i += len(halves) if len(halves) > LONG_RUN else 1
             continue
         left: list[tuple[int, int] | str] = []
         right: list[tuple[int, int] | str] = []
