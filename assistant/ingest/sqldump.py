@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.ingest.textmap import MappedText
+from assistant.ingest.textmap import MappedText, disjoint
 
 CREATE = re.compile(r"CREATE\s+TABLE\s+`?(\w+)`?\s*\((.*?)\)\s*(?:ENGINE|;)[^;]*;", re.S | re.I)
 TABLE_COMMENT = re.compile(r"COMMENT\s*=\s*'((?:[^'\\]|\\.|'')*)'", re.I)
@@ -149,7 +149,7 @@ def sql_text(mt: MappedText) -> MappedText:
     for pattern in (STATEMENT, DUMP_REMARK):
         cuts.extend((s.start(), s.end(), "") for s in pattern.finditer(text))
     cuts.extend((s.start(), s.end(), "") for s in REMARK_MARK.finditer(text))
-    return mt.splice(_disjoint(cuts))
+    return mt.splice(disjoint(cuts))
 
 
 def _row_cuts(text: str, table: str, named: list[str], row: Row, updates: dict[tuple[str, str, str], tuple[str, int, int]],
@@ -179,12 +179,3 @@ def _row_cuts(text: str, table: str, named: list[str], row: Row, updates: dict[t
     cuts.append((pos, row.end, "\n"))
     return cuts
 
-
-def _disjoint(cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The cuts in order, one inside another left out (a remark's mark inside a statement set aside)."""
-    out: list[tuple[int, int, str]] = []
-    for start, end, new in sorted(cuts, key=lambda c: (c[0], -c[1])):
-        if out and start < out[-1][1]:
-            continue
-        out.append((start, end, new))
-    return out

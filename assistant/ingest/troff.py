@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.textmap import MappedText
+from assistant.ingest.textmap import MappedText, disjoint
 
 REQUEST = re.compile(r"^\.(?P<name>[A-Za-z]{1,3})\b[ \t]*(?P<args>[^\n]*)$", re.M)
 COMMENT = re.compile(r'^\.?[ \t]*\\"[^\n]*(?:\n|$)|^\.\\#[^\n]*(?:\n|$)', re.M)
@@ -64,13 +64,5 @@ def troff_text(mt: MappedText) -> MappedText:
         elif name in BREAKS or len(name) <= 2:
             cuts.append((start, newline_end, "\n"))
     cuts += [(m.start(), m.end(), ESCAPED.get(m.group(0), "")) for m in ESCAPE.finditer(text)]
-    return mt.splice(_disjoint(cuts))
+    return mt.splice(disjoint(cuts))
 
-
-def _disjoint(cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    out: list[tuple[int, int, str]] = []
-    for start, end, new in sorted(cuts, key=lambda c: (c[0], -c[1])):
-        if out and start < out[-1][1]:
-            continue
-        out.append((start, end, new))
-    return out
