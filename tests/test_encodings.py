@@ -52,3 +52,8 @@ def test_an_encoded_mail_file_is_stored_decoded(tmp_path: Path) -> None:
     path = tmp_path / "mail.txt"
     path.write_text(_mail(), encoding="utf-8")
     assert "联系人：苗清和，电话：010-61230000" in read_document(path)
+
+
+def test_an_rtf_character_beyond_the_bmp_or_out_of_range_does_not_stop_the_import() -> None:
+    shown = clean_text(rtf_characters("{\\rtf1\\ansicpg936 关于2071年通知\\u-10179?\\u-8704?\\u-99999?\\par}")).text
+    assert shown.startswith("关于2071年通知😀")  # a surrogate pair read as its one character

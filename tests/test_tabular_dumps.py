@@ -97,3 +97,8 @@ def test_annotations_read_as_their_passages_with_corrections_in_force() -> None:
     assert "每个学院推荐先导技术不超过2项" in lines
     assert "联系人：滕岚 联系方式：010-68570042" in lines  # a comment with no correction changes nothing
     assert not any("作者" in line or "高亮" in line for line in lines)
+
+
+def test_a_notices_field_codes_are_no_cell_dump() -> None:
+    text = "关于2071年榜单的通知\n一、领域代码\n" + "\n".join(f"A{i}：电子信息{i}" for i in range(1, 12)) + "\n说明：A类每个学院限报2项。\n"
+    assert not is_cell_dump(text) and "说明：A类每个学院限报2项。" in clean_text(text).text

@@ -21,6 +21,7 @@ SHEET_HEAD = re.compile(r"^[ \t]*(?:=+|#+|\[)?[ \t]*(?:sheet|工作表)[ \t:：]
 MERGED = re.compile(r"^[ \t]*merged?[ \t]*[:：][ \t]*(?P<ranges>[A-Z]{1,2}\d{1,5}:[A-Z]{1,2}\d{1,5}(?:[ ,;，][ \t]*[A-Z]{1,2}\d{1,5}:[A-Z]{1,2}\d{1,5})*)",
                     re.M | re.I)
 MIN_CELLS = 10
+MAX_MERGED = 10_000  # cells one merged range covers
 MIN_CELL_SHARE = 0.5  # of the non-blank lines
 
 
@@ -35,7 +36,8 @@ class Sheet:
 
 def is_cell_dump(text: str) -> bool:
     lines = [line for line in text.split("\n") if line.strip()]
-    cells = len(CELL_LINE.findall(text))
+    # (a sheet's name or " = " says a dump; "A1：电子信息" is a notice's field code)
+    cells = sum(1 for m in CELL_LINE.finditer(text) if m.group("sheet") or "=" in m.group(0))
     return cells >= MIN_CELLS and cells >= MIN_CELL_SHARE * len(lines)
 
 
@@ -73,7 +75,8 @@ def _sheets(text: str) -> list[Sheet]:
             continue
         for rng in re.findall(r"[A-Z]{1,2}\d{1,5}:[A-Z]{1,2}\d{1,5}", m.group("ranges")):
             (r1, c1), (r2, c2) = (_address(a) for a in rng.split(":"))
-            owner.merged.append((r1, c1, r2, c2))
+            if (r2 - r1 + 1) * (c2 - c1 + 1) <= MAX_MERGED:  # (a range no sheet of a notice merges is ignored)
+                owner.merged.append((r1, c1, r2, c2))
     return sheets
 
 

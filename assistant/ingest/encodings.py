@@ -75,8 +75,7 @@ def rtf_characters(text: str) -> str:
         out.append(text[pos : m.start()])
         pos = m.end()
         if m.group(1) is not None:
-            code = int(m.group(1))
-            out.append(chr(code + 65536 if code < 0 else code))
+            out.append(chr(int(m.group(1)) & 0xFFFF))  # (signed 16-bit; a pair of them is one character)
             for _ in range(skip):  # the fallback a reader without Unicode would show
                 if text.startswith("\\'", pos):
                     pos += 4
@@ -89,7 +88,8 @@ def rtf_characters(text: str) -> str:
         except LookupError:
             out.append(data.decode("gb18030", errors="replace"))
     out.append(text[pos:])
-    return "".join(out)
+    # A character beyond the BMP comes as two surrogates ("\\u-10179?\\u-8704?" 😀): joined, a lone one replaced.
+    return "".join(out).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def decoded(text: str) -> str:

@@ -109,7 +109,7 @@ SECTION = re.compile(r"^[ \t]*\[(?P<name>[^\]\n]{1,80})\][ \t]*$")
 REMARK = re.compile(r"^[ \t]*[;#]+[ \t]?(?P<body>.*?)[ \t]*$")
 ASSIGNED = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[^\s=;#\[\]，。；：:][^\s=，。；]{0,40}?)[ \t]*=[ \t]*(?P<value>.*?)[ \t]*$")
 RULE_ONLY = re.compile(r"^[=\-—_*~#;·]*$")
-OVERRIDING = re.compile(r"override|patch|fix|修订|更正|覆盖|变更")
+OVERRIDING = re.compile(r"(?<![a-z])(?:override|patch|fix)(?![a-z])|修订|更正|覆盖|变更")
 MIN_ASSIGNED = 6
 MIN_KEYED_SHARE = 0.6  # of a text's non-blank lines: sections, assignments, remarks and continued values
 
@@ -157,6 +157,8 @@ def _ini_records(text: str) -> list[Record]:
             quoted = re.fullmatch(r"([\"'])(.*)\1", value)
             body = (start + 1, start + len(value) - 1) if quoted else (start, start + len(value))
             path = section + tuple(p for p in m.group("key").split(".") if p)
+            if not path:
+                continue  # (". = x" names no key)
             records.append(Record(Kind.VALUE, pos, end, path, body, shown=quoted.group(2) if quoted else value))
         else:
             records.append(Record(Kind.TEXT, pos, end, section, (pos, end), shown=line.strip()))
@@ -335,17 +337,19 @@ def _bib_records(text: str) -> list[Record]:
         end, _, shown = _bib_value(text, d.end(), macros)
         macros[d.group("name")] = shown
         records.append(Record(Kind.DROP, d.start(), _braced(text, text.index("{", d.start()))))
+    entries = [(e.start(), _braced(text, text.index("{", e.start()))) for e in ENTRY.finditer(text)]
+    types = {e.group("key"): e.group("type").lower() for e in ENTRY.finditer(text)}  # (an erratum may come first)
     for r in BIB_REMARK.finditer(text):
+        if any(a < r.start() < b for a, b in entries):
+            continue  # a remark inside a record: part of its value's source, cut with it
         kind = Kind.TEXT if HAS_CJK.search(r.group("body")) else Kind.DROP
         records.append(Record(kind, r.start(), r.end(), body=(r.start("body"), r.end("body")), shown=r.group("body")))
-    types: dict[str, str] = {}
     pos = 0
     for entry in ENTRY.finditer(text):
         if entry.start() < pos:
             continue
         close = _braced(text, text.index("{", entry.start()))
         kind, key = entry.group("type").lower(), entry.group("key")
-        types[key] = kind
         records.append(Record(Kind.DROP, entry.start(), entry.end()))  # "@quota{q-xd,"
         at, fields = entry.end(), []
         while (f := BIB_FIELD.search(text, at, close)) is not None:

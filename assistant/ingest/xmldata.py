@@ -127,6 +127,7 @@ def _closing(e: _Element, new: str) -> list[tuple[int, int, str]]:
 # A sheet's or a table's row of cells, however its markup names them (SpreadsheetML's <Row><Cell>, a
 # page's <tr><td>, a Word table's <w:tr><w:tc>): one line, its cells split by " | " in their columns.
 ROW_TAGS = {"row", "tr"}
+MAX_COLUMNS = 16_384  # a sheet's (Excel's) widest
 CELL_TAGS = {"cell", "td", "th", "tc", "c"}
 # What a workbook or a document says of its look, never of the notice: fonts, styles, column widths.
 LOOKS = {"styles", "style", "font", "fonts", "column", "documentproperties", "officedocumentsettings",
@@ -161,7 +162,7 @@ def _row_cuts(e: _Element, brk: str, down: dict[int, list[object]], text: str) -
         if c.name not in CELL_TAGS:
             cuts += [(s, t, "") for s, t in _spans(c)]
             continue
-        wanted = int(c.attrs["index"]) - 1 if c.attrs.get("index", "").isdigit() else column
+        wanted = min(int(c.attrs["index"]) - 1, MAX_COLUMNS) if c.attrs.get("index", "").isdigit() else column
         lead = filled(wanted) + (" | " if shown else "")
         cuts.append((c.open[0], c.open[1], lead))
         for k in c.children:
@@ -171,7 +172,7 @@ def _row_cuts(e: _Element, brk: str, down: dict[int, list[object]], text: str) -
                 cuts += [(s, t, "") for s, t in _spans(k)]
         cuts += _closing(c, "")
         if c.attrs.get("mergedown", "").isdigit():
-            down[column] = [int(c.attrs["mergedown"]) + 1, _inner_text(c, text)]
+            down[column] = [min(int(c.attrs["mergedown"]), MAX_COLUMNS) + 1, _inner_text(c, text)]
         shown, column = True, column + 1 + (int(c.attrs["mergeacross"]) if c.attrs.get("mergeacross", "").isdigit() else 0)
     trailing = filled(max((k + 1 for k, v in down.items() if int(v[0]) > 0), default=0))  # type: ignore[call-overload]
     for merged in down.values():
@@ -180,7 +181,8 @@ def _row_cuts(e: _Element, brk: str, down: dict[int, list[object]], text: str) -
 
 
 def _cuts(e: _Element, brk: str, text: str, within: _Element | None = None) -> list[tuple[int, int, str]]:
-    if e.name in LOOKS:
+    # (a workbook's or a Word document's own: "<lists>" of a publishing system's record holds its lists)
+    if e.name in LOOKS and (":" in e.tag or e.name not in {"lists", "column", "style", "font"}):
         return [(e.open[0], (e.close or e.open)[1], "")]
     if any(_is_row(c) for c in e.children):  # a table: its rows in order, a merged cell carried down
         down: dict[int, list[object]] = {}

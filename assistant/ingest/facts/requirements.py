@@ -235,7 +235,7 @@ def _bounds_in_prose(notice: Notice, list_names: list[str], have: set[str]) -> l
 
 
 OBLIGED = re.compile(r"(?:须|必须|应当|需|要求)(?:为|在|是|经|具有|具备|满|由|已|于|按|有)")
-CONDITIONS_HEADING = re.compile(r"条件|要求|资格")
+CONDITIONS_HEADING = re.compile(r"条件|资格|申报要求")  # ("工作要求" asks work of units, not of applicants)
 HEADING_MAX = 20  # "🔶 申报条件划重点": a short line that heads conditions inside a section of another name
 
 

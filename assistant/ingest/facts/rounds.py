@@ -111,8 +111,10 @@ def _marked_lists(notice: Notice) -> tuple[list[str], list[str], Span | None]:
             # A form's boxes, some ticked ("☑ 先导技术榜 | ☐ 技术经理人先锋榜"): the ticked ones; a legend
             # ("★为…，☆为…") names no list after its marks and marks nothing.
             # (the item is the name right after its box)
+            listed = find_list_names(span.text)  # (a legend, "★为今年组织推荐的榜单", names none)
             names = [_bare(m.group(1)) for mark, said in _marked_items(span.text)
-                     if MARK_YES.match(mark) and (m := BOXED_NAME.match(said)) and not m.group(1).startswith(("系列", "科创中国"))]
+                     if MARK_YES.match(mark) and (m := BOXED_NAME.match(said)) and m.group(1) in listed
+                     and not m.group(1).startswith(("系列", "科创中国"))]
         else:
             names = [_bare(n) for n in find_list_names(span.text) if not n.startswith(("系列", "科创中国"))]
         if not names or not marked_yes:
