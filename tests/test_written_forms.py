@@ -237,3 +237,14 @@ def test_a_forwarding_notice_restating_the_calls_office_gives_the_rounds_enquiry
     facts = {f.persons[0]: f for f in extract_contacts(notice, [], []) if isinstance(f, ContactFact) and f.persons}
     assert facts["滕晓川"].role == Role.GENERAL  # the call's office, restated
     assert facts["芮思川"].role == Role.SOCIETY  # the university's own
+
+
+def test_a_legend_of_marks_names_no_list_and_a_new_lists_box_still_counts() -> None:
+    from assistant.ingest.facts.rounds import extract_lists
+    from assistant.ingest.notices import make_notice
+    from assistant.model import ListsFact
+
+    text = ("岭东市科协\n关于做好2071年“科创中国”榜单推荐工作的通知\n一、榜单\n（★为今年组织推荐的榜单，☆为今年不组织推荐的榜单）\n"
+            "★ 先导技术榜\n☆ 新锐企业榜\n组织推荐：☑ 先导技术榜 | ☐ 新锐企业榜 | ☑ 星海创新场景榜\n")
+    lists = [f.lists for f in extract_lists(make_notice("n.txt", text)) if isinstance(f, ListsFact)]
+    assert lists and lists[0] == ["先导技术榜", "星海创新场景榜"]  # no "为今年组织推荐的榜"; the new list's box counts

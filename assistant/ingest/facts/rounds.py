@@ -89,6 +89,11 @@ def _item(line: str, name: str) -> str:
 BOXED_NAME = re.compile(r"\s*[“\"]?([\u4e00-\u9fff]{2,12}?榜)")
 
 
+def _item_name(name: str) -> bool:
+    """A box's item that is a list's name (a new list's too), not a legend's words ("为今年组织推荐的榜")."""
+    return not name.startswith(("为", "是", "表示", "指")) and "的" not in name
+
+
 def _marked_items(line: str) -> list[tuple[str, str]]:
     """Each mark of a line with what follows it up to the next mark."""
     marks = list(re.finditer(f"{MARK_YES.pattern}|{MARK_NO.pattern}", line))
@@ -113,7 +118,7 @@ def _marked_lists(notice: Notice) -> tuple[list[str], list[str], Span | None]:
             # (the item is the name right after its box)
             listed = find_list_names(span.text)  # (a legend, "★为今年组织推荐的榜单", names none)
             names = [_bare(m.group(1)) for mark, said in _marked_items(span.text)
-                     if MARK_YES.match(mark) and (m := BOXED_NAME.match(said)) and m.group(1) in listed
+                     if MARK_YES.match(mark) and (m := BOXED_NAME.match(said)) and (m.group(1) in listed or _item_name(m.group(1)))
                      and not m.group(1).startswith(("系列", "科创中国"))]
         else:
             names = [_bare(n) for n in find_list_names(span.text) if not n.startswith(("系列", "科创中国"))]
