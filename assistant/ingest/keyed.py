@@ -337,18 +337,18 @@ def _bib_records(text: str) -> list[Record]:
         end, _, shown = _bib_value(text, d.end(), macros)
         macros[d.group("name")] = shown
         records.append(Record(Kind.DROP, d.start(), _braced(text, text.index("{", d.start()))))
-    entries = [(e.start(), _braced(text, text.index("{", e.start()))) for e in ENTRY.finditer(text)]
-    types = {e.group("key"): e.group("type").lower() for e in ENTRY.finditer(text)}  # (an erratum may come first)
+    found = list(ENTRY.finditer(text))
+    entries = [(e.start(), _braced(text, text.index("{", e.start()))) for e in found]
+    types = {e.group("key"): e.group("type").lower() for e in found}  # (an erratum may come first)
     for r in BIB_REMARK.finditer(text):
         if any(a < r.start() < b for a, b in entries):
             continue  # a remark inside a record: part of its value's source, cut with it
         kind = Kind.TEXT if HAS_CJK.search(r.group("body")) else Kind.DROP
         records.append(Record(kind, r.start(), r.end(), body=(r.start("body"), r.end("body")), shown=r.group("body")))
     pos = 0
-    for entry in ENTRY.finditer(text):
+    for entry, (_, close) in zip(found, entries, strict=True):
         if entry.start() < pos:
             continue
-        close = _braced(text, text.index("{", entry.start()))
         kind, key = entry.group("type").lower(), entry.group("key")
         records.append(Record(Kind.DROP, entry.start(), entry.end()))  # "@quota{q-xd,"
         at, fields = entry.end(), []
@@ -378,6 +378,10 @@ def _bib_records(text: str) -> list[Record]:
 
 
 # ---------------------------------------------------------------- one renderer for every format
+
+
+def is_keyed(text: str) -> bool:
+    return is_ini(text) or is_json_lines(text) or is_bibtex(text)
 
 
 def keyed_text(mt: MappedText) -> MappedText | None:

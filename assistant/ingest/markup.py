@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 
 from assistant.ingest.annotations import annotation_text, is_annotation_export
 from assistant.ingest.auditlog import audit_text, is_audit_log
@@ -20,7 +21,7 @@ from assistant.ingest.celldump import cell_dump_text, is_cell_dump
 from assistant.ingest.fieldnames import CONTACT_LABELS, JSON_LABELS
 from assistant.ingest.htmltables import spanned_tables
 from assistant.ingest.jsonstrings import JSON_ESCAPE, JSON_STRING, unescaped
-from assistant.ingest.keyed import keyed_text
+from assistant.ingest.keyed import is_keyed, keyed_text
 from assistant.ingest.sqldump import is_sql_dump, sql_text
 from assistant.ingest.textmap import CELL, MappedText
 from assistant.ingest.troff import is_troff, troff_text
@@ -630,38 +631,39 @@ def latex_text(mt: MappedText) -> MappedText:
     return mt.sub(re.compile(r"[ \t]+\n"), "\n").sub(re.compile(r"\n[ \t]+"), "\n")
 
 
+def _keyed(mt: MappedText) -> MappedText:
+    return keyed_text(mt) or mt
+
+
+# The formats a whole notice is saved in, each read by its own reader, tried in order (a calendar's lines
+# may look like a mail's; a dump's statements like keyed records): (detects, reads, its lines its own).
+# A diff's lines are the text's own, broken or not.
+WHOLE_FORMATS: tuple[tuple[Callable[[str], bool], Callable[[MappedText], MappedText], bool], ...] = (
+    (lambda text: bool(CALENDAR.match(text)), lambda mt: accepted_changes(calendar_text(mt)), True),
+    (is_sql_dump, sql_text, True),
+    (is_wikitext, wiki_text, True),
+    (is_turtle, turtle_text, True),
+    (is_troff, troff_text, True),
+    (is_unified_diff, diff_text, False),
+    (is_annotation_export, lambda mt: accepted_changes(annotation_text(mt)), True),
+    (is_cell_dump, cell_dump_text, True),
+    (is_vertical_output, vertical_text, True),
+    (is_audit_log, audit_text, True),
+    (is_captions, caption_text, True),
+    (is_keyed, _keyed, True),
+    (lambda text: bool(LATEX.search(text)), latex_text, True),
+)
+
+
 def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     """The text a notice saved in a data or markup format shows (a calendar's events; else a mail's
     header read, then a JSON export, an RTF source, a web page's source, in that order: a JSON body may
     be HTML; a plain text may be a static site's Markdown page; a configuration file's contact records
     read as contact blocks), revisions accepted, and whether it was one of the structured formats: its
     lines are then its own paragraphs, never broken ones."""
-    if CALENDAR.match(mt.text):
-        return accepted_changes(calendar_text(mt)), True
-    if is_sql_dump(mt.text):
-        return sql_text(mt), True
-    if is_wikitext(mt.text):
-        return wiki_text(mt), True
-    if is_turtle(mt.text):
-        return turtle_text(mt), True
-    if is_troff(mt.text):
-        return troff_text(mt), True
-    if is_unified_diff(mt.text):
-        return diff_text(mt), False  # (its lines are a text's own, broken or not)
-    if is_annotation_export(mt.text):
-        return accepted_changes(annotation_text(mt)), True
-    if is_cell_dump(mt.text):
-        return cell_dump_text(mt), True
-    if is_vertical_output(mt.text):
-        return vertical_text(mt), True
-    if is_audit_log(mt.text):
-        return audit_text(mt), True
-    if is_captions(mt.text):
-        return caption_text(mt), True
-    if (keyed := keyed_text(mt)) is not None:
-        return keyed, True
-    if LATEX.search(mt.text):
-        return latex_text(mt), True
+    for detects, reads, own_lines in WHOLE_FORMATS:
+        if detects(mt.text):
+            return reads(mt), own_lines
     config = is_config(mt.text)
     mt = card_text(mt)
     if config:
