@@ -270,6 +270,9 @@ def test_a_correction_may_give_one_side_by_its_day_alone() -> None:
     # a version history's change, each date quoted with its "前"
     assert [(c.old, c.new) for c in corrections_in("截止时间由“2056年11月10日17:00前”调整为“2056年11月13日12:00前”。")] == [((11, 10), (11, 13))]
     assert [(c.old, c.new) for c in corrections_in("更正：截止时间应为2057年11月27日17:00（会上口误说成11月22日）")] == [((11, 22), (11, 27))]
+    # the error said in one sentence, the right date in the next
+    assert [(c.old, c.new) for c in corrections_in("表中所写的“2069年11月12日17:00前”有误。\n现更正为：各市州于2069年11月14日17:00前报送。")] \
+        == [((11, 12), (11, 14))]
     text = ("泽川市科学技术协会关于推荐2041年“科创中国”系列榜单的通知\n各县区科协：\n"
             "一、请各单位于2041年11月12日前完成报送，并同时报送《推荐汇总表》。\n"
             "〔手写：12日是周日！改为11月15日（周三）17:00前，已电话通知各县区〕\n")

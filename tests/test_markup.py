@@ -334,3 +334,19 @@ def test_a_line_break_inside_a_markdown_tables_cell_parts_its_values() -> None:
     lines = clean_text(page).text.split("\n")
     assert "生物医药领域初评 | 中国科协某学会联合体 裘思远 | 010-64410000 13811560000" in lines
     assert "截止：2071年11月6日 &中午" in lines  # the struck date gone, the inserted one kept, entities read
+
+
+def test_a_notebooks_cells_read_as_their_lines_not_as_labelled_strings() -> None:
+    """A text kept as a list of its lines ("source": ["## 一、…\\n", "…"]): the lines as they run, no label."""
+    import json as _json
+
+    from assistant.ingest.markup import source_text
+    from assistant.ingest.textmap import MappedText
+
+    nb = _json.dumps({"cells": [{"cell_type": "markdown", "metadata": {},
+                                 "source": ["# 岚江省科协关于2069年榜单的说明\n", "\n", "## 一、时间\n", "省内报送：11月12日前\n"]}],
+                      "metadata": {"kernelspec": {"name": "python3"}}}, ensure_ascii=False, indent=1)
+    text, _ = source_text(MappedText.of(nb))
+    lines = [line for line in text.text.splitlines() if line.strip()]
+    assert "# 岚江省科协关于2069年榜单的说明" in lines and "省内报送：11月12日前" in lines
+    assert not any(line.startswith("来源") for line in lines)

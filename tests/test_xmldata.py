@@ -76,3 +76,73 @@ def test_an_exports_quotas_and_contacts_are_facts() -> None:
 def test_an_export_nested_beyond_any_record_is_read_without_failing() -> None:
     deep = '<?xml version="1.0"?>' + "<a>" * 5000 + "2041年科创中国榜单通知" + "</a>" * 5000
     assert "2041年科创中国榜单通知" in clean_text(deep).text
+
+
+OUTLINE = ('<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0"><head><title>岚山学会关于组织申报2069年榜单的通知</title>'
+           '<dateCreated>Wed, 02 Oct 2069 09:15:00 +0800</dateCreated><ownerName>秘书处</ownerName></head><body>\n'
+           '<outline text="五、联系方式">\n'
+           '  <outline text="先导技术榜（装备制造领域）" _note="初评机构：某某协同体">\n'
+           '    <outline text="联系人：蒋某" _note="联系方式：010-68470000"/>\n'
+           '  </outline>\n</outline></body></opml>\n')
+
+
+def test_a_containers_attributes_head_what_it_holds() -> None:
+    """An outline's <outline text="…"> over its items: its text a line above theirs, not dropped."""
+    lines = [line for line in xml_text(MappedText.of(OUTLINE), page_break=False).text.splitlines() if line.strip()]
+    field = next(i for i, line in enumerate(lines) if "装备制造领域" in line)
+    assert "初评机构：某某协同体" in lines[field]
+    assert "蒋某" in lines[field + 1]
+    assert "五、联系方式" in lines
+
+
+def test_a_header_record_is_a_line_per_field_not_one_line() -> None:
+    """An outline's <head>: its title a line of its own (the notice's title), not run into its dates."""
+    lines = xml_text(MappedText.of(OUTLINE), page_break=False).text.splitlines()
+    assert "标题：岚山学会关于组织申报2069年榜单的通知" in lines
+
+
+WORD_2003 = ('<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument><w:body>\n'
+             '<w:p><w:r><w:t>各学院于</w:t></w:r><w:del w:author="a"><w:r><w:delText>11月5日</w:delText></w:r></w:del>'
+             '<w:ins w:author="a"><w:r><w:t>11月7日</w:t></w:r></w:ins><w:r><w:t>前报送。</w:t></w:r></w:p>\n'
+             '<w:p><w:r><w:rPr><w:strike/></w:rPr><w:t>10月30日</w:t></w:r><w:r><w:t>11月2日截止</w:t></w:r></w:p>\n'
+             '</w:body></w:wordDocument>\n')
+SVG = ('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text x="1" y="2" text-decoration="line-through">11月1日</text>'
+       '<text x="40" y="2">11月9日截止</text></svg>\n')
+
+
+def test_text_marked_as_taken_out_is_not_read() -> None:
+    """A tracked deletion, a struck run, a line-through text: gone; what replaces it stays."""
+    word = xml_text(MappedText.of(WORD_2003), page_break=False).text
+    assert "11月7日" in word and "11月5日" not in word
+    assert "11月2日截止" in word and "10月30日" not in word
+    svg = xml_text(MappedText.of(SVG), page_break=False).text
+    assert "11月9日截止" in svg and "11月1日" not in svg
+
+
+PLIST = ('<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0"><dict>\n'
+         '<key>NoticeTitle</key><string>岚岛研究院关于组织申报2070年榜单的通知</string>\n'
+         '<key>Deadline</key><dict><key>Current</key><string>2070年11月12日17:00前</string>'
+         '<key>PreviousSuperseded</key><string>2070年11月5日17:00前</string></dict>\n'
+         '<key>Fields</key><array><string>空天海洋</string><string>先进材料</string></array>\n'
+         '<key>Organised</key><true/>\n</dict></plist>\n')
+
+
+def test_a_property_list_reads_as_keys_and_values_in_words() -> None:
+    """<key>…</key> then its value on one line, a superseded key's value not shown, a flag 是/否."""
+    lines = [line for line in xml_text(MappedText.of(PLIST), page_break=False).text.splitlines() if line.strip()]
+    assert "通知标题：岚岛研究院关于组织申报2070年榜单的通知" in lines
+    assert "Current：2070年11月12日17:00前" in lines and not any("11月5日" in line for line in lines)
+    assert "领域：空天海洋、先进材料" in lines
+    assert any(line.endswith("：是") for line in lines)
+
+
+GRID = ('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><g>\n'
+        '<text x="80" y="798">榜单</text><text x="400" y="798">市州科协</text>\n<line x1="60" y1="815" x2="1020" y2="815"/>\n'
+        '<text x="80" y="850">新锐企业榜</text><text x="400" y="850.5">5个</text>\n'
+        '<text x="80" y="900">注：不占名额</text>\n</g></svg>\n')
+
+
+def test_texts_placed_on_one_row_are_one_line_of_cells() -> None:
+    """A grid of <text x y> boxes (an SVG's table, a PDF export's): each row one line, split by " | "."""
+    lines = [line for line in xml_text(MappedText.of(GRID), page_break=False).text.splitlines() if line.strip()]
+    assert lines == ["榜单 | 市州科协", "新锐企业榜 | 5个", "注：不占名额"]

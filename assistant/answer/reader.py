@@ -670,7 +670,10 @@ class Reader:
         fixes = {c.unit.text: u for c in chosen if (dates := self._superseded(c.unit))
                  and (u := self._correction(c.unit, dates)) is not None}
         if q.answer_type == AnswerType.DATE:
-            with_fixes = [*(Scored(u, 0.0, 0.0, True) for u in fixes.values()), *chosen]
+            # Asked for the date: the correction, not the date it replaces (a hurried reader takes the first
+            # date seen; the superseded line stays in its notice, one click away in the quote).
+            with_fixes = [*(Scored(u, 0.0, 0.0, True) for u in fixes.values()),
+                          *(c for c in chosen if c.unit.text not in fixes)]
         else:
             with_fixes = [s for c in chosen for s in (c, *([Scored(fixes[c.unit.text], 0.0, 0.0, True)] if c.unit.text in fixes else []))]
         # A passage pointing elsewhere in its notice for the value asked ("截止时间按本指南第二部分第（一）条第3项执行"),
@@ -685,7 +688,7 @@ class Reader:
                   and any(c.unit.context in t for t in seen) else c for c in chosen]
         citer = Citer(notices)
         several = q.several and best.typed
-        marked = "（更正前）" if q.answer_type == AnswerType.DATE else "（其中日期已更正，见下条）"
+        marked = "（其中日期已更正，见下条）"  # (a date asked shows the correction alone, above)
         lines = [(marked if s.unit.text in fixes else "")
                  + (self._compact(s, q, citer, notices) if several and i else self._show(s, q, citer, notices))
                  for i, s in enumerate(chosen)]
@@ -792,10 +795,12 @@ class Reader:
 
     def _correction(self, unit: Unit, dates: set[tuple[int, int]]) -> Unit | None:
         """The unit of the same notice that corrects one of those dates."""
+        before = ""  # (an error said in one sentence, the right date in the next: the pair is read as one)
         for chunk in self._notice_chunks(unit.chunk):
             for other in self.units(chunk, unit.rank):
-                if any(c.old in dates for c in corrections_in(other.text)):
+                if any(c.old in dates for c in corrections_in(f"{before}{other.text}")):
                     return other
+                before = other.text
         return None
 
     def _referred(self, unit: Unit) -> list[Unit]:

@@ -18,7 +18,9 @@ from collections.abc import Callable
 from assistant.ingest.annotations import annotation_text, is_annotation_export
 from assistant.ingest.auditlog import audit_text, is_audit_log
 from assistant.ingest.celldump import cell_dump_text, is_cell_dump
+from assistant.ingest.chatlog import chat_log_text, is_chat_log
 from assistant.ingest.fieldnames import CONTACT_LABELS, JSON_LABELS
+from assistant.ingest.graphviz import dot_text, is_dot
 from assistant.ingest.htmltables import spanned_tables
 from assistant.ingest.jsonstrings import JSON_ESCAPE, JSON_STRING, unescaped
 from assistant.ingest.keyed import is_keyed, keyed_text
@@ -194,16 +196,25 @@ def _json_fields(mt: MappedText, record: dict[str, object]) -> MappedText:
     html_body = any(isinstance(body := record.get(k), str) and is_page_source(body) for k in BODY_KEYS)
     brk = "<br>" if html_body else "\n"
     cuts: list[tuple[int, int, str]] = []
-    pos, key, within = 0, "", ""
+    pos, key, within, line_open = 0, "", "", False
     for m in JSON_STRING.finditer(text):
         if m.group(2):  # a field's name; one whose value is a list names what its items are
             key = m.group(1)
             if text[m.end() : m.end() + 8].lstrip().startswith("["):
                 within = key.lower()
+            line_open = False
             continue
         name = key.lower()
         if not m.group(1).strip():
             continue  # an empty field says nothing
+        if within == name and (m.group(1).endswith("\\n") or line_open):
+            # A text kept as a list of its lines (a notebook cell's "source": ["## 一、…\n", "…"]): the
+            # lines as they run, no label, each line's own break the only one.
+            cuts.append((pos, m.start() + 1, "" if line_open else brk))
+            cuts += [(m.start(1) + e.start(), m.start(1) + e.end(), unescaped(e)) for e in JSON_ESCAPE.finditer(m.group(1))]
+            pos, line_open = m.end(1), m.group(1).endswith("\\n")
+            continue
+        line_open = False
         if "contact" in within and name in CONTACT_LABELS:
             label = CONTACT_LABELS[name]
         elif name in JSON_LABELS:
@@ -644,12 +655,14 @@ WHOLE_FORMATS: tuple[tuple[Callable[[str], bool], Callable[[MappedText], MappedT
     (is_wikitext, wiki_text, True),
     (is_turtle, turtle_text, True),
     (is_troff, troff_text, True),
+    (is_dot, dot_text, True),
     (is_unified_diff, diff_text, False),
     (is_annotation_export, lambda mt: accepted_changes(annotation_text(mt)), True),
     (is_cell_dump, cell_dump_text, True),
     (is_vertical_output, vertical_text, True),
     (is_audit_log, audit_text, True),
     (is_captions, caption_text, True),
+    (is_chat_log, chat_log_text, True),
     (is_keyed, _keyed, True),
     (lambda text: bool(LATEX.search(text)), latex_text, True),
 )

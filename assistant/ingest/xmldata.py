@@ -120,6 +120,15 @@ def _record(e: _Element) -> bool:
     return bool(tags) and len(set(tags)) == len(tags) and not e.text and all(c.text and not c.children for c in e.children)
 
 
+CONTACT_WORDS = set(CONTACT_LABELS.values()) - {"部门", "负责"}
+
+
+def _is_contact(e: _Element) -> bool:
+    """A record read on one line: a contact's (a person, a phone, an e-mail), not a header's fields
+    (an outline's <head>: its title, dates and owner, each a line of its own)."""
+    return any(_label(c) in CONTACT_WORDS for c in e.children)
+
+
 def _closing(e: _Element, new: str) -> list[tuple[int, int, str]]:
     return [(e.close[0], e.close[1], new)] if e.close else []
 
@@ -132,6 +141,20 @@ CELL_TAGS = {"cell", "td", "th", "tc", "c"}
 # What a workbook or a document says of its look, never of the notice: fonts, styles, column widths.
 LOOKS = {"styles", "style", "font", "fonts", "column", "documentproperties", "officedocumentsettings",
          "excelworkbook", "worksheetoptions", "fonttable", "lists", "docpr", "rpr", "ppr", "sectpr", "tblpr", "tcpr", "trpr"}
+
+
+# Text a document marks as taken out: a tracked deletion (Word's <w:del>, a page's <del>), a run struck
+# through (<w:strike/> in its look, an SVG's text-decoration="line-through"). What replaces it stands beside it.
+STRUCK_TAGS = {"del", "deltext", "delinstrtext", "s", "strike", "movefrom"}
+STRUCK_LOOKS = {"strike", "dstrike"}
+OFF = {"0", "false", "off", "none"}
+
+
+def _struck(e: _Element) -> bool:
+    if e.name in STRUCK_TAGS or any("line-through" in v for v in e.attrs.values()):
+        return True
+    looks = [k for c in e.children if c.name in LOOKS for k in c.children]
+    return any(k.name in STRUCK_LOOKS and k.attrs.get("val", "on").lower() not in OFF for k in looks)
 
 
 def _is_row(e: _Element) -> bool:
@@ -182,7 +205,7 @@ def _row_cuts(e: _Element, brk: str, down: dict[int, list[object]], text: str) -
 
 def _cuts(e: _Element, brk: str, text: str, within: _Element | None = None) -> list[tuple[int, int, str]]:
     # (a workbook's or a Word document's own: "<lists>" of a publishing system's record holds its lists)
-    if e.name in LOOKS and (":" in e.tag or e.name not in {"lists", "column", "style", "font"}):
+    if e.name in LOOKS and (":" in e.tag or e.name not in {"lists", "column", "style", "font"}) or _struck(e):
         return [(e.open[0], (e.close or e.open)[1], "")]
     if any(_is_row(c) for c in e.children):  # a table: its rows in order, a merged cell carried down
         down: dict[int, list[object]] = {}
@@ -190,11 +213,13 @@ def _cuts(e: _Element, brk: str, text: str, within: _Element | None = None) -> l
         for c in e.children:
             parts += _row_cuts(c, brk, down, text) if _is_row(c) else _cuts(c, brk, text)
         return parts + _closing(e, brk)
+    if e.name == "dict" and e.children and e.children[0].name == "key":
+        return _dict_cuts(e, brk, text)
     label = _label(e)
     lead = f"{label}：" if label else ""
     if within is not None:  # a record's field, on the record's line
         return [(e.open[0], e.open[1], lead if e is within.children[0] else f"，{lead}"), *_closing(e, "")]
-    if _record(e):
+    if _record(e) and _is_contact(e):
         parts = [(e.open[0], e.open[1], brk + lead)]
         for c in e.children:
             parts += _cuts(c, brk, "", e)
@@ -205,10 +230,83 @@ def _cuts(e: _Element, brk: str, text: str, within: _Element | None = None) -> l
         # (one without text of its own says what its attributes do: <platform url="…"/>)
         inline = [(s, t, "") for c in e.children for s, t in _spans(c)]  # <strong> in a paragraph
         return [(e.open[0], e.open[1], brk + (lead if e.text else e.told)), *inline, *_closing(e, brk)]
-    parts = [(e.open[0], e.open[1], brk)]
+    # (A container's own attributes head what it holds: an outline's <outline text="五、联系方式"> over its items.)
+    parts = [(e.open[0], e.open[1], brk + e.told + (brk if e.told else ""))]
+    row: tuple[float, int] | None = None  # the last placed text's height on the page, and its closing cut
     for c in e.children:
-        parts += _cuts(c, brk, text)
+        cs = _cuts(c, brk, text)
+        y = _placed_at(c)
+        if y is not None and row is not None and abs(y - row[0]) <= SAME_ROW and parts[row[1]][2] == brk \
+                and cs[0][2].startswith(brk) and c.close is not None:
+            # Texts placed side by side on one row (an SVG's <text x y>, a PDF export's <text top left>):
+            # one line, split by " | " as a table's cells (a grid of boxes is a table).
+            parts[row[1]] = (*parts[row[1]][:2], "")
+            cs[0] = (*cs[0][:2], " | " + cs[0][2][len(brk):])
+        parts += cs
+        if y is not None:
+            row = (y, len(parts) - 1)
     return parts + _closing(e, brk)
+
+
+# A property list's values (<key>…</key> then <string>, <integer>, <date>, <true/>…; <dict> and <array> nest).
+PLIST_LEAVES = {"string", "integer", "real", "date", "data", "true", "false"}
+SHOWN_FLAGS = {"true": "是", "false": "否"}
+# A key that says its value no longer holds ("PreviousSuperseded", "deprecated_deadline", "作废日期").
+SUPERSEDED_KEY = re.compile(r"supersed|deprecat|obsolete|outdated|void|作废|废止|已取消", re.I)
+
+
+def _key_words(key: str) -> str:
+    from assistant.ingest.keyed import (
+        said,  # (keyed reads key names in the notices' words; it imports nothing of this)
+    )
+
+    return said(key)
+
+
+def _dict_cuts(e: _Element, brk: str, text: str) -> list[tuple[int, int, str]]:
+    """A property list's <dict>: each key and its value on one line ("通知标题：…"), a nested dict's or an
+    array's key a heading over what it holds, an array of values on one line ("a、b"), a flag 是/否; a
+    value its key says is superseded not shown."""
+    parts: list[tuple[int, int, str]] = [(e.open[0], e.open[1], brk)]
+    children = e.children
+    i = 0
+    while i < len(children):
+        k = children[i]
+        v = children[i + 1] if i + 1 < len(children) and children[i + 1].name != "key" else None
+        if k.name != "key" or v is None:
+            parts += _cuts(k, brk, text)
+            i += 1
+            continue
+        i += 2
+        key = _inner_text(k, text)
+        if SUPERSEDED_KEY.search(key):
+            parts.append((k.open[0], (v.close or v.open)[1], ""))
+            continue
+        shown = _key_words(key)
+        leaves = v.name == "array" and v.children and all(c.name in PLIST_LEAVES for c in v.children)
+        if v.name in PLIST_LEAVES or leaves:
+            parts.append((k.open[0], v.open[1], f"{brk}{shown}："))
+            if v.name in SHOWN_FLAGS:
+                parts[-1] = (k.open[0], v.open[1], f"{brk}{shown}：{SHOWN_FLAGS[v.name]}")
+            for n, c in enumerate(v.children if leaves else []):
+                parts += [(c.open[0], c.open[1], "、" if n else ""), *_closing(c, "")]
+            parts += _closing(v, brk)
+        else:
+            parts.append((k.open[0], k.close[1] if k.close else k.open[1], f"{brk}{shown}{brk}"))
+            parts += _cuts(v, brk, text)
+    return parts + _closing(e, brk)
+
+
+SAME_ROW = 3.0  # texts placed this close in height are on one row
+PLACED = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _placed_at(e: _Element) -> float | None:
+    """The height a text is placed at on its page (its "y" or "top"), when it holds text and is shown."""
+    at = e.attrs.get("y") or e.attrs.get("top")
+    if not at or not e.text or _struck(e) or not (m := PLACED.fullmatch(at.strip())):
+        return None
+    return float(m.group(0))
 
 
 def _spans(e: _Element) -> list[tuple[int, int]]:

@@ -165,7 +165,9 @@ _SPOKEN_SLIP = r"不对|说错|看错|口误"
 _WRITTEN_SLIP = r"有误|错误|笔误|是周[一二三四五六日天]|是星期[一二三四五六日天]"
 CORRECTED = re.compile(rf"(?P<old>{_WAS})\s*{TIME}(?:之?前)?{_CLOSE}\s*(?:{_CHANGE}|→|->)\s*{_OPEN}(?P<new>{_NOW})"
                        rf"|(?P<slip>{_WAS})[^。\n]{{0,40}}?(?:{_SPOKEN_SLIP})[^。\n]{{0,20}}?(?:是|为)\s*{_OPEN}(?P<right>{_NOW})"
-                       rf"|(?P<error>{_WAS})\s*{TIME}{_CLOSE}\s*(?:{_WRITTEN_SLIP})[^。\n]{{0,20}}?(?:是|为)\s*{_OPEN}(?P<amended>{_NOW})"
+                       # (the error said in one sentence, the right date in the next: "“11月12日17:00前”有误。现更正为：各市州于11月14日…")
+                       rf"|(?P<error>{_WAS})\s*{TIME}(?:之?前)?{_CLOSE}\s*(?:{_WRITTEN_SLIP})(?:[^。\n]{{0,20}}?|[。；;]\s*[^。\n]{{0,8}}?)"
+                       rf"(?:是|为)\s*[：:]?[^。\n\d]{{0,16}}?{_OPEN}(?P<amended>{_NOW})"
                        # "截止日期更正为11月6日17:00，原定11月2日17:00的截止时间作废", "应为11月14日12:00（原写的11月12日…）",
                        # "应为11月27日17:00（会上口误说成11月22日）"
                        rf"|(?:{_CHANGE}|应为|应是)\s*[：:]?[^。\n\d]{{0,16}}?{_OPEN}(?P<fixed>{_NOW}){_CLOSE}[^。\n]{{0,30}}?"
