@@ -117,3 +117,57 @@ def test_bibtex_style_records_read_one_line_each_an_erratum_in_force() -> None:
     assert "阶段：会员向学会提交申报表，日期：2071年11月26日17:00" in lines  # the erratum's value, in its place
     assert "联系人：岑雨川" in lines and "电话：010-62710035" in lines and "负责：会员申报咨询" in lines
     assert "11月20日" not in "\n".join(lines) and not any(line.startswith(("@", "%")) for line in lines)
+
+
+TOML = (
+    "# 岚山大学科研院\n"
+    'title = "岚山大学关于组织申报2070年榜单的通知"\n\n'
+    "[notice]\n"
+    'docno = "岚大科研字〔2070〕27号"\n'
+    "# deadline = 2070-10-30\n"
+    "deadline = 2070-11-06  # 校长办公会后调整\n"
+    'renamed = { old = "融通创新组织榜", new = "融通创新平台榜" }\n'
+    'lists = ["先导技术榜", "新锐企业榜"]\n\n'
+    "[[quotas]]\n"
+    'list = "先导技术榜"\n'
+    'limit = "每个领域不超过4个"\n\n'
+    "[[quotas]]\n"
+    'list = "新锐企业榜"\n'
+    'limit = "不超过6个"\n\n'
+    "[conditions]\n"
+    'text = """\n一、新锐企业榜：成立年限不超过8年。\n"""\n'
+    "[[contacts]]\n"
+    'person = { name = "鞠某", phone = "0538-6627315" }\n'
+)
+
+
+def test_a_toml_files_arrays_of_tables_inline_tables_and_comments() -> None:
+    """Each [[quotas]] its own record (a later one replaces none), an inline table's fields in words, a
+    value commented out not in force, a multi-line string's lines as text."""
+    text = keyed_text(MappedText.of(TOML)).text  # type: ignore[union-attr]
+    assert "先导技术榜" in text and "每个领域不超过4个" in text and "不超过6个" in text
+    assert "2070-10-30" not in text and "2070-11-06（校长办公会后调整）" in text
+    assert "原：融通创新组织榜，新设：融通创新平台榜" in text
+    assert "先导技术榜、新锐企业榜" in text
+    assert "一、新锐企业榜：成立年限不超过8年。" in text and '"""' not in text
+    assert "联系人：鞠某，电话：0538-6627315" in text
+
+
+PROPERTIES = "".join(f"central.quota.k{i}=名额{i}\n" for i in range(12)) + (
+    "notice.local.deadline=2070年11月11日17:00前\n"
+    "notice.local.email bangdan@example.cn\n"
+    "notice.basis=根据中国科协通知，\\\n    学会现组织申报。\n"
+    "! 更正：上一行日期有误\n"
+    "notice.local.deadline=2070年11月18日17:00前\n"
+)
+
+
+def test_a_properties_file_later_key_in_force_and_continued_lines() -> None:
+    from assistant.ingest.encodings import decoded
+
+    escaped = PROPERTIES.encode("ascii", "backslashreplace").decode("ascii")  # native2ascii: \\uXXXX
+    assert escaped.isascii() and decoded(escaped) == PROPERTIES
+    text = keyed_text(MappedText.of(PROPERTIES)).text  # type: ignore[union-attr]
+    assert "11月18日" in text and "11月11日" not in text
+    assert "bangdan@example.cn" in text
+    assert "根据中国科协通知，学会现组织申报。" in text and "\\" not in text

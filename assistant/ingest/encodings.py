@@ -92,10 +92,24 @@ def rtf_characters(text: str) -> str:
     return "".join(out).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
+# A resource file written in ASCII with every other character as "\\u4e2d" (Java's native2ascii, a
+# .properties file): read as its characters. (Not JSON: its reader reads its own escapes, and a decoded
+# quote would end a string.)
+JAVA_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+MIN_JAVA_ESCAPES = 20
+
+
+def java_characters(text: str) -> str:
+    out = JAVA_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return out.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # (a pair of surrogates: one character)
+
+
 def decoded(text: str) -> str:
     """The notice's text once its transfer encodings are read (unchanged when it has none)."""
     if is_encoded_mail(text):
         return mail_shown(text)
     if RTF_START.match(text) and ("\\u" in text or "\\'" in text):
         return rtf_characters(text)
+    if text.isascii() and text.lstrip()[:1] not in ("{", "[") and len(JAVA_ESCAPE.findall(text)) >= MIN_JAVA_ESCAPES:
+        return java_characters(text)
     return text

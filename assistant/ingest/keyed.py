@@ -60,8 +60,8 @@ def said(component: str) -> str:
         return ""  # a record's own key ("#c-mishu"): an id, nothing a reader is told
     if HAS_CJK.search(component):
         return component.replace("_", "·")
-    words = [w for w in re.split(r"[_\-\s]+", CAMEL.sub("_", component)) if w]
-    return "".join(KEY_WORDS.get(w.lower(), w) for w in words)
+    words = [KEY_WORDS.get(w.lower(), w) for w in re.split(r"[_\-\s]+", CAMEL.sub("_", component)) if w]
+    return "".join(w for i, w in enumerate(words) if not i or w != words[i - 1])  # ("DocNumber": 文号, once)
 
 
 # Sections that name what their keys are (名额, 截止时间, 条件…): Chinese puts that word last, as the
@@ -105,13 +105,18 @@ def _contact_groups(records: list[Record]) -> set[tuple[str, ...]]:
 
 # ---------------------------------------------------------------- INI and properties files
 
-SECTION = re.compile(r"^[ \t]*\[(?P<name>[^\]\n]{1,80})\][ \t]*$")
-REMARK = re.compile(r"^[ \t]*[;#]+[ \t]?(?P<body>.*?)[ \t]*$")
-ASSIGNED = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[^\s=;#\[\]，。；：:][^\s=，。；]{0,40}?)[ \t]*=[ \t]*(?P<value>.*?)[ \t]*$")
+SECTION = re.compile(r"^[ \t]*\[(?P<name>[^\[\]\n]{1,80})\][ \t]*$")
+ARRAY_SECTION = re.compile(r"^[ \t]*\[\[(?P<name>[^\[\]\n]{1,80})\]\][ \t]*$")  # TOML's [[contacts]]: one more record
+REMARK = re.compile(r"^[ \t]*[;#!]+[ \t]?(?P<body>.*?)[ \t]*$")
+ASSIGNED = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[^\s=;#!\[\]，。；：:][^\s=，。；]{0,40}?)[ \t]*=[ \t]*(?P<value>.*?)[ \t]*$")
+# A properties file's key (ASCII, dotted) may be followed by ":" or by blanks alone ("notice.email a@b.cn").
+PROPERTY = re.compile(r"^(?P<indent>)(?P<key>[A-Za-z_][\w.\-]{0,60})(?:[ \t]*[:=][ \t]*|[ \t]+)(?P<value>\S.*?)[ \t]*$")
 RULE_ONLY = re.compile(r"^[=\-—_*~#;·]*$")
 OVERRIDING = re.compile(r"(?<![a-z])(?:override|patch|fix)(?![a-z])|修订|更正|覆盖|变更")
 MIN_ASSIGNED = 6
+MIN_PROPERTIES = 12  # keys of a properties file, which has no sections
 MIN_KEYED_SHARE = 0.6  # of a text's non-blank lines: sections, assignments, remarks and continued values
+TRIPLE = ('"""', "\'\'\'")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -122,44 +127,129 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _assigned(line: str, properties: bool) -> re.Match[str] | None:
+    return ASSIGNED.match(line) or (PROPERTY.match(line) if properties else None)
+
+
+def _is_properties(lines: list[str]) -> bool:
+    dotted = sum(1 for line in lines if (m := PROPERTY.match(line)) and "." in m.group("key") and not REMARK.match(line))
+    return dotted >= MIN_PROPERTIES
+
+
 def is_ini(text: str) -> bool:
     lines = [line for _, line in _lines(text) if line.strip()]
-    sections = sum(1 for line in lines if SECTION.match(line))
-    assigned = sum(1 for line in lines if ASSIGNED.match(line) and not REMARK.match(line))
-    keyed = sum(1 for line in lines if SECTION.match(line) or ASSIGNED.match(line) or REMARK.match(line)
-                or line[:1] in " \t")
-    return sections >= 2 and assigned >= MIN_ASSIGNED and keyed >= MIN_KEYED_SHARE * len(lines)
+    sections = sum(1 for line in lines if SECTION.match(line) or ARRAY_SECTION.match(line))
+    properties = sections < 2 and _is_properties(lines)
+    assigned = sum(1 for line in lines if _assigned(line, properties) and not REMARK.match(line))
+    keyed = sum(1 for line in lines if SECTION.match(line) or ARRAY_SECTION.match(line) or _assigned(line, properties)
+                or REMARK.match(line) or line[:1] in " \t")
+    return (sections >= 2 or properties) and assigned >= MIN_ASSIGNED and keyed >= MIN_KEYED_SHARE * len(lines)
+
+
+INLINE_FIELD = re.compile(r"(?P<key>[A-Za-z_][\w\-]*)[ \t]*=[ \t]*")
+INLINE_CONTACT = {"body": "机构", "office": "部门", "unit": "单位"}
+
+
+def _value_parts(value: str, start: int) -> tuple[tuple[int, int], str, list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """A value's span, as read, its inner cuts and its tail: quotes off, a trailing "# 备注" in brackets
+    after it, a TOML inline table ({ name = "…", phone = "…" }) as "名称：…，电话：…", an array as "a、b"."""
+    quoted = re.match(r"([\"'])((?:[^\\\"']|\\.|(?!\1)[\"'])*)\1", value)
+    end = quoted.end() if quoted else len(value)
+    comment = re.compile(r"[ \t]+#[ \t]?(?P<note>.*)$").search(value, end if quoted else 0)
+    if quoted is None and comment is not None:
+        end = comment.start()
+    tail = [(start + end, start + comment.start("note"), "（"), (start + comment.end("note"), start + len(value), "）")] \
+        if comment is not None and comment.group("note").strip() else \
+        ([(start + end, start + len(value), "")] if comment is not None else [])
+    if quoted is not None:
+        return (start + 1, start + end - 1), quoted.group(2), [], tail
+    body = value[:end].rstrip()
+    if body[:1] in "{[" and body[-1:] in "}]":
+        inner = body[1:-1]
+        lead, trail = len(inner) - len(inner.lstrip()), len(inner) - len(inner.rstrip())
+        cuts = [(start, start + 1 + lead, ""), (start + len(body) - 1 - trail, start + len(body), "")]
+        fields = INLINE_FIELD.findall(body[1:-1])
+        contact = any(k.lower() in REACHED_BY for k in fields)  # ({ name = "…", phone = "…" }: its name follows the key's label)
+        for m in re.finditer(INLINE_FIELD.pattern + r"|(?P<sep>[ \t]*,[ \t]*)|(?P<quote>\")", inner.strip()):
+            at = start + 1 + lead + m.start()
+            if m.group("key"):
+                key = m.group("key").lower()
+                label = ("" if key == "name" else CONTACT_LABELS.get(key) or INLINE_CONTACT.get(key) or said(key)) \
+                    if contact else said(m.group("key"))
+                cuts.append((at, at + len(m.group(0)), f"{label}：" if label else ""))
+            elif m.group("sep"):
+                cuts.append((at, at + len(m.group(0)), "，" if body[0] == "{" else "、"))
+            else:
+                cuts.append((at, at + 1, ""))
+        return (start, start + len(body)), body, sorted(cuts), tail
+    return (start, start + len(body)), body, [], tail
 
 
 def _ini_records(text: str) -> list[Record]:
     records: list[Record] = []
     section: tuple[str, ...] = ()
-    for pos, line in _lines(text):
+    lines = _lines(text)
+    properties = not any(SECTION.match(line) or ARRAY_SECTION.match(line) for _, line in lines) \
+        and _is_properties([line for _, line in lines if line.strip()])
+    arrays: dict[tuple[str, ...], int] = {}
+    in_text: str | None = None  # a multi-line string's closing quotes, while inside it
+    for pos, line in lines:
         end = pos + len(line)
+        if in_text is not None:  # a TOML multi-line string: its lines as text, its closing quotes gone
+            close = line.find(in_text)
+            if close >= 0:
+                in_text = None
+                records.append(Record(Kind.TEXT, pos, end, section, (pos, pos + close), shown=line[:close],
+                                      tail=[(pos + close, end, "")]))
+            elif line.strip():
+                records.append(Record(Kind.TEXT, pos, end, section, (pos, end), shown=line.strip()))
+            continue
         if not line.strip():
             continue
-        if (m := SECTION.match(line)) is not None:
+        if (m := ARRAY_SECTION.match(line)) is not None:
+            name = tuple(p.strip() for p in m.group("name").split(".") if p.strip())
+            arrays[name] = arrays.get(name, 0) + 1
+            section = (*name, f"#{arrays[name]}")  # (each its own record: a later one replaces none)
+            records.append(Record(Kind.HEADING, pos, end, section))
+        elif (m := SECTION.match(line)) is not None:
             section = tuple(p.strip() for p in m.group("name").split(".") if p.strip())
             records.append(Record(Kind.HEADING, pos, end, section))
         elif (m := REMARK.match(line)) is not None:
             body = m.group("body")
-            kind = Kind.DROP if RULE_ONLY.match(body.replace(" ", "")) else Kind.TEXT
+            commented_out = bool(ASSIGNED.match(body)) and body.split("=", 1)[0].strip().isascii()
+            kind = Kind.DROP if RULE_ONLY.match(body.replace(" ", "")) or commented_out else Kind.TEXT
             records.append(Record(kind, pos, end, section, (pos + m.start("body"), pos + m.end("body")), shown=body))
-        elif line[:1] in " \t" and records and records[-1].kind is Kind.VALUE and not ASSIGNED.match(line.strip()):
-            last = records[-1]  # a value continued on an indented line
+        elif line[:1] in " \t" and records and records[-1].kind is Kind.VALUE and not _assigned(line.strip(), properties):
+            last = records[-1]  # a value continued on an indented line (a properties file's after its "\")
+            cont = last.body[1] - 1 if last.shown.endswith("\\") else last.body[1]
+            last.shown = last.shown.removesuffix("\\")
             joint = " " if last.shown[-1:].isascii() and line.strip()[:1].isascii() else ""
-            last.body_cuts.append((last.body[1], pos + len(line) - len(line.lstrip()), joint))
-            last.body, last.end = (last.body[0], end - (len(line) - len(line.rstrip()))), end
-            last.shown += joint + line.strip()
-        elif (m := ASSIGNED.match(line)) is not None:
+            continued = line.rstrip().removesuffix("\\")
+            last.body_cuts.append((cont, pos + len(line) - len(line.lstrip()), joint))
+            last.body, last.end = (last.body[0], pos + len(continued.rstrip())), end
+            if line.rstrip().endswith("\\"):
+                last.body_cuts.append((pos + len(continued.rstrip()), end, ""))
+                last.body, last.end = (last.body[0], end), end
+            last.shown += joint + continued.strip()
+        elif (m := _assigned(line, properties)) is not None:
             value = m.group("value")
             start = pos + m.start("value")
-            quoted = re.fullmatch(r"([\"'])(.*)\1", value)
-            body = (start + 1, start + len(value) - 1) if quoted else (start, start + len(value))
             path = section + tuple(p for p in m.group("key").split(".") if p)
             if not path:
                 continue  # (". = x" names no key)
-            records.append(Record(Kind.VALUE, pos, end, path, body, shown=quoted.group(2) if quoted else value))
+            if value.startswith(TRIPLE):  # a multi-line string opens: its lines follow as text
+                quotes = value[:3]
+                rest = value[3:]
+                if quotes in rest:
+                    records.append(Record(Kind.VALUE, pos, end, path, (start + 3, start + 3 + rest.index(quotes)),
+                                          shown=rest[: rest.index(quotes)], tail=[(start + 3 + rest.index(quotes), end, "")]))
+                else:
+                    in_text = quotes
+                    records.append(Record(Kind.VALUE, pos, end, path, (start + 3, end), shown=rest.strip() or "",
+                                          body_cuts=[(start, start + 3, "")]))
+                continue
+            body, shown, inner, tail = _value_parts(value, start)
+            records.append(Record(Kind.VALUE, pos, end, path, body, inner, shown=shown, tail=tail))
         else:
             records.append(Record(Kind.TEXT, pos, end, section, (pos, end), shown=line.strip()))
     _resolve_overrides(records)
