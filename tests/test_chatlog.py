@@ -39,3 +39,31 @@ def test_a_sed_correction_reads_as_the_correction_it_is() -> None:
 def test_plain_text_with_a_few_times_is_no_log() -> None:
     notice = "各单位：\n[10:00] 开会\n请于11月3日前报送。\n" * 2
     assert not is_chat_log(notice)
+
+
+WHATSAPP = (
+    "2071/10/9 上午9:40 - 消息和通话已进行端到端加密。\n"
+    "2071/10/9 上午9:41 - 聂某添加了贲某、戴某\n"
+    "2071/10/9 上午10:02 - 聂某: 各位好，我是市科协科技服务科聂某。\n"
+    "2071/10/9 上午10:06 - 聂某: 市里的安排：\n"
+    "④ 区里报市科协的截止时间：11月5日17:00，过时不候。\n"
+    "2071/10/9 上午10:07 - 聂某: *11月9日\n"
+    "2071/10/9 上午10:08 - 聂某: <媒体文件已省略>\n"
+    "2071/10/9 上午10:15 - 戴某: 收到\n"
+    "2071/10/12 下午3:20 - 贲某: 此消息已删除\n"
+    "2071/10/12 下午3:21 - 贲某: 我添加了附件说明\n"
+)
+
+
+def test_an_export_of_another_client_is_read_the_same_way() -> None:
+    """A WhatsApp-style export ("日期 上午时间 - 名字: 消息"): the same messages, the client's own lines gone,
+    a message's later lines kept, a one-word "*11月9日" read as correcting one's own earlier date."""
+    assert is_chat_log(WHATSAPP)
+    text = chat_log_text(MappedText.of(WHATSAPP)).text
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert "④ 区里报市科协的截止时间：11月5日17:00，过时不候。" in lines
+    assert "11月5日改为11月9日" in lines
+    assert [(c.old, c.new) for c in corrections_in(text)] == [((11, 5), (11, 9))]
+    assert not any("加密" in line or "添加了贲某" in line or "媒体文件" in line or "已删除" in line for line in lines)
+    assert "我添加了附件说明" in lines  # (a person's message that says 添加了 is a message)
+    assert "2071年10月12日" in lines
