@@ -146,3 +146,27 @@ def test_texts_placed_on_one_row_are_one_line_of_cells() -> None:
     """A grid of <text x y> boxes (an SVG's table, a PDF export's): each row one line, split by " | "."""
     lines = [line for line in xml_text(MappedText.of(GRID), page_break=False).text.splitlines() if line.strip()]
     assert lines == ["榜单 | 市州科协", "新锐企业榜 | 5个", "注：不占名额"]
+
+
+XLIFF = ('<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="en" target-language="zh-CN"><body>\n'
+         '<trans-unit id="1"><source>Submit by 2 November</source><target state="needs-review-translation">11月2日前报送</target></trans-unit>\n'
+         '<trans-unit id="2"><source>Submit by 11 November</source><target state="final">11月11日前报送</target></trans-unit>\n'
+         '</body></file></xliff>\n')
+TMX = ('<?xml version="1.0"?>\n<tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>Quota 4</seg></tuv>'
+       '<tuv xml:lang="zh-CN"><seg>名额4个</seg></tuv></tu></body></tmx>\n')
+ODF = ('<?xml version="1.0"?>\n<office:document><office:body><office:text><text:tracked-changes><text:changed-region text:id="c1">'
+       '<text:deletion><office:change-info><dc:creator>郗某</dc:creator></office:change-info><text:p>11月3日</text:p></text:deletion>'
+       '</text:changed-region></text:tracked-changes>\n<text:p>请于<text:change text:change-id="c1"/>11月5日前报送。</text:p>'
+       '</office:text></office:body></office:document>\n')
+
+
+def test_a_translation_units_chinese_is_read_not_its_source_or_a_draft() -> None:
+    xliff = xml_text(MappedText.of(XLIFF), page_break=False).text
+    assert "11月11日前报送" in xliff and "11月2日" not in xliff and "Submit" not in xliff
+    tmx = xml_text(MappedText.of(TMX), page_break=False).text
+    assert "名额4个" in tmx and "Quota" not in tmx
+
+
+def test_an_odf_change_logs_deleted_text_is_not_read() -> None:
+    text = xml_text(MappedText.of(ODF), page_break=False).text
+    assert "请于11月5日前报送。" in text and "11月3日" not in text and "郗某" not in text

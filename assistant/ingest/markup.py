@@ -20,6 +20,7 @@ from assistant.ingest.auditlog import audit_text, is_audit_log
 from assistant.ingest.celldump import cell_dump_text, is_cell_dump
 from assistant.ingest.chatlog import chat_log_text, is_chat_log
 from assistant.ingest.fieldnames import CONTACT_LABELS, JSON_LABELS
+from assistant.ingest.gettext import is_po, po_text
 from assistant.ingest.graphviz import dot_text, is_dot
 from assistant.ingest.htmltables import spanned_tables
 from assistant.ingest.jsonstrings import JSON_ESCAPE, JSON_STRING, unescaped
@@ -656,6 +657,7 @@ WHOLE_FORMATS: tuple[tuple[Callable[[str], bool], Callable[[MappedText], MappedT
     (is_turtle, turtle_text, True),
     (is_troff, troff_text, True),
     (is_dot, dot_text, True),
+    (is_po, po_text, True),
     (is_unified_diff, diff_text, False),
     (is_annotation_export, lambda mt: accepted_changes(annotation_text(mt)), True),
     (is_cell_dump, cell_dump_text, True),

@@ -145,7 +145,8 @@ LOOKS = {"styles", "style", "font", "fonts", "column", "documentproperties", "of
 
 # Text a document marks as taken out: a tracked deletion (Word's <w:del>, a page's <del>), a run struck
 # through (<w:strike/> in its look, an SVG's text-decoration="line-through"). What replaces it stands beside it.
-STRUCK_TAGS = {"del", "deltext", "delinstrtext", "s", "strike", "movefrom"}
+STRUCK_TAGS = {"del", "deltext", "delinstrtext", "s", "strike", "movefrom",
+               "deletion", "tracked-changes"}  # (ODF keeps deleted text, with who deleted it when, in its change log)
 STRUCK_LOOKS = {"strike", "dstrike"}
 OFF = {"0", "false", "off", "none"}
 
@@ -215,6 +216,12 @@ def _cuts(e: _Element, brk: str, text: str, within: _Element | None = None) -> l
         return parts + _closing(e, brk)
     if e.name == "dict" and e.children and e.children[0].name == "key":
         return _dict_cuts(e, brk, text)
+    if (unsaid := _untranslated(e)):
+        # A translation unit (XLIFF's <source>/<target>, TMX's <tuv xml:lang>): the Chinese is the published
+        # text; the source language and a target not yet approved (state="needs-review-translation", "new")
+        # are not read.
+        return [(c.open[0], (c.close or c.open)[1], "") for c in unsaid] + \
+            _cuts(_Element(e.tag, e.told, e.open, e.close, [c for c in e.children if c not in unsaid], e.text, e.attrs), brk, text, within)
     label = _label(e)
     lead = f"{label}：" if label else ""
     if within is not None:  # a record's field, on the record's line
@@ -261,6 +268,23 @@ def _key_words(key: str) -> str:
     )
 
     return said(key)
+
+
+SOURCE_TAGS = {"source", "seg-source"}
+DRAFT_STATES = {"new", "needs-translation", "needs-review-translation", "needs-review-l10n", "needs-review-adaptation",
+                "needs-adaptation", "needs-l10n", "fuzzy", "draft", "initial"}
+
+
+def _untranslated(e: _Element) -> list[_Element]:
+    """A translation unit's children that are not its published Chinese: the source's, a draft target."""
+    targets = [c for c in e.children if c.name == "target"]
+    if targets and any(c.name in SOURCE_TAGS for c in e.children):
+        return [c for c in e.children if c.name in SOURCE_TAGS
+                or (c.name == "target" and c.attrs.get("state", "").lower() in DRAFT_STATES)]
+    langs = [c for c in e.children if c.name == "tuv" and c.attrs.get("lang")]
+    if len(langs) > 1 and any(c.attrs["lang"].lower().startswith("zh") for c in langs):
+        return [c for c in langs if not c.attrs["lang"].lower().startswith("zh")]
+    return []
 
 
 def _dict_cuts(e: _Element, brk: str, text: str) -> list[tuple[int, int, str]]:
