@@ -351,3 +351,14 @@ def test_a_posters_cited_call_is_not_its_title_nor_its_number_and_its_account_pu
     found = identify(poster)
     assert found.issuer == "澄江市科协" and found.kind != NoticeKind.ORIGINAL
     assert found.doc_number == "" and "征集遴选" not in found.title
+
+
+def test_a_sign_off_set_on_one_line_with_its_date_names_the_issuer() -> None:
+    """An export that ran the sign-off's two lines into one ("…管理委员会科技创新局2071年10月9日")."""
+    from assistant.ingest.identity import identify
+
+    text = ("关于推荐2071年“科创中国”系列榜单候选的通知\n园区各企业：\n根据中国科协通知，现将有关事项通知如下。\n"
+            "一、园区推荐名额：不超过4家。\n二、请于11月11日前报送。\n澄江国际科创园管理委员会科技创新局2071年10月9日\n")
+    found = identify(text)
+    assert found.issuer == "澄江国际科创园管理委员会科技创新局"
+    assert found.date == "2071年10月9日"

@@ -171,3 +171,28 @@ def test_a_properties_file_later_key_in_force_and_continued_lines() -> None:
     assert "11月18日" in text and "11月11日" not in text
     assert "bangdan@example.cn" in text
     assert "根据中国科协通知，学会现组织申报。" in text and "\\" not in text
+
+
+HCL = (
+    "# 岚空学会 · 2071年榜单推荐工作配置\n"
+    "notice {\n  title = \"关于组织推荐2071年榜单的通知\"\n  issuer = \"岚空学会\"\n}\n\n"
+    "list \"xinrui\" {\n  name     = \"新锐企业榜\"\n  enabled  = true\n  quota    = 5   # 学会推荐不超过5家\n"
+    "  deadline = \"2071年11月6日17:00\"   // 报学会秘书处\n}\n\n"
+    "list \"rongtong\" {\n  name    = \"融通创新载体榜\"\n  enabled = false   # 学会不组织本榜单推荐\n  quota   = 0\n}\n\n"
+    "conditions \"member\" {\n  text = <<EOT\n1. 申报单位须为本学会会员单位。\nEOT\n}\n\n"
+    "materials = [\n  \"推荐汇总表（盖章PDF）\",\n  \"申报书Word版\",\n]\n\n"
+    "override {\n  list \"xinrui\" {\n    quota = 3   # 学会推荐不超过3家\n  }\n}\n"
+)
+
+
+def test_braced_blocks_nest_and_an_override_block_puts_its_value_in_force() -> None:
+    """HCL's labelled blocks as sections, flags in words, heredocs and one-item-a-line lists as text,
+    and `override { list "xinrui" { quota = 3 } }` in force where the quota was first set, with its remark."""
+    assert is_ini(HCL)
+    text = keyed_text(MappedText.of(HCL)).text  # type: ignore[union-attr]
+    assert "名额：3（学会推荐不超过3家）" in text and "不超过5家" not in text
+    assert "启用：否（学会不组织本榜单推荐）" in text
+    assert "2071年11月6日17:00（报学会秘书处）" in text and '"' not in text
+    assert "1. 申报单位须为本学会会员单位。" in text and "EOT" not in text
+    assert "推荐汇总表（盖章PDF）" in text and "申报书Word版" in text
+    assert "{" not in text and "}" not in text

@@ -36,6 +36,6 @@ KEY_WORDS = {
     "support": "技术支持", "help": "咨询", "hotline": "热线", "service": "服务", "online": "线上", "offline": "线下",
     "internal": "内部", "external": "外部", "school_internal": "校内", "campus": "校内", "park": "园区",
     "cap": "上限", "institute": "研究院", "lab": "研究室", "per": "每个", "issued": "发布", "on": "", "at": "",
-    "number": "文号", "old": "原", "period": "时间", "report": "报送", "abstract": "摘要", "renamed": "更名", "new": "新设", "to": "报送至", "applies": "适用",
+    "number": "文号", "old": "原", "period": "时间", "enabled": "启用", "organised": "组织", "organized": "组织", "report": "报送", "abstract": "摘要", "renamed": "更名", "new": "新设", "to": "报送至", "applies": "适用",
     "source": "来源", "text": "", "owner": "责任单位", "topic": "事项", "scope": "范围", "clause": "条款", "basis": "依据", "value": "",
 }

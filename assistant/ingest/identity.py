@@ -266,6 +266,9 @@ def _sign_off(lines: list[str]) -> SignOff:
     # The body ends where the first attachment starts ("附件1" alone on its line).
     body_end = next((i for i, line in enumerate(lines) if re.fullmatch(r"附件\s*1?\s*[:：]?", line) and i > 3), len(lines))
     for i in range(body_end - 1, 0, -1):
+        if (dated := DATED_ORG_LINE.match(lines[i])) is not None and i > len(lines) // 2:
+            # ("澄江国际科创园管理委员会科技创新局2071年10月9日": an export that set the two lines as one)
+            return SignOff(dated.group(1), "", lines[i][dated.end(1):].strip())
         if DATE_LINE.match(lines[i]):
             above = lines[i - 1]
             if ORG_LINE.match(above):

@@ -45,6 +45,7 @@ class Record:
     shown: str = ""  # the body as read
     tail: list[tuple[int, int, str]] = field(default_factory=list)  # cuts after the body (a reason beside a value)
     inline: bool = False  # a record's later field: on its first field's line
+    remark: str = ""  # a remark written after the value on its line ("quota = 3  # 学会推荐不超过3家")
 
 
 # ---------------------------------------------------------------- key paths in the notices' words
@@ -107,7 +108,15 @@ def _contact_groups(records: list[Record]) -> set[tuple[str, ...]]:
 
 SECTION = re.compile(r"^[ \t]*\[(?P<name>[^\[\]\n]{1,80})\][ \t]*$")
 ARRAY_SECTION = re.compile(r"^[ \t]*\[\[(?P<name>[^\[\]\n]{1,80})\]\][ \t]*$")  # TOML's [[contacts]]: one more record
-REMARK = re.compile(r"^[ \t]*[;#!]+[ \t]?(?P<body>.*?)[ \t]*$")
+REMARK = re.compile(r"^[ \t]*(?:[;#!]+|//+)[ \t]?(?P<body>.*?)[ \t]*$")
+# A braced block of a configuration language (HCL's `list "xinrui" {`, `quota_per_unit = {`, nginx's `server {`):
+# a section that nests; `}` closes it.
+BLOCK_OPEN = re.compile(r"^[ \t]*(?P<name>[A-Za-z_][\w\-]*)(?P<labels>(?:[ \t]+\"[^\"\n]*\")*)[ \t]*(?:=[ \t]*)?\{[ \t]*(?:(?:#|//).*)?$")
+BLOCK_CLOSE = re.compile(r"^[ \t]*\}[ \t]*,?[ \t]*$")
+LIST_OPEN = re.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w\-.]*)[ \t]*=[ \t]*\[[ \t]*$")
+LIST_ITEM = re.compile(r"^[ \t]*\"(?P<item>(?:[^\"\\]|\\.)*)\"[ \t]*,?[ \t]*(?:(?:#|//).*)?$")
+LIST_CLOSE = re.compile(r"^[ \t]*\][ \t]*,?[ \t]*$")
+HEREDOC = re.compile(r"^<<-?[ \t]*(?P<end>[A-Z_]{2,20})[ \t]*$")
 ASSIGNED = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[^\s=;#!\[\]，。；：:][^\s=，。；]{0,40}?)[ \t]*=[ \t]*(?P<value>.*?)[ \t]*$")
 # A properties file's key (ASCII, dotted) may be followed by ":" or by blanks alone ("notice.email a@b.cn").
 PROPERTY = re.compile(r"^(?P<indent>)(?P<key>[A-Za-z_][\w.\-]{0,60})(?:[ \t]*[:=][ \t]*|[ \t]+)(?P<value>\S.*?)[ \t]*$")
@@ -136,18 +145,24 @@ def _is_properties(lines: list[str]) -> bool:
     return dotted >= MIN_PROPERTIES
 
 
+def _opens(line: str) -> bool:
+    return bool(SECTION.match(line) or ARRAY_SECTION.match(line) or BLOCK_OPEN.match(line))
+
+
 def is_ini(text: str) -> bool:
     lines = [line for _, line in _lines(text) if line.strip()]
-    sections = sum(1 for line in lines if SECTION.match(line) or ARRAY_SECTION.match(line))
+    sections = sum(1 for line in lines if _opens(line))
     properties = sections < 2 and _is_properties(lines)
     assigned = sum(1 for line in lines if _assigned(line, properties) and not REMARK.match(line))
-    keyed = sum(1 for line in lines if SECTION.match(line) or ARRAY_SECTION.match(line) or _assigned(line, properties)
-                or REMARK.match(line) or line[:1] in " \t")
+    keyed = sum(1 for line in lines if _opens(line) or _assigned(line, properties) or BLOCK_CLOSE.match(line)
+                or LIST_CLOSE.match(line) or REMARK.match(line) or line[:1] in " \t")
     return (sections >= 2 or properties) and assigned >= MIN_ASSIGNED and keyed >= MIN_KEYED_SHARE * len(lines)
 
 
 INLINE_FIELD = re.compile(r"(?P<key>[A-Za-z_][\w\-]*)[ \t]*=[ \t]*")
 INLINE_CONTACT = {"body": "机构", "office": "部门", "unit": "单位"}
+FLAGS = {"true": "是", "false": "否"}
+TRAILING_REMARK = re.compile(r"[ \t]+(?:#|//)[ \t]?(?P<note>.*)$")
 
 
 def _value_parts(value: str, start: int) -> tuple[tuple[int, int], str, list[tuple[int, int, str]], list[tuple[int, int, str]]]:
@@ -155,15 +170,18 @@ def _value_parts(value: str, start: int) -> tuple[tuple[int, int], str, list[tup
     after it, a TOML inline table ({ name = "…", phone = "…" }) as "名称：…，电话：…", an array as "a、b"."""
     quoted = re.match(r"([\"'])((?:[^\\\"']|\\.|(?!\1)[\"'])*)\1", value)
     end = quoted.end() if quoted else len(value)
-    comment = re.compile(r"[ \t]+#[ \t]?(?P<note>.*)$").search(value, end if quoted else 0)
+    comment = TRAILING_REMARK.search(value, end if quoted else 0)
     if quoted is None and comment is not None:
         end = comment.start()
-    tail = [(start + end, start + comment.start("note"), "（"), (start + comment.end("note"), start + len(value), "）")] \
+    after = start + end - (1 if quoted else 0)  # (a quoted value's closing quote goes with what follows it)
+    tail = [(after, start + comment.start("note"), "（"), (start + comment.end("note"), start + len(value), "）")] \
         if comment is not None and comment.group("note").strip() else \
-        ([(start + end, start + len(value), "")] if comment is not None else [])
+        ([(after, start + len(value), "")] if comment is not None else [])
     if quoted is not None:
         return (start + 1, start + end - 1), quoted.group(2), [], tail
     body = value[:end].rstrip()
+    if body in FLAGS:
+        return (start, start + len(body)), FLAGS[body], [(start, start + len(body), FLAGS[body])], tail
     if body[:1] in "{[" and body[-1:] in "}]":
         inner = body[1:-1]
         lead, trail = len(inner) - len(inner.lstrip()), len(inner) - len(inner.rstrip())
@@ -189,14 +207,15 @@ def _ini_records(text: str) -> list[Record]:
     records: list[Record] = []
     section: tuple[str, ...] = ()
     lines = _lines(text)
-    properties = not any(SECTION.match(line) or ARRAY_SECTION.match(line) for _, line in lines) \
-        and _is_properties([line for _, line in lines if line.strip()])
+    properties = not any(_opens(line) for _, line in lines) and _is_properties([line for _, line in lines if line.strip()])
+    blocks: list[tuple[str, ...]] = []  # the braced blocks open, outermost first (each its section's path)
+    in_list = False
     arrays: dict[tuple[str, ...], int] = {}
     in_text: str | None = None  # a multi-line string's closing quotes, while inside it
     for pos, line in lines:
         end = pos + len(line)
         if in_text is not None:  # a TOML multi-line string: its lines as text, its closing quotes gone
-            close = line.find(in_text)
+            close = (0 if line.strip() == in_text else -1) if in_text.isalpha() else line.find(in_text)  # (a heredoc's end: its own line)
             if close >= 0:
                 in_text = None
                 records.append(Record(Kind.TEXT, pos, end, section, (pos, pos + close), shown=line[:close],
@@ -205,6 +224,31 @@ def _ini_records(text: str) -> list[Record]:
                 records.append(Record(Kind.TEXT, pos, end, section, (pos, end), shown=line.strip()))
             continue
         if not line.strip():
+            continue
+        if in_list:  # a list written one item a line: each item a line of text
+            if LIST_CLOSE.match(line):
+                in_list = False
+                records.append(Record(Kind.DROP, pos, end, section))
+            elif (m := LIST_ITEM.match(line)) is not None:
+                records.append(Record(Kind.TEXT, pos, end, section, (pos + m.start("item"), pos + m.end("item")),
+                                      shown=m.group("item"), tail=[(pos + m.end("item"), end, "")]))
+            else:
+                records.append(Record(Kind.TEXT, pos, end, section, (pos, end), shown=line.strip()))
+            continue
+        if (m := BLOCK_OPEN.match(line)) is not None and not SECTION.match(line):
+            labels = tuple(re.findall(r"\"([^\"\n]*)\"", m.group("labels")))
+            blocks.append((*(blocks[-1] if blocks else ()), m.group("name"), *labels))
+            section = blocks[-1]
+            records.append(Record(Kind.HEADING, pos, end, section))
+            continue
+        if BLOCK_CLOSE.match(line) and blocks:
+            blocks.pop()
+            section = blocks[-1] if blocks else ()
+            records.append(Record(Kind.DROP, pos, end, section))
+            continue
+        if (m := LIST_OPEN.match(line)) is not None:
+            in_list = True
+            records.append(Record(Kind.HEADING, pos, end, (*section, m.group("key"))))
             continue
         if (m := ARRAY_SECTION.match(line)) is not None:
             name = tuple(p.strip() for p in m.group("name").split(".") if p.strip())
@@ -237,6 +281,10 @@ def _ini_records(text: str) -> list[Record]:
             path = section + tuple(p for p in m.group("key").split(".") if p)
             if not path:
                 continue  # (". = x" names no key)
+            if (doc := HEREDOC.match(value)) is not None:  # a heredoc (<<EOT … EOT): its lines as text
+                in_text = doc.group("end")
+                records.append(Record(Kind.VALUE, pos, end, path, (end, end), shown="", body_cuts=[(start, end, "")]))
+                continue
             if value.startswith(TRIPLE):  # a multi-line string opens: its lines follow as text
                 quotes = value[:3]
                 rest = value[3:]
@@ -249,7 +297,8 @@ def _ini_records(text: str) -> list[Record]:
                                           body_cuts=[(start, start + 3, "")]))
                 continue
             body, shown, inner, tail = _value_parts(value, start)
-            records.append(Record(Kind.VALUE, pos, end, path, body, inner, shown=shown, tail=tail))
+            remark = m2.group("note").strip() if (m2 := TRAILING_REMARK.search(value, body[1] - start)) else ""
+            records.append(Record(Kind.VALUE, pos, end, path, body, inner, shown=shown, tail=tail, remark=remark))
         else:
             records.append(Record(Kind.TEXT, pos, end, section, (pos, end), shown=line.strip()))
     _resolve_overrides(records)
@@ -265,7 +314,9 @@ def _resolve_overrides(records: list[Record]) -> None:
             continue
         section = r.path[:-1]
         if section and OVERRIDING.search(".".join(section).lower()):
-            earlier = [p for p in seen if p[-1] == r.path[-1] and p != r.path]
+            # (an override block naming the key's whole path, `override { list "xinrui" { quota = 3 } }`: that key)
+            bare = tuple(c for c in r.path if not OVERRIDING.search(c.lower()))
+            earlier = [bare] if bare in seen else [p for p in seen if p[-1] == r.path[-1] and p != r.path]
             if len(set(earlier)) == 1:
                 r.path = earlier[0]
         seen.append(r.path)
@@ -542,9 +593,10 @@ def _cuts(text: str, records: list[Record]) -> list[tuple[int, int, str]]:
             label = said(r.path[-1]) if any(c.startswith("#") for c in r.path) else path_label(r.path)
             lead = "，" if r.inline else "" if at_line_start else "\n"
         cuts.append((r.start, r.body[0], f"{lead}{label}：" if label else lead))
-        if last is not r:  # set again later: the value in force shows here
+        if last is not r:  # set again later: the value in force shows here, with its remark (not the old one's)
             cuts.append((r.body[0], r.body[1], last.shown))
-        else:
-            cuts.extend(r.body_cuts)
+            cuts.append((r.body[1], r.end, f"（{last.remark}）" if last.remark else ""))
+            continue
+        cuts.extend(r.body_cuts)
         cuts.extend(r.tail or [(r.body[1], r.end, "")])
     return cuts
