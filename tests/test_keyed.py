@@ -190,7 +190,7 @@ def test_braced_blocks_nest_and_an_override_block_puts_its_value_in_force() -> N
     and `override { list "xinrui" { quota = 3 } }` in force where the quota was first set, with its remark."""
     assert is_ini(HCL)
     text = keyed_text(MappedText.of(HCL)).text  # type: ignore[union-attr]
-    assert "名额：3（学会推荐不超过3家）" in text and "不超过5家" not in text
+    assert "新锐企业榜·名额：3（学会推荐不超过3家）" in text and "不超过5家" not in text  # (the block's name, not its code)
     assert "启用：否（学会不组织本榜单推荐）" in text
     assert "2071年11月6日17:00（报学会秘书处）" in text and '"' not in text
     assert "1. 申报单位须为本学会会员单位。" in text and "EOT" not in text

@@ -551,7 +551,29 @@ def _pointed_at(records: list[Record], remark: Record, text: str) -> int | None:
     return None
 
 
+NAME_KEYS = {"name", "list", "名称"}  # (not a title: a notice's title names the notice, not a block of it)
+
+
+def _named(records: list[Record]) -> dict[tuple[str, ...], str]:
+    """A block called by a code (`list "xinrui" {`, `[quota.xd]`) whose own name field says what it is in words
+    (`name = "新锐企业榜"`): the words head its keys' labels instead of the code."""
+    names: dict[tuple[str, ...], str] = {}
+    for r in records:
+        if r.kind is Kind.VALUE and len(r.path) > 1 and r.path[-1].lower() in NAME_KEYS and HAS_CJK.search(r.shown) \
+                and len(r.shown) <= 30 and "通知" not in r.shown and not HAS_CJK.search(r.path[-2]):
+            names.setdefault(r.path[:-1], r.shown)
+    return names
+
+
+def _label_path(path: tuple[str, ...], names: dict[tuple[str, ...], str]) -> tuple[str, ...]:
+    for n in range(len(path), 0, -1):
+        if path[:n] in names:
+            return (names[path[:n]], *path[n:])
+    return path
+
+
 def _cuts(text: str, records: list[Record]) -> list[tuple[int, int, str]]:
+    names = _named(records)
     final: dict[tuple[str, ...], Record] = {}
     first: dict[tuple[str, ...], Record] = {}
     for r in records:
@@ -566,7 +588,7 @@ def _cuts(text: str, records: list[Record]) -> list[tuple[int, int, str]]:
         line_end = min(r.end + 1, len(text))
         if r.kind is Kind.HEADING:
             # (a contact record's path heads its block, just above its first key, past any remark)
-            cuts.append((r.start, r.end, "" if r.path in contacts else "\n" + path_label(r.path)))
+            cuts.append((r.start, r.end, "" if r.path in contacts else "\n" + path_label(_label_path(r.path, names))))
             continue
         if r.kind is Kind.TEXT and (above := _pointed_at(records, r, text)) is not None:
             # "; ↑ 2066年新设榜单": a remark on the line above, read with it
@@ -586,11 +608,11 @@ def _cuts(text: str, records: list[Record]) -> list[tuple[int, int, str]]:
         at_line_start = r.start == 0 or text[r.start - 1] == "\n"
         if parent in contacts:
             label = _contact_label(r.path)
-            lead = ("" if at_line_start else "\n") if heading == parent else "\n" + path_label(parent) + "\n"
+            lead = ("" if at_line_start else "\n") if heading == parent else "\n" + path_label(_label_path(parent, names)) + "\n"
             heading = parent
         else:
             # (a record's field, "#key" in its path: its own name; its later fields on its first's line)
-            label = said(r.path[-1]) if any(c.startswith("#") for c in r.path) else path_label(r.path)
+            label = said(r.path[-1]) if any(c.startswith("#") for c in r.path) else path_label(_label_path(r.path, names))
             lead = "，" if r.inline else "" if at_line_start else "\n"
         cuts.append((r.start, r.body[0], f"{lead}{label}：" if label else lead))
         if last is not r:  # set again later: the value in force shows here, with its remark (not the old one's)
