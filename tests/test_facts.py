@@ -732,3 +732,15 @@ def test_a_line_that_introduces_its_quotas_governs_each_clause() -> None:
     assert {(("先导技术榜",), 4), (("新锐企业榜",), 8), (("融通创新组织榜",), 6)} <= quotas
     plain = make_notice("p.txt", "2063年某园区通知\n新锐企业榜成立不超过8年；融通创新组织榜运行满6个月。\n")
     assert not [f for f in extract_facts(plain) if isinstance(f, QuotaFact)]
+
+
+def test_a_line_naming_a_list_and_its_body_heads_the_contact_below_it() -> None:
+    """"先导技术榜（电子信息领域）：“科创中国”数字技术产学联合体" then "联系人：…": the list, field and body it names."""
+    from assistant.model import ContactFact
+
+    notice = ("江岚省科学技术协会关于组织推荐2071年“科创中国”系列榜单的通知\n六、联系方式\n（二）中国科协通知所列联系人（摘录）\n"
+              "先导技术榜（电子信息领域）：“科创中国”数字技术产学联合体\n联系人：蒲某远 联系方式：010-63417752/13720458816\n"
+              "新锐企业榜：“科创中国”企业发展服务中心\n联系人：韦某彤 联系方式：010-56170482/18501163279\n")
+    contacts = {tuple(f.persons): f for f in extract_facts(make_notice("n.txt", notice)) if isinstance(f, ContactFact)}
+    assert contacts[("蒲某远",)].lists == ["先导技术榜"] and contacts[("蒲某远",)].fields == ["电子信息"]
+    assert contacts[("韦某彤",)].lists == ["新锐企业榜"]

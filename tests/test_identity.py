@@ -362,3 +362,13 @@ def test_a_sign_off_set_on_one_line_with_its_date_names_the_issuer() -> None:
     found = identify(text)
     assert found.issuer == "澄江国际科创园管理委员会科技创新局"
     assert found.date == "2071年10月9日"
+
+
+def test_a_text_signed_by_no_one_that_passes_the_call_on_is_a_forwarding() -> None:
+    """A chat group's post naming the call by its title is not a call of its own, signed or not."""
+    from assistant.ingest.identity import identify
+
+    text = ("2071年10月9日\n聂某 将群组描述更改为“2071年榜单申报工作群”\n各位好，我是市科协科技服务科聂某。"
+            "转发中国科协办公厅关于征集遴选2071年“科创中国”系列榜单的通知，要点如下：\n"
+            "1. 今年共五类榜单。\n2. 区里报市科协的截止时间：11月9日17:00。\n")
+    assert identify(text).kind == NoticeKind.FORWARDING

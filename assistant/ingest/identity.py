@@ -317,6 +317,15 @@ def _most_named_self(text: str) -> str:
     return ""
 
 
+CALL_TITLE = re.compile(r"中国科(?:学技术)?协(?:会)?办公厅关于[^。\n《》]{4,60}?通知")
+
+
+def _cites_call(text: str, title: str) -> bool:
+    """It names the call by its title and is not that call (a chat group's post passing it on, signed by no
+    one): a notice passing the call on, not a call of its own."""
+    return any(m.group(0) not in title for m in CALL_TITLE.finditer(text))
+
+
 def identify(text: str) -> Identity:
     lines = _lines(text)
     head = lines[:8]
@@ -432,7 +441,8 @@ def identify(text: str) -> Identity:
         kind = NoticeKind.ORIGINAL
     elif INTERNAL_AUDIENCE.search(audience) or re.search(r"校内|院内|所内", title):
         kind = NoticeKind.INTERNAL
-    elif parent or forwarded or re.search(r"转发|推荐工作|组织推荐|组织申报", title) or (issuer and campaign == "科创中国系列榜单"):
+    elif parent or forwarded or re.search(r"转发|推荐工作|组织推荐|组织申报", title) or (issuer and campaign == "科创中国系列榜单") \
+            or _cites_call(text, title):
         # The series' calls are CAST's own; a city 科协 or a society "征集" for it is passing it on.
         kind = NoticeKind.FORWARDING
     else:

@@ -59,6 +59,11 @@ WHO_DUTY = re.compile(rf"^(?:\d+(?:\.\d+)*\s*)?(?:(?P<org>[{CJK}A-Za-z]{{2,24}})
                       rf"(?P<duty>[^。：:]{{2,60}})[。；;]\s*$")
 
 
+# A line naming a list (or its field) and, after a colon, the body that reviews it; no phone, no sentence.
+LIST_AND_BODY = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*)?[^：:。，,；;\d]{2,24}榜(?:[（(][^）)]{2,20}[）)])?\s*[：:]\s*"
+                           r"[“\"]?[^：:。，,；;\d]{2,30}(?:联合体|学会|协会|中心|研究院|委员会|联盟|网络|办公室|秘书处|机构)[”\"]?\s*$")
+
+
 def _split_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
     """'科技志愿服务榜：联系人：赵晓明，电话：010-…' -> ('科技志愿服务榜', [('联系人', '赵晓明'), ('电话', '010-…')]).
     A line is a label line when it starts with a label, or has one after a short header."""
@@ -426,6 +431,9 @@ def _section_contacts(notice: Notice, section: Section, list_names: list[str], f
                     header, header_line, in_record = heading, None, False  # the record ends
                 elif in_record and KEY_VALUE.match(line.text):
                     pass  # the record's other fields ("推荐名额：3项") keep its head
+                elif LIST_AND_BODY.match(line.text):
+                    # "先导技术榜（电子信息领域）：“科创中国”数字技术产学联合体": the list and its body head what follows
+                    header, header_line = NUMBERING.sub("", line.text), line
                 elif len(line.text) <= 60 and "。" not in line.text and not re.search(r"[：:](?!//).{6,}", line.text):
                     header, header_line = NUMBERING.sub("", line.text).rstrip("：:"), line
                     # An e-mail's signature: "黎振东" above "中国智能传感学会 副秘书长", its phones below.
