@@ -372,3 +372,11 @@ def test_a_text_signed_by_no_one_that_passes_the_call_on_is_a_forwarding() -> No
             "转发中国科协办公厅关于征集遴选2071年“科创中国”系列榜单的通知，要点如下：\n"
             "1. 今年共五类榜单。\n2. 区里报市科协的截止时间：11月9日17:00。\n")
     assert identify(text).kind == NoticeKind.FORWARDING
+
+
+def test_an_organisation_a_channels_name_line_brackets_is_its_letterhead() -> None:
+    from assistant.ingest.identity import identify
+
+    text = ("Channel: #lz-kczg (鹭洲市科协 · 2069科创中国榜单工作群)\n2069年10月9日\n各位好，我是市科协科技服务科陈某。\n"
+            "报送时间：各区县请在11月3日17:00前交到市科协。\n")
+    assert identify(text).issuer == "鹭洲市科协"

@@ -28,7 +28,8 @@ ORG_LINE = re.compile(rf"^({ORG})(?:文件)?$")
 DATED_ORG_LINE = re.compile(rf"^({ORG})\s*(?:编印|编|主办|印发)?\s*(?:{DATE}|{CN_DATE})$")
 # "东岭大学科学技术研究院 成果转化办公室": an organisation and its office, the letterhead of a page.
 ORG_OFFICE_LINE = re.compile(rf"^({ORG})(?:\s+|\s*[·•・/／]\s*){ORG}$")  # (or "…研究院·成果转化办公室")
-BRACKETED = re.compile(r"^[【［\[](.+)[】］\]]$")  # a letterhead set in brackets: "【…研究院·成果转化办公室】"
+BRACKETED = re.compile(r"^[【［\[](.+)[】］\]]$")
+BRACKETED_OWNER = re.compile(rf"[（(]\s*({ORG})\s*[·•・|｜]\s*[^）)]{{2,40}}[）)]")  # a letterhead set in brackets: "【…研究院·成果转化办公室】"
 PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 AUDIENCE = re.compile(r"^(各[^。]{1,60}?)[：:]$")
 INTERNAL_AUDIENCE = re.compile(r"各(?:学院|院系|系|部门|课题组|研究室|研究所|处室|二级单位|科室)|校内|院内|全校|本单位各")
@@ -369,6 +370,8 @@ def identify(text: str) -> Identity:
                        and line != title), "")
         # or the site a web page's title line names: the page's letterhead
         issuer = issuer or next((site.group(2) for line in head[:3] if (site := PAGE_TITLE.match(line))), "")
+        # or the organisation a channel's or a group's name line brackets ("Channel: #kc (鹭洲市科协 · 榜单工作群)")
+        issuer = issuer or next((m.group(1) for line in head[:3] if (m := BRACKETED_OWNER.search(line))), "")
         issuer_source = IssuerSource.LETTERHEAD
     labelled = LABELLED.search("\n".join(lines[:12]))
     source = SOURCE.search("\n".join(lines[:12]))
