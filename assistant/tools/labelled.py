@@ -18,7 +18,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 FALL = dt.date(2023, 10, 20)  # the development sets' 今年 is the 2023 round
 # Batches kept out of every fit: measured as first tries of the path they were held out from (ft12-14:
 # the ranked path's; ft37-40: the models refitted on every earlier batch; ft47-48: the seventh session's code).
-HELD_OUT = ("ft12", "ft13", "ft14", "ft37", "ft38", "ft39", "ft40", "ft47", "ft48", "ft49", "ft50", "ft51", "ft52", "ft53", "ft54", "ft55", "ft56", "ft57", "ft58", "ft59", "ft60", "ft61", "ft62", "ft63", "ft64", "ft65", "ft66", "ft67", "ft68", "ft69", "ft70", "ft71", "ft72", "ft73", "ft74", "ft75", "ft76", "ft77", "ft78", "ft79", "ft80", "ft81", "ft82", "ft83", "ft84", "ft85", "ft86", "ft87", "ft88", "ft89", "ft90", "ft91", "ft92", "ft93", "ft94", "ft95", "ft96", "ft97", "ft98", "ft99", "ft100", "ft101", "ft102", "ft103", "ft104", "ft105", "ft106", "ft107", "ft108", "ft109", "ft111", "ft112", "ft113", "ft114", "ft116")
+HELD_OUT = ("ft12", "ft13", "ft14", "ft37", "ft38", "ft39", "ft40", "ft47", "ft48", "ft49", "ft50", "ft51", "ft52", "ft53", "ft54", "ft55", "ft56", "ft57", "ft58", "ft59", "ft60", "ft61", "ft62", "ft63", "ft64", "ft65", "ft66", "ft67", "ft68", "ft69", "ft70", "ft71", "ft72", "ft73", "ft74", "ft75", "ft76", "ft77", "ft78", "ft79", "ft80", "ft81", "ft82", "ft83", "ft84", "ft85", "ft86", "ft87", "ft88", "ft89", "ft90", "ft91", "ft92", "ft93", "ft94", "ft95", "ft96", "ft97", "ft98", "ft99", "ft100", "ft101", "ft102", "ft103", "ft104", "ft105", "ft106", "ft107", "ft108", "ft109", "ft111", "ft112", "ft113", "ft114", "ft115", "ft116")
 # A batch's description says which day its questions are asked on ("Run with: ASSISTANT_TODAY=2032-10-20").
 RUN_DATE = re.compile(r"ASSISTANT_TODAY=(\d{4})-(\d{2})-(\d{2})")
 
