@@ -196,3 +196,26 @@ def test_braced_blocks_nest_and_an_override_block_puts_its_value_in_force() -> N
     assert "1. 申报单位须为本学会会员单位。" in text and "EOT" not in text
     assert "推荐汇总表（盖章PDF）" in text and "申报书Word版" in text
     assert "{" not in text and "}" not in text
+
+
+TEXTPROTO = (
+    "# proto-message: Notice\n"
+    'title: "岚大关于组织申报2072年榜单的校内通知"\n'
+    "issuer {\n  name: \"岚大科研院\"\n}\n"
+    'internal_deadline { year: 2072 month: 10 day: 30 text: "2072年10月30日17:00前" }\n'
+    "# 修订：以下一条为准\n"
+    'internal_deadline { year: 2072 month: 11 day: 4 text: "2072年11月4日17:00前" }\n'
+    "list {\n  name: \"先导技术榜\"\n  status: ORGANISED\n  school_quota { value: 3 unit: \"项/领域\" }\n}\n"
+    "list {\n  name: \"新锐企业榜\"\n  status: NOT_ORGANISED\n}\n"
+)
+
+
+def test_a_textproto_reads_its_colon_fields_one_line_messages_and_repeated_blocks() -> None:
+    """Fields written "key: value" inside braces, a message on one line read in words, a block written again
+    under one name each its own record (labelled by its own name field), a field set again later in force."""
+    assert is_ini(TEXTPROTO)
+    text = keyed_text(MappedText.of(TEXTPROTO)).text  # type: ignore[union-attr]
+    assert "2072年11月4日17:00前" in text and "10月30日" not in text
+    assert "先导技术榜" in text and "新锐企业榜" in text and "NOT_ORGANISED" in text
+    assert "学院名额：3" in text or "名额：3" in text
+    assert "岚大科研院" in text

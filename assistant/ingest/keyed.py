@@ -113,6 +113,11 @@ REMARK = re.compile(r"^[ \t]*(?:[;#!]+|//+)[ \t]?(?P<body>.*?)[ \t]*$")
 # a section that nests; `}` closes it.
 BLOCK_OPEN = re.compile(r"^[ \t]*(?P<name>[A-Za-z_][\w\-]*)(?P<labels>(?:[ \t]+\"[^\"\n]*\")*)[ \t]*(?:=[ \t]*)?\{[ \t]*(?:(?:#|//).*)?$")
 BLOCK_CLOSE = re.compile(r"^[ \t]*\}[ \t]*,?[ \t]*$")
+# A message written on one line (textproto's `deadline { year: 2072 month: 11 day: 6 text: "…" }`): a value whose
+# fields are read in words.
+INLINE_BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w\-]*)[ \t]*:?[ \t]*(?P<value>\{[^{}\n]*\})[ \t]*(?:(?:#|//).*)?$")
+# A field of a block written "key: value" (textproto, YAML-like configuration inside braces).
+COLON_FIELD = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w\-.]*)[ \t]*:[ \t]*(?P<value>[^\s{].*?)[ \t]*$")
 LIST_OPEN = re.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w\-.]*)[ \t]*=[ \t]*\[[ \t]*$")
 LIST_ITEM = re.compile(r"^[ \t]*\"(?P<item>(?:[^\"\\]|\\.)*)\"[ \t]*,?[ \t]*(?:(?:#|//).*)?$")
 LIST_CLOSE = re.compile(r"^[ \t]*\][ \t]*,?[ \t]*$")
@@ -153,16 +158,27 @@ def is_ini(text: str) -> bool:
     lines = [line for _, line in _lines(text) if line.strip()]
     sections = sum(1 for line in lines if _opens(line))
     properties = sections < 2 and _is_properties(lines)
-    assigned = sum(1 for line in lines if _assigned(line, properties) and not REMARK.match(line))
-    keyed = sum(1 for line in lines if _opens(line) or _assigned(line, properties) or BLOCK_CLOSE.match(line)
+    braced = sum(1 for line in lines if BLOCK_CLOSE.match(line)) >= 2  # (fields inside braces may be "key: value")
+
+    def field(line: str) -> bool:
+        return bool(_assigned(line, properties) or (braced and (COLON_FIELD.match(line) or INLINE_BLOCK.match(line))))
+
+    assigned = sum(1 for line in lines if field(line) and not REMARK.match(line))
+    keyed = sum(1 for line in lines if _opens(line) or field(line) or BLOCK_CLOSE.match(line)
                 or LIST_CLOSE.match(line) or REMARK.match(line) or line[:1] in " \t")
     return (sections >= 2 or properties) and assigned >= MIN_ASSIGNED and keyed >= MIN_KEYED_SHARE * len(lines)
 
 
-INLINE_FIELD = re.compile(r"(?P<key>[A-Za-z_][\w\-]*)[ \t]*=[ \t]*")
+INLINE_FIELD = re.compile(r"(?P<key>[A-Za-z_][\w\-]*)[ \t]*[=:][ \t]*")
 INLINE_CONTACT = {"body": "机构", "office": "部门", "unit": "单位"}
 FLAGS = {"true": "是", "false": "否"}
 TRAILING_REMARK = re.compile(r"[ \t]+(?:#|//)[ \t]?(?P<note>.*)$")
+
+
+def _repeated(lines: list[tuple[int, str]], name: str, indent: str) -> bool:
+    """Whether a block's name opens more than one block in the file (each then its own record)."""
+    opening = re.compile(rf"^[ \t]*{re.escape(name)}[ \t]*:?[ \t]*\{{[ \t]*$")
+    return sum(1 for _, line in lines if opening.match(line)) > 1
 
 
 def _value_parts(value: str, start: int) -> tuple[tuple[int, int], str, list[tuple[int, int, str]], list[tuple[int, int, str]]]:
@@ -209,6 +225,7 @@ def _ini_records(text: str) -> list[Record]:
     lines = _lines(text)
     properties = not any(_opens(line) for _, line in lines) and _is_properties([line for _, line in lines if line.strip()])
     blocks: list[tuple[str, ...]] = []  # the braced blocks open, outermost first (each its section's path)
+    braced = sum(1 for _, line in lines if BLOCK_CLOSE.match(line)) >= 2
     in_list = False
     arrays: dict[tuple[str, ...], int] = {}
     in_text: str | None = None  # a multi-line string's closing quotes, while inside it
@@ -235,9 +252,18 @@ def _ini_records(text: str) -> list[Record]:
             else:
                 records.append(Record(Kind.TEXT, pos, end, section, (pos, end), shown=line.strip()))
             continue
-        if (m := BLOCK_OPEN.match(line)) is not None and not SECTION.match(line):
+        if (m := INLINE_BLOCK.match(line)) is not None:
+            body, shown, inner, tail = _value_parts(m.group("value"), pos + m.start("value"))
+            records.append(Record(Kind.VALUE, pos, end, (*section, m.group("key")), body, inner, shown=shown, tail=tail))
+            continue
+        if (m := BLOCK_OPEN.match(line.replace(":", "", 1) if re.match(r"^[ \t]*[A-Za-z_][\w\-]*[ \t]*:[ \t]*\{", line) else line)) is not None \
+                and not SECTION.match(line):
             labels = tuple(re.findall(r"\"([^\"\n]*)\"", m.group("labels")))
-            blocks.append((*(blocks[-1] if blocks else ()), m.group("name"), *labels))
+            path = (*(blocks[-1] if blocks else ()), m.group("name"), *labels)
+            if not labels:  # a block written again under the same name (textproto's repeated `list { … }`): one more record
+                arrays[path] = arrays.get(path, 0) + 1
+                path = (*path, f"#{arrays[path]}") if arrays[path] > 1 or _repeated(lines, m.group("name"), m.group("indent") if "indent" in m.groupdict() else "") else path
+            blocks.append(path)
             section = blocks[-1]
             records.append(Record(Kind.HEADING, pos, end, section))
             continue
@@ -263,7 +289,8 @@ def _ini_records(text: str) -> list[Record]:
             commented_out = bool(ASSIGNED.match(body)) and body.split("=", 1)[0].strip().isascii()
             kind = Kind.DROP if RULE_ONLY.match(body.replace(" ", "")) or commented_out else Kind.TEXT
             records.append(Record(kind, pos, end, section, (pos + m.start("body"), pos + m.end("body")), shown=body))
-        elif line[:1] in " \t" and records and records[-1].kind is Kind.VALUE and not _assigned(line.strip(), properties):
+        elif line[:1] in " \t" and records and records[-1].kind is Kind.VALUE and not _assigned(line.strip(), properties) \
+                and not (blocks and (COLON_FIELD.match(line) or BLOCK_CLOSE.match(line) or INLINE_BLOCK.match(line))):
             last = records[-1]  # a value continued on an indented line (a properties file's after its "\")
             cont = last.body[1] - 1 if last.shown.endswith("\\") else last.body[1]
             last.shown = last.shown.removesuffix("\\")
@@ -275,7 +302,7 @@ def _ini_records(text: str) -> list[Record]:
                 last.body_cuts.append((pos + len(continued.rstrip()), end, ""))
                 last.body, last.end = (last.body[0], end), end
             last.shown += joint + continued.strip()
-        elif (m := _assigned(line, properties)) is not None:
+        elif (m := _assigned(line, properties) or (COLON_FIELD.match(line) if braced else None)) is not None:
             value = m.group("value")
             start = pos + m.start("value")
             path = section + tuple(p for p in m.group("key").split(".") if p)
