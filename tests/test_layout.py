@@ -294,6 +294,17 @@ def test_a_long_run_of_header_like_lines_is_read_in_time_proportional_to_its_len
     assert time.perf_counter() - started < 2.0
 
 
+def test_a_line_of_many_spaces_is_read_in_time_proportional_to_its_length() -> None:
+    import time
+
+    # A line of spaces alone (a PDF's blank line, a pasted form): the wall-of-text break, the <br> tag and the
+    # navigation-bar patterns each tried every split of the run (40,000 spaces took minutes).
+    text = "各单位：\n请报送。\n" + " " * 40_000 + "\n" + 'msgid "a"\nmsgstr "b"\n\n' * 6
+    started = time.perf_counter()
+    clean_text(text)
+    assert time.perf_counter() - started < 2.0
+
+
 def test_a_text_flowcharts_boxes_are_read_as_lines_whole_again() -> None:
     """Boxes drawn with ┌─┐│└─┘ and arrows between them: the drawing goes, each box's lines stay, and a
     line the box wrapped (indented under the one above) is one line again, so its contact is read."""

@@ -576,7 +576,7 @@ def page_markdown(mt: MappedText) -> MappedText:
     return mt.sub(HTML_COMMENT, "").sub(LINE_BREAK_TAG, " ").sub(INLINE_TAG, "").sub(ENTITY, _entity)
 
 
-LINE_BREAK_TAG = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)
+LINE_BREAK_TAG = re.compile(r"(?<![ \t])[ \t]*+<br\s*/?>[ \t]*", re.I)  # (from a run's start: linear in its length)
 
 
 ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")

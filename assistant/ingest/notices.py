@@ -581,7 +581,7 @@ def _fullwidth_alnum(m: re.Match[str]) -> str:
 # by "|", "you are here" lines, buttons in 【】, and the footer from 上一篇 / 相关文章 / 版权所有 /
 # 长按识别二维码 … to the end. Set aside from the text (the original keeps it, nothing cites it).
 # (Possessive segments: a long line of ">" or "|" is tried once per place, not in every split of its spaces.)
-NAV_LINE = re.compile(r"(?m)^[ \t]*(?:(?:[^|\n]{1,10}+[ \t]*+\|[ \t]*+){3,}[^|\n]{1,10}+|(?:[^>\n]{1,10}+[ \t]*+>[ \t]*+){2,}[^>\n]{1,10}+"
+NAV_LINE = re.compile(r"(?m)^[ \t]*+(?:(?:[^|\n]{1,10}+[ \t]*+\|[ \t]*+){3,}[^|\n]{1,10}+|(?:[^>\n]{1,10}+[ \t]*+>[ \t]*+){2,}[^>\n]{1,10}+"
                       r"|(?:您现在的位置|当前位置|站内搜索|设为首页)[^\n]*)[ \t]*$")
 TABLE_ROWS = 3  # lines with one count of "|" that make a table, not a navigation bar
 BUTTONS = re.compile(r"(?m)^[ \t]*(?:(?:【[^】\n]{1,10}】[ \t]*){2,}|点击(?:上方)?蓝字[^\n]{0,12}|关注我们)[ \t]*$")
