@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.ingest.fieldnames import HAS_CJK
 from assistant.ingest.textmap import MappedText
 
 _YMD = r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
@@ -34,7 +35,6 @@ SED = re.compile(r"^s/(?P<old>[^/\n]{1,40})/(?P<new>[^/\n]{1,40})/g?[ \t]*$")
 # A one-word correction sent after one's own message ("*11月9日"): the like value of that message replaced.
 STARRED = re.compile(r"^\*[ \t]?(?P<new>[^*\s][^*\n]{0,19}?)[ \t]*$")
 MONTH_DAY = re.compile(r"(?:(?P<month>\d{1,2})\s*月\s*)?(?P<day>\d{1,2})\s*[日号]")
-CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_STAMPED = 5
 MIN_SHARE = 0.5
 
@@ -79,7 +79,7 @@ def chat_log_text(mt: MappedText) -> MappedText:
         stamp = STAMP.match(body)
         if stamp is None or stamp.end() == 0:
             if body.startswith("--- "):  # "--- Log opened …" goes; "--- Channel: #… (鹭洲市科协 · 工作群)" names the channel
-                cuts.append((start, line.end(), "") if not CJK.search(body) else (start, start + 4, ""))
+                cuts.append((start, line.end(), "") if not HAS_CJK.search(body) else (start, start + 4, ""))
             elif speaking:
                 last_said[speaking] += body  # a message's later line, as it was sent
             continue

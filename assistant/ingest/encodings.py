@@ -60,6 +60,11 @@ ESCAPE = re.compile(r"\\u(-?\d{1,5}) ?|(?:\\'[0-9a-fA-F]{2})+")
 HEX_BYTE = re.compile(r"\\'([0-9a-fA-F]{2})")
 
 
+def _surrogates_joined(text: str) -> str:
+    """A character beyond the BMP escaped as two surrogates, joined into one; a lone surrogate replaced."""
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def rtf_characters(text: str) -> str:
     """An RTF source with its characters written out: each `\\uN` (signed 16-bit) as its character,
     the fallback after it (`?`, or a `\\'hh` run, as many as `\\ucN` says) dropped, and each run of
@@ -88,8 +93,7 @@ def rtf_characters(text: str) -> str:
         except LookupError:
             out.append(data.decode("gb18030", errors="replace"))
     out.append(text[pos:])
-    # A character beyond the BMP comes as two surrogates ("\\u-10179?\\u-8704?" 😀): joined, a lone one replaced.
-    return "".join(out).encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return _surrogates_joined("".join(out))  # ("\\u-10179?\\u-8704?" 😀)
 
 
 # A resource file written in ASCII with every other character as "\\u4e2d" (Java's native2ascii, a
@@ -101,7 +105,7 @@ MIN_JAVA_ESCAPES = 20
 
 def java_characters(text: str) -> str:
     out = JAVA_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
-    return out.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # (a pair of surrogates: one character)
+    return _surrogates_joined(out)
 
 
 def decoded(text: str) -> str:

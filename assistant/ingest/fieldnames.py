@@ -1,6 +1,11 @@
 """The field names data exports are written with (a content management system's JSON record, a publishing
 system's XML), as a notice's own labels say them: one vocabulary for every export reader."""
 
+import re
+
+# A name or a value written in Chinese (an export's own field names are English; a notice's words are not).
+HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+
 # A content management system's field names, as a notice's own labels say them.
 JSON_LABELS = {"title": "标题", "publisher": "发布机构", "doc_no": "文号", "publish_time": "发布时间",
                "department": "发布部门", "source": "来源", "author": "作者", "editor": "编辑"}

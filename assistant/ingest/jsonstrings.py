@@ -20,8 +20,12 @@ class JsonString:
     is_key: bool  # a field's name ("…":), not a value
 
     def escape_cuts(self) -> list[tuple[int, int, str]]:
-        """The cuts that read the literal's escapes as their characters, where they stand."""
-        return [(self.start + e.start(), self.start + e.end(), unescaped(e)) for e in JSON_ESCAPE.finditer(self.raw)]
+        return escape_cuts(self.start, self.raw)
+
+
+def escape_cuts(start: int, raw: str) -> list[tuple[int, int, str]]:
+    """The cuts that read a literal's escapes (its characters from `start` in the text) as their characters."""
+    return [(start + e.start(), start + e.end(), unescaped(e)) for e in JSON_ESCAPE.finditer(raw)]
 
 
 def unescaped(e: re.Match[str]) -> str:

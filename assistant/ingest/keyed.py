@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
-from assistant.ingest.fieldnames import CONTACT_LABELS, KEY_WORDS
+from assistant.ingest.fieldnames import CONTACT_LABELS, HAS_CJK, KEY_WORDS
 from assistant.ingest.jsonstrings import JsonString, json_strings, read_string
 from assistant.ingest.textmap import MappedText
-
-HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 class Kind(Enum):
@@ -118,6 +118,8 @@ BLOCK_CLOSE = re.compile(r"^[ \t]*\}[ \t]*,?[ \t]*$")
 INLINE_BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w\-]*)[ \t]*:?[ \t]*(?P<value>\{[^{}\n]*\})[ \t]*(?:(?:#|//).*)?$")
 # A field of a block written "key: value" (textproto, YAML-like configuration inside braces).
 COLON_FIELD = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w\-.]*)[ \t]*:[ \t]*(?P<value>[^\s{].*?)[ \t]*$")
+# A block opened by its name alone (textproto's `list {`, `list: {`): one that may be written again.
+BARE_BLOCK = re.compile(r"^[ \t]*(?P<name>[A-Za-z_][\w\-]*)[ \t]*:?[ \t]*\{[ \t]*$")
 LIST_OPEN = re.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w\-.]*)[ \t]*=[ \t]*\[[ \t]*$")
 LIST_ITEM = re.compile(r"^[ \t]*\"(?P<item>(?:[^\"\\]|\\.)*)\"[ \t]*,?[ \t]*(?:(?:#|//).*)?$")
 LIST_CLOSE = re.compile(r"^[ \t]*\][ \t]*,?[ \t]*$")
@@ -154,19 +156,36 @@ def _opens(line: str) -> bool:
     return bool(SECTION.match(line) or ARRAY_SECTION.match(line) or BLOCK_OPEN.match(line))
 
 
+@dataclass(frozen=True)
+class _Syntax:
+    """How a keyed file writes its keys, read once for its detection and its parsing alike."""
+
+    sections: int  # lines opening a section or a block
+    properties: bool  # no sections: a properties file (":" or blanks may separate a key from its value)
+    braced: bool  # blocks closed by "}": a field inside may be "key: value" or a message on one line
+    blocks: Counter[str]  # how many blocks each name opens (a name opening several: each its own record)
+
+    def field(self, line: str) -> re.Match[str] | None:
+        return _assigned(line, self.properties) or (COLON_FIELD.match(line) if self.braced else None)
+
+
+def _syntax(lines: list[str]) -> _Syntax:
+    sections = sum(1 for line in lines if _opens(line))
+    return _Syntax(sections, sections < 2 and _is_properties(lines), sum(1 for line in lines if BLOCK_CLOSE.match(line)) >= 2,
+                   Counter(m.group("name") for line in lines if (m := BARE_BLOCK.match(line))))
+
+
 def is_ini(text: str) -> bool:
     lines = [line for _, line in _lines(text) if line.strip()]
-    sections = sum(1 for line in lines if _opens(line))
-    properties = sections < 2 and _is_properties(lines)
-    braced = sum(1 for line in lines if BLOCK_CLOSE.match(line)) >= 2  # (fields inside braces may be "key: value")
+    syntax = _syntax(lines)
 
     def field(line: str) -> bool:
-        return bool(_assigned(line, properties) or (braced and (COLON_FIELD.match(line) or INLINE_BLOCK.match(line))))
+        return bool(syntax.field(line) or (syntax.braced and INLINE_BLOCK.match(line)))
 
     assigned = sum(1 for line in lines if field(line) and not REMARK.match(line))
     keyed = sum(1 for line in lines if _opens(line) or field(line) or BLOCK_CLOSE.match(line)
                 or LIST_CLOSE.match(line) or REMARK.match(line) or line[:1] in " \t")
-    return (sections >= 2 or properties) and assigned >= MIN_ASSIGNED and keyed >= MIN_KEYED_SHARE * len(lines)
+    return (syntax.sections >= 2 or syntax.properties) and assigned >= MIN_ASSIGNED and keyed >= MIN_KEYED_SHARE * len(lines)
 
 
 INLINE_FIELD = re.compile(r"(?P<key>[A-Za-z_][\w\-]*)[ \t]*[=:][ \t]*")
@@ -175,13 +194,15 @@ FLAGS = {"true": "是", "false": "否"}
 TRAILING_REMARK = re.compile(r"[ \t]+(?:#|//)[ \t]?(?P<note>.*)$")
 
 
-def _repeated(lines: list[tuple[int, str]], name: str, indent: str) -> bool:
-    """Whether a block's name opens more than one block in the file (each then its own record)."""
-    opening = re.compile(rf"^[ \t]*{re.escape(name)}[ \t]*:?[ \t]*\{{[ \t]*$")
-    return sum(1 for _, line in lines if opening.match(line)) > 1
+class _Value(NamedTuple):
+    body: tuple[int, int]  # the value's span
+    shown: str  # the value as read
+    cuts: list[tuple[int, int, str]]  # inside it (an inline table's keys in words)
+    tail: list[tuple[int, int, str]]  # after it (its closing quote, its remark in brackets)
+    remark: str  # the remark written after it on its line ("quota = 3  # 学会推荐不超过3家")
 
 
-def _value_parts(value: str, start: int) -> tuple[tuple[int, int], str, list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+def _value_parts(value: str, start: int) -> _Value:
     """A value's span, as read, its inner cuts and its tail: quotes off, a trailing "# 备注" in brackets
     after it, a TOML inline table ({ name = "…", phone = "…" }) as "名称：…，电话：…", an array as "a、b"."""
     quoted = re.match(r"([\"'])((?:[^\\\"']|\\.|(?!\1)[\"'])*)\1", value)
@@ -190,14 +211,14 @@ def _value_parts(value: str, start: int) -> tuple[tuple[int, int], str, list[tup
     if quoted is None and comment is not None:
         end = comment.start()
     after = start + end - (1 if quoted else 0)  # (a quoted value's closing quote goes with what follows it)
+    remark = comment.group("note").strip() if comment is not None else ""
     tail = [(after, start + comment.start("note"), "（"), (start + comment.end("note"), start + len(value), "）")] \
-        if comment is not None and comment.group("note").strip() else \
-        ([(after, start + len(value), "")] if comment is not None else [])
+        if comment is not None and remark else ([(after, start + len(value), "")] if comment is not None else [])
     if quoted is not None:
-        return (start + 1, start + end - 1), quoted.group(2), [], tail
+        return _Value((start + 1, start + end - 1), quoted.group(2), [], tail, remark)
     body = value[:end].rstrip()
     if body in FLAGS:
-        return (start, start + len(body)), FLAGS[body], [(start, start + len(body), FLAGS[body])], tail
+        return _Value((start, start + len(body)), FLAGS[body], [(start, start + len(body), FLAGS[body])], tail, remark)
     if body[:1] in "{[" and body[-1:] in "}]":
         inner = body[1:-1]
         lead, trail = len(inner) - len(inner.lstrip()), len(inner) - len(inner.rstrip())
@@ -215,17 +236,16 @@ def _value_parts(value: str, start: int) -> tuple[tuple[int, int], str, list[tup
                 cuts.append((at, at + len(m.group(0)), "，" if body[0] == "{" else "、"))
             else:
                 cuts.append((at, at + 1, ""))
-        return (start, start + len(body)), body, sorted(cuts), tail
-    return (start, start + len(body)), body, [], tail
+        return _Value((start, start + len(body)), body, sorted(cuts), tail, remark)
+    return _Value((start, start + len(body)), body, [], tail, remark)
 
 
 def _ini_records(text: str) -> list[Record]:
     records: list[Record] = []
     section: tuple[str, ...] = ()
     lines = _lines(text)
-    properties = not any(_opens(line) for _, line in lines) and _is_properties([line for _, line in lines if line.strip()])
+    syntax = _syntax([line for _, line in lines if line.strip()])
     blocks: list[tuple[str, ...]] = []  # the braced blocks open, outermost first (each its section's path)
-    braced = sum(1 for _, line in lines if BLOCK_CLOSE.match(line)) >= 2
     in_list = False
     arrays: dict[tuple[str, ...], int] = {}
     in_text: str | None = None  # a multi-line string's closing quotes, while inside it
@@ -253,8 +273,9 @@ def _ini_records(text: str) -> list[Record]:
                 records.append(Record(Kind.TEXT, pos, end, section, (pos, end), shown=line.strip()))
             continue
         if (m := INLINE_BLOCK.match(line)) is not None:
-            body, shown, inner, tail = _value_parts(m.group("value"), pos + m.start("value"))
-            records.append(Record(Kind.VALUE, pos, end, (*section, m.group("key")), body, inner, shown=shown, tail=tail))
+            value = _value_parts(m.group("value"), pos + m.start("value"))
+            records.append(Record(Kind.VALUE, pos, end, (*section, m.group("key")), value.body, value.cuts, shown=value.shown,
+                                  tail=value.tail))
             continue
         if (m := BLOCK_OPEN.match(line.replace(":", "", 1) if re.match(r"^[ \t]*[A-Za-z_][\w\-]*[ \t]*:[ \t]*\{", line) else line)) is not None \
                 and not SECTION.match(line):
@@ -262,7 +283,7 @@ def _ini_records(text: str) -> list[Record]:
             path = (*(blocks[-1] if blocks else ()), m.group("name"), *labels)
             if not labels:  # a block written again under the same name (textproto's repeated `list { … }`): one more record
                 arrays[path] = arrays.get(path, 0) + 1
-                path = (*path, f"#{arrays[path]}") if arrays[path] > 1 or _repeated(lines, m.group("name"), m.group("indent") if "indent" in m.groupdict() else "") else path
+                path = (*path, f"#{arrays[path]}") if arrays[path] > 1 or syntax.blocks[m.group("name")] > 1 else path
             blocks.append(path)
             section = blocks[-1]
             records.append(Record(Kind.HEADING, pos, end, section))
@@ -289,7 +310,7 @@ def _ini_records(text: str) -> list[Record]:
             commented_out = bool(ASSIGNED.match(body)) and body.split("=", 1)[0].strip().isascii()
             kind = Kind.DROP if RULE_ONLY.match(body.replace(" ", "")) or commented_out else Kind.TEXT
             records.append(Record(kind, pos, end, section, (pos + m.start("body"), pos + m.end("body")), shown=body))
-        elif line[:1] in " \t" and records and records[-1].kind is Kind.VALUE and not _assigned(line.strip(), properties) \
+        elif line[:1] in " \t" and records and records[-1].kind is Kind.VALUE and not _assigned(line.strip(), syntax.properties) \
                 and not (blocks and (COLON_FIELD.match(line) or BLOCK_CLOSE.match(line) or INLINE_BLOCK.match(line))):
             last = records[-1]  # a value continued on an indented line (a properties file's after its "\")
             cont = last.body[1] - 1 if last.shown.endswith("\\") else last.body[1]
@@ -302,7 +323,7 @@ def _ini_records(text: str) -> list[Record]:
                 last.body_cuts.append((pos + len(continued.rstrip()), end, ""))
                 last.body, last.end = (last.body[0], end), end
             last.shown += joint + continued.strip()
-        elif (m := _assigned(line, properties) or (COLON_FIELD.match(line) if braced else None)) is not None:
+        elif (m := syntax.field(line)) is not None:
             value = m.group("value")
             start = pos + m.start("value")
             path = section + tuple(p for p in m.group("key").split(".") if p)
@@ -323,9 +344,9 @@ def _ini_records(text: str) -> list[Record]:
                     records.append(Record(Kind.VALUE, pos, end, path, (start + 3, end), shown=rest.strip() or "",
                                           body_cuts=[(start, start + 3, "")]))
                 continue
-            body, shown, inner, tail = _value_parts(value, start)
-            remark = m2.group("note").strip() if (m2 := TRAILING_REMARK.search(value, body[1] - start)) else ""
-            records.append(Record(Kind.VALUE, pos, end, path, body, inner, shown=shown, tail=tail, remark=remark))
+            read = _value_parts(value, start)
+            records.append(Record(Kind.VALUE, pos, end, path, read.body, read.cuts, shown=read.shown, tail=read.tail,
+                                  remark=read.remark))
         else:
             records.append(Record(Kind.TEXT, pos, end, section, (pos, end), shown=line.strip()))
     _resolve_overrides(records)

@@ -19,11 +19,11 @@ from assistant.ingest.annotations import annotation_text, is_annotation_export
 from assistant.ingest.auditlog import audit_text, is_audit_log
 from assistant.ingest.celldump import cell_dump_text, is_cell_dump
 from assistant.ingest.chatlog import chat_log_text, is_chat_log
-from assistant.ingest.fieldnames import CONTACT_LABELS, JSON_LABELS
+from assistant.ingest.fieldnames import CONTACT_LABELS, HAS_CJK, JSON_LABELS
 from assistant.ingest.gettext import is_po, po_text
 from assistant.ingest.graphviz import dot_text, is_dot
 from assistant.ingest.htmltables import spanned_tables
-from assistant.ingest.jsonstrings import JSON_ESCAPE, JSON_STRING, unescaped
+from assistant.ingest.jsonstrings import JSON_STRING, escape_cuts
 from assistant.ingest.keyed import is_keyed, keyed_text
 from assistant.ingest.sqldump import is_sql_dump, sql_text
 from assistant.ingest.textmap import CELL, MappedText
@@ -171,7 +171,6 @@ BODY_KEYS = ("content", "body", "text", "html")
 # Fields whose values are the notice's own lines, with no label: a section's heading, its paragraphs.
 LINE_KEYS = ("heading", "headline", "subtitle", "paragraphs", "paragraph", "sections", "items", "lines", "summary",
              "description", "desc")
-HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _json_record(text: str) -> dict[str, object] | None:
@@ -212,7 +211,7 @@ def _json_fields(mt: MappedText, record: dict[str, object]) -> MappedText:
             # A text kept as a list of its lines (a notebook cell's "source": ["## 一、…\n", "…"]): the
             # lines as they run, no label, each line's own break the only one.
             cuts.append((pos, m.start() + 1, "" if line_open else brk))
-            cuts += [(m.start(1) + e.start(), m.start(1) + e.end(), unescaped(e)) for e in JSON_ESCAPE.finditer(m.group(1))]
+            cuts += escape_cuts(m.start(1), m.group(1))
             pos, line_open = m.end(1), m.group(1).endswith("\\n")
             continue
         line_open = False
@@ -227,9 +226,7 @@ def _json_fields(mt: MappedText, record: dict[str, object]) -> MappedText:
         else:
             label = ""
         cuts.append((pos, m.start() + 1, brk + (f"{label}：" if label else "")))
-        inner = m.start(1)
-        for e in JSON_ESCAPE.finditer(m.group(1)):
-            cuts.append((inner + e.start(), inner + e.end(), unescaped(e)))
+        cuts += escape_cuts(m.start(1), m.group(1))
         pos = m.end(1)
     cuts.append((pos, len(text), brk))
     return mt.splice(cuts)

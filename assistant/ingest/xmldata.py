@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.ingest.fieldnames import CONTACT_LABELS, JSON_LABELS
+from assistant.ingest.keyed import said
 from assistant.ingest.textmap import MappedText
 
 
@@ -262,14 +263,6 @@ SHOWN_FLAGS = {"true": "是", "false": "否"}
 SUPERSEDED_KEY = re.compile(r"supersed|deprecat|obsolete|outdated|void|作废|废止|已取消", re.I)
 
 
-def _key_words(key: str) -> str:
-    from assistant.ingest.keyed import (
-        said,  # (keyed reads key names in the notices' words; it imports nothing of this)
-    )
-
-    return said(key)
-
-
 SOURCE_TAGS = {"source", "seg-source"}
 DRAFT_STATES = {"new", "needs-translation", "needs-review-translation", "needs-review-l10n", "needs-review-adaptation",
                 "needs-adaptation", "needs-l10n", "fuzzy", "draft", "initial"}
@@ -306,7 +299,7 @@ def _dict_cuts(e: _Element, brk: str, text: str) -> list[tuple[int, int, str]]:
         if SUPERSEDED_KEY.search(key):
             parts.append((k.open[0], (v.close or v.open)[1], ""))
             continue
-        shown = _key_words(key)
+        shown = said(key)  # (a key name in the notices' words, as keyed records read theirs)
         leaves = v.name == "array" and v.children and all(c.name in PLIST_LEAVES for c in v.children)
         if v.name in PLIST_LEAVES or leaves:
             parts.append((k.open[0], v.open[1], f"{brk}{shown}："))
