@@ -61,27 +61,26 @@ def _starred(new: str, said_before: str) -> str | None:
     if fixed is None:
         return None
     dates = list(MONTH_DAY.finditer(said_before))
-    same = [d for d in dates if d.group("month") and d.group("month") == fixed.group("month")]
-    found = (same or dates)[-1:] if dates else []
-    return found[0].group(0) if found else None
+    picked = [d for d in dates if d.group("month") and d.group("month") == fixed.group("month")] or dates
+    return picked[-1].group(0) if picked else None
 
 
 def chat_log_text(mt: MappedText) -> MappedText:
     text = mt.text
     cuts: list[tuple[int, int, str]] = []
     day = ""
-    last_said: dict[str, str] = {}  # each speaker's latest message (with its later lines)
+    last_said: dict[str, list[str]] = {}  # each speaker's latest message, line by line
     speaking = ""
     for line in re.finditer(r"[^\n]*\n?", text):
         start, body = line.start(), line.group(0)
         if not body:
             break
         stamp = STAMP.match(body)
-        if stamp is None or stamp.end() == 0:
+        if stamp is None:
             if body.startswith("--- "):  # "--- Log opened …" goes; "--- Channel: #… (鹭洲市科协 · 工作群)" names the channel
                 cuts.append((start, line.end(), "") if not HAS_CJK.search(body) else (start, start + 4, ""))
             elif speaking:
-                last_said[speaking] += body  # a message's later line, as it was sent
+                last_said[speaking].append(body)  # a message's later line, as it was sent
             continue
         rest = body[stamp.end() :]
         speaker = SPEAKER.match(rest) or ACTION.match(rest)
@@ -105,8 +104,8 @@ def chat_log_text(mt: MappedText) -> MappedText:
             base = said_at
             cuts += [(base, base + 2, ""), (base + sed.end("old"), base + sed.start("new"), "改为"),
                      (base + sed.end("new"), base + sed.end(), "")]
-        elif (star := STARRED.match(message)) is not None and (old := _starred(star.group("new"), last_said.get(who, ""))):
+        elif (star := STARRED.match(message)) is not None and (old := _starred(star.group("new"), "".join(last_said.get(who, [])))):
             cuts.append((said_at, said_at + star.start("new"), f"{old}改为"))
         if who:
-            speaking, last_said[who] = who, message + "\n"
+            speaking, last_said[who] = who, [message + "\n"]
     return mt.splice(sorted(cuts))
