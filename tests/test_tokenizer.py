@@ -47,3 +47,22 @@ def test_the_function_words_kept_as_data_are_jiebas() -> None:
 
     kept = [w for w in FUNCTION_WORDS.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")]
     assert kept == dictionary_function_words()
+
+
+def test_prefix_dictionary_kept_by_us_is_jiebas_own(tmp_path, monkeypatch) -> None:
+    """The dictionary read from our cache (written on the first start) is jieba's own prefix
+    dictionary, word for word and count for count; a pair cut short is made again, not read."""
+    import assistant.tokenizer as tokenizer
+
+    monkeypatch.setattr(tokenizer, "CACHE_DIR", tmp_path)
+    made = tokenizer._prefix_dictionary()
+    (words,) = tmp_path.glob("jieba-*.words")
+    (counts,) = tmp_path.glob("jieba-*.counts")
+    read = tokenizer._prefix_dictionary()
+    own = jieba.Tokenizer()
+    own.initialize()
+    assert made == read == (own.FREQ, own.total)
+    counts.write_bytes(counts.read_bytes()[:-8])  # the total lost: a half-written cache
+    assert tokenizer._prefix_dictionary() == (own.FREQ, own.total)
+    assert len(counts.read_bytes()) == 8 * (len(own.FREQ) + 1)  # written again, whole
+    assert words.exists()
