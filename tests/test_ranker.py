@@ -66,3 +66,22 @@ def test_a_model_fitted_on_other_features_is_refused(tmp_path) -> None:  # noqa:
     other.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValueError, match="fit-ranker"):
         load_model(other)
+
+
+def test_a_rule_that_found_nothing_of_what_was_asked_has_no_precedence() -> None:
+    """"通知中未找到邮寄地址" from a rule that found no list, field or person asked: the fixed order goes on
+    to the reader (when the passages answer); a rule's absence of what it found (states_absence) keeps it."""
+    from types import SimpleNamespace
+
+    from assistant.answer.candidates import Search, Situation
+    from assistant.answer.ranker import precedence
+    from assistant.model import AnswerType, Intent
+
+    q = SimpleNamespace(answer_type=AnswerType.YESNO, intent=Intent.CONTACT)
+    situation = Situation(Search([], None, True, 0.8), not_in_call=False, own_notice=False)
+    missing = Answer("通知中未找到邮寄地址。已列出的联系方式：…", AnswerKind.RULE)
+    cands = [Candidate(Source.RULE, missing), Candidate(Source.READER, Answer("同时保留纸质推荐材料，以备需要时报送。", AnswerKind.RETRIEVAL)),
+             Candidate(Source.DECLINE, Answer("", AnswerKind.DECLINE))]
+    assert cands[precedence(q, cands, situation)].source == Source.READER  # type: ignore[arg-type]
+    cands[0].answer.states_absence = True  # (it found the list asked, which lists no address: that answers)
+    assert cands[precedence(q, cands, situation)].source == Source.RULE  # type: ignore[arg-type]

@@ -81,6 +81,8 @@ def test_answer_type_and_ask_are_read_from_the_asking_clauses() -> None:
     ask = ask_clauses("我们公司前年在无锡注册，去年营收三千来万，今年能报新锐企业榜吗？", TODAY)
     assert "无锡" not in ask and "营收" not in ask and "新锐企业榜" in ask
     # what the asker's unit has, told bare ("公司有…"), is their situation too; the field asked about stays
+    # A step the asker has done, before the ask, is their situation too.
+    assert ask_clauses("今年材料在平台上交完以后，终评是谁来组织、大概什么时候？", TODAY) == "终评是谁来组织、大概什么时候？"
     ask = ask_clauses("“从业人数”这栏拿不准，公司有一些劳务派遣和实习生，应该按什么口径填？", TODAY)
     assert "劳务派遣" not in ask and "从业人数" in ask
 
@@ -574,3 +576,25 @@ def test_an_older_round_is_not_searched_when_the_latest_one_holds_the_value_aske
     found = search(snap, understand_part("生物医药领域的先导技术我们院能报几个", dt.date(2064, 10, 20), snap.store))
     # (Without the check, the 2020 call's "5个领域先导技术的推荐工作" wins the search of every round.)
     assert found.default_year == 2064 and {h.chunk.year for h in found.hits[:3]} == {2064}
+
+
+def test_a_step_s_first_sentence_is_read_with_the_heading_that_dates_the_step() -> None:
+    text = "（三）终评评审（2024年1月）\n秘书处组织开展榜单终评工作，经综合评议确定入榜名单。择机公布结果。"
+    found = [u for u in units(_chunk(text, ["三、工作安排"]), 0) if u.kind == UnitKind.SENTENCE]
+    assert found[0].step == "（三）终评评审（2024年1月）" and found[0].context == ""
+    assert found[1].step == ""  # (the first sentence under it only)
+    undated = units(_chunk("（三）终评评审\n秘书处组织开展榜单终评工作。", ["三、工作安排"]), 0)
+    assert all(u.step == "" for u in undated)  # a heading that names a step without dating it adds nothing
+
+
+def test_who_runs_a_step_and_when_is_answered_from_the_step_and_its_dated_heading(bot) -> None:  # noqa: ANN001
+    ans = bot.answer("今年材料在平台上交完以后，终评是谁来组织、大概什么时候？")
+    head = ans.answer[:200]
+    assert "未找到" not in head and "联合体秘书处" in head and "2024年1月" in head
+
+
+def test_a_count_asked_in_its_measure_is_answered_by_a_count_in_that_measure(bot) -> None:  # noqa: ANN001
+    ans = bot.answer("2020年先导技术推荐上去以后，学会联合体初评完要往上报多少项？")
+    # The count in its measure, from the sentence after the step's (whose own count is "5个技术领域"), shown next to it.
+    assert "25-30项" in "".join(ans.answer.split("\n")[:3])
+

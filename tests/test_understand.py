@@ -785,6 +785,17 @@ def test_the_time_between_two_events_asks_when_each_is() -> None:
     assert asked == ["２０２０年先导技术榜单推荐截止是什么时候", "２０２０年先导技术榜单榜单发布是什么时候"]
     assert read_message("平台上传截止到初评报送截止，中间隔了几天？").questions == ["平台上传截止是什么时候", "初评报送截止是什么时候"]
     assert len(read_message("从10月1日到11月20日隔了几天？").questions) == 1  # two dates given: a sum, nothing to look up
+    # The round and notice meant, said before "从" with a comma, stay with each event; any verb of the span.
+    assert read_message("2020年先导技术榜单那份通知，从发文到平台截止一共给了多少天？").questions == [
+        "2020年先导技术榜单那份通知，发文是什么时候", "2020年先导技术榜单那份通知，平台截止是什么时候"]
+
+
+def test_when_a_notice_was_issued_is_asked_of_the_notice() -> None:
+    from assistant.answer.understand import detect_intent
+
+    for asked in ("2020年那份通知，发文是什么时候", "印发是哪天", "发文日期是几号"):
+        assert detect_intent(asked) == Intent.NOTICE, asked
+    assert detect_intent("榜单发布是什么时候") != Intent.NOTICE
 
 
 

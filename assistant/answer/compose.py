@@ -38,7 +38,8 @@ class Answer:
     basis: RuleBasis | None = None  # a rule answer's: which rule gave it
     states_absence: bool = False  # a rule's: it says what the notices lack, having found what they hold
     # The reader's: read from what the asker pointed at (the steps after one they say they have done,
-    # the unit holding every name they quote), so the notices do hold what is asked.
+    # the unit holding every name they quote) or from a unit holding the value asked and most of the
+    # ask's words, so the notices do hold what is asked.
     anchored: bool = False
     # The candidates each part weighed (answerer and score, best first): why this answer was given.
     considered: list[list[tuple[str, float]]] = field(default_factory=list)

@@ -102,8 +102,8 @@ def _conjoined(question: str) -> list[str] | None:
 
 # "从推荐截止到榜单发布隔了多久", "平台上传截止到初评报送截止，中间隔了几天": the time between two events
 # asks when each is (the notices give the dates; the gap is the asker's sum).
-SPAN_ASK = re.compile(r"^(?:(?P<lead>[^，,]*?)从)?(?P<a>[^，,从到至]{2,20}?)(?:到|至)(?P<b>[^，,从到至]{2,20}?)[，,]?(?:中间|之间|前后)?"
-                      r"(?:大概|大约|一共|总共)?(?:隔|间隔|相隔|相差|差|有)了?(?:多久|多长时间|几天|多少天|几个月|多少个?工作日|多长)")
+SPAN_ASK = re.compile(r"从?(?P<a>[^，,从到至]{2,20}?)(?:到|至)(?P<b>[^，,从到至]{2,20}?)[，,]?(?:中间|之间|前后)?"
+                      r"(?:大概|大约|一共|总共)?(?:隔|间隔|相隔|相差|差|有|给|留)了?(?:多久|多长时间|几天|多少天|几个月|多少个?工作日|多长)")
 NOW = re.compile(r"(?:现在|今天|目前|当前|眼下|此刻)")
 DATED = re.compile(r"\d{1,2}\s*[月日号]|[月日号]底|[月日号]初")
 
@@ -112,7 +112,7 @@ def _span_asks(question: str) -> list[str] | None:
     m = SPAN_ASK.search(question)
     if m is None or DATED.search(m.group("a")) or DATED.search(m.group("b")) or NOW.match(m.group("a")):
         return None  # (between two dates given, or from today: a sum, not an ask of two events)
-    lead = m.group("lead") or ""
+    lead = question[: m.start()]  # ("2020年那份通知，从发文到平台截止…": the round and notice meant)
     return [f"{lead}{m.group('a')}是什么时候", f"{lead}{m.group('b')}是什么时候"]
 
 

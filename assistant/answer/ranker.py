@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from assistant.answer.candidates import HEAD, OWN_ANSWER_INTENTS, SENTENCE_ASKS, Candidate, Situation, Source
+from assistant.answer.compose import Answer
 from assistant.answer.decline import DECLINE_MARKERS
 from assistant.answer.reader import Reader, value_pattern
 from assistant.answer.understand import Query
@@ -89,6 +90,8 @@ def precedence(q: Query, candidates: list[Candidate], situation: Situation) -> i
     if situation.not_in_call:
         return by[Source.DECLINE]
     ruled = by.get(Source.RULE, by.get(Source.STATUS))
+    if ruled is not None and candidates[ruled].source == Source.RULE and _says_missing(candidates[ruled].answer):
+        ruled = None  # a rule that found nothing of what was asked ("未找到邮寄地址", of no list named) has no precedence
     if ruled is not None:
         led = (q.answer_type in SENTENCE_ASKS or situation.own_notice) and q.intent not in OWN_ANSWER_INTENTS
         return by[Source.LED] if led and Source.LED in by else ruled
@@ -102,6 +105,11 @@ def precedence(q: Query, candidates: list[Candidate], situation: Situation) -> i
     if anchored is not None:
         return anchored
     return by[Source.DECLINE]
+
+
+def _says_missing(answer: Answer) -> bool:
+    """It says the notices do not hold what was asked, without having found what it was asked of."""
+    return bool(DECLINE_MARKERS.search(answer.answer[:HEAD])) and not answer.states_absence
 
 
 @dataclass(frozen=True)
@@ -147,7 +155,7 @@ def _signals(q: Query, candidate: Candidate, situation: Situation, ask: _Ask) ->
         cites_pointed=pointed,
         cites_year=1.0 if q.years and any(c.year in q.years for c in cited) else 0.0,
         cites_original=sum(1 for c in cited if c.source in situation.originals) / len(cited) if cited else 0.0,
-        says_missing=1.0 if DECLINE_MARKERS.search(head) and not answer.states_absence else 0.0,
+        says_missing=1.0 if head and _says_missing(answer) else 0.0,
         citations=math.log1p(len(cited)),
         fallback=1.0 if answer.basis == RuleBasis.FALLBACK else 0.0,
         preferred=0.0,

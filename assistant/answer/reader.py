@@ -55,7 +55,8 @@ CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
 # What a unit must hold to be of the answer type asked.
 HOLDS: dict[AnswerType, re.Pattern[str]] = {
     # Values, not the words that label them: a form's "联系人 | 电话" row holds no contact.
-    AnswerType.DATE: re.compile(DATE + r"|\d{1,2}月(?:\d{1,2}日|[上中下]旬|底|初)|(?<![\d.])\d{1,2}[./]\d{1,2}(?![\d.])"),
+    AnswerType.DATE: re.compile(DATE + r"|\d{1,2}月(?:\d{1,2}日|[上中下]旬|底|初)|(?<![\d.])\d{1,2}[./]\d{1,2}(?![\d.])"
+                                r"|\d{4}\s*年\s*\d{1,2}\s*月"),  # (a step dated by its month: "终评评审（2024年1月）")
     AnswerType.CONTACT: re.compile(PHONE.pattern + "|" + EMAIL.pattern),
     AnswerType.PLACE: re.compile(r"https?://|www\.|[\w-]+\.(?:cn|com|org|net|cloud)\b|[\w.+-]+@|[路街]\d|号楼|号院|\d+室|邮编"),
     # (A count of years, "不超过10年", not a year: "2023年" holds no number asked for.)
@@ -84,12 +85,23 @@ HEADER_COLUMNS = 3  # a table starting in a passage under a line of text: its fi
 PERSON_COLUMN = re.compile(r"联系人|负责人|姓名|经办人|联系人姓名")
 
 
+# A count asked in its measure ("往上报多少项", "限几个字"): "5个领域" is no count of 项.
+COUNT_MEASURE = re.compile(r"(?:多少|几)\s*([项家人名类字页])")
+
+
+@lru_cache(maxsize=16)
+def _counted_in(measure: str) -> re.Pattern[str]:
+    return re.compile(rf"\d+\s*{measure}|[一二两三四五六七八九十百千]+{measure}")
+
+
 def value_pattern(q: Query) -> re.Pattern[str] | None:
     """What a unit or an answer must hold to give the value asked."""
     if q.answer_type == AnswerType.CONTACT and q.attribute in ATTRIBUTE_HOLDS:
         return ATTRIBUTE_HOLDS[q.attribute]
     if q.answer_type == AnswerType.NUMBER and q.intent == Intent.QUOTA:
         return QUOTA_HOLDS
+    if q.answer_type == AnswerType.NUMBER and (measure := COUNT_MEASURE.search(q.ask or q.text)):
+        return _counted_in(measure.group(1))
     return HOLDS.get(q.answer_type)
 
 
@@ -108,6 +120,7 @@ STORY_WEIGHT = 0.5  # an eligibility ask: a word of the asker's story, against o
 REPLY_WEIGHT = 0.5  # an entry's wording: an ask's word in the entry's reply only, against one in the wording
 EVENT_WEIGHT = 0.25  # an eligibility ask: a unit dating an event the asker dated ("…前签了入驻协议的才行")
 UNTYPED = 0.7  # a unit's score when a value is asked and it holds none
+TYPED_ANCHOR = 0.5  # of the ask's weight a unit holding the value asked must hold to show the notices answer it
 DATE_RE = re.compile(DATE)
 SUPERSEDED = 0.5  # a unit holding a date its notice corrects elsewhere ("…更正为11月24日"): no longer the answer
 PATH_WEIGHT = 0.35  # a heading's words count less than the unit's own
@@ -151,6 +164,7 @@ class Unit:
     kind: UnitKind
     text: str  # as written in the chunk
     context: str = ""  # a row's header, a field's following line
+    step: str = ""  # the heading that names and dates the step a sentence tells of (shown with it, weighed as a heading)
 
 
 @dataclass(frozen=True)
@@ -266,6 +280,7 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
     header, in_table = chunk.table_header, bool(chunk.table_header)
     in_attachment = any(p.startswith("附件") for p in chunk.path)
     worded: set[int] = set()  # lines read as the wordings of an entry's ask
+    step = _dated_step(chunk.path[-1]) if chunk.path else ""
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if i in worded:
@@ -316,6 +331,7 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
             continue
         if heading_level(line) is not None or (i == 0 and chunk.path and line == chunk.path[-1]):
             out.append(Unit(chunk, rank, UnitKind.HEADING, line))
+            step = _dated_step(line)
             continue
         if (preamble and i < 3 and not re.search(r"[。；;]", line)) or (FORM_TITLE.search(line) and len(line) <= 50
                                                                           and not ITEM.match(line)) \
@@ -343,9 +359,17 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
                 if len(re.sub(r"\W", "", text)) >= 4:
                     # (A pair of its own, "…向省科协报送：每市不超过3家；", is no item of the lead before it.)
                     item = lead and lead not in text and not re.search(r"[：:](?!\d)", text)
-                    out.append(Unit(chunk, rank, UnitKind.SENTENCE, text, lead if item else ""))
+                    # A step's first sentence is read with the heading that dates the step ("（三）终评评审（2024年1月）"
+                    # over "…秘书处组织开展榜单终评工作"): what is done and when are one answer.
+                    out.append(Unit(chunk, rank, UnitKind.SENTENCE, text, lead if item else "", step))
+                    step = ""  # (the first sentence under it: the others are read as they are)
             lead = _enumeration_lead(sentence, lead)
     return out
+
+
+def _dated_step(heading: str) -> str:
+    """A heading that names a step and dates it (a part's name, not a form's prompt), else ""."""
+    return heading if len(heading) <= PROMPT and HOLDS[AnswerType.DATE].search(heading) else ""
 
 
 def _heads_table(lines: list[str], i: int) -> bool:
@@ -558,7 +582,7 @@ class Reader:
                     asked = self._toks(said)
                     coverage -= (1 - REPLY_WEIGHT) * sum(w for t, w in weights.items() if t in own and t not in asked) / total
                 heading = sum(w for t, w in weights.items() if t in path and t not in own) / total
-                typed = bool(pattern and pattern.search(f"{unit.text} {unit.context}"))
+                typed = bool(pattern and pattern.search(f"{unit.text} {unit.context} {unit.step}"))
                 value = (coverage + PATH_WEIGHT * heading + (TYPE_WEIGHT if typed else 0.0)) * _penalty(unit, purpose)
                 if valued and not typed:
                     value *= UNTYPED  # asked for a date, a number, a contact or a place: a unit holding none says less
@@ -638,12 +662,22 @@ class Reader:
             if s.unit.text not in {c.unit.text for c in picked} and s.unit.kind != UnitKind.TITLE \
                     and not _same_enumeration(s.unit, picked):
                 picked.append(s)
+        pattern = value_pattern(q)
+        if q.answer_type in VALUE_ASKS and not best.typed and pattern is not None:
+            # "…将初评结果报送至学会学术部。每个技术领域报送25-30项技术。": the value asked in the sentence
+            # right after the one that matches it, shown beside it.
+            beside = next((u for u in self._after(best.unit, n=2)
+                           if u.kind == UnitKind.SENTENCE and pattern.search(f"{u.text} {u.context} {u.step}")), None)
+            if beside is not None:
+                held = next((c for c in picked if c.unit.text == beside.text), None)
+                if held is not None:
+                    picked.remove(held)
+                picked.insert(1, held or Scored(beside, 0.0, 0.0, True))
         other = self._complement(q, picked, bodies) if alone else None
         if other is not None:
             picked.append(other)  # "所在地区怎么填 从业人数按啥算": the unit for what the others leave out
         if q.several and best.typed:
             # "组织机构简介限多少字？后面那几大段的呢": the items after it that hold such a value too.
-            pattern = value_pattern(q)
             more = [u for u in self._after(best.unit, n=8) if pattern and pattern.search(f"{u.text} {u.context}")]
             picked = [best, *(Scored(u, 0.0, 0.0, True) for u in more[:6])]
         for term in q.quoted:  # each field or phrase the user quotes gets the unit that names it
@@ -686,6 +720,7 @@ class Reader:
         # (An enumeration's item is shown alone where the sentence holding its lead is shown too.)
         chosen = [replace(c, unit=replace(c.unit, context="")) if c.unit.kind == UnitKind.SENTENCE and c.unit.context
                   and any(c.unit.context in t for t in seen) else c for c in chosen]
+        chosen = [replace(c, unit=replace(c.unit, step="")) if c.unit.step and c.unit.step in seen else c for c in chosen]
         citer = Citer(notices)
         several = q.several and best.typed
         marked = "（其中日期已更正，见下条）"  # (a date asked shows the correction alone, above)
@@ -696,6 +731,9 @@ class Reader:
         # Every name the user quotes ("“企业所处阶段”有哪几个选项") stands in the first unit shown: the
         # notices hold what is asked, however few of the ask's other words its passages share.
         answer.anchored = bool(q.quoted) and all(term in f"{chosen[0].unit.text} {chosen[0].unit.context}" for term in q.quoted)
+        # So does a unit holding a value of the type asked with most of the ask's words beside it ("终评是谁来组织、
+        # 大概什么时候": the step's sentence under its dated heading), whatever the passages' overall match.
+        answer.anchored = answer.anchored or (q.answer_type in VALUE_ASKS and best.typed and best.coverage >= TYPED_ANCHOR)
         return answer
 
     def _complement(self, q: Query, picked: list[Scored], bodies: list[Scored]) -> Scored | None:
@@ -752,10 +790,10 @@ class Reader:
         return top
 
     def _step_done(self, q: Query, bodies: list[Scored]) -> Scored | None:
-        """For "…之后/后面是什么流程" after the asker tells what they have done ("材料都传完了"), the
+        """For "…之后/后面是什么流程", "后面还要过几道评审" after the asker tells what they have done ("材料都传完了"), the
         unit of the passages that says that step, when one shares enough words with it."""
-        if q.answer_type != AnswerType.PROCEDURE or not AFTER_ASK.search(q.ask):
-            return None
+        if q.answer_type in (AnswerType.CONTACT, AnswerType.PLACE) or not AFTER_ASK.search(q.ask):
+            return None  # (whom to ask or where to send, after a step: a contact, not the steps)
         told = q.text[: q.text.find(q.ask.split()[0])] if q.ask.split() and q.ask.split()[0] in q.text else ""
         told = told or q.story  # "材料都交齐了。之后是怎么个流程": the step told before the ask's sentence
         if not DONE.search(told) or SUPPOSED.search(told):
@@ -854,7 +892,9 @@ class Reader:
             if nxt.notice_id != chunk.notice_id:
                 break
             following += units(nxt, unit.rank)
-        return [u for u in following if u.kind != UnitKind.TITLE][:n]
+        # (A step's dated heading is shown with the sentence under it, not again on its own.)
+        headed = {u.step for u in following if u.step}
+        return [u for u in following if u.kind != UnitKind.TITLE and not (u.kind == UnitKind.HEADING and u.text in headed)][:n]
 
     @staticmethod
     def _members(title: Unit) -> list[Unit]:
@@ -904,8 +944,8 @@ class Reader:
             parts = [unit.context, text]
         elif unit.kind == UnitKind.FIELD and unit.context:
             parts = [text, unit.context]
-        elif unit.kind == UnitKind.SENTENCE and unit.context:
-            parts = [unit.context, text]  # an item of an enumeration, after the words that lead it
+        elif unit.kind == UnitKind.SENTENCE and (unit.context or unit.step):
+            parts = [unit.context or unit.step, text]  # an item after the words that lead it; a step's sentence after its heading
         elif unit.kind == UnitKind.CAPTION:
             # The value lines and their label as one passage, in the order the notice sets them.
             at = chunk.text.find(text)

@@ -119,7 +119,8 @@ def ask_clauses(text: str, today: dt.date) -> str:
     if not any(QUESTION_WORDS.search(c) for c in clauses):
         return text
     kept = [c for c in clauses if QUESTION_WORDS.search(c)
-            or not (FIRST_PERSON.search(c) or OWN_UNIT.match(c.strip()) or ASKER_QUANTITY.search(c) or read_profile(c, today))]
+            or not (FIRST_PERSON.search(c) or OWN_UNIT.match(c.strip()) or ASKER_QUANTITY.search(c) or read_profile(c, today)
+                    or SUBMITTED.search(c))]  # ("今年材料在平台上交完以后，终评谁组织": a step the asker has done)
     asking = [i for i, c in enumerate(clauses) if QUESTION_WORDS.search(c)]
     if all(len(ASK_ONLY.sub("", BARE_ASK.sub("", QUESTION_WORDS.sub("", clauses[i])))) <= BARE_LEFT for i in asking):
         # "我们科技处要给促进会交推荐汇总表，最晚哪天": an ask of question words only asks of what the
@@ -533,6 +534,7 @@ def find_years(text: str, today: dt.date) -> tuple[list[int], YearSource]:
 NOTICE_ASK = re.compile(
     r"(?:通知|文件|函|公告)(?:是|在)?(?:哪天|哪一天|什么时候|啥时候|何时|几号|几月几号)(?:发|印发|下发|发布|出)|"
     r"(?:通知|文件|函|公告)的?(?:发布|印发|发文|落款)(?:时间|日期)|文号|发文字号|发文单位|"
+    r"(?:^|[，,从])(?:发文|印发|下发)(?:的)?(?:日期|时间)?(?:是|在)?(?:哪天|哪一天|什么时候|啥时候|何时|几号)|"
     r"是(?:哪个|哪份|哪一份|什么|啥)(?:文件|通知|文)|"
     r"(?:通知|文件|函|公告)是(?:谁|哪个单位|哪家单位|哪个部门)(?:发|印发|下发)|"
     r"(?:通知|文件|函|公告)(?:是)?(?:发给|下发给|面向)(?:谁|哪些|哪里)|"

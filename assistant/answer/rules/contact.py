@@ -214,4 +214,7 @@ def answer_contact(ctx: Context) -> Reply | None:
                 notes.append(f"另：{y}年通知中{_describe(ctx, f)}")
     # The person a follow-up ("他的邮箱呢？") means: the one asked about, else the block's first.
     person = q.person if q.person in unique[0].persons else next(iter(unique[0].persons), None)
-    return Reply(direct, notes, person=person, states_absence=bool(missing))
+    # What the notices lack is an answer only of what was asked about (a list, a field, a person, a
+    # notice): "终评谁来组织" names none, and the enquiry desk's lack of a review body says nothing of it.
+    named = bool(q.list_key or q.field_key or q.person or q.notice_ids)
+    return Reply(direct, notes, person=person, states_absence=bool(missing) and named)
