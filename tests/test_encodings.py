@@ -57,3 +57,27 @@ def test_an_encoded_mail_file_is_stored_decoded(tmp_path: Path) -> None:
 def test_an_rtf_character_beyond_the_bmp_or_out_of_range_does_not_stop_the_import() -> None:
     shown = clean_text(rtf_characters("{\\rtf1\\ansicpg936 关于2071年通知\\u-10179?\\u-8704?\\u-99999?\\par}")).text
     assert shown.startswith("关于2071年通知😀")  # a surrogate pair read as its one character
+
+
+def _saved_page(html: str) -> str:
+    """A page saved whole by a browser (MHTML): its HTML part quoted-printable, naming no charset in
+    its header (the page says it in <meta charset>), a style sheet and an image beside it."""
+    import base64
+    import quopri
+
+    boundary = "----MultipartBoundary--abc----"
+    body = quopri.encodestring(html.encode("utf-8")).decode("ascii")
+    return (f"From: <Saved by Blink>\nSnapshot-Content-Location: https://example.org/n.html\nSubject: =?utf-8?B?"
+            f"{base64.b64encode('岭东学会通知'.encode()).decode()}?=\nMIME-Version: 1.0\n"
+            f'Content-Type: multipart/related;\n\ttype="text/html";\n\tboundary="{boundary}"\n\n'
+            f"--{boundary}\nContent-Type: text/html\nContent-Transfer-Encoding: quoted-printable\n\n{body}\n"
+            f"--{boundary}\nContent-Type: text/css\nContent-Transfer-Encoding: quoted-printable\n\nbody{{margin:0}}\n"
+            f"--{boundary}\nContent-Type: image/png\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--{boundary}--\n")
+
+
+def test_a_page_saved_whole_is_read_in_the_charset_its_html_names() -> None:
+    html = '<html><head><meta charset="utf-8"></head><body><p>' + BODY.replace("\n", "</p><p>") + "</p></body></html>"
+    shown = decoded(_saved_page(html))
+    assert "苗清和" in shown and "2071年11月3日17:00" in shown  # (read as ASCII before: every character lost)
+    assert "margin" not in shown and "iVBOR" not in shown  # its style sheet and image are no text a reader sees
+    assert "主题：岭东学会通知" in shown

@@ -36,10 +36,31 @@ def _parts(msg: EmailMessage) -> list[str]:
         return [t for p in parts for t in _parts(p)]  # type: ignore[arg-type]
     if msg.get_content_maintype() != "text" or msg.get_content_disposition() == "attachment":
         return []
+    if msg.get_content_type() == "text/css":
+        return []  # (a saved page's style sheet: nothing a reader sees)
+    if msg.get_content_charset() is None:
+        # A part that names no charset (a page saved whole: its HTML says it in <meta charset>): its bytes
+        # read as that, else as UTF-8 when they are, else as GB18030 (what Chinese pages were written in).
+        raw = msg.get_payload(decode=True)
+        if isinstance(raw, bytes):
+            return [_bytes_read(raw)]
     try:
         return [str(msg.get_content())]
     except (LookupError, ValueError):
         return []
+
+
+META_CHARSET = re.compile(rb"<meta[^>]{0,80}?charset=[\"']?([\w-]{2,20})", re.I)
+
+
+def _bytes_read(raw: bytes) -> str:
+    named = META_CHARSET.search(raw[:4000])
+    for codec in ((named.group(1).decode("ascii"),) if named else ()) + ("utf-8", "gb18030"):
+        try:
+            return raw.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return raw.decode("utf-8", "replace")
 
 
 def mail_shown(text: str) -> str:

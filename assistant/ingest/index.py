@@ -46,11 +46,9 @@ COLLECTION = "kczg_chunks"
 _DERIVING_SOURCES = ["ingest", "model.py", "names.py", "tokenizer.py", "data"]
 
 
-def corpus_fingerprint(corpus_dir: Path) -> str:
+def code_fingerprint() -> str:
+    """A digest of the code whose output is stored (an import's text, the index)."""
     h = hashlib.sha256()
-    for path in sorted(corpus_dir.glob("*.txt")) + sorted(corpus_dir.glob(MANIFEST)):
-        h.update(path.name.encode())
-        h.update(hashlib.sha256(path.read_bytes()).digest())
     package = Path(__file__).resolve().parent.parent
     for name in _DERIVING_SOURCES:
         target = package / name
@@ -58,6 +56,15 @@ def corpus_fingerprint(corpus_dir: Path) -> str:
         for f in files:
             if f.is_file() and f.suffix in (".py", ".yaml", ".txt"):
                 h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def corpus_fingerprint(corpus_dir: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(corpus_dir.glob("*.txt")) + sorted(corpus_dir.glob(MANIFEST)):
+        h.update(path.name.encode())
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    h.update(code_fingerprint().encode())
     return h.hexdigest()
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from assistant.config import ROOT, Settings
 from assistant.ingest.importer import ingest_files
+from assistant.ingest.index import code_fingerprint
 from assistant.ingest.notices import SUPPORTED_SUFFIXES
 
 
@@ -21,7 +22,7 @@ def notice_files(folder: Path) -> list[Path]:
 def with_notices(base: Settings, folder: Path, cache: Path = ROOT / ".cache" / "eval") -> Settings:
     """Settings whose corpus is `base`'s plus the notices in `folder`."""
     files = [p for p in sorted(base.corpus_dir.iterdir()) if p.is_file()] + notice_files(folder)
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(code_fingerprint().encode())  # (an import stores what the code read: new code, new import)
     for p in files:
         digest.update(p.name.encode())
         digest.update(p.read_bytes())
