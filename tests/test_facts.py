@@ -249,6 +249,12 @@ def test_a_deadline_moved_without_naming_the_old_one_replaces_the_earlier_of_its
     found = sorted(f.date[-5:] for f in extract_facts(make_notice("h.txt", "关于2041年“科创中国”系列榜单的通知\n" + general))
                    if isinstance(f, DeadlineFact))
     assert found == ["11-27"]
+    # Corrected in so many words, the old date unnamed: "…的截止时间更正为11月7日", "截止时间延后至11月9日".
+    for moved in ("※更正：第二条中各市科协报送候选材料的截止时间更正为2041年11月27日，其余不变。\n",
+                  "补充：学院汇总的截止时间延后至11月27日。\n"):
+        found = sorted(f.date[-5:] for f in extract_facts(make_notice("j.txt", "关于2041年“科创中国”系列榜单的通知\n" + general.split("\n")[0]
+                                                                          + "\n" + moved)) if isinstance(f, DeadlineFact))
+        assert found == ["11-27"], moved
     # The old date named: "截止时间由11月13日延长至11月21日17:00" corrects it.
     named = "学会内部截止时间为2041年11月13日17:00。\n10月17日 学会将内部截止时间由2041年11月13日延长至2041年11月21日17:00。\n"
     found = sorted(f.date[-5:] for f in extract_facts(make_notice("i.txt", "关于2041年“科创中国”系列榜单的通知\n" + named))

@@ -219,3 +219,54 @@ def test_a_textproto_reads_its_colon_fields_one_line_messages_and_repeated_block
     assert "先导技术榜" in text and "新锐企业榜" in text and "NOT_ORGANISED" in text
     assert "学院名额：3" in text or "名额：3" in text
     assert "岚大科研院" in text
+
+
+JS_MODULE = """// 自动生成：页面数据，请勿手工修改
+export const notice = {
+  title: '关于组织申报2071年“科创中国”系列榜单的通知',
+  issuer: '岭东大学科研院',
+  lists: [
+    {
+      name: '先导技术榜',
+      quota: 2,
+      contact: { name: '甘若溪', dept: '成果转化办', tel: '0771-5890021' },
+    },
+    {
+      name: '技术经理人先锋榜',
+      /* 旧值（9月29日版）：quota: 1, note: '全校推荐不超过1人' */
+      quota: 2,
+      note: '全校推荐不超过2人',
+      isNew: true, // 今年新设
+    },
+  ],
+  attachments: [
+    { name: '推荐汇总表.xlsx', url: '/u/fj2.xlsx' },
+  ],
+  schedule: {
+    localDeadline: '2071年11月7日17:00',
+  },
+  body: `各学院：
+请于2071年11月2日前将材料提交所在学院。`,
+};
+
+// 更正（10月9日）：学院汇总报送科研院的截止时间延后，以下赋值为准
+notice.schedule.localDeadline = '2071年11月9日17:00'; // 更正
+/* 旧值 notice.lists[0].contact = { name: '甘若希', tel: '0771-5890020' } */
+export default notice;
+"""
+
+
+def test_a_programs_data_literal_reads_as_records_its_later_assignment_in_force() -> None:
+    """A JavaScript module's `export const notice = {…}`: its blocks and lists of records (each headed by its
+    name), values without quotes or commas, a template literal's lines as text; code in a remark (an old value)
+    not read; a property assigned again after the literal in force where it was first set; the export gone."""
+    assert is_ini(JS_MODULE)
+    text = keyed_text(MappedText.of(JS_MODULE)).text  # type: ignore[union-attr]
+    lines = text.split("\n")
+    assert "先导技术榜" in lines and "技术经理人先锋榜" in lines  # (each record headed by its own name)
+    assert "甘若溪，部门：成果转化办，电话：0771-5890021" in text.replace("联系方式：", "")
+    assert "全校推荐不超过2人" in text and "全校推荐不超过1人" not in text and "甘若希" not in text
+    assert "2071年11月9日17:00" in text.split("更正（10月9日）")[0] and "11月7日" not in text  # (in force where first set)
+    assert "请于2071年11月2日前将材料提交所在学院。" in lines
+    assert "export" not in text and "const" not in text and "'" not in text and "`" not in text
+    assert any("推荐汇总表.xlsx" in line and "/u/fj2.xlsx" in line for line in lines)

@@ -108,21 +108,30 @@ def _contact_groups(records: list[Record]) -> set[tuple[str, ...]]:
 
 SECTION = re.compile(r"^[ \t]*\[(?P<name>[^\[\]\n]{1,80})\][ \t]*$")
 ARRAY_SECTION = re.compile(r"^[ \t]*\[\[(?P<name>[^\[\]\n]{1,80})\]\][ \t]*$")  # TOML's [[contacts]]: one more record
-REMARK = re.compile(r"^[ \t]*(?:[;#!]+|//+)[ \t]?(?P<body>.*?)[ \t]*$")
+REMARK = re.compile(r"^[ \t]*(?:[;#!]+|//+)[ \t]?(?P<body>.*?)[ \t]*$|^[ \t]*/\*+[ \t]?(?P<block>.*?)[ \t]*\*+/[ \t]*$")
 # A braced block of a configuration language (HCL's `list "xinrui" {`, `quota_per_unit = {`, nginx's `server {`):
 # a section that nests; `}` closes it.
 BLOCK_OPEN = re.compile(r"^[ \t]*(?P<name>[A-Za-z_][\w\-]*)(?P<labels>(?:[ \t]+\"[^\"\n]*\")*)[ \t]*(?:=[ \t]*)?\{[ \t]*(?:(?:#|//).*)?$")
-BLOCK_CLOSE = re.compile(r"^[ \t]*\}[ \t]*,?[ \t]*$")
+BLOCK_CLOSE = re.compile(r"^[ \t]*\}[ \t]*[,;]?[ \t]*$")
 # A message written on one line (textproto's `deadline { year: 2072 month: 11 day: 6 text: "…" }`): a value whose
 # fields are read in words.
-INLINE_BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w\-]*)[ \t]*:?[ \t]*(?P<value>\{[^{}\n]*\})[ \t]*(?:(?:#|//).*)?$")
+INLINE_BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w\-]*)[ \t]*:?[ \t]*(?P<value>\{[^{}\n]*\})[ \t]*[,;]?[ \t]*(?:(?:#|//).*)?$")
 # A field of a block written "key: value" (textproto, YAML-like configuration inside braces).
 COLON_FIELD = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w\-.]*)[ \t]*:[ \t]*(?P<value>[^\s{].*?)[ \t]*$")
 # A block opened by its name alone (textproto's `list {`, `list: {`): one that may be written again.
 BARE_BLOCK = re.compile(r"^[ \t]*(?P<name>[A-Za-z_][\w\-]*)[ \t]*:?[ \t]*\{[ \t]*$")
-LIST_OPEN = re.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w\-.]*)[ \t]*=[ \t]*\[[ \t]*$")
-LIST_ITEM = re.compile(r"^[ \t]*\"(?P<item>(?:[^\"\\]|\\.)*)\"[ \t]*,?[ \t]*(?:(?:#|//).*)?$")
-LIST_CLOSE = re.compile(r"^[ \t]*\][ \t]*,?[ \t]*$")
+LIST_OPEN = re.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w\-.]*)[ \t]*[=:][ \t]*\[[ \t]*$")
+LIST_ITEM = re.compile(r"^[ \t]*(?P<q>[\"'])(?P<item>(?:(?!(?P=q))[^\\]|\\.)*)(?P=q)[ \t]*,?[ \t]*(?:(?:#|//).*)?$")
+LIST_CLOSE = re.compile(r"^[ \t]*\][ \t]*[,;]?[ \t]*$")
+# A program's data literal (JavaScript's `export const notice = {`, TypeScript's, `let x = [`): the declaration's words
+# are the program's, the name and its braces a block; `{` alone in a list one more record of it.
+DECLARED = re.compile(r"^[ \t]*(?:export[ \t]+)?(?:const|let|var)[ \t]+(?=[A-Za-z_$][\w$]*[ \t]*=[ \t]*[\{\[])")
+ANONYMOUS_OPEN = re.compile(r"^[ \t]*\{[ \t]*$")
+INLINE_ITEM = re.compile(r"^[ \t]*(?P<value>\{[^{}\n]*\})[ \t]*,?[ \t]*(?:(?:#|//).*)?$")
+# What only the program says: its export of what it declared.
+STATEMENT_ONLY = re.compile(r"^[ \t]*(?:export[ \t]+default[ \t]+[\w$.]+|module\.exports[ \t]*=[ \t]*[\w$.]+)[ \t]*;?[ \t]*$")
+# A remark holding code (`/* 旧值：quota: 1, quotaNote: '…' */`, `// notice.x = '…'`): a value taken out of force.
+CODE_IN_REMARK = re.compile(r"(?<![\w.$])[A-Za-z_$][\w$.\[\]]*[ \t]*[:=][ \t]*[\"'{\[\d`]")
 HEREDOC = re.compile(r"^<<-?[ \t]*(?P<end>[A-Z_]{2,20})[ \t]*$")
 ASSIGNED = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[^\s=;#!\[\]，。；：:][^\s=，。；]{0,40}?)[ \t]*=[ \t]*(?P<value>.*?)[ \t]*$")
 # A properties file's key (ASCII, dotted) may be followed by ":" or by blanks alone ("notice.email a@b.cn").
@@ -132,7 +141,7 @@ OVERRIDING = re.compile(r"(?<![a-z])(?:override|patch|fix)(?![a-z])|修订|更�
 MIN_ASSIGNED = 6
 MIN_PROPERTIES = 12  # keys of a properties file, which has no sections
 MIN_KEYED_SHARE = 0.6  # of a text's non-blank lines: sections, assignments, remarks and continued values
-TRIPLE = ('"""', "\'\'\'")
+TRIPLE = ('"""', "\'\'\'", "`")  # (a template literal's backquote opens a multi-line text too)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -156,6 +165,13 @@ def _opens(line: str) -> bool:
     return bool(SECTION.match(line) or ARRAY_SECTION.match(line) or BLOCK_OPEN.match(line))
 
 
+def _undeclared(line: str) -> str:
+    """A program's declaration with its words blanked (`export const notice = {` reads `notice = {`), each
+    character in its place."""
+    m = DECLARED.match(line)
+    return " " * m.end() + line[m.end() :] if m else line
+
+
 @dataclass(frozen=True)
 class _Syntax:
     """How a keyed file writes its keys, read once for its detection and its parsing alike."""
@@ -164,20 +180,24 @@ class _Syntax:
     properties: bool  # no sections: a properties file (":" or blanks may separate a key from its value)
     braced: bool  # blocks closed by "}": a field inside may be "key: value" or a message on one line
     blocks: Counter[str]  # how many blocks each name opens (a name opening several: each its own record)
+    literal: bool = False  # a program's data literal: "key: {" and "key: [" open blocks too, code in a remark is out of force
 
     def field(self, line: str) -> re.Match[str] | None:
         return _assigned(line, self.properties) or (COLON_FIELD.match(line) if self.braced else None)
 
 
 def _syntax(lines: list[str]) -> _Syntax:
-    sections = sum(1 for line in lines if _opens(line))
+    literal = any(DECLARED.match(line) for line in lines)
+    lines = [_undeclared(line) for line in lines] if literal else lines
+    sections = sum(1 for line in lines if _opens(line) or (literal and (BARE_BLOCK.match(line) or LIST_OPEN.match(line))))
     return _Syntax(sections, sections < 2 and _is_properties(lines), sum(1 for line in lines if BLOCK_CLOSE.match(line)) >= 2,
-                   Counter(m.group("name") for line in lines if (m := BARE_BLOCK.match(line))))
+                   Counter(m.group("name") for line in lines if (m := BARE_BLOCK.match(line))), literal)
 
 
 def is_ini(text: str) -> bool:
     lines = [line for _, line in _lines(text) if line.strip()]
     syntax = _syntax(lines)
+    lines = [_undeclared(line) for line in lines] if syntax.literal else lines
 
     def field(line: str) -> bool:
         return bool(syntax.field(line) or (syntax.braced and INLINE_BLOCK.match(line)))
@@ -217,6 +237,9 @@ def _value_parts(value: str, start: int) -> _Value:
     if quoted is not None:
         return _Value((start + 1, start + end - 1), quoted.group(2), [], tail, remark)
     body = value[:end].rstrip()
+    if body[-1:] in (",", ";") and len(body) > 1:  # (a literal's item ends with ","; what follows goes with the tail)
+        body = body[:-1].rstrip()
+        tail = [(start + len(body), *tail[0][1:]), *tail[1:]] if tail else tail
     if body in FLAGS:
         return _Value((start, start + len(body)), FLAGS[body], [(start, start + len(body), FLAGS[body])], tail, remark)
     if body[:1] in "{[" and body[-1:] in "}]":
@@ -225,7 +248,7 @@ def _value_parts(value: str, start: int) -> _Value:
         cuts = [(start, start + 1 + lead, ""), (start + len(body) - 1 - trail, start + len(body), "")]
         fields = INLINE_FIELD.findall(body[1:-1])
         contact = any(k.lower() in REACHED_BY for k in fields)  # ({ name = "…", phone = "…" }: its name follows the key's label)
-        for m in re.finditer(INLINE_FIELD.pattern + r"|(?P<sep>[ \t]*,[ \t]*)|(?P<quote>\")", inner.strip()):
+        for m in re.finditer(INLINE_FIELD.pattern + r"|(?P<sep>[ \t]*,[ \t]*)|(?P<quote>[\"'])", inner.strip()):
             at = start + 1 + lead + m.start()
             if m.group("key"):
                 key = m.group("key").lower()
@@ -247,6 +270,7 @@ def _ini_records(text: str) -> list[Record]:
     syntax = _syntax([line for _, line in lines if line.strip()])
     blocks: list[tuple[str, ...]] = []  # the braced blocks open, outermost first (each its section's path)
     in_list = False
+    lists: list[tuple[str, ...]] = []  # the lists open (a literal's `lists: [` holding `{ … }` records)
     arrays: dict[tuple[str, ...], int] = {}
     in_text: str | None = None  # a multi-line string's closing quotes, while inside it
     for pos, line in lines:
@@ -262,10 +286,26 @@ def _ini_records(text: str) -> list[Record]:
             continue
         if not line.strip():
             continue
+        if syntax.literal:
+            line = _undeclared(line)
+            if STATEMENT_ONLY.match(line):
+                records.append(Record(Kind.DROP, pos, end, section))
+                continue
         if in_list:  # a list written one item a line: each item a line of text
             if LIST_CLOSE.match(line):
                 in_list = False
+                lists.pop()
                 records.append(Record(Kind.DROP, pos, end, section))
+            elif (m := INLINE_ITEM.match(line)) is not None and lists:  # `{ name: '…', url: '…' },`: a record on one line
+                arrays[lists[-1]] = arrays.get(lists[-1], 0) + 1
+                value = _value_parts(m.group("value"), pos + m.start("value"))
+                records.append(Record(Kind.VALUE, pos, end, (*lists[-1], f"#{arrays[lists[-1]]}"), value.body, value.cuts,
+                                      shown=value.shown, tail=value.tail))
+            elif ANONYMOUS_OPEN.match(line) and lists:  # `{` alone: one more record of the list
+                arrays[lists[-1]] = arrays.get(lists[-1], 0) + 1
+                blocks.append((*lists[-1], f"#{arrays[lists[-1]]}"))
+                section, in_list = blocks[-1], False
+                records.append(Record(Kind.HEADING, pos, end, section))
             elif (m := LIST_ITEM.match(line)) is not None:
                 records.append(Record(Kind.TEXT, pos, end, section, (pos + m.start("item"), pos + m.end("item")),
                                       shown=m.group("item"), tail=[(pos + m.end("item"), end, "")]))
@@ -289,13 +329,15 @@ def _ini_records(text: str) -> list[Record]:
             records.append(Record(Kind.HEADING, pos, end, section))
             continue
         if BLOCK_CLOSE.match(line) and blocks:
-            blocks.pop()
+            closed = blocks.pop()
             section = blocks[-1] if blocks else ()
+            in_list = bool(lists) and closed[:-1] == lists[-1]  # (a list's record closed: the list goes on)
             records.append(Record(Kind.DROP, pos, end, section))
             continue
         if (m := LIST_OPEN.match(line)) is not None:
             in_list = True
-            records.append(Record(Kind.HEADING, pos, end, (*section, m.group("key"))))
+            lists.append((*section, m.group("key")))
+            records.append(Record(Kind.HEADING, pos, end, lists[-1]))
             continue
         if (m := ARRAY_SECTION.match(line)) is not None:
             name = tuple(p.strip() for p in m.group("name").split(".") if p.strip())
@@ -306,10 +348,12 @@ def _ini_records(text: str) -> list[Record]:
             section = tuple(p.strip() for p in m.group("name").split(".") if p.strip())
             records.append(Record(Kind.HEADING, pos, end, section))
         elif (m := REMARK.match(line)) is not None:
-            body = m.group("body")
-            commented_out = bool(ASSIGNED.match(body)) and body.split("=", 1)[0].strip().isascii()
+            group = "body" if m.group("body") is not None else "block"
+            body = m.group(group)
+            commented_out = bool(ASSIGNED.match(body)) and body.split("=", 1)[0].strip().isascii() \
+                or syntax.literal and bool(CODE_IN_REMARK.search(body))
             kind = Kind.DROP if RULE_ONLY.match(body.replace(" ", "")) or commented_out else Kind.TEXT
-            records.append(Record(kind, pos, end, section, (pos + m.start("body"), pos + m.end("body")), shown=body))
+            records.append(Record(kind, pos, end, section, (pos + m.start(group), pos + m.end(group)), shown=body))
         elif line[:1] in " \t" and records and records[-1].kind is Kind.VALUE and not _assigned(line.strip(), syntax.properties) \
                 and not (blocks and (COLON_FIELD.match(line) or BLOCK_CLOSE.match(line) or INLINE_BLOCK.match(line))):
             last = records[-1]  # a value continued on an indented line (a properties file's after its "\")
@@ -334,15 +378,15 @@ def _ini_records(text: str) -> list[Record]:
                 records.append(Record(Kind.VALUE, pos, end, path, (end, end), shown="", body_cuts=[(start, end, "")]))
                 continue
             if value.startswith(TRIPLE):  # a multi-line string opens: its lines follow as text
-                quotes = value[:3]
-                rest = value[3:]
+                quotes = next(q for q in TRIPLE if value.startswith(q))
+                rest = value[len(quotes) :]
                 if quotes in rest:
-                    records.append(Record(Kind.VALUE, pos, end, path, (start + 3, start + 3 + rest.index(quotes)),
-                                          shown=rest[: rest.index(quotes)], tail=[(start + 3 + rest.index(quotes), end, "")]))
+                    records.append(Record(Kind.VALUE, pos, end, path, (start + len(quotes), start + len(quotes) + rest.index(quotes)),
+                                          shown=rest[: rest.index(quotes)], tail=[(start + len(quotes) + rest.index(quotes), end, "")]))
                 else:
                     in_text = quotes
-                    records.append(Record(Kind.VALUE, pos, end, path, (start + 3, end), shown=rest.strip() or "",
-                                          body_cuts=[(start, start + 3, "")]))
+                    records.append(Record(Kind.VALUE, pos, end, path, (start + len(quotes), end), shown=rest.strip() or "",
+                                          body_cuts=[(start, start + len(quotes), "")]))
                 continue
             read = _value_parts(value, start)
             records.append(Record(Kind.VALUE, pos, end, path, read.body, read.cuts, shown=read.shown, tail=read.tail,

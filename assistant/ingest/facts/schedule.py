@@ -26,7 +26,7 @@ STAGE_HEADING = re.compile(
 NOTE = r"(?:[（(][^）)]{1,6}[）)])?"
 DEADLINE_BEFORE = re.compile(rf"(?P<date>{DATE})\s*{NOTE}\s*{TIME}\s*{NOTE}\s*(?:下班|当天|当日)?(?:前|之前|以前)")
 # How a deadline is moved ("截止时间延长至…", "提前到…"): see MOVED.
-_MOVE = r"(?:调整|改|变更|延长|顺延|推迟|提前)(?:为|至|到)"
+_MOVE = r"(?:调整|改|变更|更正|延长|顺延|延后|推迟|提前)(?:为|至|到)"
 DEADLINE_IS = re.compile(
     # "截止时间为…", "截止日期更正为…", "截止时间延长至…"
     rf"(?:截[止至](?:时间|日期|日)?(?:更正(?:为|至|到)|{_MOVE}|为|是|到|：|:)?|不晚于|最迟(?:于|在|为)?)"
