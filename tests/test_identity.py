@@ -130,6 +130,9 @@ def test_a_service_guide_and_a_group_post_name_their_issuer_and_the_round_of_the
     chat = ("【榜单申报对接群】\n[群公告]\n各位好！根据《中国科协办公厅关于征集遴选2028年“科创中国”系列榜单的通知》"
             "（科协办函创字〔2028〕64号），无锡市科协作为“科创中国”试点城市推荐渠道组织全市申报。\n")
     assert identify(chat).issuer == "无锡市科协"
+    park = ("青澜高新区各企业、新型研发机构，各有关单位：\n中国科协办公厅近日印发《中国科协办公厅关于征集遴选2028年“科创中国”"
+            "系列榜单的通知》（科协办函创字〔2028〕64号）。青澜高新区作为“科创中国”试点园区，可直接向中国科协推荐。\n")
+    assert identify(park).issuer == "青澜高新区"  # (a park, acting as a pilot: its own channel)
 
 
 def test_a_letterhead_beside_a_system_a_news_reports_first_actor_and_no_quoted_label_as_issuer() -> None:

@@ -177,3 +177,15 @@ def test_a_long_line_of_prompts_is_read_in_linear_time() -> None:
     started = time.perf_counter()
     clean_text("关于征集2071年榜单的通知\n" + "\n".join([line] * 3))
     assert time.perf_counter() - started < 2.0
+
+
+def test_markdown_links_show_where_they_lead_and_their_definitions_go() -> None:
+    """"[科技创新局邮箱][mail]" with "[mail]: mailto:…" at the page's foot: the address where it is named (a
+    reverse look-up finds whose it is); an inline link's address beside its text; a page's own path is no address."""
+    page = ("六、联系方式\n- 园区科技创新局：卓一帆，0593-27758106，邮件请发[科技创新局邮箱][mail]\n"
+            "- 平台：[“科创中国”平台][platform]；附件：[汇总表](/u/fj2.xlsx)；[原通知](https://example.org/214.html \"原通知\")\n\n"
+            "[platform]: https://bangdan.example.cn \"平台\"\n[mail]: mailto:kjcxj@example.gov.cn\n")
+    text = clean_text(page).text
+    assert "卓一帆，0593-27758106，邮件请发科技创新局邮箱（kjcxj@example.gov.cn）" in text
+    assert "“科创中国”平台（https://bangdan.example.cn）" in text and "附件：汇总表；原通知（https://example.org/214.html）" in text
+    assert "[mail]" not in text and "mailto" not in text and "/u/fj2.xlsx" not in text

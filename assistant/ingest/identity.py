@@ -71,7 +71,8 @@ TITLE_END = re.compile(r"(?:通知|公告|通告|函|说明)(?:[（(][^）)]{1,1
 LABELLED_BLOCK = re.compile(rf"^(?:实施主体|实施机关|办理机构|发布单位|发文单位)\s*[:：]?\s*\n\s*({ORG})\s*$", re.M)
 # "无锡市科协作为“科创中国”试点城市推荐渠道组织全市申报": a unit saying which channel it acts as.
 # (Also "X作为全国学会，是本次榜单的推荐单位": what it acts as, then the channel it is.)
-ACTING_AS = re.compile(rf"(?:^|[，,。；;：:\s])([{CJK}]{{2,30}}?(?:协会|学会|科协|大学|学院|研究院|委员会|集团|中心|局))作为[^。；;]{{2,30}}?推荐(?:渠道|单位)",
+ACTING_AS = re.compile(rf"(?:^|[，,。；;：:\s])([{CJK}]{{2,30}}?(?:协会|学会|科协|大学|学院|研究院|委员会|集团|中心|局|高新区|开发区|园区|管委会))"
+                       rf"作为[^。；;]{{2,30}}?(?:推荐(?:渠道|单位)|试点(?:城市|园区|单位))",
                        re.M)
 # A report's or minutes' first actor: "宁川市科协在市科技会堂召开…部署会".
 HELD_MEETING = re.compile(rf"(?:^|[，,。；;：:\s]|下午|上午)([{CJK}]{{2,30}}?(?:协会|学会|科协|大学|学院|研究院|委员会|集团|局))"

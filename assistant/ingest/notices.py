@@ -672,6 +672,32 @@ FIGURE_UNIT = r"(?=[个家人项年月类名天周%％])"
 BOUND_THEN_FIGURE = re.compile(r"(不超过|不少于|不低于|超过|已运行满|满|不足|达到)[ \t]*\n[ \t]*(\d{1,4})[ \t]*\n[ \t]*" + FIGURE_UNIT)
 
 
+# A Markdown link: inline "[text](address "title")", by reference "[text][label]" or "[text][]" with the label's
+# definition "[label]: address "title"" on a line of its own (where a page's source keeps its addresses).
+MD_INLINE_LINK = re.compile(r"\[(?P<text>[^\[\]\n]{1,80})\]\((?P<url>[^\s()]+)(?:[ \t]+\"[^\"\n]*\")?\)")
+MD_REFERENCE_LINK = re.compile(r"\[(?P<text>[^\[\]\n]{1,80})\]\[(?P<label>[^\[\]\n]{0,40})\]")
+MD_LINK_DEFINITION = re.compile(r"(?m)^[ \t]{0,3}\[(?P<label>[^\[\]\n]{1,40})\]:[ \t]*<?(?P<url>[^\s>]+)>?(?:[ \t]+[\"'(][^\n]*)?[ \t]*$\n?")
+
+
+def _link_shown(text: str, url: str | None) -> str:
+    """A link as a reader of the page sees it, with where it leads when that is an address or a mailbox
+    (a page's own path, "/u/fj1.pdf", says nothing): "科技创新局邮箱（kjcxj@qxhz.gov.cn）"."""
+    if url is None:
+        return text
+    address = url.removeprefix("mailto:")
+    return text if not re.match(r"https?://|www\.|[^@\s]+@", address) or address in text else f"{text}（{address}）"
+
+
+def _markdown_links(mt: MappedText) -> MappedText:
+    defined = {m.group("label").lower(): m.group("url") for m in MD_LINK_DEFINITION.finditer(mt.text)}
+    mt = mt.sub(MD_INLINE_LINK, lambda m: _link_shown(m.group("text"), m.group("url")))
+    if not defined:
+        return mt
+    mt = mt.sub(MD_REFERENCE_LINK, lambda m: _link_shown(m.group("text"), defined.get((m.group("label") or m.group("text")).lower()))
+                if (m.group("label") or m.group("text")).lower() in defined else m.group(0))
+    return mt.sub(MD_LINK_DEFINITION, "")
+
+
 def clean_text(original: str) -> MappedText:
     mt = MappedText.of(original)
     mt = mt.sub(r"\r\n?", "\n")
@@ -698,6 +724,7 @@ def clean_text(original: str) -> MappedText:
     mt = rebuild_aligned_tables(mt)  # columns aligned with spaces: split where the header's columns start
     mt = mt.sub(r"(?m)^ +|[ \t]+$", "")
     mt = mt.sub(MD_HEADING, "").sub(r"(?m)^>[ \t]?", "").sub(r"\*\*|(?<!_)__(?!_)", "")
+    mt = _markdown_links(mt)  # "[科技创新局邮箱][mail]" with "[mail]: mailto:…" below: the address where it is named
     # A Markdown table: its rule row goes, its rows lose their outer pipes ("| 榜单 | 名额 |" -> "榜单 | 名额").
     mt = _markdown_edges(mt.sub(MD_TABLE_RULE, ""))
     mt = mt.sub(r"(?<=\S)\t+(?=\S)", " | ")  # form tables flattened to tab-separated rows
