@@ -189,3 +189,15 @@ def test_markdown_links_show_where_they_lead_and_their_definitions_go() -> None:
     assert "卓一帆，0593-27758106，邮件请发科技创新局邮箱（kjcxj@example.gov.cn）" in text
     assert "“科创中国”平台（https://bangdan.example.cn）" in text and "附件：汇总表；原通知（https://example.org/214.html）" in text
     assert "[mail]" not in text and "mailto" not in text and "/u/fj2.xlsx" not in text
+
+
+def test_a_printouts_running_head_and_foot_go_and_each_page_starts_on_its_own_line() -> None:
+    """An OA system's printout: "XX省科协  文件打印  页码: 2/3  打印时间: …" atop every page, "操作员: …  第1页共3页"
+    at every foot, a form feed between pages. The first page's head stays (it names the issuer); the rest go."""
+    head = "岱宗省科学技术协会  文件打印  页码: {}/3  打印时间: 2041-09-26 14:22"
+    foot = "操作员: bgs03  第{}页共3页"
+    pages = [f"{head.format(n)}\n{body}\n{foot.format(n)}" for n, body in
+             enumerate(["关于转发2041年“科创中国”系列榜单通知的通知", "二、各市科协于2041年11月4日前报送。", "三、联系人覃振宇。"], 1)]
+    text = clean_text("\f".join(pages)).text
+    assert text.count("页码") == 1 and text.startswith("岱宗省科学技术协会") and "操作员" not in text
+    assert "二、各市科协于2041年11月4日前报送。" in text.split("\n") and "三、联系人覃振宇。" in text.split("\n")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from assistant.ingest.identity import DOC_NUMBER
@@ -51,6 +52,30 @@ def drop_page_furniture(mt: MappedText) -> MappedText:
         if len(where) >= 2 or text == lines[first].bare or DOC_NUMBER.search(text):
             drop |= where - {first}
     return mt.splice([(lines[i].start, lines[i].end, "") for i in sorted(drop)])
+
+
+# A page mark inside a printout's running head or foot: "页码: 2/3", "第2页共3页", "Page 2 of 3".
+PAGE_MARK = re.compile(r"页码\s*[:：]?\s*\d+\s*/\s*\d+|第\s*\d+\s*页\s*[/，,]?\s*共\s*\d+\s*页|Page\s+\d+\s+of\s+\d+", re.I)
+
+
+def drop_printed_heads(mt: MappedText) -> MappedText:
+    """A printout's running head and foot ("XX省科协  文件打印  页码: 2/3  打印时间: …", "操作员: …  第1页共3页"):
+    a line holding a page mark that recurs, its figures aside, on other pages. Every repeat goes; the first
+    page's head stays (it names the issuer), its foot goes too."""
+    lines = text_lines(mt.text)
+    shapes = Counter(re.sub(r"\d+", "0", line.bare) for line in lines if line.bare and PAGE_MARK.search(line.bare))
+    recurring = {shape for shape, n in shapes.items() if n >= 2}
+    if not recurring:
+        return mt
+    seen: set[str] = set()
+    cuts = []
+    for line in lines:
+        shape = re.sub(r"\d+", "0", line.bare) if line.bare else ""
+        if shape in recurring:
+            if shape in seen or line.start > len(mt.text) // 4:  # (a foot, or a head after the first page's)
+                cuts.append((line.start, line.end, ""))
+            seen.add(shape)
+    return mt.splice(cuts)
 
 
 # A text flowchart's drawing: boxes of ┌─┐│└─┘, the arrows between them. A line of drawing only goes;

@@ -22,6 +22,7 @@ from assistant.ingest.layout import (
     break_wall_of_text,
     display_width,
     drop_page_furniture,
+    drop_printed_heads,
     open_drawn_boxes,
     read_form_fields,
     read_leader_fields,
@@ -715,8 +716,10 @@ def clean_text(original: str) -> MappedText:
     # An OCR's letters inside a number ("2O55年", "415O00", "1l月"): the digits they were printed as.
     mt = mt.sub(r"(?<=\d)[OoIl](?=\d)", lambda m: "0" if m.group(0) in "Oo" else "1")
     mt = mt.sub(r"<input\s+type=[\"']checkbox[\"']\s*/?>", "□")  # form check boxes exported as HTML
-    mt = mt.sub(r"[\u00a0\u3000\u2002\u2003\u200b\f\v]", " ")
+    mt = mt.sub("\f", "\n")  # (a printout's page break: the next page starts on a line of its own)
+    mt = mt.sub(r"[\u00a0\u3000\u2002\u2003\u200b\v]", " ")
     mt = drop_page_furniture(mt)  # "— 2 —" and the running head printed beside it
+    mt = drop_printed_heads(mt)  # "XX省科协  文件打印  页码: 2/3" atop every page, "第1页共3页" at its foot
     mt = read_tab_tables(mt)  # a sheet exported with tabs: cells in their columns, merged cells filled, across pages
     mt = read_box_tables(mt)  # a table drawn with box characters: a line per row, wrapped and merged cells whole
     mt = open_drawn_boxes(mt)  # a text flowchart's boxes: their lines, whole
