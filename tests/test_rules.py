@@ -621,3 +621,13 @@ def test_a_value_only_an_older_round_holds_is_said_to_be_that_round_s(bot) -> No
     ctx = Context(understand_part("开源创新榜推荐名额是多少", fall, snap.store), snap.store, Citer(snap.notices), fall)
     assert ctx.year_note(2021) == "（2023年的通知中未写明，以上为2021年通知所列）"
     assert ctx.year_note(2023) == "（未指定年份，按最新一轮2023年通知回答）"
+
+
+def test_where_to_post_paper_materials_is_read_from_any_sentence_that_sends_them_to_an_address(tmp_path, small_settings) -> None:  # noqa: ANN001
+    """"纸质材料一式两份寄送至…路77号…1203室" in a contact paragraph, no deadline beside it: the address asked."""
+    bot = _over(small_settings, tmp_path, "haidai_2023.txt",
+                "岱宗省科学技术协会关于转发2023年“科创中国”系列榜单通知的通知\n六、联系方式\n"
+                "省科协科技服务中心联系人覃振宇，联系电话0531-86902217；纸质材料一式两份寄送至泺源市明湖东路77号省科技会堂1203室，"
+                "信封注明“科创中国榜单”。\n")
+    answer = bot.answer("岱宗省科协的纸质材料寄到哪里？").answer
+    assert "明湖东路77号省科技会堂1203室" in answer[:300]

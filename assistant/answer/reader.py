@@ -265,6 +265,7 @@ AFTER_ASK = re.compile(r"之后|以后|后面|后续|接下来|然后|完了")
 DONE = re.compile(r"完|已经|已|过了|好了|了")  # a step told as done
 SUPPOSED = re.compile(r"如果|假如|要是|万一|假设|若")
 STEP_SHARE = 0.5  # of the told step's weighted words a unit must hold to be that step
+WHEN_TOLD = re.compile(r"\d{1,4}\s*[年月日号]?\s*(?:底|初|中旬|上旬|下旬)?|[上中下]旬|月底|年底|(?:之|以)?前|(?:之|以)?后|上午|下午")
 
 # A run-in heading: an item's number and a few words ending in "。" before its body on the same line.
 RUN_IN = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])\s*[\u4e00-\u9fff“”\w]{2,14}。")
@@ -798,6 +799,9 @@ class Reader:
         told = told or q.story  # "材料都交齐了。之后是怎么个流程": the step told before the ask's sentence
         if not DONE.search(told) or SUPPOSED.search(told):
             return None  # "如果真上榜了，之后有什么支持": a supposition, not a step done
+        # The clause that tells the step ("材料…都交齐了"), not who the asker is ("我是高校科研院的，").
+        told = next((c for c in reversed(re.split(r"[，,。；;！!]", told)) if DONE.search(c) and len(c) >= 4), told)
+        told = WHEN_TOLD.sub(" ", told)  # (when it was done, "11月底之前", names no step)
         for name in (q.list_mention, q.list_key, q.field_mention, q.field_key, "科创中国"):
             told = told.replace(name, " ") if name else told  # the step, not whose it is
         weights = self.ask_weights(replace(q, ask=told)) if len(told) >= 4 else {}

@@ -10,6 +10,7 @@ from assistant.answer.phrasing import contact_details, contact_scope
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import bigrams, overlap
 from assistant.ingest.facts.common import EMAIL
+from assistant.ingest.textmap import locate
 from assistant.model import ContactFact, DeadlineFact, Role, Scope
 from assistant.names import unquote
 
@@ -97,9 +98,10 @@ SEND_TO = re.compile(r"(?:送达|送至|送交|报送至|报送到|交至|交到
 ADDRESS_LIKE = re.compile(r"[路街巷道]\S{0,6}\d+号|\d+\s*室|号楼|号院|邮编")  # a place one can post to, not a body's name
 
 
-def _destination(ctx: Context, contacts: list[ContactFact], wanted: str) -> tuple[str, DeadlineFact] | None:
+def _destination(ctx: Context, contacts: list[ContactFact], wanted: str) -> tuple[str, str] | None:
     """The mailbox or place the same notice names where it says what to send, when its contact
-    lines give none."""
+    lines give none, and its citation: a deadline's sentence first, else any sentence of the notice
+    that sends things to an address ("纸质材料一式两份寄送至…路77号…1203室")."""
     for nid in dict.fromkeys(f.notice_id for f in contacts):
         # (A unit's own step first: where its members send things, not where the call it restates sends them.)
         for f in sorted((f for f in ctx.store.of_notice(nid) if isinstance(f, DeadlineFact)), key=lambda f: f.scope != Scope.INTERNAL):
@@ -107,7 +109,17 @@ def _destination(ctx: Context, contacts: list[ContactFact], wanted: str) -> tupl
             if m:
                 place = m.group(m.lastindex or 0)
                 mailbox = EMAIL.match(f.quote[m.end() :].lstrip(" （(")) if wanted != "emails" else None
-                return (f"{place.rstrip('：: ')}（{mailbox.group(0)}）" if mailbox else place), f  # "…邮箱: (x@…)"
+                return (f"{place.rstrip('：: ')}（{mailbox.group(0)}）" if mailbox else place), ctx.cite(f)  # "…邮箱: (x@…)"
+    if wanted != "address":
+        return None
+    for nid in dict.fromkeys(f.notice_id for f in contacts):
+        notice = ctx.store.notices.get(nid)
+        for chunk in (c for c in ctx.store.chunks if c.notice_id == nid) if notice else ():
+            for sentence in re.findall(r"[^。；;\n]+", chunk.text):
+                m = SEND_TO.search(sentence)
+                if m and ADDRESS_LIKE.search(m.group(1)):
+                    span = locate(notice.original, sentence, chunk.orig_start, chunk.orig_end) or (chunk.orig_start, chunk.orig_end)
+                    return m.group(1), ctx.citer.cite(nid, chunk.section, sentence, *span)
     return None
 
 
@@ -193,10 +205,10 @@ def answer_contact(ctx: Context) -> Reply | None:
     missing = ""
     place = _destination(ctx, unique, wanted) if wanted in ("emails", "address") and not any(_gives(f, wanted) for f in unique) else None
     if place is not None and (wanted == "emails" or ADDRESS_LIKE.search(place[0]) or EMAIL.search(place[0])):
-        missing = f"联系方式中未列出{ATTRIBUTE_LABELS[wanted]}；通知写明材料报送至 {place[0]}{ctx.cite(place[1])}。已列出的联系方式："
+        missing = f"联系方式中未列出{ATTRIBUTE_LABELS[wanted]}；通知写明材料报送至 {place[0]}{place[1]}。已列出的联系方式："
     elif place is not None:
         # (Sent to a body, no address of it: what was asked is not in the notice.)
-        missing = f"通知中未找到{ATTRIBUTE_LABELS[wanted]}；通知只写明材料报送至 {place[0]}{ctx.cite(place[1])}。已列出的联系方式："
+        missing = f"通知中未找到{ATTRIBUTE_LABELS[wanted]}；通知只写明材料报送至 {place[0]}{place[1]}。已列出的联系方式："
     elif wanted and not any(_gives(f, wanted) for f in unique):
         # Said plainly, in the words of every not-found answer; the contacts that are listed follow.
         missing = f"通知中未找到{ATTRIBUTE_LABELS[wanted]}。已列出的联系方式："
