@@ -44,6 +44,7 @@ from assistant.ingest.textmap import (
 )
 from assistant.model import AnswerKind, AnswerType, Intent, NoticeKind
 from assistant.names import field_key, list_key
+from assistant.tokenizer import function_word
 
 PASSAGES = 6  # retrieved passages read
 WARM_UNITS = 3_000  # units tokenized while loading, at most (about 0.4 s)
@@ -120,6 +121,7 @@ STORY_WEIGHT = 0.5  # an eligibility ask: a word of the asker's story, against o
 REPLY_WEIGHT = 0.5  # an entry's wording: an ask's word in the entry's reply only, against one in the wording
 EVENT_WEIGHT = 0.25  # an eligibility ask: a unit dating an event the asker dated ("…前签了入驻协议的才行")
 UNTYPED = 0.7  # a unit's score when a value is asked and it holds none
+ASK_WORD = re.compile(r"时候|时间|多少|几时|哪天|哪里|哪儿|怎么|怎样|如何|是否|能否|可否")  # how a value is asked, not of what
 TYPED_ANCHOR = 0.5  # of the ask's weight a unit holding the value asked must hold to show the notices answer it
 DATE_RE = re.compile(DATE)
 SUPERSEDED = 0.5  # a unit holding a date its notice corrects elsewhere ("…更正为11月24日"): no longer the answer
@@ -600,9 +602,11 @@ class Reader:
         scored.sort(key=lambda s: -s.score)
         return scored
 
-    def unseen_weight(self, q: Query) -> float:
-        """The weight of the ask's terms no notice uses (weighted like the rarest)."""
-        return sum(self.retriever.term_weight(t) for t in self._toks(q.ask or q.text) if not self.retriever.known(t))
+    def unseen_weight(self, q: Query, content_only: bool = False) -> float:
+        """The weight of the ask's terms no notice uses (weighted like the rarest); `content_only`: of
+        its words that say what about, not how it is asked ("谁", "来", "时候")."""
+        return sum(self.retriever.term_weight(t) for t in self._toks(q.ask or q.text) if not self.retriever.known(t)
+                   and not (content_only and (len(t) == 1 or function_word(t) or ASK_WORD.fullmatch(t))))
 
     def sentence_coverage(self, q: Query, hits: list[Hit]) -> float:
         """The share of the ask's weight that the unit shown first holds, terms no notice uses
@@ -734,7 +738,10 @@ class Reader:
         answer.anchored = bool(q.quoted) and all(term in f"{chosen[0].unit.text} {chosen[0].unit.context}" for term in q.quoted)
         # So does a unit holding a value of the type asked with most of the ask's words beside it ("终评是谁来组织、
         # 大概什么时候": the step's sentence under its dated heading), whatever the passages' overall match.
-        answer.anchored = answer.anchored or (q.answer_type in VALUE_ASKS and best.typed and best.coverage >= TYPED_ANCHOR)
+        # (Its share counts the ask's words no notice uses: "周末去哪里爬山" is no ask of a place the notices hold.)
+        if not answer.anchored and q.answer_type in VALUE_ASKS and best.typed:
+            known = sum(self.ask_weights(q).values())
+            answer.anchored = best.coverage * known / ((known + self.unseen_weight(q, content_only=True)) or 1.0) >= TYPED_ANCHOR
         return answer
 
     def _complement(self, q: Query, picked: list[Scored], bodies: list[Scored]) -> Scored | None:
