@@ -270,3 +270,42 @@ def test_a_programs_data_literal_reads_as_records_its_later_assignment_in_force(
     assert "请于2071年11月2日前将材料提交所在学院。" in lines
     assert "export" not in text and "const" not in text and "'" not in text and "`" not in text
     assert any("推荐汇总表.xlsx" in line and "/u/fj2.xlsx" in line for line in lines)
+
+
+PY_SETTINGS = '''# -*- coding: utf-8 -*-
+"""岭东市科协门户网站：通知公告后台配置。"""
+
+NOTICE = {
+    "title": "岭东市科协关于转发2071年“科创中国”系列榜单通知的通知",
+    "issuer": "岭东市科学技术协会",
+    "show_on_homepage": True,
+    "banner_image": None,  # 暂不配置
+    "intro": (
+        "根据中国科协办公厅通知要求，"
+        "组织全市推荐工作。"
+    ),
+    "lists": [
+        {"name": "新锐企业榜", "quota": 6, "district_quota": "每个区（县）限报3家"},
+    ],
+    "schedule": {
+        # "local_deadline": "2071年11月3日",  # 旧
+        "local_deadline": "2071年11月10日",
+        "platform_deadline": "2071年12月5日24时",
+    },
+}
+
+NOTICE["schedule"]["local_deadline"] = "2071年11月17日17:00"  # 更正，以此为准
+'''
+
+
+def test_a_python_modules_dict_literal_reads_like_a_programs_literal() -> None:
+    """Keys written as strings, a parenthesised string over several lines, True/None, a commented-out old
+    value, and a subscripted assignment after the dict in force where the key was first set."""
+    assert is_ini(PY_SETTINGS)
+    text = keyed_text(MappedText.of(PY_SETTINGS)).text  # type: ignore[union-attr]
+    lines = text.split("\n")
+    assert "根据中国科协办公厅通知要求，" in lines and "组织全市推荐工作。" in lines
+    assert "通知·日程·本地截止时间：2071年11月17日17:00（更正，以此为准）" in lines[: lines.index("通知·日程·平台截止时间：2071年12月5日24时")]
+    assert "11月3日" not in text and "11月10日" not in text and '"' not in text.split("通知·标题")[1]  # (the docstring keeps its own)
+    assert any("每个区（县）限报3家" in line for line in lines)
+    assert not is_ini('{\n' + ''.join(f'  "k{i}": "值{i}",\n' for i in range(8)) + '  "end": 1\n}\n')  # (JSON assigns no name)

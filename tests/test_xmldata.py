@@ -170,3 +170,25 @@ def test_a_translation_units_chinese_is_read_not_its_source_or_a_draft() -> None
 def test_an_odf_change_logs_deleted_text_is_not_read() -> None:
     text = xml_text(MappedText.of(ODF), page_break=False).text
     assert "请于11月5日前报送。" in text and "11月3日" not in text and "郗某" not in text
+
+
+ALTO = """<?xml version="1.0" encoding="UTF-8"?>
+<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout><Page ID="P1" WIDTH="2480" HEIGHT="3508"><PrintSpace>
+<TextBlock ID="B1" HPOS="210" VPOS="300">
+<TextLine HPOS="210" VPOS="300" HEIGHT="48"><String CONTENT="新锐企业榜：" HPOS="210" VPOS="300" WIDTH="300" HEIGHT="48"/><SP/><String CONTENT="成立不超过8" HPOS="524" VPOS="300" WIDTH="260" HEIGHT="48"/></TextLine>
+<TextLine HPOS="210" VPOS="358" HEIGHT="48"><String CONTENT="年（以2041年反推）。" HPOS="210" VPOS="358" WIDTH="400" HEIGHT="48"/></TextLine>
+</TextBlock>
+<TextBlock ID="B2" HPOS="210" VPOS="500">
+<TextLine HPOS="210" VPOS="500" HEIGHT="48"><String CONTENT="榜单" HPOS="210" VPOS="500" WIDTH="104" HEIGHT="48"/><String CONTENT="园区名额" HPOS="1150" VPOS="500" WIDTH="208" HEIGHT="48"/></TextLine>
+<TextLine HPOS="210" VPOS="570" HEIGHT="48"><String CONTENT="新锐企业榜" HPOS="210" VPOS="570" WIDTH="260" HEIGHT="48"/><String CONTENT="4个" HPOS="1150" VPOS="570" WIDTH="104" HEIGHT="48"/></TextLine>
+</TextBlock></PrintSpace></Page></Layout></alto>
+"""
+
+
+def test_an_ocr_engines_alto_xml_reads_as_its_lines_words_joined_cells_apart() -> None:
+    """ALTO: the text is in each <String CONTENT="…"/> (figures too); a space the OCR set between Chinese
+    words is none; a paragraph's line wrapped on the page is one line again; words far apart on one line
+    with no space between them are a table's cells."""
+    lines = clean_text(ALTO).text.split("\n")
+    assert "新锐企业榜：成立不超过8年（以2041年反推）。" in lines
+    assert "榜单 | 园区名额" in lines and "新锐企业榜 | 4个" in lines

@@ -122,16 +122,20 @@ COLON_FIELD = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w\-.]*)[ \t]*:[
 BARE_BLOCK = re.compile(r"^[ \t]*(?P<name>[A-Za-z_][\w\-]*)[ \t]*:?[ \t]*\{[ \t]*$")
 LIST_OPEN = re.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w\-.]*)[ \t]*[=:][ \t]*\[[ \t]*$")
 LIST_ITEM = re.compile(r"^[ \t]*(?P<q>[\"'])(?P<item>(?:(?!(?P=q))[^\\]|\\.)*)(?P=q)[ \t]*,?[ \t]*(?:(?:#|//).*)?$")
-LIST_CLOSE = re.compile(r"^[ \t]*\][ \t]*[,;]?[ \t]*$")
+LIST_CLOSE = re.compile(r"^[ \t]*[\])][ \t]*[,;]?[ \t]*$")
 # A program's data literal (JavaScript's `export const notice = {`, TypeScript's, `let x = [`): the declaration's words
 # are the program's, the name and its braces a block; `{` alone in a list one more record of it.
 DECLARED = re.compile(r"^[ \t]*(?:export[ \t]+)?(?:const|let|var)[ \t]+(?=[A-Za-z_$][\w$]*[ \t]*=[ \t]*[\{\[])")
 ANONYMOUS_OPEN = re.compile(r"^[ \t]*\{[ \t]*$")
+# A key written as a string (Python's and JSON5's `"title": "…"`): read as the bare key, its quotes blanked in place.
+QUOTED_KEY = re.compile(r"(?:^|(?<=[{,]))([ \t]*)([\"'])([A-Za-z_][\w\-]{0,40})\2(?=[ \t]*:)")
+ASSIGNED_LITERAL = re.compile(r"^[A-Za-z_][\w]*[ \t]*=[ \t]*[\{\[][ \t]*$")  # Python's `NOTICE = {` at the top level
+SUBSCRIPT = re.compile(r"\[[ \t]*[\"']?([^\"'\]\n]+?)[\"']?[ \t]*\]")  # NOTICE["schedule"]["x"]: the path notice.schedule.x
 INLINE_ITEM = re.compile(r"^[ \t]*(?P<value>\{[^{}\n]*\})[ \t]*,?[ \t]*(?:(?:#|//).*)?$")
 # What only the program says: its export of what it declared.
 STATEMENT_ONLY = re.compile(r"^[ \t]*(?:export[ \t]+default[ \t]+[\w$.]+|module\.exports[ \t]*=[ \t]*[\w$.]+)[ \t]*;?[ \t]*$")
 # A remark holding code (`/* 旧值：quota: 1, quotaNote: '…' */`, `// notice.x = '…'`): a value taken out of force.
-CODE_IN_REMARK = re.compile(r"(?<![\w.$])[A-Za-z_$][\w$.\[\]]*[ \t]*[:=][ \t]*[\"'{\[\d`]")
+CODE_IN_REMARK = re.compile(r"(?<![\w.$])[\"']?[A-Za-z_$][\w$.\[\]]*[\"']?[ \t]*[:=][ \t]*[\"'{\[\d`]")
 HEREDOC = re.compile(r"^<<-?[ \t]*(?P<end>[A-Z_]{2,20})[ \t]*$")
 ASSIGNED = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[^\s=;#!\[\]，。；：:][^\s=，。；]{0,40}?)[ \t]*=[ \t]*(?P<value>.*?)[ \t]*$")
 # A properties file's key (ASCII, dotted) may be followed by ":" or by blanks alone ("notice.email a@b.cn").
@@ -166,10 +170,11 @@ def _opens(line: str) -> bool:
 
 
 def _undeclared(line: str) -> str:
-    """A program's declaration with its words blanked (`export const notice = {` reads `notice = {`), each
-    character in its place."""
+    """A program's declaration with its words blanked (`export const notice = {` reads `notice = {`) and its
+    keys written as strings bare (`"title": …` reads ` title : …`), each character in its place."""
     m = DECLARED.match(line)
-    return " " * m.end() + line[m.end() :] if m else line
+    line = " " * m.end() + line[m.end() :] if m else line
+    return QUOTED_KEY.sub(lambda k: f"{k.group(1)} {k.group(3)} ", line)
 
 
 @dataclass(frozen=True)
@@ -187,7 +192,9 @@ class _Syntax:
 
 
 def _syntax(lines: list[str]) -> _Syntax:
-    literal = any(DECLARED.match(line) for line in lines)
+    # (Keys written as strings make a program's literal only where a name is assigned one: JSON assigns none.)
+    literal = any(DECLARED.match(line) for line in lines) or sum(1 for line in lines if QUOTED_KEY.match(line)) >= MIN_ASSIGNED \
+        and any(ASSIGNED_LITERAL.match(line) for line in lines)
     lines = [_undeclared(line) for line in lines] if literal else lines
     sections = sum(1 for line in lines if _opens(line) or (literal and (BARE_BLOCK.match(line) or LIST_OPEN.match(line))))
     return _Syntax(sections, sections < 2 and _is_properties(lines), sum(1 for line in lines if BLOCK_CLOSE.match(line)) >= 2,
@@ -210,7 +217,7 @@ def is_ini(text: str) -> bool:
 
 INLINE_FIELD = re.compile(r"(?P<key>[A-Za-z_][\w\-]*)[ \t]*[=:][ \t]*")
 INLINE_CONTACT = {"body": "机构", "office": "部门", "unit": "单位"}
-FLAGS = {"true": "是", "false": "否"}
+FLAGS = {"true": "是", "false": "否", "True": "是", "False": "否", "None": "无"}
 TRAILING_REMARK = re.compile(r"[ \t]+(?:#|//)[ \t]?(?P<note>.*)$")
 
 
@@ -370,9 +377,14 @@ def _ini_records(text: str) -> list[Record]:
         elif (m := syntax.field(line)) is not None:
             value = m.group("value")
             start = pos + m.start("value")
-            path = section + tuple(p for p in m.group("key").split(".") if p)
+            path = section + tuple(p for p in SUBSCRIPT.sub(r".\1", m.group("key")).split(".") if p)
             if not path:
                 continue  # (". = x" names no key)
+            if syntax.literal and value.rstrip(",") in ("(", "["):  # ("intro": ( …strings… ),): its strings a line each
+                in_list = True
+                lists.append(path)
+                records.append(Record(Kind.HEADING, pos, end, path))
+                continue
             if (doc := HEREDOC.match(value)) is not None:  # a heredoc (<<EOT … EOT): its lines as text
                 in_text = doc.group("end")
                 records.append(Record(Kind.VALUE, pos, end, path, (end, end), shown="", body_cuts=[(start, end, "")]))

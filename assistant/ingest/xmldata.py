@@ -103,7 +103,10 @@ def _parse(text: str) -> tuple[list[_Element], list[tuple[int, int, str]]]:
                     break
         else:
             attrs = {k.rsplit(":", 1)[-1].lower(): a or b for k, a, b in ATTR.findall(m.group("attrs"))}
-            e = _Element(m.group("tag"), _told(m.group("attrs")), (m.start(), m.end()), attrs=attrs)
+            # (An OCR's word written in its attribute, ALTO's <String CONTENT="…"/>: what it says, figures too.)
+            told = html.unescape(attrs["content"]) if "content" in attrs and m.group("empty") \
+                and m.group("tag").lower() != "meta" else _told(m.group("attrs"))  # (a page's <meta content> describes it)
+            e = _Element(m.group("tag"), told, (m.start(), m.end()), attrs=attrs)
             (stack[-1].children if stack else roots).append(e)
             if m.group("empty"):
                 e.close = (m.end(), m.end())
@@ -238,11 +241,24 @@ def _cuts(e: _Element, brk: str, text: str, within: _Element | None = None) -> l
         # (one without text of its own says what its attributes do: <platform url="…"/>)
         inline = [(s, t, "") for c in e.children for s, t in _spans(c)]  # <strong> in a paragraph
         return [(e.open[0], e.open[1], brk + (lead if e.text else e.told)), *inline, *_closing(e, brk)]
+    if _words(e):  # a line of an OCR's words (ALTO's <TextLine>): one line, its words as written
+        return [(e.open[0], e.open[1], brk), *((c.open[0], c.open[1], shown) for c, shown in zip(e.children, _line_words(e), strict=True)),
+                *_closing(e, brk)]
     # (A container's own attributes head what it holds: an outline's <outline text="五、联系方式"> over its items.)
     parts = [(e.open[0], e.open[1], brk + e.told + (brk if e.told else ""))]
     row: tuple[float, int] | None = None  # the last placed text's height on the page, and its closing cut
+    wrapped: str | None = None  # the words of the OCR's line before, when a paragraph's line may go on in the next
     for c in e.children:
         cs = _cuts(c, brk, text)
+        if _words(c):
+            said = "".join(_line_words(c))
+            if wrapped is not None and " | " not in said and parts[-1][2] == brk and cs[0][2] == brk:
+                # A paragraph's line wrapped on the page ("成立不超过8" / "年（以2074年反推…"): one line again.
+                parts[-1] = (*parts[-1][:2], "")
+                cs[0] = (*cs[0][:2], "")
+            wrapped = said if " | " not in said and not SENTENCE_END.search(said) else None
+        else:
+            wrapped = None
         y = _placed_at(c)
         if y is not None and row is not None and abs(y - row[0]) <= SAME_ROW and parts[row[1]][2] == brk \
                 and cs[0][2].startswith(brk) and c.close is not None:
@@ -319,11 +335,50 @@ PLACED = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def _placed_at(e: _Element) -> float | None:
-    """The height a text is placed at on its page (its "y" or "top"), when it holds text and is shown."""
-    at = e.attrs.get("y") or e.attrs.get("top")
-    if not at or not e.text or _struck(e) or not (m := PLACED.fullmatch(at.strip())):
+    """The height a text is placed at on its page (its "y", "top" or "vpos"), when it holds text and is shown."""
+    at = e.attrs.get("y") or e.attrs.get("top") or e.attrs.get("vpos")
+    if not at or not (e.text or _words(e)) or _struck(e) or not (m := PLACED.fullmatch(at.strip())):
         return None
     return float(m.group(0))
+
+
+def _is_word(e: _Element) -> bool:
+    """An OCR's word or the space after it (ALTO's <String CONTENT="…"/>, <SP/>): text of the line it is in."""
+    return not e.children and not e.text and e.name != "meta" and ("content" in e.attrs or e.name in ("sp", "hyp"))
+
+
+def _words(e: _Element) -> bool:
+    return bool(e.children) and all(_is_word(c) for c in e.children)
+
+
+SENTENCE_END = re.compile(r"[。；;！!？?：:]\s*$")
+CJK_EDGE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+CELL_GAP = 2.0  # a gap between two words this many times the line's height apart: a table's next cell
+
+
+def _at(e: _Element, name: str) -> float | None:
+    m = PLACED.fullmatch(e.attrs.get(name, "").strip())
+    return float(m.group(0)) if m else None
+
+
+def _line_words(e: _Element) -> list[str]:
+    """Each word of an OCR's line as shown: its content; a space between Chinese words none (the OCR cut
+    them, not the writer); two words far apart with no space between, a table's cells (" | ")."""
+    shown: list[str] = []
+    height = _at(e, "height") or 0.0
+    for i, c in enumerate(e.children):
+        if c.name != "sp":
+            before = next((p for p in reversed(e.children[:i]) if p.name != "sp"), None)
+            left = (_at(before, "hpos") or 0.0) + (_at(before, "width") or 0.0) if before is not None else None
+            x = _at(c, "hpos")
+            far = before is not None and e.children[i - 1].name != "sp" and left is not None and x is not None \
+                and height > 0 and x - left >= CELL_GAP * height
+            shown.append((" | " if far else "") + c.told)
+            continue
+        prev = next((p.told for p in reversed(e.children[:i]) if p.name != "sp"), "")
+        nxt = next((n.told for n in e.children[i + 1 :] if n.name != "sp"), "")
+        shown.append("" if CJK_EDGE.match(prev[-1:]) and CJK_EDGE.match(nxt[:1]) else " ")
+    return shown
 
 
 def _spans(e: _Element) -> list[tuple[int, int]]:
