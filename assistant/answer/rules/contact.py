@@ -114,7 +114,7 @@ def _destination(ctx: Context, contacts: list[ContactFact], wanted: str) -> tupl
         return None
     for nid in dict.fromkeys(f.notice_id for f in contacts):
         notice = ctx.store.notices.get(nid)
-        for chunk in (c for c in ctx.store.chunks if c.notice_id == nid) if notice else ():
+        for chunk in ctx.store.chunks_of(nid) if notice else ():
             for sentence in re.findall(r"[^。；;\n]+", chunk.text):
                 m = SEND_TO.search(sentence)
                 if m and ADDRESS_LIKE.search(m.group(1)):
