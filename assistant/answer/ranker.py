@@ -90,10 +90,13 @@ def precedence(q: Query, candidates: list[Candidate], situation: Situation) -> i
     if situation.not_in_call:
         return by[Source.DECLINE]
     ruled = by.get(Source.RULE, by.get(Source.STATUS))
-    if ruled is not None and candidates[ruled].source == Source.RULE and _says_missing(candidates[ruled].answer):
-        ruled = None  # a rule that found nothing of what was asked ("未找到邮寄地址", of no list named) has no precedence
+    led = (q.answer_type in SENTENCE_ASKS or situation.own_notice) and q.intent not in OWN_ANSWER_INTENTS
+    if ruled is not None and candidates[ruled].source == Source.RULE and _says_missing(candidates[ruled].answer) \
+            and not (led and Source.LED in by):
+        # A rule that found nothing of what was asked ("未找到邮寄地址", of no list named) has no precedence (a yes/no
+        # ask's reader sentence still leads what it says).
+        ruled = None
     if ruled is not None:
-        led = (q.answer_type in SENTENCE_ASKS or situation.own_notice) and q.intent not in OWN_ANSWER_INTENTS
         return by[Source.LED] if led and Source.LED in by else ruled
     if Source.COMPARE in by:
         return by[Source.COMPARE]

@@ -364,7 +364,9 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
                     item = lead and lead not in text and not re.search(r"[：:](?!\d)", text)
                     # A step's first sentence is read with the heading that dates the step ("（三）终评评审（2024年1月）"
                     # over "…秘书处组织开展榜单终评工作"): what is done and when are one answer.
-                    out.append(Unit(chunk, rank, UnitKind.SENTENCE, text, lead if item else "", step))
+                    # (Only a sentence that does not date itself: "…于2023年11月30日前…" needs no heading's month.)
+                    dated = "" if HOLDS[AnswerType.DATE].search(text) else step
+                    out.append(Unit(chunk, rank, UnitKind.SENTENCE, text, lead if item else "", dated))
                     step = ""  # (the first sentence under it: the others are read as they are)
             lead = _enumeration_lead(sentence, lead)
     return out
