@@ -99,10 +99,6 @@ class FactStore:
             return Passage(chunk.notice_id, chunk.section, text, chunk.orig_start, chunk.orig_end)
         return None
 
-    def chunks_of(self, notice_id: str) -> list[Chunk]:
-        """A notice's passages, in order (indexed once per snapshot)."""
-        return self.derived("chunks_by_notice", self._chunks_by_notice).get(notice_id, [])
-
     def _chunks_by_notice(self) -> dict[str, list[Chunk]]:
         found: dict[str, list[Chunk]] = {}
         for chunk in self.chunks:

@@ -27,7 +27,6 @@ from assistant.answer.rules.schedule import answer_schedule
 from assistant.answer.rules.scope import labelled, others_note, pointed
 from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
-from assistant.ingest.textmap import locate
 from assistant.model import AnswerKind, AnswerType, Intent, ListsFact, RuleBasis
 from assistant.names import variants
 
@@ -169,9 +168,8 @@ def list_status(ctx: Context) -> Reply | None:
         direct.append(f"{lead}{year}年设置的榜单为：{'、'.join(f.lists)}{ctx.cite(f)}")
     if said is not None:
         text = _clause_about(said.text, names) or said.text
-        span = locate(ctx.store.notices[said.notice_id].original, text, said.start, said.end) or (said.start, said.end)
         lead = f"{year}年通知没有相关的具体安排，原文：" if missing else f"{year}年通知："
-        direct.append(f"{lead}{text}{ctx.citer.cite(said.notice_id, said.section, text, *span)}")
+        direct.append(f"{lead}{text}{ctx.cite_passage(said, text)}")
     return Reply(direct)
 
 

@@ -9,9 +9,10 @@ from typing import TypeVar
 
 from assistant.answer.compose import Citer
 from assistant.answer.phrasing import year_note
-from assistant.answer.store import FactStore
+from assistant.answer.store import FactStore, Passage
 from assistant.answer.understand import Query
 from assistant.answer.years import default_round
+from assistant.ingest.textmap import locate
 from assistant.model import Fact, RuleBasis
 
 F = TypeVar("F", bound=Fact)
@@ -67,6 +68,11 @@ class Context:
 
     def cite(self, f: Fact) -> str:
         return self.citer.fact(f)
+
+    def cite_passage(self, p: Passage, text: str) -> str:
+        """A sentence (or the words of one) of a passage, cited at its own span where it is found there."""
+        span = locate(self.store.notices[p.notice_id].original, text, p.start, p.end) or (p.start, p.end)
+        return self.citer.cite(p.notice_id, p.section, text, *span)
 
     def year_note(self, year: int) -> str:
         # No year asked, and the value only in an older round's notices: said so, not "the latest round".

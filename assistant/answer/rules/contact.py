@@ -10,7 +10,6 @@ from assistant.answer.phrasing import contact_details, contact_scope
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import bigrams, overlap
 from assistant.ingest.facts.common import EMAIL
-from assistant.ingest.textmap import locate
 from assistant.model import ContactFact, DeadlineFact, Role, Scope
 from assistant.names import unquote
 
@@ -114,12 +113,11 @@ def _destination(ctx: Context, contacts: list[ContactFact], wanted: str) -> tupl
         return None
     for nid in dict.fromkeys(f.notice_id for f in contacts):
         notice = ctx.store.notices.get(nid)
-        for chunk in ctx.store.chunks_of(nid) if notice else ():
-            for sentence in re.findall(r"[^。；;\n]+", chunk.text):
-                m = SEND_TO.search(sentence)
-                if m and ADDRESS_LIKE.search(m.group(1)):
-                    span = locate(notice.original, sentence, chunk.orig_start, chunk.orig_end) or (chunk.orig_start, chunk.orig_end)
-                    return m.group(1), ctx.citer.cite(nid, chunk.section, sentence, *span)
+        sent = ctx.store.sentences(notice.year, SEND_TO) if notice is not None and notice.year else []
+        for p in (p for p in sent if p.notice_id == nid):
+            m = SEND_TO.search(p.text)
+            if m and ADDRESS_LIKE.search(m.group(1)):
+                return m.group(1), ctx.cite_passage(p, p.text)
     return None
 
 
