@@ -617,9 +617,13 @@ class Reader:
         if not scored:
             return 0.0
         shown = self._titled(q, scored) or scored[0]
+        return self.ask_share(q, shown.coverage)
+
+    def ask_share(self, q: Query, coverage: float, content_only: bool = False) -> float:
+        """A unit's coverage of the ask's known words as a share of the whole ask, the words no notice
+        uses counted (weighted like the rarest; `content_only`: not those that only say how it is asked)."""
         known = sum(self.ask_weights(q).values())
-        unseen = self.unseen_weight(q)
-        return shown.coverage * known / ((known + unseen) or 1.0)
+        return coverage * known / ((known + self.unseen_weight(q, content_only)) or 1.0)
 
     def read(self, q: Query, hits: list[Hit], notices: dict[str, NoticeRecord], default_year: int | None,
              direct: bool = True, alone: bool = True) -> Answer | None:
@@ -742,8 +746,7 @@ class Reader:
         # 大概什么时候": the step's sentence under its dated heading), whatever the passages' overall match.
         # (Its share counts the ask's words no notice uses: "周末去哪里爬山" is no ask of a place the notices hold.)
         if not answer.anchored and q.answer_type in VALUE_ASKS and best.typed:
-            known = sum(self.ask_weights(q).values())
-            answer.anchored = best.coverage * known / ((known + self.unseen_weight(q, content_only=True)) or 1.0) >= TYPED_ANCHOR
+            answer.anchored = self.ask_share(q, best.coverage, content_only=True) >= TYPED_ANCHOR
         return answer
 
     def _complement(self, q: Query, picked: list[Scored], bodies: list[Scored]) -> Scored | None:
