@@ -53,14 +53,23 @@ def _parts(msg: EmailMessage) -> list[str]:
 META_CHARSET = re.compile(rb"<meta[^>]{0,80}?charset=[\"']?([\w-]{2,20})", re.I)
 
 
-def _bytes_read(raw: bytes) -> str:
-    named = META_CHARSET.search(raw[:4000])
-    for codec in ((named.group(1).decode("ascii"),) if named else ()) + ("utf-8", "gb18030"):
+def decode_bytes(data: bytes) -> str | None:
+    """UTF-8 (with or without a BOM) or GBK/GB18030 text, as Chinese files come; None when neither."""
+    for encoding in ("utf-8-sig", "gb18030"):
         try:
-            return raw.decode(codec)
-        except (LookupError, UnicodeDecodeError):
+            return data.decode(encoding)
+        except UnicodeDecodeError:
             continue
-    return raw.decode("utf-8", "replace")
+    return None
+
+
+def _bytes_read(raw: bytes) -> str:
+    if named := META_CHARSET.search(raw[:4000]):
+        try:
+            return raw.decode(named.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(raw) or raw.decode("utf-8", "replace")
 
 
 def mail_shown(text: str) -> str:

@@ -15,7 +15,7 @@ import yaml
 
 from assistant.ingest.boxtables import read_box_tables
 from assistant.ingest.dates import DATE, DATE_LINE
-from assistant.ingest.encodings import decoded
+from assistant.ingest.encodings import decode_bytes, decoded
 from assistant.ingest.identity import DOC_NUMBER, ORG_LINE, Identity, IssuerSource, identify
 from assistant.ingest.layout import (
     LEADERS,
@@ -176,16 +176,6 @@ class NoticeRecord(NoticeMeta):
 
 
 # ---------------------------------------------------------------- reading
-
-
-def decode_bytes(data: bytes) -> str | None:
-    """UTF-8 (with or without a BOM) or GBK/GB18030 text, as Chinese files come; None when neither."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
 
 
 MAX_NOTICE_CHARS = 500_000

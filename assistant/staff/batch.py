@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.ingest.notices import decode_bytes
+from assistant.ingest.encodings import decode_bytes
 from assistant.staff.export import to_csv, to_xlsx
 from assistant.staff.triage import triage
 
