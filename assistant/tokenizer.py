@@ -6,7 +6,6 @@ import array
 import logging
 import os
 import re
-import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterable
@@ -16,6 +15,7 @@ from pathlib import Path
 import jieba
 
 from assistant.config import CACHE_DIR, DATA_DIR
+from assistant.files import write_aside
 from assistant.names import load_aliases
 
 jieba.setLogLevel(logging.WARNING)
@@ -92,23 +92,11 @@ def _prefix_dictionary() -> tuple[dict[str, int], int]:
     built = jieba.Tokenizer()
     built.initialize()
     try:
-        _write_aside(words, "\n".join(built.FREQ).encode("utf-8"))
-        _write_aside(counts, array.array("q", [*built.FREQ.values(), built.total]).tobytes())
+        write_aside(words, "\n".join(built.FREQ).encode("utf-8"))
+        write_aside(counts, array.array("q", [*built.FREQ.values(), built.total]).tobytes())
     except OSError as e:  # a read-only cache: the next start reads jieba's own again
         log.warning("jieba 词典缓存未写入：%s", e)
     return built.FREQ, built.total
-
-
-def _write_aside(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 FUNCTION_WORDS = DATA_DIR / "function_words.txt"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import jieba
+import pytest
 
 from assistant.tokenizer import Tokenizer
 
@@ -66,3 +67,22 @@ def test_prefix_dictionary_kept_by_us_is_jiebas_own(tmp_path, monkeypatch) -> No
     assert tokenizer._prefix_dictionary() == (own.FREQ, own.total)
     assert len(counts.read_bytes()) == 8 * (len(own.FREQ) + 1)  # written again, whole
     assert words.exists()
+
+
+def test_a_file_written_aside_replaces_the_old_whole_or_not_at_all(tmp_path, monkeypatch) -> None:
+    """write_aside: the new bytes in place; a write that fails leaves the old file and no stray temporary."""
+    import os
+
+    from assistant.files import write_aside
+
+    target = tmp_path / "cache" / "t.bin"
+    write_aside(target, b"old")
+    assert target.read_bytes() == b"old"
+
+    def broken(src: str, dst: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(OSError):
+        write_aside(target, b"new")
+    assert target.read_bytes() == b"old" and sorted(p.name for p in target.parent.iterdir()) == ["t.bin"]

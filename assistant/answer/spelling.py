@@ -4,14 +4,15 @@ stored in the index."""
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 import re
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib.metadata import version
 
 from assistant.config import CACHE_DIR
+from assistant.files import write_aside
 
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 CJK_BASIC = range(0x4E00, 0xA000)
@@ -29,13 +30,8 @@ def _syllables() -> dict[str, str]:
     from pypinyin import lazy_pinyin
 
     table = {chr(code): lazy_pinyin(chr(code))[0] for code in CJK_BASIC}
-    try:  # written aside, then swapped in: a reader never sees half a table
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache: the table is rebuilt in each process
+    with contextlib.suppress(OSError):  # (a read-only cache: the table is rebuilt in each process)
+        write_aside(path, json.dumps(table, ensure_ascii=False).encode("utf-8"))
     return table
 
 

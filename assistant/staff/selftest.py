@@ -7,7 +7,6 @@ notice's SHA-256: a result for another text of the notice is not shown as its ow
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 from collections.abc import Callable
@@ -15,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.files import write_aside
 from assistant.ingest.notices import NoticeMeta
 from assistant.ingest.textmap import normalize_for_match
 from assistant.model import ContactFact, DeadlineFact, Fact, NoticeKind, QuotaFact, Role, Scope
@@ -124,10 +124,7 @@ def _path(corpus_dir: Path, notice_id: str) -> Path:
 def save(corpus_dir: Path, result: SelfTest) -> None:
     """Written aside, then swapped in: a reader never sees half a result."""
     path = _path(corpus_dir, result.notice_id)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+    write_aside(path, json.dumps(result.to_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
 
 
 def load(corpus_dir: Path, notice: NoticeMeta) -> SelfTest | None:
