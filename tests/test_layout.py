@@ -303,6 +303,22 @@ def test_a_line_of_many_spaces_is_read_in_time_proportional_to_its_length() -> N
     started = time.perf_counter()
     clean_text(text)
     assert time.perf_counter() - started < 2.0
+    # Spaces before a line's text (the chat log's stamp tried every split of the run: 40,000 took 28 s).
+    started = time.perf_counter()
+    clean_text(" " * 40_000 + "关于2071年“科创中国”榜单的通知")
+    assert time.perf_counter() - started < 2.0
+
+
+def test_many_comma_records_and_many_unfinished_lines_are_read_in_linear_time() -> None:
+    """4,000 records of a data literal (commas in every line, no sheet among them): the CSV reader tried a
+    sheet from every line of the run, and the hard-wrap test compared every unfinished line's width with
+    every other's (42 s); now a run that is no sheet is passed over whole and widths are counted sorted."""
+    import time
+
+    text = "export const n = {\n  lists: [\n" + "    { name: '先导技术榜', quota: 1 },\n" * 4000 + "  ],\n};\n"
+    started = time.perf_counter()
+    clean_text(text)
+    assert time.perf_counter() - started < 5.0
 
 
 def test_a_text_flowcharts_boxes_are_read_as_lines_whole_again() -> None:

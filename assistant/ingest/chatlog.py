@@ -19,7 +19,7 @@ from assistant.ingest.textmap import MappedText
 _YMD = r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
 _MDY = r"(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>\d{2}|\d{4})"
 # A message's stamp however a client writes it: "[2069-10-09 10:02]", "2071/10/9 上午10:02 -", "[10/9/71, 10:02:15]".
-STAMP = re.compile(rf"^[ \t]*\[?(?:(?:{_YMD}|{_MDY})[ ,T]+)?(?:上午|下午|晚上|中午|凌晨|早上)?[ \t]*\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+STAMP = re.compile(rf"^[ \t]*+\[?(?:(?:{_YMD}|{_MDY})[ ,T]+)?(?:上午|下午|晚上|中午|凌晨|早上)?[ \t]*\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
                    r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?\]?[ \t]*(?:[-–—][ \t]*)?")
 SPEAKER = re.compile(r"<[@+%~&]?[\w.\-|\[\]^`]{1,32}>[ \t]*|(?P<plain>[^\s:：<>\[\]\"“][^:：\n<>\[\]\"“]{0,23}?)[:：][ \t]+")
 # What the channel's software writes, not a person: joins, parts, quits, modes, a log's own markers.

@@ -503,12 +503,14 @@ class _Sheet:
         return self.records[-1][1]
 
 
-def _sheet(text: str, pos: int) -> _Sheet | None:
+def _sheet(text: str, pos: int) -> tuple[_Sheet | None, int]:
     """The records from `pos` on with as many cells as the first, when they hold a header and at
-    least two rows after it (else None)."""
+    least two rows after it (else None); and where that run of records ends (-1: no record here). A
+    run that is no sheet holds none from any later record of it either (a sheet's header and rows would
+    be among its records): the caller goes on after it, not one line on (that was quadratic in the run)."""
     first = _record(text, pos)
     if first is None or len(first[0]) < MIN_COLUMNS:
-        return None
+        return None, -1
     records, width = [first], len(first[0])
     while records[-1][1] < len(text):
         nxt = _record(text, records[-1][1] + 1)
@@ -517,7 +519,8 @@ def _sheet(text: str, pos: int) -> _Sheet | None:
         records.append(nxt)
     values = [[_value(text, c) for c in cells] for cells, _ in records]
     header = next((n for n, v in enumerate(values) if _is_header(v)), None)
-    return _Sheet(records, values, header) if header is not None and len(records) - header - 1 >= MIN_ROWS else None
+    found = header is not None and len(records) - header - 1 >= MIN_ROWS
+    return (_Sheet(records, values, header) if found else None), records[-1][1]
 
 
 def _sheet_cuts(text: str, sheet: _Sheet) -> list[tuple[int, int, str]]:
@@ -561,12 +564,12 @@ def rebuild_csv_tables(mt: MappedText) -> MappedText:
     while pos < len(text):
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end < 0 else line_end
-        sheet = _sheet(text, pos) if "," in text[pos:line_end] else None
+        sheet, run_end = _sheet(text, pos) if "," in text[pos:line_end] else (None, -1)
         if sheet is not None:
             cuts += _sheet_cuts(text, sheet)
             pos = sheet.end + 1
         else:
-            pos = line_end + 1
+            pos = max(line_end, run_end) + 1
     return mt.splice(sorted(cuts)) if cuts else mt
 
 

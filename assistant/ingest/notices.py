@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
@@ -503,7 +504,9 @@ def _hard_wrapped(lines: list[str]) -> bool:
     # author ended it: no evidence of a width, though one of the lines to judge.)
     widths = [display_width(s) for s in unfinished if heading_level(s) is None and not MARK_LEAD.match(s)]
     # (Within a tenth of one another: digits and Latin letters are narrower than the measure says.)
-    most = max((sum(1 for v in widths if w * 0.9 <= v <= w * 1.1) for w in widths), default=0)
+    # (Counted in the sorted widths by bisection: counting every pair was quadratic in a long text's lines.)
+    ordered = sorted(widths)
+    most = max((bisect_right(ordered, w * 1.1) - bisect_left(ordered, w * 0.9) for w in set(ordered)), default=0)
     return most >= WRAPPED_LINES and most >= WRAPPED * len(unfinished)
 
 
