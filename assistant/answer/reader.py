@@ -21,7 +21,15 @@ from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.answer.understand import Query
 from assistant.ingest.chunking import PREAMBLE, REPLY_LABEL, WORDINGS_LABEL, Chunk
 from assistant.ingest.dates import DATE, DATE_GROUPS, DATE_LINE, ymd
-from assistant.ingest.facts.common import EMAIL, PHONE, find_fields, find_list_names
+from assistant.ingest.facts.common import (
+    EMAIL,
+    PHONE,
+    PHONE_FIXED,
+    corrected_phones,
+    digits,
+    find_fields,
+    find_list_names,
+)
 from assistant.ingest.facts.schedule import corrected_dates, corrections_in
 from assistant.ingest.identity import DATED_ORG_LINE, ORG_LINE
 from assistant.ingest.notices import (
@@ -61,12 +69,12 @@ HOLDS: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.CONTACT: re.compile(PHONE.pattern + "|" + EMAIL.pattern),
     AnswerType.PLACE: re.compile(r"https?://|www\.|[\w-]+\.(?:cn|com|org|net|cloud)\b|[\w.+-]+@|[路街]\d|号楼|号院|\d+室|邮编"),
     # (A count of years, "不超过10年", not a year: "2023年" holds no number asked for.)
-    AnswerType.NUMBER: re.compile(r"\d+\s*(?:个|项|家|人|名|类|字|页|万|%)|(?<!\d)\d{1,3}\s*年(?!\d)|"
-                                  r"[一二两三四五六七八九十百千]+(?:个|项|家|人|名|类|字|页)"),
+    AnswerType.NUMBER: re.compile(r"\d+\s*(?:个|项|家|人|名|类|字|页|份|万|%)|(?<!\d)\d{1,3}\s*年(?!\d)|"
+                                  r"[一二两三四五六七八九十百千]+(?:个|项|家|人|名|类|字|页|份)"),
     AnswerType.NAMES: re.compile(r"[^、]{2,}、[^、]{2,}|包括|包含|分为|如下|以下"),
     AnswerType.YESNO: re.compile(r"不得|不能|不可|不予|须|必须|应当|应|可以|可|不超过|不少于|原则上|仅|限|不再|无需|不需要|需|要求"),
     AnswerType.PURPOSE: re.compile(r"为(?:了|深入|全面|进一步|贯彻|落实|推进|加快|促进|发挥|激发|助力|服务)|旨在|目的|意义|推进|助力|推动|促进|引领|激发"),
-    AnswerType.PROCEDURE: re.compile(r"组织|开展|报送|提交|推荐|评审|审核|确定|发布|公示|流程|程序|由|经|后|通过"),
+    AnswerType.PROCEDURE: re.compile(r"组织|开展|报送|提交|上传|发送|寄送|邮寄|推荐|评审|审核|确定|发布|公示|流程|程序|由|经|后|通过"),
 }
 # A contact ask for one attribute ("他的邮箱是多少") is held only by that attribute's value: a row
 # naming the person without an e-mail does not answer it.
@@ -87,7 +95,7 @@ PERSON_COLUMN = re.compile(r"联系人|负责人|姓名|经办人|联系人姓�
 
 
 # A count asked in its measure ("往上报多少项", "限几个字"): "5个领域" is no count of 项.
-COUNT_MEASURE = re.compile(r"(?:多少|几)\s*([项家人名类字页])")
+COUNT_MEASURE = re.compile(r"(?:多少|几)\s*([项家人名类字页份])")
 
 
 @lru_cache(maxsize=16)
@@ -117,6 +125,7 @@ TYPE_WEIGHT = 0.25
 # The answer types a passage may give by pointing elsewhere in its notice ("名额分配见附件2").
 REFERRED_VALUES = (AnswerType.DATE, AnswerType.NUMBER, AnswerType.CONTACT, AnswerType.PLACE, AnswerType.NAMES)
 ANNEX_TITLE = re.compile(r"^附件\s*\d{1,2}[：:]?$")
+CARRIED_WEIGHT = 0.5  # a list or field a later part took from the part before, against the part's own words
 STORY_WEIGHT = 0.5  # an eligibility ask: a word of the asker's story, against one of the ask itself
 REPLY_WEIGHT = 0.5  # an entry's wording: an ask's word in the entry's reply only, against one in the wording
 EVENT_WEIGHT = 0.25  # an eligibility ask: a unit dating an event the asker dated ("…前签了入驻协议的才行")
@@ -503,6 +512,7 @@ class Reader:
         self._scored: dict[tuple[object, ...], list[Scored]] = {}
         self._read: dict[tuple[object, ...], Answer | None] = {}
         self._corrected: dict[str, set[tuple[int, int]]] = {}
+        self._stale_phones: dict[str, set[str]] = {}
 
     def warm(self, limit: int = WARM_UNITS) -> None:
         """Tokenize the passages' units (and their headings) before questions need them."""
@@ -538,15 +548,23 @@ class Reader:
             found = self._tokens[text] = frozenset(self.retriever.tokenizer(text))
         return found
 
-    def ask_weights(self, q: Query) -> dict[str, float]:
+    def ask_weights(self, q: Query, whose_full: bool = False) -> dict[str, float]:
         """The ask's terms (understand.py keeps the subject in it) and their weights; terms no notice
         uses cannot be matched by any unit and are left out of the ranking."""
         ask = q.ask or q.text
         if q.notice_kind_named:  # words naming the kind of notice pointed at ("学会转的那个榜单通知") say where, not what
             for name in q.notice_names:
                 ask = ask.replace(name, " ")
-        ask = f"{ask} {q.carried} {q.expansion}"  # its subject; the words notices state such an answer with
+        ask = f"{ask} {q.expansion}"  # the words notices state such an answer with
         weights = {t: self.retriever.term_weight(t) for t in self._toks(ask) if self.retriever.known(t)}
+        # Its subject taken from the part before ("平台那边最晚到什么时候" after "先导榜人工智能…校内截止"):
+        # whose it is, weighed below what the part itself asks of it (full where the part says nothing else).
+        # (A table's row is read by the columns of what is asked and of whose it is: `whose_full`.)
+        says_more = any(not function_word(t) and not ASK_WORD.fullmatch(t) for t in weights)
+        carried = CARRIED_WEIGHT if says_more and not whose_full else 1.0
+        for t in self._toks(q.carried) - set(weights):
+            if self.retriever.known(t):
+                weights[t] = carried * self.retriever.term_weight(t)
         if told := _told(q):
             for t in self._toks(told) - set(weights):
                 if self.retriever.known(t):
@@ -572,6 +590,9 @@ class Reader:
         valued = q.answer_type in VALUE_ASKS
         # What the asker dated ("2061年12月才签入驻协议"): a unit that dates the same event is the condition deciding it.
         dated = {event for event, _, _ in q.profile.events} if q.intent == Intent.ELIGIBILITY and q.profile else set()
+        # A date asked of a list or field: a unit's date is the one asked only when the unit says some of
+        # what is asked of it ("…在平台完成申报"), not only whose it is ("(融通创新组织榜) 成立时间在…之前").
+        said_of = self._said_of(q, weights) if q.answer_type == AnswerType.DATE else set()
         scored = []
         for rank, hit in enumerate(hits[:PASSAGES]):
             heads = self._toks(" ".join(hit.chunk.path))
@@ -588,12 +609,14 @@ class Reader:
                     coverage -= (1 - REPLY_WEIGHT) * sum(w for t, w in weights.items() if t in own and t not in asked) / total
                 heading = sum(w for t, w in weights.items() if t in path and t not in own) / total
                 typed = bool(pattern and pattern.search(f"{unit.text} {unit.context} {unit.step}"))
+                if typed and said_of and not said_of & (own | path | self._toks(unit.step)):
+                    typed = False
                 value = (coverage + PATH_WEIGHT * heading + (TYPE_WEIGHT if typed else 0.0)) * _penalty(unit, purpose)
                 if valued and not typed:
                     value *= UNTYPED  # asked for a date, a number, a contact or a place: a unit holding none says less
                 if _about_another(unit.text, q):
                     value *= OTHER_SUBJECT
-                if self._superseded(unit):
+                if self._superseded(unit) or self._stale_phone(unit):
                     value *= SUPERSEDED
                 value += RANK_WEIGHT / (1 + rank) + 0.02 * hit.relevance
                 if any(t in unit.text for t in q.quoted):
@@ -603,6 +626,14 @@ class Reader:
                 scored.append(Scored(unit, value, coverage, typed))
         scored.sort(key=lambda s: -s.score)
         return scored
+
+    def _said_of(self, q: Query, weights: dict[str, float]) -> set[str]:
+        """The ask's known words that say what is asked of its list or field, not which one it is nor how
+        it is asked (empty when it names none, or says nothing else)."""
+        if not (q.list_mention or q.field_mention):
+            return set()
+        subject = self._toks(f"{q.list_mention} {q.field_mention}")
+        return {t for t in weights if t not in subject and len(t) > 1 and not function_word(t) and not ASK_WORD.fullmatch(t)}
 
     def unseen_weight(self, q: Query, content_only: bool = False) -> float:
         """The weight of the ask's terms no notice uses (weighted like the rarest); `content_only`: of
@@ -847,6 +878,15 @@ class Reader:
             return set()
         return {md for m in DATE_RE.finditer(text) if (md := ymd(m.groups()[:DATE_GROUPS])[1:]) in corrected}
 
+    def _stale_phone(self, unit: Unit) -> bool:
+        """A unit giving a number its notice says is replaced ("…已停用，请改拨…"), unless it is the correction."""
+        notice = unit.chunk.notice_id
+        if notice not in self._stale_phones:
+            self._stale_phones[notice] = corrected_phones("\n".join(c.text for c in self._notice_chunks(unit.chunk)))
+        stale = self._stale_phones[notice]
+        text = f"{unit.text} {unit.context}"
+        return bool(stale) and not PHONE_FIXED.search(text) and any(digits(p) in stale for p in PHONE.findall(text))
+
     def _correction(self, unit: Unit, dates: set[tuple[int, int]]) -> Unit | None:
         """The unit of the same notice that corrects one of those dates."""
         before = ""  # (an error said in one sentence, the right date in the next: the pair is read as one)
@@ -991,7 +1031,7 @@ class Reader:
         header, cells = spanned_header(row_cells(unit.context)), row_cells(unit.text)
         if q.answer_type not in VALUE_ASKS or len(cells) < ROW_READ_COLUMNS or len(cells) > len(header):
             return ""  # (a yes/no or how-to ask reads the whole row: its conditions may be in any cell)
-        weights = self.ask_weights(q)
+        weights = self.ask_weights(q, whose_full=True)
         pattern = value_pattern(q)
 
         def fit(k: int) -> float:

@@ -48,7 +48,7 @@ ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
     (AnswerType.PLACE, re.compile(r"寄到|寄往|邮寄|交到|送到|报送到|提交到|上传到|(?:发|报|传|递)到哪(?![些个天年月位])")),
     (AnswerType.DATE, re.compile(r"截止|截至|最晚|最迟|期限|日期|时间节点|多久|多长时间")),
     # "我们几个90后" counts the askers, it does not ask a number.
-    (AnswerType.NUMBER, re.compile(ASKING_JI + r"(?:个|项|家|人|名|类|页|百字)|多少|上限|限多少|多少字|字数")),
+    (AnswerType.NUMBER, re.compile(ASKING_JI + r"(?:个|项|家|人|名|类|页|份|百字)|多少|上限|限多少|多少字|字数")),
     # (The topic word 名额 asks a number unless a yes/no ask does: "是不是也按区县分配名额".)
     (AnswerType.NUMBER, re.compile(r"^(?!.*(?:是不是|是否|要不要|能不能|能否|会不会|有没有|[吗吧][？?]?$)).*名额")),
     (AnswerType.PROCEDURE, re.compile(r"流程|程序|步骤|环节|之后|以后|后续|(?:什么|哪种|何种)(?:形式|方式)")),
@@ -393,7 +393,7 @@ SHORT_YEAR = re.compile(r"(?<![\d.])(?<!超过)(?<!满)(?<!近)(?<!约)(?<!了)(
 # "2021年上过…榜", "2022年…的入选者") describes the asker, not the round asked about.
 PROFILE_VERB = re.compile(
     r"^\s*年度?(?:\d{1,2}月(?:\d{1,2}日)?)?[^，。；？！,;?!]{0,12}?"
-    r"(?:成立(?!年限|时间|日期)|注册(?!时间|地|资本)|组建|创办|创立|挂牌|揭牌|设立|建立|开业|投产|上市|出过|发生过?|入选|上过|上榜|获评|获奖|当选|评选出|获得|上线|投运|投入运行|建成|落地|批设|入职|毕业|(?:开始|起)(?:专职|全职|兼职|从事|做|干|担任|负责|在)|"
+    r"(?:成立(?!年限|时间|日期)|注册(?!时间|地|资本)|组建|创办|创立|挂牌|揭牌|设立|建立|开业|投产|上市|出过|发生过?|入选|上过|上榜|获评|获奖|当选|评选出|获得|上线(?!上)|投运|投入运行|建成|落地|批设|入职|毕业|(?:开始|起)(?:专职|全职|兼职|从事|做|干|担任|负责|在)|"
     r"入会|入的会|加入|搬进|搬到|搬入|迁入|迁到|入驻|入园|进驻|备案|签约|签的|取得|考取|认定)"
 )
 
@@ -596,8 +596,10 @@ LATE_ASK = re.compile(r"算数|算不算|还有效|来得及|赶得上|赶不赶
 
 def detect_intent(text: str) -> Intent:
     scores: dict[str, int] = {}
+    # ("后面那几项呢" points at items already named; it counts nothing.)
+    pointed = re.sub(r"[这那]几", " ", text).lower()
     for intent, keywords in load_aliases()["intents"].items():
-        score = sum(len(k) for k in keywords if k.lower() in text.lower())
+        score = sum(len(k) for k in keywords if k.lower() in pointed)
         if score:
             scores[intent] = score
     if "quota" in scores and not QUOTA_WORDS.search(text):

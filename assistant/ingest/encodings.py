@@ -138,12 +138,20 @@ def java_characters(text: str) -> str:
     return _surrogates_joined(out)
 
 
+def json_characters(text: str) -> str:
+    """A JSON text written ASCII-only (an API's ensure_ascii output, "\\u5173\\u4e8e…"): its escapes of
+    characters beyond ASCII read as those characters, which a JSON string may hold as they are; ASCII
+    escapes ("\\u0022", a control character) stay, as the JSON needs them."""
+    out = JAVA_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if int(m.group(1), 16) >= 0x80 else m.group(0), text)
+    return _surrogates_joined(out)
+
+
 def decoded(text: str) -> str:
     """The notice's text once its transfer encodings are read (unchanged when it has none)."""
     if is_encoded_mail(text):
         return mail_shown(text)
     if RTF_START.match(text) and ("\\u" in text or "\\'" in text):
         return rtf_characters(text)
-    if text.isascii() and text.lstrip()[:1] not in ("{", "[") and len(JAVA_ESCAPE.findall(text)) >= MIN_JAVA_ESCAPES:
-        return java_characters(text)
+    if len(JAVA_ESCAPE.findall(text)) >= MIN_JAVA_ESCAPES:
+        return json_characters(text) if text.lstrip()[:1] in ("{", "[") else java_characters(text) if text.isascii() else text
     return text

@@ -328,6 +328,10 @@ def _cites_call(text: str, title: str) -> bool:
     return any(m.group(0) not in title for m in CALL_TITLE.finditer(text))
 
 
+# A round named by its year ("2075年“科创中国”系列榜单", "2075年度科创中国榜单").
+ROUND_NAMED = re.compile(r"(20\d{2})\s*年度?\s*[“\"「]?\s*科创中国")
+
+
 def identify(text: str) -> Identity:
     lines = _lines(text)
     head = lines[:8]
@@ -423,6 +427,10 @@ def identify(text: str) -> Identity:
         year, source = signed[0], f"落款日期 {signed_on}"
     elif parent:  # a unit's notice implements the call it cites: that call's round
         year, source = int(DOC_NUMBER.search(parent).group(1)), f"所转发通知的文号 {parent}"  # type: ignore[union-attr]
+    elif campaign_years := Counter(int(y) for y in ROUND_NAMED.findall(text)):
+        # "2075年“科创中国”系列榜单": the round the body names, not its latest date (a final review next January)
+        year = campaign_years.most_common(1)[0][0]
+        source = f"正文中的“{year}年“科创中国”系列榜单”"
     else:
         # (a year written in characters too: a transcript's "科协办函创字二〇四五年一百一十七号")
         found = Counter(int(y) for y in re.findall(r"(20\d{2})\s*年", text))

@@ -23,8 +23,8 @@ from assistant.ingest.fieldnames import CONTACT_LABELS, HAS_CJK, JSON_LABELS
 from assistant.ingest.gettext import is_po, po_text
 from assistant.ingest.graphviz import dot_text, is_dot
 from assistant.ingest.htmltables import spanned_tables
-from assistant.ingest.jsonstrings import JSON_STRING, escape_cuts
-from assistant.ingest.keyed import is_keyed, keyed_text
+from assistant.ingest.jsonstrings import JSON_STRING, escape_cuts, read_string
+from assistant.ingest.keyed import is_keyed, keyed_text, said
 from assistant.ingest.sqldump import is_sql_dump, sql_text
 from assistant.ingest.textmap import CELL, MappedText
 from assistant.ingest.troff import is_troff, troff_text
@@ -173,6 +173,25 @@ LINE_KEYS = ("heading", "headline", "subtitle", "paragraphs", "paragraph", "sect
              "description", "desc")
 
 
+# Keys that only say a value is a name or a text ("name": "青峦市…服务群"): the value is read alone.
+PLAIN_KEYS = {"name", "title", "label", "value", "text", "content", "desc", "description", "caption", "topic", "subject"}
+
+
+def _is_body(name: str) -> bool:
+    """A field holding the notice's text: "content", "body", and compounds of them ("body_html")."""
+    return name in BODY_KEYS or bool(set(re.split(r"[_\-.]", name)) & set(BODY_KEYS))
+
+
+def _bodies(value: object) -> list[str]:
+    """Every body field's text in a record, at any depth (an API's {"data": {"body_html": …}})."""
+    if isinstance(value, dict):
+        return [v for k, v in value.items() if isinstance(v, str) and _is_body(str(k).lower())] + \
+            [b for v in value.values() for b in _bodies(v)]
+    if isinstance(value, list):
+        return [b for v in value for b in _bodies(v)]
+    return []
+
+
 def _json_record(text: str) -> dict[str, object] | None:
     """The record a JSON export holds, or None when the text is no JSON object."""
     stripped = text.strip()
@@ -193,7 +212,7 @@ def _json_fields(mt: MappedText, record: dict[str, object]) -> MappedText:
     text = mt.text
     # When the body is a page's source, the fields are set apart in its markup: the page is read as a
     # whole next, and a line break of the source would be only a space there.
-    html_body = any(isinstance(body := record.get(k), str) and is_page_source(body) for k in BODY_KEYS)
+    html_body = any(is_page_source(body) for body in _bodies(record))
     brk = "<br>" if html_body else "\n"
     cuts: list[tuple[int, int, str]] = []
     pos, key, within, line_open = 0, "", "", False
@@ -207,6 +226,8 @@ def _json_fields(mt: MappedText, record: dict[str, object]) -> MappedText:
         name = key.lower()
         if not m.group(1).strip():
             continue  # an empty field says nothing
+        # (Its characters, not its escapes: an API's "\u5173\u4e8e…" is Chinese.)
+        value = read_string(m.group(1))
         if within == name and (m.group(1).endswith("\\n") or line_open):
             # A text kept as a list of its lines (a notebook cell's "source": ["## 一、…\n", "…"]): the
             # lines as they run, no label, each line's own break the only one.
@@ -219,12 +240,14 @@ def _json_fields(mt: MappedText, record: dict[str, object]) -> MappedText:
             label = CONTACT_LABELS[name]
         elif name in JSON_LABELS:
             label = JSON_LABELS[name]
-        elif name in BODY_KEYS or name in LINE_KEYS or HAS_CJK.search(key):
+        elif _is_body(name) or name in LINE_KEYS or HAS_CJK.search(key):
             label = "" if not HAS_CJK.search(key) else key
-        elif not HAS_CJK.search(m.group(1)):
+        elif not HAS_CJK.search(value):
             continue  # a system's own field ("url", "size", "status"): nothing a reader is told
         else:
-            label = ""
+            # An English field name over a Chinese value ("local_deadline": "2075年11月14日17:00"): in the
+            # notices' words (本地截止时间), as keyed records say their keys.
+            label = said(key) if key.lower() not in PLAIN_KEYS and HAS_CJK.search(said(key)) else ""
         cuts.append((pos, m.start() + 1, brk + (f"{label}：" if label else "")))
         cuts += escape_cuts(m.start(1), m.group(1))
         pos = m.end(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -124,6 +125,9 @@ class NoticeError(ValueError):
     """A file that cannot become a notice; the message is for the user, in Chinese."""
 
 
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>")
+
+
 @dataclass(kw_only=True)
 class NoticeMeta(Identity):
     """A notice's identity (read by `identity.identify`, or set in the manifest) under its stable key."""
@@ -136,8 +140,13 @@ class NoticeMeta(Identity):
 
     @cached_property
     def normalized(self) -> str:
-        """The original as quotes are compared with it (see textmap.normalize_for_match)."""
-        return normalize_for_match(self.original)
+        """The original as quotes are compared with it (see textmap.normalize_for_match); a source in markup
+        also with its tags gone and its entities read, so that a paragraph its runs split ("推荐单</a:t></a:r>
+        <a:r><a:t>位同时…") is quoted as it reads, every character still the notice's own."""
+        plain = normalize_for_match(self.original)
+        if not MARKUP_TAG.search(self.original):
+            return plain
+        return f"{plain}\x00{normalize_for_match(html.unescape(MARKUP_TAG.sub('', self.original)))}"
 
     def meta(self) -> dict[str, object]:
         return {"source": self.id, **{f.name: getattr(self, f.name) for f in fields(NoticeMeta) if f.name not in ("id", "sha256")}}

@@ -21,7 +21,7 @@ def _key(name: str) -> str:
     return name.lower().replace("_", "").replace("-", "")
 
 
-XML = re.compile(r"^\s*<\?xml\b")
+XML = re.compile(r"^\s*(?:<!--.*?-->\s*)*<\?xml\b", re.S)  # (after a comment: an export naming each part it holds)
 TOKEN = re.compile(
     r"(?P<cdata><!\[CDATA\[)(?P<inner>.*?)(?P<cdata_end>\]\]>)"
     r"|(?P<unseen><!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>]*>)"
@@ -31,7 +31,8 @@ TOKEN = re.compile(
 )
 ATTR = re.compile(r"([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 # An attribute value a reader is told: words, a web address, an e-mail, a phone; not an id or a size.
-TOLD_VALUE = re.compile(r"[\u4e00-\u9fff]|^[\w.-]+\.(?:cn|com|org|net|cloud|gov|edu)(?:/\S*)?$|@|^\+?[\d-]{7,}$")
+# (A phone has its area code's dash or a mobile's 11 digits; a slide's "7886700" is a size in EMUs.)
+TOLD_VALUE = re.compile(r"[\u4e00-\u9fff]|^[\w.-]+\.(?:cn|com|org|net|cloud|gov|edu)(?:/\S*)?$|@|^\+?\d{2,4}-[\d-]{5,}$|^\+?1[3-9]\d{9}$")
 # A field's name as the notices say it: a contact record's and a publishing system's (as JSON exports name
 # them too), then what only XML exports were seen to write, or write for another meaning ("org" is the contact's
 # unit, as a contact record's "department" is its department, not the publishing department).
@@ -235,6 +236,16 @@ def _cuts(e: _Element, brk: str, text: str, within: _Element | None = None) -> l
         for c in e.children:
             parts += _cuts(c, brk, "", e)
         return parts + _closing(e, brk)
+    if not e.text and _runs_only(e, text):
+        # A paragraph written as runs (a slide's <a:p><a:r><a:t>…, Word's <w:p><w:r><w:t>…, a <p> of <span>s):
+        # one line, its runs' text joined as written (a run may end mid-word), a run's line break a line's.
+        inline: list[tuple[int, int, str]] = []
+        for c in e.children:
+            if c.name in LOOKS or _struck(c):
+                inline.append((c.open[0], (c.close or c.open)[1], ""))
+            else:
+                inline += _run_cuts(c, brk)
+        return [(e.open[0], e.open[1], brk), *inline, *_closing(e, brk)]
     if e.text or not e.children:
         if not e.text and not e.told:
             return [(e.open[0], e.open[1], ""), *_closing(e, "")]  # an empty element that tells nothing
@@ -379,6 +390,48 @@ def _line_words(e: _Element) -> list[str]:
         nxt = next((n.told for n in e.children[i + 1 :] if n.name != "sp"), "")
         shown.append("" if CJK_EDGE.match(prev[-1:]) and CJK_EDGE.match(nxt[:1]) else " ")
     return shown
+
+
+# The elements a paragraph's text is written in, however a format names them: a run and its text (OOXML's
+# r/t, ODF's span), a tracked insertion, a link, a field; a line break inside a run.
+RUN_TAGS = {"r", "t", "run", "span", "ins", "hyperlink", "smarttag", "fldsimple", "a", "b", "i", "u", "strong",
+            "em", "sub", "sup", "font", "tab", "br", "s"}
+BREAK_TAGS = {"br", "cr"}
+
+
+def _runs_only(e: _Element, text: str) -> bool:
+    """Whether an element is a paragraph of runs: what it holds beside its look (and runs struck out) is
+    runs only, some holding text, written one after another (the source's lines between them would set
+    apart lines of their own: an OCR's <span class="ocr_line">s in a paragraph)."""
+    runs = [c for c in e.children if c.name not in LOOKS and not _struck(c) and (c.text or c.children or c.told)]
+    if not runs or not all(c.name in RUN_TAGS and _within_run(c) for c in runs) or not any(_has_text(c) for c in runs):
+        return False
+    return not any("\n" in text[a.close[1] : b.open[0]] for a, b in zip(runs, runs[1:], strict=False) if a.close)
+
+
+def _within_run(e: _Element) -> bool:
+    """A run holds one text (<a:r><a:rPr/><a:t>…</a:t></a:r>); an OCR's line of words (hOCR's <span
+    class="ocr_line"> of <span>s) holds several, and is a line of its own."""
+    if sum(1 for c in e.children if c.name not in LOOKS and not _struck(c) and _has_text(c)) > 1:
+        return False
+    return all(c.name in LOOKS or _struck(c) or (c.name in RUN_TAGS and _within_run(c)) or (not c.children and not c.text)
+               for c in e.children)
+
+
+def _has_text(e: _Element) -> bool:
+    return e.text or any(_has_text(c) for c in e.children if c.name not in LOOKS and not _struck(c))
+
+
+def _run_cuts(e: _Element, brk: str) -> list[tuple[int, int, str]]:
+    """A run's cuts: its tags go and its text stays; its look and what it strikes out go whole; a break, a line's."""
+    if e.name in LOOKS or _struck(e):
+        return [(e.open[0], (e.close or e.open)[1], "")]
+    if e.name in BREAK_TAGS:
+        return [(e.open[0], (e.close or e.open)[1], brk)]
+    cuts = [(e.open[0], e.open[1], "")] + _closing(e, "")
+    for c in e.children:
+        cuts += _run_cuts(c, brk)
+    return cuts
 
 
 def _spans(e: _Element) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ from assistant.answer.store import FactStore, Passage
 from assistant.answer.understand import Query
 from assistant.answer.years import default_round
 from assistant.ingest.textmap import locate
-from assistant.model import Fact, RuleBasis
+from assistant.model import Fact, ListsFact, RuleBasis
 
 F = TypeVar("F", bound=Fact)
 
@@ -83,6 +83,16 @@ class Context:
 
     def matches_list(self, f: Fact) -> bool:
         return self.q.list_key is None or self.q.list_key in f.list_keys
+
+    def list_name(self, year: int) -> str | None:
+        """The list asked, as the round's notices name it (its lists fact), else None."""
+        if self.q.list_key is None:
+            return None
+        for f in self.store.select(ListsFact, year=year):
+            for name, key in zip(f.lists, f.list_keys, strict=False):
+                if key == self.q.list_key:
+                    return name
+        return None
 
     def matches_field(self, f: Fact) -> bool:
         return self.q.field_key is None or self.q.field_key in f.field_keys

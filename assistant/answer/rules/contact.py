@@ -53,13 +53,19 @@ def _topic(ctx: Context) -> Callable[[ContactFact], bool] | None:
 
     def about(f: ContactFact) -> bool:
         if id(f) not in judged:
-            shared = len(pairs & bigrams(f"{f.header} {f.quote}"))
+            shared = len(pairs & bigrams(f"{f.header} {f.body} {f.org} {f.quote}"))
             judged[id(f)] = shared >= TOPIC_PAIRS and shared >= TOPIC_SHARE * len(pairs)
         return judged[id(f)]
 
     # (In the round asked, else the one being run: another round's contact on the same topic is not it.)
     years = set(ctx.q.years) or set(ctx.store.rounds[-1:])
     return about if ctx.store.select(ContactFact, lambda f: f.year in years and about(f)) else None
+
+
+# A problem with the online system itself (not "平台上最晚几号交", an ask of the round's own steps).
+# (Not a system the asker makes: "我们是做高端数控系统的".)
+SYSTEM_ASK = re.compile(r"系统(?:填报|申报|操作|登录|登陆|问题|故障|报错|打不开|进不去|上)|技术支持|技术问题|登录|登陆|客服|报错|"
+                        r"无法(?:登|上传|提交|打开)|密码|账号")
 
 
 def _which(ctx: Context) -> Callable[[ContactFact], bool]:
@@ -70,6 +76,8 @@ def _which(ctx: Context) -> Callable[[ContactFact], bool]:
         return lambda f: q.person in f.persons
     if q.body and not (q.list_key or q.field_key):
         return lambda f: q.body in unquote(f.body + f.org)
+    if (q.list_key or q.field_key) and SYSTEM_ASK.search(text) and ctx.store.select(ContactFact, lambda f: f.role == Role.TECH):
+        return lambda f: f.role == Role.TECH  # "先导榜…系统填报遇到问题找谁": the platform's support, whatever list
     if q.list_key or q.field_key:
         if q.notice_ids:  # a notice's own contact serves every list it calls for or recommends to
             return lambda f: (ctx.matches_list(f) and ctx.matches_field(f) and f.role == Role.REVIEW) or f.role != Role.TECH

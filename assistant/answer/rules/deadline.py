@@ -16,6 +16,10 @@ STILL_TIME = re.compile(r"过了|来得及|赶得上|还能(?:交|报|申报|提
 PLATFORM_SIDE = re.compile(r"平台|中国科协|全国|分别|两个(?:时间|日期|截止)|最终截止|总截止|(?:哪个|以哪个)为准")
 
 
+# The first round's results are what is due ("初评结果哪天前报", "评完的结果哪天前交"), not applications.
+REVIEW_RESULTS = re.compile(r"初评|评(?:审|完|好|出)?(?:的|后的)?结果|评(?:审|完|好)[^，,。？?]{0,8}结果")
+
+
 def _piece(f: DeadlineFact) -> str:
     """The part of the deadline's sentence that holds its date."""
     pieces = [re.sub(r"^\d{1,2}[.．、]\s*", "", p).strip() for p in re.split(r"[，,；;。]", f.quote)]
@@ -59,7 +63,7 @@ def _best(ctx: Context, facts: list[DeadlineFact]) -> int:
 def answer_deadline(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
     internal_asked = q.own_step or ctx.own_notice
-    if re.search(r"初评", q.text):
+    if REVIEW_RESULTS.search(q.text):
         picked = ctx.pick(DeadlineFact, lambda f: f.category == Category.REVIEW)
     elif ctx.own_notice and "平台" in q.text:  # "学校什么时候在平台统一提交": the unit's own platform date
         picked = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.PLATFORM)
@@ -107,7 +111,9 @@ def answer_deadline(ctx: Context) -> Reply | None:
             what = "本通知规定的材料报送截止时间"  # not a society: its own date for what it passes on
     else:
         what = "初评结果报送截止时间" if first.category == Category.REVIEW else "申报截止时间"
-    head = f"{year}年{what}：{deadline_text(first, ctx.today, days_left=bool(STILL_TIME.search(q.text)))}{ctx.cite(first)}{ctx.year_note(year)}"
+    # A date every list shares, asked of one list: said of that list (the answer is about what was asked).
+    shared = name if not first.lists and first.scope != Scope.INTERNAL and (name := ctx.list_name(year)) else ""
+    head = f"{year}年{shared}{what}{'（各榜单统一）' if shared else ''}：{deadline_text(first, ctx.today, days_left=bool(STILL_TIME.search(q.text)))}{ctx.cite(first)}{ctx.year_note(year)}"
     if first.action and first.form == DeadlineForm.BEFORE:
         head += f"，需{first.action}"
     direct, notes = [head], []

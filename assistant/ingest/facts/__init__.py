@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.ingest.facts.common import find_list_names
-from assistant.ingest.facts.contacts import extract_contacts
+from assistant.ingest.facts.contacts import extract_contacts, with_corrected_phones
 from assistant.ingest.facts.quotas import extract_quotas
 from assistant.ingest.facts.requirements import extract_eligibility, extract_organisers, extract_platforms
 from assistant.ingest.facts.rounds import extract_lists
@@ -41,8 +41,8 @@ def extract_facts(notice: Notice) -> list[Fact]:
         # (Without a round's lists sentence, the lists the notice names anywhere: "两个榜单" refers to them.)
         *extract_deadlines(notice, list_names or find_list_names(notice.text)),
         *quotas,
-        *tabled,
-        *contacts,
+        # (A number the notice corrects elsewhere, "…已停用，请改拨…", in whichever reading found the contact.)
+        *with_corrected_phones(notice, [*tabled, *contacts]),
         *extract_platforms(notice, list_names),
         *extract_eligibility(notice, list_names, field_names),
         *extract_organisers(notice),

@@ -147,6 +147,21 @@ PHONE = re.compile(
 )
 
 
+# "0739-5521806已停用，请改拨0739-5521860，以此为准", "电话有误，更正为…": a number the notice itself replaces.
+PHONE_FIXED = re.compile(rf"(?P<old>{PHONE.pattern})[^。\n]{{0,24}}?(?:有误|错误|笔误|已停用|停用|作废|不再使用|已更换|更换)"
+                         rf"[^。\n]{{0,16}}?(?:改拨|改为|更正为|请拨打?|新号码为?|现为|换为|换成)[：:\s]*(?P<new>{PHONE.pattern})")
+
+
+def digits(phone: str) -> str:
+    return re.sub(r"\D", "", phone)
+
+
+def corrected_phones(text: str) -> set[str]:
+    """The digits of every number a text says is replaced (unless also a replacing one)."""
+    fixes = list(PHONE_FIXED.finditer(text))
+    return {digits(m.group("old")) for m in fixes} - {digits(m.group("new")) for m in fixes}
+
+
 # A phone read out digit by digit ("电话：零五七一，六四八二，七三一五", a broadcast's or an interview's
 # transcript): read as its digits, the groups apart by a space; the text quoted stays as written.
 _SPOKEN = "".join(SPOKEN_DIGITS)

@@ -10,8 +10,10 @@ from assistant.ingest.chunking import Line, Section, sections
 from assistant.ingest.facts.common import (
     EMAIL,
     PHONE,
+    PHONE_FIXED,
     Span,
     clauses,
+    digits,
     find_fields,
     find_list_names,
     make_fact,
@@ -178,6 +180,30 @@ def extract_contacts(notice: Notice, list_names: list[str], field_names: list[st
     held = {p for f in facts if isinstance(f, ContactFact) for p in [*f.phones, f.recipient_phone] if p}
     facts.extend(_entity_contacts(notice, list_names, field_names, held, read_rows or []))
     return _with_offices(notice, facts)
+
+
+def with_corrected_phones(notice: Notice, facts: list[Fact]) -> list[Fact]:
+    """A contact whose number the notice corrects elsewhere: the corrected number, cited where it is corrected."""
+    fixes = list(PHONE_FIXED.finditer(notice.clean.text))
+    if not fixes:
+        return facts
+    out: list[Fact] = []
+    for f in facts:
+        fix = next((m for m in fixes if isinstance(f, ContactFact)
+                    and any(digits(p) == digits(m.group("old")) for p in f.phones)), None)
+        if fix is None or not isinstance(f, ContactFact):
+            out.append(f)
+            continue
+        line_start = notice.clean.text.rfind("\n", 0, fix.start()) + 1
+        line_end = notice.clean.text.find("\n", fix.end())
+        line_end = len(notice.clean.text) if line_end < 0 else line_end
+        start, end = notice.original_span(line_start, line_end)
+        old, new = fix.group("old"), fix.group("new").strip()
+        phones = [new if digits(p) == digits(old) else p for p in f.phones]
+        labels = {new if digits(p) == digits(old) else p: label for p, label in f.phone_labels.items()}
+        out.append(replace(f, phones=phones, phone_labels=labels, quote=notice.clean.text[line_start:line_end].strip(), start=start, end=end,
+                           value=f.value.replace(old, new)))
+    return out
 
 
 # "列席：封子墨（企业创新服务处）", "联系人：张三（科技处）": a person the notice names with their office.

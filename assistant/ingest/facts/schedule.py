@@ -296,7 +296,7 @@ def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> li
                 found = _deadline(notice, span, m, pattern, kind, list_names)
                 if not _superseded(m, span.text, found.date, notice.year, corrected):
                     facts.append(found)
-                    if MOVED.search(m.group(0)):
+                    if MOVED.search(m.group(0)) or IN_FORCE.search(_lines_around(notice.clean.text, span.start + m.start(), span.start + m.end())):
                         moved_to.append(found)
                 elif fix := corrections.get(_month_day_of(found.date)):
                     corrected_to.append(_corrected(notice, found, *fix))
@@ -308,6 +308,21 @@ def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> li
 
 # "园区内部截止提前到11月18日", "截止时间延长至…": a deadline moved without naming the date it replaces.
 MOVED = re.compile(rf"截[止至](?:时间|日期|日)?{_MOVE}")
+
+
+# A value its notice declares in force over what it said before, without naming the old date: "以本次修订为准",
+# "# 更正，以此为准" after a script's assignment, "注：以下一条为更正后的值" on the line above (not "以科协通知为准").
+IN_FORCE = re.compile(r"以(?:此|本次[^，,。；;\n]{0,6}|本条|本备注|这一?[条个次项]|下[^，,。；;\n]{0,10}|修订后?|更正后?)[^，,。；;\n]{0,4}为准"
+                      r"|更正(?:后的值|，|,|：|:|$)")
+
+
+def _lines_around(text: str, begin: int, stop: int) -> str:
+    """The line a date is written on (`begin`-`stop` in the notice's text), and the line before it (a note
+    heading what follows)."""
+    start = text.rfind("\n", 0, begin)
+    start = text.rfind("\n", 0, start) + 1 if start > 0 else 0
+    end = text.find("\n", stop)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _same_lists(moved: DeadlineFact, was: DeadlineFact) -> bool:
