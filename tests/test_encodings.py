@@ -81,3 +81,14 @@ def test_a_page_saved_whole_is_read_in_the_charset_its_html_names() -> None:
     assert "苗清和" in shown and "2071年11月3日17:00" in shown  # (read as ASCII before: every character lost)
     assert "margin" not in shown and "iVBOR" not in shown  # its style sheet and image are no text a reader sees
     assert "主题：岭东学会通知" in shown
+
+
+def test_an_api_json_written_ascii_only_reads_as_its_characters_and_stays_json() -> None:
+    import json
+
+    record = {"data": {"title": "关于组织推荐2075年“科创中国”系列榜单的通知", "note": 'a "quoted" word\n' * 3,
+                       "body_html": "<p>各区于2075年11月12日前报送。</p>" * 5}}
+    raw = json.dumps(record, ensure_ascii=True)
+    text = decoded(raw)
+    assert "关于组织推荐2075年“科创中国”系列榜单的通知" in text
+    assert json.loads(text) == record  # (a quote or a line break stays escaped: still the same JSON)

@@ -750,3 +750,28 @@ def test_a_line_naming_a_list_and_its_body_heads_the_contact_below_it() -> None:
     contacts = {tuple(f.persons): f for f in extract_facts(make_notice("n.txt", notice)) if isinstance(f, ContactFact)}
     assert contacts[("蒲某远",)].lists == ["先导技术榜"] and contacts[("蒲某远",)].fields == ["电子信息"]
     assert contacts[("韦某彤",)].lists == ["新锐企业榜"]
+
+
+def test_a_date_declared_in_force_replaces_the_earlier_one_of_its_side() -> None:
+    """"以本次修订为准" on the line above, "（更正，以此为准）" after it: the later date holds, the platform's stays."""
+    from assistant.model import DeadlineFact
+
+    text = ("鹭洲市科协关于组织推荐2075年“科创中国”系列榜单的通知\n1. 各区（园区）于2075年11月12日17:00前报送市科协。\n"
+            "2. 申报单位须在2075年11月21日24时前在“科创中国”平台完成填报。\n说明：截止时间顺延，以本次修订为准，正文未改\n"
+            "本地截止时间：2075年11月14日17:00\n")
+    dates = {f.date for f in extract_facts(make_notice("x.txt", text)) if isinstance(f, DeadlineFact)}
+    assert dates == {"2075-11-14", "2075-11-21"}
+    # (deferring to another notice is no correction of its own)
+    deferred = text.replace("说明：截止时间顺延，以本次修订为准，正文未改\n本地截止时间：2075年11月14日17:00\n",
+                            "各区截止时间：2075年11月14日17:00，以科协通知为准\n")
+    assert "2075-11-12" in {f.date for f in extract_facts(make_notice("y.txt", deferred)) if isinstance(f, DeadlineFact)}
+
+
+def test_a_phone_the_notice_corrects_is_given_corrected_and_cited_where_corrected() -> None:
+    text = ("鹤汀高新区管委会关于组织推荐2075年“科创中国”系列榜单的通知\n四、联系人\n事项 | 单位 | 联系人 | 电话\n"
+            "园区申报组织 | 科技创新局 | 温致远 | 0739-5521806\n"
+            "更正：上表中温致远的座机号码有误，0739-5521806已停用，请改拨0739-5521860，以此为准。\n")
+    notice = make_notice("x.txt", text)
+    person = next(f for f in extract_facts(notice) if isinstance(f, ContactFact) and "温致远" in f.persons)
+    assert person.phones == ["0739-5521860"]
+    assert "0739-5521860" in notice.original[person.start : person.end]

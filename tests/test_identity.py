@@ -383,3 +383,9 @@ def test_an_organisation_a_channels_name_line_brackets_is_its_letterhead() -> No
     text = ("Channel: #lz-kczg (鹭洲市科协 · 2069科创中国榜单工作群)\n2069年10月9日\n各位好，我是市科协科技服务科陈某。\n"
             "报送时间：各区县请在11月3日17:00前交到市科协。\n")
     assert identify(text).issuer == "鹭洲市科协"
+
+
+def test_a_round_named_in_the_body_dates_it_not_its_latest_date() -> None:
+    text = "\n".join(["publish.sh——学会官网发布脚本", "生成《关于组织推荐2075年“科创中国”系列榜单的通知》正文",
+                      "请会员于2075年11月11日前报送。", "科协总部安排：初评2075年12月，终评2076年1月，发布推介2076年3月。"])
+    assert identify(text).year == 2075

@@ -350,3 +350,25 @@ def test_a_notebooks_cells_read_as_their_lines_not_as_labelled_strings() -> None
     lines = [line for line in text.text.splitlines() if line.strip()]
     assert "# 岚江省科协关于2069年榜单的说明" in lines and "省内报送：11月12日前" in lines
     assert not any(line.startswith("来源") for line in lines)
+
+
+def test_an_api_response_reads_its_body_at_any_depth_and_its_english_keys_in_words() -> None:
+    import json
+
+    from assistant.ingest.encodings import decoded
+
+    record = {"code": 0, "data": {"title": "关于组织推荐2075年“科创中国”系列榜单的通知", "status": "published",
+                                  "body_html": "<h3>四、时间安排</h3>\n<p>1. 各区于2075年11月12日17:00前报送市科协。</p>"
+                                               "<table><tr><th>榜单</th><th>上限</th></tr><tr><td>新锐企业榜</td><td>5家</td></tr></table>",
+                                  "revisions": [{"rev": 2, "note": "截止时间顺延，以本次修订为准",
+                                                 "changes": {"local_deadline": "2075年11月14日17:00"}}]}}
+    lines = [line.strip() for line in clean_text(decoded(json.dumps(record, ensure_ascii=True, indent=2))).text.split("\n")]
+    assert "1. 各区于2075年11月12日17:00前报送市科协。" in lines  # the HTML body two levels down, its escapes read
+    assert "新锐企业榜 | 5家" in lines
+    assert "本地截止时间：2075年11月14日17:00" in lines  # an English key over a Chinese value, in the notices' words
+    assert not any("published" in line for line in lines)  # a system's own field
+
+
+def test_a_date_written_only_for_machines_is_shown() -> None:
+    page = "<html><body>" + "<p>第一段。</p>" * 5 + '<p>企业提交材料，截止 <time datetime="2075-11-04" /> 17:00</p></body></html>'
+    assert "企业提交材料，截止2075-11-04 17:00" in clean_text(page).text

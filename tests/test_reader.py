@@ -598,3 +598,32 @@ def test_a_count_asked_in_its_measure_is_answered_by_a_count_in_that_measure(bot
     # The count in its measure, from the sentence after the step's (whose own count is "5个技术领域"), shown next to it.
     assert "25-30项" in "".join(ans.answer.split("\n")[:3])
 
+
+
+def test_a_date_asked_of_a_list_is_not_a_date_under_that_list_about_something_else(bot) -> None:  # noqa: ANN001
+    # "成立时间在2021年9月1日之前" stands under the list's heading, but says nothing of handing in.
+    ans = bot.answer("2023年融通创新组织榜平台上最晚什么时候交")
+    assert "11月30日" in ans.answer[:120] and "9月1日" not in ans.answer[:120]
+    best = bot.explain("2023年融通创新组织榜平台上最晚什么时候交").parts[0].reader_units[0]
+    assert "成立时间" not in best.text  # the reader's own first unit, whatever the rule says
+
+
+def test_a_later_part_is_read_by_its_own_words_more_than_the_subject_it_carries(bot) -> None:  # noqa: ANN001
+    ans = bot.answer("先导技术榜装备制造领域学会内部几号截止？平台那边最晚到什么时候？")
+    assert "11月30日" in ans.answer
+    from assistant.answer.turn import read_turn
+
+    snap = bot._snapshot
+    turn = read_turn("先导技术榜装备制造领域学会内部几号截止？平台那边最晚到什么时候？", bot.settings.today, snap.store, None)
+    later = turn.parts[-1]
+    assert "list" in later.inherited
+    weights = snap.reader.ask_weights(later)
+    own = weights["平台"] / snap.retriever.term_weight("平台")
+    carried = weights["先导"] / snap.retriever.term_weight("先导") if "先导" in weights else \
+        next(w / snap.retriever.term_weight(t) for t, w in weights.items() if t in later.carried)
+    assert carried < own  # whose it is weighs less than what the part itself asks
+
+
+def test_a_told_step_on_the_platform_points_at_its_round(bot) -> None:  # noqa: ANN001
+    ans = bot.answer("2021年在平台上线上申报提交完了，纸质的推荐材料还要不要寄给初评机构？")
+    assert "保留纸质推荐材料" in ans.answer[:200]

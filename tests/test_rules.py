@@ -631,3 +631,20 @@ def test_where_to_post_paper_materials_is_read_from_any_sentence_that_sends_them
                 "信封注明“科创中国榜单”。\n")
     answer = bot.answer("岱宗省科协联系人覃振宇的邮寄地址是什么？").answer  # (his contact line gives none)
     assert "明湖东路77号省科技会堂1203室" in answer[:300] and "未找到邮寄地址" not in answer  # (not "the contacts list none")
+
+
+def test_a_deadline_shared_by_every_list_is_said_of_the_list_asked(store: FactStore) -> None:
+    r, _ = run(store, Intent.DEADLINE, "2023年融通创新组织榜平台上最晚什么时候交")
+    assert r.direct[0].startswith("2023年融通创新组织榜申报截止时间（各榜单统一）")
+
+
+def test_the_results_of_a_review_are_what_is_due_after_it(store: FactStore) -> None:
+    r, _ = run(store, Intent.DEADLINE, "2023年先导技术榜评完的结果又是哪天前交")
+    assert "初评结果" in r.direct[0] and "12月30日" in r.direct[0]
+
+
+def test_a_system_problem_goes_to_the_platforms_support_whatever_list_is_named(store: FactStore) -> None:
+    r, _ = run(store, Intent.CONTACT, "2020年先导技术榜系统填报遇到问题可以找谁")
+    assert "李志" in text_of(r)
+    r, _ = run(store, Intent.CONTACT, "我们是做高端数控系统的，2023年先导技术榜装备制造领域初评机构电话多少")
+    assert "胡志强" in text_of(r)  # (a system the asker makes is no system problem)

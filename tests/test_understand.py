@@ -805,3 +805,15 @@ def test_earlier_is_not_a_deadline() -> None:
 
     assert detect_intent("想要一下秘书处彭老师的手机号，之前通知上的号码打了好几次都是空号") == Intent.CONTACT
     assert detect_intent("材料要在11月20日之前交吗") == Intent.DEADLINE
+
+
+def test_pointing_at_items_is_no_count_and_a_count_of_copies_is_a_number() -> None:
+    assert understand("后面创新资源集聚那几项呢，是不是都一样", TODAY).intent != Intent.QUOTA
+    assert answer_type("纸质材料要几份？") == AnswerType.NUMBER
+    assert understand("鹭洲每个区最多报市里几家？", TODAY).intent == Intent.QUOTA  # the destination between
+
+
+def test_a_step_told_on_the_platform_dates_the_round() -> None:
+    from assistant.answer.understand import story_years
+
+    assert story_years("2021年在平台上线上申报提交完了，纸质的推荐材料还要不要寄给初评机构") == [2021]  # (not 上线: launched)

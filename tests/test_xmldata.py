@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.ingest.facts import extract_facts
 from assistant.ingest.notices import clean_text, make_notice
-from assistant.ingest.textmap import MappedText
+from assistant.ingest.textmap import MappedText, verbatim
 from assistant.ingest.xmldata import xml_text
 from assistant.model import ContactFact, QuotaFact
 
@@ -192,3 +194,45 @@ def test_an_ocr_engines_alto_xml_reads_as_its_lines_words_joined_cells_apart() -
     lines = clean_text(ALTO).text.split("\n")
     assert "新锐企业榜：成立不超过8年（以2041年反推）。" in lines
     assert "榜单 | 园区名额" in lines and "新锐企业榜 | 4个" in lines
+
+
+SLIDES = "\n".join([
+    "<!-- ppt/slides/slide1.xml -->",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    '<p:sld xmlns:a="a" xmlns:p="p"><p:cSld><p:spTree><p:sp><p:txBody><a:bodyPr/>',
+    '<a:p><a:r><a:rPr lang="zh-CN"/><a:t>各市州科协于2075年1</a:t></a:r><a:r><a:rPr lang="zh-CN"/><a:t>1月6日前</a:t></a:r>'
+    '<a:r><a:t>将推荐汇</a:t></a:r><a:r><a:t>总表报省科协科技创</a:t></a:r><a:r><a:t>新服务部</a:t></a:r></a:p>',
+    '<a:p><a:r><a:t>联系人：祁蔓</a:t></a:r><a:br/><a:r><a:t>电话0874-3316208</a:t></a:r></a:p>',
+    '<a:off x="628650" y="1825625"/><a:ext cx="7886700" cy="2966720"/>',
+    "</p:txBody></p:sp></p:spTree></p:cSld></p:sld>",
+    "<!-- ppt/notesSlides/notesSlide1.xml -->",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    '<p:notes xmlns:a="a" xmlns:p="p"><p:txBody><a:p><a:r><a:t>截止时间调整为</a:t></a:r><a:r><a:t>11月13日</a:t></a:r></a:p></p:txBody></p:notes>',
+])
+
+
+def test_slides_exported_one_after_another_read_as_their_paragraphs_runs_joined() -> None:
+    lines = [line for line in clean_text(SLIDES).text.split("\n") if line.strip()]
+    assert "各市州科协于2075年11月6日前将推荐汇总表报省科协科技创新服务部" in lines  # runs split mid-word, one line again
+    assert "截止时间调整为11月13日" in lines  # a second document after the first, after its own comment
+    assert "联系人：祁蔓" in lines and "电话0874-3316208" in lines  # a run's break is a line's
+    assert not any(re.fullmatch(r"[\d ]+", line) for line in lines)  # a shape's size in EMUs is no phone
+
+
+def test_a_paragraph_quoted_across_its_runs_is_verbatim() -> None:
+    notice = make_notice("slides.txt", SLIDES)
+    assert verbatim("各市州科协于2075年11月6日前将推荐汇总表报省科协科技创新服务部", notice.normalized)  # five runs
+    assert not verbatim("各市州科协于2075年11月9日前将推荐汇总表报省科协科技创新服务部", notice.normalized)
+
+
+def test_ocr_lines_in_a_paragraph_stay_lines() -> None:
+    # (Runs follow one another in the source; an OCR's lines, each a span of one word, are set on lines of their own.)
+    page = "\n".join([
+        '<?xml version="1.0"?>',
+        "<doc><block>",
+        "  <span class='ocr_line'><span class='ocrx_word'>一、榜单设置</span></span>",
+        "  <span class='ocr_line'><span class='ocrx_word'>今年设五类榜单</span></span>",
+        "</block></doc>",
+    ])
+    lines = [line.strip() for line in xml_text(MappedText.of(page), page_break=False).text.split("\n") if line.strip()]
+    assert lines == ["一、榜单设置", "今年设五类榜单"]

@@ -235,16 +235,7 @@ def _led(snap: Snapshot, q: Query, ruled: Answer, own_notice: bool, searched: Se
     wanted = value_pattern(q)
     if own_notice and wanted and not wanted.search(lead.answer):
         return None
-    if q.answer_type == AnswerType.DATE and (said := _days(lead.answer)) and not said & _days(ruled.answer):
-        return None  # its sentence gives another day than the value (one the notice moved since): they disagree
     return merge([lead, ruled], numbered=False)
-
-
-def _days(text: str) -> set[tuple[int, int]]:
-    return {(int(m), int(d)) for m, d in MONTH_DAY.findall(text)}
-
-
-MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 
 
 def compare_read(snap: Snapshot, q: Query) -> Answer | None:

@@ -25,7 +25,9 @@ from assistant.ingest.graphviz import dot_text, is_dot
 from assistant.ingest.htmltables import spanned_tables
 from assistant.ingest.jsonstrings import JSON_STRING, escape_cuts, read_string
 from assistant.ingest.keyed import is_keyed, keyed_text, said
+from assistant.ingest.shellscript import is_shell_script, shell_text
 from assistant.ingest.sqldump import is_sql_dump, sql_text
+from assistant.ingest.substitutions import substitutions_text
 from assistant.ingest.textmap import CELL, MappedText
 from assistant.ingest.troff import is_troff, troff_text
 from assistant.ingest.turtle import is_turtle, turtle_text
@@ -44,6 +46,8 @@ MARKUP = re.compile(
     r"(?P<unseen><(?P<hidden>script|style|noscript|template)\b[^>]*>.*?</(?P=hidden)\s*>|<!--.*?-->|<!DOCTYPE[^>]*>)"
     r"|(?P<cell></t[dh]\s*>\s*<t[dh]\b[^>]*>)"
     rf"|(?P<block></?(?:{BLOCK_TAGS})\b[^>]*>)"
+    # (A date written only for machines, <time datetime="2075-11-04"/>: the page shows it, so does the text.)
+    r"|(?P<time><time\b[^>]*?\bdatetime\s*=\s*[\"'](?P<when>\d{4}-\d{2}-\d{2})[^\"']*[\"'][^>]*?(?:/>|>\s*</time\s*>))"
     r"|(?P<tag></?[a-zA-Z][^>]*>)"
     r"|(?P<entity>&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});)"
     r"|(?P<space>[ \t]*\n\s*)",
@@ -94,6 +98,8 @@ def _replacement(m: re.Match[str]) -> str:
         return "\n"
     if m.group("space"):
         return " "  # a line break in the source is only a space on the page: its lines are the tags'
+    if m.group("time"):
+        return m.group("when")
     if m.group("entity"):
         # A non-breaking space is a space; an entity html does not know stays as written.
         return html.unescape(m.group(0)).replace("\u00a0", " ")
@@ -685,6 +691,7 @@ WHOLE_FORMATS: tuple[tuple[Callable[[str], bool], Callable[[MappedText], MappedT
     (is_audit_log, audit_text, True),
     (is_captions, caption_text, True),
     (is_chat_log, chat_log_text, True),
+    (is_shell_script, shell_text, True),
     (is_keyed, _keyed, True),
     (lambda text: bool(LATEX.search(text)), latex_text, True),
 )
@@ -699,6 +706,7 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     for detects, reads, own_lines in WHOLE_FORMATS:
         if detects(mt.text):
             return reads(mt), own_lines
+    mt = substitutions_text(mt)  # (names of values defined at the foot, read as their values first)
     config = is_config(mt.text)
     mt = card_text(mt)
     if config:

@@ -29,6 +29,7 @@ TOKEN = re.compile(
     r"|(?P<entity>&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});)",
     re.S,
 )
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2})?")
 ATTR = re.compile(r"([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 # An attribute value a reader is told: words, a web address, an e-mail, a phone; not an id or a size.
 # (A phone has its area code's dash or a mobile's 11 digits; a slide's "7886700" is a size in EMUs.)
@@ -107,6 +108,8 @@ def _parse(text: str) -> tuple[list[_Element], list[tuple[int, int, str]]]:
             # (An OCR's word written in its attribute, ALTO's <String CONTENT="…"/>: what it says, figures too.)
             told = html.unescape(attrs["content"]) if "content" in attrs and m.group("empty") \
                 and m.group("tag").lower() != "meta" else _told(m.group("attrs"))  # (a page's <meta content> describes it)
+            if m.group("empty") and ISO_DAY.match(attrs.get("datetime", "")):
+                told = attrs["datetime"]  # a date written only as the machine's (<time datetime="2075-11-04"/>)
             e = _Element(m.group("tag"), told, (m.start(), m.end()), attrs=attrs)
             (stack[-1].children if stack else roots).append(e)
             if m.group("empty"):
