@@ -484,3 +484,17 @@ def test_a_long_run_of_spaced_lines_is_read_in_linear_time() -> None:
     started = time.perf_counter()
     clean_text("关于征集2071年榜单的通知\n" + "\n".join([row] * 2000))
     assert time.perf_counter() - started < 2.0  # (0.4 s here; 3 s with either fix alone undone, 42 s with both)
+
+
+def test_a_semicolon_separated_sheet_reads_as_rows_and_a_row_marked_not_in_force_goes() -> None:
+    from assistant.ingest.notices import clean_text
+
+    sheet = "\n".join([
+        "序号;类别;榜单;字段;值;备注;生效",
+        "20;名额;新锐企业榜;设区市推荐上限;每个设区市不超过5家;2076-10-08录入;否",
+        '21;名额;新锐企业榜;设区市推荐上限;每个设区市不超过3家;"更正; 替代第20行";是',
+        "22;名额;融通协同平台榜;设区市推荐上限;每个设区市不超过2个;;是",
+    ])
+    lines = clean_text(sheet).text.split("\n")
+    assert "21 | 名额 | 新锐企业榜 | 设区市推荐上限 | 每个设区市不超过3家 | 更正; 替代第20行 | 是" in lines
+    assert not any("不超过5家" in line for line in lines)

@@ -648,3 +648,9 @@ def test_a_system_problem_goes_to_the_platforms_support_whatever_list_is_named(s
     assert "李志" in text_of(r)
     r, _ = run(store, Intent.CONTACT, "我们是做高端数控系统的，2023年先导技术榜装备制造领域初评机构电话多少")
     assert "胡志强" in text_of(r)  # (a system the asker makes is no system problem)
+
+
+def test_a_list_named_by_its_words_first_characters_is_that_list(store: FactStore) -> None:
+    turn = read_turn("22年创就榜每家单位限推几个？", TODAY, store, None)
+    assert turn.parts[0].list_key == "创业就业先锋榜" and not turn.parts[0].readings  # (not "年创就榜" misspelt)
+

@@ -828,6 +828,30 @@ def _written_list_names(names: Catalogue) -> set[str]:
     return {n for n in (*names.lists, *names.mentions, *(v for v, _ in variants("lists"))) if n.endswith("榜")}
 
 
+def _list_initials(names: Catalogue) -> dict[str, str]:
+    """A list named by the first characters of two of its words ("创就榜" 创业就业先锋榜, "国合榜" 国际创新合作榜),
+    each such short name mapped to its family when only one family gives it."""
+    owners: dict[str, set[str]] = {}
+    for name in _written_list_names(names):
+        words = [w for w in plain_words().lcut(name.removesuffix("榜")) if w.strip()]
+        for i in range(len(words)):
+            for j in range(i + 1, len(words)):
+                if len(words[i]) > 1 and len(words[j]) > 1:
+                    owners.setdefault(f"{words[i][0]}{words[j][0]}榜", set()).add(names.list_family(name) or name)
+    return {short: next(iter(found)) for short, found in owners.items() if len(found) == 1}
+
+
+def _abbreviated(text: str, names: Catalogue) -> tuple[str, str] | None:
+    """(family, as written) of a list named by its words' first characters, not by any name's own characters."""
+    initials = names.derived("list initials", lambda: _list_initials(names))
+    written = _written_list_names(names)
+    for m in re.finditer(r"[\u4e00-\u9fff]{2}榜", text):
+        short = m.group(0)
+        if short in initials and not any(short in n for n in written):
+            return initials[short], short
+    return None
+
+
 def _list_ends(names: Catalogue) -> list[str]:
     """The last two to four characters before 榜 of every list name ("领航" of 技术经理人领航榜), each one only
     one list family ends with."""
@@ -903,6 +927,8 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     known = _find_known(t, lists)
     if known and len(known) > len(q.list_mention):
         q.list_key, q.list_mention = names.list_family(known), known
+    if q.list_key is None and (short := _abbreviated(t, names)):
+        q.list_key, q.list_mention = short  # "创就榜": the first characters of its words ("创业就业先锋榜")
     pointed = POINTED_LIST.search(t) if q.list_key is None else None
     if pointed:
         # "融通组织那个榜", "新锐这个榜单": a list's name with the pointing word inside it.

@@ -17,7 +17,7 @@ PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—\-–]+[ \t]*\d{1,3}[ \t]*[—\-–]+|�
 # A running head is short and no sentence: "中国智能传感学会", "XX大学科研院文件".
 HEAD_LIKE = re.compile(r"^[^。；;，,：:！？!?]{2,30}$")
 # The words a table's header cells are made of.
-HEADER_CELL = re.compile(r"序号|编号|榜单|领域|名额|数量|机构|单位|部门|联系人|负责人|姓名|电话|联系方式|方式|手机|邮箱|备注|说明|时间|时限|截止|环节|阶段|地点|任务|事项|内容|地址|职务")
+HEADER_CELL = re.compile(r"序号|编号|榜单|领域|名额|数量|机构|单位|部门|联系人|负责人|姓名|电话|联系方式|方式|手机|邮箱|备注|说明|时间|时限|截止|环节|阶段|地点|任务|事项|内容|地址|职务|类别|类型|字段|名称|项目|取值|数值|^值$|状态|生效|是否有效")
 ROW_NUMBER_CELL = re.compile(r"^(?:序号|编号|No\.?)$", re.I)
 # A column whose header names a phone holds one in every row: a row whose does not is misaligned.
 PHONE_COLUMN = re.compile(r"电话|手机|联系方式")
@@ -453,8 +453,8 @@ def rebuild_column_tables(mt: MappedText) -> MappedText:
     return mt
 
 
-def _record(text: str, pos: int) -> tuple[list[tuple[int, int]], int] | None:
-    """The cells (spans, quotes included) of the comma-separated record starting at `pos`, and where
+def _record(text: str, pos: int, sep: str = ",") -> tuple[list[tuple[int, int]], int] | None:
+    """The cells (spans, quotes included) of the `sep`-separated record starting at `pos`, and where
     it ends (its newline or the text's end); a cell in double quotes may hold commas, doubled quotes
     and line breaks. None when a quote is never closed."""
     cells, start, i, quoted = [], pos, pos, False
@@ -467,7 +467,7 @@ def _record(text: str, pos: int) -> tuple[list[tuple[int, int]], int] | None:
             quoted = ch != '"'
         elif ch == '"' and i == start:
             quoted = True
-        elif ch == ",":
+        elif ch == sep:
             cells.append((start, i))
             start = i + 1
         elif ch == "\n":
@@ -503,17 +503,17 @@ class _Sheet:
         return self.records[-1][1]
 
 
-def _sheet(text: str, pos: int) -> tuple[_Sheet | None, int]:
+def _sheet(text: str, pos: int, sep: str = ",") -> tuple[_Sheet | None, int]:
     """The records from `pos` on with as many cells as the first, when they hold a header and at
     least two rows after it (else None); and where that run of records ends (-1: no record here). A
     run that is no sheet holds none from any later record of it either (a sheet's header and rows would
     be among its records): the caller goes on after it, not one line on (that was quadratic in the run)."""
-    first = _record(text, pos)
+    first = _record(text, pos, sep)
     if first is None or len(first[0]) < MIN_COLUMNS:
         return None, -1
     records, width = [first], len(first[0])
     while records[-1][1] < len(text):
-        nxt = _record(text, records[-1][1] + 1)
+        nxt = _record(text, records[-1][1] + 1, sep)
         if nxt is None or len(nxt[0]) != width:
             break
         records.append(nxt)
@@ -531,7 +531,12 @@ def _sheet_cuts(text: str, sheet: _Sheet) -> list[tuple[int, int, str]]:
     cuts: list[tuple[int, int, str]] = []
     header = sheet.values[sheet.header]
     above: list[str] = []
-    for k, ((cells, _), values) in enumerate(zip(sheet.records, sheet.values, strict=True)):
+    in_force = next((n for n, h in enumerate(header) if IN_FORCE_COLUMN.fullmatch(h)), None)
+    for k, ((cells, end), values) in enumerate(zip(sheet.records, sheet.values, strict=True)):
+        if k > sheet.header and in_force is not None and NOT_IN_FORCE.fullmatch(values[in_force]):
+            # A record the export marks as no longer in force ("生效：否", replaced by a later row): not read.
+            cuts.append((cells[0][0], min(end + 1, len(text)), ""))
+            continue
         last = max((n for n, v in enumerate(values) if v), default=-1)
         shown = list(values)
         if k > sheet.header:
@@ -554,17 +559,30 @@ def _sheet_cuts(text: str, sheet: _Sheet) -> list[tuple[int, int, str]]:
     return cuts
 
 
+SEPARATORS = (",", ";")
+# A column saying whether each record holds, and what says it does not.
+IN_FORCE_COLUMN = re.compile(r"生效|是否生效|有效|是否有效|状态|在用")
+NOT_IN_FORCE = re.compile(r"否|无效|失效|作废|已作废|停用|已停用|废止|N|No|no|FALSE|false|0")
+
+
 def rebuild_csv_tables(mt: MappedText) -> MappedText:
     """A sheet exported as comma-separated records ("先导技术榜,装备制造,3个,2025年11月3日17:00,…"), its
     cells quoted where they hold commas or line breaks: each record becomes one line of cells split by
-    " | ", as tables are read elsewhere (_sheet_cuts); commas outside a sheet stay."""
+    " | ", as tables are read elsewhere (_sheet_cuts); commas outside a sheet stay. (A semicolon separates a
+    spreadsheet's cells where the comma is a decimal mark: such an export is read the same way.)"""
     text = mt.text
     cuts: list[tuple[int, int, str]] = []
     pos = 0
     while pos < len(text):
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end < 0 else line_end
-        sheet, run_end = _sheet(text, pos) if "," in text[pos:line_end] else (None, -1)
+        sheet, run_end = None, -1
+        for sep in SEPARATORS:
+            if sep in text[pos:line_end]:
+                sheet, ends = _sheet(text, pos, sep)
+                run_end = max(run_end, ends)
+                if sheet is not None:
+                    break
         if sheet is not None:
             cuts += _sheet_cuts(text, sheet)
             pos = sheet.end + 1
