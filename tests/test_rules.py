@@ -635,7 +635,7 @@ def test_where_to_post_paper_materials_is_read_from_any_sentence_that_sends_them
 
 def test_a_deadline_shared_by_every_list_is_said_of_the_list_asked(store: FactStore) -> None:
     r, _ = run(store, Intent.DEADLINE, "2023年融通创新组织榜平台上最晚什么时候交")
-    assert r.direct[0].startswith("2023年融通创新组织榜申报截止时间（各榜单统一）")
+    assert r.direct[0].startswith("2023年融通创新组织榜申报截止时间：") and "（各榜单统一）" in r.direct[0]
 
 
 def test_the_results_of_a_review_are_what_is_due_after_it(store: FactStore) -> None:

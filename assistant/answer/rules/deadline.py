@@ -113,7 +113,9 @@ def answer_deadline(ctx: Context) -> Reply | None:
         what = "初评结果报送截止时间" if first.category == Category.REVIEW else "申报截止时间"
     # A date every list shares, asked of one list: said of that list (the answer is about what was asked).
     shared = name if not first.lists and first.scope != Scope.INTERNAL and (name := ctx.list_name(year)) else ""
-    head = f"{year}年{shared}{what}{'（各榜单统一）' if shared else ''}：{deadline_text(first, ctx.today, days_left=bool(STILL_TIME.search(q.text)))}{ctx.cite(first)}{ctx.year_note(year)}"
+    head = f"{year}年{shared}{what}：{deadline_text(first, ctx.today, days_left=bool(STILL_TIME.search(q.text)))}{ctx.cite(first)}{ctx.year_note(year)}"
+    if shared:
+        head += "（各榜单统一）"
     if first.action and first.form == DeadlineForm.BEFORE:
         head += f"，需{first.action}"
     direct, notes = [head], []
