@@ -111,10 +111,14 @@ def shell_text(mt: MappedText) -> MappedText:
         end = start + len(lines[i].group(0).rstrip("\n"))
         # (A command continued on the next lines, "printf '…' \" and its arguments; an array written over
         # several lines, "declare -A QUOTA=(" to its ")": one command, read where each word stands.)
-        while i + 1 < len(lines) and (text[start:end].endswith("\\") or (
-                OPEN_ARRAY.search(text[start:end]) and ")" not in text[start:end].split("=(", 1)[1])):
+        first = text[start:end]
+        open_array = bool(OPEN_ARRAY.search(first)) and ")" not in first.split("=(", 1)[1]
+        last = first
+        while i + 1 < len(lines) and (last.endswith("\\") or open_array):
             i += 1
-            end = lines[i].start() + len(lines[i].group(0).rstrip("\n"))
+            last = lines[i].group(0).rstrip("\n")
+            end = lines[i].start() + len(last)
+            open_array = open_array and ")" not in last  # (each line looked at once: a long array stays linear)
         region = text[start:end]
         heredoc = HEREDOC.search(region)
         if heredoc:
