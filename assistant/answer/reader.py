@@ -170,6 +170,14 @@ ASKS = (UnitKind.ASKED, UnitKind.WORDING)
 
 
 @dataclass(frozen=True)
+class _Corrections:
+    """What a notice corrects elsewhere in its own text."""
+
+    dates: set[tuple[int, int]]  # (month, day) of each date replaced
+    phones: set[str]  # the digits of each number replaced
+
+
+@dataclass(frozen=True)
 class Unit:
     chunk: Chunk
     rank: int  # of its passage among the hits
@@ -512,8 +520,7 @@ class Reader:
         self._units: dict[tuple[str, int], list[Unit]] = {}
         self._scored: dict[tuple[object, ...], list[Scored]] = {}
         self._read: dict[tuple[object, ...], Answer | None] = {}
-        self._corrected: dict[str, set[tuple[int, int]]] = {}
-        self._stale_phones: dict[str, set[str]] = {}
+        self._corrected: dict[str, _Corrections] = {}
 
     def warm(self, limit: int = WARM_UNITS) -> None:
         """Tokenize the passages' units (and their headings) before questions need them."""
@@ -868,12 +875,17 @@ class Reader:
         share, found = best
         return Scored(found, 0.0, share, False) if found is not None and share >= STEP_SHARE else None
 
-    def _corrected_in(self, chunk: Chunk) -> set[tuple[int, int]]:
-        """The (month, day) of every date the chunk's notice corrects (a 勘误, an edited post, "不对，是…")."""
+    def _corrections(self, chunk: Chunk) -> _Corrections:
+        """What the chunk's notice corrects (a 勘误, an edited post, "不对，是…", "…已停用，请改拨…"), read once per notice."""
         notice = chunk.notice_id
         if notice not in self._corrected:
-            self._corrected[notice] = corrected_dates("\n".join(c.text for c in self._notice_chunks(chunk)))
+            text = "\n".join(c.text for c in self._notice_chunks(chunk))
+            self._corrected[notice] = _Corrections(corrected_dates(text), corrected_phones(text))
         return self._corrected[notice]
+
+    def _corrected_in(self, chunk: Chunk) -> set[tuple[int, int]]:
+        """The (month, day) of every date the chunk's notice corrects."""
+        return self._corrections(chunk).dates
 
     def _superseded(self, unit: Unit) -> set[tuple[int, int]]:
         """The corrected dates a unit writes (with a Q&A turn's reply), unless it is the correction itself."""
@@ -885,10 +897,7 @@ class Reader:
 
     def _stale_phone(self, unit: Unit) -> bool:
         """A unit giving a number its notice says is replaced ("…已停用，请改拨…"), unless it is the correction."""
-        notice = unit.chunk.notice_id
-        if notice not in self._stale_phones:
-            self._stale_phones[notice] = corrected_phones("\n".join(c.text for c in self._notice_chunks(unit.chunk)))
-        stale = self._stale_phones[notice]
+        stale = self._corrections(unit.chunk).phones
         text = f"{unit.text} {unit.context}"
         return bool(stale) and not PHONE_FIXED.search(text) and any(digits(p) in stale for p in PHONE.findall(text))
 

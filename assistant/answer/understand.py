@@ -832,24 +832,23 @@ def _list_initials(names: Catalogue) -> dict[str, str]:
     """A list named by the first characters of two of its words ("创就榜" 创业就业先锋榜, "国合榜" 国际创新合作榜),
     each such short name mapped to its family when only one family gives it."""
     owners: dict[str, set[str]] = {}
-    for name in _written_list_names(names):
+    written = _written_list_names(names)
+    for name in written:
         words = [w for w in plain_words().lcut(name.removesuffix("榜")) if w.strip()]
         for i in range(len(words)):
             for j in range(i + 1, len(words)):
                 if len(words[i]) > 1 and len(words[j]) > 1:
                     owners.setdefault(f"{words[i][0]}{words[j][0]}榜", set()).add(names.list_family(name) or name)
-    return {short: next(iter(found)) for short, found in owners.items() if len(found) == 1}
+    # (Not one a name writes itself: "先锋榜" is in 技术经理人先锋榜 as written.)
+    return {short: next(iter(found)) for short, found in owners.items()
+            if len(found) == 1 and not any(short in n for n in written)}
 
 
 def _abbreviated(text: str, names: Catalogue) -> tuple[str, str] | None:
     """(family, as written) of a list named by its words' first characters, not by any name's own characters."""
     initials = names.derived("list initials", lambda: _list_initials(names))
-    written = _written_list_names(names)
-    for m in re.finditer(r"[\u4e00-\u9fff]{2}榜", text):
-        short = m.group(0)
-        if short in initials and not any(short in n for n in written):
-            return initials[short], short
-    return None
+    return next(((initials[m.group(0)], m.group(0)) for m in re.finditer(r"[\u4e00-\u9fff]{2}榜", text)
+                 if m.group(0) in initials), None)
 
 
 def _list_ends(names: Catalogue) -> list[str]:

@@ -242,12 +242,7 @@ def _cuts(e: _Element, brk: str, text: str, within: _Element | None = None) -> l
     if not e.text and _runs_only(e, text):
         # A paragraph written as runs (a slide's <a:p><a:r><a:t>…, Word's <w:p><w:r><w:t>…, a <p> of <span>s):
         # one line, its runs' text joined as written (a run may end mid-word), a run's line break a line's.
-        inline: list[tuple[int, int, str]] = []
-        for c in e.children:
-            if c.name in LOOKS or _struck(c):
-                inline.append((c.open[0], (c.close or c.open)[1], ""))
-            else:
-                inline += _run_cuts(c, brk)
+        inline = [cut for c in e.children for cut in _run_cuts(c, brk)]  # (a look, struck text: gone whole)
         return [(e.open[0], e.open[1], brk), *inline, *_closing(e, brk)]
     if e.text or not e.children:
         if not e.text and not e.told:

@@ -10,13 +10,10 @@ import re
 from assistant.answer.phrasing import address_text, contact_scope
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.rules.contact import handed_over
+from assistant.ingest.facts.common import digits
 from assistant.model import ContactFact
 
 PLACE_MIN = 4  # characters of an address that identify it ("气象路9号")
-
-
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
 
 
 def _holds(f: ContactFact, ctx: Context) -> str | None:
@@ -24,14 +21,14 @@ def _holds(f: ContactFact, ctx: Context) -> str | None:
     q = ctx.q
     for phone in q.phones:  # the number as the notice writes it
         for p in f.phones:
-            if len(_digits(p)) >= 7 and (phone in _digits(p) or _digits(p) in phone):
+            if len(digits(p)) >= 7 and (phone in digits(p) or digits(p) in phone):
                 return p
     if q.phone_tail:
         for p in f.phones:
-            if _digits(p).endswith(q.phone_tail):
+            if digits(p).endswith(q.phone_tail):
                 return p
     # The number of whoever receives the block's mail ("寄件单上的13161972216"): that person.
-    got = _digits(f.recipient_phone)
+    got = digits(f.recipient_phone)
     if f.recipient and len(got) >= 7 and (any(phone in got or got in phone for phone in q.phones)
                                           or (q.phone_tail and got.endswith(q.phone_tail))):
         return f.recipient
@@ -51,9 +48,9 @@ def _holds(f: ContactFact, ctx: Context) -> str | None:
 
 def _label(f: ContactFact, what: str) -> str:
     """What the notice calls the number asked about ("技术支持", "客服电话"), when it says."""
-    digits = _digits(what)
+    asked = digits(what)
     return next((label for phone, label in f.phone_labels.items()
-                 if label and digits and (digits in _digits(phone) or _digits(phone) in digits)), "")
+                 if label and asked and (asked in digits(phone) or digits(phone) in asked)), "")
 
 
 SEGMENT_END = re.compile(r"[；;。\n|]")

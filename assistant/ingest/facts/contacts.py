@@ -189,8 +189,8 @@ def with_corrected_phones(notice: Notice, facts: list[Fact]) -> list[Fact]:
         return facts
     out: list[Fact] = []
     for f in facts:
-        fix = next((m for m in fixes if isinstance(f, ContactFact)
-                    and any(digits(p) == digits(m.group("old")) for p in f.phones)), None)
+        held = {digits(p) for p in f.phones} if isinstance(f, ContactFact) else set()
+        fix = next((m for m in fixes if digits(m.group("old")) in held), None)
         if fix is None or not isinstance(f, ContactFact):
             out.append(f)
             continue
