@@ -496,5 +496,22 @@ def test_a_semicolon_separated_sheet_reads_as_rows_and_a_row_marked_not_in_force
         "22;名额;融通协同平台榜;设区市推荐上限;每个设区市不超过2个;;是",
     ])
     lines = clean_text(sheet).text.split("\n")
-    assert "21 | 名额 | 新锐企业榜 | 设区市推荐上限 | 每个设区市不超过3家 | 更正; 替代第20行 | 是" in lines
+    # (one fact a row: read as "subject field：value（remark）", longtables.py)
+    assert "名额 新锐企业榜 设区市推荐上限：每个设区市不超过3家（更正; 替代第20行）" in lines
     assert not any("不超过5家" in line for line in lines)
+
+
+def test_a_column_blank_in_the_sheets_first_row_has_empty_cells_not_merged_ones() -> None:
+    from assistant.ingest.notices import clean_text
+
+    sheet = "\n".join([
+        "序号;类别;榜单;名额;截止",
+        "1;文件;;;2076年10月8日",
+        "2;名额;先导技术榜;每个领域不超过2个;11月20日",
+        "3;名额;;可叠加推荐名额;11月20日",
+        "4;时间;;—;2076年11月20日17:00前",
+    ])
+    lines = clean_text(sheet).text.split("\n")
+    # the 榜单 column is blank in the first row: a merge writes its value there, so its blanks are empty
+    assert "3 | 名额 |  | 可叠加推荐名额 | 11月20日" in lines
+    assert "4 | 时间 |  | — | 2076年11月20日17:00前" in lines

@@ -654,3 +654,24 @@ def test_a_list_named_by_its_words_first_characters_is_that_list(store: FactStor
     turn = read_turn("22年创就榜每家单位限推几个？", TODAY, store, None)
     assert turn.parts[0].list_key == "创业就业先锋榜" and not turn.parts[0].readings  # (not "年创就榜" misspelt)
 
+
+
+def test_a_list_another_issuer_handles_separately_is_not_the_named_notices_arrangement(tmp_path, small_settings) -> None:  # noqa: ANN001
+    """A university's "新锐企业榜由科技园另行组织" is its own arrangement: asked of a province's notice, the
+    province's quota answers, not the university's words."""
+    from dataclasses import replace
+
+    from assistant.assistant import Assistant
+
+    bot = Assistant(replace(small_settings, today=dt.date(2061, 10, 20)))
+    uni = tmp_path / "qinghe_u.txt"
+    uni.write_text("青禾大学科学技术研究院关于组织推荐2061年“科创中国”系列榜单的通知\n各学院：\n"
+                   "一、我校重点组织先导技术榜。\n二、新锐企业榜由青禾大学科技园另行组织，不占用学院名额。\n"
+                   "三、请于2061年11月2日前将材料报科研院。\n", encoding="utf-8")
+    province = tmp_path / "lanze_prov.txt"
+    province.write_text("澜泽省科学技术协会关于做好2061年“科创中国”系列榜单推荐工作的通知\n各设区市科协：\n"
+                        "一、新锐企业榜：每个设区市推荐不超过3家。\n二、请于2061年11月20日前将推荐材料报省科协。\n",
+                        encoding="utf-8")
+    bot.ingest([uni, province])
+    ans = bot.answer("澜泽省每个地市往省科协推新锐企业最多几家？").answer
+    assert "3家" in ans[:300] and "另行组织" not in ans

@@ -10,6 +10,13 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from assistant.ingest.columns import (
+    IN_FORCE_COLUMN,
+    NOT_IN_FORCE,
+    ROW_NUMBER_CELL,
+    UNMERGED_COLUMN,
+    long_header,
+)
 from assistant.ingest.identity import DOC_NUMBER
 from assistant.ingest.textmap import CELL, MappedText, TextLine, text_lines
 
@@ -18,7 +25,6 @@ PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—\-–]+[ \t]*\d{1,3}[ \t]*[—\-–]+|�
 HEAD_LIKE = re.compile(r"^[^。；;，,：:！？!?]{2,30}$")
 # The words a table's header cells are made of.
 HEADER_CELL = re.compile(r"序号|编号|榜单|领域|名额|数量|机构|单位|部门|联系人|负责人|姓名|电话|联系方式|方式|手机|邮箱|备注|说明|时间|时限|截止|环节|阶段|地点|任务|事项|内容|地址|职务|类别|类型|字段|名称|项目|取值|数值|^值$|状态|生效|是否有效")
-ROW_NUMBER_CELL = re.compile(r"^(?:序号|编号|No\.?)$", re.I)
 # A column whose header names a phone holds one in every row: a row whose does not is misaligned.
 PHONE_COLUMN = re.compile(r"电话|手机|联系方式")
 PHONE_CELL = re.compile(r"\d[\d\- /]{5,}\d")
@@ -216,20 +222,29 @@ def read_leader_fields(mt: MappedText) -> MappedText:
     return mt.sub(LEADER_FIELD, "：")
 
 
-# A spreadsheet's rows exported with tabs or commas: a merged cell's value is written once, in its first row.
-# A column of remarks is blank where a row has none, a form's column to fill in ("填写内容") is blank
-# to be filled: their blanks are never a merged cell's.
-UNMERGED_COLUMN = re.compile(r"备注|说明|填写|填报")
+# A spreadsheet's rows exported with tabs or commas: a merged cell's value is written once, in its first row
+# (columns.py says which columns' blanks never are).
 
 
-def merged_down(values: list[str], above: list[str], header: list[str]) -> list[str]:
+def merged_down(values: list[str], above: list[str], header: list[str], empty: frozenset[int]) -> list[str]:
     """A row's cells as the sheet shows them: a blank cell before the row's last filled one is a
     merged cell exported into its first row only, and takes the value of the cell above (remarks
-    and a form's column to fill in excepted; a row number is never merged)."""
+    and a form's column to fill in excepted; a row number is never merged). A column blank in the
+    sheet's first row (`empty`, empty_columns) has cells left empty, not merged: a merged cell's
+    value is written in its first row, so no merge leaves the first row blank (a long export's
+    "名额 | | 叠加规则" row applies to no list, not to the list of the row above)."""
     last = max((n for n, v in enumerate(values) if v), default=-1)
-    return [above[n] if not v and n < last and n < len(above) and above[n] and n < len(header)
+    return [above[n] if not v and n < last and n < len(above) and above[n] and n < len(header) and n not in empty
             and not UNMERGED_COLUMN.search(header[n]) and not ROW_NUMBER_CELL.match(header[n]) else v
             for n, v in enumerate(values)]
+
+
+def empty_columns(first_row: list[str], header: list[str]) -> frozenset[int]:
+    """The columns whose blanks are never merged cells: those blank in a sheet's first row below its
+    header, and every column of a long export (a records system writes each fact's row whole)."""
+    if long_header(header) is not None:
+        return frozenset(range(max(len(header), len(first_row))))
+    return frozenset(n for n, v in enumerate(first_row) if not v)
 
 
 def _tab_header(line: str) -> list[str] | None:
@@ -293,6 +308,7 @@ def read_tab_tables(mt: MappedText) -> MappedText:
             i = j
             continue
         above: list[str] = []
+        empty: frozenset[int] = frozenset()
         previous = None
         for n in run:
             line = lines[n]
@@ -308,7 +324,9 @@ def read_tab_tables(mt: MappedText) -> MappedText:
                     values = [v for v in above if v] + [v for v in values if v]
                 else:
                     cuts.append((lines[previous].end, line.start - 1, ""))  # the break and the header repeated
-            shown = merged_down(values, above, header) if n != i and not first else values
+            if n == run[1 if len(run) > 1 else 0]:
+                empty = empty_columns(values, header)
+            shown = merged_down(values, above, header, empty) if n != i and not first else values
             last = max((k for k, v in enumerate(shown) if v), default=0) if not first else len(cells) - 1
             pos = line.start
             for k, cell in enumerate(cells):
@@ -531,6 +549,7 @@ def _sheet_cuts(text: str, sheet: _Sheet) -> list[tuple[int, int, str]]:
     cuts: list[tuple[int, int, str]] = []
     header = sheet.values[sheet.header]
     above: list[str] = []
+    empty: frozenset[int] = frozenset()
     in_force = next((n for n, h in enumerate(header) if IN_FORCE_COLUMN.fullmatch(h)), None)
     for k, ((cells, end), values) in enumerate(zip(sheet.records, sheet.values, strict=True)):
         if k > sheet.header and in_force is not None and NOT_IN_FORCE.fullmatch(values[in_force]):
@@ -539,8 +558,10 @@ def _sheet_cuts(text: str, sheet: _Sheet) -> list[tuple[int, int, str]]:
             continue
         last = max((n for n, v in enumerate(values) if v), default=-1)
         shown = list(values)
+        if k == sheet.header + 1:
+            empty = empty_columns(values, header)
         if k > sheet.header:
-            shown = above = merged_down(values, above, header)
+            shown = above = merged_down(values, above, header, empty)
         if last < len(cells) - 1:  # the blank cells at the record's end
             cuts.append((cells[last][1] if last >= 0 else cells[0][0], cells[-1][1], ""))
         for n, (start, end) in enumerate(cells[: last + 1]):
@@ -560,9 +581,6 @@ def _sheet_cuts(text: str, sheet: _Sheet) -> list[tuple[int, int, str]]:
 
 
 SEPARATORS = (",", ";")
-# A column saying whether each record holds, and what says it does not.
-IN_FORCE_COLUMN = re.compile(r"生效|是否生效|有效|是否有效|状态|在用")
-NOT_IN_FORCE = re.compile(r"否|无效|失效|作废|已作废|停用|已停用|废止|N|No|no|FALSE|false|0")
 
 
 def rebuild_csv_tables(mt: MappedText) -> MappedText:

@@ -36,6 +36,7 @@ from assistant.ingest.layout import (
     rebuild_csv_tables,
     rebuild_wrapped_tables,
 )
+from assistant.ingest.longtables import read_long_tables
 from assistant.ingest.markup import merged_fields, source_text
 from assistant.ingest.outline import TREE_LINE, read_outline_tree
 from assistant.ingest.textmap import MappedText, normalize_for_match, to_simplified
@@ -751,6 +752,7 @@ def clean_text(original: str) -> MappedText:
     mt = rebuild_csv_tables(mt)  # a spreadsheet's sheet exported as comma-separated rows
     if not page:  # a page's lines are its blocks, never broken ones
         mt = _join_broken_lines(mt)  # leading tabs still mark table cells here
+    mt = read_long_tables(mt)  # a table of one fact a row ("字段 | 值"): each row "字段：值" (after the joins)
     mt = read_leader_fields(mt)  # a printed form's "label……value" (after the joins: its lines are its own)
     # A poster's big figure on its own line inside a sentence ("成立不超过" / "10" / "年"): one line. (A figure
     # heading its own caption, "3" / "个推荐名额", stays: the reader reads a caption's lines together.)

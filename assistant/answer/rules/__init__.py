@@ -153,7 +153,10 @@ def list_status(ctx: Context) -> Reply | None:
     if rounds is None or rounds[0] != year:
         return None
     names = _list_names(ctx, q.list_key)
-    said = next((p for p in ctx.store.sentences(year, SEPARATE) if _clause_about(p.text, names)), None)
+    # (a notice named in the question: only its own words say how it handles the list; another
+    # issuer's "另行组织" is that issuer's arrangement)
+    said = next((p for p in ctx.store.sentences(year, SEPARATE) if _clause_about(p.text, names)
+                 and (not q.notice_ids or p.notice_id in q.notice_ids)), None)
     set_up = ctx.store.mentions(q.list_key, year)
     if said is None and set_up:
         return None
