@@ -472,6 +472,9 @@ def test_a_list_no_notice_sets_up_is_said_to_be_missing_and_a_slip_is_not(store:
     for known in ("新锐企榜能报几个", "企业上了先导技术榜之后有什么好处", "今年的新锐企业榜名额"):
         assert not_in_notices(understand_part(known, TODAY, store), store) is None
     assert "答辩" in (not_in_notices(understand_part("终评要现场答辩吗", TODAY, store), store) or "")
+    # the series the lists make up, named as one list: no list missing
+    for series in ("企业上了今年的科创中国榜以后有什么支持", "进了科创中国系列榜有啥用"):
+        assert not_in_notices(understand_part(series, TODAY, store), store) is None
     for phrase in ("之前报榜都是在www.kczg.org.cn上弄的，今年还是这个网址吗？", "大概什么时候能出榜？"):
         assert "已收录的通知中没有" not in (not_in_notices(understand_part(phrase, TODAY, store), store) or "")
 

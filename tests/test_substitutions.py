@@ -24,3 +24,46 @@ def test_a_reference_reads_as_the_value_its_last_definition_gives() -> None:
     assert "聂远舟" in text and "0518-85326174" in text
     assert "11月8日" not in text  # the definition a later one replaces
     assert "|local_deadline|" not in text
+
+
+LIQUID = "\n".join([
+    "---",
+    "layout: notice",
+    'title: "澜川省科协关于组织推荐2077年“科创中国”系列榜单的通知"',
+    'deadline_local: "2077年11月19日17:00"',
+    "---",
+    '{% assign paper_deadline = "2077年11月23日" %}',
+    "1. 省内报送：请于{{ page.deadline_local }}前报送省科协。",
+    "2. 纸质推荐函请于{{ paper_deadline }}前寄达省科协。",
+    "{% comment %}更正，以此为准{% endcomment %}",
+    '{% assign paper_deadline = "2077年11月26日" %}',
+])
+
+TYPST = "\n".join([
+    '#set text(font: ("FangSong", "SimSun"), size: 12pt, lang: "zh")',
+    '#let deadline = "2077年11月16日17:00"',
+    '#let platform = "bangdan.example.cn"',
+    "= 青川市科协关于组织申报2077年“科创中国”系列榜单的通知",
+    "- 市内报送：请于#strike[2077年11月12日] #deadline 前报送市科协；",
+    "- 平台申报：登录平台（#platform）完成填报。",
+])
+
+
+def test_a_liquid_pages_variables_and_front_matter_read_as_their_values_in_force() -> None:
+    text = clean_text(LIQUID).text
+    assert "请于2077年11月19日17:00前报送省科协" in text  # {{ page.deadline_local }}: the front matter's value
+    assert "纸质推荐函请于2077年11月26日前寄达省科协" in text  # the later assignment corrects the earlier
+    assert "11月23日" not in text and "{{" not in text
+
+
+def test_a_typst_documents_variables_read_as_their_values_and_a_struck_date_goes() -> None:
+    text = clean_text(TYPST).text
+    assert "市内报送：请于2077年11月16日17:00前报送市科协" in text
+    assert "bangdan.example.cn" in text and "11月12日" not in text
+
+
+def test_textiles_struck_text_goes_but_never_a_phones_or_a_dates_hyphens() -> None:
+    text = clean_text("h2. 时间节点\n\n* 校内材料提交截止 -2077年11月8日- 2077年11月10日\n"
+                      "* 联系电话 010-6835-0927，2077-10-16 更新\n").text
+    assert "11月8日" not in text and "2077年11月10日" in text
+    assert "010-6835-0927" in text and "2077-10-16" in text

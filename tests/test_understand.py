@@ -145,6 +145,16 @@ def test_a_message_is_split_into_questions_and_statements() -> None:
     assert told.questions == ["这种能报先导技术榜吗"] and len(told.statements) == 1
 
 
+def test_the_other_branch_of_a_yes_no_question_is_one_question_with_it() -> None:
+    from assistant.answer.message import read_message
+
+    assert read_message("领导说10月31号之前传上去就行，是这样吗？还是得更早？").questions == [
+        "领导说10月31号之前传上去就行，是这样吗，还是得更早"]
+    # a branch asking something of its own, or "still this one?", asks apart
+    assert len(read_message("新锐榜能报吗？还是找谁问一下？").questions) == 2
+    assert len(read_message("截止是11月1日吗？还是这个网址吗？").questions) == 2
+
+
 def test_enumerated_items_after_an_announced_number_of_asks_are_asks() -> None:
     from assistant.answer.message import read_message
 

@@ -79,6 +79,9 @@ LIST_LIKE = re.compile(r"[\u4e00-\u9fff]{3,12}榜(?!单)")
 # (a phrase about a list, "之前报榜", "什么时候能出榜", "企业上了榜": a verb, a question word, a demonstrative)
 NOT_IN_A_NAME = re.compile(r"[了过吗呢入进该这那哪各每个上报出评选打能么什时候几前后在是都要想去有]")
 LEADING = re.compile(r"^.*的|^(?:今年|去年|明年|前年|本次|这次|本轮|\d{2,4}年)")
+# The series the lists make up, as users name it ("上了科创中国榜" for the “科创中国”系列榜单 the notices'
+# titles call for): no list of its own, and no list missing.
+SERIES = r"[”\"」』]?(?:系列)?榜单"
 
 
 def unknown_list(q: Query, store: FactStore) -> str | None:
@@ -91,7 +94,9 @@ def unknown_list(q: Query, store: FactStore) -> str | None:
         name = LEADING.sub("", run)
         if len(name) < 4 or NOT_IN_A_NAME.search(name):
             continue
-        if not any(is_subsequence(name, k) or is_subsequence(k, name) for k in known):
+        series = re.compile(re.escape(name[:-1]) + SERIES)
+        if not any(is_subsequence(name, k) or is_subsequence(k, name) for k in known) \
+                and not any(series.search(n.title) for n in store.notices.values()):
             return name
     return None
 

@@ -78,6 +78,12 @@ ELLIPTICAL = re.compile(r"^(?:那|那么|还有)?[^，,、\s]{1,12}呢$")
 ANOTHER_ASK = re.compile(r"^(?:还有|另外|此外|再有|再就是|顺便问一?下|还想问一?下)")
 
 
+# "…是这样吗？还是得更早？": the other branch of a yes/no question, asking nothing else itself, is one
+# question with it (a question word of its own, "还是找王老师吗？谁负责", asks apart).
+OTHER_BRANCH = re.compile(r"^(?:还是说?|或者说?|或是)(?!这个|那个|原来|之前|以前)")
+BRANCH_ASKS = re.compile(r"什么|哪|多少|谁|怎么|怎样|如何|啥|多久|何时|" + ASKING_JI)
+
+
 # A first part of no known kind that is a whole yes/no question is an ask of its own ("线上报完纸质的还用寄吗");
 # one asking what or where ("开的什么会", "初评完结果交到哪") is read with the asks after it.
 YES_NO_ASK = re.compile(r"(?:吗|么|不|没有?)[？?]?$")
@@ -157,6 +163,7 @@ def read_message(text: str) -> Message:
     greeted = ADDRESSEE.match(text.strip())
     msg.addressee = greeted.group(1) if greeted else ""
     announced = False
+    yes_no = False  # the sentence before asked yes or no
     for m in SENTENCE.finditer(text):
         announced = announced or bool(ANNOUNCED.search(m.group(0)))
         s = _strip(m.group(0))
@@ -180,6 +187,10 @@ def read_message(text: str) -> Message:
             # "有几项实用新型专利。", "现在已经在几家钢厂用上了。": a few of them, told; not asked
             msg.statements.append(core)
             continue
+        if yes_no and msg.questions and OTHER_BRANCH.match(core) and not BRANCH_ASKS.search(core):
+            msg.questions[-1] = f"{msg.questions[-1]}，{core}"
+            continue
+        yes_no = bool(YES_NO_ASK.search(core)) and marked
         if words or marked:  # "…联系人和电话？" asks by its mark
             msg.questions.extend(_span_asks(core) or _asks(core, marked))
         elif WANTS_CONTACT.search(core):

@@ -517,8 +517,12 @@ MIN_REVISIONS = 2
 STRUCK = re.compile(r"(?P<body>[^\s：:，,；;。→←（(“”\"]{1,20})\s*[（(](?:已划掉|划掉|已删去|已作废)[）)](?![”\"])")
 
 
-# A correction in a page's markup: "<del>11月3日</del><ins>11月6日</ins>", "<s>…</s>", Markdown's "~~…~~".
-STRUCK_MARKUP = re.compile(r"(?P<struck><(?P<tag>del|s|strike)\b[^>]*>.*?</(?P=tag)\s*>|~~[^~\n]{1,60}~~)"
+# A correction in a page's markup: "<del>11月3日</del><ins>11月6日</ins>", "<s>…</s>", Markdown's "~~…~~",
+# Typst's "#strike[11月12日]", Textile's "-2077年11月8日-" (between spaces or brackets: never a phone's or a
+# date's hyphens, "010-6835", "2077-10-16", nor a list's "- ").
+STRUCK_MARKUP = re.compile(r"(?P<struck><(?P<tag>del|s|strike)\b[^>]*>.*?</(?P=tag)\s*>|~~[^~\n]{1,60}~~"
+                           r"|#strike\[[^\]\n]{1,60}\]"
+                           r"|(?:(?<=[ \t（(：:])|(?<=^))-(?=[^\s-])(?=[^-\n]{0,40}[\d\u4e00-\u9fff])[^-\n]{1,40}(?<=[^\s-])-(?=[ \t）)，,。；;]|$))"
                            r"|<ins\b[^>]*>(?P<kept>.*?)</ins\s*>", re.I | re.S)
 
 

@@ -1,33 +1,75 @@
 """Values a text writes once and refers to by name: reStructuredText's substitutions ("截止时间为
-|local_deadline|" with ".. |local_deadline| replace:: 2074年11月14日17:00" at the foot). Each reference reads as
-the value in force, the last definition of its name (a later one corrects an earlier: "以下一条为更正后的值");
-a definition line is the value under its name in the notices' words, the one it replaces dropped."""
+|local_deadline|" with ".. |local_deadline| replace:: 2074年11月14日17:00" at the foot), a Liquid page's
+variables ("{% assign paper_deadline = "2077年11月26日" %}", "{{ paper_deadline }}") and its front
+matter ("{{ page.deadline_local }}"), a Typst document's ("#let deadline = "…"", "#deadline"). Each
+reference reads as the value in force, the last definition of its name (a later one corrects an
+earlier: "{% comment %}更正，以此为准{% endcomment %}"); a definition line is the value under its name
+in the notices' words, the one it replaces dropped."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from assistant.ingest.keyed import said
 from assistant.ingest.textmap import MappedText
 
-DEFINITION = re.compile(r"^\.\.[ \t]+\|(?P<name>[^|\n]+)\|[ \t]+replace::[ \t]*(?P<value>.*?)[ \t]*$", re.M)
+
+@dataclass(frozen=True)
+class Syntax:
+    """How one kind of source defines a value under a name and refers to it."""
+
+    definition: re.Pattern[str]  # groups: name, value
+    reference: str  # a reference to one of `{names}` (group: name)
+    labelled: bool = True  # a definition line reads as "name：value" (front matter is read as data already)
+    within: re.Pattern[str] | None = None  # where definitions may stand (a page's front matter)
+
+
+SYNTAXES = (
+    Syntax(re.compile(r"^\.\.[ \t]+\|(?P<name>[^|\n]+)\|[ \t]+replace::[ \t]*(?P<value>.*?)[ \t]*$", re.M),
+           r"\|(?P<name>{names})\|"),
+    Syntax(re.compile(r"\{%-?[ \t]*assign[ \t]+(?P<name>\w+)[ \t]*=[ \t]*([\"'])(?P<value>[^\"'\n]*)\2[ \t]*-?%\}"),
+           r"\{\{-?[ \t]*(?P<name>{names})[ \t]*-?\}\}"),
+    Syntax(re.compile(r"^(?P<name>\w+):[ \t]*([\"']?)(?P<value>[^\"'\n]*?)\2[ \t]*$", re.M),
+           r"\{\{-?[ \t]*page\.(?P<name>{names})[ \t]*-?\}\}", labelled=False,
+           within=re.compile(r"\A(?:\ufeff)?---[ \t]*\n.*?\n---[ \t]*$", re.S | re.M)),
+    Syntax(re.compile(r"^#let[ \t]+(?P<name>[\w-]+)[ \t]*=[ \t]*\"(?P<value>[^\"\n]*)\"[ \t]*$", re.M),
+           r"#(?P<name>{names})(?![\w-])"),
+)
 MIN_DEFINITIONS = 2  # (one could be a text quoting the syntax)
 
 
-def substitutions_text(mt: MappedText) -> MappedText:
-    definitions = list(DEFINITION.finditer(mt.text))
+def _definitions(text: str, syntax: Syntax) -> list[re.Match[str]]:
+    if syntax.within is None:
+        return list(syntax.definition.finditer(text))
+    block = syntax.within.search(text)
+    return list(syntax.definition.finditer(text, block.start(), block.end())) if block else []
+
+
+def _cuts(text: str, syntax: Syntax) -> list[tuple[int, int, str]]:
+    definitions = [d for d in _definitions(text, syntax) if d.group("value").strip()]
     if len(definitions) < MIN_DEFINITIONS:
-        return mt
+        return []
     values = {d.group("name"): d for d in definitions}  # the last definition of each name holds
     cuts: list[tuple[int, int, str]] = []
     for d in definitions:
+        if not syntax.labelled:
+            continue
         if values[d.group("name")] is d:
-            cuts += [(d.start(), d.start("value"), f"{said(d.group('name'))}：")]
+            cuts += [(d.start(), d.start("value"), f"{said(d.group('name'))}："), (d.end("value"), d.end(), "")]
         else:
             cuts.append((d.start(), d.end(), ""))  # replaced by a later definition
     names = "|".join(re.escape(n) for n in sorted(values, key=len, reverse=True))
-    for m in re.finditer(rf"\|(?:{names})\|", mt.text):
+    for m in re.finditer(syntax.reference.replace("{names}", names), text):
         if not any(d.start() <= m.start() < d.end() for d in definitions):
-            value = values[m.group(0)[1:-1]]
-            cuts.append((m.start(), m.end(), value.group("value")))
-    return mt.splice(sorted(cuts))
+            cuts.append((m.start(), m.end(), values[m.group("name")].group("value")))
+    return cuts
+
+
+def substitutions_text(mt: MappedText) -> MappedText:
+    cuts = sorted(c for syntax in SYNTAXES for c in _cuts(mt.text, syntax))
+    kept: list[tuple[int, int, str]] = []
+    for cut in cuts:  # (two syntaxes never claim one span; should they, the first holds)
+        if not kept or cut[0] >= kept[-1][1]:
+            kept.append(cut)
+    return mt.splice(kept)
