@@ -372,3 +372,21 @@ def test_an_api_response_reads_its_body_at_any_depth_and_its_english_keys_in_wor
 def test_a_date_written_only_for_machines_is_shown() -> None:
     page = "<html><body>" + "<p>第一段。</p>" * 5 + '<p>企业提交材料，截止 <time datetime="2075-11-04" /> 17:00</p></body></html>'
     assert "企业提交材料，截止2075-11-04 17:00" in clean_text(page).text
+
+
+def test_a_textile_pages_marks_go_and_its_items_stay_lines_of_their_own() -> None:
+    from assistant.ingest.notices import clean_text
+
+    page = "\n".join([
+        "{{toc}}", "", "h1. 东湖大学2077年“科创中国”系列榜单校内申报指南", "",
+        "h2. 一、今年设哪些榜", "", "# *先导技术榜*：六大产业领域", "# *新锐企业榜*", "",
+        "h2. 二、名额", "", "|_. 榜单 |_. 名额 |", "| 先导技术榜 | 每个领域4项 |", "| 新锐企业榜 | 6家 |", "",
+        "* \"“科创中国”平台（申报入口）\":https://bangdan.example.cn",
+        "bq. 校内联系人 _聂书衡_，cgzh\\_office\\@dhu.edu.cn",
+    ])
+    lines = clean_text(page).text.split("\n")
+    assert "东湖大学2077年“科创中国”系列榜单校内申报指南" in lines and "一、今年设哪些榜" in lines
+    assert "先导技术榜：六大产业领域" in lines and "新锐企业榜" in lines  # each item its own line
+    assert any(line.startswith("榜单 |") for line in lines) and not any("_." in line for line in lines)
+    assert "“科创中国”平台（申报入口）（https://bangdan.example.cn）" in lines
+    assert "校内联系人 聂书衡，cgzh_office@dhu.edu.cn" in lines  # (an escaped mark is the character)

@@ -107,6 +107,26 @@ SIGN_OFF_ORG = re.compile(rf"[{CJK}（）()“”\"]{{2,20}}(?:办公厅|办公�
 MD_TABLE_RULE = re.compile(r"(?m)^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$")
 MD_TABLE_EDGE = re.compile(r"(?m)^\|[ \t]*(?=[^|\n]*\|)|(?<=\S)[ \t]*\|[ \t]*$")
 MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+")
+MARKUP_ESCAPE = re.compile(r"\\(?=[@_*#$<>`~])")  # (Markdown's and Typst's backslash before a mark)
+# A Textile page (a Redmine wiki's "h2. 二、名额", "bq. 联系人…"): its block signatures (a class, style or
+# language in brackets allowed), table header and span marks ("|_. 榜单", "|/2. "), macros ("{{toc}}") and
+# *strong* or _emphasised_ words are marks, not words; read only in a text headed the Textile way.
+TEXTILE_HEADING = re.compile(r"(?m)^h[1-6](?:\([^)\n]*\)|\{[^}\n]*\}|\[[^\]\n]*\])*\.[ \t]")
+TEXTILE_MARKS = re.compile(
+    r"(?m)^(?:h[1-6]|bq|p|fn\d+)(?:\([^)\n]*\)|\{[^}\n]*\}|\[[^\]\n]*\])*\.[ \t]+"
+    r"|(?<=\|)(?:_|[\\/]\d+|[<>=^~])+\.[ \t]|^\{\{\w+\}\}[ \t]*$"
+    r"|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])")
+TEXTILE_ITEM = re.compile(r"(?m)^[#*]+[ \t]+")
+TEXTILE_LINK = re.compile(r'"(?P<label>[^"\n]{1,60})":(?P<url>https?://\S+?)(?=[\s，。；）)]|$)', re.M)
+
+
+def textile_marks(mt: MappedText) -> MappedText:
+    """A Textile page's text without its marks (a link "文字":https://… reads "文字（https://…）")."""
+    if len(TEXTILE_HEADING.findall(mt.text)) < 2:
+        return mt
+    mt = mt.sub(TEXTILE_LINK, lambda m: f"{m.group('label')}（{m.group('url')}）")
+    mt = mt.sub(TEXTILE_ITEM, "- ")  # (a numbered item's "# " is no Markdown heading)
+    return mt.sub(TEXTILE_MARKS, "")
 BULLET = re.compile(r"^[-*+•●▪◆■·][ \t]+")
 # An item's number: "5. ", "5、", "（2）", "2）" (not "9.5亿").
 # A Western outline's lowest items ("a) …", "(ii) 联系人：…"): marks like a bullet's, gone where a bullet's go (after
@@ -706,6 +726,7 @@ def clean_text(original: str) -> MappedText:
     mt = MappedText.of(original)
     mt = mt.sub(r"\r\n?", "\n")
     mt, page = source_text(mt)  # a JSON export, an RTF or a web page's source: the text it shows, its lines its own
+    mt = mt.sub(MARKUP_ESCAPE, "")  # "chuyingxue\@…", "qfkx\_cx": a markup's escaped character is the character
     mt = merged_fields(mt)  # a mail-merged letter: its «字段» filled from the merge data printed with it
     mt = _set_aside_chrome(mt)
     mt = read_outline_tree(mt)  # a mind map's tree: each node with the nodes above it
@@ -729,7 +750,7 @@ def clean_text(original: str) -> MappedText:
     mt = rebuild_wrapped_tables(mt)  # a PDF's table whose cells wrap: one line per row
     mt = rebuild_aligned_tables(mt)  # columns aligned with spaces: split where the header's columns start
     mt = mt.sub(r"(?m)^ +|[ \t]+$", "")
-    mt = mt.sub(MD_HEADING, "").sub(r"(?m)^>[ \t]?", "").sub(r"\*\*|(?<!_)__(?!_)", "")
+    mt = textile_marks(mt).sub(MD_HEADING, "").sub(r"(?m)^>[ \t]?", "").sub(r"\*\*|(?<!_)__(?!_)", "")
     mt = _markdown_links(mt)  # "[科技创新局邮箱][mail]" with "[mail]: mailto:…" below: the address where it is named
     # A Markdown table: its rule row goes, its rows lose their outer pipes ("| 榜单 | 名额 |" -> "榜单 | 名额").
     mt = _markdown_edges(mt.sub(MD_TABLE_RULE, ""))
@@ -742,7 +763,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(rf"(?<=[{CJK}{CJK_PUNCT}]) +(?=[0-9A-Za-z])", "")
     mt = mt.sub(rf"(?<=[0-9A-Za-z]) +(?=[{CJK}{CJK_PUNCT}])", "")
     mt = mt.sub(rf"(?<=[{CJK_PUNCT}]) +(?!\|)", "")  # (a cell's edge " | " stays: "（AI） | 3项")
-    mt = mt.sub(rf"(?<!\|) +(?=[{CJK_PUNCT}])", "")
+    mt = mt.sub(rf"(?m)(?<!\|)(?<!^[-*+•●▪◆■·]) +(?=[{CJK_PUNCT}])", "")  # (a bullet keeps its space: "- “科创中国”平台…")
     # Between two single characters ("联 系 人", "祝  翠"), never between words ("秘书处 徐春淼").
     mt = mt.sub(rf"(?<=[{CJK}])(?<![{CJK}][{CJK}]) +(?=[{CJK}](?![{CJK}]))", "")
     mt = mt.sub(r"(?<=\d-) +(?=\d)", "")  # "010- 62174951"
