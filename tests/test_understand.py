@@ -150,7 +150,8 @@ def test_the_other_branch_of_a_yes_no_question_is_one_question_with_it() -> None
 
     assert read_message("领导说10月31号之前传上去就行，是这样吗？还是得更早？").questions == [
         "领导说10月31号之前传上去就行，是这样吗，还是得更早"]
-    # a branch asking something of its own, or "still this one?", asks apart
+    # a branch naming something of its own, asking something of its own, or "still this one?", asks apart
+    assert len(read_message("直接发PDF可以吗？还是对文件格式有要求？").questions) == 2
     assert len(read_message("新锐榜能报吗？还是找谁问一下？").questions) == 2
     assert len(read_message("截止是11月1日吗？还是这个网址吗？").questions) == 2
 

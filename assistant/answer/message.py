@@ -78,9 +78,11 @@ ELLIPTICAL = re.compile(r"^(?:那|那么|还有)?[^，,、\s]{1,12}呢$")
 ANOTHER_ASK = re.compile(r"^(?:还有|另外|此外|再有|再就是|顺便问一?下|还想问一?下)")
 
 
-# "…是这样吗？还是得更早？": the other branch of a yes/no question, asking nothing else itself, is one
-# question with it (a question word of its own, "还是找王老师吗？谁负责", asks apart).
-OTHER_BRANCH = re.compile(r"^(?:还是说?|或者说?|或是)(?!这个|那个|原来|之前|以前)")
+# "…是这样吗？还是得更早？": the other branch of a yes/no question that names nothing of its own (a
+# comparative, a modal: "还是得更早", "还是不行") is one question with it. A branch with a subject of its own
+# ("还是对文件格式有要求？", "还是只能用深圳子公司？") or a question word ("还是找谁问一下") asks apart: it is
+# answered by what it names (merging those lost two whole-corpus questions).
+OTHER_BRANCH = re.compile(r"^(?:还是说?|或者说?|或是)(?!这个|那个|原来|之前|以前)(?P<rest>[\u4e00-\u9fff]{0,4})$")
 BRANCH_ASKS = re.compile(r"什么|哪|多少|谁|怎么|怎样|如何|啥|多久|何时|" + ASKING_JI)
 
 
