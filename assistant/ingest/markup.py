@@ -19,6 +19,7 @@ from assistant.ingest.annotations import annotation_text, is_annotation_export
 from assistant.ingest.auditlog import audit_text, is_audit_log
 from assistant.ingest.celldump import cell_dump_text, is_cell_dump
 from assistant.ingest.chatlog import chat_log_text, is_chat_log
+from assistant.ingest.copybook import copybook_records, is_copybook_file
 from assistant.ingest.fieldnames import CONTACT_LABELS, HAS_CJK, JSON_LABELS
 from assistant.ingest.gettext import is_po, po_text
 from assistant.ingest.graphviz import dot_text, is_dot
@@ -683,6 +684,7 @@ def _keyed(mt: MappedText) -> MappedText:
 WHOLE_FORMATS: tuple[tuple[Callable[[str], bool], Callable[[MappedText], MappedText], bool], ...] = (
     (lambda text: bool(CALENDAR.match(text)), lambda mt: accepted_changes(calendar_text(mt)), True),
     (is_sql_dump, sql_text, True),
+    (is_copybook_file, copybook_records, True),
     (is_wikitext, wiki_text, True),
     (is_turtle, turtle_text, True),
     (is_troff, troff_text, True),
