@@ -74,3 +74,27 @@ def test_an_excel_xml_workbook_reads_as_its_rows_merged_cells_carried_down() -> 
     assert "先导技术榜 | 生物医药 | 1项（附属医院计入医学院）" in lines  # merged down; a cell's comment in brackets
     assert "宋体" not in "\n".join(lines)  # what the workbook says of its look
     assert verbatim("生物医药 | 1项", normalize_for_match(SHEET))
+
+
+def test_a_json_field_holding_an_apis_json_reads_as_records_one_a_line() -> None:
+    """A HAR archive's response "text" that is itself JSON: each object of its list a line, "item"/"value"
+    pairs as labelled values, so a later revision's corrected value is read like any notice's."""
+    import json as _json
+
+    from assistant.ingest.notices import clean_text
+
+    quotas = {"code": 0, "data": {"items": [{"list": "新锐企业榜", "max": "6家", "remark": "园区初筛入围不超过12家"},
+                                            {"list": "协同创新平台榜", "max": "3个", "remark": "优先推荐新型研发机构"}]}}
+    revision = {"data": {"status": "生效", "title": "关于申报通知的更正",
+                         "changes": [{"item": "园区报送截止时间", "value": "2077年11月18日17:00"}],
+                         "remark": "以本更正为准"}}
+    har = {"log": {"version": "1.2", "entries": [
+        {"request": {"url": "https://example.org/api/quota"},
+         "response": {"status": 200, "content": {"mimeType": "application/json", "text": _json.dumps(quotas, ensure_ascii=False)}}},
+        {"request": {"url": "https://example.org/api/revision"},
+         "response": {"status": 200, "content": {"mimeType": "application/json", "text": _json.dumps(revision, ensure_ascii=False)}}},
+    ]}}
+    lines = clean_text(_json.dumps(har, ensure_ascii=False, indent=2)).text.split("\n")
+    assert any("新锐企业榜" in line and "6家" in line and "12家" in line and "协同创新平台榜" not in line for line in lines)
+    assert any(line.startswith("园区报送截止时间：2077年11月18日17:00") for line in lines)
+    assert not any('"list"' in line or "{" in line for line in lines)

@@ -19,6 +19,7 @@ from assistant.ingest.annotations import annotation_text, is_annotation_export
 from assistant.ingest.auditlog import audit_text, is_audit_log
 from assistant.ingest.celldump import cell_dump_text, is_cell_dump
 from assistant.ingest.chatlog import chat_log_text, is_chat_log
+from assistant.ingest.columns import FIELD_COLUMN, VALUE_COLUMN
 from assistant.ingest.copybook import copybook_records, is_copybook_file
 from assistant.ingest.fieldnames import CONTACT_LABELS, HAS_CJK, JSON_LABELS
 from assistant.ingest.gettext import is_po, po_text
@@ -259,7 +260,64 @@ def _json_fields(mt: MappedText, record: dict[str, object]) -> MappedText:
         cuts += escape_cuts(m.start(1), m.group(1))
         pos = m.end(1)
     cuts.append((pos, len(text), brk))
-    return mt.splice(cuts)
+    return _nested_json(mt.splice(cuts), brk)
+
+
+def _nested_json(mt: MappedText, brk: str) -> MappedText:
+    """A field's value that is itself JSON (an API's response saved in a HAR archive's "text": "{\"code\": 0,
+    \"data\": [{\"list\": …}]}"), now a line of its own: read as records, one a line for each object of
+    a list, the fields of one object on one line; a field and its value named by "item"/"value" keys
+    read "item：value" (columns.py), others "name：value"."""
+    cuts: list[tuple[int, int, str]] = []
+    for seg in SEGMENT.finditer(mt.text):  # (a page's fields are set apart by "<br>" until the page is read)
+        stripped = seg.group(0).strip()
+        if len(stripped) < 2 or stripped[0] not in "{[" or stripped[-1] not in "}]" or not HAS_CJK.search(stripped):
+            continue
+        try:
+            json.loads(stripped)
+        except ValueError:
+            continue
+        cuts += _record_cuts(mt.text, seg.start(), seg.end(), brk)
+    return mt.splice(cuts) if cuts else mt
+
+
+SEGMENT = re.compile(r"(?:(?<=\n)|(?<=<br>)|^)(?:(?!<br>)[^\n])+", re.S)
+
+
+def _record_cuts(text: str, start: int, end: int, brk: str) -> list[tuple[int, int, str]]:
+    """The cuts reading one line of JSON as records (see _nested_json)."""
+    cuts: list[tuple[int, int, str]] = []
+    pos = seen = start  # after the last value kept; after the last token scanned
+    key, depth, started, opened = "", 0, False, False
+    line_depth: int | None = None  # the depth of the records: the objects of the first list reached
+    item = False  # an "item" (a field's name) just written: the "value" after it follows "："
+    for m in JSON_STRING.finditer(text, start, end):
+        for ch in text[seen:m.start()]:
+            depth += {"{": 1, "[": 1, "}": -1, "]": -1}.get(ch, 0)
+            if ch == "{":
+                opened = True
+                if line_depth is None and "[" in text[start:m.start()]:
+                    line_depth = depth
+        seen = m.end()
+        if m.group(2):
+            key = m.group(1)
+            continue
+        value = read_string(m.group(1))
+        if not value.strip() or not (HAS_CJK.search(value) or re.search(r"\d", value)):
+            continue
+        named = bool(FIELD_COLUMN.fullmatch(key)) or key.lower() == "item"
+        if item and VALUE_COLUMN.fullmatch(key):
+            joiner = "："
+        else:
+            joiner = (brk if opened and depth == line_depth else "，") if started else ""
+            label = "" if named else key if HAS_CJK.search(key) else said(key) if HAS_CJK.search(said(key)) else ""
+            joiner += f"{label}：" if label else ""
+        item, opened = named, False
+        cuts.append((pos, m.start() + 1, joiner))
+        cuts += escape_cuts(m.start(1), m.group(1))
+        pos, started = m.end(1), True
+    cuts.append((pos, end, ""))
+    return cuts
 
 
 # ---------------------------------------------------------------- a mail saved whole
