@@ -775,3 +775,16 @@ def test_a_phone_the_notice_corrects_is_given_corrected_and_cited_where_correcte
     person = next(f for f in extract_facts(notice) if isinstance(f, ContactFact) and "温致远" in f.persons)
     assert person.phones == ["0739-5521860"]
     assert "0739-5521860" in notice.original[person.start : person.end]
+
+
+def test_a_number_restated_on_a_line_declared_in_force_replaces_the_one_a_digit_or_two_off() -> None:
+    from assistant.ingest.facts.common import corrected_phones, phone_fixes
+
+    text = ("园区咨询：管委会科技创新局 符嘉禾，电话0436-87653302，邮箱bwkjj@example.cn\n"
+            "园区服务中心 顾晓岚，电话0436-87653411\n"
+            "科技创新局联系电话，联系方式：符嘉禾，0436-87653320，备注：其余内容不变，以本更正为准\n")
+    assert corrected_phones(text) == {"043687653302"}
+    fix = phone_fixes(text)[0]
+    assert fix.new == "0436-87653320" and "以本更正为准" in text[fix.start:fix.end]  # cited where it is restated
+    # a colleague's number on a line with no name in common stays; no line in force, nothing replaced
+    assert corrected_phones(text.replace("以本更正为准", "请知悉")) == set()

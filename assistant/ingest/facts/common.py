@@ -156,10 +156,61 @@ def digits(phone: str) -> str:
     return re.sub(r"\D", "", phone)
 
 
+# A value its notice declares in force over what it said before, without naming the old one: "以本次修订为准",
+# "以本更正为准", "# 更正，以此为准" after a script's assignment, "注：以下一条为更正后的值" on the line above
+# (not "以科协通知为准").
+IN_FORCE = re.compile(r"以(?:此|本次[^，,。；;\n]{0,6}|本条|本备注|这一?[条个次项]|下[^，,。；;\n]{0,10}|修订后?|本?更正后?)"
+                      r"[^，,。；;\n]{0,4}为准|更正(?:后的值|，|,|：|:|$)")
+# (the words a contact line says with any phone: no sign two lines speak of the same person or office)
+CONTACT_WORDS = re.compile(r"联系|电话|手机|座机|邮箱|方式|更正|为准|备注")
+RESTATED_TAIL = 3  # a restated number differs from the one it replaces in its last digits only
+
+
+@dataclass(frozen=True)
+class PhoneFix:
+    """A number a notice replaces, the number replacing it as written, and where it says so (the
+    text's offsets of the saying)."""
+
+    old: str  # digits
+    new: str  # as written
+    start: int
+    end: int
+
+
+def phone_fixes(text: str) -> list[PhoneFix]:
+    """Every number a text replaces: named as replaced ("…有误，请改拨…"), or restated on a line declared
+    in force ("科技创新局联系电话：符嘉禾，0436-87653320…以本更正为准"), where another line of the same person
+    or office (a name in common) had a number differing from it only in its last digits."""
+    fixes = [PhoneFix(digits(m.group("old")), m.group("new").strip(), m.start(), m.end()) for m in PHONE_FIXED.finditer(text)]
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line, _grams(line)))
+        pos += len(line) + 1
+    for start, line, grams in lines:
+        if not IN_FORCE.search(line) or PHONE_FIXED.search(line):
+            continue  # (a line naming the number it replaces says so itself)
+        for p in PHONE.finditer(line):
+            new = digits(p.group(0))
+            for other_start, other, other_grams in lines:
+                if other_start == start:
+                    continue
+                for q in PHONE.finditer(other):
+                    was = digits(q.group(0))
+                    if was != new and len(was) == len(new) and was[:-RESTATED_TAIL] == new[:-RESTATED_TAIL] \
+                            and grams & other_grams:
+                        fixes.append(PhoneFix(was, p.group(0).strip(), start, start + len(line)))
+    replacing = {digits(f.new) for f in fixes}
+    return [f for f in fixes if f.old not in replacing]
+
+
 def corrected_phones(text: str) -> set[str]:
     """The digits of every number a text says is replaced (unless also a replacing one)."""
-    fixes = list(PHONE_FIXED.finditer(text))
-    return {digits(m.group("old")) for m in fixes} - {digits(m.group("new")) for m in fixes}
+    return {f.old for f in phone_fixes(text)}
+
+
+def _grams(line: str) -> set[str]:
+    return {g for run in re.findall(rf"[{CJK}]{{3,}}", line) for g in (run[i:i + 3] for i in range(len(run) - 2))
+            if not CONTACT_WORDS.search(g)}
 
 
 # A phone read out digit by digit ("电话：零五七一，六四八二，七三一五", a broadcast's or an interview's

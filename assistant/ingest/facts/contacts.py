@@ -10,13 +10,13 @@ from assistant.ingest.chunking import Line, Section, sections
 from assistant.ingest.facts.common import (
     EMAIL,
     PHONE,
-    PHONE_FIXED,
     Span,
     clauses,
     digits,
     find_fields,
     find_list_names,
     make_fact,
+    phone_fixes,
     phones_in,
     spoken_digits,
 )
@@ -184,25 +184,25 @@ def extract_contacts(notice: Notice, list_names: list[str], field_names: list[st
 
 def with_corrected_phones(notice: Notice, facts: list[Fact]) -> list[Fact]:
     """A contact whose number the notice corrects elsewhere: the corrected number, cited where it is corrected."""
-    fixes = list(PHONE_FIXED.finditer(notice.clean.text))
+    fixes = phone_fixes(notice.clean.text)
     if not fixes:
         return facts
     out: list[Fact] = []
     for f in facts:
         held = {digits(p) for p in f.phones} if isinstance(f, ContactFact) else set()
-        fix = next((m for m in fixes if digits(m.group("old")) in held), None)
+        fix = next((x for x in fixes if x.old in held), None)
         if fix is None or not isinstance(f, ContactFact):
             out.append(f)
             continue
-        line_start = notice.clean.text.rfind("\n", 0, fix.start()) + 1
-        line_end = notice.clean.text.find("\n", fix.end())
+        line_start = notice.clean.text.rfind("\n", 0, fix.start) + 1
+        line_end = notice.clean.text.find("\n", fix.end)
         line_end = len(notice.clean.text) if line_end < 0 else line_end
         start, end = notice.original_span(line_start, line_end)
-        old, new = fix.group("old"), fix.group("new").strip()
-        phones = [new if digits(p) == digits(old) else p for p in f.phones]
-        labels = {new if digits(p) == digits(old) else p: label for p, label in f.phone_labels.items()}
+        old = next(p for p in f.phones if digits(p) == fix.old)
+        phones = [fix.new if digits(p) == fix.old else p for p in f.phones]
+        labels = {fix.new if digits(p) == fix.old else p: label for p, label in f.phone_labels.items()}
         out.append(replace(f, phones=phones, phone_labels=labels, quote=notice.clean.text[line_start:line_end].strip(), start=start, end=end,
-                           value=f.value.replace(old, new)))
+                           value=f.value.replace(old, fix.new)))
     return out
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from assistant.ingest.dates import DATE, DATE_GROUPS, cn_number, parse_date, ymd
 from assistant.ingest.facts.common import (
+    IN_FORCE,
     TIME,
     Span,
     clauses,
@@ -310,10 +311,6 @@ def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> li
 MOVED = re.compile(rf"截[止至](?:时间|日期|日)?{_MOVE}")
 
 
-# A value its notice declares in force over what it said before, without naming the old date: "以本次修订为准",
-# "# 更正，以此为准" after a script's assignment, "注：以下一条为更正后的值" on the line above (not "以科协通知为准").
-IN_FORCE = re.compile(r"以(?:此|本次[^，,。；;\n]{0,6}|本条|本备注|这一?[条个次项]|下[^，,。；;\n]{0,10}|修订后?|更正后?)[^，,。；;\n]{0,4}为准"
-                      r"|更正(?:后的值|，|,|：|:|$)")
 
 
 def _lines_around(text: str, begin: int, stop: int) -> str:
