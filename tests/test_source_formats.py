@@ -51,6 +51,49 @@ def test_a_unified_diff_reads_as_its_final_text() -> None:
     assert "电话：0571-1230002" in lines and "11月3日" not in "\n".join(lines) and "1230001" not in "\n".join(lines)
 
 
+GIT_LOG = "\n".join([
+    "commit 7dc75fac77e7b8f128bc2b99a3630f96172d79ab",
+    "Author: 岑立 <cenl@example.edu.cn>",
+    "Date:   Sun Oct 18 09:14:27 2076 +0800",
+    "",
+    "    更正学院报送截止时间",
+    "",
+    "diff --git a/notice.md b/notice.md",
+    "index 1111111..2222222 100644",
+    "--- a/notice.md",
+    "+++ b/notice.md",
+    "@@ -3,3 +3,3 @@",
+    " 一、时间安排",
+    "-学院报科研院：2076年11月15日17:00前",
+    "+学院报科研院：2076年11月12日17:00前",
+    " 二、联系人",
+    "",
+    "commit 7d385dc3f0007448a49c56769f874d8c3617ce01",
+    "Author: 钟岚 <zhongl@example.edu.cn>",
+    "Date:   Sat Oct 10 16:22:05 2076 +0800",
+    "",
+    "    新建通知",
+    "",
+    "diff --git a/notice.md b/notice.md",
+    "new file mode 100644",
+    "--- /dev/null",
+    "+++ b/notice.md",
+    "@@ -0,0 +1,5 @@",
+    "+江澄大学关于组织推荐2076年榜单的通知",
+    "+一、时间安排",
+    "+学院报科研院：2076年11月15日17:00前",
+    "+二、联系人",
+    "+科研院 岑立，电话0736-5821974",
+])
+
+
+def test_a_git_log_of_one_file_reads_as_its_latest_text() -> None:
+    text = clean_text(GIT_LOG).text
+    assert "学院报科研院：2076年11月12日17:00前" in text
+    assert "11月15日" not in text  # removed by the newer commit: gone from the older one's text too
+    assert text.count("一、时间安排") == 1 and "电话0736-5821974" in text  # a line shown twice is read once
+
+
 SHEET = "\n".join([
     '<?xml version="1.0"?>',
     '<?mso-application progid="Excel.Sheet"?>',
