@@ -21,6 +21,7 @@ from assistant.ingest.celldump import cell_dump_text, is_cell_dump
 from assistant.ingest.chatlog import chat_log_text, is_chat_log
 from assistant.ingest.columns import FIELD_COLUMN, VALUE_COLUMN
 from assistant.ingest.copybook import copybook_records, is_copybook_file
+from assistant.ingest.dockerfile import dockerfile_text, is_dockerfile
 from assistant.ingest.fieldnames import CONTACT_LABELS, HAS_CJK, JSON_LABELS
 from assistant.ingest.gettext import is_po, po_text
 from assistant.ingest.graphviz import dot_text, is_dot
@@ -755,6 +756,7 @@ WHOLE_FORMATS: tuple[tuple[Callable[[str], bool], Callable[[MappedText], MappedT
     (is_audit_log, audit_text, True),
     (is_captions, caption_text, True),
     (is_chat_log, chat_log_text, True),
+    (is_dockerfile, dockerfile_text, True),
     (is_shell_script, shell_text, True),
     (is_keyed, _keyed, True),
     (lambda text: bool(LATEX.search(text)), latex_text, True),
