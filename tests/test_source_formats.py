@@ -141,3 +141,21 @@ def test_a_json_field_holding_an_apis_json_reads_as_records_one_a_line() -> None
     assert any("新锐企业榜" in line and "6家" in line and "12家" in line and "协同创新平台榜" not in line for line in lines)
     assert any(line.startswith("园区报送截止时间：2077年11月18日17:00") for line in lines)
     assert not any('"list"' in line or "{" in line for line in lines)
+
+
+def test_a_json_array_of_contacts_inside_a_yaml_block_scalar_reads_as_contact_lines() -> None:
+    manifest = "\n".join([
+        "apiVersion: v1", "kind: ConfigMap", "metadata:", "  name: kczg-notice-2076", "data:",
+        "  notice.md: |", "    # 东岭材料研究院关于组织申报2076年“科创中国”系列榜单的通知", "    请于2076年11月13日前报送。",
+        "  contacts.json: |", "    [",
+        '      {"role": "院内联系人", "org": "科技发展处", "name": "闻笛", "phone": "0551-62837095", "email": "kjc@example.cn"},',
+        '      {"role": "初评机构：技术经理人先锋榜", "org": "国际技术转移服务联盟", "name": "褚嘉懿", "phone": "010-84726053"}',
+        "    ]",
+        '  review_days: ["2076-11-04", "2076-11-08"]',
+    ])
+    lines = clean_text(manifest).text.split("\n")
+    first = next(line for line in lines if "闻笛" in line)
+    assert "联系人：闻笛" in first and "电话：0551-62837095" in first and "kjc@example.cn" in first and "褚嘉懿" not in first
+    assert any("联系人：褚嘉懿" in line and "010-84726053" in line for line in lines)
+    assert not any('"name"' in line for line in lines)
+    assert any("2076-11-04" in line for line in lines)  # a list of dates is no records: left as written

@@ -265,24 +265,48 @@ def _json_fields(mt: MappedText, record: dict[str, object]) -> MappedText:
 
 
 def _nested_json(mt: MappedText, brk: str) -> MappedText:
-    """A field's value that is itself JSON (an API's response saved in a HAR archive's "text": "{\"code\": 0,
-    \"data\": [{\"list\": …}]}"), now a line of its own: read as records, one a line for each object of
-    a list, the fields of one object on one line; a field and its value named by "item"/"value" keys
-    read "item：value" (columns.py), others "name：value"."""
+    """JSON inside a text, now on lines of its own: a field's value that is itself JSON (an API's response
+    saved in a HAR archive's "text": "{\"code\": 0, \"data\": [{\"list\": …}]}"), a YAML block scalar
+    holding a JSON array of contacts ("contacts.json: |" then "[", "{…},", "]"). Read as records, one a
+    line for each object of a list, the fields of one object on one line; a field and its value named by
+    "item"/"value" keys read "item：value" (columns.py), a contact's keys as a contact line's labels,
+    others by their names in the notices' words."""
+    text = mt.text
     cuts: list[tuple[int, int, str]] = []
-    for seg in SEGMENT.finditer(mt.text):  # (a page's fields are set apart by "<br>" until the page is read)
-        stripped = seg.group(0).strip()
-        if len(stripped) < 2 or stripped[0] not in "{[" or stripped[-1] not in "}]" or not HAS_CJK.search(stripped):
+    segments = [m.span() for m in SEGMENT.finditer(text)]  # (a page's fields are set apart by "<br>" until it is read)
+    i = 0
+    while i < len(segments):
+        start, end = segments[i]
+        opening = JSON_OPENING.match(text, start, end)
+        if opening is None:
+            i += 1
             continue
-        try:
-            json.loads(stripped)
-        except ValueError:
-            continue
-        cuts += _record_cuts(mt.text, seg.start(), seg.end(), brk)
+        begin, depth = opening.end() - 1, 0
+        for j in range(i, min(len(segments), i + MAX_EMBEDDED_LINES)):
+            part = text[begin if j == i else segments[j][0]:segments[j][1]]
+            depth += sum(part.count(c) for c in "[{") - sum(part.count(c) for c in "]}")
+            if depth > 0:
+                continue
+            stop = segments[j][1]
+            try:  # (brackets balanced, strings' own brackets aside: one try)
+                json.loads(text[begin:stop])
+            except ValueError:
+                break
+            if "{" in text[begin:stop] and HAS_CJK.search(text[begin:stop]):  # (records, not a list of dates)
+                cuts += _record_cuts(text, begin, stop, brk)
+            i = j
+            break
+        i += 1
     return mt.splice(cuts) if cuts else mt
 
 
 SEGMENT = re.compile(r"(?:(?<=\n)|(?<=<br>)|^)(?:(?!<br>)[^\n])+", re.S)
+# Where embedded JSON opens: a line of it, or a YAML key's block scalar ("contacts.json: |[").
+JSON_OPENING = re.compile(r"[ \t]*(?:[\w.\-]+:[ \t]*\|?[-+]?[ \t]*)?[\[{]")
+MAX_EMBEDDED_LINES = 400
+
+
+CONTACT_KEYS = re.compile(r'"(?:phone|mobile|tel|telephone|email)"\s*:', re.I)
 
 
 def _record_cuts(text: str, start: int, end: int, brk: str) -> list[tuple[int, int, str]]:
@@ -292,6 +316,7 @@ def _record_cuts(text: str, start: int, end: int, brk: str) -> list[tuple[int, i
     key, depth, started, opened = "", 0, False, False
     line_depth: int | None = None  # the depth of the records: the objects of the first list reached
     item = False  # an "item" (a field's name) just written: the "value" after it follows "："
+    contact = bool(CONTACT_KEYS.search(text[start:end]))  # records of people: their keys as a contact line's labels
     for m in JSON_STRING.finditer(text, start, end):
         for ch in text[seen:m.start()]:
             depth += {"{": 1, "[": 1, "}": -1, "]": -1}.get(ch, 0)
@@ -304,14 +329,15 @@ def _record_cuts(text: str, start: int, end: int, brk: str) -> list[tuple[int, i
             key = m.group(1)
             continue
         value = read_string(m.group(1))
-        if not value.strip() or not (HAS_CJK.search(value) or re.search(r"\d", value)):
+        if not value.strip() or not (HAS_CJK.search(value) or re.search(r"\d|@", value)):
             continue
         named = bool(FIELD_COLUMN.fullmatch(key)) or key.lower() == "item"
         if item and VALUE_COLUMN.fullmatch(key):
             joiner = "："
         else:
             joiner = (brk if opened and depth == line_depth else "，") if started else ""
-            label = "" if named else key if HAS_CJK.search(key) else said(key) if HAS_CJK.search(said(key)) else ""
+            label = "" if named else key if HAS_CJK.search(key) else (CONTACT_LABELS.get(key.lower()) if contact else None) \
+                or (said(key) if HAS_CJK.search(said(key)) else "")
             joiner += f"{label}：" if label else ""
         item, opened = named, False
         cuts.append((pos, m.start() + 1, joiner))
@@ -789,5 +815,5 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
         mt = _shown_rtf(mt)
     page = is_page_source(mt.text)  # (once, on what the JSON or RTF reading left)
     if not (page or rtf or record is not None):
-        mt = page_markdown(mt)
+        mt = _nested_json(page_markdown(mt), "\n")  # (JSON a text holds: a block scalar's contacts)
     return accepted_changes(_shown_page(mt) if page else mt), record is not None or rtf or page or config or xml
