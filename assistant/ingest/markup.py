@@ -28,6 +28,7 @@ from assistant.ingest.graphviz import dot_text, is_dot
 from assistant.ingest.htmltables import spanned_tables
 from assistant.ingest.jsonstrings import JSON_STRING, escape_cuts, read_string
 from assistant.ingest.keyed import is_keyed, keyed_text, said
+from assistant.ingest.regfile import is_reg_export, reg_text
 from assistant.ingest.shellscript import is_shell_script, shell_text
 from assistant.ingest.sqldump import is_sql_dump, sql_text
 from assistant.ingest.substitutions import substitutions_text
@@ -783,6 +784,7 @@ WHOLE_FORMATS: tuple[tuple[Callable[[str], bool], Callable[[MappedText], MappedT
     (is_captions, caption_text, True),
     (is_chat_log, chat_log_text, True),
     (is_dockerfile, dockerfile_text, True),
+    (is_reg_export, reg_text, True),
     (is_shell_script, shell_text, True),
     (is_keyed, _keyed, True),
     (lambda text: bool(LATEX.search(text)), latex_text, True),
