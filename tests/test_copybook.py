@@ -53,3 +53,9 @@ def test_the_fields_keep_their_place_in_the_notice() -> None:
     mt = clean_text(COPYBOOK)
     at = mt.text.index("闫书苇")
     assert COPYBOOK[mt.offsets[at]:mt.offsets[at] + 3] == "闫书苇"
+
+
+def test_a_line_of_prose_below_the_records_is_no_record() -> None:
+    prose = "AI领域的申报单位请注意：人工智能方向的项目请在截止前与学会秘书处联系确认所属领域，并在材料中写明。"
+    text = clean_text(COPYBOOK + "\n" + prose).text
+    assert prose in text.split("\n")

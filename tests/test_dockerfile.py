@@ -36,3 +36,11 @@ def test_its_labels_and_settings_read_as_values_the_later_setting_in_force_and_t
     # the here-document is the notice's text, its placeholder the value in force
     assert "一、会员向学会报送：2078年11月16日17:00前，将申报样表发送至学会邮箱。" in lines
     assert not any(line.startswith(("FROM", "COPY", "EXPOSE", "RUN", "WORKDIR")) for line in lines)
+
+
+def test_a_comment_inside_a_continued_instruction_and_the_legacy_env_form() -> None:
+    text = DOCKERFILE.replace("WORKDIR /usr/share/nginx/html",
+                              "RUN apt-get update \\\n# 注释\n    && apt-get install -y curl\nENV CONTACT 晏可 010-59287316")
+    lines = clean_text(text).text.split("\n")
+    assert not any("apt-get" in line for line in lines)  # the command goes on over its comment line
+    assert any("晏可" in line and "010-59287316" in line and "：" in line for line in lines)

@@ -46,3 +46,9 @@ def test_a_two_column_table_or_a_table_without_field_and_value_columns_is_not_lo
     assert long_header(["序号", "类别", "字段", "值"]) is not None
     table = MappedText.of("榜单 | 名额 | 截止\n先导技术榜 | 2项 | 10月30日\n新锐企业榜 | 1家 | 10月28日")
     assert read_long_tables(table).text == table.text
+
+
+def test_a_row_marked_not_in_force_goes_whatever_the_tables_separator() -> None:
+    tab = "类别\t榜单\t字段\t值\t是否生效\n时间\t新锐企业榜\t截止时间\t2078年11月12日\t否\n时间\t新锐企业榜\t截止时间\t2078年11月16日\t是\n"
+    text = clean_text(tab).text
+    assert "时间 新锐企业榜 截止时间：2078年11月16日" in text.split("\n") and "11月12日" not in text

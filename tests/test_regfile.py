@@ -38,3 +38,11 @@ def test_its_values_read_as_lines_under_their_keys_an_override_in_force_a_delete
     assert not any("卢少" in line for line in lines)  # the deleted key's values
     assert "Count：12" in lines  # a dword as its number
     assert not any("HKEY_" in line for line in lines)
+
+
+def test_escapes_read_as_their_characters_and_a_binary_value_goes_with_its_continued_lines() -> None:
+    reg = REG.replace('"平台申报截止"="2078年12月5日24时"', '"平台申报截止"="2078年12月5日24时"\n'
+                      '"附件路径"="C:\\\\通知\\\\附件1.docx"\n"Blob"=hex(2):43,00,3a,00,\\\n  5c,00,00,00\n"备注"="见\\"附件\\""')
+    lines = clean_text(reg).text.split("\n")
+    assert "附件路径：C:\\通知\\附件1.docx" in lines and '备注：见"附件"' in lines
+    assert not any("5c,00" in line or "Blob" in line for line in lines)

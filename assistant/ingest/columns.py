@@ -26,6 +26,7 @@ class LongHeader:
     field: int
     dropped: frozenset[int]  # row numbers and the in-force flag: no part of the fact
     remarks: frozenset[int]
+    in_force: int | None = None  # the column saying whether the row holds
 
 
 def long_header(cells: list[str]) -> LongHeader | None:
@@ -39,4 +40,5 @@ def long_header(cells: list[str]) -> LongHeader | None:
     if all(n in dropped for n in range(field)):
         return None  # no subject column: a two-column "事项 | 内容" table, each row already its label and value
     remarks = frozenset(n for n, c in enumerate(cells) if n > field + 1 and UNMERGED_COLUMN.search(c))
-    return LongHeader(len(cells), field, dropped, remarks)
+    in_force = next((n for n, c in enumerate(cells) if IN_FORCE_COLUMN.fullmatch(c)), None)
+    return LongHeader(len(cells), field, dropped, remarks, in_force)

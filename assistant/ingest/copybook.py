@@ -19,6 +19,7 @@ PIC_WIDTH = re.compile(r"([X9A])(?:\((\d+)\))?")
 LEGEND = re.compile(r"(?<![A-Za-z0-9])([A-Z0-9])[ \t]*=[ \t]*([^\s，,;；]+)")
 VOID = re.compile(r"作废|废止|失效|无效|删除|停用|撤销|替代|void|deleted|obsolete", re.I)
 STATUS_NAME = re.compile(r"STAT|FLAG|VALID")
+SEQUENCE_NAME = re.compile(r"(?:^|-)(?:SEQ|NO|NUM|ID|CNT|COUNT)(?:-|$)")  # a record's number: no words of the notice
 PADDING = " \u3000\t"
 MIN_FIELDS = 3
 MIN_RECORDS = 3
@@ -86,7 +87,8 @@ def read_copybook(text: str) -> Layout | None:
     void: set[str] = set()
     if status is not None:
         at = next(m.end() for m in entries if m.group("name") == top[status].name)
-        legend = text[at:text.find("\n", at + 1) + 1 + 200]
+        line_end = text.find("\n", at + 1)
+        legend = text[at:(len(text) if line_end < 0 else line_end + 1) + 200]
         stop = ENTRY.search(legend)
         for code, meaning in LEGEND.findall(legend[: stop.start() if stop else len(legend)]):
             if VOID.search(meaning):
@@ -128,7 +130,8 @@ def _record_cuts(text: str, start: int, end: int, layout: Layout) -> list[tuple[
     record_type = text[spans[0][1]:spans[0][2]].strip(PADDING)
     cells: list[tuple[int, int]] = []
     for n, (f, a, b) in enumerate(spans):
-        if n == layout.status or f.numeric or (n == 0 and re.fullmatch(r"[A-Z0-9]{1,3}", record_type)):
+        if n == layout.status or (f.numeric and SEQUENCE_NAME.search(f.name)) \
+                or (n == 0 and re.fullmatch(r"[A-Z0-9]{1,3}", record_type)):
             continue  # the record's type, its sequence number, its status: codes, not the notice's words
         parts = _variant(layout, f.name, record_type)
         pieces = _spans(a, parts) if parts else [(f, a, b)]
@@ -146,10 +149,22 @@ def _record_cuts(text: str, start: int, end: int, layout: Layout) -> list[tuple[
 
 
 def _records(text: str, layout: Layout) -> list[TextLine]:
-    """The lines that are records: they start with a code as wide as the first field and reach the last."""
-    first_code = re.compile(rf"^[A-Z0-9]{{{layout.fields[0].width}}}")
+    """The lines that are records: below the copybook, they start with a code as wide as the first
+    field, reach the last field and are no wider than a record."""
+    first_code = re.compile(rf"^[A-Z0-9]{{{layout.fields[0].width}}}(?![a-z])")
     reach = sum(f.width for f in layout.fields[:-1])
-    return [line for line in text_lines(text) if first_code.match(line.text) and len(line.text.rstrip(PADDING)) > reach]
+    below = max(m.end() for m in ENTRY.finditer(text))
+    return [line for line in text_lines(text) if line.start >= below and first_code.match(line.text)
+            and reach < len(line.text.rstrip(PADDING)) <= layout.width and _fits(line.text, layout)]
+
+
+def _fits(line: str, layout: Layout) -> bool:
+    """A record's number fields hold digits, its status one code ("AI领域的…" is prose, not a record)."""
+    for n, (f, a, b) in enumerate(_spans(0, layout.fields)):
+        cell = line[a:b].strip(PADDING)
+        if (f.numeric and not cell.isdigit()) or (n == layout.status and not re.fullmatch(r"[A-Z0-9]", cell)):
+            return False
+    return True
 
 
 def is_copybook_file(text: str) -> bool:

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from assistant.ingest.fieldnames import HAS_CJK
 from assistant.ingest.keyed import said
-from assistant.ingest.textmap import MappedText
+from assistant.ingest.shellscript import HEREDOC
+from assistant.ingest.textmap import MappedText, disjoint
 
 FROM = re.compile(r"^FROM\s+[\w./:@${}-]+(?:\s+AS\s+\w+)?\s*$", re.M)  # (uppercase, as Dockerfiles write it: never a mail's "From ")
 INSTRUCTION = re.compile(r"^(?P<word>FROM|LABEL|ENV|ARG|RUN|COPY|ADD|EXPOSE|WORKDIR|CMD|ENTRYPOINT|HEALTHCHECK|USER|VOLUME|"
                          r"SHELL|STOPSIGNAL|ONBUILD|MAINTAINER)\b(?!:)")
 PAIR = re.compile(r"(?P<key>[A-Za-z_][\w.\-]*)=(?P<value>\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|[^\s\"'\\]+)")
-HEREDOC = re.compile(r"<<-?\s*(?P<quote>['\"]?)(?P<end>[A-Za-z_]\w*)(?P=quote)")
 COMMENT = re.compile(r"^\s*#\s?(?P<said>.*)$")
 MIN_INSTRUCTIONS = 4
 
@@ -39,20 +39,27 @@ def is_dockerfile(text: str) -> bool:
 
 
 def _logical(text: str) -> list[tuple[int, int]]:
-    """The instructions' spans: a line ending in a backslash goes on (comment lines inside it included)."""
-    spans, start, pos = [], 0, 0
+    """The instructions' spans: a line ending in a backslash goes on, over comment lines inside it."""
+    spans, start, pos, going = [], 0, 0, False
     for line in text.split("\n"):
         end = pos + len(line)
-        if not line.rstrip().endswith("\\"):
+        if not (line.rstrip().endswith("\\") or (going and COMMENT.match(line))):
             spans.append((start, end))
             start = end + 1
+        going = line.rstrip().endswith("\\") or (going and bool(COMMENT.match(line)))
         pos = end + 1
     if start < len(text):
         spans.append((start, len(text)))
     return spans
 
 
+LEGACY = re.compile(r"(?:ENV|LABEL)[ \t]+(?P<key>[A-Za-z_][\w.\-]*)[ \t]+(?P<value>[^=\n]+?)[ \t]*$")  # "ENV KEY value"
+
+
 def _settings(text: str, start: int, end: int) -> list[_Setting]:
+    legacy = LEGACY.match(text, start, end)
+    if legacy and "=" not in text[start:end]:
+        return [_Setting(legacy.group("key"), legacy.start("key"), legacy.end(), legacy.start("value"), legacy.end("value"))]
     out = []
     for m in PAIR.finditer(text, start, end):
         quoted = m.group("value")[:1] in "\"'"
@@ -121,15 +128,4 @@ def dockerfile_text(mt: MappedText) -> MappedText:
         for a, b in bodies:
             for m in ref.finditer(text, a, b):
                 cuts.append((m.start(), m.end(), names[m.group("a") or m.group("b")]))
-    return mt.splice(_ordered(cuts))
-
-
-def _ordered(cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The cuts in order, one dropped where it overlaps the one before (a setting's own cuts inside a
-    line already cut whole)."""
-    kept: list[tuple[int, int, str]] = []
-    for cut in sorted(cuts):
-        if kept and cut[0] < kept[-1][1]:
-            continue
-        kept.append(cut)
-    return kept
+    return mt.splice(disjoint(cuts))  # (a setting's own cuts inside a line cut whole: the line's cut holds)

@@ -552,14 +552,14 @@ def _sheet_cuts(text: str, sheet: _Sheet) -> list[tuple[int, int, str]]:
     empty: frozenset[int] = frozenset()
     in_force = next((n for n, h in enumerate(header) if IN_FORCE_COLUMN.fullmatch(h)), None)
     for k, ((cells, end), values) in enumerate(zip(sheet.records, sheet.values, strict=True)):
+        if k == sheet.header + 1:  # (the first row below the header, in force or not, says which columns merge)
+            empty = empty_columns(values, header)
         if k > sheet.header and in_force is not None and NOT_IN_FORCE.fullmatch(values[in_force]):
             # A record the export marks as no longer in force ("生效：否", replaced by a later row): not read.
             cuts.append((cells[0][0], min(end + 1, len(text)), ""))
             continue
         last = max((n for n, v in enumerate(values) if v), default=-1)
         shown = list(values)
-        if k == sheet.header + 1:
-            empty = empty_columns(values, header)
         if k > sheet.header:
             shown = above = merged_down(values, above, header, empty)
         if last < len(cells) - 1:  # the blank cells at the record's end

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.ingest.columns import LongHeader, long_header
+from assistant.ingest.columns import NOT_IN_FORCE, LongHeader, long_header
 from assistant.ingest.textmap import CELL, MappedText, text_lines
 
 MIN_ROWS = 2
@@ -35,6 +35,7 @@ class LongRow:
     group: tuple[int, int] | None  # (a field not named "group-attribute": None)
     field: tuple[int, int]  # the whole field, or its attribute when grouped
     rest: tuple[Part, ...]  # "：" and the value, a remark in brackets, any other cell after a comma
+    void: bool = False  # marked as no longer in force
 
     def key(self, text: str) -> tuple[tuple[str, ...], str] | None:
         return (self.subject, text[self.group[0]:self.group[1]]) if self.group else None
@@ -62,8 +63,10 @@ def _long_row(text: str, start: int, line: str, head: LongHeader) -> LongRow:
         rest += ["：" if n == head.field + 1 else "（" if n in head.remarks else "，", (a, b)]
         if n in head.remarks:
             rest.append("）")
+    flag = spans[head.in_force] if head.in_force is not None and head.in_force < len(spans) else None
+    void = flag is not None and bool(NOT_IN_FORCE.fullmatch(text[flag[0]:flag[1]].strip()))
     return LongRow(start, start + len(line), tuple(text[a:b] for a, b in subject), tuple(subject), group, field,
-                   tuple(rest))
+                   tuple(rest), void)
 
 
 def _record_parts(rows: list[LongRow]) -> list[Part]:
@@ -89,6 +92,7 @@ def read_long_tables(mt: MappedText) -> MappedText:
     text = mt.text
     lines = text_lines(text)
     records: list[list[LongRow]] = []
+    cuts: list[tuple[int, int, str]] = []
     i = 0
     while i < len(lines):
         head = long_header([c.strip() for c in lines[i].text.split(CELL)]) if CELL in lines[i].text else None
@@ -102,6 +106,9 @@ def read_long_tables(mt: MappedText) -> MappedText:
             j += 1
         if len(run) >= MIN_ROWS:
             for row in run:
+                if row.void:  # a row the export marks as no longer in force ("生效：否"): not read
+                    cuts.append((row.start, min(row.end + 1, len(text)), ""))
+                    continue
                 key = row.key(text)
                 if records and key is not None and records[-1][-1].key(text) == key \
                         and records[-1][-1].end + 1 == row.start:
@@ -109,10 +116,9 @@ def read_long_tables(mt: MappedText) -> MappedText:
                 else:
                     records.append([row])
         i = j
-    cuts: list[tuple[int, int, str]] = []
     for record in records:
         cuts += _cuts(record[0].start, record[-1].end, _record_parts(record))
-    return mt.splice(cuts)
+    return mt.splice(sorted(cuts))
 
 
 def _cuts(start: int, end: int, parts: list[Part]) -> list[tuple[int, int, str]]:

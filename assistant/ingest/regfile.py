@@ -19,6 +19,7 @@ HEADER = re.compile(r"^\ufeff?(?:Windows Registry Editor Version \d+\.\d+|REGEDI
 KEY = re.compile(r"^\[(?P<deleted>-)?(?P<path>HKEY_[^\]\n]+)\]\s*$")
 VALUE = re.compile(r'^(?:"(?P<name>(?:[^"\\]|\\.)*)"|(?P<default>@))=(?:"(?P<text>(?:[^"\\]|\\.)*)"|dword:(?P<dword>[0-9a-fA-F]{8})|(?P<other>.*))\s*$')
 COMMENT = re.compile(r"^;\s?")
+ESCAPE = re.compile(r"\\[\\\"]")  # a value's escaped backslash or quote
 OVERRIDES = re.compile(r"override|覆盖|更正|修订", re.I)
 IN_FORCE_NOTE = re.compile(r"以[^。；;\n]{0,12}为准")
 
@@ -39,6 +40,10 @@ def is_reg_export(text: str) -> bool:
     return bool(HEADER.match(first))
 
 
+def _unescaped(text: str) -> str:
+    return ESCAPE.sub(lambda m: m.group(0)[1], text)
+
+
 def _compact(text: str) -> str:
     return re.sub(r"[^0-9a-z\u4e00-\u9fff]", "", text.lower())
 
@@ -55,7 +60,7 @@ def reg_text(mt: MappedText) -> MappedText:
     values: list[_Value] = []
     overriding: list[_Value] = []
     path: tuple[str, ...] = ()
-    deleted, overrides = False, False
+    deleted, overrides, continued = False, False, False
     previous = ""
     for line in lines:
         body = line.text.rstrip("\r")
@@ -68,11 +73,13 @@ def reg_text(mt: MappedText) -> MappedText:
             cuts.append((line.start, line.end, "" if deleted else heading))
         elif COMMENT.match(body):
             cuts.append((line.start, line.start + COMMENT.match(body).end(), ""))
-        elif (value := VALUE.match(body)) and path:
-            if deleted or value.group("other") is not None:
-                cuts.append((line.start, min(line.end + 1, len(text)), ""))
-                previous = body
-                continue
+        elif continued or ((value := VALUE.match(body)) and (deleted or value.group("other") is not None)):
+            # a deleted key's value, a binary or expandable value (hex(2):…, with its continued lines): nothing told
+            cuts.append((line.start, min(line.end + 1, len(text)), ""))
+            continued = body.rstrip().endswith("\\")
+            previous = body
+            continue
+        elif value:
             name = value.group("name") or "默认"
             label = name if HAS_CJK.search(name) else said(name) if HAS_CJK.search(said(name)) else name
             label = label.replace("_", "·")
@@ -81,9 +88,10 @@ def reg_text(mt: MappedText) -> MappedText:
                 previous = body
                 continue
             vs, ve = line.start + value.start("text"), line.start + value.end("text")
-            found = _Value(path, name, line.start, line.end, vs, ve, value.group("text").replace('\\"', '"'))
+            found = _Value(path, name, line.start, line.end, vs, ve, _unescaped(value.group("text")))
             (overriding if overrides else values).append(found)
             cuts += [(line.start, vs, f"{label}："), (ve, line.end, "")]
+            cuts += [(vs + m.start(), vs + m.end(), m.group(0)[1]) for m in ESCAPE.finditer(value.group("text"))]
         elif HEADER.match(body):
             cuts.append((line.start, line.end, ""))
         if body.strip():

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.ingest.keyed import said
-from assistant.ingest.textmap import MappedText
+from assistant.ingest.textmap import MappedText, disjoint
 
 
 @dataclass(frozen=True)
@@ -67,9 +67,5 @@ def _cuts(text: str, syntax: Syntax) -> list[tuple[int, int, str]]:
 
 
 def substitutions_text(mt: MappedText) -> MappedText:
-    cuts = sorted(c for syntax in SYNTAXES for c in _cuts(mt.text, syntax))
-    kept: list[tuple[int, int, str]] = []
-    for cut in cuts:  # (two syntaxes never claim one span; should they, the first holds)
-        if not kept or cut[0] >= kept[-1][1]:
-            kept.append(cut)
-    return mt.splice(kept)
+    # (two syntaxes never claim one span; should they, the cut starting first holds)
+    return mt.splice(disjoint([c for syntax in SYNTAXES for c in _cuts(mt.text, syntax)]))
