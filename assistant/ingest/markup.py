@@ -605,11 +605,9 @@ STRUCK = re.compile(r"(?P<body>[^\s：:，,；;。→←（(“”\"]{1,20})\s*[
 
 
 # A correction in a page's markup: "<del>11月3日</del><ins>11月6日</ins>", "<s>…</s>", Markdown's "~~…~~",
-# Typst's "#strike[11月12日]", Textile's "-2077年11月8日-" (between spaces or brackets: never a phone's or a
-# date's hyphens, "010-6835", "2077-10-16", nor a list's "- ").
+# Typst's "#strike[11月12日]" (Textile's "-…-": notices.textile_marks, in a Textile page only).
 STRUCK_MARKUP = re.compile(r"(?P<struck><(?P<tag>del|s|strike)\b[^>]*>.*?</(?P=tag)\s*>|~~[^~\n]{1,60}~~"
-                           r"|#strike\[[^\]\n]{1,60}\]"
-                           r"|(?:(?<=[ \t（(：:])|(?<=^))-(?=[^\s-])(?=[^-\n]{0,40}[\d\u4e00-\u9fff])[^-\n]{1,40}(?<=[^\s-])-(?=[ \t）)，,。；;]|$))"
+                           r"|#strike\[[^\]\n]{1,60}\])"
                            r"|<ins\b[^>]*>(?P<kept>.*?)</ins\s*>", re.I | re.S)
 
 

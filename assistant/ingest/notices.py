@@ -115,8 +115,12 @@ TEXTILE_HEADING = re.compile(r"(?m)^h[1-6](?:\([^)\n]*\)|\{[^}\n]*\}|\[[^\]\n]*\
 TEXTILE_MARKS = re.compile(
     r"(?m)^(?:h[1-6]|bq|p|fn\d+)(?:\([^)\n]*\)|\{[^}\n]*\}|\[[^\]\n]*\])*\.[ \t]+"
     r"|(?<=\|)(?:_|[\\/]\d+|[<>=^~])+\.[ \t]|^\{\{\w+\}\}[ \t]*$"
-    r"|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])")
+    r"|(?<![\w*\\])\*(?=[^\s*])|(?<=[^\s*\\])\*(?![\w*])|(?<![\w_\\])_(?=[^\s_])|(?<=[^\s_\\])_(?![\w_])")
 TEXTILE_ITEM = re.compile(r"(?m)^[#*]+[ \t]+")
+# Textile's struck text, "-2077年11月8日-": between spaces or brackets (never a phone's or a date's hyphens,
+# "010-6835", "2077-10-16", nor a list's "- "), holding a digit or a Chinese character.
+TEXTILE_STRUCK = re.compile(r"(?m)(?:(?<=[ \t（(：:])|^)-(?=[^\s-])(?=[^-\n]{0,40}[\d\u4e00-\u9fff])[^-\n]{1,40}(?<=[^\s-])-"
+                            r"(?=[ \t）)，,。；;]|$)")
 TEXTILE_LINK = re.compile(r'"(?P<label>[^"\n]{1,60})":(?P<url>https?://\S+?)(?=[\s，。；）)]|$)', re.M)
 
 
@@ -125,7 +129,7 @@ def textile_marks(mt: MappedText) -> MappedText:
     if len(TEXTILE_HEADING.findall(mt.text)) < 2:
         return mt
     mt = mt.sub(TEXTILE_LINK, lambda m: f"{m.group('label')}（{m.group('url')}）")
-    mt = mt.sub(TEXTILE_ITEM, "- ")  # (a numbered item's "# " is no Markdown heading)
+    mt = mt.sub(TEXTILE_STRUCK, "").sub(TEXTILE_ITEM, "- ")  # (a numbered item's "# " is no Markdown heading)
     return mt.sub(TEXTILE_MARKS, "")
 BULLET = re.compile(r"^[-*+•●▪◆■·][ \t]+")
 # An item's number: "5. ", "5、", "（2）", "2）" (not "9.5亿").
@@ -726,7 +730,6 @@ def clean_text(original: str) -> MappedText:
     mt = MappedText.of(original)
     mt = mt.sub(r"\r\n?", "\n")
     mt, page = source_text(mt)  # a JSON export, an RTF or a web page's source: the text it shows, its lines its own
-    mt = mt.sub(MARKUP_ESCAPE, "")  # "chuyingxue\@…", "qfkx\_cx": a markup's escaped character is the character
     mt = merged_fields(mt)  # a mail-merged letter: its «字段» filled from the merge data printed with it
     mt = _set_aside_chrome(mt)
     mt = read_outline_tree(mt)  # a mind map's tree: each node with the nodes above it
@@ -750,7 +753,8 @@ def clean_text(original: str) -> MappedText:
     mt = rebuild_wrapped_tables(mt)  # a PDF's table whose cells wrap: one line per row
     mt = rebuild_aligned_tables(mt)  # columns aligned with spaces: split where the header's columns start
     mt = mt.sub(r"(?m)^ +|[ \t]+$", "")
-    mt = textile_marks(mt).sub(MD_HEADING, "").sub(r"(?m)^>[ \t]?", "").sub(r"\*\*|(?<!_)__(?!_)", "")
+    mt = textile_marks(mt).sub(MD_HEADING, "").sub(r"(?m)^>[ \t]?", "").sub(r"(?<!\\)\*\*|(?<![_\\])__(?!_)", "")
+    mt = mt.sub(MARKUP_ESCAPE, "")  # "chuyingxue\@…", "qfkx\_cx": a markup's escaped character is the character
     mt = _markdown_links(mt)  # "[科技创新局邮箱][mail]" with "[mail]: mailto:…" below: the address where it is named
     # A Markdown table: its rule row goes, its rows lose their outer pipes ("| 榜单 | 名额 |" -> "榜单 | 名额").
     mt = _markdown_edges(mt.sub(MD_TABLE_RULE, ""))
