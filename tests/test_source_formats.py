@@ -159,3 +159,8 @@ def test_a_json_array_of_contacts_inside_a_yaml_block_scalar_reads_as_contact_li
     assert any("联系人：褚嘉懿" in line and "010-84726053" in line for line in lines)
     assert not any('"name"' in line for line in lines)
     assert any("2076-11-04" in line for line in lines)  # a list of dates is no records: left as written
+
+
+def test_a_json_records_counts_are_kept_and_a_systems_own_numbers_go() -> None:
+    text = clean_text('名额表：\n[{"榜单": "新锐企业榜", "名额": 3, "code": 0, "截止": "11月20日"}, {"榜单": "先导技术榜", "名额": 2}]').text
+    assert "榜单：新锐企业榜，名额：3，截止：11月20日" in text.split("\n") and "榜单：先导技术榜，名额：2" in text.split("\n")

@@ -275,6 +275,7 @@ def _nested_json(mt: MappedText, brk: str) -> MappedText:
     text = mt.text
     cuts: list[tuple[int, int, str]] = []
     segments = [m.span() for m in SEGMENT.finditer(text)]  # (a page's fields are set apart by "<br>" until it is read)
+    balance = [_brackets(text, a, b) for a, b in segments]
     i = 0
     while i < len(segments):
         start, end = segments[i]
@@ -284,9 +285,10 @@ def _nested_json(mt: MappedText, brk: str) -> MappedText:
             continue
         begin, depth = opening.end() - 1, 0
         for j in range(i, min(len(segments), i + MAX_EMBEDDED_LINES)):
-            part = text[begin if j == i else segments[j][0]:segments[j][1]]
-            depth += sum(part.count(c) for c in "[{") - sum(part.count(c) for c in "]}")
+            depth += _brackets(text, begin, segments[j][1]) if j == i else balance[j]
             if depth > 0:
+                if j == min(len(segments), i + MAX_EMBEDDED_LINES) - 1:
+                    i = j  # (never closed: the lines it spans open nothing either)
                 continue
             stop = segments[j][1]
             try:  # (brackets balanced, strings' own brackets aside: one try)
@@ -302,11 +304,18 @@ def _nested_json(mt: MappedText, brk: str) -> MappedText:
 
 
 SEGMENT = re.compile(r"(?:(?<=\n)|(?<=<br>)|^)(?:(?!<br>)[^\n])+", re.S)
+
+
+def _brackets(text: str, start: int, end: int) -> int:
+    """How many more brackets open than close in text[start:end] (strings' own brackets aside: a guess)."""
+    part = text[start:end]
+    return part.count("[") + part.count("{") - part.count("]") - part.count("}")
 # Where embedded JSON opens: a line of it, or a YAML key's block scalar ("contacts.json: |[").
 JSON_OPENING = re.compile(r"[ \t]*(?:[\w.\-]+:[ \t]*\|?[-+]?[ \t]*)?[\[{]")
 MAX_EMBEDDED_LINES = 400
 
 
+JSON_TOKEN = re.compile(JSON_STRING.pattern + r"|(?<=:)[ \t]*(?P<number>-?\d+(?:\.\d+)?)(?=[ \t]*[,}\]])")
 CONTACT_KEYS = re.compile(r'"(?:phone|mobile|tel|telephone|email)"\s*:', re.I)
 
 
@@ -318,7 +327,7 @@ def _record_cuts(text: str, start: int, end: int, brk: str) -> list[tuple[int, i
     line_depth: int | None = None  # the depth of the records: the objects of the first list reached
     item = False  # an "item" (a field's name) just written: the "value" after it follows "："
     contact = bool(CONTACT_KEYS.search(text[start:end]))  # records of people: their keys as a contact line's labels
-    for m in JSON_STRING.finditer(text, start, end):
+    for m in JSON_TOKEN.finditer(text, start, end):
         for ch in text[seen:m.start()]:
             depth += {"{": 1, "[": 1, "}": -1, "]": -1}.get(ch, 0)
             if ch == "{":
@@ -329,9 +338,12 @@ def _record_cuts(text: str, start: int, end: int, brk: str) -> list[tuple[int, i
         if m.group(2):
             key = m.group(1)
             continue
-        value = read_string(m.group(1))
+        number = m.group("number") is not None
+        value = m.group("number") if number else read_string(m.group(1))
         if not value.strip() or not (HAS_CJK.search(value) or re.search(r"\d|@", value)):
             continue
+        if number and not HAS_CJK.search(key) and not HAS_CJK.search(said(key)):
+            continue  # a system's own count ("code": 0, "revision": 2); a count the notice names ("名额": 3) stays
         named = bool(FIELD_COLUMN.fullmatch(key)) or key.lower() == "item"
         if item and VALUE_COLUMN.fullmatch(key):
             joiner = "："
@@ -341,6 +353,10 @@ def _record_cuts(text: str, start: int, end: int, brk: str) -> list[tuple[int, i
                 or (said(key) if HAS_CJK.search(said(key)) else "")
             joiner += f"{label}：" if label else ""
         item, opened = named, False
+        if number:
+            cuts.append((pos, m.start("number"), joiner))
+            pos, started = m.end("number"), True
+            continue
         cuts.append((pos, m.start() + 1, joiner))
         cuts += escape_cuts(m.start(1), m.group(1))
         pos, started = m.end(1), True
