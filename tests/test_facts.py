@@ -788,3 +788,11 @@ def test_a_number_restated_on_a_line_declared_in_force_replaces_the_one_a_digit_
     assert fix.new == "0436-87653320" and "以本更正为准" in text[fix.start:fix.end]  # cited where it is restated
     # a colleague's number on a line with no name in common stays; no line in force, nothing replaced
     assert corrected_phones(text.replace("以本更正为准", "请知悉")) == set()
+
+
+def test_another_persons_number_a_digit_off_on_a_line_in_force_replaces_nothing() -> None:
+    from assistant.ingest.facts.common import corrected_phones
+
+    text = ("科技创新局联系人：张三，0436-87653320\n"
+            "更正：截止时间改为11月20日。科技创新局材料接收：李四，0436-87653325\n")
+    assert corrected_phones(text) == set()

@@ -162,8 +162,10 @@ def digits(phone: str) -> str:
 IN_FORCE = re.compile(r"以(?:此|本次[^，,。；;\n]{0,6}|本条|本备注|这一?[条个次项]|下[^，,。；;\n]{0,10}|修订后?|本?更正后?)"
                       r"[^，,。；;\n]{0,4}为准|更正(?:后的值|，|,|：|:|$)")
 # (the words a contact line says with any phone: no sign two lines speak of the same person or office)
-CONTACT_WORDS = re.compile(r"联系|电话|手机|座机|邮箱|方式|更正|为准|备注")
+CONTACT_LABELS = re.compile(r"联系人|负责人|对接人|联系方式|联系电话|联系|电话|手机|座机|邮箱|方式|号码|办公|固话|更正|为准|备注")
 RESTATED_TAIL = 3  # a restated number differs from the one it replaces in its last digits only
+NAME_REACH = 8  # how far before a number its person's name is written
+MAX_NUMBERS = 20  # numbers one person is given across a notice (more: a list of numbers, not of corrections)
 
 
 @dataclass(frozen=True)
@@ -179,38 +181,43 @@ class PhoneFix:
 
 def phone_fixes(text: str) -> list[PhoneFix]:
     """Every number a text replaces: named as replaced ("…有误，请改拨…"), or restated on a line declared
-    in force ("科技创新局联系电话：符嘉禾，0436-87653320…以本更正为准"), where another line of the same person
-    or office (a name in common) had a number differing from it only in its last digits."""
+    in force ("科技创新局联系电话：符嘉禾，0436-87653320…以本更正为准") where another line gives the same
+    person (a name written just before both numbers) a number differing from it only in its last digits."""
     fixes = [PhoneFix(digits(m.group("old")), m.group("new").strip(), m.start(), m.end()) for m in PHONE_FIXED.finditer(text)]
-    lines, pos = [], 0
+    written: dict[tuple[str, str], list[tuple[int, str]]] = {}  # numbers by all but their last digits and a name
+    restating: list[tuple[int, int, re.Match[str], set[str]]] = []
+    pos = 0
     for line in text.split("\n"):
-        lines.append((pos, line, _grams(line)))
-        pos += len(line) + 1
-    for start, line, grams in lines:
-        if not IN_FORCE.search(line) or PHONE_FIXED.search(line):
-            continue  # (a line naming the number it replaces says so itself)
+        declared = bool(IN_FORCE.search(line)) and not PHONE_FIXED.search(line)  # (one naming its old number says so itself)
         for p in PHONE.finditer(line):
-            new = digits(p.group(0))
-            for other_start, other, other_grams in lines:
-                if other_start == start:
-                    continue
-                for q in PHONE.finditer(other):
-                    was = digits(q.group(0))
-                    if was != new and len(was) == len(new) and was[:-RESTATED_TAIL] == new[:-RESTATED_TAIL] \
-                            and grams & other_grams:
-                        fixes.append(PhoneFix(was, p.group(0).strip(), start, start + len(line)))
+            number, names = digits(p.group(0)), _names_before(line, p.start())
+            for name in names:
+                written.setdefault((number[:-RESTATED_TAIL], name), []).append((pos, number))
+            if declared:
+                restating.append((pos, pos + len(line), p, names))
+        pos += len(line) + 1
+    seen: set[tuple[str, str]] = set()
+    for start, end, p, names in restating:
+        new = digits(p.group(0))
+        for name in names:
+            for line_start, was in written.get((new[:-RESTATED_TAIL], name), [])[:MAX_NUMBERS]:
+                if line_start != start and was != new and len(was) == len(new) and (was, new) not in seen:
+                    seen.add((was, new))
+                    fixes.append(PhoneFix(was, p.group(0).strip(), start, end))
     replacing = {digits(f.new) for f in fixes}
     return [f for f in fixes if f.old not in replacing]
+
+
+def _names_before(line: str, at: int) -> set[str]:
+    """The two-character runs of the Chinese words just before a number (a person's name, "符嘉禾，电话…"),
+    the labels any contact line writes left out."""
+    near = re.sub(rf"[^{CJK}]", " ", CONTACT_LABELS.sub(" ", line[max(0, at - NAME_REACH):at]))
+    return {g for run in near.split() for g in (run[i:i + 2] for i in range(len(run) - 1))}
 
 
 def corrected_phones(text: str) -> set[str]:
     """The digits of every number a text says is replaced (unless also a replacing one)."""
     return {f.old for f in phone_fixes(text)}
-
-
-def _grams(line: str) -> set[str]:
-    return {g for run in re.findall(rf"[{CJK}]{{3,}}", line) for g in (run[i:i + 3] for i in range(len(run) - 2))
-            if not CONTACT_WORDS.search(g)}
 
 
 # A phone read out digit by digit ("电话：零五七一，六四八二，七三一五", a broadcast's or an interview's
