@@ -62,7 +62,7 @@ GIT_LOG = "\n".join([
     "index 1111111..2222222 100644",
     "--- a/notice.md",
     "+++ b/notice.md",
-    "@@ -3,3 +3,3 @@",
+    "@@ -2,3 +2,3 @@",
     " 一、时间安排",
     "-学院报科研院：2076年11月15日17:00前",
     "+学院报科研院：2076年11月12日17:00前",
@@ -85,6 +85,21 @@ GIT_LOG = "\n".join([
     "+二、联系人",
     "+科研院 岑立，电话0736-5821974",
 ])
+
+
+def test_a_line_a_newer_commit_changes_goes_from_its_place_only() -> None:
+    """Two sections say the same deadline; the newer commit changes the first one's: the second stays."""
+    log = "\n".join([
+        "commit 2222222222222222222222222222222222222222", "Author: 岑立 <c@example.cn>", "", "    改一、的截止", "",
+        "diff --git a/n.md b/n.md", "--- a/n.md", "+++ b/n.md", "@@ -1,3 +1,3 @@",
+        " 一、新锐企业榜", "-截止：11月12日", "+截止：11月20日", " 二、先导技术榜", "",
+        "commit 1111111111111111111111111111111111111111", "Author: 钟岚 <z@example.cn>", "", "    新建", "",
+        "diff --git a/n.md b/n.md", "--- /dev/null", "+++ b/n.md", "@@ -0,0 +1,5 @@",
+        "+一、新锐企业榜", "+截止：11月12日", "+二、先导技术榜", "+截止：11月12日", "+联系人：张三",
+    ])
+    lines = clean_text(log).text.split("\n")
+    body = lines[lines.index("一、新锐企业榜"):]
+    assert body == ["一、新锐企业榜", "截止：11月20日", "二、先导技术榜", "截止：11月12日", "联系人：张三"]
 
 
 def test_a_git_log_of_one_file_reads_as_its_latest_text() -> None:

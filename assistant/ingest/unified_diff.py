@@ -8,6 +8,7 @@ Every line kept stays in its place in the file, its marking column cut."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from assistant.ingest.textmap import MappedText
 
@@ -21,56 +22,90 @@ def is_unified_diff(text: str) -> bool:
 
 
 def diff_text(mt: MappedText) -> MappedText:
-    """The final text a unified diff shows. A `git log -p` of one file over several commits (newest
-    first) shows it at each: a line a newer commit removes is gone from every older commit's text too,
-    and a line shown again (as a newer commit's context, or unchanged since an older one added it) is
-    read once, where the oldest commit shows it."""
+    """The final text a unified diff shows; of a `git log -p` of one file over several commits (newest
+    first), the file as the newest commit left it (history_text)."""
     text = mt.text
     lines = [m for m in re.finditer(r"[^\n]*(?:\n|$)", text) if m.start() < len(text)]
-    commits = [n for n, m in enumerate(lines) if COMMIT.match(m.group(0))]
-    stale, last = _history(lines) if len(commits) >= MIN_COMMITS else (set(), {})
+    if sum(1 for m in lines if COMMIT.match(m.group(0))) >= MIN_COMMITS:
+        latest = history_text(mt, lines)
+        if latest is not None:
+            return latest
     cuts: list[tuple[int, int, str]] = []
     in_hunk = False
-    for n, line in enumerate(lines):
+    for line in lines:
         body = line.group(0)
         if HUNK.match(body) or body.startswith(("--- ", "+++ ", "diff ", "index ", "\\ No newline")):
             in_hunk = in_hunk or bool(HUNK.match(body))
             cuts.append((line.start(), line.end(), "\n" if HUNK.match(body) else ""))
-        elif COMMIT.match(body):
-            in_hunk = False
         elif in_hunk and body.startswith("-"):
             cuts.append((line.start(), line.end(), ""))  # the draft's line, replaced
         elif in_hunk and body[:1] in ("+", " "):
-            content = body[1:].strip()
-            if content and (content in stale or last.get(content, n) != n):
-                cuts.append((line.start(), line.end(), ""))  # removed by a newer commit, or shown again
-            else:
-                cuts.append((line.start(), line.start() + 1, ""))  # its marking column
+            cuts.append((line.start(), line.start() + 1, ""))  # its marking column
     return mt.splice(cuts)
 
 
 COMMIT = re.compile(r"^commit [0-9a-f]{7,40}\b")
+HUNK_RANGE = re.compile(r"^@@ -(?P<start>\d+)(?:,(?P<count>\d+))? \+\d+(?:,\d+)? @@")
+FILE_HEAD = ("--- ", "+++ ", "diff ", "index ", "new file mode", "deleted file mode", "similarity ", "rename ", "\\ No newline")
 MIN_COMMITS = 2
 
 
-def _history(lines: list[re.Match[str]]) -> tuple[set[str], dict[str, int]]:
-    """Of a log of commits newest first: the lines the latest commit touching them removed, and the
-    place (line number) of each line's last showing (the oldest commit's)."""
-    latest: dict[str, str] = {}  # a line's content -> its newest commit's marking ("+", "-")
-    last: dict[str, int] = {}
-    in_hunk = False
-    for n, line in enumerate(lines):
-        body = line.group(0)
+@dataclass
+class _Hunk:
+    start: int  # the first line it changes, in the file before its commit (1-based; 0: an empty file)
+    lines: list[tuple[str, int, int]] = field(default_factory=list)  # marking, and the line's span without it
+
+
+def _commits(lines: list[re.Match[str]]) -> tuple[list[list[_Hunk]], list[tuple[int, int]]]:
+    """Each commit's hunks (newest first, as the log lists them), and the spans of what the log says
+    besides them (commit, author, date, message)."""
+    commits: list[list[_Hunk]] = []
+    said: list[tuple[int, int]] = []
+    hunk: _Hunk | None = None
+    for m in lines:
+        body = m.group(0).rstrip("\n")
         if COMMIT.match(body):
-            in_hunk = False
-        elif HUNK.match(body):
-            in_hunk = True
-        elif in_hunk and body[:1] in ("+", "-", " ") and not body.startswith(("--- ", "+++ ")):
-            content = body[1:].strip()
-            if not content:
-                continue
-            if body[0] in "+-":
-                latest.setdefault(content, body[0])
-            if body[0] != "-":
-                last[content] = n
-    return {c for c, mark in latest.items() if mark == "-"}, last
+            commits.append([])
+            hunk = None
+            said.append((m.start(), m.start() + len(body)))
+        elif (r := HUNK_RANGE.match(body)) and commits:
+            hunk = _Hunk(int(r.group("start")))
+            commits[-1].append(hunk)
+        elif body.startswith(FILE_HEAD):
+            hunk = None
+        elif hunk is not None and body[:1] in ("+", "-", " "):
+            hunk.lines.append((body[0], m.start() + 1, m.start() + len(body)))
+        elif body.strip():
+            hunk = None
+            said.append((m.start(), m.start() + len(body)))
+    return commits, said
+
+
+def history_text(mt: MappedText, lines: list[re.Match[str]]) -> MappedText | None:
+    """The file a log of commits ends with, each commit's hunks applied in turn from the oldest (a line
+    removed goes from its place only, whatever other line says the same), then what the log says of the
+    commits; None when a hunk does not fit the file it applies to (the log is not one file's history)."""
+    text = mt.text
+    commits, said = _commits(lines)
+    content: list[tuple[int, int]] = []  # the file's lines, as spans of the "+" lines that wrote them
+    for hunks in reversed(commits):
+        offset = 0
+        for hunk in hunks:
+            at = max(hunk.start - 1, 0) + offset
+            for mark, a, b in hunk.lines:
+                if mark == "+":
+                    content.insert(at, (a, b))
+                    at += 1
+                    offset += 1
+                    continue
+                if at >= len(content) or text[content[at][0]:content[at][1]].strip() != text[a:b].strip():
+                    return None
+                if mark == "-":
+                    del content[at]
+                    offset -= 1
+                else:
+                    at += 1
+    parts: list[tuple[int, int] | str] = []
+    for span in [*said, *content]:
+        parts += [span, "\n"]
+    return mt.rearranged(0, len(text), parts)
