@@ -94,9 +94,10 @@ def unknown_list(q: Query, store: FactStore) -> str | None:
         name = LEADING.sub("", run)
         if len(name) < 4 or NOT_IN_A_NAME.search(name):
             continue
+        if any(is_subsequence(name, k) or is_subsequence(k, name) for k in known):
+            continue
         series = re.compile(re.escape(name[:-1]) + SERIES)
-        if not any(is_subsequence(name, k) or is_subsequence(k, name) for k in known) \
-                and not any(series.search(n.title) for n in store.notices.values()):
+        if not any(series.search(n.title) for n in store.notices.values()):
             return name
     return None
 

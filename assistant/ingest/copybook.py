@@ -77,9 +77,7 @@ def read_copybook(text: str) -> Layout | None:
                 top.append(f)
         elif group is not None:
             group.parts.append(f)
-            if not group.redefines and not pic:
-                continue
-            if not group.redefines:
+            if not group.redefines:  # (a redefining group's parts lie over the area it redefines)
                 group.width += f.width
     if len(top) < MIN_FIELDS or any(f.width == 0 for f in top):
         return None

@@ -83,9 +83,10 @@ def dockerfile_text(mt: MappedText) -> MappedText:
         start, end = spans[i]
         head = text[start:end]
         word = INSTRUCTION.match(head)
-        if COMMENT.match(head) and not word:
-            cuts.append((start, start + head.index("#") + 1 + (head[head.index("#") + 1:][:1] == " "), ""))
-        elif word and word.group("word").upper() in ("LABEL", "ENV"):
+        comment = COMMENT.match(head)
+        if comment and not word:
+            cuts.append((start, start + comment.start("said"), ""))
+        elif word and word.group("word") in ("LABEL", "ENV"):
             found = _settings(text, start, end)
             settings += found
             if found:
@@ -95,7 +96,7 @@ def dockerfile_text(mt: MappedText) -> MappedText:
                 cuts.append((found[-1].end, end, ""))
             else:
                 cuts.append((start, end, ""))
-        elif word and word.group("word").upper() == "RUN" and (doc := HEREDOC.search(head)):
+        elif word and word.group("word") == "RUN" and (doc := HEREDOC.search(head)):
             # the here-document's lines up to its end word: the text it writes
             j = i + 1
             while j < len(spans) and text[spans[j][0]:spans[j][1]].strip() != doc.group("end"):
@@ -114,7 +115,6 @@ def dockerfile_text(mt: MappedText) -> MappedText:
     last = {s.key: s for s in settings}  # a name set again further down: the later setting holds
     for s in settings:
         if last[s.key] is not s:
-            cuts = [c for c in cuts if not (c[0] >= s.start and c[1] <= s.end)]
             cuts.append((s.start, s.end, ""))
         else:
             label = _label(s.key)

@@ -324,7 +324,7 @@ def read_tab_tables(mt: MappedText) -> MappedText:
                     values = [v for v in above if v] + [v for v in values if v]
                 else:
                     cuts.append((lines[previous].end, line.start - 1, ""))  # the break and the header repeated
-            if n == run[1 if len(run) > 1 else 0]:
+            if n == run[1]:  # (a run has rows below its header: MIN_ROWS)
                 empty = empty_columns(values, header)
             shown = merged_down(values, above, header, empty) if n != i and not first else values
             last = max((k for k, v in enumerate(shown) if v), default=0) if not first else len(cells) - 1

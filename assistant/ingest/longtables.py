@@ -25,12 +25,11 @@ Part = tuple[int, int] | str  # a span of the text kept in place, or a joining s
 
 @dataclass(frozen=True)
 class LongRow:
-    """One row of a long table: where it lies, the text of its subject cells (what the fact is about),
-    the spans of those cells, of its field's group and attribute, and the parts after the field."""
+    """One row of a long table: where it lies, the spans of its subject cells (what the fact is about),
+    of its field's group and attribute, and the parts after the field."""
 
     start: int
     end: int
-    subject: tuple[str, ...]
     subject_spans: tuple[tuple[int, int], ...]
     group: tuple[int, int] | None  # (a field not named "group-attribute": None)
     field: tuple[int, int]  # the whole field, or its attribute when grouped
@@ -38,7 +37,9 @@ class LongRow:
     void: bool = False  # marked as no longer in force
 
     def key(self, text: str) -> tuple[tuple[str, ...], str] | None:
-        return (self.subject, text[self.group[0]:self.group[1]]) if self.group else None
+        if self.group is None:
+            return None
+        return tuple(text[a:b] for a, b in self.subject_spans), text[self.group[0]:self.group[1]]
 
 
 def _cell_spans(start: int, line: str) -> list[tuple[int, int]]:
@@ -65,8 +66,7 @@ def _long_row(text: str, start: int, line: str, head: LongHeader) -> LongRow:
             rest.append("）")
     flag = spans[head.in_force] if head.in_force is not None and head.in_force < len(spans) else None
     void = flag is not None and bool(NOT_IN_FORCE.fullmatch(text[flag[0]:flag[1]].strip()))
-    return LongRow(start, start + len(line), tuple(text[a:b] for a, b in subject), tuple(subject), group, field,
-                   tuple(rest), void)
+    return LongRow(start, start + len(line), tuple(subject), group, field, tuple(rest), void)
 
 
 def _record_parts(rows: list[LongRow]) -> list[Part]:

@@ -273,6 +273,8 @@ def _nested_json(mt: MappedText, brk: str) -> MappedText:
     "item"/"value" keys read "item：value" (columns.py), a contact's keys as a contact line's labels,
     others by their names in the notices' words."""
     text = mt.text
+    if "{" not in text:
+        return mt  # (records are objects: a text without one holds none)
     cuts: list[tuple[int, int, str]] = []
     segments = [m.span() for m in SEGMENT.finditer(text)]  # (a page's fields are set apart by "<br>" until it is read)
     balance = [_brackets(text, a, b) for a, b in segments]
@@ -284,10 +286,11 @@ def _nested_json(mt: MappedText, brk: str) -> MappedText:
             i += 1
             continue
         begin, depth = opening.end() - 1, 0
-        for j in range(i, min(len(segments), i + MAX_EMBEDDED_LINES)):
+        last = min(len(segments), i + MAX_EMBEDDED_LINES) - 1
+        for j in range(i, last + 1):
             depth += _brackets(text, begin, segments[j][1]) if j == i else balance[j]
             if depth > 0:
-                if j == min(len(segments), i + MAX_EMBEDDED_LINES) - 1:
+                if j == last:
                     i = j  # (never closed: the lines it spans open nothing either)
                 continue
             stop = segments[j][1]
@@ -304,37 +307,37 @@ def _nested_json(mt: MappedText, brk: str) -> MappedText:
 
 
 SEGMENT = re.compile(r"(?:(?<=\n)|(?<=<br>)|^)(?:(?!<br>)[^\n])+", re.S)
+# Where embedded JSON opens: a line of it, or a YAML key's block scalar ("contacts.json: |[").
+JSON_OPENING = re.compile(r"[ \t]*(?:[\w.\-]+:[ \t]*\|?[-+]?[ \t]*)?[\[{]")
+MAX_EMBEDDED_LINES = 400
+JSON_TOKEN = re.compile(JSON_STRING.pattern + r"|(?<=:)[ \t]*(?P<number>-?\d+(?:\.\d+)?)(?=[ \t]*[,}\]])")
+CONTACT_KEYS = re.compile(r'"(?:phone|mobile|tel|telephone|email)"\s*:', re.I)
 
 
 def _brackets(text: str, start: int, end: int) -> int:
     """How many more brackets open than close in text[start:end] (strings' own brackets aside: a guess)."""
     part = text[start:end]
     return part.count("[") + part.count("{") - part.count("]") - part.count("}")
-# Where embedded JSON opens: a line of it, or a YAML key's block scalar ("contacts.json: |[").
-JSON_OPENING = re.compile(r"[ \t]*(?:[\w.\-]+:[ \t]*\|?[-+]?[ \t]*)?[\[{]")
-MAX_EMBEDDED_LINES = 400
-
-
-JSON_TOKEN = re.compile(JSON_STRING.pattern + r"|(?<=:)[ \t]*(?P<number>-?\d+(?:\.\d+)?)(?=[ \t]*[,}\]])")
-CONTACT_KEYS = re.compile(r'"(?:phone|mobile|tel|telephone|email)"\s*:', re.I)
 
 
 def _record_cuts(text: str, start: int, end: int, brk: str) -> list[tuple[int, int, str]]:
     """The cuts reading one line of JSON as records (see _nested_json)."""
     cuts: list[tuple[int, int, str]] = []
     pos = seen = start  # after the last value kept; after the last token scanned
-    key, depth, started, opened = "", 0, False, False
+    key, depth, started, opened, listed = "", 0, False, False, False
     line_depth: int | None = None  # the depth of the records: the objects of the first list reached
     item = False  # an "item" (a field's name) just written: the "value" after it follows "："
     contact = bool(CONTACT_KEYS.search(text[start:end]))  # records of people: their keys as a contact line's labels
     for m in JSON_TOKEN.finditer(text, start, end):
+        listed = listed or "[" in text[seen:m.start()]  # (a list opened anywhere before this token)
         for ch in text[seen:m.start()]:
             depth += {"{": 1, "[": 1, "}": -1, "]": -1}.get(ch, 0)
             if ch == "{":
                 opened = True
-                if line_depth is None and "[" in text[start:m.start()]:
+                if line_depth is None and listed:
                     line_depth = depth
         seen = m.end()
+        listed = listed or "[" in m.group(0)
         if m.group(2):
             key = m.group(1)
             continue

@@ -131,7 +131,8 @@ def textile_marks(mt: MappedText) -> MappedText:
     mt = mt.sub(TEXTILE_LINK, lambda m: f"{m.group('label')}（{m.group('url')}）")
     mt = mt.sub(TEXTILE_STRUCK, "").sub(TEXTILE_ITEM, "- ")  # (a numbered item's "# " is no Markdown heading)
     return mt.sub(TEXTILE_MARKS, "")
-BULLET = re.compile(r"^[-*+•●▪◆■·][ \t]+")
+BULLET_MARKS = "-*+•●▪◆■·"
+BULLET = re.compile(rf"^[{re.escape(BULLET_MARKS)}][ \t]+")
 # An item's number: "5. ", "5、", "（2）", "2）" (not "9.5亿").
 # A Western outline's lowest items ("a) …", "(ii) 联系人：…"): marks like a bullet's, gone where a bullet's go (after
 # the joins), so that a contact's lines under their heading read as one block.
@@ -767,7 +768,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(rf"(?<=[{CJK}{CJK_PUNCT}]) +(?=[0-9A-Za-z])", "")
     mt = mt.sub(rf"(?<=[0-9A-Za-z]) +(?=[{CJK}{CJK_PUNCT}])", "")
     mt = mt.sub(rf"(?<=[{CJK_PUNCT}]) +(?!\|)", "")  # (a cell's edge " | " stays: "（AI） | 3项")
-    mt = mt.sub(rf"(?m)(?<!\|)(?<!^[-*+•●▪◆■·]) +(?=[{CJK_PUNCT}])", "")  # (a bullet keeps its space: "- “科创中国”平台…")
+    mt = mt.sub(rf"(?m)(?<!\|)(?<!^[{re.escape(BULLET_MARKS)}]) +(?=[{CJK_PUNCT}])", "")  # (a bullet keeps its space: "- “科创中国”平台…")
     # Between two single characters ("联 系 人", "祝  翠"), never between words ("秘书处 徐春淼").
     mt = mt.sub(rf"(?<=[{CJK}])(?<![{CJK}][{CJK}]) +(?=[{CJK}](?![{CJK}]))", "")
     mt = mt.sub(r"(?<=\d-) +(?=\d)", "")  # "010- 62174951"

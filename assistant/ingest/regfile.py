@@ -51,8 +51,7 @@ def _compact(text: str) -> str:
 def reg_text(mt: MappedText) -> MappedText:
     text = mt.text
     lines = text_lines(text)
-    keys = [(n, m) for n, line in enumerate(lines) if (m := KEY.match(line.text))]
-    paths = [m.group("path").split("\\") for _, m in keys]
+    paths = [m.group("path").split("\\") for line in lines if (m := KEY.match(line.text))]
     shared = 0
     while paths and all(len(p) > shared and p[shared] == paths[0][shared] for p in paths):
         shared += 1
@@ -71,14 +70,12 @@ def reg_text(mt: MappedText) -> MappedText:
             overrides = bool(OVERRIDES.search(path[-1]) or IN_FORCE_NOTE.search(previous))
             heading = " ".join(said(c) or c for c in path)
             cuts.append((line.start, line.end, "" if deleted else heading))
-        elif COMMENT.match(body):
-            cuts.append((line.start, line.start + COMMENT.match(body).end(), ""))
+        elif comment := COMMENT.match(body):
+            cuts.append((line.start, line.start + comment.end(), ""))
         elif continued or ((value := VALUE.match(body)) and (deleted or value.group("other") is not None)):
             # a deleted key's value, a binary or expandable value (hex(2):…, with its continued lines): nothing told
             cuts.append((line.start, min(line.end + 1, len(text)), ""))
             continued = body.rstrip().endswith("\\")
-            previous = body
-            continue
         elif value:
             name = value.group("name") or "默认"
             label = name if HAS_CJK.search(name) else said(name) if HAS_CJK.search(said(name)) else name

@@ -181,9 +181,18 @@ class PhoneFix:
 
 def phone_fixes(text: str) -> list[PhoneFix]:
     """Every number a text replaces: named as replaced ("…有误，请改拨…"), or restated on a line declared
-    in force ("科技创新局联系电话：符嘉禾，0436-87653320…以本更正为准") where another line gives the same
-    person (a name written just before both numbers) a number differing from it only in its last digits."""
+    in force (_restated); a number that also replaces one is no old number."""
     fixes = [PhoneFix(digits(m.group("old")), m.group("new").strip(), m.start(), m.end()) for m in PHONE_FIXED.finditer(text)]
+    if IN_FORCE.search(text):  # (no line declared in force, no number restated: most notices)
+        fixes += _restated(text)
+    replacing = {digits(f.new) for f in fixes}
+    return [f for f in fixes if f.old not in replacing]
+
+
+def _restated(text: str) -> list[PhoneFix]:
+    """Numbers restated on a line declared in force ("科技创新局联系电话：符嘉禾，0436-87653320…以本更正为准"),
+    each replacing the number another line gives the same person (a name written just before both
+    numbers) that differs from it only in its last digits."""
     written: dict[tuple[str, str], list[tuple[int, str]]] = {}  # numbers by all but their last digits and a name
     restating: list[tuple[int, int, re.Match[str], set[str]]] = []
     pos = 0
@@ -196,6 +205,7 @@ def phone_fixes(text: str) -> list[PhoneFix]:
             if declared:
                 restating.append((pos, pos + len(line), p, names))
         pos += len(line) + 1
+    fixes: list[PhoneFix] = []
     seen: set[tuple[str, str]] = set()
     for start, end, p, names in restating:
         new = digits(p.group(0))
@@ -204,8 +214,7 @@ def phone_fixes(text: str) -> list[PhoneFix]:
                 if line_start != start and was != new and len(was) == len(new) and (was, new) not in seen:
                     seen.add((was, new))
                     fixes.append(PhoneFix(was, p.group(0).strip(), start, end))
-    replacing = {digits(f.new) for f in fixes}
-    return [f for f in fixes if f.old not in replacing]
+    return fixes
 
 
 def _names_before(line: str, at: int) -> set[str]:
