@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from assistant.ingest.htmltables import spanned_grid
 from assistant.ingest.textmap import MappedText
 
-SIGNS = [re.compile(p, re.M) for p in (r"^\{\|", r"^\|\}", r"\[\[[^\]\n]+\]\]", r"^=={1,4}[^=\n]+=={1,4}\s*$", r"<ref[ >]", r"^\{\{")]
+SIGNS = [re.compile(p, re.M) for p in (r"^\{\|", r"^\|\}", r"\[\[[^\[\]\n]+\]\]", r"^=={1,4}[^=\n]+=={1,4}\s*$", r"<ref[ >]", r"^\{\{")]
 MIN_SIGNS = 3  # kinds of wiki markup a text needs to be read as a wiki page's source
 HIDDEN = re.compile(r"<!--.*?-->", re.S)
 # (Its fields are one run of text without braces: no nested repetition, so an infobox never closed
