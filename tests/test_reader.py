@@ -183,6 +183,17 @@ def test_a_passage_that_starts_inside_a_table_has_no_made_up_header() -> None:
     assert headed[0].kind == UnitKind.HEADING and headed[1].context == "榜单\t名额\t截止"
 
 
+def test_a_second_table_under_the_first_reads_its_rows_by_its_own_header() -> None:
+    text = ("榜单 | 名额 | 备注\n新锐企业榜 | 6 | 须为会员\n先导技术榜 | 4 | 重点领域\n"
+            "事项 | 时间 | 状态\n会员材料截止 | 2078年11月3日 | 现行")
+    found = units(_chunk(text, ["正文"]), 0)
+    row = next(u for u in found if u.text.startswith("会员材料截止"))
+    assert row.context == "事项 | 时间 | 状态"
+    # A row of names only ("榜单 | 领域" over "先导技术榜 | 电子信息") is no header.
+    listed = units(_chunk("榜单 | 领域\n先导技术榜 | 电子信息\n新锐企业榜 | 不分领域", ["正文"]), 0)
+    assert [u.context for u in listed if u.kind == UnitKind.ROW] == ["榜单 | 领域", "榜单 | 领域"]
+
+
 def test_a_drawn_tables_wrapped_cell_goes_on_with_its_row() -> None:
     text = ("┌────┬────┐\n│ 时间节点 | │ 工作内容 | │\n├────┼────┤\n│ 11月27日前 | │ 入选项目在平台完成 │\n"
             "│ | │ 线上填报 | │\n├────┼────┤")

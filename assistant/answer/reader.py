@@ -45,6 +45,7 @@ from assistant.ingest.outline import tree_path
 from assistant.ingest.textmap import (
     header_like,
     locate,
+    names_columns,
     normalize_for_match,
     row_cells,
     spanned_header,
@@ -316,7 +317,8 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
         if _is_row(line):
             # A passage may start inside a table: its first row is the header only when it reads as one,
             # or when the table starts in the passage.
-            if not in_table and (header_like(line) or _heads_table(lines, i)):
+            if (not in_table and (header_like(line) or _heads_table(lines, i))) \
+                    or (line != header and names_columns(_cells(line))):  # (or a second table's, under the first)
                 header, in_table = line, True
                 out.append(Unit(chunk, rank, UnitKind.HEADING, line))
                 continue

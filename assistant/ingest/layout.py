@@ -18,13 +18,12 @@ from assistant.ingest.columns import (
     long_header,
 )
 from assistant.ingest.identity import DOC_NUMBER
-from assistant.ingest.textmap import CELL, MappedText, TextLine, text_lines
+from assistant.ingest.textmap import CELL, HEADER_CELL, MappedText, TextLine, names_columns, text_lines
 
 PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—\-–]+[ \t]*\d{1,3}[ \t]*[—\-–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)[ \t]*$")
 # A running head is short and no sentence: "中国智能传感学会", "XX大学科研院文件".
 HEAD_LIKE = re.compile(r"^[^。；;，,：:！？!?]{2,30}$")
 # The words a table's header cells are made of.
-HEADER_CELL = re.compile(r"序号|编号|榜单|领域|名额|数量|机构|单位|部门|联系人|负责人|姓名|电话|联系方式|方式|手机|邮箱|备注|说明|时间|时限|截止|环节|阶段|地点|任务|事项|内容|地址|职务|类别|类型|字段|名称|项目|取值|数值|^值$|状态|生效|是否有效")
 # A column whose header names a phone holds one in every row: a row whose does not is misaligned.
 PHONE_COLUMN = re.compile(r"电话|手机|联系方式")
 PHONE_CELL = re.compile(r"\d[\d\- /]{5,}\d")
@@ -268,6 +267,8 @@ def _tab_run(lines: list[TextLine], i: int, header: list[str]) -> tuple[list[int
     atop the next page)."""
     rows, j = [i], i + 1
     while j < len(lines):
+        if _new_header(lines[j].text, header):
+            break  # a second table under the first, with a header of its own
         if _tab_row(lines[j].text):
             rows.append(j)
             j += 1
@@ -280,6 +281,12 @@ def _tab_run(lines: list[TextLine], i: int, header: list[str]) -> tuple[list[int
             continue
         break
     return rows, j
+
+
+def _new_header(line: str, header: list[str]) -> bool:
+    """Another table's header under the first one's rows (not the header repeated)."""
+    cells = _tab_header(line)
+    return cells is not None and cells != header and names_columns(cells)
 
 
 def _broken(before: list[str], values: list[str], width: int) -> bool:
@@ -310,10 +317,16 @@ def read_tab_tables(mt: MappedText) -> MappedText:
         above: list[str] = []
         empty: frozenset[int] = frozenset()
         previous = None
+        in_force = next((k for k, h in enumerate(header) if IN_FORCE_COLUMN.fullmatch(h)), None)
         for n in run:
             line = lines[n]
             cells = line.text.split("\t")
             values = [c.strip() for c in cells]
+            if n != i and in_force is not None and in_force < len(values) and NOT_IN_FORCE.fullmatch(values[in_force]):
+                # A row the sheet marks as no longer in force ("状态：作废", a later row replaces it): not read.
+                cuts.append((line.start, min(line.end + 1, len(text)), ""))
+                previous = n
+                continue
             first = 0
             if previous is not None and n > previous + 1:
                 if _broken(above, values, len(header)):

@@ -38,6 +38,7 @@ from assistant.ingest.turtle import is_turtle, turtle_text
 from assistant.ingest.unified_diff import diff_text, is_unified_diff
 from assistant.ingest.vertical import is_vertical_output, vertical_text
 from assistant.ingest.wikitext import is_wikitext, wiki_text
+from assistant.ingest.workbook_parts import is_workbook_parts, workbook_text
 from assistant.ingest.xmldata import XML, xml_text
 
 # A page's source, not text that mentions a tag: a document type or <html>, or several closed blocks.
@@ -787,6 +788,7 @@ def _keyed(mt: MappedText) -> MappedText:
 WHOLE_FORMATS: tuple[tuple[Callable[[str], bool], Callable[[MappedText], MappedText], bool], ...] = (
     (lambda text: bool(CALENDAR.match(text)), lambda mt: accepted_changes(calendar_text(mt)), True),
     (is_sql_dump, sql_text, True),
+    (is_workbook_parts, workbook_text, True),
     (is_copybook_file, copybook_records, True),
     (is_wikitext, wiki_text, True),
     (is_turtle, turtle_text, True),

@@ -247,6 +247,16 @@ def spanned_header(cells: list[str]) -> list[str]:
     return spanned
 
 
+# The words a table's header names its columns with.
+HEADER_CELL = re.compile(r"序号|编号|榜单|领域|名额|数量|机构|单位|部门|联系人|负责人|姓名|电话|联系方式|方式|手机|邮箱|备注|说明|时间|时限|截止|环节|阶段|地点|任务|事项|内容|地址|职务|类别|类型|字段|名称|项目|取值|数值|^值$|状态|生效|是否有效")
+
+
+def names_columns(cells: list[str]) -> bool:
+    """A row that can only be a header, even inside a table: every cell a column's name, no figure
+    ("先导技术榜·电子信息领域 | 4 | …" is a row; "榜单 | 领域" over "先导技术榜 | 电子信息" heads it)."""
+    return len(cells) >= 2 and all(HEADER_CELL.search(c) and len(c) <= 12 and not re.search(r"\d", c) for c in cells)
+
+
 def header_like(line: str) -> bool:
     """A table's header row: every cell a short label (no sentence, no figure but a year's); a label
     may carry its note ("中国科协名额（每推荐单位）")."""
