@@ -43,7 +43,7 @@ def test_clauses_match_the_golden_file(facts: list[Fact], notices, key: str, hea
 
 
 def profile(text: str) -> Profile:
-    return read_profile(normalize_years(text), TODAY)
+    return read_profile(normalize_years(text, TODAY), TODAY)
 
 
 @pytest.mark.parametrize(

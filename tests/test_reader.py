@@ -165,9 +165,9 @@ def test_one_round_named_and_compared_is_compared_with_this_one() -> None:
 
     today = dt.date(2023, 10, 20)
     for text in ("申报平台网址跟21年是同一个吗", "联系人和2022年的一样吗", "领域跟2021年比变了没"):
-        assert find_years(normalize_years(text), today)[0] == [int("20" + re.search(r"(\d\d)年", text).group(1)), 2023], text
-    assert find_years(normalize_years("2021年的申报截止时间"), today)[0] == [2021]
-    assert find_years(normalize_years("2023年和今年一样吗"), today)[0] == [2023]
+        assert find_years(normalize_years(text, today), today)[0] == [int("20" + re.search(r"(\d\d)年", text).group(1)), 2023], text
+    assert find_years(normalize_years("2021年的申报截止时间", today), today)[0] == [2021]
+    assert find_years(normalize_years("2023年和今年一样吗", today), today)[0] == [2023]
     q = understand("申报平台网址跟21年是同一个吗", today)
     assert q.compare and q.years == [2021, 2023]
 

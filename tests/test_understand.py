@@ -828,3 +828,14 @@ def test_a_step_told_on_the_platform_dates_the_round() -> None:
     from assistant.answer.understand import story_years
 
     assert story_years("2021年在平台上线上申报提交完了，纸质的推荐材料还要不要寄给初评机构") == [2021]  # (not 上线: launched)
+
+
+def test_a_year_written_short_is_a_round_near_today() -> None:
+    from assistant.answer.understand import normalize_years
+
+    assert normalize_years("78年新设的那个榜叫什么", dt.date(2078, 10, 20)) == "2078年新设的那个榜叫什么"
+    assert normalize_years("21年和22年比", dt.date(2023, 10, 20)) == "2021年和2022年比"
+    # The series' early rounds stay theirs; two digits far from any round are no year.
+    assert normalize_years("21年那次", dt.date(2078, 10, 20)) == "2021年那次"
+    assert normalize_years("50年的老企业", dt.date(2023, 10, 20)) == "50年的老企业"
+    assert normalize_years("99年那次", dt.date(2101, 3, 1)) == "2099年那次"

@@ -249,7 +249,7 @@ def situation_profile(situation: str, founded: str | None, today: dt.date) -> Pr
         normalize_years,
     )
 
-    profile = read_profile(normalize_years(normalize_question(situation)), today)
+    profile = read_profile(normalize_years(normalize_question(situation), today), today)
     m = re.fullmatch(r"\s*(\d{4})(?:\D+(\d{1,2}))?\D*", founded or "")
     if m:
         profile.founded = (int(m.group(1)), int(m.group(2)) if m.group(2) else None)

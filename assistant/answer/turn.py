@@ -130,7 +130,7 @@ def read_turn(question: object, today: dt.date, store: FactStore, session: Sessi
         text = text[:max_chars]
         notes.append(f"（问题过长，仅按前{max_chars}个字回答。）")
     msg = read_message(normalize_question(text))
-    said_profile = read_profile(normalize_years(msg.text), today)
+    said_profile = read_profile(normalize_years(msg.text, today), today)
     profile = said_profile
     if session is not None and session.previous is not None:
         profile = session.previous.profile.updated(profile)  # the conversation's situation, corrected

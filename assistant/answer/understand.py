@@ -388,7 +388,7 @@ def _find_alias(text: str, group: str) -> tuple[str | None, str]:
 
 CN_YEAR = re.compile(r"([二][〇零○一二三四五六七八九]{3})(?=年)")
 # "21年", "23年度": a round year written short; not "不超过10年", "工作8年了", "成立15年".
-SHORT_YEAR = re.compile(r"(?<![\d.])(?<!超过)(?<!满)(?<!近)(?<!约)(?<!了)(?<!工作)(?<!从业)(?<!成立)(?<!经营)(?<!已)([1-3]\d)(?=年度?(?!以上|以内|左右|多|来(?!着)|之内|内|后|前|间))")
+SHORT_YEAR = re.compile(r"(?<![\d.])(?<!超过)(?<!满)(?<!近)(?<!约)(?<!了)(?<!工作)(?<!从业)(?<!成立)(?<!经营)(?<!已)(\d{2})(?=年度?(?!以上|以内|左右|多|来(?!着)|之内|内|后|前|间))")
 # A year followed in its clause by what happened to the asker then ("2012年3月在苏州注册的",
 # "2021年上过…榜", "2022年…的入选者") describes the asker, not the round asked about.
 PROFILE_VERB = re.compile(
@@ -398,10 +398,24 @@ PROFILE_VERB = re.compile(
 )
 
 
-def normalize_years(text: str) -> str:
-    """二〇二三年 -> 2023年, 21年 / 23年度 -> 2021年 / 2023年度 (years of this century's rounds)."""
+SHORT_YEARS_BACK, SHORT_YEARS_AHEAD = 8, 5  # the rounds a year written short can mean, around today's
+
+
+def normalize_years(text: str, today: dt.date) -> str:
+    """二〇二三年 -> 2023年; 21年 / 23年度 -> 2021年 / 2023年度: a year written short is a round's near
+    today (on 2078-10-20, "78年" is 2078) or one of the series' early rounds (2015-2039); other two
+    digits are no year ("50年的老企业")."""
     text = CN_YEAR.sub(lambda m: "".join(str(CN_DIGIT[c]) for c in m.group(1)), text)
-    return SHORT_YEAR.sub(lambda m: f"20{m.group(1)}" if 15 <= int(m.group(1)) <= 39 else m.group(1), text)
+
+    def year(m: re.Match[str]) -> str:
+        full = today.year // 100 * 100 + int(m.group(1))
+        if full > today.year + SHORT_YEARS_AHEAD:
+            full -= 100  # ("99年" asked in 2101)
+        if today.year - SHORT_YEARS_BACK <= full <= today.year + SHORT_YEARS_AHEAD:
+            return str(full)
+        return f"20{m.group(1)}" if 15 <= int(m.group(1)) <= 39 else m.group(1)  # (the series' early rounds, from 2020)
+
+    return SHORT_YEAR.sub(year, text)
 
 
 # A question about what changed between rounds.
@@ -665,7 +679,7 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
     yet (a new notice's) is still recognised. A list or person name written with a homophone or one
     wrong character is read as the name it sounds like, when only one fits (q.readings says so)."""
     names = names or Catalogue()
-    q = _understand(normalize_years(normalize_question(text)), today, names)
+    q = _understand(normalize_years(normalize_question(text), today), today, names)
     q.quoted = QUOTED.findall(q.text)
     readings = []
     subject = _elliptical_subject(q.text)

@@ -22,6 +22,7 @@ from assistant.ingest.chatlog import chat_log_text, is_chat_log
 from assistant.ingest.columns import FIELD_COLUMN, VALUE_COLUMN
 from assistant.ingest.copybook import copybook_records, is_copybook_file
 from assistant.ingest.dockerfile import dockerfile_text, is_dockerfile
+from assistant.ingest.edifact import edifact_text, is_edifact
 from assistant.ingest.fieldnames import CONTACT_LABELS, HAS_CJK, JSON_LABELS
 from assistant.ingest.gettext import is_po, po_text
 from assistant.ingest.graphviz import dot_text, is_dot
@@ -789,6 +790,7 @@ WHOLE_FORMATS: tuple[tuple[Callable[[str], bool], Callable[[MappedText], MappedT
     (lambda text: bool(CALENDAR.match(text)), lambda mt: accepted_changes(calendar_text(mt)), True),
     (is_sql_dump, sql_text, True),
     (is_workbook_parts, workbook_text, True),
+    (is_edifact, edifact_text, True),
     (is_copybook_file, copybook_records, True),
     (is_wikitext, wiki_text, True),
     (is_turtle, turtle_text, True),

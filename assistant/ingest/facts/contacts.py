@@ -473,6 +473,8 @@ def _section_contacts(notice: Notice, section: Section, list_names: list[str], f
                     header, header_line = heading, None
             previous = line
             continue
+        if block is not None and "person" in block.values and any(LABEL_KINDS[label.lower()] == "person" for label, _ in pairs):
+            close()  # a line of its own person is its own record, its body and duty before the person included
         for label, value in pairs:
             if block is None or block.has(label):
                 close()
