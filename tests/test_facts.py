@@ -374,6 +374,16 @@ def test_a_notice_without_a_setup_section_sets_up_its_lists_in_any_sentence() ->
     assert lists and lists[0].lists == ["先导技术榜", "新锐企业榜", "融通创新组织榜", "技术经理人先锋榜"]
 
 
+def test_a_units_own_section_on_the_lists_it_organises_is_its_lists() -> None:
+    from assistant.model import ListsFact
+
+    notice = ("北岭研究院关于组织申报2078年榜单的院内通知\n一、2078年榜单设置\n"
+              "中国科协今年设先导技术榜、新锐企业榜、融通创新组织榜、数智融合应用榜四类榜单。\n"
+              "二、院内组织的榜单\n先导技术榜（先进材料领域）\n新锐企业榜\n融通创新组织榜、数智融合应用榜本院不组织。\n")
+    lists = [f for f in extract_facts(make_notice("p.txt", notice)) if type(f) is ListsFact]
+    assert lists and lists[0].lists == ["先导技术榜", "新锐企业榜"]
+
+
 def test_a_records_list_heads_the_contact_of_that_record() -> None:
     from assistant.model import ContactFact
 

@@ -47,6 +47,9 @@ def test_an_issuer_that_calls_itself_by_a_declared_short_name() -> None:
 
 def test_a_group_is_called_by_its_brand_and_a_park_by_its_place() -> None:
     assert "北辰集团" in issuer_names("北辰重工集团有限公司科学技术协会")
+    # A department's notice is its organisation's: "北岭材料院里的…" points at the 科技发展处's notice.
+    assert "北岭先进材料研究院" in issuer_names("北岭先进材料研究院科技发展处")
+    assert not any(n.startswith("中国科协") and n != "中国科协科学技术创新部" for n in issuer_names("中国科协科学技术创新部"))
     assert "西岭" in issuer_names("西岭高新区科技创新服务中心")
     assert "集团" not in [n[-2:] for n in issuer_names("北湖大学科学技术研究院")]
     # a group by its brand alone ("恒岳那个请示"), a university by the name before its kind ("东屿校内")

@@ -29,3 +29,14 @@ def test_a_merged_header_cell_is_read_over_every_column_it_spans() -> None:
 
     assert spanned_header(["项目", "先导技术榜", "", "", "新锐企业榜"]) == ["项目", "先导技术榜", "先导技术榜", "先导技术榜", "新锐企业榜"]
     assert spanned_header(["", "", "名额"]) == ["", "", "名额"]  # the label column and the first column are as written
+
+
+def test_a_gathered_line_is_quoted_as_the_originals_own_runs() -> None:
+    from assistant.ingest.textmap import MappedText
+
+    original = "{ list: '新锐企业榜', quota: '6家' }"
+    mt = MappedText.of(original)
+    a, b = original.index("新锐"), original.index("6家")
+    gathered = mt.rearranged(0, len(original), ["榜单：", (a, a + 5), "，名额：", (b, b + 2)])
+    assert gathered.text == "榜单：新锐企业榜，名额：6家"
+    assert gathered.source_pieces(original, 0, len(gathered.text)) == ["新锐企业榜", "6家"]

@@ -83,6 +83,8 @@ class Pointer:
 # One organisation of a joint issuer ("东川省科学技术协会东川省科学技术厅东川省工业和信息化厅").
 ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:科学技术协会|科协|厅|局|委员会|办公室|学会|协会|研究会|促进会|联合会|大学|学院|研究院|研究所|中心|联盟)")
 PLACE = re.compile(r"^[\u4e00-\u9fff]{2}[省市]")
+DEPARTMENT_OF = re.compile(r"^([\u4e00-\u9fff]{2,}?(?:研究院|研究所|大学|学院|学会|协会|研究会|科学技术协会|集团有限公司|集团))"
+                           r"[\u4e00-\u9fff]{2,8}?(?:处|部|办|科)$")
 BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2}")
 # (Its place first, maybe a few words of its own between: "秀湖智造产业园" is "秀湖园区".)
 PARK = re.compile(r"^([\u4e00-\u9fff]{2})[\u4e00-\u9fff]{0,4}?(?:高新区|经开区|开发区|新区|园区|产业园|科技园|科学城)")
@@ -99,6 +101,10 @@ def issuer_names(issuer: str) -> list[str]:
     names = {name, re.sub(r"^(?:中国|中华)", "", name), name.replace("科学技术协会", "科协")}
     names |= {n.replace("科学技术协会", "科协") for n in set(names)}
     names |= {re.sub(r"(?<=[\u4e00-\u9fff]{2})[省市](?=[\u4e00-\u9fff]{2})", "", n) for n in set(names)}
+    # "北岭先进材料研究院科技发展处": a department's notice is its organisation's ("北岭材料院里的…").
+    department = DEPARTMENT_OF.match(name)
+    if department and not ORIGINAL_ISSUER.match(department.group(1)):
+        names |= set(issuer_names(department.group(1)))
     parts = [m.group(0) for m in ORGANISATION.finditer(name)]
     if len(parts) > 1:  # a joint notice: each organiser's own names point at it too
         names |= {n for part in parts for n in issuer_names(part)}

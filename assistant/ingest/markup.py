@@ -28,7 +28,9 @@ from assistant.ingest.gettext import is_po, po_text
 from assistant.ingest.graphviz import dot_text, is_dot
 from assistant.ingest.htmltables import spanned_tables
 from assistant.ingest.jsonstrings import JSON_STRING, escape_cuts, read_string
+from assistant.ingest.jsx import is_jsx_page, jsx_text
 from assistant.ingest.keyed import is_keyed, keyed_text, said
+from assistant.ingest.pug import is_pug, pug_text
 from assistant.ingest.regfile import is_reg_export, reg_text
 from assistant.ingest.shellscript import is_shell_script, shell_text
 from assistant.ingest.sqldump import is_sql_dump, sql_text
@@ -791,6 +793,7 @@ WHOLE_FORMATS: tuple[tuple[Callable[[str], bool], Callable[[MappedText], MappedT
     (is_sql_dump, sql_text, True),
     (is_workbook_parts, workbook_text, True),
     (is_edifact, edifact_text, True),
+    (is_pug, pug_text, True),
     (is_copybook_file, copybook_records, True),
     (is_wikitext, wiki_text, True),
     (is_turtle, turtle_text, True),
@@ -821,7 +824,8 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     for detects, reads, own_lines in WHOLE_FORMATS:
         if detects(mt.text):
             return reads(mt), own_lines
-    mt = substitutions_text(mt)  # (names of values defined at the foot, read as their values first)
+    # (Names of values defined elsewhere, read as their values first; an MDX page's code gone, its data as records.)
+    mt = jsx_text(mt) if is_jsx_page(mt.text) else substitutions_text(mt)
     config = is_config(mt.text)
     mt = card_text(mt)
     if config:

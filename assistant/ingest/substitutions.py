@@ -1,7 +1,8 @@
 """Values a text writes once and refers to by name: reStructuredText's substitutions ("截止时间为
 |local_deadline|" with ".. |local_deadline| replace:: 2074年11月14日17:00" at the foot), a Liquid page's
 variables ("{% assign paper_deadline = "2077年11月26日" %}", "{{ paper_deadline }}") and its front
-matter ("{{ page.deadline_local }}"), a Typst document's ("#let deadline = "…"", "#deadline"). Each
+matter ("{{ page.deadline_local }}"), a Typst document's ("#let deadline = "…"", "#deadline"), an MDX
+page's exported object ("{meta.deadline}"). Each
 reference reads as the value in force, the last definition of its name (a later one corrects an
 earlier: "{% comment %}更正，以此为准{% endcomment %}"); a definition line is the value under its name
 in the notices' words, the one it replaces dropped."""
@@ -35,6 +36,10 @@ SYNTAXES = (
            within=re.compile(r"\A(?:\ufeff)?---[ \t]*\n.*?\n---[ \t]*$", re.S | re.M)),
     Syntax(re.compile(r"^#let[ \t]+(?P<name>[\w-]+)[ \t]*=[ \t]*\"(?P<value>[^\"\n]*)\"[ \t]*$", re.M),
            r"#(?P<name>{names})(?![\w-])"),
+    # An MDX page's exported object ("export const meta = {", "  deadline: '2078年10月30日',"), "{meta.deadline}"
+    Syntax(re.compile(r"^[ \t]*(?P<name>[A-Za-z_$][\w$]*)[ \t]*:[ \t]*([\"'`])(?P<value>[^\"'`\n]*)\2[ \t]*,?[ \t]*$", re.M),
+           r"\{[ \t]*[A-Za-z_$][\w$]*\.(?P<name>{names})[ \t]*\}",
+           within=re.compile(r"^[ \t]*export[ \t]+const[ \t]+[A-Za-z_$][\w$]*[ \t]*=[ \t]*\{[ \t]*\n.*?^[ \t]*\}", re.S | re.M)),
 )
 MIN_DEFINITIONS = 2  # (one could be a text quoting the syntax)
 

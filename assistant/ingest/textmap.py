@@ -93,6 +93,27 @@ class MappedText:
         end = min(end, len(self.offsets))
         return (self.offsets[start], self.offsets[end - 1] + 1)
 
+    def source_pieces(self, original: str, start: int, end: int) -> list[str]:
+        """The runs of clean text[start:end] that are the original's own characters in order, what a
+        reading wrote between them ("名额：", a line break) left out: a record gathered from a data
+        file's scattered values quoted as its values ("新锐企业榜 | 6家"), each verbatim."""
+        pieces: list[str] = []
+        run = ""
+        last = -2
+        for i in range(start, min(end, len(self.offsets))):
+            at, ch = self.offsets[i], self.text[i]
+            own = at < len(original) and original[at] == ch
+            if own and at == last + 1 and run:
+                run += ch
+            else:
+                if run.strip():
+                    pieces.append(run.strip())
+                run = ch if own else ""
+            last = at if own else -2
+        if run.strip():
+            pieces.append(run.strip())
+        return pieces
+
 
 def disjoint(cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Cuts in order for `MappedText.splice`, one that starts inside the one before left out (a remark's

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from assistant.ingest.chunking import Line, Section, sections
 from assistant.ingest.dates import SPOKEN_DIGITS
 from assistant.ingest.notices import CJK, Notice
-from assistant.ingest.textmap import verbatim
+from assistant.ingest.textmap import CELL, verbatim
 from assistant.model import Fact
 from assistant.names import field_key, list_key, variants
 
@@ -42,7 +42,11 @@ def make_fact(notice: Notice, cls: type[F], span: Span, **kw: Any) -> F:
     start, end = notice.original_span(span.start, span.end)
     quote = span.text
     if not verbatim(quote, notice.normalized):
-        quote = re.sub(r"\s+", " ", notice.original[start:end])  # fall back to the original's own words
+        # A line a reading gathered from a data file's values ("榜单：新锐企业榜，名额：6家"): its values as
+        # cells; else the original's own words.
+        cells = CELL.join(p for p in notice.clean.source_pieces(notice.original, span.start, span.end) if len(p) > 1)
+        quote = cells if CELL in cells and verbatim(cells, notice.normalized) \
+            else re.sub(r"\s+", " ", notice.original[start:end])
     lists = kw.pop("lists", [])
     fields = kw.pop("fields", [])
     return cls(

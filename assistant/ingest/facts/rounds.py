@@ -10,6 +10,8 @@ from assistant.ingest.notices import CJK, Notice, heading_level
 from assistant.model import Fact, FieldsFact, ListCountsFact, ListsFact
 
 SETUP_HEADING = re.compile(r"榜单设置|榜单类别|设置|(?:申报|推荐|征集)(?:榜单|范围)")
+ORGANISED_HEADING = re.compile(r"(?:院内|校内|所内|会内|本院|本校|本会|我院|我校|我会|学会|学校)(?:统一)?(?:组织|推荐|申报)(?:推荐|申报)?的?榜单")
+NOT_ORGANISED = re.compile(r"不(?:组织|推荐|受理|申报)")
 # "推荐榜单：先导技术榜、新锐企业榜" (a 【推荐榜单】 label) in a notice with no such section.
 # "1. 榜单：先导技术榜（…）、新锐企业榜…": the same label as an item of a list of points, when it names
 # several lists (a record's "榜单：先导技术榜（电子信息领域）" names the one it is about).
@@ -55,6 +57,12 @@ def _announced_block(notice: Notice) -> list[Span]:
 
 
 def _setup_spans(notice: Notice) -> list[Span]:
+    # A unit's own section on the lists it organises ("二、院内组织的榜单") over its restatement of the
+    # round's ("一、2078年榜单设置"), without the lists it says it does not organise.
+    own = [s for s in clauses(notice, "。") if s.section.path and ORGANISED_HEADING.search(s.section.path[0])
+           and not NOT_ORGANISED.search(s.text)]
+    if any(find_list_names(s.text) for s in own):
+        return own
     spans = [s for s in clauses(notice, "。") if s.section.path and SETUP_HEADING.search(s.section.path[0])]
     spans = spans or [s for s in clauses(notice, "。") if SETUP_LABEL.match(s.text)]
     if not spans:
