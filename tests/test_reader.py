@@ -638,3 +638,9 @@ def test_a_later_part_is_read_by_its_own_words_more_than_the_subject_it_carries(
 def test_a_told_step_on_the_platform_points_at_its_round(bot) -> None:  # noqa: ANN001
     ans = bot.answer("2021年在平台上线上申报提交完了，纸质的推荐材料还要不要寄给初评机构？")
     assert "保留纸质推荐材料" in ans.answer[:200]
+
+
+def test_a_deadline_asked_is_not_a_conditions_cut_off(bot) -> None:  # noqa: ANN001
+    ans = bot.answer("我是学会单位会员XX科技的小陈。我们准备报融通创新组织榜，样表还在改。想问一下学会这边最晚哪天交？")
+    first = ans.answer.split("\n")[0]
+    assert "11月20日" in first and "9月1日" not in first

@@ -839,3 +839,14 @@ def test_a_year_written_short_is_a_round_near_today() -> None:
     assert normalize_years("21年那次", dt.date(2078, 10, 20)) == "2021年那次"
     assert normalize_years("50年的老企业", dt.date(2023, 10, 20)) == "50年的老企业"
     assert normalize_years("99年那次", dt.date(2101, 3, 1)) == "2099年那次"
+
+
+def test_a_verb_asked_a_not_a_asks_and_an_item_after_a_list_comma_stays_in_its_ask() -> None:
+    from assistant.answer.message import QUESTION_WORDS, read_message
+
+    assert QUESTION_WORDS.search("纸质材料还用不用寄出去") and QUESTION_WORDS.search("需不需要盖章")
+    assert not QUESTION_WORDS.search("一步一步来")
+    asked = read_message("我们想报青年创业榜，是不是也跟先导、新锐一样由学会推荐、在科创中国平台上申报？").questions
+    assert len(asked) == 1 and asked[0].endswith("在科创中国平台上申报")
+    # Items that each ask stay apart.
+    assert len(read_message("几个名额、截止哪天、初评找谁？").questions) == 3

@@ -28,6 +28,8 @@ ASKING_JI = r"(?<![好这那们十百千万])几(?![十百千万何乎])"  # 几
 QUESTION_WORDS = re.compile(
     r"[？?]|吗|呢|什么|哪|" + ASKING_JI + r"|多少|是否|能否|能不能|可不可以|可否|怎么|怎样|如何|请问|有没有|谁|是啥|啥|多久|何时|"
     r"行不行|够不够|对不对|算不算|要不要|会不会|还有没有|有无|"
+    # any verb asked A-not-A ("还用不用寄", "需不需要盖章", "交不交"): a question however it ends
+    r"([\u4e00-\u9fff])不\1|"
     # requests are asks too: "联系人电话顺便也发我下", "麻烦告知一下截止时间"; not a word that only
     # ends in 发 ("转发一下通知给大家", "下发", "印发": the asker's own doing)
     r"(?<![转分下印颁收])发(?:给)?我|给我|告诉我|告知|(?:(?<![转分下印颁收])发|给|说|讲|查)一?下|"
@@ -131,7 +133,12 @@ def _asks(question: str, marked: bool = False) -> list[str]:
     question mark, which asks for its last part too ("…设几项，联系人电话？")."""
     from assistant.answer.understand import detect_intent
 
-    pieces = [p.strip() for p in JOINS.split(question) if p.strip()]
+    split = re.split(f"({JOINS.pattern})", question)
+    pieces, listed = [], []  # each piece, and whether "、" comes before it
+    for i in range(0, len(split), 2):
+        if split[i].strip():
+            pieces.append(split[i].strip())
+            listed.append(i > 0 and split[i - 1] == "、")
     if len(pieces) < 2:
         return _conjoined(question) or [question]
     # Pieces of one ask stay together: one that asks the same kind as the one before ("联系人、电话"),
@@ -140,7 +147,10 @@ def _asks(question: str, marked: bool = False) -> list[str]:
     for i, piece in enumerate(pieces):
         intent = detect_intent(piece)
         elliptical = bool(ELLIPTICAL.match(piece))
-        asks = bool(QUESTION_WORDS.search(piece)) or (marked and i == len(pieces) - 1 and intent != Intent.OTHER)
+        own_words = bool(QUESTION_WORDS.search(piece))
+        # (An item after "、" that asks nothing of its own is the ask's next item, whatever the question
+        # mark: "是不是由学会推荐、在平台上申报？")
+        asks = own_words or (marked and i == len(pieces) - 1 and intent != Intent.OTHER and not listed[i])
         another = asks and bool(ANOTHER_ASK.match(piece))  # (of the same kind, or of the kind before it)
         if parts and not elliptical and not another and (intent in (Intent.OTHER, parts[-1][1]) or not asks):
             text, kind, ell = parts[-1]

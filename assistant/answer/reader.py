@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from assistant.answer.compose import Answer, Citer
 from assistant.answer.crossref import answer_lines, item_line, names_section, only_points, references
+from assistant.answer.eligibility import BOUND_DATE, EVENT_BOUND, FOUNDING_AFTER, FOUNDING_BEFORE
 from assistant.answer.phrasing import year_note
 from assistant.answer.pointer import in_series, label
 from assistant.answer.retrieval import Hit, HybridRetriever
@@ -152,6 +153,9 @@ EMPTY_CELLS = ("", "—", "-", "–")  # a cell that holds nothing
 SUPERSEDED_COLUMN = re.compile(r"征求意见稿|原文|原稿|原定|原为|修改前|调整前|变更前|草案|初稿")
 CURRENT_COLUMN = re.compile(r"正式稿|定稿|现改为|改为|修改后|调整后|变更后|现为|最终")
 # Asks for a value a table's cell holds (a date, a contact, a number, a place): a row is read by the columns asked.
+# A date that bounds who may apply (founded, registered, joined, filed before or after it), not when to act.
+CONDITION_DATE = re.compile(f"{FOUNDING_BEFORE.pattern}|{FOUNDING_AFTER.pattern}|{EVENT_BOUND.pattern}"
+                            f"|(?:成立|注册)[^，,；;。]{{0,12}}?{BOUND_DATE}")  # ("成立时间可放宽至2022年9月1日之前")
 VALUE_ASKS = (AnswerType.DATE, AnswerType.CONTACT, AnswerType.NUMBER, AnswerType.PLACE)
 
 
@@ -605,6 +609,7 @@ class Reader:
         # (Weighing down every unit that names only whose it is, whatever the answer type, was tried: on the
         # whole fixture corpus it lost more than it won.)
         said_of = self._said_of(q, weights) if q.answer_type == AnswerType.DATE else set()
+        deadline = q.intent == Intent.DEADLINE and pattern is not None
         scored = []
         for rank, hit in enumerate(hits[:PASSAGES]):
             heads = self._toks(" ".join(hit.chunk.path))
@@ -623,6 +628,8 @@ class Reader:
                 typed = bool(pattern and pattern.search(f"{unit.text} {unit.context} {unit.step}"))
                 if typed and said_of and not said_of & (own | path | self._toks(unit.step)):
                     typed = False
+                if typed and deadline and not pattern.search(CONDITION_DATE.sub("", f"{unit.text} {unit.context} {unit.step}")):
+                    typed = False  # a deadline asked: a condition's cut-off ("成立时间在2021年9月1日之前") is none
                 value = (coverage + PATH_WEIGHT * heading + (TYPE_WEIGHT if typed else 0.0)) * _penalty(unit, purpose)
                 if valued and not typed:
                     value *= UNTYPED  # asked for a date, a number, a contact or a place: a unit holding none says less
