@@ -68,3 +68,17 @@ def test_textiles_struck_text_goes_but_never_a_phones_or_a_dates_hyphens() -> No
     assert "11月8日" not in text and "2077年11月10日" in text
     assert "010-6835-0927" in text and "2077-10-16" in text
     assert "-截止前-" in clean_text("报名 -截止前- 完成").text  # (not a Textile page: its hyphens are its own)
+
+
+def test_any_templates_values_are_read_where_written_in_and_its_comments_never_shown() -> None:
+    from assistant.ingest.notices import clean_text
+
+    jinja = ('{% set deadline = "2078年11月3日17:00" %}\n{% set contact = "伍可心 010-61873302" %}\n'
+             "{# 旧值：截止10月27日，已作废 #}\n<p>会员材料请于{{ deadline }}前报送。</p>\n<p>联系人：{{ contact }}。</p>\n")
+    text = clean_text(jinja).text
+    assert "请于2078年11月3日17:00前报送" in text and "{{" not in text and "10月27日" not in text
+    erb = '<% deadline = "2078年11月3日" %>\n<% phone = "010-61873302" %>\n请于<%= deadline %>前报送，电话<%= phone %>。\n<%# 初稿：10月27日 %>\n'
+    text = clean_text(erb).text
+    assert "请于2078年11月3日前报送，电话010-61873302。" in text and "10月27日" not in text
+    # A name no definition gives stays as written.
+    assert "{{ other }}" in clean_text('{% set a = "2078年" %}{% set b = "3家" %}\n见{{ other }}。').text

@@ -2,7 +2,8 @@
 |local_deadline|" with ".. |local_deadline| replace:: 2074年11月14日17:00" at the foot), a Liquid page's
 variables ("{% assign paper_deadline = "2077年11月26日" %}", "{{ paper_deadline }}") and its front
 matter ("{{ page.deadline_local }}"), a Typst document's ("#let deadline = "…"", "#deadline"), an MDX
-page's exported object ("{meta.deadline}"). Each
+page's exported object ("{meta.deadline}"), and any template's ("{{ deadline }}", "<%= deadline %>",
+"${deadline}") set once as a string. A template's comments are never shown. Each
 reference reads as the value in force, the last definition of its name (a later one corrects an
 earlier: "{% comment %}更正，以此为准{% endcomment %}"); a definition line is the value under its name
 in the notices' words, the one it replaces dropped."""
@@ -36,6 +37,14 @@ SYNTAXES = (
            within=re.compile(r"\A(?:\ufeff)?---[ \t]*\n.*?\n---[ \t]*$", re.S | re.M)),
     Syntax(re.compile(r"^#let[ \t]+(?P<name>[\w-]+)[ \t]*=[ \t]*\"(?P<value>[^\"\n]*)\"[ \t]*$", re.M),
            r"#(?P<name>{names})(?![\w-])"),
+    # Any template's value set once and written in by name, when no syntax above reads it: Jinja's
+    # "{% set deadline = "…" %}" / "{{ deadline }}", ERB's "<% deadline = "…" %>" / "<%= deadline %>", a
+    # script's "deadline: '…'" / "${deadline}", "{{ site.deadline }}". Only names written in by one of
+    # these forms are read; the definitions stay as they are.
+    Syntax(re.compile(r"(?:^|(?<=[{%<\s,;(]))(?:(?:set|assign|var|let|const)[ \t]+)?(?P<name>[A-Za-z_$][\w$]*)[ \t]*[:=][ \t]*"
+                      r"([\"'`])(?P<value>[^\"'`\n{}]*[\u4e00-\u9fff\d][^\"'`\n{}]*)\2", re.M),
+           r"(?:\{\{-?|\$\{|#\{|<%=|\{)[ \t]*(?:[A-Za-z_$][\w$]*\.)?(?P<name>{names})[ \t]*(?:-?\}\}|\}|%>)",
+           labelled=False),
     # An MDX page's exported object ("export const meta = {", "  deadline: '2078年10月30日',"), "{meta.deadline}"
     Syntax(re.compile(r"^[ \t]*(?P<name>[A-Za-z_$][\w$]*)[ \t]*:[ \t]*([\"'`])(?P<value>[^\"'`\n]*)\2[ \t]*,?[ \t]*$", re.M),
            r"\{[ \t]*[A-Za-z_$][\w$]*\.(?P<name>{names})[ \t]*\}",
@@ -71,6 +80,14 @@ def _cuts(text: str, syntax: Syntax) -> list[tuple[int, int, str]]:
     return cuts
 
 
+# A template's comment, never shown on its page: Jinja's {# … #}, ERB's <%# … %>, Handlebars' {{!-- … --}}
+# and {{! … }}, JSX's {/* … */} ("{# 旧值：11月3日 #}": a value withdrawn is kept there).
+TEMPLATE_COMMENT = re.compile(r"\{#.*?#\}|<%#.*?%>|\{\{!--.*?--\}\}|\{\{![^}]*\}\}|\{/\*.*?\*/\}", re.S)
+
+
 def substitutions_text(mt: MappedText) -> MappedText:
-    # (two syntaxes never claim one span; should they, the cut starting first holds)
-    return mt.splice(disjoint([c for syntax in SYNTAXES for c in _cuts(mt.text, syntax)]))
+    # (two syntaxes never claim one span; should they, the cut starting first holds; the syntaxes
+    # listed first, the generic one last)
+    cuts = [(m.start(), m.end(), "") for m in TEMPLATE_COMMENT.finditer(mt.text)]
+    cuts += [c for syntax in SYNTAXES for c in _cuts(mt.text, syntax)]
+    return mt.splice(disjoint(cuts))
