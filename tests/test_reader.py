@@ -644,3 +644,20 @@ def test_a_deadline_asked_is_not_a_conditions_cut_off(bot) -> None:  # noqa: ANN
     ans = bot.answer("我是学会单位会员XX科技的小陈。我们准备报融通创新组织榜，样表还在改。想问一下学会这边最晚哪天交？")
     first = ans.answer.split("\n")[0]
     assert "11月20日" in first and "9月1日" not in first
+
+
+def test_a_steps_date_changed_without_the_old_one_replaces_the_steps_other_date(small_settings, tmp_path) -> None:  # noqa: ANN001
+    from tests.conftest import with_notice
+
+    notice = ("松江高新区管委会关于组织推荐2041年“科创中国”系列榜单的通知\n一、报送安排\n"
+              "1. 园区报送：请于2041年11月18日17:00前将申报材料报园区产业服务科。\n"
+              "2. 平台截止：申报截止时间为2041年12月5日24时。\n二、其他\n联系人：郜明，电话：021-57731234。\n"
+              "手写更正：园区报送截止改为2041年11月21日17:00，以此为准。\n")
+    bot = with_notice(small_settings, tmp_path, "songjiang_2041.txt", notice, today=dt.date(2041, 10, 20))
+    snap = bot._snapshot
+    q = understand("申报材料报园区产业服务科最晚哪天？", dt.date(2041, 10, 20))
+    hits = snap.retriever.search(q.search_text, notices={"songjiang_2041.txt"}, ask=q.ask)
+    read = snap.reader.read(q, hits, bot.notices, 2041)
+    assert read is not None
+    shown = [line for line in read.answer.split("\n") if "日" in line]
+    assert "11月21日" in shown[0] and not any("11月18日" in line for line in shown)  # the changed step's old date not shown

@@ -31,7 +31,7 @@ from assistant.ingest.facts.common import (
     find_fields,
     find_list_names,
 )
-from assistant.ingest.facts.schedule import corrected_dates, corrections_in
+from assistant.ingest.facts.schedule import RESTATED, corrected_dates, corrections_in, restated_steps
 from assistant.ingest.identity import DATED_ORG_LINE, ORG_LINE
 from assistant.ingest.notices import (
     FORM_TITLE,
@@ -180,6 +180,7 @@ class _Corrections:
 
     dates: set[tuple[int, int]]  # (month, day) of each date replaced
     phones: set[str]  # the digits of each number replaced
+    steps: list[tuple[str, tuple[int, int]]]  # a step whose date is changed, the old one unnamed: its words, its new date
 
 
 @dataclass(frozen=True)
@@ -889,20 +890,19 @@ class Reader:
         notice = chunk.notice_id
         if notice not in self._corrected:
             text = "\n".join(c.text for c in self._notice_chunks(chunk))
-            self._corrected[notice] = _Corrections(corrected_dates(text), corrected_phones(text))
+            self._corrected[notice] = _Corrections(corrected_dates(text), corrected_phones(text), restated_steps(text))
         return self._corrected[notice]
 
-    def _corrected_in(self, chunk: Chunk) -> set[tuple[int, int]]:
-        """The (month, day) of every date the chunk's notice corrects."""
-        return self._corrections(chunk).dates
-
     def _superseded(self, unit: Unit) -> set[tuple[int, int]]:
-        """The corrected dates a unit writes (with a Q&A turn's reply), unless it is the correction itself."""
-        corrected = self._corrected_in(unit.chunk)
+        """The corrected dates a unit writes (with a Q&A turn's reply), unless it is the correction itself;
+        and the other dates of a step whose date a line changes ("园区报送截止改为…"), unless the unit is that line."""
+        corrections = self._corrections(unit.chunk)
+        corrected, steps = corrections.dates, corrections.steps
         text = f"{unit.text} {unit.context}"
-        if not corrected or corrections_in(text):
+        if not (corrected or steps) or corrections_in(text) or RESTATED.search(text):
             return set()
-        return {md for m in DATE_RE.finditer(text) if (md := ymd(m.groups()[:DATE_GROUPS])[1:]) in corrected}
+        dates = {ymd(m.groups()[:DATE_GROUPS])[1:] for m in DATE_RE.finditer(text)}
+        return {md for md in dates if md in corrected or any(step in text and md != new for step, new in steps)}
 
     def _stale_phone(self, unit: Unit) -> bool:
         """A unit giving a number its notice says is replaced ("…已停用，请改拨…"), unless it is the correction."""
@@ -911,11 +911,14 @@ class Reader:
         return bool(stale) and not PHONE_FIXED.search(text) and any(digits(p) in stale for p in PHONE.findall(text))
 
     def _correction(self, unit: Unit, dates: set[tuple[int, int]]) -> Unit | None:
-        """The unit of the same notice that corrects one of those dates."""
+        """The unit of the same notice that corrects one of those dates, or that changes the date of a
+        step the unit names ("园区报送截止改为…")."""
         before = ""  # (an error said in one sentence, the right date in the next: the pair is read as one)
+        text = f"{unit.text} {unit.context}"
         for chunk in self._notice_chunks(unit.chunk):
             for other in self.units(chunk, unit.rank):
-                if any(c.old in dates for c in corrections_in(f"{before}{other.text}")):
+                if any(c.old in dates for c in corrections_in(f"{before}{other.text}")) \
+                        or any(step in text and new not in dates for step, new in restated_steps(other.text)):
                     return other
                 before = other.text
         return None

@@ -213,6 +213,22 @@ def corrections_in(text: str) -> list[Correction]:
     return found
 
 
+# "园区报送截止改为2074年11月21日17:00，以此为准": a step's date changed, the old one not written there;
+# every other date the notice gives that step is the one replaced.
+RESTATED = re.compile(rf"(?P<subject>[\u4e00-\u9fff]{{2,8}}?)(?:截止时间|截止日期|截止|时间|日期)?\s*"
+                      rf"(?:调整为|(?:修|更正|更)?改为|更正为|变更为|改成|延长至|推迟至|延期至)\s*(?P<date>{DATE})")
+
+
+def restated_steps(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Each step whose date a line changes without writing the old one: (the step's words, the new (month, day))."""
+    found = []
+    for m in RESTATED.finditer(text):
+        new = _month_day(m.group("date"))
+        if new is not None and new[0]:
+            found.append((m.group("subject"), (new[0], new[1])))
+    return found
+
+
 def corrected_dates(text: str) -> set[tuple[int, int]]:
     """The (month, day) of every date the notice says it corrected, unless it is also a corrected-to date."""
     found = corrections_in(text)
