@@ -390,3 +390,24 @@ def test_a_textile_pages_marks_go_and_its_items_stay_lines_of_their_own() -> Non
     assert any(line.startswith("榜单 |") for line in lines) and not any("_." in line for line in lines)
     assert "“科创中国”平台（申报入口）（https://bangdan.example.cn）" in lines
     assert "校内联系人 聂书衡，cgzh_office@dhu.edu.cn" in lines  # (an escaped mark is the character)
+
+
+def test_confluence_wiki_markup_reads_its_macros_header_cells_and_void_rows() -> None:
+    from assistant.ingest.notices import clean_text
+
+    page = ("h1. 所内申报指南\n\n{info:title=页面说明}\n本页供所内使用。\n{info}\n\nh2. 名额\n\n"
+            "||榜单||所内名额||状态||\n|先导技术榜|4项|{status:colour=Green|title=有效}|\n"
+            "|先导技术榜|3项|{status:colour=Red|title=已作废}|\n|新锐企业榜|2家|{status:colour=Green|title=有效}|\n\n"
+            "{panel:title=联系方式}\n科研处 阮嘉禾，电话 0574-87653218\n{panel}\n平台：[“科创中国”平台|https://bang.kczg79.cn]\n")
+    text = clean_text(page).text
+    assert "榜单 | 所内名额 | 状态" in text and "先导技术榜 | 4项 | 有效" in text
+    assert "3项" not in text  # (the row its status voids)
+    assert "{" not in text and "页面说明" in text and "联系方式" in text
+    assert "“科创中国”平台（https://bang.kczg79.cn）" in text
+
+
+def test_a_dumps_part_marker_is_no_line_of_the_notice() -> None:
+    from assistant.ingest.notices import clean_text
+
+    text = clean_text("// ===== pages/notice/notice.wxml =====\n关于组织申报的通知\n请于11月3日前报送。\n").text
+    assert "=====" not in text and text.startswith("关于组织申报的通知")

@@ -82,3 +82,19 @@ def test_any_templates_values_are_read_where_written_in_and_its_comments_never_s
     assert "请于2078年11月3日前报送，电话010-61873302。" in text and "10月27日" not in text
     # A name no definition gives stays as written.
     assert "{{ other }}" in clean_text('{% set a = "2078年" %}{% set b = "3家" %}\n见{{ other }}。').text
+
+
+def test_a_looped_element_shows_once_for_each_record_of_its_array() -> None:
+    from assistant.ingest.notices import clean_text
+
+    page = ("<view class=\"table\">\n  <view class=\"row\"><text>榜单</text><text>上限</text></view>\n"
+            "  <view class=\"row\" wx:for=\"{{quotas}}\" wx:key=\"list\">\n    <text>{{item.list}}</text>\n    <text>{{item.max}}</text>\n  </view>\n"
+            "</view>\n<view><text>截止：{{deadline}}</text></view>\n<view><text>说明</text></view>\n<view><text>其他</text></view>\n"
+            "<view><text>附件</text></view>\n<view><text>结束</text></view>\n"
+            "Page({ data: { deadline: '2079年11月24日17:00', platform: 'bang.kczg79.cn',\n"
+            "  quotas: [{ list: '先导技术榜', max: '每个领域4个' }, { list: '新锐企业榜', max: '6个' }] } })\n")
+    text = clean_text(page).text
+    assert "先导技术榜 | 每个领域4个" in text and "新锐企业榜 | 6个" in text and "{{item" not in text
+    assert "截止：2079年11月24日17:00" in text
+    # A key of many records ("list") names no single value.
+    assert "截止：新锐企业榜" not in text

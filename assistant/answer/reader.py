@@ -902,7 +902,8 @@ class Reader:
         if not (corrected or steps) or corrections_in(text) or RESTATED.search(text):
             return set()
         dates = {ymd(m.groups()[:DATE_GROUPS])[1:] for m in DATE_RE.finditer(text)}
-        return {md for md in dates if md in corrected or any(step in text and md != new for step, new in steps)}
+        named = f"{text} {' '.join(unit.chunk.path)}"  # (the step named by the heading it stands under: "三、校内安排")
+        return {md for md in dates if md in corrected or any(step in named and md != new for step, new in steps)}
 
     def _stale_phone(self, unit: Unit) -> bool:
         """A unit giving a number its notice says is replaced ("…已停用，请改拨…"), unless it is the correction."""
@@ -914,7 +915,7 @@ class Reader:
         """The unit of the same notice that corrects one of those dates, or that changes the date of a
         step the unit names ("园区报送截止改为…")."""
         before = ""  # (an error said in one sentence, the right date in the next: the pair is read as one)
-        text = f"{unit.text} {unit.context}"
+        text = f"{unit.text} {unit.context} {' '.join(unit.chunk.path)}"
         for chunk in self._notice_chunks(unit.chunk):
             for other in self.units(chunk, unit.rank):
                 if any(c.old in dates for c in corrections_in(f"{before}{other.text}")) \

@@ -39,7 +39,8 @@ ATTRIBUTES = [
 ]
 # The answer type, first match wins: the more specific asks before the general ones.
 ANSWER_TYPES: list[tuple[AnswerType, re.Pattern[str]]] = [
-    (AnswerType.CONTACT, re.compile(r"电话|手机|座机|邮箱|邮件|联系人|联系方式|怎么联系|如何联系|联系谁|找谁|找哪位|问谁|哪位老师|对接人|是谁的|谁负责|由谁")),
+    # ("那封邮件里…最晚哪天": the mail the notice came in is where, not what is asked)
+    (AnswerType.CONTACT, re.compile(r"电话|手机|座机|邮箱|(?<![封份])邮件(?![里中上说提写讲])|联系人|联系方式|怎么联系|如何联系|联系谁|找谁|找哪位|问谁|哪位老师|对接人|是谁的|谁负责|由谁")),
     # Why a call or a rule exists: its notice's purpose sentence ("为深入贯彻…，推进…").
     (AnswerType.PURPOSE, re.compile(r"为什么|为啥|为何|目的|出发点|初衷|用意|意义|干嘛|干啥|图啥|想通过.{0,8}(?:干|做|实现)")),
     # A question word says what is asked before a verb does: "几号前要送到学会联合体" asks a date.

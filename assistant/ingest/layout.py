@@ -360,6 +360,25 @@ def read_tab_tables(mt: MappedText) -> MappedText:
     return mt.splice(cuts)
 
 
+def void_rows_dropped(mt: MappedText) -> MappedText:
+    """A table read into " | " rows whose header has a status column ("状态", "是否有效"): the rows it
+    marks as no longer in force ("已作废", a later row replaces them) are not read (as a tab table's
+    and a CSV sheet's are not: read_tab_tables, _sheet_cuts)."""
+    lines = text_lines(mt.text)
+    cuts: list[tuple[int, int, str]] = []
+    in_force: int | None = None
+    for line, above in zip(lines, [None, *lines[:-1]], strict=True):
+        if CELL not in line.text:
+            in_force = None
+            continue
+        cells = [c.strip() for c in line.text.split(CELL)]
+        if above is None or CELL not in above.text:  # a table's first row: its header
+            in_force = next((k for k, c in enumerate(cells) if IN_FORCE_COLUMN.fullmatch(c)), None)
+        elif in_force is not None and in_force < len(cells) and NOT_IN_FORCE.fullmatch(cells[in_force]):
+            cuts.append((line.start, min(line.end + 1, len(mt.text)), ""))
+    return mt.splice(cuts) if cuts else mt
+
+
 # A notice pasted as one wall of text keeps its structure in its markers: a line starts before each.
 WALL_CHARS = 600  # a text this long with no line break in it is a wall
 WALL_BREAK = re.compile(

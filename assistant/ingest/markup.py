@@ -44,15 +44,18 @@ from assistant.ingest.wikitext import is_wikitext, wiki_text
 from assistant.ingest.workbook_parts import is_workbook_parts, workbook_text
 from assistant.ingest.xmldata import XML, xml_text
 
+# A line naming the file of a project's dump that follows it: furniture, never a notice's title.
+PART_MARKER = re.compile(r"(?m)^[ \t]*(?://|#|--|<!--)?[ \t]*={3,}[ \t]*[\w./-]+\.[A-Za-z]{1,5}[ \t]*={3,}[ \t]*(?:-->)?[ \t]*(?:\n|$)")
 # A page's source, not text that mentions a tag: a document type or <html>, or several closed blocks.
 PAGE = re.compile(r"<!DOCTYPE\s+html|<html[\s>]", re.I)
-CLOSED_BLOCK = re.compile(r"</(?:p|div|td|tr|li|h[1-6]|table|span)>", re.I)
+# (A mini-program's WXML writes its page in <view> and <text>, the div and span of its own.)
+CLOSED_BLOCK = re.compile(r"</(?:p|div|td|tr|li|h[1-6]|table|span|view)>", re.I)
 MIN_BLOCKS = 5
 BLOCK_TAGS = ("p|div|br|li|ul|ol|tr|table|tbody|thead|tfoot|caption|h[1-6]|title|section|article|header|footer|"
-              "nav|main|aside|dl|dt|dd|blockquote|pre|hr|body|html|head|form|figure|figcaption")
+              "nav|main|aside|dl|dt|dd|blockquote|pre|hr|body|html|head|form|figure|figcaption|view")
 MARKUP = re.compile(
     r"(?P<unseen><(?P<hidden>script|style|noscript|template)\b[^>]*>.*?</(?P=hidden)\s*>|<!--.*?-->|<!DOCTYPE[^>]*>)"
-    r"|(?P<cell></t[dh]\s*>\s*<t[dh]\b[^>]*>)"
+    r"|(?P<cell></t[dh]\s*>\s*<t[dh]\b[^>]*>|</text\s*>\s*<text\b[^>]*>)"  # (a mini-program's texts side by side: cells)
     rf"|(?P<block></?(?:{BLOCK_TAGS})\b[^>]*>)"
     # (A date written only for machines, <time datetime="2075-11-04"/>: the page shows it, so does the text.)
     r"|(?P<time><time\b[^>]*?\bdatetime\s*=\s*[\"'](?P<when>\d{4}-\d{2}-\d{2})[^\"']*[\"'][^>]*?(?:/>|>\s*</time\s*>))"
@@ -824,6 +827,7 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     for detects, reads, own_lines in WHOLE_FORMATS:
         if detects(mt.text):
             return reads(mt), own_lines
+    mt = mt.sub(PART_MARKER, "")  # ("// ===== pages/notice/notice.wxml =====": which file of a dump follows)
     # (Names of values defined elsewhere, read as their values first; an MDX page's code gone, its data as records.)
     mt = jsx_text(mt) if is_jsx_page(mt.text) else substitutions_text(mt)
     config = is_config(mt.text)

@@ -35,11 +35,12 @@ from assistant.ingest.layout import (
     rebuild_column_tables,
     rebuild_csv_tables,
     rebuild_wrapped_tables,
+    void_rows_dropped,
 )
 from assistant.ingest.longtables import read_long_tables
 from assistant.ingest.markup import merged_fields, source_text
 from assistant.ingest.outline import TREE_LINE, read_outline_tree
-from assistant.ingest.textmap import MappedText, normalize_for_match, to_simplified
+from assistant.ingest.textmap import CELL, MappedText, normalize_for_match, to_simplified
 from assistant.ingest.timelines import read_drawn_timelines
 from assistant.tokenizer import plain_words
 
@@ -106,6 +107,7 @@ SIGN_OFF_ORG = re.compile(rf"[{CJK}（）()“”\"]{{2,20}}(?:办公厅|办公�
 # Notices pasted from web pages and WeChat posts come in Markdown: "## 一、…", "- 先导技术榜：…", "**…**".
 MD_TABLE_RULE = re.compile(r"(?m)^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$")
 MD_TABLE_EDGE = re.compile(r"(?m)^\|[ \t]*(?=[^|\n]*\|)|(?<=\S)[ \t]*\|[ \t]*$")
+MD_TABLE_CELLS = re.compile(f"{MD_TABLE_EDGE.pattern}|(?P<inner>(?<=[^\\s|])\\|(?=[^\\s|]))", re.M)
 MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+")
 MARKUP_ESCAPE = re.compile(r"\\(?=[@_*#$<>`~])")  # (Markdown's and Typst's backslash before a mark)
 # A Textile page (a Redmine wiki's "h2. 二、名额", "bq. 联系人…"): its block signatures (a class, style or
@@ -124,10 +126,28 @@ TEXTILE_STRUCK = re.compile(r"(?m)(?:(?<=[ \t（(：:])|^)-(?=[^\s-])(?=[^-\n]{0
 TEXTILE_LINK = re.compile(r'"(?P<label>[^"\n]{1,60})":(?P<url>https?://\S+?)(?=[\s，。；）)]|$)', re.M)
 
 
+# Confluence's wiki markup, Textile's sibling: "||榜单||名额||" header cells, macros ("{info:title=…}",
+# "{panel:title=联系方式}" read as the title they give, "{status:colour=Red|title=已作废}" as its title,
+# "{color:red}…{color}" and the closing "{info}" gone), links "[文字|https://…]".
+CONFLUENCE_MACRO = re.compile(r"(?<!\{)\{(?P<name>[a-z]+)(?::(?P<params>[^{}\n]*))?\}(?!\})")  # (not Textile's "{{toc}}")
+CONFLUENCE_LINK = re.compile(r"\[(?P<label>[^\[\]|\n]{1,60})\|(?P<url>https?://[^\]\s]+)\]")
+CONFLUENCE_HEADER = re.compile(r"(?m)^\|\|(?=.*\|\|[ \t]*$)|(?<=\S)\|\|(?=\S|[ \t]*$)")
+
+
+def _macro(m: re.Match[str]) -> str:
+    """A macro as the page shows it: its title (a panel's, a status lozenge's), else nothing."""
+    title = re.search(r"(?:^|\|)title=([^|}]*)", m.group("params") or "")
+    return title.group(1).strip() if title else ""
+
+
 def textile_marks(mt: MappedText) -> MappedText:
-    """A Textile page's text without its marks (a link "文字":https://… reads "文字（https://…）")."""
+    """A Textile page's text without its marks (a link "文字":https://… reads "文字（https://…）"), and
+    a Confluence page's (its macros and "||" header cells too)."""
     if len(TEXTILE_HEADING.findall(mt.text)) < 2:
         return mt
+    if CONFLUENCE_MACRO.search(mt.text) or CONFLUENCE_HEADER.search(mt.text):
+        mt = mt.sub(CONFLUENCE_LINK, lambda m: f"{m.group('label')}（{m.group('url')}）")
+        mt = mt.sub(CONFLUENCE_MACRO, _macro).sub(CONFLUENCE_HEADER, "|")
     mt = mt.sub(TEXTILE_LINK, lambda m: f"{m.group('label')}（{m.group('url')}）")
     mt = mt.sub(TEXTILE_STRUCK, "").sub(TEXTILE_ITEM, "- ")  # (a numbered item's "# " is no Markdown heading)
     return mt.sub(TEXTILE_MARKS, "")
@@ -694,7 +714,13 @@ def _markdown_edges(mt: MappedText) -> MappedText:
             edged.add(start)
         in_table = barred
         start += len(line) + 1
-    return mt.sub(MD_TABLE_EDGE, lambda m: "" if text.rfind("\n", 0, m.start()) + 1 in edged else m.group(0))
+
+    def read(m: re.Match[str]) -> str:
+        if text.rfind("\n", 0, m.start()) + 1 not in edged:
+            return m.group(0)
+        return CELL if m.group("inner") else ""  # (an inner bar written tight, "|4项|2079年…|", splits cells too)
+
+    return mt.sub(MD_TABLE_CELLS, read)
 
 
 FIGURE_UNIT = r"(?=[个家人项年月类名天周%％])"
@@ -758,7 +784,7 @@ def clean_text(original: str) -> MappedText:
     mt = mt.sub(MARKUP_ESCAPE, "")  # "chuyingxue\@…", "qfkx\_cx": a markup's escaped character is the character
     mt = _markdown_links(mt)  # "[科技创新局邮箱][mail]" with "[mail]: mailto:…" below: the address where it is named
     # A Markdown table: its rule row goes, its rows lose their outer pipes ("| 榜单 | 名额 |" -> "榜单 | 名额").
-    mt = _markdown_edges(mt.sub(MD_TABLE_RULE, ""))
+    mt = void_rows_dropped(_markdown_edges(mt.sub(MD_TABLE_RULE, "")))  # (and the rows its status column voids)
     mt = mt.sub(r"(?<=\S)\t+(?=\S)", " | ")  # form tables flattened to tab-separated rows
     # Columns a PDF's extraction kept apart with runs of spaces ("先导技术榜        每领域1项   …"): a
     # table's row, when at least two such gaps split the line.

@@ -11,6 +11,7 @@ in the notices' words, the one it replaces dropped."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from assistant.ingest.keyed import said
@@ -25,6 +26,7 @@ class Syntax:
     reference: str  # a reference to one of `{names}` (group: name)
     labelled: bool = True  # a definition line reads as "name：value" (front matter is read as data already)
     within: re.Pattern[str] | None = None  # where definitions may stand (a page's front matter)
+    once: bool = False  # only a name defined once is read (a key of many records, "list: '…'", names none)
 
 
 SYNTAXES = (
@@ -44,7 +46,7 @@ SYNTAXES = (
     Syntax(re.compile(r"(?:^|(?<=[{%<\s,;(]))(?:(?:set|assign|var|let|const)[ \t]+)?(?P<name>[A-Za-z_$][\w$]*)[ \t]*[:=][ \t]*"
                       r"([\"'`])(?P<value>[^\"'`\n{}]*[\u4e00-\u9fff\d][^\"'`\n{}]*)\2", re.M),
            r"(?:\{\{-?|\$\{|#\{|<%=|\{)[ \t]*(?:[A-Za-z_$][\w$]*\.)?(?P<name>{names})[ \t]*(?:-?\}\}|\}|%>)",
-           labelled=False),
+           labelled=False, once=True),
     # An MDX page's exported object ("export const meta = {", "  deadline: '2078年10月30日',"), "{meta.deadline}"
     Syntax(re.compile(r"^[ \t]*(?P<name>[A-Za-z_$][\w$]*)[ \t]*:[ \t]*([\"'`])(?P<value>[^\"'`\n]*)\2[ \t]*,?[ \t]*$", re.M),
            r"\{[ \t]*[A-Za-z_$][\w$]*\.(?P<name>{names})[ \t]*\}",
@@ -65,6 +67,11 @@ def _cuts(text: str, syntax: Syntax) -> list[tuple[int, int, str]]:
     if len(definitions) < MIN_DEFINITIONS:
         return []
     values = {d.group("name"): d for d in definitions}  # the last definition of each name holds
+    if syntax.once:
+        counts = Counter(d.group("name") for d in definitions)
+        values = {name: d for name, d in values.items() if counts[name] == 1}
+        if not values:
+            return []
     cuts: list[tuple[int, int, str]] = []
     for d in definitions:
         if not syntax.labelled:
@@ -85,9 +92,64 @@ def _cuts(text: str, syntax: Syntax) -> list[tuple[int, int, str]]:
 TEMPLATE_COMMENT = re.compile(r"\{#.*?#\}|<%#.*?%>|\{\{!--.*?--\}\}|\{\{![^}]*\}\}|\{/\*.*?\*/\}", re.S)
 
 
+# A template's element repeated for each record of an array its script defines: a mini-program's
+# <view wx:for="{{quotas}}"> (wx:for-item names the record, "item" when it does not), Vue's
+# v-for="q in quotas"; "{{item.list}}" inside it is the record's value.
+LOOP = re.compile(r"<(?P<tag>[A-Za-z][\w-]*)\b(?P<attrs>[^>]*?\b(?:wx:for=\"\{\{\s*(?P<wx>[\w$]+)\s*\}\}\"|"
+                  r"v-for=\"\(?\s*(?P<vitem>[\w$]+)(?:\s*,\s*[\w$]+)?\s*\)?\s+(?:in|of)\s+(?P<vlist>[\w$]+)\s*\")[^>]*)>")
+LOOP_ITEM = re.compile(r"\bwx:for-item=\"(?P<item>[\w$]+)\"")
+
+
+def _array(text: str, name: str) -> list[dict[str, tuple[int, int]]]:
+    """The records of the array a script defines under `name` ("quotas: [{ list: '…', max: '…' }, …]")."""
+    from assistant.ingest.jsx import JS_PAIR, OBJECT
+
+    m = re.search(rf"(?<![\w$.]){re.escape(name)}\s*[:=]\s*\[", text)
+    if m is None:
+        return []
+    depth, end = 0, len(text)
+    for i in range(m.end() - 1, len(text)):
+        depth += {"[": 1, "]": -1}.get(text[i], 0)
+        if depth == 0:
+            end = i + 1
+            break
+    return [{p.group("key").strip("'\""): (p.span("value") if p.group("q") else p.span("number"))
+             for p in JS_PAIR.finditer(text, o.start("body"), o.end("body"))} for o in OBJECT.finditer(text, m.end(), end)]
+
+
+def loops_text(mt: MappedText) -> MappedText:
+    """Each looped element once for each record, its references to the record read as the record's values."""
+    for m in reversed(list(LOOP.finditer(mt.text))):
+        text = mt.text
+        records = _array(text, m.group("wx") or m.group("vlist"))
+        if not records:
+            continue
+        named = LOOP_ITEM.search(m.group("attrs"))
+        item = m.group("vitem") or (named.group("item") if named else "item")
+        close = re.compile(rf"<(/?){re.escape(m.group('tag'))}\b[^>]*?(/?)>")
+        depth, end = 0, len(text)
+        for t in close.finditer(text, m.start()):
+            depth += 0 if t.group(2) else (-1 if t.group(1) else 1)
+            if depth == 0:
+                end = t.end()
+                break
+        refs = list(re.finditer(rf"\{{\{{\s*{re.escape(item)}\.(?P<key>[\w$]+)\s*\}}\}}", text[:end]))
+        refs = [r for r in refs if r.start() >= m.end()]
+        parts: list[tuple[int, int] | str] = []
+        for record in records:
+            pos = m.end()  # (the looping tag itself shows nothing)
+            for r in refs:
+                parts += [(pos, r.start()), record.get(r.group("key"), (r.start(), r.start()))]
+                pos = r.end()
+            parts += [(pos, end), "\n"]
+        mt = mt.rearranged(m.start(), end, parts)
+    return mt
+
+
 def substitutions_text(mt: MappedText) -> MappedText:
     # (two syntaxes never claim one span; should they, the cut starting first holds; the syntaxes
     # listed first, the generic one last)
+    mt = loops_text(mt)
     cuts = [(m.start(), m.end(), "") for m in TEMPLATE_COMMENT.finditer(mt.text)]
     cuts += [c for syntax in SYNTAXES for c in _cuts(mt.text, syntax)]
     return mt.splice(disjoint(cuts))

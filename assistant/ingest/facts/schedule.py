@@ -224,8 +224,9 @@ def restated_steps(text: str) -> list[tuple[str, tuple[int, int]]]:
     found = []
     for m in RESTATED.finditer(text):
         new = _month_day(m.group("date"))
-        if new is not None and new[0]:
-            found.append((m.group("subject"), (new[0], new[1])))
+        subject = m.group("subject").split("的")[-1]  # ("上文第三条第1项的校内截止时间改为…": 校内)
+        if new is not None and new[0] and len(subject) >= 2:
+            found.append((subject, (new[0], new[1])))
     return found
 
 
