@@ -98,3 +98,14 @@ def test_a_looped_element_shows_once_for_each_record_of_its_array() -> None:
     assert "截止：2079年11月24日17:00" in text
     # A key of many records ("list") names no single value.
     assert "截止：新锐企业榜" not in text
+
+
+def test_thousands_of_loops_or_leading_spaces_read_in_linear_time() -> None:
+    import time
+
+    from assistant.ingest.notices import clean_text
+
+    for text in ('<view wx:for="{{a}}">' * 3000, " " * 40_000 + "// ===== a.wxml =====\n通知"):
+        started = time.perf_counter()
+        clean_text(text)
+        assert time.perf_counter() - started < 2.0

@@ -45,7 +45,7 @@ from assistant.ingest.workbook_parts import is_workbook_parts, workbook_text
 from assistant.ingest.xmldata import XML, xml_text
 
 # A line naming the file of a project's dump that follows it: furniture, never a notice's title.
-PART_MARKER = re.compile(r"(?m)^[ \t]*(?://|#|--|<!--)?[ \t]*={3,}[ \t]*[\w./-]+\.[A-Za-z]{1,5}[ \t]*={3,}[ \t]*(?:-->)?[ \t]*(?:\n|$)")
+PART_MARKER = re.compile(r"(?m)^[ \t]*+(?:(?://|#|--|<!--)[ \t]*+)?={3,}[ \t]*+[\w./-]+\.[A-Za-z]{1,5}[ \t]*+={3,}[ \t]*+(?:-->)?[ \t]*+(?:\n|$)")
 # A page's source, not text that mentions a tag: a document type or <html>, or several closed blocks.
 PAGE = re.compile(r"<!DOCTYPE\s+html|<html[\s>]", re.I)
 # (A mini-program's WXML writes its page in <view> and <text>, the div and span of its own.)

@@ -97,6 +97,7 @@ TEMPLATE_COMMENT = re.compile(r"\{#.*?#\}|<%#.*?%>|\{\{!--.*?--\}\}|\{\{![^}]*\}
 # v-for="q in quotas"; "{{item.list}}" inside it is the record's value.
 LOOP = re.compile(r"<(?P<tag>[A-Za-z][\w-]*)\b(?P<attrs>[^>]*?\b(?:wx:for=\"\{\{\s*(?P<wx>[\w$]+)\s*\}\}\"|"
                   r"v-for=\"\(?\s*(?P<vitem>[\w$]+)(?:\s*,\s*[\w$]+)?\s*\)?\s+(?:in|of)\s+(?P<vlist>[\w$]+)\s*\")[^>]*)>")
+MAX_LOOPS = 200  # (no page loops more: a text of thousands is no template)
 LOOP_ITEM = re.compile(r"\bwx:for-item=\"(?P<item>[\w$]+)\"")
 
 
@@ -119,9 +120,13 @@ def _array(text: str, name: str) -> list[dict[str, tuple[int, int]]]:
 
 def loops_text(mt: MappedText) -> MappedText:
     """Each looped element once for each record, its references to the record read as the record's values."""
-    for m in reversed(list(LOOP.finditer(mt.text))):
-        text = mt.text
-        records = _array(text, m.group("wx") or m.group("vlist"))
+    arrays: dict[str, list[dict[str, tuple[int, int]]]] = {}
+    for m in reversed(list(LOOP.finditer(mt.text))[:MAX_LOOPS]):
+        text = mt.text  # (loops are expanded last first: the text before each is still the original's)
+        name = m.group("wx") or m.group("vlist")
+        if name not in arrays:
+            arrays[name] = _array(text, name)
+        records = arrays[name]
         if not records:
             continue
         named = LOOP_ITEM.search(m.group("attrs"))
@@ -133,8 +138,7 @@ def loops_text(mt: MappedText) -> MappedText:
             if depth == 0:
                 end = t.end()
                 break
-        refs = list(re.finditer(rf"\{{\{{\s*{re.escape(item)}\.(?P<key>[\w$]+)\s*\}}\}}", text[:end]))
-        refs = [r for r in refs if r.start() >= m.end()]
+        refs = list(re.compile(rf"\{{\{{\s*{re.escape(item)}\.(?P<key>[\w$]+)\s*\}}\}}").finditer(text, m.end(), end))
         parts: list[tuple[int, int] | str] = []
         for record in records:
             pos = m.end()  # (the looping tag itself shows nothing)
