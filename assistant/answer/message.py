@@ -28,8 +28,9 @@ ASKING_JI = r"(?<![好这那们十百千万])几(?![十百千万何乎])"  # 几
 QUESTION_WORDS = re.compile(
     r"[？?]|吗|呢|什么|哪|" + ASKING_JI + r"|多少|是否|能否|能不能|可不可以|可否|怎么|怎样|如何|请问|有没有|谁|是啥|啥|多久|何时|"
     r"行不行|够不够|对不对|算不算|要不要|会不会|还有没有|有无|"
-    # any verb asked A-not-A ("还用不用寄", "需不需要盖章", "交不交"): a question however it ends
-    r"([\u4e00-\u9fff])不\1|"
+    # any verb asked A-not-A ("还用不用寄", "需不需要盖章", "交不交"): a question however it ends ("是不是"
+    # leads a sentence's guess, "是不是改名了？", and is read with its question mark: as before)
+    r"(?!是)([\u4e00-\u9fff])不\1|"
     # requests are asks too: "联系人电话顺便也发我下", "麻烦告知一下截止时间"; not a word that only
     # ends in 发 ("转发一下通知给大家", "下发", "印发": the asker's own doing)
     r"(?<![转分下印颁收])发(?:给)?我|给我|告诉我|告知|(?:(?<![转分下印颁收])发|给|说|讲|查)一?下|"
