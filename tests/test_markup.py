@@ -411,3 +411,11 @@ def test_a_dumps_part_marker_is_no_line_of_the_notice() -> None:
 
     text = clean_text("// ===== pages/notice/notice.wxml =====\n关于组织申报的通知\n请于11月3日前报送。\n").text
     assert "=====" not in text and text.startswith("关于组织申报的通知")
+
+
+
+def test_a_textile_tables_empty_cell_is_no_confluence_header() -> None:
+    from assistant.ingest.notices import clean_text
+
+    page = "h1. 名额\n\nh2. 表\n\n|_. 榜单 |_. 领域 |_. 名额 |\n|新锐企业榜||6家|\n|先导技术榜|电子信息|4项|\n"
+    assert "新锐企业榜 | 6家" not in clean_text(page).text

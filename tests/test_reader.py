@@ -661,3 +661,14 @@ def test_a_steps_date_changed_without_the_old_one_replaces_the_steps_other_date(
     assert read is not None
     shown = [line for line in read.answer.split("\n") if "日" in line]
     assert "11月21日" in shown[0] and not any("11月18日" in line for line in shown)  # the changed step's old date not shown
+    # A step named too commonly ("申报截止时间延长至…") says no step: nothing else is replaced by it.
+    from assistant.ingest.facts.schedule import restated_steps
+
+    assert restated_steps("经研究，申报截止时间延长至2041年11月25日。") == []
+
+
+def test_a_plain_deadline_is_still_a_deadline() -> None:
+    from assistant.answer.reader import CONDITION_DATE
+
+    assert CONDITION_DATE.search("且成立时间可放宽至2022年9月1日之前")
+    assert not CONDITION_DATE.search("请各单位于2041年11月20日前将推荐汇总表和申报材料报送市科协科技服务部。")

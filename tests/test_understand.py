@@ -846,6 +846,10 @@ def test_a_verb_asked_a_not_a_asks_and_an_item_after_a_list_comma_stays_in_its_a
 
     assert QUESTION_WORDS.search("纸质材料还用不用寄出去") and QUESTION_WORDS.search("需不需要盖章")
     assert not QUESTION_WORDS.search("一步一步来")
+    for told in ("系统动不动就卡住", "平台时不时登录不上", "不管评不评得上都会报", "是不是改名了"):
+        assert not QUESTION_WORDS.search(told), told
+    # A noun item after "、" asks of its own: "名额多少、联系人？" is two asks.
+    assert len(read_message("先导技术榜名额多少、联系人？").questions) == 2
     asked = read_message("我们想报青年创业榜，是不是也跟先导、新锐一样由学会推荐、在科创中国平台上申报？").questions
     assert len(asked) == 1 and asked[0].endswith("在科创中国平台上申报")
     # Items that each ask stay apart.

@@ -30,7 +30,8 @@ QUESTION_WORDS = re.compile(
     r"行不行|够不够|对不对|算不算|要不要|会不会|还有没有|有无|"
     # any verb asked A-not-A ("还用不用寄", "需不需要盖章", "交不交"): a question however it ends ("是不是"
     # leads a sentence's guess, "是不是改名了？", and is read with its question mark: as before)
-    r"(?!是)([\u4e00-\u9fff])不\1|"
+    # (not 动不动/时不时, nor "不管评不评得上": no question)
+    r"(?<!不管)(?<!无论)(?<!管他)(?![是动时])([\u4e00-\u9fff])不\1|"
     # requests are asks too: "联系人电话顺便也发我下", "麻烦告知一下截止时间"; not a word that only
     # ends in 发 ("转发一下通知给大家", "下发", "印发": the asker's own doing)
     r"(?<![转分下印颁收])发(?:给)?我|给我|告诉我|告知|(?:(?<![转分下印颁收])发|给|说|讲|查)一?下|"
@@ -134,12 +135,7 @@ def _asks(question: str, marked: bool = False) -> list[str]:
     question mark, which asks for its last part too ("…设几项，联系人电话？")."""
     from assistant.answer.understand import detect_intent
 
-    split = re.split(f"({JOINS.pattern})", question)
-    pieces, listed = [], []  # each piece, and whether "、" comes before it
-    for i in range(0, len(split), 2):
-        if split[i].strip():
-            pieces.append(split[i].strip())
-            listed.append(i > 0 and split[i - 1] == "、")
+    pieces = [p.strip() for p in JOINS.split(question) if p.strip()]
     if len(pieces) < 2:
         return _conjoined(question) or [question]
     # Pieces of one ask stay together: one that asks the same kind as the one before ("联系人、电话"),
@@ -148,10 +144,7 @@ def _asks(question: str, marked: bool = False) -> list[str]:
     for i, piece in enumerate(pieces):
         intent = detect_intent(piece)
         elliptical = bool(ELLIPTICAL.match(piece))
-        own_words = bool(QUESTION_WORDS.search(piece))
-        # (An item after "、" that asks nothing of its own is the ask's next item, whatever the question
-        # mark: "是不是由学会推荐、在平台上申报？")
-        asks = own_words or (marked and i == len(pieces) - 1 and intent != Intent.OTHER and not listed[i])
+        asks = bool(QUESTION_WORDS.search(piece)) or (marked and i == len(pieces) - 1 and intent != Intent.OTHER)
         another = asks and bool(ANOTHER_ASK.match(piece))  # (of the same kind, or of the kind before it)
         if parts and not elliptical and not another and (intent in (Intent.OTHER, parts[-1][1]) or not asks):
             text, kind, ell = parts[-1]

@@ -83,7 +83,7 @@ class Pointer:
 # One organisation of a joint issuer ("东川省科学技术协会东川省科学技术厅东川省工业和信息化厅").
 ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,}?(?:科学技术协会|科协|厅|局|委员会|办公室|学会|协会|研究会|促进会|联合会|大学|学院|研究院|研究所|中心|联盟)")
 PLACE = re.compile(r"^[\u4e00-\u9fff]{2}[省市]")
-DEPARTMENT_OF = re.compile(r"^([\u4e00-\u9fff]{2,}?(?:研究院|研究所|大学|学院|学会|协会|研究会|科学技术协会|集团有限公司|集团))"
+DEPARTMENT_OF = re.compile(r"^([\u4e00-\u9fff]{2,}(?:研究院|研究所|大学|学院|学会|协会|研究会|科学技术协会|集团有限公司|集团))"
                            r"[\u4e00-\u9fff]{2,8}?(?:处|部|办|科)$")
 BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2}")
 # (Its place first, maybe a few words of its own between: "秀湖智造产业园" is "秀湖园区".)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from assistant.answer.compose import Answer, Citer
 from assistant.answer.crossref import answer_lines, item_line, names_section, only_points, references
-from assistant.answer.eligibility import BOUND_DATE, EVENT_BOUND, FOUNDING_AFTER, FOUNDING_BEFORE
+from assistant.answer.eligibility import BOUND_DATE, EVENT_BOUND, FOUNDING_AFTER
 from assistant.answer.phrasing import year_note
 from assistant.answer.pointer import in_series, label
 from assistant.answer.retrieval import Hit, HybridRetriever
@@ -154,7 +154,8 @@ SUPERSEDED_COLUMN = re.compile(r"征求意见稿|原文|原稿|原定|原为|修
 CURRENT_COLUMN = re.compile(r"正式稿|定稿|现改为|改为|修改后|调整后|变更后|现为|最终")
 # Asks for a value a table's cell holds (a date, a contact, a number, a place): a row is read by the columns asked.
 # A date that bounds who may apply (founded, registered, joined, filed before or after it), not when to act.
-CONDITION_DATE = re.compile(f"{FOUNDING_BEFORE.pattern}|{FOUNDING_AFTER.pattern}|{EVENT_BOUND.pattern}"
+# (Not FOUNDING_BEFORE: its "于…前" is any deadline's wording too.)
+CONDITION_DATE = re.compile(f"{FOUNDING_AFTER.pattern}|{EVENT_BOUND.pattern}"
                             f"|(?:成立|注册)[^，,；;。]{{0,12}}?{BOUND_DATE}")  # ("成立时间可放宽至2022年9月1日之前")
 VALUE_ASKS = (AnswerType.DATE, AnswerType.CONTACT, AnswerType.NUMBER, AnswerType.PLACE)
 

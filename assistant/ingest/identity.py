@@ -153,7 +153,7 @@ def _lines(text: str) -> list[str]:
 
 # A web page's title line: the article's title, then the site it is on ("关于…的通知-江城理工大学科学技术研究院").
 # (The site may add when it was posted: "…通知 | 青梧湾科技园管理委员会科技创新局 发布时间：2079-10-11".)
-PAGE_TITLE = re.compile(rf"^(关于.{{2,80}}?(?:通知|公告|通告|函))\s*[-–—_|｜]\s*({ORG})(?:\s+(?:发布|发文)?(?:时间|日期)[：:]\s*[\d年月日./-]+)?$")
+PAGE_TITLE = re.compile(rf"^(关于.{{2,80}}?(?:通知|公告|通告|函))\s*[-–—_|｜]\s*({ORG})(?:\s+(?:发布|发文)?(?:时间|日期)[：:]\s*[\d年月日./-]+(?:\s+\d{1,2}:\d{2})?)?$")
 
 
 def _joined_titles(head: list[str]) -> list[str]:

@@ -20,7 +20,7 @@ from assistant.ingest.textmap import MappedText, disjoint
 IMPORT = re.compile(r"^[ \t]*import[ \t]+[^\n]*?\bfrom[ \t]+['\"][^'\"\n]+['\"][ \t]*;?[ \t]*(?:\n|$)", re.M)
 EXPORT_OPEN = re.compile(r"^[ \t]*export[ \t]+const[ \t]+[A-Za-z_$][\w$]*[ \t]*=[ \t]*\{[ \t]*$", re.M)
 EXPORT_CLOSE = re.compile(r"^[ \t]*\}[ \t]*;?[ \t]*$", re.M)
-COMMENT = re.compile(r"\{/\*.*?\*/\}[ \t]*(?:\n)?", re.S)
+COMMENT = re.compile(r"\{/\*.{0,2000}?\*/\}[ \t]*(?:\n)?", re.S)  # (bounded: an unclosed one is looked for once)
 # A component's tag: <Name …> or </Name> or <Name … /> (a capitalised name: HTML's own tags are a page's).
 TAG = re.compile(r"<(?P<close>/)?(?P<name>[A-Z][\w.]*)(?P<attrs>(?:[^<>{}\"']|\"[^\"]*\"|'[^']*'|\{(?:[^{}]|\{[^{}]*\})*\})*?)(?P<self>/)?>")
 DATA_PROP = re.compile(r"\b[\w$]+=\{\s*\[")

@@ -107,7 +107,7 @@ SIGN_OFF_ORG = re.compile(rf"[{CJK}（）()“”\"]{{2,20}}(?:办公厅|办公�
 # Notices pasted from web pages and WeChat posts come in Markdown: "## 一、…", "- 先导技术榜：…", "**…**".
 MD_TABLE_RULE = re.compile(r"(?m)^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$")
 MD_TABLE_EDGE = re.compile(r"(?m)^\|[ \t]*(?=[^|\n]*\|)|(?<=\S)[ \t]*\|[ \t]*$")
-MD_TABLE_CELLS = re.compile(f"{MD_TABLE_EDGE.pattern}|(?P<inner>(?<=[^\\s|])\\|(?=[^\\s|]))", re.M)
+MD_TABLE_CELLS = re.compile(f"{MD_TABLE_EDGE.pattern}|(?P<inner>(?<=[^\\s|])\\|+(?=[^\\s|]))", re.M)
 MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+")
 MARKUP_ESCAPE = re.compile(r"\\(?=[@_*#$<>`~])")  # (Markdown's and Typst's backslash before a mark)
 # A Textile page (a Redmine wiki's "h2. 二、名额", "bq. 联系人…"): its block signatures (a class, style or
@@ -129,7 +129,8 @@ TEXTILE_LINK = re.compile(r'"(?P<label>[^"\n]{1,60})":(?P<url>https?://\S+?)(?=[
 # Confluence's wiki markup, Textile's sibling: "||榜单||名额||" header cells, macros ("{info:title=…}",
 # "{panel:title=联系方式}" read as the title they give, "{status:colour=Red|title=已作废}" as its title,
 # "{color:red}…{color}" and the closing "{info}" gone), links "[文字|https://…]".
-CONFLUENCE_MACRO = re.compile(r"(?<!\{)\{(?P<name>[a-z]+)(?::(?P<params>[^{}\n]*))?\}(?!\})")  # (not Textile's "{{toc}}")
+CONFLUENCE_MACRO = re.compile(r"(?<!\{)\{(?P<name>info|note|warning|tip|panel|status|color|colour|code|noformat|expand|quote|anchor|toc)"
+                              r"(?::(?P<params>[^{}\n]*))?\}(?!\})")  # (Confluence's macros; not Textile's "{{toc}}")
 CONFLUENCE_LINK = re.compile(r"\[(?P<label>[^\[\]|\n]{1,60})\|(?P<url>https?://[^\]\s]+)\]")
 CONFLUENCE_HEADER = re.compile(r"(?m)^\|\|(?=.*\|\|[ \t]*$)|(?<=\S)\|\|(?=\S|[ \t]*$)")
 
@@ -145,7 +146,7 @@ def textile_marks(mt: MappedText) -> MappedText:
     a Confluence page's (its macros and "||" header cells too)."""
     if len(TEXTILE_HEADING.findall(mt.text)) < 2:
         return mt
-    if CONFLUENCE_MACRO.search(mt.text) or CONFLUENCE_HEADER.search(mt.text):
+    if CONFLUENCE_MACRO.search(mt.text):  # (a Textile table's empty cell, "||", is no Confluence header)
         mt = mt.sub(CONFLUENCE_LINK, lambda m: f"{m.group('label')}（{m.group('url')}）")
         mt = mt.sub(CONFLUENCE_MACRO, _macro).sub(CONFLUENCE_HEADER, "|")
     mt = mt.sub(TEXTILE_LINK, lambda m: f"{m.group('label')}（{m.group('url')}）")
@@ -718,7 +719,8 @@ def _markdown_edges(mt: MappedText) -> MappedText:
     def read(m: re.Match[str]) -> str:
         if text.rfind("\n", 0, m.start()) + 1 not in edged:
             return m.group(0)
-        return CELL if m.group("inner") else ""  # (an inner bar written tight, "|4项|2079年…|", splits cells too)
+        # (an inner bar written tight, "|4项|2079年…|", splits cells too; "||" keeps its empty cell)
+        return CELL * len(m.group("inner")) if m.group("inner") else ""
 
     return mt.sub(MD_TABLE_CELLS, read)
 

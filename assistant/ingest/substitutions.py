@@ -89,13 +89,14 @@ def _cuts(text: str, syntax: Syntax) -> list[tuple[int, int, str]]:
 
 # A template's comment, never shown on its page: Jinja's {# … #}, ERB's <%# … %>, Handlebars' {{!-- … --}}
 # and {{! … }}, JSX's {/* … */} ("{# 旧值：11月3日 #}": a value withdrawn is kept there).
-TEMPLATE_COMMENT = re.compile(r"\{#.*?#\}|<%#.*?%>|\{\{!--.*?--\}\}|\{\{![^}]*\}\}|\{/\*.*?\*/\}", re.S)
+TEMPLATE_COMMENT = re.compile(r"\{#.{0,2000}?#\}|<%#.{0,2000}?%>|\{\{!--.{0,2000}?--\}\}|\{\{![^}]{0,2000}\}\}|\{/\*.{0,2000}?\*/\}", re.S)
+# (Each bounded: a comment never closed, "{#" written 20,000 times, was looked for to the text's end from each.)
 
 
 # A template's element repeated for each record of an array its script defines: a mini-program's
 # <view wx:for="{{quotas}}"> (wx:for-item names the record, "item" when it does not), Vue's
 # v-for="q in quotas"; "{{item.list}}" inside it is the record's value.
-LOOP = re.compile(r"<(?P<tag>[A-Za-z][\w-]*)\b(?P<attrs>[^>]*?\b(?:wx:for=\"\{\{\s*(?P<wx>[\w$]+)\s*\}\}\"|"
+LOOP = re.compile(r"<(?P<tag>[A-Za-z][\w-]*)\b(?P<attrs>[^<>]*?\b(?:wx:for=\"\{\{\s*(?P<wx>[\w$]+)\s*\}\}\"|"
                   r"v-for=\"\(?\s*(?P<vitem>[\w$]+)(?:\s*,\s*[\w$]+)?\s*\)?\s+(?:in|of)\s+(?P<vlist>[\w$]+)\s*\")[^>]*)>")
 MAX_LOOPS = 200  # (no page loops more: a text of thousands is no template)
 LOOP_ITEM = re.compile(r"\bwx:for-item=\"(?P<item>[\w$]+)\"")

@@ -44,7 +44,8 @@ def make_fact(notice: Notice, cls: type[F], span: Span, **kw: Any) -> F:
     if not verbatim(quote, notice.normalized):
         # A line a reading gathered from a data file's values ("榜单：新锐企业榜，名额：6家"): its values as
         # cells; else the original's own words.
-        cells = CELL.join(p for p in notice.clean.source_pieces(notice.original, span.start, span.end) if len(p) > 1)
+        cells = CELL.join(p for p in notice.clean.source_pieces(notice.original, span.start, span.end)
+                          if len(p) > 1 or p.isalnum())
         quote = cells if CELL in cells and verbatim(cells, notice.normalized) \
             else re.sub(r"\s+", " ", notice.original[start:end])
     lists = kw.pop("lists", [])

@@ -11,7 +11,7 @@ from assistant.model import Fact, FieldsFact, ListCountsFact, ListsFact
 
 SETUP_HEADING = re.compile(r"榜单设置|榜单类别|设置|(?:申报|推荐|征集)(?:榜单|范围)")
 ORGANISED_HEADING = re.compile(r"(?:院内|校内|所内|会内|本院|本校|本会|我院|我校|我会|学会|学校)(?:统一)?(?:组织|推荐|申报)(?:推荐|申报)?的?榜单")
-NOT_ORGANISED = re.compile(r"不(?:组织|推荐|受理|申报)")
+NOT_ORGANISED = re.compile(r"不(?:组织|推荐|受理|申报)|(?:通过|经|向)(?:所在地|当地|其他|有关|所在)[^，,。；;]{0,8}(?:申报|推荐)|另行(?:通知|组织)")
 # "推荐榜单：先导技术榜、新锐企业榜" (a 【推荐榜单】 label) in a notice with no such section.
 # "1. 榜单：先导技术榜（…）、新锐企业榜…": the same label as an item of a list of points, when it names
 # several lists (a record's "榜单：先导技术榜（电子信息领域）" names the one it is about).

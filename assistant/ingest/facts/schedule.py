@@ -219,13 +219,17 @@ RESTATED = re.compile(rf"(?P<subject>[\u4e00-\u9fff]{{2,8}}?)(?:截止时间|截
                       rf"(?:调整为|(?:修|更正|更)?改为|更正为|变更为|改成|延长至|推迟至|延期至)\s*(?P<date>{DATE})")
 
 
+# A step's name too common to say which step ("申报截止时间延长至…": every line of the notice is about 申报).
+GENERIC_STEP = re.compile(r"(?:申报|报送|提交|材料|推荐|截止|本次|今年|统一|全部|所有|通知)+")
+
+
 def restated_steps(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Each step whose date a line changes without writing the old one: (the step's words, the new (month, day))."""
     found = []
     for m in RESTATED.finditer(text):
         new = _month_day(m.group("date"))
         subject = m.group("subject").split("的")[-1]  # ("上文第三条第1项的校内截止时间改为…": 校内)
-        if new is not None and new[0] and len(subject) >= 2:
+        if new is not None and new[0] and len(subject) >= 2 and not GENERIC_STEP.fullmatch(subject):
             found.append((subject, (new[0], new[1])))
     return found
 
