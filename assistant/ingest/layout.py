@@ -317,7 +317,9 @@ def read_tab_tables(mt: MappedText) -> MappedText:
         above: list[str] = []
         empty: frozenset[int] = frozenset()
         previous = None
-        in_force = next((k for k, h in enumerate(header) if IN_FORCE_COLUMN.fullmatch(h)), None)
+        # (A long table's rows are read, void ones dropped, by longtables.py: one fact a row.)
+        in_force = None if long_header(header) is not None else next(
+            (k for k, h in enumerate(header) if IN_FORCE_COLUMN.fullmatch(h)), None)
         for n in run:
             line = lines[n]
             cells = line.text.split("\t")
@@ -372,8 +374,9 @@ def void_rows_dropped(mt: MappedText) -> MappedText:
             in_force = None
             continue
         cells = [c.strip() for c in line.text.split(CELL)]
-        if above is None or CELL not in above.text:  # a table's first row: its header
-            in_force = next((k for k, c in enumerate(cells) if IN_FORCE_COLUMN.fullmatch(c)), None)
+        if above is None or CELL not in above.text:  # a table's first row: its header (a long table's: longtables.py)
+            in_force = None if long_header(cells) is not None else next(
+                (k for k, c in enumerate(cells) if IN_FORCE_COLUMN.fullmatch(c)), None)
         elif in_force is not None and in_force < len(cells) and NOT_IN_FORCE.fullmatch(cells[in_force]):
             cuts.append((line.start, min(line.end + 1, len(mt.text)), ""))
     return mt.splice(cuts) if cuts else mt
