@@ -31,6 +31,18 @@ CONTACT_KEYS = {"tel", "phone", "mobile", "telephone", "email", "mail"}
 MIN_SIGNS = 2
 
 
+def value_span(pair: re.Match[str]) -> tuple[int, int]:
+    """Where a JS_PAIR's value stands: a string's characters inside its quotes, or the number."""
+    return pair.span("value") if pair.group("q") else pair.span("number")
+
+
+def js_records(text: str, start: int, end: int) -> list[dict[str, tuple[int, int]]]:
+    """The objects of a JavaScript array literal between start and end, each a key -> its value's place
+    (read by this module's data props, pug.py's each-loops and substitutions.py's template loops)."""
+    return [{p.group("key").strip("'\""): value_span(p) for p in JS_PAIR.finditer(text, o.start("body"), o.end("body"))}
+            for o in OBJECT.finditer(text, start, end)]
+
+
 def is_jsx_page(text: str) -> bool:
     """Markdown with JSX: an import from a module, or an exported object, and a component's tag."""
     signs = bool(IMPORT.search(text)) + bool(EXPORT_OPEN.search(text)) + bool(re.search(r"^[ \t]*<[A-Z]\w*[\s>/]", text, re.M))
@@ -57,7 +69,7 @@ def _records(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         contact = any(p.group("key").strip("'\"").lower() in CONTACT_KEYS for p in pairs)
         line_start = True
         for p in pairs:
-            value_start, value_end = (p.start("value"), p.end("value")) if p.group("q") else p.span("number")
+            value_start, value_end = value_span(p)
             label = _label(p.group("key"), contact)
             joiner = ("\n" if lines else "") if line_start else "，"
             cuts.append((pos, value_start, joiner + (f"{label}：" if label else "")))

@@ -317,14 +317,12 @@ def read_tab_tables(mt: MappedText) -> MappedText:
         above: list[str] = []
         empty: frozenset[int] = frozenset()
         previous = None
-        # (A long table's rows are read, void ones dropped, by longtables.py: one fact a row.)
-        in_force = None if long_header(header) is not None else next(
-            (k for k, h in enumerate(header) if IN_FORCE_COLUMN.fullmatch(h)), None)
+        in_force = _status_column(header)
         for n in run:
             line = lines[n]
             cells = line.text.split("\t")
             values = [c.strip() for c in cells]
-            if n != i and in_force is not None and in_force < len(values) and NOT_IN_FORCE.fullmatch(values[in_force]):
+            if n != i and _void(values, in_force):
                 # A row the sheet marks as no longer in force ("状态：作废", a later row replaces it): not read.
                 cuts.append((line.start, min(line.end + 1, len(text)), ""))
                 previous = n
@@ -362,6 +360,19 @@ def read_tab_tables(mt: MappedText) -> MappedText:
     return mt.splice(cuts)
 
 
+def _status_column(header: list[str]) -> int | None:
+    """The column saying whether a row is in force ("状态", "是否有效"); none in a long table, whose rows
+    longtables.py reads one fact each, its void ones dropped there."""
+    if long_header(header) is not None:
+        return None
+    return next((k for k, h in enumerate(header) if IN_FORCE_COLUMN.fullmatch(h)), None)
+
+
+def _void(cells: list[str], in_force: int | None) -> bool:
+    """A row its status column marks as no longer in force ("已作废", "否")."""
+    return in_force is not None and in_force < len(cells) and bool(NOT_IN_FORCE.fullmatch(cells[in_force]))
+
+
 def void_rows_dropped(mt: MappedText) -> MappedText:
     """A table read into " | " rows whose header has a status column ("状态", "是否有效"): the rows it
     marks as no longer in force ("已作废", a later row replaces them) are not read (as a tab table's
@@ -374,10 +385,9 @@ def void_rows_dropped(mt: MappedText) -> MappedText:
             in_force = None
             continue
         cells = [c.strip() for c in line.text.split(CELL)]
-        if above is None or CELL not in above.text:  # a table's first row: its header (a long table's: longtables.py)
-            in_force = None if long_header(cells) is not None else next(
-                (k for k, c in enumerate(cells) if IN_FORCE_COLUMN.fullmatch(c)), None)
-        elif in_force is not None and in_force < len(cells) and NOT_IN_FORCE.fullmatch(cells[in_force]):
+        if above is None or CELL not in above.text:  # a table's first row: its header
+            in_force = _status_column(cells)
+        elif _void(cells, in_force):
             cuts.append((line.start, min(line.end + 1, len(mt.text)), ""))
     return mt.splice(cuts) if cuts else mt
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.ingest.jsx import JS_PAIR, OBJECT
+from assistant.ingest.jsx import js_records
 from assistant.ingest.textmap import CELL, MappedText
 
 Piece = tuple[int, int] | str
@@ -60,12 +60,6 @@ def _tree(text: str) -> list[_Node]:
     return roots
 
 
-def _objects(text: str, start: int, end: int) -> list[Values]:
-    return [{p.group("key").strip("'\""): (p.span("value") if p.group("q") else p.span("number"))
-             for p in JS_PAIR.finditer(text, o.start("body"), o.end("body"))}
-            for o in OBJECT.finditer(text, start, end)]
-
-
 class _Renderer:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -77,7 +71,7 @@ class _Renderer:
                 continue
             at = m.start(1)
             if var.group("array"):
-                self.arrays[var.group("name")] = _objects(text, at + var.start("array"), at + var.end("array"))
+                self.arrays[var.group("name")] = js_records(text, at + var.start("array"), at + var.end("array"))
             else:
                 self.scalars[var.group("name")] = (at + var.start("value"), at + var.end("value"))
 

@@ -104,7 +104,7 @@ LOOP_ITEM = re.compile(r"\bwx:for-item=\"(?P<item>[\w$]+)\"")
 
 def _array(text: str, name: str) -> list[dict[str, tuple[int, int]]]:
     """The records of the array a script defines under `name` ("quotas: [{ list: '…', max: '…' }, …]")."""
-    from assistant.ingest.jsx import JS_PAIR, OBJECT
+    from assistant.ingest.jsx import js_records
 
     m = re.search(rf"(?<![\w$.]){re.escape(name)}\s*[:=]\s*\[", text)
     if m is None:
@@ -115,8 +115,7 @@ def _array(text: str, name: str) -> list[dict[str, tuple[int, int]]]:
         if depth == 0:
             end = i + 1
             break
-    return [{p.group("key").strip("'\""): (p.span("value") if p.group("q") else p.span("number"))
-             for p in JS_PAIR.finditer(text, o.start("body"), o.end("body"))} for o in OBJECT.finditer(text, m.end(), end)]
+    return js_records(text, m.end(), end)
 
 
 def loops_text(mt: MappedText) -> MappedText:
