@@ -372,3 +372,25 @@ def test_a_lists_conditions_in_several_items_of_a_conditions_section_are_one_set
              if isinstance(f, EligibilityFact) and f.list_keys == ["新锐企业榜"]]
     assert len(facts) == 1  # the local item and the restated one: one set
     assert any("岭东省内注册" in c for c in facts[0].conditions) and any("不超过8年" in c for c in facts[0].conditions)
+
+
+def test_a_move_into_the_work_dates_it_and_a_month_that_begins_something_else_does_not() -> None:
+    today = dt.date(2052, 10, 20)
+    assert read_profile("我是2050年3月调到学校技术转移中心专职做成果转化的", today).experience_since == (2050, 3)
+    told = read_profile("我2047年9月到2049年6月在读博，2049年7月起在学校技术转移中心全职做技术经理人", today)
+    assert told.experience_since == (2049, 7)
+    assert read_profile("我们公司2050年3月起搬到新园区", today).experience_since is None
+
+
+def test_a_conditions_section_of_bullets_has_its_lines_as_conditions() -> None:
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.notices import make_notice
+
+    text = ("关于组织推荐2079年“科创中国”系列榜单的通知\n一、申报条件\n技术经理人先锋榜申报条件如下：\n"
+            "* 从事技术转移工作满3年（计算至2079年9月30日）；\n* 经过技术经理人培训及考试、认证；\n"
+            "* 入选历年技术经理人先锋榜的人物不再纳入候选。\n二、联系方式\n科研处 王老师 010-12345678\n")
+    [fact] = [f for f in extract_facts(make_notice("n.txt", text)) if isinstance(f, EligibilityFact) and f.conditions]
+    assert fact.conditions[0] == "从事技术转移工作满3年（计算至2079年9月30日）；"
+    assert len(fact.conditions) == 3
+    # a condition that rules some out is checked once, not again as an exclusion
+    assert len(clauses(fact)) == 3

@@ -14,11 +14,12 @@ import yaml
 from assistant.answer.compose import Citer, quote_found
 from assistant.answer.decline import DECLINE_MARKERS
 from assistant.answer.phrasing import cn_date
+from assistant.answer.profile import Profile
 from assistant.answer.rules import ANSWERERS, Context, Reply, reply
 from assistant.answer.rules.compare import answer_compare
 from assistant.answer.store import FactStore
 from assistant.answer.turn import read_turn, understand_part
-from assistant.model import Intent
+from assistant.model import EligibilityFact, Intent
 
 GOLDEN = yaml.safe_load((Path(__file__).parent / "golden" / "facts.yaml").read_text(encoding="utf-8"))
 ORIGINALS = {k: g for k, g in GOLDEN.items() if g["kind"] == "original"}
@@ -678,3 +679,15 @@ def test_a_list_another_issuer_handles_separately_is_not_the_named_notices_arran
     bot.ingest([uni, province])
     ans = bot.answer("澜泽省每个地市往省科协推新锐企业最多几家？").answer
     assert "3家" in ans[:300] and "另行组织" not in ans
+
+
+def test_of_several_notices_conditions_the_set_the_situation_decides_most_is_checked() -> None:
+    from assistant.answer.rules.eligibility import most_decided
+
+    local = EligibilityFact(notice_id="a", section="", quote="", start=0, end=0, value="", year=2079, lists=["技术经理人先锋榜"],
+                            conditions=["技术经理人先锋榜申报人须为本学会个人会员"], exclusions=[], heading="")
+    full = EligibilityFact(notice_id="b", section="", quote="", start=0, end=0, value="", year=2079, lists=["技术经理人先锋榜"],
+                           conditions=["从事技术转移工作满3年（计算至2079年9月30日）", "经过技术经理人培训及考试、认证"],
+                           exclusions=[], heading="")
+    told = Profile(experience_since=(2077, 4), trained=True)
+    assert [f.notice_id for f in most_decided(told, [local, full], 2079)] == ["b", "a"]

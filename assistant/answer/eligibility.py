@@ -126,6 +126,8 @@ def clauses(f: EligibilityFact) -> list[Clause]:
             else:
                 out.append(Clause(atom, kind, f, number))
     for exclusion in f.exclusions:
+        if exclusion in f.conditions:
+            continue  # a conditions line that rules some out is a condition already
         out.append(Clause(exclusion.rstrip("。"), clause_type(exclusion), f, 0))
     return out
 

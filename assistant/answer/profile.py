@@ -121,6 +121,11 @@ def _year(text: str, today: dt.date) -> int | None:
 SUPPOSING = re.compile(rf"(?:如果|假如|要是|万一|假设){CLAUSE}*|{CLAUSE}*的话")
 
 
+WORK_SINCE = re.compile(rf"(20\d{{2}})年(\d{{1,2}})月(?:份)?{CLAUSE}{{0,4}}?(?:开始|起|调到|调入|转岗|转到|入职|加入|进入)({CLAUSE}{{0,24}})")
+# The work whose years a condition counts ("从事技术转移工作满3年").
+WORK = re.compile(r"^(?:专职|全职)?(?:干|做|从事|搞)|技术转移|成果转化|技术经理|技转")
+
+
 def read_profile(text: str, today: dt.date) -> Profile:
     """What the message says about the asker (years written short are already 20YY), its supposing
     clauses aside."""
@@ -231,7 +236,9 @@ def read_profile(text: str, today: dt.date) -> Profile:
     if m and (years := cn_number(m.group(1))) is not None:
         p.experience_years = years + (0.5 if m.group(2) else 0.0)
     # "是2057年11月开始干这行的": the work counted from the month it began.
-    m = re.search(rf"(20\d{{2}})年(\d{{1,2}})月(?:份)?{CLAUSE}{{0,4}}?(?:开始|起)(?:专职|全职)?(?:干|做|从事|搞)", text)
+    # "2050年3月调到学校技术转移中心专职做成果转化", "2047年7月起在…全职做技术经理人": the month a move
+    # into the work is dated (a month that begins something else, "2044年9月到2047年6月在读博", is not).
+    m = next((m for m in WORK_SINCE.finditer(text) if WORK.search(m.group(3))), None)
     if m and p.experience_years is None:
         p.experience_since = (int(m.group(1)), int(m.group(2)))
     # (Each word of a run: "登记备案" is dated for a bound on 登记 and for one on 备案.)

@@ -22,6 +22,8 @@ def answer_eligibility(ctx: Context) -> Reply | None:
     if picked is None:
         return None
     year, facts = picked
+    if q.profile and len(facts) > 1:
+        facts = most_decided(q.profile, facts, year)
     if q.field_key is None:
         facts = closest_groups(q.profile, facts, year)
     if q.profile and q.answer_type != AnswerType.NAMES:  # "有哪些硬性要求" asks for the conditions, not a verdict
@@ -97,6 +99,13 @@ def _ranked(profile: Profile, facts: list[EligibilityFact], year: int) -> list[t
     first, then the one whose description is closest to what the asker works on."""
     passed = [(f, [v for v in check(f, profile, year)[0] if v.verdict == PASS]) for f in facts]
     return sorted(passed, key=lambda fp: (-len(fp[1]), -overlap(profile.domain or "", fp[0].quote)))
+
+
+def most_decided(profile: Profile, facts: list[EligibilityFact], year: int) -> list[EligibilityFact]:
+    """Several notices of the round set conditions for the list (the call restated in full, a society's
+    one local rule) and the asker names none of them: the set on which the asker's situation decides
+    most clauses first ("2077年4月起做技术转移" rules on "满3年", not on "须为本学会个人会员")."""
+    return sorted(facts, key=lambda f: -sum(1 for v in check(f, profile, year)[0] if v.reason))
 
 
 def closest_groups(profile: Profile, facts: list[EligibilityFact], year: int) -> list[EligibilityFact]:

@@ -56,13 +56,28 @@ def extract_platforms(notice: Notice, list_names: list[str]) -> list[Fact]:
     return facts
 
 
+# A line that only leads in ("申报者应符合以下条件：") or titles a box ("所内保密要求"), not a condition.
+LEAD_IN = re.compile(r"[：:]$")
+BULLET = re.compile(r"^[-*•·●○◆◇▪■□→]+\s*")
+CONDITION_LEAST = 8  # characters: a shorter line is a label, not a condition
+
+
+def _unnumbered(lines: list[Line]) -> list[str]:
+    """A conditions section whose items are bullets or plain lines (a wiki's "* ", a page's list items,
+    bullets a conversion dropped): each line that says something is a condition."""
+    items = [BULLET.sub("", ln.text).strip() for ln in lines]
+    said = [t for t in items if len(t) >= CONDITION_LEAST and not LEAD_IN.search(t)]
+    return said if len(said) > 1 else []  # one sentence is a standard described ("从…维度进行考量"), not a list
+
+
 def extract_eligibility(notice: Notice, list_names: list[str], field_names: list[str]) -> list[Fact]:
     """In an attachment about conditions, each list (and field) section's conditions, kept whole."""
     facts = []
     for section in sections(notice):
         in_attachment = len(section.path) >= 2 and section.path[0].startswith("附件") and CONDITION_TITLE.search(section.path[0])
         # A stand-alone call states its conditions in the body ("三、申报条件" and numbered lines).
-        in_body = not section.path[0].startswith("附件") and BODY_CONDITIONS.search(section.path[-1])
+        # (Or a list's own section under it: "申报条件要点" > "成果转化经理人榜".)
+        in_body = not section.path[0].startswith("附件") and any(BODY_CONDITIONS.search(p) for p in section.path)
         if not (in_attachment or in_body):
             facts += _headed_lines(notice, section, list_names, find_fields(section.path[-1], field_names))
             continue
@@ -82,7 +97,7 @@ def extract_eligibility(notice: Notice, list_names: list[str], field_names: list
                 # "四、申报条件速览" with a line per list ("新锐企业榜：成立年限不超过8年…"): each list's own.
                 facts += per_list
                 continue
-        conditions = [ln.text for ln in lines if NUMBERED.match(ln.text)]
+        conditions = [ln.text for ln in lines if NUMBERED.match(ln.text)] or _unnumbered(lines)
         exclusions = [ln.text for ln in lines if EXCLUDES.search(ln.text)]
         facts.append(
             make_fact(
