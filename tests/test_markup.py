@@ -419,3 +419,22 @@ def test_a_textile_tables_empty_cell_is_no_confluence_header() -> None:
 
     page = "h1. 名额\n\nh2. 表\n\n|_. 榜单 |_. 领域 |_. 名额 |\n|新锐企业榜||6家|\n|先导技术榜|电子信息|4项|\n"
     assert "新锐企业榜 | 6家" not in clean_text(page).text
+
+
+LINKED = """<!DOCTYPE html><html><head><title>申报通知</title>
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "Event", "name": "园区榜单申报受理",
+ "startDate": "2080-10-10T09:00:00+08:00", "previousStartDate": "2080-10-16T09:00:00+08:00",
+ "organizer": {"@type": "Organization", "name": "园区科技创新局",
+   "contactPoint": [{"@type": "ContactPoint", "name": "甘露薇", "telephone": "0756-3387214", "contactType": "申报受理咨询"}]}}
+</script>
+<script>var hidden = "不显示";</script></head>
+<body><p>受理时间详见本页活动信息。</p><p>第二段。</p><p>第三段。</p><p>第四段。</p><p>第五段。</p></body></html>"""
+
+
+def test_a_pages_linked_data_reads_as_records_and_other_scripts_stay_unseen() -> None:
+    text = clean_text(LINKED).text
+    assert "联系人：甘露薇，电话：0756-3387214，负责：申报受理咨询" in text  # a contact point, a contact line
+    assert "园区榜单申报受理" in text and "联系人：园区榜单" not in text  # an event's name is no person
+    assert "原定开始日期：2080-10-16" in text
+    assert "不显示" not in text and "@context" not in text

@@ -12,7 +12,7 @@ JSON_LABELS = {"title": "标题", "publisher": "发布机构", "doc_no": "文号
 # A contact record's fields ({"role": …, "name": …, "tel": …} in a "contacts" list), as a contact block labels them.
 CONTACT_LABELS = {"name": "联系人", "contact": "联系人", "person": "联系人", "tel": "电话", "phone": "电话", "telephone": "电话",
                   "mobile": "手机", "email": "邮箱", "mail": "邮箱", "role": "部门", "dept": "部门", "department": "部门",
-                  "org": "部门", "duty": "负责"}
+                  "org": "部门", "duty": "负责", "contacttype": "负责"}  # (schema.org's ContactPoint: what the contact serves)
 
 # The words an application system's keys are written with (English, or pinyin initials rarely), as the
 # notices say them: a key path such as "deadline.member_submit" or "[quota.central]" reads as 截止时间·会员·提交
@@ -33,7 +33,7 @@ KEY_WORDS = {
     "mobile": "手机", "email": "邮箱", "mail": "邮箱", "address": "地址", "addr": "地址", "fax": "传真",
     "note": "说明", "notes": "说明", "remark": "备注", "comment": "备注", "reason": "原因", "attachment": "附件",
     "attachments": "附件", "file": "附件", "files": "附件", "recommend": "推荐", "recommendation": "推荐",
-    "not": "不", "channel": "渠道", "schedule": "日程", "stage": "阶段", "start": "开始", "end": "结束",
+    "not": "不", "channel": "渠道", "schedule": "日程", "stage": "阶段", "start": "开始", "end": "结束", "previous": "原定", "street": "",
     "limit": "限额", "max": "上限", "apply": "申报", "application": "申报", "form": "表", "forms": "表",
     "material": "材料", "materials": "材料", "result": "结果", "results": "结果", "unit": "单位", "units": "单位",
     "company": "企业", "enterprise": "企业", "age": "年限", "founded": "成立", "register": "注册",

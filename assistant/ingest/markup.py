@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from assistant.ingest.annotations import annotation_text, is_annotation_export
 from assistant.ingest.auditlog import audit_text, is_audit_log
+from assistant.ingest.bbcode import bbcode_text, is_bbcode
 from assistant.ingest.celldump import cell_dump_text, is_cell_dump
 from assistant.ingest.chatlog import chat_log_text, is_chat_log
 from assistant.ingest.columns import FIELD_COLUMN, VALUE_COLUMN
@@ -123,7 +124,26 @@ def page_text(mt: MappedText) -> MappedText:
 
 
 def _shown_page(mt: MappedText) -> MappedText:
-    return spanned_tables(mt.splice(_chrome(mt.text))).sub(MARKUP, _replacement)
+    return spanned_tables(_linked_data(mt.splice(_chrome(mt.text)))).sub(MARKUP, _replacement)
+
+
+# A page's facts written for machines (schema.org JSON-LD: an event's dates, its organizer's contact
+# points, a list's items, a FAQ's answers), often what the page shows only through a script.
+LINKED_DATA = re.compile(r"<script\b[^<>]{0,300}?application/ld\+json[^<>]{0,300}>(?P<body>.*?)</script\s*>", re.S | re.I)
+
+
+def _linked_data(mt: MappedText) -> MappedText:
+    """Each JSON-LD block read as records (as JSON a text holds), in a block of the page's own."""
+    cuts: list[tuple[int, int, str]] = []
+    for m in LINKED_DATA.finditer(mt.text):
+        try:
+            json.loads(m.group("body"))
+        except ValueError:
+            continue  # (not JSON: the script stays unseen)
+        begin, end = m.span("body")
+        begin += len(m.group("body")) - len(m.group("body").lstrip())
+        cuts += [(m.start(), begin, "<div>"), *_record_cuts(mt.text, begin, end, "<br>", per_object=True), (end, m.end(), "</div>")]
+    return mt.splice(cuts) if cuts else mt
 
 
 # ---------------------------------------------------------------- RTF
@@ -327,22 +347,51 @@ def _brackets(text: str, start: int, end: int) -> int:
     return part.count("[") + part.count("{") - part.count("]") - part.count("}")
 
 
-def _record_cuts(text: str, start: int, end: int, brk: str) -> list[tuple[int, int, str]]:
-    """The cuts reading one line of JSON as records (see _nested_json)."""
+def _contact_objects(text: str, start: int, end: int) -> set[int]:
+    """Where each object opens whose own fields include a phone or an e-mail (a contact point)."""
+    found: set[int] = set()
+    stack: list[int] = []
+    seen = start
+    for m in JSON_TOKEN.finditer(text, start, end):
+        for i in range(seen, m.start()):
+            if text[i] == "{":
+                stack.append(i)
+            elif text[i] == "}" and stack:
+                stack.pop()
+        seen = m.end()
+        if m.group(2) and stack and CONTACT_KEYS.match(f'"{m.group(1)}":'):
+            found.add(stack[-1])
+    return found
+
+
+def _record_cuts(text: str, start: int, end: int, brk: str, per_object: bool = False) -> list[tuple[int, int, str]]:
+    """The cuts reading one line of JSON as records (see _nested_json); `per_object`: each object on a
+    line of its own, its keys a contact line's labels only when it is a contact (linked data: an
+    event, its place, its organizer's contact points)."""
     cuts: list[tuple[int, int, str]] = []
     pos = seen = start  # after the last value kept; after the last token scanned
     key, depth, started, opened, listed = "", 0, False, False, False
     line_depth: int | None = None  # the depth of the records: the objects of the first list reached
     item = False  # an "item" (a field's name) just written: the "value" after it follows "："
     contact = bool(CONTACT_KEYS.search(text[start:end]))  # records of people: their keys as a contact line's labels
+    contacts = _contact_objects(text, start, end) if per_object else set()
+    objects: list[int] = []
     for m in JSON_TOKEN.finditer(text, start, end):
         listed = listed or "[" in text[seen:m.start()]  # (a list opened anywhere before this token)
-        for ch in text[seen:m.start()]:
+        for i in range(seen, m.start()):
+            ch = text[i]
             depth += {"{": 1, "[": 1, "}": -1, "]": -1}.get(ch, 0)
             if ch == "{":
                 opened = True
+                objects.append(i)
                 if line_depth is None and listed:
                     line_depth = depth
+            elif ch == "}" and objects:
+                objects.pop()
+                opened = opened or per_object  # (what follows an object closed is its parent's: a line again)
+        if per_object:
+            contact = bool(objects) and objects[-1] in contacts
+            line_depth = depth
         seen = m.end()
         listed = listed or "[" in m.group(0)
         if m.group(2):
@@ -359,8 +408,8 @@ def _record_cuts(text: str, start: int, end: int, brk: str) -> list[tuple[int, i
             joiner = "："
         else:
             joiner = (brk if opened and depth == line_depth else "，") if started else ""
-            label = "" if named else key if HAS_CJK.search(key) else (CONTACT_LABELS.get(key.lower()) if contact else None) \
-                or (said(key) if HAS_CJK.search(said(key)) else "")
+            label = "" if named or (per_object and not contact and key.lower() in PLAIN_KEYS) else key if HAS_CJK.search(key) \
+                else (CONTACT_LABELS.get(key.lower()) if contact else None) or (said(key) if HAS_CJK.search(said(key)) else "")
             joiner += f"{label}：" if label else ""
         item, opened = named, False
         if number:
@@ -633,7 +682,7 @@ STRUCK = re.compile(r"(?P<body>[^\s：:，,；;。→←（(“”\"]{1,20})\s*[
 # A correction in a page's markup: "<del>11月3日</del><ins>11月6日</ins>", "<s>…</s>", Markdown's "~~…~~",
 # Typst's "#strike[11月12日]" (Textile's "-…-": notices.textile_marks, in a Textile page only).
 STRUCK_MARKUP = re.compile(r"(?P<struck><(?P<tag>del|s|strike)\b[^>]*>.*?</(?P=tag)\s*>|~~[^~\n]{1,60}~~"
-                           r"|#strike\[[^\]\n]{1,60}\])"
+                           r"|#strike\[[^\]\n]{1,60}\]|\[(?P<bb>s|strike|del)\][^\[\n]{0,200}\[/(?P=bb)\])"
                            r"|<ins\b[^>]*>(?P<kept>.*?)</ins\s*>", re.I | re.S)
 
 
@@ -794,6 +843,7 @@ def _keyed(mt: MappedText) -> MappedText:
 WHOLE_FORMATS: tuple[tuple[Callable[[str], bool], Callable[[MappedText], MappedText], bool], ...] = (
     (lambda text: bool(CALENDAR.match(text)), lambda mt: accepted_changes(calendar_text(mt)), True),
     (is_sql_dump, sql_text, True),
+    (is_bbcode, lambda mt: accepted_changes(bbcode_text(mt)), True),
     (is_workbook_parts, workbook_text, True),
     (is_edifact, edifact_text, True),
     (is_pug, pug_text, True),
