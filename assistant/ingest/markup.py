@@ -33,6 +33,7 @@ from assistant.ingest.jsx import is_jsx_page, jsx_text
 from assistant.ingest.keyed import is_keyed, keyed_text, said
 from assistant.ingest.pug import is_pug, pug_text
 from assistant.ingest.regfile import is_reg_export, reg_text
+from assistant.ingest.rst_tables import rst_tables_text
 from assistant.ingest.shellscript import is_shell_script, shell_text
 from assistant.ingest.sqldump import is_sql_dump, sql_text
 from assistant.ingest.substitutions import substitutions_text
@@ -878,6 +879,7 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
         if detects(mt.text):
             return reads(mt), own_lines
     mt = mt.sub(PART_MARKER, "")  # ("// ===== pages/notice/notice.wxml =====": which file of a dump follows)
+    mt = rst_tables_text(mt)  # (reStructuredText's list-table and csv-table directives: rows)
     # (Names of values defined elsewhere, read as their values first; an MDX page's code gone, its data as records.)
     mt = jsx_text(mt) if is_jsx_page(mt.text) else substitutions_text(mt)
     config = is_config(mt.text)
