@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
 from assistant.ingest.dates import cn_number
+from assistant.ingest.headings import marked_levels
 from assistant.ingest.notices import (
     DECIMAL,
     FORM_TITLE,
@@ -89,11 +90,14 @@ def sections(notice: Notice) -> list[Section]:
     in_attachment_list = False  # "附件：1. …  2. …" lists attachments; its items are not headings
     lines = list(iter_lines(notice.text))
     decimal = outlined(line.text for line in lines)
+    marked = marked_levels(notice)  # the levels the markup gave lines the numbering does not
     last_top: int | None = None  # the number of the last "一、" heading
     i = 0
     while i < len(lines):
         line = lines[i]
         level: float | None = heading_level(line.text)
+        if level is None and line.start in marked and not in_attachment_list:
+            level = marked[line.start]
         if level is None and _next_sibling(line.text, last_top):
             level = 1  # "二、" after the heading "一、": a heading however long its words (a form's section prompt)
         if level == 1 and (m := TOP_NUMBER.match(line.text)):
