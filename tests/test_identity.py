@@ -392,3 +392,13 @@ def test_a_round_named_in_the_body_dates_it_not_its_latest_date() -> None:
     text = "\n".join(["publish.sh——学会官网发布脚本", "生成《关于组织推荐2075年“科创中国”系列榜单的通知》正文",
                       "请会员于2075年11月11日前报送。", "科协总部安排：初评2075年12月，终评2076年1月，发布推介2076年3月。"])
     assert identify(text).year == 2075
+
+
+def test_an_organisation_passing_the_call_on_or_named_after_a_rounds_heading_is_the_issuer() -> None:
+    title = "岭东省科协转发《中国科协办公厅关于征集遴选2081年“科创中国”系列榜单的通知》——省内名额分配\n榜单 | 名额\n"
+    assert identify(title).issuer == "岭东省科协"
+    mind_map = "2081科创中国榜单\n2081年“科创中国”榜单 院内申报工作（衡川精密机械研究院）\n科协通知要点\n"
+    assert identify(mind_map).issuer == "衡川精密机械研究院"
+    # a quantity of bodies is no body: "每个省级学会推荐1家"
+    table = "名额表\n新锐企业榜 | 每个设区市科协推荐2家，每个省级学会推荐1家\n融通创新平台榜 | 每个省级学会推荐1家\n"
+    assert "每个" not in identify(table).issuer

@@ -438,3 +438,25 @@ def test_a_pages_linked_data_reads_as_records_and_other_scripts_stay_unseen() ->
     assert "园区榜单申报受理" in text and "联系人：园区榜单" not in text  # an event's name is no person
     assert "原定开始日期：2080-10-16" in text
     assert "不显示" not in text and "@context" not in text
+
+
+MIND_MAP = """[{"id": "d8686fcf54147b83fa818dc7fe", "class": "sheet", "title": "2081科创中国榜单",
+ "rootTopic": {"id": "b7126018f0f0f8c10afafab229", "title": "院内申报工作",
+  "children": {"attached": [
+   {"id": "75de17eccd05dc20e67e483671", "title": "时间节点",
+    "children": {"attached": [{"id": "074cb3c222ab697f9bc80ede95", "title": "各所报送截止：2081年11月12日17:00",
+      "notes": {"plain": {"content": "报送申报样表Word版。"}}}]}}]}}}]"""
+
+
+def test_a_tree_of_json_objects_reads_an_object_a_line_its_machine_ids_gone() -> None:
+    lines = [ln for ln in clean_text(MIND_MAP).text.split("\n") if ln.strip()]
+    assert "各所报送截止：2081年11月12日17:00" in lines
+    assert "报送申报样表Word版。" in lines
+    assert not any("d8686fcf" in ln for ln in lines)
+
+
+def test_a_diagrams_commented_line_is_no_part_of_the_notice() -> None:
+    page = "# 校内安排\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    %% 学院报送截止 :crit, a0, 2081-10-13, 2081-11-03\n" \
+           "    学院报送截止 :crit, a1, 2081-10-13, 2081-11-10\n```\n"
+    text = clean_text(page).text
+    assert "2081-11-10" in text and "2081-11-03" not in text

@@ -672,3 +672,13 @@ def test_a_plain_deadline_is_still_a_deadline() -> None:
 
     assert CONDITION_DATE.search("且成立时间可放宽至2022年9月1日之前")
     assert not CONDITION_DATE.search("请各单位于2041年11月20日前将推荐汇总表和申报材料报送市科协科技服务部。")
+
+
+def test_a_correction_is_shown_as_its_subject_and_the_value_now_in_force() -> None:
+    from assistant.answer.reader import _as_corrected
+
+    said = "更正：园区内部材料报送截止时间由11月14日17:00改为11月21日17:00，报送邮箱不变；"
+    assert _as_corrected(said) == ["更正：园区内部材料报送截止时间", "改为11月21日17:00，报送邮箱不变；"]
+    assert _as_corrected("11月3日改为11月6日") == ["改为11月6日"]
+    assert _as_corrected("截止时间为11月6日") == ["截止时间为11月6日"]  # no correction: the line whole
+

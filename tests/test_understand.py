@@ -62,7 +62,7 @@ def test_aliases(text: str, list_key: str | None, field_key: str | None) -> None
      ("初评是哪家？", "contact"),
      ("材料交给谁？", "contact"),
      # a body named and a day asked: when, not whom to call
-     ("初评机构那边结果又是哪天报上去的？", "schedule"), ("学院最迟哪天要把材料交到科研院？", "deadline"),
+     ("初评机构那边结果又是哪天报上去的？", "schedule"), ("学院最迟哪天要把材料交到科研院？", "deadline"), ("各所交榜单材料的deadline？", "deadline"), ("学院报送ddl是哪天", "deadline"),
      ("第一部分实践技能与经验成效，字数上限是多少？", "form"),
      # the asker's story says what they do ("负责"); the ask is whether they may apply
      ("本人区科技局公务员 主要负责科技成果转化对接 能报技术经理人先锋榜吗", "eligibility"),

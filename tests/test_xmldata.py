@@ -236,3 +236,20 @@ def test_ocr_lines_in_a_paragraph_stay_lines() -> None:
     ])
     lines = [line.strip() for line in xml_text(MappedText.of(page), page_break=False).text.split("\n") if line.strip()]
     assert lines == ["一、榜单设置", "今年设五类榜单"]
+
+
+ODS = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">
+<office:body><office:spreadsheet><table:table table:name="名额">
+<table:table-row><table:table-cell office:value-type="string"><text:p>榜单</text:p></table:table-cell>
+<table:table-cell table:number-columns-repeated="2"/><table:table-cell><text:p>每个设区市科协</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><text:p>新锐企业榜</text:p></table:table-cell><table:table-cell table:number-columns-repeated="2"/>
+<table:table-cell office:value-type="float" office:value="2"><text:p>2</text:p></table:table-cell></table:table-row>
+</table:table></office:spreadsheet></office:body></office:document-content>"""
+
+
+def test_an_opendocument_sheets_rows_are_lines_of_cells_in_their_columns() -> None:
+    text = clean_text(ODS).text
+    assert "榜单 | | | 每个设区市科协" in text  # (two empty cells: their columns kept)
+    assert "新锐企业榜 | | | 2" in text

@@ -31,7 +31,13 @@ from assistant.ingest.facts.common import (
     find_fields,
     find_list_names,
 )
-from assistant.ingest.facts.schedule import RESTATED, corrected_dates, corrections_in, restated_steps
+from assistant.ingest.facts.schedule import (
+    CORRECTED,
+    RESTATED,
+    corrected_dates,
+    corrections_in,
+    restated_steps,
+)
 from assistant.ingest.identity import DATED_ORG_LINE, ORG_LINE
 from assistant.ingest.notices import (
     FORM_TITLE,
@@ -450,6 +456,25 @@ def _spoken_clauses(sentence: str) -> list[str]:
         else:
             out.append(word)
     return out
+
+
+# The words that change a value ("由11月14日17:00改为11月21日17:00"): what follows them is in force.
+CHANGED_TO = re.compile(r"改为|更正为|调整为|变更为|改成|延长至|推迟至|延期至|顺延至|→|->")
+CHANGED_FROM = re.compile(r"(?:由|从|原定|原为|原)\s*$")
+
+
+def _as_corrected(text: str) -> list[str]:
+    """"更正：园区内部材料报送截止时间由11月14日17:00改为11月21日17:00": shown as what it is about and
+    what it now is ("…截止时间" "改为11月21日17:00"), each the notice's own words, the value replaced
+    left out: a reader glancing at the line must not take the old date."""
+    m = next((m for m in CORRECTED.finditer(text) if m.group("old") and m.group("new")), None)
+    if m is None:
+        return [text]
+    verb = CHANGED_TO.search(text, m.end("old"), m.start("new") + 1)
+    if verb is None:
+        return [text]
+    lead = CHANGED_FROM.sub("", text[: m.start("old")]).rstrip("“\"「（( ")
+    return [p for p in (lead, text[verb.start() :]) if p.strip()]
 
 
 def _is_title(unit: Unit, notices: dict[str, NoticeRecord]) -> bool:
@@ -1047,7 +1072,7 @@ class Reader:
             # A checklist's consequence ("若否，则…") answers with its item: the item holds the condition.
             parts = [unit.text, unit.context] if CONSEQUENCE.search(unit.context) else [_head(unit.context)]
         shown = []
-        for part in parts:
+        for part in (p for whole in parts for p in _as_corrected(whole)):
             span = locate(notice.original, part, chunk.orig_start, chunk.orig_end) or (chunk.orig_start, chunk.orig_end)
             shown.append(part + citer.cite(notice.id, chunk.section, part, *span))
         return " ".join(shown)

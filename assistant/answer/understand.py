@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass, field
 from functools import cache
 
@@ -697,7 +697,10 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
     rest = q.text
     for mention in (q.list_mention, *(m for _, m in q.other_lists)):
         rest = rest.replace(mention, " ") if mention else rest
+    # (A window starting inside a word is no name: "高新区企业" holds 新区企业, one character off 新锐企业.)
     hit = fuzzy_find(rest, names.derived("list sounds", lambda: SoundIndex(tails, min_len=3)))
+    if hit and not _starts_a_word(rest, hit[0], tails.values()):
+        hit = None
     if hit and hit[0][1:] == hit[1][1:] and hit[0][1:] in tails:
         hit = None  # "报经理人先锋榜": a name written right after another word, no misspelling (read below)
     if hit and (hit[0].endswith("榜") or not hit[1].endswith("榜")) and hit[0] != hit[1]:
@@ -772,6 +775,16 @@ def keyword_sounds() -> SoundIndex:
 
 NAME_BEFORE = set("，,。：:；;！!？? 找问给请联系叫是和与跟个位")  # ("那个裴沛电话多少", "那位…")
 NAME_AFTER = re.compile(r"$|[，,。；;！!？?\s]|是|老师|同志|主任|的|电话|手机|负责|管|在|吗|呢")
+
+
+def _starts_a_word(text: str, written: str, names: Iterable[str]) -> bool:
+    """Whether `written` starts where a word does, or inside a word that is part of a name ("融通平台榜":
+    its 通平台榜 starts inside 融通, which 融通创新平台榜 holds)."""
+    at = text.find(written)
+    if at <= 0:
+        return True
+    covering = next(((word, start) for word, start, end in plain_words().tokenize(text) if start <= at < end), ("", at))
+    return covering[1] == at or any(covering[0] in name for name in names)
 
 
 def _on_word_bounds(text: str, written: str) -> bool:

@@ -230,6 +230,14 @@ def _bodies(value: object) -> list[str]:
     return []
 
 
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _json_record(text: str) -> dict[str, object] | None:
     """The record a JSON export holds, or None when the text is no JSON object."""
     stripped = text.strip()
@@ -323,11 +331,12 @@ def _nested_json(mt: MappedText, brk: str) -> MappedText:
                 continue
             stop = segments[j][1]
             try:  # (brackets balanced, strings' own brackets aside: one try)
-                json.loads(text[begin:stop])
+                value = json.loads(text[begin:stop])
             except ValueError:
                 break
             if "{" in text[begin:stop] and HAS_CJK.search(text[begin:stop]):  # (records, not a list of dates)
-                cuts += _record_cuts(text, begin, stop, brk)
+                # A tree (a mind map's topics in topics, a document's blocks in blocks): each object a line.
+                cuts += _record_cuts(text, begin, stop, brk, per_object=_object_depth(value) >= TREE_DEPTH)
             i = j
             break
         i += 1
@@ -340,6 +349,19 @@ JSON_OPENING = re.compile(r"[ \t]*(?:[\w.\-]+:[ \t]*\|?[-+]?[ \t]*)?[\[{]")
 MAX_EMBEDDED_LINES = 400
 JSON_TOKEN = re.compile(JSON_STRING.pattern + r"|(?<=:)[ \t]*(?P<number>-?\d+(?:\.\d+)?)(?=[ \t]*[,}\]])")
 CONTACT_KEYS = re.compile(r'"(?:phone|mobile|tel|telephone|email)"\s*:', re.I)
+
+
+MACHINE_ID = re.compile(r"[0-9a-f]{16,64}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+TREE_DEPTH = 4  # objects nested this deep are a tree, not a table of records
+
+
+def _object_depth(value: object) -> int:
+    """How deep objects nest in a JSON value (lists between them not counted)."""
+    if isinstance(value, dict):
+        return 1 + max((_object_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return max((_object_depth(v) for v in value), default=0)
+    return 0
 
 
 def _brackets(text: str, start: int, end: int) -> int:
@@ -400,8 +422,8 @@ def _record_cuts(text: str, start: int, end: int, brk: str, per_object: bool = F
             continue
         number = m.group("number") is not None
         value = m.group("number") if number else read_string(m.group(1))
-        if not value.strip() or not (HAS_CJK.search(value) or re.search(r"\d|@", value)):
-            continue
+        if not value.strip() or not (HAS_CJK.search(value) or re.search(r"\d|@", value)) or MACHINE_ID.fullmatch(value):
+            continue  # (nothing a reader is told: an English word, a hash or a uuid)
         if number and not HAS_CJK.search(key) and not HAS_CJK.search(said(key)):
             continue  # a system's own count ("code": 0, "revision": 2); a count the notice names ("名额": 3) stays
         named = bool(FIELD_COLUMN.fullmatch(key)) or key.lower() == "item"
@@ -869,6 +891,10 @@ WHOLE_FORMATS: tuple[tuple[Callable[[str], bool], Callable[[MappedText], MappedT
 )
 
 
+MERMAID = re.compile(r"```\s*mermaid")
+MERMAID_COMMENT = re.compile(r"(?m)^[ \t]*+%%[^\n]*+\n?")
+
+
 def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     """The text a notice saved in a data or markup format shows (a calendar's events; else a mail's
     header read, then a JSON export, an RTF source, a web page's source, in that order: a JSON body may
@@ -880,6 +906,8 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
             return reads(mt), own_lines
     mt = mt.sub(PART_MARKER, "")  # ("// ===== pages/notice/notice.wxml =====": which file of a dump follows)
     mt = rst_tables_text(mt)  # (reStructuredText's list-table and csv-table directives: rows)
+    if MERMAID.search(mt.text):
+        mt = mt.sub(MERMAID_COMMENT, "")  # (a diagram's line kept out of it with "%%": an old task, a note to self)
     # (Names of values defined elsewhere, read as their values first; an MDX page's code gone, its data as records.)
     mt = jsx_text(mt) if is_jsx_page(mt.text) else substitutions_text(mt)
     config = is_config(mt.text)
@@ -897,6 +925,8 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     elif rtf:
         mt = _shown_rtf(mt)
     page = is_page_source(mt.text)  # (once, on what the JSON or RTF reading left)
+    data = False  # a file that is one JSON value (a list at its top): its lines are its records'
     if not (page or rtf or record is not None):
+        data = mt.text.lstrip().startswith("[") and _is_json(mt.text)
         mt = _nested_json(page_markdown(mt), "\n")  # (JSON a text holds: a block scalar's contacts)
-    return accepted_changes(_shown_page(mt) if page else mt), record is not None or rtf or page or config or xml
+    return accepted_changes(_shown_page(mt) if page else mt), record is not None or rtf or page or config or xml or data

@@ -142,10 +142,12 @@ def _closing(e: _Element, new: str) -> list[tuple[int, int, str]]:
 
 
 # A sheet's or a table's row of cells, however its markup names them (SpreadsheetML's <Row><Cell>, a
-# page's <tr><td>, a Word table's <w:tr><w:tc>): one line, its cells split by " | " in their columns.
-ROW_TAGS = {"row", "tr"}
+# page's <tr><td>, a Word table's <w:tr><w:tc>, an OpenDocument sheet's <table:table-row><table:table-cell>):
+# one line, its cells split by " | " in their columns.
+ROW_TAGS = {"row", "tr", "table-row"}
 MAX_COLUMNS = 16_384  # a sheet's (Excel's) widest
-CELL_TAGS = {"cell", "td", "th", "tc", "c"}
+MAX_SHOWN_EMPTY = 16  # empty cells written out in a run (a sheet's row ends in a thousand empty ones)
+CELL_TAGS = {"cell", "td", "th", "tc", "c", "table-cell", "covered-table-cell"}
 # What a workbook or a document says of its look, never of the notice: fonts, styles, column widths.
 LOOKS = {"styles", "style", "font", "fonts", "column", "documentproperties", "officedocumentsettings",
          "excelworkbook", "worksheetoptions", "fonttable", "lists", "docpr", "rpr", "ppr", "sectpr", "tblpr", "tcpr", "trpr"}
@@ -195,7 +197,9 @@ def _row_cuts(e: _Element, brk: str, down: dict[int, list[object]], text: str) -
             cuts += [(s, t, "") for s, t in _spans(c)]
             continue
         wanted = min(int(c.attrs["index"]) - 1, MAX_COLUMNS) if c.attrs.get("index", "").isdigit() else column
-        lead = filled(wanted) + (" | " if shown else "")
+        repeated = c.attrs.get("number-columns-repeated", "")  # (OpenDocument: the same cell n times, an empty run most often)
+        empty_run = min(int(repeated), MAX_COLUMNS) - 1 if repeated.isdigit() and int(repeated) > 1 and not _inner_text(c, text) else 0
+        lead = filled(wanted) + (" | " if shown else "") + " | " * min(empty_run, MAX_SHOWN_EMPTY)
         cuts.append((c.open[0], c.open[1], lead))
         for k in c.children:
             if k.name == "comment":  # a note on the cell: its text in brackets after the value
@@ -205,7 +209,9 @@ def _row_cuts(e: _Element, brk: str, down: dict[int, list[object]], text: str) -
         cuts += _closing(c, "")
         if c.attrs.get("mergedown", "").isdigit():
             down[column] = [min(int(c.attrs["mergedown"]), MAX_COLUMNS) + 1, _inner_text(c, text)]
-        shown, column = True, column + 1 + (int(c.attrs["mergeacross"]) if c.attrs.get("mergeacross", "").isdigit() else 0)
+        across = c.attrs.get("mergeacross") or c.attrs.get("number-columns-spanned", "")
+        more = (int(across) - (0 if "mergeacross" in c.attrs else 1) if across.isdigit() else 0) + empty_run
+        shown, column = True, column + 1 + max(more, 0)
     trailing = filled(max((k + 1 for k, v in down.items() if int(v[0]) > 0), default=0))  # type: ignore[call-overload]
     for merged in down.values():
         merged[0] = int(merged[0]) - 1  # type: ignore[call-overload]
