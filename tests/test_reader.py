@@ -682,3 +682,17 @@ def test_a_correction_is_shown_as_its_subject_and_the_value_now_in_force() -> No
     assert _as_corrected("11月3日改为11月6日") == ["改为11月6日"]
     assert _as_corrected("截止时间为11月6日") == ["截止时间为11月6日"]  # no correction: the line whole
 
+
+def test_the_issuer_named_says_which_notice_not_what_is_asked_of_its_value(bot) -> None:  # noqa: ANN001
+    from dataclasses import replace as with_
+
+    from assistant.answer.pointer import PointedBy
+    from assistant.model import Intent
+
+    snap = bot._snapshot
+    q = understand("学会内部截止是几号", TODAY)
+    q = with_(q, notice_mention="学会", notice_by=PointedBy.ISSUER, intent=Intent.DEADLINE)
+    named = snap.reader.tokens("学会")
+    assert named and not any(t in snap.reader.ask_weights(q) for t in named)
+    # whose a contact is: the issuer is what is asked
+    assert any(t in snap.reader.ask_weights(with_(q, intent=Intent.CONTACT)) for t in named)

@@ -17,7 +17,7 @@ from assistant.answer.compose import Answer, Citer
 from assistant.answer.crossref import answer_lines, item_line, names_section, only_points, references
 from assistant.answer.eligibility import BOUND_DATE, EVENT_BOUND, FOUNDING_AFTER
 from assistant.answer.phrasing import year_note
-from assistant.answer.pointer import in_series, label
+from assistant.answer.pointer import PointedBy, in_series, label
 from assistant.answer.retrieval import Hit, HybridRetriever
 from assistant.answer.understand import Query
 from assistant.ingest.chunking import PREAMBLE, REPLY_LABEL, WORDINGS_LABEL, Chunk
@@ -458,6 +458,10 @@ def _spoken_clauses(sentence: str) -> list[str]:
     return out
 
 
+# Asks of a value the notice sets, for which the issuer named only says which notice.
+WHERE_NAMED = frozenset({Intent.DEADLINE, Intent.QUOTA, Intent.SCHEDULE, Intent.ELIGIBILITY, Intent.LISTS, Intent.PLATFORM,
+                         Intent.FORM})
+
 # The words that change a value ("由11月14日17:00改为11月21日17:00"): what follows them is in force.
 CHANGED_TO = re.compile(r"改为|更正为|调整为|变更为|改成|延长至|推迟至|延期至|顺延至|→|->")
 CHANGED_FROM = re.compile(r"(?:由|从|原定|原为|原)\s*$")
@@ -593,7 +597,9 @@ class Reader:
         """The ask's terms (understand.py keeps the subject in it) and their weights; terms no notice
         uses cannot be matched by any unit and are left out of the ranking."""
         ask = q.ask or q.text
-        if q.notice_kind_named:  # words naming the kind of notice pointed at ("学会转的那个榜单通知") say where, not what
+        # Words naming the notice pointed at say where, not what: its kind ("学会转的那个榜单通知"), or its
+        # issuer when a value of the notice is asked ("青梧湾高新区企业…园区内部截止几号"; not whose a contact is).
+        if q.notice_kind_named or (q.notice_by == PointedBy.ISSUER and q.intent in WHERE_NAMED):
             for name in q.notice_names:
                 ask = ask.replace(name, " ")
         ask = f"{ask} {q.expansion}"  # the words notices state such an answer with
