@@ -460,3 +460,24 @@ def test_a_diagrams_commented_line_is_no_part_of_the_notice() -> None:
            "    学院报送截止 :crit, a1, 2081-10-13, 2081-11-10\n```\n"
     text = clean_text(page).text
     assert "2081-11-10" in text and "2081-11-03" not in text
+
+
+GRAPHQL = """{"data": {"notice": {"title": "关于组织推荐2082年“科创中国”系列榜单的通知", "quotas": {"edges": [
+  {"node": {"id": "Q1", "list": {"name": "融通创新平台榜"}, "limit": 2, "status": "SUPERSEDED"}},
+  {"node": {"id": "Q2", "list": {"name": "融通创新平台榜"}, "limit": 3, "status": "ACTIVE"}},
+  {"node": {"id": "Q3", "list": {"name": "新锐企业榜"}, "limit": 6, "status": "ACTIVE", "revision": 7}}]}}}}"""
+
+
+def test_a_json_exports_counts_are_read_by_their_field_and_its_void_records_are_not() -> None:
+    text = clean_text(GRAPHQL).text
+    assert "限额：3" in text and "限额：6" in text
+    assert "限额：2" not in text  # the record its status says is superseded
+    assert "7" not in text  # a system's own number, not a count the notice names
+
+
+def test_a_pages_struck_value_goes_with_its_tags() -> None:
+    page = ("<html><body><p>一、时间</p><p>各单位于<s>2082年10月31日</s>2082年11月4日17:00前报送。</p>"
+            "<p>二、</p><p>三、</p><p>四、</p></body></html>")
+    text = clean_text(page).text
+    assert "2082年11月4日17:00前报送" in text and "10月31日" not in text
+

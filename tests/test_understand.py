@@ -854,3 +854,10 @@ def test_a_verb_asked_a_not_a_asks_and_an_item_after_a_list_comma_stays_in_its_a
     assert len(asked) == 1 and asked[0].endswith("在科创中国平台上申报")
     # Items that each ask stay apart.
     assert len(read_message("几个名额、截止哪天、初评找谁？").questions) == 3
+
+
+def test_a_deadlines_hour_asked_after_its_day_is_one_ask(store) -> None:  # noqa: ANN001
+    from assistant.answer.turn import read_turn
+
+    parts = read_turn("我们是市科协，往省科协交推荐材料最晚哪天？几点截止？", dt.date(2023, 10, 20), store, None).parts
+    assert len(parts) == 1 and "几点截止" in parts[0].text

@@ -253,3 +253,18 @@ def test_an_opendocument_sheets_rows_are_lines_of_cells_in_their_columns() -> No
     text = clean_text(ODS).text
     assert "榜单 | | | 每个设区市科协" in text  # (two empty cells: their columns kept)
     assert "新锐企业榜 | | | 2" in text
+
+
+OFD_PAGE = """<?xml version="1.0" encoding="UTF-8"?>
+<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="1">
+<ofd:TextObject ID="10" Boundary="20 40 20 5"><ofd:TextCode X="0" Y="4">榜单</ofd:TextCode></ofd:TextObject>
+<ofd:TextObject ID="11" Boundary="60 40 30 5"><ofd:TextCode X="0" Y="4">区（县）科协</ofd:TextCode></ofd:TextObject>
+<ofd:TextObject ID="12" Boundary="20 47 20 5"><ofd:TextCode X="0" Y="4">新锐企业榜</ofd:TextCode></ofd:TextObject>
+<ofd:TextObject ID="13" Boundary="60 47 30 5"><ofd:TextCode X="0" Y="4">4家</ofd:TextCode></ofd:TextObject>
+</ofd:Layer></ofd:Content></ofd:Page>"""
+
+
+def test_an_ofd_pages_text_objects_on_one_height_are_a_tables_row() -> None:
+    text = clean_text(OFD_PAGE).text
+    assert "榜单 | 区（县）科协" in text
+    assert "新锐企业榜 | 4家" in text

@@ -156,7 +156,10 @@ def continues_ask(q: Query, earlier: Query) -> bool:
     if BARE_ASK.fullmatch(FILLER.sub("", q.text)):
         return True  # "是什么？", "有哪些？": only the ask words, the subject is the sentence before's
     # (Not a value of its own, "大概各在几月", nor a contact: "联系人是谁" is answered for the subject carried.)
-    if q.intent in (Intent.OTHER, Intent.CONTACT) or q.intent != earlier.intent or q.compare or q.answer_type != AnswerType.TEXT:
+    # (A deadline's hour after its day, "最晚哪天？几点截止？", is the same value asked again.)
+    same_deadline = q.intent == earlier.intent == Intent.DEADLINE and q.answer_type == earlier.answer_type == AnswerType.DATE
+    if q.intent in (Intent.OTHER, Intent.CONTACT) or q.intent != earlier.intent or q.compare \
+            or (q.answer_type != AnswerType.TEXT and not same_deadline):
         return False
     if q.list_key or q.field_key or q.person or q.body or q.years or q.phones or q.emails or q.notice_ids:
         return False

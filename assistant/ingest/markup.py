@@ -125,7 +125,9 @@ def page_text(mt: MappedText) -> MappedText:
 
 
 def _shown_page(mt: MappedText) -> MappedText:
-    return spanned_tables(_linked_data(mt.splice(_chrome(mt.text)))).sub(MARKUP, _replacement)
+    # (A struck value goes before the tags do: "<s>10月31日</s>" is a page's withdrawn date, not text.)
+    shown = _linked_data(mt.splice(_chrome(mt.text))).sub(STRUCK_MARKUP, lambda m: "" if m.group("struck") else m.group("kept"))
+    return spanned_tables(shown).sub(MARKUP, _replacement)
 
 
 # A page's facts written for machines (schema.org JSON-LD: an event's dates, its organizer's contact
@@ -230,6 +232,43 @@ def _bodies(value: object) -> list[str]:
     return []
 
 
+# A field counting what the notice counts (名额, 限额, 上限…), not a system's own figure (a message id, a timing).
+COUNTED = re.compile(r"名额|限额|上限|下限|数量|人数|个数|项数|总数|份数|限报")
+
+# A record a data export marks as out of force ("status": "SUPERSEDED", "状态": "已作废"): read as empty.
+STATUS_KEY = re.compile(r"status|state|状态|是否有效|有效状态", re.I)
+VOID_STATUS = re.compile(r"superseded|deprecated|void(?:ed)?|invalid|inactive|cancell?ed|revoked|withdrawn|obsolete|"
+                         r"已?作废|已?失效|已?撤销|已?废止|已?停用|无效", re.I)
+
+
+def _void_records(mt: MappedText) -> MappedText:
+    """Each JSON object whose status field says it is no longer in force, emptied ("{}": the JSON
+    stays valid), as a table's void rows are dropped (layout.void_rows_dropped)."""
+    text = mt.text
+    void: set[int] = set()
+    spans: list[tuple[int, int]] = []
+    stack: list[int] = []
+    key, seen = "", 0
+
+    def braces(upto: int) -> None:
+        for i in range(seen, upto):
+            if text[i] == "{":
+                stack.append(i)
+            elif text[i] == "}" and stack and (start := stack.pop()) in void:
+                spans.append((start, i + 1))
+
+    for m in JSON_TOKEN.finditer(text):
+        braces(m.start())
+        seen = m.end()
+        if m.group(2):
+            key = m.group(1)
+        elif m.group(1) is not None and stack and STATUS_KEY.fullmatch(key) and VOID_STATUS.fullmatch(read_string(m.group(1)).strip()):
+            void.add(stack[-1])
+    braces(len(text))
+    outer = [(a, b) for a, b in spans if not any(c < a and b < d for c, d in spans)]
+    return mt.splice([(a, b, "{}") for a, b in sorted(outer)]) if outer else mt
+
+
 def _is_json(text: str) -> bool:
     try:
         json.loads(text)
@@ -262,7 +301,14 @@ def _json_fields(mt: MappedText, record: dict[str, object]) -> MappedText:
     brk = "<br>" if html_body else "\n"
     cuts: list[tuple[int, int, str]] = []
     pos, key, within, line_open = 0, "", "", False
-    for m in JSON_STRING.finditer(text):
+    for m in JSON_TOKEN.finditer(text):
+        if m.group("number") is not None:
+            # A count the notice names by its field ("limit": 3 is 限额：3); a system's own number is not read.
+            label = key if HAS_CJK.search(key) else said(key)
+            if COUNTED.search(label):
+                cuts.append((pos, m.start("number"), f"{brk}{label}："))
+                pos = m.end("number")
+            continue
         if m.group(2):  # a field's name; one whose value is a list names what its items are
             key = m.group(1)
             if text[m.end() : m.end() + 8].lstrip().startswith("["):
@@ -917,6 +963,8 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     xml = bool(XML.match(mt.text))
     if xml:  # (its body may be a page's source: then its lines are set apart as the page's are)
         mt = xml_text(mt, page_break=is_page_source(mt.text))
+    if mt.text.lstrip()[:1] in ("{", "["):
+        mt = _void_records(mt)
     record = _json_record(mt.text)
     rtf = record is None and bool(RTF.match(mt.text))
     mt = mail_text(mt)

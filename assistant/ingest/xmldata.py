@@ -219,6 +219,8 @@ def _row_cuts(e: _Element, brk: str, down: dict[int, list[object]], text: str) -
 
 
 def _cuts(e: _Element, brk: str, text: str, within: _Element | None = None) -> list[tuple[int, int, str]]:
+    if e.name in TEXT_OF_OBJECT:  # the words of the object it is in, on that object's line
+        return [(e.open[0], e.open[1], ""), *_closing(e, "")]
     # (a workbook's or a Word document's own: "<lists>" of a publishing system's record holds its lists)
     if e.name in LOOKS and (":" in e.tag or e.name not in {"lists", "column", "style", "font"}) or _struck(e):
         return [(e.open[0], (e.close or e.open)[1], "")]
@@ -287,6 +289,10 @@ def _cuts(e: _Element, brk: str, text: str, within: _Element | None = None) -> l
     return parts + _closing(e, brk)
 
 
+# An element that is only the text of the placed object holding it (OFD's <ofd:TextCode> in a <ofd:TextObject>).
+TEXT_OF_OBJECT = {"textcode"}
+
+
 # A property list's values (<key>…</key> then <string>, <integer>, <date>, <true/>…; <dict> and <array> nest).
 PLIST_LEAVES = {"string", "integer", "real", "date", "data", "true", "false"}
 SHOWN_FLAGS = {"true": "是", "false": "否"}
@@ -352,7 +358,11 @@ PLACED = re.compile(r"-?\d+(?:\.\d+)?")
 def _placed_at(e: _Element) -> float | None:
     """The height a text is placed at on its page (its "y", "top" or "vpos"), when it holds text and is shown."""
     at = e.attrs.get("y") or e.attrs.get("top") or e.attrs.get("vpos")
-    if not at or not (e.text or _words(e)) or _struck(e) or not (m := PLACED.fullmatch(at.strip())):
+    held = e.text or _words(e)
+    if not at and len(box := e.attrs.get("boundary", "").split()) == 4:
+        # An OFD page's text object: its box "x y width height", its text in the codes it holds.
+        at, held = box[1], held or any(c.text for c in e.children)
+    if not at or not held or _struck(e) or not (m := PLACED.fullmatch(at.strip())):
         return None
     return float(m.group(0))
 
