@@ -30,3 +30,8 @@ def test_a_post_reads_as_shown_rows_apart_and_the_struck_value_gone() -> None:
 
 def test_text_with_a_bracket_or_two_is_no_post() -> None:
     assert not is_bbcode("附件[1]：申报表[/b]")
+
+
+def test_cells_written_a_line_each_are_one_row() -> None:
+    post = "[table]\n[tr]\n[td]榜单[/td]\n[td]名额[/td]\n[/tr]\n[tr]\n[td]新锐企业榜[/td]\n[td]2家[/td]\n[/tr]\n[/table]\n[b]一[/b][b]二[/b][b]三[/b]"
+    assert "新锐企业榜 | 2家" in clean_text(post).text

@@ -394,3 +394,15 @@ def test_a_conditions_section_of_bullets_has_its_lines_as_conditions() -> None:
     assert len(fact.conditions) == 3
     # a condition that rules some out is checked once, not again as an exclusion
     assert len(clauses(fact)) == 3
+
+
+def test_a_procedure_under_a_conditions_and_procedure_heading_is_no_conditions() -> None:
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.notices import make_notice
+
+    text = ("关于组织推荐2081年“科创中国”系列榜单的通知\n一、申报条件与程序\n（一）申报条件\n1.成立不超过8年。\n2.在本市注册。\n"
+            "（二）申报程序\n1.各单位于11月2日前登录平台填报；\n2.市科协审核推荐。\n")
+    facts = [f for f in extract_facts(make_notice("n.txt", text)) if isinstance(f, EligibilityFact) and f.conditions]
+    assert not any("申报程序" in f.heading for f in facts)
+    told = read_profile("我2044年9月起读博，2047年7月起专职做技术转移", dt.date(2049, 10, 20))
+    assert told.experience_since == (2047, 7)

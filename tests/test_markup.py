@@ -481,3 +481,11 @@ def test_a_pages_struck_value_goes_with_its_tags() -> None:
     text = clean_text(page).text
     assert "2082年11月4日17:00前报送" in text and "10月31日" not in text
 
+
+
+def test_an_exports_own_status_never_empties_it_and_a_long_number_is_no_machine_id() -> None:
+    whole = '{"title": "关于组织申报的通知", "status": "SUPERSEDED", "content": "各单位：申报截止时间为2081年11月2日。"}'
+    assert "2081年11月2日" in clean_text(whole).text
+    account = '[{"名称": "学会", "开户账号": "6222021234567890123", "id": "d8686fcf54147b83fa818dc7fe"}]'
+    text = clean_text(account).text
+    assert "6222021234567890123" in text and "d8686fcf" not in text

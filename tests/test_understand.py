@@ -861,3 +861,9 @@ def test_a_deadlines_hour_asked_after_its_day_is_one_ask(store) -> None:  # noqa
 
     parts = read_turn("我们是市科协，往省科协交推荐材料最晚哪天？几点截止？", dt.date(2023, 10, 20), store, None).parts
     assert len(parts) == 1 and "几点截止" in parts[0].text
+
+
+def test_a_misspelt_list_is_found_past_a_window_inside_another_word() -> None:
+    q = understand("青梧湾高新区企业报新蕊企业榜，截止是几号？", TODAY)
+    assert q.list_key == "新锐企业榜"
+    assert understand("青梧湾高新区企业报榜，截止是几号？", TODAY).list_key is None

@@ -121,7 +121,7 @@ def _year(text: str, today: dt.date) -> int | None:
 SUPPOSING = re.compile(rf"(?:如果|假如|要是|万一|假设){CLAUSE}*|{CLAUSE}*的话")
 
 
-WORK_SINCE = re.compile(rf"(20\d{{2}})年(\d{{1,2}})月(?:份)?{CLAUSE}{{0,4}}?(?:开始|起|调到|调入|转岗|转到|入职|加入|进入)({CLAUSE}{{0,24}})")
+WORK_SINCE = re.compile(rf"(20\d{{2}})年(\d{{1,2}})月(?:份)?{CLAUSE}{{0,4}}?(?:开始|起|调到|调入|转岗|转到|入职|加入|进入)((?:(?!20\d{{2}}年){CLAUSE}){{0,24}})")
 # The work whose years a condition counts ("从事技术转移工作满3年").
 WORK = re.compile(r"^(?:专职|全职)?(?:干|做|从事|搞)|技术转移|成果转化|技术经理|技转")
 

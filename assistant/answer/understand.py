@@ -14,7 +14,7 @@ import zhconv
 from assistant.answer.message import ASKING_JI
 from assistant.answer.pointer import PointedBy
 from assistant.answer.profile import Profile
-from assistant.answer.spelling import SoundIndex, fuzzy_find
+from assistant.answer.spelling import SoundIndex, fuzzy_find, sound
 from assistant.ingest.dates import CN_DIGIT, SPOKEN_DIGITS
 from assistant.ingest.facts.common import EMAIL, PHONE
 from assistant.ingest.facts.contacts import SURNAMES
@@ -701,9 +701,12 @@ def understand(text: str, today: dt.date, names: Catalogue | None = None) -> Que
     for mention in (q.list_mention, *(m for _, m in q.other_lists)):
         rest = rest.replace(mention, " ") if mention else rest
     # (A window starting inside a word is no name: "高新区企业" holds 新区企业, one character off 新锐企业.)
-    hit = fuzzy_find(rest, names.derived("list sounds", lambda: SoundIndex(tails, min_len=3)))
-    if hit and not _starts_a_word(rest, hit[0], tails.values()):
-        hit = None
+    sounds = names.derived("list sounds", lambda: SoundIndex(tails, min_len=3))
+    hit = fuzzy_find(rest, sounds)
+    if hit and not _likely_name(rest, hit, tails.values()):
+        # (set aside, the rest read again: "高新区企业报新蕊企业榜" still holds 新蕊企业榜)
+        hit = fuzzy_find(rest.replace(hit[0], " " * len(hit[0])), sounds)
+        hit = hit if hit and _likely_name(rest, hit, tails.values()) else None
     if hit and hit[0][1:] == hit[1][1:] and hit[0][1:] in tails:
         hit = None  # "报经理人先锋榜": a name written right after another word, no misspelling (read below)
     if hit and (hit[0].endswith("榜") or not hit[1].endswith("榜")) and hit[0] != hit[1]:
@@ -778,6 +781,12 @@ def keyword_sounds() -> SoundIndex:
 
 NAME_BEFORE = set("，,。：:；;！!？? 找问给请联系叫是和与跟个位")  # ("那个裴沛电话多少", "那位…")
 NAME_AFTER = re.compile(r"$|[，,。；;！!？?\s]|是|老师|同志|主任|的|电话|手机|负责|管|在|吗|呢")
+
+
+def _likely_name(text: str, hit: tuple[str, str], names: Iterable[str]) -> bool:
+    """A name written with a homophone ("新蕊企业榜") is one; one written with a wrong character only
+    where a word starts ("高新区企业" holds 新区企业, one character off 新锐企业, inside 高新区)."""
+    return sound(hit[0]) == sound(hit[1]) or _starts_a_word(text, hit[0], names)
 
 
 def _starts_a_word(text: str, written: str, names: Iterable[str]) -> bool:

@@ -12,7 +12,7 @@ CLOSING = re.compile(r"\[/(?:b|i|u|s|color|size|font|url|table|tr|td|list|quote|
 MIN_TAGS = 5
 INLINE = r"b|i|u|color|size|font|url|email|img|hide|align|backcolor|indent|p|code|float|media|attach"
 BBCODE = re.compile(
-    r"(?P<cell>\[/td\][ \t]*+\[td(?:=[^\]\n]{0,40})?\])"
+    r"(?P<cell>\[/td\]\s*+\[td(?:=[^\]\n]{0,40})?\])"
     r"|(?P<line>\[(?:\*|tr|/tr|list(?:=[^\]\n]{0,10})?|/list|table(?:=[^\]\n]{0,20})?|/table|quote(?:=[^\]\n]{0,80})?|/quote)\])"
     rf"|(?P<tag>\[/?(?:{INLINE}|td)(?:=[^\]\n]{{0,200}})?\])",
     re.I,

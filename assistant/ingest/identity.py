@@ -29,6 +29,8 @@ DATED_ORG_LINE = re.compile(rf"^({ORG})\s*(?:编印|编|主办|印发)?\s*(?:{DA
 # "东岭大学科学技术研究院 成果转化办公室": an organisation and its office, the letterhead of a page.
 ORG_OFFICE_LINE = re.compile(rf"^({ORG})(?:\s+|\s*[·•・/／]\s*){ORG}$")  # (or "…研究院·成果转化办公室")
 BRACKETED = re.compile(r"^[【［\[](.+)[】］\]]$")
+# Bodies counted or a scope, not one body's name: "每个省级学会", "各市科协", "集团内部".
+QUANTIFIED = re.compile(r"(?:每|各)|.*(?:省|市|县|区|国家)级|.*内部$")
 OWNER_AFTER = re.compile(rf"[（(]\s*({ORG})\s*[）)]$")  # a heading's last words, its owner in brackets
 BRACKETED_OWNER = re.compile(rf"[（(]\s*({ORG})\s*[·•・|｜]\s*[^）)]{{2,40}}[）)]")  # a letterhead set in brackets: "【…研究院·成果转化办公室】"
 PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
@@ -252,7 +254,7 @@ SELF_KINDS = ((re.compile(r"我校|本校|学校|校内"), "大学|学院"), (re
               (re.compile(r"集团"), "集团|公司"))
 NAMED_AT_LEAST = 2
 VERB_PHRASE = re.compile(r"通过|经由|报送|推荐|申报|联系|咨询")  # "能通过学会报吗": what is done through a body, not its name
-GENERIC_ORG = re.compile(r"[各请本我全该此其每]|(?:省|市|县|区|国家)级|有关|相关|所属|下属|一流|重点|高水平|内部")  # "省级学会", "各高校"
+GENERIC_ORG = re.compile(r"[各请本我全该此其]|(?:省|市|县|区|国家)级|有关|相关|所属|下属|一流|重点|高水平")  # "省级学会", "各高校"
 
 
 @dataclass(frozen=True)
@@ -311,7 +313,8 @@ def _most_named_self(text: str) -> str:
         names: Counter[str] = Counter()
         for m in re.finditer(rf"([{CJK}]{{2,8}})(?:{ends})", text):
             for start in range(m.start(), m.end(1) - 1):
-                if not GENERIC_ORG.match(text[start:m.end()]) and not VERB_PHRASE.search(text[start:m.end()]):
+                said = text[start : m.end()]
+                if not GENERIC_ORG.match(said) and not QUANTIFIED.match(said) and not VERB_PHRASE.search(said):
                     names[text[start : m.end()]] += 1
         if names:
             # the most named, and the longest of those (not its shorter endings)
@@ -383,7 +386,7 @@ def identify(text: str) -> Identity:
         issuer = issuer or next((m.group(1) for line in head[:3] if (m := BRACKETED_OWNER.search(line))), "")
         # or the one a round's heading line names after it ("2081年“科创中国”榜单 院内申报工作（衡川精密机械研究院）")
         issuer = issuer or next((m.group(1) for line in head[:3] if ROUND_NAMED.search(line) and (m := OWNER_AFTER.search(line))
-                                 and not GENERIC_ORG.search(m.group(1))), "")
+                                 and not QUANTIFIED.match(m.group(1))), "")
         issuer_source = IssuerSource.LETTERHEAD
     labelled = LABELLED.search("\n".join(lines[:12]))
     source = SOURCE.search("\n".join(lines[:12]))
@@ -411,13 +414,15 @@ def identify(text: str) -> Identity:
     if not issuer and head and (beside := LETTERHEAD_BESIDE.match(head[0])) and "关于" not in beside.group(1):
         issuer, issuer_source = beside.group(1), IssuerSource.LETTERHEAD
     self_named = SELF_NAMED.search(text) or ACTING_AS.search(text) or HELD_MEETING.search(text) or SIGNATURE.search(text)
-    if not issuer and self_named and not GENERIC_ORG.search(self_named.group(1)):
+    if not issuer and self_named and not QUANTIFIED.match(self_named.group(1)):
         issuer, issuer_source = _longest_org_ending(self_named.group(1)), IssuerSource.SELF_NAMED
     if not issuer:
         issuer, issuer_source = _most_named_self(text), IssuerSource.SELF_NAMED
     if not issuer:  # "日历：陕西省…学会秘书处工作日历", "之江科技社团服务中心 · 咨询工单系统 · 数据导出"
         issuer = next((org for line in [title, *head[:3]] if (org := _org_led(line))), "")
         issuer_source = IssuerSource.LETTERHEAD
+    if issuer and QUANTIFIED.match(issuer):
+        issuer = ""  # bodies counted, not one body: better none than "每个省级学会"
     if not issuer:
         issuer_source = IssuerSource.NONE
 

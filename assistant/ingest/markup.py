@@ -37,7 +37,7 @@ from assistant.ingest.rst_tables import rst_tables_text
 from assistant.ingest.shellscript import is_shell_script, shell_text
 from assistant.ingest.sqldump import is_sql_dump, sql_text
 from assistant.ingest.substitutions import substitutions_text
-from assistant.ingest.textmap import CELL, MappedText
+from assistant.ingest.textmap import CELL, MappedText, disjoint
 from assistant.ingest.troff import is_troff, troff_text
 from assistant.ingest.turtle import is_turtle, turtle_text
 from assistant.ingest.unified_diff import diff_text, is_unified_diff
@@ -262,11 +262,15 @@ def _void_records(mt: MappedText) -> MappedText:
         seen = m.end()
         if m.group(2):
             key = m.group(1)
-        elif m.group(1) is not None and stack and STATUS_KEY.fullmatch(key) and VOID_STATUS.fullmatch(read_string(m.group(1)).strip()):
-            void.add(stack[-1])
+        elif m.group(1) is not None and len(stack) > 1 and STATUS_KEY.fullmatch(key) \
+                and VOID_STATUS.fullmatch(read_string(m.group(1)).strip()):
+            void.add(stack[-1])  # (a record inside the export, never the export itself)
     braces(len(text))
-    outer = [(a, b) for a, b in spans if not any(c < a and b < d for c, d in spans)]
-    return mt.splice([(a, b, "{}") for a, b in sorted(outer)]) if outer else mt
+    outer: list[tuple[int, int]] = []
+    for a, b in sorted(spans):  # (a void record inside a void one goes with it)
+        if not outer or a >= outer[-1][1]:
+            outer.append((a, b))
+    return mt.splice([(a, b, "{}") for a, b in outer]) if outer else mt
 
 
 def _is_json(text: str) -> bool:
@@ -397,7 +401,7 @@ JSON_TOKEN = re.compile(JSON_STRING.pattern + r"|(?<=:)[ \t]*(?P<number>-?\d+(?:
 CONTACT_KEYS = re.compile(r'"(?:phone|mobile|tel|telephone|email)"\s*:', re.I)
 
 
-MACHINE_ID = re.compile(r"[0-9a-f]{16,64}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+MACHINE_ID = re.compile(r"(?=[0-9]*[a-f])[0-9a-f]{16,64}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 TREE_DEPTH = 4  # objects nested this deep are a tree, not a table of records
 
 
@@ -771,7 +775,7 @@ def accepted_changes(mt: MappedText) -> MappedText:
             cuts += [(m.start(), m.start("body"), ""), (m.end("body"), m.end(), "")]
         else:
             cuts.append((m.start(), m.end(), ""))
-    return mt.splice(cuts)
+    return mt.splice(disjoint(cuts))  # (a struck mark and a revision's: in order, none inside another)
 
 
 # ---------------------------------------------------------------- a mail-merged letter with its data

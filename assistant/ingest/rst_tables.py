@@ -10,8 +10,8 @@ from assistant.ingest.textmap import CELL, MappedText
 
 DIRECTIVE = re.compile(r"(?m)^(?P<indent>[ \t]*+)\.\. (?P<kind>list-table|csv-table)::[ \t]*+(?P<title>[^\n]*)\n")
 OPTION = re.compile(r"^[ \t]++:(?P<name>[\w-]++):[ \t]*+(?P<value>[^\n]*)$")
-ROW_START = re.compile(r"^[ \t]++\*[ \t]++-[ \t]++")
-CELL_START = re.compile(r"^[ \t]++-[ \t]++")
+ROW_START = re.compile(r"^[ \t]++\*[ \t]++-(?:[ \t]++|$)")
+CELL_START = re.compile(r"^[ \t]++-(?:[ \t]++|$)")
 CSV_FIELD = re.compile(r'"((?:[^"\n]|"")*+)"|([^,"\n]++)')
 
 

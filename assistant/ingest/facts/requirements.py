@@ -23,6 +23,8 @@ from assistant.names import list_key, variants
 CONDITION_TITLE = re.compile(r"条件|要求")
 BODY_CONDITIONS = re.compile(r"(?:申报|推荐|参评|参选|基本)条件")
 NUMBERED = re.compile(r"^\d{1,2}\s*[.．、]")
+# A part under "申报条件与程序" that is about the rest ("（二）申报程序"), not the conditions.
+NOT_CONDITIONS = re.compile(r"程序|流程|材料|方式|时间|联系|安排")
 EXCLUDES = re.compile(r"不再纳入|不再推荐|不得")  # a line that rules some out, kept beside the conditions
 
 
@@ -77,7 +79,8 @@ def extract_eligibility(notice: Notice, list_names: list[str], field_names: list
         in_attachment = len(section.path) >= 2 and section.path[0].startswith("附件") and CONDITION_TITLE.search(section.path[0])
         # A stand-alone call states its conditions in the body ("三、申报条件" and numbered lines).
         # (Or a list's own section under it: "申报条件要点" > "成果转化经理人榜".)
-        in_body = not section.path[0].startswith("附件") and any(BODY_CONDITIONS.search(p) for p in section.path)
+        in_body = not section.path[0].startswith("附件") and any(BODY_CONDITIONS.search(p) for p in section.path) \
+            and not NOT_CONDITIONS.search(section.path[-1])
         if not (in_attachment or in_body):
             facts += _headed_lines(notice, section, list_names, find_fields(section.path[-1], field_names))
             continue
