@@ -489,3 +489,8 @@ def test_an_exports_own_status_never_empties_it_and_a_long_number_is_no_machine_
     account = '[{"名称": "学会", "开户账号": "6222021234567890123", "id": "d8686fcf54147b83fa818dc7fe"}]'
     text = clean_text(account).text
     assert "6222021234567890123" in text and "d8686fcf" not in text
+
+
+def test_json_nested_deeper_than_the_parser_follows_is_read_as_text_not_a_crash() -> None:
+    for text in ('{"a":' * 5000 + "1" + "}" * 5000, '[{"a":' * 3000 + "1" + "}]" * 3000, "[" * 30000):
+        clean_text(text)  # (a RecursionError from json once stopped the import)

@@ -443,7 +443,7 @@ def _json_line(line: str) -> dict[str, object] | None:
         return None
     try:
         obj = json.loads(s)
-    except ValueError:
+    except (ValueError, RecursionError):  # (nesting deeper than the parser follows: no record)
         return None
     return obj if isinstance(obj, dict) else None
 

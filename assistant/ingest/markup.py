@@ -139,9 +139,7 @@ def _linked_data(mt: MappedText) -> MappedText:
     """Each JSON-LD block read as records (as JSON a text holds), in a block of the page's own."""
     cuts: list[tuple[int, int, str]] = []
     for m in LINKED_DATA.finditer(mt.text):
-        try:
-            json.loads(m.group("body"))
-        except ValueError:
+        if not _is_json(m.group("body")):
             continue  # (not JSON: the script stays unseen)
         begin, end = m.span("body")
         begin += len(m.group("body")) - len(m.group("body").lstrip())
@@ -276,7 +274,7 @@ def _void_records(mt: MappedText) -> MappedText:
 def _is_json(text: str) -> bool:
     try:
         json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # (a run of brackets nests past what the parser follows)
         return False
     return True
 
@@ -288,7 +286,7 @@ def _json_record(text: str) -> dict[str, object] | None:
         return None
     try:
         record = json.loads(stripped)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return record if isinstance(record, dict) else None
 
@@ -382,7 +380,7 @@ def _nested_json(mt: MappedText, brk: str) -> MappedText:
             stop = segments[j][1]
             try:  # (brackets balanced, strings' own brackets aside: one try)
                 value = json.loads(text[begin:stop])
-            except ValueError:
+            except (ValueError, RecursionError):
                 break
             if "{" in text[begin:stop] and HAS_CJK.search(text[begin:stop]):  # (records, not a list of dates)
                 # A tree (a mind map's topics in topics, a document's blocks in blocks): each object a line.
@@ -406,12 +404,16 @@ TREE_DEPTH = 4  # objects nested this deep are a tree, not a table of records
 
 
 def _object_depth(value: object) -> int:
-    """How deep objects nest in a JSON value (lists between them not counted)."""
-    if isinstance(value, dict):
-        return 1 + max((_object_depth(v) for v in value.values()), default=0)
-    if isinstance(value, list):
-        return max((_object_depth(v) for v in value), default=0)
-    return 0
+    """How deep objects nest in a JSON value (lists between them not counted), walked without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            deepest = max(deepest, depth + 1)
+            stack += [(v, depth + 1) for v in item.values()]
+        elif isinstance(item, list):
+            stack += [(v, depth) for v in item]
+    return deepest
 
 
 def _brackets(text: str, start: int, end: int) -> int:
