@@ -241,34 +241,47 @@ VOID_STATUS = re.compile(r"superseded|deprecated|void(?:ed)?|invalid|inactive|ca
 
 def _void_records(mt: MappedText) -> MappedText:
     """Each JSON object whose status field says it is no longer in force, emptied ("{}": the JSON
-    stays valid), as a table's void rows are dropped (layout.void_rows_dropped)."""
-    text = mt.text
-    void: set[int] = set()
+    stays valid), as a table's void rows are dropped (layout.void_rows_dropped); a record inside the
+    export, never the export itself."""
+    spans = _picked_objects(mt.text, 0, len(mt.text), lambda key, value, depth: value is not None and depth > 1
+                            and bool(STATUS_KEY.fullmatch(key)) and bool(VOID_STATUS.fullmatch(value.strip())))
+    outer: list[tuple[int, int]] = []
+    for a, b in spans:  # (a void record inside a void one goes with it)
+        if not outer or a >= outer[-1][1]:
+            outer.append((a, b))
+    return mt.splice([(a, b, "{}") for a, b in outer]) if outer else mt
+
+
+def _picked_objects(text: str, start: int, end: int, picks: Callable[[str, str | None, int], bool]) -> list[tuple[int, int]]:
+    """The spans, in order of their start, of the JSON objects in text[start:end] that `picks` chooses by
+    one of their own fields: called with each field's name (value None) and with each string value
+    after its field's name, and how deep the object holding it is (the outermost is 1)."""
+    picked: set[int] = set()
     spans: list[tuple[int, int]] = []
     stack: list[int] = []
-    key, seen = "", 0
+    key, seen = "", start
 
     def braces(upto: int) -> None:
         for i in range(seen, upto):
             if text[i] == "{":
                 stack.append(i)
-            elif text[i] == "}" and stack and (start := stack.pop()) in void:
-                spans.append((start, i + 1))
+            elif text[i] == "}" and stack and (opened := stack.pop()) in picked:
+                spans.append((opened, i + 1))
 
-    for m in JSON_TOKEN.finditer(text):
+    for m in JSON_TOKEN.finditer(text, start, end):
         braces(m.start())
         seen = m.end()
         if m.group(2):
             key = m.group(1)
-        elif m.group(1) is not None and len(stack) > 1 and STATUS_KEY.fullmatch(key) \
-                and VOID_STATUS.fullmatch(read_string(m.group(1)).strip()):
-            void.add(stack[-1])  # (a record inside the export, never the export itself)
-    braces(len(text))
-    outer: list[tuple[int, int]] = []
-    for a, b in sorted(spans):  # (a void record inside a void one goes with it)
-        if not outer or a >= outer[-1][1]:
-            outer.append((a, b))
-    return mt.splice([(a, b, "{}") for a, b in outer]) if outer else mt
+            value = None
+        elif m.group(1) is not None:
+            value = read_string(m.group(1))
+        else:
+            continue  # (a number: neither a field's name nor a string)
+        if stack and picks(key, value, len(stack)):
+            picked.add(stack[-1])
+    braces(end)
+    return sorted(spans)
 
 
 def _is_json(text: str) -> bool:
@@ -424,19 +437,8 @@ def _brackets(text: str, start: int, end: int) -> int:
 
 def _contact_objects(text: str, start: int, end: int) -> set[int]:
     """Where each object opens whose own fields include a phone or an e-mail (a contact point)."""
-    found: set[int] = set()
-    stack: list[int] = []
-    seen = start
-    for m in JSON_TOKEN.finditer(text, start, end):
-        for i in range(seen, m.start()):
-            if text[i] == "{":
-                stack.append(i)
-            elif text[i] == "}" and stack:
-                stack.pop()
-        seen = m.end()
-        if m.group(2) and stack and CONTACT_KEYS.match(f'"{m.group(1)}":'):
-            found.add(stack[-1])
-    return found
+    spans = _picked_objects(text, start, end, lambda key, value, _: value is None and bool(CONTACT_KEYS.match(f'"{key}":')))
+    return {opened for opened, _ in spans}
 
 
 def _record_cuts(text: str, start: int, end: int, brk: str, per_object: bool = False) -> list[tuple[int, int, str]]:
