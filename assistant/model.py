@@ -196,6 +196,7 @@ class QuotaFact(Fact):
     per_person: bool = False
     in_principle: bool = False
     subject: str = ""  # who the quota is for when no list is named
+    column: str = ""  # the header of its table column, when a row sets several ("各区县科协报送上限")
 
 
 @dataclass(kw_only=True)

@@ -152,3 +152,10 @@ def test_a_number_of_a_contact_the_notice_later_replaces_names_who_took_over(sma
     bot = with_notice(small_settings, tmp_path, "chronicle_2041.txt", chronicle, today=dt.date(2041, 10, 20))
     answer = bot.answer("010-68935402 打了几次都没人接，这是谁的号").answer
     assert "钟雨桐" in answer and "岑思远" in answer and "010-68935417" in answer
+
+
+def test_a_person_listed_second_is_answered_with_the_blocks_numbers_not_as_the_first_persons(store) -> None:  # noqa: ANN001
+    f = next(f for f in store.select(ContactFact) if len(f.persons) >= 2 and f.phones and f.quote.find(f.persons[1]) > f.quote.find(f.persons[0]) >= 0)
+    r = reply(understand_part(f"{f.persons[1]}老师是负责哪个榜的？怎么联系？", TODAY, store), store, Citer(store.notices), TODAY)
+    assert r is not None
+    assert f.phones[0] in r.direct[0] and f"{f.persons[0]}的联系方式" not in r.direct[0]

@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from assistant.answer.reader import UnitKind, units
 from assistant.answer.understand import answer_type, ask_clauses, understand
 from assistant.ingest.chunking import Chunk
@@ -696,3 +698,46 @@ def test_the_issuer_named_says_which_notice_not_what_is_asked_of_its_value(bot) 
     assert named and not any(t in snap.reader.ask_weights(q) for t in named)
     # whose a contact is: the issuer is what is asked
     assert any(t in snap.reader.ask_weights(with_(q, intent=Intent.CONTACT)) for t in named)
+
+
+PARK = """云溪科学城管委会科技创新局关于组织申报2029年“科创中国”系列榜单的通知
+各入园企业：
+一、园区受理
+园区受理开始时间为2029年10月10日，受理截止时间为2029年11月14日17:00。
+中国科协“科创中国”平台申报截止时间为2029年11月25日24时。
+二、推荐名额
+榜单 | 园区推荐上限 | 各片区报送上限
+新锐企业榜 | 6个 | 2个
+先导技术榜 | 4个 | 1个
+三、联系方式
+园区科技创新局 林晓舟 0571-86012345
+云溪科学城管委会科技创新局
+2029年9月28日
+"""
+
+
+@pytest.fixture(scope="module")
+def park_bot(tmp_path_factory):  # noqa: ANN001, ANN201
+    from assistant.assistant import Assistant
+    from assistant.tools.evalcorpus import with_notices
+    from tests.conftest import make_settings
+
+    base = tmp_path_factory.mktemp("park")
+    folder = base / "notices"
+    folder.mkdir()
+    (folder / "park.txt").write_text(PARK, encoding="utf-8")
+    return Assistant(with_notices(replace(make_settings(base, dense=False), today=dt.date(2029, 10, 20)), folder, base / "eval"))
+
+
+def test_a_units_own_date_asked_is_not_shown_beside_the_calls_platform_date(park_bot) -> None:  # noqa: ANN001
+    head = park_bot.answer("云溪科学城园区受理申报材料截止到几号？").answer[:300]
+    assert "11月14日" in head and "11月25日" not in head
+    both = park_bot.answer("园区受理截止和平台截止分别是哪天？").answer[:300]
+    assert "11月14日" in both and "11月25日" in both  # the call's side named: both dates
+
+
+def test_a_rows_limits_for_several_parties_are_read_by_their_columns_headers(park_bot) -> None:  # noqa: ANN001
+    head = park_bot.answer("每个片区新锐企业榜最多能往园区报几个？").answer[:300]
+    assert "2个" in head and "6个" not in head
+    whole = park_bot.answer("园区新锐企业榜一共能推荐几个？").answer[:300]
+    assert "6个" in whole

@@ -691,3 +691,8 @@ def test_of_several_notices_conditions_the_set_the_situation_decides_most_is_che
                            exclusions=[], heading="")
     told = Profile(experience_since=(2077, 4), trained=True)
     assert [f.notice_id for f in most_decided(told, [local, full], 2079)] == ["b", "a"]
+
+
+def test_a_person_named_in_a_comparison_of_rounds_compares_their_contacts(bot) -> None:  # noqa: ANN001
+    ans = bot.answer("工作咨询去年是徐春淼和董娜娜，今年换人了吗？").answer
+    assert "董娜娜" in ans and "高辰麒" in ans  # each round's contact for the same work

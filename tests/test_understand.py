@@ -867,3 +867,29 @@ def test_a_misspelt_list_is_found_past_a_window_inside_another_word() -> None:
     q = understand("青梧湾高新区企业报新蕊企业榜，截止是几号？", TODAY)
     assert q.list_key == "新锐企业榜"
     assert understand("青梧湾高新区企业报榜，截止是几号？", TODAY).list_key is None
+
+
+def test_a_later_part_that_names_nothing_keeps_the_item_quoted_before(store) -> None:  # noqa: ANN001
+    from assistant.answer.turn import read_turn
+
+    first, second = read_turn("推荐表“技术水平介绍”一栏500字写不下，能不能另附材料？另附的最多写多少字？",
+                              dt.date(2023, 10, 20), store, None).parts
+    assert second.quoted == ["技术水平介绍"] and "quoted" in second.inherited and "技术水平介绍" in second.carried
+    own = read_turn("“技术水平介绍”写不下怎么办？先导技术榜联系人是谁？", dt.date(2023, 10, 20), store, None).parts[1]
+    assert own.quoted == []  # a part naming its own subject (a list) does not take the quote
+
+
+def test_a_short_year_after_dao_le_is_a_round_and_a_span_after_le_is_not() -> None:
+    from assistant.answer.understand import normalize_years
+
+    today = dt.date(2023, 10, 20)
+    assert "到了2022年" in normalize_years("21年叫产学研融通组织榜，到了22年改叫啥了", today)
+    assert "做了22年" in normalize_years("我做了22年技术转移", today)
+
+
+def test_the_new_one_asked_after_a_comparison_of_rounds_is_of_the_later_round(store) -> None:  # noqa: ANN001
+    from assistant.answer.turn import read_turn
+
+    parts = read_turn("工作咨询去年是徐春淼和董娜娜，今年换人了吗？新的那位电话多少？", dt.date(2023, 10, 20), store, None).parts
+    assert parts[0].compare and parts[0].years == [2022, 2023]
+    assert parts[1].years == [2023]

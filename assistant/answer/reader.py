@@ -102,8 +102,6 @@ HEADER_COLUMNS = 3  # a table starting in a passage under a line of text: its fi
 PERSON_COLUMN = re.compile(r"联系人|负责人|姓名|经办人|联系人姓名")
 
 
-# A count asked in its measure ("往上报多少项", "限几个字"): "5个领域" is no count of 项.
-COUNT_MEASURE = re.compile(r"(?:多少|几)\s*([项家人名类字页份])")
 
 
 @lru_cache(maxsize=16)
@@ -117,8 +115,8 @@ def value_pattern(q: Query) -> re.Pattern[str] | None:
         return ATTRIBUTE_HOLDS[q.attribute]
     if q.answer_type == AnswerType.NUMBER and q.intent == Intent.QUOTA:
         return QUOTA_HOLDS
-    if q.answer_type == AnswerType.NUMBER and (measure := COUNT_MEASURE.search(q.ask or q.text)):
-        return _counted_in(measure.group(1))
+    if q.answer_type == AnswerType.NUMBER and q.count_measure:
+        return _counted_in(q.count_measure)
     return HOLDS.get(q.answer_type)
 
 
@@ -152,6 +150,7 @@ PROMPT = 30  # a heading longer than this (its notes aside) is a form's prompt, 
 ROW_READ_COLUMNS = 4  # a row this wide is shown by the columns asked, each with its header
 ROW_READ_SHARE = 0.75  # of the best column's fit to the ask that another column shown must have
 ROW_READ_SHOWN = 3
+MEASURED = 2.0  # a rival cell in the measure asked weighs this much more
 ROW_NAME = 12  # a row's name cell is no longer than this
 CELL_WORDS = 0.5
 EMPTY_CELLS = ("", "—", "-", "–")  # a cell that holds nothing
@@ -463,8 +462,10 @@ WHERE_NAMED = frozenset({Intent.DEADLINE, Intent.QUOTA, Intent.SCHEDULE, Intent.
                          Intent.FORM})
 
 # The words that change a value ("由11月14日17:00改为11月21日17:00"): what follows them is in force.
+CALLS_SIDE = re.compile(r"平台|中国科协|全国")  # a unit naming the call's side of a deadline
 CHANGED_TO = re.compile(r"改为|更正为|调整为|变更为|改成|延长至|推迟至|延期至|顺延至|→|->")
 CHANGED_FROM = re.compile(r"(?:由|从|原定|原为|原)\s*$")
+CLAUSE_MARK = re.compile(r"[，,；;（(]")
 
 
 def _as_corrected(text: str) -> list[str]:
@@ -473,7 +474,11 @@ def _as_corrected(text: str) -> list[str]:
     left out: a reader glancing at the line must not take the old date."""
     m = next((m for m in CORRECTED.finditer(text) if m.group("old") and m.group("new")), None)
     if m is None:
-        return [text]
+        # "截止时间调整为11月16日17:00，原定11月10日17:00不再适用": the value in force first, then the one it
+        # replaces, in a clause of its own: shown up to that clause.
+        fixed = next((m for m in CORRECTED.finditer(text) if m.group("void") and m.group("fixed")), None)
+        cut = max((k.start() for k in CLAUSE_MARK.finditer(text, fixed.end("fixed"), fixed.start("void"))), default=-1) if fixed else -1
+        return [text[:cut].rstrip("，,；;（( ")] if cut > 0 else [text]
     verb = CHANGED_TO.search(text, m.end("old"), m.start("new") + 1)
     if verb is None:
         return [text]
@@ -772,6 +777,11 @@ class Reader:
         other = self._complement(q, picked, bodies) if alone else None
         if other is not None:
             picked.append(other)  # "所在地区怎么填 从业人数按啥算": the unit for what the others leave out
+        if q.intent == Intent.DEADLINE and q.answer_type == AnswerType.DATE and not (q.several or q.platform_side) and best.typed \
+                and not CALLS_SIDE.search(best.unit.text):
+            # A unit's own date asked ("园区受理截止到几号"): the call's platform date beside it is another
+            # deadline, the one a hurried reader must not take; it is shown when the asker names that side.
+            picked = [best, *(s for s in picked[1:] if not (s.typed and CALLS_SIDE.search(s.unit.text)))]
         if q.several and best.typed:
             # "组织机构简介限多少字？后面那几大段的呢": the items after it that hold such a value too.
             more = [u for u in self._after(best.unit, n=8) if pattern and pattern.search(f"{u.text} {u.context}")]
@@ -1088,10 +1098,15 @@ class Reader:
         figures) and the cells under the headers that hold most of the ask ("…截止" for a deadline),
         as "名称｜表头：值；表头：值". Empty when no header holds any of the ask."""
         header, cells = spanned_header(row_cells(unit.context)), row_cells(unit.text)
-        if q.answer_type not in VALUE_ASKS or len(cells) < ROW_READ_COLUMNS or len(cells) > len(header):
+        pattern = value_pattern(q)
+        # A narrow row holding two values of the kind asked ("新锐企业榜 | 6个 | 2个"): its header says which
+        # is the one asked ("全市推荐上限" or "各区县科协报送上限"); read it as a wide one.
+        rival_values = pattern is not None and sum(bool(pattern.search(c)) for c in cells) >= 2
+        if q.answer_type not in VALUE_ASKS or (len(cells) < ROW_READ_COLUMNS and not rival_values) or len(cells) > len(header):
             return ""  # (a yes/no or how-to ask reads the whole row: its conditions may be in any cell)
         weights = self.ask_weights(q, whose_full=True)
-        pattern = value_pattern(q)
+        # Of two values, the one in the measure the count is asked in ("往省里报几家": "3家", not "4个").
+        measured = _counted_in(q.count_measure) if q.count_measure and rival_values else None
 
         def fit(k: int) -> float:
             # The header says what a column holds; the cell's own words count half. A cell holding the
@@ -1100,7 +1115,9 @@ class Reader:
             held = sum(w if t in head else CELL_WORDS * w if t in cell else 0.0 for t, w in weights.items())
             valued = bool(pattern and pattern.search(cells[k]))
             least = VALUE_FIT * sum(weights.values()) if valued and q.answer_type in VALUE_FITS else 0.0
-            return max(held * (1.5 if valued else 1.0), least)
+            if rival_values and measured and measured.search(cells[k]):
+                valued, least = True, max(least, VALUE_FIT * sum(weights.values()))  # ("报几家": the cell in 家)
+            return max(held * (1.5 if valued else 1.0) * (MEASURED if measured and measured.search(cells[k]) else 1.0), least)
 
         # (A name is a short label: the first cells before any value, a figure or a sentence.)
         names = []

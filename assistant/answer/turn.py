@@ -29,6 +29,7 @@ from assistant.answer.understand import (
     Query,
     asked_of_count,
     asked_of_situation,
+    asks_platform_side,
     continue_from,
     continues_ask,
     inherit,
@@ -106,6 +107,7 @@ def understand_part(text: str, today: dt.date, store: FactStore) -> Query:
     # Its words, not the names it uses, nor a pasted chat message's furniture ("@秘书处", "[转发自“会员服务群”]"),
     # nor who the asker is ("我是…科研处的陈晓", "我们是学会会员": no step of theirs; what they did is).
     q.own_step = bool(OWN_STEP.search(IDENTITY.sub(" ", CHAT_FURNITURE.sub(" ", q.words))))
+    q.platform_side = asks_platform_side(q.text)
     return q
 
 

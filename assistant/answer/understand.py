@@ -295,6 +295,7 @@ class Query:
     emails: list[str] = field(default_factory=list)  # e-mail addresses in the question
     by_list: list[ListAsk] = field(default_factory=list)  # each list named, when several are
     own_step: bool = False  # asks about a unit's own step: its members, secretariat, internal deadline
+    platform_side: bool = False  # names the call's side (its platform, CAST, both dates): see PLATFORM_SIDE
     several: bool = False  # asks the value of each of several items ("后面几项各限多少字")
     story: str = ""  # the asker's statements around the ask ("转到园区纳税才8个月"), as written
     addressee: str = ""  # whom the message is written to ("龚老师好！…"): their contact block first
@@ -316,11 +317,17 @@ class Query:
         return [name for name in self.notice_mention.split("、") if name]
 
     @property
+    def count_measure(self) -> str:
+        """The measure a count is asked in ("往上报多少项", "报几家": 项, 家), "" when none: "5个领域" is no count of 项."""
+        m = COUNT_MEASURE.search(self.ask or self.text)
+        return m.group(1) if m else ""
+
+    @property
     def carried(self) -> str:
         """The list and field a part took from the part or turn before ("联系人电话多少" after "先导榜
         产业基础专项…"): its subject, which its own words do not say."""
-        return " ".join(m for kind, m in (("list", self.list_mention), ("field", self.field_mention))
-                        if kind in self.inherited and m and m not in self.text)
+        told = [("list", self.list_mention), ("field", self.field_mention), *(("quoted", t) for t in self.quoted)]
+        return " ".join(m for kind, m in told if kind in self.inherited and m and m not in self.text)
 
     @property
     def asks_of_told(self) -> bool:
@@ -391,8 +398,11 @@ def _find_alias(text: str, group: str) -> tuple[str | None, str]:
 
 
 CN_YEAR = re.compile(r"([二][〇零○一二三四五六七八九]{3})(?=年)")
+# A count asked in its measure ("往上报多少项", "限几个字").
+COUNT_MEASURE = re.compile(r"(?:多少|几)\s*([项家人名类字页份])")
 # "21年", "23年度": a round year written short; not "不超过10年", "工作8年了", "成立15年".
-SHORT_YEAR = re.compile(r"(?<![\d.])(?<!超过)(?<!满)(?<!近)(?<!约)(?<!了)(?<!工作)(?<!从业)(?<!成立)(?<!经营)(?<!已)(\d{2})(?=年度?(?!以上|以内|左右|多|来(?!着)|之内|内|后|前|间))")
+# ("做了22年" is a span of years; "到了22年" is a round.)
+SHORT_YEAR = re.compile(r"(?<![\d.])(?<!超过)(?<!满)(?<!近)(?<!约)(?<!(?<!到)了)(?<!工作)(?<!从业)(?<!成立)(?<!经营)(?<!已)(\d{2})(?=年度?(?!以上|以内|左右|多|来(?!着)|之内|内|后|前|间))")
 # A year followed in its clause by what happened to the asker then ("2012年3月在苏州注册的",
 # "2021年上过…榜", "2022年…的入选者") describes the asker, not the round asked about.
 PROFILE_VERB = re.compile(
@@ -452,8 +462,20 @@ MEASURED = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百�
 
 # "当年的邮寄地址": the ask points back at the year of the story.
 REFERS_BACK = re.compile(r"当年|那年|那一年|当时|那届|那一届|那次|那一轮")
+# "今年换人了吗？新的那位电话多少": of the rounds compared before, the later one's.
+REFERS_TO_NEW = re.compile(r"新的|新换|新来|换来的|现在的|现任|目前的|如今的")
 # Words that mean a unit's own step (its members, its secretariat, its internal deadline); not CAST's
 # review bodies ("学会联合体", "联合体秘书处").
+# The call's side asked ("学会截止和平台截止分别是哪天"): the platform's, CAST's or every list's deadline;
+# not a unit's own platform ("园区企业服务平台", "学校科研管理平台").
+PLATFORM_SIDE = re.compile(r"平台|中国科协|全国|分别|两个(?:时间|日期|截止)|最终截止|总截止|(?:哪个|以哪个)为准")
+LOCAL_PLATFORM = re.compile(r"(?:园区|学校|校内|院内|院里|学院|省|市|区|县|学会|企业服务|科研管理)[^，,。；;？?\s“”]{0,6}平台")
+
+
+def asks_platform_side(text: str) -> bool:
+    return bool(PLATFORM_SIDE.search(LOCAL_PLATFORM.sub(" ", text)))
+
+
 OWN_STEP = re.compile(r"材料[^，,。；;？?]{0,6}(?:发|交|报|送)(?:给|到)谁|学会(?!联合体)|会员|内部|(?<!联合体)秘书处|(?<!中国)(?:省|市|区|县)科协|集团|校内|院内|科研院|科研处")
 # "那个榜是哪家初评的": the list the asker named before.
 LIST_REFERRED = re.compile(r"(?:那|这|该|此)(?:个|一)?(?:榜单|榜)")
@@ -1182,6 +1204,8 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
     list and field it leaves out ("22年国际创新合作榜的评审机构是谁？这个榜也是…推荐报送吗？")."""
     if not q.years and earlier.years:
         q.years, q.year_source = list(earlier.years), YearSource.CONTEXT
+        if earlier.compare and len(q.years) > 1 and REFERS_TO_NEW.search(q.text):
+            q.years = [max(q.years)]
         q.first_round = q.first_round or earlier.first_round  # the round it meant, as it said it
         q.years_unsure = q.years_unsure or earlier.years_unsure
         q.inherited.append("year")
@@ -1207,6 +1231,10 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
         q.inherited.append("own step")
     # (Whom to call about the unit's own step is the unit's contact, whatever list the part before named.)
     with_list = with_list and not (q.intent == Intent.CONTACT and q.own_step)
+    if with_list and earlier.quoted and not (q.quoted or q.list_mention or q.field_mention or q.person or q.body or q.phones):
+        # "“技术水平介绍”500字写不下，能另附吗？另附的最多多少字": the item quoted before is still the subject.
+        q.quoted = list(earlier.quoted)
+        q.inherited.append("quoted")
     if with_list and q.list_key is None and earlier.list_key:
         q.list_key, q.list_mention = earlier.list_key, earlier.list_mention
         q.other_lists = list(earlier.other_lists)  # "先导榜各推了3项，新锐企业推了5家…是不是超额了": each of them

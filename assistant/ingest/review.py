@@ -146,6 +146,7 @@ def _finding(f: Fact) -> Finding | None:
         return Finding(Part.FIELDS, "领域", "、".join(f.fields), f.quote, f.section)
     if isinstance(f, QuotaFact):
         subject = who if (f.lists or f.fields) else (f.subject or "每个推荐单位")
+        subject += f"（{f.column}）" if f.column else ""
         per = "每个领域" if f.per_field else ("每人" if f.per_person else "")
         return Finding(Part.QUOTAS, subject, f"{per}{f.number}{f.unit}" + ("（原则上）" if f.in_principle else ""), f.quote, f.section)
     if isinstance(f, QuotaRuleFact):

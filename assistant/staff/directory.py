@@ -96,7 +96,7 @@ def quota_table(facts: list[Fact], notices: Notices | None = None) -> Table:
     keys = [f.list_keys for f in chosen]
     for f in chosen:
         if isinstance(f, QuotaFact):
-            rows.append([f.year, "、".join(f.lists) or f.subject, quota_limit(f), "原则上" if f.in_principle else "",
+            rows.append([f.year, ("、".join(f.lists) or f.subject) + (f"（{f.column}）" if f.column else ""), quota_limit(f), "原则上" if f.in_principle else "",
                          *_source(f, notices)])
         else:
             rows.append([f.year, "（通用规则）", "", f.quote, *_source(f, notices)])

@@ -20,7 +20,7 @@ def _sub_intent(ctx: Context) -> str:
     q = ctx.q
     if re.search(r"名额|上限|限额|不超过|推荐.{0,6}(?:几|多少)|(?:推|报)(?:几|多少)", q.text):
         return "quota"
-    if re.search(r"联系|电话", q.text):
+    if q.person or re.search(r"联系|电话|邮箱|换人|负责人|哪位", q.text):  # (a person named: whose place it was)
         return "contact"
     if re.search(r"截止|时间|安排", q.text):
         return "deadline"

@@ -12,8 +12,6 @@ from assistant.ingest.textmap import CELL
 from assistant.model import Category, DeadlineFact, DeadlineForm, NoticeKind, Scope
 
 STILL_TIME = re.compile(r"过了|来得及|赶得上|还能(?:交|报|申报|提交)|晚了|还有几天|还剩")
-# The platform's side asked beside a unit's own date ("学会截止和平台截止分别是哪天").
-PLATFORM_SIDE = re.compile(r"平台|中国科协|全国|分别|两个(?:时间|日期|截止)|最终截止|总截止|(?:哪个|以哪个)为准")
 
 
 # The first round's results are what is due ("初评结果哪天前报", "评完的结果哪天前交"), not applications.
@@ -90,7 +88,7 @@ def answer_deadline(ctx: Context) -> Reply | None:
     # A unit's own step asked with no notice named ("材料最晚哪天交到省科协"): the step the question
     # names first, whichever unit's notice it is in.
     # A unit's step asked ("材料最迟哪天交给市科协"): the call's date its notice restates comes after its own.
-    own_side = internal_asked and not PLATFORM_SIDE.search(q.text)
+    own_side = internal_asked and not q.platform_side
     chosen.sort(key=lambda f: (f.category == Category.TOLD,  # no one's materials are due by it
                                own_side and _restated(ctx, f),
                                q.own_step and bool(BODY_ACTS.match(_piece(f))),  # the asker's step, not a body's after it
@@ -120,14 +118,14 @@ def answer_deadline(ctx: Context) -> Reply | None:
         head += f"，需{first.action}"
     direct, notes = [head], []
     # Another scope's date (the platform's beside a unit's own) only when the asker names that side.
-    side = [f for f in chosen[1:] if f.scope == first.scope or PLATFORM_SIDE.search(q.text)]
+    side = [f for f in chosen[1:] if f.scope == first.scope or q.platform_side]
     for f in side:
         if f.date != first.date and f.notice_id == first.notice_id and f.start == first.start:
             # "11月6日下班前完成网上填报，纸质材料最迟不晚于11月8日送达": two steps of one sentence.
             direct.append(f"同一句另有：{_piece(f)}（{deadline_text(f, ctx.today)}）{ctx.cite(f)}")
     # The other side of "society vs CAST platform" deadlines, when the asker names it: a unit's own
     # date asked alone ("学会内部几号截止") is answered alone; the platform's date beside it misleads.
-    if internal_asked and PLATFORM_SIDE.search(q.text):
+    if internal_asked and q.platform_side:
         platform = store.select(DeadlineFact, lambda f: f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF, year=year)
         # The call's own platform date, else the one the same notice gives; never another unit's by chance.
         platform = [f for f in platform if store.is_original(f) or f.notice_id == first.notice_id]

@@ -79,7 +79,9 @@ def _line(ctx: Context, f: ContactFact, what: str) -> str:
         shown = address_text(f)
         receiver = "" if "收件人" in shown else f"，收件人：{f.recipient or '、'.join(f.persons)}"
         return f"{where}纸质材料的邮寄地址（{shown}；{f.body or f.org}{receiver}）{ctx.cite(f)}"
-    if owner := _owner(f, what):  # one of several people listed together: whose number it is
+    # One of several people listed together: whose number it is. (A person asked is the entity; the
+    # names written before theirs are not their owner: "联系人：陶薇如、姜金领".)
+    if what not in f.persons and (owner := _owner(f, what)):
         person, segment = owner
         return f"{where}{person}的{_label(f, what) or '联系方式'}（{segment}）{ctx.cite(f)}"
     who = "、".join(f.persons)

@@ -18,7 +18,13 @@ def own_words(f: QuotaFact) -> str:
     for name in f.lists:
         text = re.sub(rf"^[“\"]?{re.escape(name)}[”\"]?\s*[：:|｜]?\s*", "", text)  # "先导技术榜：…", "先导技术榜 | 3项"
     text = re.sub(r"^[\u4e00-\u9fff]{2,8}[：:]\s*", "", text)  # "推荐名额：本会推荐…"
-    return text if str(f.number) in text else f"{text}（{f.value}）"
+    text = text if str(f.number) in text else f"{text}（{f.value}）"
+    return f"{f.column}：{text}" if f.column and f.column not in text else text
+
+
+def _said(f: QuotaFact) -> str:
+    """What a quota says, with the header of its column: who the limit is for."""
+    return f"{f.column} {f.quote}" if f.column else f.quote
 
 
 RECOMMENDS = re.compile(r"推荐|推举|推(?:几|多少)")
@@ -58,7 +64,7 @@ def answer_quota(ctx: Context) -> Reply | None:
         ranked = sorted(pool, key=lambda f: (bool(q.field_key and f.field_keys and q.field_key not in f.field_keys),
                                              -(3 if q.list_key and q.list_key in f.list_keys else 0)
                                              - ((20 if not f.list_keys or q.list_key in f.list_keys else 4) if _for_party(f, party) else 0)
-                                             - overlap(q.text, f.quote), f.start))
+                                             - overlap(q.text, _said(f)), f.start))
     else:  # every list's quota, in the notice's order; the per-person rule after them
         ranked = sorted(pool, key=lambda f: (f.per_person, f.start))
     if q.list_key and not any(q.list_key in f.list_keys or f.subject for f in ranked):
@@ -81,6 +87,12 @@ def answer_quota(ctx: Context) -> Reply | None:
         # 联盟择优推荐不超过三项"): its words, every limit it sets for the list.
         same = [f for f in ranked if f.notice_id == top.notice_id and set(f.list_keys) == set(top.list_keys)
                 and set(f.field_keys) == set(top.field_keys)][:3]
+        if top.column and (in_measure := [f for f in same if f.column and f.unit == q.count_measure]) and len(in_measure) < len(same):
+            # One row's limits for several parties, the one in the measure asked ("报几家": 3家, not 4个).
+            top, same = in_measure[0], in_measure
+        elif top.column and overlap(q.text, top.column):
+            # One row's limits for several parties, the asker's named by its column: that one alone.
+            same = [f for f in same if not f.column or overlap(q.text, f.column) >= overlap(q.text, top.column)]
         parts = [f"{own_words(f)}{ctx.cite(f)}" for f in sorted(same, key=lambda f: f.start)]
         # (A quota set for no list names its party in its own words: "同一单位会员在同一领域最多申报1项".)
         direct.append(f"{prefix}{who + '：' if top.lists else ''}{'；'.join(parts)}{'' if direct else ctx.year_note(year)}")

@@ -244,8 +244,7 @@ def extract_table_facts(notice: Notice, list_names: list[str], field_names: list
                     named or ([] if find_list_names(field_cell, list_names) else [NEW_NOTE.sub("", field_cell)]))
             else:  # "先导技术榜（电子信息、人工智能） | 每个领域3项": the fields the list's cell names
                 fields = _cell_fields(cells[list_at] if list_at is not None else cells[0], field_names)
-            if quota_at is not None and (q := _quota(notice, span, cells[quota_at], lists[:1], fields)):
-                facts.append(q)
+            facts += _row_quotas(notice, table, row, span, cells, lists[:1], fields)
             if deadline_at is not None and (d := _deadline(notice, span, cells[deadline_at], table.header[deadline_at],
                                                             lists[:1], fields)):
                 facts.append(d)
@@ -449,6 +448,24 @@ def _quota_parts(notice: Notice, cell: Span, lists: list[str], fields: list[str]
         return facts
     q = _quota(notice, cell, cell.text, lists, fields)
     return [q] if q else []
+
+
+def _row_quotas(notice: Notice, table: Table, row: Line, span: Span, cells: list[str], lists: list[str],
+                fields: list[str]) -> list[Fact]:
+    """A row's quota: its quota column's cell, the row cited. A row with several quota columns sets a
+    limit for each party its header names ("全市推荐上限 | 各区县科协报送上限"): each cell cited alone,
+    with its header."""
+    at = [k for k, h in enumerate(table.header) if QUOTA_HEADER.search(h) and k < len(cells)]
+    if len(at) == 1:
+        q = _quota(notice, span, cells[at[0]], lists, fields)
+        return [q] if q else []
+    facts: list[Fact] = []
+    for k in at:
+        q = _quota(notice, _cell_span(row, cells, k, table.section), cells[k], lists, fields)
+        if isinstance(q, QuotaFact):
+            q.column = table.header[k].strip()
+            facts.append(q)
+    return facts
 
 
 def _quota(notice: Notice, span: Span, cell: str, lists: list[str], fields: list[str]) -> Fact | None:
