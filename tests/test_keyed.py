@@ -309,3 +309,18 @@ def test_a_python_modules_dict_literal_reads_like_a_programs_literal() -> None:
     assert "11月3日" not in text and "11月10日" not in text and '"' not in text.split("通知·标题")[1]  # (the docstring keeps its own)
     assert any("每个区（县）限报3家" in line for line in lines)
     assert not is_ini('{\n' + ''.join(f'  "k{i}": "值{i}",\n' for i in range(8)) + '  "end": 1\n}\n')  # (JSON assigns no name)
+
+
+def test_json_lines_records_void_ones_dropped_short_ones_on_a_line_contacts_and_counts_shown() -> None:
+    rows = [
+        {"kind": "deadline", "stage": "会员材料报送学会", "at": "2090年11月5日17:00", "deleted": True},
+        {"kind": "deadline", "stage": "会员材料报送学会", "at": "2090年11月15日17:00"},
+        {"kind": "quota", "list": "先导技术榜", "scope": "学会推荐", "max": 2, "unit": "项"},
+        {"kind": "contact", "role": "秘书处", "name": "韩昱", "tel": "010-88437261", "email": "kjfw@example.cn"},
+        {"kind": "section", "heading": "一、说明", "body": "本通知说明学会内部的组织方式。"},
+    ]
+    text = keyed_text(MappedText.of("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")).text  # type: ignore[union-attr]
+    assert "11月5日" not in text  # ("deleted": true: out of force)
+    assert "阶段：会员材料报送学会；2090年11月15日17:00" in text  # (a short record on one line)
+    assert "上限：2项" in text  # (a count said with its measure)
+    assert "联系人：韩昱；电话：010-88437261；邮箱：kjfw@example.cn" in text or "韩昱；电话：010-88437261；邮箱：kjfw@example.cn" in text

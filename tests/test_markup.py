@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from assistant.ingest.markup import config_text, is_config, is_page_source, page_text
 from assistant.ingest.notices import clean_text
 from assistant.ingest.textmap import MappedText
@@ -494,3 +496,14 @@ def test_an_exports_own_status_never_empties_it_and_a_long_number_is_no_machine_
 def test_json_nested_deeper_than_the_parser_follows_is_read_as_text_not_a_crash() -> None:
     for text in ('{"a":' * 5000 + "1" + "}" * 5000, '[{"a":' * 3000 + "1" + "}]" * 3000, "[" * 30000):
         clean_text(text)  # (a RecursionError from json once stopped the import)
+
+
+def test_a_nested_record_flagged_deleted_is_emptied_wherever_the_flag_stands() -> None:
+    from assistant.ingest.notices import clean_text
+
+    export = json.dumps({"data": {"deadlines": [
+        {"stage": "园区受理", "deleted": True, "date": "2090年11月3日"},
+        {"stage": "园区受理", "deleted": False, "date": "2090年11月8日"},
+    ]}}, ensure_ascii=False, indent=1)
+    text = clean_text(export).text
+    assert "11月8日" in text and "11月3日" not in text

@@ -179,3 +179,88 @@ def test_a_json_array_of_contacts_inside_a_yaml_block_scalar_reads_as_contact_li
 def test_a_json_records_counts_are_kept_and_a_systems_own_numbers_go() -> None:
     text = clean_text('名额表：\n[{"榜单": "新锐企业榜", "名额": 3, "code": 0, "截止": "11月20日"}, {"榜单": "先导技术榜", "名额": 2}]').text
     assert "榜单：新锐企业榜，名额：3，截止：11月20日" in text.split("\n") and "榜单：先导技术榜，名额：2" in text.split("\n")
+
+
+TEI = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+ <teiHeader><fileDesc><titleStmt><title>某市科协关于组织申报2090年榜单的通知</title></titleStmt></fileDesc></teiHeader>
+ <text><body>
+  <div type="section"><head>一、时间安排</head>
+   <p>各单位于<choice><sic>2090年11月2日</sic><corr>2090年11月9日</corr></choice>17:00前提交材料。</p>
+   <p>融通创新平台榜<note place="foot" n="1">即往年的融通创新组织榜。</note>由市科协统一推荐。</p>
+   <p>另见<del>11月1日</del>公告。</p>
+  </div>
+  <div type="section"><head>二、名额</head>
+   <table><row role="label"><cell>榜单</cell><cell>名额</cell></row><row><cell>新锐企业榜</cell><cell>4个</cell></row></table>
+  </div>
+ </body></text>
+</TEI>
+"""
+
+
+def test_a_tei_text_reads_as_its_paragraphs_the_editors_reading_in_force_a_note_in_brackets() -> None:
+    text = clean_text(TEI).text
+    lines = text.split("\n")
+    assert "一、时间安排" in lines and "二、名额" in lines  # (a document's own <div><head><p>: no page's lines)
+    assert "各单位于2090年11月9日17:00前提交材料。" in lines and "11月2日" not in text  # (<sic> is what <corr> corrects)
+    assert "融通创新平台榜（即往年的融通创新组织榜。）由市科协统一推荐。" in lines
+    assert "11月1日" not in text and "新锐企业榜 | 4个" in lines
+
+
+LUA = """-- 某园区 · 2090年榜单申报 · 站点配置
+local notice = {
+  title = "关于组织申报2090年“科创中国”系列榜单的通知",
+  issuer = "某园区管理委员会",
+}
+return {
+  notice = notice,
+  deadlines = {
+    --[[ 调整前的原值，保留备查：
+    { stage = "企业向管委会提交材料", at = "2090年11月3日17:00" },
+    ]]
+    { stage = "企业向管委会提交材料", at = "2090年11月8日17:00" }, -- 以此为准
+    { stage = "园区初筛", at = "2090年11月15日" },
+  },
+  quotas = {
+    ["新锐企业榜"] = { max = 4, unit = "家" },
+  },
+  contacts = {
+    { name = "陆之遥", tel = "0592-6738152", role = "管委会科技创新局" },
+  },
+  conditions = [[
+一、须在园区注册。
+二、入驻满1年。]],
+}
+"""
+
+PHP = """<?php
+/**
+ * 某大学专题页配置
+ */
+$conditions = <<<EOT
+一、学校只推荐我校师生创办的企业。
+EOT;
+return [
+    'notice' => ['title' => '关于组织申报2090年榜单的通知', 'issuer' => '某大学科研院'],
+    'deadlines' => [
+        // 'college_submit' => '2090年10月27日17:00',
+        'college_submit' => '2090年11月3日17:00', // 各学院汇总报科研院
+    ],
+    'quotas' => [
+        ['list' => '先导技术榜', 'max' => 2, 'unit' => '项'],
+    ],
+];
+"""
+
+
+def test_a_lua_or_php_data_file_reads_as_its_records_an_old_value_in_a_comment_not_read() -> None:
+    lua = clean_text(LUA).text
+    lines = lua.split("\n")
+    assert "阶段：企业向管委会提交材料；2090年11月8日17:00（以此为准）" in lines and "11月3日" not in lua
+    assert "新锐企业榜：上限：4家" in lines and "一、须在园区注册。" in lines
+    assert any("陆之遥" in line and "0592-6738152" in line for line in lines)
+    assert "local" not in lua and "{" not in lua and "--" not in lua
+    php = clean_text(PHP).text
+    assert "2090年11月3日17:00（各学院汇总报科研院）" in php and "10月27日" not in php
+    assert "榜单：先导技术榜；上限：2项" in php.split("\n") and "一、学校只推荐我校师生创办的企业。" in php
+    assert "<?php" not in php and "=>" not in php and "*" not in php

@@ -6,6 +6,9 @@ import re
 # A name or a value written in Chinese (an export's own field names are English; a notice's words are not).
 HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 
+# A field counting what the notice counts (名额, 限额, 上限…), not a system's own figure (a message id, a timing).
+COUNTED = re.compile(r"名额|限额|上限|下限|数量|人数|个数|项数|总数|份数|限报")
+
 # A content management system's field names, as a notice's own labels say them.
 JSON_LABELS = {"title": "标题", "publisher": "发布机构", "doc_no": "文号", "publish_time": "发布时间",
                "department": "发布部门", "source": "来源", "author": "作者", "editor": "编辑"}

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
 
-from assistant.ingest.fieldnames import CONTACT_LABELS, HAS_CJK, KEY_WORDS
+from assistant.ingest.fieldnames import CONTACT_LABELS, COUNTED, HAS_CJK, KEY_WORDS
+from assistant.ingest.inforce import void_field
 from assistant.ingest.jsonstrings import JsonString, json_strings, read_string
 from assistant.ingest.textmap import MappedText
 
@@ -433,6 +434,11 @@ NEW_KEYS = ("new", "value", "new_value", "to")
 SUPERSEDED_KEYS = (*NEW_KEYS, "old", "old_value", "from")
 WITHDRAWN = re.compile(r"retract|delete|remove|withdraw|revoke|unset|撤")
 BODY_KEYS = {"text", "content", "body", "paragraph", "html", "message", "msg"}
+NUMBER_VALUE = re.compile(r'"[ \t]*+:[ \t]*+(-?\d{1,9}(?:\.\d{1,6})?)(?=[ \t]*+[,}\]])')
+MEASURE = re.compile(r"[个项家人名类份]")
+PHONE_KEYS = {"tel", "phone", "telephone", "mobile", "email", "mail"}
+REACHABLE = re.compile(r"@|\d{3,4}-?\d{7,8}|1\d{10}|https?://")  # a phone, a mailbox, a web address
+SHORT_FIELDS = 60  # a record whose shown values are all this short reads as one line, its fields apart by "；"
 MIN_EVENTS = 5
 MIN_EVENT_SHARE = 0.8
 
@@ -460,6 +466,9 @@ def _labelled_strings(text: str, start: int, end: int) -> list[tuple[str, JsonSt
     for s in json_strings(text, start, end):
         if s.is_key:
             key = read_string(s.raw)
+            number = NUMBER_VALUE.match(text, s.end, end)
+            if number and COUNTED.search(said(key)):  # ("max": 2: a count the notice names by its field)
+                out.append((key, JsonString(number.start(1), number.end(1), number.group(1), False)))
         else:
             out.append((key, s))
     return out
@@ -470,13 +479,21 @@ def _shown_strings(values: list[tuple[str, JsonString]], start: int, lead: str, 
     field by nothing), the first after `lead`, the others after `sep`; and where the last one ends."""
     cuts: list[tuple[int, int, str]] = []
     prev = start
+    # A record holding a phone or a mailbox is a contact: its keys read as a contact block's labels, and
+    # its numbers and addresses are shown, though written without Chinese.
+    contact = any(key.lower() in PHONE_KEYS for key, _ in values)
+    # A count's measure in a field of its own ("max": 2, "unit": "项"): said with the count, "上限：2项".
+    measure = next((s for key, s in values if said(key) == "单位" and MEASURE.fullmatch(s.raw)), None)
     for key, s in values:
-        if not HAS_CJK.search(s.raw):
+        counted = s.raw[:1].isdigit() and COUNTED.search(said(key))
+        if s is measure or not (HAS_CJK.search(s.raw) or counted or (contact and REACHABLE.search(read_string(s.raw)))):
             continue
-        label = "" if key.lower() in BODY_KEYS else said(key)
+        label = "" if key.lower() in BODY_KEYS else (CONTACT_LABELS.get(key.lower(), "") if contact else "") or said(key)
         cuts.append((prev, s.start, lead + (f"{label}：" if label else "")))
         cuts.extend(s.escape_cuts())
         prev, lead = s.end, sep
+        if counted and measure is not None:
+            cuts.append((s.end, s.end, measure.raw))
     return cuts, prev
 
 
@@ -489,6 +506,10 @@ def _event_records(text: str) -> list[Record]:
         obj = _json_line(line)
         if obj is None:
             records.append(Record(Kind.TEXT, pos, end, body=(pos, end), shown=line.strip()))
+            continue
+        if any(void_field(k, str(v).lower() if isinstance(v, bool) else str(v)) for k, v in obj.items()
+               if isinstance(v, str | int | bool)):
+            records.append(Record(Kind.DROP, pos, end))  # ("deleted": true: a record out of force says nothing)
             continue
         values = _labelled_strings(text, pos, end)
         where = next((obj[k] for k in PATH_KEYS if isinstance(obj.get(k), str)), None)
@@ -508,7 +529,8 @@ def _event_records(text: str) -> list[Record]:
                 records.append(Record(Kind.VALUE, pos, end, path, (value.start, value.end), value.escape_cuts(),
                                       read_string(value.raw), tail))
                 continue
-        cuts, last = _shown_strings(values, pos, "", "\n")
+        short = all(len(read_string(v.raw)) <= SHORT_FIELDS for _, v in values)
+        cuts, last = _shown_strings(values, pos, "", "；" if short else "\n")
         if not cuts:
             records.append(Record(Kind.DROP, pos, end))
             continue

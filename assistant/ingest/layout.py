@@ -18,6 +18,7 @@ from assistant.ingest.columns import (
     long_header,
 )
 from assistant.ingest.identity import DOC_NUMBER
+from assistant.ingest.inforce import VOID_STATUS
 from assistant.ingest.textmap import CELL, HEADER_CELL, MappedText, TextLine, names_columns, text_lines
 
 PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—\-–]+[ \t]*\d{1,3}[ \t]*[—\-–]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)[ \t]*$")
@@ -369,8 +370,10 @@ def _status_column(header: list[str]) -> int | None:
 
 
 def _void(cells: list[str], in_force: int | None) -> bool:
-    """A row its status column marks as no longer in force ("已作废", "否")."""
-    return in_force is not None and in_force < len(cells) and bool(NOT_IN_FORCE.fullmatch(cells[in_force]))
+    """A row its status column marks as no longer in force ("已作废", "否"), or any other cell of which
+    says only that (a 备注 of "已作废": inforce.VOID_STATUS; a "否" there says nothing of the row)."""
+    return (in_force is not None and in_force < len(cells) and bool(NOT_IN_FORCE.fullmatch(cells[in_force]))) \
+        or any(VOID_STATUS.fullmatch(c) for c in cells[1:])
 
 
 def void_rows_dropped(mt: MappedText) -> MappedText:

@@ -20,17 +20,21 @@ from assistant.ingest.auditlog import audit_text, is_audit_log
 from assistant.ingest.bbcode import bbcode_text, is_bbcode
 from assistant.ingest.celldump import cell_dump_text, is_cell_dump
 from assistant.ingest.chatlog import chat_log_text, is_chat_log
+from assistant.ingest.code_literals import code_literal_text, is_code_literal
 from assistant.ingest.columns import FIELD_COLUMN, VALUE_COLUMN
 from assistant.ingest.copybook import copybook_records, is_copybook_file
 from assistant.ingest.dockerfile import dockerfile_text, is_dockerfile
 from assistant.ingest.edifact import edifact_text, is_edifact
-from assistant.ingest.fieldnames import CONTACT_LABELS, HAS_CJK, JSON_LABELS
+from assistant.ingest.fieldnames import CONTACT_LABELS, COUNTED, HAS_CJK, JSON_LABELS
 from assistant.ingest.gettext import is_po, po_text
 from assistant.ingest.graphviz import dot_text, is_dot
 from assistant.ingest.htmltables import spanned_tables
+from assistant.ingest.inforce import void_field
+from assistant.ingest.json_grids import json_grids
 from assistant.ingest.jsonstrings import JSON_STRING, escape_cuts, read_string
 from assistant.ingest.jsx import is_jsx_page, jsx_text
 from assistant.ingest.keyed import is_keyed, keyed_text, said
+from assistant.ingest.machine_time import machine_times
 from assistant.ingest.pug import is_pug, pug_text
 from assistant.ingest.regfile import is_reg_export, reg_text
 from assistant.ingest.rst_tables import rst_tables_text
@@ -102,6 +106,15 @@ def _chrome(text: str) -> list[tuple[int, int, str]]:
 
 def is_page_source(text: str) -> bool:
     return bool(PAGE.search(text[:2000])) or len(CLOSED_BLOCK.findall(text)) >= MIN_BLOCKS
+
+
+CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+
+
+def _holds_page(xml: str) -> bool:
+    """Whether an XML text is a page (XHTML) or holds one in its CDATA bodies; a document of its own
+    elements (TEI's <div><head><p>) is no page, however many of its tags a page's share."""
+    return bool(PAGE.search(xml[:2000])) or is_page_source(" ".join(CDATA.findall(xml)))
 
 
 def _replacement(m: re.Match[str]) -> str:
@@ -230,21 +243,16 @@ def _bodies(value: object) -> list[str]:
     return []
 
 
-# A field counting what the notice counts (名额, 限额, 上限…), not a system's own figure (a message id, a timing).
-COUNTED = re.compile(r"名额|限额|上限|下限|数量|人数|个数|项数|总数|份数|限报")
 
-# A record a data export marks as out of force ("status": "SUPERSEDED", "状态": "已作废"): read as empty.
-STATUS_KEY = re.compile(r"status|state|状态|是否有效|有效状态", re.I)
-VOID_STATUS = re.compile(r"superseded|deprecated|void(?:ed)?|invalid|inactive|cancell?ed|revoked|withdrawn|obsolete|"
-                         r"已?作废|已?失效|已?撤销|已?废止|已?停用|无效", re.I)
+LITERAL = re.compile(r"[ \t]*+(true|false)\b")
 
 
 def _void_records(mt: MappedText) -> MappedText:
-    """Each JSON object whose status field says it is no longer in force, emptied ("{}": the JSON
+    """Each JSON object a field of which says it is no longer in force (inforce.void_field), emptied ("{}": the JSON
     stays valid), as a table's void rows are dropped (layout.void_rows_dropped); a record inside the
     export, never the export itself."""
     spans = _picked_objects(mt.text, 0, len(mt.text), lambda key, value, depth: value is not None and depth > 1
-                            and bool(STATUS_KEY.fullmatch(key)) and bool(VOID_STATUS.fullmatch(value.strip())))
+                            and void_field(key, value))
     outer: list[tuple[int, int]] = []
     for a, b in spans:  # (a void record inside a void one goes with it)
         if not outer or a >= outer[-1][1]:
@@ -274,10 +282,12 @@ def _picked_objects(text: str, start: int, end: int, picks: Callable[[str, str |
         if m.group(2):
             key = m.group(1)
             value = None
+            if stack and (flag := LITERAL.match(text, m.end())) and picks(key, flag.group(1), len(stack)):
+                picked.add(stack[-1])  # ("deleted": true: a literal is no token of its own)
         elif m.group(1) is not None:
             value = read_string(m.group(1))
         else:
-            continue  # (a number: neither a field's name nor a string)
+            value = m.group("number")
         if stack and picks(key, value, len(stack)):
             picked.add(stack[-1])
     braces(end)
@@ -940,6 +950,7 @@ WHOLE_FORMATS: tuple[tuple[Callable[[str], bool], Callable[[MappedText], MappedT
     (is_dockerfile, dockerfile_text, True),
     (is_reg_export, reg_text, True),
     (is_shell_script, shell_text, True),
+    (is_code_literal, lambda mt: code_literal_text(mt) or _keyed(mt), True),
     (is_keyed, _keyed, True),
     (lambda text: bool(LATEX.search(text)), latex_text, True),
 )
@@ -955,6 +966,8 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     be HTML; a plain text may be a static site's Markdown page; a configuration file's contact records
     read as contact blocks), revisions accepted, and whether it was one of the structured formats: its
     lines are then its own paragraphs, never broken ones."""
+    mt = machine_times(mt)  # (a UTC time or a Unix timestamp: the China-time date it is, for every format)
+    mt = json_grids(mt)  # (a JSON export's table kept as arrays of cells: rows)
     for detects, reads, own_lines in WHOLE_FORMATS:
         if detects(mt.text):
             return reads(mt), own_lines
@@ -970,7 +983,7 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
         mt = config_text(mt)
     xml = bool(XML.match(mt.text))
     if xml:  # (its body may be a page's source: then its lines are set apart as the page's are)
-        mt = xml_text(mt, page_break=is_page_source(mt.text))
+        mt = xml_text(mt, page_break=_holds_page(mt.text))
     if mt.text.lstrip()[:1] in ("{", "["):
         mt = _void_records(mt)
     record = _json_record(mt.text)

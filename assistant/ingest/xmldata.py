@@ -256,7 +256,7 @@ def _cuts(e: _Element, brk: str, text: str, within: _Element | None = None) -> l
         if not e.text and not e.told:
             return [(e.open[0], e.open[1], ""), *_closing(e, "")]  # an empty element that tells nothing
         # (one without text of its own says what its attributes do: <platform url="…"/>)
-        inline = [(s, t, "") for c in e.children for s, t in _spans(c)]  # <strong> in a paragraph
+        inline = [cut for c in e.children for cut in _inline_cuts(c)]  # <strong> in a paragraph
         return [(e.open[0], e.open[1], brk + (lead if e.text else e.told)), *inline, *_closing(e, brk)]
     if _words(e):  # a line of an OCR's words (ALTO's <TextLine>): one line, its words as written
         return [(e.open[0], e.open[1], brk), *((c.open[0], c.open[1], shown) for c, shown in zip(e.children, _line_words(e), strict=True)),
@@ -452,6 +452,27 @@ def _spans(e: _Element) -> list[tuple[int, int]]:
     """Every tag of an element inside text (<strong> in a paragraph): it goes, its text stays."""
     spans = [e.open] + ([e.close] if e.close else [])
     return spans + [s for c in e.children for s in _spans(c)]
+
+
+# An editor's alternatives for one passage (TEI's <choice>): the reading (<corr>, <reg>, <expan>) is the
+# text; what it corrects, regularises or abbreviates (<sic>, <orig>, <abbr>) is not read.
+READINGS = {"corr": "sic", "reg": "orig", "expan": "abbr"}
+NOTE_TAGS = {"note", "footnote", "fn"}  # a note attached where it stands: read there, in brackets
+
+
+def _inline_cuts(e: _Element) -> list[tuple[int, int, str]]:
+    """An element inside text: its tags go and its text stays; what it strikes out, and an alternative
+    its <choice> does not read, go whole; a note's text in brackets."""
+    if _struck(e):
+        return [(e.open[0], (e.close or e.open)[1], "")]
+    if e.name in NOTE_TAGS and e.close is not None:
+        return [(e.open[0], e.open[1], "（"), *(cut for c in e.children for cut in _inline_cuts(c)), (e.close[0], e.close[1], "）")]
+    names = {c.name for c in e.children}
+    replaced = {READINGS[n] for n in names if n in READINGS} if e.name == "choice" else set()
+    cuts = [(e.open[0], e.open[1], "")] + _closing(e, "")
+    for c in e.children:
+        cuts += [(c.open[0], (c.close or c.open)[1], "")] if c.name in replaced else _inline_cuts(c)
+    return cuts
 
 
 def xml_text(mt: MappedText, page_break: bool) -> MappedText:
