@@ -57,17 +57,14 @@ class _Unread(Exception):
     pass
 
 
-TOKEN = re.compile(
-    r"(?P<space>\s+)"
-    r"|(?P<long>\[(?P<eq>=*)\[(?P<lbody>.*?)\](?P=eq)\])"  # Lua's long string
-    r"|(?P<heredoc><<<[ \t]*(?P<hq>['\"]?)(?P<tag>[A-Za-z_]\w*)(?P=hq)[ \t]*\n(?P<hbody>.*?)\n[ \t]*(?P=tag)\b)"
-    r"|(?P<str>\"(?P<dq>(?:[^\"\\]|\\.)*)\"|'(?P<sq>(?:[^'\\]|\\.)*)')"
-    r"|(?P<num>-?\d+(?:\.\d+)?)"
-    r"|(?P<name>\$?[A-Za-z_][\w$]*)"
-    r"|(?P<arrow>=>)|(?P<punct>[{}\[\]();,=:.])"
-    r"|(?P<tagopen><\?php|\?>)",
-    re.S,
-)
+# What a data literal is written with, each matched where it starts; the strings and comments that run
+# on (Lua's [[…]], a heredoc, a block comment) are found by their closing mark, once: an unclosed one ends
+# the reading (no file of this kind), so the whole text is read in one pass.
+SIMPLE = re.compile(r"(?P<space>\s+)|(?P<num>-?\d+(?:\.\d+)?)|(?P<name>\$?[A-Za-z_][\w$]*)|(?P<arrow>=>)|(?P<punct>[{}\[\]();,=:.])"
+                    r"|(?P<tagopen><\?php|\?>)")
+QUOTED = re.compile(r"\"((?:[^\"\\]|\\.)*+)\"|'((?:[^'\\]|\\.)*+)'", re.S)
+LONG_OPEN = re.compile(r"\[(=*)\[")
+HEREDOC_OPEN = re.compile(r"<<<[ \t]*(['\"]?)([A-Za-z_]\w*)\1[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -79,49 +76,73 @@ class Token:
     text: str
 
 
-_QUOTED = r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'"
-LUA_REMARKS = re.compile(rf"(?P<q>{_QUOTED}|\[(?P<qeq>=*)\[.*?\](?P=qeq)\])"
-                         r"|--\[(?P<eq>=*)\[(?P<block>.*?)\](?P=eq)\]|--(?P<line>[^\n]*)", re.S)
-PHP_REMARKS = re.compile(rf"(?P<q>{_QUOTED}|<<<[ \t]*['\"]?(?P<qtag>[A-Za-z_]\w*)['\"]?[ \t]*\n.*?\n[ \t]*(?P=qtag)\b)"
-                         r"|/\*(?P<block>.*?)\*/|(?://|#)(?P<line>[^\n]*)", re.S)
+def _closed(text: str, mark: str, at: int) -> int:
+    end = text.find(mark, at)
+    if end < 0:
+        raise _Unread
+    return end
 
 
-def _remarks(text: str, lua: bool) -> list[tuple[int, int, int, int]]:
-    """Each comment (strings stepped over): its span and its words' span. Lua's `--[[…]]` and `--`; PHP's
-    `/*…*/`, `//`, `#`."""
-    found = []
-    for m in (LUA_REMARKS if lua else PHP_REMARKS).finditer(text):
-        if m.group("q"):
-            continue
-        body = "block" if m.group("block") is not None else "line"
-        found.append((m.start(), m.end(), m.start(body), m.end(body)))
-    return found
-
-
-def _tokens(text: str, remarks: list[tuple[int, int, int, int]]) -> list[Token]:
+def _lex(text: str, lua: bool) -> tuple[list[Token], list[tuple[int, int, int, int]]]:
+    """The tokens, and each comment's span with its words' span (Lua's `--[[…]]` and `--`; PHP's `/*…*/`,
+    `//`, `#`)."""
     tokens: list[Token] = []
-    pos, r = 0, 0
+    remarks: list[tuple[int, int, int, int]] = []
+    pos = 0
     while pos < len(text):
-        if r < len(remarks) and remarks[r][0] <= pos:
-            pos = max(pos, remarks[r][1])
-            r += 1
+        c = text[pos]
+        if lua and text.startswith("--", pos):
+            if (block := LONG_OPEN.match(text, pos + 2)) is not None:
+                close = "]" + block.group(1) + "]"
+                end = _closed(text, close, block.end())
+                remarks.append((pos, end + len(close), block.end(), end))
+                pos = end + len(close)
+            else:
+                end = text.find("\n", pos)
+                end = len(text) if end < 0 else end
+                remarks.append((pos, end, pos + 2, end))
+                pos = end
             continue
-        m = TOKEN.match(text, pos)
+        if not lua and text.startswith("/*", pos):
+            end = _closed(text, "*/", pos + 2)
+            remarks.append((pos, end + 2, pos + 2, end))
+            pos = end + 2
+            continue
+        if not lua and (text.startswith("//", pos) or c == "#"):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            remarks.append((pos, end, pos + (1 if c == "#" else 2), end))
+            pos = end
+            continue
+        if c in "\"'":
+            m = QUOTED.match(text, pos)
+            if m is None:
+                raise _Unread
+            group = 1 if c == '"' else 2
+            tokens.append(Token("str", pos, m.end(), m.span(group), m.group(0)))
+            pos = m.end()
+            continue
+        if lua and (long := LONG_OPEN.match(text, pos)) is not None:
+            close = "]" + long.group(1) + "]"
+            end = _closed(text, close, long.end())
+            tokens.append(Token("str", pos, end + len(close), (long.end(), end), text[pos : end + len(close)]))
+            pos = end + len(close)
+            continue
+        if not lua and (here := HEREDOC_OPEN.match(text, pos)) is not None:
+            closing = re.compile(rf"\n[ \t]*{here.group(2)}\b").search(text, here.end() - 1)
+            if closing is None:
+                raise _Unread
+            tokens.append(Token("str", pos, closing.end(), (here.end(), closing.start()), text[pos : closing.end()]))
+            pos = closing.end()
+            continue
+        m = SIMPLE.match(text, pos)
         if m is None:
             raise _Unread  # (a character no data literal writes: not a file of this kind)
-        kind = next(k for k in ("space", "long", "heredoc", "str", "num", "name", "arrow", "punct", "tagopen") if m.group(k) is not None)
-        if kind == "long":
-            inner = m.span("lbody")
-        elif kind == "heredoc":
-            inner = m.span("hbody")
-        elif kind == "str":
-            inner = m.span("dq") if m.group("dq") is not None else m.span("sq")
-        else:
-            inner = m.span()
+        kind = m.lastgroup or ""
         if kind not in ("space", "tagopen"):
-            tokens.append(Token("str" if kind in ("long", "heredoc") else kind, m.start(), m.end(), inner, m.group(0)))
+            tokens.append(Token(kind, m.start(), m.end(), m.span(), m.group(0)))
         pos = m.end()
-    return tokens
+    return tokens, remarks
 
 
 class _Parser:
@@ -311,8 +332,8 @@ def code_literal_text(mt: MappedText) -> MappedText | None:
     text = mt.text
     lua = not PHP.match(text)
     try:
-        remarks = _remarks(text, lua)
-        tree = _Parser(text, _tokens(text, remarks), remarks).program()
+        tokens, remarks = _lex(text, lua)
+        tree = _Parser(text, tokens, remarks).program()
     except (_Unread, RecursionError):
         return None
     renderer = _Renderer(text, remarks)
