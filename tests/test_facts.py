@@ -806,3 +806,13 @@ def test_another_persons_number_a_digit_off_on_a_line_in_force_replaces_nothing(
     text = ("科技创新局联系人：张三，0436-87653320\n"
             "更正：截止时间改为11月20日。科技创新局材料接收：李四，0436-87653325\n")
     assert corrected_phones(text) == set()
+
+
+def test_a_date_for_a_units_own_platform_is_not_the_calls_platform_date() -> None:
+    from assistant.model import DeadlineFact, Scope
+
+    text = ("某园区管委会关于组织申报2090年“科创中国”系列榜单的通知\n各企业：\n"
+            "一、企业于2090年11月8日17:00前在园区政务服务平台提交申报材料。\n"
+            "二、“科创中国”平台申报截止时间为2090年11月25日24时。\n某园区管委会\n2090年10月10日\n")
+    found = {f.date: f.scope for f in extract_facts(make_notice("park_2090.txt", text)) if isinstance(f, DeadlineFact)}
+    assert found.get("2090-11-08") not in (None, Scope.PLATFORM) and found.get("2090-11-25") == Scope.PLATFORM

@@ -256,11 +256,11 @@ return [
 def test_a_lua_or_php_data_file_reads_as_its_records_an_old_value_in_a_comment_not_read() -> None:
     lua = clean_text(LUA).text
     lines = lua.split("\n")
-    assert "阶段：企业向管委会提交材料；2090年11月8日17:00（以此为准）" in lines and "11月3日" not in lua
+    assert "阶段：企业向管委会提交材料，2090年11月8日17:00（以此为准）" in lines and "11月3日" not in lua
     assert "新锐企业榜：上限：4家" in lines and "一、须在园区注册。" in lines
     assert any("陆之遥" in line and "0592-6738152" in line for line in lines)
     assert "local" not in lua and "{" not in lua and "--" not in lua
     php = clean_text(PHP).text
     assert "2090年11月3日17:00（各学院汇总报科研院）" in php and "10月27日" not in php
-    assert "榜单：先导技术榜；上限：2项" in php.split("\n") and "一、学校只推荐我校师生创办的企业。" in php
+    assert "榜单：先导技术榜，上限：2项" in php.split("\n") and "一、学校只推荐我校师生创办的企业。" in php
     assert "<?php" not in php and "=>" not in php and "*" not in php

@@ -893,3 +893,11 @@ def test_the_new_one_asked_after_a_comparison_of_rounds_is_of_the_later_round(st
     parts = read_turn("工作咨询去年是徐春淼和董娜娜，今年换人了吗？新的那位电话多少？", dt.date(2023, 10, 20), store, None).parts
     assert parts[0].compare and parts[0].years == [2022, 2023]
     assert parts[1].years == [2023]
+
+
+def test_a_units_own_platform_named_in_a_question_is_not_the_calls_side() -> None:
+    from assistant.answer.understand import asks_platform_side
+
+    assert not asks_platform_side("北湾高新区园区这边报送截止是哪天？就是园区企业服务平台那个")
+    assert not asks_platform_side("学校科研管理系统几号关")
+    assert asks_platform_side("省科协截止和平台截止分别是哪天") and asks_platform_side("市科协在平台完成推荐是哪天")

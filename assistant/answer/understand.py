@@ -16,7 +16,7 @@ from assistant.answer.pointer import PointedBy
 from assistant.answer.profile import Profile
 from assistant.answer.spelling import SoundIndex, fuzzy_find, sound
 from assistant.ingest.dates import CN_DIGIT, SPOKEN_DIGITS
-from assistant.ingest.facts.common import EMAIL, PHONE
+from assistant.ingest.facts.common import EMAIL, OWN_PLATFORM, PHONE
 from assistant.ingest.facts.contacts import SURNAMES
 from assistant.model import AnswerType, Intent, YearSource
 from assistant.names import Catalogue, list_key, load_aliases, unquote, variants
@@ -463,17 +463,17 @@ MEASURED = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百�
 # "当年的邮寄地址": the ask points back at the year of the story.
 REFERS_BACK = re.compile(r"当年|那年|那一年|当时|那届|那一届|那次|那一轮")
 # "今年换人了吗？新的那位电话多少": of the rounds compared before, the later one's.
+CARRIES_QUOTE = 12  # a later part this short, naming nothing, is still about the item quoted before
 REFERS_TO_NEW = re.compile(r"新的|新换|新来|换来的|现在的|现任|目前的|如今的")
 # Words that mean a unit's own step (its members, its secretariat, its internal deadline); not CAST's
 # review bodies ("学会联合体", "联合体秘书处").
 # The call's side asked ("学会截止和平台截止分别是哪天"): the platform's, CAST's or every list's deadline;
 # not a unit's own platform ("园区企业服务平台", "学校科研管理平台").
 PLATFORM_SIDE = re.compile(r"平台|中国科协|全国|分别|两个(?:时间|日期|截止)|最终截止|总截止|(?:哪个|以哪个)为准")
-LOCAL_PLATFORM = re.compile(r"(?:园区|学校|校内|院内|院里|学院|省|市|区|县|学会|企业服务|科研管理)[^，,。；;？?\s“”]{0,6}平台")
 
 
 def asks_platform_side(text: str) -> bool:
-    return bool(PLATFORM_SIDE.search(LOCAL_PLATFORM.sub(" ", text)))
+    return bool(PLATFORM_SIDE.search(OWN_PLATFORM.sub(" ", text)))
 
 
 OWN_STEP = re.compile(r"材料[^，,。；;？?]{0,6}(?:发|交|报|送)(?:给|到)谁|学会(?!联合体)|会员|内部|(?<!联合体)秘书处|(?<!中国)(?:省|市|区|县)科协|集团|校内|院内|科研院|科研处")
@@ -1231,9 +1231,13 @@ def continue_from(q: Query, earlier: Query, with_list: bool = True, with_intent:
         q.inherited.append("own step")
     # (Whom to call about the unit's own step is the unit's contact, whatever list the part before named.)
     with_list = with_list and not (q.intent == Intent.CONTACT and q.own_step)
-    if with_list and earlier.quoted and not (q.quoted or q.list_mention or q.field_mention or q.person or q.body or q.phones):
-        # "“技术水平介绍”500字写不下，能另附吗？另附的最多多少字": the item quoted before is still the subject.
-        q.quoted = list(earlier.quoted)
+    # "“技术水平介绍”500字写不下，能另附吗？另附的最多多少字": the item quoted before is still the subject of a
+    # short part naming nothing of its own (not a name quoted inside another: "“科创中国”联合体秘书处").
+    items = [t for t in earlier.quoted if not any(t in name for name in (earlier.body or "", earlier.list_mention,
+                                                                        earlier.field_mention, "科创中国") if name)]
+    if with_list and items and len(q.text) <= CARRIES_QUOTE and not (
+            q.quoted or q.list_mention or q.field_mention or q.person or q.body or q.phones):
+        q.quoted = items
         q.inherited.append("quoted")
     if with_list and q.list_key is None and earlier.list_key:
         q.list_key, q.list_mention = earlier.list_key, earlier.list_mention

@@ -1,7 +1,7 @@
 """A notice kept as a program's data: a PHP file returning an array (`'deadlines' => ['college' =>
 '…'], // 学院汇总`) or a Lua file returning a table (`deadlines = { { stage = "…", at = "…" } }`,
 `["先导技术榜"] = { max = 2, unit = "项" }`). Read as the page that program shows: each record on a line,
-led by its key in the notices' words, its fields apart ("阶段：…；at：…"), a record of many fields one
+led by its key in the notices' words, its fields apart ("阶段：…，at：…": one sentence), a record of many fields one
 line a field; long strings (Lua's [[…]], PHP's heredoc) as the prose they are; a comment that is prose
 kept where it stands (after a value, in brackets), a comment holding code (an old value kept "for the
 record") not read. Every kept character stays where it is in the source (MappedText), so quotes map back."""
@@ -21,7 +21,7 @@ LUA = re.compile(r"(?m)^[ \t]*(?:local[ \t]+[A-Za-z_]\w*[ \t]*=[ \t]*\{|return[ 
 LUA_REMARK = re.compile(r"(?m)^[ \t]*--")
 SHORT_RECORD = 90  # a record whose fields run to this many characters in all is one line
 RECORD_FIELDS = 6
-REACHABLE = re.compile(r"@|\d{3,4}-?\d{7,8}|1\d{10}|https?://|\.(?:cn|com|org|net)\b")
+REACHABLE = re.compile(r"@|(?<![\w-])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?![\w])|https?://|\.(?:cn|com|org|net)\b")
 MEASURE = re.compile(r"[个项家人名类份]")
 PHONE_KEYS = {"tel", "phone", "telephone", "mobile", "email", "mail"}
 # A comment holding code: a key given a value ("'college_submit' => '…'", "{ stage = …, at = … }").
@@ -233,7 +233,7 @@ class _Renderer:
 
     def label(self, key: str, contact: bool = False) -> str:
         if contact and key.lower() in CONTACT_LABELS:
-            return "" if key.lower() == "name" else CONTACT_LABELS[key.lower()]
+            return CONTACT_LABELS[key.lower()]
         shown = said(key) if key else ""
         return shown if HAS_CJK.search(shown) else ""
 
@@ -307,8 +307,8 @@ class _Renderer:
                     continue
                 counted = it.value.kind == Kind.NUMBER
                 if self.scalar(it.value, it.key, lead, contact, measure if counted else ""):
-                    lead = "；"
-            if lead == "；":
+                    lead = "，"
+            if lead == "，":
                 self.noted(node.span[1])  # ("{ stage = …, at = … }, -- 以此为准")
             return
         if heading and name:

@@ -437,8 +437,9 @@ BODY_KEYS = {"text", "content", "body", "paragraph", "html", "message", "msg"}
 NUMBER_VALUE = re.compile(r'"[ \t]*+:[ \t]*+(-?\d{1,9}(?:\.\d{1,6})?)(?=[ \t]*+[,}\]])')
 MEASURE = re.compile(r"[个项家人名类份]")
 PHONE_KEYS = {"tel", "phone", "telephone", "mobile", "email", "mail"}
-REACHABLE = re.compile(r"@|\d{3,4}-?\d{7,8}|1\d{10}|https?://")  # a phone, a mailbox, a web address
-SHORT_FIELDS = 60  # a record whose shown values are all this short reads as one line, its fields apart by "；"
+# A phone, a mailbox, a web address (not a record's id: "4f8c9442544792d21be3a917" holds ten digits).
+REACHABLE = re.compile(r"@|(?<![\w-])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?![\w])|https?://")
+SHORT_FIELDS = 60  # a record whose shown values are all this short reads as one line (one sentence), its fields apart by "，"
 MIN_EVENTS = 5
 MIN_EVENT_SHARE = 0.8
 
@@ -530,7 +531,7 @@ def _event_records(text: str) -> list[Record]:
                                       read_string(value.raw), tail))
                 continue
         short = all(len(read_string(v.raw)) <= SHORT_FIELDS for _, v in values)
-        cuts, last = _shown_strings(values, pos, "", "；" if short else "\n")
+        cuts, last = _shown_strings(values, pos, "", "，" if short else "\n")
         if not cuts:
             records.append(Record(Kind.DROP, pos, end))
             continue

@@ -14,6 +14,13 @@ from assistant.ingest.textmap import CELL, verbatim
 from assistant.model import Fact
 from assistant.names import field_key, list_key, variants
 
+# A unit's own platform or system, not the call's "科创中国" one: quoted with its own name ("通过“青澜科协综合
+# 服务平台”报送"), named for the service it gives ("园区政务服务平台", "科研管理系统"), or owned by the unit
+# itself ("园区平台", "校内系统"). One decision for the facts read and the questions asked.
+OWN_PLATFORM = re.compile(r"“(?![^”]*科创中国)[^”]{2,30}(?:平台|系统)[^”]{0,12}”"
+                          r"|(?:政务服务|企业服务|综合服务|公共服务|科研管理|科技管理|成果管理|办公|OA)(?:平台|系统)"
+                          r"|(?:园区|学校|校内|院内|院里|学院|集团)[\u4e00-\u9fff]{0,2}(?:平台|系统)")
+
 F = TypeVar("F", bound=Fact)
 
 

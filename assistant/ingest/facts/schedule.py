@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from assistant.ingest.dates import DATE, DATE_GROUPS, cn_number, parse_date, ymd
 from assistant.ingest.facts.common import (
     IN_FORCE,
+    OWN_PLATFORM,
     TIME,
     Span,
     clauses,
@@ -261,9 +262,6 @@ def _month_day_of(iso: str) -> tuple[int, int]:
 
 
 ONLINE = re.compile(r"平台|线上|系统")
-# A unit's own system, named ("通过“青澜科协综合服务平台”报送", "在“东澜大学科研管理系统—成果转化模块”提交"):
-# its date is the unit's, not the national platform's.
-OWN_SYSTEM = re.compile(r"“(?![^”]*科创中国)[^”]{2,30}(?:平台|系统)[^”]{0,12}”")
 # The date's own clause sends something somewhere else ("前将纸质材料报送市科协", "会员向学会提交截止").
 ELSEWHERE = re.compile(r"报送|报至|报到|交至|交到|送至|送达|寄至|寄到|发送至|发至|发到|提交至|提交到|邮箱|向[^，,；;]{1,12}(?:提交|报送|推荐|报)")
 CLAUSE_BOUND = re.compile(r"[，,；;。！!？?\n]")
@@ -289,7 +287,7 @@ def _scope(text: str, m: re.Match[str]) -> Scope:
     ("…前将纸质材料报送市科协…，同时在平台完成填报") is not the platform's, whatever the sentence adds;
     else as its sentence says ("登录平台完成线上申报，申报截止时间为…")."""
     own = _own_clause(text, m)
-    if OWN_SYSTEM.search(own):
+    if OWN_PLATFORM.search(own):
         return Scope.STAGE
     # Whose date it is the words before it say first: "但园区内部的截止时间是11月15日18:00——在这之前
     # 必须在平台上填完" is the park's own date, the platform only where its work is done.
@@ -300,7 +298,7 @@ def _scope(text: str, m: re.Match[str]) -> Scope:
         return Scope.PLATFORM
     if ELSEWHERE.search(own) or OWN_UNIT.search(own):
         return Scope.STAGE  # ("学会内部截止：11月1日18:00，比全国平台早两周": the unit's own, not the platform's)
-    return Scope.PLATFORM if ONLINE.search(OWN_SYSTEM.sub("", text)) else Scope.STAGE
+    return Scope.PLATFORM if ONLINE.search(OWN_PLATFORM.sub("", text)) else Scope.STAGE
 
 
 def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> list[Fact]:

@@ -323,7 +323,9 @@ def _row_contacts(notice: Notice, table: Table, span: Span, cells: list[str], gr
         org, persons = org_and_persons(text)
         org = org or _office_of(table, cells, group[0])
         column = table.header[group[0]]
-        review = bool(REVIEW_CELL.search(column) or REVIEW_CELL.search(org)) or notice.kind == NoticeKind.ORIGINAL
+        # (A review body's contact: so its column says, or its body, or the row's name: "新锐企业榜（初评机构）".)
+        review = bool(REVIEW_CELL.search(column) or REVIEW_CELL.search(org) or REVIEW_CELL.search(cells[0])) \
+            or notice.kind == NoticeKind.ORIGINAL
         facts.append(make_fact(notice, ContactFact, span, value="、".join(persons) or "、".join(phones), lists=lists,
                                fields=fields, header=label, body=org, org=org, persons=persons, phones=phones,
                                phone_labels=dict.fromkeys(phones, "电话"), emails=emails,
