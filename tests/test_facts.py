@@ -816,3 +816,15 @@ def test_a_date_for_a_units_own_platform_is_not_the_calls_platform_date() -> Non
             "二、“科创中国”平台申报截止时间为2090年11月25日24时。\n某园区管委会\n2090年10月10日\n")
     found = {f.date: f.scope for f in extract_facts(make_notice("park_2090.txt", text)) if isinstance(f, DeadlineFact)}
     assert found.get("2090-11-08") not in (None, Scope.PLATFORM) and found.get("2090-11-25") == Scope.PLATFORM
+
+
+def test_per_list_conditions_under_a_short_requirements_line_after_a_lead_in_are_each_lists() -> None:
+    from assistant.model import EligibilityFact
+
+    text = ("东岭大学关于组织2090年“科创中国”系列榜单校内申报的通知\n各学院：\n"
+            "*校内申报要求*\n本次学校组织先导技术榜、新锐企业榜两类申报。\n"
+            "先导技术榜：第一完成人须为我校在职教职工；技术不涉密。\n"
+            "新锐企业榜：仅推荐学校参股的企业；企业须在中国境内（不包括港澳台地区）注册。\n东岭大学科研院\n2090年10月9日\n")
+    found = {tuple(f.lists): f for f in extract_facts(make_notice("dongling_2090.txt", text)) if isinstance(f, EligibilityFact)}
+    assert ("新锐企业榜",) in found and "不包括港澳台" in found[("新锐企业榜",)].quote
+    assert "*" not in make_notice("dongling_2090.txt", text).text  # (a chat's bold: its words)

@@ -901,3 +901,11 @@ def test_a_units_own_platform_named_in_a_question_is_not_the_calls_side() -> Non
     assert not asks_platform_side("北湾高新区园区这边报送截止是哪天？就是园区企业服务平台那个")
     assert not asks_platform_side("学校科研管理系统几号关")
     assert asks_platform_side("省科协截止和平台截止分别是哪天") and asks_platform_side("市科协在平台完成推荐是哪天")
+
+
+def test_whether_a_unit_may_put_one_forward_is_an_eligibility_ask_and_how_many_a_quota_ask(store) -> None:  # noqa: ANN001
+    from assistant.answer.turn import understand_part
+
+    today = dt.date(2023, 10, 20)
+    assert understand_part("我们公司注册在香港，2019年成立，学校能推荐它报新锐企业榜吗", today, store).intent == Intent.ELIGIBILITY
+    assert understand_part("学校新锐企业榜能推荐几家", today, store).intent == Intent.QUOTA

@@ -463,6 +463,8 @@ MEASURED = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百�
 # "当年的邮寄地址": the ask points back at the year of the story.
 REFERS_BACK = re.compile(r"当年|那年|那一年|当时|那届|那一届|那次|那一轮")
 # "今年换人了吗？新的那位电话多少": of the rounds compared before, the later one's.
+# A count asked or told ("能推几个", "名额", "还能再推一个吗"): a quota's question, not whether one may apply.
+COUNT_ASKED = re.compile(r"几|多少|上限|名额|不超过|限报|最多|[一二两三四五六七八九十\d]\s*(?:个|项|家|人|名|位)")
 CARRIES_QUOTE = 12  # a later part this short, naming nothing, is still about the item quoted before
 REFERS_TO_NEW = re.compile(r"新的|新换|新来|换来的|现在的|现任|目前的|如今的")
 # Words that mean a unit's own step (its members, its secretariat, its internal deadline); not CAST's
@@ -1055,7 +1057,8 @@ def _understand(text: str, today: dt.date, names: Catalogue) -> Query:
     # About one's own situation: 今年还能报吗, 会不会被卡, 够不够; also where the asker's story only
     # names what they do ("主要负责成果转化对接…能报技术经理人先锋榜吗"), no contact asked.
     own_case = q.intent in (Intent.OTHER, Intent.ELIGIBILITY) or (
-        q.intent == Intent.CONTACT and not CONTACT_WORDS.search(asking) and not BODY_ASK.search(asking))
+        q.intent == Intent.CONTACT and not CONTACT_WORDS.search(asking) and not BODY_ASK.search(asking)) or (
+        q.intent == Intent.QUOTA and not COUNT_ASKED.search(asking))  # ("学校能推荐它报新锐企业榜吗": no count asked)
     if own_case and ELIGIBILITY_ASK.search(t):
         q.intent = Intent.ELIGIBILITY
     if EXCLUSION_ASK.search(t) and q.intent in (Intent.OTHER, Intent.ELIGIBILITY):

@@ -644,6 +644,8 @@ FOOTER = re.compile(r"(?m)^[ \t]*(?:上一篇|下一篇|相关文章|相关阅�
                     r"阅读原文|点击蓝字|往期推荐|责任编辑|网站建设)")
 
 
+# A phrase in single asterisks ("*校内截止*", Slack's bold, Markdown's italic); not a bullet's "* " nor a note's "注*".
+EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]{1,80}?)(?<=[^\s*\\])\*(?![\w*])")
 SPACED_ROW = re.compile(r"(?m)^[^\n]*?\S {3,}\S[^\n]*?\S {3,}\S[^\n]*$")
 # A page's running head repeated on every page of a PDF: the document number or the page count.
 RUNNING_HEAD = re.compile(rf"[{CJK}]{{2,10}}[〔\[［(（]\s*\d{{4}}\s*[〕\]］)）]\s*\d+\s*号|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?")
@@ -783,6 +785,7 @@ def clean_text(original: str) -> MappedText:
     mt = rebuild_aligned_tables(mt)  # columns aligned with spaces: split where the header's columns start
     mt = mt.sub(r"(?m)^ +|[ \t]+$", "")
     mt = textile_marks(mt).sub(MD_HEADING, "").sub(r"(?m)^>[ \t]?", "").sub(r"(?<!\\)\*\*|(?<![_\\])__(?!_)", "")
+    mt = mt.sub(EMPHASIS, lambda m: m.group(1))  # "*校内截止*": a chat's bold or a page's italic, the words kept
     mt = mt.sub(MARKUP_ESCAPE, "")  # "chuyingxue\@…", "qfkx\_cx": a markup's escaped character is the character
     mt = _markdown_links(mt)  # "[科技创新局邮箱][mail]" with "[mail]: mailto:…" below: the address where it is named
     # A Markdown table: its rule row goes, its rows lose their outer pipes ("| 榜单 | 名额 |" -> "榜单 | 名额").

@@ -257,6 +257,11 @@ CONDITIONS_HEADING = re.compile(r"条件|资格|申报要求")  # ("工作要求
 HEADING_MAX = 20  # "🔶 申报条件划重点": a short line that heads conditions inside a section of another name
 
 
+# A short line heading per-list conditions: "申报条件划重点", "校内申报要求".
+HEADS_CONDITIONS = re.compile(f"{BODY_CONDITIONS.pattern}|(?:申报|推荐|参评)(?:要求|资格)")
+LEAD_IN_LINES = 2  # lines between a heading and the per-list lines it heads
+
+
 def _headed_lines(notice: Notice, section: Section, list_names: list[str], fields: list[str]) -> list[Fact]:
     """Per-list condition lines under a line that heads them without being a section's heading (a post's
     "🔶 申报条件划重点", then "✅ 新锐企业：…注册…"): the lines that each name a list, up to the first that names none."""
@@ -264,13 +269,17 @@ def _headed_lines(notice: Notice, section: Section, list_names: list[str], field
     lines = section.lines
     for i, ln in enumerate(lines):
         head = re.sub(r"[^\w\u4e00-\u9fff]", "", ln.text)
-        if not (BODY_CONDITIONS.search(head) and len(head) <= HEADING_MAX and "。" not in ln.text):
+        if not (HEADS_CONDITIONS.search(head) and len(head) <= HEADING_MAX and "。" not in ln.text):
             continue
-        run = []
+        run: list[Line] = []
+        lead_in = 0  # ("本次学校组织四类申报；…" before the lists' lines: the lines the heading heads come after it)
         for nxt in lines[i + 1 :]:
             m = LIST_LINE.match(nxt.text)
             if not (m and _labelled_list(m.group("name"), list_names)):
-                break
+                if run or lead_in >= LEAD_IN_LINES:
+                    break
+                lead_in += 1
+                continue
             run.append(nxt)
         facts += _per_list_lines(notice, section, run, list_names, fields)
     return facts
