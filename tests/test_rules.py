@@ -696,3 +696,14 @@ def test_of_several_notices_conditions_the_set_the_situation_decides_most_is_che
 def test_a_person_named_in_a_comparison_of_rounds_compares_their_contacts(bot) -> None:  # noqa: ANN001
     ans = bot.answer("工作咨询去年是徐春淼和董娜娜，今年换人了吗？").answer
     assert "董娜娜" in ans and "高辰麒" in ans  # each round's contact for the same work
+
+
+def test_conditions_a_notice_sets_for_every_list_are_shown_with_the_lists_own(tmp_path, small_settings) -> None:  # noqa: ANN001
+    """"能走园区推荐报新锐企业榜吗": the list's conditions, and those every applicant through the park must meet."""
+    notice = ("云湾园区管理委员会关于组织申报2023年“科创中国”系列榜单的通知\n园区各企业：\n"
+              "一、园区推荐对象须同时满足：\n1. 在云湾园区注册，且于2022年12月31日前入驻园区；\n2. 未列入经营异常名录。\n"
+              "二、新锐企业榜：在中国境内（不包括港、澳、台地区）注册，成立年限不超过8年。\n"
+              "三、先导技术榜：技术不涉密，达到一定成熟度。\n云湾园区管理委员会\n2023年10月9日\n")
+    bot = _over(small_settings, tmp_path, "yunwan_2023.txt", notice)
+    answer = bot.answer("我们公司今年3月刚搬进云湾园区，能走园区推荐报新锐企业榜吗？").answer
+    assert "2022年12月31日前入驻园区" in answer and "成立年限不超过8年" in answer

@@ -29,7 +29,9 @@ def answer_eligibility(ctx: Context) -> Reply | None:
     if q.profile and q.answer_type != AnswerType.NAMES:  # "有哪些硬性要求" asks for the conditions, not a verdict
         verdicts, unruled = check(facts[0], q.profile, year)
         if unruled or any(v.reason for v in verdicts):  # the situation decides something: check it
-            return self_check(ctx, facts[0], year)
+            checked = self_check(ctx, facts[0], year)
+            checked.direct += _shared(ctx, facts[0], year)
+            return checked
     if q.excluding:
         return _exclusions(ctx, facts[:2], year)
     direct: list[str] = []
@@ -46,7 +48,16 @@ def answer_eligibility(ctx: Context) -> Reply | None:
             direct.append(f"{head}：" + " ".join(f.conditions) + cite)
         direct += f.exclusions[:1]
     direct[0] += ctx.year_note(year)
-    return Reply(direct)
+    return Reply(direct + _shared(ctx, facts[0], year))
+
+
+def _shared(ctx: Context, f: EligibilityFact, year: int) -> list[str]:
+    """The conditions the same notice sets for every list ("园区推荐对象须同时满足：1. 在园区注册…"): they bind
+    an applicant to the list asked too."""
+    if not f.lists:
+        return []
+    every = [g for g in ctx.store.select(EligibilityFact, year=year) if g.notice_id == f.notice_id and not g.lists and g.conditions]
+    return [f"该通知对所有推荐对象的共同条件（{g.heading}）：" + " ".join(g.conditions) + ctx.cite(g) for g in every[:1]]
 
 
 # A condition that rules some out: "不包括港、澳、台地区", "不属于…淘汰类", "不涉密", "未列入经营异常名录".

@@ -21,7 +21,8 @@ from assistant.model import EligibilityFact, Fact, OrganiserFact, PlatformFact
 from assistant.names import list_key, variants
 
 CONDITION_TITLE = re.compile(r"条件|要求")
-BODY_CONDITIONS = re.compile(r"(?:申报|推荐|参评|参选|基本)条件")
+# A part stating conditions: "三、申报条件", "一、园区推荐对象须同时满足：".
+BODY_CONDITIONS = re.compile(r"(?:申报|推荐|参评|参选|基本)条件|(?:须|应|需)(?:同时)?(?:满足|具备|符合)[^，,。]{0,8}[：:]?$")
 NUMBERED = re.compile(r"^\d{1,2}\s*[.．、]")
 # A part under "申报条件与程序" that is about the rest ("（二）申报程序"), not the conditions.
 NOT_CONDITIONS = re.compile(r"程序|流程|材料|方式|时间|联系|安排")
@@ -97,8 +98,16 @@ def extract_eligibility(notice: Notice, list_names: list[str], field_names: list
         if in_body and not lists:
             per_list = _per_list_lines(notice, section, lines, list_names, fields)
             if per_list:
-                # "四、申报条件速览" with a line per list ("新锐企业榜：成立年限不超过8年…"): each list's own.
+                # "四、申报条件速览" with a line per list ("新锐企业榜：成立年限不超过8年…"): each list's own; the
+                # numbered lines before them ("须同时满足：1. 在园区注册…") every list's.
                 facts += per_list
+                first = min(f.start for f in per_list)
+                shared = [ln for ln in lines if NUMBERED.match(ln.text) and ln.end <= first]
+                if shared:
+                    span = Span(shared[0].start, shared[-1].end, notice.text[shared[0].start : shared[-1].end], section)
+                    facts.append(make_fact(notice, EligibilityFact, span, value=section.path[-1], lists=[], fields=fields,
+                                           conditions=[ln.text for ln in shared],
+                                           exclusions=[ln.text for ln in shared if EXCLUDES.search(ln.text)], heading=section.path[-1]))
                 continue
         conditions = [ln.text for ln in lines if NUMBERED.match(ln.text)] or _unnumbered(lines)
         exclusions = [ln.text for ln in lines if EXCLUDES.search(ln.text)]
