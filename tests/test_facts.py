@@ -828,3 +828,22 @@ def test_per_list_conditions_under_a_short_requirements_line_after_a_lead_in_are
     found = {tuple(f.lists): f for f in extract_facts(make_notice("dongling_2090.txt", text)) if isinstance(f, EligibilityFact)}
     assert ("新锐企业榜",) in found and "不包括港澳台" in found[("新锐企业榜",)].quote
     assert "*" not in make_notice("dongling_2090.txt", text).text  # (a chat's bold: its words)
+
+
+def test_a_deadline_under_a_line_titled_as_a_correction_replaces_the_earlier_one() -> None:
+    from assistant.model import DeadlineFact
+
+    text = ("北湾管委会关于组织申报2090年“科创中国”系列榜单的通知\n四、时间安排\n1. 园区报送：请于2090年11月15日17:00前提交申报材料。\n"
+            "\n关于《关于组织申报2090年“科创中国”系列榜单的通知》的更正\n\n园区报送截止时间：2090年11月18日17:00\n\n北湾管委会\n2090年10月10日\n")
+    dates = {f.date for f in extract_facts(make_notice("beiwan_2090.txt", text)) if isinstance(f, DeadlineFact)}
+    assert "2090-11-18" in dates and "2090-11-15" not in dates
+
+
+def test_a_review_contact_row_names_its_body_in_brackets() -> None:
+    from assistant.model import ContactFact, Role
+
+    text = ("某学会关于转发2090年“科创中国”系列榜单通知的通知\n五、联系方式\n事项 | 联系人 | 电话\n"
+            "技术经理人先锋榜初评（国际技术转移服务联盟） | 雍思远 | 010-84629517\n学会秘书处 | 王敏 | 010-61234567\n某学会\n2090年10月10日\n")
+    contacts = {f.persons[0]: f for f in extract_facts(make_notice("society_2090.txt", text)) if isinstance(f, ContactFact) and f.persons}
+    assert contacts["雍思远"].role == Role.REVIEW and contacts["雍思远"].org == "国际技术转移服务联盟"
+    assert contacts["王敏"].role != Role.REVIEW

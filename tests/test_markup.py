@@ -507,3 +507,10 @@ def test_a_nested_record_flagged_deleted_is_emptied_wherever_the_flag_stands() -
     ]}}, ensure_ascii=False, indent=1)
     text = clean_text(export).text
     assert "11月8日" in text and "11月3日" not in text
+
+
+def test_a_chats_single_tildes_strike_a_phrase_but_a_range_of_dates_stays() -> None:
+    from assistant.ingest.notices import clean_text
+
+    text = clean_text("通知\n校内截止调整为2090年11月16日17:00，原定 ~2090年11月10日17:00~ 不再适用。\n征集时间：10月8日~11月25日~12月1日之间。\n").text
+    assert "11月10日" not in text and "11月16日" in text and "10月8日~11月25日~12月1日" in text

@@ -707,3 +707,11 @@ def test_conditions_a_notice_sets_for_every_list_are_shown_with_the_lists_own(tm
     bot = _over(small_settings, tmp_path, "yunwan_2023.txt", notice)
     answer = bot.answer("我们公司今年3月刚搬进云湾园区，能走园区推荐报新锐企业榜吗？").answer
     assert "2022年12月31日前入驻园区" in answer and "成立年限不超过8年" in answer
+
+
+def test_a_stage_asked_that_a_units_schedule_lacks_is_not_answered_with_its_other_stages(tmp_path, small_settings) -> None:  # noqa: ANN001
+    notice = ("云溪市科学技术协会关于组织申报2091年“科创中国”系列榜单的通知\n四、时间安排\n"
+              "市科协组织专家遴选：11月16日。\n市科协在平台完成推荐：11月22日前。\n云溪市科学技术协会\n2091年10月9日\n")
+    bot = _over(small_settings, tmp_path, "yunxi_2091.txt", notice, today=dt.date(2091, 10, 20))
+    answer = bot.answer("今年这轮榜单大概几月份发布？").answer
+    assert "专家遴选" not in answer  # (the city's steps are no answer to when the lists are published)

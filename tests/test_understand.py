@@ -900,7 +900,8 @@ def test_a_units_own_platform_named_in_a_question_is_not_the_calls_side() -> Non
 
     assert not asks_platform_side("北湾高新区园区这边报送截止是哪天？就是园区企业服务平台那个")
     assert not asks_platform_side("学校科研管理系统几号关")
-    assert asks_platform_side("省科协截止和平台截止分别是哪天") and asks_platform_side("市科协在平台完成推荐是哪天")
+    assert asks_platform_side("省科协截止和平台截止分别是哪天") and asks_platform_side("平台那边最晚到什么时候")
+    assert not asks_platform_side("院里最晚哪天在平台把推荐做完")  # (the platform as where the unit's step is done)
 
 
 def test_whether_a_unit_may_put_one_forward_is_an_eligibility_ask_and_how_many_a_quota_ask(store) -> None:  # noqa: ANN001
@@ -909,3 +910,10 @@ def test_whether_a_unit_may_put_one_forward_is_an_eligibility_ask_and_how_many_a
     today = dt.date(2023, 10, 20)
     assert understand_part("我们公司注册在香港，2019年成立，学校能推荐它报新锐企业榜吗", today, store).intent == Intent.ELIGIBILITY
     assert understand_part("学校新锐企业榜能推荐几家", today, store).intent == Intent.QUOTA
+
+
+def test_a_limit_asked_of_each_part_of_a_form_is_a_form_ask_not_a_quota() -> None:
+    from assistant.answer.understand import detect_intent
+
+    assert detect_intent("后面“创新资源集聚情况”那五段，每段上限多少") == Intent.FORM
+    assert detect_intent("新锐企业榜每个单位上限多少家") == Intent.QUOTA

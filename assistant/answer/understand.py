@@ -465,13 +465,13 @@ REFERS_BACK = re.compile(r"当年|那年|那一年|当时|那届|那一届|那�
 # "今年换人了吗？新的那位电话多少": of the rounds compared before, the later one's.
 # A count asked or told ("能推几个", "名额", "还能再推一个吗"): a quota's question, not whether one may apply.
 COUNT_ASKED = re.compile(r"几|多少|上限|名额|不超过|限报|最多|[一二两三四五六七八九十\d]\s*(?:个|项|家|人|名|位)")
-CARRIES_QUOTE = 12  # a later part this short, naming nothing, is still about the item quoted before
+CARRIES_QUOTE = 16  # a later part this short, naming nothing, is still about the item quoted before
 REFERS_TO_NEW = re.compile(r"新的|新换|新来|换来的|现在的|现任|目前的|如今的")
 # Words that mean a unit's own step (its members, its secretariat, its internal deadline); not CAST's
 # review bodies ("学会联合体", "联合体秘书处").
 # The call's side asked ("学会截止和平台截止分别是哪天"): the platform's, CAST's or every list's deadline;
-# not a unit's own platform ("园区企业服务平台", "学校科研管理平台").
-PLATFORM_SIDE = re.compile(r"平台|中国科协|全国|分别|两个(?:时间|日期|截止)|最终截止|总截止|(?:哪个|以哪个)为准")
+# not a unit's own platform ("园区企业服务平台"), nor the platform as where a step is done ("院里在平台把推荐做完").
+PLATFORM_SIDE = re.compile(r"(?<!在)平台|中国科协|全国|分别|两个(?:时间|日期|截止)|最终截止|总截止|(?:哪个|以哪个)为准")
 
 
 def asks_platform_side(text: str) -> bool:
@@ -618,6 +618,7 @@ BARE_LEFT = 1
 ASK_ONLY = re.compile(r"最晚|最迟|最早|截止|截至|到|时间|日期|几点|月份|要|得|能|可以|该|应该|需要|找谁|多久|怎么办|怎么")
 QUOTA_WORDS = re.compile(r"名额|推荐几|报几|推几|不超过|上限|限额|限报")
 WORD_LIMIT = re.compile(r"字数|多少字|几个字|字以内|字以下")
+SEGMENT_LIMIT = re.compile(r"每(?:一)?(?:段|部分|栏|节)[^，,。？?]{0,4}(?:上限|最多|多少|几)")
 
 
 # "那会儿叫啥", "以前叫什么名字", "叫法不一样吧": the name a list went by (rules/lists.py answers it).
@@ -649,8 +650,9 @@ def detect_intent(text: str) -> Intent:
         objects = [m.group(1) for m in COUNTED.finditer(text)]
         if objects and not any(RECOMMENDED.match(o) for o in objects):
             del scores["quota"]
-    if "quota" in scores and "form" in scores and WORD_LIMIT.search(text):
-        del scores["quota"]  # "字数上限是多少": a form's limit of words, not how many may be put forward
+    if "quota" in scores and (("form" in scores and WORD_LIMIT.search(text)) or SEGMENT_LIMIT.search(text)):
+        del scores["quota"]  # "字数上限是多少", "那五段每段上限多少": a form's limit of words, not how many may be put forward
+        scores.setdefault("form", 1)
     if NOTICE_ASK.search(text):
         return Intent.NOTICE
     if ORGANISER_ASK.search(text):

@@ -768,7 +768,9 @@ STRUCK = re.compile(r"(?P<body>[^\s：:，,；;。→←（(“”\"]{1,20})\s*[
 
 # A correction in a page's markup: "<del>11月3日</del><ins>11月6日</ins>", "<s>…</s>", Markdown's "~~…~~",
 # Typst's "#strike[11月12日]" (Textile's "-…-": notices.textile_marks, in a Textile page only).
+# (A chat's single tildes strike a phrase set apart by spaces, " ~11月10日~ "; "10月8日~11月25日" is a range.)
 STRUCK_MARKUP = re.compile(r"(?P<struck><(?P<tag>del|s|strike)\b[^>]*>.*?</(?P=tag)\s*>|~~[^~\n]{1,60}~~"
+                           r"|(?:(?<=\s)|^)~(?=[^\s~])[^~\n]{1,60}?(?<=[^\s~])~(?=\s|$|[，。,.；;）)])"
                            r"|#strike\[[^\]\n]{1,60}\]|\[(?P<bb>s|strike|del)\][^\[\n]{0,200}\[/(?P=bb)\])"
                            r"|<ins\b[^>]*>(?P<kept>.*?)</ins\s*>", re.I | re.S)
 

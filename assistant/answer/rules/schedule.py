@@ -19,6 +19,7 @@ SAID = 2  # stages shown with what happens in them; more are listed by their per
 CALL_STAGE = re.compile(r"征集|申报|推荐|报送")  # the round's first stage: what applicants and units do
 WHO_ASKED = re.compile(r"谁|哪家|哪个(?:机构|单位|部门)|负责")
 EACH_ASKED = re.compile(r"各|分别|每个|都")
+STAGE_NAMED = re.compile(r"发布|终评|初评|公示|推介|宣传|遴选|答辩|会评")
 
 
 def _steps_asked(q: Query) -> bool:
@@ -65,8 +66,8 @@ def answer_schedule(ctx: Context) -> Reply | None:
         if DAY_ASKED.search(q.text) and all(MONTH_ONLY.match(f.period.strip()) for f in shown):
             direct.insert(0, "通知只写到月份，没有写具体日期：")
         return Reply(direct)
-    if re.search(r"截止|前", q.text):
-        return None
+    if re.search(r"截止|前", q.text) or (best == 0 and STAGE_NAMED.search(asked)):
+        return None  # (a stage asked that these stages lack, "几月份发布": not the schedule of other steps)
     if q.after_submitting and len(stages) > 2 and CALL_STAGE.search(stages[0].stage):
         stages = stages[1:]  # "交完以后是什么流程": the steps after the one the asker has done
     who = WHO_ASKED.search(q.text)  # "哪个环节谁负责": each step with the sentence that says who runs it

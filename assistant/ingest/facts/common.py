@@ -172,7 +172,7 @@ def digits(phone: str) -> str:
 # "以本更正为准", "# 更正，以此为准" after a script's assignment, "注：以下一条为更正后的值" on the line above
 # (not "以科协通知为准").
 IN_FORCE = re.compile(r"以(?:此|本次[^，,。；;\n]{0,6}|本条|本备注|这一?[条个次项]|下[^，,。；;\n]{0,10}|修订后?|本?更正后?)"
-                      r"[^，,。；;\n]{0,4}为准|更正(?:后的值|，|,|：|:|$)")
+                      r"[^，,。；;\n]{0,4}为准|更正(?:后的值|，|,|：|:|$)", re.M)
 # (the words a contact line says with any phone: no sign two lines speak of the same person or office)
 CONTACT_LABELS = re.compile(r"联系人|负责人|对接人|联系方式|联系电话|联系|电话|手机|座机|邮箱|方式|号码|办公|固话|更正|为准|备注")
 RESTATED_TAIL = 3  # a restated number differs from the one it replaces in its last digits only

@@ -321,7 +321,7 @@ def _row_contacts(notice: Notice, table: Table, span: Span, cells: list[str], gr
         if not (phones or emails):
             continue
         org, persons = org_and_persons(text)
-        org = org or _office_of(table, cells, group[0])
+        org = org or _office_of(table, cells, group[0]) or _bracketed_body(cells[0])
         column = table.header[group[0]]
         # (A review body's contact: so its column says, or its body, or the row's name: "新锐企业榜（初评机构）".)
         review = bool(REVIEW_CELL.search(column) or REVIEW_CELL.search(org) or REVIEW_CELL.search(cells[0])) \
@@ -331,6 +331,17 @@ def _row_contacts(notice: Notice, table: Table, span: Span, cells: list[str], gr
                                phone_labels=dict.fromkeys(phones, "电话"), emails=emails,
                                role=Role.REVIEW if review else Role.SOCIETY))
     return facts
+
+
+ROLE_ONLY = re.compile(r"^(?:初评|评审|终评)?(?:机构|单位|部门)?$")
+
+
+def _bracketed_body(name: str) -> str:
+    """The body a row's name cell gives in brackets ("技术经理人先锋榜初评（国际技术转移服务联盟）"), not a role
+    ("新锐企业榜（初评机构）")."""
+    inner = re.search(r"[（(]([^（）()]{2,30})[）)]\s*$", name)
+    return inner.group(1).strip() if inner and REVIEW_CELL.search(name[: inner.start()] + inner.group(1)) \
+        and not ROLE_ONLY.match(inner.group(1).strip()) and not find_fields(inner.group(1), []) and "领域" not in inner.group(1) else ""
 
 
 def _cell_fields(cell: str, field_names: list[str]) -> list[str]:
