@@ -34,3 +34,8 @@ def test_a_timestamp_is_read_only_in_a_field_named_for_a_time() -> None:
 def test_extended_json_wrappers_read_as_their_values() -> None:
     shown = _read('{"_id": {"$oid": "66b50ea2"}, "max": {"$numberInt": "6"}, "at": {"$date": {"$numberLong": "3561120000000"}}}')
     assert json.loads(shown) == {"_id": "66b50ea2", "max": 6, "at": "2082年11月6日0时（即11月5日24时）"}
+
+
+def test_a_timestamp_in_a_field_named_in_chinese_is_a_date() -> None:
+    shown = _read('{"fields": {"截止时间": 3561120000000, "阶段": "省内报送", "联系电话": "13561120000"}}')
+    assert "2082年11月6日0时" in shown and '"联系电话": "13561120000"' in shown

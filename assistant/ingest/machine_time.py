@@ -19,9 +19,9 @@ EARLIEST, LATEST = dt.datetime(2000, 1, 1, tzinfo=CHINA), dt.datetime(2200, 1, 1
 ISO_TIME = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?"
                       r"[ \t]?(Z|[+-]\d{2}:?\d{2})(?![\d:])")
 # A field named for a time, then a number of 10 (seconds) or 13 (milliseconds) digits, quoted or not.
-TIME_FIELD = re.compile(r"\"(?P<key>[A-Za-z_$][\w$.-]{0,40})\"[ \t]*+:[ \t]*+(?P<q>\"?)(?P<epoch>\d{10}(?:\d{3})?)(?P=q)(?![\d.])")
+TIME_FIELD = re.compile(r"\"(?P<key>[^\"\\\n]{1,40})\"[ \t]*+:[ \t]*+(?P<q>\"?)(?P<epoch>\d{10}(?:\d{3})?)(?P=q)(?![\d.])")
 TIME_KEY = re.compile(r"(?:^|_|\b)(?:time|date|timestamp|deadline|due|at|start|end|until|expires?)$|"
-                      r"(?:Time|Date|At|Timestamp|Deadline)$|^\$date$", re.I)
+                      r"(?:Time|Date|At|Timestamp|Deadline)$|^\$date$|时间|日期|截止|期限|[日时]$", re.I)  # ("截止时间": 1794211200000)
 # Extended JSON's typed values: {"$date": "…"}, {"$date": {"$numberLong": "…"}}, {"$numberInt": "2"}, {"$oid": "…"}.
 WRAPPED = re.compile(r"\{[ \t]*+\"\$(?P<type>date|numberInt|numberLong|numberDouble|numberDecimal|oid)\"[ \t]*+:[ \t]*+"
                      r"(?:\{[ \t]*+\"\$numberLong\"[ \t]*+:[ \t]*+\"(?P<long>-?\d{1,19})\"[ \t]*+\}|\"(?P<value>[^\"\\\n]{0,64})\")[ \t]*+\}")
