@@ -264,3 +264,15 @@ def test_a_lua_or_php_data_file_reads_as_its_records_an_old_value_in_a_comment_n
     assert "2090年11月3日17:00（各学院汇总报科研院）" in php and "10月27日" not in php
     assert "榜单：先导技术榜，上限：2项" in php.split("\n") and "一、学校只推荐我校师生创办的企业。" in php
     assert "<?php" not in php and "=>" not in php and "*" not in php
+
+
+def test_a_dump_of_several_files_reads_each_file_in_its_own_format() -> None:
+    dump = ("==> META-INF/container.xml <==\n<?xml version=\"1.0\"?>\n<container><rootfiles/></container>\n"
+            "==> Doc_0/Pages/Page_0/Content.xml <==\n<?xml version=\"1.0\"?>\n<ofd:Page xmlns:ofd=\"http://www.ofdspec.org\">"
+            "<ofd:TextObject ID=\"1\" Boundary=\"20 30 170 6\"><ofd:TextCode X=\"0\" Y=\"4\">一、推荐名额</ofd:TextCode></ofd:TextObject>"
+            "<ofd:TextObject ID=\"2\" Boundary=\"20 40 170 6\"><ofd:TextCode X=\"0\" Y=\"4\">新锐企业榜每个区县限报4家。</ofd:TextCode></ofd:TextObject></ofd:Page>\n"
+            "==> OEBPS/chapter1.xhtml <==\n<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+            "<h1>第一章 要点</h1><p>初评在2090年12月进行。</p><p>终评在2091年2月。</p></body></html>\n")
+    lines = clean_text(dump).text.split("\n")
+    assert "新锐企业榜每个区县限报4家。" in lines and "初评在2090年12月进行。" in lines and "终评在2091年2月。" in lines
+    assert not any("TextObject" in line or "==>" in line for line in lines)

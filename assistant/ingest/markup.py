@@ -962,7 +962,42 @@ MERMAID = re.compile(r"```\s*mermaid")
 MERMAID_COMMENT = re.compile(r"(?m)^[ \t]*+%%[^\n]*+\n?")
 
 
+# A dump of several files one after another, each under its name as `head`/`tail` print it ("==> OEBPS/
+# chapter1.xhtml <=="): each file is read alone, in its own format (an EPUB's pages, an OFD's page XMLs).
+DUMP_PART = re.compile(r"(?m)^==> [^\n<>]{1,200} <==[ \t]*$")
+
+
+def _dump_parts(mt: MappedText) -> list[MappedText]:
+    marks = list(DUMP_PART.finditer(mt.text))
+    if len(marks) < 2 or mt.text[: marks[0].start()].strip():
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(mt.text)]
+    return [MappedText(mt.text[m.end() + 1 : end], mt.offsets[m.end() + 1 : end]) for m, end in zip(marks, ends, strict=True)
+            if m.end() + 1 < end]
+
+
+def _joined(parts: list[MappedText]) -> MappedText:
+    """Texts one after another, a line break between two (mapped to where the one before ends)."""
+    text, offsets = [], []
+    for i, part in enumerate(parts):
+        if i:
+            text.append("\n")
+            offsets.append(offsets[-1] if offsets else 0)
+        text.append(part.text)
+        offsets.extend(part.offsets)
+    return MappedText("".join(text), offsets)
+
+
 def source_text(mt: MappedText) -> tuple[MappedText, bool]:
+    """The text a notice saved in a data or markup format shows, and whether it was one of the structured
+    formats (_source_text); a dump of several files, each file's (their lines their own)."""
+    parts = _dump_parts(mt)
+    if parts:
+        return _joined([_source_text(part)[0] for part in parts]), True
+    return _source_text(mt)
+
+
+def _source_text(mt: MappedText) -> tuple[MappedText, bool]:
     """The text a notice saved in a data or markup format shows (a calendar's events; else a mail's
     header read, then a JSON export, an RTF source, a web page's source, in that order: a JSON body may
     be HTML; a plain text may be a static site's Markdown page; a configuration file's contact records
@@ -985,7 +1020,10 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
         mt = config_text(mt)
     xml = bool(XML.match(mt.text))
     if xml:  # (its body may be a page's source: then its lines are set apart as the page's are)
-        mt = xml_text(mt, page_break=_holds_page(mt.text))
+        page_break = _holds_page(mt.text)
+        mt = xml_text(mt, page_break=page_break)
+        if page_break and not is_page_source(mt.text):
+            mt = mt.sub(LINE_BREAK_TAG, "\n")  # (an XHTML page read as XML: its lines set apart, no page left to read them)
     if mt.text.lstrip()[:1] in ("{", "["):
         mt = _void_records(mt)
     record = _json_record(mt.text)

@@ -56,9 +56,14 @@ def _shared(ctx: Context, f: EligibilityFact, year: int) -> list[str]:
     an applicant to the list asked too."""
     if not f.lists:
         return []
-    every = [g for g in ctx.store.select(EligibilityFact, year=year) if g.notice_id == f.notice_id and not g.lists and g.conditions]
+    # (A numbered list of its own, in the part the list's conditions stand in: not a part restating every list's.)
+    every = [g for g in ctx.store.select(EligibilityFact, year=year)
+             if g.notice_id == f.notice_id and g.section == f.section and not g.lists and g.conditions
+             and all(ITEM_NUMBER.match(c) for c in g.conditions)]
     return [f"该通知对所有推荐对象的共同条件（{g.heading}）：" + " ".join(g.conditions) + ctx.cite(g) for g in every[:1]]
 
+
+ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.．、]")
 
 # A condition that rules some out: "不包括港、澳、台地区", "不属于…淘汰类", "不涉密", "未列入经营异常名录".
 EXCLUDING = re.compile(r"不包括|不含|不属于|不得|不能|不予|禁止|限制|淘汰|涉密|失信|异常|未发生|未列入|不再|除外")
