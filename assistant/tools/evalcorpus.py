@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sys
 from dataclasses import replace
 from pathlib import Path
 
 from assistant.config import ROOT, Settings
-from assistant.ingest.importer import ingest_files
+from assistant.ingest.importer import IngestError, ingest_files, prepare
 from assistant.ingest.index import code_fingerprint
 from assistant.ingest.notices import SUPPORTED_SUFFIXES
 
@@ -35,6 +36,13 @@ def with_notices(base: Settings, folder: Path, cache: Path = ROOT / ".cache" / "
         for p in base.corpus_dir.iterdir():
             if p.is_file():
                 shutil.copy2(p, settings.corpus_dir / p.name)
-        ingest_files(notice_files(folder), settings)
+        readable = []
+        for p in notice_files(folder):
+            try:
+                prepare([p], settings.corpus_dir)
+                readable.append(p)
+            except IngestError as exc:  # (what staff would be told; the notice's questions go unanswered)
+                print(f"未导入：{exc}", file=sys.stderr)
+        ingest_files(readable, settings)
         ready.touch()
     return settings
