@@ -276,3 +276,47 @@ def test_a_dump_of_several_files_reads_each_file_in_its_own_format() -> None:
     lines = clean_text(dump).text.split("\n")
     assert "新锐企业榜每个区县限报4家。" in lines and "初评在2090年12月进行。" in lines and "终评在2091年2月。" in lines
     assert not any("TextObject" in line or "==>" in line for line in lines)
+
+
+def test_a_forms_submission_reads_as_its_fields_old_values_files_and_headers_not_read() -> None:
+    from urllib.parse import quote
+
+    pairs = [("title", "关于组织申报2090年“科创中国”系列榜单的通知"), ("deadline[local]", "2090年11月12日17:00"),
+             ("quota[0][list]", "新锐企业榜"), ("quota[0][max]", "4"), ("body", "一、园区企业须在园区注册。\n二、材料报园区科技局。"),
+             ("status", "1"), ("deadline[local]", "2090年11月19日17:00")]
+    body = "&".join(f"{quote(k)}={quote(v)}" for k, v in pairs)
+    text = clean_text("POST /cms/save HTTP/1.1\nContent-Type: application/x-www-form-urlencoded\n\n" + body + "\n").text
+    assert "本地截止时间：2090年11月19日17:00" in text and "11月12日" not in text  # (the key given again: its later value)
+    assert "一、园区企业须在园区注册。" in text.split("\n") and "榜单：新锐企业榜" in text and "POST" not in text
+    b = "----WebKitFormBoundaryX1"
+    multipart = (f"Content-Type: multipart/form-data; boundary={b}\n\n--{b}\nContent-Disposition: form-data; name=\"issuer\"\n\n某省科协\n"
+                 f"--{b}\nContent-Disposition: form-data; name=\"deadline_local\"\n\n2090-11-20 17:00\n"
+                 f"--{b}\nContent-Disposition: form-data; name=\"deadline_local_prev\"\n\n2090-11-15 17:00\n"
+                 f"--{b}\nContent-Disposition: form-data; name=\"body\"\n\n<p>一、推荐名额</p><p>新锐企业榜每个设区市不超过3个。</p><p>二、时间安排</p>"
+                 f"<p>各单位于11月20日前报送。</p><p>三、联系方式</p><p>省科协科技服务处。</p>\n"
+                 f"--{b}\nContent-Disposition: form-data; name=\"file\"; filename=\"附件1.docx\"\nContent-Type: application/octet-stream\n\n(二进制内容)\n--{b}--\n")
+    text = clean_text(multipart).text
+    assert "发布机构：某省科协" in text and "2090-11-20 17:00" in text and "11-15" not in text and "二进制" not in text
+    assert "新锐企业榜每个设区市不超过3个。" in text.split("\n")
+
+
+def test_an_accessibility_tree_reads_as_the_page_without_its_chrome_and_a_deletion() -> None:
+    tree = "\n".join([
+        'RootWebArea "某市科协关于做好2090年榜单推荐工作的通知"', '  navigation "主导航"', '    link "首页" url=https://x.cn/',
+        '  main', '    heading "三、时间安排" level=2', '    list', '      listitem', '        ListMarker "1."',
+        '        StaticText "各区县科协于"', '        deletion', '          StaticText "2090年11月18日"', '        insertion',
+        '          StaticText "2090年11月25日"', '        StaticText "前报送市科协。"', '    table "推荐名额"', '      row',
+        '        columnheader "榜单"', '        columnheader "名额"', '      row', '        cell "新锐企业榜"', '        cell "不超过2个"',
+        '  contentinfo', '    StaticText "版权所有"'])
+    lines = clean_text(tree + "\n").text.split("\n")
+    assert "1. 各区县科协于2090年11月25日前报送市科协。" in lines and "三、时间安排" in lines
+    assert "新锐企业榜 | 不超过2个" in lines and not any("首页" in x or "版权所有" in x or "11月18日" in x for x in lines)
+
+
+def test_an_xml_record_its_own_field_voids_is_not_read_nor_a_lone_flag() -> None:
+    soap = ("<?xml version=\"1.0\"?>\n<Envelope><Body><Deadlines>"
+            "<Deadline><Stage>会员材料提交学会</Stage><Due>2090年11月24日</Due><IsVoid>false</IsVoid></Deadline>"
+            "<Deadline><Stage>会员材料提交学会（原定）</Stage><Due>2090年11月16日</Due><IsVoid>true</IsVoid></Deadline>"
+            "</Deadlines></Body></Envelope>\n")
+    text = clean_text(soap).text
+    assert "2090年11月24日" in text and "11月16日" not in text and "false" not in text

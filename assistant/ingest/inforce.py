@@ -19,3 +19,7 @@ def void_field(key: str, value: str) -> bool:
     """Whether a record's field (its name and its value as written) says the record is out of force."""
     value = value.strip()
     return bool(STATUS_KEY.fullmatch(key) and VOID_STATUS.fullmatch(value)) or bool(VOID_FLAG.fullmatch(key) and value.lower() in SET)
+
+
+# A field whose name says it holds the value replaced ("deadline_local_prev", "old_quota", "原截止时间").
+OLD_VALUE_KEY = re.compile(r"(?:^|[_\-.\[])(?:prev|previous|old|former|superseded|deprecated)(?:$|[_\-.\]])|^原(?!因|文|则)", re.I)

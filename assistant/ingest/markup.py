@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from assistant.ingest.annotations import annotation_text, is_annotation_export
 from assistant.ingest.auditlog import audit_text, is_audit_log
+from assistant.ingest.axtree import axtree_text, is_accessibility_tree
 from assistant.ingest.bbcode import bbcode_text, is_bbcode
 from assistant.ingest.celldump import cell_dump_text, is_cell_dump
 from assistant.ingest.chatlog import chat_log_text, is_chat_log
@@ -26,6 +27,7 @@ from assistant.ingest.copybook import copybook_records, is_copybook_file
 from assistant.ingest.dockerfile import dockerfile_text, is_dockerfile
 from assistant.ingest.edifact import edifact_text, is_edifact
 from assistant.ingest.fieldnames import CONTACT_LABELS, COUNTED, HAS_CJK, JSON_LABELS
+from assistant.ingest.form_posts import is_multipart, is_urlencoded, multipart_text, urlencoded_text
 from assistant.ingest.gettext import is_po, po_text
 from assistant.ingest.graphviz import dot_text, is_dot
 from assistant.ingest.htmltables import spanned_tables
@@ -952,6 +954,7 @@ WHOLE_FORMATS: tuple[tuple[Callable[[str], bool], Callable[[MappedText], MappedT
     (is_dockerfile, dockerfile_text, True),
     (is_reg_export, reg_text, True),
     (is_shell_script, shell_text, True),
+    (is_accessibility_tree, axtree_text, True),
     (is_code_literal, lambda mt: code_literal_text(mt) or _keyed(mt), True),
     (is_keyed, _keyed, True),
     (lambda text: bool(LATEX.search(text)), latex_text, True),
@@ -994,6 +997,10 @@ def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     parts = _dump_parts(mt)
     if parts:
         return _joined([_source_text(part)[0] for part in parts]), True
+    if is_multipart(mt.text):  # (a form's submission: each field read in its own format)
+        return multipart_text(mt, lambda value: _source_text(value)[0]), True
+    if is_urlencoded(mt.text):
+        return urlencoded_text(mt), True
     return _source_text(mt)
 
 
