@@ -1027,10 +1027,7 @@ def _source_text(mt: MappedText) -> tuple[MappedText, bool]:
         mt = config_text(mt)
     xml = bool(XML.match(mt.text))
     if xml:  # (its body may be a page's source: then its lines are set apart as the page's are)
-        page_break = _holds_page(mt.text)
-        mt = xml_text(mt, page_break=page_break)
-        if page_break and not is_page_source(mt.text):
-            mt = mt.sub(LINE_BREAK_TAG, "\n")  # (an XHTML page read as XML: its lines set apart, no page left to read them)
+        mt = xml_text(mt, page_break=_holds_page(mt.text))
     if mt.text.lstrip()[:1] in ("{", "["):
         mt = _void_records(mt)
     record = _json_record(mt.text)
