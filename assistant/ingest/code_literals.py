@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from assistant.ingest.fieldnames import CONTACT_LABELS, COUNTED, HAS_CJK
+from assistant.ingest.fieldnames import CONTACT_LABELS, COUNTED, HAS_CJK, MEASURE, PHONE_KEYS, REACHABLE
 from assistant.ingest.keyed import said
 from assistant.ingest.textmap import MappedText
 
@@ -21,9 +21,6 @@ LUA = re.compile(r"(?m)^[ \t]*(?:local[ \t]+[A-Za-z_]\w*[ \t]*=[ \t]*\{|return[ 
 LUA_REMARK = re.compile(r"(?m)^[ \t]*--")
 SHORT_RECORD = 90  # a record whose fields run to this many characters in all is one line
 RECORD_FIELDS = 6
-REACHABLE = re.compile(r"@|(?<![\w-])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?![\w])|https?://|\.(?:cn|com|org|net)\b")
-MEASURE = re.compile(r"[个项家人名类份]")
-PHONE_KEYS = {"tel", "phone", "telephone", "mobile", "email", "mail"}
 # A comment holding code: a key given a value ("'college_submit' => '…'", "{ stage = …, at = … }").
 CODE = re.compile(r"=>|[\w\]\"'][ \t]*=[ \t]*[\"'{\[\d]|^[ \t]*[{\[]|[}\]][ \t]*,?[ \t]*$")
 FLAGS = {"true": "是", "false": "否"}

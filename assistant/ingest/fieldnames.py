@@ -47,3 +47,9 @@ KEY_WORDS = {
     "number": "文号", "old": "原", "period": "时间", "enabled": "启用", "organised": "组织", "organized": "组织", "report": "报送", "abstract": "摘要", "renamed": "更名", "new": "新设", "to": "报送至", "applies": "适用",
     "source": "来源", "text": "", "owner": "责任单位", "topic": "事项", "scope": "范围", "clause": "条款", "basis": "依据", "value": "",
 }
+
+# A record's field that reaches a person (a record holding one is a contact), and a value that does: a phone,
+# a mailbox, a web address (not a record's id: "4f8c9442544792d21be3a917" holds ten digits).
+PHONE_KEYS = {"tel", "phone", "telephone", "mobile", "email", "mail"}
+REACHABLE = re.compile(r"@|(?<![\w-])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?![\w])|https?://|\.(?:cn|com|org|net)\b")
+MEASURE = re.compile(r"[个项家人名类份]")  # a count's measure written in a field of its own ("unit": "项")

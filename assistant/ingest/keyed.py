@@ -21,7 +21,15 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
 
-from assistant.ingest.fieldnames import CONTACT_LABELS, COUNTED, HAS_CJK, KEY_WORDS
+from assistant.ingest.fieldnames import (
+    CONTACT_LABELS,
+    COUNTED,
+    HAS_CJK,
+    KEY_WORDS,
+    MEASURE,
+    PHONE_KEYS,
+    REACHABLE,
+)
 from assistant.ingest.inforce import void_field
 from assistant.ingest.jsonstrings import JsonString, json_strings, read_string
 from assistant.ingest.textmap import MappedText
@@ -435,10 +443,6 @@ SUPERSEDED_KEYS = (*NEW_KEYS, "old", "old_value", "from")
 WITHDRAWN = re.compile(r"retract|delete|remove|withdraw|revoke|unset|撤")
 BODY_KEYS = {"text", "content", "body", "paragraph", "html", "message", "msg"}
 NUMBER_VALUE = re.compile(r'"[ \t]*+:[ \t]*+(-?\d{1,9}(?:\.\d{1,6})?)(?=[ \t]*+[,}\]])')
-MEASURE = re.compile(r"[个项家人名类份]")
-PHONE_KEYS = {"tel", "phone", "telephone", "mobile", "email", "mail"}
-# A phone, a mailbox, a web address (not a record's id: "4f8c9442544792d21be3a917" holds ten digits).
-REACHABLE = re.compile(r"@|(?<![\w-])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9})(?![\w])|https?://")
 SHORT_FIELDS = 60  # a record whose shown values are all this short reads as one line (one sentence), its fields apart by "，"
 MIN_EVENTS = 5
 MIN_EVENT_SHARE = 0.8
