@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import zhconv
 
@@ -319,8 +319,7 @@ class Query:
     @property
     def count_measure(self) -> str:
         """The measure a count is asked in ("往上报多少项", "报几家": 项, 家), "" when none: "5个领域" is no count of 项."""
-        m = COUNT_MEASURE.search(self.ask or self.text)
-        return m.group(1) if m else ""
+        return _measure(self.ask or self.text)
 
     @property
     def carried(self) -> str:
@@ -400,6 +399,13 @@ def _find_alias(text: str, group: str) -> tuple[str | None, str]:
 CN_YEAR = re.compile(r"([二][〇零○一二三四五六七八九]{3})(?=年)")
 # A count asked in its measure ("往上报多少项", "限几个字").
 COUNT_MEASURE = re.compile(r"(?:多少|几)\s*([项家人名类字页份])")
+
+
+@lru_cache(maxsize=256)
+def _measure(ask: str) -> str:
+    """(Asked of every unit a question's answer reads: once per wording.)"""
+    m = COUNT_MEASURE.search(ask)
+    return m.group(1) if m else ""
 # "21年", "23年度": a round year written short; not "不超过10年", "工作8年了", "成立15年".
 # ("做了22年" is a span of years; "到了22年" is a round.)
 SHORT_YEAR = re.compile(r"(?<![\d.])(?<!超过)(?<!满)(?<!近)(?<!约)(?<!(?<!到)了)(?<!工作)(?<!从业)(?<!成立)(?<!经营)(?<!已)(\d{2})(?=年度?(?!以上|以内|左右|多|来(?!着)|之内|内|后|前|间))")
