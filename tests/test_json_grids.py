@@ -45,3 +45,8 @@ def test_a_list_of_values_or_of_records_is_no_grid() -> None:
     for value in ({"dates": ["2090年11月4日", "2090年11月12日"]}, {"rows": [{"a": "甲"}, {"a": "乙"}]}, {"one": [["甲"], ["乙"]]}):
         text = json.dumps(value, ensure_ascii=False)
         assert json_grids(MappedText.of(text)).text == text
+
+
+def test_brackets_inside_a_string_are_its_words() -> None:
+    text = json.dumps({"note": "评分矩阵 [[1,2],[3,4]] 见附件"}, ensure_ascii=False)
+    assert json_grids(MappedText.of(text)).text == text

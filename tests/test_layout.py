@@ -515,3 +515,11 @@ def test_a_column_blank_in_the_sheets_first_row_has_empty_cells_not_merged_ones(
     # the 榜单 column is blank in the first row: a merge writes its value there, so its blanks are empty
     assert "3 | 名额 |  | 可叠加推荐名额 | 11月20日" in lines
     assert "4 | 时间 |  | — | 2076年11月20日17:00前" in lines
+
+
+def test_a_rule_table_whose_cell_says_invalid_keeps_its_row_and_a_remark_of_void_drops_it() -> None:
+    from assistant.ingest.notices import clean_text
+
+    assert "逾期提交或未盖章 | 无效" in clean_text("情形 | 处理\n逾期提交或未盖章 | 无效\n材料齐全 | 有效\n").text
+    text = clean_text("阶段 | 截止时间 | 备注\n市科协报省科协 | 2090年11月4日 | 已作废\n市科协报省科协 | 2090年11月12日 | \n").text
+    assert "11月4日" not in text and "11月12日" in text

@@ -39,3 +39,9 @@ def test_extended_json_wrappers_read_as_their_values() -> None:
 def test_a_timestamp_in_a_field_named_in_chinese_is_a_date() -> None:
     shown = _read('{"fields": {"截止时间": 3561120000000, "阶段": "省内报送", "联系电话": "13561120000"}}')
     assert "2082年11月6日0时" in shown and '"联系电话": "13561120000"' in shown
+
+
+def test_a_range_of_hours_a_far_year_and_a_word_ending_in_at_are_no_machine_times() -> None:
+    assert "09:00-11:30" in _read("答辩时间：2083-11-05 09:00-11:30，请携带PPT。")
+    text = '{"wechat": "1794211200", "at": "9999-12-31T20:00:00Z", "b": "0001-01-01T00:00:00+09:00"}'
+    assert _read(text) == text  # (no crash, nothing read: no year a notice means, no field named for a time)

@@ -320,3 +320,10 @@ def test_an_xml_record_its_own_field_voids_is_not_read_nor_a_lone_flag() -> None
             "</Deadlines></Body></Envelope>\n")
     text = clean_text(soap).text
     assert "2090年11月24日" in text and "11月16日" not in text and "false" not in text
+
+
+def test_an_accessibility_trees_repeated_name_is_read_once() -> None:
+    tree = "\n".join(['RootWebArea "某通知"', '  main', '    heading "三、时间安排" level=2', '      StaticText "三、时间安排"',
+                      '    paragraph', '      StaticText "各单位于11月25日前报送。"'] + ['    paragraph', '      StaticText "说明。"'] * 4)
+    lines = clean_text(tree + "\n").text.split("\n")
+    assert "三、时间安排" in lines and "三、时间安排三、时间安排" not in lines and "某通知" in lines

@@ -468,13 +468,11 @@ MEASURED = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百�
 
 # "当年的邮寄地址": the ask points back at the year of the story.
 REFERS_BACK = re.compile(r"当年|那年|那一年|当时|那届|那一届|那次|那一轮")
-# "今年换人了吗？新的那位电话多少": of the rounds compared before, the later one's.
 # A count asked or told ("能推几个", "名额", "还能再推一个吗"): a quota's question, not whether one may apply.
 COUNT_ASKED = re.compile(r"几|多少|上限|名额|不超过|限报|最多|[一二两三四五六七八九十\d]\s*(?:个|项|家|人|名|位)")
 CARRIES_QUOTE = 16  # a later part this short, naming nothing, is still about the item quoted before
+# "今年换人了吗？新的那位电话多少": of the rounds compared before, the later one's.
 REFERS_TO_NEW = re.compile(r"新的|新换|新来|换来的|现在的|现任|目前的|如今的")
-# Words that mean a unit's own step (its members, its secretariat, its internal deadline); not CAST's
-# review bodies ("学会联合体", "联合体秘书处").
 # The call's side asked ("学会截止和平台截止分别是哪天"): the platform's, CAST's or every list's deadline;
 # not a unit's own platform ("园区企业服务平台"), nor the platform as where a step is done ("院里在平台把推荐做完").
 PLATFORM_SIDE = re.compile(r"(?<!在)平台|中国科协|全国|分别|两个(?:时间|日期|截止)|最终截止|总截止|(?:哪个|以哪个)为准")
@@ -484,6 +482,8 @@ def asks_platform_side(text: str) -> bool:
     return bool(PLATFORM_SIDE.search(OWN_PLATFORM.sub(" ", text)))
 
 
+# Words that mean a unit's own step (its members, its secretariat, its internal deadline); not CAST's
+# review bodies ("学会联合体", "联合体秘书处").
 OWN_STEP = re.compile(r"材料[^，,。；;？?]{0,6}(?:发|交|报|送)(?:给|到)谁|学会(?!联合体)|会员|内部|(?<!联合体)秘书处|(?<!中国)(?:省|市|区|县)科协|集团|校内|院内|科研院|科研处")
 # "那个榜是哪家初评的": the list the asker named before.
 LIST_REFERRED = re.compile(r"(?:那|这|该|此)(?:个|一)?(?:榜单|榜)")

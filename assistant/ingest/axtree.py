@@ -16,7 +16,7 @@ ROLES = {"rootwebarea", "webarea", "statictext", "heading", "paragraph", "link",
          "button", "textbox", "searchbox", "group", "section", "article", "region", "deletion", "insertion", "linebreak",
          "strong", "emphasis", "time", "caption", "rowgroup", "separator", "complementary", "figure", "document", "text"}
 UNREAD = {"banner", "navigation", "contentinfo", "complementary", "search", "searchbox", "button", "deletion", "image", "separator"}
-BLOCKS = {"heading", "paragraph", "listitem", "row", "caption", "rootwebarea", "webarea", "figure"}
+BLOCKS = {"heading", "paragraph", "listitem", "row", "caption", "figure"}
 CELLS = {"cell", "columnheader", "rowheader"}
 MIN_NODES = 12
 SHARE = 0.8  # of a text's non-blank lines that are nodes
@@ -37,6 +37,7 @@ def axtree_text(mt: MappedText) -> MappedText:
     block: int | None = None  # the depth of the block the next text joins
     said_in_block = False
     row: int | None = None
+    parent_name: dict[int, str] = {}  # the name of the last node at each depth
     for m in NODE.finditer(text):
         role, depth = m.group("role").lower(), len(m.group("indent").expandtabs(2))
         if skip_below is not None and depth > skip_below:
@@ -54,8 +55,12 @@ def axtree_text(mt: MappedText) -> MappedText:
             if role == "row":
                 row = depth
         name = m.group("name")
+        parent = parent_name.get(depth - 2, parent_name.get(depth - 1))
+        parent_name[depth] = name or ""
         if not name or role in ("list", "table", "main", "group", "generic", "section", "region", "rowgroup"):
             continue
+        if role == "statictext" and name == parent:
+            continue  # (a DevTools dump repeats a heading's or a cell's name in its text child)
         if role in CELLS and row is not None:
             lead = CELL if said_in_block else "\n"
         elif block is not None and depth >= block and said_in_block:

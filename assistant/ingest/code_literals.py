@@ -9,20 +9,22 @@ record") not read. Every kept character stays where it is in the source (MappedT
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from enum import Enum
 
 from assistant.ingest.fieldnames import CONTACT_LABELS, COUNTED, HAS_CJK, MEASURE, PHONE_KEYS, REACHABLE
+from assistant.ingest.inforce import void_field
 from assistant.ingest.keyed import said
 from assistant.ingest.textmap import MappedText
 
 PHP = re.compile(r"\A\s*<\?php\b")
 LUA = re.compile(r"(?m)^[ \t]*(?:local[ \t]+[A-Za-z_]\w*[ \t]*=[ \t]*\{|return[ \t]*\{)")
-LUA_REMARK = re.compile(r"(?m)^[ \t]*--")
+LUA_REMARK = re.compile(r"(?m)^[ \t]*--(?!>)")
 SHORT_RECORD = 90  # a record whose fields run to this many characters in all is one line
 RECORD_FIELDS = 6
 # A comment holding code: a key given a value ("'college_submit' => '…'", "{ stage = …, at = … }").
-CODE = re.compile(r"=>|[\w\]\"'][ \t]*=[ \t]*[\"'{\[\d]|^[ \t]*[{\[]|[}\]][ \t]*,?[ \t]*$")
+CODE = re.compile(r"=>|[\w\]\"'][ \t]*=[ \t]*[\"'{\[\d]|^[ \t]*[{\[]|[}\]][ \t,]*+$")
 FLAGS = {"true": "是", "false": "否"}
 STARS = re.compile(r"(?m)(?<=\n)[ \t]*\*+[ \t]?")
 
@@ -220,6 +222,7 @@ class _Renderer:
     def __init__(self, text: str, remarks: list[tuple[int, int, int, int]]) -> None:
         self.text = text
         self.remarks = remarks
+        self.starts = [r[0] for r in remarks]
         self.cuts: list[tuple[int, int, str]] = []
         self.pos = 0  # what is cut up to
 
@@ -238,9 +241,10 @@ class _Renderer:
         """A prose comment on the line a value ends (after its comma): said of that value."""
         line_end = self.text.find("\n", end)
         line_end = len(self.text) if line_end < 0 else line_end
-        for r in self.remarks:
-            if end <= r[0] < line_end and not self.text[end : r[0]].strip(" \t,;") and "\n" not in self.text[r[0] : r[1]].strip():
-                return r
+        k = bisect_left(self.starts, end)  # (the first comment from there on: comments are in order)
+        r = self.remarks[k] if k < len(self.remarks) else None
+        if r is not None and r[0] < line_end and not self.text[end : r[0]].strip(" \t,;") and "\n" not in self.text[r[0] : r[1]].strip():
+            return r
         return None
 
     def scalar(self, node: Node, key: str, lead: str, contact: bool, measure: str = "") -> bool:
@@ -274,8 +278,10 @@ class _Renderer:
 
     def standalone_remarks(self, a: int, b: int) -> None:
         """Prose comments on lines of their own between two items: lines of text."""
-        for r in self.remarks:
-            if a <= r[0] and r[1] <= b and r[0] >= self.pos and not CODE.search(self.text[r[2] : r[3]]):
+        for r in self.remarks[bisect_left(self.starts, max(a, self.pos)) :]:
+            if r[1] > b:
+                break
+            if not CODE.search(self.text[r[2] : r[3]]):
                 words = self.text[r[2] : r[3]].strip(" \t\n*")
                 if words and HAS_CJK.search(words):
                     start = r[2] + self.text[r[2] : r[3]].index(words)
@@ -291,7 +297,14 @@ class _Renderer:
         noted = [r for it in scalars if it.value and (r := self.remark_after(it.value.span[1])) is not None]
         return sum(it.value.inner[1] - it.value.inner[0] for it in scalars if it.value) + sum(r[3] - r[2] for r in noted) <= SHORT_RECORD
 
+    def void(self, node: Node) -> bool:
+        """A record one of whose own fields says it is out of force ("status = '已作废'", "deleted = true")."""
+        return any(it.value is not None and it.value.kind != Kind.TABLE
+                   and void_field(it.key, self.text[it.value.inner[0] : it.value.inner[1]]) for it in node.items)
+
     def table(self, node: Node, key: str, heading: bool) -> None:
+        if self.void(node):
+            return
         contact = any(it.key.lower() in PHONE_KEYS for it in node.items)
         name = self.label(key) if not HAS_CJK.search(key) else key
         if self.record_line(node):
@@ -321,7 +334,8 @@ class _Renderer:
 
 
 def is_code_literal(text: str) -> bool:
-    return bool(PHP.match(text)) or (bool(LUA.search(text)) and bool(LUA_REMARK.search(text)))
+    # (Not a page whose script returns a table and whose comment ends "-->": a Lua remark is "--" not closing one.)
+    return bool(PHP.match(text)) or (not text.lstrip().startswith("<") and bool(LUA.search(text)) and bool(LUA_REMARK.search(text)))
 
 
 def code_literal_text(mt: MappedText) -> MappedText | None:

@@ -69,7 +69,7 @@ def multipart_text(mt: MappedText, read: Callable[[MappedText], MappedText]) -> 
     assert boundary is not None
     mark = re.compile(rf"(?m)^--{re.escape(boundary.group(1))}(?:--)?[ \t]*\r?$")
     bounds = [m.end() for m in mark.finditer(mt.text)]
-    starts = [m.start() for m in mark.finditer(mt.text)]
+    starts = [m.start() for m in mark.finditer(mt.text)] + [len(mt.text)]  # (a body cut before its closing boundary)
     parts: list[MappedText] = []
     for begin, end in zip(bounds, starts[1:], strict=False):
         head_end = mt.text.find("\n\n", begin)
@@ -90,11 +90,12 @@ def urlencoded_text(mt: MappedText) -> MappedText:
     for line in FORM_LINE.finditer(mt.text):
         for m in PAIR.finditer(line.group(0)):
             pairs.append((unquote_plus(m.group(1)), unquote_plus(m.group(2)), (line.start() + m.start(), line.start() + m.end())))
-    last = {key: i for i, (key, _, _) in enumerate(pairs)}
+    # (A key given twice is the later value; "lists[]" appends, each value its own.)
+    last = {key: i for i, (key, _, _) in enumerate(pairs) if not key.endswith("[]")}
     pieces: list[tuple[str, tuple[int, int]]] = []  # (a line, the span of the pairs it reads)
     record, record_line, record_at = "", "", (0, 0)
     for i, (key, value, at) in enumerate(pairs):
-        if last[key] != i or OLD_VALUE_KEY.search(key) or not value.strip():
+        if last.get(key, i) != i or OLD_VALUE_KEY.search(key) or not value.strip():
             continue
         indexed = INDEXED.match(key)
         group, field_key = (indexed.group(1) + indexed.group(2).rsplit("[", 1)[0], indexed.group(2).rsplit("[", 1)[1].rstrip("]")) \

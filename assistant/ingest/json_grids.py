@@ -20,7 +20,8 @@ Scalar = str | int | float | None
 def _is_grid(value: object) -> bool:
     """Rows of plain cells, at least one row of two or more (a list of dates is no table)."""
     return isinstance(value, list) and len(value) >= MIN_ROWS and all(
-        isinstance(row, list) and all(isinstance(c, str | int | float) or c is None for c in row) for row in value
+        isinstance(row, list) and all((isinstance(c, str | int | float) and not isinstance(c, bool)) or c is None for c in row)
+        for row in value
     ) and any(len(row) >= 2 for row in value)
 
 
@@ -43,6 +44,12 @@ def grid_text(rows: list[list[str]]) -> str:
     return "\n".join(CELL.join(row).rstrip() if any(row) else "" for row in rows)
 
 
+def _in_string(text: str, at: int) -> bool:
+    """Whether `at` stands inside a JSON string on its line (an odd count of unescaped quotes before it)."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return len(re.findall(r'(?<!\\)"', line)) % 2 == 1
+
+
 def json_grids(mt: MappedText) -> MappedText:
     text = mt.text
     if not text.lstrip().startswith(("{", "[")) or not GRID_START.search(text):
@@ -52,6 +59,9 @@ def json_grids(mt: MappedText) -> MappedText:
     pos, tries = 0, 0
     while (m := GRID_START.search(text, pos)) is not None and tries < MAX_TRIES:
         tries += 1
+        if _in_string(text, m.start()):
+            pos = m.start() + 1  # ("评分矩阵 [[1,2],[3,4]] 见附件": brackets inside a string are its words)
+            continue
         try:
             value, end = decoder.raw_decode(text, m.start())
         except (ValueError, RecursionError):

@@ -512,8 +512,9 @@ def _event_records(text: str) -> list[Record]:
         if obj is None:
             records.append(Record(Kind.TEXT, pos, end, body=(pos, end), shown=line.strip()))
             continue
-        if any(void_field(k, str(v).lower() if isinstance(v, bool) else str(v)) for k, v in obj.items()
-               if isinstance(v, str | int | bool)):
+        withdrawal = bool(WITHDRAWN.search(str(obj.get("type") or obj.get("event") or obj.get("op") or "").lower()))
+        if not withdrawal and any(void_field(k, str(v).lower() if isinstance(v, bool) else str(v)) for k, v in obj.items()
+                                  if isinstance(v, str | int | bool)):
             records.append(Record(Kind.DROP, pos, end))  # ("deleted": true: a record out of force says nothing)
             continue
         values = _labelled_strings(text, pos, end)

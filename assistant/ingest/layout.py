@@ -318,12 +318,12 @@ def read_tab_tables(mt: MappedText) -> MappedText:
         above: list[str] = []
         empty: frozenset[int] = frozenset()
         previous = None
-        in_force = _status_column(header)
+        in_force, remark = _status_column(header), _remark_column(header)
         for n in run:
             line = lines[n]
             cells = line.text.split("\t")
             values = [c.strip() for c in cells]
-            if n != i and _void(values, in_force):
+            if n != i and _void(values, in_force, remark):
                 # A row the sheet marks as no longer in force ("状态：作废", a later row replaces it): not read.
                 cuts.append((line.start, min(line.end + 1, len(text)), ""))
                 previous = n
@@ -369,11 +369,18 @@ def _status_column(header: list[str]) -> int | None:
     return next((k for k, h in enumerate(header) if IN_FORCE_COLUMN.fullmatch(h)), None)
 
 
-def _void(cells: list[str], in_force: int | None) -> bool:
-    """A row its status column marks as no longer in force ("已作废", "否"), or any other cell of which
-    says only that (a 备注 of "已作废": inforce.VOID_STATUS; a "否" there says nothing of the row)."""
+REMARK_COLUMN = re.compile(r"备注|说明|附注|状态说明")
+
+
+def _remark_column(header: list[str]) -> int | None:
+    return next((k for k, h in enumerate(header) if REMARK_COLUMN.fullmatch(h.strip())), None)
+
+
+def _void(cells: list[str], in_force: int | None, remark: int | None = None) -> bool:
+    """A row its status column marks as no longer in force ("已作废", "否"), or its remark column says only
+    that (a 备注 of "已作废": inforce.VOID_STATUS; a "否" there says nothing of the row)."""
     return (in_force is not None and in_force < len(cells) and bool(NOT_IN_FORCE.fullmatch(cells[in_force]))) \
-        or any(VOID_STATUS.fullmatch(c) for c in cells[1:])
+        or (remark is not None and remark < len(cells) and bool(VOID_STATUS.fullmatch(cells[remark])))
 
 
 def void_rows_dropped(mt: MappedText) -> MappedText:
@@ -383,14 +390,15 @@ def void_rows_dropped(mt: MappedText) -> MappedText:
     lines = text_lines(mt.text)
     cuts: list[tuple[int, int, str]] = []
     in_force: int | None = None
+    remark: int | None = None
     for line, above in zip(lines, [None, *lines[:-1]], strict=True):
         if CELL not in line.text:
             in_force = None
             continue
         cells = [c.strip() for c in line.text.split(CELL)]
         if above is None or CELL not in above.text:  # a table's first row: its header
-            in_force = _status_column(cells)
-        elif _void(cells, in_force):
+            in_force, remark = _status_column(cells), _remark_column(cells)
+        elif _void(cells, in_force, remark):
             cuts.append((line.start, min(line.end + 1, len(mt.text)), ""))
     return mt.splice(cuts) if cuts else mt
 

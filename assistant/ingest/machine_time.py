@@ -16,12 +16,13 @@ from assistant.ingest.textmap import MappedText
 CHINA = dt.timezone(dt.timedelta(hours=8))
 EARLIEST, LATEST = dt.datetime(2000, 1, 1, tzinfo=CHINA), dt.datetime(2200, 1, 1, tzinfo=CHINA)
 
-ISO_TIME = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?"
-                      r"[ \t]?(Z|[+-]\d{2}:?\d{2})(?![\d:])")
+# (An offset after a "T" time or after seconds: "2083-11-05 09:00-11:30" is a range of hours, not UTC-11:30.)
+ISO_TIME = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?"
+                      r"|[ ](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?)[ \t]?(Z|[+-]\d{2}:?\d{2})(?![\d:])")
 # A field named for a time, then a number of 10 (seconds) or 13 (milliseconds) digits, quoted or not.
 TIME_FIELD = re.compile(r"\"(?P<key>[^\"\\\n]{1,40})\"[ \t]*+:[ \t]*+(?P<q>\"?)(?P<epoch>\d{10}(?:\d{3})?)(?P=q)(?![\d.])")
 TIME_KEY = re.compile(r"(?:^|_|\b)(?:time|date|timestamp|deadline|due|at|start|end|until|expires?)$|"
-                      r"(?:Time|Date|At|Timestamp|Deadline)$|^\$date$|时间|日期|截止|期限|[日时]$", re.I)  # ("截止时间": 1794211200000)
+                      r"(?-i:(?:Time|Date|At|Timestamp|Deadline))$|^\$date$|时间|日期|截止|期限|[日时]$", re.I)  # ("截止时间": 1794211200000)
 # Extended JSON's typed values: {"$date": "…"}, {"$date": {"$numberLong": "…"}}, {"$numberInt": "2"}, {"$oid": "…"}.
 WRAPPED = re.compile(r"\{[ \t]*+\"\$(?P<type>date|numberInt|numberLong|numberDouble|numberDecimal|oid)\"[ \t]*+:[ \t]*+"
                      r"(?:\{[ \t]*+\"\$numberLong\"[ \t]*+:[ \t]*+\"(?P<long>-?\d{1,19})\"[ \t]*+\}|\"(?P<value>[^\"\\\n]{0,64})\")[ \t]*+\}")
@@ -42,7 +43,10 @@ def from_epoch(number: str) -> str | None:
     """A Unix timestamp (seconds, or milliseconds when 13 digits) as a China-time date, None when it
     falls outside the years a notice could mean."""
     seconds = int(number) / (1000 if len(number) == 13 else 1)
-    moment = dt.datetime.fromtimestamp(seconds, CHINA)
+    try:
+        moment = dt.datetime.fromtimestamp(seconds, CHINA)
+    except (OverflowError, OSError, ValueError):
+        return None
     return china_time(moment) if EARLIEST <= moment < LATEST else None
 
 
@@ -56,14 +60,16 @@ def _offset(sign_zone: str) -> dt.timezone:
 
 def from_iso(m: re.Match[str]) -> str | None:
     """An ISO time with its offset, as the China-time date it is; None when it is China time already."""
-    y, mo, d, hh, mm, ss, zone = m.groups()
+    y, mo, d, hh, mm, ss, hh2, mm2, ss2, zone = m.groups()
     if zone in ("+08:00", "+0800"):
         return None
     try:
-        moment = dt.datetime(int(y), int(mo), int(d), int(hh), int(mm), int(ss or 0), tzinfo=_offset(zone))
-    except ValueError:
-        return None  # (not a calendar time: "2083-13-40T…")
-    return china_time(moment)
+        moment = dt.datetime(int(y), int(mo), int(d), int(hh or hh2), int(mm or mm2), int(ss or ss2 or 0), tzinfo=_offset(zone))
+        if not EARLIEST <= moment < LATEST:
+            return None
+        return china_time(moment)
+    except (ValueError, OverflowError):
+        return None  # (not a calendar time: "2083-13-40T…", "9999-12-31T20:00Z")
 
 
 def _unwrapped(m: re.Match[str]) -> str | None:
@@ -73,7 +79,7 @@ def _unwrapped(m: re.Match[str]) -> str | None:
             shown = from_epoch(m.group("long")) if len(m.group("long")) in (10, 13) else None
         else:
             iso = ISO_TIME.fullmatch(value or "")
-            shown = (from_iso(iso) or f"{iso.group(1)}年{int(iso.group(2))}月{int(iso.group(3))}日") if iso else None
+            shown = from_iso(iso) if iso else None  # (China time already, or no calendar time: left as written)
         return f"\"{shown}\"" if shown else None
     if kind == "oid":
         return f"\"{value}\""

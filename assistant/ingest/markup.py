@@ -110,13 +110,22 @@ def is_page_source(text: str) -> bool:
     return bool(PAGE.search(text[:2000])) or len(CLOSED_BLOCK.findall(text)) >= MIN_BLOCKS
 
 
-CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+def _cdata_bodies(xml: str) -> list[str]:
+    """The CDATA bodies, each found by its closing mark once (an unclosed one ends the search)."""
+    bodies, at = [], xml.find("<![CDATA[")
+    while at >= 0:
+        end = xml.find("]]>", at + 9)
+        if end < 0:
+            break
+        bodies.append(xml[at + 9 : end])
+        at = xml.find("<![CDATA[", end + 3)
+    return bodies
 
 
 def _holds_page(xml: str) -> bool:
     """Whether an XML text is a page (XHTML) or holds one in its CDATA bodies; a document of its own
     elements (TEI's <div><head><p>) is no page, however many of its tags a page's share."""
-    return bool(PAGE.search(xml[:2000])) or is_page_source(" ".join(CDATA.findall(xml)))
+    return bool(PAGE.search(xml[:2000])) or is_page_source(" ".join(_cdata_bodies(xml)))
 
 
 def _replacement(m: re.Match[str]) -> str:

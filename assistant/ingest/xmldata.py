@@ -11,7 +11,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from assistant.ingest.fieldnames import CONTACT_LABELS, HAS_CJK, JSON_LABELS
+from assistant.ingest.fieldnames import CONTACT_LABELS, JSON_LABELS
 from assistant.ingest.inforce import void_field
 from assistant.ingest.keyed import said
 from assistant.ingest.textmap import MappedText
@@ -141,12 +141,6 @@ def _is_contact(e: _Element) -> bool:
 FLAG_VALUES = {"true", "false"}
 
 
-def _field_label(e: _Element) -> str:
-    """A record field's name in the notices' words ("Stage": 阶段), "" when it has none."""
-    shown = said(e.tag.rsplit(":", 1)[-1])
-    return f"{shown}：" if HAS_CJK.search(shown) else ""
-
-
 def _closing(e: _Element, new: str) -> list[tuple[int, int, str]]:
     return [(e.close[0], e.close[1], new)] if e.close else []
 
@@ -251,9 +245,6 @@ def _cuts(e: _Element, brk: str, text: str, within: _Element | None = None) -> l
     label = _label(e)
     lead = f"{label}：" if label else ""
     if within is not None:  # a record's field, on the record's line
-        if within is not None and _inner_text(e, text).lower() in FLAG_VALUES and not _is_contact(within):
-            return [(e.open[0], (e.close or e.open)[1], "")]  # ("<IsVoid>false</IsVoid>": the system's flag)
-        lead = lead or ("" if _is_contact(within) else _field_label(e))
         return [(e.open[0], e.open[1], lead if e is within.children[0] else f"，{lead}"), *_closing(e, "")]
     if e.text and not e.children and within is None and _inner_text(e, text).lower() in FLAG_VALUES and not e.told:
         return [(e.open[0], (e.close or e.open)[1], "")]  # ("<IsVoid>false</IsVoid>" alone: a system's flag, no words)

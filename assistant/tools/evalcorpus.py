@@ -36,13 +36,17 @@ def with_notices(base: Settings, folder: Path, cache: Path = ROOT / ".cache" / "
         for p in base.corpus_dir.iterdir():
             if p.is_file():
                 shutil.copy2(p, settings.corpus_dir / p.name)
-        readable = []
+        readable, seen = [], set()
         for p in notice_files(folder):
             try:
                 prepare([p], settings.corpus_dir)
-                readable.append(p)
             except IngestError as exc:  # (what staff would be told; the notice's questions go unanswered)
                 print(f"未导入：{exc}", file=sys.stderr)
-        ingest_files(readable, settings)
+                continue
+            if (digest_of := hashlib.sha256(p.read_bytes()).hexdigest()) not in seen:  # (a copy is one notice)
+                seen.add(digest_of)
+                readable.append(p)
+        if readable:
+            ingest_files(readable, settings)
         ready.touch()
     return settings

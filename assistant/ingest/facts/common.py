@@ -19,7 +19,7 @@ from assistant.names import field_key, list_key, variants
 # itself ("园区平台", "校内系统"). One decision for the facts read and the questions asked.
 OWN_PLATFORM = re.compile(r"“(?![^”]*科创中国)[^”]{2,30}(?:平台|系统)[^”]{0,12}”"
                           r"|(?:政务服务|企业服务|综合服务|公共服务|科研管理|科技管理|成果管理|办公|OA)(?:平台|系统)"
-                          r"|(?:园区|学校|校内|院内|院里|学院|集团)[\u4e00-\u9fff]{0,2}(?:平台|系统)")
+                          r"|(?:园区|学校|校内|院内|院里|学院|集团)(?:(?![和跟与及或、])[\u4e00-\u9fff]){0,2}(?:平台|系统)")  # (not "学院和平台")
 
 F = TypeVar("F", bound=Fact)
 
