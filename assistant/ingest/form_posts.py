@@ -15,7 +15,7 @@ from urllib.parse import unquote_plus
 from assistant.ingest.fieldnames import HAS_CJK
 from assistant.ingest.inforce import OLD_VALUE_KEY
 from assistant.ingest.keyed import path_label, said
-from assistant.ingest.textmap import MappedText
+from assistant.ingest.textmap import MappedText, joined_lines
 
 BOUNDARY = re.compile(r"boundary=\"?([^\";\s]{1,70})")
 DISPOSITION = re.compile(r"Content-Disposition:[ \t]*form-data;[ \t]*name=\"([^\"\n]{1,80})\"([ \t]*;[ \t]*filename=)?", re.I)
@@ -50,19 +50,6 @@ def _led(label: str, value: MappedText) -> MappedText:
     return MappedText(lead + value.text, [at] * len(lead) + value.offsets)
 
 
-def _joined(parts: list[MappedText]) -> MappedText:
-    text: list[str] = []
-    offsets: list[int] = []
-    for part in (p for p in parts if p.text.strip()):
-        if text:
-            text.append("\n")
-            offsets.append(offsets[-1])
-        text.append(part.text.strip("\n"))
-        lead = len(part.text) - len(part.text.lstrip("\n"))
-        offsets.extend(part.offsets[lead : lead + len(part.text.strip("\n"))])
-    return MappedText("".join(text), offsets)
-
-
 def multipart_text(mt: MappedText, read: Callable[[MappedText], MappedText]) -> MappedText:
     """Each part under its name (`read` reads its value in its own format); files and old values left out."""
     boundary = BOUNDARY.search(mt.text[:400])
@@ -81,7 +68,7 @@ def multipart_text(mt: MappedText, read: Callable[[MappedText], MappedText]) -> 
         value = MappedText(mt.text[head_end + 2 : end].rstrip("\n"), mt.offsets[head_end + 2 : end][: len(mt.text[head_end + 2 : end].rstrip("\n"))])
         key = named.group(1)
         parts.append(_led("" if key.lower() in BODY_KEYS else _label(key), read(value)))
-    return _joined(parts)
+    return joined_lines(parts)
 
 
 def urlencoded_text(mt: MappedText) -> MappedText:

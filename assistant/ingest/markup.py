@@ -43,7 +43,7 @@ from assistant.ingest.rst_tables import rst_tables_text
 from assistant.ingest.shellscript import is_shell_script, shell_text
 from assistant.ingest.sqldump import is_sql_dump, sql_text
 from assistant.ingest.substitutions import substitutions_text
-from assistant.ingest.textmap import CELL, MappedText, disjoint
+from assistant.ingest.textmap import CELL, MappedText, disjoint, joined_lines
 from assistant.ingest.troff import is_troff, troff_text
 from assistant.ingest.turtle import is_turtle, turtle_text
 from assistant.ingest.unified_diff import diff_text, is_unified_diff
@@ -988,24 +988,12 @@ def _dump_parts(mt: MappedText) -> list[MappedText]:
             if m.end() + 1 < end]
 
 
-def _joined(parts: list[MappedText]) -> MappedText:
-    """Texts one after another, a line break between two (mapped to where the one before ends)."""
-    text, offsets = [], []
-    for i, part in enumerate(parts):
-        if i:
-            text.append("\n")
-            offsets.append(offsets[-1] if offsets else 0)
-        text.append(part.text)
-        offsets.extend(part.offsets)
-    return MappedText("".join(text), offsets)
-
-
 def source_text(mt: MappedText) -> tuple[MappedText, bool]:
     """The text a notice saved in a data or markup format shows, and whether it was one of the structured
     formats (_source_text); a dump of several files, each file's (their lines their own)."""
     parts = _dump_parts(mt)
     if parts:
-        return _joined([_source_text(part)[0] for part in parts]), True
+        return joined_lines([_source_text(part)[0] for part in parts]), True
     if is_multipart(mt.text):  # (a form's submission: each field read in its own format)
         return multipart_text(mt, lambda value: _source_text(value)[0]), True
     if is_urlencoded(mt.text):

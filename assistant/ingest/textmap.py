@@ -115,6 +115,22 @@ class MappedText:
         return pieces
 
 
+def joined_lines(parts: list[MappedText]) -> MappedText:
+    """Texts read apart (a dump's files, a form's fields) one after another: each without its blank lines at
+    either end, a line break between two (mapped to where the one before ends), a blank one left out."""
+    text: list[str] = []
+    offsets: list[int] = []
+    for part in (p for p in parts if p.text.strip()):
+        if text:
+            text.append("\n")
+            offsets.append(offsets[-1])
+        kept = part.text.strip("\n")
+        lead = len(part.text) - len(part.text.lstrip("\n"))
+        text.append(kept)
+        offsets.extend(part.offsets[lead : lead + len(kept)])
+    return MappedText("".join(text), offsets)
+
+
 def disjoint(cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Cuts in order for `MappedText.splice`, one that starts inside the one before left out (a remark's
     mark inside a statement set aside, a font escape inside a request's line)."""
