@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from assistant.ingest.boxtables import read_box_tables
+from assistant.ingest.bundles import set_aside_other_items
 from assistant.ingest.dates import DATE, DATE_LINE
 from assistant.ingest.encodings import decode_bytes, decoded
 from assistant.ingest.identity import DOC_NUMBER, ORG_LINE, Identity, IssuerSource, identify
@@ -763,6 +764,7 @@ def clean_text(original: str) -> MappedText:
     mt, page = source_text(mt)  # a JSON export, an RTF or a web page's source: the text it shows, its lines its own
     mt = merged_fields(mt)  # a mail-merged letter: its «字段» filled from the merge data printed with it
     mt = _set_aside_chrome(mt)
+    mt = set_aside_other_items(mt)  # a digest's, a newsletter's or a work plan's items about something else
     mt = read_outline_tree(mt)  # a mind map's tree: each node with the nodes above it
     mt = read_drawn_timelines(mt)  # a drawn timeline: a line per milestone, its date and stage (before wide spaces go)
     mt = break_wall_of_text(mt)  # one wall of text: a line per heading and item (before wide spaces go)
