@@ -847,3 +847,58 @@ def test_a_review_contact_row_names_its_body_in_brackets() -> None:
     contacts = {f.persons[0]: f for f in extract_facts(make_notice("society_2090.txt", text)) if isinstance(f, ContactFact) and f.persons}
     assert contacts["雍思远"].role == Role.REVIEW and contacts["雍思远"].org == "国际技术转移服务联盟"
     assert contacts["王敏"].role != Role.REVIEW
+
+
+ANNEXED = """青禾高新技术产业开发区管理委员会
+关于组织园区企业申报2031年“科创中国”系列榜单的通知
+一、推荐名额
+园区推荐名额见附件3。
+二、联系方式
+联系方式见附件5。
+附件3
+园区推荐名额及遴选办法
+新锐企业榜推荐不超过6家；先导技术榜其他领域各推荐不超过2项。
+附件4
+申报样表
+推荐名额：____个
+联系人：________ 电话：________
+附件5
+联系方式
+园区科技创新局企业服务科：桑宁远，电话0593-6618420，邮箱kjcxj@qinghe.gov.cn。
+技术经理人先锋榜：全国技术转移服务联盟，联系人庞子谦，办公电话010-84673125。
+协同创新平台榜的初评机构为北京华研研究院，联系人雷芷宣，电话010-82156047。政策性问题可咨询中国科协科技经济融合部钮思源，电话010-68571206。
+"""
+
+
+def test_an_annex_of_contacts_and_quotas_is_read_a_forms_blanks_are_not() -> None:
+    """"附件5 联系方式" lists real contacts and "附件3 推荐名额" real quotas; "附件4 申报样表" only has blanks."""
+    facts = extract_facts(make_notice("annexed.txt", ANNEXED))
+    contacts = {p: f for f in facts if isinstance(f, ContactFact) for p in f.phones}
+    assert contacts["0593-6618420"].persons == ["桑宁远"]
+    quotas = [f for f in facts if type(f).__name__ == "QuotaFact"]
+    assert {f.number for f in quotas} >= {6, 2} and all("样表" not in f.section for f in quotas)
+
+
+def test_a_contacts_body_after_its_list_and_a_colon_and_each_sentences_own_person() -> None:
+    """"技术经理人先锋榜：全国技术转移服务联盟，联系人…": the body after the list; a line's second sentence
+    with its own person and number is that person's, the call's office a general enquiry contact."""
+    contacts = {p: f for f in extract_facts(make_notice("annexed.txt", ANNEXED)) if isinstance(f, ContactFact) for p in f.phones}
+    assert contacts["010-84673125"].body == "全国技术转移服务联盟"
+    assert contacts["010-82156047"].persons == ["雷芷宣"]
+    central = contacts["010-68571206"]
+    assert central.persons == ["钮思源"] and "科技经济融合部" in central.org and central.role.value == "general"
+
+
+def test_a_date_materials_are_sent_to_an_office_by_is_the_units_own_step() -> None:
+    """"…于11月19日前将汇总表报市科协科技服务部；…12月3日前在平台完成报送": the first is the unit's
+    own date (materials go to an office), the second the platform's."""
+    text = FORWARD + "时间节点：各区科协于11月19日前将推荐汇总表报市科协科技服务部；12月3日前在“科创中国”平台完成报送。\n"
+    deadlines = {f.written: f for f in extract_facts(make_notice("city.txt", text)) if type(f).__name__ == "DeadlineFact"}
+    assert deadlines["11月19日"].scope.value != "platform" and deadlines["12月3日"].scope.value == "platform"
+
+
+def test_a_lists_conditions_written_as_one_paragraph_in_a_conditions_annex() -> None:
+    text = ANNEXED + ("附件2\n榜单设置及申报条件\n二、新锐企业榜\n"
+                      "在中国境内注册，成立年限不超过8年的中小型科技企业。企业产品和服务不属于国家禁止类。\n")
+    facts = [f for f in extract_facts(make_notice("annexed.txt", text)) if type(f).__name__ == "EligibilityFact" and f.list_keys == ["新锐企业榜"]]
+    assert facts and len(facts[0].conditions) == 2 and "不超过8年" in facts[0].conditions[0]

@@ -23,6 +23,18 @@ OWN_PLATFORM = re.compile(r"“(?![^”]*科创中国)[^”]{2,30}(?:平台|系�
 
 F = TypeVar("F", bound=Fact)
 
+# An annex that is a form to fill in ("附件2 申报样表", "附件3 推荐汇总表"): its 名额/联系人 are fields, not facts.
+# (An annex of content, "附件3 推荐名额和内部遴选办法", "附件5 联系方式", states them.)
+FORM_ANNEX = re.compile(r"样表|申报表|推荐表|申报书|推荐书|登记表|汇总表|报名表|申请表|信息表|回执|承诺书|模板|示例")
+
+
+def form_annex(section: Section) -> bool:
+    """Whether a section belongs to an annex that is a form, or to one whose title is not given."""
+    if not (section.path and section.path[0].startswith("附件")):
+        return False
+    title = re.sub(r"^附件\s*[\d一二三四五六七八九十]*\s*[：:]?", "", section.path[0]).strip()
+    return not title or bool(FORM_ANNEX.search(title))
+
 
 @dataclass
 class Span:

@@ -147,15 +147,19 @@ def _name_after_office(token: str) -> tuple[str, str] | None:
 CENTRAL_OFFICE = re.compile(r"中国科协(?:办公厅)?[\u4e00-\u9fff]{2,12}?(?:部|司|办公室)(?![\u4e00-\u9fff]{0,6}联合体)")
 
 
+LIST_THEN_BODY = re.compile(r"^[^—|｜：:。，,]{2,24}?(?:榜|领域|专项)(?:[（(][^）)]{1,20}[）)])?\s*(?:[—－|｜-]+|[：:])\s*(?=\S{4})(.+)$")
+
+
 def _body_from_header(header: str) -> str:
     """"中国科协先进材料学会联合体（先进材料领域）": the body the header starts with; "先导技术榜电子
     信息领域初评机构（中国科协新一代信息技术学会联合体）": a role, and the body in its brackets."""
     named = re.search(r"(?:初评机构|评审机构)(?:为|是|[：:])?\s*(?![（(])([^，,；;。：:]{4,30})$", header)
     if named and ORG_WORDS.search(named.group(1)):
         return named.group(1).strip()  # "县科协：初评联系：新锐榜初评机构“科创中国”企业服务中心": the body it names
-    bare = re.split(r"[（(：:]", header)[0].strip()
-    # "场景创新榜——“科创中国”场景创新联合体", "成果转化经理人先锋榜｜中国技术转移服务联盟｜": the body after its list.
-    bare = re.sub(r"^[^—|｜]{2,16}榜\s*[—－|｜-]+\s*", "", bare).strip("|｜ ")
+    # "场景创新榜——“科创中国”场景创新联合体", "成果转化经理人先锋榜｜中国技术转移服务联盟｜", "技术经理人先锋榜：
+    # 全国技术转移服务联盟": the body after its list (or its field).
+    after_list = LIST_THEN_BODY.match(header)
+    bare = re.split(r"[（(：:]", after_list.group(1) if after_list else header)[0].strip().strip("|｜ ")
     if ORG_WORDS.search(bare) and not bare.endswith("榜"):
         return bare
     inner = re.search(r"[（(]([^（）()]{4,30})[）)]", header)
@@ -164,13 +168,21 @@ def _body_from_header(header: str) -> str:
     return ""
 
 
+def _form_template(section: Section) -> bool:
+    """An annex whose 联系人 cells are blanks to fill in (an application form), not an annex that lists
+    contacts ("附件5 联系方式"): no number or mailbox in any of its lines."""
+    if not (section.path and section.path[0].startswith("附件")):
+        return False
+    return not any(phones_in(line.text) or EMAIL.search(line.text) for line in section.lines)
+
+
 def extract_contacts(notice: Notice, list_names: list[str], field_names: list[str],
                      read_rows: list[tuple[int, int]] | None = None) -> list[Fact]:
     """`read_rows`: the table rows whose contacts were read by their header (tables.py), not read again."""
     facts = []
     for section in sections(notice):
-        if section.path and section.path[0].startswith("附件"):
-            continue  # form templates have 联系人 cells that are blanks to fill in
+        if _form_template(section):
+            continue
         facts.extend(_section_contacts(notice, section, list_names, field_names))
     if not facts:
         facts.extend(_prose_contacts(notice) or _unlabelled_contacts(notice))
@@ -225,7 +237,7 @@ def _with_offices(notice: Notice, facts: list[Fact]) -> list[Fact]:
 
 # What a clause says the contact is for: "路演答辩安排：园区科协秘书处 方若琳，0592-…" (before the
 # colon), "政策和名额问题找王启明老师，0532-…" (before 找/联系/咨询).
-DUTY = re.compile(r"^(?P<duty>[^：:，,]{2,30})[：:]|^(?P<asked>[^：:]{2,30}?)(?:问题|事宜|事项)?(?:请?找|请?联系|咨询|可联系)")
+DUTY = re.compile(r"^(?P<duty>[^：:，,]{2,30})[：:]|^(?P<asked>[^：:]{2,30}?)(?:问题|事宜|事项)?[，,]?(?:请|可以|可)?(?:找|联系|咨询)")
 RECORD_HEAD = re.compile(r"^(?:榜单|榜单名称|申报榜单|推荐榜单|所属榜单)\s*[：:]\s*(\S.{1,40})$")
 SELF_INTRO = re.compile(r"我(?:是|叫)([^，,。！!；;]{2,30})")
 TEACHER = re.compile(rf"([{CJK}]{{2,3}}?)(?:老师|同志|主任)")
@@ -257,8 +269,7 @@ def _entity_contacts(notice: Notice, list_names: list[str], field_names: list[st
     lists and duty of its own clause."""
     facts: list[Fact] = []
     for span in clauses(notice, "。；;"):
-        if span.section.path[:1] and span.section.path[0].startswith("附件") \
-                or any(start <= span.start < end for start, end in read_rows):
+        if _form_template(span.section) or any(start <= span.start < end for start, end in read_rows):
             continue
         phones = [p for p in phones_in(span.text) if len(re.sub(r"\D", "", p)) >= 10]
         new = [p for p in dict.fromkeys(phones) if p not in held]
@@ -284,7 +295,8 @@ def _entity_contacts(notice: Notice, list_names: list[str], field_names: list[st
             role = Role.TECH
         elif notice.kind != NoticeKind.ORIGINAL and not (lists or fields and reviewer):
             # (a unit's own office for a field, "医学部科研办公室（生物医药领域）", is not the field's review body)
-            role = Role.SOCIETY  # a forwarding or internal notice's own contact (as labelled blocks are read)
+            # A forwarding or internal notice's own contact (as labelled blocks are read), unless the call's office.
+            role = Role.GENERAL if CENTRAL_OFFICE.match(org) else Role.SOCIETY
         else:
             role = Role.REVIEW if reviews else Role.OTHER
         what = (duty.group("duty") or duty.group("asked") or "").strip("，, ") if duty else ""
@@ -328,7 +340,7 @@ def _unlabelled_contacts(notice: Notice, by_list_only: bool = False) -> list[Fac
     lists it is for, then the person (the only kind read when `by_list_only`)."""
     facts: list[Fact] = []
     for section in sections(notice):
-        if not any(CONTACT_HEADING.search(h) for h in section.path) or section.path[0].startswith("附件"):
+        if not any(CONTACT_HEADING.search(h) for h in section.path) or _form_template(section):
             continue
         for line in section.lines:
             if LABEL.match(line.text) or heading_level(line.text) is not None:
@@ -364,7 +376,7 @@ def _prose_contacts(notice: Notice) -> list[Fact]:
     for span in clauses(notice, "。"):
         m = PROSE_CONTACT.search(span.text)
         phones = phones_in(span.text)
-        if not m or not phones or span.section.path[:1] and span.section.path[0].startswith("附件"):
+        if not m or not phones or _form_template(span.section):
             continue
         facts.append(_loose_contact(notice, span, m.group("org") or "", [m.group("name")], phones))
     return facts
@@ -404,6 +416,10 @@ def _entry_lines(lines: list[Line]) -> Iterator[Line]:
     """The lines, a line of several entries each with its own bare 联系人 ("新锐榜初评机构X，联系人闫可欣，010-…；
     融通榜初评机构Y，联系人濮文韬，010-…") split into one line per entry, so each is read with its own head."""
     for line in lines:
+        sentences = _own_contact_sentences(line)
+        if len(sentences) > 1:
+            yield from sentences  # "…联系人雷芷萱，电话010-…。政策问题可咨询某部钮思远，电话010-…。": each sentence its own
+            continue
         if sum(1 for m in BARE_LABEL.finditer(line.text) if m.group(1)) < 2:
             yield line
             continue
@@ -414,6 +430,15 @@ def _entry_lines(lines: list[Line]) -> Iterator[Line]:
                 at = line.text.index(part, pos)
                 yield Line(line.start + at, line.start + at + len(part), part)
                 pos = at + len(part)
+
+
+def _own_contact_sentences(line: Line) -> list[Line]:
+    """A line's sentences when more than one of them gives a number of its own (each then names its own
+    person and office); else the line whole."""
+    parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^。]+。?", line.text) if m.group(0).strip()]
+    if sum(1 for _, text in parts if phones_in(text)) < 2:
+        return [line]
+    return [Line(line.start + at, line.start + at + len(text), text) for at, text in parts]
 
 
 def _section_contacts(notice: Notice, section: Section, list_names: list[str], field_names: list[str]) -> list[Fact]:
@@ -560,7 +585,8 @@ def _block_fact(notice: Notice, block: Block, list_names: list[str], field_names
     if notice.kind != NoticeKind.ORIGINAL and not lists and role != Role.TECH:
         # A forwarding or internal notice's own contact, whatever its header says; but the call's own
         # office it restates ("中国科协科技成果转化部 联系人：…") is still the round's enquiry contact.
-        role = Role.GENERAL if CENTRAL_OFFICE.match(f"{block.header} {body}".strip()) else Role.SOCIETY
+        central = CENTRAL_OFFICE.match(f"{block.header} {body}".strip()) or CENTRAL_OFFICE.match(org)
+        role = Role.GENERAL if central else Role.SOCIETY
     return make_fact(
         notice,
         ContactFact,

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from assistant.ingest.dates import cn_number
-from assistant.ingest.facts.common import Span, clauses, find_list_names, make_fact
+from assistant.ingest.facts.common import Span, clauses, find_list_names, form_annex, make_fact
 from assistant.ingest.notices import Notice, heading_level
 from assistant.model import Fact, QuotaFact, QuotaRuleFact
 
@@ -69,8 +69,8 @@ def _limit_parts(spans: Iterable[Span]) -> Iterator[tuple[Span, str]]:
 def extract_quotas(notice: Notice, list_names: list[str]) -> list[Fact]:
     facts: list[Fact] = []
     for span, whole in _limit_parts(clauses(notice, "。；;")):
-        if span.section.path and span.section.path[0].startswith("附件"):
-            continue  # attachments describe forms, not quotas
+        if form_annex(span.section):
+            continue  # a form's 名额 field is a blank to fill in
         m = LIMIT.search(span.text) or PER_PERSON.search(span.text)
         row = TABLE_ROW.match(span.text) if QUOTA_SECTION.search(span.section.path[-1]) else None
         if row and not m:

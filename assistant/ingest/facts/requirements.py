@@ -110,6 +110,12 @@ def extract_eligibility(notice: Notice, list_names: list[str], field_names: list
                                            exclusions=[ln.text for ln in shared if EXCLUDES.search(ln.text)], heading=section.path[-1]))
                 continue
         conditions = [ln.text for ln in lines if NUMBERED.match(ln.text)] or _unnumbered(lines)
+        if not conditions and in_attachment and lists:
+            # A list's conditions written as one paragraph in an annex about conditions: each sentence one.
+            # (Of two sentences at least, as for lines: one is a standard described, "从…维度进行考量".)
+            sentences = [c for ln in lines for c in re.findall(r"[^。；;]+[。；;]?", BULLET.sub("", ln.text).strip())
+                         if len(c) >= CONDITION_LEAST]
+            conditions = sentences if len(sentences) > 1 else []
         exclusions = [ln.text for ln in lines if EXCLUDES.search(ln.text)]
         facts.append(
             make_fact(
