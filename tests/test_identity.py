@@ -255,6 +255,11 @@ def test_the_level_of_issuer_an_ask_is_sent_to_points_at_that_issuers_notice() -
     assert pointed.by == PointedBy.LEVEL and pointed.ids == ["p.txt"]  # (海州市 is who asks)
     assert index.find("学会这边新锐企业榜能推几个", [2037]).ids == ["s.txt"]
     assert index.find("集团内部几号截止", [2037]).ids == ["g.txt"]
+    # an enterprise in the park is not the park: the park's notice is the one it asks of
+    park = make_notice("k.txt", f"青禾高新技术产业开发区管理委员会关于组织推荐2037年“科创中国”系列榜单的通知\n{body}")
+    with_park = NoticeIndex({**notices, park.id: park})
+    assert with_park.find("我们是园区里的一家企业，想报新锐企业榜，几号截止？", [2037]).ids == ["k.txt"]
+    assert not with_park.find("我们园区想报新锐企业榜，几号截止？", [2037])  # the park asking: not its own notice
     assert not index.find("省里和学会各能推几个", [2037])  # two levels: neither
     # two levels, the one "over there" asked of: "市科协这边在收…，省科协那边要求最晚哪天"
     assert index.find("市科协这边在收新锐企业榜的材料，省科协那边要求最晚哪天报上去？", [2037]).ids == ["p.txt"]

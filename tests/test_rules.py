@@ -715,3 +715,36 @@ def test_a_stage_asked_that_a_units_schedule_lacks_is_not_answered_with_its_othe
     bot = _over(small_settings, tmp_path, "yunxi_2091.txt", notice, today=dt.date(2091, 10, 20))
     answer = bot.answer("今年这轮榜单大概几月份发布？").answer
     assert "专家遴选" not in answer  # (the city's steps are no answer to when the lists are published)
+
+
+CITY_2031 = ("东岚市科学技术协会关于组织推荐2031年“科创中国”系列榜单的通知\n各区科协、各有关单位：\n"
+             "一、推荐条件\n新锐企业榜：在中国境内注册，成立年限不超过8年的中小型科技企业。\n"
+             "通过我市推荐的企业须在本市注册并在本市纳税。\n"
+             "二、时间安排\n各区科协于2031年11月19日前将推荐汇总表报市科协科技服务部。\n"
+             "科协平台的截止时间为2031年12月5日24时，各单位不要自行上传。\n"
+             "三、联系方式\n市科协科技服务部：戴沐成，电话0598-2267415。\n"
+             "新锐企业榜初评机构：“科创中国”创新企业服务中心，联系人冼嘉和，电话010-57263318。\n")
+
+
+def test_a_units_own_date_asked_is_not_led_by_the_calls_platform_cut_off(tmp_path, small_settings) -> None:
+    """"市里的截止时间是几号": the city's own date; the platform's cut-off the city restates is not shown
+    above it, however many of the ask's words ("截止时间") its sentence holds."""
+    bot = _over(small_settings, tmp_path, "donglan_2031.txt", CITY_2031, today=dt.date(2031, 10, 20))
+    ans = bot.answer("东岚市科协的通知，市里的截止时间是几号？").answer
+    assert "11月19日" in ans and "12月5日" not in ans[: ans.find("11月19日")]
+
+
+def test_whom_to_ask_of_a_unit_after_naming_a_list_is_the_units_own_contact(tmp_path, small_settings) -> None:
+    """"…想报新锐企业榜…有问题找哪位老师": the list is the asker's, the one to ask is the city's own contact."""
+    bot = _over(small_settings, tmp_path, "donglan_2031.txt", CITY_2031, today=dt.date(2031, 10, 20))
+    ans = bot.answer("东岚市科协的老师好，我们想报新锐企业榜，材料几号截止？有问题找哪位老师？").answer
+    third = ans[ans.find("②"):]
+    assert "戴沐成" in third and ("冼嘉和" not in third or third.find("戴沐成") < third.find("冼嘉和"))
+
+
+def test_a_units_own_condition_the_verdict_did_not_check_leads_it(tmp_path, small_settings) -> None:
+    """"我们在外省注册…能通过市科协报新锐企业榜吗": the city's own condition ("须在本市注册") first, the
+    list's conditions checked after it."""
+    bot = _over(small_settings, tmp_path, "donglan_2031.txt", CITY_2031, today=dt.date(2031, 10, 20))
+    ans = bot.answer("我们公司2028年在外省注册的，能通过东岚市科协报新锐企业榜吗？").answer
+    assert ans.split("\n")[0].find("须在本市注册") >= 0

@@ -839,6 +839,9 @@ def test_a_year_written_short_is_a_round_near_today() -> None:
     assert normalize_years("21年那次", dt.date(2078, 10, 20)) == "2021年那次"
     assert normalize_years("50年的老企业", dt.date(2023, 10, 20)) == "50年的老企业"
     assert normalize_years("99年那次", dt.date(2101, 3, 1)) == "2099年那次"
+    # A year and its month told ("76年12月在园区注册的") is a date, however long before any round.
+    assert normalize_years("公司是76年12月注册的", dt.date(2085, 10, 20)) == "公司是2076年12月注册的"
+    assert normalize_years("76年的老厂", dt.date(2085, 10, 20)) == "76年的老厂"
 
 
 def test_a_verb_asked_a_not_a_asks_and_an_item_after_a_list_comma_stays_in_its_ask() -> None:

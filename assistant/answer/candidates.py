@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.compose import MARK, Answer, Citer, merge
 from assistant.answer.decline import decline, not_in_notices
-from assistant.answer.reader import VALUE_ASKS, value_pattern
+from assistant.answer.reader import ANNOUNCES, VALUE_ASKS, calls_side, value_pattern
 from assistant.answer.relevance import evidence, load_model
 from assistant.answer.retrieval import Hit
 from assistant.answer.rules import answer as rule_answer
 from assistant.answer.understand import Query
 from assistant.answer.years import default_round
 from assistant.ingest.notices import heading_level
-from assistant.model import AnswerKind, AnswerType, Intent, RuleBasis
+from assistant.model import AnswerKind, AnswerType, DeadlineFact, DeadlineForm, Intent, RuleBasis, Scope
 from assistant.names import Catalogue
 
 if TYPE_CHECKING:
@@ -230,12 +230,57 @@ def _led(snap: Snapshot, q: Query, ruled: Answer, own_notice: bool, searched: Se
     if read is None:
         return None
     lead = first_line(read) if q.answer_type == AnswerType.YESNO else body(read)
+    if q.intent == Intent.ELIGIBILITY:
+        # The first of the reader's lines that sets a condition the verdict does not check (a unit's own,
+        # "通过我市推荐的企业须在本市注册"): what decides beyond the list's conditions.
+        lead = next((line for i in range(LEAD_LINES) if (line := body(read, lines=1, skip=i)).citations
+                     and unchecked_condition(line.citations[0].quote, ruled)), lead)
     if not lead.citations or all(heading_level(c.quote.strip()) is not None for c in lead.citations):
         return None  # a bare heading says nothing the value does not
     wanted = value_pattern(q)
     if own_notice and wanted and not wanted.search(lead.answer):
         return None
+    if own_notice and wanted and _other_value(wanted, lead.answer, ruled.answer.split("\n")[0]) and (
+            q.answer_type == AnswerType.CONTACT
+            or q.intent == Intent.DEADLINE and not q.platform_side and _platform_cutoff(snap, lead.answer)):
+        # The unit's own contact the rule chose by role, or its own date, not another's line above it: a
+        # review body's phone, the call's platform date ("市里的截止时间是几号"). (A count or a step's date
+        # the lead gives is the unit's own beside what the rule restates: it stays.)
+        return None
     return merge([lead, ruled], numbered=False)
+
+
+LEAD_LINES = 4  # of the reader's lines, how many are looked at for a condition the verdict does not check
+# What a sentence that sets a condition says ("须在省内注册", "不作为推荐对象", "只推荐控股子公司").
+CONDITION = re.compile(r"须|应当|应(?![用急])|不得|不能|不予|不作为|不纳入|方可|才能|才可|仅限|仅|只(?:受理|推荐|限|面向)|限于|"
+                       r"不超过|不少于|满\d|不再|不属于|不包括|不含")
+
+
+def unchecked_condition(quote: str, verdict: Answer) -> bool:
+    """A sentence that sets a condition (not one announcing them, "申报者应符合以下条件：") and that the
+    eligibility verdict does not quote, however much of its sentence either quotes."""
+    quote = quote.strip()
+    if not CONDITION.search(quote) or ANNOUNCES.search(quote):
+        return False
+    return not any(said and (said in quote or quote in said) for c in verdict.citations if (said := c.quote.strip()))
+
+
+MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
+
+
+def _platform_cutoff(snap: Snapshot, text: str) -> bool:
+    """Whether a passage gives the call's platform cut-off (the date its notices close the platform on),
+    not a unit's own step done on the platform by an earlier day."""
+    cutoffs = {(int(f.date[5:7]), int(f.date[8:10])) for f in snap.store.select(DeadlineFact)
+               if f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF and f.date and len(f.date) >= 10}
+    return calls_side(text) and any((int(m), int(d)) in cutoffs for m, d in MONTH_DAY.findall(text))
+
+
+def _other_value(wanted: re.Pattern[str], lead: str, value: str) -> bool:
+    """The lead holds values of the kind asked, none of them the rule's."""
+    theirs = {m.group(0) for m in wanted.finditer(lead)}
+    ours = {m.group(0) for m in wanted.finditer(value)}
+    return bool(theirs and ours and not theirs & ours)
 
 
 def compare_read(snap: Snapshot, q: Query) -> Answer | None:
@@ -332,11 +377,12 @@ def first_line(answer: Answer) -> Answer:
     return body(answer, lines=1)
 
 
-def body(answer: Answer, lines: int = 2) -> Answer:
+def body(answer: Answer, lines: int = 2, skip: int = 0) -> Answer:
     """An extractive answer's first lines without its head (a procedure's step and the next one),
-    shown as the notice's words: the rule's value must stay within sight after it."""
+    shown as the notice's words: the rule's value must stay within sight after it. (`skip`: from
+    its line after that many.)"""
     _, _, rest = answer.answer.partition("\n")
-    kept = "\n".join(rest.split("\n")[:lines])
+    kept = "\n".join(rest.split("\n")[skip : skip + lines])
     used = {int(n) for n in MARK.findall(kept)}
     renumber = {old: new for new, old in enumerate(sorted(used), 1)}
     kept = MARK.sub(lambda m: f"[{renumber[int(m.group(1))]}]", kept)

@@ -22,7 +22,15 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from assistant.answer.candidates import HEAD, OWN_ANSWER_INTENTS, SENTENCE_ASKS, Candidate, Situation, Source
+from assistant.answer.candidates import (
+    HEAD,
+    OWN_ANSWER_INTENTS,
+    SENTENCE_ASKS,
+    Candidate,
+    Situation,
+    Source,
+    unchecked_condition,
+)
 from assistant.answer.compose import Answer
 from assistant.answer.decline import DECLINE_MARKERS
 from assistant.answer.reader import Reader, value_pattern
@@ -96,8 +104,10 @@ def precedence(q: Query, candidates: list[Candidate], situation: Situation) -> i
         # A rule that found nothing of what was asked ("未找到邮寄地址", of no list named) has no precedence (a yes/no
         # ask's reader sentence still leads what it says).
         ruled = None
+    if ruled is not None and Source.LED in by and (led or _leads_unchecked(q, candidates[ruled], candidates[by[Source.LED]])):
+        return by[Source.LED]
     if ruled is not None:
-        return by[Source.LED] if led and Source.LED in by else ruled
+        return ruled
     if Source.COMPARE in by:
         return by[Source.COMPARE]
     if Source.READER in by and situation.search.answers:
@@ -108,6 +118,12 @@ def precedence(q: Query, candidates: list[Candidate], situation: Situation) -> i
     if anchored is not None:
         return anchored
     return by[Source.DECLINE]
+
+
+def _leads_unchecked(q: Query, ruled: Candidate, led: Candidate) -> bool:
+    """An eligibility verdict led by a condition it did not check (a unit's own condition written apart
+    from the list's: "本地新锐企业榜条件：须在省内注册")."""
+    return q.intent == Intent.ELIGIBILITY and bool(led.answer.citations) and unchecked_condition(led.answer.citations[0].quote, ruled.answer)
 
 
 def _says_missing(answer: Answer) -> bool:

@@ -419,6 +419,7 @@ PROFILE_VERB = re.compile(
 
 
 SHORT_YEARS_BACK, SHORT_YEARS_AHEAD = 8, 5  # the rounds a year written short can mean, around today's
+MONTH_AFTER = re.compile(r"年(?:1[0-2]|0?[1-9])月")
 
 
 def normalize_years(text: str, today: dt.date) -> str:
@@ -433,6 +434,8 @@ def normalize_years(text: str, today: dt.date) -> str:
             full -= 100  # ("99年" asked in 2101)
         if today.year - SHORT_YEARS_BACK <= full <= today.year + SHORT_YEARS_AHEAD:
             return str(full)
+        if MONTH_AFTER.match(m.string, m.end()):
+            return str(full)  # "76年12月在园区注册的": a date told, however long ago
         return f"20{m.group(1)}" if 15 <= int(m.group(1)) <= 39 else m.group(1)  # (the series' early rounds, from 2020)
 
     return SHORT_YEAR.sub(year, text)

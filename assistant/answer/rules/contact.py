@@ -62,6 +62,7 @@ def _topic(ctx: Context) -> Callable[[ContactFact], bool] | None:
     return about if ctx.store.select(ContactFact, lambda f: f.year in years and about(f)) else None
 
 
+REVIEW_NAMED = re.compile(r"初评|初审|评审|终评|机构|联合体")
 # A problem with the online system itself (not "平台上最晚几号交", an ask of the round's own steps).
 # (Not a system the asker makes: "我们是做高端数控系统的".)
 SYSTEM_ASK = re.compile(r"系统(?:填报|申报|操作|登录|登陆|问题|故障|报错|打不开|进不去|上)|技术支持|技术问题|登录|登陆|客服|报错|"
@@ -168,6 +169,11 @@ def answer_contact(ctx: Context) -> Reply | None:
         # "学会内部材料交给谁", "找学会负责这件事的老师": the unit's own step, so the unit's own contact,
         # not the bodies it restates (whatever list the asker applies to).
         chosen = own
+    elif ctx.own_notice and own and "list" in q.inherited and q.attribute is None and not REVIEW_NAMED.search(q.text):
+        # "想报新锐企业榜…有问题找哪位老师" asked of one unit: the list is the asker's, carried from the part
+        # before; whom to ask is the unit's own contact (a review body answers of its review). ("…初审是哪位
+        # 老师？电话多少": a number asked after is the same person's.)
+        chosen = [f for f in own if f.lists and ctx.matches_list(f)] or own  # (its own contact for the list first)
     elif q.notice_ids and (q.list_key or q.field_key):
         # A notice asked about with a list: the list's own contact there, else the notice's.
         review = [f for f in chosen if (f.role == Role.REVIEW or f.lists) and ctx.matches_list(f) and ctx.matches_field(f)]

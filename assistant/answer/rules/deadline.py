@@ -58,6 +58,9 @@ def _best(ctx: Context, facts: list[DeadlineFact]) -> int:
     return max((_fit(ctx, f) for f in facts), default=0)
 
 
+ONLINE_ASKED = re.compile(r"线上|网上|在线|平台|系统")
+
+
 def answer_deadline(ctx: Context) -> Reply | None:
     q, store = ctx.q, ctx.store
     internal_asked = q.own_step or ctx.own_notice
@@ -68,8 +71,11 @@ def answer_deadline(ctx: Context) -> Reply | None:
     elif internal_asked:
         # (Not a date results are told by: nothing is due then, "预审意见于11月3日前反馈科技创新部".)
         picked = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.INTERNAL and f.category != Category.TOLD)
+        # (Only when the ask names the online side: "市里的截止时间" is the unit's own date, however much more
+        # of its words the platform's sentence holds.)
+        online_asked = q.platform_side or bool(ONLINE_ASKED.search(q.words))
         online = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.PLATFORM) if ctx.own_notice else None
-        if online and (picked is None or _best(ctx, online[1]) > _best(ctx, picked[1]) + 1):
+        if online and (picked is None or online_asked and _best(ctx, online[1]) > _best(ctx, picked[1]) + 1):
             picked = online  # "学会什么时候完成线上推荐": the notice's own step online, named by the question
     elif re.search(r"终评|终审|发布|宣传", q.text):
         return None  # a stage, not a deadline: the schedule answers it

@@ -88,7 +88,10 @@ def _line(ctx: Context, f: ContactFact, what: str) -> str:
     org = f.body or f.org
     owner = "，".join(x for x in (f"{org} {who}".strip(), f"电话：{'、'.join(f.phones)}" if f.phones else "",
                                   f"邮箱：{'、'.join(f.emails)}" if f.emails else "") if x)
-    return f"{where}的{_label(f, what) or '联系方式'}（{owner}）{ctx.cite(f)}"
+    label = _label(f, what) or "联系方式"
+    # ("…联系中国科协申报系统技术支持：177…": the label written onto the words before it is read as written.)
+    joined = "" if f"{contact_scope(f)}{label}" in f.quote else "的"
+    return f"{where}{joined}{label}（{owner}）{ctx.cite(f)}"
 
 
 def answer_lookup(ctx: Context) -> Reply | None:
