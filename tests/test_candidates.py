@@ -86,3 +86,18 @@ def test_what_an_enumeration_adds_between_two_rounds() -> None:
     later = "由全国学会、协会、研究会，各省、自治区、直辖市、副省级城市科协，新疆生产建设兵团科协，创新驱动示范市、“科创中国”试点城市（园区），中央企业科协组织申报和推荐。"
     assert enumeration_change([(2023, later), (2022, earlier)]) == "从2022年到2023年，新增：副省级城市科协、创新驱动示范市。"
     assert enumeration_change([(2022, "“先导技术榜”每个领域各单位推荐不超过3个；"), (2023, later)]) == ""
+
+
+def test_a_condition_the_verdict_did_not_check_is_one_that_sets_who_may_apply() -> None:
+    """A unit's own condition is one; a sentence announcing conditions, a count of what a unit recommends,
+    and a condition the verdict quotes (however much of its sentence) are not."""
+    from assistant.answer.candidates import unchecked_condition
+    from assistant.answer.compose import Answer, Citation
+    from assistant.model import AnswerKind
+
+    verdict = Answer("…", AnswerKind.RULE, [Citation("n.txt", "某市通知", 2031, "二", "在中国境内注册，成立年限不超过8年", 0, 10)])
+    assert unchecked_condition("通过我市推荐的企业须在本市注册并在本市纳税。", verdict)
+    assert not unchecked_condition("申报者应符合以下条件：", verdict)
+    assert not unchecked_condition("各乡镇向县科协推荐新锐企业不超过2家。", verdict)
+    assert not unchecked_condition("新锐企业榜：在中国境内注册，成立年限不超过8年的中小型科技企业。", verdict)
+    assert not unchecked_condition("科协今年设先导技术榜和场景应用示范榜五类。", verdict)

@@ -233,8 +233,10 @@ def _led(snap: Snapshot, q: Query, ruled: Answer, own_notice: bool, searched: Se
     if q.intent == Intent.ELIGIBILITY:
         # The first of the reader's lines that sets a condition the verdict does not check (a unit's own,
         # "通过我市推荐的企业须在本市注册"): what decides beyond the list's conditions.
+        # (Of the verdict's own notice: another unit's condition binds another channel.)
+        own = {c.source for c in ruled.citations[:1]}
         lead = next((line for i in range(LEAD_LINES) if (line := body(read, lines=1, skip=i)).citations
-                     and unchecked_condition(line.citations[0].quote, ruled)), lead)
+                     and line.citations[0].source in own and unchecked_condition(line.citations[0].quote, ruled)), lead)
     if not lead.citations or all(heading_level(c.quote.strip()) is not None for c in lead.citations):
         return None  # a bare heading says nothing the value does not
     wanted = value_pattern(q)
@@ -242,7 +244,7 @@ def _led(snap: Snapshot, q: Query, ruled: Answer, own_notice: bool, searched: Se
         return None
     if own_notice and wanted and _other_value(wanted, lead.answer, ruled.answer.split("\n")[0]) and (
             q.answer_type == AnswerType.CONTACT
-            or q.intent == Intent.DEADLINE and not q.platform_side and _platform_cutoff(snap, lead.answer)):
+            or q.intent == Intent.DEADLINE and not q.platform_side and _platform_cutoff(snap, lead)):
         # The unit's own contact the rule chose by role, or its own date, not another's line above it: a
         # review body's phone, the call's platform date ("市里的截止时间是几号"). (A count or a step's date
         # the lead gives is the unit's own beside what the rule restates: it stays.)
@@ -256,24 +258,29 @@ CONDITION = re.compile(r"须|应当|应(?![用急])|不得|不能|不予|不作�
                        r"不超过|不少于|满\d|不再|不属于|不包括|不含")
 
 
+QUOTA_SENTENCE = re.compile(r"名额|(?:推荐|报送|申报|限报|分配)[^，,。；;]{0,12}?(?:不超过|不多于|最多|各)?\s*\d+\s*[个家项人名]")
+
+
 def unchecked_condition(quote: str, verdict: Answer) -> bool:
     """A sentence that sets a condition (not one announcing them, "申报者应符合以下条件：") and that the
     eligibility verdict does not quote, however much of its sentence either quotes."""
     quote = quote.strip()
-    if not CONDITION.search(quote) or ANNOUNCES.search(quote):
-        return False
+    if not CONDITION.search(quote) or ANNOUNCES.search(quote) or QUOTA_SENTENCE.search(quote):
+        return False  # (a count of what a unit recommends, "推荐新锐企业不超过2家", says how many, not who)
     return not any(said and (said in quote or quote in said) for c in verdict.citations if (said := c.quote.strip()))
 
 
 MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
 
 
-def _platform_cutoff(snap: Snapshot, text: str) -> bool:
-    """Whether a passage gives the call's platform cut-off (the date its notices close the platform on),
-    not a unit's own step done on the platform by an earlier day."""
+def _platform_cutoff(snap: Snapshot, lead: Answer) -> bool:
+    """Whether a passage gives the call's platform cut-off (the date its own notice closes the platform
+    on), not a unit's own step done on the platform by an earlier day."""
+    notices = {c.source for c in lead.citations}
     cutoffs = {(int(f.date[5:7]), int(f.date[8:10])) for f in snap.store.select(DeadlineFact)
-               if f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF and f.date and len(f.date) >= 10}
-    return calls_side(text) and any((int(m), int(d)) in cutoffs for m, d in MONTH_DAY.findall(text))
+               if f.notice_id in notices and f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF and len(f.date or "") >= 10}
+    first = MONTH_DAY.search(lead.answer)  # (the date it leads with: a second line may name others)
+    return calls_side(lead.answer) and first is not None and (int(first.group(1)), int(first.group(2))) in cutoffs
 
 
 def _other_value(wanted: re.Pattern[str], lead: str, value: str) -> bool:

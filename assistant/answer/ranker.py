@@ -123,7 +123,10 @@ def precedence(q: Query, candidates: list[Candidate], situation: Situation) -> i
 def _leads_unchecked(q: Query, ruled: Candidate, led: Candidate) -> bool:
     """An eligibility verdict led by a condition it did not check (a unit's own condition written apart
     from the list's: "本地新锐企业榜条件：须在省内注册")."""
-    return q.intent == Intent.ELIGIBILITY and bool(led.answer.citations) and unchecked_condition(led.answer.citations[0].quote, ruled.answer)
+    if q.intent != Intent.ELIGIBILITY or not led.answer.citations or not ruled.answer.citations:
+        return False
+    lead = led.answer.citations[0]
+    return lead.source == ruled.answer.citations[0].source and unchecked_condition(lead.quote, ruled.answer)
 
 
 def _says_missing(answer: Answer) -> bool:

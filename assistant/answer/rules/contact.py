@@ -173,10 +173,15 @@ def answer_contact(ctx: Context) -> Reply | None:
         # "想报新锐企业榜…有问题找哪位老师" asked of one unit: the list is the asker's, carried from the part
         # before; whom to ask is the unit's own contact (a review body answers of its review). ("…初审是哪位
         # 老师？电话多少": a number asked after is the same person's.)
-        chosen = [f for f in own if f.lists and ctx.matches_list(f)] or own  # (its own contact for the list first)
+        # (Its own contact for the list first; one for a field only when a field is asked.)
+        general = [f for f in own if q.field_key or not f.fields]
+        chosen = [f for f in general if f.lists and ctx.matches_list(f)] or general or own
     elif q.notice_ids and (q.list_key or q.field_key):
         # A notice asked about with a list: the list's own contact there, else the notice's.
         review = [f for f in chosen if (f.role == Role.REVIEW or f.lists) and ctx.matches_list(f) and ctx.matches_field(f)]
+        if q.field_key is None and "list" in q.inherited:
+            # (One field's review body is no answer for a list carried from the part before: the asker named none.)
+            review = [f for f in review if not f.fields]
         chosen = review or chosen
     if q.person is None:
         # The person who took the work over, not the one the notice says no longer handles it.

@@ -59,6 +59,12 @@ def _best(ctx: Context, facts: list[DeadlineFact]) -> int:
 
 
 ONLINE_ASKED = re.compile(r"线上|网上|在线|平台|系统")
+CALLS_PLATFORM = re.compile(r"科协平台|中国科协|全国|国家平台")
+
+
+def _calls_cutoff(f: DeadlineFact) -> bool:
+    """The call's own platform cut-off as a unit's notice restates it (not a unit's step done online)."""
+    return f.form == DeadlineForm.CUTOFF and bool(CALLS_PLATFORM.search(f.quote))
 
 
 def answer_deadline(ctx: Context) -> Reply | None:
@@ -71,11 +77,12 @@ def answer_deadline(ctx: Context) -> Reply | None:
     elif internal_asked:
         # (Not a date results are told by: nothing is due then, "预审意见于11月3日前反馈科技创新部".)
         picked = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.INTERNAL and f.category != Category.TOLD)
-        # (Only when the ask names the online side: "市里的截止时间" is the unit's own date, however much more
-        # of its words the platform's sentence holds.)
+        # (The call's own cut-off the unit restates, "科协平台的截止时间为12月5日24时", only when the ask names
+        # the online side: "市里的截止时间" is the unit's own date, however much more of its words it holds.)
         online_asked = q.platform_side or bool(ONLINE_ASKED.search(q.words))
-        online = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.PLATFORM) if ctx.own_notice else None
-        if online and (picked is None or online_asked and _best(ctx, online[1]) > _best(ctx, picked[1]) + 1):
+        online = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.PLATFORM and (online_asked or not _calls_cutoff(f))) \
+            if ctx.own_notice else None
+        if online and (picked is None or _best(ctx, online[1]) > _best(ctx, picked[1]) + 1):
             picked = online  # "学会什么时候完成线上推荐": the notice's own step online, named by the question
     elif re.search(r"终评|终审|发布|宣传", q.text):
         return None  # a stage, not a deadline: the schedule answers it
