@@ -407,3 +407,11 @@ def test_an_organisation_passing_the_call_on_or_named_after_a_rounds_heading_is_
     # a quantity of bodies is no body: "每个省级学会推荐1家"
     table = "名额表\n新锐企业榜 | 每个设区市科协推荐2家，每个省级学会推荐1家\n融通创新平台榜 | 每个省级学会推荐1家\n"
     assert "每个" not in identify(table).issuer
+
+
+def test_a_speechs_speaker_line_names_its_issuer() -> None:
+    """A leader's speech: the organisation on the speaker's line under the title issues it, the party posts
+    and the date after the name aside."""
+    text = ("在全省2031年“科创中国”系列榜单征集遴选工作\n动员部署视频会上的讲话\n\n澄江省科协党组成员、副主席  温启航\n"
+            "（2031年10月9日）\n\n同志们：\n今天召开这次视频会，对我省今年的榜单征集推荐工作作出部署。二是11月6日前报送省科协。\n")
+    assert make_notice("speech.txt", text).issuer == "澄江省科协"

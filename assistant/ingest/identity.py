@@ -247,6 +247,9 @@ def _title(head: list[str], longer: list[str]) -> str:
 # A person signing for an organisation: the organisation, the office held, the name.
 OFFICE = r"(?:常务副|副)?(?:秘书长|理事长|会长|主任|院长|所长|局长|主席|执行主任|部长|处长|科长)"
 SIGNED_BY_OFFICER = re.compile(rf"^({ORG})\s*{OFFICE}\s*[{CJK}·]{{2,4}}$")
+# A speech's speaker: the organisation, the offices held (party posts first), the name.
+SPEAKER_LINE = re.compile(rf"^({ORG})\s*(?:(?:党组|党委)(?:书记|副书记|成员)[、，,]?\s*)*{OFFICE}\s+[{CJK}·]{{2,4}}"
+                          r"(?:\s*[（(][^）)]{4,20}[）)])?$")  # (the speech's date in brackets after the name)
 # An e-mail's signature: the sender's name, then the organisation and the office they hold.
 SIGNATURE = re.compile(rf"^[{CJK}·]{{2,4}}\n({ORG})\s*{OFFICE}$", re.M)
 # How a text calls its issuer ("学校以…身份推荐", "我会", "集团科协") and what such an issuer's name ends with.
@@ -411,6 +414,9 @@ def identify(text: str) -> Identity:
         issuer, issuer_source = _longest_org_ending(account.group(1)), IssuerSource.BYLINE
     if not issuer and byline:
         issuer, issuer_source = byline.group(1) or byline.group(2), IssuerSource.BYLINE
+    speaker = next((m for line in lines[:8] if (m := SPEAKER_LINE.match(line))), None)
+    if not issuer and speaker:  # a speech's speaker under its title: "澄江省科协党组成员、副主席  温启航"
+        issuer, issuer_source = speaker.group(1), IssuerSource.BYLINE
     if not issuer and head and (beside := LETTERHEAD_BESIDE.match(head[0])) and "关于" not in beside.group(1):
         issuer, issuer_source = beside.group(1), IssuerSource.LETTERHEAD
     self_named = SELF_NAMED.search(text) or ACTING_AS.search(text) or HELD_MEETING.search(text) or SIGNATURE.search(text)
