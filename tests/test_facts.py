@@ -902,3 +902,12 @@ def test_a_lists_conditions_written_as_one_paragraph_in_a_conditions_annex() -> 
                       "在中国境内注册，成立年限不超过8年的中小型科技企业。企业产品和服务不属于国家禁止类。\n")
     facts = [f for f in extract_facts(make_notice("annexed.txt", text)) if type(f).__name__ == "EligibilityFact" and f.list_keys == ["新锐企业榜"]]
     assert facts and len(facts[0].conditions) == 2 and "不超过8年" in facts[0].conditions[0]
+
+
+def test_another_calls_date_mentioned_beside_is_no_deadline_of_the_lists() -> None:
+    """"集团科技进步奖申报正在同步进行，截止时间为11月30日，与本次榜单申报分别报送": another call's date."""
+    text = FORWARD + ("1. 各二级单位于2047年11月9日前将推荐汇总表提交集团科技创新部。\n"
+                      "集团2047年度科技进步奖申报正在同步进行，截止时间为11月30日，与本次榜单申报分别报送。\n"
+                      "还要提醒一句，省青年科技奖的推荐工作也在同步进行，截止时间是10月31日。\n")
+    dates = {f.written for f in extract_facts(make_notice("g.txt", text)) if type(f).__name__ == "DeadlineFact"}
+    assert any("11月9日" in d for d in dates) and not any("11月30日" in d or "10月31日" in d for d in dates)

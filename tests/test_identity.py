@@ -415,3 +415,11 @@ def test_a_speechs_speaker_line_names_its_issuer() -> None:
     text = ("在全省2031年“科创中国”系列榜单征集遴选工作\n动员部署视频会上的讲话\n\n澄江省科协党组成员、副主席  温启航\n"
             "（2031年10月9日）\n\n同志们：\n今天召开这次视频会，对我省今年的榜单征集推荐工作作出部署。二是11月6日前报送省科协。\n")
     assert make_notice("speech.txt", text).issuer == "澄江省科协"
+
+
+def test_a_person_publishing_for_an_office_names_the_office_as_issuer() -> None:
+    """"发布人：褚宏斌（集团科技创新部 / 集团科协秘书处）": the office in brackets, not the person."""
+    text = ("钉钉 · 工作台 · 公告\n【集团科协】关于组织申报2031年“科创中国”系列榜单的通知\n"
+            "发布人：褚宏斌（集团科技创新部 / 集团科协秘书处）\n发布时间：2031-10-11 09:32\n"
+            "各二级单位：现将2031年“科创中国”系列榜单申报工作安排如下。各二级单位于2031年11月9日前报送。\n")
+    assert make_notice("oa.txt", text).issuer == "集团科技创新部"

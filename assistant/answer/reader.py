@@ -31,6 +31,7 @@ from assistant.ingest.facts.common import (
     digits,
     find_fields,
     find_list_names,
+    other_call,
 )
 from assistant.ingest.facts.schedule import (
     CORRECTED,
@@ -527,7 +528,10 @@ def _subjects(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def _about_another(text: str, q: Query) -> bool:
     """A unit that names another field (or list) than the one asked and not that one: a table's row
-    for 电子信息 when 产业基础 is asked answers for the wrong subject, however many words it shares."""
+    for 电子信息 when 产业基础 is asked answers for the wrong subject, however many words it shares; or
+    another call than the lists, not asked of."""
+    if other_call(text) and not other_call(q.text):
+        return True  # another call the notice mentions beside ("省青年科技奖的推荐…截止时间是10月31日")
     if not (q.field_key or q.list_key):
         return False
     fields, lists = _subjects(text)

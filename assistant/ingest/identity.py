@@ -395,7 +395,11 @@ def identify(text: str) -> Identity:
     source = SOURCE.search("\n".join(lines[:12]))
     labelled = labelled or LABELLED_BLOCK.search("\n".join(lines[:16]))
     if not issuer and labelled:
-        issuer, issuer_source = labelled.group(1), IssuerSource.LABELLED
+        # ("发布人：褚宏斌（集团科技创新部 / 集团科协秘书处）": a person, the organisation in brackets after the name)
+        line_end = labelled.string.find("\n", labelled.start(1))
+        value = labelled.string[labelled.start(1) : line_end if line_end >= 0 else None]
+        person = re.match(rf"^[{CJK}]{{2,4}}[（(]\s*([^）)/／|｜、，,]{{2,30}})", value)
+        issuer, issuer_source = (person.group(1).strip() if person else labelled.group(1)), IssuerSource.LABELLED
     elif not issuer and source and not DEPARTMENT.match(source.group(1)):
         issuer, issuer_source = source.group(1), IssuerSource.LABELLED
     if not issuer:

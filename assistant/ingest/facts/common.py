@@ -23,6 +23,15 @@ OWN_PLATFORM = re.compile(r"“(?![^”]*科创中国)[^”]{2,30}(?:平台|系�
 
 F = TypeVar("F", bound=Fact)
 
+# Another call named as such ("省青年科技奖的推荐工作", "集团科技进步奖申报"), in a sentence naming no list.
+OTHER_CALL = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:奖|基金|计划|课题)(?:的)?(?:推荐|申报|评审|评选|征集)")
+SERIES = re.compile(r"科创中国|[\u4e00-\u9fff]{2,6}榜(?!单)")  # (a list named; "与本次榜单申报分别报送" contrasts)
+
+
+def other_call(text: str) -> bool:
+    """Whether a sentence is about another call than the series ("集团科技进步奖申报正在同步进行…")."""
+    return bool(OTHER_CALL.search(text)) and not SERIES.search(text)
+
 # An annex that is a form to fill in ("附件2 申报样表", "附件3 推荐汇总表"): its 名额/联系人 are fields, not facts.
 # (An annex of content, "附件3 推荐名额和内部遴选办法", "附件5 联系方式", states them.)
 FORM_ANNEX = re.compile(r"样表|申报表|推荐表|申报书|推荐书|登记表|汇总表|报名表|申请表|信息表|回执|承诺书|模板|示例")

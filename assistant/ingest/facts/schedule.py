@@ -15,6 +15,7 @@ from assistant.ingest.facts.common import (
     clauses,
     lists_of,
     make_fact,
+    other_call,
     section_lines,
 )
 from assistant.ingest.notices import CJK, Notice, heading_level
@@ -311,6 +312,8 @@ def extract_deadlines(notice: Notice, list_names: list[str] | None = None) -> li
     for span in clauses(notice, "。"):
         if re.search(r"成立|注册|出生|已登记|在册|缴清", span.text) or (span.section.path[0].startswith("附件") and "条件" in span.section.path[0]):
             continue  # dates in eligibility conditions are not deadlines
+        if other_call(span.text):
+            continue  # another call's date the notice mentions beside ("省青年科技奖的推荐…截止时间是10月31日")
         for pattern, kind in ((DEADLINE_IS, DeadlineForm.CUTOFF), (DEADLINE_BEFORE, DeadlineForm.BEFORE),
                               (DEADLINE_FIRST, DeadlineForm.CUTOFF)):
             for m in pattern.finditer(span.text):
