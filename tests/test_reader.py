@@ -742,10 +742,3 @@ def test_a_rows_limits_for_several_parties_are_read_by_their_columns_headers(par
     whole = park_bot.answer("园区新锐企业榜一共能推荐几个？").answer[:300]
     assert "6个" in whole
 
-
-def test_an_items_later_sentences_are_read_with_its_head() -> None:
-    """"3. 新锐企业榜：按科协条件…。集团只推荐控股子公司；…": the later sentences are about the item's list."""
-    line = "3. 新锐企业榜：按科协条件，企业须在中国境内注册。集团只推荐持股比例超过50%的控股子公司；参股企业可通过属地科协申报。"
-    got = {u.text: u.context for u in units(_chunk(line, ["第五点 条件把关"]), 0) if u.kind == UnitKind.SENTENCE}
-    assert got["集团只推荐持股比例超过50%的控股子公司；"] == "新锐企业榜"
-    assert got["参股企业可通过属地科协申报。"] == "新锐企业榜"

@@ -279,8 +279,9 @@ def _platform_cutoff(snap: Snapshot, lead: Answer) -> bool:
     notices = {c.source for c in lead.citations}
     cutoffs = {(int(f.date[5:7]), int(f.date[8:10])) for f in snap.store.select(DeadlineFact)
                if f.notice_id in notices and f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF and len(f.date or "") >= 10}
-    first = MONTH_DAY.search(lead.answer)  # (the date it leads with: a second line may name others)
-    return calls_side(lead.answer) and first is not None and (int(first.group(1)), int(first.group(2))) in cutoffs
+    dates = {(int(m), int(d)) for m, d in MONTH_DAY.findall(lead.answer)}
+    # (Every date it gives: a second line may hold the unit's own step, "11月8日前：申报材料发送至学会邮箱".)
+    return calls_side(lead.answer) and bool(dates) and dates <= cutoffs
 
 
 def _other_value(wanted: re.Pattern[str], lead: str, value: str) -> bool:

@@ -305,9 +305,6 @@ WHEN_TOLD = re.compile(r"\d{1,4}\s*[年月日号]?\s*(?:底|初|中旬|上旬|�
 RUN_IN = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])\s*[\u4e00-\u9fff“”\w]{2,14}。")
 
 
-ITEM_HEAD = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?([^：:。，,；;]{2,16})[：:](?!\d)")
-
-
 def units(chunk: Chunk, rank: int) -> list[Unit]:
     """A passage's sentences, table rows (with the header row) and form fields (with the line that
     follows them), in order."""
@@ -393,22 +390,18 @@ def units(chunk: Chunk, rank: int) -> list[Unit]:
             # "（三）校内公示。推荐名单于…公示。": a run-in heading is read with the sentence it heads.
             sentences[:2] = [line[: line.index(sentences[1]) + len(sentences[1])].strip()]
         lead = ""
-        # "3. 新锐企业榜：…。集团只推荐控股子公司。": the item's head is what its later sentences are about.
-        head = ITEM_HEAD.match(sentences[0]) if len(sentences) >= 2 else None
-        for n, sentence in enumerate(sentences):
+        for sentence in sentences:
             for text in _spoken_clauses(sentence):
                 if len(re.sub(r"\W", "", text)) >= 4:
                     # (A pair of its own, "…向省科协报送：每市不超过3家；", is no item of the lead before it.)
                     item = lead and lead not in text and not re.search(r"[：:](?!\d)", text)
-                    if not item and n and head and head.group(1) not in text:
-                        item, lead = True, head.group(1)
                     # A step's first sentence is read with the heading that dates the step ("（三）终评评审（2024年1月）"
                     # over "…秘书处组织开展榜单终评工作"): what is done and when are one answer.
                     # (Only a sentence that does not date itself: "…于2023年11月30日前…" needs no heading's month.)
                     dated = "" if HOLDS[AnswerType.DATE].search(text) else step
                     out.append(Unit(chunk, rank, UnitKind.SENTENCE, text, lead if item else "", dated))
                     step = ""  # (the first sentence under it: the others are read as they are)
-            lead = _enumeration_lead(sentence, "" if head and lead == head.group(1) else lead)
+            lead = _enumeration_lead(sentence, lead)
     return out
 
 
