@@ -117,3 +117,28 @@ def test_rules_of_dashes_are_no_article_separators() -> None:
     assert _kept(ruled) == ruled
     starred = "\n＊　＊　＊\n".join(blocks) + "\n"
     assert "11月3日" not in _kept(starred) and "先导技术榜" in _kept(starred)
+
+
+def test_the_last_item_written_in_short_lines_is_set_aside_whole_its_contact_with_it() -> None:
+    """A cut never runs back before its item, nor keeps the item's own contact line as a sign-off."""
+    digest = ("科研项目信息周报\n信息一　联合基金项目申报\n10月24日前在系统提交申请书\n"
+              "信息二　“科创中国”系列榜单征集遴选\n11月7日前在科研管理系统提交申报书\n"
+              "信息三　横向项目年终结算提醒\n12月10日前完成结算\n联系人：财务处 林若水 0591-8512399\n某大学科研院\n2031年10月15日\n")
+    kept = _kept(digest)
+    assert kept.count("11月7日") == 1 and "12月10日" not in kept and "林若水" not in kept
+    assert kept.rstrip().endswith("2031年10月15日")
+
+
+def test_a_notices_own_sections_stay_though_its_title_names_no_list() -> None:
+    """"关于做好2031年度科技成果推荐工作的通知": 二、材料要求 / 三、时间安排 / 四、联系方式 are its own."""
+    notice = ("关于做好2031年度科技成果推荐工作的通知\n各学院：\n现将上级通知转发给你们。\n一、推荐范围\n本次推荐先导技术榜、新锐企业榜。\n"
+              "二、材料要求\n材料一式两份。\n三、时间安排\n请于2031年11月7日前将材料报送科研院。\n四、联系方式\n科研院 王敏 0591-1234567。\n")
+    assert _kept(notice) == notice
+
+
+def test_an_articles_lead_in_naming_the_lists_keeps_its_sections() -> None:
+    issue = ("某学会会讯\n2031年第9期\n＊　＊　＊\n通知公告\n关于组织推荐2031年“科创中国”系列榜单的通知\n各会员单位：\n"
+             "一、推荐范围\n先导技术榜。\n二、材料要求\n一式两份。\n三、时间安排\n会员向学会报名截止2031年11月16日。\n"
+             "＊　＊　＊\n年会征文启事\n截稿日期：2031年11月10日。\n＊　＊　＊\n分支机构动态\n铸造分会报名截止10月25日。\n")
+    kept = _kept(issue)
+    assert "11月16日" in kept and "一式两份" in kept and "截稿日期" not in kept

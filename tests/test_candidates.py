@@ -101,3 +101,14 @@ def test_a_condition_the_verdict_did_not_check_is_one_that_sets_who_may_apply() 
     assert not unchecked_condition("各乡镇向县科协推荐新锐企业不超过2家。", verdict)
     assert not unchecked_condition("新锐企业榜：在中国境内注册，成立年限不超过8年的中小型科技企业。", verdict)
     assert not unchecked_condition("科协今年设先导技术榜和场景应用示范榜五类。", verdict)
+
+
+def test_a_checked_condition_is_told_apart_from_its_marks_and_words_that_only_look_like_conditions() -> None:
+    from assistant.answer.candidates import unchecked_condition
+    from assistant.answer.compose import Answer, Citation
+    from assistant.model import AnswerKind
+
+    verdict = Answer("…", AnswerKind.RULE, [Citation("n.txt", "某市通知", 2031, "二", "1. 申报企业须在我国境内注册，", 0, 10)])
+    assert not unchecked_condition("申报企业须在我国境内注册。", verdict)
+    for line in ("聚焦产业链供应链关键环节开展推荐。", "详见《申报须知》。", "请相应调整材料。", "不仅关注技术，也关注市场。"):
+        assert not unchecked_condition(line, verdict), line

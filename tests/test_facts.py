@@ -911,3 +911,22 @@ def test_another_calls_date_mentioned_beside_is_no_deadline_of_the_lists() -> No
                       "还要提醒一句，省青年科技奖的推荐工作也在同步进行，截止时间是10月31日。\n")
     dates = {f.written for f in extract_facts(make_notice("g.txt", text)) if type(f).__name__ == "DeadlineFact"}
     assert any("11月9日" in d for d in dates) and not any("11月30日" in d or "10月31日" in d for d in dates)
+
+
+def test_review_findings_on_contacts_deadlines_and_other_calls() -> None:
+    """Each sentence's entries each their own; a 回执 annex's blanks are no contact; a plan is no other
+    call and a sentence naming the lists' own step is theirs; "申报书及全部附件" sends nothing to an office."""
+    text = FORWARD + ("三、联系方式\n新锐企业榜初评机构“科创中国”企业服务中心，联系人闫可欣，010-68881234；"
+                      "融通创新组织榜初评机构中国技术转移联盟，联系人濮文韬，010-68885678。平台技术支持：400-800-1234。\n"
+                      "四、时间安排\n请各学院按照年度工作计划推荐，于2047年11月7日前将推荐材料报送科研院。\n"
+                      "今年省科技奖的推荐与本次榜单推荐同步开展，请于2047年11月8日前将榜单推荐材料报送科研院。\n"
+                      "请登录“科创中国”平台在线填报，申报书及全部附件须于2047年11月10日前完成上传。\n"
+                      "附件2\n参会回执\n单位名称：\n联系人：          手机：\n")
+    facts = extract_facts(make_notice("g.txt", text))
+    contacts = {p: f for f in facts if isinstance(f, ContactFact) for p in f.phones}
+    assert contacts["010-68885678"].persons == ["濮文韬"] and contacts["010-68885678"].body == "中国技术转移联盟"
+    assert contacts["010-68881234"].body == "“科创中国”企业服务中心"
+    assert all(f.persons or f.phones or f.emails for f in facts if isinstance(f, ContactFact))
+    deadlines = {f.written: f for f in facts if type(f).__name__ == "DeadlineFact"}
+    assert {"2047年11月7日", "2047年11月8日"} <= set(deadlines)
+    assert deadlines["2047年11月10日"].scope.value == "platform"

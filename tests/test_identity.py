@@ -259,6 +259,7 @@ def test_the_level_of_issuer_an_ask_is_sent_to_points_at_that_issuers_notice() -
     park = make_notice("k.txt", f"青禾高新技术产业开发区管理委员会关于组织推荐2037年“科创中国”系列榜单的通知\n{body}")
     with_park = NoticeIndex({**notices, park.id: park})
     assert with_park.find("我们是园区里的一家企业，想报新锐企业榜，几号截止？", [2037]).ids == ["k.txt"]
+    assert with_park.find("我们是园区里的一家公司，能报新锐企业榜吗？", [2037]).ids == ["k.txt"]
     assert not with_park.find("我们园区想报新锐企业榜，几号截止？", [2037])  # the park asking: not its own notice
     assert not index.find("省里和学会各能推几个", [2037])  # two levels: neither
     # two levels, the one "over there" asked of: "市科协这边在收…，省科协那边要求最晚哪天"
@@ -423,3 +424,5 @@ def test_a_person_publishing_for_an_office_names_the_office_as_issuer() -> None:
             "发布人：褚宏斌（集团科技创新部 / 集团科协秘书处）\n发布时间：2031-10-11 09:32\n"
             "各二级单位：现将2031年“科创中国”系列榜单申报工作安排如下。各二级单位于2031年11月9日前报送。\n")
     assert make_notice("oa.txt", text).issuer == "集团科技创新部"
+    # an organisation's label: the organisation, not the office in brackets after it
+    assert make_notice("org.txt", text.replace("发布人：褚宏斌", "发布单位：华岳能源集团")).issuer == "华岳能源集团"

@@ -254,7 +254,7 @@ def _led(snap: Snapshot, q: Query, ruled: Answer, own_notice: bool, searched: Se
 
 LEAD_LINES = 4  # of the reader's lines, how many are looked at for a condition the verdict does not check
 # What a sentence that sets a condition says ("须在省内注册", "不作为推荐对象", "只推荐控股子公司").
-CONDITION = re.compile(r"须|应当|应(?![用急])|不得|不能|不予|不作为|不纳入|方可|才能|才可|仅限|仅|只(?:受理|推荐|限|面向)|限于|"
+CONDITION = re.compile(r"须(?!知)|应当|(?<![相对响供适反效])应(?![用急])|不得|不能|不予|不作为|不纳入|方可|才能|才可|仅限|(?<!不)仅|只(?:受理|推荐|限|面向)|限于|"
                        r"不超过|不少于|满\d|不再|不属于|不包括|不含")
 
 
@@ -264,10 +264,15 @@ QUOTA_SENTENCE = re.compile(r"名额|(?:推荐|报送|申报|限报|分配)[^，
 def unchecked_condition(quote: str, verdict: Answer) -> bool:
     """A sentence that sets a condition (not one announcing them, "申报者应符合以下条件：") and that the
     eligibility verdict does not quote, however much of its sentence either quotes."""
-    quote = quote.strip()
+    quote = _bare(quote)
     if not CONDITION.search(quote) or ANNOUNCES.search(quote) or QUOTA_SENTENCE.search(quote):
         return False  # (a count of what a unit recommends, "推荐新锐企业不超过2家", says how many, not who)
-    return not any(said and (said in quote or quote in said) for c in verdict.citations if (said := c.quote.strip()))
+    return not any(said and (said in quote or quote in said) for c in verdict.citations if (said := _bare(c.quote)))
+
+
+def _bare(quote: str) -> str:
+    """A quote without its item number and its closing mark ("1. …注册。" and "…注册，" are one clause)."""
+    return re.sub(r"^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*", "", quote.strip()).rstrip("。；;，,.")
 
 
 MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")

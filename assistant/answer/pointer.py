@@ -50,7 +50,7 @@ LEVELS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [  # (what an ask says, 
 ]
 THERE = re.compile(r"(?:那边|那里|那儿|那头)")
 # ("我们是园区里的一家企业": in the park, whose notice it is, not the park asking; "我们市里已经盖好章了" is.)
-ASKER_OWN = re.compile(r"(?:我们|咱们|我|本|我是)[^，,。；;？?！!]{0,12}?(?:省|市|区|县|学会|协会|学院|集团|园区|公司|单位)(?![里内]的)")
+ASKER_OWN = re.compile(r"(?:我们|咱们|我|本|我是)(?:(?![里内]的)[^，,。；;？?！!]){0,12}?(?:省|市|区|县|学会|协会|学院|集团|园区|公司|单位)(?![里内]的)")
 DOC_REF = re.compile(r"[〔\[［(（]\s*(20\d{2})\s*[〕\]］)）]\s*(\d+)\s*号")
 PUBLISHED_ASK = re.compile(r"(\d{1,2})月(\d{1,2})日(?:发布|印发|下发|发的|发出|的通知)")
 

@@ -53,6 +53,7 @@ RED_HEADER = re.compile(rf"^([{CJK}（）()]{{4,30}})文件$")
 LABELLED = re.compile(rf"(?:发布单位|发文单位|发布部门|发布机构|发布人|发布者|印发单位|来源单位|发件人)\s*[:：]\s*({ORG})")
 # A page's source line ("来源：南江省科学技术协会"): its publisher, unless it names only a department
 # ("来源：学术交流部", of the society the body names).
+PERSON_PUBLISHED = re.compile(r"(?:发布人|发布者|发件人)")
 SOURCE = re.compile(rf"(?:信息来源|来源)\s*[:：]\s*({ORG})")
 DEPARTMENT = re.compile(rf"^[{CJK}]{{2,12}}(?:部|处|科|室|办|办公室)$")
 # A subject line's label and a reply's marks before a title: "会话主题：关于…", "主题：回复：关于…".
@@ -398,7 +399,8 @@ def identify(text: str) -> Identity:
         # ("发布人：褚宏斌（集团科技创新部 / 集团科协秘书处）": a person, the organisation in brackets after the name)
         line_end = labelled.string.find("\n", labelled.start(1))
         value = labelled.string[labelled.start(1) : line_end if line_end >= 0 else None]
-        person = re.match(rf"^[{CJK}]{{2,4}}[（(]\s*([^）)/／|｜、，,]{{2,30}})", value)
+        # (Only of a person's label: "发布单位：中国科协（科学技术普及部）" names the organisation first.)
+        person = re.match(rf"^[{CJK}]{{2,4}}[（(]\s*([^）)/／|｜、，,]{{2,30}})", value) if PERSON_PUBLISHED.match(labelled.group(0)) else None
         issuer, issuer_source = (person.group(1).strip() if person else labelled.group(1)), IssuerSource.LABELLED
     elif not issuer and source and not DEPARTMENT.match(source.group(1)):
         issuer, issuer_source = source.group(1), IssuerSource.LABELLED

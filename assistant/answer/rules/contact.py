@@ -174,7 +174,7 @@ def answer_contact(ctx: Context) -> Reply | None:
         # before; whom to ask is the unit's own contact (a review body answers of its review). ("…初审是哪位
         # 老师？电话多少": a number asked after is the same person's.)
         # (Its own contact for the list first; one for a field only when a field is asked.)
-        general = [f for f in own if q.field_key or not f.fields]
+        general = [f for f in own if (ctx.matches_field(f) if q.field_key else not f.fields)]
         chosen = [f for f in general if f.lists and ctx.matches_list(f)] or general or own
     elif q.notice_ids and (q.list_key or q.field_key):
         # A notice asked about with a list: the list's own contact there, else the notice's.

@@ -58,7 +58,7 @@ def _best(ctx: Context, facts: list[DeadlineFact]) -> int:
     return max((_fit(ctx, f) for f in facts), default=0)
 
 
-ONLINE_ASKED = re.compile(r"线上|网上|在线|平台|系统")
+ONLINE_ASKED = re.compile(r"线上|网上|在线")  # (a platform named is understand.asks_platform_side's to decide)
 CALLS_PLATFORM = re.compile(r"科协平台|中国科协|全国|国家平台")
 
 
@@ -79,7 +79,7 @@ def answer_deadline(ctx: Context) -> Reply | None:
         picked = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.INTERNAL and f.category != Category.TOLD)
         # (The call's own cut-off the unit restates, "科协平台的截止时间为12月5日24时", only when the ask names
         # the online side: "市里的截止时间" is the unit's own date, however much more of its words it holds.)
-        online_asked = q.platform_side or bool(ONLINE_ASKED.search(q.words))
+        online_asked = q.platform_side or bool(ONLINE_ASKED.search(q.words))  # (understand's side, or its online step)
         online = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.PLATFORM and (online_asked or not _calls_cutoff(f))) \
             if ctx.own_notice else None
         if online and (picked is None or _best(ctx, online[1]) > _best(ctx, picked[1]) + 1):

@@ -24,13 +24,16 @@ OWN_PLATFORM = re.compile(r"“(?![^”]*科创中国)[^”]{2,30}(?:平台|系�
 F = TypeVar("F", bound=Fact)
 
 # Another call named as such ("省青年科技奖的推荐工作", "集团科技进步奖申报"), in a sentence naming no list.
-OTHER_CALL = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:奖|基金|计划|课题)(?:的)?(?:推荐|申报|评审|评选|征集)")
-SERIES = re.compile(r"科创中国|[\u4e00-\u9fff]{2,6}榜(?!单)")  # (a list named; "与本次榜单申报分别报送" contrasts)
+# (Not "年度工作计划推荐": a plan is no call; a prize, a fund or a project's call is.)
+OTHER_CALL = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:奖|基金|课题)(?:的)?(?:推荐|申报|评审|评选|征集)")
+SERIES = re.compile(r"科创中国|榜")
+CONTRAST = re.compile(r"(?:与|和|跟)本次榜单[^，,。；;]{0,12}")  # "与本次榜单申报分别报送": the lists named to set them apart
 
 
 def other_call(text: str) -> bool:
-    """Whether a sentence is about another call than the series ("集团科技进步奖申报正在同步进行…")."""
-    return bool(OTHER_CALL.search(text)) and not SERIES.search(text)
+    """Whether a sentence is about another call than the series ("集团科技进步奖申报正在同步进行，截止…，与本次
+    榜单申报分别报送"); one that names the lists' own step too ("…请于11月7日前将榜单推荐材料报送") is theirs."""
+    return bool(OTHER_CALL.search(text)) and not SERIES.search(CONTRAST.sub("", text))
 
 # An annex that is a form to fill in ("附件2 申报样表", "附件3 推荐汇总表"): its 名额/联系人 are fields, not facts.
 # (An annex of content, "附件3 推荐名额和内部遴选办法", "附件5 联系方式", states them.)

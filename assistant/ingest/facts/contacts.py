@@ -15,6 +15,7 @@ from assistant.ingest.facts.common import (
     digits,
     find_fields,
     find_list_names,
+    form_annex,
     make_fact,
     phone_fixes,
     phones_in,
@@ -169,11 +170,11 @@ def _body_from_header(header: str) -> str:
 
 
 def _form_template(section: Section) -> bool:
-    """An annex whose 联系人 cells are blanks to fill in (an application form), not an annex that lists
-    contacts ("附件5 联系方式"): no number or mailbox in any of its lines."""
+    """An annex whose 联系人 cells are blanks to fill in: a form by its title (facts.common.form_annex), or an
+    annex with no number or mailbox in any of its lines; not an annex that lists contacts ("附件5 联系方式")."""
     if not (section.path and section.path[0].startswith("附件")):
         return False
-    return not any(phones_in(line.text) or EMAIL.search(line.text) for line in section.lines)
+    return form_annex(section) or not any(phones_in(line.text) or EMAIL.search(line.text) for line in section.lines)
 
 
 def extract_contacts(notice: Notice, list_names: list[str], field_names: list[str],
@@ -237,7 +238,7 @@ def _with_offices(notice: Notice, facts: list[Fact]) -> list[Fact]:
 
 # What a clause says the contact is for: "路演答辩安排：园区科协秘书处 方若琳，0592-…" (before the
 # colon), "政策和名额问题找王启明老师，0532-…" (before 找/联系/咨询).
-DUTY = re.compile(r"^(?P<duty>[^：:，,]{2,30})[：:]|^(?P<asked>[^：:]{2,30}?)(?:问题|事宜|事项)?[，,]?(?:请|可以|可)?(?:找|联系|咨询)")
+DUTY = re.compile(r"^(?P<duty>[^：:，,]{2,30})[：:]|^(?P<asked>[^：:]{2,30}?(?:问题|事宜|事项)?)[，,]?(?:请|可以|可)?(?:找|联系|咨询)")
 RECORD_HEAD = re.compile(r"^(?:榜单|榜单名称|申报榜单|推荐榜单|所属榜单)\s*[：:]\s*(\S.{1,40})$")
 SELF_INTRO = re.compile(r"我(?:是|叫)([^，,。！!；;]{2,30})")
 TEACHER = re.compile(rf"([{CJK}]{{2,3}}?)(?:老师|同志|主任)")
@@ -268,8 +269,10 @@ def _entity_contacts(notice: Notice, list_names: list[str], field_names: list[st
     a table's row, a speaker's words): each number no labelled block holds, with the person, office,
     lists and duty of its own clause."""
     facts: list[Fact] = []
+    forms: dict[int, bool] = {}  # (once per section: a clause at a time would read the section's lines each time)
     for span in clauses(notice, "。；;"):
-        if _form_template(span.section) or any(start <= span.start < end for start, end in read_rows):
+        form = forms.setdefault(id(span.section), _form_template(span.section))
+        if form or any(start <= span.start < end for start, end in read_rows):
             continue
         phones = [p for p in phones_in(span.text) if len(re.sub(r"\D", "", p)) >= 10]
         new = [p for p in dict.fromkeys(phones) if p not in held]
@@ -415,11 +418,8 @@ def _loose_contact(notice: Notice, span: Span, org: str, persons: list[str], pho
 def _entry_lines(lines: list[Line]) -> Iterator[Line]:
     """The lines, a line of several entries each with its own bare 联系人 ("新锐榜初评机构X，联系人闫可欣，010-…；
     融通榜初评机构Y，联系人濮文韬，010-…") split into one line per entry, so each is read with its own head."""
-    for line in lines:
-        sentences = _own_contact_sentences(line)
-        if len(sentences) > 1:
-            yield from sentences  # "…联系人雷芷萱，电话010-…。政策问题可咨询某部钮思远，电话010-…。": each sentence its own
-            continue
+    for line in (sentence for whole in lines for sentence in _own_contact_sentences(whole)):
+        # ("…联系人雷芷萱，电话010-…。政策问题可咨询某部钮思远，电话010-…。": each sentence its own, then each entry)
         if sum(1 for m in BARE_LABEL.finditer(line.text) if m.group(1)) < 2:
             yield line
             continue

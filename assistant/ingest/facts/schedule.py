@@ -265,7 +265,8 @@ def _month_day_of(iso: str) -> tuple[int, int]:
 ONLINE = re.compile(r"平台|线上|系统")
 # The date's own clause sends something somewhere else ("前将纸质材料报送市科协", "会员向学会提交截止").
 ELSEWHERE = re.compile(r"报送|报至|报到|交至|交到|送至|送达|寄至|寄到|发送至|发至|发到|提交至|提交到|邮箱|向[^，,；;]{1,12}(?:提交|报送|推荐|报)"
-                       r"|(?<![名])报(?:给)?[^，,；;。名]{0,6}?(?:科协|学会|协会|秘书处|办公室|[^\W\d_][部处局])")  # "…前将汇总表报市科协科技服务部"
+                       # "…前将汇总表报市科协科技服务部" (not "申报书及全部附件…", "填报", "报名处")
+                       r"|(?<![申填上预汇])报(?:给)?[^，,；;。名]{0,6}?(?:科协|学会|协会|秘书处|办公室|[^\W\d_](?<![全局内])[部处局](?![分门]))")
 CLAUSE_BOUND = re.compile(r"[，,；;。！!？?\n]")
 OWN_UNIT = re.compile(r"内部|校内|院内|所内|会内|本单位")
 # A unit's own deadline named as such ("园区内部的截止时间是…"), not a step inside it ("通过校内遴选的项目须于…").
