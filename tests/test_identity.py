@@ -425,4 +425,4 @@ def test_a_person_publishing_for_an_office_names_the_office_as_issuer() -> None:
             "各二级单位：现将2031年“科创中国”系列榜单申报工作安排如下。各二级单位于2031年11月9日前报送。\n")
     assert make_notice("oa.txt", text).issuer == "集团科技创新部"
     # an organisation's label: the organisation, not the office in brackets after it
-    assert make_notice("org.txt", text.replace("发布人：褚宏斌", "发布单位：华岳能源集团")).issuer == "华岳能源集团"
+    assert make_notice("org.txt", text.replace("发布人：褚宏斌（集团科技创新部 / 集团科协秘书处）", "发布单位：中国科协（科学技术普及部）")).issuer == "中国科协"
