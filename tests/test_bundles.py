@@ -142,3 +142,10 @@ def test_an_articles_lead_in_naming_the_lists_keeps_its_sections() -> None:
              "＊　＊　＊\n年会征文启事\n截稿日期：2031年11月10日。\n＊　＊　＊\n分支机构动态\n铸造分会报名截止10月25日。\n")
     kept = _kept(issue)
     assert "11月16日" in kept and "一式两份" in kept and "截稿日期" not in kept
+
+
+def test_a_notices_own_numbered_list_is_no_bundle() -> None:
+    """"二、推荐名额 1. … 2. 2022年入选的先锋人物每人可推荐1人 3. …": a notice's own items, whatever each names."""
+    part = ("二、推荐名额\n1. 先导技术榜每个领域推荐不超过3个。\n2. 2022年入选的技术经理人先锋人物每人可推荐1人。\n"
+            "3. 入选历年系列榜单的项目原则上不再推荐。\n")
+    assert _kept(part) == part

@@ -59,8 +59,10 @@ def set_aside_other_items(mt: MappedText) -> MappedText:
     return MappedText("".join(text), offsets)
 
 
-def _other_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    for items in (_separated(text, start, end), *(_family(text, start, end, opener) for opener in (LABELLED, CHAPTER, NUMBERED))):
+def _other_items(text: str, start: int, end: int, nested: bool = False) -> list[tuple[int, int]]:
+    # (Numbered items only inside a chapter: at the top they are a notice's own list, "二、推荐名额 1. … 2. …".)
+    openers = (LABELLED, CHAPTER, NUMBERED) if nested else (LABELLED, CHAPTER)
+    for items in (_separated(text, start, end), *(_family(text, start, end, opener) for opener in openers)):
         if len(items) < MIN_ITEMS or not any(i.topical for i in items) or all(i.topical for i in items):
             continue
         if TOPIC.search(_before(text, start, items[0].start)):
@@ -69,7 +71,7 @@ def _other_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for item in items:
             head = re.match(r"\s*([^\n]*)\n", text[item.start : item.end])  # the item's first line
             if item.topical and head and not TOPIC.search(head.group(1)):
-                cuts += _other_items(text, item.start + head.end(), item.end)
+                cuts += _other_items(text, item.start + head.end(), item.end, nested=True)
         return cuts
     return []
 
