@@ -281,9 +281,8 @@ MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
 def _platform_cutoff(snap: Snapshot, lead: Answer) -> bool:
     """Whether a passage gives the call's platform cut-off (the date its own notice closes the platform
     on), not a unit's own step done on the platform by an earlier day."""
-    notices = {c.source for c in lead.citations}
-    cutoffs = {(int(f.date[5:7]), int(f.date[8:10])) for f in snap.store.select(DeadlineFact)
-               if f.notice_id in notices and f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF and len(f.date or "") >= 10}
+    cutoffs = {(int(f.date[5:7]), int(f.date[8:10])) for n in {c.source for c in lead.citations} for f in snap.store.of_notice(n)
+               if isinstance(f, DeadlineFact) and f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF and len(f.date or "") >= 10}
     dates = {(int(m), int(d)) for m, d in MONTH_DAY.findall(lead.answer)}
     # (Every date it gives: a second line may hold the unit's own step, "11月8日前：申报材料发送至学会邮箱".)
     return calls_side(lead.answer) and bool(dates) and dates <= cutoffs

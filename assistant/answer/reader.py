@@ -519,11 +519,11 @@ def _subjects(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(field_key(f) for f in find_fields(text)), frozenset(list_key(n) for n in find_list_names(text))
 
 
-def _about_another(text: str, q: Query) -> bool:
+def _about_another(text: str, q: Query, asks_other_call: bool = False) -> bool:
     """A unit that names another field (or list) than the one asked and not that one: a table's row
     for 电子信息 when 产业基础 is asked answers for the wrong subject, however many words it shares; or
-    another call than the lists, not asked of."""
-    if other_call(text) and not other_call(q.text):
+    another call than the lists, unless the ask is about one (`asks_other_call`, worked out once per ask)."""
+    if not asks_other_call and other_call(text):
         return True  # another call the notice mentions beside ("省青年科技奖的推荐…截止时间是10月31日")
     if not (q.field_key or q.list_key):
         return False
@@ -658,6 +658,7 @@ class Reader:
         # whole fixture corpus it lost more than it won.)
         said_of = self._said_of(q, weights) if q.answer_type == AnswerType.DATE else set()
         deadline = q.intent == Intent.DEADLINE and pattern is not None
+        asks_other_call = other_call(q.text)  # (once per ask, not once per unit)
         scored = []
         for rank, hit in enumerate(hits[:PASSAGES]):
             heads = self._toks(" ".join(hit.chunk.path))
@@ -681,7 +682,7 @@ class Reader:
                 value = (coverage + PATH_WEIGHT * heading + (TYPE_WEIGHT if typed else 0.0)) * _penalty(unit, purpose)
                 if valued and not typed:
                     value *= UNTYPED  # asked for a date, a number, a contact or a place: a unit holding none says less
-                if _about_another(unit.text, q):
+                if _about_another(unit.text, q, asks_other_call):
                     value *= OTHER_SUBJECT
                 if self._superseded(unit) or self._stale_phone(unit):
                     value *= SUPERSEDED
