@@ -426,3 +426,19 @@ def test_a_person_publishing_for_an_office_names_the_office_as_issuer() -> None:
     assert make_notice("oa.txt", text).issuer == "集团科技创新部"
     # an organisation's label: the organisation, not the office in brackets after it
     assert make_notice("org.txt", text.replace("发布人：褚宏斌（集团科技创新部 / 集团科协秘书处）", "发布单位：中国科协（科学技术普及部）")).issuer == "中国科协"
+
+
+def test_an_offices_notice_to_its_own_units_is_internal_and_the_institute_is_what_yuanli_points_at() -> None:
+    from assistant.answer.pointer import NoticeIndex
+    from assistant.ingest.notices import make_notice
+    from assistant.model import NoticeKind
+
+    body = "根据《中国科协办公厅关于征集遴选2037年“科创中国”系列榜单的通知》，新锐企业榜不超过6个。"
+    institute = make_notice("i.txt", "南屿海洋材料研究院科技发展处\n2037年第四季度工作安排\n"
+                            f"{body}\n10月24日前各研究部（中心）向科技发展处报送拟申报项目清单。")
+    university = make_notice("u.txt", f"东岭大学科学研究院\n关于做好2037年“科创中国”系列榜单推荐工作的通知\n各学院：\n{body}")
+    assert institute.kind == NoticeKind.INTERNAL and university.kind == NoticeKind.INTERNAL
+    index = NoticeIndex({n.id: n for n in (institute, university)})
+    # an institute's own office, not a university whose research office is called 科学研究院
+    assert index.find("院里孵化的企业报新锐企业榜，院内最多能推几家？", [2037]).ids == ["i.txt"]
+    assert index.find("学校最多能推几家新锐企业？", [2037]).ids == ["u.txt"]

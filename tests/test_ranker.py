@@ -85,3 +85,22 @@ def test_a_rule_that_found_nothing_of_what_was_asked_has_no_precedence() -> None
     assert cands[precedence(q, cands, situation)].source == Source.READER  # type: ignore[arg-type]
     cands[0].answer.states_absence = True  # (it found the list asked, which lists no address: that answers)
     assert cands[precedence(q, cands, situation)].source == Source.RULE  # type: ignore[arg-type]
+
+
+def test_a_rule_of_another_answer_type_gives_way_to_the_readers_value_of_the_type_asked() -> None:
+    """"要什么格式、发到哪里" read as a contact ask: the rule lists phones, the reader's sentence holds the
+    mailbox the material goes to (a place); a rule that looked up the very attribute asked keeps its place."""
+    from types import SimpleNamespace
+
+    from assistant.answer.candidates import Search, Situation
+    from assistant.answer.ranker import precedence
+    from assistant.model import AnswerType, Intent
+
+    q = SimpleNamespace(answer_type=AnswerType.PLACE, intent=Intent.CONTACT, attribute=None, count_measure="")
+    situation = Situation(Search([], None, False, 0.3), not_in_call=False, own_notice=False)
+    cands = [Candidate(Source.RULE, Answer("联系人：郑伯龙；电话：010-68767227", AnswerKind.RULE)),
+             Candidate(Source.READER, Answer("将申报样表Word文档发送至学会秘书处邮箱xuehui@vip.163.com。", AnswerKind.RETRIEVAL)),
+             Candidate(Source.DECLINE, Answer("", AnswerKind.DECLINE))]
+    assert cands[precedence(q, cands, situation)].source == Source.READER  # type: ignore[arg-type]
+    q.attribute = "address"
+    assert cands[precedence(q, cands, situation)].source == Source.RULE  # type: ignore[arg-type]

@@ -748,3 +748,10 @@ def test_a_units_own_condition_the_verdict_did_not_check_leads_it(tmp_path, smal
     bot = _over(small_settings, tmp_path, "donglan_2031.txt", CITY_2031, today=dt.date(2031, 10, 20))
     ans = bot.answer("我们公司2028年在外省注册的，能通过东岚市科协报新锐企业榜吗？").answer
     assert ans.split("\n")[0].find("须在本市注册") >= 0
+
+
+def test_whom_to_ask_of_a_unit_pointed_at_by_its_level_is_the_units_own_contact(tmp_path, small_settings) -> None:
+    """"市科协那边谁具体负责对接": the city's own contact, not a review body it restates (nothing else named)."""
+    bot = _over(small_settings, tmp_path, "donglan_2031.txt", CITY_2031, today=dt.date(2031, 10, 20))
+    ans = bot.answer("市科协那边谁具体负责对接？").answer
+    assert "戴沐成" in ans and ("冼嘉和" not in ans or ans.find("戴沐成") < ans.find("冼嘉和"))

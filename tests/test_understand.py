@@ -26,7 +26,9 @@ TODAY = dt.date(2026, 11, 22)
      # a round named and a relative one, asked what changed between them
      ("21年的技术支持和客服电话我都存着，去年换了没有？", [2021, 2025]),
      # a change asked of the platform: both rounds, the one the asker used and the one asked
-     ("前年我们在www.kczg.org.cn上报的，去年是不是换平台了？", [2024, 2025])],
+     ("前年我们在www.kczg.org.cn上报的，去年是不是换平台了？", [2024, 2025]),
+     # the year of the asker's own event pointed back at ("按更名那年算") is a figure, not a round
+     ("我们公司2015年成立的，2021年改制更名过，按更名那年算能报新锐企业榜吗", [])],
 )
 def test_years(text: str, years: list[int]) -> None:
     assert understand(text, TODAY).years == years
@@ -69,6 +71,8 @@ def test_aliases(text: str, list_key: str | None, field_key: str | None) -> None
      # a count asked of a list with nothing else counted; one more than the quota
      ("21年先导技术每个领域只能推2个，22年是放宽到几个了？", "quota"),
      ("电子信息领域已经攒了3个项目，又冒出来一个，还能再塞进去吗？", "quota"),
+     # a review body asked by its role with the which-word after it
+     ("当时的初评单位是哪家？", "contact"), ("先导榜评审机构是谁？", "contact"),
      ("入选过先导技术榜的项目还能再报吗？", "eligibility"), ("技术是学校的，学校只想评奖，没打算转让，这样影响吗？", "eligibility"), ("新锐榜想报两家子公司，同一个榜能报两项吗？", "quota")],
 )
 def test_intents(text: str, intent: str) -> None:
@@ -920,3 +924,10 @@ def test_a_limit_asked_of_each_part_of_a_form_is_a_form_ask_not_a_quota() -> Non
 
     assert detect_intent("后面“创新资源集聚情况”那五段，每段上限多少") == Intent.FORM
     assert detect_intent("新锐企业榜每个单位上限多少家") == Intent.QUOTA
+
+
+def test_what_a_person_handles_is_looked_up_and_who_in_charge_asks_a_contact() -> None:
+    people = Catalogue(people=["胡志强", "李娜"])
+    assert understand("去年胡志强老师负责先导榜哪几个领域的初评？", TODAY, people).intent == "lookup"
+    assert understand("李娜管哪几个榜？", TODAY, people).intent == "lookup"
+    assert answer_type("院里谁具体负责对接？") == AnswerType.CONTACT

@@ -50,6 +50,8 @@ INTENT_TYPES: dict[Intent, tuple[AnswerType, ...]] = {
     Intent.ORGANISER: (AnswerType.NAMES, AnswerType.TEXT),
 }
 
+VALUE_TYPES = (AnswerType.PLACE, AnswerType.DATE, AnswerType.NUMBER, AnswerType.CONTACT)
+
 
 @dataclass(frozen=True)
 class Signals:
@@ -106,6 +108,8 @@ def precedence(q: Query, candidates: list[Candidate], situation: Situation) -> i
         ruled = None
     if ruled is not None and Source.LED in by and (led or _leads_unchecked(q, candidates[ruled], candidates[by[Source.LED]])):
         return by[Source.LED]
+    if ruled is not None and (typed := _typed_reading(q, candidates, candidates[ruled])) is not None:
+        return typed
     if ruled is not None:
         return ruled
     if Source.COMPARE in by:
@@ -118,6 +122,18 @@ def precedence(q: Query, candidates: list[Candidate], situation: Situation) -> i
     if anchored is not None:
         return anchored
     return by[Source.DECLINE]
+
+
+def _typed_reading(q: Query, candidates: list[Candidate], ruled: Candidate) -> int | None:
+    """The reader's first answer holding a value of the type asked, when the rule's gives another type
+    and holds none ("要什么格式、发到哪里" of a notice whose contact rule lists phones: the mailbox the
+    material goes to is in the reader's sentence)."""
+    pattern = value_pattern(q)
+    # (Values a pattern tells for sure; a rule that looked up the very attribute asked, "邮寄地址", gives it.)
+    if ruled.source != Source.RULE or pattern is None or q.answer_type not in VALUE_TYPES or q.attribute is not None \
+            or q.answer_type in INTENT_TYPES.get(q.intent, ()) or pattern.search(ruled.answer.answer[:HEAD]):
+        return None
+    return next((i for i, c in enumerate(candidates) if c.source == Source.READER and pattern.search(c.answer.answer[:HEAD])), None)
 
 
 def _leads_unchecked(q: Query, ruled: Candidate, led: Candidate) -> bool:

@@ -77,7 +77,7 @@ HOLDS: dict[AnswerType, re.Pattern[str]] = {
     AnswerType.DATE: re.compile(DATE + r"|\d{1,2}月(?:\d{1,2}日|[上中下]旬|底|初)|(?<![\d.])\d{1,2}[./]\d{1,2}(?![\d.])"
                                 r"|\d{4}\s*年\s*\d{1,2}\s*月"),  # (a step dated by its month: "终评评审（2024年1月）")
     AnswerType.CONTACT: re.compile(PHONE.pattern + "|" + EMAIL.pattern),
-    AnswerType.PLACE: re.compile(r"https?://|www\.|[\w-]+\.(?:cn|com|org|net|cloud)\b|[\w.+-]+@|[路街]\d|号楼|号院|\d+室|邮编"),
+    AnswerType.PLACE: re.compile(r"https?://|www\.|[\w-]+\.(?:cn|com|org|net|cloud)\b|[\w.+-]+@|[路街]\d|号楼|号院|\d+室|\d+\s*层|大厦|邮编"),
     # (A count of years, "不超过10年", not a year: "2023年" holds no number asked for.)
     AnswerType.NUMBER: re.compile(r"\d+\s*(?:个|项|家|人|名|类|字|页|份|万|%)|(?<!\d)\d{1,3}\s*年(?!\d)|"
                                   r"[一二两三四五六七八九十百千]+(?:个|项|家|人|名|类|字|页|份)"),

@@ -35,7 +35,11 @@ OWNER_AFTER = re.compile(rf"[（(]\s*({ORG})\s*[）)]$")  # a heading's last wor
 BRACKETED_OWNER = re.compile(rf"[（(]\s*({ORG})\s*[·•・|｜]\s*[^）)]{{2,40}}[）)]")  # a letterhead set in brackets: "【…研究院·成果转化办公室】"
 PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 AUDIENCE = re.compile(r"^(各[^。]{1,60}?)[：:]$")
-INTERNAL_AUDIENCE = re.compile(r"各(?:学院|院系|系|部门|课题组|研究室|研究所|处室|二级单位|科室)|校内|院内|全校|本单位各")
+INTERNAL_AUDIENCE = re.compile(r"各(?:学院|院系|系|部门|课题组|研究室|研究所|处室|二级单位|科室|研究部|研究中心|事业部|二级子企业|子企业|子公司|分公司)"
+                               r"|校内|院内|全校|本单位各")
+# An issuer that is an office of its organisation ("…研究院科技发展处", "…集团有限公司科技创新部"): what it
+# directs to the organisation's own units ("各研究部（中心）向科技发展处报送…") is an internal notice.
+OFFICE_ISSUER = re.compile(r"(?:研究院|研究所|大学|学院|集团|公司|医院)[一-鿿]{1,8}?(?:处|部|办公室|科)$")
 ORIGINAL_ISSUER = re.compile(r"^中国科协|^中国科学技术协会")
 # A WeChat article's byline: "原创 皖北机械工程学会 2024年10月16日 09:12", "中国智慧农业工程学会  智农学会
 # 2047-10-10 08:30  发表于北京" (the account, its author, the date).
@@ -475,7 +479,8 @@ def identify(text: str) -> Identity:
         campaign = standalone.group(1)
     if ORIGINAL_ISSUER.match(issuer):
         kind = NoticeKind.ORIGINAL
-    elif INTERNAL_AUDIENCE.search(audience) or re.search(r"校内|院内|所内", title):
+    elif INTERNAL_AUDIENCE.search(audience) or re.search(r"校内|院内|所内", title) \
+            or (not audience and OFFICE_ISSUER.search(issuer) and INTERNAL_AUDIENCE.search(text)):
         kind = NoticeKind.INTERNAL
     elif parent or forwarded or re.search(r"转发|推荐工作|组织推荐|组织申报", title) or (issuer and campaign == "科创中国系列榜单") \
             or _cites_call(text, title):

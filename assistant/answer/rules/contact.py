@@ -7,8 +7,10 @@ import re
 from collections.abc import Callable
 
 from assistant.answer.phrasing import contact_details, contact_scope
+from assistant.answer.pointer import PointedBy
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import bigrams, overlap
+from assistant.answer.understand import Query
 from assistant.ingest.facts.common import EMAIL
 from assistant.model import ContactFact, DeadlineFact, Role, Scope
 from assistant.names import unquote
@@ -149,6 +151,13 @@ def _issuer(ctx: Context, f: ContactFact) -> str:
     return notice.issuer if notice is not None and notice.issuer else f.notice_id
 
 
+def _asks_of_unit(q: Query) -> bool:
+    """Whom to ask is asked of the unit itself: its subject carried from the part before ("想报新锐榜，
+    …有问题找哪位老师"), or the unit pointed at by its level and nothing else named ("院里谁具体负责对接")."""
+    carried = "list" in q.inherited or "field" in q.inherited
+    return carried or (q.notice_by in (PointedBy.KIND, PointedBy.LEVEL) and not (q.list_mention or q.field_mention))
+
+
 def answer_contact(ctx: Context) -> Reply | None:
     q = ctx.q
     where = _which(ctx)
@@ -169,7 +178,7 @@ def answer_contact(ctx: Context) -> Reply | None:
         # "学会内部材料交给谁", "找学会负责这件事的老师": the unit's own step, so the unit's own contact,
         # not the bodies it restates (whatever list the asker applies to).
         chosen = own
-    elif ctx.own_notice and own and "list" in q.inherited and q.attribute is None and not REVIEW_NAMED.search(q.text):
+    elif ctx.own_notice and own and _asks_of_unit(q) and q.attribute is None and not REVIEW_NAMED.search(q.text):
         # "想报新锐企业榜…有问题找哪位老师" asked of one unit: the list is the asker's, carried from the part
         # before; whom to ask is the unit's own contact (a review body answers of its review). ("…初审是哪位
         # 老师？电话多少": a number asked after is the same person's.)
