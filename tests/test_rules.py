@@ -755,3 +755,19 @@ def test_whom_to_ask_of_a_unit_pointed_at_by_its_level_is_the_units_own_contact(
     bot = _over(small_settings, tmp_path, "donglan_2031.txt", CITY_2031, today=dt.date(2031, 10, 20))
     ans = bot.answer("市科协那边谁具体负责对接？").answer
     assert "戴沐成" in ans and ("冼嘉和" not in ans or ans.find("戴沐成") < ans.find("冼嘉和"))
+
+
+def test_field_groups_restated_word_for_word_are_checked_once(monkeypatch) -> None:  # noqa: ANN001
+    """Ten thousand notices restate a call's field groups alike: each wording is checked against the asker's
+    situation once, not once per notice (the 10,000-notice answer p95 depends on it)."""
+    from assistant.answer.profile import Profile
+    from assistant.answer.rules import eligibility as rule
+    from assistant.model import EligibilityFact
+
+    calls: list[str] = []
+    real = rule.check
+    monkeypatch.setattr(rule, "check", lambda f, p, y: (calls.append(f.notice_id), real(f, p, y))[1])
+    groups = [EligibilityFact(notice_id=f"n{i}.txt", year=2031, section="", quote=q, start=0, end=1, conditions=[q])
+              for i in range(50) for q in ("1. 原始创新，打破国外垄断。", "1. 属于前沿领域，技术成熟度较高。")]
+    ranked = rule._ranked(Profile(domain="原创"), groups, 2031)
+    assert len(calls) == 2 and len(ranked) == 100

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
-def bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def bigrams(text: str) -> frozenset[str]:
+    # (Cached: facts restated word for word by many notices are weighed against every question.)
     text = re.sub(r"[^\w\u4e00-\u9fff]", "", text)
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def overlap(question: str, text: str) -> int:

@@ -61,7 +61,7 @@ def _topic(ctx: Context) -> Callable[[ContactFact], bool] | None:
 
     # (In the round asked, else the one being run: another round's contact on the same topic is not it.)
     years = set(ctx.q.years) or set(ctx.store.rounds[-1:])
-    return about if ctx.store.select(ContactFact, lambda f: f.year in years and about(f)) else None
+    return about if any(ctx.store.select(ContactFact, about, year=y) for y in years) else None
 
 
 REVIEW_NAMED = re.compile(r"初评|初审|评审|终评|机构|联合体")

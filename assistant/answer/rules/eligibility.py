@@ -113,7 +113,12 @@ def _ranked(profile: Profile, facts: list[EligibilityFact], year: int) -> list[t
     """Each field group with the conditions the asker's situation is seen to meet (what it fails is
     said where it is checked, not weighed here: the groups word the same condition apart), most met
     first, then the one whose description is closest to what the asker works on."""
-    passed = [(f, [v for v in check(f, profile, year)[0] if v.verdict == PASS]) for f in facts]
+    # (Checked once per wording: the notices restating a call word its groups alike.)
+    met: dict[tuple[str, ...], list[Verdict]] = {}
+    for f in facts:
+        if (wording := (*f.conditions, "", *f.exclusions)) not in met:
+            met[wording] = [v for v in check(f, profile, year)[0] if v.verdict == PASS]
+    passed = [(f, met[(*f.conditions, "", *f.exclusions)]) for f in facts]
     return sorted(passed, key=lambda fp: (-len(fp[1]), -overlap(profile.domain or "", fp[0].quote)))
 
 
