@@ -33,7 +33,6 @@ KIND_WORDS: list[tuple[NoticeKind, re.Pattern[str]]] = [
     (NoticeKind.FORWARDING, re.compile(
         r"(?:学会|协会|本会|我会|我们学会|我们协会|促进会)(?:的|发的|下发的|转发的|里的?)?(?:通知|文件|转发)|转发(?:的)?通知|学会内部|会员单位的通知"
         # "学会那份2023年榜单通知", "协会发来的那个文件"
-        r"|(?:学会|协会|本会|我会|促进会)(?:那边|那里|那儿)"  # "学会那边收的申报样表": what the society asks for
         r"|(?:学会|协会|本会|我会|促进会)(?!联合体)(?:发来的|转来的|转过来的|下发的|转发的|转的|发的)?(?:那份|这份|那个|这个|那条|这条)[^，,。；;？?]{0,12}?(?:通知|文件)")),
     (NoticeKind.ORIGINAL, re.compile(r"(?:中国)?科协(?:办公厅)?(?:的|发的|原)?(?:原)?通知|原通知|总通知|科协原文")),
 ]
@@ -47,7 +46,7 @@ LEVELS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [  # (what an ask says, 
     (re.compile(r"学会|协会(?!会员)|研究会"), re.compile(r"(?<!科学技术)(?:学会|协会|研究会)|(?<!科学技术)联合会")),
     (re.compile(r"学校|校内|校里|我校|本校|学院"), re.compile(r"大学|学院")),
     # "院里能推荐吗": an institute's own office, not a university's 科学研究院 (its office is the school's).
-    (re.compile(r"院里|院内|本院|我院|全院"), re.compile(r"^(?:(?!大学|学院).)*(?:研究院|科学院|设计院)")),
+    (re.compile(r"(?<![学医])院(?:里|内)|本院|我院|全院"), re.compile(r"^(?:(?!大学|学院).)*(?:研究院|科学院|设计院)")),
     (re.compile(r"集团|二级单位|子公司|总部"), re.compile(r"集团|公司")),
     (re.compile(r"园区|管委会|高新区|开发区|经开区"), re.compile(r"园区|管委会|管理委员会|高新区|开发区|科学城|科技城")),
 ]

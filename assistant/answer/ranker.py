@@ -50,7 +50,9 @@ INTENT_TYPES: dict[Intent, tuple[AnswerType, ...]] = {
     Intent.ORGANISER: (AnswerType.NAMES, AnswerType.TEXT),
 }
 
-VALUE_TYPES = (AnswerType.PLACE, AnswerType.DATE, AnswerType.NUMBER, AnswerType.CONTACT)
+# (Not a number or a contact: "文号是多少" asks for a number no count pattern reads, "由谁终审定榜" for a body
+# a sentence names without any phone.)
+VALUE_TYPES = (AnswerType.PLACE, AnswerType.DATE)
 
 
 @dataclass(frozen=True)
