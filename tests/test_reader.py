@@ -742,3 +742,19 @@ def test_a_rows_limits_for_several_parties_are_read_by_their_columns_headers(par
     whole = park_bot.answer("园区新锐企业榜一共能推荐几个？").answer[:300]
     assert "6个" in whole
 
+
+
+TIPS = ("东屿省科学技术协会工作提示单\n2023年第9期\n\n更正说明：第8期提示单将省科协汇总截止时间写为“11月10日”，系编校错误。省科协汇总截止时间以本期为准。\n\n"
+        "提示一　通知转发\n中国科协办公厅通知已于9月26日转发各单位。\n\n"
+        "提示二　报送时间\n各市（州）科协、省级学会须于2023年11月14日17:00前，将推荐函和候选对象汇总表报省科协科技服务部。\n")
+
+
+def test_a_date_asked_is_not_a_line_calling_its_own_date_wrong_nor_a_day_something_was_done(tmp_path, small_settings) -> None:  # noqa: ANN001
+    """"汇总报省科协最晚几号": the line that says the date it writes was an error, and "已于9月26日转发", give no deadline."""
+    ans = _answered_over(small_settings, tmp_path, TIPS, "我们是市科协，东屿省科协那边汇总截止最晚几号？")
+    assert ans.find("11月14日") >= 0 and ans.find("11月14日") < min(i for i in (ans.find("11月10日"), ans.find("9月26日"), 10**6) if i >= 0)
+
+
+def test_relative_year_words_settled_into_years_are_not_searched_for() -> None:
+    q = understand("今年的榜单大概什么时候发布？", dt.date(2087, 10, 20))
+    assert q.years == [2087] and "今年" not in q.search_text and "今年" not in q.search_ask

@@ -163,7 +163,9 @@ CURRENT_COLUMN = re.compile(r"正式稿|定稿|现改为|改为|修改后|调整
 # A date that bounds who may apply (founded, registered, joined, filed before or after it), not when to act.
 # (Not FOUNDING_BEFORE: its "于…前" is any deadline's wording too.)
 CONDITION_DATE = re.compile(f"{FOUNDING_AFTER.pattern}|{EVENT_BOUND.pattern}"
-                            f"|(?:成立|注册)[^，,；;。]{{0,12}}?{BOUND_DATE}")  # ("成立时间可放宽至2022年9月1日之前")
+                            f"|(?:成立|注册)[^，,；;。]{{0,12}}?{BOUND_DATE}"  # ("成立时间可放宽至2022年9月1日之前")
+                            # what has been done on a day ("通知已于9月26日转发各单位"): no step still to meet
+                            r"|已(?:于|在)\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日")
 VALUE_ASKS = (AnswerType.DATE, AnswerType.CONTACT, AnswerType.NUMBER, AnswerType.PLACE)
 
 
@@ -549,6 +551,11 @@ def _story_counts(q: Query) -> bool:
     return bool(q.story) and (q.intent == Intent.ELIGIBILITY or q.asks_of_told or q.asks_to_apply)
 
 
+# A line that says a value it writes was wrong ("将截止时间写为“11月10日”，系编校错误"), and an ask about such a line.
+ERRATUM = re.compile(r"(?:系|属|为|是)[^。；;，,]{0,6}(?:错误|笔误|有误)|误写为|错写为|写错")
+ERRATUM_ASK = re.compile(r"更正|勘误|错误|写错|笔误|改了")
+
+
 def _penalty(unit: Unit, purpose: bool = False) -> float:
     if unit.kind == UnitKind.TITLE:
         return 0.3
@@ -611,7 +618,7 @@ class Reader:
     def ask_weights(self, q: Query, whose_full: bool = False) -> dict[str, float]:
         """The ask's terms (understand.py keeps the subject in it) and their weights; terms no notice
         uses cannot be matched by any unit and are left out of the ranking."""
-        ask = q.ask or q.text
+        ask = q.unyeared(q.ask or q.text)
         # Words naming the notice pointed at say where, not what: its kind ("学会转的那个榜单通知"), or its
         # issuer when a value of the notice is asked ("青梧湾高新区企业…园区内部截止几号"; not whose a contact is).
         if q.notice_kind_named or (q.notice_by == PointedBy.ISSUER and q.intent in WHERE_NAMED):
@@ -659,6 +666,7 @@ class Reader:
         said_of = self._said_of(q, weights) if q.answer_type == AnswerType.DATE else set()
         deadline = q.intent == Intent.DEADLINE and pattern is not None
         asks_other_call = other_call(q.text)  # (once per ask, not once per unit)
+        erratum_asked = bool(ERRATUM_ASK.search(q.text))
         scored = []
         for rank, hit in enumerate(hits[:PASSAGES]):
             heads = self._toks(" ".join(hit.chunk.path))
@@ -684,8 +692,8 @@ class Reader:
                     value *= UNTYPED  # asked for a date, a number, a contact or a place: a unit holding none says less
                 if _about_another(unit.text, q, asks_other_call):
                     value *= OTHER_SUBJECT
-                if self._superseded(unit) or self._stale_phone(unit):
-                    value *= SUPERSEDED
+                if self._superseded(unit) or self._stale_phone(unit) or (valued and not erratum_asked and ERRATUM.search(unit.text)):
+                    value *= SUPERSEDED  # (a line saying the value it writes is wrong gives no value: the right one is elsewhere)
                 value += RANK_WEIGHT / (1 + rank) + 0.02 * hit.relevance
                 if any(t in unit.text for t in q.quoted):
                     value += QUOTED_WEIGHT  # the field, list or phrase the user quotes, as the notice writes it
