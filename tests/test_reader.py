@@ -754,7 +754,3 @@ def test_a_date_asked_is_not_a_line_calling_its_own_date_wrong_nor_a_day_somethi
     ans = _answered_over(small_settings, tmp_path, TIPS, "我们是市科协，东屿省科协那边汇总截止最晚几号？")
     assert ans.find("11月14日") >= 0 and ans.find("11月14日") < min(i for i in (ans.find("11月10日"), ans.find("9月26日"), 10**6) if i >= 0)
 
-
-def test_relative_year_words_settled_into_years_are_not_searched_for() -> None:
-    q = understand("今年的榜单大概什么时候发布？", dt.date(2087, 10, 20))
-    assert q.years == [2087] and "今年" not in q.search_text and "今年" not in q.search_ask

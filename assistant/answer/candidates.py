@@ -105,20 +105,20 @@ def search(snap: Snapshot, q: Query) -> Search:
         years = {default_year}
     meant: list[Hit] = []
     if q.notice_ids:
-        meant = retriever.search(q.search_text, years=years, notices=set(q.notice_ids), ask=q.search_ask)
+        meant = retriever.search(q.search_text, years=years, notices=set(q.notice_ids), ask=q.ask)
         ok, p = judged(meant)
         if ok:
             return Search(meant, default_year, ok, p, meant)
     else:
         originals = {i for y in years for i in store.originals(y)}
         if originals and any(store.own_notices(y) for y in years):
-            meant = retriever.search(q.search_text, years=years, notices=originals, ask=q.search_ask)
-    hits = retriever.search(q.search_text, years=years, ask=q.search_ask)
+            meant = retriever.search(q.search_text, years=years, notices=originals, ask=q.ask)
+    hits = retriever.search(q.search_text, years=years, ask=q.ask)
     ok, p = judged(hits)
     if not ok and default_year is not None and not _holds_value(snap, q, hits):
         # No year asked: the answer may sit in an older round, unless the latest round's passages hold
         # the value asked ("先导技术生物医药能报几个": its own table's "3项", not 2020's "5个领域").
-        wider = retriever.search(q.search_text, ask=q.search_ask)
+        wider = retriever.search(q.search_text, ask=q.ask)
         ok_w, p_w = judged(wider)
         if (ok_w, p_w) > (ok, p):
             return Search(wider, None, ok_w, p_w, meant)

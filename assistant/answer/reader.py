@@ -618,7 +618,7 @@ class Reader:
     def ask_weights(self, q: Query, whose_full: bool = False) -> dict[str, float]:
         """The ask's terms (understand.py keeps the subject in it) and their weights; terms no notice
         uses cannot be matched by any unit and are left out of the ranking."""
-        ask = q.unyeared(q.ask or q.text)
+        ask = q.ask or q.text
         # Words naming the notice pointed at say where, not what: its kind ("学会转的那个榜单通知"), or its
         # issuer when a value of the notice is asked ("青梧湾高新区企业…园区内部截止几号"; not whose a contact is).
         if q.notice_kind_named or (q.notice_by == PointedBy.ISSUER and q.intent in WHERE_NAMED):

@@ -23,9 +23,6 @@ from assistant.names import Catalogue, list_key, load_aliases, unquote, variants
 from assistant.tokenizer import function_word, plain_words
 
 RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "今年度": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
-# A relative year settled into the part's years says which round, not what: searched for, "今年" favours
-# every passage that says it over the one that answers ("今年的榜单什么时候发布").
-YEAR_WORDS = re.compile("|".join(sorted(RELATIVE_YEARS, key=len, reverse=True)))
 # "2022年入选的…" qualifies who, it is not the round being asked about.
 QUALIFIER_AFTER_YEAR = re.compile(r"^\s*(?:年度?)?\s*(?:入选|获奖|上榜|当选|评选出|获评|获得|成立|注册|以前|之前)"
                                   r"|^\s*年度?的[^，,。；;？?]{0,12}?(?:先锋人物|入选者|获奖者)")  # "2022年的技术经理人先锋人物": a listing
@@ -368,16 +365,7 @@ class Query:
         """What retrieval searches with: the question, the subject it carries, and the words its ask is
         written with in notices (and what was passed on, when that is what it asks about)."""
         told = self.story if self.asks_of_told else ""
-        return f"{self.unyeared(self.text)} {self.carried} {self.expansion} {told}".strip()
-
-    @property
-    def search_ask(self) -> str:
-        """The words relevance is judged on: the ask without the relative year words settled into its years."""
-        return self.unyeared(self.ask)
-
-    def unyeared(self, text: str) -> str:
-        """`text` without the relative year words its years were settled from."""
-        return YEAR_WORDS.sub(" ", text) if self.year_source == YearSource.RELATIVE else text
+        return f"{self.text} {self.carried} {self.expansion} {told}".strip()
 
 
 # "我是…科研处的陈晓", "我们是澜江省下面一个州科协": who the asker says they are.

@@ -44,12 +44,12 @@ def _evidence(bot, snap, q) -> Evidence:  # noqa: ANN001
     first = default_round(store)
     years = {y for y in q.years if y in store.years} or ({first} if first is not None else None)
     if q.notice_ids:
-        hits = retriever.search(q.search_text, years=years, notices=set(q.notice_ids), ask=q.search_ask)
+        hits = retriever.search(q.search_text, years=years, notices=set(q.notice_ids), ask=q.ask)
     else:
-        hits = retriever.search(q.search_text, years=years, ask=q.search_ask)
+        hits = retriever.search(q.search_text, years=years, ask=q.ask)
     e = evidence(q, hits, retriever, snap.reader)
     if not q.years:
-        wider = evidence(q, retriever.search(q.search_text, ask=q.search_ask), retriever, snap.reader)
+        wider = evidence(q, retriever.search(q.search_text, ask=q.ask), retriever, snap.reader)
         e = wider if wider.lexical > e.lexical else e
     return e
 
