@@ -930,3 +930,21 @@ def test_review_findings_on_contacts_deadlines_and_other_calls() -> None:
     deadlines = {f.written: f for f in facts if type(f).__name__ == "DeadlineFact"}
     assert {"2047年11月7日", "2047年11月8日"} <= set(deadlines)
     assert deadlines["2047年11月10日"].scope.value == "platform"
+
+
+def test_the_calls_side_of_a_deadline_is_decided_in_one_place() -> None:
+    """One decision for the rules and the reader: the call's cut-off a unit restates, not its own step online."""
+    from assistant.answer.rules.deadline import calls_cutoff
+    from assistant.ingest.facts.common import names_calls_side
+    from assistant.model import DeadlineFact, DeadlineForm, Scope
+
+    assert names_calls_side("科协平台的截止时间为12月5日24时") and names_calls_side("中国科协规定的截止时间")
+    assert names_calls_side("在“科创中国”平台完成线上申报")
+    assert not names_calls_side("学会于11月25日前在平台完成推荐确认")  # the unit's own step online
+    assert not names_calls_side("通过“青澜科协综合服务平台”报送")  # the unit's own platform
+
+    def fact(quote: str) -> DeadlineFact:
+        return DeadlineFact(notice_id="n.txt", year=2031, section="", quote=quote, start=0, end=1, date="2031-12-05",
+                            scope=Scope.PLATFORM, form=DeadlineForm.CUTOFF)
+
+    assert calls_cutoff(fact("科协平台的截止时间为12月5日24时")) and not calls_cutoff(fact("学会于12月5日前在平台完成推荐确认"))

@@ -17,14 +17,16 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.compose import MARK, Answer, Citer, merge
 from assistant.answer.decline import decline, not_in_notices
-from assistant.answer.reader import ANNOUNCES, VALUE_ASKS, calls_side, value_pattern
+from assistant.answer.reader import ANNOUNCES, VALUE_ASKS, value_pattern
 from assistant.answer.relevance import evidence, load_model
 from assistant.answer.retrieval import Hit
 from assistant.answer.rules import answer as rule_answer
+from assistant.answer.rules.deadline import calls_cutoff
 from assistant.answer.understand import Query
 from assistant.answer.years import default_round
+from assistant.ingest.facts.common import names_calls_side
 from assistant.ingest.notices import heading_level
-from assistant.model import AnswerKind, AnswerType, DeadlineFact, DeadlineForm, Intent, RuleBasis, Scope
+from assistant.model import AnswerKind, AnswerType, DeadlineFact, Intent, RuleBasis, Scope
 from assistant.names import Catalogue
 
 if TYPE_CHECKING:
@@ -282,10 +284,10 @@ def _platform_cutoff(snap: Snapshot, lead: Answer) -> bool:
     """Whether a passage gives the call's platform cut-off (the date its own notice closes the platform
     on), not a unit's own step done on the platform by an earlier day."""
     cutoffs = {(int(f.date[5:7]), int(f.date[8:10])) for n in {c.source for c in lead.citations} for f in snap.store.of_notice(n)
-               if isinstance(f, DeadlineFact) and f.scope == Scope.PLATFORM and f.form == DeadlineForm.CUTOFF and len(f.date or "") >= 10}
+               if isinstance(f, DeadlineFact) and f.scope == Scope.PLATFORM and calls_cutoff(f) and len(f.date or "") >= 10}
     dates = {(int(m), int(d)) for m, d in MONTH_DAY.findall(lead.answer)}
     # (Every date it gives: a second line may hold the unit's own step, "11月8日前：申报材料发送至学会邮箱".)
-    return calls_side(lead.answer) and bool(dates) and dates <= cutoffs
+    return names_calls_side(lead.answer) and bool(dates) and dates <= cutoffs
 
 
 def _other_value(wanted: re.Pattern[str], lead: str, value: str) -> bool:

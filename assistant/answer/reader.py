@@ -24,13 +24,13 @@ from assistant.ingest.chunking import PREAMBLE, REPLY_LABEL, WORDINGS_LABEL, Chu
 from assistant.ingest.dates import DATE, DATE_GROUPS, DATE_LINE, ymd
 from assistant.ingest.facts.common import (
     EMAIL,
-    OWN_PLATFORM,
     PHONE,
     PHONE_FIXED,
     corrected_phones,
     digits,
     find_fields,
     find_list_names,
+    names_calls_side,
     other_call,
 )
 from assistant.ingest.facts.schedule import (
@@ -466,12 +466,8 @@ WHERE_NAMED = frozenset({Intent.DEADLINE, Intent.QUOTA, Intent.SCHEDULE, Intent.
                          Intent.FORM})
 
 # The words that change a value ("由11月14日17:00改为11月21日17:00"): what follows them is in force.
-CALLS_SIDE = re.compile(r"平台|中国科协|全国")  # a unit naming the call's side of a deadline
 
 
-def calls_side(text: str) -> bool:
-    """Whether a unit names the call's side (its platform, CAST), a unit's own platform aside (OWN_PLATFORM)."""
-    return bool(CALLS_SIDE.search(OWN_PLATFORM.sub(" ", text)))
 CHANGED_TO = re.compile(r"改为|更正为|调整为|变更为|改成|延长至|推迟至|延期至|顺延至|→|->")
 CHANGED_FROM = re.compile(r"(?:由|从|原定|原为|原)\s*$")
 CLAUSE_MARK = re.compile(r"[，,；;（(]")
@@ -797,10 +793,10 @@ class Reader:
         if other is not None:
             picked.append(other)  # "所在地区怎么填 从业人数按啥算": the unit for what the others leave out
         if q.intent == Intent.DEADLINE and q.answer_type == AnswerType.DATE and not (q.several or q.platform_side) and best.typed \
-                and not calls_side(best.unit.text):
+                and not names_calls_side(best.unit.text):
             # A unit's own date asked ("园区受理截止到几号"): the call's platform date beside it is another
             # deadline, the one a hurried reader must not take; it is shown when the asker names that side.
-            picked = [best, *(s for s in picked[1:] if not (s.typed and calls_side(s.unit.text)))]
+            picked = [best, *(s for s in picked[1:] if not (s.typed and names_calls_side(s.unit.text)))]
         if q.several and best.typed:
             # "组织机构简介限多少字？后面那几大段的呢": the items after it that hold such a value too.
             more = [u for u in self._after(best.unit, n=8) if pattern and pattern.search(f"{u.text} {u.context}")]

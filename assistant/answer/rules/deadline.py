@@ -8,6 +8,7 @@ import re
 from assistant.answer.phrasing import deadline_text
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import bigrams, overlap
+from assistant.ingest.facts.common import names_calls_side
 from assistant.ingest.textmap import CELL
 from assistant.model import Category, DeadlineFact, DeadlineForm, NoticeKind, Scope
 
@@ -59,12 +60,11 @@ def _best(ctx: Context, facts: list[DeadlineFact]) -> int:
 
 
 ONLINE_ASKED = re.compile(r"线上|网上|在线")  # (a platform named is understand.asks_platform_side's to decide)
-CALLS_PLATFORM = re.compile(r"科协平台|中国科协|全国|国家平台")
 
 
-def _calls_cutoff(f: DeadlineFact) -> bool:
+def calls_cutoff(f: DeadlineFact) -> bool:
     """The call's own platform cut-off as a unit's notice restates it (not a unit's step done online)."""
-    return f.form == DeadlineForm.CUTOFF and bool(CALLS_PLATFORM.search(f.quote))
+    return f.form == DeadlineForm.CUTOFF and names_calls_side(f.quote)
 
 
 def answer_deadline(ctx: Context) -> Reply | None:
@@ -80,7 +80,7 @@ def answer_deadline(ctx: Context) -> Reply | None:
         # (The call's own cut-off the unit restates, "科协平台的截止时间为12月5日24时", only when the ask names
         # the online side: "市里的截止时间" is the unit's own date, however much more of its words it holds.)
         online_asked = q.platform_side or bool(ONLINE_ASKED.search(q.words))  # (understand's side, or its online step)
-        online = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.PLATFORM and (online_asked or not _calls_cutoff(f))) \
+        online = ctx.pick(DeadlineFact, lambda f: f.scope == Scope.PLATFORM and (online_asked or not calls_cutoff(f))) \
             if ctx.own_notice else None
         if online and (picked is None or _best(ctx, online[1]) > _best(ctx, picked[1]) + 1):
             picked = online  # "学会什么时候完成线上推荐": the notice's own step online, named by the question

@@ -21,6 +21,17 @@ OWN_PLATFORM = re.compile(r"“(?![^”]*科创中国)[^”]{2,30}(?:平台|系�
                           r"|(?:政务服务|企业服务|综合服务|公共服务|科研管理|科技管理|成果管理|办公|OA)(?:平台|系统)"
                           r"|(?:园区|学校|校内|院内|院里|学院|集团)(?:(?![和跟与及或、])[\u4e00-\u9fff]){0,2}(?:平台|系统)")  # (not "学院和平台")
 
+# The call's side of a deadline (CAST, its platform, the country's round) as a unit's notice restates it, a
+# unit's own platform aside: one decision for the rules (is this date fact the call's cut-off?) and the reader
+# (does this line give the call's date rather than the unit's own step?). ("学会于11月25日前在平台完成推荐确认"
+# is the unit's own step online: a bare 平台 is not the call's side.)
+CALLS_SIDE = re.compile(r"科协平台|中国科协|全国|国家平台|科创中国[”\"」]?(?:榜单)?(?:申报)?平台")
+
+
+def names_calls_side(text: str) -> bool:
+    return bool(CALLS_SIDE.search(OWN_PLATFORM.sub(" ", text)))
+
+
 F = TypeVar("F", bound=Fact)
 
 # Another call named as such ("省青年科技奖的推荐工作", "集团科技进步奖申报"), in a sentence naming no list.
