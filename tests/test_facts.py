@@ -939,8 +939,9 @@ def test_the_calls_side_of_a_deadline_is_decided_in_one_place() -> None:
     from assistant.model import DeadlineFact, DeadlineForm, Scope
 
     assert names_calls_side("科协平台的截止时间为12月5日24时") and names_calls_side("中国科协规定的截止时间")
-    assert names_calls_side("在“科创中国”平台完成线上申报")
+    assert not names_calls_side("园区初审截止时间为11月18日17:00，请在此之前完成“科创中国”平台填报")
     assert not names_calls_side("学会于11月25日前在平台完成推荐确认")  # the unit's own step online
+    assert names_calls_side("平台申报截止时间为11月18日24时")  # when the platform closes
     assert not names_calls_side("通过“青澜科协综合服务平台”报送")  # the unit's own platform
 
     def fact(quote: str) -> DeadlineFact:

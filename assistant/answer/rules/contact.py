@@ -137,12 +137,16 @@ HANDED_OVER = re.compile(r"原联系人[:：]?\s*([\u4e00-\u9fff]{2,3}?)(?=已|�
                          r"|联系人由([\u4e00-\u9fff]{2,3}?)(?:变更|调整|更换|改)为([\u4e00-\u9fff]{2,3})?")  # "联系人由杜明远变更为俞清禾"
 
 
+HANDED_OVER_WORDS = re.compile(r"原联系人|调任|调离|离职|退休|联系人由")
+
+
 def handed_over(ctx: Context) -> dict[tuple[str, str], str]:
     """(notice, person) for each person a notice says no longer handles the work, to whoever it names
     in their place ("" when it names no one there)."""
     def scan() -> dict[tuple[str, str], str]:
+        # (The words every hand-over names looked for first: the pattern over 234,000 chunks took 2.7 s.)
         return {(c.notice_id, m.group(1) or m.group(2) or m.group(3)): m.group(4) or ""
-                for c in ctx.store.chunks for m in HANDED_OVER.finditer(c.text)}
+                for c in ctx.store.chunks if HANDED_OVER_WORDS.search(c.text) for m in HANDED_OVER.finditer(c.text)}
     return ctx.store.derived("handed over", scan)
 
 

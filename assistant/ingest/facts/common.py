@@ -23,9 +23,11 @@ OWN_PLATFORM = re.compile(r"“(?![^”]*科创中国)[^”]{2,30}(?:平台|系�
 
 # The call's side of a deadline (CAST, its platform, the country's round) as a unit's notice restates it, a
 # unit's own platform aside: one decision for the rules (is this date fact the call's cut-off?) and the reader
-# (does this line give the call's date rather than the unit's own step?). ("学会于11月25日前在平台完成推荐确认"
-# is the unit's own step online: a bare 平台 is not the call's side.)
-CALLS_SIDE = re.compile(r"科协平台|中国科协|全国|国家平台|科创中国[”\"」]?(?:榜单)?(?:申报)?平台")
+# (does this line give the call's date rather than the unit's own step?). ("学会于11月25日前在平台完成推荐确认",
+# "请在此之前完成“科创中国”平台填报" are the unit's own steps online: a platform named is not the call's side,
+# the platform closing is.)
+CALLS_SIDE = re.compile(r"科协平台|中国科协|全国|国家平台"
+                        r"|平台(?:申报|填报|提交|上传)?(?:的)?(?:截止|关闭)")  # ("平台申报截止时间为…": when the platform closes)
 
 
 def names_calls_side(text: str) -> bool:

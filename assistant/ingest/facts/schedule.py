@@ -177,6 +177,8 @@ CORRECTED = re.compile(rf"(?P<old>{_WAS})\s*{TIME}(?:之?前)?{_CLOSE}\s*(?:{_CH
                        rf"(?:原(?:写的|定|为|来|先|发布为|公布为|通知为|写为)?的?|(?:口误|误|错)(?:说成|写成|写为|说为))\s*{_OPEN}(?P<void>{_WAS})")
 # What each kind of correction replaces, and with what.
 _REPLACED = (("old", "new"), ("slip", "right"), ("error", "amended"), ("void", "fixed"))
+# A word every correction above (and RESTATED below) writes: a text without one corrects nothing.
+CORRECTION_WORDS = re.compile(rf"{_CHANGE}|→|->|{_SPOKEN_SLIP}|{_WRITTEN_SLIP}|应为|应是")
 _NEW_TIME = re.compile(rf"^(?:{DATE}|{_DAY})\s*{NOTE}\s*{TIME}")
 
 
@@ -199,7 +201,9 @@ def _month_day(text: str) -> tuple[int, int] | None:
 
 def corrections_in(text: str) -> list[Correction]:
     """Every correction a text writes, the month a side leaves out taken from the other side."""
-    found = []
+    found: list[Correction] = []
+    if not CORRECTION_WORDS.search(text):
+        return found  # (most notices correct nothing: the pattern itself is slow over a whole notice)
     for m in CORRECTED.finditer(text):
         for was, now in _REPLACED:
             if not (m.group(was) and m.group(now)):
@@ -227,7 +231,9 @@ GENERIC_STEP = re.compile(r"(?:申报|报送|提交|材料|推荐|截止|本次|
 
 def restated_steps(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Each step whose date a line changes without writing the old one: (the step's words, the new (month, day))."""
-    found = []
+    found: list[tuple[str, tuple[int, int]]] = []
+    if not CORRECTION_WORDS.search(text):
+        return found
     for m in RESTATED.finditer(text):
         new = _month_day(m.group("date"))
         subject = m.group("subject").split("的")[-1]  # ("上文第三条第1项的校内截止时间改为…": 校内)
