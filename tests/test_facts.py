@@ -949,3 +949,15 @@ def test_the_calls_side_of_a_deadline_is_decided_in_one_place() -> None:
                             scope=Scope.PLATFORM, form=DeadlineForm.CUTOFF)
 
     assert calls_cutoff(fact("科协平台的截止时间为12月5日24时")) and not calls_cutoff(fact("学会于12月5日前在平台完成推荐确认"))
+
+
+def test_each_step_of_a_sentence_is_due_by_its_own_date() -> None:
+    """"10月24日前…报送拟申报项目清单；11月12日前提交申报书及佐证材料": what is due by the first date stops
+    where the next step's date begins."""
+    from assistant.model import DeadlineFact
+
+    text = ("北屿材料研究院科技发展处\n2041年第四季度工作安排\n根据《中国科协办公厅关于征集遴选2041年“科创中国”系列榜单的通知》，"
+            "现安排如下。\n5.时间节点。2041年10月24日前各研究部（中心）向科技发展处报送拟申报项目清单；2041年11月12日前提交申报书及佐证材料。\n")
+    due = {f.date: f.action for f in extract_facts(make_notice("s.txt", text)) if isinstance(f, DeadlineFact)}
+    assert "拟申报项目清单" in due["2041-10-24"] and "申报书" not in due["2041-10-24"]
+    assert "申报书及佐证材料" in due["2041-11-12"]

@@ -442,3 +442,4 @@ def test_an_offices_notice_to_its_own_units_is_internal_and_the_institute_is_wha
     # an institute's own office, not a university whose research office is called 科学研究院
     assert index.find("院里孵化的企业报新锐企业榜，院内最多能推几家？", [2037]).ids == ["i.txt"]
     assert index.find("学校最多能推几家新锐企业？", [2037]).ids == ["u.txt"]
+    assert index.find("学院里的通知说新锐企业最多能推几家？", [2037]).ids == ["u.txt"]  # a school's 院里

@@ -753,4 +753,7 @@ def test_a_date_asked_is_not_a_line_calling_its_own_date_wrong_nor_a_day_somethi
     """"汇总报省科协最晚几号": the line that says the date it writes was an error, and "已于9月26日转发", give no deadline."""
     ans = _answered_over(small_settings, tmp_path, TIPS, "我们是市科协，东屿省科协那边汇总截止最晚几号？")
     assert ans.find("11月14日") >= 0 and ans.find("11月14日") < min(i for i in (ans.find("11月10日"), ans.find("9月26日"), 10**6) if i >= 0)
+    from assistant.answer.reader import ERRATUM
+
+    assert not ERRATUM.search("请于11月14日17:00前报送，逾期或填写错误的不予受理") and not ERRATUM.search("请核对是否有误")
 

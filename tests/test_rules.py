@@ -771,3 +771,9 @@ def test_field_groups_restated_word_for_word_are_checked_once(monkeypatch) -> No
               for i in range(50) for q in ("1. 原始创新，打破国外垄断。", "1. 属于前沿领域，技术成熟度较高。")]
     ranked = rule._ranked(Profile(domain="原创"), groups, 2031)
     assert len(calls) == 2 and len(ranked) == 100
+    # (the day a quote counts experience to is read by the check: a group worded alike but counted to another day is its own)
+    calls.clear()
+    counted = [EligibilityFact(notice_id=f"c{i}.txt", year=2031, section="", quote=q, start=0, end=1, conditions=["1. 从事技术转移相关工作满3年。"])
+               for i, q in enumerate(("1. 从事技术转移相关工作满3年。", "1. 从事技术转移相关工作满3年（计算截至2031年6月30日）。"))]
+    rule._ranked(Profile(), counted, 2031)
+    assert len(calls) == 2

@@ -28,7 +28,9 @@ TODAY = dt.date(2026, 11, 22)
      # a change asked of the platform: both rounds, the one the asker used and the one asked
      ("前年我们在www.kczg.org.cn上报的，去年是不是换平台了？", [2024, 2025]),
      # the year of the asker's own event pointed back at ("按更名那年算") is a figure, not a round
-     ("我们公司2015年成立的，2021年改制更名过，按更名那年算能报新锐企业榜吗", [])],
+     ("我们公司2015年成立的，2021年改制更名过，按更名那年算能报新锐企业榜吗", []),
+     # ... but "改名那年的截止日期" points back at that round
+     ("我们2021年改名了，改名那年新锐榜的截止日期是几号？", [2021])],
 )
 def test_years(text: str, years: list[int]) -> None:
     assert understand(text, TODAY).years == years
@@ -73,6 +75,8 @@ def test_aliases(text: str, list_key: str | None, field_key: str | None) -> None
      ("电子信息领域已经攒了3个项目，又冒出来一个，还能再塞进去吗？", "quota"),
      # a review body asked by its role with the which-word after it
      ("当时的初评单位是哪家？", "contact"), ("先导榜评审机构是谁？", "contact"),
+     # (a review's way, method or plan is no body: "评审方式是什么")
+     ("评审方式是什么？", "other"), ("终评方法是什么", "schedule"),
      ("入选过先导技术榜的项目还能再报吗？", "eligibility"), ("技术是学校的，学校只想评奖，没打算转让，这样影响吗？", "eligibility"), ("新锐榜想报两家子公司，同一个榜能报两项吗？", "quota")],
 )
 def test_intents(text: str, intent: str) -> None:
@@ -930,4 +934,7 @@ def test_what_a_person_handles_is_looked_up_and_who_in_charge_asks_a_contact() -
     people = Catalogue(people=["胡志强", "李娜"])
     assert understand("去年胡志强老师负责先导榜哪几个领域的初评？", TODAY, people).intent == "lookup"
     assert understand("李娜管哪几个榜？", TODAY, people).intent == "lookup"
+    # a person named beside 负责的/管理/负责人 asks of something else
+    assert understand("胡志强老师负责的申报材料寄到什么地方？", TODAY, people).intent != "lookup"
+    assert understand("胡志强老师管理的材料要交什么？", TODAY, people).intent != "lookup"
     assert answer_type("院里谁具体负责对接？") == AnswerType.CONTACT

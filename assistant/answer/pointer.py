@@ -284,7 +284,9 @@ class NoticeIndex:
                 ids = [n.id for n in pool if n.kind == kind and (kind != NoticeKind.ORIGINAL or in_series(n))]
                 # "学会内部几号截止" among a province's, a university's and a society's forwarding notices:
                 # the society's (and any whose issuer is not read: it may be one).
-                level = next((issuer_of for cue, issuer_of in LEVELS if cue.search(km.group(0))), None)
+                # (Read with the character before: "学院里的通知" is a school's, whose 院里 is no institute's.)
+                said = plain[max(0, km.start() - 1) : km.end()]
+                level = next((issuer_of for cue, issuer_of in LEVELS if cue.search(said)), None)
                 if level is not None:
                     ids = [i for i in ids if not self.notices[i].issuer or level.search(self.notices[i].issuer)] or ids
                 if ids:

@@ -548,7 +548,7 @@ def _story_counts(q: Query) -> bool:
 
 
 # A line that says a value it writes was wrong ("将截止时间写为“11月10日”，系编校错误"), and an ask about such a line.
-ERRATUM = re.compile(r"(?:系|属|为|是)[^。；;，,]{0,6}(?:错误|笔误|有误)|误写为|错写为|写错")
+ERRATUM = re.compile(r"(?:系|属)[^。；;，,]{0,6}(?:错误|笔误|有误)|误写为|错写为")
 ERRATUM_ASK = re.compile(r"更正|勘误|错误|写错|笔误|改了")
 
 

@@ -74,7 +74,7 @@ EXCLUSION_ASK = re.compile(r"报不了|不能报|不能申报|不可以报|不�
                            r"(?:哪些|什么)(?:情况|情形)[^，,。？?]{0,4}不(?:能|可以|予)")
 # "哪个联合体初评", "由谁评审": asks which organisation, a contact question whatever stage it names.
 # "初评单位是哪家", "评审机构是谁": a review body named by its role and a which-word after it.
-REVIEWER = r"(?:初评|初审|评审|终评|复评)(?:单位|机构|方)"
+REVIEWER = r"(?:初评|初审|评审|终评|复评)(?:单位|机构|方(?![式法面案向]))"
 BODY_ASK = re.compile(rf"(?:哪个|哪家|哪一家|什么)(?:联合体|学会|协会|机构|单位|部门)|{REVIEWER}[^，,。？?]{{0,4}}(?:哪家|哪一家|哪个|谁|什么(?!时))|谁(?:负责|初评|评审)|(?:初评|初审|评审|终评|复评)(?:是|归|由)(?:哪家|哪一家|谁)|(?:初评|评审|终评)(?:单位|机构)[^，,。？?]{{0,8}}(?:同一家|一样|换|变)|{BY_WHOM}")
 FIELD_REFERRED = re.compile(r"(?:这个|该|此|这一|那个|那)领域")
 FIELDS_ASKED = re.compile(r"(?:哪些|哪个|哪几个|什么|几个)[^，,。？?]{0,6}领域|(?:有没有|是否有|有无)[^，,。？?]{0,6}领域")
@@ -236,7 +236,7 @@ WHOSE_ASK = re.compile(r"是谁|哪位|谁的|叫什么|叫啥|(?:哪个|哪家|
 # The call now open, named by being this one ("这次想报…", "本轮"), not by a year.
 THIS_ROUND = re.compile(r"这次|这一次|本次|这回|这一回|本轮|这一轮|本届|这一届|这届")
 # What a person handles ("胡志强老师负责哪些榜单", "她管哪个领域").
-OWNER_ASK = re.compile(r"(?:负责|管)[^，,。？?]{0,8}?(?:哪|什么|啥)|(?:哪[个些几]|哪几个|什么)(?:榜|领域)|是(?:哪|什么)(?:个)?(?:单位|机构)的")
+OWNER_ASK = re.compile(r"(?:负责|(?<!主)管)(?![理人的辖])[^，,。？?]{0,8}?(?:哪|什么|啥)|(?:哪[个些几]|哪几个|什么)(?:榜|领域)|是(?:哪|什么)(?:个)?(?:单位|机构)的")
 
 PERSON_ADDRESSED = re.compile(r"[\u4e00-\u9fff]{2,3}(?:老师|主任|处长|部长|秘书长|同志|女士|先生)")
 QUOTED = re.compile(r"[“\"「『‘]([^”\"」』‘’]{2,20})[”\"」』’]")  # (‘’: a quote inside a quoted message)
@@ -473,8 +473,9 @@ MEASURED = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百�
 
 # "当年的邮寄地址": the ask points back at the year of the story.
 REFERS_BACK = re.compile(r"当年|那年|那一年|当时|那届|那一届|那次|那一轮")
-# "按更名那年算": the year of the asker's own event, a figure for the ask, not a round pointed back at.
-EVENT_YEAR = re.compile(r"(?:成立|注册|更名|改名|改制|创办|创立|毕业|入职|上市|挂牌)(?:的)?(?:那年|当年|那一年)")
+# "按更名那年算": the year of the asker's own event, a figure for the ask, not a round pointed back at
+# ("改名那年的截止日期" points back at that round).
+EVENT_YEAR = re.compile(r"(?:按|以|从)(?:成立|注册|更名|改名|改制|创办|创立|毕业|入职|上市|挂牌)(?:的)?(?:那年|当年|那一年)(?:算|计|起)")
 # A count asked or told ("能推几个", "名额", "还能再推一个吗"): a quota's question, not whether one may apply.
 COUNT_ASKED = re.compile(r"几|多少|上限|名额|不超过|限报|最多|[一二两三四五六七八九十\d]\s*(?:个|项|家|人|名|位)")
 CARRIES_QUOTE = 16  # a later part this short, naming nothing, is still about the item quoted before

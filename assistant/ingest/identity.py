@@ -35,7 +35,7 @@ OWNER_AFTER = re.compile(rf"[（(]\s*({ORG})\s*[）)]$")  # a heading's last wor
 BRACKETED_OWNER = re.compile(rf"[（(]\s*({ORG})\s*[·•・|｜]\s*[^）)]{{2,40}}[）)]")  # a letterhead set in brackets: "【…研究院·成果转化办公室】"
 PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 AUDIENCE = re.compile(r"^(各[^。]{1,60}?)[：:]$")
-INTERNAL_AUDIENCE = re.compile(r"各(?:学院|院系|系|部门|课题组|研究室|研究所|处室|二级单位|科室|研究部|研究中心|事业部|二级子企业|子企业|子公司|分公司)"
+INTERNAL_AUDIENCE = re.compile(r"各(?:学院|院系|系(?!列)|部门|课题组|研究室|研究所|处室|二级单位|科室|研究部|研究中心|事业部|二级子企业|子企业|子公司|分公司)"
                                r"|校内|院内|全校|本单位各")
 # An issuer that is an office of its organisation ("…研究院科技发展处", "…集团有限公司科技创新部"): what it
 # directs to the organisation's own units ("各研究部（中心）向科技发展处报送…") is an internal notice.

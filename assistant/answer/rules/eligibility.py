@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.eligibility import CHECK, FAIL, PASS, Verdict, check, ordered
+from assistant.answer.eligibility import CHECK, COUNTED_TO, FAIL, PASS, Verdict, check, ordered
 from assistant.answer.profile import Profile
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import overlap
@@ -109,16 +109,24 @@ def _unnamed(text: str, f: EligibilityFact, fields: bool = True) -> str:
     return text
 
 
+def _wording(f: EligibilityFact) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """What check() reads of a field group: its conditions, its exclusions, and the day its quote counts
+    experience to ("计算截至2031年6月30日")."""
+    to = COUNTED_TO.search(f.quote)
+    return tuple(f.conditions), tuple(f.exclusions), to.group(0) if to else ""
+
+
 def _ranked(profile: Profile, facts: list[EligibilityFact], year: int) -> list[tuple[EligibilityFact, list[Verdict]]]:
     """Each field group with the conditions the asker's situation is seen to meet (what it fails is
     said where it is checked, not weighed here: the groups word the same condition apart), most met
     first, then the one whose description is closest to what the asker works on."""
     # (Checked once per wording: the notices restating a call word its groups alike.)
     met: dict[tuple[str, ...], list[Verdict]] = {}
-    for f in facts:
-        if (wording := (*f.conditions, "", *f.exclusions)) not in met:
-            met[wording] = [v for v in check(f, profile, year)[0] if v.verdict == PASS]
-    passed = [(f, met[(*f.conditions, "", *f.exclusions)]) for f in facts]
+    keys = [_wording(f) for f in facts]
+    for f, key in zip(facts, keys, strict=True):
+        if key not in met:
+            met[key] = [v for v in check(f, profile, year)[0] if v.verdict == PASS]
+    passed = [(f, met[key]) for f, key in zip(facts, keys, strict=True)]
     return sorted(passed, key=lambda fp: (-len(fp[1]), -overlap(profile.domain or "", fp[0].quote)))
 
 

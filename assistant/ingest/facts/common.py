@@ -27,7 +27,7 @@ OWN_PLATFORM = re.compile(r"“(?![^”]*科创中国)[^”]{2,30}(?:平台|系�
 # "请在此之前完成“科创中国”平台填报" are the unit's own steps online: a platform named is not the call's side,
 # the platform closing is.)
 CALLS_SIDE = re.compile(r"科协平台|中国科协|全国|国家平台"
-                        r"|平台(?:申报|填报|提交|上传)?(?:的)?(?:截止|关闭)")  # ("平台申报截止时间为…": when the platform closes)
+                        r"|平台(?:申报|填报|提交|上传)?(?:的)?(?:截止|截至)|平台[^，,。；;]{0,16}关闭")  # ("平台申报截止时间为…": when the platform closes)
 
 
 def names_calls_side(text: str) -> bool:

@@ -385,12 +385,27 @@ def _corrected(notice: Notice, was: DeadlineFact, at: Span, correction: Correcti
                      category=was.category, form=was.form)
 
 
+STEP_BOUND = re.compile(r"[；;]")
+
+
+def _own_step(after: str) -> str:
+    """What is due by a date: up to the next step's own date ("10月24日前报送拟申报项目清单；11月12日前提交
+    申报书及佐证材料": the list, not the application too), else the rest of the sentence."""
+    for bound in STEP_BOUND.finditer(after):
+        if DATE_IN_STEP.match(after, bound.end()):
+            return after[: bound.start()]
+    return after
+
+
+DATE_IN_STEP = re.compile(rf"[^；;]{{0,12}}?{DATE}")
+
+
 def _deadline(notice: Notice, span: Span, m: re.Match[str], pattern: re.Pattern[str], kind: DeadlineForm,
               list_names: list[str] | None) -> DeadlineFact:
     """The deadline a match in a clause writes: its date and time, what is due and where (its scope)."""
     iso, when = date_and_time(m, _year_of(span.text, notice.year))
     scope = _scope(span.text, m)
-    action = span.text[m.end() :].strip("，,。 ") if kind == DeadlineForm.BEFORE else \
+    action = _own_step(span.text[m.end() :]).strip("，,。 ") if kind == DeadlineForm.BEFORE else \
         m.group("what") if pattern is DEADLINE_FIRST else "申报截止"
     category = _category(span.text, action)
     if notice.kind != NoticeKind.ORIGINAL and scope != Scope.PLATFORM and category != Category.REVIEW:
