@@ -10,6 +10,7 @@ from assistant.answer.phrasing import contact_details, contact_scope
 from assistant.answer.pointer import PointedBy
 from assistant.answer.rules.base import Context, Reply
 from assistant.answer.similarity import bigrams, overlap
+from assistant.answer.store import FactStore
 from assistant.answer.understand import Query
 from assistant.ingest.facts.common import EMAIL
 from assistant.model import ContactFact, DeadlineFact, Role, Scope
@@ -143,11 +144,16 @@ HANDED_OVER_WORDS = re.compile(r"原联系人|调任|调离|离职|退休|联系
 def handed_over(ctx: Context) -> dict[tuple[str, str], str]:
     """(notice, person) for each person a notice says no longer handles the work, to whoever it names
     in their place ("" when it names no one there)."""
+    return handed_over_in(ctx.store)
+
+
+def handed_over_in(store: FactStore) -> dict[tuple[str, str], str]:
+    """handed_over, once per store (snapshot.warm reads it while loading: 0.5 s at 234,000 chunks)."""
     def scan() -> dict[tuple[str, str], str]:
         # (The words every hand-over names looked for first: the pattern over 234,000 chunks took 2.7 s.)
         return {(c.notice_id, m.group(1) or m.group(2) or m.group(3)): m.group(4) or ""
-                for c in ctx.store.chunks if HANDED_OVER_WORDS.search(c.text) for m in HANDED_OVER.finditer(c.text)}
-    return ctx.store.derived("handed over", scan)
+                for c in store.chunks if HANDED_OVER_WORDS.search(c.text) for m in HANDED_OVER.finditer(c.text)}
+    return store.derived("handed over", scan)
 
 
 def _issuer(ctx: Context, f: ContactFact) -> str:

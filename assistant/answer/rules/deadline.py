@@ -55,11 +55,6 @@ def _fit(ctx: Context, f: DeadlineFact) -> int:
     return max(overlap(ctx.q.words, f.quote), overlap(ctx.q.words, f.action))
 
 
-def _step_fit(ctx: Context, f: DeadlineFact) -> tuple[int, int]:
-    """_fit, then what is due alone: the steps of one sentence, each with its own date, share its quote."""
-    return -_fit(ctx, f), -overlap(ctx.q.words, f.action)
-
-
 def _best(ctx: Context, facts: list[DeadlineFact]) -> int:
     return max((_fit(ctx, f) for f in facts), default=0)
 
@@ -111,9 +106,9 @@ def answer_deadline(ctx: Context) -> Reply | None:
                                own_side and _restated(ctx, f),
                                q.own_step and bool(BODY_ACTS.match(_piece(f))),  # the asker's step, not a body's after it
                                not store.is_original(f) and not internal_asked,
-                               _step_fit(ctx, f) if internal_asked and not ctx.own_notice else (0, 0),
+                               -_fit(ctx, f) if internal_asked and not ctx.own_notice else 0,
                                not (q.list_key and f.lists),
-                               _step_fit(ctx, f) if ctx.own_notice else (0, 0),
+                               -_fit(ctx, f) if ctx.own_notice else 0,
                                f.category != Category.SUBMISSION,  # materials' date before 入会截止's
                                f.form != DeadlineForm.CUTOFF, f.start))
     first = chosen[0]
