@@ -466,8 +466,6 @@ WHERE_NAMED = frozenset({Intent.DEADLINE, Intent.QUOTA, Intent.SCHEDULE, Intent.
                          Intent.FORM})
 
 # The words that change a value ("由11月14日17:00改为11月21日17:00"): what follows them is in force.
-
-
 CHANGED_TO = re.compile(r"改为|更正为|调整为|变更为|改成|延长至|推迟至|延期至|顺延至|→|->")
 CHANGED_FROM = re.compile(r"(?:由|从|原定|原为|原)\s*$")
 CLAUSE_MARK = re.compile(r"[，,；;（(]")

@@ -15,7 +15,7 @@ import numpy as np
 from assistant.answer import decline
 from assistant.answer.reader import Reader
 from assistant.answer.retrieval import HybridRetriever
-from assistant.answer.rules.contact import handed_over_in
+from assistant.answer.rules.contact import handed_over
 from assistant.answer.store import FactStore
 from assistant.answer.understand import people_sounds
 from assistant.config import Settings
@@ -101,7 +101,7 @@ def warm(snapshot: Snapshot) -> None:
     snapshot.store.warm()
     people_sounds(snapshot.names)
     decline.warm(snapshot.store)
-    handed_over_in(snapshot.store)
+    handed_over(snapshot.store)
     snapshot.retriever.warm()
     function_word("")
     # The passages' own words as the reader weighs them (60 ms for the seeds' 440 units); a larger

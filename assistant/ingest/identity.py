@@ -39,7 +39,7 @@ INTERNAL_AUDIENCE = re.compile(r"各(?:学院|院系|系(?!列)|部门|课题组
                                r"|校内|院内|全校|本单位各")
 # An issuer that is an office of its organisation ("…研究院科技发展处", "…集团有限公司科技创新部"): what it
 # directs to the organisation's own units ("各研究部（中心）向科技发展处报送…") is an internal notice.
-OFFICE_ISSUER = re.compile(r"(?:研究院|研究所|大学|学院|集团|公司|医院)[一-鿿]{1,8}?(?:处|部|办公室|科)$")
+OFFICE_ISSUER = re.compile(rf"(?:研究院|研究所|大学|学院|集团|公司|医院)[{CJK}]{{1,8}}?(?:处|部|办公室|科)$")
 ORIGINAL_ISSUER = re.compile(r"^中国科协|^中国科学技术协会")
 # A WeChat article's byline: "原创 皖北机械工程学会 2024年10月16日 09:12", "中国智慧农业工程学会  智农学会
 # 2047-10-10 08:30  发表于北京" (the account, its author, the date).
@@ -55,9 +55,10 @@ RED_HEADER = re.compile(rf"^([{CJK}（）()]{{4,30}})文件$")
 # An issuer in a labelled field of a page's header, a registration sheet or a group post:
 # "发布单位：岭东省技术市场协会秘书处", "发布人：云溪高新区科技创新服务中心-陆晓帆".
 LABELLED = re.compile(rf"(?:发布单位|发文单位|发布部门|发布机构|发布人|发布者|印发单位|来源单位|发件人)\s*[:：]\s*({ORG})")
+# The labels that give a person as the publisher ("发布人：褚宏斌（集团科技创新部）"): the organisation follows the name.
+PERSON_PUBLISHED = re.compile(r"(?:发布人|发布者|发件人)")
 # A page's source line ("来源：南江省科学技术协会"): its publisher, unless it names only a department
 # ("来源：学术交流部", of the society the body names).
-PERSON_PUBLISHED = re.compile(r"(?:发布人|发布者|发件人)")
 SOURCE = re.compile(rf"(?:信息来源|来源)\s*[:：]\s*({ORG})")
 DEPARTMENT = re.compile(rf"^[{CJK}]{{2,12}}(?:部|处|科|室|办|办公室)$")
 # A subject line's label and a reply's marks before a title: "会话主题：关于…", "主题：回复：关于…".

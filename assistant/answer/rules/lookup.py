@@ -136,7 +136,7 @@ def answer_lookup(ctx: Context) -> Reply | None:
     found.sort(key=lambda fw: -(fw[0].year or 0))
     direct = [_line(ctx, f, what) for f, what in found[:6]]
     # "010-68935402 打了几次都没人接": the holder the notice later hands the work away from, and who took it.
-    gone = handed_over(ctx)
+    gone = handed_over(ctx.store)
     for f, _ in found[:6]:
         for person in f.persons:
             successor = gone.get((f.notice_id, person))

@@ -386,6 +386,7 @@ def _corrected(notice: Notice, was: DeadlineFact, at: Span, correction: Correcti
 
 
 STEP_BOUND = re.compile(r"[；;]")
+DATE_IN_STEP = re.compile(rf"[^；;]{{0,12}}?{DATE}")  # a step's own date, near its start
 
 
 def _own_step(after: str) -> str:
@@ -395,9 +396,6 @@ def _own_step(after: str) -> str:
         if DATE_IN_STEP.match(after, bound.end()):
             return after[: bound.start()]
     return after
-
-
-DATE_IN_STEP = re.compile(rf"[^；;]{{0,12}}?{DATE}")
 
 
 def _deadline(notice: Notice, span: Span, m: re.Match[str], pattern: re.Pattern[str], kind: DeadlineForm,
